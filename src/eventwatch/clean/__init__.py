@@ -1,0 +1,39 @@
+"""The cleaner: a raw ``Document`` (scraped text or HTML) to headline, outlet, dateline and body.
+
+``clean(document)`` returns a ``Cleaned``; the body text it returns is the record's ``text`` and
+every later offset points into it. HTML goes through trafilatura first, then the same line rules.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventwatch.model import Document, Problem
+
+from .scraped import clean_text
+
+
+@dataclass
+class Cleaned:
+    text: str
+    title: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+    published: str | None = None
+    url: str | None = None
+    author: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def clean(document: Document) -> Cleaned:
+    if document.html is not None:
+        from .html import clean_html
+
+        out = clean_html(document.html, url=document.url)
+    else:
+        out = clean_text(document.text or "")
+    # metadata the input carried wins over what was guessed from the page
+    out.title = document.title or out.title
+    out.source = document.source or out.source
+    out.published = document.published or out.published
+    out.url = document.url or out.url
+    return out

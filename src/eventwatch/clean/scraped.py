@@ -1,0 +1,239 @@
+"""Scraped text to headline, outlet, dateline and body, by general line rules.
+
+The page is read as lines. Each line gets a kind from its shape (length, punctuation, link- or
+menu-likeness) and from the patterns in ``data/boilerplate.tsv``. The body starts at the first
+prose line; lines before it are the page head (breadcrumb, headline, outlet/byline, date); an
+end-of-article heading ("Check Also", "Related", "About the author") after the body cuts the
+rest; furniture lines are dropped wherever they stand. Nothing here names a site.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .dates import find_date
+
+BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||::|→)\s+")
+SENT_END = re.compile(r"[.!?…]['\"”’)]*$|[\"”’]$")
+WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+
+# A dateline: an all-caps place (optionally ", Country" or a date), an optional agency, then : or a dash.
+DATELINE = re.compile(
+    r"""^(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})       # KABUL, NEW YORK, ST. LOUIS
+        (?:,\s*(?:[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}))?          # , Afghanistan / , Calif.
+        (?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?))?  # Aug 14 / 14 August
+        \s*(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?                   # (Reuters)
+        \s*(?::|–|—|-{1,2})\s+""",
+    re.X,
+)
+# Title-case place with an agency: "Washington (Reuters) -"
+DATELINE_AGENCY = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})(?:,\s*[A-Z][a-z]+)?\s*\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?::|–|—|-{1,2})\s+"
+)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    stop: tuple[re.Pattern, ...]
+    drop: tuple[re.Pattern, ...]
+    nav_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    stop, drop, nav = [], [], set()
+    raw = resources.files("eventwatch.clean").joinpath("data/boilerplate.tsv").read_text("utf-8")
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, pattern = line.partition("\t")
+        if kind == "nav":
+            nav.update(pattern.split("|"))
+            continue
+        try:
+            rx = re.compile(pattern, re.I)
+        except re.error as exc:  # a broken data file is a programming error: say where
+            raise ValueError(f"boilerplate.tsv line {n}: bad pattern: {exc}") from exc
+        {"stop": stop, "drop": drop}[kind].append(rx)
+    return Patterns(tuple(stop), tuple(drop), frozenset(nav))
+
+
+def normalise(text: str) -> str:
+    """Unify newlines and spaces, drop zero-width and control characters (not newlines)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = unicodedata.normalize("NFC", text)
+    out = []
+    for ch in text:
+        if ch in "\n\t":
+            out.append(ch)
+        elif ch in "\u00a0\u2007\u202f":
+            out.append(" ")
+        elif unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d":
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def words(line: str) -> list[str]:
+    return WORD.findall(line)
+
+
+def is_breadcrumb(line: str) -> bool:
+    parts = BREADCRUMB_SEP.split(line)
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 12 for p in parts)
+
+
+def is_menu(line: str, nav_words: frozenset[str]) -> bool:
+    ws = [w.lower() for w in words(line)]
+    if not ws or len(ws) > 12 or SENT_END.search(line):
+        return False
+    return sum(w in nav_words for w in ws) / len(ws) >= 0.6 and len(ws) >= 2
+
+
+def is_prose(line: str) -> bool:
+    """A body paragraph: a sentence of some length, or a long line of running text."""
+    ws = words(line)
+    if len(ws) >= 14:
+        return True
+    return len(ws) >= 6 and bool(SENT_END.search(line)) and any(w[0].islower() for w in ws[1:])
+
+
+def is_drop(line: str, pats: Patterns) -> bool:
+    s = line.strip()
+    if len(s) > 300:
+        return False
+    return any(rx.search(s) for rx in pats.drop)
+
+
+def is_stop(line: str, pats: Patterns) -> bool:
+    s = line.strip()
+    return len(s) <= 60 and any(rx.match(s) for rx in pats.stop)
+
+
+def split_dateline(first: str) -> tuple[str | None, str | None, int]:
+    """(place, agency, chars to strip) for a dateline at the start of the first body line."""
+    for rx in (DATELINE, DATELINE_AGENCY):
+        m = rx.match(first)
+        if m:
+            place = m.group("place").strip(" .,")
+            rest = first[m.end():]
+            # the rest must read like a sentence, and the place must not be a shouted phrase
+            if rest[:1].isupper() or rest[:1] in "\"“‘'(":
+                if rx is DATELINE and len(place) < 3:
+                    continue
+                return place, m.group("agency"), m.end()
+    return None, None, 0
+
+
+def clean_text(raw: str, title: str | None = None, from_html: bool = False):
+    """Scraped text (or text extracted from HTML) to a ``Cleaned``."""
+    from . import Cleaned
+
+    pats = patterns()
+    text = normalise(raw)
+    lines = [ln.strip() for ln in text.split("\n")]
+    n = len(lines)
+    kinds = []
+    for ln in lines:
+        if not ln:
+            kinds.append("blank")
+        elif is_breadcrumb(ln) or is_menu(ln, pats.nav_words):
+            kinds.append("nav")
+        elif is_stop(ln, pats):
+            kinds.append("stop")
+        elif is_drop(ln, pats):
+            kinds.append("drop")
+        elif is_prose(ln):
+            kinds.append("prose")
+        else:
+            kinds.append("short")
+
+    first_prose = next((i for i, k in enumerate(kinds) if k == "prose"), None)
+    if first_prose is None:
+        # no prose line at all: keep every non-furniture line as the body
+        first_prose = next((i for i, k in enumerate(kinds) if k in ("short",)), n)
+
+    # ---- the head: breadcrumb, headline, outlet/byline, date
+    head = [(i, lines[i], kinds[i]) for i in range(first_prose)]
+    crumb_last = None
+    for _, ln, k in head:
+        if k == "nav" and is_breadcrumb(ln):
+            crumb_last = BREADCRUMB_SEP.split(ln)[-1].strip()
+    source = author = published = None
+    title_idx = None
+    if not from_html:
+        cands = [(i, ln) for i, ln, k in head if k == "short" and not find_date(ln, whole=True)]
+        if crumb_last:
+            title_idx = next((i for i, ln in cands if ln.lower() == crumb_last.lower()), None)
+            if title_idx is None and crumb_last and len(words(crumb_last)) >= 3:
+                title = crumb_last
+        if title_idx is None and title is None:
+            # the first title-like line: 3+ words, not ending in a colon
+            title_idx = next((i for i, ln in cands if 3 <= len(words(ln)) <= 30 and not ln.endswith(":")), None)
+            if title_idx is None and cands:
+                title_idx = cands[0][0]
+        if title_idx is not None:
+            title = lines[title_idx]
+    for i, ln, k in head:
+        if i == title_idx or k in ("blank", "nav"):
+            continue
+        d = find_date(ln)
+        if d and not published:
+            published = d
+            if find_date(ln, whole=True):
+                continue
+        m = re.match(r"^(?:by|written by|reported by)\s*:?\s+(.+)$", ln, re.I)
+        if m:
+            author = author or m.group(1).strip()
+            continue
+        if k == "short" and source is None and 1 <= len(words(ln)) <= 6 and (title_idx is None or i > title_idx):
+            source = ln.strip(" |-–—")
+
+    # ---- the body
+    body_idx: list[int] = []
+    for i in range(first_prose, n):
+        k = kinds[i]
+        if k == "stop" and (any(kinds[j] == "prose" for j in body_idx) or from_html):
+            remaining_prose = sum(1 for j in range(i + 1, n) if kinds[j] == "prose")
+            seen_prose = sum(1 for j in body_idx if kinds[j] == "prose")
+            if remaining_prose <= max(3, seen_prose // 2):
+                break
+            continue
+        if k in ("nav", "drop", "stop"):
+            continue
+        body_idx.append(i)
+    # trailing furniture: short lines after the last prose line
+    while body_idx and kinds[body_idx[-1]] in ("short", "blank") and any(kinds[j] == "prose" for j in body_idx):
+        body_idx.pop()
+
+    # rebuild paragraphs: a gap (blank or dropped line) starts a new one; inside a block, a
+    # hard-wrapped line continues with a space, any other line break is kept
+    paras: list[str] = []
+    prev = None
+    for i in body_idx:
+        if kinds[i] == "blank":
+            continue
+        if prev is None or from_html or i - prev > 1:
+            paras.append(lines[i])
+        elif len(lines[prev]) >= 40 and not SENT_END.search(lines[prev]):
+            paras[-1] += " " + lines[i]
+        else:
+            paras[-1] += "\n" + lines[i]
+        prev = i
+
+    dateline = None
+    if paras:
+        place, agency, cut = split_dateline(paras[0])
+        if place:
+            dateline = place
+            paras[0] = paras[0][cut:]
+            if agency and not source:
+                source = agency.strip()
+    if title and paras and paras[0].strip() == title.strip():
+        paras = paras[1:]
+    body = "\n\n".join(p.strip() for p in paras if p.strip())
+    return Cleaned(text=body, title=title, source=source, dateline=dateline, published=published, author=author)

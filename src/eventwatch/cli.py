@@ -1,0 +1,219 @@
+"""The command line: parse arguments, call the pipeline or the store, print. Nothing else.
+
+Records and query results go to stdout; progress, warnings and errors go to stderr.
+Exit status: 0 all documents processed, 1 some documents failed, 2 bad usage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from eventwatch import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_DB = "eventwatch.duckdb"
+
+log = logging.getLogger("eventwatch")
+
+
+class Formatter(argparse.RawDescriptionHelpFormatter):
+    pass
+
+
+def _date(value: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _settings(args):
+    from eventwatch.settings import Settings
+
+    kw = {}
+    if getattr(args, "date", None):
+        kw["default_date"] = args.date
+    if getattr(args, "model", None):
+        kw["model"] = args.model
+    if getattr(args, "batch_size", None):
+        kw["batch_size"] = args.batch_size
+    if getattr(args, "actors", None):
+        kw["actors_file"] = Path(args.actors)
+    if getattr(args, "jobs", None):
+        kw["n_process"] = args.jobs
+    return Settings(**kw)
+
+
+def _progress(iterable, args, desc: str):
+    """A progress bar on stderr for long runs (appears after two seconds), never on stdout."""
+    if getattr(args, "quiet", False):
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, desc=desc, unit=" doc", file=sys.stderr, delay=2.0, mininterval=0.5, dynamic_ncols=True)
+
+
+def _records(args):
+    """Read, clean and analyse every input; yields records. Raises UsageError for bad paths."""
+    from eventwatch.ingest import check_paths, read_inputs
+    from eventwatch.runner import run
+
+    check_paths(args.paths)
+    settings = _settings(args)
+    documents = read_inputs(args.paths, settings)
+    return _progress(run(documents, settings), args, "processing")
+
+
+def _report(record) -> None:
+    for p in record.errors:
+        print(f"eventwatch: {record.location or record.id}: {p.level} in {p.stage}: {p.message}", file=sys.stderr)
+
+
+# ------------------------------------------------------------------ commands
+def cmd_process(args) -> int:
+    status = EXIT_OK
+    out = sys.stdout
+    for record in _records(args):
+        if record.failed:
+            status = EXIT_FAILED
+        if args.verbose or record.failed:
+            _report(record)
+        out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+    out.flush()
+    return status
+
+
+def cmd_ingest(args) -> int:
+    from eventwatch.store import Store
+
+    status, n, batch = EXIT_OK, 0, []
+    with Store(args.db) as store:
+        size = _settings(args).batch_size
+        for record in _records(args):
+            if record.failed:
+                status = EXIT_FAILED
+                _report(record)
+            batch.append(record)
+            if len(batch) >= size:
+                n += store.write(batch)
+                batch = []
+        if batch:
+            n += store.write(batch)
+        counts = store.counts()
+    if not args.quiet:
+        print(f"eventwatch: stored {n} documents in {args.db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), file=sys.stderr)
+    return status
+
+
+def cmd_events(args) -> int:
+    from eventwatch.store import Store
+
+    with Store(args.db, read_only=True) as store:
+        df = store.events(actor=args.actor, country=args.country, root=args.root, since=args.since,
+                          until=args.until, text=args.text, limit=args.limit)
+    from eventwatch.views import render_events
+
+    render_events(df, args.format, sys.stdout)
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from eventwatch.demo import run_demo
+
+    return run_demo(db=args.db, quiet=args.quiet)
+
+
+# ------------------------------------------------------------------ parser
+def _common(p: argparse.ArgumentParser, db: bool = False) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress or summaries on stderr")
+    p.add_argument("-v", "--verbose", action="store_true", help="more detail on stderr")
+    if db:
+        p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB database file (default: {DEFAULT_DB})")
+
+
+def _analysis(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursively) or - for stdin")
+    p.add_argument("--date", type=_date, help="publication date (YYYY-MM-DD) for inputs that carry none")
+    p.add_argument("--lang", default="en", choices=["en"], help="language of the inputs (English only)")
+    p.add_argument("--model", help="spaCy model to load (default: the best English model installed)")
+    p.add_argument("--actors", metavar="FILE", help="extra actor dictionary (YAML or CSV)")
+    p.add_argument("--batch-size", type=int, help="documents per batch (default 32)")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eventwatch", formatter_class=Formatter,
+        description="Who did what to whom, when and where, and who said so — event data from news.",
+        epilog="example:\n  eventwatch process article.txt --date 2021-08-14 > records.jsonl\n"
+               "  eventwatch ingest articles/ --db news.duckdb && eventwatch events --db news.duckdb --root 13",
+    )
+    parser.add_argument("--version", action="version", version=f"eventwatch {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("process", help="print one JSON record per document (JSONL) to stdout", formatter_class=Formatter,
+                       epilog="example:\n  eventwatch process article.txt --date 2021-08-14 | jq .events")
+    _analysis(p)
+    _common(p)
+    p.set_defaults(func=cmd_process)
+
+    p = sub.add_parser("ingest", help="process documents and store them in the database", formatter_class=Formatter,
+                       epilog="example:\n  eventwatch ingest articles/ feed.jsonl --db news.duckdb")
+    _analysis(p)
+    _common(p, db=True)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("events", help="query stored events", formatter_class=Formatter,
+                       epilog="example:\n  eventwatch events --db news.duckdb --country AFG --root 13 --since 2021-08-01 --format csv")
+    _common(p, db=True)
+    p.add_argument("--actor", help="actor id or part of a name (source or target)")
+    p.add_argument("--country", help="ISO alpha-3 of the source, target or place")
+    p.add_argument("--root", help="CAMEO root code, e.g. 13")
+    p.add_argument("--since", type=_date, help="first date (YYYY-MM-DD)")
+    p.add_argument("--until", type=_date, help="last date (YYYY-MM-DD)")
+    p.add_argument("--text", help="words in the event's sentence")
+    p.add_argument("--limit", type=int, help="at most this many events")
+    p.add_argument("--format", default="table", choices=["table", "csv", "jsonl"], help="output format (default table)")
+    p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("demo", help="run eventwatch on the built-in example articles and summarise", formatter_class=Formatter,
+                       epilog="example:\n  eventwatch demo --db eventwatch.duckdb")
+    _common(p, db=True)
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
+                        format="eventwatch: %(message)s", stream=sys.stderr)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    from eventwatch.ingest import UsageError
+    from eventwatch.nlp import ModelError
+    from eventwatch.store import StoreError
+
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"eventwatch: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (StoreError, ModelError) as exc:
+        print(f"eventwatch: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("eventwatch: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,20 @@
+"""Events: not built yet — the stage runs and leaves its list empty, so records keep the contract shape."""
+from __future__ import annotations
+
+from eventwatch.model import Record
+from eventwatch.stages import register
+
+
+class EventsStage:
+    name = "events"
+
+    def __init__(self, settings):
+        self.settings = settings
+
+    def __call__(self, doc, record: Record) -> None:
+        return None
+
+
+@register("events")
+def make_events_stage(settings):
+    return EventsStage(settings)

@@ -1,0 +1,182 @@
+"""Readers: bytes in, ``Document``s out. One module per format behind one small interface.
+
+A reader is a module with ``KIND``, ``sniff(head: bytes, name: str) -> bool`` and
+``read(source: Source, settings) -> Iterator[Document]``. Inputs are recognised by content
+(``sniff`` on the first bytes); the file extension only breaks ties. Adding a format (RSS/Atom,
+WARC/WET) is one new module and one line in ``READERS``.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterator
+
+from eventwatch.model import Document, Problem
+from eventwatch.settings import Settings
+
+from . import html, jsonl, text
+
+SNIFF_BYTES = 64 * 1024
+
+
+class UsageError(Exception):
+    """A bad path or argument: the CLI reports it and exits with status 2."""
+
+
+@dataclass
+class Source:
+    """One input: a name for messages and a way to open its bytes (decompressed when gzip)."""
+
+    name: str
+    open: Callable[[], BinaryIO]
+    size: int | None = None
+
+    def head(self, n: int = SNIFF_BYTES) -> bytes:
+        with self.open() as fh:
+            return fh.read(n)
+
+
+# Order matters: the first reader whose sniff accepts the head wins; text accepts anything.
+READERS = [jsonl, html, text]
+
+
+def register_reader(module, before: str = "text") -> None:
+    """Add a reader module (RSS, WARC ...) ahead of the catch-all text reader."""
+    if module in READERS:
+        return
+    idx = next((i for i, m in enumerate(READERS) if m.KIND == before), len(READERS))
+    READERS.insert(idx, module)
+
+
+def _optional_readers() -> None:
+    for name in ("feeds", "warc"):
+        try:
+            mod = __import__(f"eventwatch.ingest.{name}", fromlist=["KIND"])
+        except ImportError:
+            continue
+        register_reader(mod, before=getattr(mod, "BEFORE", "jsonl"))
+
+
+_optional_readers()
+
+
+def pick_reader(source: Source):
+    head = source.head()
+    for reader in READERS:
+        if reader.sniff(head, source.name):
+            return reader
+    return text
+
+
+def _file_source(path: Path) -> Source:
+    def opener() -> BinaryIO:
+        fh = path.open("rb")
+        magic = fh.read(2)
+        fh.seek(0)
+        if magic == b"\x1f\x8b" and not path.name.endswith((".warc.gz", ".wet.gz", ".arc.gz")):
+            return gzip.GzipFile(fileobj=fh)  # type: ignore[return-value]
+        return fh
+
+    return Source(str(path), opener, path.stat().st_size)
+
+
+def _stdin_source() -> Source:
+    data = sys.stdin.buffer.read()
+    return Source("-", lambda: io.BytesIO(data), len(data))
+
+
+def check_paths(paths: list[str]) -> None:
+    """Fail early, before any output, on a path that does not exist (bad usage, exit 2)."""
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:
+        raise UsageError("no such file or folder: " + ", ".join(missing))
+
+
+def iter_sources(paths: list[str]) -> Iterator[Source | Document]:
+    """Expand paths (folders recursively, ``-`` for stdin) into sources, in a stable order.
+
+    A path that exists but cannot be read yields an error ``Document`` instead of a source,
+    so it gets a record with ``errors``. A path that does not exist raises ``UsageError``.
+    """
+    for p in paths:
+        if p == "-":
+            yield _stdin_source()
+            continue
+        path = Path(p)
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {p}")
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if f.startswith("."):
+                        continue
+                    yield from _one(Path(root) / f)
+        else:
+            yield from _one(path)
+
+
+def _one(path: Path) -> Iterator[Source | Document]:
+    if not os.access(path, os.R_OK) or not path.is_file():
+        yield Document(location=str(path), problems=[Problem("ingest", f"cannot read {path}: permission denied or not a regular file")])
+        return
+    yield _file_source(path)
+
+
+def read_source(source: Source, settings: Settings) -> Iterator[Document]:
+    """Read one source with the reader its content calls for; failures become error documents."""
+    try:
+        if source.size is not None and source.size == 0:
+            yield Document(location=source.name, problems=[Problem("ingest", "empty file")])
+            return
+        reader = pick_reader(source)
+        yield from reader.read(source, settings)
+    except OSError as exc:
+        yield Document(location=source.name, problems=[Problem("ingest", f"cannot read {source.name}: {exc}")])
+
+
+def read_inputs(paths: list[str], settings: Settings | None = None) -> Iterator[Document]:
+    """All documents of all inputs, streamed. Raises ``UsageError`` for a missing path."""
+    settings = settings or Settings()
+    for item in iter_sources(paths):
+        if isinstance(item, Document):
+            yield item
+        else:
+            yield from read_source(item, settings)
+
+
+def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, list[Problem]]:
+    """Bytes to text: UTF-8 (BOM stripped) or a declared charset; otherwise replacement + warning."""
+    problems: list[Problem] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), problems
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), problems
+    except UnicodeDecodeError as exc:
+        if declared:
+            try:
+                return data.decode(declared), problems
+            except (LookupError, UnicodeDecodeError):
+                pass
+        problems.append(Problem("ingest", f"{name}: invalid UTF-8 at byte {exc.start}; decoded with replacement characters", "warning"))
+        return data.decode("utf-8", errors="replace"), problems
+
+
+def looks_binary(head: bytes) -> bool:
+    """NUL bytes or mostly control bytes in the first block: not a text document."""
+    if not head:
+        return False
+    sample = head[:8192]
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return ctrl / len(sample) > 0.05

@@ -1,0 +1,185 @@
+"""The one data model every stage shares.
+
+Plain dataclasses that serialise to exactly the contract's JSON (``../shared/contract``):
+``Record.to_dict()`` gives the record, field for field. All offsets are ``[start, end)`` into
+``Record.text``. Stages add to the lists of a ``Record``; nothing else in the package invents
+its own record shape.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Span = tuple[int, int]
+
+STAGES = ("ingest", "clean", "nlp", "actors", "places", "events", "quotes", "store")
+
+
+@dataclass
+class Problem:
+    """An error or warning attached to one document (never raised out of a batch)."""
+
+    stage: str
+    message: str
+    level: str = "error"  # "error" | "warning"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"stage": self.stage, "message": self.message, "level": self.level}
+
+
+@dataclass
+class Document:
+    """What a reader hands on: raw content plus whatever metadata the format carried.
+
+    Exactly one of ``text`` (plain or scraped text) and ``html`` is normally set. ``location``
+    says where it came from (path, path:line, URL) for messages; it is not part of the record.
+    """
+
+    text: str | None = None
+    html: str | None = None
+    id: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    location: str = "-"
+    kind: str = "text"  # text | html | jsonl | feed | warc | wet
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str  # person | organization | country | group
+    country: str | None = None
+    sector: list[str] = field(default_factory=list)
+    code: str | None = None
+    role: str | None = None
+    mentions: list[list[int]] = field(default_factory=list)
+    affiliation: str | None = None  # id of the actor this one speaks or acts for (e.g. NATO)
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Place:
+    id: str
+    name: str
+    lat: float
+    lon: float
+    geonameid: int | None = None
+    country: str | None = None
+    admin1: str | None = None
+    feature: str = "city"  # city | admin1 | country | other
+    mentions: list[list[int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Event:
+    source: str | None
+    target: str | None
+    cameo: str
+    root: str
+    plover: str
+    quad_class: int
+    goldstein: float
+    sentence: list[int]
+    trigger: list[int]
+    date: str | None = None
+    place: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    confidence: float = 0.5
+    plover_mode: str | None = None
+    plover_context: list[str] = field(default_factory=list)
+    method: str | None = None  # how it was found: "pattern", "classifier", "both"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Quote:
+    text: str
+    span: list[int]
+    kind: str  # direct | indirect
+    speaker: str | None = None
+    speaker_name: str | None = None
+    cue: list[int] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def text_id(text: str) -> str:
+    """The stable id of a document that carries none: a hash of its cleaned text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass
+class Record:
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    tone: float | None = None
+    errors: list[Problem] = field(default_factory=list)
+    location: str | None = None  # where the input came from (added field)
+
+    @property
+    def failed(self) -> bool:
+        return any(p.level == "error" for p in self.errors)
+
+    def add_error(self, stage: str, message: str, level: str = "error") -> None:
+        self.errors.append(Problem(stage, message, level))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published,
+            "dateline": self.dateline,
+            "text": self.text,
+            "actors": [a.to_dict() for a in self.actors],
+            "events": [e.to_dict() for e in self.events],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "places": [p.to_dict() for p in self.places],
+            "tone": self.tone,
+            "errors": [p.to_dict() for p in self.errors],
+            "location": self.location,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Record":
+        return cls(
+            id=d["id"],
+            text=d.get("text") or "",
+            title=d.get("title"),
+            source=d.get("source"),
+            url=d.get("url"),
+            published=d.get("published"),
+            dateline=d.get("dateline"),
+            actors=[Actor(**a) for a in d.get("actors", [])],
+            events=[Event(**e) for e in d.get("events", [])],
+            quotes=[Quote(**q) for q in d.get("quotes", [])],
+            places=[Place(**p) for p in d.get("places", [])],
+            tone=d.get("tone"),
+            errors=[Problem(**p) for p in d.get("errors", [])],
+            location=d.get("location"),
+        )

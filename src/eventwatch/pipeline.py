@@ -1,0 +1,112 @@
+"""The pipeline: documents in, contract records out.
+
+``Pipeline(settings).process(documents)`` is the one entry point that the CLI, the API, the Ray
+runner and the tests call. It loads the spaCy model and builds the stages once, cleans each
+document, runs the model over a batch with ``nlp.pipe``, then the stages in their fixed order.
+A failure of any step on one document becomes an error on that document's record; the batch
+goes on.
+"""
+from __future__ import annotations
+
+import logging
+import traceback
+from itertools import islice
+from typing import Iterable, Iterator
+
+from eventwatch.clean import clean
+from eventwatch.model import Document, Problem, Record, text_id
+from eventwatch.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class Pipeline:
+    def __init__(self, settings: Settings | None = None, nlp=None):
+        from eventwatch import stages
+        from eventwatch.nlp import load_model
+
+        self.settings = settings or Settings()
+        self.nlp = nlp if nlp is not None else load_model(self.settings.model)
+        self.stages = stages.build(self.settings)
+
+    @property
+    def model_name(self) -> str:
+        meta = self.nlp.meta
+        return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+    # -- one document, before the model
+    def prepare(self, document: Document) -> Record:
+        """Clean one document into a record with text and metadata (no analysis yet)."""
+        problems = list(document.problems)
+        text = ""
+        title = source = dateline = published = url = None
+        if document.text is not None or document.html is not None:
+            try:
+                cleaned = clean(document)
+                text, title, source = cleaned.text, cleaned.title, cleaned.source
+                dateline, published, url = cleaned.dateline, cleaned.published, cleaned.url
+                problems.extend(cleaned.problems)
+                if not text and not any(p.level == "error" for p in problems):
+                    problems.append(Problem("clean", "no article body left after cleaning"))
+            except Exception as exc:  # noqa: BLE001 - a document's failure never stops the batch
+                log.debug("clean failed on %s", document.location, exc_info=True)
+                problems.append(Problem("clean", f"{type(exc).__name__}: {exc}"))
+        limit = self.settings.max_chars
+        if len(text) > limit:
+            problems.append(Problem("clean", f"text is {len(text)} characters, over the limit of {limit}: analysed and kept only the first {limit}"))
+            text = text[:limit]
+        rid = document.id or (text_id(text) if text else text_id(f"{document.location}\0{document.url or ''}"))
+        return Record(
+            id=rid, text=text, title=title, source=source, url=url or document.url,
+            published=published or self.settings.default_date, dateline=dateline,
+            errors=problems, location=document.location,
+        )
+
+    # -- many documents
+    def process(self, documents: Iterable[Document]) -> Iterator[Record]:
+        for batch in _batches(documents, self.settings.batch_size):
+            yield from self.process_batch(batch)
+
+    def process_batch(self, batch: list[Document]) -> list[Record]:
+        records = [self.prepare(d) for d in batch]
+        todo = [r for r in records if r.text]
+        docs = self._parse(todo)
+        for record, doc in zip(todo, docs):
+            if doc is None:
+                continue
+            self.analyse(doc, record)
+        return records
+
+    def _parse(self, records: list[Record]) -> list:
+        texts = [r.text for r in records]
+        try:
+            return list(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
+        except Exception:  # noqa: BLE001 - fall back to one at a time to find the culprit
+            out = []
+            for r in records:
+                try:
+                    out.append(self.nlp(r.text))
+                except Exception as exc:  # noqa: BLE001
+                    r.add_error("nlp", f"{type(exc).__name__}: {exc}")
+                    out.append(None)
+            return out
+
+    def analyse(self, doc, record: Record) -> Record:
+        """Run every stage on one parsed document; a stage's failure is recorded, not raised."""
+        for stage in self.stages:
+            try:
+                stage(doc, record)
+            except Exception as exc:  # noqa: BLE001
+                log.debug("stage %s failed on %s\n%s", stage.name, record.location, traceback.format_exc())
+                record.add_error(stage.name, f"{type(exc).__name__}: {exc}")
+        return record
+
+    def process_text(self, text: str, **meta) -> Record:
+        """Convenience for notebooks and tests: one text (scraped or plain) to one record."""
+        return next(self.process([Document(text=text, **meta)]))

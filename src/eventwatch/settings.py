@@ -1,0 +1,19 @@
+"""One declared settings object, shared by the library, the CLI, the API and the Ray runner."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str | None = None            # spaCy model name; None = best installed (see nlp.load_model)
+    batch_size: int = 32                # documents per nlp.pipe batch and per store transaction
+    n_process: int = 1                  # worker processes (-j)
+    default_date: str | None = None     # --date: publication date when the input carries none
+    stages: tuple[str, ...] = ("actors", "places", "events", "quotes")
+    actors_file: Path | None = None     # user actor dictionary (--actors)
+    max_chars: int = 1_000_000          # longest cleaned text analysed; longer ones are cut, with an error
+    max_bytes: int = 64 * 1024 * 1024   # largest single input document read
+    lang: str = "en"
+    extra: dict = field(default_factory=dict)
