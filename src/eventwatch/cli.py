@@ -122,6 +122,20 @@ def cmd_events(args) -> int:
     return EXIT_OK
 
 
+def cmd_eval(args) -> int:
+    from eventwatch.eval import scorer
+
+    try:
+        mod = scorer(args.stage)
+    except (ValueError, ImportError) as exc:
+        print(f"eventwatch: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    options = {"limit": args.limit, "model": args.model, "json": args.json}
+    result = mod.evaluate(args.gold, options)
+    print(json.dumps(result, indent=2, default=str) if args.json else mod.report(result))
+    return EXIT_OK
+
+
 def cmd_demo(args) -> int:
     from eventwatch.demo import run_demo
 
@@ -180,6 +194,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="at most this many events")
     p.add_argument("--format", default="table", choices=["table", "csv", "jsonl"], help="output format (default table)")
     p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("eval", help="score a stage against gold data", formatter_class=Formatter,
+                       epilog="example:\n  eventwatch eval quotes ../shared/gold/quotes/ggt_dev.jsonl")
+    _common(p)
+    p.add_argument("stage", help="pages, actors, events, quotes or places")
+    p.add_argument("gold", nargs="+", help="gold file(s) or folder")
+    p.add_argument("--limit", type=int, help="score only the first N gold items")
+    p.add_argument("--model", help="spaCy model to load")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("demo", help="run eventwatch on the built-in example articles and summarise", formatter_class=Formatter,
                        epilog="example:\n  eventwatch demo --db eventwatch.duckdb")

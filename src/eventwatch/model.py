@@ -13,7 +13,7 @@ from typing import Any
 
 Span = tuple[int, int]
 
-STAGES = ("ingest", "clean", "nlp", "actors", "places", "events", "quotes", "store")
+STAGES = ("ingest", "clean", "nlp", "places", "actors", "events", "quotes", "store")
 
 
 @dataclass

@@ -11,7 +11,7 @@ class Settings:
     batch_size: int = 32                # documents per nlp.pipe batch and per store transaction
     n_process: int = 1                  # worker processes (-j)
     default_date: str | None = None     # --date: publication date when the input carries none
-    stages: tuple[str, ...] = ("actors", "places", "events", "quotes")
+    stages: tuple[str, ...] = ("places", "actors", "events", "quotes")
     actors_file: Path | None = None     # user actor dictionary (--actors)
     max_chars: int = 1_000_000          # longest cleaned text analysed; longer ones are cut, with an error
     max_bytes: int = 64 * 1024 * 1024   # largest single input document read

@@ -14,9 +14,11 @@ from spacy.tokens import Doc
 from eventwatch.model import Record
 from eventwatch.settings import Settings
 
-# actors before places (actors must not claim place names), places before events (an event
-# is placed by the places of its sentence), quotes last (speakers are actors).
-ORDER = ("actors", "places", "events", "quotes")
+# places first (so the actor stage never makes an actor of a place name such as "Balkh" or a
+# dateline), then actors, then events (source/target are actors, an event is placed by the places
+# of its sentence), quotes last (speakers are actors). The issue text lists actors → events →
+# quotes → places; places moved first because both actors and events read its output.
+ORDER = ("places", "actors", "events", "quotes")
 
 
 class Stage(Protocol):
