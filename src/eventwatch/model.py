@@ -139,6 +139,7 @@ class Record:
     tone: float | None = None
     errors: list[Problem] = field(default_factory=list)
     location: str | None = None  # where the input came from (added field)
+    author: str | None = None    # byline author when the page names one (added field)
 
     @property
     def failed(self) -> bool:
@@ -163,6 +164,7 @@ class Record:
             "tone": self.tone,
             "errors": [p.to_dict() for p in self.errors],
             "location": self.location,
+            "author": self.author,
         }
 
     @classmethod
@@ -182,4 +184,5 @@ class Record:
             tone=d.get("tone"),
             errors=[Problem(**p) for p in d.get("errors", [])],
             location=d.get("location"),
+            author=d.get("author"),
         )

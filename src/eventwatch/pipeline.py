@@ -45,12 +45,13 @@ class Pipeline:
         """Clean one document into a record with text and metadata (no analysis yet)."""
         problems = list(document.problems)
         text = ""
-        title = source = dateline = published = url = None
+        title = source = dateline = published = url = author = None
         if document.text is not None or document.html is not None:
             try:
                 cleaned = clean(document)
                 text, title, source = cleaned.text, cleaned.title, cleaned.source
                 dateline, published, url = cleaned.dateline, cleaned.published, cleaned.url
+                author = cleaned.author
                 problems.extend(cleaned.problems)
                 if not text and not any(p.level == "error" for p in problems):
                     problems.append(Problem("clean", "no article body left after cleaning"))
@@ -65,7 +66,7 @@ class Pipeline:
         return Record(
             id=rid, text=text, title=title, source=source, url=url or document.url,
             published=published or self.settings.default_date, dateline=dateline,
-            errors=problems, location=document.location,
+            errors=problems, location=document.location, author=author,
         )
 
     # -- many documents

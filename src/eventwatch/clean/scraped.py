@@ -94,10 +94,13 @@ def is_menu(line: str, nav_words: frozenset[str]) -> bool:
     return sum(w in nav_words for w in ws) / len(ws) >= 0.6 and len(ws) >= 2
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def is_prose(line: str) -> bool:
     """A body paragraph: a sentence of some length, or a long line of running text."""
     ws = words(line)
-    if len(ws) >= 14:
+    if len(ws) >= 14 or len(_CJK.findall(line)) >= 30:
         return True
     return len(ws) >= 6 and bool(SENT_END.search(line)) and any(w[0].islower() for w in ws[1:])
 
@@ -152,7 +155,7 @@ def clean_text(raw: str, title: str | None = None, from_html: bool = False):
         else:
             kinds.append("short")
 
-    first_prose = next((i for i, k in enumerate(kinds) if k == "prose"), None)
+    first_prose = 0 if from_html else next((i for i, k in enumerate(kinds) if k == "prose"), None)
     if first_prose is None:
         # no prose line at all: keep every non-furniture line as the body
         first_prose = next((i for i, k in enumerate(kinds) if k in ("short",)), n)

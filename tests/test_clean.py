@@ -1,0 +1,97 @@
+"""The cleaner on several shapes of page furniture, not only the seed's."""
+from pathlib import Path
+
+import pytest
+
+from eventwatch.clean import clean
+from eventwatch.clean.scraped import clean_text, split_dateline
+from eventwatch.ingest import read_inputs
+
+FIX = Path(__file__).parent / "fixtures"
+
+
+def cleaned(name):
+    (doc,) = list(read_inputs([str(FIX / name)]))
+    return clean(doc)
+
+
+def test_seed_head_body_and_footer(seed_text):
+    c = clean_text(seed_text)
+    assert c.title == "World warns Taliban of isolation"
+    assert c.source == "AT News"
+    assert c.dateline == "KABUL"
+    assert c.text.startswith("NATO, UN and Britain have warned")
+    for furniture in ("Home / Latest Updates", "About admin", "Check Also", "UN edging closer", "AT News KABUL"):
+        assert furniture not in c.text
+    assert c.text.endswith("the decision has been made to resist.")
+
+
+def test_wordpress_breadcrumb_byline_share_bar_related_and_copyright():
+    c = cleaned("scraped_wordpress.txt")
+    assert c.title == "Ministers agree on new border talks"
+    assert c.dateline == "NAIROBI"
+    assert c.source == "Harbor Wire"          # the agency in the dateline
+    assert c.author == "Daniel Okafor"
+    assert c.published == "2023-03-03"
+    assert c.text.startswith("Foreign ministers from Kenya and Ethiopia agreed")
+    assert c.text.rstrip().endswith("told reporters after the meeting.")
+    for furniture in ("Skip to content", "Share this", "Facebook Twitter", "Related Articles", "Drought pushes", "All rights reserved"):
+        assert furniture not in c.text
+
+
+def test_cookie_banner_advert_read_more_tags_and_author_box():
+    c = cleaned("scraped_cookie_tags.txt")
+    assert c.title == "Port strike enters third week as talks stall"
+    assert c.published == "2024-01-12"
+    assert c.text.startswith("Dock workers at the country")
+    assert "according to the shipping agents' association." in c.text
+    for furniture in ("cookies", "Advertisement", "READ MORE", "Tags:", "About the author", "Maria Lindqvist"):
+        assert furniture not in c.text
+
+
+def test_plain_text_first_line_is_the_headline():
+    c = cleaned("plain_article.txt")
+    assert c.title == "Flood waters recede in river delta"
+    assert c.text.startswith("Flood waters began to recede")
+    assert c.dateline is None
+
+
+def test_html_page_body_and_metadata():
+    c = cleaned("article.html")
+    assert c.title == "Council votes to expand night bus service"
+    assert c.source == "City Ledger"
+    assert c.published == "2022-05-17"
+    assert c.text.startswith("The city council voted on Monday")
+    assert "Tomas Herrera" in c.text
+    for furniture in ("Most read", "Stadium plan", "All rights reserved", "Privacy policy", "By Priya Raman"):
+        assert furniture not in c.text
+
+
+@pytest.mark.parametrize("line,place,rest", [
+    ("KABUL: NATO warned the Taliban.", "KABUL", "NATO warned"),
+    ("NEW YORK (Reuters) - Stocks fell on Monday.", "NEW YORK", "Stocks fell"),
+    ("LONDON, June 3 — The prime minister resigned.", "LONDON", "The prime minister"),
+    ("Washington (AP) -- The Senate voted.", "Washington", "The Senate"),
+])
+def test_datelines(line, place, rest):
+    got, _, cut = split_dateline(line)
+    assert got == place
+    assert line[cut:].startswith(rest)
+
+
+@pytest.mark.parametrize("line", [
+    "UN: The report was published today.",  # too short to be a place dateline
+    "Sources said the talks would resume.",
+    "US-CHINA TALKS resume as tariffs bite - with more to come",
+])
+def test_no_false_datelines(line):
+    place, _, cut = split_dateline(line)
+    assert place is None and cut == 0
+
+
+def test_record_text_is_the_cleaned_body_and_offsets_point_into_it(seed_record, seed_text):
+    t = seed_record.text
+    assert t == clean_text(seed_text).text
+    for a in seed_record.actors:
+        for s, e in a.mentions:
+            assert 0 <= s < e <= len(t) and t[s:e].strip() == t[s:e]
