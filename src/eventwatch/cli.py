@@ -136,6 +136,12 @@ def cmd_eval(args) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args) -> int:
+    from eventwatch.doctor import run
+
+    return run(args.db)
+
+
 def cmd_demo(args) -> int:
     from eventwatch.demo import run_demo
 
@@ -209,6 +215,11 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog="example:\n  eventwatch demo --db eventwatch.duckdb")
     _common(p, db=True)
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("doctor", help="report the Python, spaCy model, optional parts and paths", formatter_class=Formatter,
+                       epilog="example:\n  eventwatch doctor --db news.duckdb")
+    _common(p, db=True)
+    p.set_defaults(func=cmd_doctor)
     return parser
 
 
