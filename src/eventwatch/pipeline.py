@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from dataclasses import replace
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -44,6 +45,11 @@ class Pipeline:
     def prepare(self, document: Document) -> Record:
         """Clean one document into a record with text and metadata (no analysis yet)."""
         problems = list(document.problems)
+        limit = self.settings.max_chars
+        raw_limit = 4 * limit  # page furniture included: the cleaner reads at most this much
+        if document.text is not None and len(document.text) > raw_limit:
+            problems.append(Problem("clean", f"input is {len(document.text)} characters; cleaned only the first {raw_limit}"))
+            document = replace(document, text=document.text[:raw_limit])
         text = ""
         title = source = dateline = published = url = author = None
         if document.text is not None or document.html is not None:
@@ -58,7 +64,6 @@ class Pipeline:
             except Exception as exc:  # noqa: BLE001 - a document's failure never stops the batch
                 log.debug("clean failed on %s", document.location, exc_info=True)
                 problems.append(Problem("clean", f"{type(exc).__name__}: {exc}"))
-        limit = self.settings.max_chars
         if len(text) > limit:
             problems.append(Problem("clean", f"text is {len(text)} characters, over the limit of {limit}: analysed and kept only the first {limit}"))
             text = text[:limit]

@@ -13,7 +13,7 @@ class Settings:
     default_date: str | None = None     # --date: publication date when the input carries none
     stages: tuple[str, ...] = ("places", "actors", "events", "quotes")
     actors_file: Path | None = None     # user actor dictionary (--actors)
-    max_chars: int = 1_000_000          # longest cleaned text analysed; longer ones are cut, with an error
+    max_chars: int = 200_000            # longest body analysed (~35,000 words); longer ones are cut, with an error
     max_bytes: int = 64 * 1024 * 1024   # largest single input document read
     lang: str = "en"
     extra: dict = field(default_factory=dict)

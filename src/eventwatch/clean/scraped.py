@@ -61,21 +61,15 @@ def patterns() -> Patterns:
     return Patterns(tuple(stop), tuple(drop), frozenset(nav))
 
 
+# control and format characters that carry no text (zero-width, bidi controls, BOM); \n and \t stay
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2028": "\n", "\u2029": "\n\n"})
+
+
 def normalise(text: str) -> str:
-    """Unify newlines and spaces, drop zero-width and control characters (not newlines)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = unicodedata.normalize("NFC", text)
-    out = []
-    for ch in text:
-        if ch in "\n\t":
-            out.append(ch)
-        elif ch in "\u00a0\u2007\u202f":
-            out.append(" ")
-        elif unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d":
-            continue
-        else:
-            out.append(ch)
-    return "".join(out)
+    """Unify newlines and spaces, drop zero-width and control characters (not newlines or tabs)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
 
 
 def words(line: str) -> list[str]:
