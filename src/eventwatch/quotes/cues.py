@@ -23,15 +23,16 @@ def cue_class(tok: Token) -> str | None:
     return cue_verbs().get(lemma) if lemma else None
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The subject token of a cue verb, following coordination and participles up to the main verb."""
+def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = None) -> Token | None:
+    """The subject token of a cue verb, following coordination and participles up to the main verb
+    (a subject inside the quote itself, ``outside``, does not count)."""
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and not (outside and outside[0] <= child.idx < outside[1]):
             return _unrelative(child)
     if verb.dep_ == "relcl":
         return verb.head
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
-        return subject_of(verb.head, depth + 1)
+        return subject_of(verb.head, depth + 1, outside)
     return None
 
 

@@ -64,8 +64,8 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
         found.floating = True
         return found
     found.cue = (cue.idx, cue.idx + len(cue))
-    subj = subject_of(cue)
-    if subj is not None and not (qa <= subj.idx < qb):
+    subj = subject_of(cue, outside=(qa, qb))
+    if subj is not None:
         found.subject = subj
     return found
 
@@ -73,6 +73,8 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
 def _choose(doc, m: Marked, qa: int, qb: int, pre: Token | None, post: Token | None) -> Token | None:
     text = doc.text
     comma_end = text[m.start:m.end].rstrip().endswith(",") or text[qb:qb + 1] == ","
+    if pre is not None and _gap_words(doc, pre.i + 1, qa) == 0:
+        return pre  # she said: “…”
     if post is not None and comma_end:
         return post
     if pre is not None and _gap_words(doc, pre.i + 1, qa) <= NEAR_PRE_GAP:

@@ -54,3 +54,9 @@ def first_names() -> dict[str, str]:
 def person_words() -> dict[str, str]:
     """Lower-cased title or person noun -> "m" | "f"."""
     return {row[0]: row[1] for row in _rows("person_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def description_heads() -> dict[str, str]:
+    """Lemma of a description's head noun -> "org" | "doc"."""
+    return {row[0]: row[1] for row in _rows("description_heads.tsv")}

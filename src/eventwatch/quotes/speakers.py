@@ -1,13 +1,15 @@
 """Speakers: turn the subject of a cue into an actor of ``record.actors`` (or a name).
 
 Named speakers resolve to the actor whose mention they overlap; a surname alone resolves to the
-fuller name of the same person in the text ("Lonechild" -> "Darian Lonechild"). Pronouns resolve to
-the nearest earlier compatible mention outside quotes: he/she to a person whose gender is not
-known to differ (known from a title, a given name, or an earlier he/she that resolved to them),
-they/it to an organisation, group or country. Descriptions ("a Taliban spokesman", "the ministry")
-resolve to the person they were used of in apposition ("Zabihullah Mujahid, a Taliban spokesman")
-or to an organisation whose name holds the head word; otherwise they are kept as written. A named
-person who is not an actor yet is added to ``record.actors``.
+fuller name of the same person in the text ("Lonechild" -> "Darian Lonechild"). Pronouns and
+definite descriptions are resolved by a small salience rule: the nearest earlier compatible
+mention in *subject* position outside quotes (else the nearest compatible mention), where every
+resolved he/she becomes a mention of its own, so chains of "she said" follow the person.
+he/she need a person whose gender is not known to differ (known from a title, a given name or an
+earlier he/she); they/it and "the company" need an organisation, group or country; "the
+statement" stands for whoever issued it ("her statement" -> her). "a Taliban spokesman" stays as
+written, with the actor it names (the Taliban) as speaker, unless the text names the spokesman in
+apposition. A named person who is not an actor yet is added to ``record.actors``.
 """
 from __future__ import annotations
 
@@ -18,15 +20,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwatch.model import Actor, Record
-from eventwatch.quotes.cues import appositive_name, phrase_span
-from eventwatch.quotes.lexicon import first_names, person_words
+from eventwatch.quotes.cues import appositive_name, phrase_span, source_of
+from eventwatch.quotes.lexicon import description_heads, first_names, person_words
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their"}
 NEUTER = {"it", "its"}
+PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 GROUP_KINDS = ("organization", "group", "country")
-PRONOUN_REACH = 2500  # characters back to look for the referent of a pronoun
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+REACH = 2500  # characters back to look for the referent of a pronoun or description
 TITLE_DEPS = {"appos", "compound"}
 
 
@@ -35,6 +39,7 @@ class Mention:
     start: int
     end: int
     actor: Actor
+    subject: bool = False
 
 
 def slug(name: str) -> str:
@@ -47,10 +52,9 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, record: Record, quoted: list[tuple[int, int]]):
         self.doc = doc
         self.record = record
-        self.quoted = quoted
+        self.quoted = sorted(quoted)
         self.added: dict[str, Actor] = {}
         self.mentions = self._mentions()
-        self.ends = [m.end for m in self.mentions]
         self.alias = self._aliases()
         self.gender: dict[str, str] = {}
         self.titles: dict[str, list[Mention]] = {}
@@ -66,8 +70,15 @@ class SpeakerResolver:
             if ent.label_ != "PERSON" or _overlaps(ent.start_char, ent.end_char, covered):
                 continue
             out.append(Mention(ent.start_char, ent.end_char, self._new_person(ent.text)))
+        for m in out:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            m.subject = span is not None and span.root.dep_ in SUBJECT_DEPS
         out.sort(key=lambda m: (m.end, m.start))
         return out
+
+    def _add_mention(self, m: Mention) -> None:
+        keys = [(x.end, x.start) for x in self.mentions]
+        self.mentions.insert(bisect.bisect_right(keys, (m.end, m.start)), m)
 
     def _new_person(self, name: str) -> Actor:
         aid = f"person:{slug(name)}"
@@ -113,44 +124,47 @@ class SpeakerResolver:
                 self.titles.setdefault(span.root.head.lemma_.lower(), []).append(m)
 
     def _resolve_pronouns(self) -> None:
-        """Resolve every he/she outside quotes in order; an unknown gender is learnt from it."""
+        """Resolve every he/she outside quotes in text order; each one learns and extends the chain."""
         for tok in self.doc:
             low = tok.lower_
             if low not in MALE and low not in FEMALE or self._is_quoted(tok.idx):
                 continue
             g = "m" if low in MALE else "f"
-            actor = self._nearest_person(tok.idx, g)
-            if actor is not None:
-                self.pronoun_of[tok.i] = actor
-                self.gender.setdefault(actor.id, g)
+            actor = self._nearest(tok.idx, lambda a, g=g: self._gender_ok(a, g))
+            if actor is None:
+                continue
+            self.pronoun_of[tok.i] = actor
+            self.gender.setdefault(actor.id, g)
+            if tok.dep_ in SUBJECT_DEPS:
+                self._add_mention(Mention(tok.idx, tok.idx + len(tok), actor, True))
 
     # -- resolution
     def _is_quoted(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quoted)
+        i = bisect.bisect_right(self.quoted, (pos, float("inf")))
+        return i > 0 and self.quoted[i - 1][0] <= pos < self.quoted[i - 1][1]
 
-    def _preceding(self, pos: int):
-        i = bisect.bisect_right(self.ends, pos)
+    def _gender_ok(self, actor: Actor, gender: str | None) -> bool:
+        if actor.kind != "person":
+            return False
+        known = self.gender.get(actor.id)
+        return gender is None or known is None or known == gender
+
+    def _nearest(self, pos: int, ok) -> Actor | None:
+        """The nearest compatible earlier mention in subject position, else the nearest compatible one."""
+        i = bisect.bisect_right([m.end for m in self.mentions], pos)
+        fallback = None
         for m in reversed(self.mentions[:i]):
-            if pos - m.end > PRONOUN_REACH:
-                return
-            if not self._is_quoted(m.start):
-                yield m
-
-    def _nearest_person(self, pos: int, gender: str | None) -> Actor | None:
-        for m in self._preceding(pos):
-            actor = self.canonical(m.actor)
-            if actor.kind != "person":
+            if pos - m.end > REACH:
+                break
+            if self._is_quoted(m.start):
                 continue
-            known = self.gender.get(actor.id)
-            if gender is None or known is None or known == gender:
+            actor = self.canonical(m.actor)
+            if not ok(actor):
+                continue
+            if m.subject:
                 return actor
-        return None
-
-    def _nearest_group(self, pos: int) -> Actor | None:
-        for m in self._preceding(pos):
-            if m.actor.kind in GROUP_KINDS:
-                return m.actor
-        return None
+            fallback = fallback or actor
+        return fallback
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor with a mention overlapping ``[start, end)`` (people before others, longest first)."""
@@ -162,9 +176,8 @@ class SpeakerResolver:
 
     def resolve(self, subj: Token) -> tuple[Actor | None, str | None, tuple[int, int]]:
         """(actor, speaker name, speaker span) for the head token of a cue's subject."""
-        low = subj.lower_
         span = (subj.idx, subj.idx + len(subj))
-        if subj.pos_ == "PRON" or low in MALE | FEMALE | PLURAL | NEUTER:
+        if subj.lower_ in PRONOUNS:
             actor = self._pronoun(subj)
             return actor, (actor.name if actor else None), span
         named = appositive_name(subj)
@@ -172,32 +185,30 @@ class SpeakerResolver:
             subj = named
         span = phrase_span(subj)
         text = self.doc.text[span[0]:span[1]]
-        actor = self.actor_at(subj.idx, subj.idx + len(subj)) if subj.pos_ == "PROPN" or subj.ent_type_ else None
-        if subj.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
-            actor = self._by_surname(subj.text) or actor
-        if actor is not None:
-            return actor, actor.name, span
-        if subj.pos_ == "PROPN" and subj.text[:1].isupper():
-            actor = self._named(text, span)
-            return actor, (actor.name if actor else text), span
-        actor = self._description(subj, span)
-        return actor, (actor.name if actor and actor.kind == "person" else text), span
+        if subj.pos_ == "PROPN" or subj.ent_type_:
+            actor = self.actor_at(subj.idx, subj.idx + len(subj))
+            if subj.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
+                actor = self._by_surname(subj.text) or actor
+            if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
+                actor = self._named(text)
+            if actor is not None:
+                return actor, actor.name, span
+            return None, text, span
+        actor, anaphoric = self._description(subj, span)
+        return actor, (actor.name if actor and anaphoric else text), span
 
     def _pronoun(self, subj: Token) -> Actor | None:
         low = subj.lower_
         if low in MALE or low in FEMALE:
-            return self.pronoun_of.get(subj.i) or self._nearest_person(subj.idx, "m" if low in MALE else "f")
+            g = "m" if low in MALE else "f"
+            return self.pronoun_of.get(subj.i) or self._nearest(subj.idx, lambda a: self._gender_ok(a, g))
         if low in PLURAL or low in NEUTER:
-            return self._nearest_group(subj.idx)
+            return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
         return None
 
-    def _named(self, text: str, span: tuple[int, int]) -> Actor | None:
-        """A proper name the actor stage did not catch: a known person by surname, or a new person
-        when it starts with a given name ("Adam Fatkin")."""
+    def _named(self, text: str) -> Actor | None:
+        """A proper name the actor stage did not catch: a new person when it starts with a given name."""
         words = text.split()
-        known = self._by_surname(words[-1])
-        if known is not None:
-            return known
         if 2 <= len(words) <= 4 and words[0].lower() in first_names():
             return self._new_person(text)
         return None
@@ -208,23 +219,35 @@ class SpeakerResolver:
                  if m.actor.kind == "person" and m.actor.name.split()[-1] == word}
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def _description(self, subj: Token, span: tuple[int, int]) -> Actor | None:
+    def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
+        """(actor, whether the description refers back to it) for a common-noun speaker."""
         lemma = subj.lemma_.lower()
         titled = [m for m in self.titles.get(lemma, []) if m.end <= span[0]]
         if titled:
-            return self.canonical(titled[-1].actor)
-        for m in self._preceding(span[0]):
-            if m.actor.kind in GROUP_KINDS and lemma in m.actor.name.lower().split():
-                return m.actor
-        return self.actor_at(*span)
+            return self.canonical(titled[-1].actor), True
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+        possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
+        head_class = description_heads().get(lemma)
+        if head_class == "doc":
+            source = source_of(subj)
+            if possessor is not None:
+                return self.resolve(possessor)[0], True
+            if source is not subj:
+                return self.resolve(source)[0], True
+        if definite and head_class in ("org", "doc"):
+            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split())
+            return (named or self._nearest(span[0], lambda a: a.kind == "organization")), True
+        if definite and head_class is None and subj.tag_ in ("NN", "NNP"):
+            gender = person_words().get(lemma)
+            return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
+        return self.actor_at(*span), False
 
     def adopt(self, actor: Actor | None) -> None:
         """Add an actor found here (not by the actor stage) to the record, once."""
         if actor is None or actor.id not in self.added:
             return
         if all(a.id != actor.id for a in self.record.actors):
-            actor.mentions = sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})
-            actor.mentions = [list(x) for x in actor.mentions]
+            actor.mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
             self.record.actors.append(actor)
 
 
