@@ -88,5 +88,6 @@ def attribute(found: list[Found], resolver: SpeakerResolver, text: str) -> list[
             quote.speaker, quote.speaker_name = last[1].speaker, last[1].speaker_name
         if quote.speaker_name:
             last = (q.end, quote)
+            resolver.note_speaker(resolver.actor_by_id(quote.speaker), q.end)
         quotes.append(quote)
     return quotes

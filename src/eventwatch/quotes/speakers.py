@@ -32,6 +32,7 @@ GROUP_KINDS = ("organization", "group", "country")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 REACH = 2500  # characters back to look for the referent of a pronoun or description
 TITLE_DEPS = {"appos", "compound"}
+SPEAKER_REACH = 400  # characters after a quote within which "he said" still means its speaker
 
 
 @dataclass
@@ -61,6 +62,7 @@ class SpeakerResolver:
         self._seed_gender_and_titles()
         self.pronoun_of: dict[int, Actor] = {}
         self._resolve_pronouns()
+        self.last_speaker: tuple[int, Actor] | None = None
 
     # -- building the index
     def _mentions(self) -> list[Mention]:
@@ -166,6 +168,9 @@ class SpeakerResolver:
             fallback = fallback or actor
         return fallback
 
+    def actor_by_id(self, aid: str | None) -> Actor | None:
+        return next((m.actor for m in self.mentions if m.actor.id == aid), None) if aid else None
+
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor with a mention overlapping ``[start, end)`` (people before others, longest first)."""
         hits = [m for m in self.mentions if m.start < end and start < m.end]
@@ -197,10 +202,18 @@ class SpeakerResolver:
         actor, anaphoric = self._description(subj, span)
         return actor, (actor.name if actor and anaphoric else text), span
 
+    def note_speaker(self, actor: Actor | None, end: int) -> None:
+        """Remember who spoke last (a pronoun speaker soon after is most likely the same one)."""
+        if actor is not None:
+            self.last_speaker = (end, actor)
+
     def _pronoun(self, subj: Token) -> Actor | None:
         low = subj.lower_
         if low in MALE or low in FEMALE:
             g = "m" if low in MALE else "f"
+            if self.last_speaker and subj.idx - self.last_speaker[0] <= SPEAKER_REACH \
+                    and self._gender_ok(self.last_speaker[1], g):
+                return self.last_speaker[1]
             return self.pronoun_of.get(subj.i) or self._nearest(subj.idx, lambda a: self._gender_ok(a, g))
         if low in PLURAL or low in NEUTER:
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
