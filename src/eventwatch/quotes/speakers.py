@@ -32,6 +32,7 @@ GROUP_KINDS = ("organization", "group", "country")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 REACH = 2500  # characters back to look for the referent of a pronoun or description
 TITLE_DEPS = {"appos", "compound"}
+GENDER_REACH = 300  # a subject known to have the pronoun's gender within this beats a nearer unknown one
 SPEAKER_REACH = 400  # characters after a quote within which "he said" still means its speaker
 
 
@@ -132,7 +133,7 @@ class SpeakerResolver:
             if low not in MALE and low not in FEMALE or self._is_quoted(tok.idx):
                 continue
             g = "m" if low in MALE else "f"
-            actor = self._nearest(tok.idx, lambda a, g=g: self._gender_ok(a, g))
+            actor = self._nearest(tok.idx, lambda a, g=g: self._gender_ok(a, g), g)
             if actor is None:
                 continue
             self.pronoun_of[tok.i] = actor
@@ -151,10 +152,11 @@ class SpeakerResolver:
         known = self.gender.get(actor.id)
         return gender is None or known is None or known == gender
 
-    def _nearest(self, pos: int, ok) -> Actor | None:
-        """The nearest compatible earlier mention in subject position, else the nearest compatible one."""
+    def _nearest(self, pos: int, ok, gender: str | None = None) -> Actor | None:
+        """The nearest compatible earlier mention in subject position, else the nearest compatible one.
+        With a ``gender``, a subject known to have it beats a nearer one whose gender is unknown."""
         i = bisect.bisect_right([m.end for m in self.mentions], pos)
-        fallback = None
+        fallback = unsure = None
         for m in reversed(self.mentions[:i]):
             if pos - m.end > REACH:
                 break
@@ -164,9 +166,12 @@ class SpeakerResolver:
             if not ok(actor):
                 continue
             if m.subject:
-                return actor
+                if gender is None or self.gender.get(actor.id) == gender:
+                    return actor if unsure is None or pos - m.end <= GENDER_REACH else unsure
+                if unsure is None:
+                    unsure = actor
             fallback = fallback or actor
-        return fallback
+        return unsure or fallback
 
     def actor_by_id(self, aid: str | None) -> Actor | None:
         return next((m.actor for m in self.mentions if m.actor.id == aid), None) if aid else None
@@ -214,7 +219,7 @@ class SpeakerResolver:
             if self.last_speaker and subj.idx - self.last_speaker[0] <= SPEAKER_REACH \
                     and self._gender_ok(self.last_speaker[1], g):
                 return self.last_speaker[1]
-            return self.pronoun_of.get(subj.i) or self._nearest(subj.idx, lambda a: self._gender_ok(a, g))
+            return self.pronoun_of.get(subj.i) or self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g)
         if low in PLURAL or low in NEUTER:
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
         return None
