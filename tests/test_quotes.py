@@ -184,3 +184,20 @@ def test_records_keep_the_contract_shape(seed_record):
         assert q["kind"] in ("direct", "indirect")
         assert q["text"] and len(q["span"]) == 2
         assert {"speaker", "speaker_name", "cue"} <= set(q)
+
+
+def test_reported_clause_before_its_cue(analyse):
+    r = analyse("There are people trying to spread fear about the vaccine, Nora Blake said, though she named nobody.")
+    q = _find(r, "There are people trying to spread fear", "indirect")
+    assert _surname(q) == "Blake"
+
+
+def test_embedded_questions_are_not_quotes(analyse):
+    r = analyse("Tom Walsh declined to say whether the company would sell the plant.")
+    assert not [q for q in r.quotes if "would sell the plant" in q.text]
+
+
+def test_chained_partial_quotes_are_one_quote(analyse):
+    r = analyse("John Miller called it \u201ccompletely unfair\u201d for the workers \u201cto be blamed for this mess.\u201d")
+    q = _find(r, "completely unfair", "direct")
+    assert "blamed for this mess" in q.text

@@ -21,6 +21,7 @@ NEAR_POST = 8
 NEAR_PRE_GAP = 4
 SCARE_MAX_WORDS = 6
 FLOATING_MIN_WORDS = 4
+CHAIN_GAP = 60  # characters between two quoted fragments that form one partial quote
 NAME_GLUE = {"of", "and", "the", "for", "in", "on", "a", "an", "to", "de", "&"}
 
 
@@ -39,7 +40,21 @@ def find_direct(doc: Doc) -> list[Found]:
         q.group = group
         if _is_speech(doc, starts, m, q):
             found.append(q)
-    return _share_group_cues(found)
+    return _join_partial_chains(doc.text, _share_group_cues(found))
+
+
+def _join_partial_chains(text: str, found: list[Found]) -> list[Found]:
+    """«called it “unfair” for the students “to be dragged through the mud”»: quoted fragments of one
+    sentence with one cue (not standing between them) are one quote."""
+    out: list[Found] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.cue is not None and q.cue == prev.cue and not (prev.end <= q.cue[0] < q.start)
+                and q.start - prev.end <= CHAIN_GAP and not any(c in text[prev.end:q.start] for c in ".!?\n")):
+            prev.end = q.end
+            continue
+        out.append(q)
+    return out
 
 
 def _quoted_ranges(marked: list[Marked]) -> list[tuple[int, int]]:
@@ -109,14 +124,25 @@ def _post_cue(doc: Doc, starts: list[int], qb: int, inside) -> Token | None:
 
 
 def _pre_cue(doc: Doc, starts: list[int], qa: int, inside) -> Token | None:
+    """The nearest cue before the opening mark in the same sentence; an earlier quoted fragment of
+    the same sentence is stepped over (one that ends a sentence is not)."""
+    text = doc.text
     i = bisect.bisect_left(starts, qa) - 1
     lo = max(0, i - PRE_WINDOW)
-    for j in range(i, lo - 1, -1):
+    j = i
+    while j >= lo:
         tok = doc[j]
-        if "\n" in tok.text or _in_any(tok.idx, inside) or tok.text in SENTENCE_END:
+        if "\n" in tok.text or tok.text in SENTENCE_END:
             return None
+        span = next(((a, b) for a, b in inside if a <= tok.idx < b), None)
+        if span is not None:
+            if text[span[0]:span[1]].rstrip("”\"’'»« ")[-1:] in SENTENCE_END:
+                return None
+            j = bisect.bisect_left(starts, span[0]) - 1
+            continue
         if cue_class(tok):
             return tok
+        j -= 1
     return None
 
 

@@ -9,6 +9,7 @@ from eventwatch.quotes.found import Found
 CONTENT_DEPS = {"ccomp"}
 EDGE_PUNCT = set(".,;:!?\"'“”‘’«»—– \n")
 MIN_CONTENT_WORDS = 3
+QUESTION_WORDS = {"whether", "if", "why", "what", "how", "when", "where", "who", "which", "whom"}
 
 
 def find_indirect(doc: Doc) -> list[Found]:
@@ -27,18 +28,23 @@ def _reported(verb: Token) -> list[Found]:
     subj = subject_of(verb)
     if subj is None:
         return []
-    out = []
-    for clause in verb.children:
-        if clause.dep_ not in CONTENT_DEPS:
-            continue
-        lo, hi = min(verb.i, clause.left_edge.i), max(verb.i, clause.right_edge.i)
-        if any("\n" in t.text for t in verb.doc[lo:hi + 1]):
-            continue  # a clause never runs over a paragraph break: a parse across paragraphs
-        span = _trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
-        if span is None or _words(verb.doc, *span) < MIN_CONTENT_WORDS:
-            continue
-        out.append(Found(span[0], span[1], "indirect", cue=(verb.idx, verb.idx + len(verb)), subject=subj))
-    return out
+    doc = verb.doc
+    spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if not spans and verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        # "The economy is slowing, he said, …": the reported clause is the sentence before the cue
+        spans = [_trim(doc, verb.head.left_edge.i, verb.left_edge.i)]
+    cue = (verb.idx, verb.idx + len(verb))
+    return [Found(a, b, "indirect", cue=cue, subject=subj) for a, b in filter(None, spans)
+            if _is_content(doc.text, a, b, cue)]
+
+
+def _is_content(text: str, a: int, b: int, cue: tuple[int, int]) -> bool:
+    """A reported statement: a few words, not an embedded question, not across a paragraph break."""
+    if len(text[a:b].split()) < MIN_CONTENT_WORDS:
+        return False
+    if text[a:b].split(None, 1)[0].lower() in QUESTION_WORDS:
+        return False  # "declined to say whether …", "asked what …"
+    return "\n" not in text[min(a, cue[0]):max(b, cue[1])]
 
 
 def _according(tok: Token) -> Found | None:
@@ -53,9 +59,9 @@ def _according(tok: Token) -> Found | None:
         span = _trim(doc, phrase_end, sent.end)
     else:  # "CONTENT, according to X."
         span = _trim(doc, sent.start, phrase_start)
-    if span is None or _words(doc, *span) < MIN_CONTENT_WORDS:
-        return None
     cue = (tok.idx, to.idx + len(to))
+    if span is None or not _is_content(doc.text, span[0], span[1], cue):
+        return None
     return Found(span[0], span[1], "indirect", cue=cue, subject=source)
 
 
@@ -68,10 +74,6 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
     if i >= j:
         return None
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-
-
-def _words(doc: Doc, a: int, b: int) -> int:
-    return len(doc.text[a:b].split())
 
 
 def _outermost(found: list[Found]) -> list[Found]:
