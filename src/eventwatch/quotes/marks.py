@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 # opening mark -> closing marks that end it
 PAIRS = {
-    "\u201c": "\u201d\u201c",  # “ … ” (and the occasional “ … “)
+    "\u201c": "\u201d\u201c\"",  # “ … ” (and the occasional “ … “ or “ … ")
     "\u201e": "\u201c\u201d",  # „ … “
     '"': '"\u201d',
     "\u00ab": "\u00bb",  # « … »

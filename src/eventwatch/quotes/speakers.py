@@ -212,12 +212,21 @@ class SpeakerResolver:
         if actor is not None:
             self.last_speaker = (end, actor)
 
+    def _last_speaker_holds(self, pos: int, gender: str) -> bool:
+        """The last speaker is still the topic: near, compatible, and no other person the subject since."""
+        if self.last_speaker is None:
+            return False
+        end, actor = self.last_speaker
+        if pos - end > SPEAKER_REACH or not self._gender_ok(actor, gender):
+            return False
+        return not any(m.subject and end <= m.start < pos and self.canonical(m.actor) is not actor
+                       and self._gender_ok(self.canonical(m.actor), gender) for m in self.mentions)
+
     def _pronoun(self, subj: Token) -> Actor | None:
         low = subj.lower_
         if low in MALE or low in FEMALE:
             g = "m" if low in MALE else "f"
-            if self.last_speaker and subj.idx - self.last_speaker[0] <= SPEAKER_REACH \
-                    and self._gender_ok(self.last_speaker[1], g):
+            if self._last_speaker_holds(subj.idx, g):
                 return self.last_speaker[1]
             return self.pronoun_of.get(subj.i) or self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g)
         if low in PLURAL or low in NEUTER:
