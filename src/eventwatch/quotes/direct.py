@@ -21,6 +21,7 @@ NEAR_POST = 8
 NEAR_PRE_GAP = 4
 SCARE_MAX_WORDS = 6
 FLOATING_MIN_WORDS = 4
+FLOATING_BARE_WORDS = 8  # a floating quote without final punctuation must be at least this long
 CHAIN_GAP = 60  # characters between two quoted fragments that form one partial quote
 NAME_GLUE = {"of", "and", "the", "for", "in", "on", "a", "an", "to", "de", "&"}
 
@@ -87,16 +88,24 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
 
 def _choose(doc, m: Marked, qa: int, qb: int, pre: Token | None, post: Token | None) -> Token | None:
     text = doc.text
-    comma_end = text[m.start:m.end].rstrip().endswith(",") or text[qb:qb + 1] == ","
+    content = text[m.start:m.end].rstrip()
+    comma_end = content.endswith(",") or text[qb:qb + 1] == ","
     if pre is not None and _gap_words(doc, pre.i + 1, qa) == 0:
         return pre  # she said: “…”
     if post is not None and comma_end:
         return post
+    if pre is not None and post is not None and content[-1:] in SENTENCE_END and _new_sentence_after(doc, qb):
+        return pre  # “… like this.” But he said … — the quote ended its sentence
     if pre is not None and _gap_words(doc, pre.i + 1, qa) <= NEAR_PRE_GAP:
         return pre
     if post is not None and _gap_words(doc, None, post.idx, after=qb) <= NEAR_POST:
         return post
     return pre or post
+
+
+def _new_sentence_after(doc: Doc, qb: int) -> bool:
+    nxt = doc.text[qb:qb + 40].lstrip()
+    return nxt[:1].isupper()
 
 
 def _gap_words(doc: Doc, first: int | None, end_char: int, after: int | None = None) -> int:
@@ -157,9 +166,9 @@ def _is_speech(doc: Doc, starts: list[int], m: Marked, q: Found) -> bool:
     has_verb = any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in words)
     if len(words) <= SCARE_MAX_WORDS and not has_verb and _name_like(words):
         return False
-    if q.floating:
-        ends_sentence = doc.text[m.start:m.end].rstrip()[-1:] in ".!?,"
-        return len(words) >= FLOATING_MIN_WORDS and (has_verb or ends_sentence)
+    if q.floating:  # no cue: speech only if it reads like a sentence (not a heading or a title)
+        ends_sentence = doc.text[m.start:m.end].rstrip()[-1:] in ".!?,…"
+        return len(words) >= FLOATING_MIN_WORDS and has_verb and (ends_sentence or len(words) >= FLOATING_BARE_WORDS)
     return True
 
 
