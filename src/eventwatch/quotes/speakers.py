@@ -173,6 +173,22 @@ class SpeakerResolver:
             fallback = fallback or actor
         return unsure or fallback
 
+    def _most_mentioned(self, pos: int, kind: str) -> Actor | None:
+        """The actor of ``kind`` mentioned most often in the text so far (the nearest on a tie)."""
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        by_id: dict[str, Actor] = {}
+        for m in self.mentions:
+            if m.end > pos or m.actor.kind != kind or self._is_quoted(m.start):
+                continue
+            actor = self.canonical(m.actor)
+            counts[actor.id] = counts.get(actor.id, 0) + 1
+            last[actor.id] = m.end
+            by_id[actor.id] = actor
+        if not counts:
+            return None
+        return by_id[max(counts, key=lambda a: (counts[a], last[a]))]
+
     def actor_by_id(self, aid: str | None) -> Actor | None:
         return next((m.actor for m in self.mentions if m.actor.id == aid), None) if aid else None
 
@@ -263,7 +279,7 @@ class SpeakerResolver:
                 return self.resolve(source)[0], True
         if definite and head_class in ("org", "doc"):
             named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split())
-            return (named or self._nearest(span[0], lambda a: a.kind == "organization")), True
+            return (named or self._most_mentioned(span[0], "organization")), True
         if definite and head_class is None and subj.tag_ in ("NN", "NNP"):
             gender = person_words().get(lemma)
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
