@@ -28,6 +28,7 @@ FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their"}
 NEUTER = {"it", "its"}
 PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin", "ibn"}
 GROUP_KINDS = ("organization", "group", "country")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 REACH = 2500  # characters back to look for the referent of a pronoun or description
@@ -147,7 +148,7 @@ class SpeakerResolver:
         return i > 0 and self.quoted[i - 1][0] <= pos < self.quoted[i - 1][1]
 
     def _gender_ok(self, actor: Actor, gender: str | None) -> bool:
-        if actor.kind != "person":
+        if actor.kind != "person" or not _personal_name(actor.name):
             return False
         known = self.gender.get(actor.id)
         return gender is None or known is None or known == gender
@@ -292,6 +293,12 @@ class SpeakerResolver:
         if all(a.id != actor.id for a in self.record.actors):
             actor.mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
             self.record.actors.append(actor)
+
+
+def _personal_name(name: str) -> bool:
+    """A person's name ("Jens Stoltenberg"), not a role the actor stage made a person ("Director of …")."""
+    words = name.split()
+    return bool(words) and all(w[:1].isupper() or w in NAME_PARTICLES for w in words if w[:1].isalpha())
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
