@@ -31,6 +31,10 @@ def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = No
             return _unrelative(child)
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "xcomp":  # object control: "heard students shout" -> students
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None:
+            return obj
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
         return subject_of(verb.head, depth + 1, outside)
     return None

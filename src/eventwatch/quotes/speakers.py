@@ -29,6 +29,7 @@ PLURAL = {"they", "them", "their"}
 NEUTER = {"it", "its"}
 PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin", "ibn"}
+NAMED_WITH_DET = {"ORG", "GPE", "PERSON", "FAC", "LOC"}  # "the United Nations" is still a name
 GROUP_KINDS = ("organization", "group", "country")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 REACH = 2500  # characters back to look for the referent of a pronoun or description
@@ -59,6 +60,7 @@ class SpeakerResolver:
         self.added: dict[str, Actor] = {}
         self.mentions = self._mentions()
         self.alias = self._aliases()
+        self._add_surname_subjects()
         self.gender: dict[str, str] = {}
         self.titles: dict[str, list[Mention]] = {}
         self._seed_gender_and_titles()
@@ -83,6 +85,15 @@ class SpeakerResolver:
     def _add_mention(self, m: Mention) -> None:
         keys = [(x.end, x.start) for x in self.mentions]
         self.mentions.insert(bisect.bisect_right(keys, (m.end, m.start)), m)
+
+    def _add_surname_subjects(self) -> None:
+        """"Wojtaszek said …" where the actor stage missed the surname: a subject mention of the person."""
+        taken = [(m.start, m.end) for m in self.mentions]
+        for tok in self.doc:
+            if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "PROPN" and not _overlaps(tok.idx, tok.idx + len(tok), taken):
+                actor = self._by_surname(tok.text)
+                if actor is not None:
+                    self._add_mention(Mention(tok.idx, tok.idx + len(tok), actor, True))
 
     def _new_person(self, name: str) -> Actor:
         aid = f"person:{slug(name)}"
@@ -212,7 +223,8 @@ class SpeakerResolver:
             subj = named
         span = phrase_span(subj)
         text = self.doc.text[span[0]:span[1]]
-        if subj.pos_ == "PROPN" or subj.ent_type_:
+        described = any(c.dep_ == "det" for c in subj.children) and subj.ent_type_ not in NAMED_WITH_DET
+        if (subj.pos_ == "PROPN" or subj.ent_type_) and not described:
             actor = self.actor_at(subj.idx, subj.idx + len(subj))
             if subj.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
                 actor = self._by_surname(subj.text) or actor
@@ -245,7 +257,7 @@ class SpeakerResolver:
             g = "m" if low in MALE else "f"
             if self._last_speaker_holds(subj.idx, g):
                 return self.last_speaker[1]
-            return self.pronoun_of.get(subj.i) or self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g)
+            return self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
         if low in PLURAL or low in NEUTER:
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
         return None
@@ -278,9 +290,11 @@ class SpeakerResolver:
                 return self.resolve(possessor)[0], True
             if source is not subj:
                 return self.resolve(source)[0], True
-        if definite and head_class in ("org", "doc"):
+        if definite and head_class in ("org", "orgname", "doc"):
             named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split())
-            return (named or self._most_mentioned(span[0], "organization")), True
+            if named is not None or head_class == "orgname":
+                return named, named is not None
+            return self._most_mentioned(span[0], "organization"), True
         if definite and head_class is None and subj.tag_ in ("NN", "NNP"):
             gender = person_words().get(lemma)
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
