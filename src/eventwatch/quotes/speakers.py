@@ -34,6 +34,7 @@ GROUP_KINDS = ("organization", "group", "country")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 REACH = 2500  # characters back to look for the referent of a pronoun or description
 TITLE_DEPS = {"appos", "compound"}
+LEARN_REACH = 250  # a pronoun teaches a gender only if no other person is named this close before it
 GENDER_REACH = 300  # a subject known to have the pronoun's gender within this beats a nearer unknown one
 SPEAKER_REACH = 400  # characters after a quote within which "he said" still means its speaker
 
@@ -88,7 +89,7 @@ class SpeakerResolver:
 
     def _add_surname_subjects(self) -> None:
         """"Wojtaszek said …" where the actor stage missed the surname: a subject mention of the person."""
-        taken = [(m.start, m.end) for m in self.mentions]
+        taken = [(m.start, m.end) for m in self.mentions if m.actor.kind == "person"]
         for tok in self.doc:
             if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "PROPN" and not _overlaps(tok.idx, tok.idx + len(tok), taken):
                 actor = self._by_surname(tok.text)
@@ -149,9 +150,15 @@ class SpeakerResolver:
             if actor is None:
                 continue
             self.pronoun_of[tok.i] = actor
-            self.gender.setdefault(actor.id, g)
+            if self._only_person_near(tok.idx, actor):
+                self.gender.setdefault(actor.id, g)
             if tok.dep_ in SUBJECT_DEPS:
                 self._add_mention(Mention(tok.idx, tok.idx + len(tok), actor, True))
+
+    def _only_person_near(self, pos: int, actor: Actor) -> bool:
+        """No other person is mentioned just before ``pos`` (so a pronoun there tells ``actor``'s gender)."""
+        return all(self.canonical(m.actor) is actor for m in self.mentions
+                   if m.actor.kind == "person" and pos - LEARN_REACH <= m.start < pos and not self._is_quoted(m.start))
 
     # -- resolution
     def _is_quoted(self, pos: int) -> bool:
