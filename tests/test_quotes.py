@@ -201,3 +201,24 @@ def test_chained_partial_quotes_are_one_quote(analyse):
     r = analyse("John Miller called it \u201ccompletely unfair\u201d for the workers \u201cto be blamed for this mess.\u201d")
     q = _find(r, "completely unfair", "direct")
     assert "blamed for this mess" in q.text
+
+
+# -- the scorer (GGT metric)
+def test_ggt_matching_is_greedy_one_to_one_above_threshold():
+    from eventwatch.eval.quotes import match
+
+    gold = [{"spans": [(0, 10)]}, {"spans": [(20, 30)]}]
+    pred = [{"span": [1, 9]}, {"span": [20, 22]}]
+    assert match(gold, pred, 0.3) == [(0, 0)]  # 2/10 of the second gold quote is not enough
+    assert match(gold, pred, 0.1) == [(0, 0), (1, 1)]
+    assert match([{"spans": [(0, 10)]}, {"spans": [(0, 10)]}], [{"span": [0, 10]}], 0.3) == [(0, 0)]
+
+
+def test_speaker_names_compare_by_full_name_surname_or_acronym():
+    from eventwatch.eval.quotes import same_speaker
+
+    assert same_speaker("Lonechild", "Darian Lonechild")
+    assert same_speaker("Mr. Jens Stoltenberg", "Jens Stoltenberg")
+    assert same_speaker("IRCC", "Immigration, Refugees and Citizenship Canada")
+    assert not same_speaker("Carolyn Bennett", "Darian Lonechild")
+    assert not same_speaker(None, "Darian Lonechild")

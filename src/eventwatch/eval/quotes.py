@@ -139,12 +139,18 @@ def _name_words(name: str | None) -> list[str]:
     return [w for w in words if w not in HONORIFICS]
 
 
+def _bare(text: str, spans) -> str:
+    """A quote's words without surrounding marks, punctuation or a leading "that" (for exact matching)."""
+    words = " ".join(text[s:e] for s, e in spans).strip(" \n\"'“”‘’«».,;:")
+    return words[5:] if words.lower().startswith("that ") else words
+
+
 def _overlaps(span, spans) -> bool:
     return span is not None and any(span[0] < e and s < span[1] for s, e in spans)
 
 
 def score(articles: list[dict], predictions: list[list[dict]], threshold: float) -> dict:
-    tp = fp = fn = spk_ggt = spk_name = named = cue_ok = 0
+    tp = fp = fn = spk_ggt = spk_name = named = cue_ok = exact = 0
     gold_marked = matched_marked = 0
     for art, pred in zip(articles, predictions):
         gold = art["quotes"]
@@ -156,6 +162,7 @@ def score(articles: list[dict], predictions: list[list[dict]], threshold: float)
         for gi, pi in pairs:
             g, p = gold[gi], pred[pi]
             matched_marked += bool(g["marked"])
+            exact += _bare(art["text"], g["spans"]) == _bare(art["text"], [p["span"]])
             if g["speaker_spans"]:
                 spk_ggt += _overlaps(p.get("speaker_span"), g["speaker_spans"])
             else:
@@ -175,7 +182,8 @@ def score(articles: list[dict], predictions: list[list[dict]], threshold: float)
             "speaker_accuracy_ggt": spk_ggt / tp if tp else 0.0,
             "speaker_name_accuracy": spk_name / named if named else None,
             "cue_accuracy": cue_ok / tp if tp else 0.0,
-            "recall_marked": matched_marked / gold_marked if gold_marked else None}
+            "recall_marked": matched_marked / gold_marked if gold_marked else None,
+            "exact_share": exact / tp if tp else 0.0}
 
 
 def evaluate(paths: list[str], options: dict) -> dict:
@@ -196,10 +204,11 @@ def report(result: dict) -> str:
     for fmt, res in result.items():
         lines.append(f"{fmt}: {res['articles']} articles, {res['gold_quotes']} gold quotes, "
                      f"{res['predicted_quotes']} predicted")
-        lines.append("  T     P      R      F1     speaker(GGT span)  speaker(name)  cue    recall(marked)")
+        lines.append("  T     P      R      F1     speaker(GGT span)  speaker(name)  cue    recall(marked)  exact")
         for s in res["scores"]:
             name = f"{s['speaker_name_accuracy']:.3f}" if s["speaker_name_accuracy"] is not None else "  -  "
             marked = f"{s['recall_marked']:.3f}" if s["recall_marked"] is not None else "-"
             lines.append(f"  {s['threshold']:.1f}  {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}  "
-                         f"{s['speaker_accuracy_ggt']:.3f}              {name}          {s['cue_accuracy']:.3f}  {marked}")
+                         f"{s['speaker_accuracy_ggt']:.3f}              {name}          {s['cue_accuracy']:.3f}  {marked}          "
+                         f"{s['exact_share']:.3f}")
     return "\n".join(lines)
