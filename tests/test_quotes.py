@@ -222,3 +222,11 @@ def test_speaker_names_compare_by_full_name_surname_or_acronym():
     assert same_speaker("IRCC", "Immigration, Refugees and Citizenship Canada")
     assert not same_speaker("Carolyn Bennett", "Darian Lonechild")
     assert not same_speaker(None, "Darian Lonechild")
+
+
+def test_speaker_ids_always_name_actors_of_the_record(analyse):
+    r = analyse("\u201cWe will not pay,\u201d said The Lib Dems spokesman. Lucy Fenwick said the tax was unfair. "
+                "\u201cIt is theft,\u201d she added. A union official said members would strike on Monday.")
+    ids = {a.id for a in r.actors}
+    assert r.quotes
+    assert all(q.speaker in ids for q in r.quotes if q.speaker)

@@ -80,8 +80,7 @@ def attribute(found: list[Found], resolver: SpeakerResolver, text: str) -> list[
                       cue=list(q.cue) if q.cue else None)
         if q.subject is not None:
             actor, name, span = resolver.resolve(q.subject)
-            resolver.adopt(actor)
-            quote.speaker = actor.id if actor else None
+            quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
             quote.speaker_span = list(span)
         elif q.floating and last is not None and q.start - last[0] <= FLOAT_REACH:

@@ -307,19 +307,26 @@ class SpeakerResolver:
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
         return self.actor_at(*span), False
 
-    def adopt(self, actor: Actor | None) -> None:
-        """Add an actor found here (not by the actor stage) to the record, once."""
-        if actor is None or actor.id not in self.added:
-            return
-        if all(a.id != actor.id for a in self.record.actors):
-            actor.mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
-            self.record.actors.append(actor)
+    def adopt(self, actor: Actor | None) -> str | None:
+        """The id of ``actor`` as a speaker: an actor found here (not by the actor stage) is added to
+        the record once if it is clearly a named person, else it is no actor (None)."""
+        if actor is None:
+            return None
+        if any(a.id == actor.id for a in self.record.actors):
+            return actor.id
+        if actor.id not in self.added or not _personal_name(actor.name):
+            return None
+        actor.mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
+        self.record.actors.append(actor)
+        return actor.id
 
 
 def _personal_name(name: str) -> bool:
     """A person's name ("Jens Stoltenberg"), not a role the actor stage made a person ("Director of …")."""
     words = name.split()
-    return bool(words) and all(w[:1].isupper() or w in NAME_PARTICLES for w in words if w[:1].isalpha())
+    if not words or words[0].lower() in ("the", "a", "an"):
+        return False
+    return all(w[:1].isupper() or w in NAME_PARTICLES for w in words if w[:1].isalpha())
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
