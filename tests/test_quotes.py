@@ -230,3 +230,10 @@ def test_speaker_ids_always_name_actors_of_the_record(analyse):
     ids = {a.id for a in r.actors}
     assert r.quotes
     assert all(q.speaker in ids for q in r.quotes if q.speaker)
+
+
+def test_short_fragment_inside_a_sentence_is_not_a_quote_but_a_called_phrase_is(analyse):
+    r = analyse("The senator said on Friday that he was \u201ctreated unfairly\u201d by the committee, then left.")
+    assert not [q for q in r.quotes if q.kind == "direct" and q.text == "treated unfairly"]
+    r = analyse("Maria Lopez called the report \u201cdeeply dishonest\u201d on Friday.")
+    assert _find(r, "deeply dishonest", "direct").speaker_name == "Maria Lopez"

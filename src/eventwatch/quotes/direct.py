@@ -20,6 +20,8 @@ PRE_WINDOW = 40
 NEAR_POST = 8
 NEAR_PRE_GAP = 4
 SCARE_MAX_WORDS = 6
+SENTENCE_OPENERS = set(".!?:;\n\u2014\u2013-(\"\u201d\u201c'\u2019")
+FRAGMENT_MAX_WORDS = 3  # a quoted fragment this short inside a sentence is not a quote on its own
 FLOATING_MIN_WORDS = 4
 FLOATING_BARE_WORDS = 8  # a floating quote without final punctuation must be at least this long
 CHAIN_GAP = 60  # characters between two quoted fragments that form one partial quote
@@ -80,6 +82,7 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
         found.floating = True
         return found
     found.cue = (cue.idx, cue.idx + len(cue))
+    found.cue_class = cue_class(cue)
     subj = subject_of(cue, outside=(qa, qb))
     if subj is not None:
         found.subject = subj
@@ -166,10 +169,18 @@ def _is_speech(doc: Doc, starts: list[int], m: Marked, q: Found) -> bool:
     has_verb = any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in words)
     if len(words) <= SCARE_MAX_WORDS and not has_verb and _name_like(words):
         return False
+    if len(words) <= FRAGMENT_MAX_WORDS and q.cue_class != "naming" and _embedded(doc.text, m.open):
+        return False  # a fragment quoted inside someone else's sentence: “treated unfairly”
     if q.floating:  # no cue: speech only if it reads like a sentence (not a heading or a title)
         ends_sentence = doc.text[m.start:m.end].rstrip()[-1:] in ".!?,…"
         return len(words) >= FLOATING_MIN_WORDS and has_verb and (ends_sentence or len(words) >= FLOATING_BARE_WORDS)
     return True
+
+
+def _embedded(text: str, open_at: int) -> bool:
+    """The quote starts inside a sentence (a word before it, not a colon, dash or sentence end)."""
+    before = text[max(0, open_at - 80):open_at].rstrip(" \t\u00a0")
+    return bool(before) and before[-1] not in SENTENCE_OPENERS
 
 
 def _name_like(words: list[Token]) -> bool:

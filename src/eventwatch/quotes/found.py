@@ -12,6 +12,7 @@ class Found:
     end: int
     kind: str  # direct | indirect
     cue: tuple[int, int] | None = None
+    cue_class: str | None = None  # "speech" | "naming" (see data/cue_verbs.tsv)
     subject: Token | None = None  # the head token of the speaker phrase, if any
     speaker_span: tuple[int, int] | None = None  # the speaker phrase as written
     floating: bool = False  # no cue in reach: the speaker is carried over from context
