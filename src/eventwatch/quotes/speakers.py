@@ -238,7 +238,8 @@ class SpeakerResolver:
             if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
                 actor = self._named(text)
             if actor is not None:
-                return actor, actor.name, span
+                several = any(c.dep_ == "conj" for c in subj.children)
+                return actor, (text if several else actor.name), span  # "NATO, UN and Britain" as written
             return None, text, span
         actor, anaphoric = self._description(subj, span)
         return actor, (actor.name if actor and anaphoric else text), span
