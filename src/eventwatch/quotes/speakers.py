@@ -249,6 +249,10 @@ class SpeakerResolver:
         if actor is not None:
             self.last_speaker = (end, actor)
 
+    def _is_organization(self, actor: Actor) -> bool:
+        """An organisation actor that is not a person's surname mis-tagged as one ("Wojtaszek")."""
+        return actor.kind == "organization" and (" " in actor.name or self._by_surname(actor.name) is None)
+
     def _last_speaker_holds(self, pos: int, gender: str) -> bool:
         """The last speaker is still the topic: near, compatible, and no other person the subject since."""
         if self.last_speaker is None:
@@ -266,7 +270,10 @@ class SpeakerResolver:
             if self._last_speaker_holds(subj.idx, g):
                 return self.last_speaker[1]
             return self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
-        if low in PLURAL or low in NEUTER:
+        if low in NEUTER:  # "it said": organisations before countries and groups
+            return (self._nearest(subj.idx, self._is_organization)
+                    or self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS))
+        if low in PLURAL:
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
         return None
 
