@@ -237,3 +237,17 @@ def test_short_fragment_inside_a_sentence_is_not_a_quote_but_a_called_phrase_is(
     assert not [q for q in r.quotes if q.kind == "direct" and q.text == "treated unfairly"]
     r = analyse("Maria Lopez called the report \u201cdeeply dishonest\u201d on Friday.")
     assert _find(r, "deeply dishonest", "direct").speaker_name == "Maria Lopez"
+
+
+def test_the_ministry_resolves_to_the_named_ministry(analyse):
+    r = analyse("The Ministry of Health opened a clinic in the north on Monday. "
+                "The ministry said the clinic would treat two hundred patients a day.")
+    q = _find(r, "the clinic would treat", "indirect")
+    assert "Ministry of Health" in (q.speaker_name or "")
+    assert q.speaker is not None
+
+
+def test_it_said_resolves_to_an_organisation(analyse):
+    r = analyse("Shares in Vodafone rose sharply in London on Tuesday. It said sales in Asia had doubled since March.")
+    q = _find(r, "sales in Asia had doubled", "indirect")
+    assert q.speaker_name == "Vodafone"

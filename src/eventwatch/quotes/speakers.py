@@ -270,9 +270,9 @@ class SpeakerResolver:
             if self._last_speaker_holds(subj.idx, g):
                 return self.last_speaker[1]
             return self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
-        if low in NEUTER:  # "it said": organisations before countries and groups
+        if low in NEUTER:  # "it said": an organisation, else a country (not a group of people)
             return (self._nearest(subj.idx, self._is_organization)
-                    or self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS))
+                    or self._nearest(subj.idx, lambda a: a.kind == "country"))
         if low in PLURAL:
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
         return None
