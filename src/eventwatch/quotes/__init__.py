@@ -43,7 +43,9 @@ def extract_quotes(doc, record: Record) -> list[Quote]:
     found = merge(direct, indirect)
     quoted = [(q.start - 1, q.end + 1) for q in direct]
     resolver = SpeakerResolver(doc, record, quoted)
-    return attribute(found, resolver, record.text)
+    quotes = attribute(found, resolver, record.text)
+    log.debug("%s: %d marked, %d reported, %d quotes", record.id, len(direct), len(indirect), len(quotes))
+    return quotes
 
 
 def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
