@@ -251,3 +251,17 @@ def test_it_said_resolves_to_an_organisation(analyse):
     r = analyse("Shares in Vodafone rose sharply in London on Tuesday. It said sales in Asia had doubled since March.")
     q = _find(r, "sales in Asia had doubled", "indirect")
     assert q.speaker_name == "Vodafone"
+
+
+def test_reported_instruction_told_someone_to(analyse):
+    r = analyse("The water company told residents to boil their tap water until further notice.")
+    q = _find(r, "to boil their tap water", "indirect")
+    assert r.text[q.cue[0]:q.cue[1]] == "told"
+
+
+def test_shouted_slogans_stay_separate_and_short_speech_after_its_cue_is_kept(analyse):
+    r = analyse("Witnesses said they heard protesters shout, \u201cNo more war!\u201d and \u201cGo home now!\u201d outside.")
+    assert _find(r, "No more war!", "direct").text == "No more war!"
+    assert _find(r, "Go home now!", "direct").text == "Go home now!"
+    r = analyse("Asked about a third term, the tired coach Pedro Alves finally said \u201cno more.\u201d")
+    assert _find(r, "no more.", "direct")

@@ -62,7 +62,11 @@ def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
                 if _overlap(rq, d) and d.cue is None:
                     d.cue, d.subject, d.floating = rq.cue, rq.subject, False
             continue
-        parts = [i for i, d in enumerate(direct) if rq.start <= d.start and d.end <= rq.end]
+        for d in direct:  # a quote the clause runs into belongs to it whole
+            if rq.start < d.start < rq.end < d.end:
+                rq.end = d.end
+        parts = [i for i, d in enumerate(direct) if rq.start <= d.start and d.end <= rq.end
+                 and not (d.cue is not None and rq.start <= d.cue[0] < rq.end)]  # nested speech stays
         rq.marks = [(direct[i].start, direct[i].end) for i in parts]
         inner.update(parts)
         keep_indirect.append(rq)

@@ -11,6 +11,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from eventwatch.quotes.cues import cue_class, subject_of
+from eventwatch.quotes.lexicon import cue_forms
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.marks import Marked, find_marked
 
@@ -53,7 +54,7 @@ def _join_partial_chains(text: str, found: list[Found]) -> list[Found]:
     for q in found:
         prev = out[-1] if out else None
         if (prev is not None and prev.cue is not None and q.cue == prev.cue and not (prev.end <= q.cue[0] < q.start)
-                and q.start - prev.end <= CHAIN_GAP and not any(c in text[prev.end:q.start] for c in ".!?\n")):
+                and q.start - prev.end <= CHAIN_GAP and not any(c in text[prev.end - 1:q.start] for c in ".!?\n")):
             prev.end = q.end
             continue
         out.append(q)
@@ -142,18 +143,20 @@ def _pre_cue(doc: Doc, starts: list[int], qa: int, inside) -> Token | None:
     i = bisect.bisect_left(starts, qa) - 1
     lo = max(0, i - PRE_WINDOW)
     j = i
+    words_between = 0
     while j >= lo:
         tok = doc[j]
         if "\n" in tok.text or tok.text in SENTENCE_END:
             return None
         span = next(((a, b) for a, b in inside if a <= tok.idx < b), None)
         if span is not None:
-            if text[span[0]:span[1]].rstrip("”\"’'»« ")[-1:] in SENTENCE_END:
-                return None
+            if not words_between and text[span[0]:span[1]].rstrip("”\"’'»« ")[-1:] in SENTENCE_END:
+                return None  # “Done.” “Next …”: the earlier quote ended the sentence
             j = bisect.bisect_left(starts, span[0]) - 1
             continue
         if cue_class(tok):
             return tok
+        words_between += not (tok.is_punct or tok.is_space)
         j -= 1
     return None
 
@@ -169,7 +172,9 @@ def _is_speech(doc: Doc, starts: list[int], m: Marked, q: Found) -> bool:
     has_verb = any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in words)
     if len(words) <= SCARE_MAX_WORDS and not has_verb and _name_like(words):
         return False
-    if len(words) <= FRAGMENT_MAX_WORDS and q.cue_class != "naming" and _embedded(doc.text, m.open):
+    exclaims = doc.text[m.start:m.end].rstrip()[-1:] in "!?"
+    if (len(words) <= FRAGMENT_MAX_WORDS and q.cue_class != "naming" and not exclaims
+            and _embedded(doc.text, m.open) and not _cue_just_before(doc.text, m.open)):
         return False  # a fragment quoted inside someone else's sentence: “treated unfairly”
     if q.floating:  # no cue: speech only if it reads like a sentence (not a heading or a title)
         ends_sentence = doc.text[m.start:m.end].rstrip()[-1:] in ".!?,…"
@@ -181,6 +186,12 @@ def _embedded(text: str, open_at: int) -> bool:
     """The quote starts inside a sentence (a word before it, not a colon, dash or sentence end)."""
     before = text[max(0, open_at - 80):open_at].rstrip(" \t\u00a0")
     return bool(before) and before[-1] not in SENTENCE_OPENERS
+
+
+def _cue_just_before(text: str, open_at: int) -> bool:
+    """«finally said “no mas.”»: the cue verb stands right before the opening mark."""
+    words = text[max(0, open_at - 30):open_at].rstrip(" :,\u00a0").split()
+    return bool(words) and words[-1].lower() in cue_forms()
 
 
 def _name_like(words: list[Token]) -> bool:

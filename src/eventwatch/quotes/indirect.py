@@ -30,6 +30,10 @@ def _reported(verb: Token) -> list[Found]:
         return []
     doc = verb.doc
     spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if not spans and any(c.dep_ == "dobj" for c in verb.children):
+        # "told workers to install …", "urged residents to conserve water": what they were told to do
+        spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in verb.children
+                 if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if not spans and verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # "The economy is slowing, he said, …": the reported clause is the sentence before the cue
         spans = [_trim(doc, verb.head.left_edge.i, verb.left_edge.i)]
