@@ -74,14 +74,14 @@ def source_of(noun: Token) -> Token:
 def phrase_span(tok: Token) -> tuple[int, int]:
     """The characters of the speaker phrase headed by ``tok`` (names, titles, conjoined names)."""
     doc = tok.doc
-    ent = _entity(tok)
+    ent = entity_of(tok)
     if ent is not None and tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         start, end = ent.start_char, ent.end_char
     else:
         left = min((t.left_edge.i for t in tok.lefts if t.dep_ not in ("punct", "cc")), default=tok.i)
         start, end = doc[left].idx, tok.idx + len(tok)
     for conj in (c for c in tok.children if c.dep_ == "conj"):
-        cent = _entity(conj)
+        cent = entity_of(conj)
         end = max(end, cent.end_char if cent is not None else conj.idx + len(conj))
     return start, end
 
@@ -94,7 +94,7 @@ def appositive_name(tok: Token) -> Token | None:
     return None
 
 
-def _entity(tok: Token) -> Span | None:
+def entity_of(tok: Token) -> Span | None:
     if not tok.ent_type_:
         return None
     doc: Doc = tok.doc

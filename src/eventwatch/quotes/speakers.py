@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwatch.model import Actor, Record
-from eventwatch.quotes.cues import appositive_name, phrase_span, source_of
+from eventwatch.quotes.cues import appositive_name, entity_of, phrase_span, source_of
 from eventwatch.quotes.lexicon import description_heads, first_names, person_words
 
 MALE = {"he", "him", "his", "himself"}
@@ -238,8 +238,8 @@ class SpeakerResolver:
             if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
                 actor = self._named(text)
             if actor is not None:
-                several = any(c.dep_ == "conj" for c in subj.children)
-                return actor, (text if several else actor.name), span  # "NATO, UN and Britain" as written
+                several = conjoined_names(subj)
+                return actor, (several or actor.name), span  # "NATO, UN and Britain"
             return None, text, span
         actor, anaphoric = self._description(subj, span)
         return actor, (actor.name if actor and anaphoric else text), span
@@ -327,6 +327,32 @@ class SpeakerResolver:
         actor.mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
         self.record.actors.append(actor)
         return actor.id
+
+
+def conjoined_names(tok: Token) -> str | None:
+    """"Noor, the leader of …, and Dostum said" -> "Noor and Dostum" (None for a single name)."""
+    heads = [tok]
+    while True:
+        nxt = next((c for c in heads[-1].children if c.dep_ == "conj"), None)
+        if nxt is None:
+            break
+        heads.append(nxt)
+    if len(heads) < 2:
+        return None
+    names = []
+    for h in heads:
+        a, b = phrase_span_single(h)
+        names.append(h.doc.text[a:b])
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def phrase_span_single(tok: Token) -> tuple[int, int]:
+    """The name or noun phrase of one conjunct, without its conjuncts, appositions or clauses."""
+    ent = entity_of(tok)
+    if ent is not None:
+        return ent.start_char, ent.end_char
+    left = min((t.left_edge.i for t in tok.lefts if t.dep_ not in ("punct", "cc", "preconj")), default=tok.i)
+    return tok.doc[left].idx, tok.idx + len(tok)
 
 
 def _personal_name(name: str) -> bool:
