@@ -265,3 +265,9 @@ def test_shouted_slogans_stay_separate_and_short_speech_after_its_cue_is_kept(an
     assert _find(r, "Go home now!", "direct").text == "Go home now!"
     r = analyse("Asked about a third term, the tired coach Pedro Alves finally said \u201cno more.\u201d")
     assert _find(r, "no more.", "direct")
+
+
+def test_plural_nouns_are_not_read_as_a_persons_title(analyse):
+    r = analyse("College student Ben Ortiz joined the march. Students said the fees were far too high this year.")
+    q = _find(r, "the fees were far too high", "indirect")
+    assert q.speaker_name == "Students"

@@ -293,10 +293,10 @@ class SpeakerResolver:
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
         """(actor, whether the description refers back to it) for a common-noun speaker."""
         lemma = subj.lemma_.lower()
-        titled = [m for m in self.titles.get(lemma, []) if m.end <= span[0]]
-        if titled:
-            return self.canonical(titled[-1].actor), True
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+        titled = [m for m in self.titles.get(lemma, []) if m.end <= span[0]]
+        if titled and definite and subj.tag_ in ("NN", "NNP"):  # "the spokesman", not "a spokesman" or "students"
+            return self.canonical(titled[-1].actor), True
         possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
         head_class = description_heads().get(lemma)
         if head_class == "doc":
