@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.lexicon import cue_forms, cue_verbs
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -27,7 +28,7 @@ def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = No
     """The subject token of a cue verb, following coordination and participles up to the main verb
     (a subject inside the quote itself, ``outside``, does not count; nor one in another paragraph)."""
     subj = _subject(verb, depth, outside)
-    if subj is None or "\n" in verb.doc.text[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
+    if subj is None or "\n" in doc_text(verb.doc)[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
         subj = _adjacent_subject(verb, outside)
     return subj
 

@@ -11,8 +11,8 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from eventwatch.quotes.cues import cue_class, subject_of
+from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
-from eventwatch.quotes.found import Found
 from eventwatch.quotes.marks import Marked, find_marked
 
 SENTENCE_END = {".", "!", "?"}
@@ -31,7 +31,7 @@ NAME_GLUE = {"of", "and", "the", "for", "in", "on", "a", "an", "to", "de", "&"}
 
 def find_direct(doc: Doc) -> list[Found]:
     """Every direct quote of ``doc`` that is speech (scare quotes and quoted names left out)."""
-    text = doc.text
+    text = doc_text(doc)
     marked = find_marked(text)
     starts = [t.idx for t in doc]
     inside = _quoted_ranges(marked)
@@ -44,7 +44,7 @@ def find_direct(doc: Doc) -> list[Found]:
         q.group = group
         if _is_speech(doc, starts, m, q):
             found.append(q)
-    return _join_partial_chains(doc.text, _share_group_cues(found))
+    return _join_partial_chains(doc_text(doc), _share_group_cues(found))
 
 
 def _join_partial_chains(text: str, found: list[Found]) -> list[Found]:
@@ -91,7 +91,7 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
 
 
 def _choose(doc, m: Marked, qa: int, qb: int, pre: Token | None, post: Token | None) -> Token | None:
-    text = doc.text
+    text = doc_text(doc)
     content = text[m.start:m.end].rstrip()
     comma_end = content.endswith(",") or text[qb:qb + 1] == ","
     if pre is not None and _gap_words(doc, pre.i + 1, qa) == 0:
@@ -108,7 +108,7 @@ def _choose(doc, m: Marked, qa: int, qb: int, pre: Token | None, post: Token | N
 
 
 def _new_sentence_after(doc: Doc, qb: int) -> bool:
-    nxt = doc.text[qb:qb + 40].lstrip()
+    nxt = doc_text(doc)[qb:qb + 40].lstrip()
     return nxt[:1].isupper()
 
 
@@ -139,7 +139,7 @@ def _post_cue(doc: Doc, starts: list[int], qb: int, inside) -> Token | None:
 def _pre_cue(doc: Doc, starts: list[int], qa: int, inside) -> Token | None:
     """The nearest cue before the opening mark in the same sentence; an earlier quoted fragment of
     the same sentence is stepped over (one that ends a sentence is not)."""
-    text = doc.text
+    text = doc_text(doc)
     i = bisect.bisect_left(starts, qa) - 1
     lo = max(0, i - PRE_WINDOW)
     j = i
@@ -172,12 +172,12 @@ def _is_speech(doc: Doc, starts: list[int], m: Marked, q: Found) -> bool:
     has_verb = any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in words)
     if len(words) <= SCARE_MAX_WORDS and not has_verb and _name_like(words):
         return False
-    exclaims = doc.text[m.start:m.end].rstrip()[-1:] in "!?"
+    exclaims = doc_text(doc)[m.start:m.end].rstrip()[-1:] in "!?"
     if (len(words) <= FRAGMENT_MAX_WORDS and q.cue_class != "naming" and not exclaims
-            and _embedded(doc.text, m.open) and not _cue_just_before(doc.text, m.open)):
+            and _embedded(doc_text(doc), m.open) and not _cue_just_before(doc_text(doc), m.open)):
         return False  # a fragment quoted inside someone else's sentence: “treated unfairly”
     if q.floating:  # no cue: speech only if it reads like a sentence (not a heading or a title)
-        ends_sentence = doc.text[m.start:m.end].rstrip()[-1:] in ".!?,…"
+        ends_sentence = doc_text(doc)[m.start:m.end].rstrip()[-1:] in ".!?,…"
         return len(words) >= FLOATING_MIN_WORDS and has_verb and (ends_sentence or len(words) >= FLOATING_BARE_WORDS)
     return True
 

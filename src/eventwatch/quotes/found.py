@@ -18,3 +18,11 @@ class Found:
     floating: bool = False  # no cue in reach: the speaker is carried over from context
     group: int | None = None  # paragraphs of one multi-paragraph quote share a group
     marks: list[tuple[int, int]] = field(default_factory=list)  # quoted stretches inside (partial quotes)
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("eventwatch.text")
+    if text is None:
+        text = doc.user_data["eventwatch.text"] = doc.text
+    return text

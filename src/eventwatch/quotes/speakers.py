@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from eventwatch.model import Actor, Record
 from eventwatch.quotes.cues import appositive_name, entity_of, phrase_span, source_of
+from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.lexicon import description_heads, first_names, person_words
 
 MALE = {"he", "him", "his", "himself"}
@@ -61,6 +62,7 @@ class SpeakerResolver:
         self.added: dict[str, Actor] = {}
         self.mentions = self._mentions()
         self.alias = self._aliases()
+        self._surnames: dict[str, dict[str, Actor]] | None = None
         self._add_surname_subjects()
         self.gender: dict[str, str] = {}
         self.titles: dict[str, list[Mention]] = {}
@@ -91,7 +93,9 @@ class SpeakerResolver:
         """"Wojtaszek said …" where the actor stage missed the surname: a subject mention of the person."""
         taken = [(m.start, m.end) for m in self.mentions if m.actor.kind == "person"]
         for tok in self.doc:
-            if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "PROPN" and not _overlaps(tok.idx, tok.idx + len(tok), taken):
+            if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN":
+                continue
+            if not _overlaps(tok.idx, tok.idx + len(tok), taken):
                 actor = self._by_surname(tok.text)
                 if actor is not None:
                     self._add_mention(Mention(tok.idx, tok.idx + len(tok), actor, True))
@@ -229,7 +233,7 @@ class SpeakerResolver:
         if named is not None:
             subj = named
         span = phrase_span(subj)
-        text = self.doc.text[span[0]:span[1]]
+        text = doc_text(self.doc)[span[0]:span[1]]
         described = any(c.dep_ == "det" for c in subj.children) and subj.ent_type_ not in NAMED_WITH_DET
         if (subj.pos_ == "PROPN" or subj.ent_type_) and not described:
             actor = self.actor_at(subj.idx, subj.idx + len(subj))
@@ -286,8 +290,13 @@ class SpeakerResolver:
 
     def _by_surname(self, word: str) -> Actor | None:
         """The one person whose name ends in ``word`` (None if none or several)."""
-        found = {self.canonical(m.actor).id: self.canonical(m.actor) for m in self.mentions
-                 if m.actor.kind == "person" and m.actor.name.split()[-1] == word}
+        if self._surnames is None:
+            self._surnames = {}
+            for m in self.mentions:
+                if m.actor.kind == "person":
+                    actor = self.canonical(m.actor)
+                    self._surnames.setdefault(m.actor.name.split()[-1], {})[actor.id] = actor
+        found = self._surnames.get(word, {})
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
@@ -342,7 +351,7 @@ def conjoined_names(tok: Token) -> str | None:
     names = []
     for h in heads:
         a, b = phrase_span_single(h)
-        names.append(h.doc.text[a:b])
+        names.append(doc_text(h.doc)[a:b])
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
