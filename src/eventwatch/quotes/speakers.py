@@ -31,6 +31,7 @@ NEUTER = {"it", "its"}
 PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin", "ibn"}
 NAMED_WITH_DET = {"ORG", "GPE", "PERSON", "FAC", "LOC"}  # "the United Nations" is still a name
+ENT_KINDS = {"PERSON": "person", "ORG": "organization"}
 GROUP_KINDS = ("organization", "group", "country")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 REACH = 2500  # characters back to look for the referent of a pronoun or description
@@ -75,10 +76,12 @@ class SpeakerResolver:
     def _mentions(self) -> list[Mention]:
         out = [Mention(s, e, a) for a in self.record.actors for s, e in a.mentions]
         covered = [(m.start, m.end) for m in out]
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or _overlaps(ent.start_char, ent.end_char, covered):
+        for ent in self.doc.ents:  # names the actor stage left out: people may become actors, others stay names
+            kind = ENT_KINDS.get(ent.label_)
+            if kind is None or _overlaps(ent.start_char, ent.end_char, covered):
                 continue
-            out.append(Mention(ent.start_char, ent.end_char, self._new_person(ent.text)))
+            actor = self._new_person(ent.text) if kind == "person" else self._new_name(ent.text, kind)
+            out.append(Mention(ent.start_char, ent.end_char, actor))
         for m in out:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             m.subject = span is not None and span.root.dep_ in SUBJECT_DEPS
@@ -99,6 +102,12 @@ class SpeakerResolver:
                 actor = self._by_surname(tok.text)
                 if actor is not None:
                     self._add_mention(Mention(tok.idx, tok.idx + len(tok), actor, True))
+
+    def _new_name(self, name: str, kind: str) -> Actor:
+        aid = f"{kind}:{slug(name)}"
+        actor = self.added.get(aid) or Actor(id=aid, name=name, kind=kind, confidence=0.5)
+        self.added[aid] = actor
+        return actor
 
     def _new_person(self, name: str) -> Actor:
         aid = f"person:{slug(name)}"
@@ -331,7 +340,7 @@ class SpeakerResolver:
             return None
         if any(a.id == actor.id for a in self.record.actors):
             return actor.id
-        if actor.id not in self.added or not _personal_name(actor.name):
+        if actor.id not in self.added or actor.kind != "person" or not _personal_name(actor.name):
             return None
         actor.mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
         self.record.actors.append(actor)
