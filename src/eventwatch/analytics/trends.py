@@ -5,7 +5,7 @@ for them). ``n_events`` counts mentions (one per article); ``n_unique`` counts c
 """
 from __future__ import annotations
 
-from eventwatch.store.queries import Filters, QueryError, event_where
+from eventwatch.store.queries import Filters, QueryError, event_where, to_arrow
 
 KEYS = {
     None: "'all'",
@@ -60,4 +60,4 @@ def trends(con, f: Filters, by: str | None = None, interval: str = "day", top: i
         GROUP BY period, key ORDER BY period, key
     """
     rel = con.execute(sql, p)
-    return rel.fetch_arrow_table() if arrow else rel.df()
+    return to_arrow(rel) if arrow else rel.df()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
@@ -155,8 +156,16 @@ def _page(limit: int | None, offset: int | None) -> tuple[int, int]:
     return limit, offset
 
 
+def to_arrow(rel):
+    """The result as a pyarrow Table (DuckDB 2 names it to_arrow_table, 1.x fetch_arrow_table)."""
+    fetch = getattr(rel, "to_arrow_table", None) or rel.fetch_arrow_table
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "extra copy" notice: pages are small
+        return fetch()
+
+
 def _out(rel, arrow: bool):
-    return rel.fetch_arrow_table() if arrow else rel.df()
+    return to_arrow(rel) if arrow else rel.df()
 
 
 EVENT_COLUMNS = """e.article_id, e.event_idx, e.group_id, e.is_first, e.event_date AS date, e.date AS stated_date,
@@ -254,7 +263,7 @@ def actors(con, f: Filters, name: str | None = None, limit: int | None = 100, of
                   UNION ALL
                   SELECT e.target, FALSE, e.goldstein, e.event_date FROM events e {where})
             WHERE actor IS NOT NULL GROUP BY actor),
-        men AS (SELECT actor_id, count(DISTINCT article_id) AS n_articles, sum(n_mentions) AS n_mentions
+        men AS (SELECT actor_id, count(DISTINCT article_id) AS n_articles, CAST(sum(n_mentions) AS BIGINT) AS n_mentions
                 FROM article_actors GROUP BY actor_id)
         SELECT a.id, a.name, a.kind, a.country, a.sector, a.code, a.role,
                coalesce(men.n_articles, 0) AS n_articles, coalesce(men.n_mentions, 0) AS n_mentions,
