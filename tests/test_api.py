@@ -115,3 +115,12 @@ def test_missing_database_is_refused(tmp_path):
 
     with pytest.raises(StoreError):
         create_app(tmp_path / "absent.duckdb")
+
+
+def test_concurrent_requests_share_the_database_safely(client):
+    from concurrent.futures import ThreadPoolExecutor
+
+    urls = ["/api/events?country=UKR", "/api/trends?by=root", "/api/summary", "/api/dyads", "/api/actors"] * 8
+    with ThreadPoolExecutor(8) as pool:
+        codes = list(pool.map(lambda u: client.get(u).status_code, urls))
+    assert codes == [200] * len(urls)

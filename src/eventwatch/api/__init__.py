@@ -12,6 +12,7 @@ import hmac
 import json
 import logging
 import math
+import queue
 import threading
 from datetime import date, datetime
 from typing import Any, Iterator, Literal
@@ -60,22 +61,34 @@ def _items(table) -> list[dict]:
 
 
 class Database:
-    """One DuckDB connection for the app; a fresh cursor per request (cursors are not shared)."""
+    """One DuckDB connection for the app and a pool of its cursors: a request checks one out and
+    returns it when done, so no cursor is ever used by two requests at once (FastAPI may run a
+    request's dependency and its endpoint on different threads, so thread-locals would not do)."""
 
     def __init__(self, path: str, writable: bool):
         self.store = Store(path, read_only=not writable)
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
+        self._pool: queue.SimpleQueue = queue.SimpleQueue()
 
-    def cursor(self):
+    def new_cursor(self):
         with self._lock:
             return self.store.con.cursor()
+
+    def checkout(self):
+        try:
+            return self._pool.get_nowait()
+        except queue.Empty:
+            return self.new_cursor()
+
+    def checkin(self, cur) -> None:
+        self._pool.put(cur)
 
     def write(self, records) -> int:
         from eventwatch.store import writer
 
         with self._write_lock:
-            cur = self.cursor()
+            cur = self.new_cursor()
             try:
                 return writer.write(cur, list(records))
             finally:
@@ -96,11 +109,11 @@ def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
     def cursor() -> Iterator:
-        cur = db.cursor()
+        cur = db.checkout()
         try:
             yield cur
         finally:
-            cur.close()
+            db.checkin(cur)
 
     def filters(
         since: date | None = Query(None, description="first event date (inclusive)"),
