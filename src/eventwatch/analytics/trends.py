@@ -49,18 +49,17 @@ def trends(con, f: Filters, by: str | None = None, interval: str = "day", top: i
         keys = [k for (k,) in con.execute(
             f"SELECT {key} AS key FROM events e {where} GROUP BY key ORDER BY count(*) DESC, key LIMIT {int(top)}",
             p).fetchall()]
-        top_clause, top_params = "AND key IN (SELECT unnest(?::VARCHAR[]))", [keys]
+        top_clause, top_params = f"AND ({key}) IN (SELECT unnest(?::VARCHAR[]))", [keys]
     sql = f"""
-        WITH base AS (SELECT {INTERVALS[interval]} AS period, {key} AS key, e.quad_class, e.goldstein, e.is_first
-                      FROM events e {where})
-        SELECT period, key, count(*) AS n_events, count(*) FILTER (WHERE is_first) AS n_unique,
-               count(*) FILTER (WHERE quad_class = 1) AS n_verbal_coop,
-               count(*) FILTER (WHERE quad_class = 2) AS n_material_coop,
-               count(*) FILTER (WHERE quad_class = 3) AS n_verbal_conflict,
-               count(*) FILTER (WHERE quad_class = 4) AS n_material_conflict,
-               avg(goldstein) AS goldstein_mean
-        FROM base WHERE TRUE {top_clause}
-        GROUP BY period, key ORDER BY period, key
+        SELECT {INTERVALS[interval]} AS period, {key} AS key, count(*) AS n_events,
+               CAST(count_if(e.is_first) AS BIGINT) AS n_unique,
+               CAST(count_if(e.quad_class = 1) AS BIGINT) AS n_verbal_coop,
+               CAST(count_if(e.quad_class = 2) AS BIGINT) AS n_material_coop,
+               CAST(count_if(e.quad_class = 3) AS BIGINT) AS n_verbal_conflict,
+               CAST(count_if(e.quad_class = 4) AS BIGINT) AS n_material_conflict,
+               avg(e.goldstein) AS goldstein_mean
+        FROM events e {where} {top_clause}
+        GROUP BY ALL ORDER BY period, key
     """
     p = p + top_params
     rel = con.execute(sql, p)
