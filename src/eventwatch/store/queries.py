@@ -403,3 +403,18 @@ def summary(con, f: Filters) -> dict:
                                    (SELECT count(*) FROM quotes), (SELECT count(*) FROM places)""").fetchone()
     out["store"] = dict(zip(("articles", "actors", "quotes", "places"), totals))
     return out
+
+
+def facets(con, f: Filters, limit: int = 50) -> dict:
+    """Values present in the matching events, with counts: for filter menus (countries, roots, ...)."""
+    where, p = event_where(f)
+    out = {}
+    for name, expr in (("country", "e.country"), ("root", "e.root"), ("plover", "e.plover"),
+                       ("quad_class", "CAST(e.quad_class AS VARCHAR)"), ("outlet", "e.outlet"),
+                       ("source_country", "e.source_country"), ("target_country", "e.target_country")):
+        rows = con.execute(f"SELECT {expr} AS v, count(*) AS n FROM events e {_and(where, expr + ' IS NOT NULL')} "
+                           f"GROUP BY v ORDER BY n DESC, v LIMIT {int(limit)}", p).fetchall()
+        out[name] = [{"value": v, "events": n} for v, n in rows]
+    lo, hi = con.execute(f"SELECT min(e.event_date), max(e.event_date) FROM events e {where}", p).fetchone()
+    out["dates"] = {"first": lo.isoformat() if lo else None, "last": hi.isoformat() if hi else None}
+    return out
