@@ -87,10 +87,27 @@ def rows(records: list[Record]) -> dict[str, list[tuple]]:
     return t
 
 
+def _columns(con, table: str) -> list[str]:
+    return [c for (c,) in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = current_schema() "
+        "ORDER BY ordinal_position", [table]).fetchall()]
+
+
 def _insert(con, table: str, data: list[tuple]) -> None:
-    if data:
-        marks = ",".join("?" * len(data[0]))
-        con.executemany(f"INSERT INTO {table} VALUES ({marks})", data)
+    """Insert rows in one statement through a pandas frame (executemany runs one statement per row)."""
+    if not data:
+        return
+    import pandas as pd
+
+    cols = _columns(con, table)
+    frame = pd.DataFrame.from_records(data, columns=cols[: len(data[0])], coerce_float=False)
+    frame = frame.astype(object).where(frame.notna(), None)
+    name = f"_new_{table}"
+    con.register(name, frame)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM {name}")
+    finally:
+        con.unregister(name)
 
 
 def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
