@@ -45,7 +45,7 @@ def trends(con, f: Filters, by: str | None = None, interval: str = "day", top: i
     where = f"{where} AND " if where else "WHERE "
     where += f"e.event_date IS NOT NULL AND ({key}) IS NOT NULL"
     top_clause, top_params = "", []
-    if top:
+    if top and by not in (None, "all"):
         keys = [k for (k,) in con.execute(
             f"SELECT {key} AS key FROM events e {where} GROUP BY key ORDER BY count(*) DESC, key LIMIT {int(top)}",
             p).fetchall()]
