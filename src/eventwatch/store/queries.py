@@ -270,7 +270,6 @@ def actors(con, f: Filters, name: str | None = None, limit: int | None = 100, of
     limit, offset = _page(limit, offset)
     where, p = event_where(f)
     filtered = not f.is_empty()
-    params = list(p)
     name_clause = ""
     if name:
         name_clause = "AND (a.name ILIKE ? OR a.id = ?)"
