@@ -224,10 +224,11 @@ def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
                            "plover", "quad_class"] = "all",
                interval: Literal["day", "week", "month"] = "day",
                top: int = Query(20, ge=1, le=200, description="only the keys with most events"),
+               fill: bool = Query(False, description="include periods without events (zeros), ready to chart"),
                cur=Depends(cursor)):
         from eventwatch.analytics.trends import trends as run
 
-        table = run(cur, f, by=None if by == "all" else by, interval=interval, top=top, arrow=True)
+        table = run(cur, f, by=None if by == "all" else by, interval=interval, top=top, arrow=True, fill=fill)
         return json_response({"by": by, "interval": interval, "items": _items(table)})
 
     @app.get("/api/alerts", summary="Early-warning alerts: days far outside their trailing baseline (docs/alerts.md)")
