@@ -54,6 +54,19 @@ def dateline_candidate(gazetteer, dateline: str | None) -> Candidate | None:
     return resolve_dateline(cands)
 
 
+def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
+    """Drop towns found by the gazetteer alone whose country nothing else in the document supports
+    (a capitalised word that is also a town far away: "Officer", "Titan")."""
+    strong = set(demonym_countries)
+    if dateline is not None:
+        strong.add(dateline.cc)
+    for g in groups:
+        if g.choice is not None and (any(m.from_entity for m in g.mentions) or g.choice.feature != "city"):
+            strong.add(g.choice.cc)
+    return [g for g in groups if g.choice is not None and (
+        g.choice.feature != "city" or g.choice.cc in strong or any(m.from_entity for m in g.mentions))]
+
+
 def to_place(c: Candidate, mentions: list[list[int]], dateline: bool = False) -> Place:
     geonameid = int(c.ext_id.split(":", 1)[1]) if c.ext_id.startswith("geonames:") else None
     admin1 = c.name if c.feature == "admin1" else c.admin1
@@ -66,7 +79,7 @@ def find_places(doc, record: Record, gazetteer=None) -> list[Place]:
     gazetteer = gazetteer or load_gazetteer()
     mentions, demonym_countries = detect(doc, gazetteer)
     dl = dateline_candidate(gazetteer, record.dateline)
-    groups = resolve(mentions, record.text, demonym_countries, dl)
+    groups = supported(resolve(mentions, record.text, demonym_countries, dl), demonym_countries, dl)
     by_id: dict[str, tuple[Candidate, list[list[int]]]] = {}
     for g in groups:
         if g.choice is None:

@@ -185,7 +185,7 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
         else:
             if any(normalise(doc[i].text) in person_words for i in range(s, e)):
                 continue
-            if doc[s].is_sent_start and e - s == 1 and doc[s].is_stop:
+            if any(doc[i].is_stop for i in range(s, e)):
                 continue
             min_pop = MIN_POPULATION
         if not _ok_gazetteer_only(cands, min_pop):

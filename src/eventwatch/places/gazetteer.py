@@ -26,7 +26,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 DATA = Path(__file__).parent / "data"
 
 # name kinds, best first: the place's own name, an alias from our data, an alternate name
@@ -116,12 +116,12 @@ def _cities():
         return json.load(fh)
 
 
-def _trimmed_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Centre of the 2nd-98th percentile box of the points (robust to outlying islands)."""
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    lo, hi = int(len(lats) * 0.02), max(int(len(lats) * 0.98) - 1, 0)
-    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the bounding box of the points: a division's towns span its territory, while
+    their mean or population-weighted centre is pulled towards its cities."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
 def _subdivision_name(name: str) -> str:
@@ -193,6 +193,7 @@ def _build(conn: sqlite3.Connection) -> None:
             names.append((normalise(alias), gid, NAME_MAIN if alias == c["name"] else NAME_ALIAS))
 
     surrogate = -1
+    admin1_gid: dict[str, int] = {}
     for code, key in code_map.items():
         towns = members.get(key)
         if not towns:
@@ -204,7 +205,8 @@ def _build(conn: sqlite3.Connection) -> None:
             gid, ext = int(state["geonameid"]), f"geonames:{state['geonameid']}"
         else:
             gid, ext, surrogate = surrogate, f"iso3166-2:{code}", surrogate - 1
-        lat, lon = _trimmed_centre([(t["latitude"], t["longitude"]) for t in towns])
+        admin1_gid[code] = gid
+        lat, lon = _box_centre([(t["latitude"], t["longitude"]) for t in towns])
         pop = sum(int(t["population"] or 0) for t in towns)
         places.append((gid, ext, name, lat, lon, key[0], iso3.get(key[0]), name, "admin1", pop))
         names.append((normalise(name), gid, NAME_MAIN))
@@ -217,7 +219,7 @@ def _build(conn: sqlite3.Connection) -> None:
 
     known = {p[0] for p in places}
     for alias, target in read_tsv(DATA / "aliases.tsv"):
-        gid = _alias_target(target, countries)
+        gid = admin1_gid.get(target) if "-" in target else _alias_target(target, countries)
         if gid in known:
             names.append((normalise(alias), gid, NAME_ALIAS))
 
@@ -230,7 +232,7 @@ def _build(conn: sqlite3.Connection) -> None:
 
 
 def _alias_target(target: str, countries: list[dict]) -> int | None:
-    """An alias target is a country alpha-2 code or a GeoNames id."""
+    """An alias target is a country alpha-2 code or a GeoNames id (ISO 3166-2 codes are handled by the caller)."""
     if target.isdigit():
         return int(target)
     for c in countries:
