@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from eventwatch.places.gazetteer import NAME_ALIAS, Candidate, demonyms, normalise, read_word_list
+from eventwatch.places.gazetteer import NAME_ALIAS, NAME_ALT, Candidate, demonyms, normalise, read_word_list
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MIN_POPULATION = 15000           # towns found by the gazetteer alone (no GPE/LOC tag) must be this big
@@ -163,6 +163,8 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
             if key in stop or key in dem:
                 break
             cands = acronym_filter(doc[vs:ve].text, found.get(key, []))
+            if (vs, ve) != (s, e):  # "Franklin County" -> towns named Franklin, not alternate names
+                cands = [c for c in cands if c.name_kind != NAME_ALT]
             if cands:
                 add(vs, ve, key, True, cands)
                 break
@@ -181,7 +183,9 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
         if "PERSON" in inside:
             if not _person_entity_place(doc, s, e, key, person_words):
                 continue
-            min_pop = MIN_POPULATION_IN_PERSON
+            if not _ok_gazetteer_only(cands, MIN_POPULATION_IN_PERSON):
+                continue
+            min_pop = MIN_POPULATION
         else:
             if any(normalise(doc[i].text) in person_words for i in range(s, e)):
                 continue

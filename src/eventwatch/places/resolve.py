@@ -23,10 +23,13 @@ from eventwatch.places.gazetteer import NAME_ALT, Candidate
 
 FEATURE_PRIOR = {"country": 2.0, "other": 2.0, "admin1": 0.5, "city": 0.0}
 ALT_NAME_MALUS = 1.0
+CAPITAL_BONUS = 1.5  # "Washington" is the capital more often than the state
 CITY_IN_SAME_NAMED_ADMIN1 = 100_000  # "New York", "Kabul": the big city, not the province/state
 W_NAMED_COUNTRY = 2.0
 W_MAJORITY_COUNTRY = 1.5
-W_NAMED_ADMIN1 = 1.5
+W_NAMED_ADMIN1 = 2.5
+W_MAJORITY_ADMIN1 = 1.0
+PASSES = 2  # context passes after the prior-only one
 W_NEAR = 1.5
 W_SOMEWHAT_NEAR = 0.75
 W_COMMA_PATTERN = 3.0
@@ -47,6 +50,7 @@ class Context:
     countries: Counter          # alpha-2 -> evidence count (named, unambiguous, demonyms, dateline)
     majority: Counter           # alpha-2 -> first-pass picks
     admin1: Counter             # (cc, admin1 name) -> named divisions
+    admin1_picks: Counter       # (cc, admin1 name) -> first-pass picks inside the division
     points: list                # (group key, lat, lon) of first-pass city/division picks
 
 
@@ -61,6 +65,8 @@ def prior(c: Candidate) -> float:
     score = math.log10(c.population + 10) + FEATURE_PRIOR.get(c.feature, 0.0)
     if c.name_kind == NAME_ALT:
         score -= ALT_NAME_MALUS
+    if c.capital:
+        score += CAPITAL_BONUS
     return score
 
 
@@ -91,6 +97,7 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
     countries: Counter = Counter()
     majority: Counter = Counter()
     admin1: Counter = Counter()
+    admin1_picks: Counter = Counter()
     points = []
     for cc in demonym_countries:
         countries[cc] += 1
@@ -109,11 +116,13 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
             admin1[(pick.cc, pick.admin1)] += n
         if pick.cc:
             majority[pick.cc] += n
+        if pick.admin1:
+            admin1_picks[(pick.cc, pick.admin1)] += n
         if pick.feature in ("city", "admin1"):
             points.append((g.key, pick.lat, pick.lon))
     if dateline is not None and dateline.feature in ("city", "admin1"):
         points.append(("<dateline>", dateline.lat, dateline.lon))
-    return Context(countries, majority, admin1, points)
+    return Context(countries, majority, admin1, admin1_picks, points)
 
 
 def _without(counter: Counter, key, amount: int) -> Counter:
@@ -142,6 +151,11 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
             score += W_MAJORITY_COUNTRY
     if c.feature == "city" and c.admin1 and admin1.get((c.cc, c.admin1), 0) > 0:
         score += W_NAMED_ADMIN1
+    picks_in = _without(ctx.admin1_picks, (own.cc, own.admin1), n) if own and own.admin1 else ctx.admin1_picks
+    if c.feature == "city" and c.admin1 and picks_in:
+        top = max(picks_in.values())
+        if top > 0 and picks_in.get((c.cc, c.admin1), 0) == top:
+            score += W_MAJORITY_ADMIN1
     if c.feature in ("city", "admin1"):
         dists = [km(c.lat, c.lon, lat, lon) for key, lat, lon in ctx.points if key != g.key]
         if dists:
@@ -161,6 +175,13 @@ def resolve(mentions: list[Mention], text: str, demonym_countries: set[str],
     groups = group_mentions(mentions, text)
     for g in groups:
         g.choice = prior_choice(g.candidates)
+    for _ in range(PASSES):
+        context_pass(groups, demonym_countries, dateline)
+    return groups
+
+
+def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None) -> None:
+    """Re-decide every group with the context of the others' current choices."""
     ctx = build_context(groups, demonym_countries, dateline)
     picks = {g.key: g.choice for g in groups}
     final = {}
@@ -179,7 +200,6 @@ def resolve(mentions: list[Mention], text: str, demonym_countries: set[str],
         final[g.key] = best
     for g in groups:
         g.choice = final[g.key]
-    return groups
 
 
 def resolve_dateline(candidates: list[Candidate]) -> Candidate | None:
