@@ -55,16 +55,33 @@ def dateline_candidate(gazetteer, dateline: str | None) -> Candidate | None:
 
 
 def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
-    """Drop towns found by the gazetteer alone whose country nothing else in the document supports
-    (a capitalised word that is also a town far away: "Officer", "Titan")."""
-    strong = set(demonym_countries)
+    """Keep towns found by the gazetteer alone only where the rest of the document supports them:
+    a big town needs its country named elsewhere (by a tagged place, a country or division name, a
+    demonym or the dateline); a small one needs its first-level division (named, or holding a
+    tagged place). This drops capitalised words that are also towns far away ("Officer", "Titan")."""
+    countries, divisions = set(demonym_countries), set()
     if dateline is not None:
-        strong.add(dateline.cc)
+        countries.add(dateline.cc)
+        divisions.add((dateline.cc, dateline.admin1))
     for g in groups:
-        if g.choice is not None and (any(m.from_entity for m in g.mentions) or g.choice.feature != "city"):
-            strong.add(g.choice.cc)
-    return [g for g in groups if g.choice is not None and (
-        g.choice.feature != "city" or g.choice.cc in strong or any(m.from_entity for m in g.mentions))]
+        c = g.choice
+        if c is not None and (any(m.from_entity for m in g.mentions) or c.feature != "city"):
+            countries.add(c.cc)
+            if c.feature in ("city", "admin1"):
+                divisions.add((c.cc, c.admin1 if c.feature == "city" else c.name))
+    kept = []
+    for g in groups:
+        c = g.choice
+        if c is None:
+            continue
+        if c.feature != "city" or any(m.from_entity for m in g.mentions):
+            kept.append(g)
+        elif c.population >= max(m.support_pop for m in g.mentions):
+            if c.cc in countries:
+                kept.append(g)
+        elif (c.cc, c.admin1) in divisions:
+            kept.append(g)
+    return kept
 
 
 def to_place(c: Candidate, mentions: list[list[int]], dateline: bool = False) -> Place:

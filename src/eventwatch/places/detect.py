@@ -21,7 +21,8 @@ from eventwatch.places.gazetteer import NAME_ALIAS, NAME_ALT, Candidate, demonym
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MIN_POPULATION = 15000           # towns found by the gazetteer alone (no GPE/LOC tag) must be this big
-MIN_POPULATION_IN_PERSON = 100000  # a one-word PERSON entity that is really a place ("Balkh")
+MIN_POPULATION_IN_PERSON = 100000  # a PERSON entity that is really a place ("Balkh")
+MIN_POPULATION_WEAK = 1000       # smaller towns found by the gazetteer alone are never considered
 MAX_NGRAM = 4
 
 
@@ -33,6 +34,9 @@ class Mention:
     key: str             # normalised lookup key
     from_entity: bool    # spaCy tagged it GPE/LOC/FAC
     candidates: list[Candidate]
+    # found by the gazetteer alone: a town at least this big needs only its country named elsewhere
+    # in the text; a smaller one needs its first-level division (see places.supported)
+    support_pop: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -98,13 +102,10 @@ def capitalised_ngrams(doc: Doc, max_n: int = MAX_NGRAM) -> list[tuple[int, int]
     return out
 
 
-def _person_words(doc: Doc) -> set[str]:
-    """Normalised words of multi-word PERSON names (so 'Marshall' of 'Marshall Dostum' is no town)."""
-    words = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            words.update(normalise(t.text) for t in ent if t.is_alpha)
-    return words
+def _person_names(doc: Doc) -> list[tuple[tuple[int, int], set[str]]]:
+    """Token range and normalised words of each multi-word PERSON name."""
+    return [(trim_entity(ent), {normalise(t.text) for t in ent if t.is_alpha})
+            for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
 
 
 def _token_labels(doc: Doc) -> list[str]:
@@ -113,10 +114,6 @@ def _token_labels(doc: Doc) -> list[str]:
         for i in range(ent.start, ent.end):
             labels[i] = ent.label_
     return labels
-
-
-def _ok_gazetteer_only(cands: list[Candidate], min_pop: int) -> bool:
-    return any(c.feature in ("country", "admin1", "other") or c.population >= min_pop for c in cands)
 
 
 def acronym_filter(surface: str, cands: list[Candidate]) -> list[Candidate]:
@@ -149,9 +146,9 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
     mentions: list[Mention] = []
     taken = [False] * len(doc)
 
-    def add(s: int, e: int, key: str, from_entity: bool, cands: list[Candidate]) -> None:
+    def add(s: int, e: int, key: str, from_entity: bool, cands: list[Candidate], support_pop: int = 0) -> None:
         span = doc[s:e]
-        mentions.append(Mention(span.start_char, span.end_char, span.text, key, from_entity, cands))
+        mentions.append(Mention(span.start_char, span.end_char, span.text, key, from_entity, cands, support_pop))
         for i in range(s, e):
             taken[i] = True
 
@@ -169,7 +166,7 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
                 add(vs, ve, key, True, cands)
                 break
 
-    person_words = _person_words(doc)
+    persons = _person_names(doc)
     for s, e in sorted(gaz_ranges, key=lambda r: (r[0] - r[1], r[0])):
         if any(taken[s:e]):
             continue
@@ -179,32 +176,27 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
             continue
         if any(normalise(doc[i].text) in stop for i in range(s, e)) and e - s == 1:
             continue
-        inside = {labels[i] for i in range(s, e)}
-        if "PERSON" in inside:
-            if not _person_entity_place(doc, s, e, key, person_words):
-                continue
-            if not _ok_gazetteer_only(cands, MIN_POPULATION_IN_PERSON):
-                continue
-            min_pop = MIN_POPULATION
-        else:
-            if any(normalise(doc[i].text) in person_words for i in range(s, e)):
-                continue
-            if any(doc[i].is_stop for i in range(s, e)):
-                continue
-            min_pop = MIN_POPULATION
-        if not _ok_gazetteer_only(cands, min_pop):
+        if any(doc[i].is_stop for i in range(s, e)):
             continue
-        add(s, e, key, False, _keep(cands, min_pop))
+        words = {normalise(doc[i].text) for i in range(s, e)}
+        whole_person = _whole_person_entity(doc, s, e)
+        if "PERSON" in {labels[i] for i in range(s, e)} and whole_person is None:
+            continue  # part of a person's name ("Marshall" in "Marshall Dostum")
+        if any(words & w for (ps, pe), w in persons if (ps, pe) != whole_person):
+            continue  # a word of a person's name elsewhere in the text
+        kept = _keep(cands, MIN_POPULATION_WEAK)
+        if kept:
+            support = MIN_POPULATION_IN_PERSON if whole_person else MIN_POPULATION
+            add(s, e, key, False, kept, support)
 
     demonym_countries = {dem[normalise(t.text)] for t in doc if t.text[:1].isupper() and normalise(t.text) in dem}
     mentions.sort(key=lambda m: m.start)
     return mentions, demonym_countries
 
 
-def _person_entity_place(doc: Doc, s: int, e: int, key: str, person_words: set[str]) -> bool:
-    """A PERSON entity that is exactly one known place name and no part of another person's name."""
+def _whole_person_entity(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
+    """The (trimmed) PERSON entity that is exactly tokens s..e, if there is one."""
     for ent in doc.ents:
         if ent.label_ == "PERSON" and ent.start <= s and e <= ent.end:
-            start, end = trim_entity(ent)
-            return (start, end) == (s, e) and e - s == 1 and key not in person_words
-    return False
+            return (s, e) if trim_entity(ent) == (s, e) else None
+    return None
