@@ -125,7 +125,20 @@ def acronym_filter(surface: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _keep(cands: list[Candidate], min_pop: int) -> list[Candidate]:
-    return [c for c in cands if c.feature in ("country", "admin1", "other") or c.population >= min_pop]
+    """Candidates worth keeping for a gazetteer-only match: divisions and countries, big towns,
+    and small towns under their own name (not an alternate name)."""
+    return [c for c in cands if c.feature in ("country", "admin1", "other") or c.population >= MIN_POPULATION
+            or (c.population >= min_pop and c.name_kind != NAME_ALT)]
+
+
+def _org_position_ok(doc: Doc, s: int) -> bool:
+    """Inside an organisation's name a place usually leads it ("Kabul Police") or follows 'of'/'in'
+    ("University of Ohio"); a small town's name in the middle ("North Atlantic Council") is not taken."""
+    for ent in doc.ents:
+        if ent.start <= s < ent.end and ent.label_ not in PLACE_LABELS:
+            start, _ = trim_entity(ent)
+            return s <= start or doc[s - 1].lower_ in ("of", "in", "at", "for")
+    return True
 
 
 def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
@@ -184,7 +197,7 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
             continue  # part of a person's name ("Marshall" in "Marshall Dostum")
         if any(words & w for (ps, pe), w in persons if (ps, pe) != whole_person):
             continue  # a word of a person's name elsewhere in the text
-        kept = _keep(cands, MIN_POPULATION_WEAK)
+        kept = _keep(cands, MIN_POPULATION_WEAK if _org_position_ok(doc, s) else MIN_POPULATION)
         if kept:
             support = MIN_POPULATION_IN_PERSON if whole_person else MIN_POPULATION
             add(s, e, key, False, kept, support)
