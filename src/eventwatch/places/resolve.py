@@ -149,10 +149,10 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
         top = max(majority.values())
         if top > 0 and majority.get(c.cc, 0) == top:
             score += W_MAJORITY_COUNTRY
-    if c.feature == "city" and c.admin1 and admin1.get((c.cc, c.admin1), 0) > 0:
+    if c.feature in ("city", "other") and c.admin1 and admin1.get((c.cc, c.admin1), 0) > 0:
         score += W_NAMED_ADMIN1
     picks_in = _without(ctx.admin1_picks, (own.cc, own.admin1), n) if own and own.admin1 else ctx.admin1_picks
-    if c.feature == "city" and c.admin1 and picks_in:
+    if c.feature in ("city", "other") and c.admin1 and picks_in:
         top = max(picks_in.values())
         if top > 0 and picks_in.get((c.cc, c.admin1), 0) == top:
             score += W_MAJORITY_ADMIN1
