@@ -37,6 +37,9 @@ class Mention:
     # found by the gazetteer alone: a town at least this big needs only its country named elsewhere
     # in the text; a smaller one needs its first-level division (see places.supported)
     support_pop: int = 0
+    # found at the head of an organisation's name ("Gainesville Police Department"): spaCy saw a
+    # name there, so a town of support_pop or more needs no other support
+    org_head: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +134,13 @@ def _keep(cands: list[Candidate], min_pop: int) -> list[Candidate]:
             or (c.population >= min_pop and c.name_kind != NAME_ALT)]
 
 
+def _org_head(doc: Doc, s: int) -> bool:
+    for ent in doc.ents:
+        if ent.start <= s < ent.end:
+            return ent.label_ == "ORG" and trim_entity(ent)[0] == s
+    return False
+
+
 def _org_position_ok(doc: Doc, s: int) -> bool:
     """Inside an organisation's name a place usually leads it ("Kabul Police") or follows 'of'/'in'
     ("University of Ohio"); a small town's name in the middle ("North Atlantic Council") is not taken."""
@@ -159,9 +169,11 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
     mentions: list[Mention] = []
     taken = [False] * len(doc)
 
-    def add(s: int, e: int, key: str, from_entity: bool, cands: list[Candidate], support_pop: int = 0) -> None:
+    def add(s: int, e: int, key: str, from_entity: bool, cands: list[Candidate], support_pop: int = 0,
+            org_head: bool = False) -> None:
         span = doc[s:e]
-        mentions.append(Mention(span.start_char, span.end_char, span.text, key, from_entity, cands, support_pop))
+        mentions.append(Mention(span.start_char, span.end_char, span.text, key, from_entity, cands, support_pop,
+                                org_head))
         for i in range(s, e):
             taken[i] = True
 
@@ -200,7 +212,7 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
         kept = _keep(cands, MIN_POPULATION_WEAK if _org_position_ok(doc, s) else MIN_POPULATION)
         if kept:
             support = MIN_POPULATION_IN_PERSON if whole_person else MIN_POPULATION
-            add(s, e, key, False, kept, support)
+            add(s, e, key, False, kept, support, _org_head(doc, s))
 
     demonym_countries = {dem[normalise(t.text)] for t in doc if t.text[:1].isupper() and normalise(t.text) in dem}
     mentions.sort(key=lambda m: m.start)

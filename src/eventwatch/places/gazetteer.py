@@ -13,6 +13,7 @@ nothing is loaded into Python dicts.
 """
 from __future__ import annotations
 
+import gettext
 import json
 import logging
 import os
@@ -27,7 +28,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 DATA = Path(__file__).parent / "data"
 
 # name kinds, best first: the place's own name, an alias from our data, an alternate name
@@ -196,6 +197,7 @@ def _build(conn: sqlite3.Connection) -> None:
 
     surrogate = -1
     admin1_gid: dict[str, int] = {}
+    english_names = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
     for code, key in code_map.items():
         towns = members.get(key)
         if not towns:
@@ -212,6 +214,9 @@ def _build(conn: sqlite3.Connection) -> None:
         pop = sum(int(t["population"] or 0) for t in towns)
         places.append((gid, ext, name, lat, lon, key[0], iso3.get(key[0]), name, "admin1", pop))
         names.append((normalise(name), gid, NAME_MAIN))
+        english = _subdivision_name(english_names.gettext(sub.name))
+        if english != name:
+            names.append((normalise(english), gid, NAME_ALIAS))
 
     surrogate = _add_us_counties(places, names, members, us_states, admin1_name, surrogate)
 
@@ -220,6 +225,14 @@ def _build(conn: sqlite3.Connection) -> None:
         places.append((gid, f"geonames:{gid}", cont["name"], float(cont["lat"]), float(cont["lng"]), "",
                        None, None, "other", int(cont.get("population") or 0)))
         names.append((normalise(cont["name"]), gid, NAME_MAIN))
+
+    for row in read_tsv(DATA / "regions.tsv"):
+        name, lat, lon, aliases = (row + [""])[:4]
+        places.append((surrogate, f"region:{normalise(name).replace(' ', '-')}", name, float(lat), float(lon), "",
+                       None, None, "other", 0))
+        for alias in {name, *filter(None, aliases.split("|"))}:
+            names.append((normalise(alias), surrogate, NAME_MAIN))
+        surrogate -= 1
 
     known = {p[0] for p in places}
     for alias, target in read_tsv(DATA / "aliases.tsv"):

@@ -34,6 +34,9 @@ W_NEAR = 1.5
 W_SOMEWHAT_NEAR = 0.75
 W_COMMA_PATTERN = 3.0
 NEAR_KM, SOMEWHAT_NEAR_KM = 150.0, 400.0
+W_CLUSTER = 1.0       # per other name with a reading near this candidate (weighted by how unambiguous it is)
+CLUSTER_CAP = 3.0
+CLUSTER_TOP = 10      # readings per name considered for the cluster term
 
 
 @dataclass
@@ -52,6 +55,7 @@ class Context:
     admin1: Counter             # (cc, admin1 name) -> named divisions
     admin1_picks: Counter       # (cc, admin1 name) -> first-pass picks inside the division
     points: list                # (group key, lat, lon) of first-pass city/division picks
+    readings: list = field(default_factory=list)  # (group key, weight, [(lat, lon)...]) of local readings
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -122,7 +126,12 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
             points.append((g.key, pick.lat, pick.lon))
     if dateline is not None and dateline.feature in ("city", "admin1"):
         points.append(("<dateline>", dateline.lat, dateline.lon))
-    return Context(countries, majority, admin1, admin1_picks, points)
+    readings = []
+    for g in groups:
+        local = sorted((c for c in g.candidates if c.feature in ("city", "admin1")), key=prior, reverse=True)
+        if local:
+            readings.append((g.key, 1.0 / math.sqrt(len(local)), [(c.lat, c.lon) for c in local[:CLUSTER_TOP]]))
+    return Context(countries, majority, admin1, admin1_picks, points, readings)
 
 
 def _without(counter: Counter, key, amount: int) -> Counter:
@@ -130,6 +139,16 @@ def _without(counter: Counter, key, amount: int) -> Counter:
     if key in out:
         out[key] -= amount
     return out
+
+
+def cluster_score(c: Candidate, key: str, readings: list) -> float:
+    """Other names of the document that have some reading near this candidate (the places of one
+    article tend to lie together): each counts by how unambiguous it is, capped."""
+    total = 0.0
+    for other, weight, points in readings:
+        if other != key and any(km(c.lat, c.lon, lat, lon) < NEAR_KM for lat, lon in points):
+            total += weight
+    return W_CLUSTER * min(total, CLUSTER_CAP)
 
 
 def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate]) -> float:
@@ -161,6 +180,7 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
         if dists:
             d = min(dists)
             score += W_NEAR if d < NEAR_KM else W_SOMEWHAT_NEAR if d < SOMEWHAT_NEAR_KM else 0.0
+        score += cluster_score(c, g.key, ctx.readings)
     for ckey in g.container:
         cont = picks.get(ckey)
         if cont is not None and cont.feature in ("admin1", "country") and c.cc == cont.cc and (
