@@ -28,8 +28,12 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 DATA = Path(__file__).parent / "data"
+
+# a sea or large region has no population; for the prior it counts as this many people, so that it
+# outranks the small towns that share its name ("Middle East", Maryland)
+REGION_PRIOR_POPULATION = 10_000_000
 
 # name kinds, best first: the place's own name, an alias from our data, an alternate name
 NAME_MAIN, NAME_ALIAS, NAME_ALT = 0, 1, 2
@@ -229,7 +233,7 @@ def _build(conn: sqlite3.Connection) -> None:
     for row in read_tsv(DATA / "regions.tsv"):
         name, lat, lon, aliases = (row + [""])[:4]
         places.append((surrogate, f"region:{normalise(name).replace(' ', '-')}", name, float(lat), float(lon), "",
-                       None, None, "other", 0))
+                       None, None, "other", REGION_PRIOR_POPULATION))
         for alias in {name, *filter(None, aliases.split("|"))}:
             names.append((normalise(alias), surrogate, NAME_MAIN))
         surrogate -= 1
