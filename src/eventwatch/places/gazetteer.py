@@ -346,9 +346,18 @@ class Gazetteer:
 
     def __init__(self, path: Path):
         self.path = path
-        self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self.conn.execute("PRAGMA query_only = 1")
         self._lock = threading.Lock()
+        self._pid = -1
+        self._conn: sqlite3.Connection | None = None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """A read-only connection, reopened in a forked worker (SQLite connections must not cross a fork)."""
+        if self._conn is None or self._pid != os.getpid():
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._conn.execute("PRAGMA query_only = 1")
+            self._pid = os.getpid()
+        return self._conn
 
     def lookup(self, keys: list[str]) -> dict[str, list[Candidate]]:
         """Candidates for each normalised key (keys with none are absent from the result)."""
@@ -395,3 +404,7 @@ def demonyms() -> dict[str, str]:
         out[normalise(dem)] = cc
     return out
 
+
+if __name__ == "__main__":  # prebuild at install time: python -m eventwatch.places.gazetteer
+    logging.basicConfig(level=logging.INFO)
+    build_index()
