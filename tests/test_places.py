@@ -156,7 +156,7 @@ def test_eval_scores_a_gold_document():
               Place(id="b", name="London", lat=51.5, lon=-0.1, mentions=[[30, 36]]),
               Place(id="c", name="Nowhere", lat=0.0, lon=0.0, mentions=[[60, 65]])]
     counts = score_doc(gold, places)
-    assert (counts["gold"], counts["detected"], counts["hit"]) == (3, 2, 1)
+    assert (counts["gold"], counts["detected"], counts["hit"], counts["gold_demonym"]) == (3, 2, 1, 0)
     assert (counts["pred"], counts["pred_ok"], counts["pred_detect"]) == (3, 1, 2)
 
 
