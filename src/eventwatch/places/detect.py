@@ -181,10 +181,13 @@ def _mention(doc: Doc, s: int, e: int, key: str, taken: list[bool], **kw) -> Men
 def entity_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]) -> list[Mention]:
     """GPE/LOC/FAC entities the gazetteer knows (longest first), or their name without a generic word."""
     stop, dem = stoplist(), demonyms()
+    persons = _person_names(doc)
     out = []
     for s, e in sorted(ranges, key=lambda r: r[0] - r[1]):
         if any(taken[s:e]):
             continue
+        if e - s == 1 and any(span[1] <= s and normalise(doc[s].text) in w for span, w in persons):
+            continue  # "Ripley said" after "Sheriff John Ripley": the surname, not the town
         for vs, ve in _entity_variants(doc, s, e):
             key = keys[(vs, ve)]
             if key in stop or key in dem:
