@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 
 from eventwatch.model import Place, Record
-from eventwatch.places.detect import detect
+from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, detect
 from eventwatch.places.gazetteer import NAME_ALT, Candidate, load_gazetteer, normalise
 from eventwatch.places.resolve import resolve, resolve_dateline
 from eventwatch.stages import register
@@ -56,7 +56,8 @@ def dateline_candidate(gazetteer, dateline: str | None) -> Candidate | None:
 
 def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
     """Keep towns found by the gazetteer alone, or tagged by spaCy but known only by an alternate
-    name, only where the rest of the document supports them:
+    name and smaller than a city ("New York" is New York City's alternate name), only where the
+    rest of the document supports them:
     a big town needs its country named elsewhere (by a tagged place, a country or division name, a
     demonym or the dateline); a small one needs its first-level division (named, or holding a
     tagged place). This drops capitalised words that are also towns far away ("Officer", "Titan")."""
@@ -76,7 +77,8 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
         c = g.choice
         if c is None:
             continue
-        if c.feature != "city" or (c.name_kind != NAME_ALT and any(m.from_entity for m in g.mentions)):
+        if c.feature != "city" or (any(m.from_entity for m in g.mentions) and (
+                c.name_kind != NAME_ALT or c.population >= MIN_POPULATION_IN_PERSON)):
             kept.append(g)
         elif c.population >= max(m.support_pop for m in g.mentions):
             if c.cc in countries or any(m.org_head for m in g.mentions):
