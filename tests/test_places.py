@@ -183,3 +183,9 @@ def test_concurrent_builds_leave_one_whole_index(monkeypatch, tmp_path):
         t.join()
     assert sqlite3.connect(target).execute("SELECT v FROM meta").fetchall() == [("x",)]
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_dateline_decides_its_name_in_the_body(nlp):
+    text = "The mayor of Paris said the county fair would open on Friday despite the rain."
+    record = run(nlp, text, dateline="PARIS, Texas")
+    assert near(place_named(record, "Paris"), PARIS_TX)

@@ -10,6 +10,10 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
   places inside modifiers such as "Kabul police"); demonyms are context, never places;
 - ``resolve``: which place each name means (population prior + document context).
 
+The index is built on first use (about a minute and ~650 MB peak, once) or ahead of time with
+``python -m eventwatch.places.gazetteer``; set ``EVENTWATCH_CACHE`` to move it. Opening it takes
+milliseconds and a few MB; lookups are SQLite queries.
+
 It writes ``record.places``: one ``Place`` per distinct location with all its mentions. The
 dateline's place is included (``dateline=True``), with no mentions if the body never names it.
 
@@ -52,6 +56,17 @@ def dateline_candidate(gazetteer, dateline: str | None) -> Candidate | None:
         narrowed = [c for c in cands if (c.cc, None) in within or (c.cc, c.admin1) in within]
         cands = narrowed or cands
     return resolve_dateline(cands)
+
+
+def follow_dateline(groups, dateline: str | None, place: Candidate | None) -> None:
+    """The body's mentions of the dateline's name mean the dateline's place."""
+    if not dateline or place is None:
+        return
+    key = normalise(dateline.split("(")[0].split(",")[0])
+    for g in groups:
+        same = [c for c in g.candidates if c.ext_id == place.ext_id]
+        if g.key == key and same:
+            g.choice = same[0]
 
 
 def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
@@ -100,7 +115,9 @@ def find_places(doc, record: Record, gazetteer=None) -> list[Place]:
     gazetteer = gazetteer or load_gazetteer()
     mentions, demonym_countries = detect(doc, gazetteer)
     dl = dateline_candidate(gazetteer, record.dateline)
-    groups = supported(resolve(mentions, record.text, demonym_countries, dl), demonym_countries, dl)
+    groups = resolve(mentions, record.text, demonym_countries, dl)
+    follow_dateline(groups, record.dateline, dl)
+    groups = supported(groups, demonym_countries, dl)
     by_id: dict[str, tuple[Candidate, list[list[int]]]] = {}
     for g in groups:
         if g.choice is None:
