@@ -9,8 +9,9 @@ Every distinct name (a "group" of mentions) gets a score per candidate:
 - document context, from the current choices of the *other* names (first a prior-only pass, then
   ``PASSES`` context passes): the countries the document names (country and division names,
   demonyms, the dateline, names with candidates in one country only), the country and division of
-  the majority of its places, the divisions it names ("Paris" in a text naming Texas), nearness to
-  the other places, and the "Town, State" / "Town, Country" pattern.
+  the majority of its places, the divisions it names ("Paris" in a text naming Texas), divisions
+  where other names also have a reading ("Paris" and "Henry County" both exist in Tennessee),
+  nearness to the other places, and the "Town, State" / "Town, Country" pattern.
 
 A group's own choice is left out of its context, so "Georgia" is decided by "Tbilisi" or
 "Atlanta", not by itself. The weights are plain constants below.
@@ -37,6 +38,8 @@ W_NEAR = 1.5
 W_SOMEWHAT_NEAR = 0.75
 W_COMMA_PATTERN = 3.0
 NEAR_KM, SOMEWHAT_NEAR_KM = 150.0, 400.0
+W_SHARED_ADMIN1 = 1.0  # per other name with some reading in the same division (weighted by its ambiguity)
+SHARED_ADMIN1_CAP = 2.0
 
 
 @dataclass
@@ -55,6 +58,7 @@ class Context:
     admin1: Counter             # (cc, admin1 name) -> named divisions
     admin1_picks: Counter       # (cc, admin1 name) -> first-pass picks inside the division
     points: list                # (group key, lat, lon) of first-pass city/division picks
+    divisions_of: dict = field(default_factory=dict)  # group key -> (weight, {(cc, admin1) of its readings})
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -133,7 +137,13 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
             points.append((g.key, pick.lat, pick.lon))
     if dateline is not None and dateline.feature in ("city", "admin1"):
         points.append(("<dateline>", dateline.lat, dateline.lon))
-    return Context(countries, majority, admin1, admin1_picks, points)
+    divisions_of = {}
+    for g in groups:
+        divs = {(c.cc, c.name if c.feature == "admin1" else c.admin1) for c in g.candidates
+                if c.feature in ("city", "admin1", "other") and c.cc}
+        if divs:
+            divisions_of[g.key] = (1.0 / math.sqrt(len(g.candidates)), divs)
+    return Context(countries, majority, admin1, admin1_picks, points, divisions_of)
 
 
 def _without(counter: Counter, key, amount: int) -> Counter:
@@ -172,6 +182,9 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
         if dists:
             d = min(dists)
             score += W_NEAR if d < NEAR_KM else W_SOMEWHAT_NEAR if d < SOMEWHAT_NEAR_KM else 0.0
+    if c.feature in ("city", "other") and c.admin1:
+        shared = sum(w for key, (w, divs) in ctx.divisions_of.items() if key != g.key and (c.cc, c.admin1) in divs)
+        score += W_SHARED_ADMIN1 * min(shared, SHARED_ADMIN1_CAP)
     for ckey in g.container:
         cont = picks.get(ckey)
         if cont is not None and cont.feature in ("admin1", "country") and c.cc == cont.cc and (
