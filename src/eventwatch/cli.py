@@ -309,7 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scope", default="country", choices=["country", "dyad", "country_dyad"])
     p.add_argument("--window", type=int, default=28, help="trailing baseline in days (default 28)")
     p.add_argument("--z", type=float, default=4.0, help="robust z for material-conflict counts (default 4)")
-    p.add_argument("--goldstein-z", type=float, default=3.5, help="robust z for mean Goldstein (default 3.5)")
+    p.add_argument("--goldstein-z", type=float, default=4.0, help="robust z for mean Goldstein (default 4)")
     p.add_argument("--min-count", type=int, default=3, help="fewest material-conflict events for a count alert")
     p.add_argument("--format", default="table", choices=["table", "csv", "jsonl"])
     p.set_defaults(func=cmd_alerts)

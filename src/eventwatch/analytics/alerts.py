@@ -3,14 +3,17 @@ country or dyad lies far outside its trailing baseline. docs/alerts.md explains 
 
 Robust z-score against the previous ``window`` days (the day itself excluded):
     z = (x - median(baseline)) / scale
-    counts:    scale = max(1.4826 * MAD, sqrt(median + 1))   (a Poisson noise floor)
+    counts:    scale = max(1.4826 * MAD, sqrt(mean + 1))   (a Poisson noise floor)
     Goldstein: scale = max(1.4826 * MAD, goldstein_floor, median baseline sd / sqrt(n today))
                (only days with >= min_events events, on both sides)
-A count alert needs z >= count_z and x >= min_count; a Goldstein alert needs |z| >= goldstein_z.
+A count alert needs z >= count_z, x >= min_count and P(X >= x) < count_p for X ~ Poisson(baseline
+rate, an upper estimate (S + 2 sqrt(S + 1) + 1) / days from the baseline's S events, at least min_rate);
+a Goldstein alert needs |z| >= goldstein_z.
 Counts use unique (cross-article) asserted events, so one event reported ten times is not a spike.
 """
 from __future__ import annotations
 
+import math
 import warnings
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
@@ -35,7 +38,9 @@ class AlertParams:
     min_baseline: int = 14      # counts: days of history needed before a day can alert
     count_z: float = 4.0        # counts: robust z needed
     min_count: int = 3          # counts: at least this many material-conflict events that day
-    goldstein_z: float = 3.5    # Goldstein mean: |robust z| needed
+    count_p: float = 1e-4       # counts: Poisson upper-tail probability at the baseline mean needed
+    min_rate: float = 0.1       # counts: smallest baseline rate for that test (events/day)
+    goldstein_z: float = 4.0    # Goldstein mean: |robust z| needed
     min_events: int = 3         # Goldstein mean: events needed on the day (and on baseline days)
     min_goldstein_days: int = 7 # Goldstein mean: baseline days (with >= min_events) needed
     goldstein_floor: float = 1.0  # Goldstein mean: smallest scale (Goldstein points)
@@ -63,14 +68,52 @@ def _median_mad(windows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
     return med, mad, n
 
 
+def poisson_sf(x: int, lam: float) -> float:
+    """P(X >= x) for X ~ Poisson(lam)."""
+    if x <= 0:
+        return 1.0
+    term = math.exp(-lam)
+    cdf = term
+    for k in range(1, x):
+        term *= lam / k
+        cdf += term
+    return max(0.0, 1.0 - cdf) if cdf < 0.999 else _poisson_tail(x, lam)
+
+
+def _poisson_tail(x: int, lam: float) -> float:
+    """Upper tail summed directly (no cancellation) for small probabilities."""
+    log_term = -lam + x * math.log(lam) - math.lgamma(x + 1) if lam > 0 else -math.inf
+    total, k = 0.0, x
+    term = math.exp(log_term)
+    while term > 1e-300 and k < x + 10_000:
+        total += term
+        k += 1
+        term *= lam / k
+        if term < total * 1e-16:
+            break
+    return total
+
+
+def baseline_rate(total: float, days: int, floor: float) -> float:
+    """A cautious (upper, about two sigma) estimate of the daily rate behind ``total`` events in ``days``:
+    a quiet month that happened to be quieter than usual does not make an ordinary day look rare."""
+    return max((total + 2.0 * math.sqrt(total + 1.0) + 1.0) / max(days, 1), floor)
+
+
 def detect_counts(counts: np.ndarray, p: AlertParams = AlertParams()) -> pd.DataFrame:
     """Upward spikes in a dense daily count series. Returns index, value, median, scale, z."""
     counts = np.asarray(counts, dtype=float)
-    med, mad, n = _median_mad(_trailing(counts, p.window))
-    scale = np.maximum(1.4826 * mad, np.sqrt(np.nan_to_num(med) + 1.0))
+    windows = _trailing(counts, p.window)
+    med, mad, n = _median_mad(windows)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        mean = np.nanmean(windows, axis=1)
+    scale = np.maximum(1.4826 * mad, np.sqrt(np.nan_to_num(mean) + 1.0))
     z = (counts - med) / scale
     hit = (n >= p.min_baseline) & (z >= p.count_z) & (counts >= p.min_count)
-    idx = np.flatnonzero(hit)
+    idx = np.array([i for i in np.flatnonzero(hit)
+                    if poisson_sf(int(counts[i]), baseline_rate(mean[i] * n[i], n[i], p.min_rate)) < p.count_p],
+                   dtype=int)
     return pd.DataFrame({"index": idx, "value": counts[idx], "baseline_median": med[idx],
                          "baseline_scale": scale[idx], "z": z[idx]})
 

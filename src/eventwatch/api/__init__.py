@@ -206,7 +206,7 @@ def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
     @app.get("/api/alerts", summary="Early-warning alerts: days far outside their trailing baseline (docs/alerts.md)")
     def alerts(f: Filters = Depends(filters), scope: Literal["country", "dyad", "country_dyad"] = "country",
                window: int = Query(28, ge=7, le=365), z: float = Query(4.0, gt=0, le=50),
-               goldstein_z: float = Query(3.5, gt=0, le=50), min_count: int = Query(3, ge=1, le=1000),
+               goldstein_z: float = Query(4.0, gt=0, le=50), min_count: int = Query(3, ge=1, le=1000),
                limit: int = Limit, cur=Depends(cursor)):
         from eventwatch.analytics.alerts import AlertParams, store_alerts
 

@@ -114,7 +114,7 @@ def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
         for table, part in data.items():
             _insert(con, table, part)
         new_keys = {row[-3] for row in data["events"]}
-        regroup(con, sorted(set(old_keys) | new_keys))
+        regroup(con, sorted(k for k in set(old_keys) | new_keys if k is not None))
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
