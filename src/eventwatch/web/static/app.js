@@ -165,7 +165,7 @@
       el('tbody', {}, items.map(eventRow)));
   }
   function done(name, token) {
-    if (token === renderToken) { document.body.dataset.ready = name; }
+    if (token === renderToken) { document.body.dataset.ready = name; document.body.dataset.readyMs = String(Math.round(performance.now())); }
   }
 
   /* ---------- Overview ---------- */
@@ -280,20 +280,32 @@
       box, quadLegend(), el('div', { class: 'legend' }, el('span', {}, '— mean Goldstein (right axis, −10…10)'),
         el('span', {}, '▼ alert (early warning)')), list]);
 
-    let [tr, al] = await Promise.all([getJSON(api('/api/trends', { interval: interval })),
+    const [tr, al] = await Promise.all([getJSON(api('/api/trends', { interval: interval })),
       getJSON(api('/api/alerts', { limit: 1000 })).catch(() => ({ items: [] }))]);
     if (token !== renderToken) return;
     let items = tr.items || [];
     if (interval === 'day' && !page.get('interval') && items.length > 400) {
-      tr = await getJSON(api('/api/trends', { interval: 'week' }));
-      if (token !== renderToken) return;
-      interval = 'week'; select.value = 'week'; items = tr.items || [];
+      items = weekly(items); interval = 'week'; select.value = 'week';
     }
     box.appendChild(timelineChart(items, al.items || [], interval));
     const ev = await getJSON(api('/api/events', { limit: 10, total: 'false' }));
     if (token !== renderToken) return;
     list.appendChild(eventsTable(ev.items || []));
     done('timeline', token);
+  }
+
+  function weekly(days) {
+    // daily rows -> ISO weeks (Monday), summing counts and weighting the Goldstein mean by events
+    const weeks = new Map();
+    const keys = ['n_events', 'n_verbal_coop', 'n_material_coop', 'n_verbal_conflict', 'n_material_conflict'];
+    for (const it of days) {
+      const d = dayNum(it.period), monday = d - ((new Date(d * 86400000).getUTCDay() + 6) % 7);
+      if (!weeks.has(monday)) weeks.set(monday, { period: dayStr(monday), gsum: 0, gn: 0, n_events: 0, n_verbal_coop: 0, n_material_coop: 0, n_verbal_conflict: 0, n_material_conflict: 0 });
+      const w = weeks.get(monday);
+      for (const k of keys) w[k] += it[k] || 0;
+      if (it.goldstein_mean !== null) { w.gsum += it.goldstein_mean * it.n_events; w.gn += it.n_events; }
+    }
+    return [...weeks.values()].sort((a, b) => (a.period < b.period ? -1 : 1)).map((w) => Object.assign(w, { goldstein_mean: w.gn ? w.gsum / w.gn : null }));
   }
 
   function timelineChart(items, alerts, interval) {
