@@ -108,6 +108,7 @@ def test_overview_filter_then_event_opens_article_at_highlighted_sentence(page, 
     ready(page, "overview")
     assert page.locator(".card").count() >= 5
     assert page.locator("table.events tr.event-row").count() > 0
+    assert page.locator("section.panel", has_text="Alerts").locator("button", has_text="SDN").count() == 1
     shot(page, "overview")
     page.fill("#filters input[name=text]", "arrested")
     page.click("#filters button[type=submit]")
@@ -173,6 +174,7 @@ def test_timeline_brush_filters_other_views(page, base_url):
     ready(page, "timeline")
     assert page.locator("svg.timeline .bars rect").count() > 30
     assert page.locator("svg.timeline polyline.gline").count() == 1
+    assert "SDN" in page.locator("svg.timeline path.marker title").first.text_content()  # the Khartoum burst
     shot(page, "timeline")
     box = page.locator("svg.timeline rect[cursor=crosshair]").bounding_box()
     y = box["y"] + box["height"] / 2

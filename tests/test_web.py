@@ -152,3 +152,13 @@ def test_grid_takes_the_shared_filters(client):
     assert client.get("/api/ui/grid", params={"cell": 3}).status_code == 400
     assert client.get("/api/ui/grid", params={"country": "Ethiopia"}).status_code == 400
 
+
+
+def test_aggregates_are_cached_per_query_string(client):
+    params = {"country": "KEN", "quad_class": "3,4"}
+    first = client.get("/api/dyads", params=params)
+    again = client.get("/api/dyads", params=dict(reversed(list(params.items()))))
+    assert first.headers["x-eventwatch-cache"] == "miss" and again.headers["x-eventwatch-cache"] == "hit"
+    assert first.json() == again.json()
+    assert client.get("/api/dyads", params={"country": "ETH"}).json() != first.json()
+    assert "x-eventwatch-cache" not in client.get("/api/events", params=params).headers  # pages are not cached

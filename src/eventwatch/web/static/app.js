@@ -180,11 +180,18 @@
     append(view, [el('h2', {}, 'Overview'), cards, split,
       el('div', { class: 'grid3' }, alerts, actors, dyads), el('div', { class: 'grid2' }, events, articles)]);
 
-    const [sum, act, dy, ev, al] = await Promise.all([
-      getJSON(api('/api/summary')), getJSON(api('/api/actors', { limit: 10 })),
-      getJSON(api('/api/dyads', { limit: 10 })), getJSON(api('/api/events', { limit: 15, total: 'false' })),
-      getJSON(api('/api/alerts', { limit: 200 })).catch((e) => ({ error: e.message, items: [] })),
-    ]);
+    // alerts only for the last week of the data (their baseline reaches further back on the server)
+    const recentAlerts = getJSON(api('/api/summary')).then((sum) => {
+      const f = current();
+      let since = null;
+      if (sum.last_date) since = dayStr(dayNum(sum.last_date) - 6);
+      if (f.since && (!since || f.since > since)) since = f.since;
+      const alerts = getJSON(api('/api/alerts', { limit: 200, since: since })).catch((e) => ({ error: e.message, items: [] }));
+      return Promise.all([sum, alerts]);
+    });
+    const [[sum, al], act, dy, ev] = await Promise.all([recentAlerts,
+      getJSON(api('/api/actors', { limit: 10 })), getJSON(api('/api/dyads', { limit: 10 })),
+      getJSON(api('/api/events', { limit: 15, total: 'false' }))]);
     if (token !== renderToken) return;
     const card = (k, v) => el('div', { class: 'card' }, el('div', { class: 'v' }, v), el('div', { class: 'k' }, k));
     append(cards, [card('events (mentions)', fmt(sum.events)), card('unique events', fmt(sum.unique_events)),
@@ -205,7 +212,7 @@
     if (al.error) append(alerts, [el('p', { class: 'empty' }, 'alerts unavailable: ' + al.error)]);
     else if (!today.length) append(alerts, [el('p', { class: 'empty' }, 'No alerts.')]);
     else {
-      append(alerts, [el('p', { class: 'muted' }, last + ' · ' + fmt(al.total) + ' alerts in range'),
+      append(alerts, [el('p', { class: 'muted' }, last + ' · ' + fmt(al.total) + ' alerts in the last 7 days of data'),
         el('table', {}, el('tbody', {}, today.map((a) => el('tr', {},
           el('td', {}, el('button', { class: 'link', type: 'button', title: 'show this ' + a.scope + ' on the timeline',
             onclick: () => setFilter(a.scope === 'country' ? { country: a.key } : { actor: String(a.key).split('>')[0] }, '/timeline') }, a.key)),
@@ -280,16 +287,18 @@
       box, quadLegend(), el('div', { class: 'legend' }, el('span', {}, '— mean Goldstein (right axis, −10…10)'),
         el('span', {}, '▼ alert (early warning)')), list]);
 
-    const [tr, al] = await Promise.all([getJSON(api('/api/trends', { interval: interval })),
-      getJSON(api('/api/alerts', { limit: 1000 })).catch(() => ({ items: [] }))]);
+    const alertsP = getJSON(api('/api/alerts', { limit: 1000 })).catch(() => ({ items: [] }));
+    const tr = await getJSON(api('/api/trends', { interval: interval }));
     if (token !== renderToken) return;
     let items = tr.items || [];
     if (interval === 'day' && !page.get('interval') && items.length > 400) {
       items = weekly(items); interval = 'week'; select.value = 'week';
     }
-    box.appendChild(timelineChart(items, al.items || [], interval));
-    const ev = await getJSON(api('/api/events', { limit: 10, total: 'false' }));
+    const chart = timelineChart(items, interval);
+    box.appendChild(chart);
+    const [al, ev] = await Promise.all([alertsP, getJSON(api('/api/events', { limit: 10, total: 'false' }))]);
     if (token !== renderToken) return;
+    addAlertMarkers(chart, items, al.items || [], interval);
     list.appendChild(eventsTable(ev.items || []));
     done('timeline', token);
   }
@@ -308,7 +317,26 @@
     return [...weeks.values()].sort((a, b) => (a.period < b.period ? -1 : 1)).map((w) => Object.assign(w, { goldstein_mean: w.gn ? w.gsum / w.gn : null }));
   }
 
-  function timelineChart(items, alerts, interval) {
+  function addAlertMarkers(svg, items, alerts, interval) {
+    if (!svg.geom) return;
+    const { x, d0, d1, step, bw, T } = svg.geom;
+    const seen = new Map();
+    for (const a of alerts) {
+      const d = dayNum(a.date);
+      if (d < d0 || d > d1) continue;
+      const key = Math.floor((d - d0) / step);
+      if (!seen.has(key)) seen.set(key, []);
+      seen.get(key).push(a);
+    }
+    const marks = svg.querySelector('g.alerts');
+    for (const [key, list] of seen) {
+      const cx = x(d0 + key * step) + bw / 2;
+      marks.appendChild(sv('path', { class: 'marker', d: 'M' + (cx - 5) + ',' + (T - 14) + 'h10l-5,9z' },
+        sv('title', {}, list.slice(0, 8).map((a) => a.date + ' ' + a.key + ' ' + a.metric + ' ' + fmt1(a.value) + ' (z ' + fmt1(a.z) + ')').join('\n'))));
+    }
+  }
+
+  function timelineChart(items, interval) {
     const W = 1200, H = 340, L = 56, R = 48, T = 22, B = 30;
     const svg = sv('svg', { viewBox: '0 0 ' + W + ' ' + H, class: 'chart timeline', role: 'img',
       'aria-label': 'events per ' + interval + ' by QuadClass with mean Goldstein' });
@@ -353,25 +381,11 @@
     svg.appendChild(bars);
     const pts = items.filter((i) => i.goldstein_mean !== null).map((i) => x(dayNum(i.period)) + bw / 2 + ',' + yg(i.goldstein_mean).toFixed(1));
     if (pts.length) svg.appendChild(sv('polyline', { class: 'gline', points: pts.join(' ') }));
-    const seen = new Map();
-    for (const a of alerts) {
-      const d = dayNum(a.date);
-      if (d < d0 || d > d1) continue;
-      const key = Math.floor((d - d0) / step);
-      if (!seen.has(key)) seen.set(key, []);
-      seen.get(key).push(a);
-    }
-    const marks = sv('g', { class: 'alerts' });
-    for (const [key, list] of seen) {
-      const cx = x(d0 + key * step) + bw / 2;
-      marks.appendChild(sv('path', { class: 'marker', d: 'M' + (cx - 5) + ',' + (T - 14) + 'h10l-5,9z' },
-        sv('title', {}, list.slice(0, 8).map((a) => a.date + ' ' + a.key + ' ' + a.metric + ' ' + fmt1(a.value) + ' (z ' + fmt1(a.z) + ')').join('\n'))));
-    }
-    svg.appendChild(marks);
     // brushing
     const brush = sv('rect', { class: 'brush', y: T, height: H - T - B, width: 0, x: L, visibility: 'hidden' });
     const overlay = sv('rect', { x: L, y: T, width: W - L - R, height: H - T - B, fill: 'transparent', cursor: 'crosshair' });
-    svg.appendChild(brush); svg.appendChild(overlay);
+    svg.appendChild(sv('g', { class: 'alerts' })); svg.appendChild(brush); svg.appendChild(overlay);
+    svg.geom = { x: x, d0: d0, d1: d1, step: step, bw: bw, T: T };
     let start = null;
     const toX = (ev) => {
       const r = svg.getBoundingClientRect();
