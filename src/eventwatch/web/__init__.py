@@ -68,11 +68,43 @@ class ResponseCache:
             self._data.clear()
 
 
-def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
-    """The JSON API over ``db_path`` with the dashboard mounted at ``/``."""
+def create_app(db_path: str, ingest_token: str | None = None, warm: bool = False, cache: bool = True) -> FastAPI:
+    """The JSON API over ``db_path`` with the dashboard mounted at ``/``.
+
+    ``warm``: fill the response cache with the unfiltered views' aggregates in a background thread
+    (``eventwatch serve`` does, so the first visitor of a large store does not wait for them).
+    ``cache``: keep aggregate answers (see ResponseCache)."""
     from eventwatch.api import create_app as api_app
 
-    return mount(api_app(db_path, ingest_token=ingest_token))
+    app = mount(api_app(db_path, ingest_token=ingest_token), cache=cache)
+    if warm and cache:
+        threading.Thread(target=warm_cache, args=(app,), name="eventwatch-warm", daemon=True).start()
+    return app
+
+
+# what the unfiltered overview, timeline, map and network ask for (app.js)
+WARM_URLS = ("/api/summary", "/api/actors?limit=10", "/api/dyads?limit=10", "/api/trends?interval=day",
+             "/api/ui/grid?cell=5", "/api/dyads?limit=80", "/api/alerts?limit=1000")
+
+
+def warm_cache(app: FastAPI) -> None:
+    """Ask the app (in-process) for the unfiltered views' aggregates so they are cached."""
+    from datetime import date, timedelta
+
+    from starlette.testclient import TestClient
+
+    try:
+        client = TestClient(app)
+        last = client.get("/api/summary").json().get("last_date")
+        urls = list(WARM_URLS)
+        if last:
+            since = (date.fromisoformat(last) - timedelta(days=6)).isoformat()
+            urls.insert(1, f"/api/alerts?limit=200&since={since}")
+        for url in urls:
+            client.get(url)
+        log.info("dashboard cache warmed (%d queries)", len(urls))
+    except Exception as exc:  # never take the server down for a cache
+        log.warning("dashboard cache warm-up failed: %s", exc)
 
 
 def _page(request: Request) -> Response:
