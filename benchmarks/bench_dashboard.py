@@ -70,12 +70,15 @@ def serve(db: str, port: int, cache: bool) -> subprocess.Popen:
     raise SystemExit("server did not start")
 
 
-def load(browser, url: str, view: str) -> float:
+def load(browser, url: str, view: str, shot: Path | None = None) -> float:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     try:
         page.goto(url)
         page.wait_for_selector(f"body[data-ready='{view}']", timeout=120_000)
+        if shot:
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shot))
         return int(page.get_attribute("body", "data-ready-ms")) / 1000
     finally:
         context.close()
@@ -85,7 +88,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--db", help="an existing store to use (else one is built in a temporary folder)")
-    ap.add_argument("--runs", type=int, default=5, help="loads per view (the first is reported as cold)")
+    ap.add_argument("--runs", type=int, default=5, help="loads per view (the first is reported apart)")
+    ap.add_argument("--shots", type=Path, help="save a screenshot of each view here (e.g. artifacts/screenshots/1m)")
     args = ap.parse_args()
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing: run scripts/install-browser.sh", file=sys.stderr)
@@ -118,7 +122,9 @@ def main() -> int:
                 browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
                 for suffix, label in (("", ""), (FILTERED, " (filtered)")):
                     for view, path in VIEWS:
-                        times = [load(browser, base + path + suffix, view) for _ in range(args.runs)]
+                        shot = args.shots / f"{view}{'_filtered' if suffix else ''}.png" if args.shots and cache else None
+                        times = [load(browser, base + path + suffix, view, shot if i == 0 else None)
+                                 for i in range(args.runs)]
                         rest = times[1:] or times
                         if view != "network":
                             worst[cache] = max(worst.get(cache, 0.0), max(times))

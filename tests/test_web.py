@@ -162,3 +162,14 @@ def test_aggregates_are_cached_per_query_string(client):
     assert first.json() == again.json()
     assert client.get("/api/dyads", params={"country": "ETH"}).json() != first.json()
     assert "x-eventwatch-cache" not in client.get("/api/events", params=params).headers  # pages are not cached
+
+
+def test_light_dyads_agree_with_the_api(client):
+    params = {"country": "SDN"}
+    full = client.get("/api/dyads", params=params).json()["items"]
+    light = client.get("/api/ui/dyads", params=params).json()["items"]
+    assert [(d["source"], d["target"], d["n_events"]) for d in light] == \
+        [(d["source"], d["target"], d["n_events"]) for d in full]
+    assert [round(d["goldstein_mean"], 6) for d in light] == [round(d["goldstein_mean"], 6) for d in full]
+    negated = client.get("/api/ui/dyads", params={"negated": "true"}).json()["items"]
+    assert [(d["source"], d["target"]) for d in negated] == [("SDN-MIL", "ETH-GOV")]  # the attack that did not happen

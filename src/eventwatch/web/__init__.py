@@ -27,7 +27,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 DOCS_PREFIXES = ("/docs", "/redoc")  # FastAPI's docs pages load their own scripts: no CSP there
 # aggregate endpoints whose answers depend only on the query string and the database
 CACHED = frozenset({"/api/summary", "/api/alerts", "/api/trends", "/api/dyads", "/api/actors", "/api/places",
-                    "/api/ui/grid"})
+                    "/api/ui/grid", "/api/ui/dyads"})
 
 
 class ResponseCache:
@@ -83,8 +83,8 @@ def create_app(db_path: str, ingest_token: str | None = None, warm: bool = False
 
 
 # what the unfiltered overview, timeline, map and network ask for (app.js)
-WARM_URLS = ("/api/summary", "/api/actors?limit=10", "/api/dyads?limit=10", "/api/trends?interval=day",
-             "/api/ui/grid?cell=5", "/api/dyads?limit=80", "/api/alerts?limit=1000")
+WARM_URLS = ("/api/summary", "/api/actors?limit=10", "/api/ui/dyads?limit=10", "/api/trends?interval=day",
+             "/api/ui/grid?cell=5", "/api/ui/dyads?limit=80", "/api/alerts?limit=1000")
 
 
 def warm_cache(app: FastAPI) -> None:

@@ -190,7 +190,7 @@
       return Promise.all([sum, alerts]);
     });
     const [[sum, al], act, dy, ev] = await Promise.all([recentAlerts,
-      getJSON(api('/api/actors', { limit: 10 })), getJSON(api('/api/dyads', { limit: 10 })),
+      getJSON(api('/api/actors', { limit: 10 })), getJSON(api('/api/ui/dyads', { limit: 10 })),
       getJSON(api('/api/events', { limit: 15, total: 'false' }))]);
     if (token !== renderToken) return;
     const card = (k, v) => el('div', { class: 'card' }, el('div', { class: 'v' }, v), el('div', { class: 'k' }, k));
@@ -578,7 +578,7 @@
     append(view, [el('h2', {}, 'Dyad network'),
       el('p', { class: 'muted' }, 'Actors as nodes; edges weighted by event count and coloured by mean Goldstein (red conflict … blue cooperation). Click an actor (or Tab to it and press Enter) to filter every view by it.'),
       el('div', { class: 'map-wrap' }, box, side)]);
-    const data = await getJSON(api('/api/dyads', { limit: 80 }));
+    const data = await getJSON(api('/api/ui/dyads', { limit: 80 }));
     if (token !== renderToken) return;
     const byId = new Map();
     const node = (id, name, country) => {
