@@ -5,9 +5,11 @@ existing file. Runs the dashboard app on 127.0.0.1 (a free port) in its own proc
 response cache (every load runs every query), then as `eventwatch serve` runs it (aggregates cached,
 the unfiltered views' aggregates computed at start; timing starts once that warm-up is done). Each view
 is loaded in headless Debian Chromium (Playwright) at 1280x800 with a fresh page per run; a view's time
-is from navigation start to the moment all its panels are drawn (the app sets body[data-ready] and
-data-ready-ms = performance.now()). Also a filtered variant (one country, 90 days; never warmed).
-Reported: the first load, the median of the following ones and the max. Target: < 2 s.
+is measured from navigation start (performance.now() in the page) to two moments the app marks:
+"drawn" (the main content: overview cards/tables, timeline chart, map circles and outlines, network)
+and "complete" (also the slower extras: the overview's alerts, the timeline's alert markers). Also a
+filtered variant (one country, 90 days; never warmed). Reported: the first load, medians of the
+following ones, and the max. Target: < 2 s.
 Run:
   .venv/bin/python benchmarks/bench_dashboard.py [--events 1000000] [--db FILE] [--runs 5]
 """
@@ -70,7 +72,7 @@ def serve(db: str, port: int, cache: bool) -> subprocess.Popen:
     raise SystemExit("server did not start")
 
 
-def load(browser, url: str, view: str, shot: Path | None = None) -> float:
+def load(browser, url: str, view: str, shot: Path | None = None) -> tuple[float, float]:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     try:
@@ -79,7 +81,8 @@ def load(browser, url: str, view: str, shot: Path | None = None) -> float:
         if shot:
             shot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(shot))
-        return int(page.get_attribute("body", "data-ready-ms")) / 1000
+        drawn = int(page.get_attribute("body", "data-drawn-ms")) / 1000
+        return drawn, int(page.get_attribute("body", "data-ready-ms")) / 1000
     finally:
         context.close()
 
@@ -117,7 +120,8 @@ def main() -> int:
             print(f"\n{mode}: server ready in {time.perf_counter() - started:.1f} s")
             print(f"store: {db} ({n:,} events); chromium; viewport 1280x800; {args.runs} loads per view; "
                   f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-            print(f"{'view':<22} {'first s':>7} {'median s':>9} {'max s':>7}  < {TARGET_S:.0f} s")
+            print(f"{'view':<22} {'first: drawn / complete s':>26} {'median drawn':>13} {'median complete':>16} "
+                  f"{'max complete':>13}  < {TARGET_S:.0f} s")
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
                 for suffix, label in (("", ""), (FILTERED, " (filtered)")):
@@ -126,19 +130,23 @@ def main() -> int:
                         times = [load(browser, base + path + suffix, view, shot if i == 0 else None)
                                  for i in range(args.runs)]
                         rest = times[1:] or times
+                        worst_complete = max(t[1] for t in times)
                         if view != "network":
-                            worst[cache] = max(worst.get(cache, 0.0), max(times))
-                        ok = "yes" if max(times) < TARGET_S else "NO"
-                        print(f"{view + label:<22} {times[0]:>7.2f} {statistics.median(rest):>9.2f} "
-                              f"{max(times):>7.2f}  {ok}", flush=True)
+                            d, c = worst.get(cache, (0.0, 0.0))
+                            worst[cache] = (max(d, max(t[0] for t in times)), max(c, worst_complete))
+                        ok = "yes" if worst_complete < TARGET_S else "NO"
+                        first = f"{times[0][0]:.2f} / {times[0][1]:.2f}"
+                        print(f"{view + label:<22} {first:>26} {statistics.median(t[0] for t in rest):>13.2f} "
+                              f"{statistics.median(t[1] for t in rest):>16.2f} {worst_complete:>13.2f}  {ok}", flush=True)
                 browser.close()
         finally:
             proc.terminate()
             proc.wait(timeout=30)
     if tmp:
         tmp.cleanup()
-    print(f"\nslowest load of overview/timeline/map: {worst[False]:.2f} s without cache, "
-          f"{worst[True]:.2f} s as served")
+    for cache, label in ((False, "without cache"), (True, "as served")):
+        print(f"slowest overview/timeline/map load {label}: drawn {worst[cache][0]:.2f} s, "
+              f"complete {worst[cache][1]:.2f} s")
     return 0
 
 

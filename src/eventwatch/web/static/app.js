@@ -164,8 +164,15 @@
       el('thead', {}, el('tr', {}, el('th', {}, 'Date'), el('th', {}, 'Who → whom'), el('th', {}, 'Code'), el('th', {}, 'Evidence'))),
       el('tbody', {}, items.map(eventRow)));
   }
+  function drawn(token) {  // the main content is on screen (slower extras may follow)
+    if (token === renderToken) document.body.dataset.drawnMs = String(Math.round(performance.now()));
+  }
   function done(name, token) {
-    if (token === renderToken) { document.body.dataset.ready = name; document.body.dataset.readyMs = String(Math.round(performance.now())); }
+    if (token !== renderToken) return;
+    const now = String(Math.round(performance.now()));
+    if (!document.body.dataset.drawnMs) document.body.dataset.drawnMs = now;
+    document.body.dataset.readyMs = now;
+    document.body.dataset.ready = name;
   }
 
   /* ---------- Overview ---------- */
@@ -180,16 +187,17 @@
     append(view, [el('h2', {}, 'Overview'), cards, split,
       el('div', { class: 'grid3' }, alerts, actors, dyads), el('div', { class: 'grid2' }, events, articles)]);
 
-    // alerts only for the last week of the data (their baseline reaches further back on the server)
-    const recentAlerts = getJSON(api('/api/summary')).then((sum) => {
+    // alerts only for the last week of the data (their baseline reaches further back on the server);
+    // they take longest, so the other panels are drawn first
+    const alertsP = getJSON(api('/api/events', { limit: 1, total: 'false' })).then((latest) => {
       const f = current();
-      let since = null;
-      if (sum.last_date) since = dayStr(dayNum(sum.last_date) - 6);
+      const last = latest.items && latest.items.length ? latest.items[0].date : null;
+      let since = last ? dayStr(dayNum(last) - 6) : null;
       if (f.since && (!since || f.since > since)) since = f.since;
-      const alerts = getJSON(api('/api/alerts', { limit: 200, since: since })).catch((e) => ({ error: e.message, items: [] }));
-      return Promise.all([sum, alerts]);
-    });
-    const [[sum, al], act, dy, ev] = await Promise.all([recentAlerts,
+      return getJSON(api('/api/alerts', { limit: 200, since: since }));
+    }).catch((e) => ({ error: e.message, items: [] }));
+    append(alerts, [el('p', { class: 'empty' }, 'computing alerts…')]);
+    const [sum, act, dy, ev] = await Promise.all([getJSON(api('/api/summary')),
       getJSON(api('/api/actors', { limit: 10 })), getJSON(api('/api/ui/dyads', { limit: 10 })),
       getJSON(api('/api/events', { limit: 15, total: 'false' }))]);
     if (token !== renderToken) return;
@@ -206,20 +214,6 @@
         seg.style.width = (100 * n / total) + '%';
         return seg;
       })), quadLegend()]);
-
-    const last = (al.items || []).length ? al.items[0].date : null;
-    const today = (al.items || []).filter((a) => a.date === last).slice(0, 10);
-    if (al.error) append(alerts, [el('p', { class: 'empty' }, 'alerts unavailable: ' + al.error)]);
-    else if (!today.length) append(alerts, [el('p', { class: 'empty' }, 'No alerts.')]);
-    else {
-      append(alerts, [el('p', { class: 'muted' }, last + ' · ' + fmt(al.total) + ' alerts in the last 7 days of data'),
-        el('table', {}, el('tbody', {}, today.map((a) => el('tr', {},
-          el('td', {}, el('button', { class: 'link', type: 'button', title: 'show this ' + a.scope + ' on the timeline',
-            onclick: () => setFilter(a.scope === 'country' ? { country: a.key } : { actor: String(a.key).split('>')[0] }, '/timeline') }, a.key)),
-          el('td', {}, a.metric),
-          el('td', { class: a.direction === 'down' ? 'alert-down' : 'alert-up' }, (a.direction === 'down' ? '▼ ' : '▲ ') + fmt1(a.value)),
-          el('td', { class: 'num muted', title: 'robust z' }, 'z ' + fmt1(a.z))))))]);
-    }
 
     const actorRows = (act.items || []).map((a) => el('tr', {},
       el('td', {}, el('button', { class: 'link', type: 'button', title: 'filter by ' + a.id, onclick: () => setFilter({ actor: a.id }) }, a.name || a.id)),
@@ -239,7 +233,28 @@
 
     append(events, [eventsTable(ev.items || [])]);
     await articlePage(articles, 0, token);
+    drawn(token);
+    const al = await alertsP;
+    if (token !== renderToken) return;
+    fillAlerts(alerts, al);
     done('overview', token);
+  }
+
+  function fillAlerts(box, al) {
+    while (box.childNodes.length > 1) box.removeChild(box.lastChild);
+    const last = (al.items || []).length ? al.items[0].date : null;
+    const today = (al.items || []).filter((a) => a.date === last).slice(0, 10);
+    if (al.error) append(box, [el('p', { class: 'empty' }, 'alerts unavailable: ' + al.error)]);
+    else if (!today.length) append(box, [el('p', { class: 'empty' }, 'No alerts.')]);
+    else {
+      append(box, [el('p', { class: 'muted' }, last + ' · ' + fmt(al.total) + ' alerts in the last 7 days of data'),
+        el('table', {}, el('tbody', {}, today.map((a) => el('tr', {},
+          el('td', {}, el('button', { class: 'link', type: 'button', title: 'show this ' + a.scope + ' on the timeline',
+            onclick: () => setFilter(a.scope === 'country' ? { country: a.key } : { actor: String(a.key).split('>')[0] }, '/timeline') }, a.key)),
+          el('td', {}, a.metric),
+          el('td', { class: a.direction === 'down' ? 'alert-down' : 'alert-up' }, (a.direction === 'down' ? '▼ ' : '▲ ') + fmt1(a.value)),
+          el('td', { class: 'num muted', title: 'robust z' }, 'z ' + fmt1(a.z))))))]);
+    }
   }
 
   async function articlePage(box, offset, token) {
@@ -296,6 +311,7 @@
     }
     const chart = timelineChart(items, interval);
     box.appendChild(chart);
+    drawn(token);
     const [al, ev] = await Promise.all([alertsP, getJSON(api('/api/events', { limit: 10, total: 'false' }))]);
     if (token !== renderToken) return;
     addAlertMarkers(chart, items, al.items || [], interval);
@@ -736,6 +752,7 @@
   async function render() {
     const token = ++renderToken;
     delete document.body.dataset.ready;
+    delete document.body.dataset.drawnMs;
     status.textContent = '';
     clear(view);
     fillForm();
