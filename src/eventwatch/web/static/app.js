@@ -201,11 +201,11 @@
       getJSON(api('/api/actors', { limit: 10 })), getJSON(api('/api/ui/dyads', { limit: 10 })),
       getJSON(api('/api/events', { limit: 15, total: 'false' }))]);
     if (token !== renderToken) return;
-    const card = (k, v) => el('div', { class: 'card' }, el('div', { class: 'v' }, v), el('div', { class: 'k' }, k));
+    const card = (k, v, cls) => el('div', { class: 'card' }, el('div', { class: 'v' + (cls ? ' ' + cls : '') }, v), el('div', { class: 'k' }, k));
     append(cards, [card('events (mentions)', fmt(sum.events)), card('unique events', fmt(sum.unique_events)),
       card('articles with events', fmt(sum.articles_with_events)), card('mean Goldstein', fmt1(sum.goldstein_mean)),
-      card('dates', (sum.first_date || '–') + ' … ' + (sum.last_date || '–')),
-      card('in store', fmt(sum.store.articles) + ' articles · ' + fmt(sum.store.quotes) + ' quotes')]);
+      card('first … last event date', (sum.first_date || '–') + ' … ' + (sum.last_date || '–'), 'small'),
+      card('in store: articles · quotes', fmt(sum.store.articles) + ' · ' + fmt(sum.store.quotes), 'small')]);
     const total = Object.values(sum.by_quad_class || {}).reduce((a, b) => a + b, 0) || 1;
     append(split, [el('div', { class: 'split', role: 'img', 'aria-label': 'events by QuadClass' },
       [1, 2, 3, 4].map((q) => {
