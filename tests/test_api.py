@@ -115,3 +115,25 @@ def test_missing_database_is_refused(tmp_path):
 
     with pytest.raises(StoreError):
         create_app(tmp_path / "absent.duckdb")
+
+
+def test_concurrent_requests_share_the_database_safely(client):
+    from concurrent.futures import ThreadPoolExecutor
+
+    urls = ["/api/events?country=UKR", "/api/trends?by=root", "/api/summary", "/api/dyads", "/api/actors"] * 8
+    with ThreadPoolExecutor(8) as pool:
+        codes = list(pool.map(lambda u: client.get(u).status_code, urls))
+    assert codes == [200] * len(urls)
+
+
+def test_facets_and_exports(client):
+    facets = client.get("/api/facets").json()
+    assert facets["country"][0] == {"value": "UKR", "events": 3}
+    assert facets["dates"] == {"first": "2024-03-04", "last": "2024-03-20"}
+    r = client.get("/api/export/gdelt", params={"country": "UKR"})
+    assert r.status_code == 200
+    rows = r.text.splitlines()
+    assert len(rows) == 2 and all(len(x.split("\t")) == 61 for x in rows)
+    assert client.get("/api/export/plover").text.count("\n") == 3
+    assert client.get("/api/export/csv").text.startswith("article_id,")
+    assert client.get("/api/export/xml").status_code == 422

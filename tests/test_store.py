@@ -177,3 +177,23 @@ def test_version_1_file_is_upgraded(tmp_path):
         ev = s.events()
         assert set(ev["source_country"]) == {"RUS"} and ev["group_id"].nunique() == 1
         assert s.con.execute("SELECT num_articles FROM event_groups").fetchall() == [(2,)]
+
+
+def test_cli_exports_and_bad_filters(store, tmp_path, capsys):
+    from eventwatch.cli import main
+
+    store.close()
+    db = str(store.path)
+    assert main(["events", "--db", db, "--format", "gdelt"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3 and all(len(l.split("\t")) == 61 for l in lines)
+    assert main(["events", "--db", db, "--format", "table", "--country", "UKR"]) == 0
+    out = capsys.readouterr().out
+    assert "2024-03-20" in out and "Kyiv" in out
+    assert main(["trends", "--db", db, "--by", "dyad", "--format", "csv"]) == 0
+    assert "RUS-GOV>UKR-MIL" in capsys.readouterr().out
+    assert main(["alerts", "--db", db]) == 0
+    assert main(["events", "--db", db, "--format", "parquet", "--out", str(tmp_path / "pq")]) == 0
+    assert (tmp_path / "pq" / "events").is_dir()
+    assert main(["events", "--db", db, "--country", "UK"]) == 2
+    assert main(["events", "--db", db, "--format", "parquet"]) == 2

@@ -1,7 +1,7 @@
 """Counts per day or week, by country, dyad, CAMEO root, PLOVER type or QuadClass, with mean Goldstein.
 
 Only asserted events count (negated and hypothetical ones are left out unless the filters ask
-for them). ``n_events`` counts mentions (one per article); ``n_unique`` counts cross-article events.
+for them). ``n_events`` counts mentions (one per article); ``n_unique`` counts cross-article events (in the period and key of their first mention).
 """
 from __future__ import annotations
 
@@ -44,20 +44,23 @@ def trends(con, f: Filters, by: str | None = None, interval: str = "day", top: i
     where, p = event_where(f.asserted())
     where = f"{where} AND " if where else "WHERE "
     where += f"e.event_date IS NOT NULL AND ({key}) IS NOT NULL"
-    top_clause = ""
-    if top:
-        top_clause = f"AND key IN (SELECT key FROM base GROUP BY key ORDER BY count(*) DESC, key LIMIT {int(top)})"
+    top_clause, top_params = "", []
+    if top and by not in (None, "all"):
+        keys = [k for (k,) in con.execute(
+            f"SELECT {key} AS key FROM events e {where} GROUP BY key ORDER BY count(*) DESC, key LIMIT {int(top)}",
+            p).fetchall()]
+        top_clause, top_params = f"AND ({key}) IN (SELECT unnest(?::VARCHAR[]))", [keys]
     sql = f"""
-        WITH base AS (SELECT {INTERVALS[interval]} AS period, {key} AS key, e.quad_class, e.goldstein, e.group_id
-                      FROM events e {where})
-        SELECT period, key, count(*) AS n_events, count(DISTINCT group_id) AS n_unique,
-               count(*) FILTER (WHERE quad_class = 1) AS n_verbal_coop,
-               count(*) FILTER (WHERE quad_class = 2) AS n_material_coop,
-               count(*) FILTER (WHERE quad_class = 3) AS n_verbal_conflict,
-               count(*) FILTER (WHERE quad_class = 4) AS n_material_conflict,
-               avg(goldstein) AS goldstein_mean
-        FROM base WHERE TRUE {top_clause}
-        GROUP BY period, key ORDER BY period, key
+        SELECT {INTERVALS[interval]} AS period, {key} AS key, count(*) AS n_events,
+               CAST(count_if(e.is_first) AS BIGINT) AS n_unique,
+               CAST(count_if(e.quad_class = 1) AS BIGINT) AS n_verbal_coop,
+               CAST(count_if(e.quad_class = 2) AS BIGINT) AS n_material_coop,
+               CAST(count_if(e.quad_class = 3) AS BIGINT) AS n_verbal_conflict,
+               CAST(count_if(e.quad_class = 4) AS BIGINT) AS n_material_conflict,
+               avg(e.goldstein) AS goldstein_mean
+        FROM events e {where} {top_clause}
+        GROUP BY ALL ORDER BY period, key
     """
+    p = p + top_params
     rel = con.execute(sql, p)
     return to_arrow(rel) if arrow else rel.df()

@@ -12,6 +12,7 @@ import hmac
 import json
 import logging
 import math
+import queue
 import threading
 from datetime import date, datetime
 from typing import Any, Iterator, Literal
@@ -60,22 +61,34 @@ def _items(table) -> list[dict]:
 
 
 class Database:
-    """One DuckDB connection for the app; a fresh cursor per request (cursors are not shared)."""
+    """One DuckDB connection for the app and a pool of its cursors: a request checks one out and
+    returns it when done, so no cursor is ever used by two requests at once (FastAPI may run a
+    request's dependency and its endpoint on different threads, so thread-locals would not do)."""
 
     def __init__(self, path: str, writable: bool):
         self.store = Store(path, read_only=not writable)
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
+        self._pool: queue.SimpleQueue = queue.SimpleQueue()
 
-    def cursor(self):
+    def new_cursor(self):
         with self._lock:
             return self.store.con.cursor()
+
+    def checkout(self):
+        try:
+            return self._pool.get_nowait()
+        except queue.Empty:
+            return self.new_cursor()
+
+    def checkin(self, cur) -> None:
+        self._pool.put(cur)
 
     def write(self, records) -> int:
         from eventwatch.store import writer
 
         with self._write_lock:
-            cur = self.cursor()
+            cur = self.new_cursor()
             try:
                 return writer.write(cur, list(records))
             finally:
@@ -96,11 +109,11 @@ def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
     def cursor() -> Iterator:
-        cur = db.cursor()
+        cur = db.checkout()
         try:
             yield cur
         finally:
-            cur.close()
+            db.checkin(cur)
 
     def filters(
         since: date | None = Query(None, description="first event date (inclusive)"),
@@ -142,6 +155,19 @@ def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
         out = queries.summary(cur, f)
         out["schema_version"] = db.store.schema_version
         return json_response(out)
+
+    @app.get("/api/facets", summary="Values present in the matching events, with counts (for filter menus)")
+    def facets(f: Filters = Depends(filters), limit: int = Query(50, ge=1, le=500), cur=Depends(cursor)):
+        return json_response(queries.facets(cur, f, limit=limit))
+
+    @app.get("/api/export/{fmt}", summary="Download matching events: gdelt (61-column TSV), plover (JSONL) or csv")
+    def export(fmt: Literal["gdelt", "plover", "csv"], f: Filters = Depends(filters)):
+        from fastapi.responses import StreamingResponse
+
+        media = {"gdelt": "text/tab-separated-values", "plover": "application/x-ndjson", "csv": "text/csv"}[fmt]
+        name = {"gdelt": "events.gdelt.tsv", "plover": "events.plover.jsonl", "csv": "events.csv"}[fmt]
+        return StreamingResponse(_export_lines(db, fmt, f), media_type=media,
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.get("/api/events", summary="Events: one row per article mention, or one per cross-article event (unique)")
     def events(f: Filters = Depends(filters), limit: int = Limit, offset: int = Offset,
@@ -219,6 +245,25 @@ def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
     if ingest_token:
         _add_ingest(app, db, ingest_token)
     return app
+
+
+def _export_lines(db: Database, fmt: str, f: Filters):
+    """Export lines from a cursor of its own (the response streams after the request's cursor is back)."""
+    import io
+
+    from eventwatch.store import exports
+
+    cur = db.new_cursor()
+    try:
+        if fmt == "gdelt":
+            for row in exports.gdelt_rows(cur, f):
+                yield "\t".join(row) + "\n"
+            return
+        buf = io.StringIO()
+        (exports.write_plover if fmt == "plover" else exports.write_csv)(cur, f, buf)
+        yield buf.getvalue()
+    finally:
+        cur.close()
 
 
 def _add_ingest(app: FastAPI, db: Database, token: str) -> None:

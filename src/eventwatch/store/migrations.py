@@ -20,8 +20,6 @@ SCHEMA_VERSION = 2
 
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_articles_id ON articles(id)",
-    "CREATE INDEX IF NOT EXISTS idx_events_group ON events(group_id)",
-    "CREATE INDEX IF NOT EXISTS idx_event_groups_group ON event_groups(group_id)",
 )
 
 

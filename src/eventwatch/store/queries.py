@@ -12,6 +12,8 @@ import warnings
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
+import duckdb
+
 MAX_LIMIT = 1000
 
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -172,7 +174,8 @@ EVENT_COLUMNS = """e.article_id, e.event_idx, e.group_id, e.is_first, e.event_da
     e.source, e.source_name, e.source_country, e.target, e.target_name, e.target_country,
     e.cameo, e.root, e.plover, e.plover_mode, e.quad_class, e.goldstein, e.place, e.place_name, e.place_country,
     e.lat, e.lon, e.country, e.negated, e.hypothetical, e.confidence, e.sentence,
-    e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end, e.published, e.outlet, e.url"""
+    e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end, e.published, e.outlet, e.url,
+    e.num_mentions, e.num_articles, e.num_sources"""
 EVENT_SORTS = {"date": "e.event_date", "goldstein": "e.goldstein", "confidence": "e.confidence",
                "cameo": "e.cameo", "quad_class": "e.quad_class", "published": "e.published"}
 
@@ -187,22 +190,35 @@ def _order(sort: str, order: str, sorts: dict[str, str]) -> str:
 
 def events(con, f: Filters, limit: int | None = 100, offset: int = 0, sort: str = "date",
            order: str = "desc", unique: bool = False, arrow: bool = False):
-    """Event mentions (one per article; ``unique``: one per cross-article event), with group counts."""
+    """Event mentions (one per article; ``unique``: one per cross-article event), with group counts.
+
+    Two steps in one read snapshot: the page's row ids from the few filter and sort columns, then
+    the full rows of those ids (a top-N over wide rows is far slower than over narrow ones).
+    """
     limit, offset = _page(limit, offset)
     where, p = event_where(f)
     if unique:
         where = _and(where, "e.is_first")
-    page_sorts = {k: "page." + ("date" if k == "date" else k) for k in EVENT_SORTS}
-    sql = f"""
-        WITH page AS (
-            SELECT {EVENT_COLUMNS} FROM events e {where}
-            ORDER BY {_order(sort, order, EVENT_SORTS)}, e.article_id, e.event_idx
-            LIMIT {limit} OFFSET {offset})
-        SELECT page.*, g.num_mentions, g.num_articles, g.num_sources
-        FROM page LEFT JOIN event_groups g ON g.group_id = page.group_id
-        ORDER BY {_order(sort, order, page_sorts)}, page.article_id, page.event_idx
-    """
-    return _out(con.execute(sql, p), arrow)
+    order_by = f"{_order(sort, order, EVENT_SORTS)}, e.article_id, e.event_idx"
+    own = _begin(con)
+    try:
+        ids = [r[0] for r in con.execute(
+            f"SELECT e.rowid FROM events e {where} ORDER BY {order_by} LIMIT {limit} OFFSET {offset}", p).fetchall()]
+        rel = con.execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.rowid IN (SELECT unnest(?::BIGINT[])) "
+                          f"ORDER BY {order_by}", [ids])
+        return _out(rel, arrow)
+    finally:
+        if own:
+            con.execute("COMMIT")
+
+
+def _begin(con) -> bool:
+    """Start a read transaction unless one is open (so both steps see one snapshot)."""
+    try:
+        con.execute("BEGIN TRANSACTION")
+        return True
+    except duckdb.Error:  # already in a transaction
+        return False
 
 
 def all_events(con, f: Filters, unique: bool = False, arrow: bool = False):
@@ -210,8 +226,7 @@ def all_events(con, f: Filters, unique: bool = False, arrow: bool = False):
     where, p = event_where(f)
     if unique:
         where = _and(where, "e.is_first")
-    sql = f"""SELECT {EVENT_COLUMNS}, g.num_mentions, g.num_articles, g.num_sources
-              FROM events e LEFT JOIN event_groups g ON g.group_id = e.group_id {where}
+    sql = f"""SELECT {EVENT_COLUMNS} FROM events e {where}
               ORDER BY e.event_date NULLS LAST, e.article_id, e.event_idx"""
     return _out(con.execute(sql, p), arrow)
 
@@ -231,7 +246,7 @@ def dyads(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: bool
     sql = f"""
         SELECT e.source, any_value(e.source_name) AS source_name, any_value(e.source_country) AS source_country,
                e.target, any_value(e.target_name) AS target_name, any_value(e.target_country) AS target_country,
-               count(*) AS n_events, count(DISTINCT e.group_id) AS n_unique_events,
+               count(*) AS n_events, count(*) FILTER (WHERE e.is_first) AS n_unique_events,
                count(*) FILTER (WHERE e.quad_class = 1) AS n_verbal_coop,
                count(*) FILTER (WHERE e.quad_class = 2) AS n_material_coop,
                count(*) FILTER (WHERE e.quad_class = 3) AS n_verbal_conflict,
@@ -370,7 +385,7 @@ def summary(con, f: Filters) -> dict:
     """Totals for an overview: counts, date range, QuadClass split, top countries/roots/dyads."""
     where, p = event_where(f)
     row = con.execute(f"""
-        SELECT count(*), count(DISTINCT e.group_id), count(DISTINCT e.article_id),
+        SELECT count(*), count(*) FILTER (WHERE e.is_first), count(DISTINCT e.article_id),
                min(e.event_date), max(e.event_date), avg(e.goldstein),
                count(*) FILTER (WHERE e.negated), count(*) FILTER (WHERE e.hypothetical)
         FROM events e {where}""", p).fetchone()
@@ -387,4 +402,19 @@ def summary(con, f: Filters) -> dict:
     totals = con.execute("""SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM actors),
                                    (SELECT count(*) FROM quotes), (SELECT count(*) FROM places)""").fetchone()
     out["store"] = dict(zip(("articles", "actors", "quotes", "places"), totals))
+    return out
+
+
+def facets(con, f: Filters, limit: int = 50) -> dict:
+    """Values present in the matching events, with counts: for filter menus (countries, roots, ...)."""
+    where, p = event_where(f)
+    out = {}
+    for name, expr in (("country", "e.country"), ("root", "e.root"), ("plover", "e.plover"),
+                       ("quad_class", "CAST(e.quad_class AS VARCHAR)"), ("outlet", "e.outlet"),
+                       ("source_country", "e.source_country"), ("target_country", "e.target_country")):
+        rows = con.execute(f"SELECT {expr} AS v, count(*) AS n FROM events e {_and(where, expr + ' IS NOT NULL')} "
+                           f"GROUP BY v ORDER BY n DESC, v LIMIT {int(limit)}", p).fetchall()
+        out[name] = [{"value": v, "events": n} for v, n in rows]
+    lo, hi = con.execute(f"SELECT min(e.event_date), max(e.event_date) FROM events e {where}", p).fetchone()
+    out["dates"] = {"first": lo.isoformat() if lo else None, "last": hi.isoformat() if hi else None}
     return out

@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS events (
     plover_mode VARCHAR, in_lead BOOLEAN,
     dedup_key VARCHAR,          -- source|target|cameo|place|negated|hypothetical (see docs/schema.md)
     group_id BIGINT,
-    is_first BOOLEAN            -- the group's first mention (one row per cross-article event)
+    is_first BOOLEAN,           -- the group's first mention (one row per cross-article event)
+    num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER  -- the group's counts (copied)
 );
 
 -- one row per cross-article event (GDELT's Events table); rebuilt for the touched keys on every write

@@ -19,6 +19,7 @@ ARTICLE_TABLES = ("articles", "article_actors", "actor_mentions", "events", "quo
 CANONICAL_TABLES = (("actors", "id"), ("places", "id"))
 EVENT_CORE = ("source", "target", "cameo", "root", "plover", "quad_class", "goldstein", "date", "place",
               "negated", "hypothetical", "sentence", "trigger", "confidence", "plover_mode")
+DEDUP_KEY_POS = 42  # position of dedup_key in an events row
 # Events of the same key whose dates lie this many days apart or less are one event (chained).
 DATE_TOLERANCE_DAYS = 1
 
@@ -55,7 +56,7 @@ def _event_row(r: Record, i: int, e, actors: dict, places: dict, lead_end: int) 
             p.name if p else None, p.country if p else None, p.admin1 if p else None, p.feature if p else None,
             p.geonameid if p else None, p.lat if p else None, p.lon if p else None,
             country, r.text[e.sentence[0]:e.sentence[1]], e.plover_mode, e.sentence[0] < lead_end,
-            dedup_key(e.source, e.target, e.cameo, e.place, e.negated, e.hypothetical), None, None)
+            dedup_key(e.source, e.target, e.cameo, e.place, e.negated, e.hypothetical), None, None, None, None, None)
 
 
 def rows(records: list[Record]) -> dict[str, list[tuple]]:
@@ -86,10 +87,27 @@ def rows(records: list[Record]) -> dict[str, list[tuple]]:
     return t
 
 
+def _columns(con, table: str) -> list[str]:
+    return [c for (c,) in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = current_schema() "
+        "ORDER BY ordinal_position", [table]).fetchall()]
+
+
 def _insert(con, table: str, data: list[tuple]) -> None:
-    if data:
-        marks = ",".join("?" * len(data[0]))
-        con.executemany(f"INSERT INTO {table} VALUES ({marks})", data)
+    """Insert rows in one statement through a pandas frame (executemany runs one statement per row)."""
+    if not data:
+        return
+    import pandas as pd
+
+    cols = _columns(con, table)
+    frame = pd.DataFrame.from_records(data, columns=cols[: len(data[0])], coerce_float=False)
+    frame = frame.astype(object).where(frame.notna(), None)
+    name = f"_new_{table}"
+    con.register(name, frame)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM {name}")
+    finally:
+        con.unregister(name)
 
 
 def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
@@ -111,9 +129,10 @@ def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
             if new:
                 con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?))", [list(new)])
                 data[table] = list(new.values())
+        data["events"].sort(key=lambda row: (row[19] or "9999", row[0], row[1]))  # by event_date: zonemaps
         for table, part in data.items():
             _insert(con, table, part)
-        new_keys = {row[-3] for row in data["events"]}
+        new_keys = {row[DEDUP_KEY_POS] for row in data["events"]}
         regroup(con, sorted(k for k in set(old_keys) | new_keys if k is not None))
         con.execute("COMMIT")
     except Exception:
@@ -126,7 +145,7 @@ def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
 GROUP_SQL = """
 CREATE OR REPLACE TEMP TABLE _grouping AS
 WITH e AS (
-    SELECT article_id, event_idx, dedup_key, event_date,
+    SELECT article_id, event_idx, dedup_key, event_date, outlet,
            lag(event_date) OVER w AS prev, row_number() OVER w AS rn
     FROM events {where}
     WINDOW w AS (PARTITION BY dedup_key ORDER BY event_date NULLS LAST, article_id, event_idx)
@@ -142,11 +161,14 @@ WITH e AS (
     FROM b
 )
 SELECT article_id, event_idx, dedup_key,
+       count(*) OVER grp AS n_mentions, count(DISTINCT article_id) OVER grp AS n_articles,
+       count(DISTINCT coalesce(outlet, article_id)) OVER grp AS n_sources,
        row_number() OVER (PARTITION BY dedup_key, cluster ORDER BY event_date NULLS LAST, article_id, event_idx) = 1 AS first,
        ('0x' || substr(md5(dedup_key || '#' || coalesce(CAST(
            first_value(event_date) OVER (PARTITION BY dedup_key, cluster ORDER BY event_date NULLS LAST, article_id, event_idx)
            AS VARCHAR), 'undated')), 1, 15))::BIGINT AS gid
 FROM c
+WINDOW grp AS (PARTITION BY dedup_key, cluster)
 """
 
 
@@ -164,7 +186,8 @@ def regroup(con: duckdb.DuckDBPyConnection, keys: list[str] | None = None) -> No
         con.execute("CREATE OR REPLACE TEMP TABLE _keys AS SELECT unnest(?::VARCHAR[]) AS k", [keys])
         where = "WHERE dedup_key IN (SELECT k FROM _keys)"
     con.execute(GROUP_SQL.format(where=where, tol=int(DATE_TOLERANCE_DAYS)), params)
-    con.execute("UPDATE events SET group_id = g.gid, is_first = g.first FROM _grouping g "
+    con.execute("UPDATE events SET group_id = g.gid, is_first = g.first, num_mentions = g.n_mentions, "
+                "num_articles = g.n_articles, num_sources = g.n_sources FROM _grouping g "
                 "WHERE events.article_id = g.article_id AND events.event_idx = g.event_idx")
     if keys is None:
         con.execute("DELETE FROM event_groups")
