@@ -61,12 +61,12 @@ class ServerThread:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
+def base_url(tmp_path_factory, seed_record):
     from eventwatch.store import Store
 
     db = str(tmp_path_factory.mktemp("web") / "web.duckdb")
     store = Store(db)
-    store.write(web_records.records())
+    store.write(web_records.records() + [seed_record])
     store.close()
     with ServerThread(db) as url:
         yield url
@@ -233,3 +233,33 @@ def test_csp_blocks_inline_script(page, base_url):
     page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1';
                       document.body.appendChild(s); }""")
     assert page.evaluate("window.__inline") is None
+
+
+def dom_pieces(page) -> list[tuple[str, frozenset]]:
+    """The reader's text as (text, highlight classes) pieces, in order."""
+    return [(t, frozenset(c)) for t, c in page.evaluate("""() => {
+        const out = [];
+        for (const n of document.getElementById('article-text').childNodes) {
+            if (n.nodeType === Node.TEXT_NODE) out.push([n.textContent, []]);
+            else if (!n.classList.contains('ew-anchor'))
+                out.push([n.textContent, [...n.classList].filter(c => c.startsWith('ew-'))]);
+        }
+        return out; }""")]
+
+
+def python_pieces(record) -> list[tuple[str, frozenset]]:
+    from eventwatch.web.render import segments, spans
+
+    return [(record.text[a:b], frozenset(f"ew-{s.kind}" for s in cov)) for a, b, cov in segments(record.text, spans(record))]
+
+
+@pytest.mark.parametrize("which", ["protest", "talks", "hostile", "seed"])
+def test_reader_and_python_highlighter_agree(page, base_url, seed_record, which):
+    record = seed_record if which == "seed" else getattr(web_records, which)()
+    page.goto(base_url + "/article/" + record.id)
+    ready(page, "article")
+    assert page.locator("#article-text").text_content() == record.text
+    assert dom_pieces(page) == python_pieces(record)
+    assert page.locator("tr[id^='event-row-']").count() == len(record.events)
+    if which == "seed":
+        shot(page, "article_seed")
