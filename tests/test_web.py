@@ -179,3 +179,16 @@ def test_api_docs_keep_working_without_the_dashboard_csp(client):
     r = client.get("/docs")
     assert r.status_code == 200 and "content-security-policy" not in r.headers
     assert client.get("/api/events", params={"limit": 1}).headers["x-content-type-options"] == "nosniff"
+
+
+def test_warm_up_fills_the_cache_in_process(tmp_path):
+    from eventwatch.store import Store
+    from eventwatch.web import WARM_URLS, create_app, warm_cache
+
+    db = str(tmp_path / "warm.duckdb")
+    store = Store(db)
+    store.write(web_records.records())
+    store.close()
+    app = create_app(db, warm=False)
+    warm_cache(app)
+    assert len(app.state.response_cache._data) == len(WARM_URLS) + 1  # + the overview's recent alerts

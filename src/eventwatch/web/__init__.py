@@ -87,22 +87,47 @@ WARM_URLS = ("/api/summary", "/api/actors?limit=10", "/api/ui/dyads?limit=10", "
              "/api/ui/grid?cell=5", "/api/ui/dyads?limit=80", "/api/alerts?limit=1000")
 
 
+async def _asgi_get(app, path: str, query: str = "") -> tuple[int, bytes]:
+    """One in-process GET through the whole ASGI app (middleware included)."""
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "query_string": query.encode(), "root_path": "",
+             "headers": [(b"host", b"localhost"), (b"accept", b"application/json")],
+             "client": ("127.0.0.1", 0), "server": ("localhost", 80)}
+    status, body = [0], []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        if message["type"] == "http.response.start":
+            status[0] = message["status"]
+        elif message["type"] == "http.response.body":
+            body.append(message.get("body", b""))
+
+    await app(scope, receive, send)
+    return status[0], b"".join(body)
+
+
 def warm_cache(app: FastAPI) -> None:
     """Ask the app (in-process) for the unfiltered views' aggregates so they are cached."""
+    import asyncio
+    import json
     from datetime import date, timedelta
 
-    from starlette.testclient import TestClient
-
-    try:
-        client = TestClient(app)
-        last = client.get("/api/summary").json().get("last_date")
+    async def run() -> int:
+        status, body = await _asgi_get(app, "/api/summary")
+        last = json.loads(body).get("last_date") if status == 200 else None
         urls = list(WARM_URLS)
         if last:
             since = (date.fromisoformat(last) - timedelta(days=6)).isoformat()
             urls.insert(1, f"/api/alerts?limit=200&since={since}")
         for url in urls:
-            client.get(url)
-        log.info("dashboard cache warmed (%d queries)", len(urls))
+            path, _, query = url.partition("?")
+            await _asgi_get(app, path, query)
+        return len(urls)
+
+    try:
+        log.info("dashboard cache warmed (%d queries)", asyncio.run(run()))
     except Exception as exc:  # never take the server down for a cache
         log.warning("dashboard cache warm-up failed: %s", exc)
 
