@@ -263,3 +263,25 @@ def test_reader_and_python_highlighter_agree(page, base_url, seed_record, which)
     assert page.locator("tr[id^='event-row-']").count() == len(record.events)
     if which == "seed":
         shot(page, "article_seed")
+
+
+def test_keyboard_only_reaches_an_article_and_filters_by_actor(page, base_url):
+    page.goto(base_url + "/")
+    ready(page, "overview")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    for _ in range(60):  # Tab through the header and filters to the first event link
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('event-link')"):
+            break
+    else:
+        pytest.fail("no event link reachable with Tab")
+    page.keyboard.press("Enter")
+    ready(page, "article")
+    assert page.locator("#article-text .ew-sentence.focus").count() >= 1
+    page.goto(base_url + "/network")
+    ready(page, "network")
+    page.locator("circle.net-node[data-actor='KEN-POL']").focus()
+    page.keyboard.press("Enter")
+    ready(page, "network")
+    assert "actor=KEN-POL" in page.url
