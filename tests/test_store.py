@@ -197,3 +197,12 @@ def test_cli_exports_and_bad_filters(store, tmp_path, capsys):
     assert (tmp_path / "pq" / "events").is_dir()
     assert main(["events", "--db", db, "--country", "UK"]) == 2
     assert main(["events", "--db", db, "--format", "parquet"]) == 2
+
+
+def test_malformed_dates_do_not_fail_the_batch(tmp_path):
+    bad = make_record("m1", ("attack",), published="2024-02-30")
+    bad.events[0].date = "sometime"
+    with Store(tmp_path / "m.duckdb") as s:
+        assert s.write([bad, make_record("m2", ("meet",))]) == 2
+        assert s.counts()["events"] == 2
+        assert s.events(article_id="m1")["date"].isna().all()

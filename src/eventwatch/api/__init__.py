@@ -153,7 +153,8 @@ def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
     @app.get("/api/summary", summary="Totals for an overview (filtered)")
     def summary(f: Filters = Depends(filters), cur=Depends(cursor)):
         out = queries.summary(cur, f)
-        out["schema_version"] = db.store.schema_version
+        row = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        out["schema_version"] = int(row[0]) if row else None
         return json_response(out)
 
     @app.get("/api/facets", summary="Values present in the matching events, with counts (for filter menus)")
