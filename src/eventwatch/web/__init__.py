@@ -3,9 +3,11 @@
 ``create_app(db_path, **kw)`` is the API app (``eventwatch.api.create_app``) with the dashboard
 mounted: ``mount(app)`` serves ``static/`` at ``/static``, the app page at ``/`` (browsers; API
 clients asking for JSON still get the API index), ``/timeline``, ``/map``, ``/network`` and
-``/article/{id}``, adds the small UI endpoints of ``web.api`` (map grid aggregation) and sets a
-Content-Security-Policy without inline scripts on every response except the API docs pages.
-All views share the API's filters through the page URL's query string.
+``/article/{id}``, adds the small UI endpoints of ``web.api`` (map grid aggregation, light top
+dyads), keeps aggregate answers in a ResponseCache (``create_app(warm=True)``, as ``eventwatch serve``
+does, computes the unfiltered views' aggregates at start) and sets a Content-Security-Policy without
+inline scripts on every response except the API docs pages. All views share the API's filters
+through the page URL's query string.
 """
 from __future__ import annotations
 
