@@ -247,11 +247,11 @@
     if (al.error) append(box, [el('p', { class: 'empty' }, 'alerts unavailable: ' + al.error)]);
     else if (!today.length) append(box, [el('p', { class: 'empty' }, 'No alerts.')]);
     else {
-      append(box, [el('p', { class: 'muted' }, last + ' · ' + fmt(al.total) + ' alerts in the last 7 days of data'),
+      append(box, [el('p', { class: 'muted' }, last + ' · ' + fmt(al.total) + (al.total === 1 ? ' alert' : ' alerts') + ' in the last 7 days of data'),
         el('table', {}, el('tbody', {}, today.map((a) => el('tr', {},
           el('td', {}, el('button', { class: 'link', type: 'button', title: 'show this ' + a.scope + ' on the timeline',
             onclick: () => setFilter(a.scope === 'country' ? { country: a.key } : { actor: String(a.key).split('>')[0] }, '/timeline') }, a.key)),
-          el('td', {}, a.metric),
+          el('td', {}, String(a.metric || '').replace(/_/g, ' ')),
           el('td', { class: a.direction === 'down' ? 'alert-down' : 'alert-up' }, (a.direction === 'down' ? '▼ ' : '▲ ') + fmt1(a.value)),
           el('td', { class: 'num muted', title: 'robust z' }, 'z ' + fmt1(a.z))))))]);
     }
