@@ -223,6 +223,12 @@ def test_network_click_actor_filters(page, base_url):
     assert page.input_value("#filters input[name=actor]") == "SDN-MIL"
     labels = page.locator("circle.net-node").evaluate_all("ns => ns.map(n => n.dataset.actor)")
     assert "SDN-MIL" in labels and "KEN-POL" not in labels
+    page.locator("line.net-edge").first.dispatch_event("click")  # an edge lists its dyad's events
+    ready(page, "overview")
+    assert "source=" in page.url and "target=" in page.url
+    assert page.locator("#chips .chip").count() == 2
+    who = page.locator("table.events a.event-link").all_text_contents()
+    assert who and len(set(who)) == 1
 
 
 def test_csp_blocks_inline_script(page, base_url):

@@ -616,8 +616,10 @@
     const eg = sv('g'), ng = sv('g'), lg = sv('g');
     for (const e of edges) {
       const w = 1 + 7 * Math.log1p(e.d.n_events) / Math.log1p(maxE);
-      eg.appendChild(sv('line', { class: 'net-edge', x1: e.a.x, y1: e.a.y, x2: e.b.x, y2: e.b.y, stroke: goldColor(e.d.goldstein_mean), 'stroke-width': w },
-        sv('title', {}, (e.d.source_name || e.d.source) + ' → ' + (e.d.target_name || e.d.target) + ': ' + fmt(e.d.n_events) + ' events, mean Goldstein ' + fmt1(e.d.goldstein_mean))));
+      const line = sv('line', { class: 'net-edge', x1: e.a.x, y1: e.a.y, x2: e.b.x, y2: e.b.y, stroke: goldColor(e.d.goldstein_mean), 'stroke-width': w },
+        sv('title', {}, (e.d.source_name || e.d.source) + ' → ' + (e.d.target_name || e.d.target) + ': ' + fmt(e.d.n_events) + ' events, mean Goldstein ' + fmt1(e.d.goldstein_mean) + ' (click: list them)'));
+      line.addEventListener('click', () => setFilter({ source: e.d.source, target: e.d.target }, '/'));
+      eg.appendChild(line);
     }
     const f = current();
     for (const n of nodes) {
