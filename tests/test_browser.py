@@ -60,15 +60,26 @@ class ServerThread:
         self.thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory, seed_record):
+def serve_records(tmp_path_factory, records):
     from eventwatch.store import Store
 
     db = str(tmp_path_factory.mktemp("web") / "web.duckdb")
     store = Store(db)
-    store.write(web_records.records() + [seed_record])
+    store.write(records)
     store.close()
-    with ServerThread(db) as url:
+    return ServerThread(db)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    with serve_records(tmp_path_factory, web_records.records()) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def seed_url(tmp_path_factory, seed_record):
+    """A store holding only the seed article as this branch's pipeline processes it."""
+    with serve_records(tmp_path_factory, [seed_record]) as url:
         yield url
 
 
@@ -204,6 +215,9 @@ def test_map_point_lists_its_events(page, base_url):
     page.wait_for_selector(".side[data-loaded='1'] table.events")
     assert "Khartoum" in page.locator(".side").text_content()
     assert page.locator(".side tr.event-row").count() >= 5
+    page.check("#show-places")
+    page.wait_for_selector("g.places rect.place-pt")
+    assert page.locator("g.places rect.place-pt").count() == len(web_records.PLACES)
     shot(page, "map")
     page.locator(".side a.event-link").first.click()
     ready(page, "article")
@@ -260,9 +274,10 @@ def python_pieces(record) -> list[tuple[str, frozenset]]:
 
 
 @pytest.mark.parametrize("which", ["protest", "talks", "hostile", "seed"])
-def test_reader_and_python_highlighter_agree(page, base_url, seed_record, which):
+def test_reader_and_python_highlighter_agree(page, request, seed_record, which):
     record = seed_record if which == "seed" else getattr(web_records, which)()
-    page.goto(base_url + "/article/" + record.id)
+    url = request.getfixturevalue("seed_url" if which == "seed" else "base_url")
+    page.goto(url + "/article/" + record.id)
     ready(page, "article")
     assert page.locator("#article-text").text_content() == record.text
     assert dom_pieces(page) == python_pieces(record)

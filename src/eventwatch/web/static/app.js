@@ -476,8 +476,21 @@
   async function mapView(token) {
     const state = { zoom: 1, cx: MW / 2, cy: MH / 2 };
     const svg = sv('svg', { class: 'chart map', viewBox: '0 0 ' + MW + ' ' + MH, role: 'group', 'aria-label': 'world map of events' });
-    const land = sv('g'), dots = sv('g');
-    svg.appendChild(land); svg.appendChild(dots);
+    const land = sv('g'), placesLayer = sv('g', { class: 'places' }), dots = sv('g');
+    svg.appendChild(land); svg.appendChild(placesLayer); svg.appendChild(dots);
+    const placesBox = el('input', { type: 'checkbox', id: 'show-places' });
+    placesBox.addEventListener('change', () => (placesBox.checked ? loadPlaces() : clear(placesLayer)));
+    async function loadPlaces() {
+      const data = await getJSON(api('/api/places', { limit: 500 }));
+      if (token !== renderToken || !placesBox.checked) return;
+      clear(placesLayer);
+      for (const p of data.items || []) {
+        if (p.lat === null || p.lon === null) continue;
+        const s = 3 / Math.sqrt(state.zoom);
+        placesLayer.appendChild(sv('rect', { class: 'place-pt', x: px(p.lon) - s / 2, y: py(p.lat) - s / 2, width: s, height: s },
+          sv('title', {}, (p.name || p.id) + (p.country ? ' (' + p.country + ')' : '') + ': mentioned in ' + fmt(p.n_articles) + ' articles, ' + fmt(p.n_events) + ' events')));
+      }
+    }
     const info = el('span', { class: 'muted' });
     const side = el('section', { class: 'panel side', 'aria-live': 'polite' }, el('h3', {}, 'Events at a point'),
       el('p', { class: 'empty' }, 'Click (or focus and press Enter on) a circle to list its events.'));
@@ -486,7 +499,7 @@
       el('div', { class: 'toolbar' }, el('button', { type: 'button', 'aria-label': 'zoom in', onclick: () => zoomBy(2) }, '+'),
         el('button', { type: 'button', 'aria-label': 'zoom out', onclick: () => zoomBy(0.5) }, '−'),
         el('button', { type: 'button', onclick: () => { state.zoom = 1; state.cx = MW / 2; state.cy = MH / 2; applyView(); scheduleGrid(); } }, 'Reset'),
-        info),
+        el('label', {}, placesBox, ' places mentioned (top 500)'), info),
       el('div', { class: 'map-wrap' }, svg, side),
       el('div', { class: 'legend' }, el('span', {}, 'Circle area: events in a grid cell; colour: mean Goldstein (red conflict … blue cooperation).'))]);
 
