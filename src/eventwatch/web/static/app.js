@@ -533,7 +533,7 @@
         dot.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } });
         dots.appendChild(dot);
       }
-      info.textContent = fmt(g.events) + ' placed events in ' + fmt(g.cells) + ' cells of ' + cell + '°' +
+      info.textContent = fmt(g.events) + ' placed events in ' + fmt(g.cells) + (g.cells === 1 ? ' cell' : ' cells') + ' of ' + cell + '°' +
         (g.truncated ? ' (largest cells only)' : '') + ' · ' + fmt(g.unplaced) + ' without coordinates';
     }
     async function cellEvents(c, cell, offset) {
