@@ -206,3 +206,15 @@ def test_malformed_dates_do_not_fail_the_batch(tmp_path):
         assert s.write([bad, make_record("m2", ("meet",))]) == 2
         assert s.counts()["events"] == 2
         assert s.events(article_id="m1")["date"].isna().all()
+
+
+def test_optimize_keeps_rows_and_sorts_by_date(tmp_path):
+    with Store(tmp_path / "o.duckdb") as s:
+        s.write([make_record("o3", ("attack",), published="2024-05-01"), make_record("o1", ("meet",), published="2024-01-01")])
+        s.write([make_record("o2", ("threat",), published="2024-03-01")])
+        before = s.counts()
+        s.optimize()
+        assert s.counts() == before
+        dates = [d for (d,) in s.con.execute("SELECT event_date FROM events").fetchall()]
+        assert dates == sorted(dates)
+        assert len(s.events(since="2024-02-01")) == 2

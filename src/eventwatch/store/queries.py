@@ -246,18 +246,21 @@ def dyads(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: bool
     where, p = event_where(f.asserted())
     where = _and(where, "e.source IS NOT NULL AND e.target IS NOT NULL")
     sql = f"""
-        SELECT e.source, any_value(e.source_name) AS source_name, any_value(e.source_country) AS source_country,
-               e.target, any_value(e.target_name) AS target_name, any_value(e.target_country) AS target_country,
-               count(*) AS n_events, count(*) FILTER (WHERE e.is_first) AS n_unique_events,
-               count(*) FILTER (WHERE e.quad_class = 1) AS n_verbal_coop,
-               count(*) FILTER (WHERE e.quad_class = 2) AS n_material_coop,
-               count(*) FILTER (WHERE e.quad_class = 3) AS n_verbal_conflict,
-               count(*) FILTER (WHERE e.quad_class = 4) AS n_material_conflict,
-               avg(e.goldstein) AS goldstein_mean, min(e.event_date) AS first_date, max(e.event_date) AS last_date
-        FROM events e {where}
-        GROUP BY e.source, e.target
-        ORDER BY n_events DESC, e.source, e.target
-        LIMIT {limit} OFFSET {offset}
+        WITH d AS (
+            SELECT e.source, e.target, count(*) AS n_events, CAST(count_if(e.is_first) AS BIGINT) AS n_unique_events,
+                   CAST(count_if(e.quad_class = 1) AS BIGINT) AS n_verbal_coop,
+                   CAST(count_if(e.quad_class = 2) AS BIGINT) AS n_material_coop,
+                   CAST(count_if(e.quad_class = 3) AS BIGINT) AS n_verbal_conflict,
+                   CAST(count_if(e.quad_class = 4) AS BIGINT) AS n_material_conflict,
+                   avg(e.goldstein) AS goldstein_mean, min(e.event_date) AS first_date, max(e.event_date) AS last_date
+            FROM events e {where}
+            GROUP BY e.source, e.target
+            ORDER BY n_events DESC, e.source, e.target
+            LIMIT {limit} OFFSET {offset})
+        SELECT d.source, s.name AS source_name, s.country AS source_country,
+               d.target, t.name AS target_name, t.country AS target_country, d.* EXCLUDE (source, target)
+        FROM d LEFT JOIN actors s ON s.id = d.source LEFT JOIN actors t ON t.id = d.target
+        ORDER BY d.n_events DESC, d.source, d.target
     """
     return _out(con.execute(sql, p), arrow)
 
@@ -387,13 +390,12 @@ def summary(con, f: Filters) -> dict:
     """Totals for an overview: counts, date range, QuadClass split, top countries/roots/dyads."""
     where, p = event_where(f)
     row = con.execute(f"""
-        SELECT count(*), count(*) FILTER (WHERE e.is_first), count(DISTINCT e.article_id),
-               min(e.event_date), max(e.event_date), avg(e.goldstein),
-               count(*) FILTER (WHERE e.negated), count(*) FILTER (WHERE e.hypothetical)
+        SELECT count(*), count_if(e.is_first), approx_count_distinct(e.article_id),
+               min(e.event_date), max(e.event_date), avg(e.goldstein), count_if(e.negated), count_if(e.hypothetical)
         FROM events e {where}""", p).fetchone()
-    out = {"events": row[0], "unique_events": row[1], "articles_with_events": row[2],
+    out = {"events": row[0], "unique_events": int(row[1]), "articles_with_events": int(row[2]),  # approximate (HLL)
            "first_date": row[3].isoformat() if row[3] else None, "last_date": row[4].isoformat() if row[4] else None,
-           "goldstein_mean": row[5], "negated": row[6], "hypothetical": row[7]}
+           "goldstein_mean": row[5], "negated": int(row[6]), "hypothetical": int(row[7])}
     out["by_quad_class"] = {str(q): n for q, n in con.execute(
         f"SELECT e.quad_class, count(*) FROM events e {where} GROUP BY 1 ORDER BY 1", p).fetchall()}
     out["top_countries"] = [{"country": c, "events": n} for c, n in con.execute(
