@@ -54,7 +54,7 @@ def parse_code(code: str) -> ParsedCode | None:
 
 def compose(country: str | None, sectors: list[str] | tuple[str, ...]) -> str | None:
     """A CAMEO code from country + first sector: ('AFG', ['GOV']) -> 'AFGGOV'."""
-    if not country and not sectors:
+    if not country:
         return None
     main = [s for s in sectors if s not in TRANSNATIONAL][:1]
     return f"{country or ''}{''.join(main)}" or None

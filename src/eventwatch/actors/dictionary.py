@@ -69,7 +69,7 @@ class Dictionary:
     offices: dict[tuple[str, str], list[tuple[str, Role]]]  # (holder of office, role lower) -> entries
 
     def lookup(self, name: str) -> Entry | None:
-        eid = self.index.get(fold(name))
+        eid = self.index.get(name_key(name))
         return self.entries.get(eid) if eid else None
 
     def office_holder(self, owner: str, role: str, date: str | None) -> tuple[Entry, Role] | None:
@@ -261,7 +261,23 @@ def _places(country_names: set[str]) -> dict[str, str]:
     return {k: v[1] for k, v in out.items()}
 
 
+OFFICE_WORDS = frozenset("president minister premier chancellor spokesman spokeswoman governor ambassador secretary".split())
+
+
+def name_key(name: str) -> str:
+    """The index key of a name: folded, without a leading article ("The Taliban" -> "taliban")."""
+    key = fold(name)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _office_name(key: str, titles: dict) -> bool:
+    """Names in the converted dictionary that are offices, not actors ("Un Secretary-General")."""
+    words = key.split(" ")
+    return words[-1] in titles or any(w in OFFICE_WORDS for w in words) or "secretary general" in key
+
+
 def build(user_file: str | None = None) -> Dictionary:
+    titles = _titles()
     countries, demonyms = _countries()
     sources = (load_user_file(Path(user_file)) if user_file else []) + _curated() + countries + _phoenix()
     entries: dict[str, Entry] = {}
@@ -277,9 +293,10 @@ def build(user_file: str | None = None) -> Dictionary:
         else:
             entries[e.id] = e
         for name in [e.name] + e.aliases:
-            key = fold(name)
-            if key and key not in index:
-                index[key] = e.id
+            key = name_key(name)
+            if not key or key in index or (not e.curated and e.kind != "country" and _office_name(key, titles)):
+                continue
+            index[key] = e.id
     country_names = {fold(n) for e in entries.values() if e.kind == "country" for n in [e.name] + e.aliases}
     country_names |= {fold(e.name) for e in entries.values() if e.curated}
     offices: dict[tuple[str, str], list] = {}
@@ -293,7 +310,7 @@ def build(user_file: str | None = None) -> Dictionary:
     log.info("actor dictionary: %d entries, %d names", len(entries), len(index))
     return Dictionary(entries=entries, index=index, first_words=frozenset(k.split(" ", 1)[0] for k in index),
                       max_words=max(k.count(" ") + 1 for k in index),
-                      titles=_titles(), agents=_agents(), places=_places(country_names),
+                      titles=titles, agents=_agents(), places=_places(country_names),
                       demonyms=demonyms, offices=offices)
 
 
