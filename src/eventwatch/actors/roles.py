@@ -97,6 +97,11 @@ def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end
             info.tokens.update(range(m.first, m.end))
             k = m.first
             continue
+        if prev.text[:1].isupper() and (dic.places.get(ft[k - 1]) or dic.capitals.get(ft[k - 1])) and not info.country:
+            info.country = dic.capitals.get(ft[k - 1]) or dic.places[ft[k - 1]]  # "Khartoum government", "Darfur rebels"
+            info.tokens.add(k - 1)
+            k -= 1
+            continue
         if prev.lower_ in dic.demonyms:
             info.country = info.country or dic.demonyms[prev.lower_]
             info.tokens.add(k - 1)
@@ -179,6 +184,9 @@ def agent_head(doc: Doc, ft: list[str], i: int, dic: Dictionary) -> tuple[int, s
             key = " ".join(words + [last])
             if key in dic.titles:
                 role, sector = dic.titles[key]
+                if sector is None:
+                    codes = dic.agents.get(key) or dic.agents.get(" ".join(words + [lemma]))
+                    sector = codes[0] if codes else None
                 return s, role, sector, True
             if key in dic.agents:
                 codes = dic.agents[key]
