@@ -37,12 +37,22 @@ def iso3_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX", "KSV"}
 
 
+@lru_cache(maxsize=None)
+def legacy_codes() -> dict[str, str]:
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "legacy_country_codes.tsv"
+    rows = (l.split("\t") for l in path.read_text("utf-8").splitlines() if l.strip() and not l.startswith("#"))
+    return {old: new.strip() for old, new in rows}
+
+
 @lru_cache(maxsize=8192)
 def parse_code(code: str) -> ParsedCode | None:
     chunks = split_code(code)
     if not chunks:
         return None
-    country = chunks[0] if chunks[0] in iso3_codes() else None
+    first = legacy_codes().get(chunks[0], chunks[0])
+    country = first if first in iso3_codes() else None
     sectors = []
     for i, ch in enumerate(chunks):
         if i == 0 and country:

@@ -286,7 +286,7 @@ class Resolver:
         """Country and sector read off an unknown organisation's name ("Afghan Border Police")."""
         country = sector = None
         for w in fold(name).split(" "):
-            country = country or self.dic.demonyms.get(w)
+            country = country or self.dic.demonyms.get(w) or self.dic.capitals.get(w)
             codes = self.dic.agents.get(w)
             if codes and sector is None:
                 sector = codes[0]

@@ -75,6 +75,13 @@ def absorb_modifier(info: TextRole, m: Mention, dic: Dictionary, doc: Doc) -> No
         info.affiliation = info.affiliation or m.entry
 
 
+def place_country(tok, folded: str, dic: Dictionary) -> str | None:
+    """The country of a capitalised place name the model also sees as a place."""
+    if not tok.text[:1].isupper() or tok.ent_type_ not in ("GPE", "LOC"):
+        return None
+    return dic.capitals.get(folded) or dic.places.get(folded)
+
+
 def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end: dict[int, Mention]) -> TextRole:
     """Titles and modifiers left of a name: [Country|Org|X's] [adj] Title* NAME."""
     info, k = TextRole(), start
@@ -97,8 +104,17 @@ def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end
             info.tokens.update(range(m.first, m.end))
             k = m.first
             continue
-        if prev.text[:1].isupper() and (dic.places.get(ft[k - 1]) or dic.capitals.get(ft[k - 1])) and not info.country:
-            info.country = dic.capitals.get(ft[k - 1]) or dic.places[ft[k - 1]]  # "Khartoum government", "Darfur rebels"
+        if prev.tag_ == "POS" and k > 1 and place_country(doc[k - 2], ft[k - 2], dic):  # "Ankara's"
+            k -= 1
+            prev = doc[k - 1]
+        country = place_country(prev, ft[k - 1], dic)
+        if country and not info.country:
+            info.country = country  # "Khartoum government", "Darfur rebels"
+            info.tokens.add(k - 1)
+            k -= 1
+            continue
+        if prev.dep_ == "compound" and prev.pos_ == "NOUN" and dic.agents.get(ft[k - 1]):  # "government leaders"
+            info.sector = info.sector or dic.agents[ft[k - 1]][0]
             info.tokens.add(k - 1)
             k -= 1
             continue
@@ -222,9 +238,13 @@ def find_agents(doc: Doc, ft: list[str], dic: Dictionary, used: set[int], mentio
                     if m is not None and m.kind != "person":
                         absorb_modifier(info, m, dic, doc)
                         end = max(end, m.end)
-                    elif pobj.text[:1].isupper() and dic.places.get(ft[pobj.i]):
-                        info.country = info.country or dic.places[ft[pobj.i]]
-                        end = max(end, pobj.i + 1)
+                    else:  # "the governor of Balkh", "the government of Sindh province"
+                        for t in [pobj] + [c for c in pobj.lefts if c.dep_ == "compound"]:
+                            country = place_country(t, ft[t.i], dic) or (dic.places.get(ft[t.i]) if t.text[:1].isupper() else None)
+                            if country:
+                                info.country = info.country or country
+                                end = max(end, pobj.i + 1)
+                                break
         bare = not info.tokens and end == i + 1 and i > 0 and doc[start - 1].lower_ == "the" if start > 0 else False
         sector = sector or info.sector
         out.append(Agent(first, end, i, info.role or role, sector, person, info, bare))
