@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from eventwatch.actors.codes import TRANSNATIONAL, compose, generic_id, parse_code
 from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, slug
 from eventwatch.actors.recognition import Mention, folded_tokens
-from eventwatch.actors.roles import TextRole, find_agents, role_of_mention
+from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
 from eventwatch.model import Actor
 
 COUNTRY_ADJ_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
@@ -110,7 +110,8 @@ class Resolver:
             w = self.words(m)
             cid = full.get(" ".join(w)) or full.get(w[-1] if w else "")
             if cid is None:
-                entry = self.by_surname(w)
+                titled = m.role is not None or title_ending_at(self.doc, self.ft, m.first, self.dic) is not None
+                entry = self.by_surname(w) if titled else None  # "President Mugabe", never a bare "Cohen"
                 cid = entry.id if entry else f"person:{slug(' '.join(w))}"
                 self.cluster(cid, "person", entry, entry.name if entry else self.doc[m.start:m.end].text)
             m.cluster = cid  # type: ignore[attr-defined]
