@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from eventwatch.actors.codes import split_code
+from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, Entry, fold, slug
 from eventwatch.actors.recognition import Mention
 
@@ -76,10 +76,20 @@ def absorb_modifier(info: TextRole, m: Mention, dic: Dictionary, doc: Doc) -> No
 
 
 def place_country(tok, folded: str, dic: Dictionary) -> str | None:
-    """The country of a capitalised place name the model also sees as a place."""
+    """The country of a capitalised place name the model also sees as a place ("New York" as a whole)."""
     if not tok.text[:1].isupper() or tok.ent_type_ not in ("GPE", "LOC"):
         return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and len(ent) > 1:
+        folded = fold(ent.text)
+        folded = folded[4:] if folded.startswith("the ") else folded
     return dic.capitals.get(folded) or dic.places.get(folded)
+
+
+def place_start(tok) -> int:
+    """First token of the place entity containing ``tok``."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent.start if ent is not None else tok.i
 
 
 def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end: dict[int, Mention]) -> TextRole:
@@ -109,9 +119,10 @@ def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end
             prev = doc[k - 1]
         country = place_country(prev, ft[k - 1], dic)
         if country and not info.country:
-            info.country = country  # "Khartoum government", "Darfur rebels"
-            info.tokens.add(k - 1)
-            k -= 1
+            info.country = country  # "Khartoum government", "Darfur rebels", "New York Attorney General"
+            first = place_start(prev)
+            info.tokens.update(range(first, k))
+            k = first
             continue
         if prev.dep_ == "compound" and prev.pos_ == "NOUN" and dic.agents.get(ft[k - 1]):  # "government leaders"
             info.sector = info.sector or dic.agents[ft[k - 1]][0]
@@ -157,9 +168,9 @@ def apposition(doc: Doc, ft: list[str], m: Mention, dic: Dictionary, mentions_in
                     break
         if doc[k].lower_ in dic.demonyms and info.country is None:
             info.country = dic.demonyms[doc[k].lower_]
-        place_country = dic.places.get(ft[k]) if doc[k].text[:1].isupper() else None
-        if place_country and info.country is None and mentions_in.get(k) is None:
-            info.country = place_country
+        country = place_country(doc[k], ft[k], dic)
+        if country and info.country is None and mentions_in.get(k) is None:
+            info.country = country
     if not (title_found or info.affiliation or info.country):
         return TextRole()
     info.tokens.update(span_tokens)
@@ -205,9 +216,10 @@ def agent_head(doc: Doc, ft: list[str], i: int, dic: Dictionary) -> tuple[int, s
                     sector = codes[0] if codes else None
                 return s, role, sector, True
             if key in dic.agents:
-                codes = dic.agents[key]
-                sector = codes[0] if codes else None
-                return s, None, sector, False
+                codes = [c for c in dic.agents[key] if c in SECTORS]
+                if not codes:
+                    return None  # "people": no sector, the demonym alone names the country
+                return s, None, codes[0], False
     return None
 
 
