@@ -98,6 +98,8 @@ class Resolver:
             if m.entry is None and len(self.words(m)) < 2:
                 continue
             name = " ".join(self.words(m))
+            if m.entry is None and len(self.words(m)) == 2:
+                m.entry = self.by_surname(self.words(m))
             cid = m.entry.id if m.entry else f"person:{slug(name)}"
             c = self.cluster(cid, "person", m.entry, m.entry.name if m.entry else self.doc[m.start:m.end].text)
             if len(self.words(m)) >= 2:
@@ -111,7 +113,7 @@ class Resolver:
             cid = full.get(" ".join(w)) or full.get(w[-1] if w else "")
             if cid is None:
                 titled = m.role is not None or title_ending_at(self.doc, self.ft, m.first, self.dic) is not None
-                entry = self.by_surname(w) if titled else None  # "President Mugabe", never a bare "Cohen"
+                entry = self.by_surname(w) if titled or len(w) == 2 else None  # "President Mugabe", never a bare "Cohen"
                 cid = entry.id if entry else f"person:{slug(' '.join(w))}"
                 self.cluster(cid, "person", entry, entry.name if entry else self.doc[m.start:m.end].text)
             m.cluster = cid  # type: ignore[attr-defined]
@@ -122,8 +124,9 @@ class Resolver:
             return None
         ids = self.dic.surnames.get(words[-1], [])
         cands = [self.dic.entries[i] for i in ids]
-        if len(words) == 2:
+        if len(words) == 2:  # "Carlos Menem" for "Carlos Saul Menem": first and last name agree
             cands = [e for e in cands if words[0] in fold(e.name).split(" ")]
+            return cands[0] if len(cands) == 1 else None
         if self.date:
             cands = [e for e in cands if any(r.covers(self.date) for r in e.roles)]
         return cands[0] if len(cands) == 1 else None

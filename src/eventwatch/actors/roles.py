@@ -94,7 +94,7 @@ def place_start(tok) -> int:
 
 def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end: dict[int, Mention]) -> TextRole:
     """Titles and modifiers left of a name: [Country|Org|X's] [adj] Title* NAME."""
-    info, k = TextRole(), start
+    info, k, adjectives = TextRole(), start, 0
     while k > 0:
         t_start = title_ending_at(doc, ft, k, dic)
         if t_start is not None:
@@ -134,7 +134,8 @@ def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end
             info.tokens.add(k - 1)
             k -= 1
             continue
-        if prev.pos_ == "ADJ" and info.role and prev.lower_ not in DETERMINERS and k - 1 > 0:  # "new President"
+        if prev.pos_ == "ADJ" and adjectives < 2 and prev.lower_ not in DETERMINERS and k - 1 > 0:  # "new President"
+            adjectives += 1
             k -= 1
             continue
         break
