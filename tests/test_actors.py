@@ -247,3 +247,10 @@ def test_codes():
     assert parse_code("IGOWSTNAT").country is None and "IGO" in parse_code("IGOWSTNAT").sectors
     assert parse_code("ANGREB").country == "AGO"
     assert compose("GBR", ["GOV"]) == "GBRGOV" and compose(None, ["GOV"]) is None
+
+
+def test_ethnic_groups_are_not_their_namesake_country(run):
+    r = run("Bosnian Serbs shelled the town while ethnic Albanians fled across the border.", "1995-06-01")
+    serbs, albanians = actor_at(r, "Serbs"), actor_at(r, "Albanians")
+    assert serbs.kind == "group" and serbs.country == "BIH"
+    assert albanians.kind == "group" and albanians.country != "ALB"

@@ -131,9 +131,30 @@ class Resolver:
             cands = [e for e in cands if any(r.covers(self.date) for r in e.roles)]
         return cands[0] if len(cands) == 1 else None
 
+    def ethnic_group(self, m: Mention, prev: Mention | None) -> bool:
+        """"ethnic Albanians", "Bosnian Serbs": a people, not the country of that name."""
+        if m.entry is None or m.entry.kind != "country" or self.doc[m.start:m.end].text.lower() not in self.dic.demonyms:
+            return False
+        if m.start > 0 and self.doc[m.start - 1].lower_ == "ethnic":
+            return True
+        return (prev is not None and prev.end == m.start and prev.entry is not None and prev.entry.kind == "country"
+                and self.doc[m.end - 1].tag_ in ("NNS", "NNPS"))
+
     def other_clusters(self) -> None:
+        prev = None
         for m in self.mentions:
+            m_prev, prev = prev, m
             if m.kind == "person":
+                continue
+            if self.ethnic_group(m, m_prev):
+                text = self.doc[m.start:m.end].text
+                self.cluster(f"group:{slug(text)}", "group", None, text)
+                m.cluster = f"group:{slug(text)}"  # type: ignore[attr-defined]
+                if m_prev is not None and m_prev.end == m.start:  # "Bosnian Serbs": Bosnia's
+                    m_prev.cluster = None  # type: ignore[attr-defined]
+                    c = self.cluster(m_prev.entry.id, "country", m_prev.entry, m_prev.entry.name)
+                    self.add(c, m_prev.start, m_prev.end)
+                    self.consumed.update(range(m_prev.start, m.end))
                 continue
             if m.entry is not None:
                 if m.entry.kind == "country" and is_demonym_modifier(self.doc, m, self.dic):
