@@ -254,3 +254,16 @@ def test_ethnic_groups_are_not_their_namesake_country(run):
     serbs, albanians = actor_at(r, "Serbs"), actor_at(r, "Albanians")
     assert serbs.kind == "group" and serbs.country == "BIH"
     assert albanians.kind == "group" and albanians.country != "ALB"
+
+
+def test_same_person_in_two_documents_is_one_actor_in_the_database(run, tmp_path):
+    from eventwatch.store import Store
+
+    a = run("UN Secretary-General Antonio Guterres urged restraint in Geneva.", "2022-03-01")
+    b = run("Guterres, the UN chief, said aid must reach civilians. António Guterres spoke on Tuesday.", "2022-03-02")
+    with Store(tmp_path / "t.duckdb") as store:
+        store.write([a, b])
+        rows = store.con.execute("SELECT id FROM actors WHERE id LIKE 'person:antonio-guterres'").fetchall()
+        per_article = store.con.execute(
+            "SELECT count(DISTINCT article_id) FROM actor_mentions WHERE actor_id = 'person:antonio-guterres'").fetchone()[0]
+    assert len(rows) == 1 and per_article == 2
