@@ -65,6 +65,8 @@ def find_actors(doc: Doc, record: Record, dictionary=None) -> list[Actor]:
 def resolve_pronoun(doc: Doc, record: Record, token: Token) -> str | None:
     """The actor id a pronoun token most likely refers to, or None."""
     low = token.lower_
+    if low == "it" and not _referential_it(token):
+        return None
     if low in PERSON_PRONOUNS:
         want = {"person"}
     elif low in GROUP_PRONOUNS:
@@ -79,7 +81,8 @@ def resolve_pronoun(doc: Doc, record: Record, token: Token) -> str | None:
         if actor.kind not in want:
             continue
         for s, e in actor.mentions:
-            if floor <= s and e <= token.idx and not _inside_quote(record.text, s, token.idx):
+            if (floor <= s and e <= token.idx and not _inside_quote(record.text, s, token.idx)
+                    and record.text[e:token.idx].strip() != ","):  # "Saleh, his deputy": his is not Saleh
                 if best is None or s > best[0]:
                     best = (s, actor.id)
     return best[1] if best else None
@@ -94,6 +97,12 @@ def pronoun_map(doc: Doc, record: Record) -> dict[tuple[int, int], str]:
             if aid:
                 out[(t.idx, t.idx + len(t.text))] = aid
     return out
+
+
+def _referential_it(token: Token) -> bool:
+    """"It said"/"it seizes" refer; "it was decided", "it was worth it" do not."""
+    head = token.head
+    return token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ not in ("be", "seem", "appear", "take", "open")
 
 
 def _inside_quote(text: str, start: int, until: int) -> bool:

@@ -186,6 +186,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
         entry = dic.entries.get(dic.index.get(name, "")) if name in dic.index else None
         if entry is not None:
             out.append(Mention(start, end, entry.kind, entry, ent.label_, title_start, role, sector))
+        elif end - start == 1 and doc[start].pos_ == "NOUN" and ent.label_ != "PERSON":
+            continue  # "Viruses", "Islamophobia": a common noun the model took for a name
         elif ent.label_ == "PERSON":
             out.append(Mention(start, end, "person", None, ent.label_, title_start, role, sector))
         elif ent.label_ == "ORG" and not doc[start:end].text.isupper() or ent.label_ == "ORG" and end - start > 1:

@@ -134,7 +134,8 @@ def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end
             info.tokens.add(k - 1)
             k -= 1
             continue
-        if prev.pos_ == "ADJ" and adjectives < 2 and prev.lower_ not in DETERMINERS and k - 1 > 0:  # "new President"
+        skippable = prev.pos_ == "ADJ" or (prev.pos_ == "NOUN" and prev.dep_ == "compound" and info.sector)
+        if skippable and adjectives < 2 and prev.lower_ not in DETERMINERS and k - 1 > 0:  # "new President", "insurance firm"
             adjectives += 1
             k -= 1
             continue
