@@ -170,6 +170,11 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
         if start >= end:
             continue
         name = " ".join(x for x in ft[start:end] if x)
+        if role and ent.label_ != "PERSON" and name not in surnames:
+            entry = dic.entries.get(dic.index.get(name, ""))
+            if entry is None or entry.kind != "person":  # "General Motors", "Marshall Islands": no title
+                start, role, sector = ent.start + (doc[ent.start].lower_ == "the"), None, None
+                name = " ".join(x for x in ft[start:end] if x)
         if not name or not any(doc[k].text[:1].isupper() for k in range(start, end)):
             continue
         title_start = ent.start if start > ent.start and role else None
