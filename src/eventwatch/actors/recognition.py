@@ -205,6 +205,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
 def capital_as_actor(span) -> bool:
     """A capital city that acts or is acted on (subject, object, agent), not a location."""
     root = span.root
+    while root.dep_ == "conj" and root.head is not root:  # "asked Tehran and Damascus"
+        root = root.head
     if root.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return True
     return root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "against", "to", "from") and root.head.head.pos_ in ("VERB", "NOUN")
