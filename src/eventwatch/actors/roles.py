@@ -109,6 +109,8 @@ def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end
         if prev.tag_ == "POS" and k - 1 in mentions_by_end:  # "Lebanon's"
             k -= 1
         m = mention_ending_at(mentions_by_end, k)
+        if m is not None and m.first >= 2 and doc[m.first - 1].text == "-" and doc[m.first - 2].lower_ in ("anti", "pro"):
+            break  # "anti-Syria journalist": a stance, not a nationality
         if m is not None and m.kind != "person":
             absorb_modifier(info, m, dic, doc)
             info.tokens.update(range(m.first, m.end))
