@@ -267,3 +267,16 @@ def test_same_person_in_two_documents_is_one_actor_in_the_database(run, tmp_path
         per_article = store.con.execute(
             "SELECT count(DISTINCT article_id) FROM actor_mentions WHERE actor_id = 'person:antonio-guterres'").fetchone()[0]
     assert len(rows) == 1 and per_article == 2
+
+
+def test_titles_are_not_stripped_from_organisation_names(run):
+    r = run("General Motors cut 900 jobs, and the Marshall Islands delegation walked out.")
+    gm = actor_at(r, "General Motors")
+    assert gm is not None and "Motors" in mention_texts(r, gm)[0] and gm.kind == "organization"
+    assert actor_at(r, "Marshall Islands").country == "MHL"
+
+
+def test_stance_prefix_is_not_nationality(run):
+    r = run("A prominent anti-Syria journalist was wounded in Beirut.")
+    j = actor_at(r, "journalist")
+    assert j is None or j.country != "SYR"

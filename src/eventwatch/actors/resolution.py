@@ -298,6 +298,8 @@ class Resolver:
             if not c.spans:
                 continue
             d = self.attributes(c, done)
+            if c.kind == "country":
+                d = {**d, "role": None, "affiliation": None}  # "Argentine official" describes a person, not the country
             spans = sorted({(self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text)) for s, e in c.spans})
             name = c.entry.name if c.entry else self.best_name(c)
             kind = c.kind if c.kind in ("person", "organization", "country", "group") else "organization"
