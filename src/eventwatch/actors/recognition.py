@@ -62,19 +62,6 @@ def blocked_tokens(doc: Doc, record: Record, dic: Dictionary, ft: list[str]) -> 
     return out
 
 
-def _prefixes(dic: Dictionary) -> frozenset[str]:
-    cached = getattr(dic, "_prefixes", None)
-    if cached is None:
-        pre = set()
-        for key in dic.index:
-            words = key.split(" ")
-            for k in range(1, len(words) + 1):
-                pre.add(" ".join(words[:k]))
-        cached = frozenset(pre)
-        object.__setattr__(dic, "_prefixes", cached)
-    return cached
-
-
 def capitalised(tok) -> bool:
     return tok.text[:1].isupper() or not tok.is_alpha
 
@@ -99,7 +86,7 @@ def valid_name_span(doc: Doc, start: int, end: int, entry: Entry) -> bool:
 
 
 def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[int]) -> list[Mention]:
-    prefixes = _prefixes(dic)
+    prefixes = dic.prefixes
     out, i, n = [], 0, len(doc)
     while i < n:
         w = ft[i]
