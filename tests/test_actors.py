@@ -280,3 +280,13 @@ def test_stance_prefix_is_not_nationality(run):
     r = run("A prominent anti-Syria journalist was wounded in Beirut.")
     j = actor_at(r, "journalist")
     assert j is None or j.country != "SYR"
+
+
+def test_title_alone_joins_the_one_holder(run):
+    r = run("NATO Secretary-General Jens Stoltenberg arrived in Kabul on Monday. The secretary-general said "
+            "the alliance would stay. Afghan President Ashraf Ghani welcomed him, and the president thanked NATO.",
+            "2019-03-01")
+    s = by_id(r, "person:jens-stoltenberg")
+    assert any(t.lower() == "secretary-general" for t in mention_texts(r, s))
+    g = by_id(r, "person:ashraf-ghani")
+    assert "president" in mention_texts(r, g) and g.code == "AFGGOV"

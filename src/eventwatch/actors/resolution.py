@@ -223,7 +223,7 @@ class Resolver:
                 elif a.definite_bare and a.role:
                     holders = self.people_with_role(a.role)
                     if len(holders) == 1:
-                        self.add(self.clusters[holders[0]], a.head, a.end)
+                        self.add(self.clusters[holders[0]], a.start, a.end)
                 continue
             if info.affiliation is not None or not info.country or not a.sector:
                 continue  # "Taliban fighters" are the Taliban; "the government" alone is unknown
