@@ -290,3 +290,11 @@ def test_title_alone_joins_the_one_holder(run):
     assert any(t.lower() == "secretary-general" for t in mention_texts(r, s))
     g = by_id(r, "person:ashraf-ghani")
     assert "president" in mention_texts(r, g) and g.code == "AFGGOV"
+
+
+def test_an_unnamed_spokesman_speaks_for_the_group(run):
+    r = run("A Taliban spokesman said the fighters had taken the district centre overnight.", "2019-09-01")
+    s = actor_at(r, "spokesman")
+    assert s.kind == "person" and s.affiliation == "group:taliban" and s.role == "Spokesman"
+    assert s.country == "AFG" and s.code == "AFGINSTAL"
+    assert s.id == "group:taliban/spokesman"

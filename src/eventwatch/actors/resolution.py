@@ -205,7 +205,7 @@ class Resolver:
                 self.consumed.update(range(a.start, a.end))
             owner = info.affiliation.id if info.affiliation else info.country
             if a.person:
-                if owner and a.role:
+                if owner and a.role and not a.indefinite:
                     held = self.dic.office_holder(owner, a.role, self.date)
                     if held:
                         entry, _ = held

@@ -201,6 +201,7 @@ class Agent:
     person: bool           # one person (a title: governor, spokesman) or a collective (government)
     info: TextRole
     definite_bare: bool    # "the president": no modifier at all
+    indefinite: bool = False  # "a Taliban spokesman": one of several, never a named office holder
 
 
 def agent_head(doc: Doc, ft: list[str], i: int, dic: Dictionary) -> tuple[int, str | None, str | None, bool] | None:
@@ -215,7 +216,7 @@ def agent_head(doc: Doc, ft: list[str], i: int, dic: Dictionary) -> tuple[int, s
             key = " ".join(words + [last])
             if key in dic.titles:
                 role, sector = dic.titles[key]
-                if sector is None:
+                if sector is None and tok.tag_ in ("NNS", "NNPS"):  # "officials": a collective of that sector
                     codes = dic.agents.get(key) or dic.agents.get(" ".join(words + [lemma]))
                     sector = codes[0] if codes else None
                 return s, role, sector, True
@@ -263,7 +264,8 @@ def find_agents(doc: Doc, ft: list[str], dic: Dictionary, used: set[int], mentio
                                 break
         bare = not info.tokens and end == i + 1 and i > 0 and doc[start - 1].lower_ == "the" if start > 0 else False
         sector = sector or info.sector
-        out.append(Agent(first, end, i, info.role or role, sector, person, info, bare))
+        indefinite = first > 0 and doc[first - 1].lower_ in ("a", "an", "one", "another", "some")
+        out.append(Agent(first, end, i, info.role or role, sector, person, info, bare, indefinite))
     return out
 
 
