@@ -58,8 +58,28 @@ class ActorStage:
 def find_actors(doc: Doc, record: Record, dictionary=None) -> list[Actor]:
     """The actors of one parsed document (``doc`` is the spaCy Doc of ``record.text``)."""
     dic = dictionary or load_dictionary(None)
+    note_places(doc, record)
     mentions = recognize(doc, record, dic)
     return resolve(doc, dic, mentions, record.published)
+
+
+def note_places(doc: Doc, record: Record) -> None:
+    """Tell the role reader which tokens the places stage resolved, and to which country."""
+    from eventwatch.actors.roles import PLACES_KEY
+
+    if not record.places:
+        doc.user_data.pop(PLACES_KEY, None)
+        return
+    by_token = {}
+    for place in record.places:
+        if not place.country:
+            continue
+        for s, e in place.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    by_token[t.i] = place.country
+    doc.user_data[PLACES_KEY] = by_token
 
 
 def resolve_pronoun(doc: Doc, record: Record, token: Token) -> str | None:

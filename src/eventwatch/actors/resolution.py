@@ -91,9 +91,31 @@ class Resolver:
     def words(self, m: Mention) -> list[str]:
         return [x for x in self.ft[m.start:m.end] if x]
 
+    def doc_countries(self) -> set[str]:
+        """Countries the document names (countries, demonyms, places resolved by the places stage)."""
+        from eventwatch.actors.roles import PLACES_KEY
+
+        out = {m.entry.roles[0].country for m in self.mentions
+               if m.entry is not None and m.entry.kind == "country" and m.entry.roles}
+        out |= set(self.doc.user_data.get(PLACES_KEY, {}).values())
+        return out
+
+    def plausible(self, entry: Entry, countries: set[str]) -> bool:
+        """A person from the large converted dictionary is taken only if in office on the date or from
+        a country the document names ("Peter Smith" is not the Cayman Islands official in a UK story)."""
+        if entry.curated:
+            return True
+        if self.date and any(r.covers(self.date) and (r.start or r.end) for r in entry.roles):
+            return True
+        return any(r.country in countries for r in entry.roles if r.country)
+
     def person_clusters(self) -> None:
         full: dict[str, str] = {}  # surname / full folded name -> cluster id
         people = [m for m in self.mentions if m.kind == "person"]
+        countries = self.doc_countries()
+        for m in people:
+            if m.entry is not None and not self.plausible(m.entry, countries):
+                m.entry = None
         for m in people:
             if m.entry is None and len(self.words(m)) < 2:
                 continue
@@ -126,7 +148,8 @@ class Resolver:
         cands = [self.dic.entries[i] for i in ids]
         if len(words) == 2:  # "Carlos Menem" for "Carlos Saul Menem": first and last name agree
             cands = [e for e in cands if words[0] in fold(e.name).split(" ")]
-            return cands[0] if len(cands) == 1 else None
+            ok = len(cands) == 1 and self.plausible(cands[0], self.doc_countries())
+            return cands[0] if ok else None
         if self.date:
             cands = [e for e in cands if any(r.covers(self.date) for r in e.roles)]
         return cands[0] if len(cands) == 1 else None

@@ -75,8 +75,20 @@ def absorb_modifier(info: TextRole, m: Mention, dic: Dictionary, doc: Doc) -> No
         info.affiliation = info.affiliation or m.entry
 
 
+PLACES_KEY = "eventwatch.actors.place_country"  # doc.user_data: token index -> ISO3 from the places stage
+
+
+def resolved_place(tok) -> str | None:
+    """The country the places stage gave this token's place, if it ran and found one."""
+    return tok.doc.user_data.get(PLACES_KEY, {}).get(tok.i)
+
+
 def place_country(tok, folded: str, dic: Dictionary) -> str | None:
-    """The country of a capitalised place name the model also sees as a place ("New York" as a whole)."""
+    """The country of a capitalised place name: the places stage's answer, else the gazetteer's for
+    a name the model also sees as a place ("New York" as a whole)."""
+    known = resolved_place(tok)
+    if known:
+        return known
     if not tok.text[:1].isupper() or tok.ent_type_ not in ("GPE", "LOC"):
         return None
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -257,7 +269,8 @@ def find_agents(doc: Doc, ft: list[str], dic: Dictionary, used: set[int], mentio
                         end = max(end, m.end)
                     else:  # "the governor of Balkh", "the government of Sindh province"
                         for t in [pobj] + [c for c in pobj.lefts if c.dep_ == "compound"]:
-                            country = place_country(t, ft[t.i], dic) or (dic.places.get(ft[t.i]) if t.text[:1].isupper() else None)
+                            country = place_country(t, ft[t.i], dic) or (
+                                dic.places.get(ft[t.i]) if t.text[:1].isupper() and PLACES_KEY not in doc.user_data else None)
                             if country:
                                 info.country = info.country or country
                                 end = max(end, pobj.i + 1)
