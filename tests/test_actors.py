@@ -117,9 +117,17 @@ def test_seed_mentions_are_offsets_into_text(seed_record):
             assert seed_record.text[s:e].strip() == seed_record.text[s:e]
 
 
-def test_seed_records_validate_against_contract(seed_record, contract_schema):
+def test_seed_records_validate_against_contract(seed_record):
+    import json
+    from pathlib import Path
+
     jsonschema = pytest.importorskip("jsonschema")
-    jsonschema.validate(seed_record.to_dict(), contract_schema)
+    root = Path(__file__).resolve().parents[1]
+    found = [p / "contract" / "output.schema.json" for p in (root.parent / "shared", root.parent.parent / "shared")]
+    found = [p for p in found if p.exists()]
+    if not found:
+        pytest.skip("the shared contract is not present")
+    jsonschema.validate(seed_record.to_dict(), json.loads(found[0].read_text()))
 
 
 # ---- sentences written for these tests
