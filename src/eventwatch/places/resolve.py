@@ -1,16 +1,19 @@
-"""Resolution: which GeoNames entry each detected name refers to.
+"""Resolution: which gazetteer entry each detected name refers to.
 
 Every distinct name (a "group" of mentions) gets a score per candidate:
 
-- prior: log10 of the population, a bonus for countries and continents (a country's name means
-  the country), a malus for matches only on an alternate name;
-- document context, built from a first, prior-only pass: the countries the document names
-  (country names, demonyms, the dateline, names with one candidate), the country of the majority
-  of the other places, the first-level divisions it names ("Paris" in a text naming Texas), places
-  within a few hundred km of the other places, and the "Town, State" / "Town, Country" pattern.
+- prior: log10 of the population, a bonus for countries, continents, seas and regions (a
+  country's name means the country), national capitals ("Washington"), a malus for matches only
+  on an alternate name; a name that is a country's own name never means a town listing it as an
+  alternate name ("Mexico" is not Mexico City);
+- document context, from the current choices of the *other* names (first a prior-only pass, then
+  ``PASSES`` context passes): the countries the document names (country and division names,
+  demonyms, the dateline, names with candidates in one country only), the country and division of
+  the majority of its places, the divisions it names ("Paris" in a text naming Texas), nearness to
+  the other places, and the "Town, State" / "Town, Country" pattern.
 
-The group's own first-pass answer is left out of its context, so "Georgia" is decided by
-"Tbilisi" or "Atlanta", not by itself.
+A group's own choice is left out of its context, so "Georgia" is decided by "Tbilisi" or
+"Atlanta", not by itself. The weights are plain constants below.
 """
 from __future__ import annotations
 
@@ -81,10 +84,18 @@ def prior_choice(cands: list[Candidate]) -> Candidate:
     return best
 
 
+def plausible(cands: list[Candidate]) -> list[Candidate]:
+    """A name that is a country's own name (or alias) never means a town that merely lists it among
+    its alternate names ("Mexico" is not Mexico City)."""
+    if any(c.feature == "country" and c.name_kind != NAME_ALT for c in cands):
+        return [c for c in cands if c.name_kind != NAME_ALT]
+    return cands
+
+
 def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
     groups: dict[str, Group] = {}
     for m in mentions:
-        groups.setdefault(m.key, Group(m.key, [], m.candidates)).mentions.append(m)
+        groups.setdefault(m.key, Group(m.key, [], plausible(m.candidates))).mentions.append(m)
     by_start = sorted(mentions, key=lambda m: m.start)
     for a, b in zip(by_start, by_start[1:]):
         between = text[a.end:b.start]
@@ -149,10 +160,10 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
         top = max(majority.values())
         if top > 0 and majority.get(c.cc, 0) == top:
             score += W_MAJORITY_COUNTRY
-    if c.feature == "city" and c.admin1 and admin1.get((c.cc, c.admin1), 0) > 0:
+    if c.feature in ("city", "other") and c.admin1 and admin1.get((c.cc, c.admin1), 0) > 0:
         score += W_NAMED_ADMIN1
     picks_in = _without(ctx.admin1_picks, (own.cc, own.admin1), n) if own and own.admin1 else ctx.admin1_picks
-    if c.feature == "city" and c.admin1 and picks_in:
+    if c.feature in ("city", "other") and c.admin1 and picks_in:
         top = max(picks_in.values())
         if top > 0 and picks_in.get((c.cc, c.admin1), 0) == top:
             score += W_MAJORITY_ADMIN1
