@@ -104,7 +104,9 @@ def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[in
                 best = (j + 1, dic.entries[eid])
         if best:
             end, entry = best
-            span_blocked = any(k in blocked for k in range(i, end))
+            span_blocked = all(k in blocked for k in range(i, end))  # a name that is only a place
+            if span_blocked and entry.curated and doc[i].ent_type_ in ("ORG", "NORP"):
+                span_blocked = False  # "Hamas" the movement, whatever a town of that name
             if (not span_blocked or entry.kind == "country") and valid_name_span(doc, i, end, entry):
                 out.append(Mention(i, end, entry.kind, entry, "DICT"))
                 i = end
@@ -173,7 +175,7 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
             if entry is not None:  # "Baku said", "talks with Washington": the government by its capital
                 out.append(Mention(start, end, "country", entry, "CAPITAL"))
                 continue
-        if any(k in blocked for k in range(start, end)) or name == dateline or is_place_name(name, dic):
+        if all(k in blocked for k in range(start, end)) or name == dateline or is_place_name(name, dic):
             continue
         entry = dic.entries.get(dic.index.get(name, "")) if name in dic.index else None
         if entry is not None:
