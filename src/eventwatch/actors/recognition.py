@@ -223,10 +223,7 @@ def surname_tokens(doc: Doc, ft: list[str], taken: set[int], surnames: dict[str,
     for i, t in enumerate(doc):
         if i in taken or ft[i] not in surnames or not t.text[:1].isupper() or t.ent_type_:
             continue
-        start, role, sector = strip_title(doc, max(0, i - 3), i + 1, dic, ft)
-        if start != i:
-            start, role, sector = i, None, None
-        out.append(Mention(i, i + 1, "person", None, "SURNAME"))
+        out.append(Mention(i, i + 1, "person", None, "SURNAME"))  # titles before it are read by roles.before
     return out
 
 

@@ -123,7 +123,7 @@ class Resolver:
             if m.entry is None and len(self.words(m)) == 2:
                 m.entry = self.by_surname(self.words(m))
             cid = m.entry.id if m.entry else f"person:{slug(name)}"
-            c = self.cluster(cid, "person", m.entry, m.entry.name if m.entry else self.doc[m.start:m.end].text)
+            self.cluster(cid, "person", m.entry, m.entry.name if m.entry else self.doc[m.start:m.end].text)
             if len(self.words(m)) >= 2:
                 full[name] = cid
                 full.setdefault(self.words(m)[-1], cid)
