@@ -193,11 +193,29 @@ def apposition(doc: Doc, ft: list[str], m: Mention, dic: Dictionary, mentions_in
     return info
 
 
+def located_in(doc: Doc, ft: list[str], m: Mention, dic: Dictionary, mentions_in) -> str | None:
+    """"the National Movement in northern Afghanistan": the country right after an unknown organisation."""
+    if m.end >= len(doc) or doc[m.end].lower_ not in ("in", "of"):
+        return None
+    for k in range(m.end + 1, min(len(doc), m.end + 4)):
+        mm = mentions_in.get(k)
+        if mm is not None and mm.entry is not None and mm.entry.kind == "country" and mm.entry.roles:
+            return mm.entry.roles[0].country
+        country = place_country(doc[k], ft[k], dic)
+        if country:
+            return country
+        if doc[k].pos_ not in ("ADJ", "DET", "PROPN"):
+            return None
+    return None
+
+
 def role_of_mention(doc, ft, m: Mention, dic, mentions_by_end, mentions_in) -> TextRole:
     info = TextRole(role=m.role, sector=m.role_sector)
     info.merge(before(doc, ft, m.first, dic, mentions_by_end))
     if m.kind == "person":
         info.merge(apposition(doc, ft, m, dic, mentions_in))
+    elif m.entry is None and info.country is None:
+        info.country = located_in(doc, ft, m, dic, mentions_in)
     return info
 
 
