@@ -26,9 +26,20 @@ class EventsStage:
         self.settings = settings
         self.lexicon = load_lexicon()
         self.classifier = None
+        self.mode = "combined"
         if (getattr(settings, "extra", None) or {}).get("events_classifier", True):
             from eventwatch.events.classifier import load_classifier
             self.classifier = load_classifier()
+
+    MODES = ("pattern", "classifier", "combined")
+
+    @classmethod
+    def variant(cls, base: "EventsStage", mode: str) -> "EventsStage":
+        """A copy of BASE that codes with patterns only, the classifier only, or both (the default)."""
+        stage = cls.__new__(cls)
+        stage.__dict__.update(base.__dict__)
+        stage.mode = mode
+        return stage
 
     def __call__(self, doc: Doc, record: Record) -> None:
         record.tone = tone(doc)
@@ -38,8 +49,10 @@ class EventsStage:
         fallback_place = dateline_place(record)
         seen: set[tuple] = set()
         for sent in doc.sents:
-            cands = code_sentence(sent, self.lexicon, index, ctx)
-            votes = self.classifier.vote(sent, cands) if self.classifier else None
+            cands = code_sentence(sent, self.lexicon, index, ctx) if self.mode != "classifier" else []
+            votes = None
+            if self.classifier is not None and self.mode != "pattern":
+                votes = self.classifier.vote(sent, cands, index, self.mode == "classifier")
             for cand in cands:
                 if len(cand.sources) >= 2:
                     index.last_group = cand.sources
