@@ -32,6 +32,7 @@ class Candidate:
     specificity: int
     composed: bool = False
     noun: bool = False
+    subordinate: bool = False
     pattern_code: str = ""
     extra_tokens: list[Token] = field(default_factory=list)
 
@@ -82,7 +83,11 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
     sources, targets = _direct_arguments(trig, index)
     code = pat.code
     composed = False
-    if mod.future and not mod.hypothetical and code[:2] not in {"01", "02", "03", "10", "12", "13"}:
+    if mod.negated and (mod.future or mod.hypothetical) and code[:2] in {"03", "04", "05", "06", "07", "08"}:
+        # "will not accept", "would not meet": a refusal, not a negated cooperation
+        code, composed = compose_code(lex.frames, "refuse", code), True
+        mod.negated = False
+    elif mod.future and code[:2] not in {"01", "02", "03", "10", "12", "13"}:
         code, composed = compose_code(lex.frames, "intent", code), True
     if not targets and code[:2] in SPEECH_ROOTS:
         targets = args.complement_subject_actors(tok, index)
@@ -112,7 +117,29 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
         if trig.pattern.noun and trig.frame is None and trig.light is not None and trig.light.i in verbs:
             continue  # "fought battles", "took control": the verb already codes it
         out.append(_code_trigger(trig, lex, index))
+    anchors = {c.trigger.i for c in out}
+    for c in out:
+        c.subordinate = _under_other(c.trigger, anchors) or _in_condition(c.trigger)
     return out
+
+
+def _under_other(tok: Token, anchors: set[int]) -> bool:
+    """TOK sits inside the clause of another event's trigger ("accused X of ATTACKING", "strike to DEMAND")."""
+    t, n = tok, 0
+    while t.head is not t and n < 8:
+        t, n = t.head, n + 1
+        if t.i in anchors:
+            return True
+    return False
+
+
+def _in_condition(tok: Token) -> bool:
+    t, n = tok, 0
+    while t.head is not t and n < 8:
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
+            return True
+        t, n = t.head, n + 1
+    return False
 
 
 def expand(c: Candidate) -> list[tuple[str | None, str | None]]:

@@ -22,17 +22,19 @@ class Evidence:
     classifier_prob: float = 0.0
     classifier_only: bool = False
     hedged: bool = False          # negated or hypothetical
+    subordinate: bool = False     # inside another event's clause or a condition
 
 
 WEIGHTS = {"bias": -0.4, "specificity": 0.45, "source": 0.9, "target": 0.5, "composed": 0.2, "noun": -0.2,
-           "agree": 0.9, "disagree": -0.7, "clf_only": -0.8, "clf_prob": 1.6, "hedged": -0.2}
+           "agree": 0.9, "disagree": -0.7, "clf_only": -0.8, "clf_prob": 1.6, "hedged": -0.2,
+           "subordinate": -0.6}
 
 
 def confidence(ev: Evidence) -> float:
     w = WEIGHTS
     z = w["bias"] + w["specificity"] * min(ev.specificity, 3)
     z += w["source"] * ev.has_source + w["target"] * ev.has_target + w["composed"] * ev.composed
-    z += w["noun"] * ev.noun_trigger + w["hedged"] * ev.hedged
+    z += w["noun"] * ev.noun_trigger + w["hedged"] * ev.hedged + w["subordinate"] * ev.subordinate
     if ev.classifier_agrees is True:
         z += w["agree"]
     elif ev.classifier_agrees is False:

@@ -19,13 +19,15 @@ class Pattern:
     xcomp: frozenset[str] = frozenset()
     head: frozenset[str] = frozenset()
     amod: frozenset[str] = frozenset()
+    subj: frozenset[str] = frozenset()
     ccomp: bool = False
+    adj: bool = False
     line: int = 0
 
     @property
     def specificity(self) -> int:
         return (bool(self.dobj) + len(self.preps) + bool(self.prt) + bool(self.xcomp) + bool(self.head)
-                + bool(self.amod) + self.ccomp + sum(bool(objs) for _, objs in self.preps))
+                + bool(self.amod) + bool(self.subj) + self.ccomp + sum(bool(objs) for _, objs in self.preps))
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class Frames:
     negator: frozenset[str]
     future: frozenset[str]
     hypothetical: frozenset[str]
+    speech: frozenset[str] = frozenset()
+    obligation: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,8 @@ def parse_pattern(code: str, text: str, line: int = 0) -> Pattern:
     parts = text.split()
     trig = parts[0]
     noun = trig.startswith("n:")
-    kw: dict = {"code": code, "lemma": trig[2:] if noun else trig, "noun": noun, "line": line}
+    adj = trig.startswith("a:")
+    kw: dict = {"code": code, "lemma": trig[2:] if noun or adj else trig, "noun": noun, "adj": adj, "line": line}
     preps = []
     for part in parts[1:]:
         if not part.startswith("+"):
@@ -64,7 +69,7 @@ def parse_pattern(code: str, text: str, line: int = 0) -> Pattern:
             p, _, objs = val.partition(">")
             for prep in p.split("|"):
                 preps.append((prep, _split(objs)))
-        elif rel in ("dobj", "prt", "xcomp", "head", "amod"):
+        elif rel in ("dobj", "prt", "xcomp", "head", "amod", "subj"):
             kw[rel] = _split(val)
         elif rel == "ccomp":
             kw["ccomp"] = True
@@ -90,7 +95,7 @@ def load_lexicon() -> Lexicon:
     n = 0
     for line, cols in _data_lines(DATA / "patterns.tsv"):
         pat = parse_pattern(cols[0].strip(), cols[1].strip(), line)
-        by.setdefault((pat.noun, pat.lemma), []).append(pat)
+        by.setdefault(("a" if pat.adj else pat.noun, pat.lemma), []).append(pat)
         n += 1
     ordered = {k: tuple(sorted(v, key=lambda p: (-p.specificity, p.line))) for k, v in by.items()}
     return Lexicon(ordered, load_frames(), n)
@@ -99,13 +104,15 @@ def load_lexicon() -> Lexicon:
 def load_frames() -> Frames:
     frame_of: dict[tuple[bool, str], str] = {}
     compose: dict[str, dict[str, str]] = {}
-    sets: dict[str, set[str]] = {k: set() for k in ("light", "occur", "negator", "future", "hypothetical")}
+    sets: dict[str, set[str]] = {k: set() for k in ("light", "occur", "negator", "future", "hypothetical", "speech",
+                                                    "obligation")}
     for line, cols in _data_lines(DATA / "frames.tsv"):
         kind = cols[0]
         if kind == "frame":
             lemma = cols[2]
             noun = lemma.startswith("n:")
-            frame_of[(noun, lemma[2:] if noun else lemma)] = cols[1]
+            adj = lemma.startswith("a:")
+            frame_of[("a" if adj else noun, lemma[2:] if noun or adj else lemma)] = cols[1]
         elif kind == "compose":
             compose.setdefault(cols[1], {})[cols[2]] = cols[3]
         elif kind in sets:

@@ -35,8 +35,23 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _obj_ok(tok: Token, pat: Pattern, actor_tokens: set[int], place_tokens: set[int], person_tokens: set[int]) -> bool:
+QUANTITY_PREPS = ("of",)
+
+
+def object_heads(tok: Token) -> list[Token]:
+    """Objects plus what a quantity or container noun holds ("tons OF aid", "a state OF emergency")."""
     objs = objects(tok)
+    inner = [o for obj in objs for p in obj.children if p.dep_ == "prep" and p.lower_ in QUANTITY_PREPS
+             for o in p.children if o.dep_ == "pobj"]
+    return objs + inner
+
+
+def _obj_lemmas(o: Token) -> set[str]:
+    return {_lemma(o)} | {_lemma(c) for c in o.children if c.dep_ in ("compound",)}
+
+
+def _obj_ok(tok: Token, pat: Pattern, actor_tokens: set[int], place_tokens: set[int], person_tokens: set[int]) -> bool:
+    objs = object_heads(tok)
     if not objs:
         return False
     want = pat.dobj
@@ -49,7 +64,7 @@ def _obj_ok(tok: Token, pat: Pattern, actor_tokens: set[int], place_tokens: set[
             return True
         if "*place" in want and _covers(o, place_tokens):
             return True
-        if _lemma(o) in want:
+        if _obj_lemmas(o) & want:
             return True
     return False
 
@@ -90,7 +105,10 @@ def satisfies(tok: Token, pat: Pattern, ctx: "MatchContext") -> bool:
             return False
     if pat.prt and not any(c.dep_ == "prt" and _lemma(c) in pat.prt for c in tok.children):
         return False
-    if pat.xcomp and not any(c.dep_ in ("xcomp", "ccomp") and _lemma(c) in pat.xcomp for c in tok.children):
+    if pat.xcomp and not any(c.dep_ in ("xcomp", "ccomp") and (_lemma(c) in pat.xcomp or "*" in pat.xcomp)
+                              for c in tok.children):
+        return False
+    if pat.subj and not _subj_ok(tok, pat.subj):
         return False
     if pat.amod:
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
@@ -104,6 +122,13 @@ def satisfies(tok: Token, pat: Pattern, ctx: "MatchContext") -> bool:
         if gov is None or _lemma(gov) not in pat.head:
             return False
     return True
+
+
+def _subj_ok(tok: Token, want: frozenset[str]) -> bool:
+    """The subject (or passive agent) head, or a compound of it, has one of these lemmas ("forces killed")."""
+    heads = [c for c in tok.children if c.dep_ == "nsubj"]
+    heads += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(_obj_lemmas(h) & want for h in heads)
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -126,11 +151,21 @@ class MatchContext:
     person_tokens: set[int]
 
 
+def _key(tok: Token):
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return True
+    if tok.pos_ == "ADJ":
+        return "a"
+    return False
+
+
 def best_pattern(tok: Token, ctx: MatchContext) -> Pattern | None:
-    is_noun = tok.pos_ in ("NOUN", "PROPN")
-    if not is_noun and tok.pos_ != "VERB":
+    key = _key(tok)
+    if key is False and tok.pos_ != "VERB":
         return None
-    pats = ctx.lexicon.by_trigger.get((is_noun, _lemma(tok)))
+    if key == "a" and tok.dep_ not in ("acomp", "ROOT", "ccomp", "xcomp"):
+        return None
+    pats = ctx.lexicon.by_trigger.get((key, _lemma(tok)))
     if not pats:
         return None
     for pat in pats:  # sorted most specific first
@@ -143,13 +178,21 @@ def frame_of(tok: Token, ctx: MatchContext) -> tuple[Token, str] | None:
     """The frame verb/noun governing TOK ("vowed TO RESIST", "demanded the HANDOVER", "no PLANS to withdraw")."""
     frames = ctx.lexicon.frames
     t = tok
-    if t.dep_ in ("xcomp", "acl") or (t.dep_ in ("dobj", "obj") and t.pos_ in ("NOUN", "PROPN")) or (
+    if t.dep_ in ("xcomp", "acl", "ccomp") or (t.dep_ in ("dobj", "obj") and t.pos_ in ("NOUN", "PROPN")) or (
             t.dep_ == "pobj" and t.head.dep_ == "prep" and _lemma(t.head) in ("for", "to")):
         head = t.head.head if t.dep_ == "pobj" else t.head
-        name = frames.frame_of.get((head.pos_ in ("NOUN", "PROPN"), _lemma(head)))
+        name = frames.frame_of.get((_key(head), _lemma(head)))
+        if name and t.dep_ == "ccomp" and name not in ("demand", "appeal"):
+            name = None  # "decided that ..." is not an intent frame; "demanded that X do Y" is
         if name:
             return head, name
+        if t.dep_ == "ccomp" and _lemma(head) in frames.speech and _has_obligation(t, frames):
+            return head, "demand"  # "X said Y must do Z": a demand on Y
     return None
+
+
+def _has_obligation(verb: Token, frames) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in frames.obligation for c in verb.children)
 
 
 def noun_licensed(tok: Token, pat: Pattern, ctx: MatchContext) -> Token | None | bool:
@@ -184,5 +227,7 @@ def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
             light = lic if not isinstance(lic, bool) else None
             if pat.head:
                 fr = None  # the pattern names its carrying verb: a direct event, not an embedded one
+            if fr is None and light is not None:
+                fr = frame_of(light, ctx)  # "threatened to LAUNCH an offensive"
         found.append(Trigger(tok, pat, fr[0] if fr else None, fr[1] if fr else None, light))
     return found

@@ -74,7 +74,7 @@ class EventsStage:
             if source is None and target is None:
                 continue
             ev = Evidence(specificity=cand.specificity, has_source=source is not None, has_target=target is not None,
-                          composed=cand.composed, noun_trigger=cand.noun,
+                          composed=cand.composed, noun_trigger=cand.noun, subordinate=cand.subordinate,
                           hedged=cand.modality.negated or cand.modality.hypothetical)
             if clf is not None:
                 ev.classifier_agrees, ev.classifier_prob, ev.classifier_only = clf.agrees, clf.prob, clf.only
