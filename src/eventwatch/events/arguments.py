@@ -100,9 +100,9 @@ def _resolve_pronoun(pron: Token, index: ActorIndex) -> list[str]:
         return []
     if low in PRONOUNS:
         t = clause
-        while t.dep_ in ("conj", "xcomp") and t.head is not t:
+        while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
-        if t.dep_ == "ccomp" and t.head is not t:
+        if t.dep_ == "ccomp" and t.head.i != t.i:
             for s in _subjects(t.head):
                 return np_actors(s, index)
     return []
@@ -118,7 +118,7 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
     if depth > 4:
         return []
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)

@@ -75,7 +75,11 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         own_targets = args.object_actors(tok, index)
         frame_targets = args.object_actors(fverb, index) if fverb is not None else []
         if trig.frame_name in ADDRESSEE_FRAMES:
-            targets = frame_targets or own_targets
+            # "said Somalia must withdraw", "demanded that the US cancel": the embedded subject is the addressee
+            embedded_subj = [a for c in tok.children if c.dep_ in ("nsubj",) for a in args.np_actors(c, index)]
+            targets = embedded_subj or frame_targets or own_targets
+            if not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in (tok, frame) for c in t.children):
+                mod.hypothetical = False  # the obligation is the demand itself, not a hedge
         else:
             targets = own_targets or frame_targets
         return Candidate(code, frame, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
@@ -98,7 +102,7 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
 def args_head_verb(noun: Token) -> Token | None:
     t = noun
     for _ in range(3):
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
@@ -126,7 +130,7 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
 def _under_other(tok: Token, anchors: set[int]) -> bool:
     """TOK sits inside the clause of another event's trigger ("accused X of ATTACKING", "strike to DEMAND")."""
     t, n = tok, 0
-    while t.head is not t and n < 8:
+    while t.head.i != t.i and n < 8:
         t, n = t.head, n + 1
         if t.i in anchors:
             return True
@@ -135,7 +139,7 @@ def _under_other(tok: Token, anchors: set[int]) -> bool:
 
 def _in_condition(tok: Token) -> bool:
     t, n = tok, 0
-    while t.head is not t and n < 8:
+    while t.head.i != t.i and n < 8:
         if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
             return True
         t, n = t.head, n + 1

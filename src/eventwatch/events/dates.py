@@ -67,18 +67,21 @@ def resolve(expr: str, published: dt.date) -> dt.date | None:
     return None
 
 
+def _clause_verb(tok: Token) -> Token:
+    t, n = tok, 0
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and n < 8:
+        t, n = t.head, n + 1
+    return t
+
+
 def _attached_to(ent: Span, trigger: Token) -> int | None:
-    """How far up from TRIGGER the date's attachment point is (0 = on the trigger); None if elsewhere."""
-    anchor = ent.root
-    while anchor.dep_ in ("pobj", "prep", "npadvmod", "compound", "nummod", "amod", "det") and anchor.head is not anchor:
-        anchor = anchor.head
-        if anchor.pos_ in ("VERB", "AUX", "NOUN"):
-            break
-    t, dist = trigger, 0
+    """How far up from TRIGGER the verb that the date modifies is (0 = the trigger's own clause); None if elsewhere."""
+    anchor = _clause_verb(ent.root)
+    t, dist = _clause_verb(trigger), 0
     while dist < 6:
-        if t is anchor:
+        if t.i == anchor.i:
             return dist
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t, dist = t.head, dist + 1
     return None

@@ -134,7 +134,7 @@ def _subj_ok(tok: Token, want: frozenset[str]) -> bool:
 def governing_verb(tok: Token) -> Token | None:
     """The verb a noun hangs from: its head when it is an object/subject (through conjunctions)."""
     t = tok
-    while t.dep_ == "conj" and t.head is not t:
+    while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     if t.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "attr") and t.head.pos_ in ("VERB", "AUX"):
         return t.head

@@ -26,7 +26,7 @@ def control_chain(tok: Token, limit: int = 5) -> list[Token]:
     """TOK and the tokens that govern it within one clause ("withdraw" ← "plans" ← "has")."""
     chain = [tok]
     t = tok
-    while t.dep_ in CONTROL_DEPS and t.head is not t and len(chain) < limit:
+    while t.dep_ in CONTROL_DEPS and t.head.i != t.i and len(chain) < limit:
         t = t.head
         chain.append(t)
     return chain
@@ -57,7 +57,7 @@ def modality_of(tok: Token, frames: Frames, frame: Token | None = None) -> Modal
     if frame is not None and frame not in chain:
         chain += control_chain(frame)
     for t in chain:
-        if _negated_here(t, frames) and not (t is frame and t.lemma_.lower() in ("refuse", "decline", "reject")):
+        if _negated_here(t, frames) and not (frame is not None and t.i == frame.i and t.lemma_.lower() in ("refuse", "decline", "reject")):
             m.negated = True
         for c in t.children:
             if c.dep_ == "aux" and c.lower_ in frames.future:
