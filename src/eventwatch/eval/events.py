@@ -66,6 +66,11 @@ def _item(rec: dict) -> GoldItem | None:
         else:
             item.tuples = [(a, label, b) for a in (srcs or [None]) for b in (tgts or [None])]
         return item
+    if "plover_event_pseudolabel" in rec:
+        # NGEC synthetic stories: LLM pseudo-labels for the story; we score its lead paragraph (a measure of
+        # agreement with the pseudo-labels, not of accuracy)
+        lead = text.strip().split("\n")[0]
+        return GoldItem(rid, lead, "ngec", plover={rec["plover_event_pseudolabel"]})
     if "pentaclass_label" in rec:
         five = int(rec["pentaclass_label"])
         item = GoldItem(rid, text, "conflibert", five=five, tuple_label="five")
