@@ -96,8 +96,10 @@ def _resolve_pronoun(pron: Token, index: ActorIndex) -> list[str]:
         # "the Taliban will be isolated if THEY continue": the subject of the clause it conditions
         for s in clause.head.children:
             if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in PRONOUNS:
-                return np_actors(s, index)
-        return []
+                found = np_actors(s, index)
+                if found:
+                    return found
+        clause = clause.head  # else: as a pronoun of the clause it conditions
     if low in PRONOUNS:
         t = clause
         while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:

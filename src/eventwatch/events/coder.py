@@ -149,6 +149,6 @@ def _in_condition(tok: Token) -> bool:
 def expand(c: Candidate) -> list[tuple[str | None, str | None]]:
     """(source, target) pairs: compound actors give one event each; 'X and Y met' gives X→Y and Y→X."""
     sources, targets = c.sources or [None], c.targets or [None]
-    if c.root in RECIPROCAL_ROOTS and len(c.sources) >= 2 and not c.targets:
+    if c.root in RECIPROCAL_ROOTS and not c.composed and len(c.sources) >= 2 and not c.targets:
         return [(a, b) for a in c.sources for b in c.sources if a != b]
     return [(s, t) for s in sources for t in targets if s != t or s is None]
