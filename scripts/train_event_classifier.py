@@ -1,4 +1,4 @@
-"""Train the event stage's sentence classifier (PLOVER type) and write its weights + model card figures.
+"""Train the event stage's sentence classifier (CAMEO root) and write its weights + model card figures.
 
 Training data (read where it lies, never copied): NGEC synthetic stories (lead sentence; LLM pseudo-labels,
 MIT), CASE 2021 task 2 snippets (ACLED subtypes mapped to PLOVER where the mapping is unambiguous) and
@@ -31,11 +31,20 @@ CASE_MAP = {"ARMED_CLASH": "ASSAULT", "GRENADE": "ASSAULT", "SUIC_BOMB": "ASSAUL
             "PROTEST_WITH_INTER": "PROTEST", "FORCE_AGAINST_PROTEST": "COERCE", "ARREST": "COERCE",
             "PROPERTY_DISTRUCT": "COERCE", "AGREEMENT": "AGREE", "NON_VIOL_TERRIT_TRANSFER": "RETREAT"}
 INDIA_MAP = {"KILL": "ASSAULT", "ARREST": "COERCE", "FORCE": "COERCE"}
-# the CAMEO code a classifier-only event gets for each PLOVER type (the type's generic CAMEO code)
-DEFAULT_CODES = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
-                 "CONCEDE": "080", "RETREAT": "087", "ACCUSE": "110", "REQUEST": "100", "REJECT": "120",
-                 "THREATEN": "130", "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170",
-                 "ASSAULT": "190"}
+# PLOVER type (and NGEC mode) -> the CAMEO root it most often comes from
+PLOVER_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
+               "RETREAT": "08", "ACCUSE": "11", "REQUEST": "10", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
+               "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17", "ASSAULT": "19"}
+ASSAULT_MODE_ROOT = {"EXECUTE": "18", "TORTURE": "18", "SEXUAL": "18", "ABDUCT": "18", "BEAT": "18",
+                     "EXPLOSIVES": "18", "PRIMATIVE": "18", "UNCONVENTIONAL": "18", "ASSASSINATE": "18",
+                     "MASSACRE": "20", "CLEANSING": "20"}
+CASE_ROOT = {"ARMED_CLASH": "19", "GRENADE": "18", "SUIC_BOMB": "18", "AIR_STRIKE": "19", "ART_MISS_ATTACK": "19",
+             "REM_EXPLOS": "18", "ATTACK": "19", "SEX_VIOL": "18", "ABDUCT_DISSAP": "18", "CHEM_WEAP": "20",
+             "GOV_REGAINS_TERIT": "19", "NON_STATE_ACTOR_OVERTAKES_TER": "19"}
+
+
+def default_code(root: str) -> str:
+    return root + "0"
 
 
 def _jsonl(name):
@@ -53,18 +62,62 @@ def load_examples(max_india: int):
     ex = []  # (text, label, group, source)
     for r in _jsonl("ngec_synthetic_plover_stories.jsonl"):
         lead = r["text"].strip().split("\n")[0][:700]
-        ex.append((lead, r["plover_event_pseudolabel"], "ngec:" + r["title_template"], "ngec"))
+        lab = PLOVER_ROOT[r["plover_event_pseudolabel"]]
+        if lab == "19":
+            lab = ASSAULT_MODE_ROOT.get((r.get("plover_mode_pseudolabel") or "").upper(), lab)
+        ex.append((lead, lab, "ngec:" + r["title_template"], "ngec"))
     for r in _jsonl("case2021_task2_test.jsonl"):
         lab = CASE_MAP.get(r["event_subtype"])
         if lab:
-            ex.append((r["text"][:700], lab, "case:" + r["id"], "case"))
+            ex.append((r["text"][:700], CASE_ROOT.get(r["event_subtype"], PLOVER_ROOT[lab]), "case:" + r["id"], "case"))
     india = []
     for r in _jsonl("india_police_events_sentences.jsonl"):
         labs = [INDIA_MAP[l] for l in r.get("labels") or [] if l in INDIA_MAP]
         if labs and len(r["text"]) > 30:
-            india.append((r["text"][:700], sorted(labs)[0], "india:" + str(r["doc_id"]), "india"))
+            india.append((r["text"][:700], "18" if "ASSAULT" in labs else "17", "india:" + str(r["doc_id"]), "india"))
     random.Random(13).shuffle(india)
     return ex + india[:max_india]
+
+
+def corpus_examples(n_articles: int, min_conf: float):
+    """Self-labelled news sentences: BBC and Reuters articles coded by the pattern coder; a sentence whose main
+    (non-negated) pattern event has confidence >= MIN_CONF is labelled with that event's root. → [(feats, root, group)]"""
+    from eventwatch.clean import clean
+    from eventwatch.events.classifier import features
+    from eventwatch.events.stage import EventsStage
+    from eventwatch.model import Document, Record
+    from eventwatch.pipeline import Pipeline
+    from eventwatch.settings import Settings
+
+    pipe = Pipeline(Settings(default_date="2005-01-01", extra={"events_classifier": False}))
+    before = [s for s in pipe.stages if s.name in ("places", "actors")]
+    events = EventsStage.variant(next(s for s in pipe.stages if s.name == "events"), "pattern")
+    texts, groups = [], []
+    for name in ("bbc_news_2004_2005.jsonl", "reuters21578_political_subset.jsonl"):
+        with (SHARED / "corpora" / name).open(encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if i >= n_articles // 2:
+                    break
+                r = json.loads(line)
+                cleaned = clean(Document(text=r.get("text") or "", published="2005-01-01"))
+                texts.append(cleaned.text or "")
+                groups.append(f"{name[:4]}:{i}")
+    out = []
+    for k, (doc, text, group) in enumerate(zip(pipe.nlp.pipe(texts, batch_size=32), texts, groups)):
+        rec = Record(id=group, text=text, published="2005-01-01")
+        for st in before:
+            st(doc, rec)
+        events(doc, rec)
+        for sent in doc.sents:
+            evs = [e for e in rec.events if e.sentence[0] == sent.start_char and not e.negated]
+            if not evs:
+                continue
+            best = max(evs, key=lambda e: e.confidence)
+            if best.confidence >= min_conf:
+                out.append((features(sent), best.root, group))
+        if k % 200 == 0:
+            print(f"  corpus {k}/{len(texts)}: {len(out)} labelled sentences", file=sys.stderr)
+    return out
 
 
 def featurize(texts):
@@ -88,15 +141,27 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-india", type=int, default=600)
     ap.add_argument("--c", type=float, default=0.5)
-    ap.add_argument("--keep", type=int, default=6000, help="features kept in the shipped weights")
+    ap.add_argument("--keep", type=int, default=8000, help="features kept in the shipped weights")
+    ap.add_argument("--corpus-articles", type=int, default=1600, help="BBC+Reuters articles for self-labelled sentences")
+    ap.add_argument("--min-conf", type=float, default=0.7)
+    ap.add_argument("--cache", default=str(ROOT / "artifacts" / "event_classifier_features.json"))
     opts = ap.parse_args()
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import accuracy_score, f1_score
 
-    ex = load_examples(opts.max_india)
+    cache = Path(opts.cache)
+    if cache.exists():
+        ex, X_dicts = [tuple(e) for e in json.loads(cache.read_text())["ex"]], json.loads(cache.read_text())["X"]
+    else:
+        ex = load_examples(opts.max_india)
+        X_dicts = featurize([e[0] for e in ex])
+        for feats, root, group in corpus_examples(opts.corpus_articles, opts.min_conf):
+            ex.append(("", root, group, "corpus"))
+            X_dicts.append(feats)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps({"ex": ex, "X": X_dicts}))
     print(f"examples: {len(ex)} {Counter(e[3] for e in ex)}", file=sys.stderr)
-    X_dicts = featurize([e[0] for e in ex])
     y = [e[1] for e in ex]
     test = [_bucket(e[2]) == 0 for e in ex]
     vec = DictVectorizer()
@@ -109,7 +174,7 @@ def main() -> int:
     gold = [y[i] for i in te]
     figures = {"heldout_n": len(te), "heldout_accuracy": round(accuracy_score(gold, pred), 4),
                "heldout_macro_f1": round(f1_score(gold, pred, average="macro"), 4)}
-    for src in ("ngec", "case", "india"):
+    for src in ("ngec", "case", "india", "corpus"):
         idx = [k for k, i in enumerate(te) if ex[i][3] == src]
         if idx:
             figures[f"heldout_{src}_accuracy"] = round(accuracy_score([gold[k] for k in idx], [pred[k] for k in idx]), 4)
@@ -123,9 +188,11 @@ def main() -> int:
     weights = {str(names[j]): [round(float(coef[k, j]), 3) for k in range(coef.shape[0])] for j in keep}
     meta = {"trained_on": dict(Counter(e[3] for e in ex)), "label_counts": dict(Counter(y)), "C": opts.c,
             "features_kept": len(weights), "features_total": len(names), "figures": figures, "threshold": 0.55,
-            "default_codes": DEFAULT_CODES,
+            "label_kind": "root", "default_codes": {str(c): default_code(str(c)) for c in clf.classes_},
+            "min_conf_self_labels": opts.min_conf,
             "licence": "weights MIT (eventwatch); trained on NGEC synthetic stories (MIT), CASE 2021 task 2 test "
-                       "snippets (no licence file; research use) and IndiaPoliceEvents (no licence file; research use)"}
+                       "snippets (no licence file; research use), IndiaPoliceEvents (no licence file; research use) "
+                       "and BBC News 2004-2005 / Reuters-21578 sentences labelled by eventwatch's own pattern coder"}
     OUT.write_text(json.dumps({"classes": [str(c) for c in clf.classes_], "bias": [round(float(b), 4) for b in clf.intercept_],
                                "weights": weights, "meta": meta}, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)", file=sys.stderr)

@@ -89,6 +89,7 @@ class LinearClassifier:
         self.meta = meta
         self.threshold = float(meta.get("threshold", 0.5))
         self.default_codes: dict[str, str] = meta.get("default_codes", {})
+        self.label_kind: str = meta.get("label_kind", "plover")
 
     def predict_proba(self, feats: dict[str, float]) -> list[float]:
         z = list(self.bias)
@@ -117,8 +118,11 @@ class LinearClassifier:
         if cands:
             out = []
             for c in cands:
-                plover = (lookup(c.code).plover if lookup(c.code) else "") or "NONE"
-                agrees = None if plover == "NONE" else plover == label
+                if self.label_kind == "root":
+                    agrees = c.root == label
+                else:
+                    plover = (lookup(c.code).plover if lookup(c.code) else "") or "NONE"
+                    agrees = None if plover == "NONE" else plover == label
                 out.append((c, Vote(agrees, prob, False, label)))
             return out
         if prob < self.threshold:

@@ -92,7 +92,9 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         code, composed = compose_code(lex.frames, "refuse", code), True
         mod.negated = False
     elif mod.future and code[:2] not in {"01", "02", "03", "10", "12", "13"}:
-        code, composed = compose_code(lex.frames, "intent", code), True
+        # "will withdraw ... unless X": an intent held over someone is a threat
+        frame_name = "threaten" if _has_unless(tok) else "intent"
+        code, composed = compose_code(lex.frames, frame_name, code), True
     if not targets and code[:2] in SPEECH_ROOTS:
         targets = args.complement_subject_actors(tok, index)
     return Candidate(code, tok, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
@@ -125,6 +127,11 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
     for c in out:
         c.subordinate = _under_other(c.trigger, anchors) or _in_condition(c.trigger)
     return out
+
+
+def _has_unless(tok: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in tok.children)
 
 
 def _under_other(tok: Token, anchors: set[int]) -> bool:
