@@ -69,10 +69,12 @@ class EventsStage:
             log.warning("unknown CAMEO code %s in lexicon", cand.code)
             return
         date = event_date(sent, cand.trigger, record.published)
-        place = event_place(record, sent, cand.trigger, fallback_place)
-        for source, target in expand(cand):
+        mentions = {a.id: a.mentions for a in record.actors}
+        for source, target in expand(cand, self.lexicon.frames.reciprocal):
             if source is None and target is None:
                 continue
+            spans = [m for ms in mentions.values() for m in ms]
+            place = event_place(record, sent, cand.trigger, fallback_place, spans)
             ev = Evidence(specificity=cand.specificity, has_source=source is not None, has_target=target is not None,
                           composed=cand.composed, noun_trigger=cand.noun, subordinate=cand.subordinate,
                           hedged=cand.modality.negated or cand.modality.hypothetical)
