@@ -79,6 +79,16 @@ def test_seed_afghan_government_side_resists_the_taliban(seed_record):
     assert find(seed_record, source="ghani", target="taliban")
 
 
+def test_seed_taliban_spokesman_threatens_noor_and_dostum(seed_record):
+    evs = find(seed_record, root="13", source="mujahid")
+    assert {t for e in evs for t in ("noor", "dostum") if mentions(seed_record, e.target, t)} == {"noor", "dostum"}
+
+
+def test_seed_un_chief_disaster_is_a_pessimistic_statement(seed_record):
+    evs = [e for e in find(seed_record, root="01") if mentions(seed_record, e.source, "guterres")]
+    assert evs and evs[0].cameo == "012" and evs[0].date == "2021-08-13"
+
+
 def test_seed_no_plans_to_withdraw_is_negated(seed_record):
     text = seed_record.text
     start = text.index("no plans to withdraw")
@@ -175,6 +185,11 @@ def test_reported_speech_codes_the_doer_not_the_speaker(pipeline):
     r = process(pipeline, "Officials in Kabul said Pakistan shelled Afghan border posts on Tuesday.")
     evs = find(r, root="19")
     assert evs and all(mentions(r, e.source, "pakistan") for e in evs)
+
+
+def test_optimistic_statement(pipeline):
+    r = process(pipeline, "Egypt said the talks with Sudan were a great success.")
+    assert find(r, code="013", source="egypt")
 
 
 def test_plain_statement_codes_nothing(pipeline):

@@ -16,7 +16,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
 TARGET_PREPS = {"against", "on", "with", "to", "at", "from", "toward", "towards", "upon", "into", "over", "between",
                 "of", "for"}
 SUBJ = ("nsubj", "csubj", "expl")
-GROUP_WORDS = {"two", "both", "pair", "three", "trio", "sides"}
+GROUP_WORDS = {"two", "both", "pair", "three", "trio", "sides", "them"}
 
 
 class ActorIndex:

@@ -13,6 +13,7 @@ from eventwatch.events.dates import event_date
 from eventwatch.events.lexicon import load_lexicon
 from eventwatch.events.location import dateline_place, event_place
 from eventwatch.events.matcher import MatchContext
+from eventwatch.events.statements import statement_candidates
 from eventwatch.events.tone import tone
 from eventwatch.model import Event, Record
 
@@ -50,6 +51,8 @@ class EventsStage:
         seen: set[tuple] = set()
         for sent in doc.sents:
             cands = code_sentence(sent, self.lexicon, index, ctx) if self.mode != "classifier" else []
+            if not cands and self.mode != "classifier":
+                cands = statement_candidates(sent, self.lexicon.frames, index)
             votes = None
             if self.classifier is not None and self.mode != "pattern":
                 votes = self.classifier.vote(sent, cands, index, self.mode == "classifier")
