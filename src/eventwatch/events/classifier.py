@@ -87,7 +87,7 @@ class LinearClassifier:
         self.weights = weights
         self.bias = bias
         self.meta = meta
-        self.threshold = float(meta.get("threshold", 0.5))
+        self.threshold = float(meta.get("threshold", 0.35))
         self.default_codes: dict[str, str] = meta.get("default_codes", {})
         self.label_kind: str = meta.get("label_kind", "plover")
 
