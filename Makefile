@@ -1,22 +1,32 @@
-# The two commands of the README. Each sets up .venv (once per change of pyproject.toml) and runs.
+# The two commands of the README; each sets up .venv (again only when pyproject.toml changes) and runs.
+#   make demo   eventwatch on the built-in example articles, stored in eventwatch.duckdb
+#   make test   the whole test suite, with what the tests need (test extras, Ray, Debian's Chromium)
 PYTHON ?= python3
 VENV := .venv
-STAMP := $(VENV)/.installed
+PIP := $(VENV)/bin/python -m pip
 
-.PHONY: demo test setup clean
-demo: $(STAMP)  ## set up and run eventwatch on the built-in examples
+.PHONY: demo test setup setup-test clean
+demo: $(VENV)/.installed-run
 	$(VENV)/bin/eventwatch demo --db eventwatch.duckdb
 
-test: $(STAMP)  ## set up and run the whole test suite (pytest's "no tests" fails)
+test: $(VENV)/.installed-test
 	$(VENV)/bin/python -m pytest -q
 
-setup: $(STAMP)
+setup: $(VENV)/.installed-run
+setup-test: $(VENV)/.installed-test
 
-$(STAMP): pyproject.toml
-	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install -q --upgrade pip
-	$(VENV)/bin/python -m pip install -q -e '.[test]'
-	touch $(STAMP)
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -q -e '.[test,ray]'
+	sh scripts/install-browser.sh
+	touch $@ $(VENV)/.installed-run
 
 clean:
 	rm -rf $(VENV) eventwatch.duckdb
