@@ -157,6 +157,7 @@ def test_ingest_twice_changes_nothing_and_events_query(capsys, bad_folder, tmp_p
         assert first["articles"] == 6 + 6  # every document, failed ones included, is stored once
         rec = s.record("fixture-1")
         assert rec["title"] == "Rebels release hostages"
+        assert rec["dateline"] == "MARVALE"  # the JSONL dateline field, its place only
     capsys.readouterr()
     for fmt in ("table", "csv", "jsonl"):
         assert main(["events", "--db", db, "--format", fmt]) == 0

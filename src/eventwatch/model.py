@@ -43,6 +43,7 @@ class Document:
     source: str | None = None
     url: str | None = None
     published: str | None = None
+    dateline: str | None = None  # a dateline the input carried apart from the text (e.g. a JSONL field)
     location: str = "-"
     kind: str = "text"  # text | html | jsonl | feed | warc | wet
     problems: list[Problem] = field(default_factory=list)

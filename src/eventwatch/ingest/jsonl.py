@@ -34,6 +34,17 @@ def _date(value) -> str | None:
     return m.group(1) if m else None
 
 
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Za-z.'’\- ]{1,40}?)\s*(?:,|\(|[-–—:]|$)")
+
+
+def _dateline(value) -> str | None:
+    """The place of a dateline field ("WASHINGTON, Feb 26 -" → "WASHINGTON")."""
+    if not isinstance(value, str):
+        return None
+    m = _DATELINE_PLACE.match(value)
+    return m.group(1).strip() if m else None
+
+
 def _str(value) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
@@ -50,6 +61,7 @@ def to_document(obj: dict, location: str) -> Document:
         source=_str(obj.get("source")),
         url=_str(obj.get("url")),
         published=published,
+        dateline=_dateline(obj.get("dateline")),
         location=location,
         kind="html" if (html and not text) else "text",
     )
