@@ -76,6 +76,7 @@ class Place:
     admin1: str | None = None
     feature: str = "city"  # city | admin1 | country | other
     mentions: list[list[int]] = field(default_factory=list)
+    dateline: bool = False  # (added field) this place is the record's dateline place
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,8 +1,130 @@
-"""Places: not built yet — the stage runs and leaves its list empty, so records keep the contract shape."""
+"""Places: the places an article names, resolved to GeoNames with coordinates (offline).
+
+The stage runs first (before actors). It works from the spaCy entities, gazetteer matches and
+``record.dateline``:
+
+- ``gazetteer``: the GeoNames index (cities >= 500 inhabitants with alternate names, countries,
+  first-level divisions, continents) built once into an SQLite file in ``$EVENTWATCH_CACHE``
+  (default ``~/.cache/eventwatch``);
+- ``detect``: which words name places (GPE/LOC/FAC entities, gazetteer matches the model missed,
+  places inside modifiers such as "Kabul police"); demonyms are context, never places;
+- ``resolve``: which place each name means (population prior + document context).
+
+It writes ``record.places``: one ``Place`` per distinct location with all its mentions. The
+dateline's place is included (``dateline=True``), with no mentions if the body never names it.
+
+For the event stage
+-------------------
+``place_for_span(record, start, end) -> str | None`` gives the place id (``Place.id``) for the
+character range ``[start, end)`` of ``record.text`` (normally an event's sentence):
+
+1. the most specific place (city, then division, then country, then other) with a mention inside
+   the range; among equals, the first mentioned;
+2. else the dateline's place, if the record has one;
+3. else ``None``.
+"""
 from __future__ import annotations
 
-from eventwatch.model import Record
+import logging
+
+from eventwatch.model import Place, Record
+from eventwatch.places.detect import detect
+from eventwatch.places.gazetteer import Candidate, load_gazetteer, normalise
+from eventwatch.places.resolve import resolve, resolve_dateline
 from eventwatch.stages import register
+
+log = logging.getLogger(__name__)
+
+SPECIFICITY = {"city": 0, "admin1": 1, "country": 2, "other": 3}
+
+
+def dateline_candidate(gazetteer, dateline: str | None) -> Candidate | None:
+    """The place of a dateline such as 'KABUL', 'PARIS, Texas' or 'WASHINGTON (Reuters)'."""
+    if not dateline:
+        return None
+    parts = [normalise(p) for p in dateline.split("(")[0].split(",") if p.strip()]
+    if not parts:
+        return None
+    found = gazetteer.lookup(parts)
+    cands = found.get(parts[0], [])
+    if len(parts) > 1 and parts[1] in found:
+        within = {(c.cc, c.admin1 if c.feature == "admin1" else None) for c in found[parts[1]]}
+        narrowed = [c for c in cands if (c.cc, None) in within or (c.cc, c.admin1) in within]
+        cands = narrowed or cands
+    return resolve_dateline(cands)
+
+
+def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
+    """Keep towns found by the gazetteer alone only where the rest of the document supports them:
+    a big town needs its country named elsewhere (by a tagged place, a country or division name, a
+    demonym or the dateline); a small one needs its first-level division (named, or holding a
+    tagged place). This drops capitalised words that are also towns far away ("Officer", "Titan")."""
+    countries, divisions = set(demonym_countries), set()
+    if dateline is not None:
+        countries.add(dateline.cc)
+        divisions.add((dateline.cc, dateline.admin1))
+    for g in groups:
+        c = g.choice
+        if c is not None and (any(m.from_entity for m in g.mentions) or c.feature != "city"):
+            countries.add(c.cc)
+            if c.feature in ("city", "admin1"):
+                divisions.add((c.cc, c.admin1 if c.feature == "city" else c.name))
+    kept = []
+    for g in groups:
+        c = g.choice
+        if c is None:
+            continue
+        if c.feature != "city" or any(m.from_entity for m in g.mentions):
+            kept.append(g)
+        elif c.population >= max(m.support_pop for m in g.mentions):
+            if c.cc in countries:
+                kept.append(g)
+        elif (c.cc, c.admin1) in divisions:
+            kept.append(g)
+    return kept
+
+
+def to_place(c: Candidate, mentions: list[list[int]], dateline: bool = False) -> Place:
+    geonameid = int(c.ext_id.split(":", 1)[1]) if c.ext_id.startswith("geonames:") else None
+    admin1 = c.name if c.feature == "admin1" else c.admin1
+    return Place(id=c.ext_id, name=c.name, lat=round(c.lat, 5), lon=round(c.lon, 5), geonameid=geonameid,
+                 country=c.cc3, admin1=admin1, feature=c.feature, mentions=mentions, dateline=dateline)
+
+
+def find_places(doc, record: Record, gazetteer=None) -> list[Place]:
+    """The places of one document (the stage's work, callable without a pipeline)."""
+    gazetteer = gazetteer or load_gazetteer()
+    mentions, demonym_countries = detect(doc, gazetteer)
+    dl = dateline_candidate(gazetteer, record.dateline)
+    groups = supported(resolve(mentions, record.text, demonym_countries, dl), demonym_countries, dl)
+    by_id: dict[str, tuple[Candidate, list[list[int]]]] = {}
+    for g in groups:
+        if g.choice is None:
+            continue
+        entry = by_id.setdefault(g.choice.ext_id, (g.choice, []))
+        entry[1].extend([m.start, m.end] for m in g.mentions)
+    places = []
+    for ext_id, (cand, spans) in by_id.items():
+        places.append(to_place(cand, sorted(spans), dateline=dl is not None and dl.ext_id == ext_id))
+    if dl is not None and dl.ext_id not in by_id:
+        places.append(to_place(dl, [], dateline=True))
+    places.sort(key=lambda p: (p.mentions[0][0] if p.mentions else -1, p.id))
+    return places
+
+
+def place_for_span(record: Record, start: int, end: int) -> str | None:
+    """The place id for ``record.text[start:end]`` (see the module docstring for the rule)."""
+    best = None
+    for place in record.places:
+        inside = [m[0] for m in place.mentions if start <= m[0] and m[1] <= end]
+        if not inside:
+            continue
+        rank = (SPECIFICITY.get(place.feature, 9), min(inside))
+        if best is None or rank < best[0]:
+            best = (rank, place.id)
+    if best is not None:
+        return best[1]
+    return next((p.id for p in record.places if p.dateline), None)
 
 
 class PlacesStage:
@@ -10,9 +132,10 @@ class PlacesStage:
 
     def __init__(self, settings):
         self.settings = settings
+        self.gazetteer = load_gazetteer()
 
     def __call__(self, doc, record: Record) -> None:
-        return None
+        record.places = find_places(doc, record, self.gazetteer)
 
 
 @register("places")

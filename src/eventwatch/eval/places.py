@@ -1,0 +1,129 @@
+"""Score the places stage against geoparsing gold: ``eventwatch eval places GOLD.jsonl...``.
+
+Gold files: ``../shared/gold/geo/*_dev.jsonl`` (GeoWebNews, TR-News, LGL; read in place, never
+copied). In scope: gold toponyms with coordinates and valid offsets; for GeoWebNews only the
+literal usage types (Literal, Mixed, Literal_Modifier, Coercion, Embedded_Literal).
+
+Per set and pooled:
+
+- ``recall@161``: share of gold toponyms with a predicted place mention overlapping the same
+  words whose coordinates lie within 161 km of the gold point (end to end: detected *and* resolved);
+- ``detected``: share of gold toponyms overlapped by any predicted place mention;
+- ``median_km`` / ``mean_km``: error of the detected ones;
+- ``precision``: share of predicted mentions that overlap a gold toponym with coordinates (any
+  type, since a GeoWebNews metonymic country is still that country) and lie within 161 km of it;
+  ``precision_detect``: share that overlap any annotated gold toponym row.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import statistics
+from pathlib import Path
+
+from eventwatch.model import Record
+from eventwatch.places.resolve import km
+
+log = logging.getLogger(__name__)
+
+GWN_LITERAL = {"Literal", "Mixed", "Literal_Modifier", "Coercion", "Embedded_Literal"}
+HIT_KM = 161.0
+
+
+def gold_files(paths: list[str]) -> list[Path]:
+    out = []
+    for p in map(Path, paths):
+        out.extend(sorted(p.glob("*_dev.jsonl")) if p.is_dir() else [p])
+    return out
+
+
+def in_scope(t: dict) -> bool:
+    if not t.get("has_coordinates") or t.get("start", -1) < 0 or t.get("lat") is None:
+        return False
+    return t.get("gwn_type") is None or t["gwn_type"] in GWN_LITERAL
+
+
+def read_docs(path: Path, limit: int | None) -> list[dict]:
+    docs = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                docs.append(json.loads(line))
+            if limit and len(docs) >= limit:
+                break
+    return docs
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score_doc(doc_gold: dict, places) -> dict:
+    """Counts for one document: predicted mentions vs gold toponyms."""
+    preds = [((m[0], m[1]), p) for p in places for m in p.mentions]
+    gold_all = [t for t in doc_gold["toponyms"] if t.get("start", -1) >= 0]
+    gold = [t for t in gold_all if in_scope(t)]
+    out = {"gold": len(gold), "hit": 0, "detected": 0, "errors": [], "pred": len(preds),
+           "pred_ok": 0, "pred_detect": 0}
+    for t in gold:
+        span = (t["start"], t["end"])
+        dists = [km(t["lat"], t["lon"], p.lat, p.lon) for s, p in preds if overlaps(s, span)]
+        if dists:
+            out["detected"] += 1
+            out["errors"].append(min(dists))
+            out["hit"] += min(dists) <= HIT_KM
+    for s, p in preds:
+        over = [t for t in gold_all if overlaps(s, (t["start"], t["end"]))]
+        out["pred_detect"] += bool(over)
+        out["pred_ok"] += any(t.get("has_coordinates") and t.get("lat") is not None
+                              and km(t["lat"], t["lon"], p.lat, p.lon) <= HIT_KM for t in over)
+    return out
+
+
+def summarise(counts: list[dict]) -> dict:
+    gold = sum(c["gold"] for c in counts)
+    pred = sum(c["pred"] for c in counts)
+    errors = [e for c in counts for e in c["errors"]]
+    return {
+        "docs": len(counts),
+        "gold_toponyms": gold,
+        "recall@161": round(sum(c["hit"] for c in counts) / gold, 4) if gold else None,
+        "detected": round(sum(c["detected"] for c in counts) / gold, 4) if gold else None,
+        "median_km": round(statistics.median(errors), 1) if errors else None,
+        "mean_km": round(statistics.fmean(errors), 1) if errors else None,
+        "predicted_mentions": pred,
+        "precision": round(sum(c["pred_ok"] for c in counts) / pred, 4) if pred else None,
+        "precision_detect": round(sum(c["pred_detect"] for c in counts) / pred, 4) if pred else None,
+    }
+
+
+def evaluate(paths: list[str], options: dict) -> dict:
+    from eventwatch.nlp import load_model
+    from eventwatch.places import find_places
+    from eventwatch.places.gazetteer import load_gazetteer
+
+    nlp = load_model(options.get("model"))
+    gazetteer = load_gazetteer()
+    result, pooled = {"sets": {}}, []
+    for path in gold_files(paths):
+        docs = read_docs(path, options.get("limit"))
+        counts = []
+        for gold_doc, doc in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=16)):
+            record = Record(id=gold_doc["doc_id"], text=gold_doc["text"])
+            counts.append(score_doc(gold_doc, find_places(doc, record, gazetteer)))
+        result["sets"][path.stem] = summarise(counts)
+        pooled.extend(counts)
+        log.info("scored %s", path.name)
+    result["pooled"] = summarise(pooled)
+    result["scope"] = "toponyms with coordinates; GeoWebNews types " + ", ".join(sorted(GWN_LITERAL))
+    return result
+
+
+def report(result: dict) -> str:
+    cols = ("docs", "gold_toponyms", "recall@161", "detected", "median_km", "mean_km", "precision", "precision_detect")
+    lines = ["set".ljust(18) + "".join(c.rjust(16) for c in cols)]
+    rows = list(result["sets"].items()) + [("pooled", result["pooled"])]
+    for name, r in rows:
+        lines.append(name.ljust(18) + "".join(str(r.get(c)).rjust(16) for c in cols))
+    lines.append(f"scope: {result['scope']}; a hit = predicted place on overlapping words within {HIT_KM:.0f} km")
+    return "\n".join(lines)

@@ -1,0 +1,215 @@
+"""Detection: which words of a document name places.
+
+Three sources, merged without overlaps (longest first):
+
+1. spaCy GPE/LOC/FAC entities, trimmed ("the", "'s", and a trailing "province"/"city"...);
+2. gazetteer matches among capitalised words that the model missed or mislabelled ("Lashkargah"
+   tagged ORG, "Balkh" tagged PERSON, "KABUL" tagged ORG) or that sit inside a longer name or a
+   modifier ("Kabul police", "the Kandahar offensive"); these must pass stricter tests: not in the
+   stop-list, not part of a person's name, and a country, a division, a continent or a town of at
+   least ``MIN_POPULATION`` inhabitants;
+3. demonyms ("Afghan", "British") are collected as country *context* only, never as places.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from eventwatch.places.gazetteer import NAME_ALIAS, NAME_ALT, Candidate, demonyms, normalise, read_word_list
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MIN_POPULATION = 15000           # towns found by the gazetteer alone (no GPE/LOC tag) must be this big
+MIN_POPULATION_IN_PERSON = 100000  # a PERSON entity that is really a place ("Balkh")
+MIN_POPULATION_WEAK = 1000       # smaller towns found by the gazetteer alone are never considered
+MAX_NGRAM = 4
+
+
+@dataclass
+class Mention:
+    start: int           # char offsets into the doc text
+    end: int
+    text: str
+    key: str             # normalised lookup key
+    from_entity: bool    # spaCy tagged it GPE/LOC/FAC
+    candidates: list[Candidate]
+    # found by the gazetteer alone: a town at least this big needs only its country named elsewhere
+    # in the text; a smaller one needs its first-level division (see places.supported)
+    support_pop: int = 0
+
+
+@lru_cache(maxsize=1)
+def stoplist() -> frozenset[str]:
+    return read_word_list("stoplist.tsv")
+
+
+@lru_cache(maxsize=1)
+def generic_suffixes() -> frozenset[str]:
+    return read_word_list("generic_suffixes.tsv")
+
+
+def trim_entity(span: Span) -> tuple[int, int]:
+    """Token range of an entity without a leading article or trailing possessive/punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _capitalised(tok) -> bool:
+    text = tok.text
+    return text[:1].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _entity_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The entity itself, then without a trailing generic word ("Helmand province" -> "Helmand")."""
+    out = [(start, end)]
+    if end - start > 1 and normalise(doc[end - 1].text) in generic_suffixes():
+        out.append((start, end - 1))
+    return out
+
+
+def entity_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            start, end = trim_entity(ent)
+            if end > start:
+                spans.append((start, end))
+    return spans
+
+
+def capitalised_ngrams(doc: Doc, max_n: int = MAX_NGRAM) -> list[tuple[int, int]]:
+    """Token ranges of 1..max_n consecutive capitalised words (allowing inner 'of', hyphens)."""
+    out = []
+    n_tokens = len(doc)
+    for i, tok in enumerate(doc):
+        if not _capitalised(tok):
+            continue
+        j = i
+        while j < n_tokens and j - i < max_n:
+            t = doc[j]
+            if not (_capitalised(t) or (j > i and t.text in ("-", "of", "de", "el", "al") and j + 1 < n_tokens
+                                        and _capitalised(doc[j + 1]))):
+                break
+            j += 1
+            if _capitalised(doc[j - 1]):
+                out.append((i, j))
+    return out
+
+
+def _person_names(doc: Doc) -> list[tuple[tuple[int, int], set[str]]]:
+    """Token range and normalised words of each multi-word PERSON name."""
+    return [(trim_entity(ent), {normalise(t.text) for t in ent if t.is_alpha})
+            for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+
+
+def _token_labels(doc: Doc) -> list[str]:
+    labels = [""] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            labels[i] = ent.label_
+    return labels
+
+
+def acronym_filter(surface: str, cands: list[Candidate]) -> list[Candidate]:
+    """Short all-capital words ("UN", "US") name places only through an alias ("US" -> United States)."""
+    letters = [ch for ch in surface if ch.isalpha()]
+    if letters and len(letters) <= 4 and all(ch.isupper() for ch in letters):
+        return [c for c in cands if c.name_kind == NAME_ALIAS]
+    return cands
+
+
+def _keep(cands: list[Candidate], min_pop: int) -> list[Candidate]:
+    """Candidates worth keeping for a gazetteer-only match: divisions and countries, big towns,
+    and small towns under their own name (not an alternate name)."""
+    return [c for c in cands if c.feature in ("country", "admin1", "other") or c.population >= MIN_POPULATION
+            or (c.population >= min_pop and c.name_kind != NAME_ALT)]
+
+
+def _org_position_ok(doc: Doc, s: int) -> bool:
+    """Inside an organisation's name a place usually leads it ("Kabul Police") or follows 'of'/'in'
+    ("University of Ohio"); a small town's name in the middle ("North Atlantic Council") is not taken."""
+    for ent in doc.ents:
+        if ent.start <= s < ent.end and ent.label_ not in PLACE_LABELS:
+            start, _ = trim_entity(ent)
+            return s <= start or doc[s - 1].lower_ in ("of", "in", "at", "for")
+    return True
+
+
+def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
+    """(place mentions, alpha-2 codes of countries named by demonyms) for one document."""
+    stop = stoplist()
+    ent_ranges = entity_spans(doc)
+    labels = _token_labels(doc)
+    gaz_ranges = capitalised_ngrams(doc)
+    keys = {}
+    for s, e in ent_ranges:
+        for vs, ve in _entity_variants(doc, s, e):
+            keys[(vs, ve)] = normalise(doc[vs:ve].text)
+    for s, e in gaz_ranges:
+        keys.setdefault((s, e), normalise(doc[s:e].text))
+    found = gazetteer.lookup(list(keys.values()))
+    dem = demonyms()
+
+    mentions: list[Mention] = []
+    taken = [False] * len(doc)
+
+    def add(s: int, e: int, key: str, from_entity: bool, cands: list[Candidate], support_pop: int = 0) -> None:
+        span = doc[s:e]
+        mentions.append(Mention(span.start_char, span.end_char, span.text, key, from_entity, cands, support_pop))
+        for i in range(s, e):
+            taken[i] = True
+
+    for s, e in sorted(ent_ranges, key=lambda r: r[0] - r[1]):
+        if any(taken[s:e]):
+            continue
+        for vs, ve in _entity_variants(doc, s, e):
+            key = keys[(vs, ve)]
+            if key in stop or key in dem:
+                break
+            cands = acronym_filter(doc[vs:ve].text, found.get(key, []))
+            if (vs, ve) != (s, e):  # "Franklin County" -> towns named Franklin, not alternate names
+                cands = [c for c in cands if c.name_kind != NAME_ALT]
+            if cands:
+                add(vs, ve, key, True, cands)
+                break
+
+    persons = _person_names(doc)
+    for s, e in sorted(gaz_ranges, key=lambda r: (r[0] - r[1], r[0])):
+        if any(taken[s:e]):
+            continue
+        key = keys[(s, e)]
+        cands = acronym_filter(doc[s:e].text, found.get(key, []))
+        if not cands or key in stop or key in dem:
+            continue
+        if any(normalise(doc[i].text) in stop for i in range(s, e)) and e - s == 1:
+            continue
+        if any(doc[i].is_stop for i in range(s, e)):
+            continue
+        words = {normalise(doc[i].text) for i in range(s, e)}
+        whole_person = _whole_person_entity(doc, s, e)
+        if "PERSON" in {labels[i] for i in range(s, e)} and whole_person is None:
+            continue  # part of a person's name ("Marshall" in "Marshall Dostum")
+        if any(words & w for (ps, pe), w in persons if (ps, pe) != whole_person):
+            continue  # a word of a person's name elsewhere in the text
+        kept = _keep(cands, MIN_POPULATION_WEAK if _org_position_ok(doc, s) else MIN_POPULATION)
+        if kept:
+            support = MIN_POPULATION_IN_PERSON if whole_person else MIN_POPULATION
+            add(s, e, key, False, kept, support)
+
+    demonym_countries = {dem[normalise(t.text)] for t in doc if t.text[:1].isupper() and normalise(t.text) in dem}
+    mentions.sort(key=lambda m: m.start)
+    return mentions, demonym_countries
+
+
+def _whole_person_entity(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
+    """The (trimmed) PERSON entity that is exactly tokens s..e, if there is one."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= s and e <= ent.end:
+            return (s, e) if trim_entity(ent) == (s, e) else None
+    return None

