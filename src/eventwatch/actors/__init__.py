@@ -1,20 +1,46 @@
 """Actors: who — people, organisations, countries and armed groups, resolved to codes.
 
-Baseline: spaCy PERSON/ORG/NORP/GPE entities grouped by surface name. (Issue 3 replaces this
-with gazetteers, within-document resolution, roles and CAMEO actor codes.)
+The stage (``actors``) runs after ``places`` and writes ``record.actors``: one :class:`Actor` per
+entity of the document, with every mention (``[start, end)`` into ``record.text``), ``country``
+(ISO alpha-3), ``sector`` (CAMEO role codes), CAMEO ``code``, ``role`` (the title found in the text
+or the dated role from the dictionary) and ``affiliation`` (id of the organisation it speaks or acts
+for). Ids are stable across documents: ``person:jens-stoltenberg``, ``NATO``, ``UN``,
+``group:taliban``, ``country:AFG``, ``AFG-GOV`` (an unnamed country-sector actor),
+``AFG-GOV/governor-of-balkh`` (an unnamed office holder), ``org:<slug>`` (an organisation the
+dictionary does not know).
+
+Modules: ``dictionary`` (data loader, once per process), ``recognition`` (dictionary matching +
+spaCy entities, place filtering, document-level consistency), ``roles`` (titles, appositions,
+unnamed agents), ``resolution`` (one actor per entity, dated codes), ``codes`` (CAMEO codes).
+The publication date (``record.published``) selects among dated roles (e.g. the Taliban are
+``AFGINSTAL`` before 2021-08-15 and ``AFGGOV`` after).
+
+Pronouns are not put into ``mentions``. Stages that need them (quotes: "he said"; events) call::
+
+    from eventwatch.actors import resolve_pronoun, pronoun_map
+    actor_id = resolve_pronoun(doc, record, token)   # token: a spaCy Token, e.g. the subject of "said"
+    mapping = pronoun_map(doc, record)               # {(start, end): actor id} for every pronoun
+
+A personal pronoun (he, him, his, she, her) resolves to the nearest preceding person actor mention
+(within the three preceding sentences); it/its/they/them/their to the nearest preceding
+organisation, group or country. Mentions inside a quotation are skipped when looking back.
 """
 from __future__ import annotations
 
-import re
+import logging
 
+from spacy.tokens import Doc, Token
+
+from eventwatch.actors.dictionary import load_dictionary
+from eventwatch.actors.recognition import recognize
+from eventwatch.actors.resolution import resolve
 from eventwatch.model import Actor, Record
 from eventwatch.stages import register
 
-KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
+log = logging.getLogger(__name__)
 
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "themselves"})
 
 
 class ActorStage:
@@ -22,17 +48,58 @@ class ActorStage:
 
     def __init__(self, settings):
         self.settings = settings
+        user = str(settings.actors_file) if getattr(settings, "actors_file", None) else None
+        self.dictionary = load_dictionary(user)
 
-    def __call__(self, doc, record: Record) -> None:
-        by_id: dict[str, Actor] = {}
-        for ent in doc.ents:
-            kind = KINDS.get(ent.label_)
-            if not kind:
-                continue
-            aid = f"{kind}:{slug(ent.text)}"
-            actor = by_id.setdefault(aid, Actor(id=aid, name=ent.text, kind=kind))
-            actor.mentions.append([ent.start_char, ent.end_char])
-        record.actors.extend(by_id.values())
+    def __call__(self, doc: Doc, record: Record) -> None:
+        record.actors.extend(find_actors(doc, record, self.dictionary))
+
+
+def find_actors(doc: Doc, record: Record, dictionary=None) -> list[Actor]:
+    """The actors of one parsed document (``doc`` is the spaCy Doc of ``record.text``)."""
+    dic = dictionary or load_dictionary(None)
+    mentions = recognize(doc, record, dic)
+    return resolve(doc, dic, mentions, record.published)
+
+
+def resolve_pronoun(doc: Doc, record: Record, token: Token) -> str | None:
+    """The actor id a pronoun token most likely refers to, or None."""
+    low = token.lower_
+    if low in PERSON_PRONOUNS:
+        want = {"person"}
+    elif low in GROUP_PRONOUNS:
+        want = {"organization", "group", "country"}
+    else:
+        return None
+    sents = list(doc.sents)
+    idx = next((i for i, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+    floor = sents[max(0, idx - 3)].start_char
+    best = None
+    for actor in record.actors:
+        if actor.kind not in want:
+            continue
+        for s, e in actor.mentions:
+            if floor <= s and e <= token.idx and not _inside_quote(record.text, s, token.idx):
+                if best is None or s > best[0]:
+                    best = (s, actor.id)
+    return best[1] if best else None
+
+
+def pronoun_map(doc: Doc, record: Record) -> dict[tuple[int, int], str]:
+    """Every pronoun of the document that resolves: {(start, end): actor id}."""
+    out = {}
+    for t in doc:
+        if t.lower_ in PERSON_PRONOUNS or t.lower_ in GROUP_PRONOUNS:
+            aid = resolve_pronoun(doc, record, t)
+            if aid:
+                out[(t.idx, t.idx + len(t.text))] = aid
+    return out
+
+
+def _inside_quote(text: str, start: int, until: int) -> bool:
+    """True if an opening quote before ``start`` is still open at ``until`` (mention inside quotes)."""
+    seg = text[start:until]
+    return seg.count("”") > seg.count("“")
 
 
 @register("actors")

@@ -1,0 +1,273 @@
+"""Recognition: find the actor mentions of one document.
+
+Sources: the known-actors dictionary (longest match over folded token text, checked for
+capitalisation) and spaCy's PERSON/ORG/NORP/GPE entities. Titles at the start of an entity are
+stripped ("Marshall Dostum" -> title "Marshal", name "Dostum"). Place names are not actors: the
+places stage's non-country places, the dateline, and names in the place gazetteer that the
+dictionary does not know as actors. Document consistency: once a full person name is seen, its
+surname alone (whatever spaCy calls it) is a mention of that person.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from eventwatch.actors.dictionary import Dictionary, Entry, fold
+from eventwatch.model import Record
+
+ENT_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
+NAME_CONNECTORS = frozenset("al el bin ibn bint de del da di von van der den la le ul ud abu".split())
+MAX_SPAN_TOKENS = 24
+
+
+@dataclass
+class Mention:
+    start: int                 # token index of the name (after any title)
+    end: int                   # token index, exclusive
+    kind: str                  # person | organization | country | group
+    entry: Entry | None        # dictionary entry, if known
+    label: str                 # "DICT" or the spaCy label
+    title_start: int | None = None  # first token of a title stripped from the front of an entity
+    role: str | None = None    # the stripped title's canonical role
+    role_sector: str | None = None
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start:self.end].text
+
+    @property
+    def first(self) -> int:
+        return self.title_start if self.title_start is not None else self.start
+
+
+def folded_tokens(doc: Doc) -> list[str]:
+    return [fold(t.text) for t in doc]
+
+
+def blocked_tokens(doc: Doc, record: Record, dic: Dictionary, ft: list[str]) -> set[int]:
+    """Tokens inside non-country places (places stage) or the dateline name."""
+    out: set[int] = set()
+    for place in record.places:
+        if place.feature == "country":
+            continue
+        for s, e in place.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
+    if record.dateline:
+        dl = fold(record.dateline)
+        for i, t in enumerate(doc):
+            if ft[i] == dl and t.text.isupper() and dic.index.get(dl) is None:
+                out.add(i)
+    return out
+
+
+def _prefixes(dic: Dictionary) -> frozenset[str]:
+    cached = getattr(dic, "_prefixes", None)
+    if cached is None:
+        pre = set()
+        for key in dic.index:
+            words = key.split(" ")
+            for k in range(1, len(words) + 1):
+                pre.add(" ".join(words[:k]))
+        cached = frozenset(pre)
+        object.__setattr__(dic, "_prefixes", cached)
+    return cached
+
+
+def capitalised(tok) -> bool:
+    return tok.text[:1].isupper() or not tok.is_alpha
+
+
+def valid_name_span(doc: Doc, start: int, end: int, entry: Entry) -> bool:
+    """A dictionary hit counts only when it looks like a name in the text."""
+    toks = doc[start:end]
+    if not any(t.text[:1].isupper() for t in toks):
+        return False
+    for t in toks:
+        if t.is_alpha and len(t) > 2 and not t.is_stop and t.lower_ not in NAME_CONNECTORS and not capitalised(t):
+            return False
+    if end - start == 1:
+        tok = doc[start]
+        if len(tok.text) <= 3 and not tok.text.isupper() and entry.kind != "country":
+            return False  # "Us", "Is": acronyms must be written in capitals
+        if tok.is_stop and tok.ent_type_ not in ("ORG", "GPE", "NORP", "PERSON"):
+            return False  # "US"/"WHO"/"IS" only when the model also sees a name
+        if not entry.curated and entry.kind != "country" and tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            return False  # one-word names from the large converted dictionary need the model's support
+    return True
+
+
+def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[int]) -> list[Mention]:
+    prefixes = _prefixes(dic)
+    out, i, n = [], 0, len(doc)
+    while i < n:
+        w = ft[i]
+        if not w or w == "the" or w.split(" ", 1)[0] not in dic.first_words:
+            i += 1
+            continue
+        best, key = None, ""
+        for j in range(i, min(n, i + MAX_SPAN_TOKENS)):
+            if ft[j]:
+                key = f"{key} {ft[j]}" if key else ft[j]
+            if key not in prefixes:
+                break
+            eid = dic.index.get(key)
+            if eid and ft[j]:
+                best = (j + 1, dic.entries[eid])
+        if best:
+            end, entry = best
+            span_blocked = any(k in blocked for k in range(i, end))
+            if (not span_blocked or entry.kind == "country") and valid_name_span(doc, i, end, entry):
+                out.append(Mention(i, end, entry.kind, entry, "DICT"))
+                i = end
+                continue
+        i += 1
+    return out
+
+
+def strip_title(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> tuple[int, str | None, str | None]:
+    """Skip determiners and titles at the front of a name: returns (new start, role, sector)."""
+    role = sector = None
+    while start < end:
+        if doc[start].lower_ in ("the", "a", "an") or not ft[start]:
+            start += 1
+            continue
+        hit = None
+        for j in range(min(end - 1, start + 4), start, -1):  # leave at least one token of name
+            key = " ".join(x for x in ft[start:j] if x)
+            if key in dic.titles:
+                hit = j
+                break
+        if hit is None:
+            break
+        r, s = dic.titles[" ".join(x for x in ft[start:hit] if x)]
+        role, sector = (r or role), (s or sector)
+        start = hit
+    return start, role, sector
+
+
+def trim_end(doc: Doc, start: int, end: int) -> int:
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return end
+
+
+def is_place_name(text_folded: str, dic: Dictionary) -> bool:
+    return text_folded in dic.places and text_folded not in dic.index
+
+
+def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], taken: set[int],
+                    blocked: set[int], surnames: dict[str, str]) -> list[Mention]:
+    """Mentions from spaCy entities that the dictionary did not cover."""
+    out = []
+    dateline = fold(record.dateline) if record.dateline else None
+    for ent in doc.ents:
+        if ent.label_ not in ENT_KINDS or any(k in taken for k in range(ent.start, ent.end)):
+            continue
+        start, role, sector = strip_title(doc, ent.start, ent.end, dic, ft)
+        end = trim_end(doc, start, ent.end)
+        if start >= end:
+            continue
+        name = " ".join(x for x in ft[start:end] if x)
+        if not name or not any(doc[k].text[:1].isupper() for k in range(start, end)):
+            continue
+        title_start = ent.start if start > ent.start and role else None
+        if name in surnames:  # a known person's short form, whatever the model called it
+            out.append(Mention(start, end, "person", None, ent.label_, title_start, role, sector))
+            continue
+        if ent.label_ in ("GPE", "PERSON", "ORG") and name in dic.capitals and capital_as_actor(doc[start:end]):
+            entry = dic.entries.get(f"country:{dic.capitals[name]}")
+            if entry is not None:  # "Baku said", "talks with Washington": the government by its capital
+                out.append(Mention(start, end, "country", entry, "CAPITAL"))
+                continue
+        if any(k in blocked for k in range(start, end)) or name == dateline or is_place_name(name, dic):
+            continue
+        entry = dic.entries.get(dic.index.get(name, "")) if name in dic.index else None
+        if entry is not None:
+            out.append(Mention(start, end, entry.kind, entry, ent.label_, title_start, role, sector))
+        elif ent.label_ == "PERSON":
+            out.append(Mention(start, end, "person", None, ent.label_, title_start, role, sector))
+        elif ent.label_ == "ORG" and not doc[start:end].text.isupper() or ent.label_ == "ORG" and end - start > 1:
+            out.append(Mention(start, end, "organization", None, ent.label_, title_start, role, sector))
+        elif ent.label_ == "ORG" and len(doc[start].text) <= 6:  # an acronym
+            out.append(Mention(start, end, "organization", None, ent.label_, title_start, role, sector))
+    return out
+
+
+def capital_as_actor(span) -> bool:
+    """A capital city that acts or is acted on (subject, object, agent), not a location."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "against", "to", "from") and root.head.head.pos_ in ("VERB", "NOUN")
+
+
+def full_person_names(doc: Doc, dic: Dictionary, ft: list[str], mentions: list[Mention]) -> dict[str, str]:
+    """Surname (folded) -> folded full name, for person names of two or more words in the document."""
+    out: dict[str, str] = {}
+    candidates = [(m.start, m.end) for m in mentions if m.kind == "person"]
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            s, _, _ = strip_title(doc, ent.start, ent.end, dic, ft)
+            candidates.append((s, trim_end(doc, s, ent.end)))
+    for s, e in candidates:
+        words = [x for x in ft[s:e] if x]
+        if len(words) >= 2 and all(doc[k].text[:1].isupper() or not doc[k].is_alpha or ft[k] in NAME_CONNECTORS for k in range(s, e)):
+            full = " ".join(words)
+            out.setdefault(words[-1], full)
+    return out
+
+
+def surname_tokens(doc: Doc, ft: list[str], taken: set[int], surnames: dict[str, str], dic: Dictionary) -> list[Mention]:
+    """Bare surnames of known people that no entity covers ("Ghani said")."""
+    out = []
+    for i, t in enumerate(doc):
+        if i in taken or ft[i] not in surnames or not t.text[:1].isupper() or t.ent_type_:
+            continue
+        start, role, sector = strip_title(doc, max(0, i - 3), i + 1, dic, ft)
+        if start != i:
+            start, role, sector = i, None, None
+        out.append(Mention(i, i + 1, "person", None, "SURNAME"))
+    return out
+
+
+def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
+    ft = folded_tokens(doc)
+    blocked = blocked_tokens(doc, record, dic, ft)
+    mentions = dictionary_matches(doc, dic, ft, blocked)
+    surnames = full_person_names(doc, dic, ft, mentions)
+    # a dictionary person hit strictly inside a longer PERSON entity yields to the entity
+    keep = []
+    for m in mentions:
+        ent = doc[m.start].ent_type_ == "PERSON" and _entity_of(doc, m.start)
+        if m.kind == "person" and ent and (ent.end - ent.start) > (m.end - m.start) and not m.entry.curated:
+            continue
+        keep.append(m)
+    mentions = keep
+    for m in mentions:
+        if m.kind == "person":
+            attach_inner_title(doc, m, dic, ft)
+    taken = {k for m in mentions for k in range(m.first, m.end)}
+    mentions += entity_mentions(doc, record, dic, ft, taken, blocked, surnames)
+    taken = {k for m in mentions for k in range(m.first, m.end)}
+    mentions += surname_tokens(doc, ft, taken, surnames, dic)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def attach_inner_title(doc: Doc, m: Mention, dic: Dictionary, ft: list[str]) -> None:
+    """"Marshal Dostum" tagged as one entity: the title joins the mention and gives its role."""
+    ent = _entity_of(doc, m.start)
+    if ent is None or ent.start >= m.start:
+        return
+    s, role, sector = strip_title(doc, ent.start, m.end, dic, ft)
+    if s == m.start and role:
+        m.title_start, m.role, m.role_sector = ent.start, role, sector
+
+
+def _entity_of(doc: Doc, i: int):
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent
+    return None

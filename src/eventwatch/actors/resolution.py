@@ -1,0 +1,311 @@
+"""Within-document resolution: mentions -> one Actor per entity, with codes for the article's date.
+
+Person mentions cluster by dictionary entry, else by full name; short forms ("Stoltenberg",
+"President Ghani", "Marshal Dostum") join the full name they end with. Titles alone ("the
+secretary-general") join the one person in the document holding that role. Unnamed agents become
+country-sector actors ("AFG-GOV") or role holders ("AFG-GOV/governor-of-balkh"); a title with a
+country or organisation and no name ("British Prime Minister") is the office holder on the
+publication date when the dictionary knows one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from eventwatch.actors.codes import TRANSNATIONAL, compose, generic_id, parse_code
+from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, slug
+from eventwatch.actors.recognition import Mention, folded_tokens
+from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
+from eventwatch.model import Actor
+
+COUNTRY_ADJ_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+@dataclass
+class Cluster:
+    id: str
+    kind: str
+    entry: Entry | None
+    name: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)  # token spans
+    infos: list[TextRole] = field(default_factory=list)
+    first_token: int = 10**9
+    fixed: dict = field(default_factory=dict)  # attributes set directly (agents)
+
+
+def pick_role(entry: Entry, date: str | None) -> Role | None:
+    """The entry's role in force on ``date`` (latest start wins); former office holders are ELI."""
+    if not entry.roles:
+        return None
+    covering = [r for r in entry.roles if r.covers(date)] if date else [r for r in entry.roles if r.end is None]
+    if covering:
+        return max(covering, key=lambda r: r.start or "")
+    undated = [r for r in entry.roles if r.start is None and r.end is None]
+    if undated:
+        return undated[0]
+    former = [r for r in entry.roles if r.end and date and r.end < date]
+    if former:
+        r = max(former, key=lambda r: r.end or "")
+        return Role(code=f"{r.country}ELI" if r.country else r.code, country=r.country,
+                    sector=("ELI",) if r.country else r.sector, affiliation=None if r.country else r.affiliation)
+    return min(entry.roles, key=lambda r: r.start or "")
+
+
+def is_demonym_modifier(doc: Doc, m: Mention, dic: Dictionary) -> bool:
+    """"Afghan" in "Afghan President": the country's adjective, not a mention of the country."""
+    text = doc[m.start:m.end].text.lower()
+    if text not in dic.demonyms:
+        return False
+    last = doc[m.end - 1]
+    return last.dep_ in COUNTRY_ADJ_DEPS or last.pos_ == "ADJ" or last.tag_ in ("JJ", "NNP") and last.head.i > last.i
+
+
+class Resolver:
+    def __init__(self, doc: Doc, dic: Dictionary, mentions: list[Mention], date: str | None):
+        self.doc, self.dic, self.date = doc, dic, date
+        self.ft = folded_tokens(doc)
+        self.mentions = mentions
+        self.by_end = {m.end: m for m in mentions}
+        self.by_token = {k: m for m in mentions for k in range(m.start, m.end)}
+        self.clusters: dict[str, Cluster] = {}
+        self.person_order: list[tuple[int, str]] = []  # (token, cluster id) of person mentions
+        self.demonyms: list[Mention] = []   # "Afghan" before a noun: a country mention unless a role used it
+        self.consumed: set[int] = set()     # tokens a role or an agent used
+
+    # -- clusters
+    def cluster(self, cid: str, kind: str, entry: Entry | None, name: str | None = None) -> Cluster:
+        c = self.clusters.get(cid)
+        if c is None:
+            c = self.clusters[cid] = Cluster(cid, kind, entry, name)
+        return c
+
+    def add(self, c: Cluster, start: int, end: int, info: TextRole | None = None) -> None:
+        c.spans.append((start, end))
+        c.first_token = min(c.first_token, start)
+        if info is not None:
+            c.infos.append(info)
+        if c.kind == "person":
+            self.person_order.append((start, c.id))
+
+    def words(self, m: Mention) -> list[str]:
+        return [x for x in self.ft[m.start:m.end] if x]
+
+    def person_clusters(self) -> None:
+        full: dict[str, str] = {}  # surname / full folded name -> cluster id
+        people = [m for m in self.mentions if m.kind == "person"]
+        for m in people:
+            if m.entry is None and len(self.words(m)) < 2:
+                continue
+            name = " ".join(self.words(m))
+            if m.entry is None and len(self.words(m)) == 2:
+                m.entry = self.by_surname(self.words(m))
+            cid = m.entry.id if m.entry else f"person:{slug(name)}"
+            c = self.cluster(cid, "person", m.entry, m.entry.name if m.entry else self.doc[m.start:m.end].text)
+            if len(self.words(m)) >= 2:
+                full[name] = cid
+                full.setdefault(self.words(m)[-1], cid)
+            m.cluster = cid  # type: ignore[attr-defined]
+        for m in people:
+            if getattr(m, "cluster", None):
+                continue
+            w = self.words(m)
+            cid = full.get(" ".join(w)) or full.get(w[-1] if w else "")
+            if cid is None:
+                titled = m.role is not None or title_ending_at(self.doc, self.ft, m.first, self.dic) is not None
+                entry = self.by_surname(w) if titled or len(w) == 2 else None  # "President Mugabe", never a bare "Cohen"
+                cid = entry.id if entry else f"person:{slug(' '.join(w))}"
+                self.cluster(cid, "person", entry, entry.name if entry else self.doc[m.start:m.end].text)
+            m.cluster = cid  # type: ignore[attr-defined]
+
+    def by_surname(self, words: list[str]) -> Entry | None:
+        """"President Mugabe": the one dictionary person with that surname in office on the date."""
+        if not words or len(words) > 2:
+            return None
+        ids = self.dic.surnames.get(words[-1], [])
+        cands = [self.dic.entries[i] for i in ids]
+        if len(words) == 2:  # "Carlos Menem" for "Carlos Saul Menem": first and last name agree
+            cands = [e for e in cands if words[0] in fold(e.name).split(" ")]
+            return cands[0] if len(cands) == 1 else None
+        if self.date:
+            cands = [e for e in cands if any(r.covers(self.date) for r in e.roles)]
+        return cands[0] if len(cands) == 1 else None
+
+    def other_clusters(self) -> None:
+        for m in self.mentions:
+            if m.kind == "person":
+                continue
+            if m.entry is not None:
+                if m.entry.kind == "country" and is_demonym_modifier(self.doc, m, self.dic):
+                    m.cluster = None  # type: ignore[attr-defined]
+                    self.demonyms.append(m)
+                    continue
+                self.cluster(m.entry.id, m.entry.kind, m.entry, m.entry.name)
+                m.cluster = m.entry.id  # type: ignore[attr-defined]
+            else:
+                from eventwatch.actors.roles import unknown_org
+
+                org = unknown_org(self.doc[m.start:m.end].text)
+                self.cluster(org.id, "organization", None, org.name)
+                m.cluster = org.id  # type: ignore[attr-defined]
+
+    def attach_mentions(self) -> set[int]:
+        used: set[int] = set()
+        for m in self.mentions:
+            used.update(range(m.first, m.end))
+            cid = getattr(m, "cluster", None)
+            if cid is None:
+                continue
+            info = role_of_mention(self.doc, self.ft, m, self.dic, self.by_end, self.by_token)
+            used |= info.tokens
+            self.consumed |= info.tokens
+            self.add(self.clusters[cid], m.first, m.end, info)  # "Marshal Dostum": the title is part of the mention
+        return used
+
+    # -- agents
+    def previous_person(self, token: int, exclude: str | None = None) -> str | None:
+        best = None
+        for t, cid in self.person_order:
+            if t < token and cid != exclude and (best is None or t > best[0]):
+                best = (t, cid)
+        return best[1] if best else None
+
+    def people_with_role(self, role: str) -> list[str]:
+        out = []
+        for c in self.clusters.values():
+            if c.kind == "person" and any(i.role and fold(i.role) == fold(role) for i in c.infos):
+                out.append(c.id)
+        return out
+
+    def add_agents(self, used: set[int]) -> None:
+        for a in find_agents(self.doc, self.ft, self.dic, used, self.by_end, self.by_token):
+            info = a.info
+            if info.country or info.affiliation:
+                self.consumed.update(range(a.start, a.end))
+            owner = info.affiliation.id if info.affiliation else info.country
+            if a.person:
+                if owner and a.role:
+                    held = self.dic.office_holder(owner, a.role, self.date)
+                    if held:
+                        entry, _ = held
+                        c = self.cluster(entry.id, "person", entry, entry.name)
+                        self.add(c, a.start, a.end, TextRole(role=a.role, sector=a.sector, country=info.country, affiliation=info.affiliation))
+                        continue
+                if owner:
+                    base = info.affiliation.id if info.affiliation else generic_id(info.country, a.sector)
+                    text = self.doc[a.head if not info.tokens else a.start:a.end].text
+                    what = a.role or self.doc[a.head].lemma_ if info.affiliation else self.doc[a.head:a.end].text
+                    cid = f"{base}/{slug(what)}"
+                    c = self.cluster(cid, "person", None, text)
+                    c.fixed.setdefault("agent", True)
+                    self.add(c, a.start, a.end, TextRole(role=a.role, sector=a.sector, country=info.country, affiliation=info.affiliation))
+                elif a.definite_bare and a.role:
+                    holders = self.people_with_role(a.role)
+                    if len(holders) == 1:
+                        self.add(self.clusters[holders[0]], a.head, a.end)
+                continue
+            if info.affiliation is not None or not info.country or not a.sector:
+                continue  # "Taliban fighters" are the Taliban; "the government" alone is unknown
+            cid = generic_id(info.country, a.sector)
+            text = self.doc[a.start:a.end].text
+            c = self.cluster(cid, "organization", None, text)
+            c.fixed.update(country=info.country, sector=[a.sector])
+            self.add(c, a.start, a.end)
+
+    # -- attributes
+    def attributes(self, c: Cluster, done: dict[str, dict]) -> dict:
+        if c.id in done:
+            return done[c.id]
+        done[c.id] = {}  # guards against cycles
+        role_txt = next((i.role for i in c.infos if i.role), None)
+        t_sector = next((i.sector for i in c.infos if i.sector), None)
+        t_country = next((i.country for i in c.infos if i.country), None)
+        t_aff = next((i.affiliation for i in c.infos if i.affiliation), None)
+        d = {"role": role_txt, "country": None, "sector": [], "code": None, "affiliation": None}
+        r = pick_role(c.entry, self.date) if c.entry else None
+        if r is not None:
+            d.update(country=r.country, sector=list(r.sector), code=r.code, affiliation=r.affiliation)
+            d["role"] = d["role"] or r.role
+            if c.kind == "person" and r.sector == ("ELI",) and t_sector and t_country in (None, r.country):
+                d.update(sector=[t_sector], code=compose(r.country, [t_sector]))  # the text says what he is now
+        else:
+            aff_role = pick_role(t_aff, self.date) if t_aff is not None and t_aff.roles else None
+            country = t_country or (aff_role.country if aff_role else None)
+            sector = [t_sector] if t_sector else (list(aff_role.sector) if aff_role else [])
+            if aff_role and aff_role.code and parse_code(aff_role.code) and parse_code(aff_role.code).country is None:
+                code = aff_role.code  # an IGO's person: the IGO code
+                sector = list(dict.fromkeys(list(aff_role.sector) + sector))
+            elif aff_role and not t_sector and aff_role.code:
+                code = aff_role.code
+            else:
+                code = compose(country, sector)
+            d.update(country=country, sector=sector, code=code)
+            if c.entry is None and c.kind == "organization" and not c.fixed:
+                n_country, n_sector = self.from_name(c.name or "")
+                d["country"] = d["country"] or n_country
+                if not d["sector"] and n_sector:
+                    d["sector"] = [n_sector]
+                d["code"] = d["code"] or compose(d["country"], d["sector"])
+            if c.fixed:
+                d["country"] = c.fixed.get("country", d["country"])
+                d["sector"] = c.fixed.get("sector", d["sector"])
+                d["code"] = compose(d["country"], d["sector"]) if "sector" in c.fixed else d["code"]
+        if t_aff is not None and not d["affiliation"]:
+            d["affiliation"] = t_aff.id
+        if any(i.inherit_from_previous for i in c.infos) and not d["country"]:
+            first = min(s for s, _ in c.spans)
+            prev = self.previous_person(first, exclude=c.id)
+            if prev:
+                p = self.attributes(self.clusters[prev], done)
+                d.update(country=p["country"], sector=list(p["sector"]), code=p["code"])
+                d["affiliation"] = d["affiliation"] or p["affiliation"]
+        done[c.id] = d
+        return d
+
+    def actors(self) -> list[Actor]:
+        self.person_clusters()
+        self.other_clusters()
+        used = self.attach_mentions()
+        self.add_agents(used)
+        for m in self.demonyms:
+            if not any(k in self.consumed for k in range(m.start, m.end)):
+                c = self.cluster(m.entry.id, "country", m.entry, m.entry.name)
+                self.add(c, m.start, m.end)
+        done: dict[str, dict] = {}
+        out = []
+        for c in sorted(self.clusters.values(), key=lambda c: c.first_token):
+            if not c.spans:
+                continue
+            d = self.attributes(c, done)
+            spans = sorted({(self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text)) for s, e in c.spans})
+            name = c.entry.name if c.entry else self.best_name(c)
+            kind = c.kind if c.kind in ("person", "organization", "country", "group") else "organization"
+            out.append(Actor(id=c.id, name=name, kind=kind, country=d["country"], sector=d["sector"],
+                             code=d["code"], role=d["role"], mentions=[list(s) for s in spans],
+                             affiliation=d["affiliation"],
+                             confidence=1.0 if c.entry else (0.6 if c.fixed else 0.8)))
+        return out
+
+    def from_name(self, name: str) -> tuple[str | None, str | None]:
+        """Country and sector read off an unknown organisation's name ("Afghan Border Police")."""
+        country = sector = None
+        for w in fold(name).split(" "):
+            country = country or self.dic.demonyms.get(w) or self.dic.capitals.get(w)
+            codes = self.dic.agents.get(w)
+            if codes and sector is None:
+                sector = codes[0]
+        return country, sector
+
+    def best_name(self, c: Cluster) -> str:
+        texts = [self.doc[s:e].text for s, e in c.spans]
+        if c.kind == "person" and not c.fixed:
+            return max(texts, key=len)
+        name = c.name or texts[0]
+        return name[4:] if name.lower().startswith("the ") else name
+
+
+def resolve(doc: Doc, dic: Dictionary, mentions: list[Mention], date: str | None) -> list[Actor]:
+    return Resolver(doc, dic, mentions, date).actors()
+
+
+__all__ = ["resolve", "pick_role", "TRANSNATIONAL"]

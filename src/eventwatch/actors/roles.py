@@ -1,0 +1,268 @@
+"""Roles and affiliation from the text around a mention, and generic (unnamed) agents.
+
+- Titles and modifiers before a name: "NATO Secretary-General Jens Stoltenberg", "Afghan President
+  Mohammad Ashraf Ghani", "Lebanon's new President Elias Hrawi".
+- Appositions after a name: "Zabihullah Mujahid, a Taliban spokesman", "Amrullah Saleh, his first
+  deputy" (``his`` -> the previous person's country, sector and affiliation), "Atta Mohammad Noor,
+  the leader of the Jamiat Party branch".
+- Unnamed agents: "the Afghan government" (AFG-GOV), "Rwandan rebels" (RWA-REB), "the governor of
+  Balkh" (a person, AFG GOV), "the commander of the Shaheen Corps" (AFG MIL, via the corps), "British
+  Prime Minister" (the office holder on the publication date, if the dictionary knows one).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from eventwatch.actors.codes import SECTORS, split_code
+from eventwatch.actors.dictionary import Dictionary, Entry, fold, slug
+from eventwatch.actors.recognition import Mention
+
+POSSESSIVES = frozenset({"his", "her"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"})
+# agent nouns that are groups of people or institutions (not one person)
+COLLECTIVE_SECTORS = frozenset({"GOV", "MIL", "REB", "INS", "COP", "OPP", "JUD", "LEG", "SPY", "CVL", "REF", "MED", "BUS", "LAB", "EDU", "HLH", "UAF", "CRM"})
+
+
+@dataclass
+class TextRole:
+    role: str | None = None
+    sector: str | None = None            # from the title or agent noun
+    country: str | None = None           # from a demonym, country name or place
+    affiliation: Entry | None = None     # an organisation or group named with the title
+    inherit_from_previous: bool = False  # "his first deputy"
+    tokens: set[int] = field(default_factory=set)  # tokens used (not to be reused as agents)
+
+    def merge(self, other: "TextRole") -> None:
+        self.role = self.role or other.role
+        self.sector = self.sector or other.sector
+        self.country = self.country or other.country
+        self.affiliation = self.affiliation or other.affiliation
+        self.inherit_from_previous = self.inherit_from_previous or other.inherit_from_previous
+        self.tokens |= other.tokens
+
+
+def unknown_org(name: str) -> Entry:
+    """An organisation the dictionary does not know: its id is its slugged name."""
+    name = name[4:] if name.lower().startswith("the ") else name
+    return Entry(id=f"org:{slug(name)}", name=name, kind="organization")
+
+
+def mention_ending_at(mentions_by_end: dict[int, Mention], k: int) -> Mention | None:
+    return mentions_by_end.get(k)
+
+
+def title_ending_at(doc: Doc, ft: list[str], end: int, dic: Dictionary) -> int | None:
+    """Start of the longest title that ends just before token ``end``."""
+    best = None
+    for s in range(max(0, end - 4), end):
+        key = " ".join(x for x in ft[s:end] if x)
+        if key and key in dic.titles:
+            best = s if best is None else min(best, s)
+    return best
+
+
+def absorb_modifier(info: TextRole, m: Mention, dic: Dictionary, doc: Doc) -> None:
+    """A country, organisation or group named before/within a title or agent noun."""
+    if m.entry is None:
+        if m.kind == "organization" and info.affiliation is None:
+            info.affiliation = unknown_org(m.text(doc))
+        return
+    if m.entry.kind == "country":
+        info.country = info.country or (m.entry.roles[0].country if m.entry.roles else None)
+    elif m.entry.kind in ("organization", "group"):
+        info.affiliation = info.affiliation or m.entry
+
+
+def place_country(tok, folded: str, dic: Dictionary) -> str | None:
+    """The country of a capitalised place name the model also sees as a place ("New York" as a whole)."""
+    if not tok.text[:1].isupper() or tok.ent_type_ not in ("GPE", "LOC"):
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and len(ent) > 1:
+        folded = fold(ent.text)
+        folded = folded[4:] if folded.startswith("the ") else folded
+    return dic.capitals.get(folded) or dic.places.get(folded)
+
+
+def place_start(tok) -> int:
+    """First token of the place entity containing ``tok``."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent.start if ent is not None else tok.i
+
+
+def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end: dict[int, Mention]) -> TextRole:
+    """Titles and modifiers left of a name: [Country|Org|X's] [adj] Title* NAME."""
+    info, k, adjectives = TextRole(), start, 0
+    while k > 0:
+        t_start = title_ending_at(doc, ft, k, dic)
+        if t_start is not None:
+            role, sector = dic.titles[" ".join(x for x in ft[t_start:k] if x)]
+            if info.role is None:
+                info.role = role
+            info.sector = info.sector or sector
+            info.tokens.update(range(t_start, k))
+            k = t_start
+            continue
+        prev = doc[k - 1]
+        if prev.tag_ == "POS" and k - 1 in mentions_by_end:  # "Lebanon's"
+            k -= 1
+        m = mention_ending_at(mentions_by_end, k)
+        if m is not None and m.kind != "person":
+            absorb_modifier(info, m, dic, doc)
+            info.tokens.update(range(m.first, m.end))
+            k = m.first
+            continue
+        if prev.tag_ == "POS" and k > 1 and place_country(doc[k - 2], ft[k - 2], dic):  # "Ankara's"
+            k -= 1
+            prev = doc[k - 1]
+        country = place_country(prev, ft[k - 1], dic)
+        if country and not info.country:
+            info.country = country  # "Khartoum government", "Darfur rebels", "New York Attorney General"
+            first = place_start(prev)
+            info.tokens.update(range(first, k))
+            k = first
+            continue
+        if prev.dep_ == "compound" and prev.pos_ == "NOUN" and dic.agents.get(ft[k - 1]):  # "government leaders"
+            info.sector = info.sector or dic.agents[ft[k - 1]][0]
+            info.tokens.add(k - 1)
+            k -= 1
+            continue
+        if prev.lower_ in dic.demonyms:
+            info.country = info.country or dic.demonyms[prev.lower_]
+            info.tokens.add(k - 1)
+            k -= 1
+            continue
+        if prev.pos_ == "ADJ" and adjectives < 2 and prev.lower_ not in DETERMINERS and k - 1 > 0:  # "new President"
+            adjectives += 1
+            k -= 1
+            continue
+        break
+    return info
+
+
+def apposition(doc: Doc, ft: list[str], m: Mention, dic: Dictionary, mentions_in: dict[int, Mention]) -> TextRole:
+    """", a Taliban spokesman," / ", his first deputy," / ", the leader of the Jamiat Party branch,"."""
+    info = TextRole()
+    if m.end >= len(doc) or doc[m.end].text != ",":
+        return info
+    stop = m.end + 1
+    while stop < len(doc) and stop < m.end + 14 and doc[stop].text not in (",", ".", ";", "“", "\"", "(") and doc[stop].pos_ not in ("VERB", "AUX"):
+        stop += 1
+    if stop == m.end + 1 or doc[m.end + 1].lower_ not in DETERMINERS and not dic.titles.get(ft[m.end + 1]):
+        return info
+    span_tokens = range(m.end + 1, stop)
+    if doc[m.end + 1].lower_ in POSSESSIVES:
+        info.inherit_from_previous = True
+    title_found = False
+    for k in span_tokens:
+        mm = mentions_in.get(k)
+        if mm is not None and mm.kind != "person":
+            absorb_modifier(info, mm, dic, doc)
+        if not title_found:
+            for e in range(min(stop, k + 4), k, -1):
+                key = " ".join(x for x in ft[k:e] if x)
+                if key in dic.titles:
+                    role, sector = dic.titles[key]
+                    info.role, info.sector, title_found = role, sector, True
+                    break
+        if doc[k].lower_ in dic.demonyms and info.country is None:
+            info.country = dic.demonyms[doc[k].lower_]
+        country = place_country(doc[k], ft[k], dic)
+        if country and info.country is None and mentions_in.get(k) is None:
+            info.country = country
+    if not (title_found or info.affiliation or info.country):
+        return TextRole()
+    info.tokens.update(span_tokens)
+    return info
+
+
+def role_of_mention(doc, ft, m: Mention, dic, mentions_by_end, mentions_in) -> TextRole:
+    info = TextRole(role=m.role, sector=m.role_sector)
+    info.merge(before(doc, ft, m.first, dic, mentions_by_end))
+    if m.kind == "person":
+        info.merge(apposition(doc, ft, m, dic, mentions_in))
+    return info
+
+
+# ---- unnamed agents ---------------------------------------------------------------------------
+
+@dataclass
+class Agent:
+    start: int
+    end: int
+    head: int
+    role: str | None
+    sector: str | None
+    person: bool           # one person (a title: governor, spokesman) or a collective (government)
+    info: TextRole
+    definite_bare: bool    # "the president": no modifier at all
+
+
+def agent_head(doc: Doc, ft: list[str], i: int, dic: Dictionary) -> tuple[int, str | None, str | None, bool] | None:
+    """If token i ends an agent noun phrase: (start, role, sector, is_person)."""
+    tok = doc[i]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = fold(tok.lemma_) if tok.lemma_ else ft[i]
+    for s in range(max(0, i - 3), i + 1):
+        words = [x for x in ft[s:i] if x]
+        for last in (ft[i], lemma):
+            key = " ".join(words + [last])
+            if key in dic.titles:
+                role, sector = dic.titles[key]
+                if sector is None:
+                    codes = dic.agents.get(key) or dic.agents.get(" ".join(words + [lemma]))
+                    sector = codes[0] if codes else None
+                return s, role, sector, True
+            if key in dic.agents:
+                codes = [c for c in dic.agents[key] if c in SECTORS]
+                if not codes:
+                    return None  # "people": no sector, the demonym alone names the country
+                return s, None, codes[0], False
+    return None
+
+
+def find_agents(doc: Doc, ft: list[str], dic: Dictionary, used: set[int], mentions_by_end, mentions_in) -> list[Agent]:
+    out = []
+    for i, tok in enumerate(doc):
+        if i in used or tok.dep_ in ("compound", "amod") and tok.head.i > i and tok.head.pos_ in ("NOUN", "PROPN"):
+            continue
+        hit = agent_head(doc, ft, i, dic)
+        if hit is None:
+            continue
+        start, role, sector, person = hit
+        if any(k in used for k in range(start, i + 1)):
+            continue
+        if person and tok.tag_ in ("NNS", "NNPS"):
+            person = False  # "officials", "leaders": a collective
+        info = before(doc, ft, start, dic, mentions_by_end)
+        if info.role is None and role:
+            info.role = role
+        first = min(info.tokens) if info.tokens else start
+        end = i + 1
+        for child in tok.rights:  # "the governor of Balkh", "the commander of the Shaheen Corps"
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "for") and child.i == i + 1:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    m = mentions_in.get(pobj.i) or mentions_by_end.get(pobj.i + 1)
+                    if m is not None and m.kind != "person":
+                        absorb_modifier(info, m, dic, doc)
+                        end = max(end, m.end)
+                    else:  # "the governor of Balkh", "the government of Sindh province"
+                        for t in [pobj] + [c for c in pobj.lefts if c.dep_ == "compound"]:
+                            country = place_country(t, ft[t.i], dic) or (dic.places.get(ft[t.i]) if t.text[:1].isupper() else None)
+                            if country:
+                                info.country = info.country or country
+                                end = max(end, pobj.i + 1)
+                                break
+        bare = not info.tokens and end == i + 1 and i > 0 and doc[start - 1].lower_ == "the" if start > 0 else False
+        sector = sector or info.sector
+        out.append(Agent(first, end, i, info.role or role, sector, person, info, bare))
+    return out
+
+
+def code_sectors(code: str | None) -> list[str]:
+    return split_code(code) if code else []

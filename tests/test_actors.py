@@ -1,0 +1,249 @@
+"""Actor stage: recognition, resolution, roles and codes on the seed and on sentences written here."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.model import Document
+
+
+def by_id(record, aid):
+    return next((a for a in record.actors if a.id == aid), None)
+
+
+def mention_texts(record, actor):
+    return [record.text[s:e] for s, e in actor.mentions]
+
+
+def actor_at(record, phrase):
+    """The actor with a mention overlapping the first occurrence of ``phrase``."""
+    i = record.text.index(phrase)
+    j = i + len(phrase)
+    for a in record.actors:
+        for s, e in a.mentions:
+            if s < j and e > i:
+                return a
+    return None
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    def _run(text, date="2021-08-14", **meta):
+        return next(pipeline.process([Document(text=text, published=date, location="test", **meta)]))
+
+    return _run
+
+
+# ---- the seed (acceptance of issue 3)
+
+def test_seed_igos_and_countries(seed_record):
+    nato, un = by_id(seed_record, "NATO"), by_id(seed_record, "UN")
+    assert nato and "IGO" in nato.sector and nato.code.startswith("IGO") and nato.kind == "organization"
+    assert un and "IGO" in un.sector and un.code == "IGOUNO"
+    gbr, afg = by_id(seed_record, "country:GBR"), by_id(seed_record, "country:AFG")
+    assert gbr and gbr.country == "GBR" and gbr.kind == "country" and "Britain" in mention_texts(seed_record, gbr)
+    assert afg and afg.country == "AFG"
+
+
+def test_seed_taliban_insurgents_before_the_fall_of_kabul(seed_record):
+    tal = by_id(seed_record, "group:taliban")
+    assert tal.country == "AFG"
+    assert {"INS", "REB"} & set(tal.sector) and tal.code.startswith("AFG") and tal.code[3:6] in ("INS", "REB")
+    assert len(tal.mentions) >= 10
+
+
+def test_seed_afghan_government(seed_record):
+    gov = by_id(seed_record, "AFG-GOV")
+    assert gov and gov.code == "AFGGOV" and gov.country == "AFG"
+    assert any("Afghan government" in t for t in mention_texts(seed_record, gov))
+
+
+def test_seed_stoltenberg(seed_record):
+    a = by_id(seed_record, "person:jens-stoltenberg")
+    assert a.kind == "person" and a.role == "Secretary-General" and a.affiliation == "NATO"
+    assert a.code == "IGOWSTNAT"
+    texts = mention_texts(seed_record, a)
+    assert "Jens Stoltenberg" in texts and "Stoltenberg" in texts  # the short form spaCy tags ORG
+
+
+def test_seed_guterres_and_johnson(seed_record):
+    g = by_id(seed_record, "person:antonio-guterres")
+    assert g.affiliation == "UN" and g.role == "Secretary-General" and g.code == "IGOUNO"
+    j = by_id(seed_record, "person:boris-johnson")
+    assert j.country == "GBR" and "GOV" in j.sector and j.code == "GBRGOV" and j.role == "Prime Minister"
+    # "British Prime Minister also expressed concern": the office holder on 2021-08-14
+    assert actor_at(seed_record, "British Prime Minister also").id == j.id
+
+
+def test_seed_taliban_spokesman(seed_record):
+    m = by_id(seed_record, "person:zabihullah-mujahid")
+    assert m.affiliation == "group:taliban" and m.country == "AFG" and m.role == "Spokesman"
+
+
+def test_seed_ghani_and_saleh_government(seed_record):
+    ghani, saleh = by_id(seed_record, "person:ashraf-ghani"), by_id(seed_record, "person:amrullah-saleh")
+    assert ghani.code == "AFGGOV" and ghani.role == "President"
+    assert "Ghani" in mention_texts(seed_record, ghani)  # "President Ghani" later on
+    assert saleh.country == "AFG" and "GOV" in saleh.sector  # "his first deputy" -> Ghani's government
+
+
+def test_seed_noor_and_dostum_opposition(seed_record):
+    for aid in ("person:atta-mohammad-noor", "person:abdul-rashid-dostum"):
+        a = by_id(seed_record, aid)
+        assert a.country == "AFG" and ("OPP" in a.sector or "MIL" in a.sector) and "GOV" not in a.sector
+    dostum = by_id(seed_record, "person:abdul-rashid-dostum")
+    texts = mention_texts(seed_record, dostum)
+    assert any("Marshall Dostum" in t for t in texts) and any("Marshal Dostum" in t for t in texts)
+    assert len(dostum.mentions) == 4
+
+
+def test_seed_places_are_not_actors(seed_record):
+    for a in seed_record.actors:
+        for t in mention_texts(seed_record, a):
+            assert t not in ("Balkh", "Lashkargah", "KABUL", "Kabul", "Kandahar", "New York", "London"), (a.id, t)
+    assert all(not a.name.upper() == "KABUL" for a in seed_record.actors)
+
+
+def test_seed_unnamed_office_holders(seed_record):
+    gov = actor_at(seed_record, "governor of Balkh")
+    assert gov.kind == "person" and gov.country == "AFG" and gov.code == "AFGGOV" and gov.role == "Governor"
+    cmd = actor_at(seed_record, "commander of the Shaheen")
+    assert cmd.country == "AFG" and "MIL" in cmd.sector and cmd.role == "Commander"
+
+
+def test_seed_mentions_are_offsets_into_text(seed_record):
+    for a in seed_record.actors:
+        for s, e in a.mentions:
+            assert 0 <= s < e <= len(seed_record.text)
+            assert seed_record.text[s:e].strip() == seed_record.text[s:e]
+
+
+def test_seed_records_validate_against_contract(seed_record, contract_schema):
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(seed_record.to_dict(), contract_schema)
+
+
+# ---- sentences written for these tests
+
+def test_dated_roles_follow_publication_date(run):
+    text = "The Taliban said on Tuesday that they would form an inclusive government."
+    before, after = run(text, "2021-06-01"), run(text, "2022-06-01")
+    assert by_id(before, "group:taliban").code == "AFGINSTAL"
+    assert by_id(after, "group:taliban").code == "AFGGOV"
+    pm = "The British Prime Minister visited Kyiv."
+    assert actor_at(run(pm, "2017-03-01"), "British Prime Minister").id == "person:theresa-may"
+    assert actor_at(run(pm, "2023-03-01"), "British Prime Minister").id == "person:rishi-sunak"
+
+
+def test_titles_apposition_and_short_forms(run):
+    r = run("Kenyan Foreign Minister Wanjiru Kamau met reporters in Nairobi. Kamau said the talks went well. "
+            "Peter Odhiambo, a spokesman for the African Union, declined to comment.")
+    k = actor_at(r, "Wanjiru Kamau")
+    assert k.kind == "person" and k.country == "KEN" and k.code == "KENGOV" and k.role == "Foreign Minister"
+    assert "Kamau" in mention_texts(r, k)
+    o = actor_at(r, "Peter Odhiambo")
+    assert o.affiliation == "AU" and o.role == "Spokesman" and "IGO" in o.sector
+    assert actor_at(r, "Nairobi") is None
+
+
+def test_generic_agents_get_country_and_sector(run):
+    r = run("Nigerian troops clashed with Boko Haram fighters near Maiduguri, and Chadian police arrested two suspects.")
+    assert actor_at(r, "Nigerian troops").id == "NGA-MIL"
+    assert actor_at(r, "Chadian police").code == "TCDCOP"
+    bh = by_id(r, "group:boko-haram")
+    assert bh.country == "NGA" and "REB" in bh.sector
+    assert actor_at(r, "Maiduguri") is None
+
+
+def test_capital_as_government(run):
+    r = run("Moscow rejected the proposal, while talks in Geneva continued.", "2019-01-01")
+    assert actor_at(r, "Moscow").id == "country:RUS"
+    assert actor_at(r, "Geneva") is None
+
+
+def test_lowercase_words_are_not_acronym_actors(run):
+    r = run("Let us see who is right, he told us.")
+    assert not any(a.id in ("country:USA", "WHO", "group:islamic-state") for a in r.actors)
+
+
+def test_same_person_same_id_across_documents(run):
+    a = run("NATO Secretary-General Jens Stoltenberg warned Moscow on Monday.", "2019-05-01")
+    b = run("Stoltenberg, who leads the alliance, met Norwegian officials in Oslo.", "2019-06-01")
+    ida = actor_at(a, "Jens Stoltenberg").id
+    idb = actor_at(b, "Stoltenberg").id
+    assert ida == idb == "person:jens-stoltenberg"
+    assert actor_at(a, "NATO").id == "NATO"
+
+
+def test_unknown_person_ids_are_stable(run):
+    a = run("Opposition leader Miriam Tadesse called for new elections.")
+    b = run("Miriam Tadesse, the opposition leader, said she would run again.")
+    assert actor_at(a, "Miriam Tadesse").id == actor_at(b, "Miriam Tadesse").id == "person:miriam-tadesse"
+
+
+def test_pronoun_helper(run, nlp):
+    from eventwatch.actors import pronoun_map, resolve_pronoun
+
+    r = run("Afghan President Mohammad Ashraf Ghani spoke to reporters. He said the army would fight on.", "2021-07-01")
+    doc = nlp(r.text)
+    he = next(t for t in doc if t.text == "He")
+    assert resolve_pronoun(doc, r, he) == "person:ashraf-ghani"
+    assert pronoun_map(doc, r)[(he.idx, he.idx + 2)] == "person:ashraf-ghani"
+    assert all(r.text[s:e] != "He" for a in r.actors for s, e in a.mentions)  # not in mentions
+
+
+# ---- the dictionary
+
+def test_dictionary_files_have_provenance():
+    from pathlib import Path
+
+    import eventwatch.actors as pkg
+
+    data = Path(pkg.__file__).parent / "data"
+    files = sorted(p for p in data.iterdir() if p.suffix in (".tsv", ".jsonl", ".yaml"))
+    assert len(files) >= 5
+    for p in files:
+        head = p.read_text("utf-8")[:3000]
+        assert head.startswith("#") and ("Licence" in head or "License" in head), p.name
+    phoenix = (data / "phoenix_actors.jsonl").read_text("utf-8")[:4000]
+    assert "The MIT License" in phoenix and "Open Event Data" in phoenix
+
+
+def test_dictionary_loads_and_selects_dated_roles():
+    from eventwatch.actors.dictionary import load_dictionary
+    from eventwatch.actors.resolution import pick_role
+
+    d = load_dictionary()
+    stoltenberg = d.lookup("Jens Stoltenberg")
+    assert stoltenberg.id == "person:jens-stoltenberg"
+    assert pick_role(stoltenberg, "2012-01-01").code == "NORGOV"
+    assert pick_role(stoltenberg, "2020-01-01").code == "IGOWSTNAT"
+    assert d.lookup("al-Qaeda").id == d.lookup("Al Qaida").id == "group:al-qaeda"
+    assert d.lookup("Kabul") is None and d.lookup("Balkh") is None
+
+
+def test_user_actor_file_yaml_and_csv(tmp_path, nlp):
+    from eventwatch.actors import find_actors
+    from eventwatch.actors.dictionary import build
+    from eventwatch.model import Record
+
+    y = tmp_path / "mine.yaml"
+    y.write_text("- {id: org:river-watch, name: River Watch Collective, kind: organization, code: NGOENV, sector: [NGO, ENV], aliases: [RWC]}\n")
+    c = tmp_path / "mine.csv"
+    c.write_text("id,name,kind,aliases,country,sector,code,role,affiliation,from,to\n"
+                 "person:ana-vidal,Ana Vidal,person,Vidal,CHL,GOV,CHLGOV,Interior Minister,,2020-01-01,\n")
+    text = "The River Watch Collective and Vidal met in Santiago."
+    rec = Record(id="t", text=text, published="2021-01-01")
+    for path, aid in ((y, "org:river-watch"), (c, "person:ana-vidal")):
+        actors = find_actors(nlp(text), rec, build(str(path)))
+        hit = next(a for a in actors if a.id == aid)
+        assert hit.code in ("NGOENV", "CHLGOV")
+
+
+def test_codes():
+    from eventwatch.actors.codes import compose, parse_code
+
+    p = parse_code("AFGINSTAL")
+    assert p.country == "AFG" and p.sectors[:2] == ("INS",) or p.sectors[0] == "INS"
+    assert parse_code("IGOWSTNAT").country is None and "IGO" in parse_code("IGOWSTNAT").sectors
+    assert parse_code("ANGREB").country == "AGO"
+    assert compose("GBR", ["GOV"]) == "GBRGOV" and compose(None, ["GOV"]) is None
