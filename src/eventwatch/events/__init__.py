@@ -1,20 +1,18 @@
-"""Events: not built yet — the stage runs and leaves its list empty, so records keep the contract shape."""
+"""Events: what — CAMEO and PLOVER event coding with modality, dates, places, confidence and article tone.
+
+The stage runs the pattern coder (``coder``) on every sentence that holds an actor, adds the learned
+classifier's reading where it is available (``classifier``), and writes ``record.events`` and
+``record.tone``. Heavy resources (lexicon, code table, classifier weights) load once per process.
+"""
 from __future__ import annotations
 
-from eventwatch.model import Record
+from eventwatch.events.stage import EventsStage
 from eventwatch.stages import register
-
-
-class EventsStage:
-    name = "events"
-
-    def __init__(self, settings):
-        self.settings = settings
-
-    def __call__(self, doc, record: Record) -> None:
-        return None
 
 
 @register("events")
 def make_events_stage(settings):
     return EventsStage(settings)
+
+
+__all__ = ["EventsStage", "make_events_stage"]

@@ -1,0 +1,205 @@
+"""Source and target: which actors of ``record.actors`` did the action, and to whom.
+
+Actors arrive as character spans; ``ActorIndex`` maps them to token positions once per document. The
+finders follow the dependency parse: subjects and objects with their conjuncts (compound actors), the
+passive "by" agent, possessives and "of" phrases ("the governor of Balkh"), subjects shared by
+coordinated or controlled verbs ("have made progress and TAKEN control"; "vowed to RESIST"), relative
+pronouns ("who fought"), and pronoun subjects of reported clauses ("X announced that THEY will resist").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventwatch.model import Actor
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
+TARGET_PREPS = {"against", "on", "with", "to", "at", "from", "toward", "towards", "upon", "into", "over", "between",
+                "of", "for"}
+SUBJ = ("nsubj", "csubj", "expl")
+GROUP_WORDS = {"two", "both", "pair", "three", "trio", "sides"}
+
+
+class ActorIndex:
+    """Token index → actor id, built once per document from actor mentions."""
+
+    def __init__(self, doc: Doc, actors: list[Actor]):
+        self.by_token: dict[int, str] = {}
+        self.kind: dict[str, str] = {}
+        self.last_group: list[str] = []   # the last compound subject ("X and Y"), for "the two"
+        for actor in actors:
+            self.kind[actor.id] = actor.kind
+            for start, end in actor.mentions:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    self.by_token.setdefault(tok.i, actor.id)
+
+    def tokens(self, kinds: tuple[str, ...] | None = None) -> set[int]:
+        return {i for i, a in self.by_token.items() if kinds is None or self.kind.get(a) in kinds}
+
+    def at(self, tok: Token) -> str | None:
+        return self.by_token.get(tok.i)
+
+
+def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
+    """The actor a noun phrase headed by TOK stands for (itself, a compound/possessive modifier, an 'of' phrase)."""
+    aid = index.at(tok)
+    if aid or depth > 3:
+        return aid
+    for child in tok.children:
+        if child.dep_ in ("compound", "poss", "amod", "nmod", "npadvmod") and index.at(child):
+            return index.at(child)
+    for child in tok.children:
+        if child.dep_ == "appos":
+            hit = index.at(child)
+            if hit:
+                return hit
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    hit = _head_actor(pobj, index, depth + 1)
+                    if hit:
+                        return hit
+    return None
+
+
+def np_actors(tok: Token, index: ActorIndex) -> list[str]:
+    """Actors of a noun phrase and its conjuncts ("NATO, UN and Britain" → three; a list parsed as
+    apposition counts when the appositive is itself a named actor). "The two" → the last pair named."""
+    out: list[str] = []
+    heads = [tok, *tok.conjuncts]
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and index.at(c) and index.at(c) != index.at(tok):
+            heads += [c, *c.conjuncts]
+    for t in heads:
+        aid = _head_actor(t, index)
+        if aid and aid not in out:
+            out.append(aid)
+    if not out and tok.lower_ in GROUP_WORDS and index.last_group:
+        return list(index.last_group)
+    return out
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in SUBJ]
+
+
+def _resolve_pronoun(pron: Token, index: ActorIndex) -> list[str]:
+    """'who' → the noun the relative clause hangs on; he/they in a reported clause → the reporter."""
+    low = pron.lower_
+    clause = pron.head
+    if low in ("who", "which", "that") and clause.dep_ == "relcl":
+        return np_actors(clause.head, index)
+    if low in PRONOUNS and clause.dep_ == "advcl":
+        # "the Taliban will be isolated if THEY continue": the subject of the clause it conditions
+        for s in clause.head.children:
+            if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in PRONOUNS:
+                found = np_actors(s, index)
+                if found:
+                    return found
+        clause = clause.head  # else: as a pronoun of the clause it conditions
+    if low in PRONOUNS:
+        t = clause
+        while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+            t = t.head
+        if t.dep_ == "ccomp" and t.head.i != t.i:
+            for s in _subjects(t.head):
+                return np_actors(s, index)
+    return []
+
+
+def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
+    """Who does VERB: its subject, else the subject it shares with a governing verb or noun."""
+    for s in _subjects(verb):
+        found = np_actors(s, index)
+        if not found and s.lower_ in PRONOUNS:
+            found = _resolve_pronoun(s, index)
+        return found
+    if depth > 4:
+        return []
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        return subject_actors(head, index, depth + 1)
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        poss = [c for c in head.children if c.dep_ == "poss"]
+        if poss:
+            return np_actors(poss[0], index)
+        gov = head.head
+        if head.dep_ in ("dobj", "obj") and gov.pos_ in ("VERB", "AUX"):
+            return subject_actors(gov, index, depth + 1)
+    return []
+
+
+def agent_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """The 'by' agent of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return np_actors(p, index)
+    return []
+
+
+def passive_subject_actors(verb: Token, index: ActorIndex) -> list[str]:
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return np_actors(c, index)
+    return []
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str]:
+    """Whom an action is done to: direct object (or passive subject), else a prepositional object."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass", "dative", "iobj"):
+            found = np_actors(c, index)
+            if found:
+                return found
+    if not preps:
+        return []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = np_actors(p, index)
+                    if found:
+                        return found
+    # prepositions hanging on the object: "took control OF Afghanistan's provinces", "handover of power FROM X"
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj"):
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in TARGET_PREPS:
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            found = np_actors(o, index) or _nested_actors(o, index)
+                            if found:
+                                return found
+    return []
+
+
+def _nested_actors(tok: Token, index: ActorIndex) -> list[str]:
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in TARGET_PREPS:
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    found = np_actors(o, index)
+                    if found:
+                        return found
+    return []
+
+
+def complement_subject_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """For speech/threat verbs: the subject of the reported clause ("warned [the Taliban] will be isolated")."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            for s in c.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    return np_actors(s, index)
+    return []

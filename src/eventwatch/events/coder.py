@@ -1,0 +1,161 @@
+"""Pattern coder: from one parsed sentence to coded candidate events (code, trigger, sources, targets, modality).
+
+Ties the parts together: ``matcher`` finds triggers, ``lexicon.compose_code`` codes embedded actions under
+frame verbs and future auxiliaries as intents/demands/refusals/threats, ``arguments`` finds source and
+target actors, ``modality`` flags negation and hypotheticals. Pure functions of the sentence and the actor
+index; the stage turns candidates into ``Event`` records.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventwatch.events import arguments as args
+from eventwatch.events.lexicon import Lexicon, compose_code
+from eventwatch.events.matcher import MatchContext, Trigger, find_triggers
+from eventwatch.events.modality import Modality, modality_of
+
+RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
+SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
+ADDRESSEE_FRAMES = {"appeal", "demand"}
+
+
+@dataclass
+class Candidate:
+    code: str
+    trigger: Token                     # the word the event is anchored to (frame verb when composed)
+    action: Token                      # the action word itself
+    sources: list[str]
+    targets: list[str]
+    modality: Modality
+    specificity: int
+    composed: bool = False
+    noun: bool = False
+    subordinate: bool = False
+    pattern_code: str = ""
+    extra_tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str], list[str]]:
+    tok = trig.token
+    if trig.pattern.noun:
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        verb = trig.light
+        sources = args.np_actors(poss[0], index) if poss else []
+        if not sources and verb is not None:
+            sources = args.agent_actors(verb, index) if args.is_passive(verb) else args.subject_actors(verb, index)
+            if tok.dep_ == "nsubj":  # "fighting erupted between X and Y"
+                sources = []
+        targets = args.object_actors(tok, index)
+        if not targets and verb is not None:
+            targets = [a for a in args.object_actors(verb, index) if a not in sources]
+        return sources, targets
+    if args.is_passive(tok):
+        return args.agent_actors(tok, index), args.object_actors(tok, index)
+    return args.subject_actors(tok, index), args.object_actors(tok, index)
+
+
+def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candidate:
+    tok, pat = trig.token, trig.pattern
+    frame = trig.frame
+    mod = modality_of(tok, lex.frames, frame)
+    if frame is not None:
+        code = compose_code(lex.frames, trig.frame_name or "intent", pat.code)
+        fverb = frame if frame.pos_ in ("VERB", "AUX") else args_head_verb(frame)
+        sources = []
+        if fverb is not None:
+            sources = args.subject_actors(fverb, index)
+            if args.is_passive(fverb):  # "X was committed to talks": the passive subject holds the intent
+                sources = args.agent_actors(fverb, index) or args.passive_subject_actors(fverb, index)
+        own_targets = args.object_actors(tok, index)
+        frame_targets = args.object_actors(fverb, index) if fverb is not None else []
+        if trig.frame_name in ADDRESSEE_FRAMES:
+            # "said Somalia must withdraw", "demanded that the US cancel": the embedded subject is the addressee
+            embedded_subj = [a for c in tok.children if c.dep_ in ("nsubj",) for a in args.np_actors(c, index)]
+            targets = embedded_subj or frame_targets or own_targets
+            if not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in (tok, frame) for c in t.children):
+                mod.hypothetical = False  # the obligation is the demand itself, not a hedge
+        else:
+            targets = own_targets or frame_targets
+        return Candidate(code, frame, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
+                         composed=True, noun=pat.noun, pattern_code=pat.code)
+    sources, targets = _direct_arguments(trig, index)
+    code = pat.code
+    composed = False
+    if mod.negated and (mod.future or mod.hypothetical) and code[:2] in {"03", "04", "05", "06", "07", "08"}:
+        # "will not accept", "would not meet": a refusal, not a negated cooperation
+        code, composed = compose_code(lex.frames, "refuse", code), True
+        mod.negated = False
+    elif mod.future and code[:2] not in {"01", "02", "03", "10", "12", "13"}:
+        # "will withdraw ... unless X": an intent held over someone is a threat
+        frame_name = "threaten" if _has_unless(tok) else "intent"
+        code, composed = compose_code(lex.frames, frame_name, code), True
+    if not targets and code[:2] in SPEECH_ROOTS:
+        targets = args.complement_subject_actors(tok, index)
+    return Candidate(code, tok, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
+                     composed=composed, noun=pat.noun, pattern_code=pat.code)
+
+
+def args_head_verb(noun: Token) -> Token | None:
+    t = noun
+    for _ in range(3):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchContext) -> list[Candidate]:
+    triggers = find_triggers(sent, ctx)
+    frames_used = {t.frame.i for t in triggers if t.frame is not None}
+    verbs = {t.token.i for t in triggers if not t.pattern.noun}
+    out = []
+    for trig in triggers:
+        if trig.token.i in frames_used:
+            continue  # the frame verb's own reading gives way to the composed event
+        if trig.pattern.noun and trig.frame is None and trig.light is not None and trig.light.i in verbs:
+            continue  # "fought battles", "took control": the verb already codes it
+        out.append(_code_trigger(trig, lex, index))
+    anchors = {c.trigger.i for c in out}
+    for c in out:
+        c.subordinate = _under_other(c.trigger, anchors) or _in_condition(c.trigger)
+    return out
+
+
+def _has_unless(tok: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in tok.children)
+
+
+def _under_other(tok: Token, anchors: set[int]) -> bool:
+    """TOK sits inside the clause of another event's trigger ("accused X of ATTACKING", "strike to DEMAND")."""
+    t, n = tok, 0
+    while t.head.i != t.i and n < 8:
+        t, n = t.head, n + 1
+        if t.i in anchors:
+            return True
+    return False
+
+
+def _in_condition(tok: Token) -> bool:
+    t, n = tok, 0
+    while t.head.i != t.i and n < 8:
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
+            return True
+        t, n = t.head, n + 1
+    return False
+
+
+def expand(c: Candidate) -> list[tuple[str | None, str | None]]:
+    """(source, target) pairs: compound actors give one event each; 'X and Y met' gives X→Y and Y→X."""
+    sources, targets = c.sources or [None], c.targets or [None]
+    if c.root in RECIPROCAL_ROOTS and not c.composed and len(c.sources) >= 2 and not c.targets:
+        return [(a, b) for a in c.sources for b in c.sources if a != b]
+    return [(s, t) for s in sources for t in targets if s != t or s is None]

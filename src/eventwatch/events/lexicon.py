@@ -1,0 +1,136 @@
+"""The pattern lexicon (``data/patterns.tsv``) and frame table (``data/frames.tsv``), parsed once into immutable objects."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str
+    lemma: str
+    noun: bool
+    dobj: frozenset[str] = frozenset()
+    preps: tuple[tuple[str, frozenset[str]], ...] = ()
+    prt: frozenset[str] = frozenset()
+    xcomp: frozenset[str] = frozenset()
+    head: frozenset[str] = frozenset()
+    amod: frozenset[str] = frozenset()
+    subj: frozenset[str] = frozenset()
+    ccomp: bool = False
+    adj: bool = False
+    line: int = 0
+
+    @property
+    def specificity(self) -> int:
+        return (bool(self.dobj) + len(self.preps) + bool(self.prt) + bool(self.xcomp) + bool(self.head)
+                + bool(self.amod) + bool(self.subj) + self.ccomp + sum(bool(objs) for _, objs in self.preps))
+
+
+@dataclass(frozen=True)
+class Frames:
+    frame_of: dict[tuple[bool, str], str]          # (is_noun, lemma) -> frame name
+    compose: dict[str, dict[str, str]]             # frame -> {embedded prefix or '*': code or '='}
+    light: frozenset[str]
+    occur: frozenset[str]
+    negator: frozenset[str]
+    future: frozenset[str]
+    hypothetical: frozenset[str]
+    speech: frozenset[str] = frozenset()
+    obligation: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    by_trigger: dict[tuple[bool, str], tuple[Pattern, ...]]
+    frames: Frames
+    size: int = field(default=0)
+
+
+def _split(value: str) -> frozenset[str]:
+    return frozenset(v for v in value.split("|") if v)
+
+
+def parse_pattern(code: str, text: str, line: int = 0) -> Pattern:
+    parts = text.split()
+    trig = parts[0]
+    noun = trig.startswith("n:")
+    adj = trig.startswith("a:")
+    kw: dict = {"code": code, "lemma": trig[2:] if noun or adj else trig, "noun": noun, "adj": adj, "line": line}
+    preps = []
+    for part in parts[1:]:
+        if not part.startswith("+"):
+            raise ValueError(f"patterns.tsv line {line}: bad constraint {part!r}")
+        rel, _, val = part[1:].partition("=")
+        if rel == "prep":
+            p, _, objs = val.partition(">")
+            for prep in p.split("|"):
+                preps.append((prep, _split(objs)))
+        elif rel in ("dobj", "prt", "xcomp", "head", "amod", "subj"):
+            kw[rel] = _split(val)
+        elif rel == "ccomp":
+            kw["ccomp"] = True
+        else:
+            raise ValueError(f"patterns.tsv line {line}: unknown relation {rel!r}")
+    if len(preps) > 1 and all(not objs for _, objs in preps) and "|" in text:
+        # "+prep=on|upon" means one of them: expand into alternatives handled by the matcher
+        kw["preps"] = (("|".join(p for p, _ in preps), frozenset()),)
+    else:
+        kw["preps"] = tuple(preps)
+    return Pattern(**kw)
+
+
+def _data_lines(path: Path):
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield n, line.rstrip("\n").split("\t")
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    by: dict[tuple[bool, str], list[Pattern]] = {}
+    n = 0
+    for line, cols in _data_lines(DATA / "patterns.tsv"):
+        pat = parse_pattern(cols[0].strip(), cols[1].strip(), line)
+        by.setdefault(("a" if pat.adj else pat.noun, pat.lemma), []).append(pat)
+        n += 1
+    ordered = {k: tuple(sorted(v, key=lambda p: (-p.specificity, p.line))) for k, v in by.items()}
+    return Lexicon(ordered, load_frames(), n)
+
+
+def load_frames() -> Frames:
+    frame_of: dict[tuple[bool, str], str] = {}
+    compose: dict[str, dict[str, str]] = {}
+    sets: dict[str, set[str]] = {k: set() for k in ("light", "occur", "negator", "future", "hypothetical", "speech",
+                                                    "obligation")}
+    for line, cols in _data_lines(DATA / "frames.tsv"):
+        kind = cols[0]
+        if kind == "frame":
+            lemma = cols[2]
+            noun = lemma.startswith("n:")
+            adj = lemma.startswith("a:")
+            frame_of[("a" if adj else noun, lemma[2:] if noun or adj else lemma)] = cols[1]
+        elif kind == "compose":
+            compose.setdefault(cols[1], {})[cols[2]] = cols[3]
+        elif kind in sets:
+            sets[kind].add(cols[1])
+        else:
+            raise ValueError(f"frames.tsv line {line}: unknown row kind {kind!r}")
+    return Frames(frame_of, compose, **{k: frozenset(v) for k, v in sets.items()})
+
+
+def compose_code(frames: Frames, frame: str, embedded: str | None) -> str:
+    """The code of FRAME applied to an embedded action code ("vow" + 190 → 1384)."""
+    if frame == "threaten":
+        code = compose_code(frames, "intent", embedded)
+        return code if code.startswith("13") else "130"
+    table = frames.compose.get(frame, {})
+    if embedded:
+        for k in range(len(embedded), 1, -1):
+            hit = table.get(embedded[:k])
+            if hit:
+                return embedded if hit == "=" else hit
+    return table.get("*", embedded or "010")

@@ -1,0 +1,233 @@
+"""Find event triggers in a parsed sentence: the lexicon's verb and noun patterns over lemmas and dependencies.
+
+A ``Trigger`` is a token plus the most specific pattern it satisfies. Frame verbs ("vow", "demand",
+"refuse") are kept apart: the matcher records, for each trigger, the frame verb that governs it (if any),
+so the stage codes "vowed to resist" once, as an intent, instead of as a fight.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwatch.events.lexicon import Lexicon, Pattern
+
+OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass
+class Trigger:
+    token: Token
+    pattern: Pattern
+    frame: Token | None = None       # governing frame verb/noun ("vowed" for "resist")
+    frame_name: str | None = None
+    light: Token | None = None       # the light verb carrying an event noun ("launched" for "attack")
+
+
+def objects(tok: Token) -> list[Token]:
+    """Direct objects (and the passive subject) of a verb, with their conjuncts."""
+    out = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+    return out + [cc for c in out for cc in c.conjuncts]
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+QUANTITY_PREPS = ("of",)
+
+
+def object_heads(tok: Token) -> list[Token]:
+    """Objects plus what a quantity or container noun holds ("tons OF aid", "a state OF emergency")."""
+    objs = objects(tok)
+    inner = [o for obj in objs for p in obj.children if p.dep_ == "prep" and p.lower_ in QUANTITY_PREPS
+             for o in p.children if o.dep_ == "pobj"]
+    return objs + inner
+
+
+def _obj_lemmas(o: Token) -> set[str]:
+    return {_lemma(o)} | {_lemma(c) for c in o.children if c.dep_ in ("compound",)}
+
+
+def _obj_ok(tok: Token, pat: Pattern, actor_tokens: set[int], place_tokens: set[int], person_tokens: set[int]) -> bool:
+    objs = object_heads(tok)
+    if not objs:
+        return False
+    want = pat.dobj
+    for o in objs:
+        if "*any" in want:
+            return True
+        if "*actor" in want and _covers(o, actor_tokens):
+            return True
+        if "*person" in want and _covers(o, person_tokens):
+            return True
+        if "*place" in want and _covers(o, place_tokens):
+            return True
+        if _obj_lemmas(o) & want:
+            return True
+    return False
+
+
+def _covers(tok: Token, index: set[int]) -> bool:
+    return tok.i in index or any(c.i in index for c in tok.children if c.dep_ in ("compound", "poss", "amod"))
+
+
+def _prep_children(tok: Token) -> list[Token]:
+    """Prepositions of the trigger and of its objects ("take control OF", "handover OF power")."""
+    preps = [c for c in tok.children if c.dep_ in ("prep", "agent", "dative")]
+    for o in objects(tok):
+        preps.extend(c for c in o.children if c.dep_ == "prep")
+    return preps
+
+
+def _prep_ok(tok: Token, names: str, objs: frozenset[str]) -> bool:
+    wanted = set(names.split("|"))
+    for p in _prep_children(tok):
+        if _lemma(p) not in wanted:
+            continue
+        if not objs:
+            return True
+        pobjs = [c for c in p.children if c.dep_ in ("pobj", "pcomp")]
+        if any(_lemma(o) in objs or any(_lemma(c) in objs for c in o.children if c.dep_ == "prep" and False) for o in pobjs):
+            return True
+        # "threaten with military force": also look one compound deeper
+        if any(_lemma(c) in objs for o in pobjs for c in o.subtree if c.dep_ in ("compound", "amod") or c is o):
+            return True
+    return False
+
+
+def satisfies(tok: Token, pat: Pattern, ctx: "MatchContext") -> bool:
+    if pat.dobj and not _obj_ok(tok, pat, ctx.actor_tokens, ctx.place_tokens, ctx.person_tokens):
+        return False
+    for names, objs in pat.preps:
+        if not _prep_ok(tok, names, objs):
+            return False
+    if pat.prt and not any(c.dep_ == "prt" and _lemma(c) in pat.prt for c in tok.children):
+        return False
+    if pat.xcomp and not any(c.dep_ in ("xcomp", "ccomp") and (_lemma(c) in pat.xcomp or "*" in pat.xcomp)
+                              for c in tok.children):
+        return False
+    if pat.subj and not _subj_ok(tok, pat.subj):
+        return False
+    if pat.amod:
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+        mods += [c for o in objects(tok) for c in o.children if c.dep_ in ("amod", "compound")]
+        if not any(_lemma(m) in pat.amod or m.lower_ in pat.amod for m in mods):
+            return False
+    if pat.ccomp and not any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    if pat.head:
+        gov = governing_verb(tok)
+        if gov is None or _lemma(gov) not in pat.head:
+            return False
+    return True
+
+
+def _subj_ok(tok: Token, want: frozenset[str]) -> bool:
+    """The subject (or passive agent) head, or a compound of it, has one of these lemmas ("forces killed")."""
+    heads = [c for c in tok.children if c.dep_ == "nsubj"]
+    heads += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(_obj_lemmas(h) & want for h in heads)
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun hangs from: its head when it is an object/subject (through conjunctions)."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+        return t.head
+    if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ == "VERB":
+        return t.head.head
+    return None
+
+
+@dataclass
+class MatchContext:
+    lexicon: Lexicon
+    actor_tokens: set[int]
+    place_tokens: set[int]
+    person_tokens: set[int]
+
+
+def _key(tok: Token):
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return True
+    if tok.pos_ == "ADJ":
+        return "a"
+    return False
+
+
+def best_pattern(tok: Token, ctx: MatchContext) -> Pattern | None:
+    key = _key(tok)
+    if key is False and tok.pos_ != "VERB":
+        return None
+    if key == "a" and tok.dep_ not in ("acomp", "ROOT", "ccomp", "xcomp"):
+        return None
+    pats = ctx.lexicon.by_trigger.get((key, _lemma(tok)))
+    if not pats:
+        return None
+    for pat in pats:  # sorted most specific first
+        if satisfies(tok, pat, ctx):
+            return pat
+    return None
+
+
+def frame_of(tok: Token, ctx: MatchContext) -> tuple[Token, str] | None:
+    """The frame verb/noun governing TOK ("vowed TO RESIST", "demanded the HANDOVER", "no PLANS to withdraw")."""
+    frames = ctx.lexicon.frames
+    t = tok
+    if t.dep_ in ("xcomp", "acl", "ccomp") or (t.dep_ in ("dobj", "obj") and t.pos_ in ("NOUN", "PROPN")) or (
+            t.dep_ == "pobj" and t.head.dep_ == "prep" and _lemma(t.head) in ("for", "to")):
+        head = t.head.head if t.dep_ == "pobj" else t.head
+        name = frames.frame_of.get((_key(head), _lemma(head)))
+        if name and t.dep_ == "ccomp" and name not in ("demand", "appeal"):
+            name = None  # "decided that ..." is not an intent frame; "demanded that X do Y" is
+        if name:
+            return head, name
+        if t.dep_ == "ccomp" and _lemma(head) in frames.speech and _has_obligation(t, frames):
+            return head, "demand"  # "X said Y must do Z": a demand on Y
+    return None
+
+
+def _has_obligation(verb: Token, frames) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in frames.obligation for c in verb.children)
+
+
+def noun_licensed(tok: Token, pat: Pattern, ctx: MatchContext) -> Token | None | bool:
+    """An event noun counts only when a light verb, a frame or an 'occur' verb carries it (or +head= said so)."""
+    if pat.head:
+        return governing_verb(tok) or True
+    gov = governing_verb(tok)
+    frames = ctx.lexicon.frames
+    if gov is not None:
+        lem = _lemma(gov)
+        if tok.dep_ in ("nsubj",) and lem in frames.occur:
+            return gov
+        if tok.dep_ not in ("nsubj",) and lem in frames.light:
+            return gov
+    return False
+
+
+def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
+    found: list[Trigger] = []
+    for tok in sent:
+        if tok.dep_ in ("amod", "compound") or tok.is_stop and tok.pos_ != "VERB":
+            continue
+        pat = best_pattern(tok, ctx)
+        if pat is None:
+            continue
+        light = None
+        fr = frame_of(tok, ctx)
+        if pat.noun:
+            lic = noun_licensed(tok, pat, ctx)
+            if lic is False and fr is None:
+                continue
+            light = lic if not isinstance(lic, bool) else None
+            if pat.head:
+                fr = None  # the pattern names its carrying verb: a direct event, not an embedded one
+            if fr is None and light is not None:
+                fr = frame_of(light, ctx)  # "threatened to LAUNCH an offensive"
+        found.append(Trigger(tok, pat, fr[0] if fr else None, fr[1] if fr else None, light))
+    return found

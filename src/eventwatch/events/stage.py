@@ -1,0 +1,106 @@
+"""The event stage: sentences → coded events on ``record.events``; the article's tone on ``record.tone``."""
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Span
+
+from eventwatch.events import arguments as args
+from eventwatch.events.codes import lookup
+from eventwatch.events.coder import Candidate, code_sentence, expand
+from eventwatch.events.confidence import Evidence, confidence
+from eventwatch.events.dates import event_date
+from eventwatch.events.lexicon import load_lexicon
+from eventwatch.events.location import dateline_place, event_place
+from eventwatch.events.matcher import MatchContext
+from eventwatch.events.tone import tone
+from eventwatch.model import Event, Record
+
+log = logging.getLogger(__name__)
+
+
+class EventsStage:
+    name = "events"
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.lexicon = load_lexicon()
+        self.classifier = None
+        self.mode = "combined"
+        if (getattr(settings, "extra", None) or {}).get("events_classifier", True):
+            from eventwatch.events.classifier import load_classifier
+            self.classifier = load_classifier()
+
+    MODES = ("pattern", "classifier", "combined")
+
+    @classmethod
+    def variant(cls, base: "EventsStage", mode: str) -> "EventsStage":
+        """A copy of BASE that codes with patterns only, the classifier only, or both (the default)."""
+        stage = cls.__new__(cls)
+        stage.__dict__.update(base.__dict__)
+        stage.mode = mode
+        return stage
+
+    def __call__(self, doc: Doc, record: Record) -> None:
+        record.tone = tone(doc)
+        index = args.ActorIndex(doc, record.actors)
+        place_tokens = _place_tokens(doc, record)
+        ctx = MatchContext(self.lexicon, index.tokens(), place_tokens, index.tokens(("person",)))
+        fallback_place = dateline_place(record)
+        seen: set[tuple] = set()
+        for sent in doc.sents:
+            cands = code_sentence(sent, self.lexicon, index, ctx) if self.mode != "classifier" else []
+            votes = None
+            if self.classifier is not None and self.mode != "pattern":
+                votes = self.classifier.vote(sent, cands, index, self.mode == "classifier")
+            for cand in cands:
+                if len(cand.sources) >= 2:
+                    index.last_group = cand.sources
+            for cand, clf in _with_votes(cands, votes):
+                for event in self._events(cand, clf, sent, record, fallback_place):
+                    key = (event.source, event.target, event.cameo, event.sentence[0], event.trigger[0])
+                    if key not in seen:
+                        seen.add(key)
+                        record.events.append(event)
+
+    def _events(self, cand: Candidate, clf, sent: Span, record: Record, fallback_place):
+        info = lookup(cand.code)
+        if info is None:
+            log.warning("unknown CAMEO code %s in lexicon", cand.code)
+            return
+        date = event_date(sent, cand.trigger, record.published)
+        place = event_place(record, sent, cand.trigger, fallback_place)
+        for source, target in expand(cand):
+            if source is None and target is None:
+                continue
+            ev = Evidence(specificity=cand.specificity, has_source=source is not None, has_target=target is not None,
+                          composed=cand.composed, noun_trigger=cand.noun, subordinate=cand.subordinate,
+                          hedged=cand.modality.negated or cand.modality.hypothetical)
+            if clf is not None:
+                ev.classifier_agrees, ev.classifier_prob, ev.classifier_only = clf.agrees, clf.prob, clf.only
+            yield Event(
+                source=source, target=target, cameo=info.code, root=info.root, plover=info.plover or "",
+                quad_class=info.quad_class, goldstein=info.goldstein,
+                sentence=[sent.start_char, sent.end_char],
+                trigger=[cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text)],
+                date=date, place=place, negated=cand.modality.negated, hypothetical=cand.modality.hypothetical,
+                confidence=confidence(ev), plover_mode=info.plover_mode, plover_context=list(info.plover_context),
+                method="classifier" if clf is not None and clf.only else ("both" if clf and clf.agrees else "pattern"),
+            )
+
+
+def _with_votes(cands, votes):
+    if votes is None:
+        return [(c, None) for c in cands]
+    return votes
+
+
+def _place_tokens(doc: Doc, record: Record) -> set[int]:
+    out: set[int] = set()
+    for place in record.places:
+        for start, end in place.mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                out.update(t.i for t in span)
+    out.update(t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC") for t in ent)
+    return out
