@@ -114,6 +114,7 @@ class Quote:
     speaker: str | None = None
     speaker_name: str | None = None
     cue: list[int] | None = None
+    speaker_span: list[int] | None = None  # where the speaker is named at the cue ("she", "Mr Smith"), added field
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

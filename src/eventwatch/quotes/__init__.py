@@ -1,8 +1,25 @@
-"""Quotes: not built yet — the stage runs and leaves its list empty, so records keep the contract shape."""
+"""Quotes: who said what — direct and indirect quotes with their speakers.
+
+Runs last (speakers are actors of ``record.actors``). Small parts, one job each:
+``marks`` finds quoted stretches by their marks, ``direct`` keeps the ones that are speech and finds
+their cue verbs, ``indirect`` finds reported clauses in the dependency parse, ``speakers`` resolves
+the subject of each cue to an actor, and this module merges them into ``record.quotes``.
+"""
 from __future__ import annotations
 
-from eventwatch.model import Record
+import logging
+
+from eventwatch.model import Quote, Record
+from eventwatch.quotes.direct import find_direct
+from eventwatch.quotes.found import Found
+from eventwatch.quotes.indirect import find_indirect
+from eventwatch.quotes.speakers import SpeakerResolver
 from eventwatch.stages import register
+
+log = logging.getLogger(__name__)
+
+DIRECT_WINS = 0.5  # a reported clause mostly inside quote marks is the direct quote itself
+FLOAT_REACH = 600  # characters back a floating quote looks for the speaker before it
 
 
 class QuotesStage:
@@ -12,9 +29,65 @@ class QuotesStage:
         self.settings = settings
 
     def __call__(self, doc, record: Record) -> None:
-        return None
+        record.quotes.extend(extract_quotes(doc, record))
 
 
 @register("quotes")
 def make_quotes_stage(settings):
     return QuotesStage(settings)
+
+
+def extract_quotes(doc, record: Record) -> list[Quote]:
+    direct = find_direct(doc)
+    indirect = find_indirect(doc)
+    found = merge(direct, indirect)
+    quoted = [(q.start - 1, q.end + 1) for q in direct]
+    resolver = SpeakerResolver(doc, record, quoted)
+    return attribute(found, resolver, record.text)
+
+
+def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
+    """One quote per stretch of speech: drop reported clauses that are really the direct quote,
+    and direct quotes that are partial quotes inside a reported clause."""
+    keep_indirect = []
+    inner: set[int] = set()
+    for rq in indirect:
+        if any(d.start - 1 <= rq.cue[0] < d.end + 1 for d in direct):
+            continue  # the cue is itself inside quote marks
+        covered = sum(_overlap(rq, d) for d in direct)
+        if covered >= DIRECT_WINS * (rq.end - rq.start):
+            for d in direct:
+                if _overlap(rq, d) and d.cue is None:
+                    d.cue, d.subject, d.floating = rq.cue, rq.subject, False
+            continue
+        parts = [i for i, d in enumerate(direct) if rq.start <= d.start and d.end <= rq.end]
+        rq.marks = [(direct[i].start, direct[i].end) for i in parts]
+        inner.update(parts)
+        keep_indirect.append(rq)
+    kept = [d for i, d in enumerate(direct) if i not in inner] + keep_indirect
+    return sorted(kept, key=lambda q: q.start)
+
+
+def _overlap(a: Found, b: Found) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def attribute(found: list[Found], resolver: SpeakerResolver, text: str) -> list[Quote]:
+    quotes: list[Quote] = []
+    last: tuple[int, Quote] | None = None
+    for q in found:
+        quote = Quote(text=text[q.start:q.end], span=[q.start, q.end], kind=q.kind,
+                      cue=list(q.cue) if q.cue else None)
+        if q.subject is not None:
+            actor, name, span = resolver.resolve(q.subject)
+            resolver.adopt(actor)
+            quote.speaker = actor.id if actor else None
+            quote.speaker_name = name
+            quote.speaker_span = list(span)
+        elif q.floating and last is not None and q.start - last[0] <= FLOAT_REACH:
+            quote.speaker, quote.speaker_name = last[1].speaker, last[1].speaker_name
+        if quote.speaker_name:
+            last = (q.end, quote)
+            resolver.note_speaker(resolver.actor_by_id(quote.speaker), q.end)
+        quotes.append(quote)
+    return quotes

@@ -1,0 +1,214 @@
+"""Quote scorer: ``eventwatch eval quotes GOLD.jsonl``.
+
+The GenderGapTracker metric (Asr et al. 2021, ``evaluate_quotes.py`` in sfu-discourse-lab/
+GenderGapTracker): gold quotes are taken in order; each matches the unused predicted quote with
+the highest share of the gold quote's characters, if that share is strictly above the threshold
+T (0.3 and 0.8). Matches are true positives, unmatched gold quotes false negatives, predicted
+quotes left over false positives, summed over articles. Among matched quotes: speaker accuracy as
+GGT defines it (the predicted speaker mention overlaps the gold one, or both are floating), the
+accuracy of the canonical speaker name against ``speaker_canonical_name`` (full name or surname
+agree), and cue accuracy (exact lower-cased match).
+
+Two gold formats are read where they lie: GGT (``quotes[]`` with ``quote_char_span``) and
+PolNeAR (``attributions[]`` with content/source/cue spans; primary annotations only). GGT counts
+direct and indirect quotes alike, and so does this scorer.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+from eventwatch.model import Record
+
+log = logging.getLogger(__name__)
+
+THRESHOLDS = (0.3, 0.8)
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "the", "a", "an", "prof", "president", "minister"}
+
+
+# -- reading gold
+def read_gold(paths: list[str], limit: int | None = None) -> list[dict]:
+    """Articles as {id, text, format, quotes: [{span, speaker_span, speaker, cue, cue_span, marked}]}."""
+    articles = []
+    for path in _files(paths):
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                art = _article(json.loads(line))
+                if art is not None:
+                    articles.append(art)
+                if limit and len(articles) >= limit:
+                    return articles
+    return articles
+
+
+def _files(paths: list[str]) -> list[Path]:
+    out = []
+    for p in map(Path, paths):
+        out.extend(sorted(p.glob("*.jsonl")) if p.is_dir() else [p])
+    return out
+
+
+def _article(rec: dict) -> dict | None:
+    if "attributions" in rec:
+        if not rec.get("is_primary_annotation", True):
+            return None
+        return {"id": rec["doc_id"], "text": rec["text"], "format": "polnear",
+                "quotes": [q for q in map(_polnear_quote, rec["attributions"]) if q]}
+    return {"id": rec["doc_id"], "text": rec["text"], "format": "ggt",
+            "quotes": [_ggt_quote(q) for q in rec.get("quotes", [])]}
+
+
+def _ggt_quote(q: dict) -> dict:
+    return {"spans": [tuple(q["quote_char_span"])], "speaker_spans": [tuple(q["speaker_char_span"])]
+            if q.get("speaker_char_span") else [], "speaker": q.get("speaker_canonical_name"),
+            "cue": (q.get("cue_verb_text") or "").lower() or None, "cue_spans": [], "marked": q.get("has_quotation_marks")}
+
+
+def _polnear_quote(a: dict) -> dict | None:
+    content = a.get("content")
+    if not content:
+        return None
+    spans = lambda part: [tuple(s) for s in (part or {}).get("char_spans", [])]  # noqa: E731
+    return {"spans": spans(content), "speaker_spans": spans(a.get("source")), "speaker": None,
+            "cue": ((a.get("cue") or {}).get("text") or "").lower() or None, "cue_spans": spans(a.get("cue")),
+            "marked": a.get("content_quote_type") != "indirect_no_quotation_marks"}
+
+
+# -- running eventwatch on the gold texts (offsets must index the gold text: no cleaning)
+def predict(articles: list[dict], model: str | None = None) -> list[list[dict]]:
+    from eventwatch.pipeline import Pipeline
+    from eventwatch.settings import Settings
+
+    pipe = Pipeline(Settings(model=model))
+    out = []
+    docs = pipe.nlp.pipe([a["text"] for a in articles], batch_size=16)
+    for art, doc in zip(articles, docs):
+        record = Record(id=art["id"], text=art["text"])
+        pipe.analyse(doc, record)
+        out.append([q.to_dict() for q in record.quotes])
+    return out
+
+
+# -- the metric
+def _chars(spans) -> set[int]:
+    return {i for s, e in spans for i in range(s, e)}
+
+
+def match(gold: list[dict], pred: list[dict], threshold: float) -> list[tuple[int, int]]:
+    """Greedy one-to-one GGT matching: (gold index, predicted index) pairs."""
+    pred_chars = [_chars([p["span"]]) for p in pred]
+    used: set[int] = set()
+    pairs = []
+    for gi, g in enumerate(gold):
+        gc = _chars(g["spans"])
+        if not gc:
+            continue
+        best, best_score = None, threshold
+        for pi, pc in enumerate(pred_chars):
+            if pi in used:
+                continue
+            score = len(gc & pc) / len(gc)
+            if score > best_score:
+                best, best_score = pi, score
+        if best is not None:
+            used.add(best)
+            pairs.append((gi, best))
+    return pairs
+
+
+def same_speaker(predicted: str | None, gold: str | None) -> bool:
+    """Canonical names agree: equal, one's words inside the other's, or the same surname."""
+    p, g = _name_words(predicted), _name_words(gold)
+    if not p or not g:
+        return False
+    return p == g or set(p) <= set(g) or set(g) <= set(p) or p[-1] == g[-1] or _acronym(p, g) or _acronym(g, p)
+
+
+def _acronym(short: list[str], long: list[str]) -> bool:
+    """"ircc" for "immigration, refugees and citizenship canada"."""
+    initials = "".join(w[0] for w in long if w not in ("and", "of", "for", "the"))
+    return len(short) == 1 and len(short[0]) >= 2 and short[0] == initials
+
+
+def _name_words(name: str | None) -> list[str]:
+    words = re.findall(r"[\w’'-]+", (name or "").lower())
+    return [w for w in words if w not in HONORIFICS]
+
+
+def _bare(text: str, spans) -> str:
+    """A quote's words without surrounding marks, punctuation or a leading "that" (for exact matching)."""
+    words = " ".join(text[s:e] for s, e in spans).strip(" \n\"'“”‘’«».,;:")
+    return words[5:] if words.lower().startswith("that ") else words
+
+
+def _overlaps(span, spans) -> bool:
+    return span is not None and any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def score(articles: list[dict], predictions: list[list[dict]], threshold: float) -> dict:
+    tp = fp = fn = spk_ggt = spk_name = named = cue_ok = exact = 0
+    gold_marked = matched_marked = 0
+    for art, pred in zip(articles, predictions):
+        gold = art["quotes"]
+        pairs = match(gold, pred, threshold)
+        tp += len(pairs)
+        fn += len(gold) - len(pairs)
+        fp += len(pred) - len(pairs)
+        gold_marked += sum(1 for g in gold if g["marked"])
+        for gi, pi in pairs:
+            g, p = gold[gi], pred[pi]
+            matched_marked += bool(g["marked"])
+            exact += _bare(art["text"], g["spans"]) == _bare(art["text"], [p["span"]])
+            if g["speaker_spans"]:
+                spk_ggt += _overlaps(p.get("speaker_span"), g["speaker_spans"])
+            else:
+                spk_ggt += p.get("speaker_span") is None
+            if g["speaker"] is not None:
+                named += 1
+                spk_name += same_speaker(p.get("speaker_name"), g["speaker"])
+            cue_text = art["text"][p["cue"][0]:p["cue"][1]].lower() if p.get("cue") else None
+            if g["cue_spans"]:
+                cue_ok += _overlaps(p.get("cue"), g["cue_spans"])
+            else:
+                cue_ok += cue_text == g["cue"]
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"threshold": threshold, "tp": tp, "fp": fp, "fn": fn, "precision": prec, "recall": rec, "f1": f1,
+            "speaker_accuracy_ggt": spk_ggt / tp if tp else 0.0,
+            "speaker_name_accuracy": spk_name / named if named else None,
+            "cue_accuracy": cue_ok / tp if tp else 0.0,
+            "recall_marked": matched_marked / gold_marked if gold_marked else None,
+            "exact_share": exact / tp if tp else 0.0}
+
+
+def evaluate(paths: list[str], options: dict) -> dict:
+    articles = read_gold(paths, options.get("limit"))
+    predictions = predict(articles, options.get("model"))
+    results = {}
+    for fmt in sorted({a["format"] for a in articles}):
+        idx = [i for i, a in enumerate(articles) if a["format"] == fmt]
+        arts, preds = [articles[i] for i in idx], [predictions[i] for i in idx]
+        results[fmt] = {"articles": len(arts), "gold_quotes": sum(len(a["quotes"]) for a in arts),
+                        "predicted_quotes": sum(len(p) for p in preds),
+                        "scores": [score(arts, preds, t) for t in THRESHOLDS]}
+    return results
+
+
+def report(result: dict) -> str:
+    lines = []
+    for fmt, res in result.items():
+        lines.append(f"{fmt}: {res['articles']} articles, {res['gold_quotes']} gold quotes, "
+                     f"{res['predicted_quotes']} predicted")
+        lines.append("  T     P      R      F1     speaker(GGT span)  speaker(name)  cue    recall(marked)  exact")
+        for s in res["scores"]:
+            name = f"{s['speaker_name_accuracy']:.3f}" if s["speaker_name_accuracy"] is not None else "  -  "
+            marked = f"{s['recall_marked']:.3f}" if s["recall_marked"] is not None else "-"
+            lines.append(f"  {s['threshold']:.1f}  {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}  "
+                         f"{s['speaker_accuracy_ggt']:.3f}              {name}          {s['cue_accuracy']:.3f}  {marked}          "
+                         f"{s['exact_share']:.3f}")
+    return "\n".join(lines)

@@ -1,0 +1,107 @@
+"""Cue verbs and their speakers in the dependency parse."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwatch.quotes.lexicon import cue_forms, cue_verbs
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+INHERIT_DEPS = {"conj", "xcomp", "advcl"}  # "… and added", "…, saying"
+RELATIVE = {"who", "which", "that"}
+SOURCE_NOUNS_PREPS = {"from", "by", "of"}
+
+
+def cue_lemma(tok: Token) -> str | None:
+    """The cue lemma of a verb token (None if it is not a cue verb)."""
+    if not (tok.pos_ == "VERB" or tok.tag_.startswith("VB")):
+        return None
+    return cue_forms().get(tok.lower_)
+
+
+def cue_class(tok: Token) -> str | None:
+    lemma = cue_lemma(tok)
+    return cue_verbs().get(lemma) if lemma else None
+
+
+def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = None) -> Token | None:
+    """The subject token of a cue verb, following coordination and participles up to the main verb
+    (a subject inside the quote itself, ``outside``, does not count)."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and not (outside and outside[0] <= child.idx < outside[1]):
+            return _unrelative(child)
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ == "xcomp":  # object control: "heard students shout" -> students
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None:
+            return obj
+    if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
+        return subject_of(verb.head, depth + 1, outside)
+    return None
+
+
+def _unrelative(tok: Token) -> Token:
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def according_to(tok: Token) -> tuple[Token, Token] | None:
+    """For "according" in "according to X": (the "to" token, X's head token)."""
+    if tok.lower_ != "according":
+        return None
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    objs = [c for c in nxt.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    return nxt, source_of(objs[0])
+
+
+def source_of(noun: Token) -> Token:
+    """"a statement from Dostum" -> Dostum; otherwise the noun itself."""
+    if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_:
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in SOURCE_NOUNS_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_):
+                    return obj
+    return noun
+
+
+def phrase_span(tok: Token) -> tuple[int, int]:
+    """The characters of the speaker phrase headed by ``tok`` (names, titles, conjoined names)."""
+    doc = tok.doc
+    ent = _entity(tok)
+    if ent is not None and tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        start, end = ent.start_char, ent.end_char
+    else:
+        left = min((t.left_edge.i for t in tok.lefts if t.dep_ not in ("punct", "cc")), default=tok.i)
+        start, end = doc[left].idx, tok.idx + len(tok)
+    for conj in (c for c in tok.children if c.dep_ == "conj"):
+        cent = _entity(conj)
+        end = max(end, cent.end_char if cent is not None else conj.idx + len(conj))
+    return start, end
+
+
+def appositive_name(tok: Token) -> Token | None:
+    """"the spokesman, Zabihullah Mujahid," -> Mujahid."""
+    for child in tok.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return child
+    return None
+
+
+def _entity(tok: Token) -> Span | None:
+    if not tok.ent_type_:
+        return None
+    doc: Doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]

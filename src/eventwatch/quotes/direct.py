@@ -1,0 +1,196 @@
+"""Direct quotes: marked stretches of text, told apart from scare quotes, with their cue verbs.
+
+The cue of a direct quote is looked for next to its marks, in the same sentence: after the closing
+mark ("…,” she said) and before the opening one (he said, “…”). A quote with no cue in reach is
+*floating*: its speaker is carried over from the quote or speaker just before it.
+"""
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from eventwatch.quotes.cues import cue_class, subject_of
+from eventwatch.quotes.found import Found
+from eventwatch.quotes.marks import Marked, find_marked
+
+SENTENCE_END = {".", "!", "?"}
+POST_WINDOW = 15
+PRE_WINDOW = 40
+NEAR_POST = 8
+NEAR_PRE_GAP = 4
+SCARE_MAX_WORDS = 6
+FLOATING_MIN_WORDS = 4
+FLOATING_BARE_WORDS = 8  # a floating quote without final punctuation must be at least this long
+CHAIN_GAP = 60  # characters between two quoted fragments that form one partial quote
+NAME_GLUE = {"of", "and", "the", "for", "in", "on", "a", "an", "to", "de", "&"}
+
+
+def find_direct(doc: Doc) -> list[Found]:
+    """Every direct quote of ``doc`` that is speech (scare quotes and quoted names left out)."""
+    text = doc.text
+    marked = find_marked(text)
+    starts = [t.idx for t in doc]
+    inside = _quoted_ranges(marked)
+    found: list[Found] = []
+    group = 0
+    for m in marked:
+        if not m.continued:
+            group += 1
+        q = _attribute(doc, starts, m, inside)
+        q.group = group
+        if _is_speech(doc, starts, m, q):
+            found.append(q)
+    return _join_partial_chains(doc.text, _share_group_cues(found))
+
+
+def _join_partial_chains(text: str, found: list[Found]) -> list[Found]:
+    """«called it “unfair” for the students “to be dragged through the mud”»: quoted fragments of one
+    sentence with one cue (not standing between them) are one quote."""
+    out: list[Found] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.cue is not None and q.cue == prev.cue and not (prev.end <= q.cue[0] < q.start)
+                and q.start - prev.end <= CHAIN_GAP and not any(c in text[prev.end:q.start] for c in ".!?\n")):
+            prev.end = q.end
+            continue
+        out.append(q)
+    return out
+
+
+def _quoted_ranges(marked: list[Marked]) -> list[tuple[int, int]]:
+    return [(m.open, (m.close + 1) if m.close is not None else m.end) for m in marked]
+
+
+def _outer(m: Marked) -> tuple[int, int]:
+    return m.open, (m.close + 1) if m.close is not None else m.end
+
+
+def _in_any(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, int]]) -> Found:
+    qa, qb = _outer(m)
+    post = _post_cue(doc, starts, qb, inside)
+    pre = _pre_cue(doc, starts, qa, inside)
+    cue = _choose(doc, m, qa, qb, pre, post)
+    found = Found(m.start, m.end, "direct")
+    if cue is None:
+        found.floating = True
+        return found
+    found.cue = (cue.idx, cue.idx + len(cue))
+    subj = subject_of(cue, outside=(qa, qb))
+    if subj is not None:
+        found.subject = subj
+    return found
+
+
+def _choose(doc, m: Marked, qa: int, qb: int, pre: Token | None, post: Token | None) -> Token | None:
+    text = doc.text
+    content = text[m.start:m.end].rstrip()
+    comma_end = content.endswith(",") or text[qb:qb + 1] == ","
+    if pre is not None and _gap_words(doc, pre.i + 1, qa) == 0:
+        return pre  # she said: “…”
+    if post is not None and comma_end:
+        return post
+    if pre is not None and post is not None and content[-1:] in SENTENCE_END and _new_sentence_after(doc, qb):
+        return pre  # “… like this.” But he said … — the quote ended its sentence
+    if pre is not None and _gap_words(doc, pre.i + 1, qa) <= NEAR_PRE_GAP:
+        return pre
+    if post is not None and _gap_words(doc, None, post.idx, after=qb) <= NEAR_POST:
+        return post
+    return pre or post
+
+
+def _new_sentence_after(doc: Doc, qb: int) -> bool:
+    nxt = doc.text[qb:qb + 40].lstrip()
+    return nxt[:1].isupper()
+
+
+def _gap_words(doc: Doc, first: int | None, end_char: int, after: int | None = None) -> int:
+    if after is not None:
+        return sum(1 for t in doc if after <= t.idx < end_char and not t.is_punct and not t.is_space)
+    n = 0
+    for t in doc[first:]:
+        if t.idx >= end_char:
+            break
+        if not (t.is_punct or t.is_space):
+            n += 1
+    return n
+
+
+def _post_cue(doc: Doc, starts: list[int], qb: int, inside) -> Token | None:
+    i = bisect.bisect_left(starts, qb)
+    for tok in doc[i:i + POST_WINDOW]:
+        if "\n" in tok.text or _in_any(tok.idx, inside):
+            return None
+        if cue_class(tok):
+            return tok
+        if tok.text in SENTENCE_END:
+            return None
+    return None
+
+
+def _pre_cue(doc: Doc, starts: list[int], qa: int, inside) -> Token | None:
+    """The nearest cue before the opening mark in the same sentence; an earlier quoted fragment of
+    the same sentence is stepped over (one that ends a sentence is not)."""
+    text = doc.text
+    i = bisect.bisect_left(starts, qa) - 1
+    lo = max(0, i - PRE_WINDOW)
+    j = i
+    while j >= lo:
+        tok = doc[j]
+        if "\n" in tok.text or tok.text in SENTENCE_END:
+            return None
+        span = next(((a, b) for a, b in inside if a <= tok.idx < b), None)
+        if span is not None:
+            if text[span[0]:span[1]].rstrip("”\"’'»« ")[-1:] in SENTENCE_END:
+                return None
+            j = bisect.bisect_left(starts, span[0]) - 1
+            continue
+        if cue_class(tok):
+            return tok
+        j -= 1
+    return None
+
+
+def _is_speech(doc: Doc, starts: list[int], m: Marked, q: Found) -> bool:
+    """False for scare quotes and quoted names: short, no verb, or name-like (Title Case)."""
+    if m.continued:
+        return True
+    toks = _tokens(doc, starts, m.start, m.end)
+    words = [t for t in toks if not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    has_verb = any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in words)
+    if len(words) <= SCARE_MAX_WORDS and not has_verb and _name_like(words):
+        return False
+    if q.floating:  # no cue: speech only if it reads like a sentence (not a heading or a title)
+        ends_sentence = doc.text[m.start:m.end].rstrip()[-1:] in ".!?,…"
+        return len(words) >= FLOATING_MIN_WORDS and has_verb and (ends_sentence or len(words) >= FLOATING_BARE_WORDS)
+    return True
+
+
+def _name_like(words: list[Token]) -> bool:
+    content = [t for t in words if t.lower_ not in NAME_GLUE]
+    return bool(content) and all(t.text[:1].isupper() or t.like_num for t in content)
+
+
+def _tokens(doc: Doc, starts: list[int], a: int, b: int) -> list[Token]:
+    i = bisect.bisect_left(starts, a)
+    j = bisect.bisect_left(starts, b)
+    return list(doc[i:j])
+
+
+def _share_group_cues(found: list[Found]) -> list[Found]:
+    """Paragraphs of a multi-paragraph quote take the cue of whichever paragraph has one."""
+    by_group: dict[int, Found] = {}
+    for q in found:
+        if q.cue is not None and q.group not in by_group:
+            by_group[q.group] = q
+    for q in found:
+        src = by_group.get(q.group)
+        if q.cue is None and src is not None:
+            q.cue, q.subject, q.floating = src.cue, src.subject, False
+    return found

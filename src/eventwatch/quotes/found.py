@@ -1,0 +1,19 @@
+"""What the finders hand to speaker resolution: a quote candidate before its speaker is an actor."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    kind: str  # direct | indirect
+    cue: tuple[int, int] | None = None
+    subject: Token | None = None  # the head token of the speaker phrase, if any
+    speaker_span: tuple[int, int] | None = None  # the speaker phrase as written
+    floating: bool = False  # no cue in reach: the speaker is carried over from context
+    group: int | None = None  # paragraphs of one multi-paragraph quote share a group
+    marks: list[tuple[int, int]] = field(default_factory=list)  # quoted stretches inside (partial quotes)

@@ -1,0 +1,89 @@
+"""Indirect (reported) quotes: a cue verb with a content clause, and "according to X, …"."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventwatch.quotes.cues import according_to, cue_class, subject_of
+from eventwatch.quotes.found import Found
+
+CONTENT_DEPS = {"ccomp"}
+EDGE_PUNCT = set(".,;:!?\"'“”‘’«»—– \n")
+MIN_CONTENT_WORDS = 3
+QUESTION_WORDS = {"whether", "if", "why", "what", "how", "when", "where", "who", "which", "whom"}
+
+
+def find_indirect(doc: Doc) -> list[Found]:
+    found: list[Found] = []
+    for tok in doc:
+        if cue_class(tok) == "speech":
+            found.extend(_reported(tok))
+        elif tok.lower_ == "according":
+            q = _according(tok)
+            if q is not None:
+                found.append(q)
+    return _outermost(found)
+
+
+def _reported(verb: Token) -> list[Found]:
+    subj = subject_of(verb)
+    if subj is None:
+        return []
+    doc = verb.doc
+    spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if not spans and verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        # "The economy is slowing, he said, …": the reported clause is the sentence before the cue
+        spans = [_trim(doc, verb.head.left_edge.i, verb.left_edge.i)]
+    cue = (verb.idx, verb.idx + len(verb))
+    return [Found(a, b, "indirect", cue=cue, subject=subj) for a, b in filter(None, spans)
+            if _is_content(doc.text, a, b, cue)]
+
+
+def _is_content(text: str, a: int, b: int, cue: tuple[int, int]) -> bool:
+    """A reported statement: a few words, not an embedded question, not across a paragraph break."""
+    if len(text[a:b].split()) < MIN_CONTENT_WORDS:
+        return False
+    if text[a:b].split(None, 1)[0].lower() in QUESTION_WORDS:
+        return False  # "declined to say whether …", "asked what …"
+    return "\n" not in text[min(a, cue[0]):max(b, cue[1])]
+
+
+def _according(tok: Token) -> Found | None:
+    hit = according_to(tok)
+    if hit is None:
+        return None
+    to, source = hit
+    doc = tok.doc
+    sent = tok.sent
+    phrase_start, phrase_end = tok.i, to.right_edge.i + 1
+    if phrase_start - sent.start <= 1:  # "According to X, CONTENT."
+        span = _trim(doc, phrase_end, sent.end)
+    else:  # "CONTENT, according to X."
+        span = _trim(doc, sent.start, phrase_start)
+    cue = (tok.idx, to.idx + len(to))
+    if span is None or not _is_content(doc.text, span[0], span[1], cue):
+        return None
+    return Found(span[0], span[1], "indirect", cue=cue, subject=source)
+
+
+def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
+    """Character span of tokens ``i:j`` without punctuation or spaces at either edge."""
+    while i < j and (doc[i].is_space or doc[i].text in EDGE_PUNCT or doc[i].is_punct):
+        i += 1
+    while j > i and (doc[j - 1].is_space or doc[j - 1].text in EDGE_PUNCT or doc[j - 1].is_punct):
+        j -= 1
+    if i >= j:
+        return None
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    """Drop a reported clause that lies inside another one ("X said that Y told him that …")."""
+    keep = []
+    for q in found:
+        if any(o is not q and o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start)
+               for o in found):
+            continue
+        if any(o.start == q.start and o.end == q.end for o in keep):
+            continue
+        keep.append(q)
+    return keep

@@ -1,0 +1,62 @@
+"""Loaders for the quote stage's data files (``quotes/data``), read once per process."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, str]:
+    """Cue verb lemma -> class ("speech" or "naming")."""
+    return {row[0]: row[1] for row in _rows("cue_verbs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, str]:
+    """Every inflected form of a cue verb (lower case) -> its lemma, so no lemmatizer is needed."""
+    forms: dict[str, str] = {}
+    for row in _rows("cue_verbs.tsv"):
+        lemma = row[0]
+        irregular = [f for f in (row[2].split(",") if len(row) > 2 else []) if f]
+        for form in _regular_forms(lemma) + irregular:
+            forms.setdefault(form, lemma)
+    return forms
+
+
+def _regular_forms(lemma: str) -> list[str]:
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Lower-cased given name -> "m" | "f"."""
+    return {row[0]: row[1] for row in _rows("first_names.tsv")}
+
+
+@lru_cache(maxsize=1)
+def person_words() -> dict[str, str]:
+    """Lower-cased title or person noun -> "m" | "f"."""
+    return {row[0]: row[1] for row in _rows("person_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def description_heads() -> dict[str, str]:
+    """Lemma of a description's head noun -> "org" | "doc"."""
+    return {row[0]: row[1] for row in _rows("description_heads.tsv")}

@@ -1,0 +1,120 @@
+"""Direct quotes by their marks: find every outermost quoted stretch in a text.
+
+Works on the characters alone (no parse), paragraph by paragraph. Handles straight and curly
+double quotes, single quotes used as quotation marks (told apart from apostrophes by what stands
+on either side), guillemets both ways round, and quotes that run over several paragraphs (a
+paragraph that opens a quote and does not close it, followed by one that reopens it). Marks
+inside an open quote are part of the quote (nested quotes are not reported separately).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# opening mark -> closing marks that end it
+PAIRS = {
+    "\u201c": "\u201d\u201c\"",  # “ … ” (and the occasional “ … “ or “ … ")
+    "\u201e": "\u201c\u201d",  # „ … “
+    '"': '"\u201d',
+    "\u00ab": "\u00bb",  # « … »
+    "\u00bb": "\u00ab",  # » … «
+    "\u2039": "\u203a",  # ‹ … ›
+    "\u2018": "\u2019'",  # ‘ … ’
+    "'": "'\u2019",
+}
+SINGLE = {"\u2018", "'"}
+# what may stand just before an opening mark / just after a closing one
+BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:,;\u00a0") | {""}
+AFTER_CLOSE_STOP = set(" \t\n)]}\u2014\u2013-.,;:!?\u00a0\"\u201d\u00bb") | {""}
+PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass
+class Marked:
+    """A quoted stretch: ``start:end`` is the content, ``open``/``close`` the marks' offsets."""
+
+    start: int
+    end: int
+    open: int
+    close: int | None  # None when the paragraph ends with the quote still open
+    mark: str
+    continued: bool = False  # a reopened paragraph of a quote begun earlier
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every outermost quoted stretch of ``text``, in order."""
+    found: list[Marked] = []
+    for para in PARAGRAPH.finditer(text):
+        found.extend(_in_paragraph(text, para.start(), para.end()))
+    return _link_paragraphs(text, found)
+
+
+def _char(text: str, i: int) -> str:
+    return text[i] if 0 <= i < len(text) else ""
+
+
+def _can_open(text: str, i: int, lo: int) -> bool:
+    ch = text[i]
+    before = _char(text, i - 1) if i > lo else ""
+    after = _char(text, i + 1)
+    if not after or after.isspace():
+        return False
+    if ch in SINGLE or ch == '"':
+        return before in BEFORE_OPEN or before in PAIRS
+    return True
+
+
+def _can_close(text: str, i: int, start: int, hi: int) -> bool:
+    ch = text[i]
+    if i == start:
+        return False
+    after = _char(text, i + 1) if i + 1 < hi else ""
+    before = _char(text, i - 1)
+    if ch in "'\u2019":
+        if before.isspace() or after.isalnum():
+            return False  # an apostrophe inside a word (don't, Afghanistan's)
+        if before in "sS" and after == " " and _char(text, i + 2).islower():
+            return False  # most likely a plural possessive (the boys' school)
+        return after in AFTER_CLOSE_STOP or after in PAIRS
+    return True
+
+
+def _in_paragraph(text: str, lo: int, hi: int) -> list[Marked]:
+    out: list[Marked] = []
+    i = lo
+    while i < hi:
+        ch = text[i]
+        if ch in PAIRS and _can_open(text, i, lo):
+            close = _find_close(text, i, hi)
+            if close is not None:
+                out.append(Marked(i + 1, close, i, close, ch))
+                i = close + 1
+                continue
+            if ch not in SINGLE or i == lo:
+                # an unclosed quote runs to the end of the paragraph (multi-paragraph quotes)
+                out.append(Marked(i + 1, _rstrip(text, i + 1, hi), i, None, ch))
+                break
+        i += 1
+    return out
+
+
+def _find_close(text: str, i: int, hi: int) -> int | None:
+    closers = PAIRS[text[i]]
+    for j in range(i + 1, hi):
+        if text[j] in closers and _can_close(text, j, i + 1, hi):
+            return j
+    return None
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _link_paragraphs(text: str, found: list[Marked]) -> list[Marked]:
+    """Mark paragraphs that reopen a quote left open by the previous paragraph."""
+    for prev, cur in zip(found, found[1:]):
+        if prev.close is None and text[prev.end:cur.open].strip() == "":
+            cur.continued = True
+    return found

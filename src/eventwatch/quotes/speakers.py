@@ -1,0 +1,326 @@
+"""Speakers: turn the subject of a cue into an actor of ``record.actors`` (or a name).
+
+Named speakers resolve to the actor whose mention they overlap; a surname alone resolves to the
+fuller name of the same person in the text ("Lonechild" -> "Darian Lonechild"). Pronouns and
+definite descriptions are resolved by a small salience rule: the nearest earlier compatible
+mention in *subject* position outside quotes (else the nearest compatible mention), where every
+resolved he/she becomes a mention of its own, so chains of "she said" follow the person.
+he/she need a person whose gender is not known to differ (known from a title, a given name or an
+earlier he/she); they/it and "the company" need an organisation, group or country; "the
+statement" stands for whoever issued it ("her statement" -> her). "a Taliban spokesman" stays as
+written, with the actor it names (the Taliban) as speaker, unless the text names the spokesman in
+apposition. A named person who is not an actor yet is added to ``record.actors``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwatch.model import Actor, Record
+from eventwatch.quotes.cues import appositive_name, phrase_span, source_of
+from eventwatch.quotes.lexicon import description_heads, first_names, person_words
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their"}
+NEUTER = {"it", "its"}
+PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin", "ibn"}
+NAMED_WITH_DET = {"ORG", "GPE", "PERSON", "FAC", "LOC"}  # "the United Nations" is still a name
+GROUP_KINDS = ("organization", "group", "country")
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+REACH = 2500  # characters back to look for the referent of a pronoun or description
+TITLE_DEPS = {"appos", "compound"}
+LEARN_REACH = 250  # a pronoun teaches a gender only if no other person is named this close before it
+GENDER_REACH = 300  # a subject known to have the pronoun's gender within this beats a nearer unknown one
+SPEAKER_REACH = 400  # characters after a quote within which "he said" still means its speaker
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    actor: Actor
+    subject: bool = False
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+class SpeakerResolver:
+    """Resolution state for one document."""
+
+    def __init__(self, doc: Doc, record: Record, quoted: list[tuple[int, int]]):
+        self.doc = doc
+        self.record = record
+        self.quoted = sorted(quoted)
+        self.added: dict[str, Actor] = {}
+        self.mentions = self._mentions()
+        self.alias = self._aliases()
+        self._add_surname_subjects()
+        self.gender: dict[str, str] = {}
+        self.titles: dict[str, list[Mention]] = {}
+        self._seed_gender_and_titles()
+        self.pronoun_of: dict[int, Actor] = {}
+        self._resolve_pronouns()
+        self.last_speaker: tuple[int, Actor] | None = None
+
+    # -- building the index
+    def _mentions(self) -> list[Mention]:
+        out = [Mention(s, e, a) for a in self.record.actors for s, e in a.mentions]
+        covered = [(m.start, m.end) for m in out]
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or _overlaps(ent.start_char, ent.end_char, covered):
+                continue
+            out.append(Mention(ent.start_char, ent.end_char, self._new_person(ent.text)))
+        for m in out:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            m.subject = span is not None and span.root.dep_ in SUBJECT_DEPS
+        out.sort(key=lambda m: (m.end, m.start))
+        return out
+
+    def _add_mention(self, m: Mention) -> None:
+        keys = [(x.end, x.start) for x in self.mentions]
+        self.mentions.insert(bisect.bisect_right(keys, (m.end, m.start)), m)
+
+    def _add_surname_subjects(self) -> None:
+        """"Wojtaszek said …" where the actor stage missed the surname: a subject mention of the person."""
+        taken = [(m.start, m.end) for m in self.mentions if m.actor.kind == "person"]
+        for tok in self.doc:
+            if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "PROPN" and not _overlaps(tok.idx, tok.idx + len(tok), taken):
+                actor = self._by_surname(tok.text)
+                if actor is not None:
+                    self._add_mention(Mention(tok.idx, tok.idx + len(tok), actor, True))
+
+    def _new_person(self, name: str) -> Actor:
+        aid = f"person:{slug(name)}"
+        actor = self.added.get(aid) or Actor(id=aid, name=name, kind="person", confidence=0.5)
+        self.added[aid] = actor
+        return actor
+
+    def _aliases(self) -> dict[str, Actor]:
+        """Person actor id -> the actor with the fullest name of the same person (by surname)."""
+        people = {m.actor.id: m.actor for m in self.mentions if m.actor.kind == "person"}
+        alias = {}
+        for aid, actor in people.items():
+            words = actor.name.split()
+            fuller = [o for o in people.values() if o is not actor and len(o.name.split()) > len(words)
+                      and o.name.split()[-len(words):] == words]
+            if len({o.id for o in fuller}) == 1:
+                alias[aid] = fuller[0]
+        return alias
+
+    def canonical(self, actor: Actor) -> Actor:
+        return self.alias.get(actor.id, actor)
+
+    def _seed_gender_and_titles(self) -> None:
+        names, words = first_names(), person_words()
+        for m in self.mentions:
+            actor = self.canonical(m.actor)
+            if actor.kind != "person":
+                continue
+            first = actor.name.split()[0].lower()
+            if first in names:
+                self.gender.setdefault(actor.id, names[first])
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            before = self.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+            if before in words:
+                self.gender.setdefault(actor.id, words[before])
+            for tok in span:
+                for child in tok.children:
+                    if child.dep_ in TITLE_DEPS and not (m.start <= child.idx < m.end):
+                        self.titles.setdefault(child.lemma_.lower(), []).append(m)
+            if span.root.dep_ == "appos":
+                self.titles.setdefault(span.root.head.lemma_.lower(), []).append(m)
+
+    def _resolve_pronouns(self) -> None:
+        """Resolve every he/she outside quotes in text order; each one learns and extends the chain."""
+        for tok in self.doc:
+            low = tok.lower_
+            if low not in MALE and low not in FEMALE or self._is_quoted(tok.idx):
+                continue
+            g = "m" if low in MALE else "f"
+            actor = self._nearest(tok.idx, lambda a, g=g: self._gender_ok(a, g), g)
+            if actor is None:
+                continue
+            self.pronoun_of[tok.i] = actor
+            if self._only_person_near(tok.idx, actor):
+                self.gender.setdefault(actor.id, g)
+            if tok.dep_ in SUBJECT_DEPS:
+                self._add_mention(Mention(tok.idx, tok.idx + len(tok), actor, True))
+
+    def _only_person_near(self, pos: int, actor: Actor) -> bool:
+        """No other person is mentioned just before ``pos`` (so a pronoun there tells ``actor``'s gender)."""
+        return all(self.canonical(m.actor) is actor for m in self.mentions
+                   if m.actor.kind == "person" and pos - LEARN_REACH <= m.start < pos and not self._is_quoted(m.start))
+
+    # -- resolution
+    def _is_quoted(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, float("inf")))
+        return i > 0 and self.quoted[i - 1][0] <= pos < self.quoted[i - 1][1]
+
+    def _gender_ok(self, actor: Actor, gender: str | None) -> bool:
+        if actor.kind != "person" or not _personal_name(actor.name):
+            return False
+        known = self.gender.get(actor.id)
+        return gender is None or known is None or known == gender
+
+    def _nearest(self, pos: int, ok, gender: str | None = None) -> Actor | None:
+        """The nearest compatible earlier mention in subject position, else the nearest compatible one.
+        With a ``gender``, a subject known to have it beats a nearer one whose gender is unknown."""
+        i = bisect.bisect_right([m.end for m in self.mentions], pos)
+        fallback = unsure = None
+        for m in reversed(self.mentions[:i]):
+            if pos - m.end > REACH:
+                break
+            if self._is_quoted(m.start):
+                continue
+            actor = self.canonical(m.actor)
+            if not ok(actor):
+                continue
+            if m.subject:
+                if gender is None or self.gender.get(actor.id) == gender:
+                    return actor if unsure is None or pos - m.end <= GENDER_REACH else unsure
+                if unsure is None:
+                    unsure = actor
+            fallback = fallback or actor
+        return unsure or fallback
+
+    def _most_mentioned(self, pos: int, kind: str) -> Actor | None:
+        """The actor of ``kind`` mentioned most often in the text so far (the nearest on a tie)."""
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        by_id: dict[str, Actor] = {}
+        for m in self.mentions:
+            if m.end > pos or m.actor.kind != kind or self._is_quoted(m.start):
+                continue
+            actor = self.canonical(m.actor)
+            counts[actor.id] = counts.get(actor.id, 0) + 1
+            last[actor.id] = m.end
+            by_id[actor.id] = actor
+        if not counts:
+            return None
+        return by_id[max(counts, key=lambda a: (counts[a], last[a]))]
+
+    def actor_by_id(self, aid: str | None) -> Actor | None:
+        return next((m.actor for m in self.mentions if m.actor.id == aid), None) if aid else None
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        """The actor with a mention overlapping ``[start, end)`` (people before others, longest first)."""
+        hits = [m for m in self.mentions if m.start < end and start < m.end]
+        if not hits:
+            return None
+        hits.sort(key=lambda m: (m.actor.kind != "person", -(m.end - m.start)))
+        return self.canonical(hits[0].actor)
+
+    def resolve(self, subj: Token) -> tuple[Actor | None, str | None, tuple[int, int]]:
+        """(actor, speaker name, speaker span) for the head token of a cue's subject."""
+        span = (subj.idx, subj.idx + len(subj))
+        if subj.lower_ in PRONOUNS:
+            actor = self._pronoun(subj)
+            return actor, (actor.name if actor else None), span
+        named = appositive_name(subj)
+        if named is not None:
+            subj = named
+        span = phrase_span(subj)
+        text = self.doc.text[span[0]:span[1]]
+        described = any(c.dep_ == "det" for c in subj.children) and subj.ent_type_ not in NAMED_WITH_DET
+        if (subj.pos_ == "PROPN" or subj.ent_type_) and not described:
+            actor = self.actor_at(subj.idx, subj.idx + len(subj))
+            if subj.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
+                actor = self._by_surname(subj.text) or actor
+            if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
+                actor = self._named(text)
+            if actor is not None:
+                return actor, actor.name, span
+            return None, text, span
+        actor, anaphoric = self._description(subj, span)
+        return actor, (actor.name if actor and anaphoric else text), span
+
+    def note_speaker(self, actor: Actor | None, end: int) -> None:
+        """Remember who spoke last (a pronoun speaker soon after is most likely the same one)."""
+        if actor is not None:
+            self.last_speaker = (end, actor)
+
+    def _last_speaker_holds(self, pos: int, gender: str) -> bool:
+        """The last speaker is still the topic: near, compatible, and no other person the subject since."""
+        if self.last_speaker is None:
+            return False
+        end, actor = self.last_speaker
+        if pos - end > SPEAKER_REACH or not self._gender_ok(actor, gender):
+            return False
+        return not any(m.subject and end <= m.start < pos and self.canonical(m.actor) is not actor
+                       and self._gender_ok(self.canonical(m.actor), gender) for m in self.mentions)
+
+    def _pronoun(self, subj: Token) -> Actor | None:
+        low = subj.lower_
+        if low in MALE or low in FEMALE:
+            g = "m" if low in MALE else "f"
+            if self._last_speaker_holds(subj.idx, g):
+                return self.last_speaker[1]
+            return self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
+        if low in PLURAL or low in NEUTER:
+            return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
+        return None
+
+    def _named(self, text: str) -> Actor | None:
+        """A proper name the actor stage did not catch: a new person when it starts with a given name."""
+        words = text.split()
+        if 2 <= len(words) <= 4 and words[0].lower() in first_names():
+            return self._new_person(text)
+        return None
+
+    def _by_surname(self, word: str) -> Actor | None:
+        """The one person whose name ends in ``word`` (None if none or several)."""
+        found = {self.canonical(m.actor).id: self.canonical(m.actor) for m in self.mentions
+                 if m.actor.kind == "person" and m.actor.name.split()[-1] == word}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
+        """(actor, whether the description refers back to it) for a common-noun speaker."""
+        lemma = subj.lemma_.lower()
+        titled = [m for m in self.titles.get(lemma, []) if m.end <= span[0]]
+        if titled:
+            return self.canonical(titled[-1].actor), True
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+        possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
+        head_class = description_heads().get(lemma)
+        if head_class == "doc":
+            source = source_of(subj)
+            if possessor is not None:
+                return self.resolve(possessor)[0], True
+            if source is not subj:
+                return self.resolve(source)[0], True
+        if definite and head_class in ("org", "orgname", "doc"):
+            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split())
+            if named is not None or head_class == "orgname":
+                return named, named is not None
+            return self._most_mentioned(span[0], "organization"), True
+        if definite and head_class is None and subj.tag_ in ("NN", "NNP"):
+            gender = person_words().get(lemma)
+            return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
+        return self.actor_at(*span), False
+
+    def adopt(self, actor: Actor | None) -> None:
+        """Add an actor found here (not by the actor stage) to the record, once."""
+        if actor is None or actor.id not in self.added:
+            return
+        if all(a.id != actor.id for a in self.record.actors):
+            actor.mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
+            self.record.actors.append(actor)
+
+
+def _personal_name(name: str) -> bool:
+    """A person's name ("Jens Stoltenberg"), not a role the actor stage made a person ("Director of …")."""
+    words = name.split()
+    return bool(words) and all(w[:1].isupper() or w in NAME_PARTICLES for w in words if w[:1].isalpha())
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for s, e in spans)

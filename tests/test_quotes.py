@@ -1,0 +1,224 @@
+"""The quote stage on the seed and on sentences written for these tests (one per mark style and
+attribution case). Texts are analysed without the cleaner so that offsets are into these strings."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.model import Record
+
+
+@pytest.fixture(scope="module")
+def analyse(pipeline):
+    def run(text: str) -> Record:
+        record = Record(id="t", text=text)
+        pipeline.analyse(pipeline.nlp(text), record)
+        return record
+
+    return run
+
+
+def _find(record: Record, fragment: str, kind: str | None = None):
+    hits = [q for q in record.quotes if fragment in q.text and (kind is None or q.kind == kind)]
+    assert hits, f"no quote with {fragment!r} in {[q.text for q in record.quotes]}"
+    return hits[0]
+
+
+def _surname(q) -> str:
+    return (q.speaker_name or "").split()[-1] if q.speaker_name else ""
+
+
+# -- the seed: acceptance
+@pytest.mark.parametrize("fragment,speaker", [
+    ("NATO is committed", "Stoltenberg"),
+    ("The war in Afghanistan", "Guterres"),
+    ("Now you can imagine", "Guterres"),
+    ("What we did was right", "Johnson"),
+    ("We must work with our partners", "Johnson"),
+    ("It will not be arbitrary", "Mujahid"),
+])
+def test_seed_direct_quotes_and_speakers(seed_record, fragment, speaker):
+    q = _find(seed_record, fragment, "direct")
+    assert _surname(q) == speaker
+    assert q.speaker is not None
+    assert seed_record.text[q.span[0]:q.span[1]] == q.text
+    assert q.text[0] not in "“\"" and q.text[-1] not in "”\""
+
+
+def test_seed_has_exactly_six_direct_quotes(seed_record):
+    assert len([q for q in seed_record.quotes if q.kind == "direct"]) == 6
+
+
+def test_seed_second_guterres_quote_through_he_said(seed_record):
+    q = _find(seed_record, "Now you can imagine")
+    assert seed_record.text[q.speaker_span[0]:q.speaker_span[1]].lower() == "he"
+    assert seed_record.text[q.cue[0]:q.cue[1]] == "said"
+
+
+@pytest.mark.parametrize("fragment,speaker", [
+    ("NATO would continue its diplomatic presence", "Stoltenberg"),
+    ("no plans to withdraw", "Guterres"),
+])
+def test_seed_indirect_quotes(seed_record, fragment, speaker):
+    q = _find(seed_record, fragment, "indirect")
+    assert _surname(q) == speaker
+
+
+def test_seed_scare_quote_is_not_speech(seed_record):
+    assert not [q for q in seed_record.quotes if q.text.strip("“”\" ") == "Army of Terror and Ignorance"]
+    assert not [q for q in seed_record.quotes if q.kind == "direct" and "Army of Terror" in q.text]
+
+
+def test_seed_speakers_are_actors(seed_record):
+    ids = {a.id for a in seed_record.actors}
+    assert all(q.speaker in ids for q in seed_record.quotes if q.speaker)
+
+
+# -- mark styles
+def test_straight_double_quotes(analyse):
+    r = analyse('Maria Lopez, the mayor, said: "We will rebuild the bridge before winter." Officials agreed.')
+    q = _find(r, "We will rebuild the bridge", "direct")
+    assert q.speaker_name == "Maria Lopez"
+
+
+def test_single_quotes_are_told_from_apostrophes(analyse):
+    r = analyse("\u2018We won\u2019t leave the city,\u2019 said John Carter, who didn\u2019t elaborate.")
+    q = _find(r, "We won\u2019t leave the city", "direct")
+    assert _surname(q) == "Carter"
+    r = analyse("The farmers' union and the workers' council met on Tuesday. It's late, and they're tired.")
+    assert r.quotes == []
+
+
+def test_straight_single_quotes(analyse):
+    r = analyse("'We can't stop now, the harvest is waiting,' said Peter Hall.")
+    q = _find(r, "We can't stop now", "direct")
+    assert _surname(q) == "Hall"
+
+
+def test_guillemets(analyse):
+    r = analyse("\u00abThe talks are over and we are going home\u00bb, said Ahmed Karimi on Sunday.")
+    q = _find(r, "The talks are over", "direct")
+    assert _surname(q) == "Karimi"
+
+
+def test_multi_paragraph_quote(analyse):
+    text = ("Jane Doe spoke to reporters in the capital on Monday.\n\n"
+            "\u201cThe first thing we did was count the wounded and call for help.\n\n"
+            "\u201cThen we waited for the army, which never came,\u201d she said.")
+    r = analyse(text)
+    first = _find(r, "count the wounded", "direct")
+    second = _find(r, "waited for the army", "direct")
+    assert _surname(first) == _surname(second) == "Doe"
+
+
+def test_split_quote_shares_its_speaker(analyse):
+    r = analyse("\u201cWe are ready to sign,\u201d Robert Brown said, \u201cbut we need more time to read it.\u201d")
+    a = _find(r, "We are ready to sign", "direct")
+    b = _find(r, "but we need more time", "direct")
+    assert _surname(a) == _surname(b) == "Brown"
+
+
+def test_partial_quote_inside_reported_speech_is_one_quote(analyse):
+    r = analyse("Helen Park said the plan was \u201cdeeply flawed\u201d and should be withdrawn at once.")
+    q = _find(r, "deeply flawed", "indirect")
+    assert "withdrawn" in q.text
+    assert not [x for x in r.quotes if x.text == "deeply flawed"]
+
+
+def test_scare_quotes_are_not_speech(analyse):
+    r = analyse("The rebels call their unit the \u201cFree Mountain Brigade\u201d. Police arrested three members.")
+    assert not [q for q in r.quotes if "Free Mountain Brigade" in q.text]
+
+
+# -- attribution
+def test_pronoun_resolves_by_gender(analyse):
+    r = analyse("Anna Berg met Tom Walsh on Monday. Walsh left the meeting early. "
+                "\u201cThe deal is dead and everyone knows it,\u201d she said.")
+    assert _surname(_find(r, "The deal is dead")) == "Berg"
+
+
+def test_pronoun_gender_learnt_from_earlier_pronoun(analyse):
+    r = analyse("Darya Kessel runs the shelter. She opened it in 2019. Marco Ruiz, a volunteer, helps at weekends. "
+                "\u201cWe have no beds left for anyone,\u201d she said.")
+    assert _surname(_find(r, "We have no beds left")) == "Kessel"
+
+
+def test_floating_quote_takes_the_previous_speaker(analyse):
+    r = analyse("Tom Walsh said the deal was dead.\n\n\u201cNobody wants it any more. We will walk away from the table.\u201d")
+    assert _surname(_find(r, "Nobody wants it", "direct")) == "Walsh"
+
+
+def test_apposition_description_resolves_to_the_named_person(analyse):
+    r = analyse("Karim Haddad, a ministry spokesman, said the border would reopen on Sunday.")
+    q = _find(r, "the border would reopen", "indirect")
+    assert _surname(q) == "Haddad"
+
+
+def test_indefinite_description_is_kept_as_written(analyse):
+    r = analyse("A rebel spokesman said the group would not negotiate with the government.")
+    q = _find(r, "would not negotiate", "indirect")
+    assert "spokesman" in (q.speaker_name or "")
+
+
+def test_according_to(analyse):
+    r = analyse("According to the health ministry, the clinic will reopen next week.")
+    q = _find(r, "the clinic will reopen", "indirect")
+    assert r.text[q.cue[0]:q.cue[1]] == "According to"
+
+
+def test_wrote_on_facebook(analyse):
+    r = analyse("Omar Reza wrote on his Facebook page that the election had been stolen by the ruling party.")
+    q = _find(r, "the election had been stolen", "indirect")
+    assert _surname(q) == "Reza"
+    assert r.text[q.cue[0]:q.cue[1]] == "wrote"
+
+
+def test_new_named_speaker_becomes_an_actor_once(analyse):
+    r = analyse("\u201cThe water is rising again,\u201d said Lucy Fenwick. \u201cWe need boats,\u201d Fenwick added.")
+    ids = [q.speaker for q in r.quotes if q.speaker]
+    assert ids and all(i == ids[0] for i in ids)
+    assert sum(1 for a in r.actors if a.id == ids[0]) == 1
+
+
+def test_records_keep_the_contract_shape(seed_record):
+    for q in seed_record.to_dict()["quotes"]:
+        assert q["kind"] in ("direct", "indirect")
+        assert q["text"] and len(q["span"]) == 2
+        assert {"speaker", "speaker_name", "cue"} <= set(q)
+
+
+def test_reported_clause_before_its_cue(analyse):
+    r = analyse("There are people trying to spread fear about the vaccine, Nora Blake said, though she named nobody.")
+    q = _find(r, "There are people trying to spread fear", "indirect")
+    assert _surname(q) == "Blake"
+
+
+def test_embedded_questions_are_not_quotes(analyse):
+    r = analyse("Tom Walsh declined to say whether the company would sell the plant.")
+    assert not [q for q in r.quotes if "would sell the plant" in q.text]
+
+
+def test_chained_partial_quotes_are_one_quote(analyse):
+    r = analyse("John Miller called it \u201ccompletely unfair\u201d for the workers \u201cto be blamed for this mess.\u201d")
+    q = _find(r, "completely unfair", "direct")
+    assert "blamed for this mess" in q.text
+
+
+# -- the scorer (GGT metric)
+def test_ggt_matching_is_greedy_one_to_one_above_threshold():
+    from eventwatch.eval.quotes import match
+
+    gold = [{"spans": [(0, 10)]}, {"spans": [(20, 30)]}]
+    pred = [{"span": [1, 9]}, {"span": [20, 22]}]
+    assert match(gold, pred, 0.3) == [(0, 0)]  # 2/10 of the second gold quote is not enough
+    assert match(gold, pred, 0.1) == [(0, 0), (1, 1)]
+    assert match([{"spans": [(0, 10)]}, {"spans": [(0, 10)]}], [{"span": [0, 10]}], 0.3) == [(0, 0)]
+
+
+def test_speaker_names_compare_by_full_name_surname_or_acronym():
+    from eventwatch.eval.quotes import same_speaker
+
+    assert same_speaker("Lonechild", "Darian Lonechild")
+    assert same_speaker("Mr. Jens Stoltenberg", "Jens Stoltenberg")
+    assert same_speaker("IRCC", "Immigration, Refugees and Citizenship Canada")
+    assert not same_speaker("Carolyn Bennett", "Darian Lonechild")
+    assert not same_speaker(None, "Darian Lonechild")
