@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -110,15 +111,95 @@ def cmd_ingest(args) -> int:
     return status
 
 
+def _filters(args):
+    from eventwatch.store import Filters, QueryError
+
+    try:
+        return Filters(since=args.since, until=args.until, country=args.country, actor=args.actor,
+                       root=args.root, cameo=args.cameo, plover=args.plover, quad_class=args.quad_class,
+                       text=args.text, outlet=args.outlet)
+    except QueryError as exc:
+        from eventwatch.ingest import UsageError
+
+        raise UsageError(str(exc)) from None
+
+
 def cmd_events(args) -> int:
     from eventwatch.store import Store
+    from eventwatch.store import exports
 
+    f = _filters(args)
     with Store(args.db, read_only=True) as store:
-        df = store.events(actor=args.actor, country=args.country, root=args.root, since=args.since,
-                          until=args.until, text=args.text, limit=args.limit)
+        if args.format == "parquet":
+            if not args.out:
+                from eventwatch.ingest import UsageError
+
+                raise UsageError("--format parquet needs --out DIR")
+            counts = exports.write_parquet(store.con, f, args.out)
+            if not args.quiet:
+                print(f"eventwatch: wrote {args.out}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), file=sys.stderr)
+            return EXIT_OK
+        writers = {"gdelt": exports.write_gdelt, "gdelt-mentions": exports.write_gdelt_mentions,
+                   "plover": exports.write_plover}
+        if args.format in writers:
+            writers[args.format](store.con, f, sys.stdout)
+            return EXIT_OK
+        df = store.events(f, limit=args.limit, unique=args.unique)
     from eventwatch.views import render_events
 
     render_events(df, args.format, sys.stdout)
+    return EXIT_OK
+
+
+def cmd_trends(args) -> int:
+    f = _filters(args)
+    from eventwatch.store import Store
+
+    with Store(args.db, read_only=True) as store:
+        df = store.trends(f, by=None if args.by == "all" else args.by, interval=args.interval, top=args.top)
+    _render_frame(df, args.format)
+    return EXIT_OK
+
+
+def cmd_alerts(args) -> int:
+    from eventwatch.analytics.alerts import AlertParams
+    from eventwatch.store import Store
+
+    f = _filters(args)
+    params = AlertParams(window=args.window, count_z=args.z, goldstein_z=args.goldstein_z, min_count=args.min_count)
+    with Store(args.db, read_only=True) as store:
+        df = store.alerts(f, scope=args.scope, params=params)
+    _render_frame(df, args.format)
+    return EXIT_OK
+
+
+def _render_frame(df, fmt: str) -> None:
+    if fmt == "csv":
+        df.to_csv(sys.stdout, index=False)
+    elif fmt == "jsonl":
+        for row in df.to_dict(orient="records"):
+            sys.stdout.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", None, "display.width", 160, "display.max_columns", None):
+            print(df.to_string(index=False) if not df.empty else "nothing matches")
+
+
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from eventwatch.api import create_app
+
+    token = os.environ.get(args.token_env) if args.token_env else None
+    if args.token_env and not token:
+        from eventwatch.ingest import UsageError
+
+        raise UsageError(f"--ingest-token-env {args.token_env}: that environment variable is empty")
+    app = create_app(args.db, ingest_token=token)
+    print(f"eventwatch: serving {args.db} on http://{args.host}:{args.port} (API docs at /docs)"
+          + (" with POST /api/ingest" if token else ", read-only"), file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
 
 
@@ -166,6 +247,19 @@ def _analysis(p: argparse.ArgumentParser) -> None:
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
 
 
+def _query_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--actor", help="actor id or part of a name (source or target)")
+    p.add_argument("--country", help="ISO alpha-3 of the event's place, source or target")
+    p.add_argument("--root", help="CAMEO root code(s), e.g. 13 or 14,18,19")
+    p.add_argument("--cameo", help="CAMEO code(s); a code matches its sub-codes")
+    p.add_argument("--plover", help="PLOVER type(s), e.g. ASSAULT,THREATEN")
+    p.add_argument("--quad-class", dest="quad_class", help="QuadClass(es) 1-4")
+    p.add_argument("--since", type=_date, help="first date (YYYY-MM-DD)")
+    p.add_argument("--until", type=_date, help="last date (YYYY-MM-DD)")
+    p.add_argument("--text", help="words in the event's sentence")
+    p.add_argument("--outlet", help="the articles' source (publisher)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eventwatch", formatter_class=Formatter,
@@ -188,18 +282,52 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, db=True)
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("events", help="query stored events", formatter_class=Formatter,
-                       epilog="example:\n  eventwatch events --db news.duckdb --country AFG --root 13 --since 2021-08-01 --format csv")
+    p = sub.add_parser("events", help="query or export stored events", formatter_class=Formatter,
+                       epilog="examples:\n  eventwatch events --db news.duckdb --country AFG --root 13 --since 2021-08-01 --format csv\n"
+                              "  eventwatch events --db news.duckdb --format gdelt > events.tsv\n"
+                              "  eventwatch events --db news.duckdb --format parquet --out export/")
     _common(p, db=True)
-    p.add_argument("--actor", help="actor id or part of a name (source or target)")
-    p.add_argument("--country", help="ISO alpha-3 of the source, target or place")
-    p.add_argument("--root", help="CAMEO root code, e.g. 13")
-    p.add_argument("--since", type=_date, help="first date (YYYY-MM-DD)")
-    p.add_argument("--until", type=_date, help="last date (YYYY-MM-DD)")
-    p.add_argument("--text", help="words in the event's sentence")
-    p.add_argument("--limit", type=int, help="at most this many events")
-    p.add_argument("--format", default="table", choices=["table", "csv", "jsonl"], help="output format (default table)")
+    _query_filters(p)
+    p.add_argument("--limit", type=int, help="at most this many events (table/csv/jsonl)")
+    p.add_argument("--unique", action="store_true", help="one row per cross-article event (table/csv/jsonl)")
+    p.add_argument("--format", default="table",
+                   choices=["table", "csv", "jsonl", "gdelt", "gdelt-mentions", "plover", "parquet"],
+                   help="output format (default table); gdelt = GDELT 2.0 Events, 61 tab-separated columns")
+    p.add_argument("--out", help="output folder for --format parquet")
     p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("trends", help="event counts per day or week by country, dyad, root, ...", formatter_class=Formatter,
+                       epilog="example:\n  eventwatch trends --db news.duckdb --by country --interval week --top 10")
+    _common(p, db=True)
+    _query_filters(p)
+    p.add_argument("--by", default="all", choices=["all", "country", "source_country", "target_country", "dyad",
+                                                   "country_dyad", "root", "plover", "quad_class"])
+    p.add_argument("--interval", default="day", choices=["day", "week", "month"])
+    p.add_argument("--top", type=int, help="only the N keys with most events")
+    p.add_argument("--format", default="table", choices=["table", "csv", "jsonl"])
+    p.set_defaults(func=cmd_trends)
+
+    p = sub.add_parser("alerts", help="early-warning alerts: days far outside their trailing baseline",
+                       formatter_class=Formatter,
+                       epilog="example:\n  eventwatch alerts --db news.duckdb --scope country --since 2021-08-01")
+    _common(p, db=True)
+    _query_filters(p)
+    p.add_argument("--scope", default="country", choices=["country", "dyad", "country_dyad"])
+    p.add_argument("--window", type=int, default=28, help="trailing baseline in days (default 28)")
+    p.add_argument("--z", type=float, default=4.0, help="robust z for material-conflict counts (default 4)")
+    p.add_argument("--goldstein-z", type=float, default=4.0, help="robust z for mean Goldstein (default 4)")
+    p.add_argument("--min-count", type=int, default=3, help="fewest material-conflict events for a count alert")
+    p.add_argument("--format", default="table", choices=["table", "csv", "jsonl"])
+    p.set_defaults(func=cmd_alerts)
+
+    p = sub.add_parser("serve", help="the JSON API (and, later, the dashboard)", formatter_class=Formatter,
+                       epilog="example:\n  eventwatch serve --db news.duckdb --port 8000   # then open http://127.0.0.1:8000/docs")
+    _common(p, db=True)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--ingest-token-env", dest="token_env", metavar="VAR",
+                   help="enable POST /api/ingest, requiring the token held in this environment variable")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("eval", help="score a stage against gold data", formatter_class=Formatter,
                        epilog="example:\n  eventwatch eval quotes ../shared/gold/quotes/ggt_dev.jsonl")
@@ -233,11 +361,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     from eventwatch.ingest import UsageError
     from eventwatch.nlp import ModelError
-    from eventwatch.store import StoreError
+    from eventwatch.store import QueryError, StoreError
 
     try:
         return args.func(args)
-    except UsageError as exc:
+    except (UsageError, QueryError) as exc:
         print(f"eventwatch: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (StoreError, ModelError) as exc:

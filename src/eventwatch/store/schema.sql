@@ -1,29 +1,67 @@
--- eventwatch store schema (DuckDB). Version in meta.schema_version; store/migrations.py upgrades older files.
--- One row per article; actors and places once across articles, with their mentions per article.
+-- eventwatch store schema, version 2 (DuckDB). docs/schema.md describes every table and column.
+-- meta.schema_version says which version a file holds; store/migrations.py upgrades older files.
+-- No PRIMARY KEY / UNIQUE constraints: Store.write deletes and re-inserts an article's rows in one
+-- transaction, which DuckDB's unique indexes reject. Keys are kept unique by the writer.
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR);
+
+-- one row per article (the contract record, with its full JSON in `record`)
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR, title VARCHAR, source VARCHAR, url VARCHAR, published DATE, dateline VARCHAR,
     text VARCHAR, tone DOUBLE, location VARCHAR, errors JSON, n_errors INTEGER,
-    record JSON, ingested_at TIMESTAMP
+    record JSON, ingested_at TIMESTAMP,
+    n_events INTEGER, n_actors INTEGER, n_quotes INTEGER, n_places INTEGER
 );
+
+-- canonical actors, once across articles (the last article written wins for name/country/code)
 CREATE TABLE IF NOT EXISTS actors (
-    id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR[], code VARCHAR, role VARCHAR
+    id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR[], code VARCHAR, role VARCHAR,
+    affiliation VARCHAR
 );
+
+-- an actor as it appears in one article
 CREATE TABLE IF NOT EXISTS article_actors (
     article_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR[],
-    code VARCHAR, role VARCHAR, n_mentions INTEGER
+    code VARCHAR, role VARCHAR, n_mentions INTEGER, affiliation VARCHAR, confidence DOUBLE
 );
 CREATE TABLE IF NOT EXISTS actor_mentions (article_id VARCHAR, actor_id VARCHAR, "start" INTEGER, "end" INTEGER);
+
+-- one row per event MENTION (an event found in one article), denormalised for fast filtering.
+-- group_id links the mention to its cross-article event in event_groups.
 CREATE TABLE IF NOT EXISTS events (
     article_id VARCHAR, event_idx INTEGER, source VARCHAR, target VARCHAR, cameo VARCHAR, root VARCHAR,
     plover VARCHAR, quad_class TINYINT, goldstein DOUBLE, date DATE, place VARCHAR,
     negated BOOLEAN, hypothetical BOOLEAN, sentence_start INTEGER, sentence_end INTEGER,
-    trigger_start INTEGER, trigger_end INTEGER, confidence DOUBLE, extra JSON
+    trigger_start INTEGER, trigger_end INTEGER, confidence DOUBLE, extra JSON,
+    -- denormalised from the same record
+    event_date DATE,            -- date, else the article's published date: the date used by filters/trends
+    published DATE, outlet VARCHAR, url VARCHAR,
+    source_name VARCHAR, source_country VARCHAR, source_code VARCHAR, source_sector VARCHAR[],
+    target_name VARCHAR, target_country VARCHAR, target_code VARCHAR, target_sector VARCHAR[],
+    place_name VARCHAR, place_country VARCHAR, place_admin1 VARCHAR, place_feature VARCHAR,
+    place_geonameid BIGINT, lat DOUBLE, lon DOUBLE,
+    country VARCHAR,            -- the event's country: place country, else target's, else source's
+    sentence VARCHAR,           -- text[sentence_start:sentence_end]
+    plover_mode VARCHAR, in_lead BOOLEAN,
+    dedup_key VARCHAR,          -- source|target|cameo|place|negated|hypothetical (see docs/schema.md)
+    group_id BIGINT,
+    is_first BOOLEAN,           -- the group's first mention (one row per cross-article event)
+    num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER  -- the group's counts (copied)
 );
+
+-- one row per cross-article event (GDELT's Events table); rebuilt for the touched keys on every write
+CREATE TABLE IF NOT EXISTS event_groups (
+    group_id BIGINT, dedup_key VARCHAR, first_date DATE, last_date DATE,
+    first_article_id VARCHAR, first_event_idx INTEGER,
+    num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER, avg_tone DOUBLE
+);
+
 CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR, quote_idx INTEGER, text VARCHAR, span_start INTEGER, span_end INTEGER, kind VARCHAR,
-    speaker VARCHAR, speaker_name VARCHAR, cue_start INTEGER, cue_end INTEGER
+    speaker VARCHAR, speaker_name VARCHAR, cue_start INTEGER, cue_end INTEGER,
+    published DATE, speaker_country VARCHAR
 );
+
+-- canonical places, once across articles
 CREATE TABLE IF NOT EXISTS places (
     id VARCHAR, name VARCHAR, geonameid BIGINT, lat DOUBLE, lon DOUBLE, country VARCHAR, admin1 VARCHAR, feature VARCHAR
 );

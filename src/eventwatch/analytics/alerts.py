@@ -1,0 +1,206 @@
+"""Early-warning alerts: a day whose material-conflict count, or mean Goldstein score, for a
+country or dyad lies far outside its trailing baseline. docs/alerts.md explains the statistic.
+
+Robust z-score against the previous ``window`` days (the day itself excluded):
+    z = (x - median(baseline)) / scale
+    counts:    scale = max(1.4826 * MAD, sqrt(mean + 1))   (a Poisson noise floor)
+    Goldstein: scale = max(1.4826 * MAD, goldstein_floor, median baseline sd / sqrt(n today))
+               (only days with >= min_events events, on both sides)
+A count alert needs z >= count_z, x >= min_count and P(X >= x) < count_p for X ~ Poisson(baseline
+rate, an upper estimate (S + 2 sqrt(S + 1) + 1) / days from the baseline's S events, at least min_rate);
+a Goldstein alert needs |z| >= goldstein_z.
+Counts use unique (cross-article) asserted events, so one event reported ten times is not a spike.
+"""
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+
+from eventwatch.store.queries import Filters, QueryError, event_where
+
+SCOPES = {
+    "country": "e.country",
+    "dyad": "e.source || '>' || e.target",
+    "country_dyad": "e.source_country || '>' || e.target_country",
+}
+ALERT_COLUMNS = ["date", "scope", "key", "metric", "value", "baseline_median", "baseline_scale", "z",
+                 "n_events", "direction"]
+
+
+@dataclass(frozen=True)
+class AlertParams:
+    window: int = 28            # trailing baseline length in days (the day itself excluded)
+    min_baseline: int = 14      # counts: days of history needed before a day can alert
+    count_z: float = 4.0        # counts: robust z needed
+    min_count: int = 3          # counts: at least this many material-conflict events that day
+    count_p: float = 1e-4       # counts: Poisson upper-tail probability at the baseline mean needed
+    min_rate: float = 0.1       # counts: smallest baseline rate for that test (events/day)
+    goldstein_z: float = 4.0    # Goldstein mean: |robust z| needed
+    min_events: int = 3         # Goldstein mean: events needed on the day (and on baseline days)
+    min_goldstein_days: int = 7 # Goldstein mean: baseline days (with >= min_events) needed
+    goldstein_floor: float = 1.0  # Goldstein mean: smallest scale (Goldstein points)
+
+    def __post_init__(self):
+        if not (7 <= self.window <= 365 and 1 <= self.min_baseline <= self.window
+                and 1 <= self.min_goldstein_days <= self.window):
+            raise QueryError("alert window: 7..365 days, min_baseline within the window")
+        if self.count_z <= 0 or self.goldstein_z <= 0 or self.goldstein_floor <= 0:
+            raise QueryError("alert thresholds must be positive")
+
+
+def _trailing(values: np.ndarray, window: int) -> np.ndarray:
+    """Row i holds values[i-window:i] (NaN before the start)."""
+    padded = np.concatenate([np.full(window, np.nan), values.astype(float)])
+    return np.lib.stride_tricks.sliding_window_view(padded, window)[: len(values)]
+
+
+def _median_mad(windows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        med = np.nanmedian(windows, axis=1)
+        mad = np.nanmedian(np.abs(windows - med[:, None]), axis=1)
+    n = np.sum(~np.isnan(windows), axis=1)
+    return med, mad, n
+
+
+def poisson_sf(x: int, lam: float) -> float:
+    """P(X >= x) for X ~ Poisson(lam)."""
+    if x <= 0:
+        return 1.0
+    term = math.exp(-lam)
+    cdf = term
+    for k in range(1, x):
+        term *= lam / k
+        cdf += term
+    return max(0.0, 1.0 - cdf) if cdf < 0.999 else _poisson_tail(x, lam)
+
+
+def _poisson_tail(x: int, lam: float) -> float:
+    """Upper tail summed directly (no cancellation) for small probabilities."""
+    log_term = -lam + x * math.log(lam) - math.lgamma(x + 1) if lam > 0 else -math.inf
+    total, k = 0.0, x
+    term = math.exp(log_term)
+    while term > 1e-300 and k < x + 10_000:
+        total += term
+        k += 1
+        term *= lam / k
+        if term < total * 1e-16:
+            break
+    return total
+
+
+def baseline_rate(total: float, days: int, floor: float) -> float:
+    """A cautious (upper, about two sigma) estimate of the daily rate behind ``total`` events in ``days``:
+    a quiet month that happened to be quieter than usual does not make an ordinary day look rare."""
+    return max((total + 2.0 * math.sqrt(total + 1.0) + 1.0) / max(days, 1), floor)
+
+
+def detect_counts(counts: np.ndarray, p: AlertParams = AlertParams()) -> pd.DataFrame:
+    """Upward spikes in a dense daily count series. Returns index, value, median, scale, z."""
+    counts = np.asarray(counts, dtype=float)
+    windows = _trailing(counts, p.window)
+    med, mad, n = _median_mad(windows)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        mean = np.nanmean(windows, axis=1)
+    scale = np.maximum(1.4826 * mad, np.sqrt(np.nan_to_num(mean) + 1.0))
+    z = (counts - med) / scale
+    hit = (n >= p.min_baseline) & (z >= p.count_z) & (counts >= p.min_count)
+    idx = np.array([i for i in np.flatnonzero(hit)
+                    if poisson_sf(int(counts[i]), baseline_rate(mean[i] * n[i], n[i], p.min_rate)) < p.count_p],
+                   dtype=int)
+    return pd.DataFrame({"index": idx, "value": counts[idx], "baseline_median": med[idx],
+                         "baseline_scale": scale[idx], "z": z[idx]})
+
+
+def detect_means(means: np.ndarray, n_events: np.ndarray, sds: np.ndarray | None = None,
+                 p: AlertParams = AlertParams()) -> pd.DataFrame:
+    """Days whose mean lies far from the trailing days' means (either side); NaN = no events.
+
+    ``sds``: the per-day standard deviation of the events' scores; the median of the baseline's
+    sds divided by sqrt(n events that day) bounds the scale from below (a day of few events is noisy).
+    """
+    means = np.asarray(means, dtype=float)
+    n_events = np.asarray(n_events, dtype=float)
+    usable = np.where(n_events >= p.min_events, means, np.nan)
+    med, mad, n = _median_mad(_trailing(usable, p.window))
+    scale = np.maximum(1.4826 * np.nan_to_num(mad), p.goldstein_floor)
+    if sds is not None:
+        sd = np.where(n_events >= p.min_events, np.asarray(sds, dtype=float), np.nan)
+        sd_med, _, _ = _median_mad(_trailing(sd, p.window))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            scale = np.fmax(scale, np.nan_to_num(sd_med) / np.sqrt(np.maximum(n_events, 1)))
+    z = (usable - med) / scale
+    with np.errstate(invalid="ignore"):
+        hit = (n >= p.min_goldstein_days) & ~np.isnan(z) & (np.abs(z) >= p.goldstein_z)
+    idx = np.flatnonzero(hit)
+    return pd.DataFrame({"index": idx, "value": usable[idx], "baseline_median": med[idx],
+                         "baseline_scale": scale[idx], "z": z[idx]})
+
+
+def detect(daily: pd.DataFrame, p: AlertParams = AlertParams(), scope: str = "country",
+           start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """Alerts from a long daily table with columns day, key, n_events, n_material_conflict,
+    goldstein_mean. Missing days count as zero events. ``start``/``end`` bound the reported days
+    (the baseline may reach before ``start``)."""
+    out = []
+    if daily.empty:
+        return pd.DataFrame(columns=ALERT_COLUMNS)
+    daily = daily.copy()
+    daily["day"] = pd.to_datetime(daily["day"])
+    days = pd.date_range(daily["day"].min(), daily["day"].max(), freq="D")
+    for key, g in daily.groupby("key", sort=True):
+        g = g.set_index("day").reindex(days)
+        n = g["n_events"].fillna(0).to_numpy()
+        mc = g["n_material_conflict"].fillna(0).to_numpy()
+        for metric, found in (("material_conflict", detect_counts(mc, p)),
+                              ("goldstein_mean", detect_means(g["goldstein_mean"].to_numpy(), n,
+                                                                  g["goldstein_sd"].to_numpy() if "goldstein_sd" in g else None, p))):
+            for row in found.itertuples(index=False):
+                day = days[row.index].date()
+                out.append({"date": day, "scope": scope, "key": key, "metric": metric, "value": row.value,
+                            "baseline_median": row.baseline_median, "baseline_scale": row.baseline_scale,
+                            "z": row.z, "n_events": int(n[row.index]),
+                            "direction": "up" if row.z > 0 else "down"})
+    df = pd.DataFrame(out, columns=ALERT_COLUMNS)
+    if start is not None:
+        df = df[df["date"] >= start]
+    if end is not None:
+        df = df[df["date"] <= end]
+    return df.sort_values(["date", "key", "metric"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def daily_table(con, f: Filters, scope: str, lookback_days: int) -> pd.DataFrame:
+    """Unique asserted events per day and key, from ``lookback_days`` before ``f.since``."""
+    if scope not in SCOPES:
+        raise QueryError(f"scope: one of {', '.join(SCOPES)}")
+    since = f.since
+    g = Filters(**{**asdict(f), "since": None}).asserted()
+    if since:
+        g.since = (date.fromisoformat(since) - timedelta(days=lookback_days)).isoformat()
+    where, params = event_where(g)
+    key = SCOPES[scope]
+    where = (f"{where} AND " if where else "WHERE ") + f"e.is_first AND e.event_date IS NOT NULL AND ({key}) IS NOT NULL"
+    return con.execute(f"""
+        SELECT e.event_date AS day, {key} AS key, count(*) AS n_events,
+               count(*) FILTER (WHERE e.quad_class = 4) AS n_material_conflict, avg(e.goldstein) AS goldstein_mean, stddev_samp(e.goldstein) AS goldstein_sd
+        FROM events e {where} GROUP BY 1, 2 ORDER BY 2, 1""", params).df()
+
+
+def store_alerts(con, f: Filters, scope: str = "country", params: AlertParams | dict | None = None,
+                 arrow: bool = False):
+    p = params if isinstance(params, AlertParams) else AlertParams(**(params or {}))
+    daily = daily_table(con, f, scope, p.window)
+    start = date.fromisoformat(f.since) if f.since else None
+    end = date.fromisoformat(f.until) if f.until else None
+    df = detect(daily, p, scope, start, end)
+    if arrow:
+        import pyarrow as pa
+
+        return pa.Table.from_pandas(df, preserve_index=False)
+    return df

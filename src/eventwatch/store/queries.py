@@ -1,0 +1,405 @@
+"""Read queries shared by the Python API, the CLI and the REST API.
+
+Every query takes a DuckDB connection (or cursor) and a ``Filters``; every value reaches SQL as a
+parameter. Column and sort names come only from the whitelists below. Results are pandas
+DataFrames (``arrow=True``: pyarrow Tables).
+"""
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+
+import duckdb
+
+MAX_LIMIT = 1000
+
+_ISO3 = re.compile(r"[A-Z]{3}")
+_CAMEO = re.compile(r"\d{2,4}")
+_PLOVER = re.compile(r"[A-Z_]{3,20}")
+
+
+class QueryError(ValueError):
+    """A bad filter or parameter (the REST API answers 400/422)."""
+
+
+def _list(value) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple, set)):
+        items = [str(v) for v in value]
+    else:
+        items = str(value).split(",")
+    return [i.strip() for i in items if i.strip()]
+
+
+def _date(value, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise QueryError(f"{name}: not a date (YYYY-MM-DD): {value!r}") from None
+
+
+@dataclass
+class Filters:
+    """Filters every endpoint shares. Lists accept a comma-separated string. All combine with AND."""
+
+    since: str | None = None            # first event date, inclusive (YYYY-MM-DD)
+    until: str | None = None            # last event date, inclusive
+    country: str | None = None          # ISO alpha-3: event's place, source's or target's country
+    actor: str | None = None            # actor id, or part of a name (source or target)
+    source: str | None = None           # exact source actor id
+    target: str | None = None           # exact target actor id
+    root: list[str] = field(default_factory=list)        # CAMEO roots '01'..'20'
+    cameo: list[str] = field(default_factory=list)       # CAMEO codes; a code matches its sub-codes
+    plover: list[str] = field(default_factory=list)      # PLOVER event types
+    quad_class: list[int] = field(default_factory=list)  # 1..4
+    text: str | None = None             # words in the event's sentence
+    outlet: str | None = None           # the article's source (publisher)
+    article_id: str | None = None
+    negated: bool | None = None         # None: both
+    hypothetical: bool | None = None    # None: both
+    min_confidence: float | None = None
+
+    def __post_init__(self):
+        self.since = _date(self.since, "since")
+        self.until = _date(self.until, "until")
+        if self.since and self.until and self.since > self.until:
+            raise QueryError("since is after until")
+        if self.country:
+            self.country = self.country.strip().upper()
+            if not _ISO3.fullmatch(self.country):
+                raise QueryError(f"country: not an ISO 3166-1 alpha-3 code: {self.country!r}")
+        self.root = [r.zfill(2) for r in _list(self.root)]
+        for r in self.root:
+            if not (r.isdigit() and 1 <= int(r) <= 20):
+                raise QueryError(f"root: not a CAMEO root 01-20: {r!r}")
+        self.cameo = _list(self.cameo)
+        for c in self.cameo:
+            if not _CAMEO.fullmatch(c):
+                raise QueryError(f"cameo: not a CAMEO code: {c!r}")
+        self.plover = [p.upper() for p in _list(self.plover)]
+        for p in self.plover:
+            if not _PLOVER.fullmatch(p):
+                raise QueryError(f"plover: not a PLOVER type: {p!r}")
+        try:
+            self.quad_class = [int(q) for q in _list(self.quad_class)]
+        except ValueError:
+            raise QueryError("quad_class: must be 1, 2, 3 or 4") from None
+        if any(q not in (1, 2, 3, 4) for q in self.quad_class):
+            raise QueryError("quad_class: must be 1, 2, 3 or 4")
+        if self.min_confidence is not None and not 0 <= float(self.min_confidence) <= 1:
+            raise QueryError("min_confidence: must be within 0..1")
+
+    def asserted(self) -> "Filters":
+        """The same filters, counting only asserted events unless negated/hypothetical were asked for."""
+        return replace(self, negated=False if self.negated is None else self.negated,
+                       hypothetical=False if self.hypothetical is None else self.hypothetical)
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) in (None, [], "") for f in fields(self))
+
+
+def event_where(f: Filters, e: str = "e") -> tuple[str, list]:
+    """WHERE clause (with leading 'WHERE', or '') over the events table aliased ``e``."""
+    w, p = [], []
+    if f.since:
+        w.append(f"{e}.event_date >= CAST(? AS DATE)"); p.append(f.since)
+    if f.until:
+        w.append(f"{e}.event_date <= CAST(? AS DATE)"); p.append(f.until)
+    if f.country:
+        w.append(f"({e}.country = ? OR {e}.source_country = ? OR {e}.target_country = ? OR {e}.place_country = ?)")
+        p += [f.country] * 4
+    if f.actor:
+        w.append(f"({e}.source = ? OR {e}.target = ? OR {e}.source_name ILIKE ? OR {e}.target_name ILIKE ?)")
+        p += [f.actor, f.actor, f"%{f.actor}%", f"%{f.actor}%"]
+    if f.source:
+        w.append(f"{e}.source = ?"); p.append(f.source)
+    if f.target:
+        w.append(f"{e}.target = ?"); p.append(f.target)
+    if f.root:
+        w.append(f"{e}.root IN (SELECT unnest(?::VARCHAR[]))"); p.append(f.root)
+    if f.cameo:
+        w.append("(" + " OR ".join(f"starts_with({e}.cameo, ?)" for _ in f.cameo) + ")"); p += f.cameo
+    if f.plover:
+        w.append(f"{e}.plover IN (SELECT unnest(?::VARCHAR[]))"); p.append(f.plover)
+    if f.quad_class:
+        w.append(f"{e}.quad_class IN (SELECT unnest(?::INTEGER[]))"); p.append(f.quad_class)
+    if f.text:
+        w.append(f"{e}.sentence ILIKE ?"); p.append(f"%{f.text}%")
+    if f.outlet:
+        w.append(f"{e}.outlet = ?"); p.append(f.outlet)
+    if f.article_id:
+        w.append(f"{e}.article_id = ?"); p.append(f.article_id)
+    if f.negated is not None:
+        w.append(f"{e}.negated = ?"); p.append(bool(f.negated))
+    if f.hypothetical is not None:
+        w.append(f"{e}.hypothetical = ?"); p.append(bool(f.hypothetical))
+    if f.min_confidence is not None:
+        w.append(f"{e}.confidence >= ?"); p.append(float(f.min_confidence))
+    return ("WHERE " + " AND ".join(w)) if w else "", p
+
+
+def _and(where: str, clause: str) -> str:
+    return f"{where} AND {clause}" if where else f"WHERE {clause}"
+
+
+def _page(limit: int | None, offset: int | None) -> tuple[int, int]:
+    limit = 100 if limit is None else int(limit)
+    offset = 0 if offset is None else int(offset)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit: must be within 1..{MAX_LIMIT}")
+    if offset < 0:
+        raise QueryError("offset: must be >= 0")
+    return limit, offset
+
+
+def to_arrow(rel):
+    """The result as a pyarrow Table (DuckDB 2 names it to_arrow_table, 1.x fetch_arrow_table)."""
+    fetch = getattr(rel, "to_arrow_table", None) or rel.fetch_arrow_table
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "extra copy" notice: pages are small
+        return fetch()
+
+
+def _out(rel, arrow: bool):
+    return to_arrow(rel) if arrow else rel.df()
+
+
+EVENT_COLUMNS = """e.article_id, e.event_idx, e.group_id, e.is_first, e.event_date AS date, e.date AS stated_date,
+    e.source, e.source_name, e.source_country, e.target, e.target_name, e.target_country,
+    e.cameo, e.root, e.plover, e.plover_mode, e.quad_class, e.goldstein, e.place, e.place_name, e.place_country,
+    e.lat, e.lon, e.country, e.negated, e.hypothetical, e.confidence, e.sentence,
+    e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end, e.published, e.outlet, e.url,
+    e.num_mentions, e.num_articles, e.num_sources"""
+EVENT_SORTS = {"date": "e.event_date", "goldstein": "e.goldstein", "confidence": "e.confidence",
+               "cameo": "e.cameo", "quad_class": "e.quad_class", "published": "e.published"}
+
+
+def _order(sort: str, order: str, sorts: dict[str, str]) -> str:
+    if sort not in sorts:
+        raise QueryError(f"sort: one of {', '.join(sorts)}")
+    if order not in ("asc", "desc"):
+        raise QueryError("order: asc or desc")
+    return f"{sorts[sort]} {order.upper()} NULLS LAST"
+
+
+def events(con, f: Filters, limit: int | None = 100, offset: int = 0, sort: str = "date",
+           order: str = "desc", unique: bool = False, arrow: bool = False):
+    """Event mentions (one per article; ``unique``: one per cross-article event), with group counts.
+
+    Two steps in one read snapshot: the page's row ids from the few filter and sort columns, then
+    the full rows of those ids (a top-N over wide rows is far slower than over narrow ones).
+    """
+    limit, offset = _page(limit, offset)
+    where, p = event_where(f)
+    if unique:
+        where = _and(where, "e.is_first")
+    order_by = f"{_order(sort, order, EVENT_SORTS)}, e.article_id, e.event_idx"
+    own = _begin(con)
+    try:
+        ids = [r[0] for r in con.execute(
+            f"SELECT e.rowid FROM events e {where} ORDER BY {order_by} LIMIT {limit} OFFSET {offset}", p).fetchall()]
+        rel = con.execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.rowid IN (SELECT unnest(?::BIGINT[])) "
+                          f"ORDER BY {order_by}", [ids])
+        return _out(rel, arrow)
+    finally:
+        if own:
+            con.execute("COMMIT")
+
+
+def _begin(con) -> bool:
+    """Start a read transaction unless one is open (so both steps see one snapshot)."""
+    try:
+        con.execute("BEGIN TRANSACTION")
+        return True
+    except duckdb.Error:  # already in a transaction
+        return False
+
+
+def all_events(con, f: Filters, unique: bool = False, arrow: bool = False):
+    """Every matching event (no paging) for exports, oldest first."""
+    where, p = event_where(f)
+    if unique:
+        where = _and(where, "e.is_first")
+    sql = f"""SELECT {EVENT_COLUMNS} FROM events e {where}
+              ORDER BY e.event_date NULLS LAST, e.article_id, e.event_idx"""
+    return _out(con.execute(sql, p), arrow)
+
+
+def count_events(con, f: Filters, unique: bool = False) -> int:
+    where, p = event_where(f)
+    if unique:
+        where = _and(where, "e.is_first")
+    return con.execute(f"SELECT count(*) FROM events e {where}", p).fetchone()[0]
+
+
+def dyads(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: bool = False):
+    """Source→target pairs of the matching (asserted) events, most events first."""
+    limit, offset = _page(limit, offset)
+    where, p = event_where(f.asserted())
+    where = _and(where, "e.source IS NOT NULL AND e.target IS NOT NULL")
+    sql = f"""
+        SELECT e.source, any_value(e.source_name) AS source_name, any_value(e.source_country) AS source_country,
+               e.target, any_value(e.target_name) AS target_name, any_value(e.target_country) AS target_country,
+               count(*) AS n_events, count(*) FILTER (WHERE e.is_first) AS n_unique_events,
+               count(*) FILTER (WHERE e.quad_class = 1) AS n_verbal_coop,
+               count(*) FILTER (WHERE e.quad_class = 2) AS n_material_coop,
+               count(*) FILTER (WHERE e.quad_class = 3) AS n_verbal_conflict,
+               count(*) FILTER (WHERE e.quad_class = 4) AS n_material_conflict,
+               avg(e.goldstein) AS goldstein_mean, min(e.event_date) AS first_date, max(e.event_date) AS last_date
+        FROM events e {where}
+        GROUP BY e.source, e.target
+        ORDER BY n_events DESC, e.source, e.target
+        LIMIT {limit} OFFSET {offset}
+    """
+    return _out(con.execute(sql, p), arrow)
+
+
+def actors(con, f: Filters, name: str | None = None, limit: int | None = 100, offset: int = 0, arrow: bool = False):
+    """Actors with their mentions and the matching events they take part in (as source or target)."""
+    limit, offset = _page(limit, offset)
+    where, p = event_where(f)
+    filtered = not f.is_empty()
+    params = list(p)
+    name_clause = ""
+    if name:
+        name_clause = "AND (a.name ILIKE ? OR a.id = ?)"
+    sql = f"""
+        WITH ev AS (
+            SELECT actor, count(*) AS n_events, count(*) FILTER (WHERE is_source) AS n_as_source,
+                   count(*) FILTER (WHERE NOT is_source) AS n_as_target, avg(goldstein) AS goldstein_mean,
+                   max(event_date) AS last_event
+            FROM (SELECT e.source AS actor, TRUE AS is_source, e.goldstein, e.event_date FROM events e {where}
+                  UNION ALL
+                  SELECT e.target, FALSE, e.goldstein, e.event_date FROM events e {where})
+            WHERE actor IS NOT NULL GROUP BY actor),
+        men AS (SELECT actor_id, count(DISTINCT article_id) AS n_articles, CAST(sum(n_mentions) AS BIGINT) AS n_mentions
+                FROM article_actors GROUP BY actor_id)
+        SELECT a.id, a.name, a.kind, a.country, a.sector, a.code, a.role,
+               coalesce(men.n_articles, 0) AS n_articles, coalesce(men.n_mentions, 0) AS n_mentions,
+               coalesce(ev.n_events, 0) AS n_events, coalesce(ev.n_as_source, 0) AS n_as_source,
+               coalesce(ev.n_as_target, 0) AS n_as_target, ev.goldstein_mean, ev.last_event
+        FROM actors a {"JOIN" if filtered else "LEFT JOIN"} ev ON ev.actor = a.id
+        LEFT JOIN men ON men.actor_id = a.id
+        WHERE TRUE {name_clause}
+        ORDER BY n_events DESC, n_mentions DESC, a.name
+        LIMIT {limit} OFFSET {offset}
+    """
+    params = p + p + ([f"%{name}%", name] if name else [])
+    return _out(con.execute(sql, params), arrow)
+
+
+def places(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: bool = False):
+    """Places with the matching events located there (for maps)."""
+    limit, offset = _page(limit, offset)
+    where, p = event_where(f)
+    filtered = not f.is_empty()
+    sql = f"""
+        WITH ev AS (SELECT e.place, count(*) AS n_events,
+                           count(*) FILTER (WHERE e.quad_class = 4) AS n_material_conflict,
+                           avg(e.goldstein) AS goldstein_mean, max(e.event_date) AS last_event
+                    FROM events e {_and(where, 'e.place IS NOT NULL')} GROUP BY e.place),
+             men AS (SELECT place_id, count(DISTINCT article_id) AS n_articles FROM place_mentions GROUP BY place_id)
+        SELECT pl.id, pl.name, pl.geonameid, pl.lat, pl.lon, pl.country, pl.admin1, pl.feature,
+               coalesce(men.n_articles, 0) AS n_articles, coalesce(ev.n_events, 0) AS n_events,
+               coalesce(ev.n_material_conflict, 0) AS n_material_conflict, ev.goldstein_mean, ev.last_event
+        FROM places pl {"JOIN" if filtered else "LEFT JOIN"} ev ON ev.place = pl.id
+        LEFT JOIN men ON men.place_id = pl.id
+        ORDER BY n_events DESC, n_articles DESC, pl.name
+        LIMIT {limit} OFFSET {offset}
+    """
+    return _out(con.execute(sql, p), arrow)
+
+
+def quotes(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: bool = False):
+    """Quotes: date range on the article's date, actor = speaker, country = speaker's, text = the words."""
+    limit, offset = _page(limit, offset)
+    w, p = [], []
+    if f.since:
+        w.append("q.published >= CAST(? AS DATE)"); p.append(f.since)
+    if f.until:
+        w.append("q.published <= CAST(? AS DATE)"); p.append(f.until)
+    if f.actor:
+        w.append("(q.speaker = ? OR q.speaker_name ILIKE ?)"); p += [f.actor, f"%{f.actor}%"]
+    if f.country:
+        w.append("q.speaker_country = ?"); p.append(f.country)
+    if f.text:
+        w.append("q.text ILIKE ?"); p.append(f"%{f.text}%")
+    if f.article_id:
+        w.append("q.article_id = ?"); p.append(f.article_id)
+    if f.outlet:
+        w.append("a.source = ?"); p.append(f.outlet)
+    sql = f"""
+        SELECT q.article_id, q.quote_idx, q.published AS date, q.speaker, q.speaker_name, q.speaker_country,
+               q.kind, q.text, q.span_start, q.span_end, q.cue_start, q.cue_end, a.title, a.source AS outlet, a.url
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        {"WHERE " + " AND ".join(w) if w else ""}
+        ORDER BY q.published DESC NULLS LAST, q.article_id, q.quote_idx
+        LIMIT {limit} OFFSET {offset}
+    """
+    return _out(con.execute(sql, p), arrow)
+
+
+def articles(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: bool = False):
+    """Articles: date range on the published date, text in title or body; event filters select
+    the articles that have a matching event."""
+    limit, offset = _page(limit, offset)
+    w, p = [], []
+    if f.since:
+        w.append("a.published >= CAST(? AS DATE)"); p.append(f.since)
+    if f.until:
+        w.append("a.published <= CAST(? AS DATE)"); p.append(f.until)
+    if f.text:
+        w.append("(a.title ILIKE ? OR a.text ILIKE ?)"); p += [f"%{f.text}%"] * 2
+    if f.outlet:
+        w.append("a.source = ?"); p.append(f.outlet)
+    if f.article_id:
+        w.append("a.id = ?"); p.append(f.article_id)
+    ev = Filters(country=f.country, actor=f.actor, source=f.source, target=f.target, root=f.root, cameo=f.cameo,
+                 plover=f.plover, quad_class=f.quad_class, negated=f.negated, hypothetical=f.hypothetical,
+                 min_confidence=f.min_confidence)
+    if not ev.is_empty():
+        ew, ep = event_where(ev)
+        w.append(f"a.id IN (SELECT e.article_id FROM events e {ew})"); p += ep
+    sql = f"""
+        SELECT a.id, a.title, a.source AS outlet, a.url, a.published, a.dateline, a.tone, a.n_errors,
+               a.n_events, a.n_actors, a.n_quotes, a.n_places, length(a.text) AS n_chars, a.ingested_at
+        FROM articles a {"WHERE " + " AND ".join(w) if w else ""}
+        ORDER BY a.published DESC NULLS LAST, a.id
+        LIMIT {limit} OFFSET {offset}
+    """
+    return _out(con.execute(sql, p), arrow)
+
+
+def record(con, article_id: str) -> dict | None:
+    row = con.execute("SELECT record FROM articles WHERE id = ?", [article_id]).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def summary(con, f: Filters) -> dict:
+    """Totals for an overview: counts, date range, QuadClass split, top countries/roots/dyads."""
+    where, p = event_where(f)
+    row = con.execute(f"""
+        SELECT count(*), count(*) FILTER (WHERE e.is_first), count(DISTINCT e.article_id),
+               min(e.event_date), max(e.event_date), avg(e.goldstein),
+               count(*) FILTER (WHERE e.negated), count(*) FILTER (WHERE e.hypothetical)
+        FROM events e {where}""", p).fetchone()
+    out = {"events": row[0], "unique_events": row[1], "articles_with_events": row[2],
+           "first_date": row[3].isoformat() if row[3] else None, "last_date": row[4].isoformat() if row[4] else None,
+           "goldstein_mean": row[5], "negated": row[6], "hypothetical": row[7]}
+    out["by_quad_class"] = {str(q): n for q, n in con.execute(
+        f"SELECT e.quad_class, count(*) FROM events e {where} GROUP BY 1 ORDER BY 1", p).fetchall()}
+    out["top_countries"] = [{"country": c, "events": n} for c, n in con.execute(
+        f"SELECT e.country, count(*) n FROM events e {_and(where, 'e.country IS NOT NULL')} "
+        "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 10", p).fetchall()]
+    out["top_roots"] = [{"root": r, "events": n} for r, n in con.execute(
+        f"SELECT e.root, count(*) n FROM events e {where} GROUP BY 1 ORDER BY n DESC, 1 LIMIT 20", p).fetchall()]
+    totals = con.execute("""SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM actors),
+                                   (SELECT count(*) FROM quotes), (SELECT count(*) FROM places)""").fetchone()
+    out["store"] = dict(zip(("articles", "actors", "quotes", "places"), totals))
+    return out

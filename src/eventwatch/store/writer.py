@@ -1,0 +1,190 @@
+"""Writing records: one transaction per batch; an article's old rows are replaced, never duplicated.
+
+After the rows are in, the cross-article event groups of every touched dedup key are rebuilt
+(``regroup``), so the counts depend only on what is stored, never on how often it was written.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime, timezone
+
+import duckdb
+
+from eventwatch.model import Record
+
+log = logging.getLogger(__name__)
+
+ARTICLE_TABLES = ("articles", "article_actors", "actor_mentions", "events", "quotes", "place_mentions")
+CANONICAL_TABLES = (("actors", "id"), ("places", "id"))
+EVENT_CORE = ("source", "target", "cameo", "root", "plover", "quad_class", "goldstein", "date", "place",
+              "negated", "hypothetical", "sentence", "trigger", "confidence", "plover_mode")
+DEDUP_KEY_POS = 42  # position of dedup_key in an events row
+# Events of the same key whose dates lie this many days apart or less are one event (chained).
+DATE_TOLERANCE_DAYS = 1
+
+
+def dedup_key(source, target, cameo, place, negated, hypothetical) -> str:
+    """The identity of an event across articles, apart from its date (see docs/schema.md)."""
+    return "|".join((source or "", target or "", cameo or "", place or "",
+                     "N" if negated else "", "H" if hypothetical else ""))
+
+
+def _lead_end(text: str) -> int:
+    """End of the lead paragraph (first blank line), or of the first 400 characters."""
+    cut = text.find("\n\n")
+    return cut if cut > 0 else min(len(text), 400)
+
+
+def _article_row(r: Record, d: dict, now: datetime) -> tuple:
+    return (r.id, r.title, r.source, r.url, r.published, r.dateline, r.text, r.tone, r.location,
+            json.dumps(d["errors"]), sum(1 for e in r.errors if e.level == "error"),
+            json.dumps(d, ensure_ascii=False), now, len(r.events), len(r.actors), len(r.quotes), len(r.places))
+
+
+def _event_row(r: Record, i: int, e, actors: dict, places: dict, lead_end: int) -> tuple:
+    ed = e.to_dict()
+    extra = {k: v for k, v in ed.items() if k not in EVENT_CORE}
+    s, t, p = actors.get(e.source), actors.get(e.target), places.get(e.place)
+    country = (p.country if p else None) or (t.country if t else None) or (s.country if s else None)
+    return (r.id, i, e.source, e.target, e.cameo, e.root, e.plover, e.quad_class, e.goldstein,
+            e.date, e.place, e.negated, e.hypothetical, e.sentence[0], e.sentence[1],
+            e.trigger[0], e.trigger[1], e.confidence, json.dumps(extra),
+            e.date or r.published, r.published, r.source, r.url,
+            s.name if s else None, s.country if s else None, s.code if s else None, list(s.sector) if s else None,
+            t.name if t else None, t.country if t else None, t.code if t else None, list(t.sector) if t else None,
+            p.name if p else None, p.country if p else None, p.admin1 if p else None, p.feature if p else None,
+            p.geonameid if p else None, p.lat if p else None, p.lon if p else None,
+            country, r.text[e.sentence[0]:e.sentence[1]], e.plover_mode, e.sentence[0] < lead_end,
+            dedup_key(e.source, e.target, e.cameo, e.place, e.negated, e.hypothetical), None, None, None, None, None)
+
+
+def rows(records: list[Record]) -> dict[str, list[tuple]]:
+    """Every table's new rows for a batch of records."""
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    t: dict[str, list[tuple]] = {k: [] for k in ARTICLE_TABLES + ("actors", "places")}
+    for r in records:
+        d = r.to_dict()
+        t["articles"].append(_article_row(r, d, now))
+        actors = {a.id: a for a in r.actors}
+        places = {p.id: p for p in r.places}
+        for a in r.actors:
+            t["actors"].append((a.id, a.name, a.kind, a.country, list(a.sector), a.code, a.role, a.affiliation))
+            t["article_actors"].append((r.id, a.id, a.name, a.kind, a.country, list(a.sector), a.code, a.role,
+                                        len(a.mentions), a.affiliation, a.confidence))
+            t["actor_mentions"].extend((r.id, a.id, s, e) for s, e in a.mentions)
+        lead_end = _lead_end(r.text)
+        for i, e in enumerate(r.events):
+            t["events"].append(_event_row(r, i, e, actors, places, lead_end))
+        for i, q in enumerate(r.quotes):
+            cue = q.cue or [None, None]
+            sp = actors.get(q.speaker)
+            t["quotes"].append((r.id, i, q.text, q.span[0], q.span[1], q.kind, q.speaker, q.speaker_name,
+                                cue[0], cue[1], r.published, sp.country if sp else None))
+        for p in r.places:
+            t["places"].append((p.id, p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1, p.feature))
+            t["place_mentions"].extend((r.id, p.id, s, e) for s, e in p.mentions)
+    return t
+
+
+def _insert(con, table: str, data: list[tuple]) -> None:
+    if data:
+        marks = ",".join("?" * len(data[0]))
+        con.executemany(f"INSERT INTO {table} VALUES ({marks})", data)
+
+
+def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
+    """Store a batch in one transaction: each article's old rows are replaced, never duplicated."""
+    records = list({r.id: r for r in records}.values())  # the same id twice in a batch: last wins
+    if not records:
+        return 0
+    data = rows(records)
+    ids = [r.id for r in records]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        old_keys = [k for (k,) in con.execute(
+            "SELECT DISTINCT dedup_key FROM events WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()]
+        for table in ARTICLE_TABLES:
+            col = "id" if table == "articles" else "article_id"
+            con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [ids])
+        for table, key in CANONICAL_TABLES:
+            new = {row[0]: row for row in data[table]}
+            if new:
+                con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?))", [list(new)])
+                data[table] = list(new.values())
+        data["events"].sort(key=lambda row: (row[19] or "9999", row[0], row[1]))  # by event_date: zonemaps
+        for table, part in data.items():
+            _insert(con, table, part)
+        new_keys = {row[DEDUP_KEY_POS] for row in data["events"]}
+        regroup(con, sorted(k for k in set(old_keys) | new_keys if k is not None))
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    log.info("stored %d articles, %d events", len(records), len(data["events"]))
+    return len(records)
+
+
+GROUP_SQL = """
+CREATE OR REPLACE TEMP TABLE _grouping AS
+WITH e AS (
+    SELECT article_id, event_idx, dedup_key, event_date, outlet,
+           lag(event_date) OVER w AS prev, row_number() OVER w AS rn
+    FROM events {where}
+    WINDOW w AS (PARTITION BY dedup_key ORDER BY event_date NULLS LAST, article_id, event_idx)
+), b AS (
+    SELECT *, CASE WHEN rn = 1 THEN 1
+                   WHEN event_date IS NULL AND prev IS NULL THEN 0
+                   WHEN event_date IS NULL OR prev IS NULL THEN 1
+                   WHEN event_date - prev > {tol} THEN 1 ELSE 0 END AS brk
+    FROM e
+), c AS (
+    SELECT *, sum(brk) OVER (PARTITION BY dedup_key ORDER BY event_date NULLS LAST, article_id, event_idx
+                             ROWS UNBOUNDED PRECEDING) AS cluster
+    FROM b
+)
+SELECT article_id, event_idx, dedup_key,
+       count(*) OVER grp AS n_mentions, count(DISTINCT article_id) OVER grp AS n_articles,
+       count(DISTINCT coalesce(outlet, article_id)) OVER grp AS n_sources,
+       row_number() OVER (PARTITION BY dedup_key, cluster ORDER BY event_date NULLS LAST, article_id, event_idx) = 1 AS first,
+       ('0x' || substr(md5(dedup_key || '#' || coalesce(CAST(
+           first_value(event_date) OVER (PARTITION BY dedup_key, cluster ORDER BY event_date NULLS LAST, article_id, event_idx)
+           AS VARCHAR), 'undated')), 1, 15))::BIGINT AS gid
+FROM c
+WINDOW grp AS (PARTITION BY dedup_key, cluster)
+"""
+
+
+def regroup(con: duckdb.DuckDBPyConnection, keys: list[str] | None = None) -> None:
+    """Rebuild the cross-article event groups of the given dedup keys (all keys when None).
+
+    Mentions sharing a key whose dates chain within DATE_TOLERANCE_DAYS form one group; its id is
+    a hash of the key and the group's first date, so it is stable across re-ingests.
+    """
+    if keys is not None and not keys:
+        return
+    params: list = []
+    where = ""
+    if keys is not None:
+        con.execute("CREATE OR REPLACE TEMP TABLE _keys AS SELECT unnest(?::VARCHAR[]) AS k", [keys])
+        where = "WHERE dedup_key IN (SELECT k FROM _keys)"
+    con.execute(GROUP_SQL.format(where=where, tol=int(DATE_TOLERANCE_DAYS)), params)
+    con.execute("UPDATE events SET group_id = g.gid, is_first = g.first, num_mentions = g.n_mentions, "
+                "num_articles = g.n_articles, num_sources = g.n_sources FROM _grouping g "
+                "WHERE events.article_id = g.article_id AND events.event_idx = g.event_idx")
+    if keys is None:
+        con.execute("DELETE FROM event_groups")
+    else:
+        con.execute("DELETE FROM event_groups WHERE dedup_key IN (SELECT k FROM _keys)")
+    con.execute(f"""
+        INSERT INTO event_groups
+        SELECT e.group_id, any_value(e.dedup_key), min(e.event_date), max(e.event_date),
+               arg_min(e.article_id, (e.event_date, e.article_id, e.event_idx)),
+               arg_min(e.event_idx, (e.event_date, e.article_id, e.event_idx)),
+               count(*), count(DISTINCT e.article_id), count(DISTINCT coalesce(e.outlet, e.article_id)),
+               avg(a.tone)
+        FROM events e LEFT JOIN articles a ON a.id = e.article_id
+        {where.replace('dedup_key', 'e.dedup_key')}
+        GROUP BY e.group_id
+    """)
+    con.execute("DROP TABLE IF EXISTS _grouping")

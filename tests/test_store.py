@@ -1,0 +1,179 @@
+"""The store: idempotent writes, cross-article dedup, queries with filters, exports, migrations."""
+from __future__ import annotations
+
+import io
+import json
+
+import duckdb
+import pytest
+
+import eventwatch
+from eventwatch.store import Filters, QueryError, Store
+from eventwatch.store import exports
+from store_records import make_record
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = Store(tmp_path / "t.duckdb")
+    s.write([make_record("a1", ("attack", "meet")), make_record("a2", ("attack",), source="Other Wire"),
+             make_record("a3", ("attack",), published="2024-03-05"),
+             make_record("a4", ("threat",), published="2024-03-20")])
+    yield s
+    s.close()
+
+
+def test_reingest_changes_no_table(store):
+    before = store.counts()
+    store.write([make_record("a1", ("attack", "meet")), make_record("a2", ("attack",), source="Other Wire")])
+    assert store.counts() == before
+    groups = store.con.execute("SELECT group_id, num_mentions, num_articles, num_sources FROM event_groups ORDER BY 1").fetchall()
+    store.write([make_record("a3", ("attack",), published="2024-03-05")])
+    assert store.con.execute("SELECT group_id, num_mentions, num_articles, num_sources FROM event_groups ORDER BY 1").fetchall() == groups
+
+
+def test_same_event_in_several_articles_is_one_group(store):
+    row = store.con.execute("SELECT num_mentions, num_articles, num_sources, first_date, last_date FROM event_groups "
+                            "WHERE dedup_key LIKE 'RUS-GOV|UKR-MIL|190|%'").fetchall()
+    # a1 and a2 (two outlets) on the 4th, a3 on the 5th: within the one-day tolerance
+    assert len(row) == 1
+    assert row[0][:3] == (3, 3, 2)
+    mentions = store.events(cameo="190")
+    assert len(mentions) == 3 and mentions["group_id"].nunique() == 1
+    assert len(store.events(cameo="190", unique=True)) == 1
+
+
+def test_distant_dates_and_negation_make_separate_groups(tmp_path):
+    with Store(tmp_path / "d.duckdb") as s:
+        s.write([make_record("b1", ("attack",), published="2024-01-01"),
+                 make_record("b2", ("attack",), published="2024-01-09"),
+                 make_record("b3", ("attack",), published="2024-01-01", negated=True)])
+        assert s.counts()["event_groups"] == 3
+        # replacing b2 by a version dated next to b1 merges it into b1's group
+        s.write([make_record("b2", ("attack",), published="2024-01-02")])
+        assert s.counts()["event_groups"] == 2
+
+
+def test_replacing_an_article_updates_group_counts(store):
+    store.write([make_record("a2", ("meet",), source="Other Wire")])
+    n = store.con.execute("SELECT num_articles FROM event_groups WHERE dedup_key LIKE 'RUS-GOV|UKR-MIL|190|%'").fetchone()[0]
+    assert n == 2
+
+
+def test_filters(store):
+    assert set(store.events(country="UKR")["article_id"]) == {"a1", "a2", "a3", "a4"}
+    assert list(store.events(root="04")["cameo"]) == ["040"]
+    assert len(store.events(quad_class="3,4")) == 4
+    assert len(store.events(since="2024-03-05", until="2024-03-05")) == 1
+    assert len(store.events(text="shelled")) == 3
+    assert len(store.events(actor="lima")) == 1
+    assert len(store.events(outlet="Other Wire")) == 1
+    assert store.events(country="FRA").empty
+
+
+@pytest.mark.parametrize("kw", [{"country": "UK"}, {"root": "21"}, {"quad_class": "5"}, {"since": "2024-02-30"},
+                                {"cameo": "19x"}, {"since": "2024-03-02", "until": "2024-03-01"}])
+def test_bad_filters_are_refused(kw):
+    with pytest.raises(QueryError):
+        Filters(**kw)
+
+
+def test_injection_is_only_a_value(store):
+    assert store.events(actor="x' OR 1=1 --").empty
+    assert store.counts()["events"] == 5
+
+
+def test_python_api_returns_dataframes_and_arrow(tmp_path):
+    path = tmp_path / "p.duckdb"
+    with Store(path) as s:
+        s.write([make_record("c1", ("attack", "threat"))])
+    db = eventwatch.open(path)
+    try:
+        assert len(db.events()) == 2
+        assert db.events(arrow=True).num_rows == 2
+        assert {"RUS-GOV", "UKR-MIL"} <= set(db.actors()["id"])
+        assert db.quotes()["speaker"].tolist() == ["person:ana-lima"]
+        assert db.trends(by="country")["n_events"].sum() == 2
+        assert db.alerts().empty
+        with pytest.raises(Exception):
+            db.write([make_record("c2")])
+    finally:
+        db.close()
+
+
+def test_gdelt_rows_have_61_columns(store):
+    cols = exports.gdelt_columns()
+    assert len(cols) == 61 and cols[0] == "GLOBALEVENTID" and cols[-1] == "SOURCEURL"
+    out = io.StringIO()
+    n = exports.write_gdelt(store.con, Filters(), out)
+    lines = out.getvalue().splitlines()
+    assert n == len(lines) == store.counts()["event_groups"]
+    for line in lines:
+        cells = line.split("\t")
+        assert len(cells) == 61
+        row = dict(zip(cols, cells))
+        assert row["SQLDATE"].startswith("2024") and len(row["SQLDATE"]) == 8
+    attack = [dict(zip(cols, l.split("\t"))) for l in lines if "\t190\t" in l][0]
+    assert (attack["NumArticles"], attack["NumSources"], attack["QuadClass"]) == ("3", "2", "4")
+    assert attack["ActionGeo_CountryCode"] == "UP"  # FIPS code of Ukraine
+
+
+def test_gdelt_mentions_and_plover(store):
+    out = io.StringIO()
+    assert exports.write_gdelt_mentions(store.con, Filters(), out) == 5
+    assert all(len(l.split("\t")) == 16 for l in out.getvalue().splitlines())
+    out = io.StringIO()
+    exports.write_plover(store.con, Filters(plover="ASSAULT"), out)
+    events = [json.loads(l) for l in out.getvalue().splitlines()]
+    assert len(events) == 1
+    e = events[0]
+    assert e["event_type"] == "ASSAULT" and e["actor"]["country"] == "RUS" and e["recipient"]["country"] == "UKR"
+    assert e["num_articles"] == 3 and sorted(e["story_ids"]) == ["a1", "a2", "a3"]
+
+
+def test_parquet_partitioned_by_date(store, tmp_path):
+    counts = exports.write_parquet(store.con, Filters(), tmp_path / "pq")
+    assert counts["events"] == 5
+    parts = sorted(p.name for p in (tmp_path / "pq" / "events").iterdir())
+    assert parts == ["date=2024-03-04", "date=2024-03-05", "date=2024-03-20"]
+    n = duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{tmp_path}/pq/events/*/*.parquet', hive_partitioning=true)").fetchone()[0]
+    assert n == 5
+
+
+V1_SCHEMA = """
+CREATE TABLE meta (key VARCHAR, value VARCHAR);
+CREATE TABLE articles (id VARCHAR, title VARCHAR, source VARCHAR, url VARCHAR, published DATE, dateline VARCHAR,
+    text VARCHAR, tone DOUBLE, location VARCHAR, errors JSON, n_errors INTEGER, record JSON, ingested_at TIMESTAMP);
+CREATE TABLE actors (id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR, sector VARCHAR[], code VARCHAR, role VARCHAR);
+CREATE TABLE article_actors (article_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR,
+    sector VARCHAR[], code VARCHAR, role VARCHAR, n_mentions INTEGER);
+CREATE TABLE actor_mentions (article_id VARCHAR, actor_id VARCHAR, "start" INTEGER, "end" INTEGER);
+CREATE TABLE events (article_id VARCHAR, event_idx INTEGER, source VARCHAR, target VARCHAR, cameo VARCHAR, root VARCHAR,
+    plover VARCHAR, quad_class TINYINT, goldstein DOUBLE, date DATE, place VARCHAR, negated BOOLEAN, hypothetical BOOLEAN,
+    sentence_start INTEGER, sentence_end INTEGER, trigger_start INTEGER, trigger_end INTEGER, confidence DOUBLE, extra JSON);
+CREATE TABLE quotes (article_id VARCHAR, quote_idx INTEGER, text VARCHAR, span_start INTEGER, span_end INTEGER, kind VARCHAR,
+    speaker VARCHAR, speaker_name VARCHAR, cue_start INTEGER, cue_end INTEGER);
+CREATE TABLE places (id VARCHAR, name VARCHAR, geonameid BIGINT, lat DOUBLE, lon DOUBLE, country VARCHAR, admin1 VARCHAR, feature VARCHAR);
+CREATE TABLE place_mentions (article_id VARCHAR, place_id VARCHAR, "start" INTEGER, "end" INTEGER);
+INSERT INTO meta VALUES ('schema_version', '1');
+"""
+
+
+def test_version_1_file_is_upgraded(tmp_path):
+    path = str(tmp_path / "old.duckdb")
+    con = duckdb.connect(path)
+    con.execute(V1_SCHEMA)
+    for rid in ("o1", "o2"):
+        rec = make_record(rid, ("attack",), source=f"Outlet {rid}")
+        con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, NULL, ?, NULL, NULL, '[]', 0, ?, now())",
+                    [rec.id, rec.title, rec.source, rec.url, rec.published, rec.text, json.dumps(rec.to_dict())])
+        e = rec.events[0]
+        con.execute("INSERT INTO events VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, false, ?, ?, ?, ?, ?, '{}')",
+                    [rec.id, e.source, e.target, e.cameo, e.root, e.plover, e.quad_class, e.goldstein, e.date,
+                     e.place, *e.sentence, *e.trigger, e.confidence])
+    con.close()
+    with Store(path, read_only=True) as s:  # read-only open upgrades first
+        assert s.schema_version == 2
+        ev = s.events()
+        assert set(ev["source_country"]) == {"RUS"} and ev["group_id"].nunique() == 1
+        assert s.con.execute("SELECT num_articles FROM event_groups").fetchall() == [(2,)]
