@@ -189,7 +189,7 @@ def _render_frame(df, fmt: str) -> None:
 def cmd_serve(args) -> int:
     import uvicorn
 
-    from eventwatch.api import create_app
+    from eventwatch.web import create_app
 
     token = os.environ.get(args.token_env) if args.token_env else None
     if args.token_env and not token:
@@ -197,7 +197,7 @@ def cmd_serve(args) -> int:
 
         raise UsageError(f"--ingest-token-env {args.token_env}: that environment variable is empty")
     app = create_app(args.db, ingest_token=token)
-    print(f"eventwatch: serving {args.db} on http://{args.host}:{args.port} (API docs at /docs)"
+    print(f"eventwatch: serving {args.db} on http://{args.host}:{args.port} (dashboard at /, API docs at /docs)"
           + (" with POST /api/ingest" if token else ", read-only"), file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
@@ -320,7 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="table", choices=["table", "csv", "jsonl"])
     p.set_defaults(func=cmd_alerts)
 
-    p = sub.add_parser("serve", help="the JSON API (and, later, the dashboard)", formatter_class=Formatter,
+    p = sub.add_parser("serve", help="the web dashboard and the JSON API", formatter_class=Formatter,
                        epilog="example:\n  eventwatch serve --db news.duckdb --port 8000   # then open http://127.0.0.1:8000/docs")
     _common(p, db=True)
     p.add_argument("--host", default="127.0.0.1")

@@ -1,0 +1,764 @@
+/* eventwatch dashboard: a small single-page app over the JSON API (no build step, no framework).
+ *
+ * Safety: every string from the API (titles, article text, names) reaches the page through
+ * textContent / setAttribute / createTextNode only; nothing here assigns innerHTML.
+ * The filters live in the URL query string and are shared by every view.
+ */
+'use strict';
+(function () {
+  const FILTERS = ['since', 'until', 'country', 'actor', 'source', 'target', 'root', 'plover', 'quad_class', 'text'];
+  const FORM_FIELDS = ['since', 'until', 'country', 'actor', 'root', 'plover', 'quad_class', 'text'];
+  const QUAD = {
+    1: ['Verbal cooperation', '#5aa469'], 2: ['Material cooperation', '#1f6f8b'],
+    3: ['Verbal conflict', '#e6a23c'], 4: ['Material conflict', '#c0392b'],
+  };
+  const SVGNS = 'http://www.w3.org/2000/svg';
+  const view = document.getElementById('view');
+  const status = document.getElementById('status');
+  let renderToken = 0;
+
+  /* ---------- DOM helpers (text only) ---------- */
+  function setAttrs(node, attrs) {
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === 'text') node.textContent = String(v);
+      else if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? '' : String(v));
+    }
+    return node;
+  }
+  function append(node, children) {
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      node.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+    }
+    return node;
+  }
+  function el(tag, attrs, ...children) { return append(setAttrs(document.createElement(tag), attrs), children); }
+  function sv(tag, attrs, ...children) { return append(setAttrs(document.createElementNS(SVGNS, tag), attrs), children); }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
+  function fmt(n) { return n === null || n === undefined ? '–' : Number(n).toLocaleString('en-US'); }
+  function fmt1(x) { return x === null || x === undefined ? '–' : Number(x).toFixed(1); }
+  function safeUrl(u) { return typeof u === 'string' && /^https?:\/\//i.test(u) ? u : null; }
+
+  /* ---------- URL state ---------- */
+  function current() {
+    const q = new URLSearchParams(location.search);
+    const f = {};
+    for (const k of FILTERS) { const v = q.get(k); if (v) f[k] = v; }
+    return f;
+  }
+  function qs(obj) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(obj)) if (v !== null && v !== undefined && v !== '') q.set(k, v);
+    const s = q.toString();
+    return s ? '?' + s : '';
+  }
+  function api(path, extra) { return path + qs(Object.assign({}, current(), extra || {})); }
+  function href(path, extra) { return path + qs(Object.assign({}, current(), extra || {})); }
+  function navigate(url, replace) {
+    if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
+    render();
+  }
+  function setFilter(changes, path) {
+    const f = Object.assign(current(), changes);
+    const page = new URLSearchParams(location.search);
+    const keep = {};
+    for (const k of ['interval', 'cell']) if (page.get(k)) keep[k] = page.get(k);
+    navigate((path || location.pathname) + qs(Object.assign(keep, f)));
+  }
+  function articleHref(articleId, eventIdx) {
+    return '/article/' + encodeURIComponent(articleId) + qs(Object.assign(current(), eventIdx === undefined || eventIdx === null ? {} : { event: eventIdx }));
+  }
+  function navLink(path, attrs, ...children) {
+    return el('a', Object.assign({ href: path, 'data-nav': '' }, attrs || {}), ...children);
+  }
+
+  async function getJSON(url) {
+    const r = await fetch(url, { headers: { Accept: 'application/json' } });
+    let body = null;
+    try { body = await r.json(); } catch (e) { body = null; }
+    if (!r.ok) {
+      let msg = body && body.detail ? body.detail : r.statusText;
+      if (Array.isArray(msg)) msg = msg.map((d) => (d.loc || []).slice(-1)[0] + ': ' + d.msg).join('; ');
+      throw new Error(url.split('?')[0] + ': ' + msg);
+    }
+    return body;
+  }
+  function fail(err) { status.textContent = String(err && err.message ? err.message : err); }
+
+  /* ---------- filter form ---------- */
+  const form = document.getElementById('filters');
+  function fillForm() {
+    const f = current();
+    for (const k of FORM_FIELDS) if (form.elements[k]) form.elements[k].value = f[k] || '';
+    const chips = clear(document.getElementById('chips'));
+    for (const k of ['source', 'target']) {
+      if (!f[k]) continue;
+      chips.appendChild(el('span', { class: 'chip' }, k + ': ' + f[k],
+        el('button', { type: 'button', 'aria-label': 'remove ' + k + ' filter', onclick: () => setFilter({ [k]: null }) }, '×')));
+    }
+  }
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const changes = {};
+    for (const k of FORM_FIELDS) changes[k] = form.elements[k].value.trim() || null;
+    if (changes.country) changes.country = changes.country.toUpperCase();
+    setFilter(changes);
+  });
+  document.getElementById('clear').addEventListener('click', () => {
+    const reset = {};
+    for (const k of FILTERS) reset[k] = null;
+    setFilter(reset);
+  });
+  document.addEventListener('click', (e) => {
+    const a = e.target.closest && e.target.closest('a[data-nav]');
+    if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    let url = a.getAttribute('href');
+    if (a.hasAttribute('data-view')) url = url.split('?')[0] + qs(current());
+    navigate(url);
+  });
+  window.addEventListener('popstate', render);
+
+  /* ---------- shared bits ---------- */
+  function goldColor(g) {
+    if (g === null || g === undefined) return '#9ca3af';
+    const t = Math.max(-1, Math.min(1, g / 10));
+    const lerp = (a, b, s) => Math.round(a + (b - a) * s);
+    const mid = [156, 163, 175];
+    const end = t < 0 ? [192, 57, 43] : [31, 111, 139];
+    const s = Math.abs(t);
+    return 'rgb(' + lerp(mid[0], end[0], s) + ',' + lerp(mid[1], end[1], s) + ',' + lerp(mid[2], end[2], s) + ')';
+  }
+  function panel(title, ...children) { return el('section', { class: 'panel' }, el('h3', { text: title }), ...children); }
+  function quadLegend() {
+    return el('div', { class: 'legend' }, [1, 2, 3, 4].map((q) => el('span', {}, el('i', { class: 'q' + q }), QUAD[q][0])));
+  }
+  function eventRow(ev) {
+    const open = () => navigate(articleHref(ev.article_id, ev.event_idx));
+    const flags = [];
+    if (ev.negated) flags.push(el('span', { class: 'flag' }, 'negated'));
+    if (ev.hypothetical) flags.push(el('span', { class: 'flag' }, 'hypothetical'));
+    return el('tr', { class: 'clickable event-row', onclick: open },
+      el('td', { class: 'muted' }, ev.date || ''),
+      el('td', {}, el('a', { href: articleHref(ev.article_id, ev.event_idx), 'data-nav': '', class: 'event-link',
+        onclick: (e) => e.stopPropagation() }, (ev.source_name || ev.source || '?') + ' → ' + (ev.target_name || ev.target || '?'))),
+      el('td', {}, el('span', { class: 'q' + ev.quad_class, title: QUAD[ev.quad_class] ? QUAD[ev.quad_class][0] : '' }, '\u00a0'),
+        ' ' + (ev.cameo || '') + ' ' + (ev.plover || ''), flags),
+      el('td', {}, el('div', { class: 'sent' }, ev.sentence || '')));
+  }
+  function eventsTable(items, compact) {
+    if (!items.length) return el('p', { class: 'empty' }, 'No matching events.');
+    if (compact) {
+      return el('table', { class: 'events compact' }, el('tbody', {}, items.map((ev) => {
+        const row = eventRow(ev);
+        const cells = row.querySelectorAll('td');
+        cells[1].appendChild(el('div', { class: 'muted' }, cells[2].textContent.trim()));
+        cells[1].appendChild(cells[3].firstChild);
+        row.removeChild(cells[2]); row.removeChild(cells[3]);
+        return row;
+      })));
+    }
+    return el('table', { class: 'events' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'Date'), el('th', {}, 'Who → whom'), el('th', {}, 'Code'), el('th', {}, 'Evidence'))),
+      el('tbody', {}, items.map(eventRow)));
+  }
+  function done(name, token) {
+    if (token === renderToken) { document.body.dataset.ready = name; document.body.dataset.readyMs = String(Math.round(performance.now())); }
+  }
+
+  /* ---------- Overview ---------- */
+  async function overview(token) {
+    const cards = el('div', { class: 'cards' });
+    const split = el('div');
+    const alerts = panel('Alerts: latest day');
+    const actors = panel('Top actors');
+    const dyads = panel('Top dyads');
+    const events = panel('Latest events');
+    const articles = panel('Latest articles');
+    append(view, [el('h2', {}, 'Overview'), cards, split,
+      el('div', { class: 'grid3' }, alerts, actors, dyads), el('div', { class: 'grid2' }, events, articles)]);
+
+    // alerts only for the last week of the data (their baseline reaches further back on the server)
+    const recentAlerts = getJSON(api('/api/summary')).then((sum) => {
+      const f = current();
+      let since = null;
+      if (sum.last_date) since = dayStr(dayNum(sum.last_date) - 6);
+      if (f.since && (!since || f.since > since)) since = f.since;
+      const alerts = getJSON(api('/api/alerts', { limit: 200, since: since })).catch((e) => ({ error: e.message, items: [] }));
+      return Promise.all([sum, alerts]);
+    });
+    const [[sum, al], act, dy, ev] = await Promise.all([recentAlerts,
+      getJSON(api('/api/actors', { limit: 10 })), getJSON(api('/api/dyads', { limit: 10 })),
+      getJSON(api('/api/events', { limit: 15, total: 'false' }))]);
+    if (token !== renderToken) return;
+    const card = (k, v) => el('div', { class: 'card' }, el('div', { class: 'v' }, v), el('div', { class: 'k' }, k));
+    append(cards, [card('events (mentions)', fmt(sum.events)), card('unique events', fmt(sum.unique_events)),
+      card('articles with events', fmt(sum.articles_with_events)), card('mean Goldstein', fmt1(sum.goldstein_mean)),
+      card('dates', (sum.first_date || '–') + ' … ' + (sum.last_date || '–')),
+      card('in store', fmt(sum.store.articles) + ' articles · ' + fmt(sum.store.quotes) + ' quotes')]);
+    const total = Object.values(sum.by_quad_class || {}).reduce((a, b) => a + b, 0) || 1;
+    append(split, [el('div', { class: 'split', role: 'img', 'aria-label': 'events by QuadClass' },
+      [1, 2, 3, 4].map((q) => {
+        const n = (sum.by_quad_class || {})[q] || 0;
+        const seg = el('div', { class: 'q' + q, title: QUAD[q][0] + ': ' + fmt(n) });
+        seg.style.width = (100 * n / total) + '%';
+        return seg;
+      })), quadLegend()]);
+
+    const last = (al.items || []).length ? al.items[0].date : null;
+    const today = (al.items || []).filter((a) => a.date === last).slice(0, 10);
+    if (al.error) append(alerts, [el('p', { class: 'empty' }, 'alerts unavailable: ' + al.error)]);
+    else if (!today.length) append(alerts, [el('p', { class: 'empty' }, 'No alerts.')]);
+    else {
+      append(alerts, [el('p', { class: 'muted' }, last + ' · ' + fmt(al.total) + ' alerts in the last 7 days of data'),
+        el('table', {}, el('tbody', {}, today.map((a) => el('tr', {},
+          el('td', {}, el('button', { class: 'link', type: 'button', title: 'show this ' + a.scope + ' on the timeline',
+            onclick: () => setFilter(a.scope === 'country' ? { country: a.key } : { actor: String(a.key).split('>')[0] }, '/timeline') }, a.key)),
+          el('td', {}, a.metric),
+          el('td', { class: a.direction === 'down' ? 'alert-down' : 'alert-up' }, (a.direction === 'down' ? '▼ ' : '▲ ') + fmt1(a.value)),
+          el('td', { class: 'num muted', title: 'robust z' }, 'z ' + fmt1(a.z))))))]);
+    }
+
+    const actorRows = (act.items || []).map((a) => el('tr', {},
+      el('td', {}, el('button', { class: 'link', type: 'button', title: 'filter by ' + a.id, onclick: () => setFilter({ actor: a.id }) }, a.name || a.id)),
+      el('td', { class: 'muted' }, a.country || ''),
+      el('td', { class: 'num' }, fmt(a.n_events)),
+      el('td', { class: 'num', title: 'mean Goldstein' }, fmt1(a.goldstein_mean))));
+    append(actors, [actorRows.length ? el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Actor'), el('th', {}, ''),
+      el('th', { class: 'num' }, 'Events'), el('th', { class: 'num' }, 'Gold.'))), el('tbody', {}, actorRows)) : el('p', { class: 'empty' }, 'No actors.')]);
+
+    const dyRows = (dy.items || []).map((d) => el('tr', {},
+      el('td', {}, el('button', { class: 'link', type: 'button', onclick: () => setFilter({ source: d.source, target: d.target }) },
+        (d.source_name || d.source) + ' → ' + (d.target_name || d.target))),
+      el('td', { class: 'num' }, fmt(d.n_events)),
+      el('td', { class: 'num' }, el('span', { title: 'mean Goldstein' }, fmt1(d.goldstein_mean)))));
+    append(dyads, [dyRows.length ? el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Source → target'),
+      el('th', { class: 'num' }, 'Events'), el('th', { class: 'num' }, 'Gold.'))), el('tbody', {}, dyRows)) : el('p', { class: 'empty' }, 'No dyads.')]);
+
+    append(events, [eventsTable(ev.items || [])]);
+    await articlePage(articles, 0, token);
+    done('overview', token);
+  }
+
+  async function articlePage(box, offset, token) {
+    const limit = 12;
+    const data = await getJSON(api('/api/articles', { limit: limit, offset: offset }));
+    if (token !== renderToken) return;
+    while (box.childNodes.length > 1) box.removeChild(box.lastChild);
+    const rows = (data.items || []).map((a) => el('tr', {},
+      el('td', { class: 'muted' }, a.published || ''),
+      el('td', {}, navLink(articleHref(a.id), { class: 'article-link' }, a.title || a.id),
+        a.n_errors ? el('span', { class: 'flag' }, a.n_errors + ' error(s)') : null),
+      el('td', { class: 'muted' }, a.outlet || ''),
+      el('td', { class: 'num', title: 'events' }, fmt(a.n_events))));
+    append(box, [rows.length ? el('table', {}, el('tbody', {}, rows)) : el('p', { class: 'empty' }, 'No articles.'),
+      el('div', { class: 'pager' },
+        el('button', { type: 'button', disabled: offset === 0, onclick: () => articlePage(box, Math.max(0, offset - limit), renderToken) }, '‹ Newer'),
+        el('span', { class: 'muted' }, (offset + 1) + '–' + (offset + rows.length)),
+        el('button', { type: 'button', disabled: rows.length < limit, onclick: () => articlePage(box, offset + limit, renderToken) }, 'Older ›'))]);
+  }
+
+  /* ---------- Timeline ---------- */
+  function dayNum(s) { return Math.round(Date.parse(s + 'T00:00:00Z') / 86400000); }
+  function dayStr(n) { return new Date(n * 86400000).toISOString().slice(0, 10); }
+  const STEP = { day: 1, week: 7, month: 30.44 };
+
+  async function timeline(token) {
+    const page = new URLSearchParams(location.search);
+    const f = current();
+    let interval = page.get('interval');
+    if (!['day', 'week', 'month'].includes(interval)) {
+      interval = 'day';
+      if (f.since && f.until && dayNum(f.until) - dayNum(f.since) > 400) interval = 'week';
+    }
+    const select = el('select', { 'aria-label': 'interval' }, ['day', 'week', 'month'].map((i) => el('option', { value: i, selected: i === interval }, i)));
+    select.addEventListener('change', () => {
+      const q = new URLSearchParams(location.search); q.set('interval', select.value);
+      navigate(location.pathname + '?' + q.toString());
+    });
+    const box = el('div');
+    const list = panel('Latest events in range');
+    append(view, [el('h2', {}, 'Timeline'),
+      el('div', { class: 'toolbar' }, el('label', {}, 'Interval ', select),
+        el('span', { class: 'muted' }, 'Drag across the chart to filter every view to that date range (asserted events only).'),
+        el('button', { type: 'button', onclick: () => setFilter({ since: null, until: null }) }, 'Clear date range')),
+      box, quadLegend(), el('div', { class: 'legend' }, el('span', {}, '— mean Goldstein (right axis, −10…10)'),
+        el('span', {}, '▼ alert (early warning)')), list]);
+
+    const alertsP = getJSON(api('/api/alerts', { limit: 1000 })).catch(() => ({ items: [] }));
+    const tr = await getJSON(api('/api/trends', { interval: interval }));
+    if (token !== renderToken) return;
+    let items = tr.items || [];
+    if (interval === 'day' && !page.get('interval') && items.length > 400) {
+      items = weekly(items); interval = 'week'; select.value = 'week';
+    }
+    const chart = timelineChart(items, interval);
+    box.appendChild(chart);
+    const [al, ev] = await Promise.all([alertsP, getJSON(api('/api/events', { limit: 10, total: 'false' }))]);
+    if (token !== renderToken) return;
+    addAlertMarkers(chart, items, al.items || [], interval);
+    list.appendChild(eventsTable(ev.items || []));
+    done('timeline', token);
+  }
+
+  function weekly(days) {
+    // daily rows -> ISO weeks (Monday), summing counts and weighting the Goldstein mean by events
+    const weeks = new Map();
+    const keys = ['n_events', 'n_verbal_coop', 'n_material_coop', 'n_verbal_conflict', 'n_material_conflict'];
+    for (const it of days) {
+      const d = dayNum(it.period), monday = d - ((new Date(d * 86400000).getUTCDay() + 6) % 7);
+      if (!weeks.has(monday)) weeks.set(monday, { period: dayStr(monday), gsum: 0, gn: 0, n_events: 0, n_verbal_coop: 0, n_material_coop: 0, n_verbal_conflict: 0, n_material_conflict: 0 });
+      const w = weeks.get(monday);
+      for (const k of keys) w[k] += it[k] || 0;
+      if (it.goldstein_mean !== null) { w.gsum += it.goldstein_mean * it.n_events; w.gn += it.n_events; }
+    }
+    return [...weeks.values()].sort((a, b) => (a.period < b.period ? -1 : 1)).map((w) => Object.assign(w, { goldstein_mean: w.gn ? w.gsum / w.gn : null }));
+  }
+
+  function addAlertMarkers(svg, items, alerts, interval) {
+    if (!svg.geom) return;
+    const { x, d0, d1, step, bw, T } = svg.geom;
+    const seen = new Map();
+    for (const a of alerts) {
+      const d = dayNum(a.date);
+      if (d < d0 || d > d1) continue;
+      const key = Math.floor((d - d0) / step);
+      if (!seen.has(key)) seen.set(key, []);
+      seen.get(key).push(a);
+    }
+    const marks = svg.querySelector('g.alerts');
+    for (const [key, list] of seen) {
+      const cx = x(d0 + key * step) + bw / 2;
+      marks.appendChild(sv('path', { class: 'marker', d: 'M' + (cx - 5) + ',' + (T - 14) + 'h10l-5,9z' },
+        sv('title', {}, list.slice(0, 8).map((a) => a.date + ' ' + a.key + ' ' + a.metric + ' ' + fmt1(a.value) + ' (z ' + fmt1(a.z) + ')').join('\n'))));
+    }
+  }
+
+  function timelineChart(items, interval) {
+    const W = 1200, H = 340, L = 56, R = 48, T = 22, B = 30;
+    const svg = sv('svg', { viewBox: '0 0 ' + W + ' ' + H, class: 'chart timeline', role: 'img',
+      'aria-label': 'events per ' + interval + ' by QuadClass with mean Goldstein' });
+    if (!items.length) {
+      svg.appendChild(sv('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle' }, 'No events in range.'));
+      return svg;
+    }
+    const step = STEP[interval];
+    const d0 = dayNum(items[0].period), d1 = dayNum(items[items.length - 1].period) + Math.ceil(step);
+    const x = (d) => L + (d - d0) / Math.max(1, d1 - d0) * (W - L - R);
+    const raw = Math.max(...items.map((i) => i.n_events)) || 1;
+    const mag = Math.pow(10, Math.floor(Math.log10(raw / 4))), unit = [1, 2, 5, 10].map((m) => m * mag).find((u) => raw / u <= 5) || mag * 10;
+    const tickStep = Math.max(1, unit), max = Math.ceil(raw / tickStep) * tickStep;
+    const y = (n) => H - B - n / max * (H - T - B);
+    const yg = (g) => T + (10 - g) / 20 * (H - T - B);
+    const bw = Math.max(1, x(d0 + step) - x(d0) - (step >= 7 ? 1 : 0.3));
+    const axes = sv('g', { class: 'axis' });
+    for (let n = 0; n <= max; n += tickStep) {
+      axes.appendChild(sv('line', { x1: L, x2: W - R, y1: y(n), y2: y(n), stroke: '#eef0f3' }));
+      axes.appendChild(sv('text', { x: L - 6, y: y(n) + 4, 'text-anchor': 'end' }, fmt(n)));
+    }
+    for (const g of [-10, 0, 10]) axes.appendChild(sv('text', { x: W - R + 6, y: yg(g) + 4 }, (g > 0 ? '+' : '') + g));
+    const ticks = 8;
+    for (let i = 0; i <= ticks; i++) {
+      const d = Math.round(d0 + (d1 - d0) * i / ticks);
+      axes.appendChild(sv('text', { x: x(d), y: H - 10, 'text-anchor': 'middle' }, dayStr(d)));
+    }
+    svg.appendChild(axes);
+    const bars = sv('g', { class: 'bars' });
+    for (const it of items) {
+      const d = dayNum(it.period);
+      let acc = 0;
+      const keys = { 1: 'n_verbal_coop', 2: 'n_material_coop', 3: 'n_verbal_conflict', 4: 'n_material_conflict' };
+      for (const q of [1, 2, 3, 4]) {
+        const n = it[keys[q]] || 0;
+        if (!n) continue;
+        bars.appendChild(sv('rect', { x: x(d), width: bw, y: y(acc + n), height: Math.max(0.5, y(acc) - y(acc + n)), fill: QUAD[q][1] },
+          sv('title', {}, it.period + ': ' + fmt(n) + ' ' + QUAD[q][0].toLowerCase())));
+        acc += n;
+      }
+    }
+    svg.appendChild(bars);
+    const pts = items.filter((i) => i.goldstein_mean !== null).map((i) => x(dayNum(i.period)) + bw / 2 + ',' + yg(i.goldstein_mean).toFixed(1));
+    if (pts.length) svg.appendChild(sv('polyline', { class: 'gline', points: pts.join(' ') }));
+    // brushing
+    const brush = sv('rect', { class: 'brush', y: T, height: H - T - B, width: 0, x: L, visibility: 'hidden' });
+    const overlay = sv('rect', { x: L, y: T, width: W - L - R, height: H - T - B, fill: 'transparent', cursor: 'crosshair' });
+    svg.appendChild(sv('g', { class: 'alerts' })); svg.appendChild(brush); svg.appendChild(overlay);
+    svg.geom = { x: x, d0: d0, d1: d1, step: step, bw: bw, T: T };
+    let start = null;
+    const toX = (ev) => {
+      const r = svg.getBoundingClientRect();
+      return Math.max(L, Math.min(W - R, (ev.clientX - r.left) / r.width * W));
+    };
+    const toDay = (px) => Math.round(d0 + (px - L) / (W - L - R) * (d1 - d0));
+    overlay.addEventListener('pointerdown', (ev) => { start = toX(ev); overlay.setPointerCapture(ev.pointerId); brush.setAttribute('visibility', 'visible'); });
+    overlay.addEventListener('pointermove', (ev) => {
+      if (start === null) return;
+      const cur = toX(ev);
+      brush.setAttribute('x', Math.min(start, cur)); brush.setAttribute('width', Math.abs(cur - start));
+    });
+    overlay.addEventListener('pointerup', (ev) => {
+      if (start === null) return;
+      const a = Math.min(start, toX(ev)), b = Math.max(start, toX(ev));
+      start = null;
+      if (b - a < 3) { brush.setAttribute('visibility', 'hidden'); return; }
+      setFilter({ since: dayStr(toDay(a)), until: dayStr(Math.max(toDay(a), toDay(b) - 1)) });
+    });
+    return svg;
+  }
+
+  /* ---------- Map ---------- */
+  let worldCache = null;
+  const MW = 1000, MH = 500;
+  const px = (lon) => (lon + 180) / 360 * MW;
+  const py = (lat) => (90 - lat) / 180 * MH;
+  function unwrap(ring) {
+    // Natural Earth rings may cross the antimeridian (Fiji, Chukotka) or circle a pole (Antarctica)
+    const out = [];
+    let shift = 0, prev = null;
+    for (const [lon, lat] of ring) {
+      if (prev !== null && Math.abs(lon + shift - prev) > 180) shift += lon + shift > prev ? -360 : 360;
+      out.push([lon + shift, lat]); prev = lon + shift;
+    }
+    return out;
+  }
+  function ringPath(ring) {
+    let pts = unwrap(ring);
+    const lons = pts.map((p) => p[0]);
+    const lo = Math.min(...lons), hi = Math.max(...lons);
+    if (hi - lo >= 359 && Math.abs(pts[0][0] - pts[pts.length - 1][0]) > 180) {  // circles a pole: close via it
+      const pole = pts.reduce((a, p) => a + p[1], 0) < 0 ? -90 : 90;
+      pts = pts.concat([[pts[pts.length - 1][0], pole], [pts[0][0], pole]]);
+    }
+    const copies = [0];
+    if (hi > 180) copies.push(-360);
+    if (lo < -180) copies.push(360);
+    return copies.map((dx) => {
+      let d = '';
+      for (let i = 0; i < pts.length; i++) d += (i ? 'L' : 'M') + px(pts[i][0] + dx).toFixed(1) + ',' + py(pts[i][1]).toFixed(1);
+      return d + 'Z';
+    }).join('');
+  }
+  function geomPath(g) {
+    if (!g) return '';
+    if (g.type === 'Polygon') return g.coordinates.map(ringPath).join('');
+    if (g.type === 'MultiPolygon') return g.coordinates.map((p) => p.map(ringPath).join('')).join('');
+    return '';
+  }
+  async function world() {
+    if (!worldCache) {
+      const topo = await getJSON('/static/vendor/countries-110m.json');
+      const fc = window.topojson.feature(topo, topo.objects.countries);
+      worldCache = fc.features.map((f) => ({ name: (f.properties || {}).name || '', d: geomPath(f.geometry) }));
+    }
+    return worldCache;
+  }
+  const CELLS = [[1, 5], [2, 2], [4, 1], [8, 0.5], [16, 0.25]];
+  function cellFor(zoom) { let c = 5; for (const [z, s] of CELLS) if (zoom >= z) c = s; return c; }
+
+  async function mapView(token) {
+    const state = { zoom: 1, cx: MW / 2, cy: MH / 2 };
+    const svg = sv('svg', { class: 'chart map', viewBox: '0 0 ' + MW + ' ' + MH, role: 'group', 'aria-label': 'world map of events' });
+    const land = sv('g'), dots = sv('g');
+    svg.appendChild(land); svg.appendChild(dots);
+    const info = el('span', { class: 'muted' });
+    const side = el('section', { class: 'panel side', 'aria-live': 'polite' }, el('h3', {}, 'Events at a point'),
+      el('p', { class: 'empty' }, 'Click (or focus and press Enter on) a circle to list its events.'));
+    const zoomBy = (k) => { state.zoom = Math.max(1, Math.min(32, state.zoom * k)); applyView(); scheduleGrid(); };
+    append(view, [el('h2', {}, 'Map'),
+      el('div', { class: 'toolbar' }, el('button', { type: 'button', 'aria-label': 'zoom in', onclick: () => zoomBy(2) }, '+'),
+        el('button', { type: 'button', 'aria-label': 'zoom out', onclick: () => zoomBy(0.5) }, '−'),
+        el('button', { type: 'button', onclick: () => { state.zoom = 1; state.cx = MW / 2; state.cy = MH / 2; applyView(); scheduleGrid(); } }, 'Reset'),
+        info),
+      el('div', { class: 'map-wrap' }, svg, side),
+      el('div', { class: 'legend' }, el('span', {}, 'Circle area: events in a grid cell; colour: mean Goldstein (red conflict … blue cooperation).'))]);
+
+    function applyView() {
+      const w = MW / state.zoom, h = MH / state.zoom;
+      state.cx = Math.max(w / 2, Math.min(MW - w / 2, state.cx));
+      state.cy = Math.max(h / 2, Math.min(MH - h / 2, state.cy));
+      svg.setAttribute('viewBox', (state.cx - w / 2) + ' ' + (state.cy - h / 2) + ' ' + w + ' ' + h);
+      for (const c of dots.childNodes) c.setAttribute('r', c.dataset.r / Math.sqrt(state.zoom));
+    }
+    let timer = null, lastCell = null;
+    function scheduleGrid() {
+      const cell = cellFor(state.zoom);
+      if (cell === lastCell) return;
+      clearTimeout(timer); timer = setTimeout(() => loadGrid(cell), 150);
+    }
+    async function loadGrid(cell) {
+      lastCell = cell;
+      const g = await getJSON(api('/api/ui/grid', { cell: cell }));
+      if (token !== renderToken) return;
+      clear(dots);
+      const max = Math.max(1, ...g.items.map((i) => i.n));
+      for (const c of g.items.slice().reverse()) {
+        const r = 2 + 16 * Math.sqrt(c.n / max);
+        const label = fmt(c.n) + ' events near ' + (c.place_name || (fmt1(c.lat) + ', ' + fmt1(c.lon))) +
+          (c.n_places > 1 ? ' (+' + (c.n_places - 1) + ' places)' : '') + ', mean Goldstein ' + fmt1(c.goldstein_mean);
+        const dot = sv('circle', { class: 'cellpt', cx: px(c.lon).toFixed(2), cy: py(c.lat).toFixed(2), r: r / Math.sqrt(state.zoom),
+          fill: goldColor(c.goldstein_mean), tabindex: 0, role: 'button', 'aria-label': label, 'data-r': r }, sv('title', {}, label));
+        const open = () => { for (const o of dots.querySelectorAll('.sel')) o.classList.remove('sel'); dot.classList.add('sel'); cellEvents(c, cell, 0); };
+        dot.addEventListener('click', open);
+        dot.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } });
+        dots.appendChild(dot);
+      }
+      info.textContent = fmt(g.events) + ' placed events in ' + fmt(g.cells) + ' cells of ' + cell + '°' +
+        (g.truncated ? ' (largest cells only)' : '') + ' · ' + fmt(g.unplaced) + ' without coordinates';
+    }
+    async function cellEvents(c, cell, offset) {
+      const data = await getJSON(api('/api/ui/grid/events', { gy: c.gy, gx: c.gx, cell: cell, limit: 25, offset: offset }));
+      if (token !== renderToken) return;
+      clear(side);
+      append(side, [el('h3', {}, 'Events at ' + (c.place_name || 'this point')),
+        el('p', { class: 'muted' }, fmt(data.total) + ' events · places: ' + data.places.map((p) => (p.name || p.id) + ' (' + fmt(p.n_events) + ')').join(', ')),
+        eventsTable(data.items, true),
+        el('div', { class: 'pager' },
+          el('button', { type: 'button', disabled: offset === 0, onclick: () => cellEvents(c, cell, Math.max(0, offset - 25)) }, '‹ Prev'),
+          el('span', { class: 'muted' }, (offset + 1) + '–' + (offset + data.items.length) + ' of ' + fmt(data.total)),
+          el('button', { type: 'button', disabled: offset + 25 >= data.total, onclick: () => cellEvents(c, cell, offset + 25) }, 'Next ›'))]);
+      side.dataset.loaded = '1';
+    }
+    // pan & wheel zoom
+    let drag = null;
+    svg.addEventListener('pointerdown', (e) => { if (e.target.tagName === 'circle') return; drag = { x: e.clientX, y: e.clientY, cx: state.cx, cy: state.cy }; });
+    svg.addEventListener('pointermove', (e) => {
+      if (!drag) return;
+      const r = svg.getBoundingClientRect(), k = MW / state.zoom / r.width;
+      state.cx = drag.cx - (e.clientX - drag.x) * k; state.cy = drag.cy - (e.clientY - drag.y) * k; applyView();
+    });
+    window.addEventListener('pointerup', () => { drag = null; }, { once: false });
+    svg.addEventListener('wheel', (e) => { e.preventDefault(); zoomBy(e.deltaY < 0 ? 1.5 : 1 / 1.5); }, { passive: false });
+
+    const [countries] = await Promise.all([world(), loadGrid(cellFor(state.zoom))]);
+    if (token !== renderToken) return;
+    for (const c of countries) land.appendChild(sv('path', { class: 'country', d: c.d }, sv('title', {}, c.name)));
+    done('map', token);
+  }
+
+  /* ---------- Network ---------- */
+  function layout(nodes, edges) {
+    const n = nodes.length, W = 1000, H = 620;
+    nodes.forEach((nd, i) => { const a = 2 * Math.PI * i / n; nd.x = W / 2 + 250 * Math.cos(a); nd.y = H / 2 + 220 * Math.sin(a); nd.vx = 0; nd.vy = 0; });
+    const k = Math.sqrt(W * H / Math.max(1, n)) * 0.55;
+    for (let it = 0; it < 300; it++) {
+      const t = 1 - it / 300;
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const a = nodes[i], b = nodes[j];
+          let dx = a.x - b.x, dy = a.y - b.y; const d2 = Math.max(1, dx * dx + dy * dy), d = Math.sqrt(d2);
+          const f = k * k / d2; dx /= d; dy /= d;
+          a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+        }
+      }
+      for (const e of edges) {
+        const a = e.a, b = e.b; const dx = a.x - b.x, dy = a.y - b.y, d = Math.max(1, Math.sqrt(dx * dx + dy * dy));
+        const f = d * d / k / d * 0.5;
+        a.vx -= dx * f * 0.05; a.vy -= dy * f * 0.05; b.vx += dx * f * 0.05; b.vy += dy * f * 0.05;
+      }
+      for (const nd of nodes) {
+        nd.vx += (W / 2 - nd.x) * 0.01; nd.vy += (H / 2 - nd.y) * 0.01;
+        const v = Math.sqrt(nd.vx * nd.vx + nd.vy * nd.vy) || 1, lim = Math.min(v, 30 * t + 1);
+        nd.x = Math.max(40, Math.min(W - 40, nd.x + nd.vx / v * lim)); nd.y = Math.max(20, Math.min(H - 20, nd.y + nd.vy / v * lim));
+        nd.vx = 0; nd.vy = 0;
+      }
+    }
+    const xs = nodes.map((nd) => nd.x), ys = nodes.map((nd) => nd.y);
+    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+    for (const nd of nodes) {
+      nd.x = x1 > x0 ? 60 + (nd.x - x0) / (x1 - x0) * (W - 220) : W / 2;
+      nd.y = y1 > y0 ? 40 + (nd.y - y0) / (y1 - y0) * (H - 80) : H / 2;
+    }
+  }
+
+  async function network(token) {
+    const box = el('div');
+    const side = panel('Selected');
+    append(view, [el('h2', {}, 'Dyad network'),
+      el('p', { class: 'muted' }, 'Actors as nodes; edges weighted by event count and coloured by mean Goldstein (red conflict … blue cooperation). Click an actor (or Tab to it and press Enter) to filter every view by it.'),
+      el('div', { class: 'map-wrap' }, box, side)]);
+    const data = await getJSON(api('/api/dyads', { limit: 80 }));
+    if (token !== renderToken) return;
+    const byId = new Map();
+    const node = (id, name, country) => {
+      if (!byId.has(id)) byId.set(id, { id: id, name: name || id, country: country, n: 0 });
+      return byId.get(id);
+    };
+    const edges = (data.items || []).map((d) => {
+      const a = node(d.source, d.source_name, d.source_country), b = node(d.target, d.target_name, d.target_country);
+      a.n += d.n_events; b.n += d.n_events;
+      return { a: a, b: b, d: d };
+    });
+    const nodes = [...byId.values()];
+    const W = 1000, H = 620;
+    const svg = sv('svg', { class: 'chart network', viewBox: '0 0 ' + W + ' ' + H, role: 'group', 'aria-label': 'dyad network' });
+    box.appendChild(svg);
+    if (!nodes.length) { svg.appendChild(sv('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle' }, 'No dyads in range.')); done('network', token); return; }
+    layout(nodes, edges);
+    const maxE = Math.max(...edges.map((e) => e.d.n_events)), maxN = Math.max(...nodes.map((n) => n.n));
+    const eg = sv('g'), ng = sv('g'), lg = sv('g');
+    for (const e of edges) {
+      const w = 1 + 7 * Math.log1p(e.d.n_events) / Math.log1p(maxE);
+      eg.appendChild(sv('line', { class: 'net-edge', x1: e.a.x, y1: e.a.y, x2: e.b.x, y2: e.b.y, stroke: goldColor(e.d.goldstein_mean), 'stroke-width': w },
+        sv('title', {}, (e.d.source_name || e.d.source) + ' → ' + (e.d.target_name || e.d.target) + ': ' + fmt(e.d.n_events) + ' events, mean Goldstein ' + fmt1(e.d.goldstein_mean))));
+    }
+    const f = current();
+    for (const n of nodes) {
+      const r = 5 + 14 * Math.sqrt(n.n / maxN);
+      const label = (n.name || n.id) + (n.country ? ' (' + n.country + ')' : '') + ': ' + fmt(n.n) + ' events in these dyads';
+      const c = sv('circle', { class: 'net-node', cx: n.x, cy: n.y, r: r, fill: f.actor === n.id ? '#f59e0b' : '#334e68', tabindex: 0, role: 'button',
+        'aria-label': label, 'data-actor': n.id }, sv('title', {}, label));
+      const pick = () => setFilter({ actor: n.id });
+      c.addEventListener('click', pick);
+      c.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
+      c.addEventListener('focus', () => { clear(side); append(side, [el('h3', {}, 'Selected'), el('p', {}, label)]); });
+      ng.appendChild(c);
+      lg.appendChild(sv('text', { class: 'net-label', x: n.x + r + 3, y: n.y + 4 }, n.name.length > 28 ? n.name.slice(0, 27) + '…' : n.name));
+    }
+    svg.appendChild(eg); svg.appendChild(ng); svg.appendChild(lg);
+    append(side, [el('p', { class: 'muted' }, fmt(nodes.length) + ' actors, ' + fmt(edges.length) + ' dyads (the 80 largest)'),
+      el('table', {}, el('tbody', {}, (data.items || []).slice(0, 15).map((d) => el('tr', {},
+        el('td', {}, (d.source_name || d.source) + ' → ' + (d.target_name || d.target)), el('td', { class: 'num' }, fmt(d.n_events)),
+        el('td', { class: 'num' }, fmt1(d.goldstein_mean))))))]);
+    done('network', token);
+  }
+
+  /* ---------- Article reader ---------- */
+  const KINDS = ['sentence', 'trigger', 'actor', 'place', 'quote', 'cue'];
+  function recordSpans(rec) {
+    const names = {};
+    for (const a of rec.actors || []) names[a.id] = a.name || a.id;
+    const out = [];
+    const pair = (p) => (Array.isArray(p) && p.length === 2 && Number.isInteger(p[0]) && Number.isInteger(p[1]) ? p : null);
+    for (const a of rec.actors || []) for (const m of a.mentions || []) if (pair(m)) out.push({ s: m[0], e: m[1], kind: 'actor', key: a.id, label: 'actor: ' + a.name + ' (' + a.id + ')' });
+    for (const p of rec.places || []) for (const m of p.mentions || []) if (pair(m)) out.push({ s: m[0], e: m[1], kind: 'place', key: p.id, label: 'place: ' + p.name + (p.country ? ' (' + p.country + ')' : '') });
+    (rec.events || []).forEach((ev, i) => {
+      const label = 'event ' + i + ': ' + [ev.cameo, ev.plover].filter(Boolean).join(' ') + ', ' + (names[ev.source] || ev.source || '?') + ' → ' + (names[ev.target] || ev.target || '?') +
+        (ev.negated ? ' (negated)' : '') + (ev.hypothetical ? ' (hypothetical)' : '');
+      if (pair(ev.sentence)) out.push({ s: ev.sentence[0], e: ev.sentence[1], kind: 'sentence', key: String(i), label: label });
+      if (pair(ev.trigger)) out.push({ s: ev.trigger[0], e: ev.trigger[1], kind: 'trigger', key: String(i), label: label });
+    });
+    (rec.quotes || []).forEach((q, i) => {
+      const who = q.speaker_name || names[q.speaker] || q.speaker || 'unknown speaker';
+      if (pair(q.span)) out.push({ s: q.span[0], e: q.span[1], kind: 'quote', key: String(i), label: (q.kind || 'quote') + ' quote ' + i + ' by ' + who });
+      if (pair(q.cue)) out.push({ s: q.cue[0], e: q.cue[1], kind: 'cue', key: String(i), label: 'speech cue of quote ' + i + ' (' + who + ')' });
+    });
+    return out;
+  }
+  function highlighted(rec) {
+    const text = rec.text || '';
+    const spans = recordSpans(rec).filter((s) => s.s >= 0 && s.s < s.e && s.e <= text.length);
+    const cuts = [...new Set([0, text.length].concat(spans.map((s) => s.s), spans.map((s) => s.e)))].sort((a, b) => a - b);
+    const opening = new Map();
+    for (const s of spans) { if (!opening.has(s.s)) opening.set(s.s, []); opening.get(s.s).push(s); }
+    const root = el('div', { class: 'ew-article', id: 'article-text' });
+    let active = [];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const a = cuts[i], b = cuts[i + 1];
+      active = active.filter((s) => s.e > a).concat(opening.get(a) || []);
+      for (const s of opening.get(a) || []) if (s.kind === 'sentence') root.appendChild(el('span', { class: 'ew-anchor', id: 'ev-' + s.key }));
+      const piece = text.slice(a, b);
+      if (!active.length) { root.appendChild(document.createTextNode(piece)); continue; }
+      const kinds = [...new Set(active.map((s) => s.kind))].sort((x, y) => KINDS.indexOf(x) - KINDS.indexOf(y));
+      const attrs = { class: 'ew ' + kinds.map((k) => 'ew-' + k).join(' '), title: [...new Set(active.map((s) => s.label))].join('; ') };
+      for (const [kind, attr] of [['actor', 'data-actor'], ['place', 'data-place'], ['sentence', 'data-event'], ['quote', 'data-quote']]) {
+        const keys = [...new Set(active.filter((s) => s.kind === kind).map((s) => s.key))];
+        if (keys.length) attrs[attr] = keys.join(' ');
+      }
+      root.appendChild(el('span', attrs, piece));
+    }
+    return root;
+  }
+  function focusEvent(idx, scroll) {
+    for (const n of document.querySelectorAll('.ew-sentence.focus')) n.classList.remove('focus');
+    for (const n of document.querySelectorAll('tr.current')) n.classList.remove('current');
+    const parts = [...document.querySelectorAll('.ew-sentence')].filter((n) => (n.dataset.event || '').split(' ').includes(String(idx)));
+    for (const n of parts) n.classList.add('focus');
+    const row = document.getElementById('event-row-' + idx);
+    if (row) row.classList.add('current');
+    const anchor = document.getElementById('ev-' + idx);
+    if (anchor && scroll) anchor.scrollIntoView({ block: 'center' });
+  }
+
+  async function reader(token, articleId) {
+    const rec = await getJSON('/api/articles/' + encodeURIComponent(articleId));
+    if (token !== renderToken) return;
+    const names = {};
+    for (const a of rec.actors || []) names[a.id] = a.name || a.id;
+    const url = safeUrl(rec.url);
+    const meta = el('dl', { class: 'meta' });
+    const row = (k, v) => append(meta, [el('dt', {}, k), el('dd', {}, v)]);
+    row('id', rec.id); row('source', rec.source || '–'); row('published', rec.published || '–');
+    row('dateline', rec.dateline || '–'); row('tone', fmt1(rec.tone));
+    row('url', url ? el('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, url) : (rec.url || '–'));
+    row('counts', (rec.events || []).length + ' events · ' + (rec.actors || []).length + ' actors · ' + (rec.quotes || []).length + ' quotes · ' + (rec.places || []).length + ' places');
+    const errors = rec.errors || [];
+    const errBox = errors.length ? el('div', { class: 'errors' }, el('h3', {}, 'Errors'),
+      el('ul', {}, errors.map((e) => el('li', {}, (e.stage || '?') + ': ' + (e.message || ''))))) : null;
+
+    const evTable = el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, '#'), el('th', {}, 'Who → whom'), el('th', {}, 'Code'), el('th', { class: 'num' }, 'Conf.'))),
+      el('tbody', {}, (rec.events || []).map((ev, i) => {
+        const go = () => { history.replaceState(null, '', articleHref(rec.id, i)); focusEvent(i, true); };
+        return el('tr', { class: 'clickable', id: 'event-row-' + i, onclick: go },
+          el('td', {}, el('button', { class: 'link', type: 'button', 'aria-label': 'show event ' + i + ' in the text', onclick: (e) => { e.stopPropagation(); go(); } }, String(i))),
+          el('td', {}, (names[ev.source] || ev.source || '?') + ' → ' + (names[ev.target] || ev.target || '?')),
+          el('td', {}, el('span', { class: 'q' + ev.quad_class }, '\u00a0'), ' ' + (ev.cameo || '') + ' ' + (ev.plover || ''),
+            ev.negated ? el('span', { class: 'flag' }, 'negated') : null, ev.hypothetical ? el('span', { class: 'flag' }, 'hypothetical') : null),
+          el('td', { class: 'num' }, ev.confidence === undefined ? '' : Number(ev.confidence).toFixed(2)));
+      })));
+    const actorList = el('ul', {}, (rec.actors || []).map((a) => el('li', {},
+      el('button', { class: 'link', type: 'button', title: 'filter the overview by this actor', onclick: () => setFilter({ actor: a.id }, '/') }, a.name || a.id),
+      el('span', { class: 'muted' }, ' ' + [a.kind, a.country, a.code, a.role].filter(Boolean).join(' · ') + ' · ' + (a.mentions || []).length + '×'))));
+    const quoteList = el('ul', {}, (rec.quotes || []).map((q) => el('li', {},
+      el('strong', {}, (q.speaker_name || names[q.speaker] || q.speaker || 'unknown') + ': '), '“' + (q.text || '') + '”', el('span', { class: 'muted' }, ' (' + (q.kind || '') + ')'))));
+    const placeList = el('ul', {}, (rec.places || []).map((p) => el('li', {}, p.name || p.id,
+      el('span', { class: 'muted' }, ' ' + [p.country, p.admin1, p.feature].filter(Boolean).join(' · ') + (p.lat !== null && p.lat !== undefined ? ' · ' + fmt1(p.lat) + ', ' + fmt1(p.lon) : '')))));
+    const legend = el('div', { class: 'legend hl-legend' }, el('span', { class: 'ew-actor' }, 'actor'), el('span', { class: 'ew-trigger' }, 'event trigger'),
+      el('span', { class: 'ew-sentence' }, 'evidence sentence'), el('span', { class: 'ew-quote' }, 'quote'), el('span', { class: 'ew-cue' }, 'speech cue'),
+      el('span', { class: 'ew-place' }, 'place'));
+    append(view, [el('p', {}, el('a', { href: '/' + qs(current()), 'data-nav': '' }, '‹ Overview')),
+      el('h2', { id: 'article-title' }, rec.title || '(untitled)'),
+      el('div', { class: 'reader' },
+        el('section', { class: 'panel' }, legend, highlighted(rec)),
+        el('div', {}, el('section', { class: 'panel' }, el('h3', {}, 'Record'), meta, errBox),
+          el('section', { class: 'panel' }, el('h3', {}, 'Events'), (rec.events || []).length ? evTable : el('p', { class: 'empty' }, 'No events.')),
+          el('section', { class: 'panel' }, el('h3', {}, 'Actors'), actorList),
+          el('section', { class: 'panel' }, el('h3', {}, 'Quotes'), quoteList),
+          el('section', { class: 'panel' }, el('h3', {}, 'Places'), placeList)))]);
+    document.title = (rec.title || rec.id) + ' — eventwatch';
+    const want = new URLSearchParams(location.search).get('event');
+    if (want !== null && want !== '') focusEvent(Number(want), true);
+    done('article', token);
+  }
+
+  /* ---------- router ---------- */
+  async function render() {
+    const token = ++renderToken;
+    delete document.body.dataset.ready;
+    status.textContent = '';
+    clear(view);
+    fillForm();
+    const path = location.pathname;
+    let name = 'overview';
+    if (path.startsWith('/timeline')) name = 'timeline';
+    else if (path.startsWith('/map')) name = 'map';
+    else if (path.startsWith('/network')) name = 'network';
+    else if (path.startsWith('/article/')) name = 'article';
+    for (const a of document.querySelectorAll('nav a[data-view]')) {
+      if (a.dataset.view === name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+      a.setAttribute('href', a.getAttribute('href').split('?')[0] + qs(current()));
+    }
+    if (name !== 'article') document.title = 'eventwatch — ' + name;
+    try {
+      if (name === 'timeline') await timeline(token);
+      else if (name === 'map') await mapView(token);
+      else if (name === 'network') await network(token);
+      else if (name === 'article') await reader(token, decodeURIComponent(path.slice('/article/'.length)));
+      else await overview(token);
+    } catch (err) {
+      if (token === renderToken) { fail(err); document.body.dataset.ready = 'error'; }
+    }
+  }
+  render();
+})();

@@ -1,0 +1,235 @@
+"""The dashboard in a real browser: headless Debian Chromium driven by Playwright.
+
+The server runs in a thread on 127.0.0.1 (a free port) over a database of hand-built records
+(tests/web_records.py). Screenshots of each view go to artifacts/screenshots/ (gitignored).
+Skipped only when /usr/bin/chromium is missing (scripts/install-browser.sh installs it).
+"""
+from __future__ import annotations
+
+import re
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                reason=f"{CHROMIUM} is missing: run scripts/install-browser.sh (Debian chromium)")
+
+sys.path.insert(0, str(Path(__file__).parent))
+import web_records  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ServerThread:
+    """uvicorn serving the dashboard app in a background thread."""
+
+    def __init__(self, db_path: str):
+        import uvicorn
+
+        from eventwatch.web import create_app
+
+        self.port = free_port()
+        config = uvicorn.Config(create_app(db_path), host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        return f"http://127.0.0.1:{self.port}"
+
+    def __exit__(self, *exc):
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    from eventwatch.store import Store
+
+    db = str(tmp_path_factory.mktemp("web") / "web.duckdb")
+    store = Store(db)
+    store.write(web_records.records())
+    store.close()
+    with ServerThread(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    pg = context.new_page()
+    pg.dialogs = []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    context.close()
+
+
+def ready(page, name: str) -> None:
+    page.wait_for_selector(f"body[data-ready='{name}']", timeout=15000)
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+
+
+def test_overview_filter_then_event_opens_article_at_highlighted_sentence(page, base_url):
+    page.goto(base_url + "/")
+    ready(page, "overview")
+    assert page.locator(".card").count() >= 5
+    assert page.locator("table.events tr.event-row").count() > 0
+    assert page.locator("section.panel", has_text="Alerts").locator("button", has_text="SDN").count() == 1
+    shot(page, "overview")
+    page.fill("#filters input[name=text]", "arrested")
+    page.click("#filters button[type=submit]")
+    ready(page, "overview")
+    assert "text=arrested" in page.url
+    link = page.locator("a.event-link", has_text="Kenyan police → Kenyan protesters")
+    assert link.count() == 1
+    link.click()
+    ready(page, "article")
+    assert re.search(r"/article/art-protest\?.*event=0", page.url)
+    focus = page.locator("#article-text .ew-sentence.focus")
+    assert "".join(focus.all_text_contents()).startswith("Kenyan police arrested twelve protesters in Nairobi")
+    assert page.locator("#article-text .ew-trigger").all_text_contents() == ["arrested"]
+    actors = page.locator("#article-text .ew-actor").all_text_contents()
+    assert "Kenyan police" in actors and "Grace Wanjiru" in actors and "Wanjiru" in actors
+    assert "Nairobi" in page.locator("#article-text .ew-place").all_text_contents()
+    assert "Mombasa" in page.locator("#article-text .ew-place").all_text_contents()
+    assert page.locator("#article-text .ew-quote").all_text_contents() == ["We will not tolerate looting in our cities"]
+    assert page.locator("#article-text .ew-quote").first.get_attribute("title").endswith("by Grace Wanjiru")
+    assert page.locator("#article-text .ew-cue").count() == 1
+    assert page.locator("#article-text .ew-sentence.focus").first.is_visible()
+    assert page.locator("tr.current").count() == 1
+    shot(page, "article")
+    assert not page.errors
+
+
+def test_filters_live_in_the_url(page, base_url):
+    page.goto(base_url + "/?country=ETH&quad_class=1")
+    ready(page, "overview")
+    assert page.input_value("#filters input[name=country]") == "ETH"
+    assert page.input_value("#filters select[name=quad_class]") == "1"
+    names = page.locator("table.events td a.event-link").all_text_contents()
+    assert names and all("Ethiopian government" in n for n in names)
+    page.click("nav a[data-view=network]")
+    ready(page, "network")
+    assert "country=ETH" in page.url and "quad_class=1" in page.url
+    page.go_back()
+    ready(page, "overview")
+    assert page.url.endswith("/?country=ETH&quad_class=1")
+
+
+def test_untrusted_title_and_body_do_not_execute(page, base_url):
+    page.goto(base_url + "/article/art-hostile")
+    ready(page, "article")
+    assert page.locator("#article-title").text_content() == web_records.XSS_TITLE
+    assert web_records.XSS_BODY_TAG in page.locator("#article-text").text_content()
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("main img, main script, main b").count() == 0
+    assert page.locator(".errors li").text_content() == "quotes: speaker <i>unresolved</i> for one quote"
+    quote = page.locator("#article-text .ew-quote")  # "Kidal" is a place inside the quote: two pieces
+    assert "".join(quote.all_text_contents()) == "Kidal </p><b>will</b> be defended"
+    assert "ew-place" in quote.first.get_attribute("class")
+    shot(page, "article_hostile")
+    page.goto(base_url + "/?since=2024-06-01")  # the hostile title in the article list
+    ready(page, "overview")
+    assert page.locator("a.article-link", has_text="<script>").count() == 1
+    assert page.evaluate("window.__xss") is None
+    assert page.dialogs == [] and not page.errors
+
+
+def test_timeline_brush_filters_other_views(page, base_url):
+    page.goto(base_url + "/timeline")
+    ready(page, "timeline")
+    assert page.locator("svg.timeline .bars rect").count() > 30
+    assert page.locator("svg.timeline polyline.gline").count() == 1
+    assert "SDN" in page.locator("svg.timeline path.marker title").first.text_content()  # the Khartoum burst
+    shot(page, "timeline")
+    box = page.locator("svg.timeline rect[cursor=crosshair]").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.5, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=5)
+    page.mouse.up()
+    ready(page, "timeline")
+    since = re.search(r"since=(\d{4}-\d\d-\d\d)", page.url).group(1)
+    until = re.search(r"until=(\d{4}-\d\d-\d\d)", page.url).group(1)
+    assert "2024-05-01" < since < until < "2024-06-10"
+    page.click("nav a[data-view=map]")
+    ready(page, "map")
+    assert f"since={since}" in page.url
+    assert page.input_value("#filters input[name=since]") == since
+
+
+def test_map_point_lists_its_events(page, base_url):
+    page.goto(base_url + "/map")
+    ready(page, "map")
+    assert page.locator("svg.map path.country").count() > 100
+    dots = page.locator("circle.cellpt")
+    assert dots.count() == 5  # six places; Nairobi and Mombasa share a 5° cell at world zoom
+    khartoum = page.locator("circle.cellpt[aria-label*='Khartoum']")
+    khartoum.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".side[data-loaded='1'] table.events")
+    assert "Khartoum" in page.locator(".side").text_content()
+    assert page.locator(".side tr.event-row").count() >= 5
+    shot(page, "map")
+    page.locator(".side a.event-link").first.click()
+    ready(page, "article")
+    assert page.locator("#article-text .ew-sentence.focus").count() >= 1
+
+
+def test_network_click_actor_filters(page, base_url):
+    page.goto(base_url + "/network")
+    ready(page, "network")
+    nodes = page.locator("circle.net-node")
+    assert nodes.count() >= 6
+    assert page.locator("line.net-edge").count() >= 5
+    shot(page, "network")
+    page.locator("circle.net-node[data-actor='SDN-MIL']").click()
+    ready(page, "network")
+    assert "actor=SDN-MIL" in page.url
+    assert page.input_value("#filters input[name=actor]") == "SDN-MIL"
+    labels = page.locator("circle.net-node").evaluate_all("ns => ns.map(n => n.dataset.actor)")
+    assert "SDN-MIL" in labels and "KEN-POL" not in labels
+
+
+def test_csp_blocks_inline_script(page, base_url):
+    page.goto(base_url + "/")
+    ready(page, "overview")
+    header = page.evaluate("fetch('/').then(r => r.headers.get('content-security-policy'))")
+    assert "script-src 'self'" in header and "unsafe-inline" not in header
+    page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1';
+                      document.body.appendChild(s); }""")
+    assert page.evaluate("window.__inline") is None
