@@ -64,7 +64,7 @@ class Pipeline:
         rid = document.id or (text_id(text) if text else text_id(f"{document.location}\0{document.url or ''}"))
         return Record(
             id=rid, text=text, title=title, source=source, url=url or document.url,
-            published=published or self.settings.default_date, dateline=dateline,
+            published=published or document.crawled or self.settings.default_date, dateline=dateline,
             errors=problems, location=document.location,
         )
 
