@@ -73,3 +73,86 @@ def build_wet(path: Path) -> Path:
                                             payload=io.BytesIO("Los trabajadores del puerto iniciaron una huelga.".encode()),
                                             warc_headers_dict={"Content-Type": "text/plain", "WARC-Identified-Content-Language": "spa"}))
     return path
+
+
+# ---------------------------------------------------------------- a news site on loopback
+import hashlib  # noqa: E402
+import threading  # noqa: E402
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+SUMMIT_CONTENT = """<p>The governments of Estland and Morvia signed an agreement on Friday to share water from the river
+that forms their border, ending a dispute that had simmered for a decade.</p>
+<p>"This shows that neighbours can settle their differences at the table," the Morvian foreign minister,
+Elena Vasko, said after the signing ceremony.</p>"""
+
+
+def rss(base: str) -> bytes:
+    """An RSS feed: one item carrying its article, one with only a link and a teaser."""
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Loopback News</title><link>{base}/</link><description>Test feed</description>
+<item><title>Neighbours sign water-sharing accord after talks</title>
+<link>{base}/news/water-sharing-accord-signed</link><guid>{base}/news/water-sharing-accord-signed</guid>
+<pubDate>Fri, 17 May 2024 10:00:00 GMT</pubDate>
+<content:encoded><![CDATA[{SUMMIT_CONTENT}]]></content:encoded></item>
+<item><title>Port workers strike over pay in Valmora</title>
+<link>{base}/world/port-workers-strike-valmora</link>
+<pubDate>Tue, 14 May 2024 08:00:00 GMT</pubDate>
+<description>Dock workers walked off the job on Tuesday.</description></item>
+</channel></rss>""".encode()
+
+
+class Site:
+    """A feed and its article pages served on 127.0.0.1 with ETags; every request is logged."""
+
+    def __init__(self):
+        self.requests: list[tuple[str, int]] = []
+        self.pages: dict[str, tuple[str, bytes]] = {}
+        self.down: set[str] = set()  # paths answering 503 for now
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                ctype, body = site.pages.get(self.path, ("text/plain", b""))
+                etag = '"' + hashlib.sha1(body).hexdigest()[:12] + '"'
+                if self.path in site.down:
+                    status = 503
+                elif self.path not in site.pages:
+                    status = 404
+                elif self.headers.get("If-None-Match") == etag:
+                    status = 304
+                else:
+                    status = 200
+                site.requests.append((self.path, status))
+                self.send_response(status)
+                if status not in (404, 503):
+                    self.send_header("ETag", etag)
+                    self.send_header("Last-Modified", "Fri, 17 May 2024 10:00:00 GMT")
+                if status == 200:
+                    self.send_header("Content-Type", ctype)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                else:
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.pages["/feed.xml"] = ("application/rss+xml", rss(self.base))
+        self.pages["/world/port-workers-strike-valmora"] = ("text/html; charset=utf-8", page("harbour.html"))
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+    def hits(self, path: str) -> list[int]:
+        return [status for p, status in self.requests if p == path]

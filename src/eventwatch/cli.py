@@ -136,6 +136,31 @@ def cmd_eval(args) -> int:
     return EXIT_OK
 
 
+def cmd_watch(args) -> int:
+    from eventwatch.fetch import Fetcher, is_web_url
+    from eventwatch.ingest import UsageError
+    from eventwatch.store import Store
+    from eventwatch.watch import Watcher, parse_every
+
+    try:
+        every = parse_every(args.every)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    missing = [f for f in args.feeds if not is_web_url(f) and not Path(f).is_file()]
+    if missing:
+        raise UsageError("not an http(s) URL or a feed file: " + ", ".join(missing))
+    fetcher = Fetcher(delay=args.delay, timeout=args.timeout, max_bytes=args.max_page_bytes)
+
+    def report(result) -> None:
+        if not args.quiet:
+            print(f"eventwatch: polled {result.feeds} feeds ({result.unchanged} unchanged): {result.new_items} new items, "
+                  f"{result.stored} stored, {result.failed} failed", file=sys.stderr)
+
+    with Store(args.db) as store:
+        Watcher(store, _settings(args), fetcher).run(args.feeds, every, once=args.once, report=report)
+    return EXIT_OK
+
+
 def cmd_demo(args) -> int:
     from eventwatch.demo import run_demo
 
@@ -181,6 +206,20 @@ def build_parser() -> argparse.ArgumentParser:
     _analysis(p)
     _common(p, db=True)
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("watch", help="poll RSS/Atom feeds, process new articles into the database", formatter_class=Formatter,
+                       epilog="example:\n  eventwatch watch https://example.org/world/rss.xml --db news.duckdb --every 15m")
+    _common(p, db=True)
+    p.add_argument("feeds", nargs="+", metavar="FEED", help="feed URLs (http/https) or feed files")
+    p.add_argument("--every", default="15m", help="time between polls: 90s, 15m, 1h (default 15m)")
+    p.add_argument("--once", action="store_true", help="poll once and exit")
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between two requests to the same host (default 1)")
+    p.add_argument("--timeout", type=float, default=20.0, help="seconds before a request is given up (default 20)")
+    p.add_argument("--max-page-bytes", type=int, default=5 * 1024 * 1024, help="largest page fetched (default 5 MB)")
+    p.add_argument("--date", type=_date, help="publication date for items that carry none")
+    p.add_argument("--model", help="spaCy model to load (default: the best English model installed)")
+    p.add_argument("--batch-size", type=int, help="documents per batch (default 32)")
+    p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("events", help="query stored events", formatter_class=Formatter,
                        epilog="example:\n  eventwatch events --db news.duckdb --country AFG --root 13 --since 2021-08-01 --format csv")
