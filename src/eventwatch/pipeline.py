@@ -33,6 +33,10 @@ class Pipeline:
 
         self.settings = settings or Settings()
         self.nlp = nlp if nlp is not None else load_model(self.settings.model)
+        if self.settings.fast_nlp:
+            from eventwatch.nlp.fast import speed_up
+
+            speed_up(self.nlp)
         self.stages = stages.build(self.settings)
 
     @property
