@@ -39,6 +39,9 @@ def load_model(name: str | None = None, disable: tuple[str, ...] = ()):
             nlp = spacy.load(cand, disable=list(disable))
             log.info("loaded spaCy model %s %s", cand, nlp.meta.get("version"))
             nlp.max_length = max(nlp.max_length, 2_000_000)
+            from eventwatch.nlp.paragraphs import add_to
+
+            add_to(nlp)
             return nlp
         except (OSError, ImportError) as exc:
             errors.append(f"{cand}: {exc}")
