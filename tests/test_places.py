@@ -156,5 +156,36 @@ def test_eval_scores_a_gold_document():
               Place(id="b", name="London", lat=51.5, lon=-0.1, mentions=[[30, 36]]),
               Place(id="c", name="Nowhere", lat=0.0, lon=0.0, mentions=[[60, 65]])]
     counts = score_doc(gold, places)
-    assert (counts["gold"], counts["detected"], counts["hit"]) == (3, 2, 1)
+    assert (counts["gold"], counts["detected"], counts["hit"], counts["gold_demonym"]) == (3, 2, 1, 0)
     assert (counts["pred"], counts["pred_ok"], counts["pred_detect"]) == (3, 1, 2)
+
+
+def test_concurrent_builds_leave_one_whole_index(monkeypatch, tmp_path):
+    """Two builders at once: each writes its own temporary file and renames it into place."""
+    import sqlite3
+    import threading
+    import time
+
+    from eventwatch.places import gazetteer
+
+    def slow_build(conn):
+        conn.execute("CREATE TABLE meta (k TEXT, v TEXT)")
+        time.sleep(0.2)
+        conn.execute("INSERT INTO meta VALUES ('version', 'x')")
+        conn.commit()
+
+    monkeypatch.setattr(gazetteer, "_build", slow_build)
+    target = tmp_path / "gazetteer-test.sqlite"
+    threads = [threading.Thread(target=gazetteer.build_index, args=(target,)) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sqlite3.connect(target).execute("SELECT v FROM meta").fetchall() == [("x",)]
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_dateline_decides_its_name_in_the_body(nlp):
+    text = "The mayor of Paris said the county fair would open on Friday despite the rain."
+    record = run(nlp, text, dateline="PARIS, Texas")
+    assert near(place_named(record, "Paris"), PARIS_TX)

@@ -10,6 +10,10 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
   places inside modifiers such as "Kabul police"); demonyms are context, never places;
 - ``resolve``: which place each name means (population prior + document context).
 
+The index is built on first use (about a minute and ~650 MB peak, once) or ahead of time with
+``python -m eventwatch.places.gazetteer``; set ``EVENTWATCH_CACHE`` to move it. Opening it takes
+milliseconds and a few MB; lookups are SQLite queries.
+
 It writes ``record.places``: one ``Place`` per distinct location with all its mentions. The
 dateline's place is included (``dateline=True``), with no mentions if the body never names it.
 
@@ -28,8 +32,8 @@ from __future__ import annotations
 import logging
 
 from eventwatch.model import Place, Record
-from eventwatch.places.detect import detect
-from eventwatch.places.gazetteer import Candidate, load_gazetteer, normalise
+from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, detect
+from eventwatch.places.gazetteer import NAME_ALT, Candidate, load_gazetteer, normalise
 from eventwatch.places.resolve import resolve, resolve_dateline
 from eventwatch.stages import register
 
@@ -54,8 +58,21 @@ def dateline_candidate(gazetteer, dateline: str | None) -> Candidate | None:
     return resolve_dateline(cands)
 
 
+def follow_dateline(groups, dateline: str | None, place: Candidate | None) -> None:
+    """The body's mentions of the dateline's name mean the dateline's place."""
+    if not dateline or place is None:
+        return
+    key = normalise(dateline.split("(")[0].split(",")[0])
+    for g in groups:
+        same = [c for c in g.candidates if c.ext_id == place.ext_id]
+        if g.key == key and same:
+            g.choice = same[0]
+
+
 def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
-    """Keep towns found by the gazetteer alone only where the rest of the document supports them:
+    """Keep towns found by the gazetteer alone, or tagged by spaCy but known only by an alternate
+    name and smaller than a city ("New York" is New York City's alternate name), only where the
+    rest of the document supports them:
     a big town needs its country named elsewhere (by a tagged place, a country or division name, a
     demonym or the dateline); a small one needs its first-level division (named, or holding a
     tagged place). This drops capitalised words that are also towns far away ("Officer", "Titan")."""
@@ -65,7 +82,8 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
         divisions.add((dateline.cc, dateline.admin1))
     for g in groups:
         c = g.choice
-        if c is not None and (any(m.from_entity for m in g.mentions) or c.feature != "city"):
+        if c is not None and ((c.name_kind != NAME_ALT and any(m.from_entity for m in g.mentions))
+                              or c.feature != "city"):
             countries.add(c.cc)
             if c.feature in ("city", "admin1"):
                 divisions.add((c.cc, c.admin1 if c.feature == "city" else c.name))
@@ -74,10 +92,11 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
         c = g.choice
         if c is None:
             continue
-        if c.feature != "city" or any(m.from_entity for m in g.mentions):
+        if c.feature != "city" or (any(m.from_entity for m in g.mentions) and (
+                c.name_kind != NAME_ALT or c.population >= MIN_POPULATION_IN_PERSON)):
             kept.append(g)
         elif c.population >= max(m.support_pop for m in g.mentions):
-            if c.cc in countries:
+            if c.cc in countries or any(m.org_head for m in g.mentions):
                 kept.append(g)
         elif (c.cc, c.admin1) in divisions:
             kept.append(g)
@@ -96,7 +115,9 @@ def find_places(doc, record: Record, gazetteer=None) -> list[Place]:
     gazetteer = gazetteer or load_gazetteer()
     mentions, demonym_countries = detect(doc, gazetteer)
     dl = dateline_candidate(gazetteer, record.dateline)
-    groups = supported(resolve(mentions, record.text, demonym_countries, dl), demonym_countries, dl)
+    groups = resolve(mentions, record.text, demonym_countries, dl)
+    follow_dateline(groups, record.dateline, dl)
+    groups = supported(groups, demonym_countries, dl)
     by_id: dict[str, tuple[Candidate, list[list[int]]]] = {}
     for g in groups:
         if g.choice is None:

@@ -5,9 +5,11 @@ Three sources, merged without overlaps (longest first):
 1. spaCy GPE/LOC/FAC entities, trimmed ("the", "'s", and a trailing "province"/"city"...);
 2. gazetteer matches among capitalised words that the model missed or mislabelled ("Lashkargah"
    tagged ORG, "Balkh" tagged PERSON, "KABUL" tagged ORG) or that sit inside a longer name or a
-   modifier ("Kabul police", "the Kandahar offensive"); these must pass stricter tests: not in the
-   stop-list, not part of a person's name, and a country, a division, a continent or a town of at
-   least ``MIN_POPULATION`` inhabitants;
+   modifier ("Kabul police", "the Kandahar offensive"); these must pass stricter tests: capitalised,
+   not a stop word or in the stop-list (``data/stoplist.tsv``), not part of a person's name, and a
+   country, a division, a region or a town of at least ``MIN_POPULATION_WEAK`` inhabitants under its
+   own name; the stage then keeps such a town only if the rest of the document supports it
+   (``places.supported``);
 3. demonyms ("Afghan", "British") are collected as country *context* only, never as places.
 """
 from __future__ import annotations
@@ -37,6 +39,9 @@ class Mention:
     # found by the gazetteer alone: a town at least this big needs only its country named elsewhere
     # in the text; a smaller one needs its first-level division (see places.supported)
     support_pop: int = 0
+    # found at the head of an organisation's name ("Gainesville Police Department"): spaCy saw a
+    # name there, so a town of support_pop or more needs no other support
+    org_head: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +136,13 @@ def _keep(cands: list[Candidate], min_pop: int) -> list[Candidate]:
             or (c.population >= min_pop and c.name_kind != NAME_ALT)]
 
 
+def _org_head(doc: Doc, s: int) -> bool:
+    for ent in doc.ents:
+        if ent.start <= s < ent.end:
+            return ent.label_ == "ORG" and trim_entity(ent)[0] == s
+    return False
+
+
 def _org_position_ok(doc: Doc, s: int) -> bool:
     """Inside an organisation's name a place usually leads it ("Kabul Police") or follows 'of'/'in'
     ("University of Ohio"); a small town's name in the middle ("North Atlantic Council") is not taken."""
@@ -143,9 +155,7 @@ def _org_position_ok(doc: Doc, s: int) -> bool:
 
 def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
     """(place mentions, alpha-2 codes of countries named by demonyms) for one document."""
-    stop = stoplist()
     ent_ranges = entity_spans(doc)
-    labels = _token_labels(doc)
     gaz_ranges = capitalised_ngrams(doc)
     keys = {}
     for s, e in ent_ranges:
@@ -154,20 +164,30 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
     for s, e in gaz_ranges:
         keys.setdefault((s, e), normalise(doc[s:e].text))
     found = gazetteer.lookup(list(keys.values()))
-    dem = demonyms()
-
-    mentions: list[Mention] = []
     taken = [False] * len(doc)
+    mentions = entity_mentions(doc, ent_ranges, keys, found, taken)
+    mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
+    mentions.sort(key=lambda m: m.start)
+    return mentions, demonym_countries(doc)
 
-    def add(s: int, e: int, key: str, from_entity: bool, cands: list[Candidate], support_pop: int = 0) -> None:
-        span = doc[s:e]
-        mentions.append(Mention(span.start_char, span.end_char, span.text, key, from_entity, cands, support_pop))
-        for i in range(s, e):
-            taken[i] = True
 
-    for s, e in sorted(ent_ranges, key=lambda r: r[0] - r[1]):
+def _mention(doc: Doc, s: int, e: int, key: str, taken: list[bool], **kw) -> Mention:
+    span = doc[s:e]
+    for i in range(s, e):
+        taken[i] = True
+    return Mention(span.start_char, span.end_char, span.text, key, **kw)
+
+
+def entity_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]) -> list[Mention]:
+    """GPE/LOC/FAC entities the gazetteer knows (longest first), or their name without a generic word."""
+    stop, dem = stoplist(), demonyms()
+    persons = _person_names(doc)
+    out = []
+    for s, e in sorted(ranges, key=lambda r: r[0] - r[1]):
         if any(taken[s:e]):
             continue
+        if e - s == 1 and any(span[1] <= s and normalise(doc[s].text) in w for span, w in persons):
+            continue  # "Ripley said" after "Sheriff John Ripley": the surname, not the town
         for vs, ve in _entity_variants(doc, s, e):
             key = keys[(vs, ve)]
             if key in stop or key in dem:
@@ -176,35 +196,42 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
             if (vs, ve) != (s, e):  # "Franklin County" -> towns named Franklin, not alternate names
                 cands = [c for c in cands if c.name_kind != NAME_ALT]
             if cands:
-                add(vs, ve, key, True, cands)
+                out.append(_mention(doc, vs, ve, key, taken, from_entity=True, candidates=cands))
                 break
+    return out
 
+
+def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]) -> list[Mention]:
+    """Capitalised word sequences the gazetteer knows that no place entity covers (longest first)."""
+    stop, dem = stoplist(), demonyms()
+    labels = _token_labels(doc)
     persons = _person_names(doc)
-    for s, e in sorted(gaz_ranges, key=lambda r: (r[0] - r[1], r[0])):
+    out = []
+    for s, e in sorted(ranges, key=lambda r: (r[0] - r[1], r[0])):
         if any(taken[s:e]):
             continue
         key = keys[(s, e)]
         cands = acronym_filter(doc[s:e].text, found.get(key, []))
-        if not cands or key in stop or key in dem:
+        if not cands or key in stop or key in dem or any(doc[i].is_stop for i in range(s, e)):
             continue
-        if any(normalise(doc[i].text) in stop for i in range(s, e)) and e - s == 1:
-            continue
-        if any(doc[i].is_stop for i in range(s, e)):
-            continue
-        words = {normalise(doc[i].text) for i in range(s, e)}
         whole_person = _whole_person_entity(doc, s, e)
         if "PERSON" in {labels[i] for i in range(s, e)} and whole_person is None:
             continue  # part of a person's name ("Marshall" in "Marshall Dostum")
-        if any(words & w for (ps, pe), w in persons if (ps, pe) != whole_person):
+        words = {normalise(doc[i].text) for i in range(s, e)}
+        if any(words & w for span, w in persons if span != whole_person):
             continue  # a word of a person's name elsewhere in the text
         kept = _keep(cands, MIN_POPULATION_WEAK if _org_position_ok(doc, s) else MIN_POPULATION)
         if kept:
             support = MIN_POPULATION_IN_PERSON if whole_person else MIN_POPULATION
-            add(s, e, key, False, kept, support)
+            out.append(_mention(doc, s, e, key, taken, from_entity=False, candidates=kept, support_pop=support,
+                                org_head=_org_head(doc, s)))
+    return out
 
-    demonym_countries = {dem[normalise(t.text)] for t in doc if t.text[:1].isupper() and normalise(t.text) in dem}
-    mentions.sort(key=lambda m: m.start)
-    return mentions, demonym_countries
+
+def demonym_countries(doc: Doc) -> set[str]:
+    """Countries named by capitalised demonyms ("Afghan" -> AF): context, never places."""
+    dem = demonyms()
+    return {dem[normalise(t.text)] for t in doc if t.text[:1].isupper() and normalise(t.text) in dem}
 
 
 def _whole_person_entity(doc: Doc, s: int, e: int) -> tuple[int, int] | None:

@@ -13,6 +13,7 @@ nothing is loaded into Python dicts.
 """
 from __future__ import annotations
 
+import gettext
 import json
 import logging
 import os
@@ -27,8 +28,12 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "8"
 DATA = Path(__file__).parent / "data"
+
+# a sea or large region has no population; for the prior it counts as this many people, so that it
+# outranks the small towns that share its name ("Middle East", Maryland)
+REGION_PRIOR_POPULATION = 10_000_000
 
 # name kinds, best first: the place's own name, an alias from our data, an alternate name
 NAME_MAIN, NAME_ALIAS, NAME_ALT = 0, 1, 2
@@ -196,6 +201,7 @@ def _build(conn: sqlite3.Connection) -> None:
 
     surrogate = -1
     admin1_gid: dict[str, int] = {}
+    english_names = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
     for code, key in code_map.items():
         towns = members.get(key)
         if not towns:
@@ -212,6 +218,9 @@ def _build(conn: sqlite3.Connection) -> None:
         pop = sum(int(t["population"] or 0) for t in towns)
         places.append((gid, ext, name, lat, lon, key[0], iso3.get(key[0]), name, "admin1", pop))
         names.append((normalise(name), gid, NAME_MAIN))
+        english = _subdivision_name(english_names.gettext(sub.name))
+        if english != name:
+            names.append((normalise(english), gid, NAME_ALIAS))
 
     surrogate = _add_us_counties(places, names, members, us_states, admin1_name, surrogate)
 
@@ -220,6 +229,14 @@ def _build(conn: sqlite3.Connection) -> None:
         places.append((gid, f"geonames:{gid}", cont["name"], float(cont["lat"]), float(cont["lng"]), "",
                        None, None, "other", int(cont.get("population") or 0)))
         names.append((normalise(cont["name"]), gid, NAME_MAIN))
+
+    for row in read_tsv(DATA / "regions.tsv"):
+        name, lat, lon, aliases = (row + [""])[:4]
+        places.append((surrogate, f"region:{normalise(name).replace(' ', '-')}", name, float(lat), float(lon), "",
+                       None, None, "other", REGION_PRIOR_POPULATION))
+        for alias in {name, *filter(None, aliases.split("|"))}:
+            names.append((normalise(alias), surrogate, NAME_MAIN))
+        surrogate -= 1
 
     known = {p[0] for p in places}
     for alias, target in read_tsv(DATA / "aliases.tsv"):
@@ -329,9 +346,18 @@ class Gazetteer:
 
     def __init__(self, path: Path):
         self.path = path
-        self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self.conn.execute("PRAGMA query_only = 1")
         self._lock = threading.Lock()
+        self._pid = -1
+        self._conn: sqlite3.Connection | None = None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """A read-only connection, reopened in a forked worker (SQLite connections must not cross a fork)."""
+        if self._conn is None or self._pid != os.getpid():
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._conn.execute("PRAGMA query_only = 1")
+            self._pid = os.getpid()
+        return self._conn
 
     def lookup(self, keys: list[str]) -> dict[str, list[Candidate]]:
         """Candidates for each normalised key (keys with none are absent from the result)."""
@@ -378,3 +404,7 @@ def demonyms() -> dict[str, str]:
         out[normalise(dem)] = cc
     return out
 
+
+if __name__ == "__main__":  # prebuild at install time: python -m eventwatch.places.gazetteer
+    logging.basicConfig(level=logging.INFO)
+    build_index()

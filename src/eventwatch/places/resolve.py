@@ -1,16 +1,20 @@
-"""Resolution: which GeoNames entry each detected name refers to.
+"""Resolution: which gazetteer entry each detected name refers to.
 
 Every distinct name (a "group" of mentions) gets a score per candidate:
 
-- prior: log10 of the population, a bonus for countries and continents (a country's name means
-  the country), a malus for matches only on an alternate name;
-- document context, built from a first, prior-only pass: the countries the document names
-  (country names, demonyms, the dateline, names with one candidate), the country of the majority
-  of the other places, the first-level divisions it names ("Paris" in a text naming Texas), places
-  within a few hundred km of the other places, and the "Town, State" / "Town, Country" pattern.
+- prior: log10 of the population, a bonus for countries, continents, seas and regions (a
+  country's name means the country), national capitals ("Washington"), a malus for matches only
+  on an alternate name; a name that is a country's own name never means a town listing it as an
+  alternate name ("Mexico" is not Mexico City);
+- document context, from the current choices of the *other* names (first a prior-only pass, then
+  ``PASSES`` context passes): the countries the document names (country and division names,
+  demonyms, the dateline, names with candidates in one country only), the country and division of
+  the majority of its places, the divisions it names ("Paris" in a text naming Texas), divisions
+  where other names also have a reading ("Paris" and "Henry County" both exist in Tennessee),
+  nearness to the other places, and the "Town, State" / "Town, Country" pattern.
 
-The group's own first-pass answer is left out of its context, so "Georgia" is decided by
-"Tbilisi" or "Atlanta", not by itself.
+A group's own choice is left out of its context, so "Georgia" is decided by "Tbilisi" or
+"Atlanta", not by itself. The weights are plain constants below.
 """
 from __future__ import annotations
 
@@ -34,6 +38,8 @@ W_NEAR = 1.5
 W_SOMEWHAT_NEAR = 0.75
 W_COMMA_PATTERN = 3.0
 NEAR_KM, SOMEWHAT_NEAR_KM = 150.0, 400.0
+W_SHARED_ADMIN1 = 1.0  # per other name with some reading in the same division (weighted by its ambiguity)
+SHARED_ADMIN1_CAP = 2.0
 
 
 @dataclass
@@ -52,6 +58,7 @@ class Context:
     admin1: Counter             # (cc, admin1 name) -> named divisions
     admin1_picks: Counter       # (cc, admin1 name) -> first-pass picks inside the division
     points: list                # (group key, lat, lon) of first-pass city/division picks
+    divisions_of: dict = field(default_factory=dict)  # group key -> (weight, {(cc, admin1) of its readings})
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -81,10 +88,18 @@ def prior_choice(cands: list[Candidate]) -> Candidate:
     return best
 
 
+def plausible(cands: list[Candidate]) -> list[Candidate]:
+    """A name that is a country's own name (or alias) never means a town that merely lists it among
+    its alternate names ("Mexico" is not Mexico City)."""
+    if any(c.feature == "country" and c.name_kind != NAME_ALT for c in cands):
+        return [c for c in cands if c.name_kind != NAME_ALT]
+    return cands
+
+
 def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
     groups: dict[str, Group] = {}
     for m in mentions:
-        groups.setdefault(m.key, Group(m.key, [], m.candidates)).mentions.append(m)
+        groups.setdefault(m.key, Group(m.key, [], plausible(m.candidates))).mentions.append(m)
     by_start = sorted(mentions, key=lambda m: m.start)
     for a, b in zip(by_start, by_start[1:]):
         between = text[a.end:b.start]
@@ -122,7 +137,13 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
             points.append((g.key, pick.lat, pick.lon))
     if dateline is not None and dateline.feature in ("city", "admin1"):
         points.append(("<dateline>", dateline.lat, dateline.lon))
-    return Context(countries, majority, admin1, admin1_picks, points)
+    divisions_of = {}
+    for g in groups:
+        divs = {(c.cc, c.name if c.feature == "admin1" else c.admin1) for c in g.candidates
+                if c.feature in ("city", "admin1", "other") and c.cc}
+        if divs:
+            divisions_of[g.key] = (1.0 / math.sqrt(len(g.candidates)), divs)
+    return Context(countries, majority, admin1, admin1_picks, points, divisions_of)
 
 
 def _without(counter: Counter, key, amount: int) -> Counter:
@@ -161,6 +182,9 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
         if dists:
             d = min(dists)
             score += W_NEAR if d < NEAR_KM else W_SOMEWHAT_NEAR if d < SOMEWHAT_NEAR_KM else 0.0
+    if c.feature in ("city", "other") and c.admin1:
+        shared = sum(w for key, (w, divs) in ctx.divisions_of.items() if key != g.key and (c.cc, c.admin1) in divs)
+        score += W_SHARED_ADMIN1 * min(shared, SHARED_ADMIN1_CAP)
     for ckey in g.container:
         cont = picks.get(ckey)
         if cont is not None and cont.feature in ("admin1", "country") and c.cc == cont.cc and (
