@@ -58,13 +58,35 @@ class ActorStage:
 def find_actors(doc: Doc, record: Record, dictionary=None) -> list[Actor]:
     """The actors of one parsed document (``doc`` is the spaCy Doc of ``record.text``)."""
     dic = dictionary or load_dictionary(None)
+    note_places(doc, record)
     mentions = recognize(doc, record, dic)
     return resolve(doc, dic, mentions, record.published)
+
+
+def note_places(doc: Doc, record: Record) -> None:
+    """Tell the role reader which tokens the places stage resolved, and to which country."""
+    from eventwatch.actors.roles import PLACES_KEY
+
+    if not record.places:
+        doc.user_data.pop(PLACES_KEY, None)
+        return
+    by_token = {}
+    for place in record.places:
+        if not place.country:
+            continue
+        for s, e in place.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    by_token[t.i] = place.country
+    doc.user_data[PLACES_KEY] = by_token
 
 
 def resolve_pronoun(doc: Doc, record: Record, token: Token) -> str | None:
     """The actor id a pronoun token most likely refers to, or None."""
     low = token.lower_
+    if low == "it" and not _referential_it(token):
+        return None
     if low in PERSON_PRONOUNS:
         want = {"person"}
     elif low in GROUP_PRONOUNS:
@@ -79,7 +101,8 @@ def resolve_pronoun(doc: Doc, record: Record, token: Token) -> str | None:
         if actor.kind not in want:
             continue
         for s, e in actor.mentions:
-            if floor <= s and e <= token.idx and not _inside_quote(record.text, s, token.idx):
+            if (floor <= s and e <= token.idx and not _inside_quote(record.text, s, token.idx)
+                    and record.text[e:token.idx].strip() != ","):  # "Saleh, his deputy": his is not Saleh
                 if best is None or s > best[0]:
                     best = (s, actor.id)
     return best[1] if best else None
@@ -94,6 +117,12 @@ def pronoun_map(doc: Doc, record: Record) -> dict[tuple[int, int], str]:
             if aid:
                 out[(t.idx, t.idx + len(t.text))] = aid
     return out
+
+
+def _referential_it(token: Token) -> bool:
+    """"It said"/"it seizes" refer; "it was decided", "it was worth it" do not."""
+    head = token.head
+    return token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ not in ("be", "seem", "appear", "take", "open")
 
 
 def _inside_quote(text: str, start: int, until: int) -> bool:

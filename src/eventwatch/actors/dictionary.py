@@ -61,6 +61,7 @@ class Dictionary:
     entries: dict[str, Entry]
     index: dict[str, str]                       # folded name ("al qaeda") -> entry id
     first_words: frozenset[str]                 # first folded word of every indexed name
+    prefixes: frozenset[str]                    # every word prefix of an indexed name (a trie, flattened)
     max_words: int
     titles: dict[str, tuple[str | None, str | None]]  # folded title -> (role, sector or None)
     agents: dict[str, tuple[str, ...]]                # folded agent noun -> sector codes
@@ -328,7 +329,9 @@ def build(user_file: str | None = None) -> Dictionary:
         if e.kind == "person" and len(words) >= 2 and len(words[-1]) > 2:
             surnames.setdefault(words[-1], []).append(e.id)
     log.info("actor dictionary: %d entries, %d names", len(entries), len(index))
+    prefixes = {" ".join(k.split(" ")[:n]) for k in index for n in range(1, k.count(" ") + 2)}
     return Dictionary(entries=entries, index=index, first_words=frozenset(k.split(" ", 1)[0] for k in index),
+                      prefixes=frozenset(prefixes),
                       max_words=max(k.count(" ") + 1 for k in index),
                       titles=titles, agents=_agents(), places=_places(country_names),
                       demonyms=demonyms, offices=offices, capitals=_capitals(), surnames=surnames)

@@ -62,19 +62,6 @@ def blocked_tokens(doc: Doc, record: Record, dic: Dictionary, ft: list[str]) -> 
     return out
 
 
-def _prefixes(dic: Dictionary) -> frozenset[str]:
-    cached = getattr(dic, "_prefixes", None)
-    if cached is None:
-        pre = set()
-        for key in dic.index:
-            words = key.split(" ")
-            for k in range(1, len(words) + 1):
-                pre.add(" ".join(words[:k]))
-        cached = frozenset(pre)
-        object.__setattr__(dic, "_prefixes", cached)
-    return cached
-
-
 def capitalised(tok) -> bool:
     return tok.text[:1].isupper() or not tok.is_alpha
 
@@ -99,7 +86,7 @@ def valid_name_span(doc: Doc, start: int, end: int, entry: Entry) -> bool:
 
 
 def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[int]) -> list[Mention]:
-    prefixes = _prefixes(dic)
+    prefixes = dic.prefixes
     out, i, n = [], 0, len(doc)
     while i < n:
         w = ft[i]
@@ -117,7 +104,9 @@ def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[in
                 best = (j + 1, dic.entries[eid])
         if best:
             end, entry = best
-            span_blocked = any(k in blocked for k in range(i, end))
+            span_blocked = all(k in blocked for k in range(i, end))  # a name that is only a place
+            if span_blocked and entry.curated and doc[i].ent_type_ in ("ORG", "NORP"):
+                span_blocked = False  # "Hamas" the movement, whatever a town of that name
             if (not span_blocked or entry.kind == "country") and valid_name_span(doc, i, end, entry):
                 out.append(Mention(i, end, entry.kind, entry, "DICT"))
                 i = end
@@ -170,6 +159,11 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
         if start >= end:
             continue
         name = " ".join(x for x in ft[start:end] if x)
+        if role and ent.label_ != "PERSON" and name not in surnames:
+            entry = dic.entries.get(dic.index.get(name, ""))
+            if entry is None or entry.kind != "person":  # "General Motors", "Marshall Islands": no title
+                start, role, sector = ent.start + (doc[ent.start].lower_ == "the"), None, None
+                name = " ".join(x for x in ft[start:end] if x)
         if not name or not any(doc[k].text[:1].isupper() for k in range(start, end)):
             continue
         title_start = ent.start if start > ent.start and role else None
@@ -181,11 +175,13 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
             if entry is not None:  # "Baku said", "talks with Washington": the government by its capital
                 out.append(Mention(start, end, "country", entry, "CAPITAL"))
                 continue
-        if any(k in blocked for k in range(start, end)) or name == dateline or is_place_name(name, dic):
+        if all(k in blocked for k in range(start, end)) or name == dateline or is_place_name(name, dic):
             continue
         entry = dic.entries.get(dic.index.get(name, "")) if name in dic.index else None
         if entry is not None:
             out.append(Mention(start, end, entry.kind, entry, ent.label_, title_start, role, sector))
+        elif end - start == 1 and doc[start].pos_ == "NOUN" and ent.label_ != "PERSON":
+            continue  # "Viruses", "Islamophobia": a common noun the model took for a name
         elif ent.label_ == "PERSON":
             out.append(Mention(start, end, "person", None, ent.label_, title_start, role, sector))
         elif ent.label_ == "ORG" and not doc[start:end].text.isupper() or ent.label_ == "ORG" and end - start > 1:
@@ -198,6 +194,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
 def capital_as_actor(span) -> bool:
     """A capital city that acts or is acted on (subject, object, agent), not a location."""
     root = span.root
+    while root.dep_ == "conj" and root.head is not root:  # "asked Tehran and Damascus"
+        root = root.head
     if root.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return True
     return root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "against", "to", "from") and root.head.head.pos_ in ("VERB", "NOUN")
@@ -225,10 +223,7 @@ def surname_tokens(doc: Doc, ft: list[str], taken: set[int], surnames: dict[str,
     for i, t in enumerate(doc):
         if i in taken or ft[i] not in surnames or not t.text[:1].isupper() or t.ent_type_:
             continue
-        start, role, sector = strip_title(doc, max(0, i - 3), i + 1, dic, ft)
-        if start != i:
-            start, role, sector = i, None, None
-        out.append(Mention(i, i + 1, "person", None, "SURNAME"))
+        out.append(Mention(i, i + 1, "person", None, "SURNAME"))  # titles before it are read by roles.before
     return out
 
 

@@ -91,9 +91,31 @@ class Resolver:
     def words(self, m: Mention) -> list[str]:
         return [x for x in self.ft[m.start:m.end] if x]
 
+    def doc_countries(self) -> set[str]:
+        """Countries the document names (countries, demonyms, places resolved by the places stage)."""
+        from eventwatch.actors.roles import PLACES_KEY
+
+        out = {m.entry.roles[0].country for m in self.mentions
+               if m.entry is not None and m.entry.kind == "country" and m.entry.roles}
+        out |= set(self.doc.user_data.get(PLACES_KEY, {}).values())
+        return out
+
+    def plausible(self, entry: Entry, countries: set[str]) -> bool:
+        """A person from the large converted dictionary is taken only if in office on the date or from
+        a country the document names ("Peter Smith" is not the Cayman Islands official in a UK story)."""
+        if entry.curated:
+            return True
+        if self.date and any(r.covers(self.date) and (r.start or r.end) for r in entry.roles):
+            return True
+        return any(r.country in countries for r in entry.roles if r.country)
+
     def person_clusters(self) -> None:
         full: dict[str, str] = {}  # surname / full folded name -> cluster id
         people = [m for m in self.mentions if m.kind == "person"]
+        countries = self.doc_countries()
+        for m in people:
+            if m.entry is not None and not self.plausible(m.entry, countries):
+                m.entry = None
         for m in people:
             if m.entry is None and len(self.words(m)) < 2:
                 continue
@@ -101,7 +123,7 @@ class Resolver:
             if m.entry is None and len(self.words(m)) == 2:
                 m.entry = self.by_surname(self.words(m))
             cid = m.entry.id if m.entry else f"person:{slug(name)}"
-            c = self.cluster(cid, "person", m.entry, m.entry.name if m.entry else self.doc[m.start:m.end].text)
+            self.cluster(cid, "person", m.entry, m.entry.name if m.entry else self.doc[m.start:m.end].text)
             if len(self.words(m)) >= 2:
                 full[name] = cid
                 full.setdefault(self.words(m)[-1], cid)
@@ -126,14 +148,36 @@ class Resolver:
         cands = [self.dic.entries[i] for i in ids]
         if len(words) == 2:  # "Carlos Menem" for "Carlos Saul Menem": first and last name agree
             cands = [e for e in cands if words[0] in fold(e.name).split(" ")]
-            return cands[0] if len(cands) == 1 else None
+            ok = len(cands) == 1 and self.plausible(cands[0], self.doc_countries())
+            return cands[0] if ok else None
         if self.date:
             cands = [e for e in cands if any(r.covers(self.date) for r in e.roles)]
         return cands[0] if len(cands) == 1 else None
 
+    def ethnic_group(self, m: Mention, prev: Mention | None) -> bool:
+        """"ethnic Albanians", "Bosnian Serbs": a people, not the country of that name."""
+        if m.entry is None or m.entry.kind != "country" or self.doc[m.start:m.end].text.lower() not in self.dic.demonyms:
+            return False
+        if m.start > 0 and self.doc[m.start - 1].lower_ == "ethnic":
+            return True
+        return (prev is not None and prev.end == m.start and prev.entry is not None and prev.entry.kind == "country"
+                and self.doc[m.end - 1].tag_ in ("NNS", "NNPS"))
+
     def other_clusters(self) -> None:
+        prev = None
         for m in self.mentions:
+            m_prev, prev = prev, m
             if m.kind == "person":
+                continue
+            if self.ethnic_group(m, m_prev):
+                text = self.doc[m.start:m.end].text
+                self.cluster(f"group:{slug(text)}", "group", None, text)
+                m.cluster = f"group:{slug(text)}"  # type: ignore[attr-defined]
+                if m_prev is not None and m_prev.end == m.start:  # "Bosnian Serbs": Bosnia's
+                    m_prev.cluster = None  # type: ignore[attr-defined]
+                    c = self.cluster(m_prev.entry.id, "country", m_prev.entry, m_prev.entry.name)
+                    self.add(c, m_prev.start, m_prev.end)
+                    self.consumed.update(range(m_prev.start, m.end))
                 continue
             if m.entry is not None:
                 if m.entry.kind == "country" and is_demonym_modifier(self.doc, m, self.dic):
@@ -184,7 +228,7 @@ class Resolver:
                 self.consumed.update(range(a.start, a.end))
             owner = info.affiliation.id if info.affiliation else info.country
             if a.person:
-                if owner and a.role:
+                if owner and a.role and not a.indefinite:
                     held = self.dic.office_holder(owner, a.role, self.date)
                     if held:
                         entry, _ = held
@@ -202,7 +246,7 @@ class Resolver:
                 elif a.definite_bare and a.role:
                     holders = self.people_with_role(a.role)
                     if len(holders) == 1:
-                        self.add(self.clusters[holders[0]], a.head, a.end)
+                        self.add(self.clusters[holders[0]], a.start, a.end)
                 continue
             if info.affiliation is not None or not info.country or not a.sector:
                 continue  # "Taliban fighters" are the Taliban; "the government" alone is unknown
@@ -277,6 +321,8 @@ class Resolver:
             if not c.spans:
                 continue
             d = self.attributes(c, done)
+            if c.kind == "country":
+                d = {**d, "role": None, "affiliation": None}  # "Argentine official" describes a person, not the country
             spans = sorted({(self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text)) for s, e in c.spans})
             name = c.entry.name if c.entry else self.best_name(c)
             kind = c.kind if c.kind in ("person", "organization", "country", "group") else "organization"

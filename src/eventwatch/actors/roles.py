@@ -75,8 +75,20 @@ def absorb_modifier(info: TextRole, m: Mention, dic: Dictionary, doc: Doc) -> No
         info.affiliation = info.affiliation or m.entry
 
 
+PLACES_KEY = "eventwatch.actors.place_country"  # doc.user_data: token index -> ISO3 from the places stage
+
+
+def resolved_place(tok) -> str | None:
+    """The country the places stage gave this token's place, if it ran and found one."""
+    return tok.doc.user_data.get(PLACES_KEY, {}).get(tok.i)
+
+
 def place_country(tok, folded: str, dic: Dictionary) -> str | None:
-    """The country of a capitalised place name the model also sees as a place ("New York" as a whole)."""
+    """The country of a capitalised place name: the places stage's answer, else the gazetteer's for
+    a name the model also sees as a place ("New York" as a whole)."""
+    known = resolved_place(tok)
+    if known:
+        return known
     if not tok.text[:1].isupper() or tok.ent_type_ not in ("GPE", "LOC"):
         return None
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -109,6 +121,8 @@ def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end
         if prev.tag_ == "POS" and k - 1 in mentions_by_end:  # "Lebanon's"
             k -= 1
         m = mention_ending_at(mentions_by_end, k)
+        if m is not None and m.first >= 2 and doc[m.first - 1].text == "-" and doc[m.first - 2].lower_ in ("anti", "pro"):
+            break  # "anti-Syria journalist": a stance, not a nationality
         if m is not None and m.kind != "person":
             absorb_modifier(info, m, dic, doc)
             info.tokens.update(range(m.first, m.end))
@@ -134,7 +148,8 @@ def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end
             info.tokens.add(k - 1)
             k -= 1
             continue
-        if prev.pos_ == "ADJ" and adjectives < 2 and prev.lower_ not in DETERMINERS and k - 1 > 0:  # "new President"
+        skippable = prev.pos_ == "ADJ" or (prev.pos_ == "NOUN" and prev.dep_ == "compound" and info.sector)
+        if skippable and adjectives < 2 and prev.lower_ not in DETERMINERS and k - 1 > 0:  # "new President", "insurance firm"
             adjectives += 1
             k -= 1
             continue
@@ -198,6 +213,7 @@ class Agent:
     person: bool           # one person (a title: governor, spokesman) or a collective (government)
     info: TextRole
     definite_bare: bool    # "the president": no modifier at all
+    indefinite: bool = False  # "a Taliban spokesman": one of several, never a named office holder
 
 
 def agent_head(doc: Doc, ft: list[str], i: int, dic: Dictionary) -> tuple[int, str | None, str | None, bool] | None:
@@ -212,7 +228,7 @@ def agent_head(doc: Doc, ft: list[str], i: int, dic: Dictionary) -> tuple[int, s
             key = " ".join(words + [last])
             if key in dic.titles:
                 role, sector = dic.titles[key]
-                if sector is None:
+                if sector is None and tok.tag_ in ("NNS", "NNPS"):  # "officials": a collective of that sector
                     codes = dic.agents.get(key) or dic.agents.get(" ".join(words + [lemma]))
                     sector = codes[0] if codes else None
                 return s, role, sector, True
@@ -253,14 +269,16 @@ def find_agents(doc: Doc, ft: list[str], dic: Dictionary, used: set[int], mentio
                         end = max(end, m.end)
                     else:  # "the governor of Balkh", "the government of Sindh province"
                         for t in [pobj] + [c for c in pobj.lefts if c.dep_ == "compound"]:
-                            country = place_country(t, ft[t.i], dic) or (dic.places.get(ft[t.i]) if t.text[:1].isupper() else None)
+                            country = place_country(t, ft[t.i], dic) or (
+                                dic.places.get(ft[t.i]) if t.text[:1].isupper() and PLACES_KEY not in doc.user_data else None)
                             if country:
                                 info.country = info.country or country
                                 end = max(end, pobj.i + 1)
                                 break
         bare = not info.tokens and end == i + 1 and i > 0 and doc[start - 1].lower_ == "the" if start > 0 else False
         sector = sector or info.sector
-        out.append(Agent(first, end, i, info.role or role, sector, person, info, bare))
+        indefinite = first > 0 and doc[first - 1].lower_ in ("a", "an", "one", "another", "some")
+        out.append(Agent(first, end, i, info.role or role, sector, person, info, bare, indefinite))
     return out
 
 

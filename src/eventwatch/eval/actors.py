@@ -1,6 +1,7 @@
 """Score the actor stage against gold source/target actors (PLOVER gold-standard records).
 
 ``eventwatch eval actors ../shared/gold/events/plover_gsr_dev.jsonl``
+(also reads span-only gold such as ``conflibert_cameo_test.jsonl``: then only the found share.)
 
 Each gold record is one sentence with ``source_actors``/``target_actors`` (``text``, ``code``: an
 ISO alpha-3 country or ``IGO``/``NGO``/``IMG``, ``sector``: a CAMEO role such as GOV, REB). A gold
@@ -33,11 +34,17 @@ def gold_records(paths: list[str], limit: int | None = None):
 
 
 def gold_actors(rec: dict) -> list[dict]:
+    """PLOVER records (``source_actors``: text, code, sector) or span-only records such as the
+    ConfliBERT CAMEO test set (``source_spans``/``target_spans``/``reciprocal_spans``: found share only)."""
     out = []
     for side in ("source_actors", "target_actors"):
         for a in rec.get(side) or []:
             if a.get("text"):
                 out.append({**a, "side": side})
+    for side in ("source_spans", "target_spans", "reciprocal_spans"):
+        for text in rec.get(side) or []:
+            if text:
+                out.append({"text": text, "code": None, "sector": None, "side": side})
     return out
 
 
@@ -82,7 +89,7 @@ def evaluate(paths: list[str], options: dict | None = None) -> dict:
     n = found = with_country = country_ok = with_sector = sector_ok = missing_text = 0
     misses: list[dict] = []
     records = list(gold_records(paths, options.get("limit")))
-    docs = [Document(text=r["text"], id=r["id"], published=r.get("date"), location=r["id"]) for r in records]
+    docs = [Document(text=r["text"], id=r["id"], published=_iso(r.get("date")), location=r["id"]) for r in records]
     for rec, out in zip(records, pipe.process(docs)):
         for g in gold_actors(rec):
             span = locate(out.text, g["text"])
@@ -113,6 +120,13 @@ def evaluate(paths: list[str], options: dict | None = None) -> dict:
         "with_sector": with_sector, "sector_right": sector_ok, "sector_share": _share(sector_ok, with_sector),
         "gold_text_not_located": missing_text, "records": len(records), "misses": misses,
     }
+
+
+def _iso(date) -> str | None:
+    if not date:
+        return None
+    date = str(date)
+    return f"{date[:4]}-{date[4:6]}-{date[6:8]}" if len(date) == 8 and date.isdigit() else date[:10]
 
 
 def _share(a: int, b: int) -> float:
