@@ -187,7 +187,7 @@ def main() -> int:
     keep = sorted(range(len(names)), key=lambda j: -strength[j])[: opts.keep]
     weights = {str(names[j]): [round(float(coef[k, j]), 3) for k in range(coef.shape[0])] for j in keep}
     meta = {"trained_on": dict(Counter(e[3] for e in ex)), "label_counts": dict(Counter(y)), "C": opts.c,
-            "features_kept": len(weights), "features_total": len(names), "figures": figures, "threshold": 0.55,
+            "features_kept": len(weights), "features_total": len(names), "figures": figures, "threshold": 0.35,
             "label_kind": "root", "default_codes": {str(c): default_code(str(c)) for c in clf.classes_},
             "min_conf_self_labels": opts.min_conf,
             "licence": "weights MIT (eventwatch); trained on NGEC synthetic stories (MIT), CASE 2021 task 2 test "

@@ -16,7 +16,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
 TARGET_PREPS = {"against", "on", "with", "to", "at", "from", "toward", "towards", "upon", "into", "over", "between",
                 "of", "for"}
 SUBJ = ("nsubj", "csubj", "expl")
-GROUP_WORDS = {"two", "both", "pair", "three", "trio", "sides"}
+GROUP_WORDS = {"two", "both", "pair", "three", "trio", "sides", "them"}
 
 
 class ActorIndex:
@@ -94,12 +94,22 @@ def _resolve_pronoun(pron: Token, index: ActorIndex) -> list[str]:
         return np_actors(clause.head, index)
     if low in PRONOUNS and clause.dep_ == "advcl":
         # "the Taliban will be isolated if THEY continue": the subject of the clause it conditions
-        for s in clause.head.children:
-            if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in PRONOUNS:
+        head = clause.head
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for s in subj:
+            if s.lower_ not in PRONOUNS:
                 found = np_actors(s, index)
                 if found:
                     return found
-        clause = clause.head  # else: as a pronoun of the clause it conditions
+        if not subj and head.dep_ == "ccomp":
+            # "warned the Taliban [] will be isolated if they ...": the warned object is that clause's subject
+            for o in head.head.children:
+                if o.dep_ in ("dobj", "obj"):
+                    return np_actors(o, index)
+            return []
+        if not subj:
+            return []
+        clause = head  # a named but unknown subject: read the pronoun as the reporter's ("if IT seizes ...")
     if low in PRONOUNS:
         t = clause
         while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 DATA = Path(__file__).parent / "data"
 MODEL_FILE = DATA / "event_classifier.json"
 CONTENT = ("NOUN", "VERB", "ADJ", "ADV")
+SPEECH_ACT_ROOTS = {"01", "02", "10", "11", "12", "13"}
 
 
 def _lem(t: Token) -> str:
@@ -87,7 +88,7 @@ class LinearClassifier:
         self.weights = weights
         self.bias = bias
         self.meta = meta
-        self.threshold = float(meta.get("threshold", 0.5))
+        self.threshold = float(meta.get("threshold", 0.35))
         self.default_codes: dict[str, str] = meta.get("default_codes", {})
         self.label_kind: str = meta.get("label_kind", "plover")
 
@@ -128,7 +129,7 @@ class LinearClassifier:
         if prob < self.threshold:
             return []
         cand = self._candidate(sent, label, index)
-        return [(cand, Vote(True, prob, True, label))] if cand else []
+        return [(cand, Vote(None, prob, True, label))] if cand else []
 
     def _candidate(self, sent: Span, label: str, index: args.ActorIndex):
         from eventwatch.events.coder import Candidate
@@ -138,6 +139,8 @@ class LinearClassifier:
         verb = _main_verb(sent, index)
         if verb is None:
             return None
+        if verb.lemma_.lower() in load_lexicon().frames.speech | {"tell"} and label not in SPEECH_ACT_ROOTS:
+            return None  # "X told reporters ...": the telling is not the event; the classifier cannot say which is
         code = self.default_codes.get(label)
         if not code:
             return None

@@ -16,7 +16,6 @@ from eventwatch.events.lexicon import Lexicon, compose_code
 from eventwatch.events.matcher import MatchContext, Trigger, find_triggers
 from eventwatch.events.modality import Modality, modality_of
 
-RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
 
@@ -73,6 +72,8 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
             if args.is_passive(fverb):  # "X was committed to talks": the passive subject holds the intent
                 sources = args.agent_actors(fverb, index) or args.passive_subject_actors(fverb, index)
         own_targets = args.object_actors(tok, index)
+        if not own_targets and trig.light is not None:  # "promised to continue [military aid] TO Mozambique"
+            own_targets = args.object_actors(trig.light, index)
         frame_targets = args.object_actors(fverb, index) if fverb is not None else []
         if trig.frame_name in ADDRESSEE_FRAMES:
             # "said Somalia must withdraw", "demanded that the US cancel": the embedded subject is the addressee
@@ -153,9 +154,9 @@ def _in_condition(tok: Token) -> bool:
     return False
 
 
-def expand(c: Candidate) -> list[tuple[str | None, str | None]]:
+def expand(c: Candidate, reciprocal: frozenset[str] = frozenset()) -> list[tuple[str | None, str | None]]:
     """(source, target) pairs: compound actors give one event each; 'X and Y met' gives X→Y and Y→X."""
     sources, targets = c.sources or [None], c.targets or [None]
-    if c.root in RECIPROCAL_ROOTS and not c.composed and len(c.sources) >= 2 and not c.targets:
+    if c.trigger.lemma_.lower() in reciprocal and len(c.sources) >= 2 and not c.targets:
         return [(a, b) for a in c.sources for b in c.sources if a != b]
     return [(s, t) for s in sources for t in targets if s != t or s is None]

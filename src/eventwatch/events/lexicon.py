@@ -41,6 +41,7 @@ class Frames:
     hypothetical: frozenset[str]
     speech: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
+    reciprocal: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def load_frames() -> Frames:
     frame_of: dict[tuple[bool, str], str] = {}
     compose: dict[str, dict[str, str]] = {}
     sets: dict[str, set[str]] = {k: set() for k in ("light", "occur", "negator", "future", "hypothetical", "speech",
-                                                    "obligation")}
+                                                    "obligation", "reciprocal")}
     for line, cols in _data_lines(DATA / "frames.tsv"):
         kind = cols[0]
         if kind == "frame":

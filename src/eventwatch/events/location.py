@@ -1,10 +1,16 @@
-"""The place of an event: a place of ``record.places`` named in the event's sentence (nearest the trigger),
-else the place named in the dateline, else None."""
+"""The place of an event: a place of ``record.places`` named in the event's sentence, else the dateline's place.
+
+In the sentence, a place in a locative phrase ("in Kabul", "near the border of X") wins over a bare mention;
+a mention that is one of the event's actors ("Britain warned ...") is never its place. Nearest the trigger first.
+"""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventwatch.model import Place, Record
+from eventwatch.model import Record
+
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "within", "on",
+            "along", "off", "from", "over"}
 
 
 def dateline_place(record: Record) -> str | None:
@@ -21,16 +27,36 @@ def dateline_place(record: Record) -> str | None:
     return None
 
 
-def sentence_place(places: list[Place], sent: Span, trigger: Token) -> str | None:
-    best: tuple[int, str] | None = None
-    for place in places:
+def _locative(sent: Span, start: int, end: int) -> bool:
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(3):  # "in the city of Kandahar", "in northern Afghanistan"
+        if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def sentence_place(record: Record, sent: Span, trigger: Token, actor_spans: list[list[int]]) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for place in record.places:
         for start, end in place.mentions:
-            if sent.start_char <= start and end <= sent.end_char:
-                dist = abs(start - trigger.idx)
-                if best is None or dist < best[0]:
-                    best = (dist, place.id)
-    return best[1] if best else None
+            if not (sent.start_char <= start and end <= sent.end_char):
+                continue
+            locative = _locative(sent, start, end)
+            if any(s < end and start < e for s, e in actor_spans) and not locative:
+                continue  # a participant ("Britain warned"), not a location
+            rank = 0 if locative else 1
+            key = (rank, abs(start - trigger.idx), place.id)
+            if best is None or key < best:
+                best = key
+    return best[2] if best else None
 
 
-def event_place(record: Record, sent: Span, trigger: Token, fallback: str | None) -> str | None:
-    return sentence_place(record.places, sent, trigger) or fallback
+def event_place(record: Record, sent: Span, trigger: Token, fallback: str | None,
+                actor_spans: list[list[int]] | None = None) -> str | None:
+    return sentence_place(record, sent, trigger, actor_spans or []) or fallback

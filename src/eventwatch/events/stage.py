@@ -13,6 +13,7 @@ from eventwatch.events.dates import event_date
 from eventwatch.events.lexicon import load_lexicon
 from eventwatch.events.location import dateline_place, event_place
 from eventwatch.events.matcher import MatchContext
+from eventwatch.events.statements import statement_candidates
 from eventwatch.events.tone import tone
 from eventwatch.model import Event, Record
 
@@ -50,6 +51,8 @@ class EventsStage:
         seen: set[tuple] = set()
         for sent in doc.sents:
             cands = code_sentence(sent, self.lexicon, index, ctx) if self.mode != "classifier" else []
+            if not cands and self.mode != "classifier":
+                cands = statement_candidates(sent, self.lexicon.frames, index)
             votes = None
             if self.classifier is not None and self.mode != "pattern":
                 votes = self.classifier.vote(sent, cands, index, self.mode == "classifier")
@@ -69,10 +72,12 @@ class EventsStage:
             log.warning("unknown CAMEO code %s in lexicon", cand.code)
             return
         date = event_date(sent, cand.trigger, record.published)
-        place = event_place(record, sent, cand.trigger, fallback_place)
-        for source, target in expand(cand):
+        mentions = {a.id: a.mentions for a in record.actors}
+        for source, target in expand(cand, self.lexicon.frames.reciprocal):
             if source is None and target is None:
                 continue
+            spans = [m for ms in mentions.values() for m in ms]
+            place = event_place(record, sent, cand.trigger, fallback_place, spans)
             ev = Evidence(specificity=cand.specificity, has_source=source is not None, has_target=target is not None,
                           composed=cand.composed, noun_trigger=cand.noun, subordinate=cand.subordinate,
                           hedged=cand.modality.negated or cand.modality.hypothetical)

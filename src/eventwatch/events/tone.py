@@ -15,24 +15,27 @@ MIN_VALENCE = 0.5
 
 
 @lru_cache(maxsize=1)
-def polarity_lexicon() -> dict[str, int]:
+def valence_lexicon() -> dict[str, float]:
+    """Word → VADER mean valence (−4 … +4), single words only."""
     try:
         text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8", errors="replace")
     except (ModuleNotFoundError, FileNotFoundError) as exc:
-        log.warning("no sentiment lexicon (%s): tone is null", exc)
+        log.warning("no sentiment lexicon (%s)", exc)
         return {}
-    lex: dict[str, int] = {}
+    out: dict[str, float] = {}
     for line in text.splitlines():
         cols = line.split("\t")
-        if len(cols) < 2 or not cols[0].isalpha():
-            continue
-        try:
-            val = float(cols[1])
-        except ValueError:
-            continue
-        if abs(val) >= MIN_VALENCE:
-            lex[cols[0].lower()] = 1 if val > 0 else -1
-    return lex
+        if len(cols) >= 2 and cols[0].isalpha():
+            try:
+                out[cols[0].lower()] = float(cols[1])
+            except ValueError:
+                continue
+    return out
+
+
+@lru_cache(maxsize=1)
+def polarity_lexicon() -> dict[str, int]:
+    return {w: (1 if v > 0 else -1) for w, v in valence_lexicon().items() if abs(v) >= MIN_VALENCE}
 
 
 def tone(doc) -> float | None:

@@ -1,0 +1,70 @@
+"""Evaluative statements (CAMEO 012 / 013, and veiled threats 13): "X said the war will be a DISASTER".
+
+A reporting verb whose reported clause is a copula with a strongly valenced predicate (VADER valence
+|v| ≥ 1.5, from the sentiment lexicon the tone uses) is a pessimistic (012) or optimistic (013) comment by
+the reporter. A pessimistic prediction aimed at a party ("... would be difficult FOR THEM") is coded as a
+threat (130) against that party. Only sentences where the pattern coder found no event are read.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwatch.events import arguments as args
+from eventwatch.events.coder import Candidate
+from eventwatch.events.lexicon import Frames
+from eventwatch.events.modality import modality_of
+from eventwatch.events.tone import valence_lexicon
+
+STRONG = 1.5
+REPORTING_EXTRA = {"tell"}
+
+
+def _predicate(clause: Token) -> Token | None:
+    if clause.lemma_.lower() != "be":
+        return None
+    for c in clause.children:
+        if c.dep_ in ("attr", "acomp"):
+            return c
+    return None
+
+
+def _beneficiary(pred: Token, index: args.ActorIndex) -> list[str]:
+    for p in [*pred.children, *pred.head.children]:
+        if p.dep_ == "prep" and p.lower_ == "for":
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    return args.np_actors(o, index)
+    return []
+
+
+def statement_candidates(sent: Span, frames: Frames, index: args.ActorIndex) -> list[Candidate]:
+    lex = valence_lexicon()
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in frames.speech | REPORTING_EXTRA:
+            continue
+        speakers = args.subject_actors(verb, index)
+        if not speakers:
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            pred = _predicate(clause)
+            if pred is None:
+                continue
+            val = lex.get(pred.lemma_.lower(), 0.0)
+            if abs(val) < STRONG:
+                continue
+            mod = modality_of(clause, frames)
+            if mod.negated:
+                val = -val
+            aimed = _beneficiary(pred, index) if val < 0 else []
+            if aimed and (mod.future or mod.hypothetical):
+                code, targets = "130", aimed
+                mod.hypothetical = False  # the prediction is the threat
+            else:
+                code = "012" if val < 0 else "013"
+                targets = [a for s in clause.children if s.dep_ == "nsubj" for a in args.np_actors(s, index)]
+            out.append(Candidate(code, verb, pred, speakers, [t for t in targets if t not in speakers], mod, 1,
+                                 pattern_code=code))
+    return out
