@@ -222,3 +222,52 @@ def test_speaker_names_compare_by_full_name_surname_or_acronym():
     assert same_speaker("IRCC", "Immigration, Refugees and Citizenship Canada")
     assert not same_speaker("Carolyn Bennett", "Darian Lonechild")
     assert not same_speaker(None, "Darian Lonechild")
+
+
+def test_speaker_ids_always_name_actors_of_the_record(analyse):
+    r = analyse("\u201cWe will not pay,\u201d said The Lib Dems spokesman. Lucy Fenwick said the tax was unfair. "
+                "\u201cIt is theft,\u201d she added. A union official said members would strike on Monday.")
+    ids = {a.id for a in r.actors}
+    assert r.quotes
+    assert all(q.speaker in ids for q in r.quotes if q.speaker)
+
+
+def test_short_fragment_inside_a_sentence_is_not_a_quote_but_a_called_phrase_is(analyse):
+    r = analyse("The senator said on Friday that he was \u201ctreated unfairly\u201d by the committee, then left.")
+    assert not [q for q in r.quotes if q.kind == "direct" and q.text == "treated unfairly"]
+    r = analyse("Maria Lopez called the report \u201cdeeply dishonest\u201d on Friday.")
+    assert _find(r, "deeply dishonest", "direct").speaker_name == "Maria Lopez"
+
+
+def test_the_ministry_resolves_to_the_named_ministry(analyse):
+    r = analyse("The Ministry of Health opened a clinic in the north on Monday. "
+                "The ministry said the clinic would treat two hundred patients a day.")
+    q = _find(r, "the clinic would treat", "indirect")
+    assert "Ministry of Health" in (q.speaker_name or "")
+    assert q.speaker is not None
+
+
+def test_it_said_resolves_to_an_organisation(analyse):
+    r = analyse("Shares in Vodafone rose sharply in London on Tuesday. It said sales in Asia had doubled since March.")
+    q = _find(r, "sales in Asia had doubled", "indirect")
+    assert q.speaker_name == "Vodafone"
+
+
+def test_reported_instruction_told_someone_to(analyse):
+    r = analyse("The water company told residents to boil their tap water until further notice.")
+    q = _find(r, "to boil their tap water", "indirect")
+    assert r.text[q.cue[0]:q.cue[1]] == "told"
+
+
+def test_shouted_slogans_stay_separate_and_short_speech_after_its_cue_is_kept(analyse):
+    r = analyse("Witnesses said they heard protesters shout, \u201cNo more war!\u201d and \u201cGo home now!\u201d outside.")
+    assert _find(r, "No more war!", "direct").text == "No more war!"
+    assert _find(r, "Go home now!", "direct").text == "Go home now!"
+    r = analyse("Asked about a third term, the tired coach Pedro Alves finally said \u201cno more.\u201d")
+    assert _find(r, "no more.", "direct")
+
+
+def test_plural_nouns_are_not_read_as_a_persons_title(analyse):
+    r = analyse("College student Ben Ortiz joined the march. Students said the fees were far too high this year.")
+    q = _find(r, "the fees were far too high", "indirect")
+    assert q.speaker_name == "Students"

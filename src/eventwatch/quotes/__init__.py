@@ -43,7 +43,9 @@ def extract_quotes(doc, record: Record) -> list[Quote]:
     found = merge(direct, indirect)
     quoted = [(q.start - 1, q.end + 1) for q in direct]
     resolver = SpeakerResolver(doc, record, quoted)
-    return attribute(found, resolver, record.text)
+    quotes = attribute(found, resolver, record.text)
+    log.debug("%s: %d marked, %d reported, %d quotes", record.id, len(direct), len(indirect), len(quotes))
+    return quotes
 
 
 def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
@@ -60,7 +62,11 @@ def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
                 if _overlap(rq, d) and d.cue is None:
                     d.cue, d.subject, d.floating = rq.cue, rq.subject, False
             continue
-        parts = [i for i, d in enumerate(direct) if rq.start <= d.start and d.end <= rq.end]
+        for d in direct:  # a quote the clause runs into belongs to it whole
+            if rq.start < d.start < rq.end < d.end:
+                rq.end = d.end
+        parts = [i for i, d in enumerate(direct) if rq.start <= d.start and d.end <= rq.end
+                 and not (d.cue is not None and rq.start <= d.cue[0] < rq.end)]  # nested speech stays
         rq.marks = [(direct[i].start, direct[i].end) for i in parts]
         inner.update(parts)
         keep_indirect.append(rq)
@@ -80,8 +86,7 @@ def attribute(found: list[Found], resolver: SpeakerResolver, text: str) -> list[
                       cue=list(q.cue) if q.cue else None)
         if q.subject is not None:
             actor, name, span = resolver.resolve(q.subject)
-            resolver.adopt(actor)
-            quote.speaker = actor.id if actor else None
+            quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
             quote.speaker_span = list(span)
         elif q.floating and last is not None and q.start - last[0] <= FLOAT_REACH:

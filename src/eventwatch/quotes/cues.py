@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.lexicon import cue_forms, cue_verbs
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -25,7 +26,35 @@ def cue_class(tok: Token) -> str | None:
 
 def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = None) -> Token | None:
     """The subject token of a cue verb, following coordination and participles up to the main verb
-    (a subject inside the quote itself, ``outside``, does not count)."""
+    (a subject inside the quote itself, ``outside``, does not count; nor one in another paragraph)."""
+    subj = _subject(verb, depth, outside)
+    if subj is None or "\n" in doc_text(verb.doc)[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
+        subj = _adjacent_subject(verb, outside)
+    return subj
+
+
+def _adjacent_subject(verb: Token, outside: tuple[int, int] | None) -> Token | None:
+    """When the parse gives no subject in the paragraph: the noun right before the verb, stepping
+    over adverbs and one comma-enclosed stretch ("Fatkin, who played for …, said")."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and (doc[j].pos_ in ("ADV", "AUX", "PART") or doc[j].is_space and "\n" not in doc[j].text):
+        j -= 1
+    if j >= 0 and doc[j].text == ",":
+        k = j - 1
+        while k >= 0 and doc[k].text != "," and "\n" not in doc[k].text and doc[k].text not in ".!?":
+            k -= 1
+        j = k - 1 if k >= 0 and doc[k].text == "," else -1
+    if j < 0 or doc[j].lower_ in RELATIVE:
+        return None
+    if not (doc[j].pos_ == "PRON" or doc[j].ent_type_ in ("PERSON", "ORG")):
+        return None
+    if outside and outside[0] <= doc[j].idx < outside[1]:
+        return None
+    return doc[j]
+
+
+def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and not (outside and outside[0] <= child.idx < outside[1]):
             return _unrelative(child)
@@ -36,7 +65,7 @@ def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = No
         if obj is not None:
             return obj
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
-        return subject_of(verb.head, depth + 1, outside)
+        return _subject(verb.head, depth + 1, outside)
     return None
 
 
@@ -74,14 +103,14 @@ def source_of(noun: Token) -> Token:
 def phrase_span(tok: Token) -> tuple[int, int]:
     """The characters of the speaker phrase headed by ``tok`` (names, titles, conjoined names)."""
     doc = tok.doc
-    ent = _entity(tok)
+    ent = entity_of(tok)
     if ent is not None and tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         start, end = ent.start_char, ent.end_char
     else:
         left = min((t.left_edge.i for t in tok.lefts if t.dep_ not in ("punct", "cc")), default=tok.i)
         start, end = doc[left].idx, tok.idx + len(tok)
     for conj in (c for c in tok.children if c.dep_ == "conj"):
-        cent = _entity(conj)
+        cent = entity_of(conj)
         end = max(end, cent.end_char if cent is not None else conj.idx + len(conj))
     return start, end
 
@@ -94,7 +123,7 @@ def appositive_name(tok: Token) -> Token | None:
     return None
 
 
-def _entity(tok: Token) -> Span | None:
+def entity_of(tok: Token) -> Span | None:
     if not tok.ent_type_:
         return None
     doc: Doc = tok.doc

@@ -11,7 +11,8 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from eventwatch.quotes.cues import cue_class, subject_of
-from eventwatch.quotes.found import Found
+from eventwatch.quotes.found import Found, doc_text
+from eventwatch.quotes.lexicon import cue_forms
 from eventwatch.quotes.marks import Marked, find_marked
 
 SENTENCE_END = {".", "!", "?"}
@@ -20,6 +21,8 @@ PRE_WINDOW = 40
 NEAR_POST = 8
 NEAR_PRE_GAP = 4
 SCARE_MAX_WORDS = 6
+SENTENCE_OPENERS = set(".!?:;\n\u2014\u2013-(\"\u201d\u201c'\u2019")
+FRAGMENT_MAX_WORDS = 3  # a quoted fragment this short inside a sentence is not a quote on its own
 FLOATING_MIN_WORDS = 4
 FLOATING_BARE_WORDS = 8  # a floating quote without final punctuation must be at least this long
 CHAIN_GAP = 60  # characters between two quoted fragments that form one partial quote
@@ -28,7 +31,7 @@ NAME_GLUE = {"of", "and", "the", "for", "in", "on", "a", "an", "to", "de", "&"}
 
 def find_direct(doc: Doc) -> list[Found]:
     """Every direct quote of ``doc`` that is speech (scare quotes and quoted names left out)."""
-    text = doc.text
+    text = doc_text(doc)
     marked = find_marked(text)
     starts = [t.idx for t in doc]
     inside = _quoted_ranges(marked)
@@ -41,7 +44,7 @@ def find_direct(doc: Doc) -> list[Found]:
         q.group = group
         if _is_speech(doc, starts, m, q):
             found.append(q)
-    return _join_partial_chains(doc.text, _share_group_cues(found))
+    return _join_partial_chains(doc_text(doc), _share_group_cues(found))
 
 
 def _join_partial_chains(text: str, found: list[Found]) -> list[Found]:
@@ -51,7 +54,7 @@ def _join_partial_chains(text: str, found: list[Found]) -> list[Found]:
     for q in found:
         prev = out[-1] if out else None
         if (prev is not None and prev.cue is not None and q.cue == prev.cue and not (prev.end <= q.cue[0] < q.start)
-                and q.start - prev.end <= CHAIN_GAP and not any(c in text[prev.end:q.start] for c in ".!?\n")):
+                and q.start - prev.end <= CHAIN_GAP and not any(c in text[prev.end - 1:q.start] for c in ".!?\n")):
             prev.end = q.end
             continue
         out.append(q)
@@ -80,6 +83,7 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
         found.floating = True
         return found
     found.cue = (cue.idx, cue.idx + len(cue))
+    found.cue_class = cue_class(cue)
     subj = subject_of(cue, outside=(qa, qb))
     if subj is not None:
         found.subject = subj
@@ -87,7 +91,7 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
 
 
 def _choose(doc, m: Marked, qa: int, qb: int, pre: Token | None, post: Token | None) -> Token | None:
-    text = doc.text
+    text = doc_text(doc)
     content = text[m.start:m.end].rstrip()
     comma_end = content.endswith(",") or text[qb:qb + 1] == ","
     if pre is not None and _gap_words(doc, pre.i + 1, qa) == 0:
@@ -104,7 +108,7 @@ def _choose(doc, m: Marked, qa: int, qb: int, pre: Token | None, post: Token | N
 
 
 def _new_sentence_after(doc: Doc, qb: int) -> bool:
-    nxt = doc.text[qb:qb + 40].lstrip()
+    nxt = doc_text(doc)[qb:qb + 40].lstrip()
     return nxt[:1].isupper()
 
 
@@ -135,22 +139,24 @@ def _post_cue(doc: Doc, starts: list[int], qb: int, inside) -> Token | None:
 def _pre_cue(doc: Doc, starts: list[int], qa: int, inside) -> Token | None:
     """The nearest cue before the opening mark in the same sentence; an earlier quoted fragment of
     the same sentence is stepped over (one that ends a sentence is not)."""
-    text = doc.text
+    text = doc_text(doc)
     i = bisect.bisect_left(starts, qa) - 1
     lo = max(0, i - PRE_WINDOW)
     j = i
+    words_between = 0
     while j >= lo:
         tok = doc[j]
         if "\n" in tok.text or tok.text in SENTENCE_END:
             return None
         span = next(((a, b) for a, b in inside if a <= tok.idx < b), None)
         if span is not None:
-            if text[span[0]:span[1]].rstrip("”\"’'»« ")[-1:] in SENTENCE_END:
-                return None
+            if not words_between and text[span[0]:span[1]].rstrip("”\"’'»« ")[-1:] in SENTENCE_END:
+                return None  # “Done.” “Next …”: the earlier quote ended the sentence
             j = bisect.bisect_left(starts, span[0]) - 1
             continue
         if cue_class(tok):
             return tok
+        words_between += not (tok.is_punct or tok.is_space)
         j -= 1
     return None
 
@@ -166,10 +172,26 @@ def _is_speech(doc: Doc, starts: list[int], m: Marked, q: Found) -> bool:
     has_verb = any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in words)
     if len(words) <= SCARE_MAX_WORDS and not has_verb and _name_like(words):
         return False
+    exclaims = doc_text(doc)[m.start:m.end].rstrip()[-1:] in "!?"
+    if (len(words) <= FRAGMENT_MAX_WORDS and q.cue_class != "naming" and not exclaims
+            and _embedded(doc_text(doc), m.open) and not _cue_just_before(doc_text(doc), m.open)):
+        return False  # a fragment quoted inside someone else's sentence: “treated unfairly”
     if q.floating:  # no cue: speech only if it reads like a sentence (not a heading or a title)
-        ends_sentence = doc.text[m.start:m.end].rstrip()[-1:] in ".!?,…"
+        ends_sentence = doc_text(doc)[m.start:m.end].rstrip()[-1:] in ".!?,…"
         return len(words) >= FLOATING_MIN_WORDS and has_verb and (ends_sentence or len(words) >= FLOATING_BARE_WORDS)
     return True
+
+
+def _embedded(text: str, open_at: int) -> bool:
+    """The quote starts inside a sentence (a word before it, not a colon, dash or sentence end)."""
+    before = text[max(0, open_at - 80):open_at].rstrip(" \t\u00a0")
+    return bool(before) and before[-1] not in SENTENCE_OPENERS
+
+
+def _cue_just_before(text: str, open_at: int) -> bool:
+    """«finally said “no mas.”»: the cue verb stands right before the opening mark."""
+    words = text[max(0, open_at - 30):open_at].rstrip(" :,\u00a0").split()
+    return bool(words) and words[-1].lower() in cue_forms()
 
 
 def _name_like(words: list[Token]) -> bool:

@@ -12,8 +12,17 @@ class Found:
     end: int
     kind: str  # direct | indirect
     cue: tuple[int, int] | None = None
+    cue_class: str | None = None  # "speech" | "naming" (see data/cue_verbs.tsv)
     subject: Token | None = None  # the head token of the speaker phrase, if any
     speaker_span: tuple[int, int] | None = None  # the speaker phrase as written
     floating: bool = False  # no cue in reach: the speaker is carried over from context
     group: int | None = None  # paragraphs of one multi-paragraph quote share a group
     marks: list[tuple[int, int]] = field(default_factory=list)  # quoted stretches inside (partial quotes)
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("eventwatch.text")
+    if text is None:
+        text = doc.user_data["eventwatch.text"] = doc.text
+    return text

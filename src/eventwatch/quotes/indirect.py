@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventwatch.quotes.cues import according_to, cue_class, subject_of
-from eventwatch.quotes.found import Found
+from eventwatch.quotes.found import Found, doc_text
 
 CONTENT_DEPS = {"ccomp"}
 EDGE_PUNCT = set(".,;:!?\"'“”‘’«»—– \n")
@@ -30,12 +30,16 @@ def _reported(verb: Token) -> list[Found]:
         return []
     doc = verb.doc
     spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if not spans and any(c.dep_ == "dobj" for c in verb.children):
+        # "told workers to install …", "urged residents to conserve water": what they were told to do
+        spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in verb.children
+                 if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if not spans and verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # "The economy is slowing, he said, …": the reported clause is the sentence before the cue
         spans = [_trim(doc, verb.head.left_edge.i, verb.left_edge.i)]
     cue = (verb.idx, verb.idx + len(verb))
     return [Found(a, b, "indirect", cue=cue, subject=subj) for a, b in filter(None, spans)
-            if _is_content(doc.text, a, b, cue)]
+            if _is_content(doc_text(doc), a, b, cue)]
 
 
 def _is_content(text: str, a: int, b: int, cue: tuple[int, int]) -> bool:
@@ -60,7 +64,7 @@ def _according(tok: Token) -> Found | None:
     else:  # "CONTENT, according to X."
         span = _trim(doc, sent.start, phrase_start)
     cue = (tok.idx, to.idx + len(to))
-    if span is None or not _is_content(doc.text, span[0], span[1], cue):
+    if span is None or not _is_content(doc_text(doc), span[0], span[1], cue):
         return None
     return Found(span[0], span[1], "indirect", cue=cue, subject=source)
 

@@ -76,6 +76,8 @@ def _can_close(text: str, i: int, start: int, hi: int) -> bool:
         if before in "sS" and after == " " and _char(text, i + 2).islower():
             return False  # most likely a plural possessive (the boys' school)
         return after in AFTER_CLOSE_STOP or after in PAIRS
+    if ch == '"':  # a straight mark closes after a word and before a space or punctuation
+        return not before.isspace() and not after.isalnum()
     return True
 
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwatch.model import Actor, Record
-from eventwatch.quotes.cues import appositive_name, phrase_span, source_of
+from eventwatch.quotes.cues import appositive_name, entity_of, phrase_span, source_of
+from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.lexicon import description_heads, first_names, person_words
 
 MALE = {"he", "him", "his", "himself"}
@@ -30,6 +31,7 @@ NEUTER = {"it", "its"}
 PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin", "ibn"}
 NAMED_WITH_DET = {"ORG", "GPE", "PERSON", "FAC", "LOC"}  # "the United Nations" is still a name
+ENT_KINDS = {"PERSON": "person", "ORG": "organization"}
 GROUP_KINDS = ("organization", "group", "country")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 REACH = 2500  # characters back to look for the referent of a pronoun or description
@@ -61,6 +63,7 @@ class SpeakerResolver:
         self.added: dict[str, Actor] = {}
         self.mentions = self._mentions()
         self.alias = self._aliases()
+        self._surnames: dict[str, dict[str, Actor]] | None = None
         self._add_surname_subjects()
         self.gender: dict[str, str] = {}
         self.titles: dict[str, list[Mention]] = {}
@@ -73,10 +76,12 @@ class SpeakerResolver:
     def _mentions(self) -> list[Mention]:
         out = [Mention(s, e, a) for a in self.record.actors for s, e in a.mentions]
         covered = [(m.start, m.end) for m in out]
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or _overlaps(ent.start_char, ent.end_char, covered):
+        for ent in self.doc.ents:  # names the actor stage left out: people may become actors, others stay names
+            kind = ENT_KINDS.get(ent.label_)
+            if kind is None or _overlaps(ent.start_char, ent.end_char, covered):
                 continue
-            out.append(Mention(ent.start_char, ent.end_char, self._new_person(ent.text)))
+            actor = self._new_person(ent.text) if kind == "person" else self._new_name(ent.text, kind)
+            out.append(Mention(ent.start_char, ent.end_char, actor))
         for m in out:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             m.subject = span is not None and span.root.dep_ in SUBJECT_DEPS
@@ -91,10 +96,18 @@ class SpeakerResolver:
         """"Wojtaszek said …" where the actor stage missed the surname: a subject mention of the person."""
         taken = [(m.start, m.end) for m in self.mentions if m.actor.kind == "person"]
         for tok in self.doc:
-            if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "PROPN" and not _overlaps(tok.idx, tok.idx + len(tok), taken):
+            if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN":
+                continue
+            if not _overlaps(tok.idx, tok.idx + len(tok), taken):
                 actor = self._by_surname(tok.text)
                 if actor is not None:
                     self._add_mention(Mention(tok.idx, tok.idx + len(tok), actor, True))
+
+    def _new_name(self, name: str, kind: str) -> Actor:
+        aid = f"{kind}:{slug(name)}"
+        actor = self.added.get(aid) or Actor(id=aid, name=name, kind=kind, confidence=0.5)
+        self.added[aid] = actor
+        return actor
 
     def _new_person(self, name: str) -> Actor:
         aid = f"person:{slug(name)}"
@@ -229,7 +242,7 @@ class SpeakerResolver:
         if named is not None:
             subj = named
         span = phrase_span(subj)
-        text = self.doc.text[span[0]:span[1]]
+        text = doc_text(self.doc)[span[0]:span[1]]
         described = any(c.dep_ == "det" for c in subj.children) and subj.ent_type_ not in NAMED_WITH_DET
         if (subj.pos_ == "PROPN" or subj.ent_type_) and not described:
             actor = self.actor_at(subj.idx, subj.idx + len(subj))
@@ -238,7 +251,8 @@ class SpeakerResolver:
             if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
                 actor = self._named(text)
             if actor is not None:
-                return actor, actor.name, span
+                several = conjoined_names(subj)
+                return actor, (several or actor.name), span  # "NATO, UN and Britain"
             return None, text, span
         actor, anaphoric = self._description(subj, span)
         return actor, (actor.name if actor and anaphoric else text), span
@@ -247,6 +261,10 @@ class SpeakerResolver:
         """Remember who spoke last (a pronoun speaker soon after is most likely the same one)."""
         if actor is not None:
             self.last_speaker = (end, actor)
+
+    def _is_organization(self, actor: Actor) -> bool:
+        """An organisation actor that is not a person's surname mis-tagged as one ("Wojtaszek")."""
+        return actor.kind == "organization" and (" " in actor.name or self._by_surname(actor.name) is None)
 
     def _last_speaker_holds(self, pos: int, gender: str) -> bool:
         """The last speaker is still the topic: near, compatible, and no other person the subject since."""
@@ -265,7 +283,10 @@ class SpeakerResolver:
             if self._last_speaker_holds(subj.idx, g):
                 return self.last_speaker[1]
             return self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
-        if low in PLURAL or low in NEUTER:
+        if low in NEUTER:  # "it said": an organisation, else a country (not a group of people)
+            return (self._nearest(subj.idx, self._is_organization)
+                    or self._nearest(subj.idx, lambda a: a.kind == "country"))
+        if low in PLURAL:
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
         return None
 
@@ -278,17 +299,22 @@ class SpeakerResolver:
 
     def _by_surname(self, word: str) -> Actor | None:
         """The one person whose name ends in ``word`` (None if none or several)."""
-        found = {self.canonical(m.actor).id: self.canonical(m.actor) for m in self.mentions
-                 if m.actor.kind == "person" and m.actor.name.split()[-1] == word}
+        if self._surnames is None:
+            self._surnames = {}
+            for m in self.mentions:
+                if m.actor.kind == "person":
+                    actor = self.canonical(m.actor)
+                    self._surnames.setdefault(m.actor.name.split()[-1], {})[actor.id] = actor
+        found = self._surnames.get(word, {})
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
         """(actor, whether the description refers back to it) for a common-noun speaker."""
         lemma = subj.lemma_.lower()
-        titled = [m for m in self.titles.get(lemma, []) if m.end <= span[0]]
-        if titled:
-            return self.canonical(titled[-1].actor), True
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+        titled = [m for m in self.titles.get(lemma, []) if m.end <= span[0]]
+        if titled and definite and subj.tag_ in ("NN", "NNP"):  # "the spokesman", not "a spokesman" or "students"
+            return self.canonical(titled[-1].actor), True
         possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
         head_class = description_heads().get(lemma)
         if head_class == "doc":
@@ -307,19 +333,52 @@ class SpeakerResolver:
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
         return self.actor_at(*span), False
 
-    def adopt(self, actor: Actor | None) -> None:
-        """Add an actor found here (not by the actor stage) to the record, once."""
-        if actor is None or actor.id not in self.added:
-            return
-        if all(a.id != actor.id for a in self.record.actors):
-            actor.mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
-            self.record.actors.append(actor)
+    def adopt(self, actor: Actor | None) -> str | None:
+        """The id of ``actor`` as a speaker: an actor found here (not by the actor stage) is added to
+        the record once if it is clearly a named person, else it is no actor (None)."""
+        if actor is None:
+            return None
+        if any(a.id == actor.id for a in self.record.actors):
+            return actor.id
+        if actor.id not in self.added or actor.kind != "person" or not _personal_name(actor.name):
+            return None
+        actor.mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
+        self.record.actors.append(actor)
+        return actor.id
+
+
+def conjoined_names(tok: Token) -> str | None:
+    """"Noor, the leader of …, and Dostum said" -> "Noor and Dostum" (None for a single name)."""
+    heads = [tok]
+    while True:
+        nxt = next((c for c in heads[-1].children if c.dep_ == "conj"), None)
+        if nxt is None:
+            break
+        heads.append(nxt)
+    if len(heads) < 2:
+        return None
+    names = []
+    for h in heads:
+        a, b = phrase_span_single(h)
+        names.append(doc_text(h.doc)[a:b])
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def phrase_span_single(tok: Token) -> tuple[int, int]:
+    """The name or noun phrase of one conjunct, without its conjuncts, appositions or clauses."""
+    ent = entity_of(tok)
+    if ent is not None:
+        return ent.start_char, ent.end_char
+    left = min((t.left_edge.i for t in tok.lefts if t.dep_ not in ("punct", "cc", "preconj")), default=tok.i)
+    return tok.doc[left].idx, tok.idx + len(tok)
 
 
 def _personal_name(name: str) -> bool:
     """A person's name ("Jens Stoltenberg"), not a role the actor stage made a person ("Director of …")."""
     words = name.split()
-    return bool(words) and all(w[:1].isupper() or w in NAME_PARTICLES for w in words if w[:1].isalpha())
+    if not words or words[0].lower() in ("the", "a", "an"):
+        return False
+    return all(w[:1].isupper() or w in NAME_PARTICLES for w in words if w[:1].isalpha())
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
