@@ -127,6 +127,15 @@ def measure(base: str, urls: list[str], concurrency: int) -> tuple[list[float], 
     return times, errors
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc), to report CPU per request independent of load."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1]
 
@@ -165,14 +174,16 @@ def main() -> int:
         suites["/api/trends one year, by country per week, top 20"] = [
             "/api/trends?since=2023-01-01&until=2023-12-31&by=country&interval=week&top=20"] * n_req
         measure(base, ev[:10], 2)  # warm-up
-        print(f"{n_req} requests per endpoint, {args.concurrency} concurrent, loopback, one uvicorn worker")
-        print(f"{'endpoint':58} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} errors")
+        print(f"{n_req} requests per endpoint, {args.concurrency} concurrent, loopback, one uvicorn worker; "
+              f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+        print(f"{'endpoint':58} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} {'server CPU ms/req':>18} errors")
         for name, urls in suites.items():
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu_seconds(proc.pid)
             times, errors = measure(base, urls, args.concurrency)
-            wall = time.perf_counter() - t0
+            wall, cpu = time.perf_counter() - t0, cpu_seconds(proc.pid) - c0
             print(f"{name:58} {pct(times, 50):8.1f} {pct(times, 95):8.1f} {max(times):8.1f} "
-                  f"{len(times) / wall:7.1f} {errors}")
+                  f"{len(times) / wall:7.1f} {1000 * cpu / len(times):18.1f} {errors}")
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
     finally:
         proc.terminate()
         proc.wait(10)

@@ -96,3 +96,15 @@ def test_store_alerts_and_trends(tmp_path):
         assert set(s.trends(by="quad_class")["key"]) == {"4"}
         with pytest.raises(ValueError):
             s.trends(by="nonsense")
+
+
+def test_filled_trends_have_every_period(tmp_path):
+    with Store(tmp_path / "f.duckdb") as s:
+        s.write([make_record("f1", ("attack",), published="2024-03-04"), make_record("f2", ("meet",), published="2024-03-07")])
+        daily = s.trends(fill=True)
+        assert [d.isoformat()[:10] for d in daily["period"]] == ["2024-03-04", "2024-03-05", "2024-03-06", "2024-03-07"]
+        assert list(daily["n_events"]) == [1, 0, 0, 1]
+        ranged = s.trends(by="country", since="2024-03-01", until="2024-03-10", fill=True)
+        assert len(ranged) == 10 * ranged["key"].nunique() and ranged["n_events"].sum() == 2
+        weekly = s.trends(interval="week", fill=True, since="2024-02-20", until="2024-03-10")
+        assert len(weekly) == 3 and weekly["n_events"].sum() == 2

@@ -124,3 +124,16 @@ def test_concurrent_requests_share_the_database_safely(client):
     with ThreadPoolExecutor(8) as pool:
         codes = list(pool.map(lambda u: client.get(u).status_code, urls))
     assert codes == [200] * len(urls)
+
+
+def test_facets_and_exports(client):
+    facets = client.get("/api/facets").json()
+    assert facets["country"][0] == {"value": "UKR", "events": 3}
+    assert facets["dates"] == {"first": "2024-03-04", "last": "2024-03-20"}
+    r = client.get("/api/export/gdelt", params={"country": "UKR"})
+    assert r.status_code == 200
+    rows = r.text.splitlines()
+    assert len(rows) == 2 and all(len(x.split("\t")) == 61 for x in rows)
+    assert client.get("/api/export/plover").text.count("\n") == 3
+    assert client.get("/api/export/csv").text.startswith("article_id,")
+    assert client.get("/api/export/xml").status_code == 422

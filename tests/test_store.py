@@ -177,3 +177,44 @@ def test_version_1_file_is_upgraded(tmp_path):
         ev = s.events()
         assert set(ev["source_country"]) == {"RUS"} and ev["group_id"].nunique() == 1
         assert s.con.execute("SELECT num_articles FROM event_groups").fetchall() == [(2,)]
+
+
+def test_cli_exports_and_bad_filters(store, tmp_path, capsys):
+    from eventwatch.cli import main
+
+    store.close()
+    db = str(store.path)
+    assert main(["events", "--db", db, "--format", "gdelt"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3 and all(len(l.split("\t")) == 61 for l in lines)
+    assert main(["events", "--db", db, "--format", "table", "--country", "UKR"]) == 0
+    out = capsys.readouterr().out
+    assert "2024-03-20" in out and "Kyiv" in out
+    assert main(["trends", "--db", db, "--by", "dyad", "--format", "csv"]) == 0
+    assert "RUS-GOV>UKR-MIL" in capsys.readouterr().out
+    assert main(["alerts", "--db", db]) == 0
+    assert main(["events", "--db", db, "--format", "parquet", "--out", str(tmp_path / "pq")]) == 0
+    assert (tmp_path / "pq" / "events").is_dir()
+    assert main(["events", "--db", db, "--country", "UK"]) == 2
+    assert main(["events", "--db", db, "--format", "parquet"]) == 2
+
+
+def test_malformed_dates_do_not_fail_the_batch(tmp_path):
+    bad = make_record("m1", ("attack",), published="2024-02-30")
+    bad.events[0].date = "sometime"
+    with Store(tmp_path / "m.duckdb") as s:
+        assert s.write([bad, make_record("m2", ("meet",))]) == 2
+        assert s.counts()["events"] == 2
+        assert s.events(article_id="m1")["date"].isna().all()
+
+
+def test_optimize_keeps_rows_and_sorts_by_date(tmp_path):
+    with Store(tmp_path / "o.duckdb") as s:
+        s.write([make_record("o3", ("attack",), published="2024-05-01"), make_record("o1", ("meet",), published="2024-01-01")])
+        s.write([make_record("o2", ("threat",), published="2024-03-01")])
+        before = s.counts()
+        s.optimize()
+        assert s.counts() == before
+        dates = [d for (d,) in s.con.execute("SELECT event_date FROM events").fetchall()]
+        assert dates == sorted(dates)
+        assert len(s.events(since="2024-02-01")) == 2

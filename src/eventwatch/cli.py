@@ -186,6 +186,9 @@ def cmd_alerts(args) -> int:
 
 
 def _render_frame(df, fmt: str) -> None:
+    from eventwatch.views import _dates_as_text
+
+    df = _dates_as_text(df)
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
     elif fmt == "jsonl":

@@ -13,7 +13,17 @@ def _clip(value, width: int) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
+def _dates_as_text(df):
+    """DATE columns arrive as midnight timestamps; show them as YYYY-MM-DD."""
+    df = df.copy()
+    for col in df.columns:
+        if str(df[col].dtype).startswith("datetime64") and col != "ingested_at":
+            df[col] = df[col].dt.strftime("%Y-%m-%d").where(df[col].notna(), None)
+    return df
+
+
 def render_events(df, fmt: str, out: TextIO) -> None:
+    df = _dates_as_text(df)
     if fmt == "csv":
         df.to_csv(out, index=False)
     elif fmt == "jsonl":

@@ -54,17 +54,19 @@ class AlertParams:
 
 
 def _trailing(values: np.ndarray, window: int) -> np.ndarray:
-    """Row i holds values[i-window:i] (NaN before the start)."""
-    padded = np.concatenate([np.full(window, np.nan), values.astype(float)])
-    return np.lib.stride_tricks.sliding_window_view(padded, window)[: len(values)]
+    """For series along the last axis: [..., i, :] holds values[..., i-window:i] (NaN before the start)."""
+    values = np.asarray(values, dtype=float)
+    pad = np.full(values.shape[:-1] + (window,), np.nan)
+    padded = np.concatenate([pad, values], axis=-1)
+    return np.lib.stride_tricks.sliding_window_view(padded, window, axis=-1)[..., : values.shape[-1], :]
 
 
 def _median_mad(windows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        med = np.nanmedian(windows, axis=1)
-        mad = np.nanmedian(np.abs(windows - med[:, None]), axis=1)
-    n = np.sum(~np.isnan(windows), axis=1)
+        med = np.nanmedian(windows, axis=-1)
+        mad = np.nanmedian(np.abs(windows - med[..., None]), axis=-1)
+    n = np.sum(~np.isnan(windows), axis=-1)
     return med, mad, n
 
 
@@ -100,22 +102,48 @@ def baseline_rate(total: float, days: int, floor: float) -> float:
     return max((total + 2.0 * math.sqrt(total + 1.0) + 1.0) / max(days, 1), floor)
 
 
-def detect_counts(counts: np.ndarray, p: AlertParams = AlertParams()) -> pd.DataFrame:
-    """Upward spikes in a dense daily count series. Returns index, value, median, scale, z."""
-    counts = np.asarray(counts, dtype=float)
+def _found(hits: tuple, value, med, scale, z) -> dict:
+    return {"at": hits, "value": value[hits], "baseline_median": med[hits], "baseline_scale": scale[hits], "z": z[hits]}
+
+
+def _count_hits(counts: np.ndarray, p: AlertParams) -> dict:
+    """Spikes in dense daily count series (last axis = days)."""
     windows = _trailing(counts, p.window)
     med, mad, n = _median_mad(windows)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        mean = np.nanmean(windows, axis=1)
+        mean = np.nanmean(windows, axis=-1)
     scale = np.maximum(1.4826 * mad, np.sqrt(np.nan_to_num(mean) + 1.0))
     z = (counts - med) / scale
     hit = (n >= p.min_baseline) & (z >= p.count_z) & (counts >= p.min_count)
-    idx = np.array([i for i in np.flatnonzero(hit)
-                    if poisson_sf(int(counts[i]), baseline_rate(mean[i] * n[i], n[i], p.min_rate)) < p.count_p],
-                   dtype=int)
-    return pd.DataFrame({"index": idx, "value": counts[idx], "baseline_median": med[idx],
-                         "baseline_scale": scale[idx], "z": z[idx]})
+    keep = [i for i in zip(*np.nonzero(hit))
+            if poisson_sf(int(counts[i]), baseline_rate(mean[i] * n[i], int(n[i]), p.min_rate)) < p.count_p]
+    hits = tuple(np.array([i[d] for i in keep], dtype=int) for d in range(counts.ndim))
+    return _found(hits, counts, med, scale, z)
+
+
+def _mean_hits(means: np.ndarray, n_events: np.ndarray, sds: np.ndarray | None, p: AlertParams) -> dict:
+    usable = np.where(n_events >= p.min_events, means, np.nan)
+    med, mad, n = _median_mad(_trailing(usable, p.window))
+    scale = np.maximum(1.4826 * np.nan_to_num(mad), p.goldstein_floor)
+    if sds is not None:
+        sd = np.where(n_events >= p.min_events, sds, np.nan)
+        sd_med, _, _ = _median_mad(_trailing(sd, p.window))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            scale = np.fmax(scale, np.nan_to_num(sd_med) / np.sqrt(np.maximum(n_events, 1)))
+    z = (usable - med) / scale
+    with np.errstate(invalid="ignore"):
+        hit = (n >= p.min_goldstein_days) & ~np.isnan(z) & (np.abs(z) >= p.goldstein_z)
+    return _found(np.nonzero(hit), usable, med, scale, z)
+
+
+def _frame(found: dict) -> pd.DataFrame:
+    return pd.DataFrame({"index": found["at"][-1], **{k: v for k, v in found.items() if k != "at"}})
+
+
+def detect_counts(counts: np.ndarray, p: AlertParams = AlertParams()) -> pd.DataFrame:
+    """Upward spikes in one dense daily count series. Returns index, value, median, scale, z."""
+    return _frame(_count_hits(np.asarray(counts, dtype=float), p))
 
 
 def detect_means(means: np.ndarray, n_events: np.ndarray, sds: np.ndarray | None = None,
@@ -125,48 +153,47 @@ def detect_means(means: np.ndarray, n_events: np.ndarray, sds: np.ndarray | None
     ``sds``: the per-day standard deviation of the events' scores; the median of the baseline's
     sds divided by sqrt(n events that day) bounds the scale from below (a day of few events is noisy).
     """
-    means = np.asarray(means, dtype=float)
-    n_events = np.asarray(n_events, dtype=float)
-    usable = np.where(n_events >= p.min_events, means, np.nan)
-    med, mad, n = _median_mad(_trailing(usable, p.window))
-    scale = np.maximum(1.4826 * np.nan_to_num(mad), p.goldstein_floor)
-    if sds is not None:
-        sd = np.where(n_events >= p.min_events, np.asarray(sds, dtype=float), np.nan)
-        sd_med, _, _ = _median_mad(_trailing(sd, p.window))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            scale = np.fmax(scale, np.nan_to_num(sd_med) / np.sqrt(np.maximum(n_events, 1)))
-    z = (usable - med) / scale
-    with np.errstate(invalid="ignore"):
-        hit = (n >= p.min_goldstein_days) & ~np.isnan(z) & (np.abs(z) >= p.goldstein_z)
-    idx = np.flatnonzero(hit)
-    return pd.DataFrame({"index": idx, "value": usable[idx], "baseline_median": med[idx],
-                         "baseline_scale": scale[idx], "z": z[idx]})
+    sds = None if sds is None else np.asarray(sds, dtype=float)
+    return _frame(_mean_hits(np.asarray(means, dtype=float), np.asarray(n_events, dtype=float), sds, p))
+
+
+KEY_CHUNK = 256  # series processed at once (memory: chunk x days x window floats)
 
 
 def detect(daily: pd.DataFrame, p: AlertParams = AlertParams(), scope: str = "country",
            start: date | None = None, end: date | None = None) -> pd.DataFrame:
     """Alerts from a long daily table with columns day, key, n_events, n_material_conflict,
-    goldstein_mean. Missing days count as zero events. ``start``/``end`` bound the reported days
-    (the baseline may reach before ``start``)."""
-    out = []
+    goldstein_mean (and optionally goldstein_sd). Missing days count as zero events.
+    ``start``/``end`` bound the reported days (the baseline may reach before ``start``)."""
     if daily.empty:
         return pd.DataFrame(columns=ALERT_COLUMNS)
     daily = daily.copy()
     daily["day"] = pd.to_datetime(daily["day"])
     days = pd.date_range(daily["day"].min(), daily["day"].max(), freq="D")
-    for key, g in daily.groupby("key", sort=True):
-        g = g.set_index("day").reindex(days)
-        n = g["n_events"].fillna(0).to_numpy()
-        mc = g["n_material_conflict"].fillna(0).to_numpy()
-        for metric, found in (("material_conflict", detect_counts(mc, p)),
-                              ("goldstein_mean", detect_means(g["goldstein_mean"].to_numpy(), n,
-                                                                  g["goldstein_sd"].to_numpy() if "goldstein_sd" in g else None, p))):
-            for row in found.itertuples(index=False):
-                day = days[row.index].date()
-                out.append({"date": day, "scope": scope, "key": key, "metric": metric, "value": row.value,
-                            "baseline_median": row.baseline_median, "baseline_scale": row.baseline_scale,
-                            "z": row.z, "n_events": int(n[row.index]),
-                            "direction": "up" if row.z > 0 else "down"})
+
+    def grid(col, fill):
+        return (daily.pivot_table(index="key", columns="day", values=col, aggfunc="first")
+                .reindex(columns=days).sort_index())
+
+    n_grid, mc_grid, gm_grid = grid("n_events", 0), grid("n_material_conflict", 0), grid("goldstein_mean", None)
+    sd_grid = grid("goldstein_sd", None) if "goldstein_sd" in daily else None
+    keys = list(n_grid.index)
+    out = []
+    for lo in range(0, len(keys), KEY_CHUNK):
+        sl = slice(lo, lo + KEY_CHUNK)
+        n = np.nan_to_num(n_grid.to_numpy(dtype=float)[sl])
+        mc = np.nan_to_num(mc_grid.to_numpy(dtype=float)[sl])
+        gm = gm_grid.to_numpy(dtype=float)[sl]
+        sd = None if sd_grid is None else sd_grid.to_numpy(dtype=float)[sl]
+        for metric, found in (("material_conflict", _count_hits(mc, p)), ("goldstein_mean", _mean_hits(gm, n, sd, p))):
+            rows, cols = found["at"]
+            for j in range(len(rows)):
+                r, c = rows[j], cols[j]
+                z = float(found["z"][j])
+                out.append({"date": days[c].date(), "scope": scope, "key": keys[lo + r], "metric": metric,
+                            "value": float(found["value"][j]), "baseline_median": float(found["baseline_median"][j]),
+                            "baseline_scale": float(found["baseline_scale"][j]), "z": z, "n_events": int(n[r, c]),
+                            "direction": "up" if z > 0 else "down"})
     df = pd.DataFrame(out, columns=ALERT_COLUMNS)
     if start is not None:
         df = df[df["date"] >= start]
@@ -175,7 +202,7 @@ def detect(daily: pd.DataFrame, p: AlertParams = AlertParams(), scope: str = "co
     return df.sort_values(["date", "key", "metric"], ascending=[False, True, True]).reset_index(drop=True)
 
 
-def daily_table(con, f: Filters, scope: str, lookback_days: int) -> pd.DataFrame:
+def daily_table(con, f: Filters, scope: str, lookback_days: int, p: AlertParams = AlertParams()) -> pd.DataFrame:
     """Unique asserted events per day and key, from ``lookback_days`` before ``f.since``."""
     if scope not in SCOPES:
         raise QueryError(f"scope: one of {', '.join(SCOPES)}")
@@ -186,16 +213,22 @@ def daily_table(con, f: Filters, scope: str, lookback_days: int) -> pd.DataFrame
     where, params = event_where(g)
     key = SCOPES[scope]
     where = (f"{where} AND " if where else "WHERE ") + f"e.is_first AND e.event_date IS NOT NULL AND ({key}) IS NOT NULL"
+    # only keys that could alert: a day with min_count material-conflict events, or enough busy days
     return con.execute(f"""
-        SELECT e.event_date AS day, {key} AS key, count(*) AS n_events,
-               count(*) FILTER (WHERE e.quad_class = 4) AS n_material_conflict, avg(e.goldstein) AS goldstein_mean, stddev_samp(e.goldstein) AS goldstein_sd
-        FROM events e {where} GROUP BY 1, 2 ORDER BY 2, 1""", params).df()
+        SELECT * FROM (
+            SELECT e.event_date AS day, {key} AS key, count(*) AS n_events,
+                   count(*) FILTER (WHERE e.quad_class = 4) AS n_material_conflict,
+                   avg(e.goldstein) AS goldstein_mean, stddev_samp(e.goldstein) AS goldstein_sd
+            FROM events e {where} GROUP BY 1, 2)
+        WINDOW k AS (PARTITION BY key)
+        QUALIFY max(n_material_conflict) OVER k >= ? OR count_if(n_events >= ?) OVER k > ?
+        ORDER BY key, day""", params + [p.min_count, p.min_events, p.min_goldstein_days]).df()
 
 
 def store_alerts(con, f: Filters, scope: str = "country", params: AlertParams | dict | None = None,
                  arrow: bool = False):
     p = params if isinstance(params, AlertParams) else AlertParams(**(params or {}))
-    daily = daily_table(con, f, scope, p.window)
+    daily = daily_table(con, f, scope, p.window, p)
     start = date.fromisoformat(f.since) if f.since else None
     end = date.fromisoformat(f.until) if f.until else None
     df = detect(daily, p, scope, start, end)

@@ -30,11 +30,17 @@ def key_expr(by: str | None) -> str:
     return KEYS[by]
 
 
+STEPS = {"day": "INTERVAL 1 DAY", "week": "INTERVAL 7 DAY", "month": "INTERVAL 1 MONTH"}
+MAX_FILLED = 200_000  # rows a filled result may have
+
+
 def trends(con, f: Filters, by: str | None = None, interval: str = "day", top: int | None = None,
-           arrow: bool = False):
+           arrow: bool = False, fill: bool = False):
     """One row per (period, key): n_events, n_unique, per-QuadClass counts, goldstein_mean.
 
     ``top``: keep only the ``top`` keys with the most events over the whole range.
+    ``fill``: also the periods without events (zero counts, null mean), from ``since`` (else the
+    first event) to ``until`` (else the last), for every key — ready to chart.
     """
     key = key_expr(by)
     if interval not in INTERVALS:
@@ -45,23 +51,46 @@ def trends(con, f: Filters, by: str | None = None, interval: str = "day", top: i
     where = f"{where} AND " if where else "WHERE "
     where += f"e.event_date IS NOT NULL AND ({key}) IS NOT NULL"
     top_clause, top_params = "", []
-    if top:
+    if top and by not in (None, "all"):
         keys = [k for (k,) in con.execute(
             f"SELECT {key} AS key FROM events e {where} GROUP BY key ORDER BY count(*) DESC, key LIMIT {int(top)}",
             p).fetchall()]
-        top_clause, top_params = "AND key IN (SELECT unnest(?::VARCHAR[]))", [keys]
+        top_clause, top_params = f"AND ({key}) IN (SELECT unnest(?::VARCHAR[]))", [keys]
     sql = f"""
-        WITH base AS (SELECT {INTERVALS[interval]} AS period, {key} AS key, e.quad_class, e.goldstein, e.is_first
-                      FROM events e {where})
-        SELECT period, key, count(*) AS n_events, count(*) FILTER (WHERE is_first) AS n_unique,
-               count(*) FILTER (WHERE quad_class = 1) AS n_verbal_coop,
-               count(*) FILTER (WHERE quad_class = 2) AS n_material_coop,
-               count(*) FILTER (WHERE quad_class = 3) AS n_verbal_conflict,
-               count(*) FILTER (WHERE quad_class = 4) AS n_material_conflict,
-               avg(goldstein) AS goldstein_mean
-        FROM base WHERE TRUE {top_clause}
-        GROUP BY period, key ORDER BY period, key
+        SELECT {INTERVALS[interval]} AS period, {key} AS key, count(*) AS n_events,
+               CAST(count_if(e.is_first) AS BIGINT) AS n_unique,
+               CAST(count_if(e.quad_class = 1) AS BIGINT) AS n_verbal_coop,
+               CAST(count_if(e.quad_class = 2) AS BIGINT) AS n_material_coop,
+               CAST(count_if(e.quad_class = 3) AS BIGINT) AS n_verbal_conflict,
+               CAST(count_if(e.quad_class = 4) AS BIGINT) AS n_material_conflict,
+               avg(e.goldstein) AS goldstein_mean
+        FROM events e {where} {top_clause}
+        GROUP BY ALL ORDER BY period, key
     """
     p = p + top_params
+    if fill:
+        sql, p = _filled(sql, p, f, interval)
     rel = con.execute(sql, p)
     return to_arrow(rel) if arrow else rel.df()
+
+
+def _filled(sql: str, p: list, f: Filters, interval: str) -> tuple[str, list]:
+    """Wrap the aggregate so every (period, key) in the range appears, zero when empty."""
+    trunc = "day" if interval == "day" else interval
+    lo = "CAST(? AS DATE)" if f.since else "(SELECT min(period) FROM agg)"
+    hi = "CAST(? AS DATE)" if f.until else "(SELECT max(period) FROM agg)"
+    params = list(p) + ([f.since] if f.since else []) + ([f.until] if f.until else [])
+    wrapped = f"""
+        WITH agg AS ({sql.replace("ORDER BY period, key", "")}),
+        periods AS (SELECT CAST(unnest(generate_series(CAST(date_trunc('{trunc}', {lo}) AS TIMESTAMP),
+                                                        CAST({hi} AS TIMESTAMP), {STEPS[interval]})) AS DATE) AS period),
+        keys AS (SELECT DISTINCT key FROM agg),
+        grid AS (SELECT * FROM periods CROSS JOIN keys LIMIT {MAX_FILLED})
+        SELECT grid.period, grid.key, coalesce(n_events, 0) AS n_events, coalesce(n_unique, 0) AS n_unique,
+               coalesce(n_verbal_coop, 0) AS n_verbal_coop, coalesce(n_material_coop, 0) AS n_material_coop,
+               coalesce(n_verbal_conflict, 0) AS n_verbal_conflict,
+               coalesce(n_material_conflict, 0) AS n_material_conflict, goldstein_mean
+        FROM grid LEFT JOIN agg USING (period, key)
+        ORDER BY grid.period, grid.key
+    """
+    return wrapped, params

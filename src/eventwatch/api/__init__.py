@@ -153,8 +153,22 @@ def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
     @app.get("/api/summary", summary="Totals for an overview (filtered)")
     def summary(f: Filters = Depends(filters), cur=Depends(cursor)):
         out = queries.summary(cur, f)
-        out["schema_version"] = db.store.schema_version
+        row = cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        out["schema_version"] = int(row[0]) if row else None
         return json_response(out)
+
+    @app.get("/api/facets", summary="Values present in the matching events, with counts (for filter menus)")
+    def facets(f: Filters = Depends(filters), limit: int = Query(50, ge=1, le=500), cur=Depends(cursor)):
+        return json_response(queries.facets(cur, f, limit=limit))
+
+    @app.get("/api/export/{fmt}", summary="Download matching events: gdelt (61-column TSV), plover (JSONL) or csv")
+    def export(fmt: Literal["gdelt", "plover", "csv"], f: Filters = Depends(filters)):
+        from fastapi.responses import StreamingResponse
+
+        media = {"gdelt": "text/tab-separated-values", "plover": "application/x-ndjson", "csv": "text/csv"}[fmt]
+        name = {"gdelt": "events.gdelt.tsv", "plover": "events.plover.jsonl", "csv": "events.csv"}[fmt]
+        return StreamingResponse(_export_lines(db, fmt, f), media_type=media,
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.get("/api/events", summary="Events: one row per article mention, or one per cross-article event (unique)")
     def events(f: Filters = Depends(filters), limit: int = Limit, offset: int = Offset,
@@ -210,10 +224,11 @@ def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
                            "plover", "quad_class"] = "all",
                interval: Literal["day", "week", "month"] = "day",
                top: int = Query(20, ge=1, le=200, description="only the keys with most events"),
+               fill: bool = Query(False, description="include periods without events (zeros), ready to chart"),
                cur=Depends(cursor)):
         from eventwatch.analytics.trends import trends as run
 
-        table = run(cur, f, by=None if by == "all" else by, interval=interval, top=top, arrow=True)
+        table = run(cur, f, by=None if by == "all" else by, interval=interval, top=top, arrow=True, fill=fill)
         return json_response({"by": by, "interval": interval, "items": _items(table)})
 
     @app.get("/api/alerts", summary="Early-warning alerts: days far outside their trailing baseline (docs/alerts.md)")
@@ -232,6 +247,25 @@ def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
     if ingest_token:
         _add_ingest(app, db, ingest_token)
     return app
+
+
+def _export_lines(db: Database, fmt: str, f: Filters):
+    """Export lines from a cursor of its own (the response streams after the request's cursor is back)."""
+    import io
+
+    from eventwatch.store import exports
+
+    cur = db.new_cursor()
+    try:
+        if fmt == "gdelt":
+            for row in exports.gdelt_rows(cur, f):
+                yield "\t".join(row) + "\n"
+            return
+        buf = io.StringIO()
+        (exports.write_plover if fmt == "plover" else exports.write_csv)(cur, f, buf)
+        yield buf.getvalue()
+    finally:
+        cur.close()
 
 
 def _add_ingest(app: FastAPI, db: Database, token: str) -> None:

@@ -177,11 +177,12 @@ class Store:
         return queries.summary(self.con, _filters(filters, kw))
 
     def trends(self, filters: Filters | None = None, *, by: str | None = None, interval: str = "day",
-               top: int | None = None, arrow: bool = False, **kw):
-        """Counts per day (or week) and key: n_events, per-QuadClass counts, mean Goldstein."""
+               top: int | None = None, fill: bool = False, arrow: bool = False, **kw):
+        """Counts per day (or week, month) and key: n_events, per-QuadClass counts, mean Goldstein.
+        ``fill=True`` adds the empty periods with zero counts."""
         from eventwatch.analytics.trends import trends
 
-        return trends(self.con, _filters(filters, kw), by=by, interval=interval, top=top, arrow=arrow)
+        return trends(self.con, _filters(filters, kw), by=by, interval=interval, top=top, fill=fill, arrow=arrow)
 
     def alerts(self, filters: Filters | None = None, *, scope: str = "country", params=None, arrow: bool = False, **kw):
         """Early-warning alerts: days far outside their trailing baseline (docs/alerts.md)."""

@@ -127,8 +127,7 @@ def gdelt_rows(con, f: Filters) -> Iterator[list[str]]:
     """One GDELT 2.0 Events row (61 cells) per cross-article event matching the filters."""
     where, p = event_where(f)
     where = (f"{where} AND " if where else "WHERE ") + "e.is_first"
-    cur = con.cursor()
-    cur.execute(GDELT_SQL.format(where=where), p)
+    cur = con.execute(GDELT_SQL.format(where=where), p)
     for r in _dicts(cur):
         yield gdelt_row(r)
 
@@ -153,8 +152,7 @@ MENTIONS_SQL = """
 def write_gdelt_mentions(con, f: Filters, out: TextIO) -> int:
     """GDELT 2.0 Mentions rows (16 columns): one per article that reports an event."""
     where, p = event_where(f)
-    cur = con.cursor()
-    cur.execute(MENTIONS_SQL.format(where=where), p)
+    cur = con.execute(MENTIONS_SQL.format(where=where), p)
     n = 0
     for r in _dicts(cur):
         added = r["ingested_at"].strftime("%Y%m%d%H%M%S") if r["ingested_at"] else None
@@ -210,8 +208,7 @@ def plover_event(r: dict) -> dict:
 def write_plover(con, f: Filters, out: TextIO) -> int:
     where, p = event_where(f)
     where = (f"{where} AND " if where else "WHERE ") + "e.is_first"
-    cur = con.cursor()
-    cur.execute(PLOVER_SQL.format(where=where), p)
+    cur = con.execute(PLOVER_SQL.format(where=where), p)
     n = 0
     for r in _dicts(cur):
         out.write(json.dumps(plover_event(r), ensure_ascii=False, default=str) + "\n")

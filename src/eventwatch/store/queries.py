@@ -199,13 +199,15 @@ def events(con, f: Filters, limit: int | None = 100, offset: int = 0, sort: str 
     where, p = event_where(f)
     if unique:
         where = _and(where, "e.is_first")
-    order_by = f"{_order(sort, order, EVENT_SORTS)}, e.article_id, e.event_idx"
+    order_by = f"{_order(sort, order, EVENT_SORTS)}, e.rowid {order.upper()}"  # rowid: cheap, stable tie-break
     own = _begin(con)
     try:
         ids = [r[0] for r in con.execute(
             f"SELECT e.rowid FROM events e {where} ORDER BY {order_by} LIMIT {limit} OFFSET {offset}", p).fetchall()]
-        rel = con.execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.rowid IN (SELECT unnest(?::BIGINT[])) "
-                          f"ORDER BY {order_by}", [ids])
+        # the BETWEEN lets DuckDB skip the row groups outside the page before the IN test
+        rel = con.execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.rowid BETWEEN ? AND ? "
+                          f"AND e.rowid IN (SELECT unnest(?::BIGINT[])) ORDER BY {order_by}",
+                          [min(ids, default=0), max(ids, default=-1), ids])
         return _out(rel, arrow)
     finally:
         if own:
@@ -244,18 +246,21 @@ def dyads(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: bool
     where, p = event_where(f.asserted())
     where = _and(where, "e.source IS NOT NULL AND e.target IS NOT NULL")
     sql = f"""
-        SELECT e.source, any_value(e.source_name) AS source_name, any_value(e.source_country) AS source_country,
-               e.target, any_value(e.target_name) AS target_name, any_value(e.target_country) AS target_country,
-               count(*) AS n_events, count(*) FILTER (WHERE e.is_first) AS n_unique_events,
-               count(*) FILTER (WHERE e.quad_class = 1) AS n_verbal_coop,
-               count(*) FILTER (WHERE e.quad_class = 2) AS n_material_coop,
-               count(*) FILTER (WHERE e.quad_class = 3) AS n_verbal_conflict,
-               count(*) FILTER (WHERE e.quad_class = 4) AS n_material_conflict,
-               avg(e.goldstein) AS goldstein_mean, min(e.event_date) AS first_date, max(e.event_date) AS last_date
-        FROM events e {where}
-        GROUP BY e.source, e.target
-        ORDER BY n_events DESC, e.source, e.target
-        LIMIT {limit} OFFSET {offset}
+        WITH d AS (
+            SELECT e.source, e.target, count(*) AS n_events, CAST(count_if(e.is_first) AS BIGINT) AS n_unique_events,
+                   CAST(count_if(e.quad_class = 1) AS BIGINT) AS n_verbal_coop,
+                   CAST(count_if(e.quad_class = 2) AS BIGINT) AS n_material_coop,
+                   CAST(count_if(e.quad_class = 3) AS BIGINT) AS n_verbal_conflict,
+                   CAST(count_if(e.quad_class = 4) AS BIGINT) AS n_material_conflict,
+                   avg(e.goldstein) AS goldstein_mean, min(e.event_date) AS first_date, max(e.event_date) AS last_date
+            FROM events e {where}
+            GROUP BY e.source, e.target
+            ORDER BY n_events DESC, e.source, e.target
+            LIMIT {limit} OFFSET {offset})
+        SELECT d.source, s.name AS source_name, s.country AS source_country,
+               d.target, t.name AS target_name, t.country AS target_country, d.* EXCLUDE (source, target)
+        FROM d LEFT JOIN actors s ON s.id = d.source LEFT JOIN actors t ON t.id = d.target
+        ORDER BY d.n_events DESC, d.source, d.target
     """
     return _out(con.execute(sql, p), arrow)
 
@@ -265,7 +270,6 @@ def actors(con, f: Filters, name: str | None = None, limit: int | None = 100, of
     limit, offset = _page(limit, offset)
     where, p = event_where(f)
     filtered = not f.is_empty()
-    params = list(p)
     name_clause = ""
     if name:
         name_clause = "AND (a.name ILIKE ? OR a.id = ?)"
@@ -385,13 +389,12 @@ def summary(con, f: Filters) -> dict:
     """Totals for an overview: counts, date range, QuadClass split, top countries/roots/dyads."""
     where, p = event_where(f)
     row = con.execute(f"""
-        SELECT count(*), count(*) FILTER (WHERE e.is_first), count(DISTINCT e.article_id),
-               min(e.event_date), max(e.event_date), avg(e.goldstein),
-               count(*) FILTER (WHERE e.negated), count(*) FILTER (WHERE e.hypothetical)
+        SELECT count(*), count_if(e.is_first), approx_count_distinct(e.article_id),
+               min(e.event_date), max(e.event_date), avg(e.goldstein), count_if(e.negated), count_if(e.hypothetical)
         FROM events e {where}""", p).fetchone()
-    out = {"events": row[0], "unique_events": row[1], "articles_with_events": row[2],
+    out = {"events": row[0], "unique_events": int(row[1]), "articles_with_events": int(row[2]),  # approximate (HLL)
            "first_date": row[3].isoformat() if row[3] else None, "last_date": row[4].isoformat() if row[4] else None,
-           "goldstein_mean": row[5], "negated": row[6], "hypothetical": row[7]}
+           "goldstein_mean": row[5], "negated": int(row[6]), "hypothetical": int(row[7])}
     out["by_quad_class"] = {str(q): n for q, n in con.execute(
         f"SELECT e.quad_class, count(*) FROM events e {where} GROUP BY 1 ORDER BY 1", p).fetchall()}
     out["top_countries"] = [{"country": c, "events": n} for c, n in con.execute(
@@ -402,4 +405,19 @@ def summary(con, f: Filters) -> dict:
     totals = con.execute("""SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM actors),
                                    (SELECT count(*) FROM quotes), (SELECT count(*) FROM places)""").fetchone()
     out["store"] = dict(zip(("articles", "actors", "quotes", "places"), totals))
+    return out
+
+
+def facets(con, f: Filters, limit: int = 50) -> dict:
+    """Values present in the matching events, with counts: for filter menus (countries, roots, ...)."""
+    where, p = event_where(f)
+    out = {}
+    for name, expr in (("country", "e.country"), ("root", "e.root"), ("plover", "e.plover"),
+                       ("quad_class", "CAST(e.quad_class AS VARCHAR)"), ("outlet", "e.outlet"),
+                       ("source_country", "e.source_country"), ("target_country", "e.target_country")):
+        rows = con.execute(f"SELECT {expr} AS v, count(*) AS n FROM events e {_and(where, expr + ' IS NOT NULL')} "
+                           f"GROUP BY v ORDER BY n DESC, v LIMIT {int(limit)}", p).fetchall()
+        out[name] = [{"value": v, "events": n} for v, n in rows]
+    lo, hi = con.execute(f"SELECT min(e.event_date), max(e.event_date) FROM events e {where}", p).fetchone()
+    out["dates"] = {"first": lo.isoformat() if lo else None, "last": hi.isoformat() if hi else None}
     return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import duckdb
 
@@ -30,6 +30,17 @@ def dedup_key(source, target, cameo, place, negated, hypothetical) -> str:
                      "N" if negated else "", "H" if hypothetical else ""))
 
 
+def _day(value) -> str | None:
+    """A valid YYYY-MM-DD or None: one malformed date must not fail the whole batch."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        log.warning("ignoring malformed date %r", value)
+        return None
+
+
 def _lead_end(text: str) -> int:
     """End of the lead paragraph (first blank line), or of the first 400 characters."""
     cut = text.find("\n\n")
@@ -37,7 +48,7 @@ def _lead_end(text: str) -> int:
 
 
 def _article_row(r: Record, d: dict, now: datetime) -> tuple:
-    return (r.id, r.title, r.source, r.url, r.published, r.dateline, r.text, r.tone, r.location,
+    return (r.id, r.title, r.source, r.url, _day(r.published), r.dateline, r.text, r.tone, r.location,
             json.dumps(d["errors"]), sum(1 for e in r.errors if e.level == "error"),
             json.dumps(d, ensure_ascii=False), now, len(r.events), len(r.actors), len(r.quotes), len(r.places))
 
@@ -48,9 +59,9 @@ def _event_row(r: Record, i: int, e, actors: dict, places: dict, lead_end: int) 
     s, t, p = actors.get(e.source), actors.get(e.target), places.get(e.place)
     country = (p.country if p else None) or (t.country if t else None) or (s.country if s else None)
     return (r.id, i, e.source, e.target, e.cameo, e.root, e.plover, e.quad_class, e.goldstein,
-            e.date, e.place, e.negated, e.hypothetical, e.sentence[0], e.sentence[1],
+            _day(e.date), e.place, e.negated, e.hypothetical, e.sentence[0], e.sentence[1],
             e.trigger[0], e.trigger[1], e.confidence, json.dumps(extra),
-            e.date or r.published, r.published, r.source, r.url,
+            _day(e.date) or _day(r.published), _day(r.published), r.source, r.url,
             s.name if s else None, s.country if s else None, s.code if s else None, list(s.sector) if s else None,
             t.name if t else None, t.country if t else None, t.code if t else None, list(t.sector) if t else None,
             p.name if p else None, p.country if p else None, p.admin1 if p else None, p.feature if p else None,
@@ -80,17 +91,34 @@ def rows(records: list[Record]) -> dict[str, list[tuple]]:
             cue = q.cue or [None, None]
             sp = actors.get(q.speaker)
             t["quotes"].append((r.id, i, q.text, q.span[0], q.span[1], q.kind, q.speaker, q.speaker_name,
-                                cue[0], cue[1], r.published, sp.country if sp else None))
+                                cue[0], cue[1], _day(r.published), sp.country if sp else None))
         for p in r.places:
             t["places"].append((p.id, p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1, p.feature))
             t["place_mentions"].extend((r.id, p.id, s, e) for s, e in p.mentions)
     return t
 
 
+def _columns(con, table: str) -> list[str]:
+    return [c for (c,) in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = current_schema() "
+        "ORDER BY ordinal_position", [table]).fetchall()]
+
+
 def _insert(con, table: str, data: list[tuple]) -> None:
-    if data:
-        marks = ",".join("?" * len(data[0]))
-        con.executemany(f"INSERT INTO {table} VALUES ({marks})", data)
+    """Insert rows in one statement through a pandas frame (executemany runs one statement per row)."""
+    if not data:
+        return
+    import pandas as pd
+
+    cols = _columns(con, table)
+    frame = pd.DataFrame.from_records(data, columns=cols[: len(data[0])], coerce_float=False)
+    frame = frame.astype(object).where(frame.notna(), None)
+    name = f"_new_{table}"
+    con.register(name, frame)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM {name}")
+    finally:
+        con.unregister(name)
 
 
 def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
