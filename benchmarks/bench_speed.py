@@ -31,6 +31,12 @@ SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpora").
 CORPUS = SHARED / "corpora" / "bbc_news_2004_2005.jsonl"
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the workers)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _peak_mb() -> tuple[float, float]:
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -46,16 +52,16 @@ def worker_eventwatch(path: str, jobs: int, model: str | None, extra: dict) -> d
     settings = Settings(model=model, n_process=jobs, **extra)
     if jobs == 1:
         Pipeline(settings)  # load the model (cached per process) before the clock starts
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     n = 0
     with open(os.devnull, "w") as out:
         for record in run(read_inputs([path], settings), settings):
             out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
             n += 1
-    return {"docs": n, "seconds": time.perf_counter() - t0}
+    return {"docs": n, "seconds": time.perf_counter() - t0, "cpu": _cpu() - c0}
 
 
-def worker_spacy(path: str, jobs: int, model: str | None) -> dict:
+def worker_spacy(path: str, jobs: int, model: str | None, batch_size: int | None) -> dict:
     import spacy
 
     from eventwatch.nlp import available_models
@@ -63,13 +69,14 @@ def worker_spacy(path: str, jobs: int, model: str | None) -> dict:
     name = model or next(m for m in available_models() if m != "en_core_web_trf")
     nlp = spacy.load(name)
     texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8")]
-    t0 = time.perf_counter()
-    n = sum(1 for _ in nlp.pipe(texts, n_process=jobs))
-    return {"docs": n, "seconds": time.perf_counter() - t0}
+    t0, c0 = time.perf_counter(), _cpu()
+    n = sum(1 for _ in nlp.pipe(texts, n_process=jobs, batch_size=batch_size))
+    return {"docs": n, "seconds": time.perf_counter() - t0, "cpu": _cpu() - c0}
 
 
-def run_child(kind: str, path: str, jobs: int, model: str | None, extra: str) -> dict:
-    cmd = [sys.executable, __file__, "--child", kind, "--input", path, "--jobs", str(jobs), "--extra", extra]
+def run_child(kind: str, path: str, jobs: int, model: str | None, extra: str, spacy_batch: int) -> dict:
+    cmd = [sys.executable, __file__, "--child", kind, "--input", path, "--jobs", str(jobs), "--extra", extra,
+           "--spacy-batch-size", str(spacy_batch)]
     if model:
         cmd += ["--model", model]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True)
@@ -84,6 +91,9 @@ def main() -> None:
     ap.add_argument("--model", help="spaCy model (default: the one eventwatch picks)")
     ap.add_argument("--extra", default="{}", help="JSON of Settings fields for the eventwatch side")
     ap.add_argument("--corpus", default=str(CORPUS))
+    ap.add_argument("--spacy-batch-size", type=int, default=32,
+                    help="nlp.pipe batch size of the bare side (default 32, eventwatch's; 0 = spaCy's default, 1000, "
+                         "which with -j 2 and 300 texts hands every text to one process)")
     ap.add_argument("--child", choices=["eventwatch", "spacy"], help=argparse.SUPPRESS)
     ap.add_argument("--input", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -93,7 +103,7 @@ def main() -> None:
         if args.child == "eventwatch":
             res = worker_eventwatch(args.input, jobs, args.model, json.loads(args.extra))
         else:
-            res = worker_spacy(args.input, jobs, args.model)
+            res = worker_spacy(args.input, jobs, args.model, args.spacy_batch_size or None)
         res["rss_self_mb"], res["rss_workers_mb"] = _peak_mb()
         print(json.dumps(res))
         return
@@ -107,19 +117,27 @@ def main() -> None:
             for jobs in args.jobs:
                 order = ("eventwatch", "spacy") if rnd % 2 == 0 else ("spacy", "eventwatch")
                 for kind in order:
-                    res = run_child(kind, path, jobs, args.model, args.extra)
+                    res = run_child(kind, path, jobs, args.model, args.extra, args.spacy_batch_size)
                     results.setdefault((kind, jobs), []).append(res)
                     print(f"round {rnd + 1} -j {jobs} {kind:10s} {res['docs'] / res['seconds']:6.2f} docs/s "
+                          f"{res['docs'] / res['cpu']:6.2f} docs/CPU-s "
                           f"peak RSS {max(res['rss_self_mb'], res['rss_workers_mb']):6.0f} MB", file=sys.stderr)
-    print(f"\n{args.n} articles of {Path(args.corpus).name}, {args.rounds} alternating rounds, extra={args.extra}")
-    print(f"{'jobs':>4} {'eventwatch docs/s':>18} {'bare spaCy docs/s':>18} {'ratio':>6} {'ew peak RSS MB':>15} {'spaCy peak RSS MB':>18}")
+    print(f"\n{args.n} articles of {Path(args.corpus).name}, {args.rounds} alternating rounds, eventwatch settings {args.extra}, "
+          f"bare nlp.pipe batch_size={args.spacy_batch_size or 'default'}")
+    print("wall: documents per second of elapsed time; CPU: documents per CPU-second of all the run's processes "
+          "(less sensitive to other load on the machine)")
+    print(f"{'jobs':>4} {'ew docs/s':>10} {'spaCy docs/s':>13} {'ratio':>6} {'ew docs/CPU-s':>14} {'spaCy docs/CPU-s':>17} {'ratio':>6}"
+          f" {'ew peak RSS MB':>15} {'spaCy peak RSS MB':>18}")
     for jobs in args.jobs:
         ew, sp = results[("eventwatch", jobs)], results[("spacy", jobs)]
-        ratios = [e["docs"] / e["seconds"] / (s["docs"] / s["seconds"]) for e, s in zip(ew, sp)]
-        rate = lambda rs: statistics.median(r["docs"] / r["seconds"] for r in rs)  # noqa: E731
+        wall = [e["docs"] / e["seconds"] / (s["docs"] / s["seconds"]) for e, s in zip(ew, sp)]
+        cpu = [e["docs"] / e["cpu"] / (s["docs"] / s["cpu"]) for e, s in zip(ew, sp) if "cpu" in e and "cpu" in s]
+        rate = lambda rs, k: statistics.median(r["docs"] / r[k] for r in rs if k in r) if any(k in r for r in rs) else float("nan")  # noqa: E731
         rss = lambda rs: max(max(r["rss_self_mb"], r["rss_workers_mb"]) for r in rs)  # noqa: E731
-        print(f"{jobs:>4} {rate(ew):>18.2f} {rate(sp):>18.2f} {statistics.median(ratios):>6.2f} {rss(ew):>15.0f} {rss(sp):>18.0f}"
-              f"   (per-round ratios: {', '.join(f'{r:.2f}' for r in ratios)})")
+        med = lambda xs: statistics.median(xs) if xs else float("nan")  # noqa: E731
+        print(f"{jobs:>4} {rate(ew, 'seconds'):>10.2f} {rate(sp, 'seconds'):>13.2f} {med(wall):>6.2f} {rate(ew, 'cpu'):>14.2f} "
+              f"{rate(sp, 'cpu'):>17.2f} {med(cpu):>6.2f} {rss(ew):>15.0f} {rss(sp):>18.0f}"
+              f"   (per-round wall ratios: {', '.join(f'{r:.2f}' for r in wall)}; CPU: {', '.join(f'{r:.2f}' for r in cpu)})")
 
 
 if __name__ == "__main__":
