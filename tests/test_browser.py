@@ -60,15 +60,26 @@ class ServerThread:
         self.thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
+def serve_records(tmp_path_factory, records):
     from eventwatch.store import Store
 
     db = str(tmp_path_factory.mktemp("web") / "web.duckdb")
     store = Store(db)
-    store.write(web_records.records())
+    store.write(records)
     store.close()
-    with ServerThread(db) as url:
+    return ServerThread(db)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    with serve_records(tmp_path_factory, web_records.records()) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def seed_url(tmp_path_factory, seed_record):
+    """A store holding only the seed article as this branch's pipeline processes it."""
+    with serve_records(tmp_path_factory, [seed_record]) as url:
         yield url
 
 
@@ -162,7 +173,7 @@ def test_untrusted_title_and_body_do_not_execute(page, base_url):
     assert "".join(quote.all_text_contents()) == "Kidal </p><b>will</b> be defended"
     assert "ew-place" in quote.first.get_attribute("class")
     shot(page, "article_hostile")
-    page.goto(base_url + "/?since=2024-06-01")  # the hostile title in the article list
+    page.goto(base_url + "/?text=Kidal")  # the hostile title in the article list
     ready(page, "overview")
     assert page.locator("a.article-link", has_text="<script>").count() == 1
     assert page.evaluate("window.__xss") is None
@@ -204,6 +215,9 @@ def test_map_point_lists_its_events(page, base_url):
     page.wait_for_selector(".side[data-loaded='1'] table.events")
     assert "Khartoum" in page.locator(".side").text_content()
     assert page.locator(".side tr.event-row").count() >= 5
+    page.check("#show-places")
+    page.wait_for_selector("g.places rect.place-pt")
+    assert page.locator("g.places rect.place-pt").count() == len(web_records.PLACES)
     shot(page, "map")
     page.locator(".side a.event-link").first.click()
     ready(page, "article")
@@ -223,6 +237,12 @@ def test_network_click_actor_filters(page, base_url):
     assert page.input_value("#filters input[name=actor]") == "SDN-MIL"
     labels = page.locator("circle.net-node").evaluate_all("ns => ns.map(n => n.dataset.actor)")
     assert "SDN-MIL" in labels and "KEN-POL" not in labels
+    page.locator("line.net-edge").first.dispatch_event("click")  # an edge lists its dyad's events
+    ready(page, "overview")
+    assert "source=" in page.url and "target=" in page.url
+    assert page.locator("#chips .chip").count() == 2
+    who = page.locator("table.events a.event-link").all_text_contents()
+    assert who and len(set(who)) == 1
 
 
 def test_csp_blocks_inline_script(page, base_url):
@@ -233,3 +253,56 @@ def test_csp_blocks_inline_script(page, base_url):
     page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1';
                       document.body.appendChild(s); }""")
     assert page.evaluate("window.__inline") is None
+
+
+def dom_pieces(page) -> list[tuple[str, frozenset]]:
+    """The reader's text as (text, highlight classes) pieces, in order."""
+    return [(t, frozenset(c)) for t, c in page.evaluate("""() => {
+        const out = [];
+        for (const n of document.getElementById('article-text').childNodes) {
+            if (n.nodeType === Node.TEXT_NODE) out.push([n.textContent, []]);
+            else if (!n.classList.contains('ew-anchor'))
+                out.push([n.textContent, [...n.classList].filter(c => c.startsWith('ew-'))]);
+        }
+        return out; }""")]
+
+
+def python_pieces(record) -> list[tuple[str, frozenset]]:
+    from eventwatch.web.render import segments, spans
+
+    return [(record.text[a:b], frozenset(f"ew-{s.kind}" for s in cov)) for a, b, cov in segments(record.text, spans(record))]
+
+
+@pytest.mark.parametrize("which", ["protest", "talks", "hostile", "seed"])
+def test_reader_and_python_highlighter_agree(page, request, seed_record, which):
+    record = seed_record if which == "seed" else getattr(web_records, which)()
+    url = request.getfixturevalue("seed_url" if which == "seed" else "base_url")
+    page.goto(url + "/article/" + record.id)
+    ready(page, "article")
+    assert page.locator("#article-text").text_content() == record.text
+    assert dom_pieces(page) == python_pieces(record)
+    assert page.locator("tr[id^='event-row-']").count() == len(record.events)
+    if which == "seed":
+        shot(page, "article_seed")
+
+
+def test_keyboard_only_reaches_an_article_and_filters_by_actor(page, base_url):
+    page.goto(base_url + "/")
+    ready(page, "overview")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    for _ in range(60):  # Tab through the header and filters to the first event link
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('event-link')"):
+            break
+    else:
+        pytest.fail("no event link reachable with Tab")
+    page.keyboard.press("Enter")
+    ready(page, "article")
+    assert page.locator("#article-text .ew-sentence.focus").count() >= 1
+    page.goto(base_url + "/network")
+    ready(page, "network")
+    page.locator("circle.net-node[data-actor='KEN-POL']").focus()
+    page.keyboard.press("Enter")
+    ready(page, "network")
+    assert "actor=KEN-POL" in page.url

@@ -162,3 +162,33 @@ def test_aggregates_are_cached_per_query_string(client):
     assert first.json() == again.json()
     assert client.get("/api/dyads", params={"country": "ETH"}).json() != first.json()
     assert "x-eventwatch-cache" not in client.get("/api/events", params=params).headers  # pages are not cached
+
+
+def test_light_dyads_agree_with_the_api(client):
+    params = {"country": "SDN"}
+    full = client.get("/api/dyads", params=params).json()["items"]
+    light = client.get("/api/ui/dyads", params=params).json()["items"]
+    assert [(d["source"], d["target"], d["n_events"]) for d in light] == \
+        [(d["source"], d["target"], d["n_events"]) for d in full]
+    assert [round(d["goldstein_mean"], 6) for d in light] == [round(d["goldstein_mean"], 6) for d in full]
+    negated = client.get("/api/ui/dyads", params={"negated": "true"}).json()["items"]
+    assert [(d["source"], d["target"]) for d in negated] == [("SDN-MIL", "ETH-GOV")]  # the attack that did not happen
+
+
+def test_api_docs_keep_working_without_the_dashboard_csp(client):
+    r = client.get("/docs")
+    assert r.status_code == 200 and "content-security-policy" not in r.headers
+    assert client.get("/api/events", params={"limit": 1}).headers["x-content-type-options"] == "nosniff"
+
+
+def test_warm_up_fills_the_cache_in_process(tmp_path):
+    from eventwatch.store import Store
+    from eventwatch.web import WARM_URLS, create_app, warm_cache
+
+    db = str(tmp_path / "warm.duckdb")
+    store = Store(db)
+    store.write(web_records.records())
+    store.close()
+    app = create_app(db, warm=False)
+    warm_cache(app)
+    assert len(app.state.response_cache._data) == len(WARM_URLS) + 1  # + the overview's recent alerts

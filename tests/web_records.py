@@ -138,7 +138,7 @@ SERIES = [  # (actor, target, place, cameo, plover, quad, goldstein, verb senten
     ("ETH-GOV", "SDN-GOV", "geonames:344979", "036", "CONSULT", 1, 4.0, "The Ethiopian government invited Sudanese officials to Addis Ababa."),
     ("ETH-GOV", "KEN-POL", "geonames:184745", "070", "AID", 2, 7.0, "The Ethiopian government sent equipment to Kenyan police in Nairobi."),
 ]
-BURST_CODES = ("190", "193", "195", "194")  # distinct codes: distinct cross-article events
+BURST_CODES = ("190", "191", "192", "193", "194", "195")  # distinct codes: distinct cross-article events
 TRIGGERS = {"145": "rallied", "190": "fought", "112": "accused", "036": "invited", "070": "sent"}
 SURFACES = {"KEN-POL": "Kenyan police", "KEN-OPP": "Kenyan protesters", "SDN-MIL": "Sudanese army",
             "SDN-GOV": "government offices", "MLI-MIL": "Malian army", "MLI-REB": "Malian rebels",
@@ -146,7 +146,7 @@ SURFACES = {"KEN-POL": "Kenyan police", "KEN-OPP": "Kenyan protesters", "SDN-MIL
 SURFACES_ALT = {"SDN-GOV": "Sudanese officials"}
 
 
-def series(days: int = 40, start: str = "2024-05-01", burst: int = 4) -> list[Record]:
+def series(days: int = 40, start: str = "2024-05-01", burst: int = 6) -> list[Record]:
     """One short report a day, cycling through SERIES, then ``burst`` reports a day of fighting in
     Khartoum over the last four days (an early-warning alert)."""
     out = []

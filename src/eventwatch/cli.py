@@ -211,7 +211,7 @@ def cmd_serve(args) -> int:
         from eventwatch.ingest import UsageError
 
         raise UsageError(f"--ingest-token-env {args.token_env}: that environment variable is empty")
-    app = create_app(args.db, ingest_token=token)
+    app = create_app(args.db, ingest_token=token, warm=True)
     print(f"eventwatch: serving {args.db} on http://{args.host}:{args.port} (dashboard at /, API docs at /docs)"
           + (" with POST /api/ingest" if token else ", read-only"), file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")

@@ -3,9 +3,11 @@
 ``create_app(db_path, **kw)`` is the API app (``eventwatch.api.create_app``) with the dashboard
 mounted: ``mount(app)`` serves ``static/`` at ``/static``, the app page at ``/`` (browsers; API
 clients asking for JSON still get the API index), ``/timeline``, ``/map``, ``/network`` and
-``/article/{id}``, adds the small UI endpoints of ``web.api`` (map grid aggregation) and sets a
-Content-Security-Policy without inline scripts on every response except the API docs pages.
-All views share the API's filters through the page URL's query string.
+``/article/{id}``, adds the small UI endpoints of ``web.api`` (map grid aggregation, light top
+dyads), keeps aggregate answers in a ResponseCache (``create_app(warm=True)``, as ``eventwatch serve``
+does, computes the unfiltered views' aggregates at start) and sets a Content-Security-Policy without
+inline scripts on every response except the API docs pages. All views share the API's filters
+through the page URL's query string.
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 DOCS_PREFIXES = ("/docs", "/redoc")  # FastAPI's docs pages load their own scripts: no CSP there
 # aggregate endpoints whose answers depend only on the query string and the database
 CACHED = frozenset({"/api/summary", "/api/alerts", "/api/trends", "/api/dyads", "/api/actors", "/api/places",
-                    "/api/ui/grid"})
+                    "/api/ui/grid", "/api/ui/dyads"})
 
 
 class ResponseCache:
@@ -68,11 +70,68 @@ class ResponseCache:
             self._data.clear()
 
 
-def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
-    """The JSON API over ``db_path`` with the dashboard mounted at ``/``."""
+def create_app(db_path: str, ingest_token: str | None = None, warm: bool = False, cache: bool = True) -> FastAPI:
+    """The JSON API over ``db_path`` with the dashboard mounted at ``/``.
+
+    ``warm``: fill the response cache with the unfiltered views' aggregates in a background thread
+    (``eventwatch serve`` does, so the first visitor of a large store does not wait for them).
+    ``cache``: keep aggregate answers (see ResponseCache)."""
     from eventwatch.api import create_app as api_app
 
-    return mount(api_app(db_path, ingest_token=ingest_token))
+    app = mount(api_app(db_path, ingest_token=ingest_token), cache=cache)
+    if warm and cache:
+        threading.Thread(target=warm_cache, args=(app,), name="eventwatch-warm", daemon=True).start()
+    return app
+
+
+# what the unfiltered overview, timeline, map and network ask for (app.js)
+WARM_URLS = ("/api/summary", "/api/actors?limit=10", "/api/ui/dyads?limit=10", "/api/trends?interval=day",
+             "/api/ui/grid?cell=5", "/api/ui/dyads?limit=80", "/api/alerts?limit=1000")
+
+
+async def _asgi_get(app, path: str, query: str = "") -> tuple[int, bytes]:
+    """One in-process GET through the whole ASGI app (middleware included)."""
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "query_string": query.encode(), "root_path": "",
+             "headers": [(b"host", b"localhost"), (b"accept", b"application/json")],
+             "client": ("127.0.0.1", 0), "server": ("localhost", 80)}
+    status, body = [0], []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        if message["type"] == "http.response.start":
+            status[0] = message["status"]
+        elif message["type"] == "http.response.body":
+            body.append(message.get("body", b""))
+
+    await app(scope, receive, send)
+    return status[0], b"".join(body)
+
+
+def warm_cache(app: FastAPI) -> None:
+    """Ask the app (in-process) for the unfiltered views' aggregates so they are cached."""
+    import asyncio
+    import json
+    from datetime import date, timedelta
+
+    async def run() -> int:
+        status, body = await _asgi_get(app, "/api/summary")
+        last = json.loads(body).get("last_date") if status == 200 else None
+        urls = list(WARM_URLS)
+        if last:
+            since = (date.fromisoformat(last) - timedelta(days=6)).isoformat()
+            urls.insert(1, f"/api/alerts?limit=200&since={since}")
+        for url in urls:
+            path, _, query = url.partition("?")
+            await _asgi_get(app, path, query)
+        return len(urls)
+
+    try:
+        log.info("dashboard cache warmed (%d queries)", asyncio.run(run()))
+    except Exception as exc:  # never take the server down for a cache
+        log.warning("dashboard cache warm-up failed: %s", exc)
 
 
 def _page(request: Request) -> Response:

@@ -164,8 +164,15 @@
       el('thead', {}, el('tr', {}, el('th', {}, 'Date'), el('th', {}, 'Who → whom'), el('th', {}, 'Code'), el('th', {}, 'Evidence'))),
       el('tbody', {}, items.map(eventRow)));
   }
+  function drawn(token) {  // the main content is on screen (slower extras may follow)
+    if (token === renderToken) document.body.dataset.drawnMs = String(Math.round(performance.now()));
+  }
   function done(name, token) {
-    if (token === renderToken) { document.body.dataset.ready = name; document.body.dataset.readyMs = String(Math.round(performance.now())); }
+    if (token !== renderToken) return;
+    const now = String(Math.round(performance.now()));
+    if (!document.body.dataset.drawnMs) document.body.dataset.drawnMs = now;
+    document.body.dataset.readyMs = now;
+    document.body.dataset.ready = name;
   }
 
   /* ---------- Overview ---------- */
@@ -180,24 +187,25 @@
     append(view, [el('h2', {}, 'Overview'), cards, split,
       el('div', { class: 'grid3' }, alerts, actors, dyads), el('div', { class: 'grid2' }, events, articles)]);
 
-    // alerts only for the last week of the data (their baseline reaches further back on the server)
-    const recentAlerts = getJSON(api('/api/summary')).then((sum) => {
+    // alerts only for the last week of the data (their baseline reaches further back on the server);
+    // they take longest, so the other panels are drawn first
+    const alertsP = getJSON(api('/api/events', { limit: 1, total: 'false' })).then((latest) => {
       const f = current();
-      let since = null;
-      if (sum.last_date) since = dayStr(dayNum(sum.last_date) - 6);
+      const last = latest.items && latest.items.length ? latest.items[0].date : null;
+      let since = last ? dayStr(dayNum(last) - 6) : null;
       if (f.since && (!since || f.since > since)) since = f.since;
-      const alerts = getJSON(api('/api/alerts', { limit: 200, since: since })).catch((e) => ({ error: e.message, items: [] }));
-      return Promise.all([sum, alerts]);
-    });
-    const [[sum, al], act, dy, ev] = await Promise.all([recentAlerts,
-      getJSON(api('/api/actors', { limit: 10 })), getJSON(api('/api/dyads', { limit: 10 })),
+      return getJSON(api('/api/alerts', { limit: 200, since: since }));
+    }).catch((e) => ({ error: e.message, items: [] }));
+    append(alerts, [el('p', { class: 'empty' }, 'computing alerts…')]);
+    const [sum, act, dy, ev] = await Promise.all([getJSON(api('/api/summary')),
+      getJSON(api('/api/actors', { limit: 10 })), getJSON(api('/api/ui/dyads', { limit: 10 })),
       getJSON(api('/api/events', { limit: 15, total: 'false' }))]);
     if (token !== renderToken) return;
-    const card = (k, v) => el('div', { class: 'card' }, el('div', { class: 'v' }, v), el('div', { class: 'k' }, k));
+    const card = (k, v, cls) => el('div', { class: 'card' }, el('div', { class: 'v' + (cls ? ' ' + cls : '') }, v), el('div', { class: 'k' }, k));
     append(cards, [card('events (mentions)', fmt(sum.events)), card('unique events', fmt(sum.unique_events)),
       card('articles with events', fmt(sum.articles_with_events)), card('mean Goldstein', fmt1(sum.goldstein_mean)),
-      card('dates', (sum.first_date || '–') + ' … ' + (sum.last_date || '–')),
-      card('in store', fmt(sum.store.articles) + ' articles · ' + fmt(sum.store.quotes) + ' quotes')]);
+      card('first … last event date', (sum.first_date || '–') + ' … ' + (sum.last_date || '–'), 'small'),
+      card('in store: articles · quotes', fmt(sum.store.articles) + ' · ' + fmt(sum.store.quotes), 'small')]);
     const total = Object.values(sum.by_quad_class || {}).reduce((a, b) => a + b, 0) || 1;
     append(split, [el('div', { class: 'split', role: 'img', 'aria-label': 'events by QuadClass' },
       [1, 2, 3, 4].map((q) => {
@@ -206,20 +214,6 @@
         seg.style.width = (100 * n / total) + '%';
         return seg;
       })), quadLegend()]);
-
-    const last = (al.items || []).length ? al.items[0].date : null;
-    const today = (al.items || []).filter((a) => a.date === last).slice(0, 10);
-    if (al.error) append(alerts, [el('p', { class: 'empty' }, 'alerts unavailable: ' + al.error)]);
-    else if (!today.length) append(alerts, [el('p', { class: 'empty' }, 'No alerts.')]);
-    else {
-      append(alerts, [el('p', { class: 'muted' }, last + ' · ' + fmt(al.total) + ' alerts in the last 7 days of data'),
-        el('table', {}, el('tbody', {}, today.map((a) => el('tr', {},
-          el('td', {}, el('button', { class: 'link', type: 'button', title: 'show this ' + a.scope + ' on the timeline',
-            onclick: () => setFilter(a.scope === 'country' ? { country: a.key } : { actor: String(a.key).split('>')[0] }, '/timeline') }, a.key)),
-          el('td', {}, a.metric),
-          el('td', { class: a.direction === 'down' ? 'alert-down' : 'alert-up' }, (a.direction === 'down' ? '▼ ' : '▲ ') + fmt1(a.value)),
-          el('td', { class: 'num muted', title: 'robust z' }, 'z ' + fmt1(a.z))))))]);
-    }
 
     const actorRows = (act.items || []).map((a) => el('tr', {},
       el('td', {}, el('button', { class: 'link', type: 'button', title: 'filter by ' + a.id, onclick: () => setFilter({ actor: a.id }) }, a.name || a.id)),
@@ -239,7 +233,28 @@
 
     append(events, [eventsTable(ev.items || [])]);
     await articlePage(articles, 0, token);
+    drawn(token);
+    const al = await alertsP;
+    if (token !== renderToken) return;
+    fillAlerts(alerts, al);
     done('overview', token);
+  }
+
+  function fillAlerts(box, al) {
+    while (box.childNodes.length > 1) box.removeChild(box.lastChild);
+    const last = (al.items || []).length ? al.items[0].date : null;
+    const today = (al.items || []).filter((a) => a.date === last).slice(0, 10);
+    if (al.error) append(box, [el('p', { class: 'empty' }, 'alerts unavailable: ' + al.error)]);
+    else if (!today.length) append(box, [el('p', { class: 'empty' }, 'No alerts.')]);
+    else {
+      append(box, [el('p', { class: 'muted' }, last + ' · ' + fmt(al.total) + (al.total === 1 ? ' alert' : ' alerts') + ' in the last 7 days of data'),
+        el('table', {}, el('tbody', {}, today.map((a) => el('tr', {},
+          el('td', {}, el('button', { class: 'link', type: 'button', title: 'show this ' + a.scope + ' on the timeline',
+            onclick: () => setFilter(a.scope === 'country' ? { country: a.key } : { actor: String(a.key).split('>')[0] }, '/timeline') }, a.key)),
+          el('td', {}, String(a.metric || '').replace(/_/g, ' ')),
+          el('td', { class: a.direction === 'down' ? 'alert-down' : 'alert-up' }, (a.direction === 'down' ? '▼ ' : '▲ ') + fmt1(a.value)),
+          el('td', { class: 'num muted', title: 'robust z' }, 'z ' + fmt1(a.z))))))]);
+    }
   }
 
   async function articlePage(box, offset, token) {
@@ -296,6 +311,7 @@
     }
     const chart = timelineChart(items, interval);
     box.appendChild(chart);
+    drawn(token);
     const [al, ev] = await Promise.all([alertsP, getJSON(api('/api/events', { limit: 10, total: 'false' }))]);
     if (token !== renderToken) return;
     addAlertMarkers(chart, items, al.items || [], interval);
@@ -460,8 +476,21 @@
   async function mapView(token) {
     const state = { zoom: 1, cx: MW / 2, cy: MH / 2 };
     const svg = sv('svg', { class: 'chart map', viewBox: '0 0 ' + MW + ' ' + MH, role: 'group', 'aria-label': 'world map of events' });
-    const land = sv('g'), dots = sv('g');
-    svg.appendChild(land); svg.appendChild(dots);
+    const land = sv('g'), placesLayer = sv('g', { class: 'places' }), dots = sv('g');
+    svg.appendChild(land); svg.appendChild(placesLayer); svg.appendChild(dots);
+    const placesBox = el('input', { type: 'checkbox', id: 'show-places' });
+    placesBox.addEventListener('change', () => (placesBox.checked ? loadPlaces() : clear(placesLayer)));
+    async function loadPlaces() {
+      const data = await getJSON(api('/api/places', { limit: 500 }));
+      if (token !== renderToken || !placesBox.checked) return;
+      clear(placesLayer);
+      for (const p of data.items || []) {
+        if (p.lat === null || p.lon === null) continue;
+        const s = 3 / Math.sqrt(state.zoom);
+        placesLayer.appendChild(sv('rect', { class: 'place-pt', x: px(p.lon) - s / 2, y: py(p.lat) - s / 2, width: s, height: s },
+          sv('title', {}, (p.name || p.id) + (p.country ? ' (' + p.country + ')' : '') + ': mentioned in ' + fmt(p.n_articles) + ' articles, ' + fmt(p.n_events) + ' events')));
+      }
+    }
     const info = el('span', { class: 'muted' });
     const side = el('section', { class: 'panel side', 'aria-live': 'polite' }, el('h3', {}, 'Events at a point'),
       el('p', { class: 'empty' }, 'Click (or focus and press Enter on) a circle to list its events.'));
@@ -470,7 +499,7 @@
       el('div', { class: 'toolbar' }, el('button', { type: 'button', 'aria-label': 'zoom in', onclick: () => zoomBy(2) }, '+'),
         el('button', { type: 'button', 'aria-label': 'zoom out', onclick: () => zoomBy(0.5) }, '−'),
         el('button', { type: 'button', onclick: () => { state.zoom = 1; state.cx = MW / 2; state.cy = MH / 2; applyView(); scheduleGrid(); } }, 'Reset'),
-        info),
+        el('label', {}, placesBox, ' places mentioned (top 500)'), info),
       el('div', { class: 'map-wrap' }, svg, side),
       el('div', { class: 'legend' }, el('span', {}, 'Circle area: events in a grid cell; colour: mean Goldstein (red conflict … blue cooperation).'))]);
 
@@ -504,7 +533,7 @@
         dot.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } });
         dots.appendChild(dot);
       }
-      info.textContent = fmt(g.events) + ' placed events in ' + fmt(g.cells) + ' cells of ' + cell + '°' +
+      info.textContent = fmt(g.events) + ' placed events in ' + fmt(g.cells) + (g.cells === 1 ? ' cell' : ' cells') + ' of ' + cell + '°' +
         (g.truncated ? ' (largest cells only)' : '') + ' · ' + fmt(g.unplaced) + ' without coordinates';
     }
     async function cellEvents(c, cell, offset) {
@@ -578,7 +607,7 @@
     append(view, [el('h2', {}, 'Dyad network'),
       el('p', { class: 'muted' }, 'Actors as nodes; edges weighted by event count and coloured by mean Goldstein (red conflict … blue cooperation). Click an actor (or Tab to it and press Enter) to filter every view by it.'),
       el('div', { class: 'map-wrap' }, box, side)]);
-    const data = await getJSON(api('/api/dyads', { limit: 80 }));
+    const data = await getJSON(api('/api/ui/dyads', { limit: 80 }));
     if (token !== renderToken) return;
     const byId = new Map();
     const node = (id, name, country) => {
@@ -600,8 +629,10 @@
     const eg = sv('g'), ng = sv('g'), lg = sv('g');
     for (const e of edges) {
       const w = 1 + 7 * Math.log1p(e.d.n_events) / Math.log1p(maxE);
-      eg.appendChild(sv('line', { class: 'net-edge', x1: e.a.x, y1: e.a.y, x2: e.b.x, y2: e.b.y, stroke: goldColor(e.d.goldstein_mean), 'stroke-width': w },
-        sv('title', {}, (e.d.source_name || e.d.source) + ' → ' + (e.d.target_name || e.d.target) + ': ' + fmt(e.d.n_events) + ' events, mean Goldstein ' + fmt1(e.d.goldstein_mean))));
+      const line = sv('line', { class: 'net-edge', x1: e.a.x, y1: e.a.y, x2: e.b.x, y2: e.b.y, stroke: goldColor(e.d.goldstein_mean), 'stroke-width': w },
+        sv('title', {}, (e.d.source_name || e.d.source) + ' → ' + (e.d.target_name || e.d.target) + ': ' + fmt(e.d.n_events) + ' events, mean Goldstein ' + fmt1(e.d.goldstein_mean) + ' (click: list them)'));
+      line.addEventListener('click', () => setFilter({ source: e.d.source, target: e.d.target }, '/'));
+      eg.appendChild(line);
     }
     const f = current();
     for (const n of nodes) {
@@ -736,6 +767,7 @@
   async function render() {
     const token = ++renderToken;
     delete document.body.dataset.ready;
+    delete document.body.dataset.drawnMs;
     status.textContent = '';
     clear(view);
     fillForm();
