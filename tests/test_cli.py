@@ -147,7 +147,8 @@ def test_ingest_twice_changes_nothing_and_events_query(capsys, bad_folder, tmp_p
     from eventwatch.store import Store
 
     db = str(tmp_path / "t.duckdb")
-    fixtures = [str(bad_folder), str(FIX)]
+    mine = ["scraped_wordpress.txt", "scraped_cookie_tags.txt", "plain_article.txt", "article.html", "articles.jsonl"]
+    fixtures = [str(bad_folder)] + [str(FIX / name) for name in mine]
     assert main(["ingest", *fixtures, "--db", db, "-q"]) == 1
     with Store(db) as s:
         first = s.counts()

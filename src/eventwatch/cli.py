@@ -60,14 +60,26 @@ def _progress(iterable, args, desc: str):
 
 
 def _records(args):
-    """Read, clean and analyse every input; yields records. Raises UsageError for bad paths."""
+    """Read, clean and analyse every input; yields records. Raises UsageError for bad paths.
+
+    A folder written by ``eventwatch run --out`` holds records already: they are read, not re-analysed.
+    """
     from eventwatch.ingest import check_paths, read_inputs
     from eventwatch.runner import run
+    from eventwatch.scale.parquet import is_records_dir, read_records
 
     check_paths(args.paths)
     settings = _settings(args)
-    documents = read_inputs(args.paths, settings)
-    return _progress(run(documents, settings), args, "processing")
+    done = [p for p in args.paths if is_records_dir(p)]
+    todo = [p for p in args.paths if p not in done]
+
+    def records():
+        for p in done:
+            yield from read_records(p)
+        if todo:
+            yield from run(read_inputs(todo, settings), settings)
+
+    return _progress(records(), args, "processing")
 
 
 def _report(record) -> None:
@@ -226,6 +238,76 @@ def cmd_doctor(args) -> int:
     return run(args.db)
 
 
+def cmd_run(args) -> int:
+    from eventwatch.ingest import check_paths
+
+    check_paths(args.paths)
+    settings = _settings(args)
+    bar = None if args.quiet else _progress(None, args, "processing")
+    tick = (lambda n: bar.update(n)) if bar is not None else None
+    try:
+        if args.engine == "ray":
+            from eventwatch.scale.ray_runner import RayMissing, run_ray
+
+            try:
+                n = run_ray(args.paths, settings, args.out, workers=args.workers, address=args.address, progress=tick)
+            except RayMissing as exc:
+                print(f"eventwatch: {exc}", file=sys.stderr)
+                return EXIT_USAGE
+        else:
+            n = _run_local(args, settings, tick)
+    finally:
+        if bar is not None:
+            bar.close()
+    if not args.quiet:
+        print(f"eventwatch: wrote {n} records to {args.out} (tables articles, actors, events, quotes, places)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_local(args, settings, tick) -> int:
+    from eventwatch.ingest import read_inputs
+    from eventwatch.runner import run
+    from eventwatch.scale.parquet import RecordsWriter
+
+    batch = []
+    with RecordsWriter(args.out) as writer:
+        for record in run(read_inputs(args.paths, settings), settings):
+            batch.append(record)
+            if len(batch) >= settings.batch_size:
+                writer.write(batch)
+                tick and tick(len(batch))
+                batch = []
+        if batch:
+            writer.write(batch)
+            tick and tick(len(batch))
+        return writer.count
+
+
+def cmd_watch(args) -> int:
+    from eventwatch.fetch import Fetcher, is_web_url
+    from eventwatch.ingest import UsageError
+    from eventwatch.store import Store
+    from eventwatch.watch import Watcher, parse_every
+
+    try:
+        every = parse_every(args.every)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    missing = [f for f in args.feeds if not is_web_url(f) and not Path(f).is_file()]
+    if missing:
+        raise UsageError("not an http(s) URL or a feed file: " + ", ".join(missing))
+    fetcher = Fetcher(delay=args.delay, timeout=args.timeout, max_bytes=args.max_page_bytes)
+
+    def report(result) -> None:
+        if not args.quiet:
+            print(f"eventwatch: polled {result.feeds} feeds ({result.unchanged} unchanged): {result.new_items} new items, "
+                  f"{result.stored} stored, {result.failed} failed", file=sys.stderr)
+
+    with Store(args.db) as store:
+        Watcher(store, _settings(args), fetcher).run(args.feeds, every, once=args.once, report=report)
+    return EXIT_OK
+
+
 def cmd_demo(args) -> int:
     from eventwatch.demo import run_demo
 
@@ -284,6 +366,31 @@ def build_parser() -> argparse.ArgumentParser:
     _analysis(p)
     _common(p, db=True)
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("run", help="process inputs at scale into Parquet tables (local processes or Ray)", formatter_class=Formatter,
+                       epilog="example:\n  eventwatch run --engine ray crawl/*.warc.gz articles.parquet --out out/ --workers 4\n"
+                              "  duckdb -c \"SELECT root, count(*) FROM 'out/events/*.parquet' GROUP BY root\"")
+    _analysis(p)
+    _common(p)
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder for the Parquet tables")
+    p.add_argument("--engine", choices=["local", "ray"], default="local", help="local worker processes (-j) or Ray (default local)")
+    p.add_argument("--workers", type=int, default=1, help="Ray actors, one pipeline each (default 1)")
+    p.add_argument("--address", help="Ray cluster address (default: start Ray on this machine; or set RAY_ADDRESS)")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("watch", help="poll RSS/Atom feeds, process new articles into the database", formatter_class=Formatter,
+                       epilog="example:\n  eventwatch watch https://example.org/world/rss.xml --db news.duckdb --every 15m")
+    _common(p, db=True)
+    p.add_argument("feeds", nargs="+", metavar="FEED", help="feed URLs (http/https) or feed files")
+    p.add_argument("--every", default="15m", help="time between polls: 90s, 15m, 1h (default 15m)")
+    p.add_argument("--once", action="store_true", help="poll once and exit")
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between two requests to the same host (default 1)")
+    p.add_argument("--timeout", type=float, default=20.0, help="seconds before a request is given up (default 20)")
+    p.add_argument("--max-page-bytes", type=int, default=5 * 1024 * 1024, help="largest page fetched (default 5 MB)")
+    p.add_argument("--date", type=_date, help="publication date for items that carry none")
+    p.add_argument("--model", help="spaCy model to load (default: the best English model installed)")
+    p.add_argument("--batch-size", type=int, help="documents per batch (default 32)")
+    p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("events", help="query or export stored events", formatter_class=Formatter,
                        epilog="examples:\n  eventwatch events --db news.duckdb --country AFG --root 13 --since 2021-08-01 --format csv\n"

@@ -47,6 +47,7 @@ class Document:
     location: str = "-"
     kind: str = "text"  # text | html | jsonl | feed | warc | wet
     problems: list[Problem] = field(default_factory=list)
+    crawled: str | None = None  # date the page was fetched (WARC-Date, feed poll): fallback for ``published``
 
 
 @dataclass

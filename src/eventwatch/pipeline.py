@@ -34,6 +34,10 @@ class Pipeline:
 
         self.settings = settings or Settings()
         self.nlp = nlp if nlp is not None else load_model(self.settings.model)
+        if self.settings.fast_nlp:
+            from eventwatch.nlp.fast import speed_up
+
+            speed_up(self.nlp)
         self.stages = stages.build(self.settings)
 
     @property
@@ -70,7 +74,7 @@ class Pipeline:
         rid = document.id or (text_id(text) if text else text_id(f"{document.location}\0{document.url or ''}"))
         return Record(
             id=rid, text=text, title=title, source=source, url=url or document.url,
-            published=published or self.settings.default_date, dateline=dateline or document.dateline,
+            published=published or document.crawled or self.settings.default_date, dateline=dateline or document.dateline,
             errors=problems, location=document.location, author=author,
         )
 

@@ -1,13 +1,69 @@
-"""Running the pipeline over a stream of documents, in this process or in ``-j N`` workers."""
+"""Running the pipeline over a stream of documents, in this process or in ``-j N`` workers.
+
+With ``settings.n_process > 1`` the documents are cut into batches of ``settings.batch_size``
+and handed to worker processes, each of which loads the pipeline (model and stages) once. At
+most ``2 * n_process`` batches are in flight, so memory stays flat however long the input,
+and records come out in input order.
+"""
 from __future__ import annotations
 
+import logging
+import os
+from collections import deque
+from itertools import islice
 from typing import Iterable, Iterator
 
 from eventwatch.model import Document, Record
 from eventwatch.settings import Settings
 
+log = logging.getLogger(__name__)
+
+IN_FLIGHT_PER_WORKER = 2
+_PIPELINE = None  # the worker process's pipeline, set by _init_worker
+
 
 def run(documents: Iterable[Document], settings: Settings) -> Iterator[Record]:
+    if settings.n_process <= 1:
+        from eventwatch.pipeline import Pipeline
+
+        yield from Pipeline(settings).process(documents)
+    else:
+        yield from run_parallel(documents, settings)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _init_worker(settings: Settings) -> None:
+    """Load the pipeline once per worker; one BLAS thread each, so N workers use N cores."""
+    global _PIPELINE
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     from eventwatch.pipeline import Pipeline
 
-    yield from Pipeline(settings).process(documents)
+    _PIPELINE = Pipeline(settings)
+
+
+def _work(batch: list[Document]) -> list[Record]:
+    return _PIPELINE.process_batch(batch)
+
+
+def run_parallel(documents: Iterable[Document], settings: Settings) -> Iterator[Record]:
+    """Order-preserving, bounded-memory processing in ``settings.n_process`` worker processes."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    n = settings.n_process
+    limit = n * IN_FLIGHT_PER_WORKER
+    pending: deque = deque()
+    ctx = mp.get_context("spawn")  # no fork of a parent holding threads or open databases
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(settings,)) as pool:
+        for batch in _batches(documents, settings.batch_size):
+            pending.append(pool.submit(_work, batch))
+            while len(pending) >= limit:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

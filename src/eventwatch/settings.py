@@ -16,4 +16,5 @@ class Settings:
     max_chars: int = 200_000            # longest body analysed (~35,000 words); longer ones are cut, with an error
     max_bytes: int = 64 * 1024 * 1024   # largest single input document read
     lang: str = "en"
+    fast_nlp: bool = True               # exact-output speed-ups of the spaCy pipeline (nlp/fast.py)
     extra: dict = field(default_factory=dict)

@@ -53,7 +53,7 @@ def register_reader(module, before: str = "text") -> None:
 
 
 def _optional_readers() -> None:
-    for name in ("feeds", "warc"):
+    for name in ("feeds", "warc", "parquet"):
         try:
             mod = __import__(f"eventwatch.ingest.{name}", fromlist=["KIND"])
         except ImportError:

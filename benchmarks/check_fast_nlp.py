@@ -1,0 +1,48 @@
+"""The spaCy speed-ups (Settings.fast_nlp) must not change any record: compare both on N articles.
+
+    python benchmarks/check_fast_nlp.py --n 300
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from itertools import islice
+from pathlib import Path
+
+from eventwatch.model import Document
+from eventwatch.pipeline import Pipeline
+from eventwatch.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()), ROOT.parent / "shared")
+CORPUS = SHARED / "corpora" / "bbc_news_2004_2005.jsonl"
+
+
+def records(fast: bool, docs: list[Document]) -> tuple[list[dict], float]:
+    import spacy
+
+    from eventwatch.nlp import available_models
+
+    nlp = spacy.load(next(m for m in available_models() if m != "en_core_web_trf"))  # a fresh model each time
+    pipe = Pipeline(Settings(fast_nlp=fast), nlp=nlp)
+    t0 = time.process_time()
+    out = [r.to_dict() for r in pipe.process(docs)]
+    return out, time.process_time() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=300)
+    ap.add_argument("--corpus", default=str(CORPUS))
+    args = ap.parse_args()
+    docs = [Document(text=json.loads(line)["text"], id=str(i)) for i, line in enumerate(islice(open(args.corpus), args.n))]
+    slow, t_slow = records(False, docs)
+    fast, t_fast = records(True, docs)
+    same = sum(a == b for a, b in zip(slow, fast))
+    print(f"{args.n} articles: identical records {same}/{len(slow)}; "
+          f"CPU {t_slow:.1f} s with fast_nlp off, {t_fast:.1f} s on")
+
+
+if __name__ == "__main__":
+    main()

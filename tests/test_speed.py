@@ -1,0 +1,36 @@
+"""The spaCy speed-ups change nothing in the annotation the stages read."""
+from __future__ import annotations
+
+import spacy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+
+from eventwatch.nlp.fast import AttributeLookup, speed_up
+
+TEXTS = [
+    "The finance minister of Estland met union leaders in the capital on Monday and promised a new offer.",
+    "I ain't gonna sign it, y'all. She's done it before, he'd say. 'Cause we wanna go home. Lemme see the letter.",
+    "Rebels attacked a convoy near Karsk, killing two soldiers; the army said it would respond.\n\n"
+    "\"We will not accept these terms,\" the opposition leader told reporters. They're wrong, aren't they?",
+]
+ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
+
+
+def test_attribute_lookup_gives_the_same_annotation_as_the_attribute_ruler():
+    plain = spacy.load(_package())
+    fast = speed_up(spacy.load(_package()))
+    assert isinstance(fast.get_pipe("attribute_ruler"), AttributeLookup)
+    for a, b in zip(plain.pipe(TEXTS), fast.pipe(TEXTS)):
+        assert (a.to_array(ATTRS) == b.to_array(ATTRS)).all()
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+        assert [str(t.morph) for t in a] == [str(t.morph) for t in b]
+
+
+def test_speed_up_is_idempotent(nlp):
+    before = nlp.pipe_names
+    assert speed_up(nlp).pipe_names == before
+
+
+def _package() -> str:
+    from eventwatch.nlp import available_models
+
+    return next(m for m in available_models() if m != "en_core_web_trf")
