@@ -84,15 +84,21 @@ class _CappedGunzip(io.RawIOBase):
 
     def __init__(self, fh: BinaryIO, cap: int, name: str):
         self._fh, self._gz, self._cap, self._name, self._count = fh, gzip.GzipFile(fileobj=fh), cap, name, 0
+        self._broken: str | None = None
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buf) -> int:
+        # a broken stream first reads as its end (so the buffered bytes before the break are
+        # delivered), then any further read raises
+        if self._broken:
+            raise OSError(f"broken gzip data: {self._broken}")
         try:
-            data = self._gz.read(min(len(buf), self._cap - self._count + 1))
+            data = self._gz.read1(min(len(buf), self._cap - self._count + 1))
         except (EOFError, zlib.error) as exc:
-            raise OSError(f"broken gzip data: {exc}") from None
+            self._broken = str(exc)
+            return 0
         self._count += len(data)
         if self._count > self._cap:
             raise OSError(f"gzip input inflates beyond {self._cap} bytes (limit: {GZIP_MAX_RATIO}x its compressed size); "
