@@ -52,7 +52,9 @@ def _rows(table) -> list[dict]:
 
 
 def _cursor(request: Request):
-    return request.app.state.db.cursor()
+    """A fresh cursor of the app's database (closed by the caller); works with the pooled Database too."""
+    db = request.app.state.db
+    return db.new_cursor() if hasattr(db, "new_cursor") else db.cursor()
 
 
 def _cell_where(f: Filters, cell: float, gy: int | None = None, gx: int | None = None) -> tuple[str, list]:
