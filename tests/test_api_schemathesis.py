@@ -120,3 +120,25 @@ def test_the_dashboard_script_never_writes_article_text_as_html():
         code = "\n".join(line for line in js.read_text("utf-8").splitlines() if not line.lstrip().startswith(("*", "//")))
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
             assert sink not in code, f"{js.name} uses {sink}"
+
+
+def test_a_query_over_the_time_limit_is_interrupted_and_the_app_goes_on(tmp_path, monkeypatch):
+    from eventwatch import api
+
+    path = tmp_path / "slow.duckdb"
+    with Store(path) as s:
+        s.write([make_record("a1", ("attack",))])
+    c = TestClient(api.create_app(path, query_seconds=2.0))
+    assert c.get("/api/events").status_code == 200  # warm: first calls import and plan
+    real = api.queries.summary
+
+    def runaway(cur, f):
+        cur.execute("SELECT count(*) FROM range(100000000000) a, range(1000) b").fetchall()
+        return real(cur, f)
+
+    monkeypatch.setattr(api.queries, "summary", runaway)
+    r = c.get("/api/summary")
+    assert r.status_code == 503 and "longer than 2 s" in r.json()["detail"]
+    monkeypatch.setattr(api.queries, "summary", real)
+    assert c.get("/api/summary").json()["events"] == 1
+    assert c.get("/api/events").status_code == 200
