@@ -122,13 +122,18 @@ class Pipeline:
         All stages of one document together get ``settings.doc_seconds`` (limits.deadline); on
         timeout the stage that ran out records the error and the later stages are skipped.
         """
+        current = None
         try:
             with deadline(self.settings.doc_seconds, "analysis"):
                 for stage in self.stages:
+                    current = stage
                     self._run_stage(stage, doc, record)
+                current = None
         except DocumentTimeout as exc:
             log.warning("%s: %s", record.location, exc)
-            record.add_error("pipeline", str(exc))
+            record.add_error("pipeline", f"{exc} (in stage {getattr(current, 'name', '?')}; its output and later stages dropped)")
+            if current is not None and isinstance(getattr(record, current.name, None), list):
+                getattr(record, current.name).clear()  # no half-written stage output
         return record
 
     @staticmethod
