@@ -40,11 +40,14 @@ def _docs(name: str, data: bytes, settings=None):
     return list(read_source(Source(name, lambda: io.BytesIO(data), len(data)), settings or Settings()))
 
 
-def test_a_gzip_bomb_stops_at_the_decompression_limit(tmp_path):
+def test_a_gzip_bomb_stops_at_the_decompression_limit(tmp_path, monkeypatch):
+    import eventwatch.ingest as ingest
+
+    monkeypatch.setattr(ingest, "GZIP_MIN_BUDGET", 16 << 20)  # the real floor is 256 MiB: same code, less waiting
     comp = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
-    parts = [comp.compress(b'{"text": "')] + [comp.compress(b"A" * (1 << 20)) for _ in range(400)] + [comp.flush()]
+    parts = [comp.compress(b'{"text": "')] + [comp.compress(b"A" * (1 << 20)) for _ in range(64)] + [comp.flush()]
     bomb = tmp_path / "bomb.jsonl.gz"
-    bomb.write_bytes(b"".join(parts))  # 400 MiB inflated from well under 1 MiB
+    bomb.write_bytes(b"".join(parts))  # 64 MiB inflated from about 64 KB: over 100x
     docs = list(read_source(_file_source(bomb), Settings(max_bytes=1 << 20)))
     messages = " | ".join(p.message for d in docs for p in d.problems)
     assert "inflates beyond" in messages
