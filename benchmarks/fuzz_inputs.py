@@ -282,6 +282,7 @@ _NORM = [(re.compile(r"(?:/tmp|[A-Za-z]:)?[\w./\\-]*\.(?:txt|html|jsonl|xml|warc
 
 
 def norm(msg: str) -> str:
+    msg = " ".join(msg.split())
     for rx, sub in _NORM:
         msg = rx.sub(sub, msg)
     return msg[:150]
