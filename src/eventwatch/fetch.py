@@ -94,19 +94,36 @@ class Fetcher:
             headers["If-Modified-Since"] = modified
         self._wait_for(urlsplit(url).netloc.lower())
         request = urllib.request.Request(url, headers=headers)
+        started = time.monotonic()
         try:
             with self._opener.open(request, timeout=self.timeout) as resp:
-                body = resp.read(self.max_bytes + 1)
-                if len(body) > self.max_bytes:
-                    raise FetchError(f"{url}: larger than {self.max_bytes} bytes; not read", permanent=True)
+                body = self._read_body(url, resp, started)
                 return Response(url=resp.geturl(), status=resp.status, body=body, etag=resp.headers.get("ETag"),
                                 modified=resp.headers.get("Last-Modified"), content_type=resp.headers.get("Content-Type", ""))
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
                 return Response(url=url, status=304, etag=etag, modified=modified)
-            raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}", permanent=400 <= exc.code < 500 and exc.code not in (408, 429), status=exc.code) from None
+            # 4xx (but 408, 429) and redirect loops / too many redirects (3xx here) will not heal by retrying
+            permanent = (400 <= exc.code < 500 and exc.code not in (408, 429)) or 300 <= exc.code < 400
+            raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}", permanent=permanent, status=exc.code) from None
         except FetchError:
             raise
         except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
             raise FetchError(f"{url}: {reason}") from None
+
+    def _read_body(self, url: str, resp, started: float) -> bytes:
+        """The body, at most ``max_bytes`` and within ``timeout`` seconds in all (not per read), so a
+        page that trickles bytes cannot hold the fetcher: the bound is ``timeout`` plus one socket read."""
+        declared = resp.headers.get("Content-Length")
+        if declared and declared.strip().isdigit() and int(declared) > self.max_bytes:
+            raise FetchError(f"{url}: larger than {self.max_bytes} bytes ({declared} declared); not read", permanent=True)
+        chunks, size = [], 0
+        while chunk := resp.read1(64 * 1024):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise FetchError(f"{url}: larger than {self.max_bytes} bytes; not read", permanent=True)
+            if time.monotonic() - started > self.timeout:
+                raise FetchError(f"{url}: took longer than {self.timeout:g} s to download; not read")
+        return b"".join(chunks)

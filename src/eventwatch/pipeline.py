@@ -15,6 +15,7 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from eventwatch.clean import clean
+from eventwatch.limits import DocumentTimeout, deadline
 from eventwatch.model import Document, Problem, Record, text_id
 from eventwatch.settings import Settings
 
@@ -54,17 +55,25 @@ class Pipeline:
         if document.text is not None and len(document.text) > raw_limit:
             problems.append(Problem("clean", f"input is {len(document.text)} characters; cleaned only the first {raw_limit}"))
             document = replace(document, text=document.text[:raw_limit])
+        html_limit = 4 * raw_limit  # markup included: the HTML extractor reads at most this much
+        if document.html is not None and len(document.html) > html_limit:
+            problems.append(Problem("clean", f"HTML input is {len(document.html)} characters; cleaned only the first {html_limit}"))
+            document = replace(document, html=document.html[:html_limit])
         text = ""
         title = source = dateline = published = url = author = None
         if document.text is not None or document.html is not None:
             try:
-                cleaned = clean(document)
+                with deadline(self.settings.doc_seconds, "cleaning"):
+                    cleaned = clean(document)
                 text, title, source = cleaned.text, cleaned.title, cleaned.source
                 dateline, published, url = cleaned.dateline, cleaned.published, cleaned.url
                 author = cleaned.author
                 problems.extend(cleaned.problems)
                 if not text and not any(p.level == "error" for p in problems):
                     problems.append(Problem("clean", "no article body left after cleaning"))
+            except DocumentTimeout as exc:
+                log.warning("%s: %s", document.location, exc)
+                problems.append(Problem("clean", str(exc)))
             except Exception as exc:  # noqa: BLE001 - a document's failure never stops the batch
                 log.debug("clean failed on %s", document.location, exc_info=True)
                 problems.append(Problem("clean", f"{type(exc).__name__}: {exc}"))
@@ -108,14 +117,32 @@ class Pipeline:
             return out
 
     def analyse(self, doc, record: Record) -> Record:
-        """Run every stage on one parsed document; a stage's failure is recorded, not raised."""
-        for stage in self.stages:
-            try:
-                stage(doc, record)
-            except Exception as exc:  # noqa: BLE001
-                log.debug("stage %s failed on %s\n%s", stage.name, record.location, traceback.format_exc())
-                record.add_error(stage.name, f"{type(exc).__name__}: {exc}")
+        """Run every stage on one parsed document; a stage's failure is recorded, not raised.
+
+        All stages of one document together get ``settings.doc_seconds`` (limits.deadline); on
+        timeout the stage that ran out records the error and the later stages are skipped.
+        """
+        current = None
+        try:
+            with deadline(self.settings.doc_seconds, "analysis"):
+                for stage in self.stages:
+                    current = stage
+                    self._run_stage(stage, doc, record)
+                current = None
+        except DocumentTimeout as exc:
+            log.warning("%s: %s", record.location, exc)
+            record.add_error("pipeline", f"{exc} (in stage {getattr(current, 'name', '?')}; its output and later stages dropped)")
+            if current is not None and isinstance(getattr(record, current.name, None), list):
+                getattr(record, current.name).clear()  # no half-written stage output
         return record
+
+    @staticmethod
+    def _run_stage(stage, doc, record: Record) -> None:
+        try:
+            stage(doc, record)
+        except Exception as exc:  # noqa: BLE001
+            log.debug("stage %s failed on %s\n%s", stage.name, record.location, traceback.format_exc())
+            record.add_error(stage.name, f"{type(exc).__name__}: {exc}")
 
     def process_text(self, text: str, **meta) -> Record:
         """Convenience for notebooks and tests: one text (scraped or plain) to one record."""

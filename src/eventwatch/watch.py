@@ -121,7 +121,12 @@ class Watcher:
             if resp.not_modified:
                 result.unchanged += 1
             else:
-                waiting = self._poll_items(feed, resp.body, result)
+                try:
+                    waiting = self._poll_items(feed, resp.body, result)
+                except Exception:  # noqa: BLE001 - one bad feed never stops the watcher
+                    log.exception("feed %s: failed; trying again next poll", feed)
+                    result.failed += 1
+                    continue
             # saved only after the items are stored (a crash in between re-reads the feed next time),
             # and without validators while items wait for a retry, so the next poll reads it in full
             etag, modified = (None, None) if waiting else (resp.etag, resp.modified)

@@ -95,8 +95,19 @@ class Database:
                 cur.close()
 
 
-def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
-    """The API over the database at ``db_path`` (read-only unless ``ingest_token`` is given)."""
+QUERY_SECONDS = 15.0  # a request's queries are interrupted after this long (503)
+
+
+class QueryTimeout(Exception):
+    """A request's database work ran past the app's query-time limit."""
+
+
+def create_app(db_path: str, ingest_token: str | None = None, query_seconds: float | None = QUERY_SECONDS) -> FastAPI:
+    """The API over the database at ``db_path`` (read-only unless ``ingest_token`` is given).
+
+    A request's queries run on its own cursor; when they take longer than ``query_seconds`` the
+    cursor is interrupted and the answer is 503 (None: no limit).
+    """
     db = Database(str(db_path), writable=bool(ingest_token))
     app = FastAPI(title="eventwatch API", version=__version__,
                   description="Who did what to whom, when and where, and who said so: events, actors, quotes and "
@@ -108,11 +119,25 @@ def create_app(db_path: str, ingest_token: str | None = None) -> FastAPI:
     def _bad_query(request: Request, exc: QueryError):
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
+    @app.exception_handler(QueryTimeout)
+    def _timeout(request: Request, exc: QueryTimeout):
+        return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "5"})
+
     def cursor() -> Iterator:
+        import duckdb
+
         cur = db.checkout()
+        timer = threading.Timer(query_seconds, cur.interrupt) if query_seconds else None
+        if timer:
+            timer.daemon = True
+            timer.start()
         try:
             yield cur
+        except duckdb.InterruptException:
+            raise QueryTimeout(f"the query took longer than {query_seconds:g} s; narrow the filters") from None
         finally:
+            if timer:
+                timer.cancel()
             db.checkin(cur)
 
     def filters(

@@ -11,6 +11,7 @@ import gzip
 import io
 import os
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
@@ -72,16 +73,64 @@ def pick_reader(source: Source):
     return text
 
 
+# Decompression limit: a gzip input inflates to at most GZIP_MAX_RATIO times its compressed size
+# (but always GZIP_MIN_BUDGET); past that it is a decompression bomb and reading stops with an error.
+GZIP_MAX_RATIO = 100
+GZIP_MIN_BUDGET = 256 * 1024 * 1024
+
+
+class _CappedGunzip(io.RawIOBase):
+    """Decompressed bytes of a gzip stream, never more than ``cap``; read errors become ``OSError``."""
+
+    def __init__(self, fh: BinaryIO, cap: int, name: str):
+        self._fh, self._gz, self._cap, self._name, self._count = fh, gzip.GzipFile(fileobj=fh), cap, name, 0
+        self._broken: str | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        # a broken stream first reads as its end (so the buffered bytes before the break are
+        # delivered), then any further read raises
+        if self._broken:
+            raise OSError(f"broken gzip data: {self._broken}")
+        try:
+            data = self._gz.read1(min(len(buf), self._cap - self._count + 1))
+        except (EOFError, zlib.error) as exc:
+            self._broken = str(exc)
+            return 0
+        self._count += len(data)
+        if self._count > self._cap:
+            raise OSError(f"gzip input inflates beyond {self._cap} bytes (limit: {GZIP_MAX_RATIO}x its compressed size); "
+                          "not read further")
+        buf[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._gz.close()
+            self._fh.close()
+        super().close()
+
+
+def open_gunzip(fh: BinaryIO, compressed_size: int, name: str = "") -> BinaryIO:
+    """A buffered reader of the decompressed bytes, capped by the decompression limit; closing it closes ``fh``."""
+    cap = max(GZIP_MIN_BUDGET, GZIP_MAX_RATIO * compressed_size)
+    return io.BufferedReader(_CappedGunzip(fh, cap, name), buffer_size=256 * 1024)  # type: ignore[return-value]
+
+
 def _file_source(path: Path) -> Source:
+    size = path.stat().st_size
+
     def opener() -> BinaryIO:
         fh = path.open("rb")
         magic = fh.read(2)
         fh.seek(0)
         if magic == b"\x1f\x8b" and not path.name.endswith((".warc.gz", ".wet.gz", ".arc.gz")):
-            return gzip.GzipFile(fileobj=fh)  # type: ignore[return-value]
+            return open_gunzip(fh, size, str(path))
         return fh
 
-    return Source(str(path), opener, path.stat().st_size)
+    return Source(str(path), opener, size)
 
 
 def _stdin_source() -> Source:

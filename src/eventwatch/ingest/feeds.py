@@ -102,10 +102,21 @@ def entry_document(entry, feed_title: str | None, location: str, fetcher=None) -
     return Document(kind="feed", problems=problems or [Problem("ingest", f"{location}: feed item has no content, summary or fetchable link")], **meta)
 
 
+_PAGE_TYPES = ("text/", "application/xhtml+xml", "application/xml")
+
+
 def page_document(page, meta: dict) -> Document:
-    """A fetched article page to an HTML document carrying the item's metadata."""
+    """A fetched article page to an HTML document carrying the item's metadata.
+
+    A page that is not HTML or text (an image, a PDF, a video) raises a permanent ``FetchError``.
+    """
+    from eventwatch.fetch import FetchError
+
     from . import decode
 
+    ctype = (page.content_type or "").split(";")[0].strip().lower()
+    if ctype and not ctype.startswith(_PAGE_TYPES):
+        raise FetchError(f"{page.url}: not an HTML page ({ctype}); skipped", permanent=True)
     html, problems = decode(page.body, page.url, page.charset)
     return Document(html=html, kind="feed", problems=problems, **{**meta, "url": page.url or meta["url"]})
 

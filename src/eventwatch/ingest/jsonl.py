@@ -22,7 +22,7 @@ def sniff(head: bytes, name: str) -> bool:
     line = first.split(b"\n", 1)[0]
     try:
         return isinstance(json.loads(line), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         # a first line cut by the sniff window, or a broken first line, in a .jsonl file
         return name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz"))
 
@@ -70,9 +70,19 @@ def to_document(obj: dict, location: str) -> Document:
     return doc
 
 
+def bounded_lines(fh, limit: int) -> Iterator[bytes]:
+    """The lines of a binary file, each cut at ``limit + 1`` bytes (the rest of a longer line is
+    skipped in small pieces), so one enormous line never sits in memory whole."""
+    while raw := fh.readline(limit + 1):
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+        yield raw
+
+
 def read(source, settings) -> Iterator[Document]:
     with source.open() as fh:
-        for n, raw in enumerate(fh, 1):
+        for n, raw in enumerate(bounded_lines(fh, settings.max_bytes), 1):
             location = f"{source.name}:{n}"
             if not raw.strip():
                 continue
@@ -83,6 +93,9 @@ def read(source, settings) -> Iterator[Document]:
                 obj = json.loads(raw.decode("utf-8", errors="replace"))
             except ValueError as exc:
                 yield Document(location=location, problems=[Problem("ingest", f"{location}: not valid JSON ({exc.msg} at column {exc.colno})")])
+                continue
+            except RecursionError:
+                yield Document(location=location, problems=[Problem("ingest", f"{location}: JSON nested too deeply")])
                 continue
             if not isinstance(obj, dict):
                 yield Document(location=location, problems=[Problem("ingest", f"{location}: a JSON line must be an object, got {type(obj).__name__}")])

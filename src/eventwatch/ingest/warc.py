@@ -145,7 +145,8 @@ def read(source, settings) -> Iterator[Document]:
                 location = f"{source.name}#{n}" + (f" {uri}" if uri else "")
                 make = _html_document if what == "html" else _wet_document
                 yield make(record, uri, location, settings)
-        except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
+        # warcio also fails with AttributeError/TypeError/KeyError on some malformed records
+        except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, AttributeError, TypeError, KeyError) as exc:
             yield Document(location=source.name, problems=[Problem("ingest", f"{source.name}: not a readable WARC/WET archive after {sum(counts.values())} records: {exc}")])
     _log_counts(source.name, counts)
 
