@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import logging
 
+import re
+
 import numpy
-from spacy.attrs import DEP, LOWER, MORPH, POS, TAG
+
+from spacy.attrs import DEP, IS_SPACE, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 
@@ -62,44 +65,63 @@ def split_rules(rules: list[dict]) -> tuple[list[dict], list[dict]] | None:
     return [rules[i] for i in simple], [rules[i] for i in other]
 
 
-_KEYED_ATTRS = {"LOWER", "TAG", "DEP"}
+# token attributes the rule patterns may test, as columns of the array ``AttributeLookup`` reads
+COLUMNS = {"TAG": 0, "POS": 1, "MORPH": 2, "LOWER": 3, "DEP": 4, "IS_SPACE": 5, "ORTH": 6}
+_TESTABLE = {"LOWER", "TAG", "DEP", "IS_SPACE", "ORTH"}
+_INDEX_ORDER = ("LOWER", "ORTH", "TAG", "DEP", "IS_SPACE")
 
 
-def _values(spec) -> list[str] | None:
-    """An exact-match predicate's values (a string or {"IN": [...]}), else None."""
-    if isinstance(spec, str):
-        return [spec]
-    if isinstance(spec, dict) and set(spec) == {"IN"} and all(isinstance(v, str) for v in spec["IN"]):
-        return list(spec["IN"])
+def _compile_spec(spec: dict, add) -> list[tuple] | None:
+    """One token's predicates as (column, kind, values) checks; None when one is not supported."""
+    checks = []
+    for attr, value in spec.items():
+        if attr not in _TESTABLE:
+            return None
+        col = COLUMNS[attr]
+        if isinstance(value, bool):
+            checks.append((col, "in", {int(value)}))
+        elif isinstance(value, str):
+            checks.append((col, "in", {add(value)}))
+        elif isinstance(value, dict) and len(value) == 1:
+            (op, arg), = value.items()
+            if op == "IN" and all(isinstance(v, str) for v in arg):
+                checks.append((col, "in", {add(v) for v in arg}))
+            elif op == "NOT_IN" and all(isinstance(v, str) for v in arg):
+                checks.append((col, "not_in", {add(v) for v in arg}))
+            elif op == "REGEX" and isinstance(arg, str) and attr != "IS_SPACE":
+                checks.append((col, "regex", re.compile(arg)))
+            else:
+                return None
+        else:
+            return None
+    return checks
+
+
+def _index_key(checks: list[tuple]) -> tuple[int, set] | None:
+    """The column and values to find the pattern's first token by lookup, if it has an exact test."""
+    for attr in _INDEX_ORDER:
+        for col, kind, values in checks:
+            if col == COLUMNS[attr] and kind == "in":
+                return col, values
     return None
 
 
-def _is_keyed(rule: dict) -> bool:
-    """A one-token rule on the word (LOWER), optionally with TAG/DEP, all exact values."""
-    if rule.get("index", 0) not in (0, -1):
-        return False
-    for pattern in rule["patterns"]:
-        if len(pattern) != 1 or "LOWER" not in pattern[0] or not set(pattern[0]) <= _KEYED_ATTRS:
-            return False
-        if any(_values(v) is None for v in pattern[0].values()):
-            return False
-    return True
-
-
 class AttributeLookup:
-    """The attribute rules by table lookups, the rest by matcher, applied in the original order."""
+    """The attribute rules by table lookups and compiled token tests, applied in the original order."""
 
     def __init__(self, nlp: Language, name: str = FAST_NAME):
         self.name = name
         self.vocab = nlp.vocab
         self.table: dict[int, dict[int, int]] = {}  # tag hash -> {POS: pos id, MORPH: morph hash}
-        self.by_lower: dict[int, list[tuple[int, dict[int, set[int]]]]] = {}  # lower hash -> [(rule no, {attr: hashes})]
+        self.index: dict[int, dict[int, list]] = {}  # column -> value -> [(rule no, token tests, index)]
+        self.scan: list = []  # patterns whose first token has no exact test: tried at every token
         self.attrs: list[dict] = []  # normalised attrs of every non-TAG rule, by rule number
         self.rest = AttributeRuler(nlp.vocab, name=name + "_rest")
-        self.rest_ids: list[int] = []  # rule number of each matcher rule
+        self.rest_ids: list[int] = []  # rule number of each rule left to the matcher
+        self._regex_cache: dict[tuple[str, int], bool] = {}
 
     def set_rules(self, tag_rules: list[dict], other_rules: list[dict]) -> None:
-        """Fold the TAG rules into the table (a later rule wins, as in AttributeRuler); index the word rules."""
+        """Fold the TAG rules into the table (a later rule wins, as in AttributeRuler); compile the others."""
         from spacy.pipeline.attributeruler import normalize_token_attrs
         from spacy.tokens import Doc
         from spacy.tokens._retokenize import set_token_attrs
@@ -114,27 +136,56 @@ class AttributeLookup:
                 values[MORPH] = token.morph.key
             for tag in _tags(rule):
                 self.table.setdefault(self.vocab.strings.add(tag), {}).update(values)
-        add = self.vocab.strings.add
         for n, rule in enumerate(other_rules):
             self.attrs.append(normalize_token_attrs(self.vocab, rule["attrs"]))
-            if not _is_keyed(rule):
+            compiled = [[_compile_spec(spec, self.vocab.strings.add) for spec in pattern] for pattern in rule["patterns"]]
+            if any(c is None for pattern in compiled for c in pattern):
                 self.rest.add_patterns([rule])
                 self.rest_ids.append(n)
                 continue
-            for pattern in rule["patterns"]:
-                spec = pattern[0]
-                checks = {{"TAG": TAG, "DEP": DEP}[k]: {add(v) for v in _values(val)}
-                          for k, val in spec.items() if k != "LOWER"}
-                for word in _values(spec["LOWER"]):
-                    self.by_lower.setdefault(add(word), []).append((n, checks))
+            for tests in compiled:
+                entry = (n, tests, rule.get("index", 0))
+                key = _index_key(tests[0])
+                if key is None:
+                    self.scan.append(entry)
+                else:
+                    col, values = key
+                    for v in values:
+                        self.index.setdefault(col, {}).setdefault(v, []).append(entry)
 
-    def _hits(self, doc, arr) -> list[tuple[int, int]]:
-        """(rule number, token index) of every word-rule match, like the matcher would give."""
-        hits = []
-        for i, lower in enumerate(arr[:, 3].tolist()):
-            for n, checks in self.by_lower.get(lower, ()):
-                if all(int(arr[i, 0 if attr == TAG else 4]) in ok for attr, ok in checks.items()):
-                    hits.append((n, i))
+    def _token_ok(self, row: list[int], tests: list[tuple]) -> bool:
+        for col, kind, values in tests:
+            v = row[col]
+            if kind == "in":
+                if v not in values:
+                    return False
+            elif kind == "not_in":
+                if v in values:
+                    return False
+            else:
+                key = (values.pattern, v)
+                ok = self._regex_cache.get(key)
+                if ok is None:
+                    ok = self._regex_cache[key] = values.search(self.vocab.strings[v]) is not None
+                if not ok:
+                    return False
+        return True
+
+    def _hits(self, rows: list[list[int]]) -> set[tuple[int, int, int, int]]:
+        """(rule no, start, end, index) of every match, as the Matcher would find them."""
+        hits = set()
+        n_tok = len(rows)
+        index = [(col, by_value.get) for col, by_value in self.index.items()]
+        for i, row in enumerate(rows):
+            candidates = self.scan
+            for col, get in index:
+                found = get(row[col])
+                if found:
+                    candidates = candidates + found
+            for n, tests, at in candidates:
+                end = i + len(tests)
+                if end <= n_tok and all(self._token_ok(rows[i + k], t) for k, t in enumerate(tests)):
+                    hits.add((n, i, end, at))
         return hits
 
     def __call__(self, doc):
@@ -143,18 +194,19 @@ class AttributeLookup:
 
         if not len(doc):
             return doc
-        arr = doc.to_array([TAG, POS, MORPH, LOWER, DEP])
-        for i, tag in enumerate(arr[:, 0].tolist()):
-            hit = self.table.get(tag)
+        arr = doc.to_array([TAG, POS, MORPH, LOWER, DEP, IS_SPACE, ORTH])
+        rows = arr.tolist()
+        hits = self._hits(rows)
+        if self.rest_ids:
+            for local, _mid, start, end in self.rest.match(doc):
+                hits.add((self.rest_ids[local], start, end, self.rest.indices[local]))
+        for i, row in enumerate(rows):
+            hit = self.table.get(row[0])
             if hit:
                 if POS in hit:
                     arr[i, 1] = hit[POS]
                 if MORPH in hit:
                     arr[i, 2] = hit[MORPH]
-        hits = [(n, i, i + 1, 0) for n, i in self._hits(doc, arr)]
-        if self.rest_ids:
-            for local, _mid, start, end in self.rest.match(doc):
-                hits.append((self.rest_ids[local], start, end, self.rest.indices[local]))
         doc.from_array([POS, MORPH], numpy.ascontiguousarray(arr[:, 1:3]))
         for n, start, end, index in sorted(hits):
             set_token_attrs(Span(doc, start, end)[index], self.attrs[n])

@@ -92,6 +92,17 @@ def _scalar(value):
     return value.item() if hasattr(value, "item") else value
 
 
+def _quiet(ray, verbose: bool) -> None:
+    """Ray Data's own progress lines off (the CLI has its own bar), unless -v."""
+    ctx = ray.data.DataContext.get_current()
+    ctx.enable_progress_bars = verbose
+    if hasattr(ctx, "enable_operator_progress_bars"):
+        ctx.enable_operator_progress_bars = verbose
+    if not verbose:
+        for name in ("ray.data", "ray"):
+            logging.getLogger(name).setLevel(logging.WARNING)
+
+
 class Annotator:
     """One per Ray actor: loads the pipeline once, then turns document batches into record batches."""
 
@@ -132,15 +143,19 @@ def build_dataset(paths: list[str], settings: Settings, workers: int):
         parts.append(ray.data.from_items([{"doc": doc_to_json(d)} for d in errors]))
     if other:
         files = ray.data.from_items([{"path": str(Path(p).resolve())} for p in other])
-        parts.append(files.map_batches(read_files, batch_size=1, fn_kwargs={"settings": settings}))
+        # a lighter CPU request than the actors keeps Ray from fusing reading into the actor pool,
+        # where one big file would feed a single actor
+        parts.append(files.map_batches(read_files, batch_size=1, fn_kwargs={"settings": settings}, num_cpus=0.5))
     if parquet:
         table = ray.data.read_parquet([str(Path(p).resolve()) for p in parquet], include_paths=True)
         parts.append(table.map_batches(parquet_rows, batch_size=settings.batch_size, batch_format="numpy"))
     if not parts:
         return None
     docs = parts[0] if len(parts) == 1 else parts[0].union(*parts[1:])
+    # streaming repartition into blocks of one batch, so that one big file feeds every actor
+    docs = docs.repartition(target_num_rows_per_block=settings.batch_size)
     return docs.map_batches(Annotator, fn_constructor_args=(settings,), batch_size=settings.batch_size,
-                            batch_format="numpy", concurrency=workers, num_cpus=1)
+                            batch_format="numpy", compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)
 
 
 def run_ray(paths: list[str], settings: Settings, out: str | Path, workers: int = 1,
@@ -156,6 +171,7 @@ def run_ray(paths: list[str], settings: Settings, out: str | Path, workers: int 
                  include_dashboard=False, log_to_driver=False, ignore_reinit_error=True,
                  runtime_env={"env_vars": {"TOKENIZERS_PARALLELISM": "false"}})
     try:
+        _quiet(ray, verbose=progress is not None and log.isEnabledFor(logging.INFO))
         dataset = build_dataset(paths, settings, workers)
         with RecordsWriter(out) as writer:
             if dataset is not None:
