@@ -234,6 +234,13 @@ def all_events(con, f: Filters, unique: bool = False, arrow: bool = False):
 
 
 def count_events(con, f: Filters, unique: bool = False) -> int:
+    """The number of matching events: from the daily aggregates when the filters allow (dates,
+    country, QuadClass, flags), else counted in the events table."""
+    from eventwatch.store import daily
+
+    n = daily.count(con, f, unique=unique)
+    if n is not None:
+        return n
     where, p = event_where(f)
     if unique:
         where = _and(where, "e.is_first")
