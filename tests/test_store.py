@@ -235,7 +235,8 @@ def test_daily_aggregates_follow_writes_and_match_the_events_table(tmp_path):
     with Store(tmp_path / "d.duckdb") as s:
         s.write([make_record("a1", ("attack", "meet", "threat"), published="2024-03-04"),
                  make_record("a2", ("attack",), published="2024-03-05", source="Other Paper"),
-                 make_record("a3", ("attack",), published="2024-03-09", negated=True)])
+                 make_record("a3", ("attack",), published="2024-03-09", negated=True),
+                 make_record("a4", ("threat",), published=None)])  # undated: in totals, not in trends
         # re-ingest one article on another day: its old day must be refreshed too
         s.write([make_record("a1", ("meet",), published="2024-03-07")])
         for kw in ({}, {"by": "country"}, {"by": "root", "interval": "week"}, {"by": "quad_class"},
@@ -245,6 +246,7 @@ def test_daily_aggregates_follow_writes_and_match_the_events_table(tmp_path):
             assert fast.drop(columns="goldstein_mean").equals(slow.drop(columns="goldstein_mean")), kw
             assert fast["goldstein_mean"].round(9).equals(slow["goldstein_mean"].round(9)), kw
         # totals from the aggregates equal a count over the events table
-        for kw in ({}, {"country": "UKR"}, {"since": "2024-03-06"}, {"negated": False}):
+        for kw in ({}, {"country": "UKR"}, {"since": "2024-03-06"}, {"negated": False},
+                   {"country": "RUS", "until": "2024-03-08"}, {"since": "2024-03-01", "quad_class": "4"}):
             assert len(s.events(limit=1000, **kw)) == eventwatch.store.queries.count_events(s.con, Filters(**kw))
         assert s.trends(actor="nobody").empty  # a filter the aggregates cannot answer: events table

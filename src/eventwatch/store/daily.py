@@ -108,8 +108,9 @@ def where(f: Filters, dim: str, key: str | None = None, alias: str = "d") -> tup
 
 
 def count(con, f: Filters, unique: bool = False) -> int | None:
-    """The number of matching events from the aggregates, or None when they cannot answer."""
-    if not usable(f) or not is_current(con):
+    """The number of matching events from the aggregates, or None when they cannot answer
+    (also without a date filter: events without a date count there but are not aggregated)."""
+    if not (f.since or f.until) or not usable(f) or not is_current(con):
         return None
     w, p = where(f, "member" if f.country else "all", f.country if f.country else None)
     if unique:
