@@ -17,6 +17,8 @@ The writer refreshes the days its batch touched (``refresh_days``); bulk loads c
 """
 from __future__ import annotations
 
+from datetime import date
+
 from eventwatch.store.queries import Filters
 
 DIMS = {
@@ -68,7 +70,10 @@ def refresh_days(con, days: list) -> None:
     con.execute("CREATE OR REPLACE TEMP TABLE _days AS SELECT CAST(unnest(?::VARCHAR[]) AS DATE) AS d",
                 [[str(d) for d in days]])
     con.execute("DELETE FROM event_daily WHERE day IN (SELECT d FROM _days)")
-    con.execute(f"INSERT INTO event_daily {_select('WHERE e.event_date IN (SELECT d FROM _days)')}")
+    # literal date bounds (ISO dates, validated) let the date-sorted events scan skip row groups
+    lo, hi = (date.fromisoformat(str(d)[:10]).isoformat() for d in (days[0], days[-1]))
+    where = f"WHERE e.event_date BETWEEN DATE '{lo}' AND DATE '{hi}' AND e.event_date IN (SELECT d FROM _days)"
+    con.execute(f"INSERT INTO event_daily {_select(where)}")
     con.execute("DROP TABLE IF EXISTS _days")
 
 
