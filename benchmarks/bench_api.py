@@ -2,11 +2,14 @@
 
 Builds (with DuckDB SQL, no Python loops) a store of --events synthetic events (default 1,000,000)
 over two years, 60 countries, 400 actors, rebuilds the cross-article event groups, starts
-`eventwatch serve` (uvicorn) on 127.0.0.1, and sends a bounded number of concurrent requests:
+`eventwatch serve --no-cache` (uvicorn, one process; no response cache, so every request runs its
+queries) on 127.0.0.1, and sends a bounded number of concurrent requests:
   /api/events  filtered by country and a 90-day date range, page of 100 (with the total count)
   /api/trends  over one year (all events, per day) and by country per week (top 20)
+Reports p50/p95/max latency, requests/s and the server's CPU time per request (user + system, from
+/proc: it does not depend on how busy the machine is, latency does), with the load average.
 Only loopback traffic. Run:
-  .venv/bin/python benchmarks/bench_api.py [--events 1000000] [--requests 200] [--concurrency 8]
+  .venv/bin/python benchmarks/bench_api.py [--events 1000000] [--requests 200] [--concurrency 4] [--db FILE]
 """
 from __future__ import annotations
 
@@ -136,6 +139,10 @@ def cpu_seconds(pid: int) -> float:
         return float("nan")
 
 
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1]
 
@@ -144,7 +151,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--requests", type=int, default=200, help="requests per endpoint (bounded)")
-    ap.add_argument("--concurrency", type=int, default=8)
+    ap.add_argument("--concurrency", type=int, default=4)
     ap.add_argument("--db", help="reuse/build this database file (default: a temporary one)")
     args = ap.parse_args()
     n_req = max(20, min(args.requests, 5000))
@@ -155,7 +162,7 @@ def main() -> int:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     exe = Path(sys.executable).with_name("eventwatch")
-    proc = subprocess.Popen([str(exe), "serve", "--db", str(path), "--host", "127.0.0.1", "--port", str(port)],
+    proc = subprocess.Popen([str(exe), "serve", "--db", str(path), "--host", "127.0.0.1", "--port", str(port), "--no-cache"],
                             stderr=subprocess.DEVNULL, env={**os.environ})
     try:
         wait_ready(base, proc)
@@ -168,14 +175,15 @@ def main() -> int:
             until = since + timedelta(days=89)
             ev.append(f"/api/events?country={rng.choice(COUNTRIES)}&since={since}&until={until}&limit=100")
         suites["/api/events country+90 days, page of 100, with total"] = ev
+        suites["/api/events same, without total"] = [u + "&total=false" for u in ev]
         suites["/api/trends one year, per day"] = [f"/api/trends?since=2023-01-01&until=2023-12-31&country={rng.choice(COUNTRIES)}"
                                                    if i % 2 else "/api/trends?since=2023-01-01&until=2023-12-31"
                                                    for i in range(n_req)]
         suites["/api/trends one year, by country per week, top 20"] = [
             "/api/trends?since=2023-01-01&until=2023-12-31&by=country&interval=week&top=20"] * n_req
         measure(base, ev[:10], 2)  # warm-up
-        print(f"{n_req} requests per endpoint, {args.concurrency} concurrent, loopback, one uvicorn worker; "
-              f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+        print(f"{n_req} requests per endpoint, {args.concurrency} concurrent, loopback, one uvicorn process, "
+              f"no response cache; load average before (1/5/15 min): {load()} on {os.cpu_count()} CPUs")
         print(f"{'endpoint':58} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} {'server CPU ms/req':>18} errors")
         for name, urls in suites.items():
             t0, c0 = time.perf_counter(), cpu_seconds(proc.pid)
@@ -183,7 +191,7 @@ def main() -> int:
             wall, cpu = time.perf_counter() - t0, cpu_seconds(proc.pid) - c0
             print(f"{name:58} {pct(times, 50):8.1f} {pct(times, 95):8.1f} {max(times):8.1f} "
                   f"{len(times) / wall:7.1f} {1000 * cpu / len(times):18.1f} {errors}")
-        print(f"load average after: {os.getloadavg()[0]:.1f}")
+        print(f"load average after: {load()}")
     finally:
         proc.terminate()
         proc.wait(10)

@@ -211,7 +211,8 @@ def cmd_serve(args) -> int:
         from eventwatch.ingest import UsageError
 
         raise UsageError(f"--ingest-token-env {args.token_env}: that environment variable is empty")
-    app = create_app(args.db, ingest_token=token, warm=True)
+    cache = not args.no_cache
+    app = create_app(args.db, ingest_token=token, warm=cache, cache=cache)
     print(f"eventwatch: serving {args.db} on http://{args.host}:{args.port} (dashboard at /, API docs at /docs)"
           + (" with POST /api/ingest" if token else ", read-only"), file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
@@ -437,6 +438,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--ingest-token-env", dest="token_env", metavar="VAR",
                    help="enable POST /api/ingest, requiring the token held in this environment variable")
+    p.add_argument("--no-cache", action="store_true",
+                   help="no response cache for aggregate endpoints and no cache warm-up (e.g. to measure queries)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("eval", help="score a stage against gold data", formatter_class=Formatter,

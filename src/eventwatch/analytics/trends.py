@@ -47,6 +47,13 @@ def trends(con, f: Filters, by: str | None = None, interval: str = "day", top: i
         raise QueryError(f"interval: one of {', '.join(INTERVALS)}")
     if top is not None and not 1 <= int(top) <= MAX_TOP:
         raise QueryError(f"top: must be within 1..{MAX_TOP}")
+    fast = _from_daily(con, f, by, interval, top)
+    if fast is not None:
+        sql, p = fast
+        if fill:
+            sql, p = _filled(sql, p, f, interval)
+        rel = con.execute(sql, p)
+        return to_arrow(rel) if arrow else rel.df()
     where, p = event_where(f.asserted())
     where = f"{where} AND " if where else "WHERE "
     where += f"e.event_date IS NOT NULL AND ({key}) IS NOT NULL"
@@ -72,6 +79,51 @@ def trends(con, f: Filters, by: str | None = None, interval: str = "day", top: i
         sql, p = _filled(sql, p, f, interval)
     rel = con.execute(sql, p)
     return to_arrow(rel) if arrow else rel.df()
+
+
+# by -> the event_daily dim holding that key (quad_class: the 'all' rows carry it)
+DAILY_DIMS = {None: "all", "all": "all", "country": "country", "source_country": "source_country",
+              "target_country": "target_country", "root": "root", "plover": "plover", "quad_class": "all"}
+DAILY_PERIODS = {"day": "d.day", "week": "CAST(date_trunc('week', d.day) AS DATE)",
+                 "month": "CAST(date_trunc('month', d.day) AS DATE)"}
+
+
+def _from_daily(con, f: Filters, by: str | None, interval: str, top: int | None) -> tuple[str, list] | None:
+    """The trends query over the daily aggregates (same columns and order), or None when the
+    filters or the key need the events table (store/daily.py)."""
+    from eventwatch.store import daily
+
+    if by not in DAILY_DIMS or not daily.usable(f) or not daily.is_current(con):
+        return None
+    g = f.asserted()
+    if g.country:
+        if by not in (None, "all"):
+            return None  # a country filter matches several columns: only the 'member' rows know it
+        where, p = daily.where(g, "member", g.country)
+        key = "'all'"
+    else:
+        where, p = daily.where(g, DAILY_DIMS[by])
+        key = "CAST(d.quad_class AS VARCHAR)" if by == "quad_class" else "d.key"
+    if by == "quad_class":
+        where += " AND d.quad_class IS NOT NULL"
+    top_clause, top_params = "", []
+    if top and by not in (None, "all"):
+        keys = [k for (k,) in con.execute(
+            f"SELECT {key} AS key FROM event_daily d {where} GROUP BY key ORDER BY sum(d.n_events) DESC, key "
+            f"LIMIT {int(top)}", p).fetchall()]
+        top_clause, top_params = f"AND ({key}) IN (SELECT unnest(?::VARCHAR[]))", [keys]
+    sql = f"""
+        SELECT {DAILY_PERIODS[interval]} AS period, {key} AS key, CAST(sum(d.n_events) AS BIGINT) AS n_events,
+               CAST(coalesce(sum(d.n_events) FILTER (WHERE d.is_first), 0) AS BIGINT) AS n_unique,
+               CAST(coalesce(sum(d.n_events) FILTER (WHERE d.quad_class = 1), 0) AS BIGINT) AS n_verbal_coop,
+               CAST(coalesce(sum(d.n_events) FILTER (WHERE d.quad_class = 2), 0) AS BIGINT) AS n_material_coop,
+               CAST(coalesce(sum(d.n_events) FILTER (WHERE d.quad_class = 3), 0) AS BIGINT) AS n_verbal_conflict,
+               CAST(coalesce(sum(d.n_events) FILTER (WHERE d.quad_class = 4), 0) AS BIGINT) AS n_material_conflict,
+               sum(d.goldstein_sum) / nullif(sum(d.n_goldstein), 0) AS goldstein_mean
+        FROM event_daily d {where} {top_clause}
+        GROUP BY ALL ORDER BY period, key
+    """
+    return sql, p + top_params
 
 
 def _filled(sql: str, p: list, f: Filters, interval: str) -> tuple[str, list]:

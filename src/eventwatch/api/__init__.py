@@ -9,7 +9,6 @@ OpenAPI: /docs and /openapi.json.
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 import math
 import queue
@@ -17,6 +16,7 @@ import threading
 from datetime import date, datetime
 from typing import Any, Iterator, Literal
 
+import orjson
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 
@@ -46,18 +46,14 @@ def _clean(v):
 
 
 def json_response(payload: Any, status: int = 200) -> Response:
-    return Response(json.dumps(payload, default=_default, ensure_ascii=False, allow_nan=False),
-                    status_code=status, media_type="application/json")
+    """UTF-8 JSON (orjson: dates as ISO strings, NaN as null, numpy values as numbers)."""
+    body = orjson.dumps(payload, default=_default, option=orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS)
+    return Response(body, status_code=status, media_type="application/json")
 
 
 def _items(table) -> list[dict]:
-    """Arrow table -> list of row dicts (NaN -> null)."""
-    rows = table.to_pylist()
-    for r in rows:
-        for k, v in r.items():
-            if isinstance(v, float) and math.isnan(v):
-                r[k] = None
-    return rows
+    """Arrow table -> list of row dicts (json_response writes NaN as null)."""
+    return table.to_pylist()
 
 
 class Database:

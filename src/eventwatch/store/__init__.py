@@ -25,7 +25,7 @@ from eventwatch.store.writer import ARTICLE_TABLES
 log = logging.getLogger(__name__)
 
 COUNTED_TABLES = ("articles", "actors", "article_actors", "actor_mentions", "events", "event_groups",
-                  "quotes", "places", "place_mentions")
+                  "quotes", "places", "place_mentions")  # event_daily (aggregates) is not a record table
 __all__ = ["Store", "StoreError", "Filters", "QueryError", "SCHEMA_VERSION", "ARTICLE_TABLES", "open_store"]
 
 
@@ -107,10 +107,13 @@ class Store:
         return writer.write(self.con, list(records))
 
     def rebuild_groups(self) -> None:
-        """Recompute every cross-article event group (e.g. after a bulk load with SQL)."""
+        """Recompute every cross-article event group and the daily aggregates (e.g. after a bulk load with SQL)."""
+        from eventwatch.store import daily
+
         self.con.execute("BEGIN TRANSACTION")
         try:
             writer.regroup(self.con, None)
+            daily.rebuild(self.con)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")

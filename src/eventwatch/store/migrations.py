@@ -3,7 +3,8 @@
 ``ensure_schema(con)`` brings any file to SCHEMA_VERSION: a new file gets schema.sql; an older
 file gets the columns and tables it lacks (ALTER TABLE ... ADD COLUMN), then each upgrade step's
 data fix-up runs (for 1 → 2: every article is rewritten from its stored JSON record so that the
-new denormalised columns and the event groups are filled). The version is kept in ``meta``.
+new denormalised columns and the event groups are filled; for 2 → 3: the daily aggregates table
+``event_daily`` is computed from the events). The version is kept in ``meta``.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import duckdb
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_articles_id ON articles(id)",
@@ -102,10 +103,16 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
     except Exception:
         con.execute("ROLLBACK")
         raise
-    if before:
-        n = _rewrite_all(con)
+    from eventwatch.store import daily
+
+    if before and before < 2:
+        n = _rewrite_all(con)  # the writer also fills event_daily
         log.info("upgraded database schema %d -> %d (%d columns added, %d articles rewritten)",
                  before, SCHEMA_VERSION, len(added), n)
+    else:
+        daily.rebuild(con)  # new file: marks the (empty) table current; version 2: computes it
+        if before:
+            log.info("upgraded database schema %d -> %d (daily aggregates computed)", before, SCHEMA_VERSION)
     return before
 
 

@@ -10,7 +10,7 @@ import json
 import re
 import warnings
 from dataclasses import dataclass, field, fields, replace
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 
@@ -202,16 +202,41 @@ def events(con, f: Filters, limit: int | None = 100, offset: int = 0, sort: str 
     order_by = f"{_order(sort, order, EVENT_SORTS)}, e.rowid {order.upper()}"  # rowid: cheap, stable tie-break
     own = _begin(con)
     try:
-        ids = [r[0] for r in con.execute(
-            f"SELECT e.rowid FROM events e {where} ORDER BY {order_by} LIMIT {limit} OFFSET {offset}", p).fetchall()]
+        ids = _page_ids(con, f, where, p, order_by, limit, offset, sort, order)
         # the BETWEEN lets DuckDB skip the row groups outside the page before the IN test
+        # (list_contains: no hash join to plan and build for a hundred ids)
         rel = con.execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.rowid BETWEEN ? AND ? "
-                          f"AND e.rowid IN (SELECT unnest(?::BIGINT[])) ORDER BY {order_by}",
+                          f"AND list_contains(?::BIGINT[], e.rowid) ORDER BY {order_by}",
                           [min(ids, default=0), max(ids, default=-1), ids])
         return _out(rel, arrow)
     finally:
         if own:
             con.execute("COMMIT")
+
+
+FIRST_WINDOW_DAYS = 14  # date-sorted pages look at this many days at the near end of the range first
+
+
+def _page_ids(con, f: Filters, where: str, p: list, order_by: str, limit: int, offset: int, sort: str,
+              order: str) -> list[int]:
+    """Row ids of one page. Sorted by date, the page is first sought in the last (desc) or first (asc)
+    FIRST_WINDOW_DAYS of the date range: if that window alone holds the whole page, no row outside
+    it could rank higher, and the date-sorted table lets DuckDB skip the rest of the range."""
+    sql = f"SELECT e.rowid FROM events e {where} ORDER BY {order_by} LIMIT {limit} OFFSET {offset}"
+    edge = f.until if order == "desc" else f.since
+    if sort == "date" and edge and offset + limit <= 1000:
+        step = timedelta(days=FIRST_WINDOW_DAYS - 1)
+        near = date.fromisoformat(edge)
+        far = (near - step if order == "desc" else near + step).isoformat()
+        other = f.since if order == "desc" else f.until
+        if other is None or (far > other if order == "desc" else far < other):
+            bound = "e.event_date >= CAST(? AS DATE)" if order == "desc" else "e.event_date <= CAST(? AS DATE)"
+            ids = [r[0] for r in con.execute(
+                f"SELECT e.rowid FROM events e {_and(where, bound)} ORDER BY {order_by} LIMIT {limit + offset}",
+                p + [far]).fetchall()]
+            if len(ids) == limit + offset:
+                return ids[offset:]
+    return [r[0] for r in con.execute(sql, p).fetchall()]
 
 
 def _begin(con) -> bool:
@@ -234,6 +259,13 @@ def all_events(con, f: Filters, unique: bool = False, arrow: bool = False):
 
 
 def count_events(con, f: Filters, unique: bool = False) -> int:
+    """The number of matching events: from the daily aggregates when the filters allow (dates,
+    country, QuadClass, flags), else counted in the events table."""
+    from eventwatch.store import daily
+
+    n = daily.count(con, f, unique=unique)
+    if n is not None:
+        return n
     where, p = event_where(f)
     if unique:
         where = _and(where, "e.is_first")

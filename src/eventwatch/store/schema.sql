@@ -1,4 +1,4 @@
--- eventwatch store schema, version 2 (DuckDB). docs/schema.md describes every table and column.
+-- eventwatch store schema, version 3 (DuckDB). docs/schema.md describes every table and column.
 -- meta.schema_version says which version a file holds; store/migrations.py upgrades older files.
 -- No PRIMARY KEY / UNIQUE constraints: Store.write deletes and re-inserts an article's rows in one
 -- transaction, which DuckDB's unique indexes reject. Keys are kept unique by the writer.
@@ -66,3 +66,11 @@ CREATE TABLE IF NOT EXISTS places (
     id VARCHAR, name VARCHAR, geonameid BIGINT, lat DOUBLE, lon DOUBLE, country VARCHAR, admin1 VARCHAR, feature VARCHAR
 );
 CREATE TABLE IF NOT EXISTS place_mentions (article_id VARCHAR, place_id VARCHAR, "start" INTEGER, "end" INTEGER);
+
+-- daily aggregates of events (store/daily.py): one row per day, dim, key, QuadClass and flags.
+-- dim: all | country | member (each country the `country` filter matches) | source_country |
+-- target_country | root | plover. Refreshed by the writer for the days it touches.
+CREATE TABLE IF NOT EXISTS event_daily (
+    day DATE, dim VARCHAR, key VARCHAR, quad_class TINYINT, is_first BOOLEAN, negated BOOLEAN, hypothetical BOOLEAN,
+    n_events BIGINT, n_goldstein BIGINT, goldstein_sum DOUBLE, goldstein_sumsq DOUBLE
+);

@@ -130,8 +130,9 @@ def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
     ids = [r.id for r in records]
     con.execute("BEGIN TRANSACTION")
     try:
-        old_keys = [k for (k,) in con.execute(
-            "SELECT DISTINCT dedup_key FROM events WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()]
+        old = con.execute("SELECT DISTINCT dedup_key, event_date FROM events WHERE article_id IN (SELECT unnest(?))",
+                          [ids]).fetchall()
+        old_keys = [k for k, _ in old]
         for table in ARTICLE_TABLES:
             col = "id" if table == "articles" else "article_id"
             con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [ids])
@@ -144,13 +145,27 @@ def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
         for table, part in data.items():
             _insert(con, table, part)
         new_keys = {row[DEDUP_KEY_POS] for row in data["events"]}
-        regroup(con, sorted(k for k in set(old_keys) | new_keys if k is not None))
+        keys = sorted(k for k in set(old_keys) | new_keys if k is not None)
+        regroup(con, keys)
+        refresh_daily(con, keys, [d for _, d in old])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     log.info("stored %d articles, %d events", len(records), len(data["events"]))
     return len(records)
+
+
+def refresh_daily(con, keys: list[str], old_days: list) -> None:
+    """Refresh the daily aggregates of every day whose events changed: the replaced rows' days and
+    the days of all events sharing a touched dedup key (regrouping may move their first mention)."""
+    from eventwatch.store import daily
+
+    days = set(old_days)
+    if keys:
+        days |= {d for (d,) in con.execute(
+            "SELECT DISTINCT event_date FROM events WHERE dedup_key IN (SELECT unnest(?::VARCHAR[]))", [keys]).fetchall()}
+    daily.refresh_days(con, list(days))
 
 
 GROUP_SQL = """
