@@ -182,7 +182,12 @@ def create_app(db_path: str, ingest_token: str | None = None, query_seconds: flo
     def facets(f: Filters = Depends(filters), limit: int = Query(50, ge=1, le=500), cur=Depends(cursor)):
         return json_response(queries.facets(cur, f, limit=limit))
 
-    @app.get("/api/export/{fmt}", summary="Download matching events: gdelt (61-column TSV), plover (JSONL) or csv")
+    @app.get("/api/export/{fmt}", summary="Download matching events: gdelt (61-column TSV), plover (JSONL) or csv",
+             response_class=Response,
+             responses={200: {"description": "the matching events as a file",
+                              "content": {"text/tab-separated-values": {"schema": {"type": "string"}},
+                                          "application/x-ndjson": {"schema": {"type": "string"}},
+                                          "text/csv": {"schema": {"type": "string"}}}}})
     def export(fmt: Literal["gdelt", "plover", "csv"], f: Filters = Depends(filters)):
         from fastapi.responses import StreamingResponse
 
