@@ -59,12 +59,15 @@ class EventsStage:
             for cand in cands:
                 if len(cand.sources) >= 2:
                     index.last_group = cand.sources
-            for cand, clf in _with_votes(cands, votes):
-                for event in self._events(cand, clf, sent, record, fallback_place):
-                    key = (event.source, event.target, event.cameo, event.sentence[0], event.trigger[0])
-                    if key not in seen:
-                        seen.add(key)
-                        record.events.append(event)
+            found = [e for cand, clf in _with_votes(cands, votes)
+                     for e in self._events(cand, clf, sent, record, fallback_place)]
+            if any(e.source or e.target for e in found):
+                found = [e for e in found if e.source or e.target]  # actorless readings only when nothing else
+            for event in found:
+                key = (event.source, event.target, event.cameo, event.sentence[0], event.trigger[0])
+                if key not in seen:
+                    seen.add(key)
+                    record.events.append(event)
 
     def _events(self, cand: Candidate, clf, sent: Span, record: Record, fallback_place):
         info = lookup(cand.code)
@@ -74,7 +77,7 @@ class EventsStage:
         date = event_date(sent, cand.trigger, record.published)
         mentions = {a.id: a.mentions for a in record.actors}
         for source, target in expand(cand, self.lexicon.frames.reciprocal):
-            if source is None and target is None:
+            if source is None and target is None and not _generic_participant(cand):
                 continue
             spans = [m for ms in mentions.values() for m in ms]
             place = event_place(record, sent, cand.trigger, fallback_place, spans)
@@ -92,6 +95,17 @@ class EventsStage:
                 confidence=confidence(ev), plover_mode=info.plover_mode, plover_context=list(info.plover_context),
                 method="classifier" if clf is not None and clf.only else ("both" if clf and clf.agrees else "pattern"),
             )
+
+
+def _generic_participant(cand: Candidate) -> bool:
+    """An event whose doer is a generic noun phrase the actor stage does not name ("students marched", "police
+    arrested dozens"): kept with source and target null. A pronoun or a missing subject is not enough."""
+    verb = cand.trigger if cand.trigger.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return False
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(s.pos_ in ("NOUN", "PROPN") for s in subj)
 
 
 def _with_votes(cands, votes):
