@@ -34,6 +34,7 @@ class Candidate:
     subordinate: bool = False
     pattern_code: str = ""
     extra_tokens: list[Token] = field(default_factory=list)
+    light: Token | None = None         # the light verb carrying a noun trigger ("STAGED a protest")
 
     @property
     def root(self) -> str:
@@ -123,10 +124,13 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
             continue  # the frame verb's own reading gives way to the composed event
         if trig.pattern.noun and trig.frame is None and trig.light is not None and trig.light.i in verbs:
             continue  # "fought battles", "took control": the verb already codes it
-        out.append(_code_trigger(trig, lex, index))
-    anchors = {c.trigger.i for c in out}
+        cand = _code_trigger(trig, lex, index)
+        cand.light = trig.light if trig.pattern.noun and trig.frame is None else None
+        out.append(cand)
+    anchors = {c.trigger.i for c in out} | {c.light.i for c in out if c.light is not None}
     for c in out:
-        c.subordinate = _under_other(c.trigger, anchors) or _in_condition(c.trigger)
+        own = anchors - {c.light.i} if c.light is not None else anchors
+        c.subordinate = _under_other(c.trigger, own) or _in_condition(c.trigger)
     return out
 
 
