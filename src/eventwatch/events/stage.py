@@ -59,11 +59,12 @@ class EventsStage:
             for cand in cands:
                 if len(cand.sources) >= 2:
                     index.last_group = cand.sources
-            found = [e for cand, clf in _with_votes(cands, votes)
+            found = [(e, cand.subordinate) for cand, clf in _with_votes(cands, votes)
                      for e in self._events(cand, clf, sent, record, fallback_place)]
-            if any(e.source or e.target for e in found):
-                found = [e for e in found if e.source or e.target]  # actorless readings only when nothing else
-            for event in found:
+            if any((e.source or e.target) and not sub for e, sub in found):
+                # actorless readings only when no main-clause event has actors
+                found = [(e, sub) for e, sub in found if e.source or e.target]
+            for event, _ in found:
                 key = (event.source, event.target, event.cameo, event.sentence[0], event.trigger[0])
                 if key not in seen:
                     seen.add(key)
@@ -97,15 +98,18 @@ class EventsStage:
             )
 
 
+GENERIC_NOT_AGENTS = {"it", "this", "that", "which", "what"}
+
+
 def _generic_participant(cand: Candidate) -> bool:
     """An event whose doer is a generic noun phrase the actor stage does not name ("students marched", "police
     arrested dozens"): kept with source and target null. A pronoun or a missing subject is not enough."""
-    verb = cand.trigger if cand.trigger.pos_ in ("VERB", "AUX") else None
-    if verb is None:
+    verb = cand.trigger if cand.trigger.pos_ in ("VERB", "AUX") else cand.light
+    if verb is None or cand.subordinate:
         return False
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     subj += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    return any(s.pos_ in ("NOUN", "PROPN") for s in subj)
+    return any(s.pos_ in ("NOUN", "PROPN", "NUM") and s.lower_ not in GENERIC_NOT_AGENTS for s in subj)
 
 
 def _with_votes(cands, votes):
