@@ -32,7 +32,16 @@ def objects(tok: Token) -> list[Token]:
 
 
 def _lemma(tok: Token) -> str:
+    if tok.pos_ in ("VERB", "AUX"):
+        fixed = _lemma_fixes().get(tok.lower_)
+        if fixed:
+            return fixed
     return tok.lemma_.lower()
+
+
+def _lemma_fixes() -> dict[str, str]:
+    from eventwatch.events.lexicon import load_lexicon
+    return load_lexicon().frames.lemma_fix
 
 
 QUANTITY_PREPS = ("of",)
