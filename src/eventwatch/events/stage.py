@@ -13,7 +13,7 @@ from eventwatch.events.dates import event_date
 from eventwatch.events.lexicon import load_lexicon
 from eventwatch.events.location import dateline_place, event_place
 from eventwatch.events.matcher import MatchContext
-from eventwatch.events.statements import statement_candidates
+from eventwatch.events.statements import demand_candidates, statement_candidates
 from eventwatch.events.tone import tone
 from eventwatch.model import Event, Record
 
@@ -53,6 +53,8 @@ class EventsStage:
             cands = code_sentence(sent, self.lexicon, index, ctx) if self.mode != "classifier" else []
             if not cands and self.mode != "classifier":
                 cands = statement_candidates(sent, self.lexicon.frames, index)
+            elif self.mode != "classifier":
+                cands = _with_reported_demands(cands, demand_candidates(sent, self.lexicon.frames, index))
             votes = None
             if self.classifier is not None and self.mode != "pattern":
                 votes = self.classifier.vote(sent, cands, index, self.mode == "classifier")
@@ -110,6 +112,24 @@ def _generic_participant(cand: Candidate) -> bool:
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     subj += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     return any(s.pos_ in ("NOUN", "PROPN", "NUM") and s.lower_ not in GENERIC_NOT_AGENTS for s in subj)
+
+
+def _with_reported_demands(cands: list[Candidate], demands: list[Candidate]) -> list[Candidate]:
+    """Add 'X said Y must ...' demands whose reporting verb is not already a trigger; the coded actions inside the
+    reported clause become subordinate to the demand ("said US forces must ensure security to ALLOW aid")."""
+    used = {c.trigger.i for c in cands}
+    out = list(cands)
+    for d in demands:
+        if d.trigger.i in used:
+            continue
+        inside = {t.i for t in d.action.subtree}
+        if any(c.trigger.i not in inside and not c.subordinate for c in cands):
+            continue  # another main-clause event: leave the sentence to it
+        for c in cands:
+            if c.trigger.i in inside:
+                c.subordinate = True
+        out.append(d)
+    return out
 
 
 def _with_votes(cands, votes):
