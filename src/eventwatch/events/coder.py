@@ -18,6 +18,7 @@ from eventwatch.events.modality import Modality, modality_of
 
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
+PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced passive's noun is the victim
 
 
 @dataclass
@@ -57,7 +58,10 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         return sources, targets
     if args.is_passive(tok):
         return args.agent_actors(tok, index), args.object_actors(tok, index)
-    return args.subject_actors(tok, index), args.object_actors(tok, index)
+    targets = args.object_actors(tok, index)
+    if not targets and trig.pattern.code[:2] in PATIENT_ROOTS:
+        targets = args.reduced_passive_patient(tok, index)  # "soldiers KILLED in the attack"
+    return args.subject_actors(tok, index), targets
 
 
 def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candidate:
