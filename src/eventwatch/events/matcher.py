@@ -14,6 +14,7 @@ from eventwatch.events.lexicon import Lexicon, Pattern
 
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+PARTICLE_DEPS = ("prt", "advmod")   # the small model often parses "walked OUT", "stepped DOWN" as advmod
 
 
 @dataclass
@@ -112,7 +113,7 @@ def satisfies(tok: Token, pat: Pattern, ctx: "MatchContext") -> bool:
     for names, objs in pat.preps:
         if not _prep_ok(tok, names, objs):
             return False
-    if pat.prt and not any(c.dep_ == "prt" and _lemma(c) in pat.prt for c in tok.children):
+    if pat.prt and not any(c.dep_ in PARTICLE_DEPS and _lemma(c) in pat.prt for c in tok.children):
         return False
     if pat.xcomp and not any(c.dep_ in ("xcomp", "ccomp") and (_lemma(c) in pat.xcomp or "*" in pat.xcomp)
                               for c in tok.children):
