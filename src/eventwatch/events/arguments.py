@@ -140,6 +140,8 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
             return found
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)
+    if verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
+        return subject_actors(head, index, depth + 1)  # "X was SKEPTICAL": the copula's subject
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
