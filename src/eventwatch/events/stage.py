@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
@@ -106,7 +107,9 @@ def _agent_words(settings) -> frozenset[str]:
     from eventwatch.actors.dictionary import load_dictionary
     user = getattr(settings, "actors_file", None)
     dic = load_dictionary(str(user) if user else None)
-    return frozenset(dic.agents) | frozenset(dic.titles)
+    extra = Path(__file__).parent / "data" / "agent_nouns.tsv"
+    own = {w.strip() for w in extra.read_text("utf-8").splitlines() if w.strip() and not w.startswith("#")}
+    return frozenset(dic.agents) | frozenset(dic.titles) | frozenset(own)
 
 
 GENERIC_NOT_AGENTS = {"it", "this", "that", "which", "what"}
