@@ -271,3 +271,39 @@ def test_an_actor_named_like_a_country_is_not_the_place(pipeline):
     r = process(pipeline, "Britain condemned Iran on Monday.")
     evs = find(r, root="11")
     assert evs and evs[0].place is None
+
+
+# ------------------------------------------------------------------ generic doers, parser quirks, reported demands
+def test_generic_doer_keeps_the_event_without_inventing_actors(pipeline):
+    r = process(pipeline, "Thousands of students staged demonstrations in the capital on Saturday.")
+    evs = find(r, root="14")
+    assert evs and all(e.source is None for e in evs)
+
+
+def test_pronoun_subject_alone_does_not_make_an_event(pipeline):
+    r = process(pipeline, "It attacked on Monday.")
+    assert not [e for e in r.events if e.source is None and e.target is None]
+
+
+def test_mislemmatised_light_verb_still_carries_the_noun(pipeline):
+    # the small model lemmatises "staged" as "stag"
+    r = process(pipeline, "Kenyan teachers staged a strike over pay on Monday.")
+    assert find(r, root="14", source="kenyan teachers")
+
+
+def test_particle_parsed_as_adverb(pipeline):
+    r = process(pipeline, "Thousands of Nigerian workers walked out on Monday.")
+    assert find(r, code="143")
+
+
+def test_reported_obligation_outranks_the_actions_inside_it(pipeline):
+    r = process(pipeline, "The Red Cross said US forces must ensure security to allow aid to reach civilians.")
+    demands = find(r, root="10", source="red cross", target="us forces")
+    assert demands
+    main = max((e for e in r.events if not e.negated), key=lambda e: e.confidence)
+    assert main.root == "10"
+
+
+def test_victim_of_a_reduced_passive(pipeline):
+    r = process(pipeline, "There were ten Russian soldiers killed in Ukraine on Monday.")
+    assert find(r, root="18", target="russian soldiers")

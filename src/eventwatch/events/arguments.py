@@ -132,8 +132,16 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
     head = verb.head
     if head.i == verb.i:
         return []
+    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and not _subjects(head) and is_passive(head) \
+            and not any(c.dep_ == "agent" for c in head.children):
+        # "X was forced / is expected to withdraw": the passive subject controls the complement
+        found = passive_subject_actors(head, index)
+        if found:
+            return found
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)
+    if verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
+        return subject_actors(head, index, depth + 1)  # "X was SKEPTICAL": the copula's subject
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
@@ -191,6 +199,13 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str
                             found = np_actors(o, index) or _nested_actors(o, index)
                             if found:
                                 return found
+    return []
+
+
+def reduced_passive_patient(tok: Token, index: ActorIndex) -> list[str]:
+    """The noun a reduced passive relative modifies ("soldiers KILLED in the attack"): the one the action was done to."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return np_actors(tok.head, index)
     return []
 
 

@@ -18,6 +18,7 @@ from eventwatch.events.modality import Modality, modality_of
 
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
+PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced passive's noun is the victim
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Candidate:
     subordinate: bool = False
     pattern_code: str = ""
     extra_tokens: list[Token] = field(default_factory=list)
+    light: Token | None = None         # the light verb carrying a noun trigger ("STAGED a protest")
 
     @property
     def root(self) -> str:
@@ -56,7 +58,10 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         return sources, targets
     if args.is_passive(tok):
         return args.agent_actors(tok, index), args.object_actors(tok, index)
-    return args.subject_actors(tok, index), args.object_actors(tok, index)
+    targets = args.object_actors(tok, index)
+    if not targets and trig.pattern.code[:2] in PATIENT_ROOTS:
+        targets = args.reduced_passive_patient(tok, index)  # "soldiers KILLED in the attack"
+    return args.subject_actors(tok, index), targets
 
 
 def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candidate:
@@ -123,10 +128,13 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
             continue  # the frame verb's own reading gives way to the composed event
         if trig.pattern.noun and trig.frame is None and trig.light is not None and trig.light.i in verbs:
             continue  # "fought battles", "took control": the verb already codes it
-        out.append(_code_trigger(trig, lex, index))
-    anchors = {c.trigger.i for c in out}
+        cand = _code_trigger(trig, lex, index)
+        cand.light = trig.light if trig.pattern.noun and trig.frame is None else None
+        out.append(cand)
+    anchors = {c.trigger.i for c in out} | {c.light.i for c in out if c.light is not None}
     for c in out:
-        c.subordinate = _under_other(c.trigger, anchors) or _in_condition(c.trigger)
+        own = anchors - {c.light.i} if c.light is not None else anchors
+        c.subordinate = _under_other(c.trigger, own) or _in_condition(c.trigger)
     return out
 
 

@@ -27,7 +27,7 @@ class Evidence:
 
 WEIGHTS = {"bias": -0.4, "specificity": 0.45, "source": 0.9, "target": 0.5, "composed": 0.2, "noun": -0.2,
            "agree": 0.3, "disagree": -0.3, "clf_only": -1.4, "clf_prob": 1.6, "hedged": -0.2,
-           "subordinate": -1.0}
+           "subordinate": -1.5}
 
 
 def confidence(ev: Evidence) -> float:

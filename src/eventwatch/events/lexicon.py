@@ -42,6 +42,7 @@ class Frames:
     speech: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()
+    lemma_fix: dict[str, str] = field(default_factory=dict)   # verb form -> lemma, where the tagger's lemma is wrong
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ def load_lexicon() -> Lexicon:
 def load_frames() -> Frames:
     frame_of: dict[tuple[bool, str], str] = {}
     compose: dict[str, dict[str, str]] = {}
+    lemma_fix: dict[str, str] = {}
     sets: dict[str, set[str]] = {k: set() for k in ("light", "occur", "negator", "future", "hypothetical", "speech",
                                                     "obligation", "reciprocal")}
     for line, cols in _data_lines(DATA / "frames.tsv"):
@@ -116,11 +118,13 @@ def load_frames() -> Frames:
             frame_of[("a" if adj else noun, lemma[2:] if noun or adj else lemma)] = cols[1]
         elif kind == "compose":
             compose.setdefault(cols[1], {})[cols[2]] = cols[3]
+        elif kind == "lemma":
+            lemma_fix[cols[1]] = cols[2]
         elif kind in sets:
             sets[kind].add(cols[1])
         else:
             raise ValueError(f"frames.tsv line {line}: unknown row kind {kind!r}")
-    return Frames(frame_of, compose, **{k: frozenset(v) for k, v in sets.items()})
+    return Frames(frame_of, compose, **{k: frozenset(v) for k, v in sets.items()}, lemma_fix=lemma_fix)
 
 
 def compose_code(frames: Frames, frame: str, embedded: str | None) -> str:

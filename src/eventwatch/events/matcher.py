@@ -14,6 +14,7 @@ from eventwatch.events.lexicon import Lexicon, Pattern
 
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+PARTICLE_DEPS = ("prt", "advmod")   # the small model often parses "walked OUT", "stepped DOWN" as advmod
 
 
 @dataclass
@@ -32,7 +33,16 @@ def objects(tok: Token) -> list[Token]:
 
 
 def _lemma(tok: Token) -> str:
+    if tok.pos_ in ("VERB", "AUX"):
+        fixed = _lemma_fixes().get(tok.lower_)
+        if fixed:
+            return fixed
     return tok.lemma_.lower()
+
+
+def _lemma_fixes() -> dict[str, str]:
+    from eventwatch.events.lexicon import load_lexicon
+    return load_lexicon().frames.lemma_fix
 
 
 QUANTITY_PREPS = ("of",)
@@ -103,7 +113,7 @@ def satisfies(tok: Token, pat: Pattern, ctx: "MatchContext") -> bool:
     for names, objs in pat.preps:
         if not _prep_ok(tok, names, objs):
             return False
-    if pat.prt and not any(c.dep_ == "prt" and _lemma(c) in pat.prt for c in tok.children):
+    if pat.prt and not any(c.dep_ in PARTICLE_DEPS and _lemma(c) in pat.prt for c in tok.children):
         return False
     if pat.xcomp and not any(c.dep_ in ("xcomp", "ccomp") and (_lemma(c) in pat.xcomp or "*" in pat.xcomp)
                               for c in tok.children):

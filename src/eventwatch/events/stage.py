@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
@@ -13,7 +14,7 @@ from eventwatch.events.dates import event_date
 from eventwatch.events.lexicon import load_lexicon
 from eventwatch.events.location import dateline_place, event_place
 from eventwatch.events.matcher import MatchContext
-from eventwatch.events.statements import statement_candidates
+from eventwatch.events.statements import demand_candidates, statement_candidates
 from eventwatch.events.tone import tone
 from eventwatch.model import Event, Record
 
@@ -26,6 +27,7 @@ class EventsStage:
     def __init__(self, settings):
         self.settings = settings
         self.lexicon = load_lexicon()
+        self.agent_words = _agent_words(settings)
         self.classifier = None
         self.mode = "combined"
         if (getattr(settings, "extra", None) or {}).get("events_classifier", True):
@@ -53,18 +55,24 @@ class EventsStage:
             cands = code_sentence(sent, self.lexicon, index, ctx) if self.mode != "classifier" else []
             if not cands and self.mode != "classifier":
                 cands = statement_candidates(sent, self.lexicon.frames, index)
+            elif self.mode != "classifier":
+                cands = _with_reported_demands(cands, demand_candidates(sent, self.lexicon.frames, index))
             votes = None
             if self.classifier is not None and self.mode != "pattern":
                 votes = self.classifier.vote(sent, cands, index, self.mode == "classifier")
             for cand in cands:
                 if len(cand.sources) >= 2:
                     index.last_group = cand.sources
-            for cand, clf in _with_votes(cands, votes):
-                for event in self._events(cand, clf, sent, record, fallback_place):
-                    key = (event.source, event.target, event.cameo, event.sentence[0], event.trigger[0])
-                    if key not in seen:
-                        seen.add(key)
-                        record.events.append(event)
+            found = [(e, cand.subordinate) for cand, clf in _with_votes(cands, votes)
+                     for e in self._events(cand, clf, sent, record, fallback_place)]
+            if any((e.source or e.target) and not sub for e, sub in found):
+                # actorless readings only when no main-clause event has actors
+                found = [(e, sub) for e, sub in found if e.source or e.target]
+            for event, _ in found:
+                key = (event.source, event.target, event.cameo, event.sentence[0], event.trigger[0])
+                if key not in seen:
+                    seen.add(key)
+                    record.events.append(event)
 
     def _events(self, cand: Candidate, clf, sent: Span, record: Record, fallback_place):
         info = lookup(cand.code)
@@ -74,7 +82,7 @@ class EventsStage:
         date = event_date(sent, cand.trigger, record.published)
         mentions = {a.id: a.mentions for a in record.actors}
         for source, target in expand(cand, self.lexicon.frames.reciprocal):
-            if source is None and target is None:
+            if source is None and target is None and not _generic_participant(cand, self.agent_words):
                 continue
             spans = [m for ms in mentions.values() for m in ms]
             place = event_place(record, sent, cand.trigger, fallback_place, spans)
@@ -92,6 +100,71 @@ class EventsStage:
                 confidence=confidence(ev), plover_mode=info.plover_mode, plover_context=list(info.plover_context),
                 method="classifier" if clf is not None and clf.only else ("both" if clf and clf.agrees else "pattern"),
             )
+
+
+def _agent_words(settings) -> frozenset[str]:
+    """Generic agent nouns and titles of the actor stage's dictionary (the same dictionary object it loaded)."""
+    from eventwatch.actors.dictionary import load_dictionary
+    user = getattr(settings, "actors_file", None)
+    dic = load_dictionary(str(user) if user else None)
+    extra = Path(__file__).parent / "data" / "agent_nouns.tsv"
+    own = {w.strip() for w in extra.read_text("utf-8").splitlines() if w.strip() and not w.startswith("#")}
+    return frozenset(dic.agents) | frozenset(dic.titles) | frozenset(own)
+
+
+GENERIC_NOT_AGENTS = {"it", "this", "that", "which", "what"}
+
+
+def _generic_participant(cand: Candidate, agent_words: frozenset[str]) -> bool:
+    """An event whose doer is a generic noun phrase the actor stage does not name ("students marched", "police
+    arrested dozens"): kept with source and target null. Only agentive subjects count (entity names, the actor
+    dictionary's agent nouns and titles, counted groups of them); a pronoun, a missing subject or a thing
+    ("the ban threatens", "the data allows") is not enough. On 40 BBC business articles this keeps 12
+    actorless events of 99 (most real: "a spokesman refused to comment"), against 38 without the agent check."""
+    verb = cand.trigger if cand.trigger.pos_ in ("VERB", "AUX") else cand.light
+    if verb is None or cand.subordinate:
+        return False
+    subj = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and not cand.noun)]
+    subj += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(_agentive(s, agent_words) for s in subj)
+
+
+QUANTITY_HEADS = {"thousand", "hundred", "dozen", "ten", "score", "million", "group", "number", "some", "many"}
+
+
+def _agentive(tok, agent_words, depth: int = 0) -> bool:
+    """A noun phrase that names people or an institution: a person/organisation/group entity, or a generic
+    agent noun or title of the actor dictionary ("police", "students", "officials"), possibly counted
+    ("thousands of workers"). Companies, budgets, bans and data are not agents of political events."""
+    if tok.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or tok.lower_ in GENERIC_NOT_AGENTS:
+        return False
+    if tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+        return True
+    from eventwatch.actors.dictionary import fold
+    if fold(tok.lemma_) in agent_words or fold(tok.text) in agent_words:
+        return True
+    if depth == 0 and (tok.like_num or tok.lemma_.lower() in QUANTITY_HEADS):
+        return any(_agentive(o, agent_words, 1) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj")
+    return False
+
+
+def _with_reported_demands(cands: list[Candidate], demands: list[Candidate]) -> list[Candidate]:
+    """Add 'X said Y must ...' demands whose reporting verb is not already a trigger; the coded actions inside the
+    reported clause become subordinate to the demand ("said US forces must ensure security to ALLOW aid")."""
+    used = {c.trigger.i for c in cands}
+    out = list(cands)
+    for d in demands:
+        if d.trigger.i in used:
+            continue
+        inside = {t.i for t in d.action.subtree}
+        if any(c.trigger.i not in inside and not c.subordinate for c in cands):
+            continue  # another main-clause event: leave the sentence to it
+        for c in cands:
+            if c.trigger.i in inside:
+                c.subordinate = True
+        out.append(d)
+    return out
 
 
 def _with_votes(cands, votes):

@@ -1,5 +1,8 @@
 """Evaluative statements (CAMEO 012 / 013, and veiled threats 13): "X said the war will be a DISASTER".
 
+Also reported obligations with no coded action inside ("X said Y must drop its barriers"): a demand (100) by the
+reporter on the clause's subject, since the codebook reads a public call on a named party to act as a demand.
+
 A reporting verb whose reported clause is a copula with a strongly valenced predicate (VADER valence
 |v| ≥ 1.5, from the sentiment lexicon the tone uses) is a pessimistic (012) or optimistic (013) comment by
 the reporter. A pessimistic prediction aimed at a party ("... would be difficult FOR THEM") is coded as a
@@ -37,7 +40,38 @@ def _beneficiary(pred: Token, index: args.ActorIndex) -> list[str]:
     return []
 
 
+def _obligation(clause: Token, frames: Frames) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in frames.obligation for c in clause.children)
+
+
+def demand_candidates(sent: Span, frames: Frames, index: args.ActorIndex) -> list[Candidate]:
+    """'X said/declared that Y must/should VERB' (no coded action in VERB): X demands of Y (100)."""
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in frames.speech | REPORTING_EXTRA:
+            continue
+        speakers = args.subject_actors(verb, index)
+        if not speakers:
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not _obligation(clause, frames):
+                continue
+            mod = modality_of(clause, frames)
+            if mod.negated:
+                continue  # "must not": a warning, not a demand we can code
+            mod.hypothetical = False  # the obligation is the demand itself
+            targets = [a for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for a in args.np_actors(s, index)]
+            out.append(Candidate("100", verb, clause, speakers, [t for t in targets if t not in speakers], mod, 0,
+                                 pattern_code="100"))
+    return out
+
+
 def statement_candidates(sent: Span, frames: Frames, index: args.ActorIndex) -> list[Candidate]:
+    out = _evaluative(sent, frames, index)
+    return out or demand_candidates(sent, frames, index)
+
+
+def _evaluative(sent: Span, frames: Frames, index: args.ActorIndex) -> list[Candidate]:
     lex = valence_lexicon()
     out = []
     for verb in sent:
