@@ -26,7 +26,7 @@ from eventwatch.places.detect import Mention
 from eventwatch.places.gazetteer import NAME_ALT, Candidate
 
 FEATURE_PRIOR = {"country": 2.0, "other": 2.0, "admin1": 0.5, "city": 0.0}
-ALT_NAME_MALUS = 2.0  # a town known by another name rarely beats one that bears the name
+ALT_NAME_MALUS = 1.0
 CAPITAL_BONUS = 1.5  # "Washington" is the capital more often than the state
 TOWN_NAMED_LIKE_DIVISION = 20_000  # a smaller town sharing a division's name is not what news means
 CITY_IN_SAME_NAMED_ADMIN1 = 100_000  # "New York", "Kabul": the big city, not the province/state
