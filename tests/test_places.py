@@ -189,3 +189,42 @@ def test_dateline_decides_its_name_in_the_body(nlp):
     text = "The mayor of Paris said the county fair would open on Friday despite the rain."
     record = run(nlp, text, dateline="PARIS, Texas")
     assert near(place_named(record, "Paris"), PARIS_TX)
+
+
+def test_a_new_index_version_removes_the_old_files(monkeypatch, tmp_path):
+    from eventwatch.places import gazetteer
+
+    def tiny_build(conn):
+        conn.execute("CREATE TABLE meta (k TEXT, v TEXT)")
+        conn.commit()
+
+    monkeypatch.setenv("EVENTWATCH_CACHE", str(tmp_path))
+    monkeypatch.setattr(gazetteer, "_build", tiny_build)
+    (tmp_path / "gazetteer-1.sqlite").write_bytes(b"old")
+    (tmp_path / "notes.txt").write_text("kept")
+    path = gazetteer.ensure_index()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, "notes.txt"])
+
+
+def test_streamed_json_object_values_match_json_load(tmp_path):
+    import json
+
+    from eventwatch.places.gazetteer import iter_object_values
+
+    data = {str(i): {"name": f"Town {i}", "alt": ["Ville, \"{i}\"", "}{"], "pop": i * 7} for i in range(500)}
+    path = tmp_path / "cities.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert list(iter_object_values(path, chunk_chars=97)) == list(data.values())
+
+
+def test_a_state_name_is_the_state_not_a_small_town(nlp):
+    text = "Farmers in Kansas and Nebraska expect a smaller wheat harvest after the dry spring."
+    record = run(nlp, text)
+    place = place_named(record, "Kansas")
+    assert place is not None and place.feature == "admin1" and place.country == "USA"
+
+
+def test_a_county_sits_inside_its_county(nlp):
+    text = "Deputies in Tarrant County, Texas, closed two roads after the storm on Monday."
+    place = place_named(run(nlp, text), "Tarrant County")
+    assert near(place, (32.77, -97.29), 60.0)  # the county around Fort Worth

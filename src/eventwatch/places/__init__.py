@@ -10,7 +10,7 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
   places inside modifiers such as "Kabul police"); demonyms are context, never places;
 - ``resolve``: which place each name means (population prior + document context).
 
-The index is built on first use (about a minute and ~650 MB peak, once) or ahead of time with
+The index is built on first use (one to two minutes and ~330 MB peak, once) or ahead of time with
 ``python -m eventwatch.places.gazetteer``; set ``EVENTWATCH_CACHE`` to move it. Opening it takes
 milliseconds and a few MB; lookups are SQLite queries.
 

