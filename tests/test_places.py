@@ -64,6 +64,8 @@ def test_seed_has_no_false_places(seed_record):
     for bad in ("Home", "Shaheen", "Shaheen Corps", "Security Council", "Security", "Afghan", "British",
                 "UN", "NATO", "Marshall", "Facebook"):
         assert bad not in words
+    # the acceptance: these places and no other
+    assert len(seed_record.places) == 8, [p.name for p in seed_record.places]
 
 
 def test_seed_one_place_per_location_and_dateline(seed_record):
@@ -228,3 +230,14 @@ def test_a_county_sits_inside_its_county(nlp):
     text = "Deputies in Tarrant County, Texas, closed two roads after the storm on Monday."
     place = place_named(run(nlp, text), "Tarrant County")
     assert near(place, (32.77, -97.29), 60.0)  # the county around Fort Worth
+
+
+def test_a_sea_inside_an_organisation_name_is_no_place(pipeline):
+    from eventwatch.model import Document
+
+    text = ("The minister spoke after a meeting of the North Atlantic Council in Brussels on Friday. "
+            "Officials of the Gulf Cooperation Council met in Riyadh.")
+    (record,) = list(pipeline.process([Document(text=text, location="t")]))
+    names = {p.name for p in record.places}
+    assert "Brussels" in names and "Riyadh" in names
+    assert not any("Atlantic" in n or "Gulf" in n for n in names), names

@@ -236,6 +236,10 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
         if any(words & w for span, w in persons if span != whole_person):
             continue  # a word of a person's name elsewhere in the text
         kept = _keep(cands, MIN_POPULATION_WEAK if _org_position_ok(doc, s) else MIN_POPULATION)
+        if any(labels[i] == "ORG" for i in range(s, e)):
+            # a sea or region inside an organisation's name names the organisation, not a place:
+            # "North Atlantic Council", "Pacific Fleet", "Gulf Cooperation Council"
+            kept = [c for c in kept if c.feature != "other"]
         if kept:
             support = MIN_POPULATION_IN_PERSON if whole_person else MIN_POPULATION
             out.append(_mention(doc, s, e, key, taken, from_entity=False, candidates=kept, support_pop=support,
