@@ -134,6 +134,8 @@ class SpeakerResolver:
         names, words = first_names(), person_words()
         for m in self.mentions:
             actor = self.canonical(m.actor)
+            if actor.kind in GROUP_KINDS:
+                self._learn_titles(m)
             if actor.kind != "person":
                 continue
             first = actor.name.split()[0].lower()
@@ -145,12 +147,20 @@ class SpeakerResolver:
             before = self.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
             if before in words:
                 self.gender.setdefault(actor.id, words[before])
-            for tok in span:
-                for child in tok.children:
-                    if child.dep_ in TITLE_DEPS and not (m.start <= child.idx < m.end):
-                        self.titles.setdefault(child.lemma_.lower(), []).append(m)
-            if span.root.dep_ == "appos":
-                self.titles.setdefault(span.root.head.lemma_.lower(), []).append(m)
+            self._learn_titles(m, ("NOUN", "PROPN"))
+
+    def _learn_titles(self, m: Mention, pos: tuple[str, ...] = ("NOUN",)) -> None:
+        """Common nouns that name this mention's actor: "the company GroupM", "X, the proprietor"
+        (so a later "the company" or "the proprietor" refers to it)."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return
+        for tok in span:
+            for child in tok.children:
+                if child.dep_ in TITLE_DEPS and child.pos_ in pos and not (m.start <= child.idx < m.end):
+                    self.titles.setdefault(child.lemma_.lower(), []).append(m)
+        if span.root.dep_ == "appos" and span.root.head.pos_ in pos:
+            self.titles.setdefault(span.root.head.lemma_.lower(), []).append(m)
 
     def _resolve_pronouns(self) -> None:
         """Resolve every he/she outside quotes in text order; each one learns and extends the chain."""
@@ -204,6 +214,17 @@ class SpeakerResolver:
                     unsure = actor
             fallback = fallback or actor
         return unsure or fallback
+
+    def _nearest_subject(self, pos: int, ok, reach: int = SPEAKER_REACH) -> Actor | None:
+        """The nearest compatible mention in subject position within ``reach`` before ``pos``
+        ("Google said … the company said": the topic organisation, not the most frequent one)."""
+        i = bisect.bisect_right([m.end for m in self.mentions], pos)
+        for m in reversed(self.mentions[:i]):
+            if pos - m.end > reach:
+                break
+            if m.subject and not self._is_quoted(m.start) and ok(self.canonical(m.actor)):
+                return self.canonical(m.actor)
+        return None
 
     def _most_mentioned(self, pos: int, kind: str) -> Actor | None:
         """The actor of ``kind`` mentioned most often in the text so far (the nearest on a tie)."""
@@ -276,6 +297,13 @@ class SpeakerResolver:
         return not any(m.subject and end <= m.start < pos and self.canonical(m.actor) is not actor
                        and self._gender_ok(self.canonical(m.actor), gender) for m in self.mentions)
 
+    def _last_organization_speaker(self, pos: int) -> Actor | None:
+        """The organisation that spoke last, if it spoke just before ``pos`` ("Google said … the company said")."""
+        if self.last_speaker is None:
+            return None
+        end, actor = self.last_speaker
+        return actor if pos - end <= SPEAKER_REACH and self._is_organization(actor) else None
+
     def _pronoun(self, subj: Token) -> Actor | None:
         low = subj.lower_
         if low in MALE or low in FEMALE:
@@ -284,7 +312,7 @@ class SpeakerResolver:
                 return self.last_speaker[1]
             return self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
         if low in NEUTER:  # "it said": an organisation, else a country (not a group of people)
-            return (self._nearest(subj.idx, self._is_organization)
+            return (self._last_organization_speaker(subj.idx) or self._nearest(subj.idx, self._is_organization)
                     or self._nearest(subj.idx, lambda a: a.kind == "country"))
         if low in PLURAL:
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
@@ -327,7 +355,8 @@ class SpeakerResolver:
             named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split())
             if named is not None or head_class == "orgname":
                 return named, named is not None
-            return self._most_mentioned(span[0], "organization"), True
+            return (self._last_organization_speaker(span[0]) or self._nearest_subject(span[0], self._is_organization)
+                    or self._most_mentioned(span[0], "organization")), True
         if definite and head_class is None and subj.tag_ in ("NN", "NNP"):
             gender = person_words().get(lemma)
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
