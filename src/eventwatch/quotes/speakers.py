@@ -82,11 +82,47 @@ class SpeakerResolver:
                 continue
             actor = self._new_person(ent.text) if kind == "person" else self._new_name(ent.text, kind)
             out.append(Mention(ent.start_char, ent.end_char, actor))
+        for start, end in self._unlabelled_names(covered + [(m.start, m.end) for m in out]):
+            out.append(Mention(start, end, self._new_person(doc_text(self.doc)[start:end])))
         for m in out:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             m.subject = span is not None and span.root.dep_ in SUBJECT_DEPS
         out.sort(key=lambda m: (m.end, m.start))
         return out
+
+    def _unlabelled_names(self, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Given name + surname in subject position that NER left unlabelled ("Liberal MP Marco
+        Mendicino went …", "Navdeep Bains, Minister of …, said"): the last two capitalised proper
+        nouns of the subject's compound chain, none of them a title or an entity of another kind."""
+        out = []
+        titles = person_words()
+        for tok in self.doc:
+            if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN" or tok.ent_type_:
+                continue
+            chain = [tok]
+            while chain[0].i > 0:
+                prev = self.doc[chain[0].i - 1]
+                if prev.head.i != tok.i or prev.dep_ != "compound" or prev.pos_ != "PROPN":
+                    break
+                chain.insert(0, prev)
+            if len(chain) < 2:
+                continue
+            first, last = chain[-2], chain[-1]
+            if any(t.ent_type_ or not t.is_alpha or not t.text[:1].isupper() or t.is_upper
+                   or t.lower_ in titles for t in (first, last)):
+                continue
+            if _overlaps(first.idx, last.idx + len(last), covered) or not self._looks_personal(first, tok):
+                continue
+            out.append((first.idx, last.idx + len(last)))
+        return out
+
+    @staticmethod
+    def _looks_personal(first: Token, head: Token) -> bool:
+        """A known given name, or a role in apposition ("Bains, Minister of …"; not "X, the company")."""
+        if first.lower_ in first_names():
+            return True
+        return any(c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_
+                   and c.lemma_.lower() not in description_heads() for c in head.children)
 
     def _add_mention(self, m: Mention) -> None:
         keys = [(x.end, x.start) for x in self.mentions]
