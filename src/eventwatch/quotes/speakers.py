@@ -62,6 +62,7 @@ class SpeakerResolver:
         self.quoted = sorted(quoted)
         self.added: dict[str, Actor] = {}
         self.mentions = self._mentions()
+        self._surname_before_full_name()
         self.alias = self._aliases()
         self._surnames: dict[str, dict[str, Actor]] | None = None
         self._add_surname_subjects()
@@ -123,6 +124,26 @@ class SpeakerResolver:
             return True
         return any(c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_
                    and c.lemma_.lower() not in description_heads() for c in head.children)
+
+    def _surname_before_full_name(self) -> None:
+        """A bare surname refers back to a person already named in full: "Durning" before any
+        "Charles Durning" is the "Jeanine Durning" named earlier, whatever the actor stage linked."""
+        first_full: dict[str, int] = {}
+        by_surname: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            words = plain_name(m.actor.name).split()
+            if m.actor.kind != "person" or len(words) < 2:
+                continue
+            if len(doc_text(self.doc)[m.start:m.end].split()) >= 2:
+                first_full.setdefault(m.actor.id, m.start)
+                by_surname.setdefault(words[-1], []).append(m)
+        for m in self.mentions:
+            text = plain_name(doc_text(self.doc)[m.start:m.end])
+            if m.actor.kind != "person" or " " in text or m.start >= first_full.get(m.actor.id, -1):
+                continue
+            earlier = {x.actor.id: x.actor for x in by_surname.get(text, []) if x.end <= m.start}
+            if len(earlier) == 1:
+                m.actor = next(iter(earlier.values()))
 
     def _add_mention(self, m: Mention) -> None:
         keys = [(x.end, x.start) for x in self.mentions]
@@ -294,7 +315,7 @@ class SpeakerResolver:
         span = (subj.idx, subj.idx + len(subj))
         if subj.lower_ in PRONOUNS:
             actor = self._pronoun(subj)
-            return actor, (actor.name if actor else None), span
+            return actor, (plain_name(actor.name) if actor else None), span
         named = appositive_name(subj)
         if named is not None:
             subj = named
@@ -309,10 +330,10 @@ class SpeakerResolver:
                 actor = self._named(text)
             if actor is not None:
                 several = conjoined_names(subj)
-                return actor, (several or actor.name), span  # "NATO, UN and Britain"
+                return actor, (several or plain_name(actor.name)), span  # "NATO, UN and Britain"
             return None, text, span
         actor, anaphoric = self._description(subj, span)
-        return actor, (actor.name if actor and anaphoric else text), span
+        return actor, (plain_name(actor.name) if actor and anaphoric else text), span
 
     def note_speaker(self, actor: Actor | None, end: int) -> None:
         """Remember who spoke last (a pronoun speaker soon after is most likely the same one)."""
@@ -368,7 +389,7 @@ class SpeakerResolver:
             for m in self.mentions:
                 if m.actor.kind == "person":
                     actor = self.canonical(m.actor)
-                    self._surnames.setdefault(m.actor.name.split()[-1], {})[actor.id] = actor
+                    self._surnames.setdefault(plain_name(m.actor.name).split()[-1], {})[actor.id] = actor
         found = self._surnames.get(word, {})
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -436,6 +457,11 @@ def phrase_span_single(tok: Token) -> tuple[int, int]:
         return ent.start_char, ent.end_char
     left = min((t.left_edge.i for t in tok.lefts if t.dep_ not in ("punct", "cc", "preconj")), default=tok.i)
     return tok.doc[left].idx, tok.idx + len(tok)
+
+
+def plain_name(name: str) -> str:
+    """A name without a possessive ending the actor stage may have kept ("Jeanine Durning’s")."""
+    return re.sub(r"[’']s?$", "", name)
 
 
 def _personal_name(name: str) -> bool:
