@@ -59,7 +59,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, record: Record, quoted: list[tuple[int, int]]):
         self.doc = doc
         self.record = record
-        self.quoted = sorted(quoted)
+        self.quoted = _merge_spans(quoted + captions(doc_text(doc)))  # quotes and captions name no referent
         self.added: dict[str, Actor] = {}
         self.mentions = self._mentions()
         self._surname_before_full_name()
@@ -462,6 +462,25 @@ def phrase_span_single(tok: Token) -> tuple[int, int]:
 def plain_name(name: str) -> str:
     """A name without a possessive ending the actor stage may have kept ("Jeanine Durning’s")."""
     return re.sub(r"[’']s?$", "", name)
+
+
+CAPTION = re.compile(r"[^\n]*\(\s*[^()\n]*(?:\bPHOTO\b|\bPhoto\b|\bphoto\b|\S\s*/\s*\S)[^()\n]*\)[ \t]*$", re.M)
+
+
+def captions(text: str) -> list[tuple[int, int]]:
+    """Photo captions: paragraphs that end with a credit in brackets ("( Jane Doe / The Record )",
+    "( THE CANADIAN PRESS FILE PHOTO )"). The people they name are not the story's current topic."""
+    return [(m.start(), m.end()) for m in CAPTION.finditer(text)]
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _personal_name(name: str) -> bool:
