@@ -271,3 +271,34 @@ def test_plural_nouns_are_not_read_as_a_persons_title(analyse):
     r = analyse("College student Ben Ortiz joined the march. Students said the fees were far too high this year.")
     q = _find(r, "the fees were far too high", "indirect")
     assert q.speaker_name == "Students"
+
+
+# -- speaker resolution: organisations, captions, unlabelled names, doubled marks
+def test_the_company_is_the_organisation_that_just_spoke(analyse):
+    r = analyse("Microsoft and Oracle compete for cloud contracts. Oracle won two of them last year. "
+                "Microsoft said on Monday that it had signed a new deal with the army.\n\n"
+                "The company said the contract would run for five years.")
+    assert _find(r, "would run for five years", "indirect").speaker_name == "Microsoft"
+
+
+def test_photo_caption_names_no_pronoun_referent(analyse):
+    r = analyse("Helen Marsh has run the archive since 2004. She said the money ran out in May.\n\n"
+                "Peter Olsen, a visitor, reads a file in the archive. ( Jane Roe / The Daily Record )\n\n"
+                "\u201cWe cannot keep the doors open without help,\u201d he said.")
+    q = _find(r, "We cannot keep the doors open", "direct")
+    assert q.speaker_name != "Peter Olsen"
+
+
+def test_two_single_marks_close_a_double_quote(analyse):
+    r = analyse("\u201cThe river has never been this low,\u2019\u2019 said Tom Walsh, who farms near the bank. "
+                "The town will ration water from Monday.")
+    q = _find(r, "The river has never been this low", "direct")
+    assert "ration" not in q.text and _surname(q) == "Walsh"
+
+
+def test_scorer_surname_needs_compatible_given_names():
+    from eventwatch.eval.quotes import same_speaker
+    assert same_speaker("Trudeau", "Justin Trudeau")
+    assert same_speaker("Rogers\u2019s", "Ted Rogers")
+    assert same_speaker("Conservative Party", "The Conservatives")
+    assert not same_speaker("Margaret Trudeau", "Justin Trudeau")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import unicodedata
 from pathlib import Path
 
 from eventwatch.model import Record
@@ -121,11 +122,23 @@ def match(gold: list[dict], pred: list[dict], threshold: float) -> list[tuple[in
 
 
 def same_speaker(predicted: str | None, gold: str | None) -> bool:
-    """Canonical names agree: equal, one's words inside the other's, or the same surname."""
+    """Canonical names agree: equal, one's words inside the other's, the same surname with no
+    conflicting given name ("Trudeau" = "Justin Trudeau", not "Margaret Trudeau"), or an acronym.
+    Words are compared without case, diacritics, possessive or plural endings and titles."""
     p, g = _name_words(predicted), _name_words(gold)
     if not p or not g:
         return False
-    return p == g or set(p) <= set(g) or set(g) <= set(p) or p[-1] == g[-1] or _acronym(p, g) or _acronym(g, p)
+    if p == g or set(p) <= set(g) or set(g) <= set(p) or _acronym(p, g) or _acronym(g, p):
+        return True
+    return p[-1] == g[-1] and not _given_names_differ(p, g)
+
+
+def _given_names_differ(p: list[str], g: list[str]) -> bool:
+    """Both names have a given name and neither is a short form of the other ("Xander"/"Alexander")."""
+    if len(p) < 2 or len(g) < 2:
+        return False
+    a, b = p[0], g[0]
+    return not (a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a))
 
 
 def _acronym(short: list[str], long: list[str]) -> bool:
@@ -135,8 +148,15 @@ def _acronym(short: list[str], long: list[str]) -> bool:
 
 
 def _name_words(name: str | None) -> list[str]:
-    words = re.findall(r"[\w’'-]+", (name or "").lower())
-    return [w for w in words if w not in HONORIFICS]
+    plain = "".join(c for c in unicodedata.normalize("NFKD", (name or "").lower()) if not unicodedata.combining(c))
+    words = [_stem(w) for w in re.findall(r"[\w’'-]+", plain)]
+    return [w for w in words if w and w not in HONORIFICS]
+
+
+def _stem(word: str) -> str:
+    """Without a possessive or plural ending: "Rogers’s" -> "roger", "Conservatives" -> "conservative"."""
+    word = re.sub(r"[’']s?$", "", word)
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _bare(text: str, spans) -> str:

@@ -56,7 +56,8 @@ def _adjacent_subject(verb: Token, outside: tuple[int, int] | None) -> Token | N
 
 def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token | None:
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not (outside and outside[0] <= child.idx < outside[1]):
+        if (child.dep_ in SUBJECT_DEPS and not child.is_punct  # a closing mark parsed as subject
+                and not (outside and outside[0] <= child.idx < outside[1])):
             return _unrelative(child)
     if verb.dep_ == "relcl":
         return verb.head

@@ -23,6 +23,8 @@ PAIRS = {
     "'": "'\u2019",
 }
 SINGLE = {"\u2018", "'"}
+DOUBLE_OPENERS = {"\u201c", '"'}
+DOUBLED_SINGLES = {"\u2019\u2019", "''"}
 # what may stand just before an opening mark / just after a closing one
 BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:,;\u00a0") | {""}
 AFTER_CLOSE_STOP = set(" \t\n)]}\u2014\u2013-.,;:!?\u00a0\"\u201d\u00bb") | {""}
@@ -102,9 +104,12 @@ def _in_paragraph(text: str, lo: int, hi: int) -> list[Marked]:
 
 def _find_close(text: str, i: int, hi: int) -> int | None:
     closers = PAIRS[text[i]]
+    double = text[i] in DOUBLE_OPENERS
     for j in range(i + 1, hi):
         if text[j] in closers and _can_close(text, j, i + 1, hi):
             return j
+        if double and text[j:j + 2] in DOUBLED_SINGLES and j > i + 1 and _can_close(text, j + 1, i + 1, hi):
+            return j  # two single marks typed for a closing double one (“ … ’’)
     return None
 
 

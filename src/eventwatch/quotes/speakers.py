@@ -59,9 +59,10 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, record: Record, quoted: list[tuple[int, int]]):
         self.doc = doc
         self.record = record
-        self.quoted = sorted(quoted)
+        self.quoted = _merge_spans(quoted + captions(doc_text(doc)))  # quotes and captions name no referent
         self.added: dict[str, Actor] = {}
         self.mentions = self._mentions()
+        self._surname_before_full_name()
         self.alias = self._aliases()
         self._surnames: dict[str, dict[str, Actor]] | None = None
         self._add_surname_subjects()
@@ -82,11 +83,67 @@ class SpeakerResolver:
                 continue
             actor = self._new_person(ent.text) if kind == "person" else self._new_name(ent.text, kind)
             out.append(Mention(ent.start_char, ent.end_char, actor))
+        for start, end in self._unlabelled_names(covered + [(m.start, m.end) for m in out]):
+            out.append(Mention(start, end, self._new_person(doc_text(self.doc)[start:end])))
         for m in out:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             m.subject = span is not None and span.root.dep_ in SUBJECT_DEPS
         out.sort(key=lambda m: (m.end, m.start))
         return out
+
+    def _unlabelled_names(self, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Given name + surname in subject position that NER left unlabelled ("Liberal MP Marco
+        Mendicino went …", "Navdeep Bains, Minister of …, said"): the last two capitalised proper
+        nouns of the subject's compound chain, none of them a title or an entity of another kind."""
+        out = []
+        titles = person_words()
+        for tok in self.doc:
+            if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN" or tok.ent_type_:
+                continue
+            chain = [tok]
+            while chain[0].i > 0:
+                prev = self.doc[chain[0].i - 1]
+                if prev.head.i != tok.i or prev.dep_ != "compound" or prev.pos_ != "PROPN":
+                    break
+                chain.insert(0, prev)
+            if len(chain) < 2:
+                continue
+            first, last = chain[-2], chain[-1]
+            if any(t.ent_type_ or not t.is_alpha or not t.text[:1].isupper() or t.is_upper
+                   or t.lower_ in titles for t in (first, last)):
+                continue
+            if _overlaps(first.idx, last.idx + len(last), covered) or not self._looks_personal(first, tok):
+                continue
+            out.append((first.idx, last.idx + len(last)))
+        return out
+
+    @staticmethod
+    def _looks_personal(first: Token, head: Token) -> bool:
+        """A known given name, or a role in apposition ("Bains, Minister of …"; not "X, the company")."""
+        if first.lower_ in first_names():
+            return True
+        return any(c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_
+                   and c.lemma_.lower() not in description_heads() for c in head.children)
+
+    def _surname_before_full_name(self) -> None:
+        """A bare surname refers back to a person already named in full: "Durning" before any
+        "Charles Durning" is the "Jeanine Durning" named earlier, whatever the actor stage linked."""
+        first_full: dict[str, int] = {}
+        by_surname: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            words = plain_name(m.actor.name).split()
+            if m.actor.kind != "person" or len(words) < 2:
+                continue
+            if len(doc_text(self.doc)[m.start:m.end].split()) >= 2:
+                first_full.setdefault(m.actor.id, m.start)
+                by_surname.setdefault(words[-1], []).append(m)
+        for m in self.mentions:
+            text = plain_name(doc_text(self.doc)[m.start:m.end])
+            if m.actor.kind != "person" or " " in text or m.start >= first_full.get(m.actor.id, -1):
+                continue
+            earlier = {x.actor.id: x.actor for x in by_surname.get(text, []) if x.end <= m.start}
+            if len(earlier) == 1:
+                m.actor = next(iter(earlier.values()))
 
     def _add_mention(self, m: Mention) -> None:
         keys = [(x.end, x.start) for x in self.mentions]
@@ -134,6 +191,8 @@ class SpeakerResolver:
         names, words = first_names(), person_words()
         for m in self.mentions:
             actor = self.canonical(m.actor)
+            if actor.kind in GROUP_KINDS:
+                self._learn_titles(m)
             if actor.kind != "person":
                 continue
             first = actor.name.split()[0].lower()
@@ -145,12 +204,20 @@ class SpeakerResolver:
             before = self.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
             if before in words:
                 self.gender.setdefault(actor.id, words[before])
-            for tok in span:
-                for child in tok.children:
-                    if child.dep_ in TITLE_DEPS and not (m.start <= child.idx < m.end):
-                        self.titles.setdefault(child.lemma_.lower(), []).append(m)
-            if span.root.dep_ == "appos":
-                self.titles.setdefault(span.root.head.lemma_.lower(), []).append(m)
+            self._learn_titles(m, ("NOUN", "PROPN"))
+
+    def _learn_titles(self, m: Mention, pos: tuple[str, ...] = ("NOUN",)) -> None:
+        """Common nouns that name this mention's actor: "the company GroupM", "X, the proprietor"
+        (so a later "the company" or "the proprietor" refers to it)."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return
+        for tok in span:
+            for child in tok.children:
+                if child.dep_ in TITLE_DEPS and child.pos_ in pos and not (m.start <= child.idx < m.end):
+                    self.titles.setdefault(child.lemma_.lower(), []).append(m)
+        if span.root.dep_ == "appos" and span.root.head.pos_ in pos:
+            self.titles.setdefault(span.root.head.lemma_.lower(), []).append(m)
 
     def _resolve_pronouns(self) -> None:
         """Resolve every he/she outside quotes in text order; each one learns and extends the chain."""
@@ -205,6 +272,17 @@ class SpeakerResolver:
             fallback = fallback or actor
         return unsure or fallback
 
+    def _nearest_subject(self, pos: int, ok, reach: int = SPEAKER_REACH) -> Actor | None:
+        """The nearest compatible mention in subject position within ``reach`` before ``pos``
+        ("Google said … the company said": the topic organisation, not the most frequent one)."""
+        i = bisect.bisect_right([m.end for m in self.mentions], pos)
+        for m in reversed(self.mentions[:i]):
+            if pos - m.end > reach:
+                break
+            if m.subject and not self._is_quoted(m.start) and ok(self.canonical(m.actor)):
+                return self.canonical(m.actor)
+        return None
+
     def _most_mentioned(self, pos: int, kind: str) -> Actor | None:
         """The actor of ``kind`` mentioned most often in the text so far (the nearest on a tie)."""
         counts: dict[str, int] = {}
@@ -237,7 +315,7 @@ class SpeakerResolver:
         span = (subj.idx, subj.idx + len(subj))
         if subj.lower_ in PRONOUNS:
             actor = self._pronoun(subj)
-            return actor, (actor.name if actor else None), span
+            return actor, (plain_name(actor.name) if actor else None), span
         named = appositive_name(subj)
         if named is not None:
             subj = named
@@ -252,10 +330,10 @@ class SpeakerResolver:
                 actor = self._named(text)
             if actor is not None:
                 several = conjoined_names(subj)
-                return actor, (several or actor.name), span  # "NATO, UN and Britain"
+                return actor, (several or plain_name(actor.name)), span  # "NATO, UN and Britain"
             return None, text, span
         actor, anaphoric = self._description(subj, span)
-        return actor, (actor.name if actor and anaphoric else text), span
+        return actor, (plain_name(actor.name) if actor and anaphoric else text), span
 
     def note_speaker(self, actor: Actor | None, end: int) -> None:
         """Remember who spoke last (a pronoun speaker soon after is most likely the same one)."""
@@ -276,6 +354,13 @@ class SpeakerResolver:
         return not any(m.subject and end <= m.start < pos and self.canonical(m.actor) is not actor
                        and self._gender_ok(self.canonical(m.actor), gender) for m in self.mentions)
 
+    def _last_organization_speaker(self, pos: int) -> Actor | None:
+        """The organisation that spoke last, if it spoke just before ``pos`` ("Google said … the company said")."""
+        if self.last_speaker is None:
+            return None
+        end, actor = self.last_speaker
+        return actor if pos - end <= SPEAKER_REACH and self._is_organization(actor) else None
+
     def _pronoun(self, subj: Token) -> Actor | None:
         low = subj.lower_
         if low in MALE or low in FEMALE:
@@ -284,7 +369,7 @@ class SpeakerResolver:
                 return self.last_speaker[1]
             return self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
         if low in NEUTER:  # "it said": an organisation, else a country (not a group of people)
-            return (self._nearest(subj.idx, self._is_organization)
+            return (self._last_organization_speaker(subj.idx) or self._nearest(subj.idx, self._is_organization)
                     or self._nearest(subj.idx, lambda a: a.kind == "country"))
         if low in PLURAL:
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
@@ -304,7 +389,7 @@ class SpeakerResolver:
             for m in self.mentions:
                 if m.actor.kind == "person":
                     actor = self.canonical(m.actor)
-                    self._surnames.setdefault(m.actor.name.split()[-1], {})[actor.id] = actor
+                    self._surnames.setdefault(plain_name(m.actor.name).split()[-1], {})[actor.id] = actor
         found = self._surnames.get(word, {})
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -327,7 +412,8 @@ class SpeakerResolver:
             named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split())
             if named is not None or head_class == "orgname":
                 return named, named is not None
-            return self._most_mentioned(span[0], "organization"), True
+            return (self._last_organization_speaker(span[0]) or self._nearest_subject(span[0], self._is_organization)
+                    or self._most_mentioned(span[0], "organization")), True
         if definite and head_class is None and subj.tag_ in ("NN", "NNP"):
             gender = person_words().get(lemma)
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
@@ -371,6 +457,30 @@ def phrase_span_single(tok: Token) -> tuple[int, int]:
         return ent.start_char, ent.end_char
     left = min((t.left_edge.i for t in tok.lefts if t.dep_ not in ("punct", "cc", "preconj")), default=tok.i)
     return tok.doc[left].idx, tok.idx + len(tok)
+
+
+def plain_name(name: str) -> str:
+    """A name without a possessive ending the actor stage may have kept ("Jeanine Durning’s")."""
+    return re.sub(r"[’']s?$", "", name)
+
+
+CAPTION = re.compile(r"[^\n]*\(\s*[^()\n]*(?:\bPHOTO\b|\bPhoto\b|\bphoto\b|\S\s*/\s*\S)[^()\n]*\)[ \t]*$", re.M)
+
+
+def captions(text: str) -> list[tuple[int, int]]:
+    """Photo captions: paragraphs that end with a credit in brackets ("( Jane Doe / The Record )",
+    "( THE CANADIAN PRESS FILE PHOTO )"). The people they name are not the story's current topic."""
+    return [(m.start(), m.end()) for m in CAPTION.finditer(text)]
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _personal_name(name: str) -> bool:
