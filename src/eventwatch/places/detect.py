@@ -239,7 +239,7 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
         if any(labels[i] == "ORG" for i in range(s, e)):
             # a sea or region inside an organisation's name names the organisation, not a place:
             # "North Atlantic Council", "Pacific Fleet", "Gulf Cooperation Council"
-            kept = [c for c in kept if c.feature != "other"]
+            kept = [c for c in kept if not c.ext_id.startswith("region:")]
         if kept:
             support = MIN_POPULATION_IN_PERSON if whole_person else MIN_POPULATION
             out.append(_mention(doc, s, e, key, taken, from_entity=False, candidates=kept, support_pop=support,
