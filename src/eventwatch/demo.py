@@ -56,7 +56,8 @@ what next:
   .venv/bin/eventwatch events --db {db}                      # the events, as a table
   .venv/bin/eventwatch events --db {db} --root 13 --format csv
   .venv/bin/eventwatch process {paths[0]} --date 2021-08-14 | jq .   # one full record
-  .venv/bin/eventwatch ingest YOUR_ARTICLES/ --db {db}       # your own news (text, HTML, JSONL)""")
+  .venv/bin/eventwatch serve --db {db}                       # dashboard and API at http://127.0.0.1:8000/
+  .venv/bin/eventwatch ingest YOUR_ARTICLES/ --db {db}       # your own news (text, HTML, JSONL, feeds, WARC)""")
     for r in failed:
         print(f"eventwatch: {r.location}: " + "; ".join(p.message for p in r.errors), file=sys.stderr)
     return 1 if failed else 0
