@@ -44,25 +44,31 @@ def _obligation(clause: Token, frames: Frames) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in frames.obligation for c in clause.children)
 
 
-def demand_candidates(sent: Span, frames: Frames, index: args.ActorIndex) -> list[Candidate]:
-    """'X said/declared that Y must/should VERB' (no coded action in VERB): X demands of Y (100)."""
-    out = []
+def _reported_clauses(sent: Span, frames: Frames, index: args.ActorIndex):
+    """(reporting verb, its subject actors, its ccomp clause) for each reported clause of the sentence."""
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in frames.speech | REPORTING_EXTRA:
             continue
         speakers = args.subject_actors(verb, index)
-        if not speakers:
+        if speakers:
+            for clause in verb.children:
+                if clause.dep_ == "ccomp":
+                    yield verb, speakers, clause
+
+
+def demand_candidates(sent: Span, frames: Frames, index: args.ActorIndex) -> list[Candidate]:
+    """'X said/declared that Y must/should VERB' (no coded action in VERB): X demands of Y (100)."""
+    out = []
+    for verb, speakers, clause in _reported_clauses(sent, frames, index):
+        if not _obligation(clause, frames):
             continue
-        for clause in verb.children:
-            if clause.dep_ != "ccomp" or not _obligation(clause, frames):
-                continue
-            mod = modality_of(clause, frames)
-            if mod.negated:
-                continue  # "must not": a warning, not a demand we can code
-            mod.hypothetical = False  # the obligation is the demand itself
-            targets = [a for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for a in args.np_actors(s, index)]
-            out.append(Candidate("100", verb, clause, speakers, [t for t in targets if t not in speakers], mod, 0,
-                                 pattern_code="100"))
+        mod = modality_of(clause, frames)
+        if mod.negated:
+            continue  # "must not": a warning, not a demand we can code
+        mod.hypothetical = False  # the obligation is the demand itself
+        targets = [a for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for a in args.np_actors(s, index)]
+        out.append(Candidate("100", verb, clause, speakers, [t for t in targets if t not in speakers], mod, 0,
+                             pattern_code="100"))
     return out
 
 
@@ -74,31 +80,23 @@ def statement_candidates(sent: Span, frames: Frames, index: args.ActorIndex) -> 
 def _evaluative(sent: Span, frames: Frames, index: args.ActorIndex) -> list[Candidate]:
     lex = valence_lexicon()
     out = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in frames.speech | REPORTING_EXTRA:
+    for verb, speakers, clause in _reported_clauses(sent, frames, index):
+        pred = _predicate(clause)
+        if pred is None:
             continue
-        speakers = args.subject_actors(verb, index)
-        if not speakers:
+        val = lex.get(pred.lemma_.lower(), 0.0)
+        if abs(val) < STRONG:
             continue
-        for clause in verb.children:
-            if clause.dep_ != "ccomp":
-                continue
-            pred = _predicate(clause)
-            if pred is None:
-                continue
-            val = lex.get(pred.lemma_.lower(), 0.0)
-            if abs(val) < STRONG:
-                continue
-            mod = modality_of(clause, frames)
-            if mod.negated:
-                val = -val
-            aimed = _beneficiary(pred, index) if val < 0 else []
-            if aimed and (mod.future or mod.hypothetical):
-                code, targets = "130", aimed
-                mod.hypothetical = False  # the prediction is the threat
-            else:
-                code = "012" if val < 0 else "013"
-                targets = [a for s in clause.children if s.dep_ == "nsubj" for a in args.np_actors(s, index)]
-            out.append(Candidate(code, verb, pred, speakers, [t for t in targets if t not in speakers], mod, 1,
-                                 pattern_code=code))
+        mod = modality_of(clause, frames)
+        if mod.negated:
+            val = -val
+        aimed = _beneficiary(pred, index) if val < 0 else []
+        if aimed and (mod.future or mod.hypothetical):
+            code, targets = "130", aimed
+            mod.hypothetical = False  # the prediction is the threat
+        else:
+            code = "012" if val < 0 else "013"
+            targets = [a for s in clause.children if s.dep_ == "nsubj" for a in args.np_actors(s, index)]
+        out.append(Candidate(code, verb, pred, speakers, [t for t in targets if t not in speakers], mod, 1,
+                             pattern_code=code))
     return out
