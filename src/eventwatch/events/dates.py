@@ -7,16 +7,12 @@ import re
 
 from spacy.tokens import Span, Token
 
+from eventwatch.clean.dates import MONTH_PATTERN as _MON, MONTHS  # one table of month names for the package
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], 1)}
-MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
-MONTHS["sept"] = 9
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
                  "this morning": 0, "this afternoon": 0, "this evening": 0, "overnight": -1}
 RELATIVE_SPANS = {"last week": -7, "past week": -7, "last month": -30, "last weekend": None}
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 EXPLICIT = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
     re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<year>\d{4}))?", re.I),
@@ -56,7 +52,7 @@ def resolve(expr: str, published: dt.date) -> dt.date | None:
         try:
             if g.get("y"):
                 return dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
-            month = MONTHS[g["mon"].lower().rstrip(".")[:4] if g["mon"].lower().startswith("sept") else g["mon"].lower()[:3]]
+            month = MONTHS[g["mon"].lower()[:3]]
             year = int(g["year"]) if g.get("year") else published.year
             date = dt.date(year, month, int(g["day"]))
             if not g.get("year") and date > published + dt.timedelta(days=7):
