@@ -34,3 +34,27 @@ def _package() -> str:
     from eventwatch.nlp import available_models
 
     return next(m for m in available_models() if m != "en_core_web_trf")
+
+
+def test_lemma_lookup_gives_the_rule_lemmatizer_lemmas():
+    from eventwatch.nlp.fast import LemmaLookup, speed_up_lemmatizer
+
+    plain = spacy.load(_package())
+    fast = speed_up_lemmatizer(spacy.load(_package()))
+    assert isinstance(fast.get_pipe("lemmatizer"), LemmaLookup)
+    texts = TEXTS + TEXTS[::-1]  # the second pass reads lemmas from the table
+    for a, b in zip(plain.pipe(texts), fast.pipe(texts)):
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+        assert (a.to_array(ATTRS) == b.to_array(ATTRS)).all()
+    assert any(t.lemma_ != t.text for t in b)
+
+
+def test_lemma_lookup_emptied_when_full_gives_the_same_lemmas():
+    from eventwatch.nlp.fast import speed_up_lemmatizer
+
+    plain = spacy.load(_package())
+    fast = speed_up_lemmatizer(spacy.load(_package()))
+    fast.get_pipe("lemmatizer").MAX_ENTRIES = 5
+    for a, b in zip(plain.pipe(TEXTS), fast.pipe(TEXTS)):
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+    assert len(fast.get_pipe("lemmatizer").table) <= 5

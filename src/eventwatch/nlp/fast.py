@@ -18,13 +18,14 @@ import re
 
 import numpy
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 
 log = logging.getLogger(__name__)
 
 FAST_NAME = "eventwatch_attribute_lookup"
+LEMMA_NAME = "eventwatch_lemma_lookup"
 
 
 def _is_tag_rule(rule: dict) -> bool:
@@ -222,7 +223,80 @@ def _make_lookup(nlp: Language, name: str):
     return AttributeLookup(nlp, name)
 
 
+class LemmaLookup:
+    """The rule lemmatizer's lemmas by one table lookup per token, keyed as spaCy's own cache is."""
+
+    def __init__(self, nlp: Language, name: str = LEMMA_NAME):
+        self.name = name
+        self.vocab = nlp.vocab
+        self.lemmatizer = None  # the model's lemmatizer, which computes every lemma not seen yet
+        self.table: dict[tuple[int, int, int], int] = {}  # (orth, pos, morph) -> lemma hash
+
+    MAX_ENTRIES = 500_000  # the lemma is a function of the key, so emptying the table changes no output
+
+    def _lemma(self, token) -> int:
+        if len(self.table) >= self.MAX_ENTRIES:
+            self.table.clear()
+            self.lemmatizer.cache.clear()  # spaCy's own per-form cache grows the same way
+        return self.vocab.strings.add(self.lemmatizer.lemmatize(token)[0])
+
+    def __call__(self, doc):
+        if not len(doc):
+            return doc
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        rows = arr.tolist()
+        table, changed = self.table, False
+        overwrite = self.lemmatizer.overwrite
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            value = table.get(key)
+            if value is None:
+                value = table[key] = self._lemma(doc[i])
+            arr[i, 3] = value
+            changed = True
+        if changed:
+            doc.from_array([LEMMA], numpy.ascontiguousarray(arr[:, 3:4]))
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory(LEMMA_NAME)
+def _make_lemma_lookup(nlp: Language, name: str):
+    return LemmaLookup(nlp, name)
+
+
+def _is_rule_lemmatizer(component) -> bool:
+    from spacy.pipeline import Lemmatizer
+
+    return isinstance(component, Lemmatizer) and component.mode == "rule" and type(component).rule_lemmatize is Lemmatizer.rule_lemmatize
+
+
+def speed_up_lemmatizer(nlp: Language) -> Language:
+    """Swap a rule-mode lemmatizer for the lookup version (idempotent; other lemmatizers stay)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return nlp
+    original = nlp.get_pipe("lemmatizer")
+    if isinstance(original, LemmaLookup) or not _is_rule_lemmatizer(original):
+        return nlp
+    fast = nlp.replace_pipe("lemmatizer", LEMMA_NAME)
+    fast.lemmatizer = original
+    fast.name = "lemmatizer"
+    log.info("lemmatizer: lemmas by (text, POS, morphology) lookup")
+    return nlp
+
+
 def speed_up(nlp: Language) -> Language:
+    """Swap the model's attribute_ruler and lemmatizer for the exact lookup versions (idempotent)."""
+    speed_up_lemmatizer(nlp)
+    return speed_up_attribute_ruler(nlp)
+
+
+def speed_up_attribute_ruler(nlp: Language) -> Language:
     """Swap the model's attribute_ruler for the exact lookup version (idempotent)."""
     if "attribute_ruler" not in nlp.pipe_names or isinstance(nlp.get_pipe("attribute_ruler"), AttributeLookup):
         return nlp
