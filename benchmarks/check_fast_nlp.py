@@ -1,4 +1,4 @@
-"""The spaCy speed-ups (Settings.fast_nlp) must not change any record: compare both on N articles.
+"""The spaCy speed-ups (Settings.fast_nlp) must not change any record or token annotation: compare both on N articles.
 
     python benchmarks/check_fast_nlp.py --n 300
 """
@@ -42,6 +42,28 @@ def main() -> None:
     same = sum(a == b for a, b in zip(slow, fast))
     print(f"{args.n} articles: identical records {same}/{len(slow)}; "
           f"CPU {t_slow:.1f} s with fast_nlp off, {t_fast:.1f} s on")
+    tokens, differ = annotations(docs)
+    print(f"token annotation (tag, POS, morphology, lemma, dependency, head, entities, sentence starts): "
+          f"{tokens} tokens, {differ} differ")
+
+
+def annotations(docs: list[Document]) -> tuple[int, int]:
+    """Tokens whose annotation differs between the plain and the sped-up model, over the same texts."""
+    import spacy
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+
+    from eventwatch.nlp import available_models
+    from eventwatch.nlp.fast import speed_up
+
+    name = next(m for m in available_models() if m != "en_core_web_trf")
+    plain, fast = spacy.load(name), speed_up(spacy.load(name))
+    texts = [d.text for d in docs]
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
+    tokens = differ = 0
+    for a, b in zip(plain.pipe(texts), fast.pipe(texts)):
+        tokens += len(a)
+        differ += int((a.to_array(attrs) != b.to_array(attrs)).any(axis=1).sum())
+    return tokens, differ
 
 
 if __name__ == "__main__":

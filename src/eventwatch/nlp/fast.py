@@ -276,6 +276,19 @@ def _is_rule_lemmatizer(component) -> bool:
     return isinstance(component, Lemmatizer) and component.mode == "rule" and type(component).rule_lemmatize is Lemmatizer.rule_lemmatize
 
 
+def _index_as_sets(lemmatizer) -> None:
+    """Replace the lemmatizer's per-POS word lists (searched with ``in``) by sets of the same words."""
+    from spacy.lookups import Table
+
+    if "lemma_index" not in lemmatizer.lookups:
+        return
+    index = lemmatizer.lookups.get_table("lemma_index")
+    as_sets = Table(name="lemma_index")
+    for key, words in index.items():
+        as_sets[key] = frozenset(words) if isinstance(words, list) else words
+    lemmatizer.lookups.set_table("lemma_index", as_sets)
+
+
 def speed_up_lemmatizer(nlp: Language) -> Language:
     """Swap a rule-mode lemmatizer for the lookup version (idempotent; other lemmatizers stay)."""
     if "lemmatizer" not in nlp.pipe_names:
@@ -283,6 +296,7 @@ def speed_up_lemmatizer(nlp: Language) -> Language:
     original = nlp.get_pipe("lemmatizer")
     if isinstance(original, LemmaLookup) or not _is_rule_lemmatizer(original):
         return nlp
+    _index_as_sets(original)
     fast = nlp.replace_pipe("lemmatizer", LEMMA_NAME)
     fast.lemmatizer = original
     fast.name = "lemmatizer"
