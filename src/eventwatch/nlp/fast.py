@@ -120,6 +120,8 @@ class AttributeLookup:
         self.rest = AttributeRuler(nlp.vocab, name=name + "_rest")
         self.rest_ids: list[int] = []  # rule number of each rule left to the matcher
         self._regex_cache: dict[tuple[str, int], bool] = {}
+        self._arrays: dict[int, tuple[set, numpy.ndarray]] = {}  # id of a test's value set -> (the set, as an array)
+        self._index_keys: dict[int, numpy.ndarray] = {}  # column -> the values indexed in it, as an array
 
     def set_rules(self, tag_rules: list[dict], other_rules: list[dict]) -> None:
         """Fold the TAG rules into the table (a later rule wins, as in AttributeRuler); compile the others."""
@@ -153,6 +155,8 @@ class AttributeLookup:
                     col, values = key
                     for v in values:
                         self.index.setdefault(col, {}).setdefault(v, []).append(entry)
+        self._index_keys = {col: numpy.fromiter(by_value, dtype=numpy.uint64, count=len(by_value))
+                            for col, by_value in self.index.items()}
 
     def _token_ok(self, row: list[int], tests: list[tuple]) -> bool:
         for col, kind, values in tests:
@@ -163,21 +167,56 @@ class AttributeLookup:
             elif kind == "not_in":
                 if v in values:
                     return False
-            else:
-                key = (values.pattern, v)
-                ok = self._regex_cache.get(key)
-                if ok is None:
-                    ok = self._regex_cache[key] = values.search(self.vocab.strings[v]) is not None
-                if not ok:
-                    return False
+            elif not self._regex_ok(values, v):
+                return False
         return True
 
-    def _hits(self, rows: list[list[int]]) -> set[tuple[int, int, int, int]]:
+    def _regex_ok(self, regex, value: int) -> bool:
+        key = (regex.pattern, value)
+        ok = self._regex_cache.get(key)
+        if ok is None:
+            if len(self._regex_cache) >= 200_000:
+                self._regex_cache.clear()  # a pure function of the key: emptying it changes nothing
+            ok = self._regex_cache[key] = regex.search(self.vocab.strings[value]) is not None
+        return ok
+
+    def _as_array(self, values: set) -> numpy.ndarray:
+        found = self._arrays.get(id(values))
+        if found is None or found[0] is not values:
+            found = self._arrays[id(values)] = (values, numpy.fromiter(values, dtype=numpy.uint64, count=len(values)))
+        return found[1]
+
+    def _first_token_mask(self, arr: numpy.ndarray, tests: list[tuple]) -> numpy.ndarray:
+        """Tokens that pass a pattern's first-token tests, computed column-wise."""
+        mask = numpy.ones(len(arr), dtype=bool)
+        for col, kind, values in tests:
+            column = arr[:, col]
+            if kind == "in":
+                mask &= numpy.isin(column, self._as_array(values))
+            elif kind == "not_in":
+                mask &= ~numpy.isin(column, self._as_array(values))
+            else:
+                distinct, where = numpy.unique(column, return_inverse=True)
+                ok = numpy.fromiter((self._regex_ok(values, int(v)) for v in distinct), dtype=bool, count=len(distinct))
+                mask &= ok[where.reshape(-1)]
+        return mask
+
+    def _starts(self, arr: numpy.ndarray) -> list[int]:
+        """Positions where some pattern's first token can match: the only ones the matching loop visits."""
+        mask = numpy.zeros(len(arr), dtype=bool)
+        for col, keys in self._index_keys.items():
+            mask |= numpy.isin(arr[:, col], keys)
+        for _n, tests, _at in self.scan:
+            mask |= self._first_token_mask(arr, tests[0])
+        return numpy.flatnonzero(mask).tolist()
+
+    def _hits(self, arr: numpy.ndarray, rows: list[list[int]]) -> set[tuple[int, int, int, int]]:
         """(rule no, start, end, index) of every match, as the Matcher would find them."""
         hits = set()
         n_tok = len(rows)
         index = [(col, by_value.get) for col, by_value in self.index.items()]
-        for i, row in enumerate(rows):
+        for i in self._starts(arr):
+            row = rows[i]
             candidates = self.scan
             for col, get in index:
                 found = get(row[col])
@@ -197,21 +236,26 @@ class AttributeLookup:
             return doc
         arr = doc.to_array([TAG, POS, MORPH, LOWER, DEP, IS_SPACE, ORTH])
         rows = arr.tolist()
-        hits = self._hits(rows)
+        hits = self._hits(arr, rows)
         if self.rest_ids:
             for local, _mid, start, end in self.rest.match(doc):
                 hits.add((self.rest_ids[local], start, end, self.rest.indices[local]))
-        for i, row in enumerate(rows):
-            hit = self.table.get(row[0])
-            if hit:
-                if POS in hit:
-                    arr[i, 1] = hit[POS]
-                if MORPH in hit:
-                    arr[i, 2] = hit[MORPH]
+        self._apply_table(arr)
         doc.from_array([POS, MORPH], numpy.ascontiguousarray(arr[:, 1:3]))
         for n, start, end, index in sorted(hits):
             set_token_attrs(Span(doc, start, end)[index], self.attrs[n])
         return doc
+
+    def _apply_table(self, arr: numpy.ndarray) -> None:
+        """Write the TAG rules' POS and MORPH into columns 1 and 2, one lookup per distinct tag."""
+        tags, where = numpy.unique(arr[:, 0], return_inverse=True)
+        where = where.reshape(-1)
+        for col, attr in ((1, POS), (2, MORPH)):
+            found = [self.table.get(int(tag), {}).get(attr) for tag in tags]
+            has = numpy.fromiter((v is not None for v in found), dtype=bool, count=len(found))
+            if has.any():
+                values = numpy.fromiter((v or 0 for v in found), dtype=numpy.uint64, count=len(found))
+                arr[:, col] = numpy.where(has[where], values[where], arr[:, col])
 
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:
