@@ -15,6 +15,7 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from eventwatch.clean import clean
+from eventwatch.clean import load as load_cleaner
 from eventwatch.limits import DocumentTimeout, deadline
 from eventwatch.model import Document, Problem, Record, text_id
 from eventwatch.settings import Settings
@@ -40,6 +41,7 @@ class Pipeline:
 
             speed_up(self.nlp)
         self.stages = stages.build(self.settings)
+        load_cleaner()
 
     @property
     def model_name(self) -> str:

@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 
 from eventwatch.model import Document, Problem
 
-from .scraped import clean_text
+from .scraped import clean_text, patterns
+
+
+def load() -> None:
+    """Compile the line rules now (they are cached), so the first document does not pay for them."""
+    patterns()
 
 
 @dataclass
