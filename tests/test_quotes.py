@@ -302,3 +302,33 @@ def test_scorer_surname_needs_compatible_given_names():
     assert same_speaker("Rogers\u2019s", "Ted Rogers")
     assert same_speaker("Conservative Party", "The Conservatives")
     assert not same_speaker("Margaret Trudeau", "Justin Trudeau")
+
+
+# -- speaker resolution: names the tagger or the actor stage got half right
+def test_statement_follows_an_organisation_named_around_a_country_word(analyse):
+    r = analyse("The Canadian Dental Association said in a statement that fees for cleaning would rise next year. "
+                "The statement also said that the rise would be the first in six years.")
+    q = _find(r, "the first in six years", "indirect")
+    assert q.speaker_name == "The Canadian Dental Association"
+
+
+def test_person_named_by_a_role_keeps_a_pronoun_referent(analyse):
+    r = analyse("Finance minister Bill Morneau and his team thought they had a bargain.\n\n"
+                "The finance minister leapt on the report on Friday.\n\n"
+                "Morneau was clutching at straws when he said the price paid was fair.")
+    q = _find(r, "the price paid was fair", "indirect")
+    assert _surname(q) == "Morneau" and q.speaker is not None
+
+
+def test_it_said_needs_a_named_organisation_not_a_description(analyse):
+    r = analyse("The parole board decision said he was no longer a danger to the public. "
+                "Several of his Canadian victims wrote to the board last year. It also said he had behaved well in prison.")
+    q = _find(r, "he had behaved well", "indirect")
+    assert "victims" not in (q.speaker_name or "")
+
+
+def test_it_said_after_an_organisation_the_tagger_missed(analyse):
+    r = analyse("Apple cut off access to the tool used by Facebook on Wednesday. The decision hit Facebook staff. "
+                "In a memo, Facebook told employees it was working with Apple to fix the problem. Spotify was not "
+                "affected. It also told workers to install the public versions of the apps.")
+    assert _find(r, "to install the public versions", "indirect").speaker_name == "Facebook"

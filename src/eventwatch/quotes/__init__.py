@@ -80,19 +80,20 @@ def _overlap(a: Found, b: Found) -> int:
 
 def attribute(found: list[Found], resolver: SpeakerResolver, text: str) -> list[Quote]:
     quotes: list[Quote] = []
-    last: tuple[int, Quote] | None = None
+    last = None  # (end, quote, actor) of the last quote with a speaker
     for q in found:
         quote = Quote(text=text[q.start:q.end], span=[q.start, q.end], kind=q.kind,
                       cue=list(q.cue) if q.cue else None)
+        actor = None
         if q.subject is not None:
             actor, name, span = resolver.resolve(q.subject)
             quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
             quote.speaker_span = list(span)
         elif q.floating and last is not None and q.start - last[0] <= FLOAT_REACH:
-            quote.speaker, quote.speaker_name = last[1].speaker, last[1].speaker_name
+            quote.speaker, quote.speaker_name, actor = last[1].speaker, last[1].speaker_name, last[2]
         if quote.speaker_name:
-            last = (q.end, quote)
-            resolver.note_speaker(resolver.actor_by_id(quote.speaker), q.end)
+            last = (q.end, quote, actor)
+            resolver.note_speaker(actor, q.end)  # also a speaker that is a name but no actor (an organisation)
         quotes.append(quote)
     return quotes

@@ -61,6 +61,7 @@ class SpeakerResolver:
         self.record = record
         self.quoted = _merge_spans(quoted + captions(doc_text(doc)))  # quotes and captions name no referent
         self.added: dict[str, Actor] = {}
+        self.origin: dict[str, Actor] = {}  # person found here -> the record's actor it stands for
         self.mentions = self._mentions()
         self._surname_before_full_name()
         self.alias = self._aliases()
@@ -75,21 +76,49 @@ class SpeakerResolver:
 
     # -- building the index
     def _mentions(self) -> list[Mention]:
-        out = [Mention(s, e, a) for a in self.record.actors for s, e in a.mentions]
+        out = [Mention(s, e, self._as_named(a, s, e)) for a in self.record.actors for s, e in a.mentions]
         covered = [(m.start, m.end) for m in out]
         for ent in self.doc.ents:  # names the actor stage left out: people may become actors, others stay names
             kind = ENT_KINDS.get(ent.label_)
-            if kind is None or _overlaps(ent.start_char, ent.end_char, covered):
-                continue
+            if kind is None or _overlaps_unless_inside(ent.start_char, ent.end_char, covered):
+                continue  # "The Canadian Beverage Association" is a name, whatever actor "Canadian" is
             actor = self._new_person(ent.text) if kind == "person" else self._new_name(ent.text, kind)
             out.append(Mention(ent.start_char, ent.end_char, actor))
         for start, end in self._unlabelled_names(covered + [(m.start, m.end) for m in out]):
             out.append(Mention(start, end, self._new_person(doc_text(self.doc)[start:end])))
+        self._organizations_tagged_as_people(out)
         for m in out:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             m.subject = span is not None and span.root.dep_ in SUBJECT_DEPS
         out.sort(key=lambda m: (m.end, m.start))
         return out
+
+    def _as_named(self, actor: Actor, start: int, end: int) -> Actor:
+        """A person the actor stage named by a role ("finance minister") stands, at a mention that is a
+        personal name ("Bill Morneau"), for a person of that name (the record's actor when it speaks)."""
+        text = plain_name(doc_text(self.doc)[start:end])
+        if actor.kind != "person" or _personal_name(actor.name) or not _personal_name(text) or not text.strip():
+            return actor
+        person = self._new_person(text)
+        self.origin[person.id] = actor
+        return person
+
+    def _organizations_tagged_as_people(self, mentions: list[Mention]) -> None:
+        """A one-word "person" whose name the tagger labels an organisation more often in this text
+        ("Facebook") is that organisation, unless it is the surname of a person named in full."""
+        tags: dict[str, list[str]] = {}
+        for ent in self.doc.ents:
+            tags.setdefault(plain_name(ent.text).lower(), []).append(ent.label_)
+        surnames = {plain_name(m.actor.name).split()[-1].lower() for m in mentions
+                    if m.actor.kind == "person" and len(m.actor.name.split()) > 1}
+        orgs = {m.actor.name.lower(): m.actor for m in mentions if m.actor.kind == "organization"}
+        for m in mentions:
+            name = plain_name(m.actor.name).lower()
+            if m.actor.kind != "person" or " " in name or name in surnames:
+                continue
+            labels = tags.get(name, [])
+            if labels.count("ORG") > labels.count("PERSON"):
+                m.actor = orgs.get(name) or self._new_name(m.actor.name, "organization")
 
     def _unlabelled_names(self, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Given name + surname in subject position that NER left unlabelled ("Liberal MP Marco
@@ -327,7 +356,7 @@ class SpeakerResolver:
             if subj.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
                 actor = self._by_surname(subj.text) or actor
             if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
-                actor = self._named(text)
+                actor = self._by_name(text) or self._named(text) or self._unknown_name(subj, text)
             if actor is not None:
                 several = conjoined_names(subj)
                 return actor, (several or plain_name(actor.name)), span  # "NATO, UN and Britain"
@@ -342,7 +371,8 @@ class SpeakerResolver:
 
     def _is_organization(self, actor: Actor) -> bool:
         """An organisation actor that is not a person's surname mis-tagged as one ("Wojtaszek")."""
-        return actor.kind == "organization" and (" " in actor.name or self._by_surname(actor.name) is None)
+        return (actor.kind == "organization" and _proper_name(actor.name)
+                and (" " in actor.name or self._by_surname(actor.name) is None))
 
     def _last_speaker_holds(self, pos: int, gender: str) -> bool:
         """The last speaker is still the topic: near, compatible, and no other person the subject since."""
@@ -374,6 +404,18 @@ class SpeakerResolver:
         if low in PLURAL:
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
         return None
+
+    def _by_name(self, text: str) -> Actor | None:
+        """The actor named exactly ``text`` elsewhere (the tagger missed this mention)."""
+        key = plain_name(text).lower()
+        return next((self.canonical(m.actor) for m in self.mentions if plain_name(m.actor.name).lower() == key), None)
+
+    def _unknown_name(self, subj: Token, text: str) -> Actor | None:
+        """A name the tagger missed that is no person's ("Facebook told staff …"): an organisation by
+        name, so a later "it" or "the company" can refer to it (not an actor of the record)."""
+        if subj.ent_type_ not in ("", "ORG") or subj.lower_ in first_names() or not _proper_name(text):
+            return None
+        return self._new_name(text, "organization")
 
     def _named(self, text: str) -> Actor | None:
         """A proper name the actor stage did not catch: a new person when it starts with a given name."""
@@ -424,6 +466,8 @@ class SpeakerResolver:
         the record once if it is clearly a named person, else it is no actor (None)."""
         if actor is None:
             return None
+        if actor.id in self.origin:
+            return self.origin[actor.id].id
         if any(a.id == actor.id for a in self.record.actors):
             return actor.id
         if actor.id not in self.added or actor.kind != "person" or not _personal_name(actor.name):
@@ -489,6 +533,21 @@ def _personal_name(name: str) -> bool:
     if not words or words[0].lower() in ("the", "a", "an"):
         return False
     return all(w[:1].isupper() or w in NAME_PARTICLES for w in words if w[:1].isalpha())
+
+
+FUNCTION_WORDS = {"of", "and", "for", "the", "on", "in", "at", "&", "de", "du", "des", "la", "le"}
+
+
+def _proper_name(name: str) -> bool:
+    """A name ("Parole Board of Canada", "GroupM"), not a description the actor stage made an
+    organisation ("Canadian victims")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'.-]*", name) if w.lower() not in FUNCTION_WORDS]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _overlaps_unless_inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    """``[a, b)`` overlaps a span that is not a shorter part of it."""
+    return any(s < b and a < e and not (a <= s and e <= b and e - s < b - a) for s, e in spans)
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
