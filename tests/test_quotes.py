@@ -332,3 +332,22 @@ def test_it_said_after_an_organisation_the_tagger_missed(analyse):
                 "In a memo, Facebook told employees it was working with Apple to fix the problem. Spotify was not "
                 "affected. It also told workers to install the public versions of the apps.")
     assert _find(r, "to install the public versions", "indirect").speaker_name == "Facebook"
+
+
+# -- speakers after the verb, appositions, descriptions
+def test_speaker_after_a_cue_read_as_its_object(analyse):
+    r = analyse("Maria Lopez runs the small bakery on King Street. \u201cBread is the easy part of the job,\u201d "
+                "points out the cheerful baker, who opened the shop in 2010.")
+    assert _surname(_find(r, "Bread is the easy part", "direct")) == "Lopez"
+
+
+def test_apposition_inside_a_relative_clause_names_no_speaker(analyse):
+    r = analyse("Tom Baker showed his paintings at the fair. \u201cIt took me a whole year to finish them,\u201d says the "
+                "young painter, who sold prints of his war comic Silent Night: The Undead Soldier, inspired by his grandfather.")
+    assert _surname(_find(r, "It took me a whole year", "direct")) == "Baker"
+
+
+def test_name_in_apposition_to_the_subject_is_the_topic(analyse):
+    r = analyse("Maria Lopez founded the puzzle club in 2015. \u201cIt is a lot of work,\u201d says her partner, Leo Grant. "
+                "\u201cWe meet on Fridays,\u201d says the keen puzzler.")
+    assert _surname(_find(r, "We meet on Fridays", "direct")) == "Grant"

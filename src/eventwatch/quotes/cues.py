@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwatch.quotes.found import doc_text
-from eventwatch.quotes.lexicon import cue_forms, cue_verbs
+from eventwatch.quotes.lexicon import cue_forms, cue_verbs, first_names
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl"}  # "… and added", "…, saying"
@@ -31,6 +31,18 @@ def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = No
     if subj is None or "\n" in doc_text(verb.doc)[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
         subj = _adjacent_subject(verb, outside)
     return subj
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """“…,” points out the resident: after a quote, the speaker the parser took for the object of a
+    cue that opens its clause (nothing but the quote's marks and a comma before the verb)."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_punct:
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
 
 
 def _adjacent_subject(verb: Token, outside: tuple[int, int] | None) -> Token | None:
@@ -119,9 +131,17 @@ def phrase_span(tok: Token) -> tuple[int, int]:
 def appositive_name(tok: Token) -> Token | None:
     """"the spokesman, Zabihullah Mujahid," -> Mujahid."""
     for child in tok.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return child
+        if child.dep_ != "appos" or not right_after(tok, child.left_edge):
+            continue  # "the resident, who sold copies of his comic The Undead Soldier": not a name for him
+        if child.ent_type_ == "PERSON" or (child.pos_ == "PROPN" and child.ent_type_ != "ORG"
+                                           and child.lower_ in first_names()):
+            return child  # "says Wise's dad, Darrin" (a given name the tagger took for a place)
     return None
+
+
+def right_after(tok: Token, other: Token) -> bool:
+    """Only punctuation stands between ``tok`` and ``other``."""
+    return tok.i < other.i and all(t.is_punct for t in tok.doc[tok.i + 1:other.i])
 
 
 def entity_of(tok: Token) -> Span | None:

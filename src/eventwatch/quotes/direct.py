@@ -10,7 +10,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from eventwatch.quotes.cues import cue_class, subject_of
+from eventwatch.quotes.cues import cue_class, inverted_subject, subject_of
 from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
 from eventwatch.quotes.marks import Marked, find_marked
@@ -85,6 +85,8 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
     found.cue = (cue.idx, cue.idx + len(cue))
     found.cue_class = cue_class(cue)
     subj = subject_of(cue, outside=(qa, qb))
+    if subj is None and cue.idx >= qb:
+        subj = inverted_subject(cue)
     if subj is not None:
         found.subject = subj
     return found

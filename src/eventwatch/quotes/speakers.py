@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwatch.model import Actor, Record
-from eventwatch.quotes.cues import appositive_name, entity_of, phrase_span, source_of
+from eventwatch.quotes.cues import (right_after, appositive_name, cue_class, entity_of, inverted_subject, phrase_span,
+                                   source_of)
 from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.lexicon import description_heads, first_names, person_words
 
@@ -89,7 +90,7 @@ class SpeakerResolver:
         self._organizations_tagged_as_people(out)
         for m in out:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            m.subject = span is not None and span.root.dep_ in SUBJECT_DEPS
+            m.subject = span is not None and _is_subject(span.root)
         out.sort(key=lambda m: (m.end, m.start))
         return out
 
@@ -245,7 +246,7 @@ class SpeakerResolver:
             for child in tok.children:
                 if child.dep_ in TITLE_DEPS and child.pos_ in pos and not (m.start <= child.idx < m.end):
                     self.titles.setdefault(child.lemma_.lower(), []).append(m)
-        if span.root.dep_ == "appos" and span.root.head.pos_ in pos:
+        if span.root.dep_ == "appos" and span.root.head.pos_ in pos and right_after(span.root.head, span[0]):
             self.titles.setdefault(span.root.head.lemma_.lower(), []).append(m)
 
     def _resolve_pronouns(self) -> None:
@@ -475,6 +476,16 @@ class SpeakerResolver:
         actor.mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
         self.record.actors.append(actor)
         return actor.id
+
+
+def _is_subject(tok: Token) -> bool:
+    """The head of a subject, a name in apposition to one ("says Campbell's partner, Jason Louth"), or
+    the speaker after a cue the parser read as its object ("…,” insists 16-year-old Xander Wise)."""
+    if tok.dep_ in SUBJECT_DEPS:
+        return True
+    if tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS:
+        return True
+    return tok.dep_ in ("dobj", "attr") and inverted_subject(tok.head) == tok and cue_class(tok.head) is not None
 
 
 def conjoined_names(tok: Token) -> str | None:
