@@ -132,7 +132,7 @@ def appositive_name(tok: Token) -> Token | None:
     """"the spokesman, Zabihullah Mujahid," -> Mujahid."""
     for child in tok.children:
         if child.dep_ != "appos" or not right_after(tok, child.left_edge):
-            continue  # "the resident, who sold copies of his comic The Undead Soldier": not a name for him
+            continue  # "the resident, who sold copies of his comic The Undead Soldier": not his name
         if child.ent_type_ == "PERSON" or (child.pos_ == "PROPN" and child.ent_type_ != "ORG"
                                            and child.lower_ in first_names()):
             return child  # "says Wise's dad, Darrin" (a given name the tagger took for a place)
@@ -140,8 +140,9 @@ def appositive_name(tok: Token) -> Token | None:
 
 
 def right_after(tok: Token, other: Token) -> bool:
-    """Only punctuation stands between ``tok`` and ``other``."""
-    return tok.i < other.i and all(t.is_punct for t in tok.doc[tok.i + 1:other.i])
+    """``other`` follows ``tok`` with no clause between ("the candidate on the stage, X", not "the
+    resident, who sold his comic X")."""
+    return tok.i < other.i and not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.i + 1:other.i])
 
 
 def entity_of(tok: Token) -> Span | None:

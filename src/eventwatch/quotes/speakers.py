@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwatch.model import Actor, Record
-from eventwatch.quotes.cues import (right_after, appositive_name, cue_class, entity_of, inverted_subject, phrase_span,
+from eventwatch.quotes.cues import (appositive_name, cue_class, entity_of, inverted_subject, phrase_span, right_after,
                                    source_of)
 from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.lexicon import description_heads, first_names, person_words
