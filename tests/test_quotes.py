@@ -351,3 +351,17 @@ def test_name_in_apposition_to_the_subject_is_the_topic(analyse):
     r = analyse("Maria Lopez founded the puzzle club in 2015. \u201cIt is a lot of work,\u201d says her partner, Leo Grant. "
                 "\u201cWe meet on Fridays,\u201d says the keen puzzler.")
     assert _surname(_find(r, "We meet on Fridays", "direct")) == "Grant"
+
+
+def test_bare_surname_shared_by_two_names_is_the_one_named_last(analyse):
+    r = analyse("Studio Lindqvist designed the cabin by the lake. Studio Lindqvist won a prize for it last year. "
+                "Anna Lindqvist, principal architect at the firm, explains that the wood came from the island. "
+                "\u201cThe roof collects rain for the garden,\u201d says Lindqvist.")
+    assert _find(r, "The roof collects rain", "direct").speaker_name == "Anna Lindqvist"
+
+
+def test_he_said_after_a_newly_introduced_subject_is_the_newcomer(analyse):
+    r = analyse("Tom Reed, the mayor, spoke first. \u201cWe will rebuild the bridge,\u201d he said.\n\n"
+                "Councillor Dario Vance \u2014 a former engineer, and until May the head of the roads board \u2014 "
+                "went on the radio later in the day.\n\n\u201cThe bridge is safe for now,\u201d he said.")
+    assert _surname(_find(r, "The bridge is safe", "direct")) == "Vance"

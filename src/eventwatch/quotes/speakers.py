@@ -67,6 +67,7 @@ class SpeakerResolver:
         self._surname_before_full_name()
         self.alias = self._aliases()
         self._surnames: dict[str, dict[str, Actor]] | None = None
+        self._firsts: dict[str, int] | None = None
         self._add_surname_subjects()
         self.gender: dict[str, str] = {}
         self.titles: dict[str, list[Mention]] = {}
@@ -302,6 +303,14 @@ class SpeakerResolver:
             fallback = fallback or actor
         return unsure or fallback
 
+    def _first_mention(self, actor: Actor) -> int | None:
+        if self._firsts is None:
+            self._firsts = {}
+            for m in sorted(self.mentions, key=lambda m: m.start):
+                if not self._is_quoted(m.start):
+                    self._firsts.setdefault(self.canonical(m.actor).id, m.start)
+        return self._firsts.get(actor.id)
+
     def _nearest_subject(self, pos: int, ok, reach: int = SPEAKER_REACH) -> Actor | None:
         """The nearest compatible mention in subject position within ``reach`` before ``pos``
         ("Google said … the company said": the topic organisation, not the most frequent one)."""
@@ -356,6 +365,8 @@ class SpeakerResolver:
             actor = self.actor_at(subj.idx, subj.idx + len(subj))
             if subj.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
                 actor = self._by_surname(subj.text) or actor
+            if subj.pos_ == "PROPN" and span[1] - span[0] == len(subj):
+                actor = self._latest_namesake(subj.text, span[0]) or actor
             if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
                 actor = self._by_name(text) or self._named(text) or self._unknown_name(subj, text)
             if actor is not None:
@@ -385,6 +396,21 @@ class SpeakerResolver:
         return not any(m.subject and end <= m.start < pos and self.canonical(m.actor) is not actor
                        and self._gender_ok(self.canonical(m.actor), gender) for m in self.mentions)
 
+    def _introduced_since_last_speaker(self, pos: int, gender: str) -> Actor | None:
+        """Turn-taking: after someone's quotes, a person named for the first time as a subject just
+        before "he said" is the new speaker, even when the earlier one's gender is known and theirs not."""
+        if self.last_speaker is None or pos - self.last_speaker[0] > SPEAKER_REACH:
+            return None
+        end = self.last_speaker[0]
+        for m in reversed(self.mentions):
+            if m.end > pos or not m.subject or self._is_quoted(m.start):
+                continue
+            if m.start < end:
+                return None
+            actor = self.canonical(m.actor)
+            return actor if self._gender_ok(actor, gender) and self._first_mention(actor) == m.start else None
+        return None
+
     def _last_organization_speaker(self, pos: int) -> Actor | None:
         """The organisation that spoke last, if it spoke just before ``pos`` ("Google said … the company said")."""
         if self.last_speaker is None:
@@ -398,6 +424,9 @@ class SpeakerResolver:
             g = "m" if low in MALE else "f"
             if self._last_speaker_holds(subj.idx, g):
                 return self.last_speaker[1]
+            newcomer = self._introduced_since_last_speaker(subj.idx, g)
+            if newcomer is not None:
+                return newcomer
             return self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
         if low in NEUTER:  # "it said": an organisation, else a country (not a group of people)
             return (self._last_organization_speaker(subj.idx) or self._nearest(subj.idx, self._is_organization)
@@ -417,6 +446,20 @@ class SpeakerResolver:
         if subj.ent_type_ not in ("", "ORG") or subj.lower_ in first_names() or not _proper_name(text):
             return None
         return self._new_name(text, "organization")
+
+    def _latest_namesake(self, word: str, pos: int) -> Actor | None:
+        """For a bare surname that several people in the text share ("Schicketanz" after "Studio
+        Schicketanz" and "Mary Ann Schicketanz"): the one last named in full before ``pos``."""
+        latest = None
+        ids = set()
+        for m in self.mentions:
+            actor = self.canonical(m.actor)
+            if actor.kind != "person" or plain_name(actor.name).split()[-1:] != [word]:
+                continue
+            ids.add(actor.id)
+            if m.end <= pos and len(doc_text(self.doc)[m.start:m.end].split()) > 1 and not self._is_quoted(m.start):
+                latest = actor
+        return latest if len(ids) > 1 else None
 
     def _named(self, text: str) -> Actor | None:
         """A proper name the actor stage did not catch: a new person when it starts with a given name."""
