@@ -365,3 +365,10 @@ def test_he_said_after_a_newly_introduced_subject_is_the_newcomer(analyse):
                 "Councillor Dario Vance \u2014 a former engineer, and until May the head of the roads board \u2014 "
                 "went on the radio later in the day.\n\n\u201cThe bridge is safe for now,\u201d he said.")
     assert _surname(_find(r, "The bridge is safe", "direct")) == "Vance"
+
+
+def test_role_description_with_no_one_named_in_that_role_stays_itself(analyse):
+    r = analyse("District Attorney Helen Marsh spoke to reporters on Monday about the case.\n\n"
+                "In his oral ruling, the Ontario judge said he saw no realistic prospect of controlling the risk.")
+    q = _find(r, "no realistic prospect", "indirect")
+    assert "Marsh" not in (q.speaker_name or "") and "judge" in (q.speaker_name or "")

@@ -501,9 +501,17 @@ class SpeakerResolver:
             return (self._last_organization_speaker(span[0]) or self._nearest_subject(span[0], self._is_organization)
                     or self._most_mentioned(span[0], "organization")), True
         if definite and head_class is None and subj.tag_ in ("NN", "NNP"):
+            role = self._role_at(*span)
+            if role is not None:  # "the Nova Scotia judge" and no judge named before: a person of its own
+                return role, False
             gender = person_words().get(lemma)
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
         return self.actor_at(*span), False
+
+    def _role_at(self, start: int, end: int) -> Actor | None:
+        """A person the actor stage knows only by a role ("Nova Scotia judge") mentioned at ``[start, end)``."""
+        return next((m.actor for m in self.mentions if m.start < end and start < m.end
+                     and m.actor.kind == "person" and not _personal_name(m.actor.name)), None)
 
     def adopt(self, actor: Actor | None) -> str | None:
         """The id of ``actor`` as a speaker: an actor found here (not by the actor stage) is added to
