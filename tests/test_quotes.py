@@ -372,3 +372,10 @@ def test_role_description_with_no_one_named_in_that_role_stays_itself(analyse):
                 "In his oral ruling, the Ontario judge said he saw no realistic prospect of controlling the risk.")
     q = _find(r, "no realistic prospect", "indirect")
     assert "Marsh" not in (q.speaker_name or "") and "judge" in (q.speaker_name or "")
+
+
+def test_name_inside_a_relative_clause_is_less_salient_than_its_head(analyse):
+    r = analyse("Nobody remembers Peter Hale, who played the captain in the old film. I mean Luis Ortega, who like Hale "
+                "grew up in Lisbon and moved to Toronto in 2001. \u201cWe print everything local artists bring us,\u201d "
+                "says the 41-year-old owner of the shop.")
+    assert _surname(_find(r, "We print everything", "direct")) == "Ortega"

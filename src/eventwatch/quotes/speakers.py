@@ -48,6 +48,7 @@ class Mention:
     end: int
     actor: Actor
     subject: bool = False
+    embedded: bool = False  # inside a relative clause ("X, who like Y was born in …": Y)
 
 
 def slug(name: str) -> str:
@@ -92,6 +93,7 @@ class SpeakerResolver:
         for m in out:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             m.subject = span is not None and _is_subject(span.root)
+            m.embedded = span is not None and any(a.dep_ == "relcl" for a in span.root.ancestors)
         out.sort(key=lambda m: (m.end, m.start))
         return out
 
@@ -286,7 +288,7 @@ class SpeakerResolver:
         """The nearest compatible earlier mention in subject position, else the nearest compatible one.
         With a ``gender``, a subject known to have it beats a nearer one whose gender is unknown."""
         i = bisect.bisect_right([m.end for m in self.mentions], pos)
-        fallback = unsure = None
+        fallback = unsure = embedded = None
         for m in reversed(self.mentions[:i]):
             if pos - m.end > REACH:
                 break
@@ -295,13 +297,16 @@ class SpeakerResolver:
             actor = self.canonical(m.actor)
             if not ok(actor):
                 continue
+            if m.embedded and not m.subject:  # less salient than the clause's own participants
+                embedded = embedded or actor
+                continue
             if m.subject:
                 if gender is None or self.gender.get(actor.id) == gender:
                     return actor if unsure is None or pos - m.end <= GENDER_REACH else unsure
                 if unsure is None:
                     unsure = actor
             fallback = fallback or actor
-        return unsure or fallback
+        return unsure or fallback or embedded
 
     def _first_mention(self, actor: Actor) -> int | None:
         if self._firsts is None:
