@@ -379,3 +379,10 @@ def test_name_inside_a_relative_clause_is_less_salient_than_its_head(analyse):
                 "grew up in Lisbon and moved to Toronto in 2001. \u201cWe print everything local artists bring us,\u201d "
                 "says the 41-year-old owner of the shop.")
     assert _surname(_find(r, "We print everything", "direct")) == "Ortega"
+
+
+def test_the_department_is_the_organisation_that_just_spoke(analyse):
+    r = analyse("The federal department of fisheries has a new head. In a statement, Transport Canada did not give any "
+                "details about the ferry, but said it had asked the operator for a report. The department added that "
+                "the ferry would stay in port until the report was ready.")
+    assert _find(r, "the ferry would stay in port", "indirect").speaker_name == "Transport Canada"

@@ -333,7 +333,7 @@ class SpeakerResolver:
         last: dict[str, int] = {}
         by_id: dict[str, Actor] = {}
         for m in self.mentions:
-            if m.end > pos or m.actor.kind != kind or self._is_quoted(m.start):
+            if m.end > pos or m.actor.kind != kind or self._is_quoted(m.start) or not _proper_name(m.actor.name):
                 continue
             actor = self.canonical(m.actor)
             counts[actor.id] = counts.get(actor.id, 0) + 1
@@ -500,7 +500,10 @@ class SpeakerResolver:
             if source is not subj:
                 return self.resolve(source)[0], True
         if definite and head_class in ("org", "orgname", "doc"):
-            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split())
+            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split()
+                                  and (head_class != "orgname" or _proper_name(a.name)))
+            if named is None and head_class == "orgname":  # "IRCC said … The department added"
+                named = self._last_organization_speaker(span[0])
             if named is not None or head_class == "orgname":
                 return named, named is not None
             return (self._last_organization_speaker(span[0]) or self._nearest_subject(span[0], self._is_organization)
