@@ -386,3 +386,9 @@ def test_the_department_is_the_organisation_that_just_spoke(analyse):
                 "details about the ferry, but said it had asked the operator for a report. The department added that "
                 "the ferry would stay in port until the report was ready.")
     assert _find(r, "the ferry would stay in port", "indirect").speaker_name == "Transport Canada"
+
+
+def test_and_added_after_a_quote_keeps_the_speaker_not_the_quotes_subject(analyse):
+    r = analyse("Ann Keller, a teacher at the school for twenty years, said the photo was unfair. Keller said "
+                "\u201cnobody knows the story behind it,\u201d and added: \u201cI promise you, those students were punished.\u201d")
+    assert _surname(_find(r, "I promise you", "direct")) == "Keller"

@@ -24,9 +24,14 @@ def cue_class(tok: Token) -> str | None:
     return cue_verbs().get(lemma) if lemma else None
 
 
-def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = None) -> Token | None:
+def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = None,
+               quoted: list[tuple[int, int]] = ()) -> Token | None:
     """The subject token of a cue verb, following coordination and participles up to the main verb
-    (a subject inside the quote itself, ``outside``, does not count; nor one in another paragraph)."""
+    (a subject inside the quote itself, ``outside``, does not count; nor one in another paragraph).
+    A cue the parser hung on a verb inside another quote (``quoted``: «X said “…,” and added: “…”»)
+    takes the subject of the verb that quote belongs to."""
+    if quoted:
+        verb = _out_of_quotes(verb, quoted)
     subj = _subject(verb, depth, outside)
     if subj is None or "\n" in doc_text(verb.doc)[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
         subj = _adjacent_subject(verb, outside)
@@ -43,6 +48,23 @@ def inverted_subject(verb: Token) -> Token | None:
         if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN"):
             return child
     return None
+
+
+def _out_of_quotes(verb: Token, quoted: list[tuple[int, int]]) -> Token:
+    """``verb`` itself if it is coordinated with a verb outside quotes; if it is coordinated with a
+    verb inside a quote, the verb that quote depends on ("added" in «said “nobody knows”, and added»)."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ != "conj" or not _inside(head.head.idx, quoted):
+            break
+        head = head.head
+        while _inside(head.idx, quoted) and head.head is not head and head.head.i != head.i:
+            head = head.head
+    return head if head is not verb and not _inside(head.idx, quoted) and cue_class(head) else verb
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _adjacent_subject(verb: Token, outside: tuple[int, int] | None) -> Token | None:

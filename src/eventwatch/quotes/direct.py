@@ -84,7 +84,7 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
         return found
     found.cue = (cue.idx, cue.idx + len(cue))
     found.cue_class = cue_class(cue)
-    subj = subject_of(cue, outside=(qa, qb))
+    subj = subject_of(cue, outside=(qa, qb), quoted=inside)
     if subj is None and cue.idx >= qb:
         subj = inverted_subject(cue)
     if subj is not None:
