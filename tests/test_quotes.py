@@ -392,3 +392,9 @@ def test_and_added_after_a_quote_keeps_the_speaker_not_the_quotes_subject(analys
     r = analyse("Ann Keller, a teacher at the school for twenty years, said the photo was unfair. Keller said "
                 "\u201cnobody knows the story behind it,\u201d and added: \u201cI promise you, those students were punished.\u201d")
     assert _surname(_find(r, "I promise you", "direct")) == "Keller"
+
+
+def test_passive_cue_before_a_quote_yields_to_the_speakers_cue(analyse):
+    r = analyse("Liam Ford, who played for the other team, said in an email that he never heard any insults from the "
+                "crowd. He said his teammate was being shouted at \u201csimply because he played for the visitors.\u201d")
+    assert _surname(_find(r, "simply because he played", "direct")) == "Ford"

@@ -146,21 +146,28 @@ def _pre_cue(doc: Doc, starts: list[int], qa: int, inside) -> Token | None:
     lo = max(0, i - PRE_WINDOW)
     j = i
     words_between = 0
+    passive = None  # "his teammate was being yelled at “…”": its subject is no speaker; an earlier cue wins
     while j >= lo:
         tok = doc[j]
         if "\n" in tok.text or tok.text in SENTENCE_END:
-            return None
+            return passive
         span = next(((a, b) for a, b in inside if a <= tok.idx < b), None)
         if span is not None:
             if not words_between and text[span[0]:span[1]].rstrip("”\"’'»« ")[-1:] in SENTENCE_END:
-                return None  # “Done.” “Next …”: the earlier quote ended the sentence
+                return passive  # “Done.” “Next …”: the earlier quote ended the sentence
             j = bisect.bisect_left(starts, span[0]) - 1
             continue
         if cue_class(tok):
-            return tok
+            if not _passive(tok):
+                return tok
+            passive = passive or tok
         words_between += not (tok.is_punct or tok.is_space)
         j -= 1
-    return None
+    return passive
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _is_speech(doc: Doc, starts: list[int], m: Marked, q: Found) -> bool:
