@@ -398,3 +398,9 @@ def test_passive_cue_before_a_quote_yields_to_the_speakers_cue(analyse):
     r = analyse("Liam Ford, who played for the other team, said in an email that he never heard any insults from the "
                 "crowd. He said his teammate was being shouted at \u201csimply because he played for the visitors.\u201d")
     assert _surname(_find(r, "simply because he played", "direct")) == "Ford"
+
+
+def test_pronoun_prefers_a_person_named_earlier_in_its_own_sentence(analyse):
+    r = analyse("Tom Ross runs the market stall next door and sells fruit. For Peter Lang, who understands the risks of "
+                "the trade, he is simply filling a gap in the market. \u201cYou have to start somewhere,\u201d he says.")
+    assert _surname(_find(r, "You have to start somewhere", "direct")) == "Lang"

@@ -69,6 +69,7 @@ class SpeakerResolver:
         self.alias = self._aliases()
         self._surnames: dict[str, dict[str, Actor]] | None = None
         self._firsts: dict[str, int] | None = None
+        self._token_starts = [t.idx for t in doc]
         self._add_surname_subjects()
         self.gender: dict[str, str] = {}
         self.titles: dict[str, list[Mention]] = {}
@@ -288,10 +289,13 @@ class SpeakerResolver:
         """The nearest compatible earlier mention in subject position, else the nearest compatible one.
         With a ``gender``, a subject known to have it beats a nearer one whose gender is unknown."""
         i = bisect.bisect_right([m.end for m in self.mentions], pos)
-        fallback = unsure = embedded = None
+        fallback = unsure = embedded = same = None
+        sentence = self._sentence_start(pos)
         for m in reversed(self.mentions[:i]):
             if pos - m.end > REACH:
                 break
+            if same is not None and m.start < sentence:
+                return same  # "For Espinos, who …, he is …": the sentence's own referent first
             if self._is_quoted(m.start):
                 continue
             actor = self.canonical(m.actor)
@@ -300,6 +304,8 @@ class SpeakerResolver:
             if m.embedded and not m.subject:  # less salient than the clause's own participants
                 embedded = embedded or actor
                 continue
+            if not m.subject and m.start >= sentence and unsure is None:
+                same = same or actor
             if m.subject:
                 if gender is None or self.gender.get(actor.id) == gender:
                     return actor if unsure is None or pos - m.end <= GENDER_REACH else unsure
@@ -307,6 +313,10 @@ class SpeakerResolver:
                     unsure = actor
             fallback = fallback or actor
         return unsure or fallback or embedded
+
+    def _sentence_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self._token_starts, pos) - 1
+        return self.doc[max(i, 0)].sent.start_char if len(self.doc) else 0
 
     def _first_mention(self, actor: Actor) -> int | None:
         if self._firsts is None:
