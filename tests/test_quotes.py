@@ -404,3 +404,12 @@ def test_pronoun_prefers_a_person_named_earlier_in_its_own_sentence(analyse):
     r = analyse("Tom Ross runs the market stall next door and sells fruit. For Peter Lang, who understands the risks of "
                 "the trade, he is simply filling a gap in the market. \u201cYou have to start somewhere,\u201d he says.")
     assert _surname(_find(r, "You have to start somewhere", "direct")) == "Lang"
+
+
+def test_floating_first_person_quote_after_a_new_subject_is_theirs(analyse):
+    r = analyse("\u201cWe open at six every morning,\u201d says Tom Reed, the owner of the bakery. Anna Vale did not need "
+                "much persuading to join him last spring. \u201cI\u2019m glad I said yes to this job.\u201d")
+    assert _surname(_find(r, "glad I said yes", "direct")) == "Vale"
+    r = analyse("\u201cWe open at six every morning,\u201d says Tom Reed, the owner of the bakery. Anna Vale bakes the "
+                "bread for him. \u201cShe is the best baker in town.\u201d")
+    assert _surname(_find(r, "the best baker in town", "direct")) == "Reed"

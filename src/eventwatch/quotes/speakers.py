@@ -426,6 +426,28 @@ class SpeakerResolver:
             return actor if self._gender_ok(actor, gender) and self._first_mention(actor) == m.start else None
         return None
 
+    def subject_between(self, start: int, end: int) -> Actor | None:
+        """The person last named as a subject in ``[start, end)`` outside quotes, in a sentence
+        before the one at ``end`` and as its last subject (None if that subject is no person)."""
+        for m in reversed(self.mentions):
+            if m.end > end:
+                continue
+            if m.start < start:
+                return None
+            if self._is_quoted(m.start) or not m.subject:
+                continue
+            actor = self.canonical(m.actor)
+            if actor.kind != "person" or not _personal_name(actor.name):
+                return None
+            return actor if self._sentence_start(end) > m.start == self._first_in_sentence(m) else None
+        return None
+
+    def _first_in_sentence(self, m: Mention) -> int:
+        """The start of ``m`` if no other subject of its sentence comes after it, else -1."""
+        sent_end = self.doc.char_span(m.start, m.end, alignment_mode="expand").sent.end_char
+        later = any(x.subject and m.end <= x.start < sent_end for x in self.mentions)
+        return -1 if later else m.start
+
     def _last_organization_speaker(self, pos: int) -> Actor | None:
         """The organisation that spoke last, if it spoke just before ``pos`` ("Google said … the company said")."""
         if self.last_speaker is None:
