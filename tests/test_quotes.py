@@ -413,3 +413,10 @@ def test_floating_first_person_quote_after_a_new_subject_is_theirs(analyse):
     r = analyse("\u201cWe open at six every morning,\u201d says Tom Reed, the owner of the bakery. Anna Vale bakes the "
                 "bread for him. \u201cShe is the best baker in town.\u201d")
     assert _surname(_find(r, "the best baker in town", "direct")) == "Reed"
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_quote(analyse):
+    r = analyse("Anna Vale runs the library in the village.\n\nTom Reed, the mayor, spoke after the vote on Monday. "
+                "Reed continued:\n\n\u201cWe will not close the library, whatever the budget says.\u201d")
+    q = _find(r, "We will not close the library", "direct")
+    assert _surname(q) == "Reed" and r.text[q.cue[0]:q.cue[1]] == "continued"
