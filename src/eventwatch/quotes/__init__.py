@@ -79,7 +79,7 @@ FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|m
 
 
 def _topic_speaker(resolver: SpeakerResolver, q: Found, last, text: str):
-    """«Durning did not need much coaxing. “I’m thankful …”»: a floating quote in the first person right
+    """«Anna Vale did not need persuading. “I’m glad …”»: a floating quote in the first person right
     after a sentence whose subject is a person (named since the last quote) is that person's."""
     if not FIRST_PERSON.search(text[q.start:q.end]):
         return None

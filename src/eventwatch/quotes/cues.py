@@ -58,7 +58,7 @@ def _out_of_quotes(verb: Token, quoted: list[tuple[int, int]]) -> Token:
         if head.dep_ != "conj" or not _inside(head.head.idx, quoted):
             break
         head = head.head
-        while _inside(head.idx, quoted) and head.head is not head and head.head.i != head.i:
+        while _inside(head.idx, quoted) and head.head.i != head.i:
             head = head.head
     return head if head is not verb and not _inside(head.idx, quoted) and cue_class(head) else verb
 
@@ -154,10 +154,10 @@ def appositive_name(tok: Token) -> Token | None:
     """"the spokesman, Zabihullah Mujahid," -> Mujahid."""
     for child in tok.children:
         if child.dep_ != "appos" or not right_after(tok, child.left_edge):
-            continue  # "the resident, who sold copies of his comic The Undead Soldier": not his name
+            continue  # "the painter, who sold prints of his comic The Lost Sailor": not his name
         if child.ent_type_ == "PERSON" or (child.pos_ == "PROPN" and child.ent_type_ != "ORG"
                                            and child.lower_ in first_names()):
-            return child  # "says Wise's dad, Darrin" (a given name the tagger took for a place)
+            return child  # "says her father, Dario" (a given name the tagger took for a place)
     return None
 
 

@@ -150,7 +150,7 @@ def _pre_cue(doc: Doc, starts: list[int], qa: int, inside) -> Token | None:
     while j >= lo:
         tok = doc[j]
         if "\n" in tok.text and not words_between and text[max(0, tok.idx - 20):tok.idx].rstrip().endswith(":"):
-            j -= 1  # «Cruz continued:¶“You look at …”»: a paragraph that ends in a colon introduces the quote
+            j -= 1  # «Reed continued:¶“We will not …”»: a paragraph that ends in a colon introduces the quote
             continue
         if "\n" in tok.text or tok.text in SENTENCE_END:
             return passive

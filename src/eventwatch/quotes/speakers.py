@@ -48,7 +48,7 @@ class Mention:
     end: int
     actor: Actor
     subject: bool = False
-    embedded: bool = False  # inside a relative clause ("X, who like Y was born in …": Y)
+    embedded: bool = False  # inside a relative clause ("X, who like Y grew up in …": Y)
 
 
 def slug(name: str) -> str:
@@ -85,7 +85,7 @@ class SpeakerResolver:
         for ent in self.doc.ents:  # names the actor stage left out: people may become actors, others stay names
             kind = ENT_KINDS.get(ent.label_)
             if kind is None or _overlaps_unless_inside(ent.start_char, ent.end_char, covered):
-                continue  # "The Canadian Beverage Association" is a name, whatever actor "Canadian" is
+                continue  # "The Canadian Dental Association" is a name, whatever actor "Canadian" is
             actor = self._new_person(ent.text) if kind == "person" else self._new_name(ent.text, kind)
             out.append(Mention(ent.start_char, ent.end_char, actor))
         for start, end in self._unlabelled_names(covered + [(m.start, m.end) for m in out]):
@@ -99,8 +99,8 @@ class SpeakerResolver:
         return out
 
     def _as_named(self, actor: Actor, start: int, end: int) -> Actor:
-        """A person the actor stage named by a role ("finance minister") stands, at a mention that is a
-        personal name ("Bill Morneau"), for a person of that name (the record's actor when it speaks)."""
+        """A person the actor stage named by a role ("health minister") stands, at a mention that is a
+        personal name ("Ana Ruiz"), for a person of that name (the record's actor when it speaks)."""
         text = plain_name(doc_text(self.doc)[start:end])
         if actor.kind != "person" or _personal_name(actor.name) or not _personal_name(text) or not text.strip():
             return actor
@@ -109,8 +109,9 @@ class SpeakerResolver:
         return person
 
     def _organizations_tagged_as_people(self, mentions: list[Mention]) -> None:
-        """A one-word "person" whose name the tagger labels an organisation more often in this text
-        ("Facebook") is that organisation, unless it is the surname of a person named in full."""
+        """A one-word "person" whose name the tagger labels an organisation at least as often in this
+        text ("Spotify") is that organisation, unless it is a given name or the surname of a person
+        named in full."""
         tags: dict[str, list[str]] = {}
         for ent in self.doc.ents:
             tags.setdefault(plain_name(ent.text).lower(), []).append(ent.label_)
@@ -122,7 +123,7 @@ class SpeakerResolver:
             if m.actor.kind != "person" or " " in name or name in surnames:
                 continue
             labels = tags.get(name, [])
-            if labels.count("ORG") > labels.count("PERSON"):
+            if labels.count("ORG") >= max(1, labels.count("PERSON")) and name not in first_names():
                 m.actor = orgs.get(name) or self._new_name(m.actor.name, "organization")
 
     def _unlabelled_names(self, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -295,7 +296,7 @@ class SpeakerResolver:
             if pos - m.end > REACH:
                 break
             if same is not None and m.start < sentence:
-                return same  # "For Espinos, who …, he is …": the sentence's own referent first
+                return same  # "For Peter Lang, who …, he is …": the sentence's own referent first
             if self._is_quoted(m.start):
                 continue
             actor = self.canonical(m.actor)
@@ -478,15 +479,15 @@ class SpeakerResolver:
         return next((self.canonical(m.actor) for m in self.mentions if plain_name(m.actor.name).lower() == key), None)
 
     def _unknown_name(self, subj: Token, text: str) -> Actor | None:
-        """A name the tagger missed that is no person's ("Facebook told staff …"): an organisation by
+        """A name the tagger missed that is no person's ("Spotify told staff …"): an organisation by
         name, so a later "it" or "the company" can refer to it (not an actor of the record)."""
         if subj.ent_type_ not in ("", "ORG") or subj.lower_ in first_names() or not _proper_name(text):
             return None
         return self._new_name(text, "organization")
 
     def _latest_namesake(self, word: str, pos: int) -> Actor | None:
-        """For a bare surname that several people in the text share ("Schicketanz" after "Studio
-        Schicketanz" and "Mary Ann Schicketanz"): the one last named in full before ``pos``."""
+        """For a bare surname that several people in the text share ("Lindqvist" after "Studio
+        Lindqvist" and "Anna Lindqvist"): the one last named in full before ``pos``."""
         latest = None
         ids = set()
         for m in self.mentions:
@@ -534,7 +535,7 @@ class SpeakerResolver:
         if definite and head_class in ("org", "orgname", "doc"):
             named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split()
                                   and (head_class != "orgname" or _proper_name(a.name)))
-            if named is None and head_class == "orgname":  # "IRCC said … The department added"
+            if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
                 named = self._last_organization_speaker(span[0])
             if named is not None or head_class == "orgname":
                 return named, named is not None
@@ -542,14 +543,14 @@ class SpeakerResolver:
                     or self._most_mentioned(span[0], "organization")), True
         if definite and head_class is None and subj.tag_ in ("NN", "NNP"):
             role = self._role_at(*span)
-            if role is not None:  # "the Nova Scotia judge" and no judge named before: a person of its own
+            if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
                 return role, False
             gender = person_words().get(lemma)
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
         return self.actor_at(*span), False
 
     def _role_at(self, start: int, end: int) -> Actor | None:
-        """A person the actor stage knows only by a role ("Nova Scotia judge") mentioned at ``[start, end)``."""
+        """A person the actor stage knows only by a role ("Ontario judge") mentioned at ``[start, end)``."""
         return next((m.actor for m in self.mentions if m.start < end and start < m.end
                      and m.actor.kind == "person" and not _personal_name(m.actor.name)), None)
 
@@ -570,8 +571,8 @@ class SpeakerResolver:
 
 
 def _is_subject(tok: Token) -> bool:
-    """The head of a subject, a name in apposition to one ("says Campbell's partner, Jason Louth"), or
-    the speaker after a cue the parser read as its object ("…,” insists 16-year-old Xander Wise)."""
+    """The head of a subject, a name in apposition to one ("says her partner, Leo Grant"), or
+    the speaker after a cue the parser read as its object ("…,” insists 15-year-old Leo Grant)."""
     if tok.dep_ in SUBJECT_DEPS:
         return True
     if tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS:
@@ -641,8 +642,8 @@ FUNCTION_WORDS = {"of", "and", "for", "the", "on", "in", "at", "&", "de", "du", 
 
 
 def _proper_name(name: str) -> bool:
-    """A name ("Parole Board of Canada", "GroupM"), not a description the actor stage made an
-    organisation ("Canadian victims")."""
+    """A name ("Board of Health", "SkyNet"), not a description the actor stage made an
+    organisation ("Canadian residents")."""
     words = [w for w in re.findall(r"[^\W\d_][\w’'.-]*", name) if w.lower() not in FUNCTION_WORDS]
     return bool(words) and all(w[:1].isupper() for w in words)
 
