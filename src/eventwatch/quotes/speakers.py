@@ -10,6 +10,14 @@ earlier he/she); they/it and "the company" need an organisation, group or countr
 statement" stands for whoever issued it ("her statement" -> her). "a Taliban spokesman" stays as
 written, with the actor it names (the Taliban) as speaker, unless the text names the spokesman in
 apposition. A named person who is not an actor yet is added to ``record.actors``.
+
+Tagger and actor-stage slips are smoothed over here, not in those stages: a one-word "person" the
+tagger calls an organisation at least as often is one; a person the actor stage named by a role is
+referred to by the name at each mention; a bare surname several people share is the one named in
+full last. Salience: names inside relative clauses count only when nothing else fits, a compatible
+person earlier in the pronoun's own sentence comes first, and after someone's quotes a person newly
+introduced as a subject takes over "he said". A definite role description the actor stage keeps as
+a person of its own ("the Ontario judge"), with no one given that title before, stays itself.
 """
 from __future__ import annotations
 
