@@ -448,14 +448,15 @@ class SpeakerResolver:
             actor = self.canonical(m.actor)
             if actor.kind != "person" or not _personal_name(actor.name):
                 return None
-            return actor if self._sentence_start(end) > m.start == self._first_in_sentence(m) else None
+            return actor if self._sentence_start(end) > m.start and self._last_subject_of_sentence(m) else None
         return None
 
-    def _first_in_sentence(self, m: Mention) -> int:
-        """The start of ``m`` if no other subject of its sentence comes after it, else -1."""
-        sent_end = self.doc.char_span(m.start, m.end, alignment_mode="expand").sent.end_char
-        later = any(x.subject and m.end <= x.start < sent_end for x in self.mentions)
-        return -1 if later else m.start
+    def _last_subject_of_sentence(self, m: Mention) -> bool:
+        """No other subject outside quotes follows ``m`` in its sentence."""
+        i = bisect.bisect_right(self._token_starts, m.start) - 1
+        sent_end = self.doc[max(i, 0)].sent.end_char
+        return not any(x.subject and m.end <= x.start < sent_end and not self._is_quoted(x.start)
+                       for x in self.mentions)
 
     def _last_organization_speaker(self, pos: int) -> Actor | None:
         """The organisation that spoke last, if it spoke just before ``pos`` ("Google said … the company said")."""
