@@ -227,7 +227,8 @@ def cmd_eval(args) -> int:
     except (ValueError, ImportError) as exc:
         print(f"eventwatch: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    options = {"limit": args.limit, "model": args.model, "json": args.json}
+    options = {"limit": args.limit, "model": args.model, "json": args.json,
+               "skip": args.skip, "errors": args.errors}
     result = mod.evaluate(args.gold, options)
     print(json.dumps(result, indent=2, default=str) if args.json else mod.report(result))
     return EXIT_OK
@@ -448,6 +449,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("stage", help="pages, actors, events, quotes or places")
     p.add_argument("gold", nargs="+", help="gold file(s) or folder")
     p.add_argument("--limit", type=int, help="score only the first N gold items")
+    p.add_argument("--skip", type=int, default=0, help="leave out the first N gold items (quotes: articles)")
+    p.add_argument("--errors", metavar="FILE", help="quotes: write the wrong-speaker cases to FILE (JSONL)")
     p.add_argument("--model", help="spaCy model to load")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(func=cmd_eval)

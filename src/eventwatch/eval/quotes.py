@@ -30,8 +30,9 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "the", "a", "an", "prof", "preside
 
 
 # -- reading gold
-def read_gold(paths: list[str], limit: int | None = None) -> list[dict]:
-    """Articles as {id, text, format, quotes: [{span, speaker_span, speaker, cue, cue_span, marked}]}."""
+def read_gold(paths: list[str], limit: int | None = None, skip: int = 0) -> list[dict]:
+    """Articles as {id, text, format, quotes: [{span, speaker_span, speaker, cue, cue_span, marked}]}
+    (the first ``skip`` articles left out, then at most ``limit``)."""
     articles = []
     for path in _files(paths):
         with open(path, encoding="utf-8") as fh:
@@ -39,8 +40,12 @@ def read_gold(paths: list[str], limit: int | None = None) -> list[dict]:
                 if not line.strip():
                     continue
                 art = _article(json.loads(line))
-                if art is not None:
-                    articles.append(art)
+                if art is None:
+                    continue
+                if skip:
+                    skip -= 1
+                    continue
+                articles.append(art)
                 if limit and len(articles) >= limit:
                     return articles
     return articles
@@ -206,9 +211,53 @@ def score(articles: list[dict], predictions: list[list[dict]], threshold: float)
             "exact_share": exact / tp if tp else 0.0}
 
 
+# -- wrong speakers, for error analysis
+PRONOUN_WORDS = {"he", "she", "they", "it", "i", "we", "his", "her", "their", "its", "him", "them"}
+
+
+def speaker_errors(articles: list[dict], predictions: list[list[dict]],
+                   threshold: float = THRESHOLDS[0]) -> list[dict]:
+    """Matched quotes whose canonical speaker name is wrong, each with a category by the gold
+    speaker mention (floating, pronoun, description, name) and what was predicted."""
+    out = []
+    for art, pred in zip(articles, predictions):
+        gold, text = art["quotes"], art["text"]
+        for gi, pi in match(gold, pred, threshold):
+            g, p = gold[gi], pred[pi]
+            if g["speaker"] is None or same_speaker(p.get("speaker_name"), g["speaker"]):
+                continue
+            mention = " ".join(text[s:e] for s, e in g["speaker_spans"])
+            said = text[p["speaker_span"][0]:p["speaker_span"][1]] if p.get("speaker_span") else None
+            out.append({"id": art["id"], "category": _error_category(mention, p), "gold": g["speaker"],
+                        "gold_mention": mention, "predicted": p.get("speaker_name"), "predicted_mention": said,
+                        "span": p["span"], "quote": text[p["span"][0]:p["span"][1]][:160]})
+    return out
+
+
+def _error_category(mention: str, pred: dict) -> str:
+    first = mention.split()[0].lower() if mention.split() else ""
+    if not mention:
+        kind = "floating"
+    elif first in PRONOUN_WORDS:
+        kind = "pronoun"
+    elif mention[:1].islower():
+        kind = "description"
+    else:
+        kind = "name"
+    return f"{kind}/{'none' if not pred.get('speaker_name') else 'wrong'}"
+
+
+def write_speaker_errors(path: str, articles: list[dict], predictions: list[list[dict]]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for err in speaker_errors(articles, predictions):
+            fh.write(json.dumps(err, ensure_ascii=False) + "\n")
+
+
 def evaluate(paths: list[str], options: dict) -> dict:
-    articles = read_gold(paths, options.get("limit"))
+    articles = read_gold(paths, options.get("limit"), options.get("skip") or 0)
     predictions = predict(articles, options.get("model"))
+    if options.get("errors"):
+        write_speaker_errors(options["errors"], articles, predictions)
     results = {}
     for fmt in sorted({a["format"] for a in articles}):
         idx = [i for i, a in enumerate(articles) if a["format"] == fmt]

@@ -8,12 +8,13 @@ the subject of each cue to an actor, and this module merges them into ``record.q
 from __future__ import annotations
 
 import logging
+import re
 
 from eventwatch.model import Quote, Record
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
-from eventwatch.quotes.speakers import SpeakerResolver
+from eventwatch.quotes.speakers import SpeakerResolver, plain_name
 from eventwatch.stages import register
 
 log = logging.getLogger(__name__)
@@ -74,25 +75,41 @@ def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda q: q.start)
 
 
+FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|myself)\b")
+
+
+def _topic_speaker(resolver: SpeakerResolver, q: Found, last, text: str):
+    """«Anna Vale did not need persuading. “I’m glad …”»: a floating quote in the first person right
+    after a sentence whose subject is a person (named since the last quote) is that person's."""
+    if not FIRST_PERSON.search(text[q.start:q.end]):
+        return None
+    since = max(last[0] if last is not None else 0, q.start - FLOAT_REACH)
+    return resolver.subject_between(since, q.start)
+
+
 def _overlap(a: Found, b: Found) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
 def attribute(found: list[Found], resolver: SpeakerResolver, text: str) -> list[Quote]:
     quotes: list[Quote] = []
-    last: tuple[int, Quote] | None = None
+    last = None  # (end, quote, actor) of the last quote with a speaker
     for q in found:
         quote = Quote(text=text[q.start:q.end], span=[q.start, q.end], kind=q.kind,
                       cue=list(q.cue) if q.cue else None)
+        actor = None
         if q.subject is not None:
             actor, name, span = resolver.resolve(q.subject)
             quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
             quote.speaker_span = list(span)
+        elif q.floating and (topic := _topic_speaker(resolver, q, last, text)) is not None:
+            actor = topic
+            quote.speaker, quote.speaker_name = resolver.adopt(topic), plain_name(topic.name)
         elif q.floating and last is not None and q.start - last[0] <= FLOAT_REACH:
-            quote.speaker, quote.speaker_name = last[1].speaker, last[1].speaker_name
+            quote.speaker, quote.speaker_name, actor = last[1].speaker, last[1].speaker_name, last[2]
         if quote.speaker_name:
-            last = (q.end, quote)
-            resolver.note_speaker(resolver.actor_by_id(quote.speaker), q.end)
+            last = (q.end, quote, actor)
+            resolver.note_speaker(actor, q.end)  # also a speaker that is a name but no actor (an organisation)
         quotes.append(quote)
     return quotes

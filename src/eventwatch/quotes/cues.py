@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwatch.quotes.found import doc_text
-from eventwatch.quotes.lexicon import cue_forms, cue_verbs
+from eventwatch.quotes.lexicon import cue_forms, cue_verbs, first_names
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl"}  # "… and added", "…, saying"
@@ -24,13 +24,47 @@ def cue_class(tok: Token) -> str | None:
     return cue_verbs().get(lemma) if lemma else None
 
 
-def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = None) -> Token | None:
+def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = None,
+               quoted: list[tuple[int, int]] = ()) -> Token | None:
     """The subject token of a cue verb, following coordination and participles up to the main verb
-    (a subject inside the quote itself, ``outside``, does not count; nor one in another paragraph)."""
+    (a subject inside the quote itself, ``outside``, does not count; nor one in another paragraph).
+    A cue the parser hung on a verb inside another quote (``quoted``: «X said “…,” and added: “…”»)
+    takes the subject of the verb that quote belongs to."""
+    if quoted:
+        verb = _out_of_quotes(verb, quoted)
     subj = _subject(verb, depth, outside)
     if subj is None or "\n" in doc_text(verb.doc)[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
         subj = _adjacent_subject(verb, outside)
     return subj
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """“…,” points out the resident: after a quote, the speaker the parser took for the object of a
+    cue that opens its clause (nothing but the quote's marks and a comma before the verb)."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_punct:
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+def _out_of_quotes(verb: Token, quoted: list[tuple[int, int]]) -> Token:
+    """``verb`` itself if it is coordinated with a verb outside quotes; if it is coordinated with a
+    verb inside a quote, the verb that quote depends on ("added" in «said “nobody knows”, and added»)."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ != "conj" or not _inside(head.head.idx, quoted):
+            break
+        head = head.head
+        while _inside(head.idx, quoted) and head.head.i != head.i:
+            head = head.head
+    return head if head is not verb and not _inside(head.idx, quoted) and cue_class(head) else verb
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _adjacent_subject(verb: Token, outside: tuple[int, int] | None) -> Token | None:
@@ -119,9 +153,18 @@ def phrase_span(tok: Token) -> tuple[int, int]:
 def appositive_name(tok: Token) -> Token | None:
     """"the spokesman, Zabihullah Mujahid," -> Mujahid."""
     for child in tok.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return child
+        if child.dep_ != "appos" or not right_after(tok, child.left_edge):
+            continue  # "the painter, who sold prints of his comic The Lost Sailor": not his name
+        if child.ent_type_ == "PERSON" or (child.pos_ == "PROPN" and child.ent_type_ != "ORG"
+                                           and child.lower_ in first_names()):
+            return child  # "says her father, Dario" (a given name the tagger took for a place)
     return None
+
+
+def right_after(tok: Token, other: Token) -> bool:
+    """``other`` follows ``tok`` with no clause between ("the candidate on the stage, X", not "the
+    resident, who sold his comic X")."""
+    return tok.i < other.i and not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.i + 1:other.i])
 
 
 def entity_of(tok: Token) -> Span | None:

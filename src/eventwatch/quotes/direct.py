@@ -10,7 +10,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from eventwatch.quotes.cues import cue_class, subject_of
+from eventwatch.quotes.cues import cue_class, inverted_subject, subject_of
 from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
 from eventwatch.quotes.marks import Marked, find_marked
@@ -84,7 +84,9 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
         return found
     found.cue = (cue.idx, cue.idx + len(cue))
     found.cue_class = cue_class(cue)
-    subj = subject_of(cue, outside=(qa, qb))
+    subj = subject_of(cue, outside=(qa, qb), quoted=inside)
+    if subj is None and cue.idx >= qb:
+        subj = inverted_subject(cue)
     if subj is not None:
         found.subject = subj
     return found
@@ -144,21 +146,31 @@ def _pre_cue(doc: Doc, starts: list[int], qa: int, inside) -> Token | None:
     lo = max(0, i - PRE_WINDOW)
     j = i
     words_between = 0
+    passive = None  # "his teammate was being yelled at “…”": its subject is no speaker; an earlier cue wins
     while j >= lo:
         tok = doc[j]
+        if "\n" in tok.text and not words_between and text[max(0, tok.idx - 20):tok.idx].rstrip().endswith(":"):
+            j -= 1  # «Reed continued:¶“We will not …”»: a paragraph that ends in a colon introduces the quote
+            continue
         if "\n" in tok.text or tok.text in SENTENCE_END:
-            return None
+            return passive
         span = next(((a, b) for a, b in inside if a <= tok.idx < b), None)
         if span is not None:
             if not words_between and text[span[0]:span[1]].rstrip("”\"’'»« ")[-1:] in SENTENCE_END:
-                return None  # “Done.” “Next …”: the earlier quote ended the sentence
+                return passive  # “Done.” “Next …”: the earlier quote ended the sentence
             j = bisect.bisect_left(starts, span[0]) - 1
             continue
         if cue_class(tok):
-            return tok
+            if not _passive(tok):
+                return tok
+            passive = passive or tok
         words_between += not (tok.is_punct or tok.is_space)
         j -= 1
-    return None
+    return passive
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _is_speech(doc: Doc, starts: list[int], m: Marked, q: Found) -> bool:

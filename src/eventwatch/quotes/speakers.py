@@ -10,6 +10,14 @@ earlier he/she); they/it and "the company" need an organisation, group or countr
 statement" stands for whoever issued it ("her statement" -> her). "a Taliban spokesman" stays as
 written, with the actor it names (the Taliban) as speaker, unless the text names the spokesman in
 apposition. A named person who is not an actor yet is added to ``record.actors``.
+
+Tagger and actor-stage slips are smoothed over here, not in those stages: a one-word "person" the
+tagger calls an organisation at least as often is one; a person the actor stage named by a role is
+referred to by the name at each mention; a bare surname several people share is the one named in
+full last. Salience: names inside relative clauses count only when nothing else fits, a compatible
+person earlier in the pronoun's own sentence comes first, and after someone's quotes a person newly
+introduced as a subject takes over "he said". A definite role description the actor stage keeps as
+a person of its own ("the Ontario judge"), with no one given that title before, stays itself.
 """
 from __future__ import annotations
 
@@ -20,7 +28,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwatch.model import Actor, Record
-from eventwatch.quotes.cues import appositive_name, entity_of, phrase_span, source_of
+from eventwatch.quotes.cues import (appositive_name, cue_class, entity_of, inverted_subject, phrase_span, right_after,
+                                   source_of)
 from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.lexicon import description_heads, first_names, person_words
 
@@ -47,6 +56,7 @@ class Mention:
     end: int
     actor: Actor
     subject: bool = False
+    embedded: bool = False  # inside a relative clause ("X, who like Y grew up in …": Y)
 
 
 def slug(name: str) -> str:
@@ -61,10 +71,13 @@ class SpeakerResolver:
         self.record = record
         self.quoted = _merge_spans(quoted + captions(doc_text(doc)))  # quotes and captions name no referent
         self.added: dict[str, Actor] = {}
+        self.origin: dict[str, Actor] = {}  # person found here -> the record's actor it stands for
         self.mentions = self._mentions()
         self._surname_before_full_name()
         self.alias = self._aliases()
         self._surnames: dict[str, dict[str, Actor]] | None = None
+        self._firsts: dict[str, int] | None = None
+        self._token_starts = [t.idx for t in doc]
         self._add_surname_subjects()
         self.gender: dict[str, str] = {}
         self.titles: dict[str, list[Mention]] = {}
@@ -75,21 +88,51 @@ class SpeakerResolver:
 
     # -- building the index
     def _mentions(self) -> list[Mention]:
-        out = [Mention(s, e, a) for a in self.record.actors for s, e in a.mentions]
+        out = [Mention(s, e, self._as_named(a, s, e)) for a in self.record.actors for s, e in a.mentions]
         covered = [(m.start, m.end) for m in out]
         for ent in self.doc.ents:  # names the actor stage left out: people may become actors, others stay names
             kind = ENT_KINDS.get(ent.label_)
-            if kind is None or _overlaps(ent.start_char, ent.end_char, covered):
-                continue
+            if kind is None or _overlaps_unless_inside(ent.start_char, ent.end_char, covered):
+                continue  # "The Canadian Dental Association" is a name, whatever actor "Canadian" is
             actor = self._new_person(ent.text) if kind == "person" else self._new_name(ent.text, kind)
             out.append(Mention(ent.start_char, ent.end_char, actor))
         for start, end in self._unlabelled_names(covered + [(m.start, m.end) for m in out]):
             out.append(Mention(start, end, self._new_person(doc_text(self.doc)[start:end])))
+        self._organizations_tagged_as_people(out)
         for m in out:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            m.subject = span is not None and span.root.dep_ in SUBJECT_DEPS
+            m.subject = span is not None and _is_subject(span.root)
+            m.embedded = span is not None and any(a.dep_ == "relcl" for a in span.root.ancestors)
         out.sort(key=lambda m: (m.end, m.start))
         return out
+
+    def _as_named(self, actor: Actor, start: int, end: int) -> Actor:
+        """A person the actor stage named by a role ("health minister") stands, at a mention that is a
+        personal name ("Ana Ruiz"), for a person of that name (the record's actor when it speaks)."""
+        text = plain_name(doc_text(self.doc)[start:end])
+        if actor.kind != "person" or _personal_name(actor.name) or not _personal_name(text) or not text.strip():
+            return actor
+        person = self._new_person(text)
+        self.origin[person.id] = actor
+        return person
+
+    def _organizations_tagged_as_people(self, mentions: list[Mention]) -> None:
+        """A one-word "person" whose name the tagger labels an organisation at least as often in this
+        text ("Spotify") is that organisation, unless it is a given name or the surname of a person
+        named in full."""
+        tags: dict[str, list[str]] = {}
+        for ent in self.doc.ents:
+            tags.setdefault(plain_name(ent.text).lower(), []).append(ent.label_)
+        surnames = {plain_name(m.actor.name).split()[-1].lower() for m in mentions
+                    if m.actor.kind == "person" and len(m.actor.name.split()) > 1}
+        orgs = {m.actor.name.lower(): m.actor for m in mentions if m.actor.kind == "organization"}
+        for m in mentions:
+            name = plain_name(m.actor.name).lower()
+            if m.actor.kind != "person" or " " in name or name in surnames:
+                continue
+            labels = tags.get(name, [])
+            if labels.count("ORG") >= max(1, labels.count("PERSON")) and name not in first_names():
+                m.actor = orgs.get(name) or self._new_name(m.actor.name, "organization")
 
     def _unlabelled_names(self, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Given name + surname in subject position that NER left unlabelled ("Liberal MP Marco
@@ -216,7 +259,7 @@ class SpeakerResolver:
             for child in tok.children:
                 if child.dep_ in TITLE_DEPS and child.pos_ in pos and not (m.start <= child.idx < m.end):
                     self.titles.setdefault(child.lemma_.lower(), []).append(m)
-        if span.root.dep_ == "appos" and span.root.head.pos_ in pos:
+        if span.root.dep_ == "appos" and span.root.head.pos_ in pos and right_after(span.root.head, span[0]):
             self.titles.setdefault(span.root.head.lemma_.lower(), []).append(m)
 
     def _resolve_pronouns(self) -> None:
@@ -255,22 +298,42 @@ class SpeakerResolver:
         """The nearest compatible earlier mention in subject position, else the nearest compatible one.
         With a ``gender``, a subject known to have it beats a nearer one whose gender is unknown."""
         i = bisect.bisect_right([m.end for m in self.mentions], pos)
-        fallback = unsure = None
+        fallback = unsure = embedded = same = None
+        sentence = self._sentence_start(pos)
         for m in reversed(self.mentions[:i]):
             if pos - m.end > REACH:
                 break
+            if same is not None and m.start < sentence:
+                return same  # "For Peter Lang, who …, he is …": the sentence's own referent first
             if self._is_quoted(m.start):
                 continue
             actor = self.canonical(m.actor)
             if not ok(actor):
                 continue
+            if m.embedded and not m.subject:  # less salient than the clause's own participants
+                embedded = embedded or actor
+                continue
+            if not m.subject and m.start >= sentence and unsure is None:
+                same = same or actor
             if m.subject:
                 if gender is None or self.gender.get(actor.id) == gender:
                     return actor if unsure is None or pos - m.end <= GENDER_REACH else unsure
                 if unsure is None:
                     unsure = actor
             fallback = fallback or actor
-        return unsure or fallback
+        return unsure or fallback or embedded
+
+    def _sentence_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self._token_starts, pos) - 1
+        return self.doc[max(i, 0)].sent.start_char if len(self.doc) else 0
+
+    def _first_mention(self, actor: Actor) -> int | None:
+        if self._firsts is None:
+            self._firsts = {}
+            for m in sorted(self.mentions, key=lambda m: m.start):
+                if not self._is_quoted(m.start):
+                    self._firsts.setdefault(self.canonical(m.actor).id, m.start)
+        return self._firsts.get(actor.id)
 
     def _nearest_subject(self, pos: int, ok, reach: int = SPEAKER_REACH) -> Actor | None:
         """The nearest compatible mention in subject position within ``reach`` before ``pos``
@@ -289,7 +352,7 @@ class SpeakerResolver:
         last: dict[str, int] = {}
         by_id: dict[str, Actor] = {}
         for m in self.mentions:
-            if m.end > pos or m.actor.kind != kind or self._is_quoted(m.start):
+            if m.end > pos or m.actor.kind != kind or self._is_quoted(m.start) or not _proper_name(m.actor.name):
                 continue
             actor = self.canonical(m.actor)
             counts[actor.id] = counts.get(actor.id, 0) + 1
@@ -326,8 +389,10 @@ class SpeakerResolver:
             actor = self.actor_at(subj.idx, subj.idx + len(subj))
             if subj.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
                 actor = self._by_surname(subj.text) or actor
+            if subj.pos_ == "PROPN" and span[1] - span[0] == len(subj):
+                actor = self._latest_namesake(subj.text, span[0]) or actor
             if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
-                actor = self._named(text)
+                actor = self._by_name(text) or self._named(text) or self._unknown_name(subj, text)
             if actor is not None:
                 several = conjoined_names(subj)
                 return actor, (several or plain_name(actor.name)), span  # "NATO, UN and Britain"
@@ -342,7 +407,8 @@ class SpeakerResolver:
 
     def _is_organization(self, actor: Actor) -> bool:
         """An organisation actor that is not a person's surname mis-tagged as one ("Wojtaszek")."""
-        return actor.kind == "organization" and (" " in actor.name or self._by_surname(actor.name) is None)
+        return (actor.kind == "organization" and _proper_name(actor.name)
+                and (" " in actor.name or self._by_surname(actor.name) is None))
 
     def _last_speaker_holds(self, pos: int, gender: str) -> bool:
         """The last speaker is still the topic: near, compatible, and no other person the subject since."""
@@ -353,6 +419,44 @@ class SpeakerResolver:
             return False
         return not any(m.subject and end <= m.start < pos and self.canonical(m.actor) is not actor
                        and self._gender_ok(self.canonical(m.actor), gender) for m in self.mentions)
+
+    def _introduced_since_last_speaker(self, pos: int, gender: str) -> Actor | None:
+        """Turn-taking: after someone's quotes, a person named for the first time as a subject just
+        before "he said" is the new speaker, even when the earlier one's gender is known and theirs not."""
+        if self.last_speaker is None or pos - self.last_speaker[0] > SPEAKER_REACH:
+            return None
+        end = self.last_speaker[0]
+        for m in reversed(self.mentions):
+            if m.end > pos or not m.subject or self._is_quoted(m.start):
+                continue
+            if m.start < end:
+                return None
+            actor = self.canonical(m.actor)
+            return actor if self._gender_ok(actor, gender) and self._first_mention(actor) == m.start else None
+        return None
+
+    def subject_between(self, start: int, end: int) -> Actor | None:
+        """The person last named as a subject in ``[start, end)`` outside quotes, in a sentence
+        before the one at ``end`` and as its last subject (None if that subject is no person)."""
+        for m in reversed(self.mentions):
+            if m.end > end:
+                continue
+            if m.start < start:
+                return None
+            if self._is_quoted(m.start) or not m.subject:
+                continue
+            actor = self.canonical(m.actor)
+            if actor.kind != "person" or not _personal_name(actor.name):
+                return None
+            return actor if self._sentence_start(end) > m.start and self._last_subject_of_sentence(m) else None
+        return None
+
+    def _last_subject_of_sentence(self, m: Mention) -> bool:
+        """No other subject outside quotes follows ``m`` in its sentence."""
+        i = bisect.bisect_right(self._token_starts, m.start) - 1
+        sent_end = self.doc[max(i, 0)].sent.end_char
+        return not any(x.subject and m.end <= x.start < sent_end and not self._is_quoted(x.start)
+                       for x in self.mentions)
 
     def _last_organization_speaker(self, pos: int) -> Actor | None:
         """The organisation that spoke last, if it spoke just before ``pos`` ("Google said … the company said")."""
@@ -367,6 +471,9 @@ class SpeakerResolver:
             g = "m" if low in MALE else "f"
             if self._last_speaker_holds(subj.idx, g):
                 return self.last_speaker[1]
+            newcomer = self._introduced_since_last_speaker(subj.idx, g)
+            if newcomer is not None:
+                return newcomer
             return self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
         if low in NEUTER:  # "it said": an organisation, else a country (not a group of people)
             return (self._last_organization_speaker(subj.idx) or self._nearest(subj.idx, self._is_organization)
@@ -374,6 +481,32 @@ class SpeakerResolver:
         if low in PLURAL:
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
         return None
+
+    def _by_name(self, text: str) -> Actor | None:
+        """The actor named exactly ``text`` elsewhere (the tagger missed this mention)."""
+        key = plain_name(text).lower()
+        return next((self.canonical(m.actor) for m in self.mentions if plain_name(m.actor.name).lower() == key), None)
+
+    def _unknown_name(self, subj: Token, text: str) -> Actor | None:
+        """A name the tagger missed that is no person's ("Spotify told staff …"): an organisation by
+        name, so a later "it" or "the company" can refer to it (not an actor of the record)."""
+        if subj.ent_type_ not in ("", "ORG") or subj.lower_ in first_names() or not _proper_name(text):
+            return None
+        return self._new_name(text, "organization")
+
+    def _latest_namesake(self, word: str, pos: int) -> Actor | None:
+        """For a bare surname that several people in the text share ("Lindqvist" after "Studio
+        Lindqvist" and "Anna Lindqvist"): the one last named in full before ``pos``."""
+        latest = None
+        ids = set()
+        for m in self.mentions:
+            actor = self.canonical(m.actor)
+            if actor.kind != "person" or plain_name(actor.name).split()[-1:] != [word]:
+                continue
+            ids.add(actor.id)
+            if m.end <= pos and len(doc_text(self.doc)[m.start:m.end].split()) > 1 and not self._is_quoted(m.start):
+                latest = actor
+        return latest if len(ids) > 1 else None
 
     def _named(self, text: str) -> Actor | None:
         """A proper name the actor stage did not catch: a new person when it starts with a given name."""
@@ -409,21 +542,34 @@ class SpeakerResolver:
             if source is not subj:
                 return self.resolve(source)[0], True
         if definite and head_class in ("org", "orgname", "doc"):
-            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split())
+            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split()
+                                  and (head_class != "orgname" or _proper_name(a.name)))
+            if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
+                named = self._last_organization_speaker(span[0])
             if named is not None or head_class == "orgname":
                 return named, named is not None
             return (self._last_organization_speaker(span[0]) or self._nearest_subject(span[0], self._is_organization)
                     or self._most_mentioned(span[0], "organization")), True
         if definite and head_class is None and subj.tag_ in ("NN", "NNP"):
+            role = self._role_at(*span)
+            if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
+                return role, False
             gender = person_words().get(lemma)
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
         return self.actor_at(*span), False
+
+    def _role_at(self, start: int, end: int) -> Actor | None:
+        """A person the actor stage knows only by a role ("Ontario judge") mentioned at ``[start, end)``."""
+        return next((m.actor for m in self.mentions if m.start < end and start < m.end
+                     and m.actor.kind == "person" and not _personal_name(m.actor.name)), None)
 
     def adopt(self, actor: Actor | None) -> str | None:
         """The id of ``actor`` as a speaker: an actor found here (not by the actor stage) is added to
         the record once if it is clearly a named person, else it is no actor (None)."""
         if actor is None:
             return None
+        if actor.id in self.origin:
+            return self.origin[actor.id].id
         if any(a.id == actor.id for a in self.record.actors):
             return actor.id
         if actor.id not in self.added or actor.kind != "person" or not _personal_name(actor.name):
@@ -431,6 +577,16 @@ class SpeakerResolver:
         actor.mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
         self.record.actors.append(actor)
         return actor.id
+
+
+def _is_subject(tok: Token) -> bool:
+    """The head of a subject, a name in apposition to one ("says her partner, Leo Grant"), or
+    the speaker after a cue the parser read as its object ("…,” insists 15-year-old Leo Grant)."""
+    if tok.dep_ in SUBJECT_DEPS:
+        return True
+    if tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS:
+        return True
+    return tok.dep_ in ("dobj", "attr") and inverted_subject(tok.head) == tok and cue_class(tok.head) is not None
 
 
 def conjoined_names(tok: Token) -> str | None:
@@ -489,6 +645,21 @@ def _personal_name(name: str) -> bool:
     if not words or words[0].lower() in ("the", "a", "an"):
         return False
     return all(w[:1].isupper() or w in NAME_PARTICLES for w in words if w[:1].isalpha())
+
+
+FUNCTION_WORDS = {"of", "and", "for", "the", "on", "in", "at", "&", "de", "du", "des", "la", "le"}
+
+
+def _proper_name(name: str) -> bool:
+    """A name ("Board of Health", "SkyNet"), not a description the actor stage made an
+    organisation ("Canadian residents")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'.-]*", name) if w.lower() not in FUNCTION_WORDS]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _overlaps_unless_inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    """``[a, b)`` overlaps a span that is not a shorter part of it."""
+    return any(s < b and a < e and not (a <= s and e <= b and e - s < b - a) for s, e in spans)
 
 
 def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
