@@ -1,0 +1,81 @@
+"""Per-document tables the stages share, read from a parsed spaCy Doc once.
+
+Iterating a Doc or indexing it (``doc[i]``) creates a new Token object every time, and ``doc.ents``
+builds new Span objects on every call; stages that look at all tokens several times read these plain
+lists instead. Each table is built on first use and kept in ``doc.user_data`` under an
+``eventwatch.cache.*`` key (stages never change a parsed Doc, so a table stays valid). Tables hold
+only strings, numbers and tuples, never Tokens or Spans, so no reference cycle keeps a Doc alive.
+
+    from eventwatch.nlp_cache import column, entities
+    lower = column(doc, "lower_")        # [token.lower_ for token in doc], computed once per doc
+    for start, end, label in entities(doc): ...
+"""
+from __future__ import annotations
+
+from operator import attrgetter
+from typing import Callable
+
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_STOP, SPACY
+from spacy.tokens import Doc
+
+PREFIX = "eventwatch.cache."
+# numbers and flags read in one C call (Doc.to_array); strings are read token by token, which is
+# faster than mapping hashes back through the string store
+NUMBER_ATTRS = {"idx": IDX, "is_alpha": IS_ALPHA, "is_punct": IS_PUNCT, "is_stop": IS_STOP}
+
+
+def per_doc(doc: Doc, name: str, build: Callable[[Doc], object]):
+    """``build(doc)``, computed once per document and kept in ``doc.user_data``."""
+    key = PREFIX + name
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = build(doc)
+    return value
+
+
+def column(doc: Doc, attr: str) -> list:
+    """``[getattr(token, attr) for token in doc]``, computed once per document."""
+    return per_doc(doc, "column." + attr, lambda d: _read_column(d, attr))
+
+
+def _read_column(doc: Doc, attr: str) -> list:
+    if attr in NUMBER_ATTRS:
+        values = _numbers(doc, NUMBER_ATTRS[attr])
+        return list(map(bool, values)) if attr.startswith("is_") else values
+    if attr == "whitespace_":
+        return [" " if sp else "" for sp in _numbers(doc, SPACY)]
+    if attr == "head_i":
+        return [t.head.i for t in doc]
+    get = attrgetter(attr)
+    return [get(t) for t in doc]
+
+
+def _numbers(doc: Doc, attr_id: int) -> list[int]:
+    return doc.to_array([attr_id]).tolist() if len(doc) else []
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` (tokens start..end-1 with the spaces between them)."""
+    if start >= end:
+        return ""
+    words, spaces = column(doc, "text"), column(doc, "whitespace_")
+    return "".join([w + sp for w, sp in zip(words[start:end - 1], spaces[start:end - 1])] + [words[end - 1]])
+
+
+def span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``(doc[start:end].start_char, doc[start:end].end_char)`` for a non-empty token range."""
+    idx = column(doc, "idx")
+    return idx[start], idx[end - 1] + len(column(doc, "text")[end - 1])
+
+
+def entities(doc: Doc) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, label)`` token ranges of ``doc.ents``, computed once per document."""
+    return per_doc(doc, "entities", lambda d: tuple((e.start, e.end, e.label_) for e in d.ents))
+
+
+def entity_at(doc: Doc, i: int) -> tuple[int, int, str] | None:
+    """The entity containing token ``i`` (the first one, as a scan of ``doc.ents`` finds it), or None."""
+    for ent in entities(doc):
+        if ent[0] <= i < ent[1]:
+            return ent
+    return None
