@@ -15,13 +15,14 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Callable
 
-from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_STOP, SPACY
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LIKE_NUM, SPACY
 from spacy.tokens import Doc
 
 PREFIX = "eventwatch.cache."
 # numbers and flags read in one C call (Doc.to_array); strings are read token by token, which is
 # faster than mapping hashes back through the string store
-NUMBER_ATTRS = {"idx": IDX, "is_alpha": IS_ALPHA, "is_punct": IS_PUNCT, "is_stop": IS_STOP}
+NUMBER_ATTRS = {"idx": IDX, "is_alpha": IS_ALPHA, "is_punct": IS_PUNCT, "is_space": IS_SPACE, "is_stop": IS_STOP,
+                "like_num": LIKE_NUM}
 
 
 def per_doc(doc: Doc, name: str, build: Callable[[Doc], object]):
@@ -41,7 +42,7 @@ def column(doc: Doc, attr: str) -> list:
 def _read_column(doc: Doc, attr: str) -> list:
     if attr in NUMBER_ATTRS:
         values = _numbers(doc, NUMBER_ATTRS[attr])
-        return list(map(bool, values)) if attr.startswith("is_") else values
+        return values if attr == "idx" else list(map(bool, values))
     if attr == "whitespace_":
         return [" " if sp else "" for sp in _numbers(doc, SPACY)]
     if attr == "head_i":
@@ -79,3 +80,21 @@ def entity_at(doc: Doc, i: int) -> tuple[int, int, str] | None:
         if ent[0] <= i < ent[1]:
             return ent
     return None
+
+
+def children(doc: Doc) -> list[list[int]]:
+    """Token index -> indices of its syntactic children in text order (``[c.i for c in token.children]``)."""
+    return per_doc(doc, "children", _read_children)
+
+
+def _read_children(doc: Doc) -> list[list[int]]:
+    kids: list[list[int]] = [[] for _ in range(len(doc))]
+    for i, head in enumerate(column(doc, "head_i")):
+        if head != i:
+            kids[head].append(i)
+    return kids
+
+
+def lemma_lower(doc: Doc) -> list[str]:
+    """``token.lemma_.lower()`` of every token."""
+    return per_doc(doc, "lemma_lower", lambda d: [lemma.lower() for lemma in column(d, "lemma_")])
