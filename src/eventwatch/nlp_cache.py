@@ -15,14 +15,19 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Callable
 
-from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LIKE_NUM, SPACY
+import numpy
+from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER,
+                         ORTH, POS, SPACY, TAG)
 from spacy.tokens import Doc
 
 PREFIX = "eventwatch.cache."
-# numbers and flags read in one C call (Doc.to_array); strings are read token by token, which is
-# faster than mapping hashes back through the string store
+# attributes read in one C call each (Doc.to_array): numbers and flags ...
 NUMBER_ATTRS = {"idx": IDX, "is_alpha": IS_ALPHA, "is_punct": IS_PUNCT, "is_space": IS_SPACE, "is_stop": IS_STOP,
                 "like_num": LIKE_NUM}
+# ... and strings, as hashes mapped back to text through a memo shared by all documents
+STRING_ATTRS = {"text": ORTH, "lower_": LOWER, "pos_": POS, "tag_": TAG, "dep_": DEP, "ent_type_": ENT_TYPE,
+                "lemma_": LEMMA}
+MEMO_LIMIT = 200_000  # strings remembered across documents before the memo starts afresh
 
 
 def per_doc(doc: Doc, name: str, build: Callable[[Doc], object]):
@@ -40,19 +45,44 @@ def column(doc: Doc, attr: str) -> list:
 
 
 def _read_column(doc: Doc, attr: str) -> list:
+    if attr in STRING_ATTRS:
+        return _strings(doc, STRING_ATTRS[attr])
     if attr in NUMBER_ATTRS:
         values = _numbers(doc, NUMBER_ATTRS[attr])
         return values if attr == "idx" else list(map(bool, values))
     if attr == "whitespace_":
         return [" " if sp else "" for sp in _numbers(doc, SPACY)]
     if attr == "head_i":
-        return [t.head.i for t in doc]
+        return _heads(doc)
     get = attrgetter(attr)
     return [get(t) for t in doc]
 
 
 def _numbers(doc: Doc, attr_id: int) -> list[int]:
     return doc.to_array([attr_id]).tolist() if len(doc) else []
+
+
+def _heads(doc: Doc) -> list[int]:
+    """``token.head.i`` of every token (to_array gives the offset to the head, as an unsigned number)."""
+    if not len(doc):
+        return []
+    return (doc.to_array([HEAD]).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+
+
+_STRINGS: dict[int, str] = {}  # string hash -> string (a pure function of the hash: safe to share)
+
+
+def _strings(doc: Doc, attr_id: int) -> list[str]:
+    hashes = _numbers(doc, attr_id)
+    out = list(map(_STRINGS.get, hashes))
+    if None in out:
+        if len(_STRINGS) > MEMO_LIMIT:
+            _STRINGS.clear()
+        store = doc.vocab.strings
+        for k, value in enumerate(out):
+            if value is None:
+                out[k] = _STRINGS[hashes[k]] = store[hashes[k]]
+    return out
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
