@@ -112,17 +112,19 @@ def entity_at(doc: Doc, i: int) -> tuple[int, int, str] | None:
     return None
 
 
-def children(doc: Doc) -> list[list[int]]:
-    """Token index -> indices of its syntactic children in text order (``[c.i for c in token.children]``)."""
-    return per_doc(doc, "children", _read_children)
+def children(doc: Doc, i: int) -> list[int]:
+    """Indices of token ``i``'s syntactic children in text order (``[c.i for c in doc[i].children]``)."""
+    order, starts = per_doc(doc, "children", _read_children)
+    return [j for j in order[starts[i]:starts[i + 1]] if j != i]
 
 
-def _read_children(doc: Doc) -> list[list[int]]:
-    kids: list[list[int]] = [[] for _ in range(len(doc))]
-    for i, head in enumerate(column(doc, "head_i")):
-        if head != i:
-            kids[head].append(i)
-    return kids
+def _read_children(doc: Doc) -> tuple[list[int], list[int]]:
+    """Token indices grouped by head (text order within a group) and where each head's group starts:
+    two flat lists, not a list per token (long-lived small lists make the garbage collector work)."""
+    heads = numpy.asarray(column(doc, "head_i"), dtype=numpy.int64)
+    order = numpy.argsort(heads, kind="stable")
+    starts = numpy.searchsorted(heads[order], numpy.arange(len(heads) + 1), side="left")
+    return order.tolist(), starts.tolist()
 
 
 def lemma_lower(doc: Doc) -> list[str]:

@@ -62,11 +62,11 @@ def features(sent: Span) -> dict[str, float]:
 
 def _verb_features(doc: Doc, i: int, feats: dict[str, float]) -> None:
     """The frame features of verb ``i``: its root status, objects, complements, particles, prepositions, negation."""
-    pos, dep, lem, kids = column(doc, "pos_"), column(doc, "dep_"), lemma_lower(doc), children(doc)
+    pos, dep, lem = column(doc, "pos_"), column(doc, "dep_"), lemma_lower(doc)
     v = lem[i]
     if dep[i] == "ROOT":
         feats["root=" + v] = 1.0
-    for c in kids[i]:
+    for c in children(doc, i):
         if dep[c] in ("dobj", "obj", "nsubjpass") and pos[c] == "NOUN":
             feats[f"vo={v}_{lem[c]}"] = 1.0
         elif dep[c] in ("xcomp", "ccomp") and pos[c] == "VERB":
@@ -75,7 +75,7 @@ def _verb_features(doc: Doc, i: int, feats: dict[str, float]) -> None:
             feats[f"vprt={v}_{lem[c]}"] = 1.0
         elif dep[c] == "prep":
             feats[f"vp={v}_{lem[c]}"] = 1.0
-            for o in kids[c]:
+            for o in children(doc, c):
                 if dep[o] == "pobj" and pos[o] == "NOUN":
                     feats[f"vpo={v}_{lem[c]}_{lem[o]}"] = 1.0
         elif dep[c] == "neg":

@@ -179,19 +179,18 @@ def _key_of(pos: str):
     return False
 
 
-def trigger_patterns(doc: Doc, i: int, ctx: MatchContext) -> list[Pattern] | None:
-    """The lexicon's patterns for token ``i`` as a trigger (by part of speech and lemma), before their tests."""
-    pos, dep = column(doc, "pos_")[i], column(doc, "dep_")[i]
+def trigger_patterns(pos: str, dep: str, lower: str, lemma_lower: str, ctx: MatchContext) -> list[Pattern] | None:
+    """The lexicon's patterns for a token as a trigger (by part of speech and lemma), before their tests."""
     key = _key_of(pos)
     if key is False and pos != "VERB":
         return None
     if key == "a" and dep not in ("acomp", "ROOT", "ccomp", "xcomp"):
         return None
-    return ctx.lexicon.by_trigger.get((key, _lemma_of(pos, column(doc, "lower_")[i], lemma_lower(doc)[i])))
+    return ctx.lexicon.by_trigger.get((key, _lemma_of(pos, lower, lemma_lower)))
 
 
 def best_pattern(tok: Token, ctx: MatchContext) -> Pattern | None:
-    return _first_satisfied(tok, trigger_patterns(tok.doc, tok.i, ctx), ctx)
+    return _first_satisfied(tok, trigger_patterns(tok.pos_, tok.dep_, tok.lower_, tok.lemma_.lower(), ctx), ctx)
 
 
 def _first_satisfied(tok: Token, pats: list[Pattern] | None, ctx: MatchContext) -> Pattern | None:
@@ -243,10 +242,11 @@ def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
     found: list[Trigger] = []
     doc = sent.doc
     pos, dep, is_stop = column(doc, "pos_"), column(doc, "dep_"), column(doc, "is_stop")
+    lower, lemma = column(doc, "lower_"), lemma_lower(doc)
     for i in range(sent.start, sent.end):
         if dep[i] in ("amod", "compound") or is_stop[i] and pos[i] != "VERB":
             continue
-        pats = trigger_patterns(doc, i, ctx)
+        pats = trigger_patterns(pos[i], dep[i], lower[i], lemma[i], ctx)
         if not pats:
             continue
         tok = doc[i]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -45,8 +46,7 @@ class Mention:
     org_head: bool = False
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """One spaCy entity of the document, read once (see ``doc_entities``)."""
     start: int
     end: int
@@ -133,7 +133,7 @@ def capitalised_ngrams(doc: Doc, max_n: int = MAX_NGRAM) -> list[tuple[int, int]
     """Token ranges of 1..max_n consecutive capitalised words (allowing inner 'of', hyphens)."""
     out = []
     words = column(doc, "text")
-    caps = [_capitalised_word(w) for w in words]
+    caps = [w[:1].isupper() and _capitalised_word(w) for w in words]
     n_tokens = len(words)
     for i in range(n_tokens):
         if not caps[i]:
