@@ -18,7 +18,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from eventwatch.actors.codes import parse_code
@@ -70,6 +70,11 @@ class Dictionary:
     offices: dict[tuple[str, str], list[tuple[str, Role]]]  # (holder of office, role lower) -> entries
     capitals: dict[str, str] = field(default_factory=dict)   # folded capital city -> ISO3
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded last name -> person entry ids
+
+    @cached_property
+    def title_agent_last_words(self) -> frozenset[str]:
+        """The last word of every title and agent noun: a quick "cannot end one" test for a word."""
+        return frozenset(k.split(" ")[-1] for k in (*self.titles, *self.agents))
 
     def lookup(self, name: str) -> Entry | None:
         eid = self.index.get(name_key(name))

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from eventwatch.actors.dictionary import Dictionary, Entry, fold
 from eventwatch.model import Record
+from eventwatch.nlp_cache import column, per_doc
 
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
 NAME_CONNECTORS = frozenset("al el bin ibn bint de del da di von van der den la le ul ud abu".split())
@@ -41,7 +42,8 @@ class Mention:
 
 
 def folded_tokens(doc: Doc) -> list[str]:
-    return [fold(t.text) for t in doc]
+    """The folded text of every token, computed once per document (callers must not change it)."""
+    return per_doc(doc, "actors.folded", lambda d: [fold(w) for w in column(d, "text")])
 
 
 def blocked_tokens(doc: Doc, record: Record, dic: Dictionary, ft: list[str]) -> set[int]:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, Entry, fold, slug
 from eventwatch.actors.recognition import Mention
+from eventwatch.nlp_cache import column
 
 POSSESSIVES = frozenset({"his", "her"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"})
@@ -236,10 +237,10 @@ class Agent:
 
 def agent_head(doc: Doc, ft: list[str], i: int, dic: Dictionary) -> tuple[int, str | None, str | None, bool] | None:
     """If token i ends an agent noun phrase: (start, role, sector, is_person)."""
-    tok = doc[i]
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if not _may_end_agent_phrase(doc, ft, i, dic):
         return None
-    lemma = fold(tok.lemma_) if tok.lemma_ else ft[i]
+    lemma = _folded_lemma(doc, ft, i)
+    tok = doc[i]
     for s in range(max(0, i - 3), i + 1):
         words = [x for x in ft[s:i] if x]
         for last in (ft[i], lemma):
@@ -258,14 +259,34 @@ def agent_head(doc: Doc, ft: list[str], i: int, dic: Dictionary) -> tuple[int, s
     return None
 
 
+def _folded_lemma(doc: Doc, ft: list[str], i: int) -> str:
+    lemma = column(doc, "lemma_")[i]
+    return fold(lemma) if lemma else ft[i]
+
+
+def _may_end_agent_phrase(doc: Doc, ft: list[str], i: int, dic: Dictionary) -> bool:
+    """A quick test that token ``i`` may end an agent noun phrase (``agent_head`` gives the answer)."""
+    return column(doc, "pos_")[i] in ("NOUN", "PROPN") and (
+        _may_end_title_or_agent(ft[i], dic) or _may_end_title_or_agent(_folded_lemma(doc, ft, i), dic))
+
+
+def _may_end_title_or_agent(word: str, dic: Dictionary) -> bool:
+    """False when no title or agent noun ends with WORD (the last word of a key joined after it)."""
+    return word.rsplit(" ", 1)[-1] in dic.title_agent_last_words
+
+
 def find_agents(doc: Doc, ft: list[str], dic: Dictionary, used: set[int], mentions_by_end, mentions_in) -> list[Agent]:
     out = []
-    for i, tok in enumerate(doc):
-        if i in used or tok.dep_ in ("compound", "amod") and tok.head.i > i and tok.head.pos_ in ("NOUN", "PROPN"):
+    pos, dep, head = column(doc, "pos_"), column(doc, "dep_"), column(doc, "head_i")
+    for i in range(len(doc)):
+        if i in used or dep[i] in ("compound", "amod") and head[i] > i and pos[head[i]] in ("NOUN", "PROPN"):
+            continue
+        if pos[i] not in ("NOUN", "PROPN") or not _may_end_agent_phrase(doc, ft, i, dic):
             continue
         hit = agent_head(doc, ft, i, dic)
         if hit is None:
             continue
+        tok = doc[i]
         start, role, sector, person = hit
         if any(k in used for k in range(start, i + 1)):
             continue

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwatch.events import arguments as args
 from eventwatch.events.codes import lookup
 from eventwatch.events.modality import Modality
+from eventwatch.nlp_cache import children, column, lemma_lower
 
 log = logging.getLogger(__name__)
 DATA = Path(__file__).parent / "data"
@@ -29,49 +30,56 @@ CONTENT = ("NOUN", "VERB", "ADJ", "ADV")
 SPEECH_ACT_ROOTS = {"01", "02", "10", "11", "12", "13"}
 
 
-def _lem(t: Token) -> str:
-    return t.lemma_.lower()
-
-
 def features(sent: Span) -> dict[str, float]:
     """Sparse binary features of a sentence: content lemmas, lemma bigrams, verb frames (verb+object, verb+xcomp,
-    verb+preposition+object), negation. Names are masked as their entity type, so names do not leak labels."""
+    verb+preposition+object), negation. Names are masked as their entity type, so names do not leak labels.
+    (Token attributes come from the document's shared columns: ``eventwatch.nlp_cache``.)"""
+    doc = sent.doc
+    pos, ent, lem = column(doc, "pos_"), column(doc, "ent_type_"), lemma_lower(doc)
+    like_num, punct, space = column(doc, "like_num"), column(doc, "is_punct"), column(doc, "is_space")
     feats: dict[str, float] = {}
-    toks = [t for t in sent if not t.is_punct and not t.is_space]
     prev = None
-    for t in toks:
-        if t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"):
-            cur = "ENT_" + t.ent_type_
-        elif t.like_num:
+    for i in range(sent.start, sent.end):
+        if punct[i] or space[i]:
+            continue
+        if ent[i] in ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"):
+            cur = "ENT_" + ent[i]
+        elif like_num[i]:
             cur = "NUM"
         else:
-            cur = _lem(t)
-        if t.pos_ in CONTENT and not t.ent_type_:
+            cur = lem[i]
+        if pos[i] in CONTENT and not ent[i]:
             feats["w=" + cur] = 1.0
-        if t.pos_ == "DET":
+        if pos[i] == "DET":
             continue
         if prev is not None:
             feats["b=" + prev + "_" + cur] = 1.0
         prev = cur
-        if t.pos_ == "VERB":
-            v = _lem(t)
-            if t.dep_ == "ROOT":
-                feats["root=" + v] = 1.0
-            for c in t.children:
-                if c.dep_ in ("dobj", "obj", "nsubjpass") and c.pos_ == "NOUN":
-                    feats[f"vo={v}_{_lem(c)}"] = 1.0
-                elif c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
-                    feats[f"vx={v}_{_lem(c)}"] = 1.0
-                elif c.dep_ == "prt":
-                    feats[f"vprt={v}_{_lem(c)}"] = 1.0
-                elif c.dep_ == "prep":
-                    feats[f"vp={v}_{_lem(c)}"] = 1.0
-                    for o in c.children:
-                        if o.dep_ == "pobj" and o.pos_ == "NOUN":
-                            feats[f"vpo={v}_{_lem(c)}_{_lem(o)}"] = 1.0
-                elif c.dep_ == "neg":
-                    feats["neg=" + v] = 1.0
+        if pos[i] == "VERB":
+            _verb_features(doc, i, feats)
     return feats
+
+
+def _verb_features(doc: Doc, i: int, feats: dict[str, float]) -> None:
+    """The frame features of verb ``i``: its root status, objects, complements, particles, prepositions, negation."""
+    pos, dep, lem = column(doc, "pos_"), column(doc, "dep_"), lemma_lower(doc)
+    v = lem[i]
+    if dep[i] == "ROOT":
+        feats["root=" + v] = 1.0
+    for c in children(doc, i):
+        if dep[c] in ("dobj", "obj", "nsubjpass") and pos[c] == "NOUN":
+            feats[f"vo={v}_{lem[c]}"] = 1.0
+        elif dep[c] in ("xcomp", "ccomp") and pos[c] == "VERB":
+            feats[f"vx={v}_{lem[c]}"] = 1.0
+        elif dep[c] == "prt":
+            feats[f"vprt={v}_{lem[c]}"] = 1.0
+        elif dep[c] == "prep":
+            feats[f"vp={v}_{lem[c]}"] = 1.0
+            for o in children(doc, c):
+                if dep[o] == "pobj" and pos[o] == "NOUN":
+                    feats[f"vpo={v}_{lem[c]}_{lem[o]}"] = 1.0
+        elif dep[c] == "neg":
+            feats["neg=" + v] = 1.0
 
 
 @dataclass
@@ -97,8 +105,7 @@ class LinearClassifier:
         for f, v in feats.items():
             w = self.weights.get(f)
             if w:
-                for k, wk in enumerate(w):
-                    z[k] += wk * v
+                z = [zk + wk * v for zk, wk in zip(z, w)]
         m = max(z)
         e = [math.exp(x - m) for x in z]
         s = sum(e)
@@ -162,7 +169,7 @@ def _main_verb(sent: Span, index: args.ActorIndex) -> Token | None:
 
 
 def _candidate_sentence(sent: Span, index: args.ActorIndex) -> bool:
-    return any(t.i in index.by_token for t in sent)
+    return any(i in index.by_token for i in range(sent.start, sent.end))
 
 
 @lru_cache(maxsize=1)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwatch.events.lexicon import Lexicon, Pattern
+from eventwatch.nlp_cache import column, lemma_lower
 
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -33,11 +34,16 @@ def objects(tok: Token) -> list[Token]:
 
 
 def _lemma(tok: Token) -> str:
-    if tok.pos_ in ("VERB", "AUX"):
-        fixed = _lemma_fixes().get(tok.lower_)
+    return _lemma_of(tok.pos_, tok.lower_, tok.lemma_.lower())
+
+
+def _lemma_of(pos: str, lower: str, lemma_lower: str) -> str:
+    """The lemma the patterns use: the lexicon's fix for a verb form the tagger lemmatises wrongly."""
+    if pos in ("VERB", "AUX"):
+        fixed = _lemma_fixes().get(lower)
         if fixed:
             return fixed
-    return tok.lemma_.lower()
+    return lemma_lower
 
 
 def _lemma_fixes() -> dict[str, str]:
@@ -162,20 +168,32 @@ class MatchContext:
 
 
 def _key(tok: Token):
-    if tok.pos_ in ("NOUN", "PROPN"):
+    return _key_of(tok.pos_)
+
+
+def _key_of(pos: str):
+    if pos in ("NOUN", "PROPN"):
         return True
-    if tok.pos_ == "ADJ":
+    if pos == "ADJ":
         return "a"
     return False
 
 
+def trigger_patterns(pos: str, dep: str, lower: str, lemma_lower: str, ctx: MatchContext) -> list[Pattern] | None:
+    """The lexicon's patterns for a token as a trigger (by part of speech and lemma), before their tests."""
+    key = _key_of(pos)
+    if key is False and pos != "VERB":
+        return None
+    if key == "a" and dep not in ("acomp", "ROOT", "ccomp", "xcomp"):
+        return None
+    return ctx.lexicon.by_trigger.get((key, _lemma_of(pos, lower, lemma_lower)))
+
+
 def best_pattern(tok: Token, ctx: MatchContext) -> Pattern | None:
-    key = _key(tok)
-    if key is False and tok.pos_ != "VERB":
-        return None
-    if key == "a" and tok.dep_ not in ("acomp", "ROOT", "ccomp", "xcomp"):
-        return None
-    pats = ctx.lexicon.by_trigger.get((key, _lemma(tok)))
+    return _first_satisfied(tok, trigger_patterns(tok.pos_, tok.dep_, tok.lower_, tok.lemma_.lower(), ctx), ctx)
+
+
+def _first_satisfied(tok: Token, pats: list[Pattern] | None, ctx: MatchContext) -> Pattern | None:
     if not pats:
         return None
     for pat in pats:  # sorted most specific first
@@ -222,10 +240,17 @@ def noun_licensed(tok: Token, pat: Pattern, ctx: MatchContext) -> Token | None |
 
 def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
     found: list[Trigger] = []
-    for tok in sent:
-        if tok.dep_ in ("amod", "compound") or tok.is_stop and tok.pos_ != "VERB":
+    doc = sent.doc
+    pos, dep, is_stop = column(doc, "pos_"), column(doc, "dep_"), column(doc, "is_stop")
+    lower, lemma = column(doc, "lower_"), lemma_lower(doc)
+    for i in range(sent.start, sent.end):
+        if dep[i] in ("amod", "compound") or is_stop[i] and pos[i] != "VERB":
             continue
-        pat = best_pattern(tok, ctx)
+        pats = trigger_patterns(pos[i], dep[i], lower[i], lemma[i], ctx)
+        if not pats:
+            continue
+        tok = doc[i]
+        pat = _first_satisfied(tok, pats, ctx)
         if pat is None:
             continue
         light = None

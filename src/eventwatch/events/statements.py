@@ -17,6 +17,7 @@ from eventwatch.events.coder import Candidate
 from eventwatch.events.lexicon import Frames
 from eventwatch.events.modality import modality_of
 from eventwatch.events.tone import valence_lexicon
+from eventwatch.nlp_cache import column, lemma_lower
 
 STRONG = 1.5
 REPORTING_EXTRA = {"tell"}
@@ -46,9 +47,12 @@ def _obligation(clause: Token, frames: Frames) -> bool:
 
 def _reported_clauses(sent: Span, frames: Frames, index: args.ActorIndex):
     """(reporting verb, its subject actors, its ccomp clause) for each reported clause of the sentence."""
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in frames.speech | REPORTING_EXTRA:
+    doc = sent.doc
+    pos, lemma = column(doc, "pos_"), lemma_lower(doc)
+    for i in range(sent.start, sent.end):
+        if pos[i] != "VERB" or lemma[i] not in frames.speech and lemma[i] not in REPORTING_EXTRA:
             continue
+        verb = doc[i]
         speakers = args.subject_actors(verb, index)
         if speakers:
             for clause in verb.children:

@@ -10,6 +10,8 @@ import logging
 from functools import lru_cache
 from importlib import resources
 
+from eventwatch.nlp_cache import column, lemma_lower
+
 log = logging.getLogger(__name__)
 MIN_VALENCE = 0.5
 
@@ -44,11 +46,11 @@ def tone(doc) -> float | None:
     if not lex:
         return None
     words = pos = neg = 0
-    for tok in doc:
-        if not tok.is_alpha:
+    for alpha, lower, lemma in zip(column(doc, "is_alpha"), column(doc, "lower_"), lemma_lower(doc)):
+        if not alpha:
             continue
         words += 1
-        pol = lex.get(tok.lower_) or lex.get(tok.lemma_.lower())
+        pol = lex.get(lower) or lex.get(lemma)
         if pol == 1:
             pos += 1
         elif pol == -1:

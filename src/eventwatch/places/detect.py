@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from eventwatch.nlp_cache import column, entities, per_doc, span_chars, span_text
 from eventwatch.places.gazetteer import NAME_ALIAS, NAME_ALT, Candidate, demonyms, normalise, read_word_list
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -44,6 +46,20 @@ class Mention:
     org_head: bool = False
 
 
+class Entity(NamedTuple):
+    """One spaCy entity of the document, read once (see ``doc_entities``)."""
+    start: int
+    end: int
+    label: str                 # spaCy's label
+    person: bool               # a PERSON that really names a person (``_is_person``)
+    trimmed: tuple[int, int]   # trim_entity's token range
+
+    @property
+    def place_label(self) -> str:
+        """The label, with mis-tagged PERSON names read as organisations."""
+        return "ORG" if self.label == "PERSON" and not self.person else self.label
+
+
 @lru_cache(maxsize=1)
 def stoplist() -> frozenset[str]:
     return read_word_list("stoplist.tsv")
@@ -59,45 +75,55 @@ def institution_words() -> frozenset[str]:
     return read_word_list("institution_words.tsv")
 
 
-def is_person(ent: Span) -> bool:
-    """A PERSON entity that really names a person, not a mis-tagged service ("Huntsville Fire")."""
-    return ent.label_ == "PERSON" and not any(t.lower_ in institution_words() for t in ent)
-
-
-def _label(ent: Span) -> str:
-    """The entity's label, with mis-tagged PERSON names read as organisations."""
-    return "ORG" if ent.label_ == "PERSON" and not is_person(ent) else ent.label_
-
-
-def trim_entity(span: Span) -> tuple[int, int]:
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range of an entity without a leading article or trailing possessive/punctuation."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    lower, punct = column(doc, "lower_"), column(doc, "is_punct")
+    while start < end and lower[start] in ("the", "a", "an"):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
+    while end > start and (lower[end - 1] in ("'s", "\u2019s", "'") or punct[end - 1]):
         end -= 1
     return start, end
 
 
-def _capitalised(tok) -> bool:
-    text = tok.text
+def doc_entities(doc: Doc) -> tuple[Entity, ...]:
+    """The document's entities with what detection asks of each, computed once per document."""
+    return per_doc(doc, "places.entities", _read_entities)
+
+
+def _read_entities(doc: Doc) -> tuple[Entity, ...]:
+    return tuple(Entity(s, e, label, _is_person(doc, s, e, label), _trim(doc, s, e)) for s, e, label in entities(doc))
+
+
+def _is_person(doc: Doc, start: int, end: int, label: str) -> bool:
+    """A PERSON entity that really names a person, not a mis-tagged service ("Huntsville Fire")."""
+    lower, words = column(doc, "lower_"), institution_words()
+    return label == "PERSON" and not any(lower[k] in words for k in range(start, end))
+
+
+@lru_cache(maxsize=65536)
+def _capitalised_word(text: str) -> bool:
     return text[:1].isupper() and any(ch.isalpha() for ch in text)
+
+
+@lru_cache(maxsize=65536)
+def normalise_word(text: str) -> str:
+    """``normalise`` for the words of a text (memoised: the same words recur)."""
+    return normalise(text)
 
 
 def _entity_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The entity itself, then without a trailing generic word ("Helmand province" -> "Helmand")."""
     out = [(start, end)]
-    if end - start > 1 and normalise(doc[end - 1].text) in generic_suffixes():
+    if end - start > 1 and normalise_word(column(doc, "text")[end - 1]) in generic_suffixes():
         out.append((start, end - 1))
     return out
 
 
 def entity_spans(doc: Doc) -> list[tuple[int, int]]:
     spans = []
-    for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS:
-            start, end = trim_entity(ent)
+    for ent in doc_entities(doc):
+        if ent.label in PLACE_LABELS:
+            start, end = ent.trimmed
             if end > start:
                 spans.append((start, end))
     return spans
@@ -106,33 +132,40 @@ def entity_spans(doc: Doc) -> list[tuple[int, int]]:
 def capitalised_ngrams(doc: Doc, max_n: int = MAX_NGRAM) -> list[tuple[int, int]]:
     """Token ranges of 1..max_n consecutive capitalised words (allowing inner 'of', hyphens)."""
     out = []
-    n_tokens = len(doc)
-    for i, tok in enumerate(doc):
-        if not _capitalised(tok):
+    words = column(doc, "text")
+    caps = [w[:1].isupper() and _capitalised_word(w) for w in words]
+    n_tokens = len(words)
+    for i in range(n_tokens):
+        if not caps[i]:
             continue
         j = i
         while j < n_tokens and j - i < max_n:
-            t = doc[j]
-            if not (_capitalised(t) or (j > i and t.text in ("-", "of", "de", "el", "al") and j + 1 < n_tokens
-                                        and _capitalised(doc[j + 1]))):
+            if not (caps[j] or (j > i and words[j] in ("-", "of", "de", "el", "al") and j + 1 < n_tokens
+                                and caps[j + 1])):
                 break
             j += 1
-            if _capitalised(doc[j - 1]):
+            if caps[j - 1]:
                 out.append((i, j))
     return out
 
 
 def _person_names(doc: Doc) -> list[tuple[tuple[int, int], set[str]]]:
     """Token range and normalised words of each multi-word PERSON name."""
-    return [(trim_entity(ent), {normalise(t.text) for t in ent if t.is_alpha})
-            for ent in doc.ents if is_person(ent) and len(ent) > 1]
+    return per_doc(doc, "places.person_names", _read_person_names)
+
+
+def _read_person_names(doc: Doc) -> list[tuple[tuple[int, int], set[str]]]:
+    words, alpha = column(doc, "text"), column(doc, "is_alpha")
+    return [(ent.trimmed, {normalise_word(words[k]) for k in range(ent.start, ent.end) if alpha[k]})
+            for ent in doc_entities(doc) if ent.person and ent.end - ent.start > 1]
 
 
 def _token_labels(doc: Doc) -> list[str]:
     labels = [""] * len(doc)
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
+        label = ent.place_label
         for i in range(ent.start, ent.end):
-            labels[i] = _label(ent)
+            labels[i] = label
     return labels
 
 
@@ -152,19 +185,18 @@ def _keep(cands: list[Candidate], min_pop: int) -> list[Candidate]:
 
 
 def _org_head(doc: Doc, s: int) -> bool:
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         if ent.start <= s < ent.end:
-            return _label(ent) == "ORG" and trim_entity(ent)[0] == s
+            return ent.place_label == "ORG" and ent.trimmed[0] == s
     return False
 
 
 def _org_position_ok(doc: Doc, s: int) -> bool:
     """Inside an organisation's name a place usually leads it ("Kabul Police") or follows 'of'/'in'
     ("University of Ohio"); a small town's name in the middle ("North Atlantic Council") is not taken."""
-    for ent in doc.ents:
-        if ent.start <= s < ent.end and ent.label_ not in PLACE_LABELS:
-            start, _ = trim_entity(ent)
-            return s <= start or doc[s - 1].lower_ in ("of", "in", "at", "for")
+    for ent in doc_entities(doc):
+        if ent.start <= s < ent.end and ent.label not in PLACE_LABELS:
+            return s <= ent.trimmed[0] or column(doc, "lower_")[s - 1] in ("of", "in", "at", "for")
     return True
 
 
@@ -175,9 +207,10 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
     keys = {}
     for s, e in ent_ranges:
         for vs, ve in _entity_variants(doc, s, e):
-            keys[(vs, ve)] = normalise(doc[vs:ve].text)
+            keys[(vs, ve)] = normalise(span_text(doc, vs, ve))
     for s, e in gaz_ranges:
-        keys.setdefault((s, e), normalise(doc[s:e].text))
+        if (s, e) not in keys:
+            keys[(s, e)] = normalise(span_text(doc, s, e))
     found = gazetteer.lookup(list(keys.values()))
     taken = [False] * len(doc)
     mentions = entity_mentions(doc, ent_ranges, keys, found, taken)
@@ -187,27 +220,28 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
 
 
 def _mention(doc: Doc, s: int, e: int, key: str, taken: list[bool], **kw) -> Mention:
-    span = doc[s:e]
     for i in range(s, e):
         taken[i] = True
-    return Mention(span.start_char, span.end_char, span.text, key, **kw)
+    start_char, end_char = span_chars(doc, s, e)
+    return Mention(start_char, end_char, span_text(doc, s, e), key, **kw)
 
 
 def entity_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]) -> list[Mention]:
     """GPE/LOC/FAC entities the gazetteer knows (longest first), or their name without a generic word."""
     stop, dem = stoplist(), demonyms()
     persons = _person_names(doc)
+    words = column(doc, "text")
     out = []
     for s, e in sorted(ranges, key=lambda r: r[0] - r[1]):
         if any(taken[s:e]):
             continue
-        if e - s == 1 and any(span[1] <= s and normalise(doc[s].text) in w for span, w in persons):
+        if e - s == 1 and any(span[1] <= s and normalise_word(words[s]) in w for span, w in persons):
             continue  # "Ripley said" after "Sheriff John Ripley": the surname, not the town
         for vs, ve in _entity_variants(doc, s, e):
             key = keys[(vs, ve)]
             if key in stop or key in dem:
                 break
-            cands = acronym_filter(doc[vs:ve].text, found.get(key, []))
+            cands = acronym_filter(span_text(doc, vs, ve), found.get(key, []))
             if (vs, ve) != (s, e):  # "Franklin County" -> towns named Franklin, not alternate names
                 cands = [c for c in cands if c.name_kind != NAME_ALT]
             if cands:
@@ -221,18 +255,19 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
     stop, dem = stoplist(), demonyms()
     labels = _token_labels(doc)
     persons = _person_names(doc)
+    text, is_stop = column(doc, "text"), column(doc, "is_stop")
     out = []
     for s, e in sorted(ranges, key=lambda r: (r[0] - r[1], r[0])):
         if any(taken[s:e]):
             continue
         key = keys[(s, e)]
-        cands = acronym_filter(doc[s:e].text, found.get(key, []))
-        if not cands or key in stop or key in dem or any(doc[i].is_stop for i in range(s, e)):
+        cands = acronym_filter(span_text(doc, s, e), found.get(key, []))
+        if not cands or key in stop or key in dem or any(is_stop[i] for i in range(s, e)):
             continue
         whole_person = _whole_person_entity(doc, s, e)
         if "PERSON" in {labels[i] for i in range(s, e)} and whole_person is None:
             continue  # part of a person's name ("Marshall" in "Marshall Dostum")
-        words = {normalise(doc[i].text) for i in range(s, e)}
+        words = {normalise_word(text[i]) for i in range(s, e)}
         if any(words & w for span, w in persons if span != whole_person):
             continue  # a word of a person's name elsewhere in the text
         kept = _keep(cands, MIN_POPULATION_WEAK if _org_position_ok(doc, s) else MIN_POPULATION)
@@ -250,12 +285,12 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
 def demonym_countries(doc: Doc) -> set[str]:
     """Countries named by capitalised demonyms ("Afghan" -> AF): context, never places."""
     dem = demonyms()
-    return {dem[normalise(t.text)] for t in doc if t.text[:1].isupper() and normalise(t.text) in dem}
+    return {dem[normalise_word(w)] for w in column(doc, "text") if w[:1].isupper() and normalise_word(w) in dem}
 
 
 def _whole_person_entity(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     """The (trimmed) PERSON entity that is exactly tokens s..e, if there is one."""
-    for ent in doc.ents:
-        if is_person(ent) and ent.start <= s and e <= ent.end:
-            return (s, e) if trim_entity(ent) == (s, e) else None
+    for ent in doc_entities(doc):
+        if ent.person and ent.start <= s and e <= ent.end:
+            return (s, e) if ent.trimmed == (s, e) else None
     return None
