@@ -10,6 +10,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
+from eventwatch.nlp_cache import column
 from eventwatch.quotes.cues import cue_class, inverted_subject, subject_of
 from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
@@ -33,7 +34,7 @@ def find_direct(doc: Doc) -> list[Found]:
     """Every direct quote of ``doc`` that is speech (scare quotes and quoted names left out)."""
     text = doc_text(doc)
     marked = find_marked(text)
-    starts = [t.idx for t in doc]
+    starts = column(doc, "idx")
     inside = _quoted_ranges(marked)
     found: list[Found] = []
     group = 0
@@ -115,15 +116,17 @@ def _new_sentence_after(doc: Doc, qb: int) -> bool:
 
 
 def _gap_words(doc: Doc, first: int | None, end_char: int, after: int | None = None) -> int:
+    """Words (not punctuation or space) from token ``first``, or from character ``after``, to ``end_char``."""
+    idx = column(doc, "idx")
     if after is not None:
-        return sum(1 for t in doc if after <= t.idx < end_char and not t.is_punct and not t.is_space)
-    n = 0
-    for t in doc[first:]:
-        if t.idx >= end_char:
-            break
-        if not (t.is_punct or t.is_space):
-            n += 1
-    return n
+        first = bisect.bisect_left(idx, after)
+    elif first is None:
+        first = 0
+    elif first < 0:
+        first = max(0, len(idx) + first)
+    stop = bisect.bisect_left(idx, end_char, lo=min(first, len(idx)))
+    punct, space = column(doc, "is_punct"), column(doc, "is_space")
+    return sum(1 for i in range(first, stop) if not punct[i] and not space[i])
 
 
 def _post_cue(doc: Doc, starts: list[int], qb: int, inside) -> Token | None:

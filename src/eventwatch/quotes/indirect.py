@@ -4,7 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventwatch.quotes.cues import according_to, cue_class, subject_of
+from eventwatch.nlp_cache import column
 from eventwatch.quotes.found import Found, doc_text
+from eventwatch.quotes.lexicon import cue_forms
 
 CONTENT_DEPS = {"ccomp"}
 EDGE_PUNCT = set(".,;:!?\"'“”‘’«»—– \n")
@@ -14,7 +16,11 @@ QUESTION_WORDS = {"whether", "if", "why", "what", "how", "when", "where", "who",
 
 def find_indirect(doc: Doc) -> list[Found]:
     found: list[Found] = []
-    for tok in doc:
+    forms = cue_forms()
+    for i, low in enumerate(column(doc, "lower_")):
+        if low not in forms and low != "according":  # neither a cue verb's form nor "according"
+            continue
+        tok = doc[i]
         if cue_class(tok) == "speech":
             found.extend(_reported(tok))
         elif tok.lower_ == "according":

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwatch.model import Actor, Record
+from eventwatch.nlp_cache import column
 from eventwatch.quotes.cues import (appositive_name, cue_class, entity_of, inverted_subject, phrase_span, right_after,
                                    source_of)
 from eventwatch.quotes.found import doc_text
@@ -77,7 +78,7 @@ class SpeakerResolver:
         self.alias = self._aliases()
         self._surnames: dict[str, dict[str, Actor]] | None = None
         self._firsts: dict[str, int] | None = None
-        self._token_starts = [t.idx for t in doc]
+        self._token_starts = column(doc, "idx")
         self._add_surname_subjects()
         self.gender: dict[str, str] = {}
         self.titles: dict[str, list[Mention]] = {}
@@ -140,8 +141,8 @@ class SpeakerResolver:
         nouns of the subject's compound chain, none of them a title or an entity of another kind."""
         out = []
         titles = person_words()
-        for tok in self.doc:
-            if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN" or tok.ent_type_:
+        for tok in self._proper_subjects():
+            if tok.ent_type_:
                 continue
             chain = [tok]
             while chain[0].i > 0:
@@ -192,12 +193,15 @@ class SpeakerResolver:
         keys = [(x.end, x.start) for x in self.mentions]
         self.mentions.insert(bisect.bisect_right(keys, (m.end, m.start)), m)
 
+    def _proper_subjects(self) -> list[Token]:
+        """Proper nouns in subject position, in text order."""
+        dep, pos = column(self.doc, "dep_"), column(self.doc, "pos_")
+        return [self.doc[i] for i, d in enumerate(dep) if d in SUBJECT_DEPS and pos[i] == "PROPN"]
+
     def _add_surname_subjects(self) -> None:
         """"Wojtaszek said …" where the actor stage missed the surname: a subject mention of the person."""
         taken = [(m.start, m.end) for m in self.mentions if m.actor.kind == "person"]
-        for tok in self.doc:
-            if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN":
-                continue
+        for tok in self._proper_subjects():
             if not _overlaps(tok.idx, tok.idx + len(tok), taken):
                 actor = self._by_surname(tok.text)
                 if actor is not None:
@@ -264,9 +268,11 @@ class SpeakerResolver:
 
     def _resolve_pronouns(self) -> None:
         """Resolve every he/she outside quotes in text order; each one learns and extends the chain."""
-        for tok in self.doc:
-            low = tok.lower_
-            if low not in MALE and low not in FEMALE or self._is_quoted(tok.idx):
+        for i, low in enumerate(column(self.doc, "lower_")):
+            if low not in MALE and low not in FEMALE:
+                continue
+            tok = self.doc[i]
+            if self._is_quoted(tok.idx):
                 continue
             g = "m" if low in MALE else "f"
             actor = self._nearest(tok.idx, lambda a, g=g: self._gender_ok(a, g), g)
@@ -626,7 +632,29 @@ CAPTION = re.compile(r"[^\n]*\(\s*[^()\n]*(?:\bPHOTO\b|\bPhoto\b|\bphoto\b|\S\s*
 def captions(text: str) -> list[tuple[int, int]]:
     """Photo captions: paragraphs that end with a credit in brackets ("( Jane Doe / The Record )",
     "( THE CANADIAN PRESS FILE PHOTO )"). The people they name are not the story's current topic."""
-    return [(m.start(), m.end()) for m in CAPTION.finditer(text)]
+    out = []
+    for start in _line_starts_with(text, "("):
+        if out and start < out[-1][1]:
+            continue  # inside the previous caption
+        m = CAPTION.match(text, start)
+        if m:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _line_starts_with(text: str, char: str) -> list[int]:
+    """The start of every line holding ``char``. A caption match begins in such a line, and where one
+    begins anywhere in a line one also begins at the line's start (its ``[^\\n]*`` takes the rest), so
+    matching only there finds what ``finditer`` finds without trying every position of every line."""
+    starts, at = [], text.find(char)
+    while at >= 0:
+        line = text.rfind("\n", 0, at) + 1
+        starts.append(line)
+        end = text.find("\n", at)
+        if end < 0:
+            break
+        at = text.find(char, end)
+    return starts
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
