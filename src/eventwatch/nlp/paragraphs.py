@@ -7,6 +7,7 @@ a blank line always starts a sentence; the parser respects boundaries set before
 """
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,14 +16,22 @@ NAME = "eventwatch_paragraphs"
 
 @Language.component(NAME)
 def paragraph_boundaries(doc: Doc) -> Doc:
-    after_break = False
-    for token in doc:
-        if token.is_space:
-            after_break = after_break or token.text.count("\n") >= 2
+    """Mark the first word after whitespace holding a blank line as a sentence start.
+
+    A token's own trailing whitespace is at most one space in spaCy, so blank lines are always
+    whitespace tokens of their own: only those are looked at."""
+    if not len(doc):
+        return doc
+    is_space = doc.to_array([IS_SPACE]).tolist()
+    n, nxt = len(is_space), 0
+    for i in (k for k, sp in enumerate(is_space) if sp):
+        if i < nxt or doc[i].text.count("\n") < 2:
             continue
-        if after_break and token.i > 0:
-            token.is_sent_start = True
-        after_break = token.whitespace_.count("\n") >= 2
+        nxt = i + 1
+        while nxt < n and is_space[nxt]:
+            nxt += 1
+        if nxt < n:
+            doc[nxt].is_sent_start = True
     return doc
 
 
