@@ -8,7 +8,7 @@ its own record shape.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 Span = tuple[int, int]
@@ -26,6 +26,25 @@ class Problem:
 
     def to_dict(self) -> dict[str, Any]:
         return {"stage": self.stage, "message": self.message, "level": self.level}
+
+
+def _copy(value: Any) -> Any:
+    """A container copied all the way down (lists, tuples, dicts, dataclasses); other values as they are."""
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_copy(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return plain(value)
+    return value
+
+
+def plain(obj: Any) -> dict[str, Any]:
+    """The fields of a dataclass as a new dict, as ``dataclasses.asdict`` gives them, without its deep copy of
+    every string and number (which are immutable)."""
+    return {f.name: _copy(getattr(obj, f.name)) for f in fields(obj)}
 
 
 @dataclass
@@ -64,7 +83,7 @@ class Actor:
     confidence: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass
@@ -81,7 +100,7 @@ class Place:
     dateline: bool = False  # (added field) this place is the record's dateline place
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass
@@ -105,7 +124,7 @@ class Event:
     method: str | None = None  # how it was found: "pattern", "classifier", "both"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 @dataclass
@@ -119,7 +138,7 @@ class Quote:
     speaker_span: list[int] | None = None  # where the speaker is named at the cue ("she", "Mr Smith"), added field
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return plain(self)
 
 
 def text_id(text: str) -> str:
