@@ -88,11 +88,11 @@ def valid_name_span(doc: Doc, start: int, end: int, entry: Entry) -> bool:
 
 
 def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[int]) -> list[Mention]:
-    prefixes = dic.prefixes
+    prefixes, first_words = dic.prefixes, dic.first_words
     out, i, n = [], 0, len(doc)
     while i < n:
         w = ft[i]
-        if not w or w == "the" or w.split(" ", 1)[0] not in dic.first_words:
+        if not w or w == "the" or w.partition(" ")[0] not in first_words:
             i += 1
             continue
         best, key = None, ""
