@@ -4,7 +4,10 @@ Iterating a Doc or indexing it (``doc[i]``) creates a new Token object every tim
 builds new Span objects on every call; stages that look at all tokens several times read these plain
 lists instead. Each table is built on first use and kept in ``doc.user_data`` under an
 ``eventwatch.cache.*`` key (stages never change a parsed Doc, so a table stays valid). Tables hold
-only strings, numbers and tuples, never Tokens or Spans, so no reference cycle keeps a Doc alive.
+plain data (lists, tuples, sets of strings and numbers), never Tokens or Spans, so no reference cycle
+keeps a Doc alive; they are few, large objects, because small containers that live as long as the
+Doc make the garbage collector's full passes come sooner. (A Doc serialised after the stages ran
+would carry them in its user_data; pass ``exclude=["user_data"]`` if that matters.)
 
     from eventwatch.nlp_cache import column, entities
     lower = column(doc, "lower_")        # [token.lower_ for token in doc], computed once per doc

@@ -89,11 +89,9 @@ def valid_name_span(doc: Doc, start: int, end: int, entry: Entry) -> bool:
 
 def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[int]) -> list[Mention]:
     prefixes = dic.prefixes
-    out, i, n = [], 0, len(doc)
-    while i < n:
-        w = ft[i]
-        if not w or w == "the" or w.split(" ", 1)[0] not in dic.first_words:
-            i += 1
+    out, n, free = [], len(doc), 0  # free: the first token after the last name taken
+    for i in _name_starts(ft, dic.first_words):
+        if i < free:
             continue
         best, key = None, ""
         for j in range(i, min(n, i + MAX_SPAN_TOKENS)):
@@ -111,10 +109,13 @@ def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[in
                 span_blocked = False  # "Hamas" the movement, whatever a town of that name
             if (not span_blocked or entry.kind == "country") and valid_name_span(doc, i, end, entry):
                 out.append(Mention(i, end, entry.kind, entry, "DICT"))
-                i = end
-                continue
-        i += 1
+                free = end
     return out
+
+
+def _name_starts(ft: list[str], first_words: frozenset[str]) -> list[int]:
+    """The tokens a dictionary name may start at (its first word is the first word of some name)."""
+    return [i for i, w in enumerate(ft) if w and w != "the" and w.partition(" ")[0] in first_words]
 
 
 def strip_title(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> tuple[int, str | None, str | None]:

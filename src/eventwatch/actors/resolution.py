@@ -18,6 +18,7 @@ from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, slug
 from eventwatch.actors.recognition import Mention, folded_tokens
 from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
 from eventwatch.model import Actor
+from eventwatch.nlp_cache import span_chars, span_text
 
 COUNTRY_ADJ_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 
@@ -323,7 +324,7 @@ class Resolver:
             d = self.attributes(c, done)
             if c.kind == "country":
                 d = {**d, "role": None, "affiliation": None}  # "Argentine official" describes a person, not the country
-            spans = sorted({(self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text)) for s, e in c.spans})
+            spans = sorted({span_chars(self.doc, s, e) for s, e in c.spans})
             name = c.entry.name if c.entry else self.best_name(c)
             kind = c.kind if c.kind in ("person", "organization", "country", "group") else "organization"
             out.append(Actor(id=c.id, name=name, kind=kind, country=d["country"], sector=d["sector"],
@@ -343,7 +344,7 @@ class Resolver:
         return country, sector
 
     def best_name(self, c: Cluster) -> str:
-        texts = [self.doc[s:e].text for s, e in c.spans]
+        texts = [span_text(self.doc, s, e) for s, e in c.spans]
         if c.kind == "person" and not c.fixed:
             return max(texts, key=len)
         name = c.name or texts[0]

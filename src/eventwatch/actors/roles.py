@@ -275,13 +275,22 @@ def _may_end_title_or_agent(word: str, dic: Dictionary) -> bool:
     return word.rsplit(" ", 1)[-1] in dic.title_agent_last_words
 
 
+def _agent_end_candidates(doc: Doc, ft: list[str], dic: Dictionary) -> list[int]:
+    """The tokens that pass ``_may_end_agent_phrase``, in one pass over the document."""
+    pos, lemmas, tails = column(doc, "pos_"), column(doc, "lemma_"), dic.title_agent_last_words
+    out = []
+    for i, p in enumerate(pos):
+        if p in ("NOUN", "PROPN") and (ft[i].rsplit(" ", 1)[-1] in tails
+                                       or (fold(lemmas[i]) if lemmas[i] else ft[i]).rsplit(" ", 1)[-1] in tails):
+            out.append(i)
+    return out
+
+
 def find_agents(doc: Doc, ft: list[str], dic: Dictionary, used: set[int], mentions_by_end, mentions_in) -> list[Agent]:
     out = []
     pos, dep, head = column(doc, "pos_"), column(doc, "dep_"), column(doc, "head_i")
-    for i in range(len(doc)):
+    for i in _agent_end_candidates(doc, ft, dic):
         if i in used or dep[i] in ("compound", "amod") and head[i] > i and pos[head[i]] in ("NOUN", "PROPN"):
-            continue
-        if pos[i] not in ("NOUN", "PROPN") or not _may_end_agent_phrase(doc, ft, i, dic):
             continue
         hit = agent_head(doc, ft, i, dic)
         if hit is None:

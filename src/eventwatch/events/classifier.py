@@ -13,9 +13,10 @@ import json
 import logging
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from eventwatch.events import arguments as args
@@ -101,15 +102,34 @@ class LinearClassifier:
         self.label_kind: str = meta.get("label_kind", "plover")
 
     def predict_proba(self, feats: dict[str, float]) -> list[float]:
+        z = self._binary_scores(feats) if all(v == 1.0 for v in feats.values()) else self._scores(feats)
+        m = max(z)
+        e = [math.exp(x - m) for x in z]
+        s = sum(e)
+        return [x / s for x in e]
+
+    def _scores(self, feats: dict[str, float]) -> list[float]:
+        """Bias plus each feature's weights times its value, added feature by feature."""
         z = list(self.bias)
         for f, v in feats.items():
             w = self.weights.get(f)
             if w:
                 z = [zk + wk * v for zk, wk in zip(z, w)]
-        m = max(z)
-        e = [math.exp(x - m) for x in z]
-        s = sum(e)
-        return [x / s for x in e]
+        return z
+
+    def _binary_scores(self, feats: dict[str, float]) -> list[float]:
+        """``_scores`` when every value is 1.0, with the same additions in the same order: the running
+        sum (cumulative, so strictly row after row) of the bias and the present features' weight rows."""
+        index, matrix = self._matrix
+        rows = [0] + [r for r in map(index.get, feats) if r is not None]
+        return numpy.add.accumulate(matrix[rows], axis=0)[-1].tolist()
+
+    @cached_property
+    def _matrix(self) -> tuple[dict[str, int], numpy.ndarray]:
+        """Feature -> row of a matrix whose row 0 is the bias and row r the weights of that feature."""
+        used = [f for f, w in self.weights.items() if w]
+        matrix = numpy.array([self.bias] + [self.weights[f] for f in used], dtype=numpy.float64)
+        return {f: r for r, f in enumerate(used, start=1)}, matrix
 
     def predict(self, sent: Span) -> tuple[str, float]:
         probs = self.predict_proba(features(sent))

@@ -453,11 +453,14 @@ def remove_stale_indexes(current: Path) -> None:
 class Gazetteer:
     """Read-only queries on the index file."""
 
+    CACHE_LIMIT = 50_000  # names whose candidates are remembered (the same names recur across articles)
+
     def __init__(self, path: Path):
         self.path = path
         self._lock = threading.Lock()
         self._pid = -1
         self._conn: sqlite3.Connection | None = None
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -469,8 +472,28 @@ class Gazetteer:
         return self._conn
 
     def lookup(self, keys: list[str]) -> dict[str, list[Candidate]]:
-        """Candidates for each normalised key (keys with none are absent from the result)."""
+        """Candidates for each normalised key (keys with none are absent from the result).
+
+        A key's candidates (in the order the index gives them) are remembered, so only names not
+        seen before reach SQLite; each call gets fresh lists."""
         keys = sorted(set(keys))
+        known = {k: self._cache.get(k) for k in keys}
+        missing = [k for k, cands in known.items() if cands is None]
+        found = self._query(missing) if missing else {}
+        with self._lock:
+            if len(self._cache) > self.CACHE_LIMIT:
+                self._cache.clear()
+            for k in missing:
+                self._cache[k] = tuple(found.get(k, ()))
+        out: dict[str, list[Candidate]] = {}
+        for k in keys:
+            cands = found.get(k) if known[k] is None else list(known[k])
+            if cands:
+                out[k] = cands
+        return out
+
+    def _query(self, keys: list[str]) -> dict[str, list[Candidate]]:
+        """Candidates of each key (sorted keys) from the index: per key, in the order of its rows."""
         out: dict[str, list[Candidate]] = {}
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]

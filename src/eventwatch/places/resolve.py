@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from eventwatch.places.detect import Mention
 from eventwatch.places.gazetteer import NAME_ALT, Candidate
@@ -163,7 +164,15 @@ def _without(counter: Counter, key, amount: int) -> Counter:
     return out
 
 
-def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate]) -> float:
+class GroupView(NamedTuple):
+    """The context's counts as one group sees them: without its own current choice."""
+    countries: Counter
+    majority: Counter
+    admin1: Counter
+    picks_in: Counter
+
+
+def group_view(g: Group, ctx: Context) -> GroupView:
     own = g.choice
     n = len(g.mentions)
     countries = ctx.countries
@@ -173,6 +182,14 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
     elif own is not None and len({x.cc for x in g.candidates}) == 1:
         countries = _without(countries, own.cc, 1)
     admin1 = _without(ctx.admin1, (own.cc, own.admin1), n) if own and own.feature == "admin1" else ctx.admin1
+    picks_in = _without(ctx.admin1_picks, (own.cc, own.admin1), n) if own and own.admin1 else ctx.admin1_picks
+    return GroupView(countries, majority, admin1, picks_in)
+
+
+def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate],
+                  view: GroupView | None = None) -> float:
+    """Context points for candidate C of group G (``view``: ``group_view(g, ctx)``, if already computed)."""
+    countries, majority, admin1, picks_in = view if view is not None else group_view(g, ctx)
     score = 0.0
     if c.cc and countries.get(c.cc, 0) > 0:
         score += W_NAMED_COUNTRY
@@ -182,7 +199,6 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
             score += W_MAJORITY_COUNTRY
     if c.feature in ("city", "other") and c.admin1 and admin1.get((c.cc, c.admin1), 0) > 0:
         score += W_NAMED_ADMIN1
-    picks_in = _without(ctx.admin1_picks, (own.cc, own.admin1), n) if own and own.admin1 else ctx.admin1_picks
     if c.feature in ("city", "other") and c.admin1 and picks_in:
         top = max(picks_in.values())
         if top > 0 and picks_in.get((c.cc, c.admin1), 0) == top:
@@ -223,7 +239,8 @@ def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Can
         if len(g.candidates) == 1:
             final[g.key] = g.candidates[0]
             continue
-        scored = [(prior(c) + context_score(c, g, ctx, picks), c) for c in g.candidates]
+        view = group_view(g, ctx)
+        scored = [(prior(c) + context_score(c, g, ctx, picks, view), c) for c in g.candidates]
         best_score = max(s for s, _ in scored)
         best = next(c for s, c in scored if s == best_score)
         if best.feature == "admin1":
