@@ -88,6 +88,17 @@ def _strings(doc: Doc, attr_id: int) -> list[str]:
     return out
 
 
+def text(doc: Doc) -> str:
+    """``doc.text``, once per document (spaCy joins every token on each access)."""
+    return per_doc(doc, "text", lambda d: d.text)
+
+
+def set_text(doc: Doc, text: str) -> None:
+    """Record ``doc.text`` when the caller has it already: the text the Doc was made from (spaCy's
+    tokenizer keeps every character, so the two are equal)."""
+    doc.user_data[PREFIX + "text"] = text
+
+
 def span_text(doc: Doc, start: int, end: int) -> str:
     """``doc[start:end].text`` (tokens start..end-1 with the spaces between them)."""
     if start >= end:

@@ -18,6 +18,7 @@ from eventwatch.clean import clean
 from eventwatch.clean import load as load_cleaner
 from eventwatch.limits import DocumentTimeout, deadline
 from eventwatch.model import Document, Problem, Record, text_id
+from eventwatch.nlp_cache import set_text
 from eventwatch.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -101,6 +102,7 @@ class Pipeline:
         for record, doc in zip(todo, docs):
             if doc is None:
                 continue
+            set_text(doc, record.text)  # the Doc was made from it: stages need not rebuild it from tokens
             self.analyse(doc, record)
         return records
 

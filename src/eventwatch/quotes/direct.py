@@ -217,7 +217,7 @@ def _name_like(words: list[Token]) -> bool:
 def _tokens(doc: Doc, starts: list[int], a: int, b: int) -> list[Token]:
     i = bisect.bisect_left(starts, a)
     j = bisect.bisect_left(starts, b)
-    return list(doc[i:j])
+    return list(doc[i:j]) if i < j else []  # an empty slice at the end of a Doc costs a pass over its text
 
 
 def _share_group_cues(found: list[Found]) -> list[Found]:

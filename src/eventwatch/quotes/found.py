@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from eventwatch.nlp_cache import text
+
 
 @dataclass
 class Found:
@@ -22,7 +24,4 @@ class Found:
 
 def doc_text(doc) -> str:
     """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
-    text = doc.user_data.get("eventwatch.text")
-    if text is None:
-        text = doc.user_data["eventwatch.text"] = doc.text
-    return text
+    return text(doc)
