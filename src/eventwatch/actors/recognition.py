@@ -223,8 +223,9 @@ def full_person_names(doc: Doc, dic: Dictionary, ft: list[str], mentions: list[M
 def surname_tokens(doc: Doc, ft: list[str], taken: set[int], surnames: dict[str, str], dic: Dictionary) -> list[Mention]:
     """Bare surnames of known people that no entity covers ("Ghani said")."""
     out = []
-    for i, t in enumerate(doc):
-        if i in taken or ft[i] not in surnames or not t.text[:1].isupper() or t.ent_type_:
+    text, ent_type = column(doc, "text"), column(doc, "ent_type_")
+    for i, folded in enumerate(ft):
+        if i in taken or folded not in surnames or not text[i][:1].isupper() or ent_type[i]:
             continue
         out.append(Mention(i, i + 1, "person", None, "SURNAME"))  # titles before it are read by roles.before
     return out
