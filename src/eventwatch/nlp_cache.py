@@ -42,9 +42,19 @@ def per_doc(doc: Doc, name: str, build: Callable[[Doc], object]):
     return value
 
 
+_COLUMN_KEYS: dict[str, str] = {}  # attribute -> its user_data key (stages ask for columns inside loops)
+
+
 def column(doc: Doc, attr: str) -> list:
     """``[getattr(token, attr) for token in doc]``, computed once per document."""
-    return per_doc(doc, "column." + attr, lambda d: _read_column(d, attr))
+    key = _COLUMN_KEYS.get(attr)
+    if key is None:
+        key = _COLUMN_KEYS[attr] = PREFIX + "column." + attr
+    data = doc.user_data
+    value = data.get(key)
+    if value is None:
+        value = data[key] = _read_column(doc, attr)
+    return value
 
 
 def _read_column(doc: Doc, attr: str) -> list:

@@ -120,6 +120,7 @@ class AttributeLookup:
         self.rest = AttributeRuler(nlp.vocab, name=name + "_rest")
         self.rest_ids: list[int] = []  # rule number of each rule left to the matcher
         self._regex_cache: dict[tuple[str, int], bool] = {}
+        self._regex_seen: dict[str, tuple[set[int], list[int]]] = {}  # pattern -> (values tested, values it matches)
         self._arrays: dict[int, tuple[set, numpy.ndarray]] = {}  # id of a test's value set -> (the set, as an array)
         self._index_keys: dict[int, numpy.ndarray] = {}  # column -> the values indexed in it, as an array
 
@@ -196,10 +197,21 @@ class AttributeLookup:
             elif kind == "not_in":
                 mask &= ~numpy.isin(column, self._as_array(values))
             else:
-                distinct, where = numpy.unique(column, return_inverse=True)
-                ok = numpy.fromiter((self._regex_ok(values, int(v)) for v in distinct), dtype=bool, count=len(distinct))
-                mask &= ok[where.reshape(-1)]
+                mask &= numpy.isin(column, self._regex_matches(values, column))
         return mask
+
+    def _regex_matches(self, regex, column: numpy.ndarray) -> numpy.ndarray:
+        """The values (string hashes) that ``regex`` finds something in, among those seen so far, after
+        testing the values of ``column`` not seen before (each value is tested once per process)."""
+        seen, found = self._regex_seen.setdefault(regex.pattern, (set(), []))
+        if len(seen) >= 200_000:  # a pure function of the value: starting afresh changes nothing
+            seen.clear()
+            found.clear()
+        for value in set(column.tolist()) - seen:
+            seen.add(value)
+            if regex.search(self.vocab.strings[value]) is not None:
+                found.append(value)
+        return numpy.array(found, dtype=numpy.uint64)
 
     def _starts(self, arr: numpy.ndarray) -> list[int]:
         """Positions where some pattern's first token can match: the only ones the matching loop visits."""
