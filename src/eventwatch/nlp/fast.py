@@ -241,7 +241,6 @@ class AttributeLookup:
         return hits
 
     def __call__(self, doc):
-        from spacy.tokens import Span
         from spacy.tokens._retokenize import set_token_attrs
 
         if not len(doc):
@@ -255,7 +254,7 @@ class AttributeLookup:
         self._apply_table(arr)
         doc.from_array([POS, MORPH], numpy.ascontiguousarray(arr[:, 1:3]))
         for n, start, end, index in sorted(hits):
-            set_token_attrs(Span(doc, start, end)[index], self.attrs[n])
+            set_token_attrs(doc[(start if index >= 0 else end) + index], self.attrs[n])  # Span(doc, start, end)[index]
         return doc
 
     def _apply_table(self, arr: numpy.ndarray) -> None:
