@@ -109,6 +109,18 @@ def set_text(doc: Doc, text: str) -> None:
     doc.user_data[PREFIX + "text"] = text
 
 
+def ents(doc: Doc) -> tuple:
+    """``doc.ents`` (Span objects), built once per document. The Spans point back to the Doc, so the
+    pipeline calls ``release`` when a document is done, for the Doc to be freed without the collector."""
+    return per_doc(doc, "ents", lambda d: d.ents)
+
+
+def release(doc: Doc) -> None:
+    """Drop every table kept on ``doc``."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(PREFIX)]:
+        del doc.user_data[key]
+
+
 def span_text(doc: Doc, start: int, end: int) -> str:
     """``doc[start:end].text`` (tokens start..end-1 with the spaces between them)."""
     if start >= end:

@@ -18,7 +18,7 @@ from eventwatch.clean import clean
 from eventwatch.clean import load as load_cleaner
 from eventwatch.limits import DocumentTimeout, deadline
 from eventwatch.model import Document, Problem, Record, text_id
-from eventwatch.nlp_cache import set_text
+from eventwatch.nlp_cache import release, set_text
 from eventwatch.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -104,6 +104,7 @@ class Pipeline:
                 continue
             set_text(doc, record.text)  # the Doc was made from it: stages need not rebuild it from tokens
             self.analyse(doc, record)
+            release(doc)  # the stages' shared tables, some of which point back to the Doc
         return records
 
     def _parse(self, records: list[Record]) -> list:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from eventwatch.actors.dictionary import Dictionary, Entry, fold
 from eventwatch.model import Record
-from eventwatch.nlp_cache import column, per_doc
+from eventwatch.nlp_cache import column, ents, per_doc
 
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
 NAME_CONNECTORS = frozenset("al el bin ibn bint de del da di von van der den la le ul ud abu".split())
@@ -154,7 +154,7 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
     """Mentions from spaCy entities that the dictionary did not cover."""
     out = []
     dateline = fold(record.dateline) if record.dateline else None
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.label_ not in ENT_KINDS or any(k in taken for k in range(ent.start, ent.end)):
             continue
         start, role, sector = strip_title(doc, ent.start, ent.end, dic, ft)
@@ -208,7 +208,7 @@ def full_person_names(doc: Doc, dic: Dictionary, ft: list[str], mentions: list[M
     """Surname (folded) -> folded full name, for person names of two or more words in the document."""
     out: dict[str, str] = {}
     candidates = [(m.start, m.end) for m in mentions if m.kind == "person"]
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.label_ == "PERSON":
             s, _, _ = strip_title(doc, ent.start, ent.end, dic, ft)
             candidates.append((s, trim_end(doc, s, ent.end)))
@@ -266,7 +266,7 @@ def attach_inner_title(doc: Doc, m: Mention, dic: Dictionary, ft: list[str]) -> 
 
 
 def _entity_of(doc: Doc, i: int):
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.start <= i < ent.end:
             return ent
     return None

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, Entry, fold, slug
 from eventwatch.actors.recognition import Mention
-from eventwatch.nlp_cache import column
+from eventwatch.nlp_cache import column, ents
 
 POSSESSIVES = frozenset({"his", "her"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"})
@@ -92,7 +92,7 @@ def place_country(tok, folded: str, dic: Dictionary) -> str | None:
         return known
     if not tok.text[:1].isupper() or tok.ent_type_ not in ("GPE", "LOC"):
         return None
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in ents(tok.doc) if e.start <= tok.i < e.end), None)
     if ent is not None and len(ent) > 1:
         folded = fold(ent.text)
         folded = folded[4:] if folded.startswith("the ") else folded
@@ -101,7 +101,7 @@ def place_country(tok, folded: str, dic: Dictionary) -> str | None:
 
 def place_start(tok) -> int:
     """First token of the place entity containing ``tok``."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in ents(tok.doc) if e.start <= tok.i < e.end), None)
     return ent.start if ent is not None else tok.i
 
 

@@ -17,6 +17,7 @@ from eventwatch.events.matcher import MatchContext
 from eventwatch.events.statements import demand_candidates, statement_candidates
 from eventwatch.events.tone import tone
 from eventwatch.model import Event, Record
+from eventwatch.nlp_cache import ents
 
 log = logging.getLogger(__name__)
 
@@ -180,5 +181,5 @@ def _place_tokens(doc: Doc, record: Record) -> set[int]:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 out.update(t.i for t in span)
-    out.update(t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC") for t in ent)
+    out.update(t.i for ent in ents(doc) if ent.label_ in ("GPE", "LOC", "FAC") for t in ent)
     return out

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwatch.model import Actor, Record
-from eventwatch.nlp_cache import column
+from eventwatch.nlp_cache import column, ents
 from eventwatch.quotes.cues import (appositive_name, cue_class, entity_of, inverted_subject, phrase_span, right_after,
                                    source_of)
 from eventwatch.quotes.found import doc_text
@@ -91,7 +91,7 @@ class SpeakerResolver:
     def _mentions(self) -> list[Mention]:
         out = [Mention(s, e, self._as_named(a, s, e)) for a in self.record.actors for s, e in a.mentions]
         covered = [(m.start, m.end) for m in out]
-        for ent in self.doc.ents:  # names the actor stage left out: people may become actors, others stay names
+        for ent in ents(self.doc):  # names the actor stage left out: people may become actors, others stay names
             kind = ENT_KINDS.get(ent.label_)
             if kind is None or _overlaps_unless_inside(ent.start_char, ent.end_char, covered):
                 continue  # "The Canadian Dental Association" is a name, whatever actor "Canadian" is
@@ -122,7 +122,7 @@ class SpeakerResolver:
         text ("Spotify") is that organisation, unless it is a given name or the surname of a person
         named in full."""
         tags: dict[str, list[str]] = {}
-        for ent in self.doc.ents:
+        for ent in ents(self.doc):
             tags.setdefault(plain_name(ent.text).lower(), []).append(ent.label_)
         surnames = {plain_name(m.actor.name).split()[-1].lower() for m in mentions
                     if m.actor.kind == "person" and len(m.actor.name.split()) > 1}
