@@ -33,12 +33,18 @@ STRING_ATTRS = {"text": ORTH, "lower_": LOWER, "pos_": POS, "tag_": TAG, "dep_":
 MEMO_LIMIT = 200_000  # strings remembered across documents before the memo starts afresh
 
 
+_KEYS: dict[str, str] = {}  # table name -> its user_data key
+
+
 def per_doc(doc: Doc, name: str, build: Callable[[Doc], object]):
     """``build(doc)``, computed once per document and kept in ``doc.user_data``."""
-    key = PREFIX + name
-    value = doc.user_data.get(key)
+    key = _KEYS.get(name)
+    if key is None:
+        key = _KEYS[name] = PREFIX + name
+    data = doc.user_data
+    value = data.get(key)
     if value is None:
-        value = doc.user_data[key] = build(doc)
+        value = data[key] = build(doc)
     return value
 
 

@@ -213,30 +213,38 @@ class AttributeLookup:
                 found.append(value)
         return numpy.array(found, dtype=numpy.uint64)
 
-    def _starts(self, arr: numpy.ndarray) -> list[int]:
-        """Positions where some pattern's first token can match: the only ones the matching loop visits."""
+    def _starts(self, arr: numpy.ndarray) -> tuple[list[int], set[int]]:
+        """Positions where some pattern's first token can match (the only ones the matching loop visits),
+        and among them those where a pattern without an index key can."""
         mask = numpy.zeros(len(arr), dtype=bool)
         for col, keys in self._index_keys.items():
             mask |= numpy.isin(arr[:, col], keys)
+        scan = numpy.zeros(len(arr), dtype=bool)
         for _n, tests, _at in self.scan:
-            mask |= self._first_token_mask(arr, tests[0])
-        return numpy.flatnonzero(mask).tolist()
+            scan |= self._first_token_mask(arr, tests[0])
+        return numpy.flatnonzero(mask | scan).tolist(), set(numpy.flatnonzero(scan).tolist())
 
     def _hits(self, arr: numpy.ndarray, rows: list[list[int]]) -> set[tuple[int, int, int, int]]:
         """(rule no, start, end, index) of every match, as the Matcher would find them."""
         hits = set()
         n_tok = len(rows)
         index = [(col, by_value.get) for col, by_value in self.index.items()]
-        for i in self._starts(arr):
+        ok = self._token_ok
+        starts, scan_at = self._starts(arr)
+        for i in starts:
             row = rows[i]
-            candidates = self.scan
+            candidates = self.scan if i in scan_at else []
             for col, get in index:
                 found = get(row[col])
                 if found:
                     candidates = candidates + found
             for n, tests, at in candidates:
+                if len(tests) == 1:
+                    if ok(row, tests[0]):
+                        hits.add((n, i, i + 1, at))
+                    continue
                 end = i + len(tests)
-                if end <= n_tok and all(self._token_ok(rows[i + k], t) for k, t in enumerate(tests)):
+                if end <= n_tok and all(ok(rows[i + k], t) for k, t in enumerate(tests)):
                     hits.add((n, i, end, at))
         return hits
 

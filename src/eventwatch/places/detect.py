@@ -107,7 +107,7 @@ def _capitalised_word(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def normalise_word(text: str) -> str:
-    """``normalise`` for the words of a text (memoised: the same words recur)."""
+    """``normalise`` for words and names of a text (memoised: the same ones recur)."""
     return normalise(text)
 
 
@@ -207,10 +207,10 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
     keys = {}
     for s, e in ent_ranges:
         for vs, ve in _entity_variants(doc, s, e):
-            keys[(vs, ve)] = normalise(span_text(doc, vs, ve))
+            keys[(vs, ve)] = normalise_word(span_text(doc, vs, ve))
     for s, e in gaz_ranges:
         if (s, e) not in keys:
-            keys[(s, e)] = normalise(span_text(doc, s, e))
+            keys[(s, e)] = normalise_word(span_text(doc, s, e))
     found = gazetteer.lookup(list(keys.values()))
     taken = [False] * len(doc)
     mentions = entity_mentions(doc, ent_ranges, keys, found, taken)
