@@ -432,3 +432,16 @@ def test_paragraph_ending_in_a_colon_introduces_the_quote(analyse):
                 "Reed continued:\n\n\u201cWe will not close the library, whatever the budget says.\u201d")
     q = _find(r, "We will not close the library", "direct")
     assert _surname(q) == "Reed" and r.text[q.cue[0]:q.cue[1]] == "continued"
+
+
+def test_caption_search_from_candidate_lines_finds_what_a_full_scan_finds():
+    import random
+
+    from eventwatch.quotes.speakers import CAPTION, captions
+
+    pieces = ["(", ")", "\n", " ", "\t", "PHOTO", "photo", "word", "Name", "/", "x y", "( Jane Roe / The Star )"]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(20_000)]
+    texts.append("A caption line ( Jane Roe / The Star )\nBody text.\n( THE CANADIAN PRESS FILE PHOTO )")
+    assert captions(texts[-1]) != []
+    assert all(captions(t) == [(m.start(), m.end()) for m in CAPTION.finditer(t)] for t in texts)

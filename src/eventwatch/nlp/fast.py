@@ -107,7 +107,15 @@ def _index_key(checks: list[tuple]) -> tuple[int, set] | None:
     return None
 
 
-class AttributeLookup:
+class _DocByDoc:
+    """``pipe`` for a component that works one document at a time."""
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+class AttributeLookup(_DocByDoc):
     """The attribute rules by table lookups and compiled token tests, applied in the original order."""
 
     def __init__(self, nlp: Language, name: str = FAST_NAME):
@@ -119,8 +127,7 @@ class AttributeLookup:
         self.attrs: list[dict] = []  # normalised attrs of every non-TAG rule, by rule number
         self.rest = AttributeRuler(nlp.vocab, name=name + "_rest")
         self.rest_ids: list[int] = []  # rule number of each rule left to the matcher
-        self._regex_cache: dict[tuple[str, int], bool] = {}
-        self._regex_seen: dict[str, tuple[set[int], list[int]]] = {}  # pattern -> (values tested, values it matches)
+        self._regex_seen: dict[str, tuple[set[int], set[int]]] = {}  # pattern -> (values tested, values it matches)
         self._arrays: dict[int, tuple[set, numpy.ndarray]] = {}  # id of a test's value set -> (the set, as an array)
         self._index_keys: dict[int, numpy.ndarray] = {}  # column -> the values indexed in it, as an array
 
@@ -172,14 +179,22 @@ class AttributeLookup:
                 return False
         return True
 
+    def _tested(self, regex, values) -> set[int]:
+        """The values (string hashes) ``regex`` finds something in, after testing those among ``values`` not
+        tested before: each word form is tested once per process."""
+        seen, found = self._regex_seen.setdefault(regex.pattern, (set(), set()))
+        if len(seen) >= 200_000:  # a pure function of the value: starting afresh changes nothing
+            seen.clear()
+            found.clear()
+        for value in set(values) - seen:
+            seen.add(value)
+            if regex.search(self.vocab.strings[value]) is not None:
+                found.add(value)
+        return found
+
     def _regex_ok(self, regex, value: int) -> bool:
-        key = (regex.pattern, value)
-        ok = self._regex_cache.get(key)
-        if ok is None:
-            if len(self._regex_cache) >= 200_000:
-                self._regex_cache.clear()  # a pure function of the key: emptying it changes nothing
-            ok = self._regex_cache[key] = regex.search(self.vocab.strings[value]) is not None
-        return ok
+        seen, found = self._regex_seen.get(regex.pattern, ((), ()))
+        return value in found if value in seen else value in self._tested(regex, (value,))
 
     def _as_array(self, values: set) -> numpy.ndarray:
         found = self._arrays.get(id(values))
@@ -197,21 +212,9 @@ class AttributeLookup:
             elif kind == "not_in":
                 mask &= ~numpy.isin(column, self._as_array(values))
             else:
-                mask &= numpy.isin(column, self._regex_matches(values, column))
+                found = self._tested(values, column.tolist())
+                mask &= numpy.isin(column, numpy.fromiter(found, dtype=numpy.uint64, count=len(found)))
         return mask
-
-    def _regex_matches(self, regex, column: numpy.ndarray) -> numpy.ndarray:
-        """The values (string hashes) that ``regex`` finds something in, among those seen so far, after
-        testing the values of ``column`` not seen before (each value is tested once per process)."""
-        seen, found = self._regex_seen.setdefault(regex.pattern, (set(), []))
-        if len(seen) >= 200_000:  # a pure function of the value: starting afresh changes nothing
-            seen.clear()
-            found.clear()
-        for value in set(column.tolist()) - seen:
-            seen.add(value)
-            if regex.search(self.vocab.strings[value]) is not None:
-                found.append(value)
-        return numpy.array(found, dtype=numpy.uint64)
 
     def _starts(self, arr: numpy.ndarray) -> tuple[list[int], set[int]]:
         """Positions where some pattern's first token can match (the only ones the matching loop visits),
@@ -276,9 +279,6 @@ class AttributeLookup:
                 values = numpy.fromiter((v or 0 for v in found), dtype=numpy.uint64, count=len(found))
                 arr[:, col] = numpy.where(has[where], values[where], arr[:, col])
 
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
 
 
 @Language.factory(FAST_NAME)
@@ -286,7 +286,7 @@ def _make_lookup(nlp: Language, name: str):
     return AttributeLookup(nlp, name)
 
 
-class LemmaLookup:
+class LemmaLookup(_DocByDoc):
     """The rule lemmatizer's lemmas by one table lookup per token, keyed as spaCy's own cache is."""
 
     def __init__(self, nlp: Language, name: str = LEMMA_NAME):
@@ -323,9 +323,6 @@ class LemmaLookup:
             doc.from_array([LEMMA], numpy.ascontiguousarray(arr[:, 3:4]))
         return doc
 
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
 
 
 @Language.factory(LEMMA_NAME)

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from eventwatch.nlp_cache import text
+from eventwatch.nlp_cache import text as doc_text  # noqa: F401 - ``doc.text`` once per Doc; the quote modules' name for it
 
 
 @dataclass
@@ -21,7 +21,3 @@ class Found:
     group: int | None = None  # paragraphs of one multi-paragraph quote share a group
     marks: list[tuple[int, int]] = field(default_factory=list)  # quoted stretches inside (partial quotes)
 
-
-def doc_text(doc) -> str:
-    """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
-    return text(doc)
