@@ -58,3 +58,50 @@ def test_lemma_lookup_emptied_when_full_gives_the_same_lemmas():
     for a, b in zip(plain.pipe(TEXTS), fast.pipe(TEXTS)):
         assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
     assert len(fast.get_pipe("lemmatizer").table) <= 5
+
+
+def test_numpy_gemm_matches_thinc_gemm_in_every_transposition():
+    import numpy
+    from thinc.api import NumpyOps
+
+    from eventwatch.nlp.matmul import MatmulOps
+
+    rng = numpy.random.default_rng(7)
+    x, y = rng.standard_normal((37, 19), dtype="float32"), rng.standard_normal((19, 23), dtype="float32")
+    thinc, ours = NumpyOps(), MatmulOps()
+    for a, b, t1, t2 in [(x, y, False, False), (x.T.copy(), y, True, False), (x, y.T.copy(), False, True),
+                         (x.T.copy(), y.T.copy(), True, True)]:
+        want = thinc.gemm(a, b, trans1=t1, trans2=t2)
+        got = ours.gemm(a, b, trans1=t1, trans2=t2)
+        assert got.shape == want.shape == (37, 23) and got.dtype == numpy.float32
+        assert numpy.allclose(got, want, rtol=1e-5, atol=1e-5)
+        out = numpy.zeros((37, 23), dtype="float32")
+        assert ours.gemm(a, b, out=out, trans1=t1, trans2=t2) is out
+        assert numpy.allclose(out, want, rtol=1e-5, atol=1e-5)
+
+
+def test_numpy_matmul_model_annotates_as_the_thinc_one_and_switches_back():
+    from eventwatch.nlp.matmul import set_matmul, uses_numpy_matmul
+
+    thinc_model = spacy.load(_package())
+    ours = set_matmul(speed_up(spacy.load(_package())), "numpy")
+    assert uses_numpy_matmul(ours) and not uses_numpy_matmul(thinc_model)
+    for a, b in zip(thinc_model.pipe(TEXTS), ours.pipe(TEXTS)):
+        assert (a.to_array(ATTRS) == b.to_array(ATTRS)).all()
+    assert not uses_numpy_matmul(set_matmul(ours, "thinc"))
+    try:
+        set_matmul(ours, "gpu")
+    except ValueError as exc:
+        assert "numpy" in str(exc)
+    else:
+        raise AssertionError("an unknown matmul was accepted")
+
+
+def test_the_pipeline_multiplies_through_numpy_on_one_blas_thread(pipeline):
+    from threadpoolctl import threadpool_info
+
+    from eventwatch.nlp.matmul import uses_numpy_matmul
+
+    assert uses_numpy_matmul(pipeline.nlp)
+    blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
+    assert blas and all(lib["num_threads"] == 1 for lib in blas)

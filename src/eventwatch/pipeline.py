@@ -41,6 +41,9 @@ class Pipeline:
             from eventwatch.nlp.fast import speed_up
 
             speed_up(self.nlp)
+        from eventwatch.nlp.matmul import set_matmul
+
+        set_matmul(self.nlp, self.settings.matmul)
         self.stages = stages.build(self.settings)
         load_cleaner()
 

@@ -18,4 +18,5 @@ class Settings:
     doc_seconds: float = 60.0           # wall-clock limit per document for cleaning and for the stages (limits.py)
     lang: str = "en"
     fast_nlp: bool = True               # exact-output speed-ups of the spaCy pipeline (nlp/fast.py)
+    matmul: str = "numpy"               # the model's matrix products: "numpy" (its BLAS, one thread) or "thinc" (blis); nlp/matmul.py
     extra: dict = field(default_factory=dict)
