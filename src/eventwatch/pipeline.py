@@ -111,6 +111,12 @@ class Pipeline:
         return records
 
     def _parse(self, records: list[Record]) -> list:
+        from eventwatch.nlp.matmul import one_blas_thread
+
+        with one_blas_thread():
+            return self._parse_all(records)
+
+    def _parse_all(self, records: list[Record]) -> list:
         texts = [r.text for r in records]
         try:
             return list(self.nlp.pipe(texts, batch_size=self.settings.batch_size))

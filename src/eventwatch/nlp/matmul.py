@@ -10,9 +10,9 @@ loop in C included) is thinc's as before.
 The weights and the model are the same; only the order of float additions inside a product
 differs, so scores can differ in the last bits. ``benchmarks/check_fast_nlp.py`` compares the
 annotation of every token (tag, POS, morphology, lemma, dependency, head, entities, sentence starts)
-and every record with and without it. OpenBLAS is held to one thread (threadpoolctl), so one
-eventwatch process uses one core, as a bare spaCy process does, and ``-j N`` workers do not
-oversubscribe the machine.
+and every record with and without it. While the pipeline parses, OpenBLAS is held to one thread
+(threadpoolctl, ``one_blas_thread``), so one eventwatch process uses one core, as a bare spaCy
+process does, and ``-j N`` workers do not oversubscribe the machine.
 """
 from __future__ import annotations
 
@@ -42,18 +42,18 @@ _OPS = MatmulOps()
 _THINC = NumpyOps()
 
 
-def one_blas_thread() -> None:
-    """Hold numpy's BLAS to one thread in this process (once; later calls do nothing)."""
-    global _limited
-    if _limited:
-        return
-    from threadpoolctl import threadpool_limits
+def one_blas_thread():
+    """A context in which numpy's BLAS uses one thread (the pipeline parses inside it); the caller's
+    own setting is back afterwards, so a notebook that imports eventwatch keeps its threads."""
+    global _controller
+    if _controller is None:
+        from threadpoolctl import ThreadpoolController
 
-    threadpool_limits(limits=1, user_api="blas")
-    _limited = True
+        _controller = ThreadpoolController()
+    return _controller.limit(limits=1, user_api="blas")
 
 
-_limited = False
+_controller = None
 
 
 def set_matmul(nlp, kind: str = "numpy"):
@@ -61,8 +61,6 @@ def set_matmul(nlp, kind: str = "numpy"):
     NLP's components (idempotent, and reversible: the model is shared by all pipelines of a process); return NLP."""
     if kind not in ("numpy", "thinc"):
         raise ValueError(f"matmul must be 'numpy' or 'thinc', not {kind!r}")
-    if kind == "numpy":
-        one_blas_thread()
     to, old = (_OPS, NumpyOps) if kind == "numpy" else (_THINC, MatmulOps)
     for _name, component in nlp.pipeline:
         model = getattr(component, "model", None)
