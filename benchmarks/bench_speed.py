@@ -11,6 +11,7 @@ with -j > 1 both sides include starting their workers (which load the model).
 
     python benchmarks/bench_speed.py                      # 300 BBC articles, -j 1 and -j 2, 2 rounds
     python benchmarks/bench_speed.py --jobs 1 --rounds 3 --n 300
+    python benchmarks/bench_speed.py --jobs 1 --rounds 3 --bare-matmul numpy   # bare side with eventwatch's matmul
 """
 from __future__ import annotations
 
@@ -61,22 +62,32 @@ def worker_eventwatch(path: str, jobs: int, model: str | None, extra: dict) -> d
     return {"docs": n, "seconds": time.perf_counter() - t0, "cpu": _cpu() - c0}
 
 
-def worker_spacy(path: str, jobs: int, model: str | None, batch_size: int | None) -> dict:
+def worker_spacy(path: str, jobs: int, model: str | None, batch_size: int | None, matmul: str = "thinc") -> dict:
+    import contextlib
+
     import spacy
 
     from eventwatch.nlp import available_models
 
     name = model or next(m for m in available_models() if m != "en_core_web_trf")
     nlp = spacy.load(name)
+    limit = contextlib.nullcontext()
+    if matmul == "numpy":  # the same model with eventwatch's matrix products, nothing else of eventwatch
+        from eventwatch.nlp.matmul import one_blas_thread, set_matmul
+
+        set_matmul(nlp, "numpy")
+        limit = one_blas_thread()
     texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8")]
     t0, c0 = time.perf_counter(), _cpu()
-    n = sum(1 for _ in nlp.pipe(texts, n_process=jobs, batch_size=batch_size))
+    with limit:
+        n = sum(1 for _ in nlp.pipe(texts, n_process=jobs, batch_size=batch_size))
     return {"docs": n, "seconds": time.perf_counter() - t0, "cpu": _cpu() - c0}
 
 
-def run_child(kind: str, path: str, jobs: int, model: str | None, extra: str, spacy_batch: int) -> dict:
+def run_child(kind: str, path: str, jobs: int, model: str | None, extra: str, spacy_batch: int,
+              bare_matmul: str = "thinc") -> dict:
     cmd = [sys.executable, __file__, "--child", kind, "--input", path, "--jobs", str(jobs), "--extra", extra,
-           "--spacy-batch-size", str(spacy_batch)]
+           "--spacy-batch-size", str(spacy_batch), "--bare-matmul", bare_matmul]
     if model:
         cmd += ["--model", model]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True)
@@ -94,6 +105,9 @@ def main() -> None:
     ap.add_argument("--spacy-batch-size", type=int, default=32,
                     help="nlp.pipe batch size of the bare side (default 32, eventwatch's; 0 = spaCy's default, 1000, "
                          "which with -j 2 and 300 texts hands every text to one process)")
+    ap.add_argument("--bare-matmul", choices=["thinc", "numpy"], default="thinc",
+                    help="matrix products of the bare side: thinc's blis as spaCy ships (default), or numpy's BLAS on "
+                         "one thread as eventwatch does (to see what eventwatch costs beyond that model speed-up)")
     ap.add_argument("--child", choices=["eventwatch", "spacy"], help=argparse.SUPPRESS)
     ap.add_argument("--input", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -103,7 +117,7 @@ def main() -> None:
         if args.child == "eventwatch":
             res = worker_eventwatch(args.input, jobs, args.model, json.loads(args.extra))
         else:
-            res = worker_spacy(args.input, jobs, args.model, args.spacy_batch_size or None)
+            res = worker_spacy(args.input, jobs, args.model, args.spacy_batch_size or None, args.bare_matmul)
         res["rss_self_mb"], res["rss_workers_mb"] = _peak_mb()
         print(json.dumps(res))
         return
@@ -117,13 +131,13 @@ def main() -> None:
             for jobs in args.jobs:
                 order = ("eventwatch", "spacy") if rnd % 2 == 0 else ("spacy", "eventwatch")
                 for kind in order:
-                    res = run_child(kind, path, jobs, args.model, args.extra, args.spacy_batch_size)
+                    res = run_child(kind, path, jobs, args.model, args.extra, args.spacy_batch_size, args.bare_matmul)
                     results.setdefault((kind, jobs), []).append(res)
                     print(f"round {rnd + 1} -j {jobs} {kind:10s} {res['docs'] / res['seconds']:6.2f} docs/s "
                           f"{res['docs'] / res['cpu']:6.2f} docs/CPU-s "
                           f"peak RSS {max(res['rss_self_mb'], res['rss_workers_mb']):6.0f} MB", file=sys.stderr)
     print(f"\n{args.n} articles of {Path(args.corpus).name}, {args.rounds} alternating rounds, eventwatch settings {args.extra}, "
-          f"bare nlp.pipe batch_size={args.spacy_batch_size or 'default'}")
+          f"bare nlp.pipe batch_size={args.spacy_batch_size or 'default'}, matrix products {args.bare_matmul}")
     print("wall: documents per second of elapsed time; CPU: documents per CPU-second of all the run's processes "
           "(less sensitive to other load on the machine)")
     print(f"{'jobs':>4} {'ew docs/s':>10} {'spaCy docs/s':>13} {'ratio':>6} {'ew docs/CPU-s':>14} {'spaCy docs/CPU-s':>17} {'ratio':>6}"
