@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
@@ -307,3 +308,59 @@ def test_reported_obligation_outranks_the_actions_inside_it(pipeline):
 def test_victim_of_a_reduced_passive(pipeline):
     r = process(pipeline, "There were ten Russian soldiers killed in Ukraine on Monday.")
     assert find(r, root="18", target="russian soldiers")
+
+
+# ------------------------------------------------------------------ figurative violence (events/literal.py)
+def _violence(record):
+    return [(e.cameo, record.text[e.trigger[0]:e.trigger[1]]) for e in record.events if e.root in ("18", "19", "20")]
+
+
+@pytest.mark.parametrize("text", [  # each of these was coded as violence before events/literal.py
+    "France were beaten 4-1 by Germany in the World Cup final on Sunday.",
+    "Rafael Nadal beat Roger Federer in the French Open final on Sunday.",
+    "Fiat's shares shot up 12% after the results on Tuesday.",
+    "The European Central Bank has fought rising prices by raising interest rates.",
+    "Kenyan runner Paul Tergat battled to a second-place finish in the London marathon.",
+    "Holmes stormed to the top of the British charts with her new album.",
+    "Germany's Michael Ballack struck a fierce shot past the keeper as Chelsea won 2-0.",
+    "Spain's Rafael Nadal fought back to win the final 6-3.",
+    "Microsoft has won a legal battle against the European Commission over its Windows software.",
+    "Vodafone has won a takeover battle for Mannesmann with a bid worth $180bn.",
+    "China has resisted pressure from the United States to revalue its currency.",
+    "Actor Jude Law has been shooting a new film in Prague since March.",
+])
+def test_figurative_violence_is_no_event(pipeline, text):
+    assert _violence(process(pipeline, text)) == []
+
+
+def test_an_attack_on_a_policy_is_criticism_not_an_assault(pipeline):
+    record = process(pipeline, "Senator John Kerry attacked President George Bush's economic record on Monday.")
+    assert _violence(record) == []
+    crit = find(record, code="111", source="kerry")
+    assert crit and mentions(record, crit[0].target, "bush")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Riot police beat protesters with batons in Karsk on Monday.", "182"),
+    ("Two journalists were beaten to death by a mob in Karsk.", "182"),
+    ("Morvian soldiers shot two protesters dead in Karsk on Friday.", "193"),
+    ("Rebels attacked a Morvian army convoy near Karsk, killing two soldiers.", "190"),
+    ("Turkish jets struck a rebel base in northern Iraq on Tuesday.", "190"),
+    ("Morvian police stormed the building and arrested three men.", "190"),
+    ("Morvian troops captured part of a rebel stronghold near Karsk after five days of fighting.", "19"),
+    ("Russian tanks fired four shells at targets in Kharkiv, witnesses said.", "19"),
+    ("Morvia invaded a neighbouring country in 2003, the report said.", "190"),
+])
+def test_literal_violence_is_still_coded(pipeline, text, code):
+    found = _violence(process(pipeline, text))
+    assert any(c.startswith(code) for c, _ in found), found
+
+
+def test_literal_word_lists_are_data_with_a_header():
+    from eventwatch.events.literal import load_words
+
+    words = load_words()
+    assert {"protester", "soldier"} <= words.human | words.armed and "takeover" not in words.modifier
+    assert words.verbal["attack"] == "111"
+    head = (Path(__file__).resolve().parents[1] / "src/eventwatch/events/data/literal.tsv").read_text("utf-8").splitlines()[:3]
+    assert all(line.startswith("#") for line in head) and "eventwatch" in head[0]

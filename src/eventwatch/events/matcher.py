@@ -6,10 +6,11 @@ so the stage codes "vowed to resist" once, as an intent, instead of as a fight.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwatch.events import literal
 from eventwatch.events.lexicon import Lexicon, Pattern
 from eventwatch.nlp_cache import column, lemma_lower
 
@@ -165,6 +166,7 @@ class MatchContext:
     actor_tokens: set[int]
     place_tokens: set[int]
     person_tokens: set[int]
+    agents: frozenset[str] = field(default_factory=frozenset)   # generic agent nouns ("police", "government")
 
 
 def _key(tok: Token):
@@ -243,6 +245,7 @@ def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
     doc = sent.doc
     pos, dep, is_stop = column(doc, "pos_"), column(doc, "dep_"), column(doc, "is_stop")
     lower, lemma = column(doc, "lower_"), lemma_lower(doc)
+    known = None
     for i in range(sent.start, sent.end):
         if dep[i] in ("amod", "compound") or is_stop[i] and pos[i] != "VERB":
             continue
@@ -253,6 +256,13 @@ def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
         pat = _first_satisfied(tok, pats, ctx)
         if pat is None:
             continue
+        if known is None:
+            known = ctx.actor_tokens | ctx.place_tokens | ctx.person_tokens
+        verdict = literal.figurative(tok, pat.code, pat.noun, literal.constrained(pat), pat.lemma, known, ctx.agents)
+        if verdict == literal.DROP:
+            continue
+        if verdict is not None:
+            pat = replace(pat, code=verdict)  # "attacked the plan": criticism, not an assault
         light = None
         fr = frame_of(tok, ctx)
         if pat.noun:

@@ -49,7 +49,7 @@ class EventsStage:
         record.tone = tone(doc)
         index = args.ActorIndex(doc, record.actors)
         place_tokens = _place_tokens(doc, record)
-        ctx = MatchContext(self.lexicon, index.tokens(), place_tokens, index.tokens(("person",)))
+        ctx = MatchContext(self.lexicon, index.tokens(), place_tokens, index.tokens(("person",)), self.agent_words)
         fallback_place = dateline_place(record)
         seen: set[tuple] = set()
         for sent in doc.sents:

@@ -1,0 +1,140 @@
+"""Literal or figurative: is a word of violence in a sentence an act of violence?
+
+News uses the vocabulary of force for sport, markets and politics: a team *beats* another, shares *shoot up*,
+a firm wins a *takeover battle*, a senator *attacks* a policy, airlines *fight* a law, a *heart attack*. The
+pattern lexicon lists violence verbs and nouns (CAMEO roots 18–20); this module vetoes a match when the words
+around it say the use is figurative, and turns a figurative attack into the speech it is (CAMEO 111, criticise).
+The word lists are data (``data/literal.tsv``). The rules are about the grammar, not about any one sentence:
+
+* a trigger inside a name (an organisation, a work, a product: "The Clash", "Desert Storm") is no event;
+* a violence verb with a score ("beaten 5-0") is a result; one with no object but a word of effort ("fought
+  back", "battled hard") or a result ("battled to a 6-3 win", "stormed to gold") is a contest;
+* an event noun modified by a common noun that is not military ("takeover battle", "price war", "heart
+  attack") or by an adjective of another domain ("legal battle", "verbal attack") is figurative;
+* a violence verb whose direct object (or "against", "at", "on" object) is neither someone, nor somewhere,
+  nor a military target or weapon ("attacked the legislation", "fight rising prices", "resisted pressure") is
+  figurative, unless its subject is armed ("troops", "police").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT", "PERSON"})
+PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "whom",
+                               "himself", "herself", "themselves", "ourselves", "myself", "yourself", "itself"})
+AIMED_PREPS = ("at", "on")
+NAMED_CONTESTS = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+NAMED_WARS = frozenset({"war", "conflict", "invasion", "uprising", "insurgency"})   # "the Gulf war" is named and real
+DROP = "drop"
+SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")   # "beaten 5-0", "beat him 6-3": a result, not a beating
+
+
+@dataclass(frozen=True)
+class Words:
+    human: frozenset[str]
+    armed: frozenset[str]
+    target: frozenset[str]
+    weapon: frozenset[str]
+    modifier: frozenset[str]
+    adjective: frozenset[str]
+    effort: frozenset[str]
+    verbal: dict[str, str]
+
+    @property
+    def participants(self) -> frozenset[str]:
+        return self.human | self.armed | self.target
+
+
+@lru_cache(maxsize=1)
+def load_words(path: str | None = None) -> Words:
+    sets: dict[str, set[str]] = {k: set() for k in ("human", "armed", "target", "weapon", "modifier", "adjective", "effort")}
+    verbal: dict[str, str] = {}
+    src = Path(path) if path else Path(__file__).parent / "data" / "literal.tsv"
+    for n, line in enumerate(src.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if cols[0] == "verbal" and len(cols) == 3:
+            verbal[cols[1]] = cols[2]
+        elif cols[0] in sets and len(cols) == 2:
+            sets[cols[0]].add(cols[1])
+        else:
+            raise ValueError(f"{src.name} line {n}: expected 'kind<TAB>word' (or 'verbal<TAB>word<TAB>code'): {line!r}")
+    return Words(**{k: frozenset(v) for k, v in sets.items()}, verbal=verbal)
+
+
+def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
+               known: set[int], agents: frozenset[str] = frozenset()) -> str | None:
+    """None when TOK may be read literally; DROP, or the code of its verbal reading, when it is figurative.
+
+    CODE is the matched pattern's code, NOUN whether TOK is an event noun, CONSTRAINED whether the pattern
+    already names the object or modifier it needs (then the lexicon has decided); KNOWN holds the token
+    positions of actor, place and person mentions; AGENTS the generic agent nouns of the actor dictionary.
+    """
+    if tok.ent_type_ in NAME_LABELS and tok.pos_ == "PROPN" or tok.ent_type_ in ("WORK_OF_ART", "PRODUCT", "LAW"):
+        return DROP
+    if code[:2] not in VIOLENCE_ROOTS:
+        return None
+    if any(SCORE.match(c.text) for c in tok.children):
+        return DROP
+    if constrained:
+        return None
+    words = load_words()
+    if noun:
+        for c in tok.children:
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in words.modifier \
+                    and c.i not in known and c.ent_type_ not in PARTICIPANT_LABELS:
+                return DROP
+            if c.dep_ == "compound" and c.ent_type_ in NAMED_CONTESTS and c.i not in known and lemma not in NAMED_WARS:
+                return DROP  # "the Six Nations clash", "a Champions League battle": a match
+            if c.dep_ == "amod" and c.lemma_.lower() in words.adjective:
+                return words.verbal.get(lemma, DROP)
+        return None
+    if any(c.dep_ == "nsubj" and _lemmas(c) & words.armed for c in tok.children):
+        return None  # troops, rebels, police: whatever they 'capture' or 'hit' is meant literally
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + _pobjs(tok, ("against",))
+    if not objs:
+        # "fought back", "battled hard", "battled to a 6-3 win", "stormed to gold": effort and results, not force
+        if any(c.dep_ in ("prt", "advmod") and c.lower_ in words.effort for c in tok.children):
+            return DROP
+        results = _pobjs(tok, ("to", "into"))
+        if results and not any(_participant(o, words, known, agents) for o in results):
+            return DROP
+        return None  # nothing it is done to: no evidence either way
+    aimed = objs + _pobjs(tok, AIMED_PREPS)  # "fired shells AT the town": where it was aimed counts too
+    aimed += [cc for o in aimed for cc in o.conjuncts]
+    # "scores OF refugees", "part OF a stronghold": a quantity or part stands for what it is of
+    aimed += [o for obj in aimed for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+              if o.dep_ == "pobj"]
+    if any(_participant(o, words, known, agents) for o in aimed):
+        return None
+    return words.verbal.get(lemma, DROP)
+
+
+def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def _lemmas(tok: Token) -> set[str]:
+    return {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
+
+
+def _participant(o: Token, words: Words, known: set[int], agents: frozenset[str]) -> bool:
+    """Someone, somewhere, or a military target: a mention, a named entity, a personal pronoun or such a noun."""
+    if o.i in known or o.ent_type_ in PARTICIPANT_LABELS:
+        return True
+    if o.pos_ == "PRON":
+        return o.lower_ in PERSONAL_PRONOUNS
+    return bool(_lemmas(o) & (words.participants | words.weapon | agents))  # a named owner is not enough: "attacked Bush's record"
+
+
+def constrained(pat) -> bool:
+    """The pattern itself names the object, modifier, subject or particle that makes it literal."""
+    return bool(pat.dobj or pat.amod or pat.subj or pat.prt or any(objs for _, objs in pat.preps))
