@@ -328,6 +328,8 @@ def _violence(record):
     "Vodafone has won a takeover battle for Mannesmann with a bid worth $180bn.",
     "China has resisted pressure from the United States to revalue its currency.",
     "Actor Jude Law has been shooting a new film in Prague since March.",
+    "Dozens of villagers in Bangladesh were killed by floods on Monday.",
+    "Amazon's website was bombarded by requests from shoppers on Monday.",
 ])
 def test_figurative_violence_is_no_event(pipeline, text):
     assert _violence(process(pipeline, text)) == []
@@ -350,6 +352,7 @@ def test_an_attack_on_a_policy_is_criticism_not_an_assault(pipeline):
     ("Morvian troops captured part of a rebel stronghold near Karsk after five days of fighting.", "19"),
     ("Russian tanks fired four shells at targets in Kharkiv, witnesses said.", "19"),
     ("Morvia invaded a neighbouring country in 2003, the report said.", "190"),
+    ("Three British soldiers were killed by a roadside bomb in Basra on Monday.", "1823"),
 ])
 def test_literal_violence_is_still_coded(pipeline, text, code):
     found = _violence(process(pipeline, text))

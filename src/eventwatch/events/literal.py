@@ -13,7 +13,8 @@ The word lists are data (``data/literal.tsv``). The rules are about the grammar,
   attack") or by an adjective of another domain ("legal battle", "verbal attack") is figurative;
 * a violence verb whose direct object (or "against", "at", "on" object) is neither someone, nor somewhere,
   nor a military target or weapon ("attacked the legislation", "fight rising prices", "resisted pressure") is
-  figurative, unless its subject is armed ("troops", "police").
+  figurative, unless its subject is armed ("troops", "police"); so is a passive one whose "by" agent is no
+  such thing ("websites bombarded by requests", "killed by floods").
 """
 from __future__ import annotations
 
@@ -99,6 +100,9 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return None
     if any(c.dep_ == "nsubj" and _lemmas(c) & words.armed for c in tok.children):
         return None  # troops, rebels, police: whatever they 'capture' or 'hit' is meant literally
+    doers = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if doers and not any(_participant(o, words, known, agents) or _lemmas(o) & words.armed for o in doers):
+        return DROP  # "websites bombarded by requests", "sales hit by the popularity of a diet", "killed by floods"
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + _pobjs(tok, ("against",))
     if not objs:
         # "fought back", "battled hard", "battled to a 6-3 win", "stormed to gold": effort and results, not force
