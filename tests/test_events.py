@@ -330,6 +330,8 @@ def _violence(record):
     "Actor Jude Law has been shooting a new film in Prague since March.",
     "Dozens of villagers in Bangladesh were killed by floods on Monday.",
     "Amazon's website was bombarded by requests from shoppers on Monday.",
+    "Malcolm Glazer has taken control of Manchester United after buying more shares.",
+    "The chief executive of Fiat has taken control of its struggling car business.",
 ])
 def test_figurative_violence_is_no_event(pipeline, text):
     assert _violence(process(pipeline, text)) == []
@@ -353,6 +355,7 @@ def test_an_attack_on_a_policy_is_criticism_not_an_assault(pipeline):
     ("Russian tanks fired four shells at targets in Kharkiv, witnesses said.", "19"),
     ("Morvia invaded a neighbouring country in 2003, the report said.", "190"),
     ("Three British soldiers were killed by a roadside bomb in Basra on Monday.", "1823"),
+    ("Islamist rebels have taken control of the city of Timbuktu in northern Mali.", "192"),
 ])
 def test_literal_violence_is_still_coded(pipeline, text, code):
     found = _violence(process(pipeline, text))

@@ -14,7 +14,9 @@ The word lists are data (``data/literal.tsv``). The rules are about the grammar,
 * a violence verb whose direct object (or "against", "at", "on" object) is neither someone, nor somewhere,
   nor a military target or weapon ("attacked the legislation", "fight rising prices", "resisted pressure") is
   figurative, unless its subject is armed ("troops", "police"); so is a passive one whose "by" agent is no
-  such thing ("websites bombarded by requests", "killed by floods").
+  such thing ("websites bombarded by requests", "killed by floods");
+* control taken "of" something that is not a place, a territory or a government ("took control of the club",
+  "of Fiat's car business") is no occupation.
 """
 from __future__ import annotations
 
@@ -72,12 +74,13 @@ def load_words(path: str | None = None) -> Words:
 
 
 def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
-               known: set[int], agents: frozenset[str] = frozenset()) -> str | None:
+               known: set[int], agents: frozenset[str] = frozenset(), places: set[int] | frozenset = frozenset()) -> str | None:
     """None when TOK may be read literally; DROP, or the code of its verbal reading, when it is figurative.
 
     CODE is the matched pattern's code, NOUN whether TOK is an event noun, CONSTRAINED whether the pattern
     already names the object or modifier it needs (then the lexicon has decided); KNOWN holds the token
-    positions of actor, place and person mentions; AGENTS the generic agent nouns of the actor dictionary.
+    positions of actor, place and person mentions, PLACES those of place mentions only; AGENTS the generic
+    agent nouns of the actor dictionary.
     """
     if tok.ent_type_ in NAME_LABELS and tok.pos_ == "PROPN" or tok.ent_type_ in ("WORK_OF_ART", "PRODUCT", "LAW"):
         return DROP
@@ -85,9 +88,16 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return None
     if any(SCORE.match(c.text) for c in tok.children):
         return DROP
+    words = load_words()
+    if code[:3] == "192":
+        # "took control OF the club", "gained control of the pension scheme": a company or a game, not territory
+        owned = [o for c in tok.children if c.dep_ in ("dobj", "obj") for o in _pobjs(c, ("of", "over"))]
+        owned += _pobjs(tok, ("of", "over"))
+        if owned and not any(o.i in places or o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in words.target
+                             for o in owned):
+            return DROP
     if constrained:
         return None
-    words = load_words()
     if noun:
         for c in tok.children:
             if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in words.modifier \

@@ -167,6 +167,7 @@ class MatchContext:
     place_tokens: set[int]
     person_tokens: set[int]
     agents: frozenset[str] = field(default_factory=frozenset)   # generic agent nouns ("police", "government")
+    vetoed: set[int] = field(default_factory=set)     # triggers read as figurative (events/literal.py), by token
 
 
 def _key(tok: Token):
@@ -258,8 +259,10 @@ def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
             continue
         if known is None:
             known = ctx.actor_tokens | ctx.place_tokens | ctx.person_tokens
-        verdict = literal.figurative(tok, pat.code, pat.noun, literal.constrained(pat), pat.lemma, known, ctx.agents)
+        verdict = literal.figurative(tok, pat.code, pat.noun, literal.constrained(pat), pat.lemma, known, ctx.agents,
+                                     ctx.place_tokens)
         if verdict == literal.DROP:
+            ctx.vetoed.add(i)
             continue
         if verdict is not None:
             pat = replace(pat, code=verdict)  # "attacked the plan": criticism, not an assault

@@ -7,6 +7,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from eventwatch.events import arguments as args
+from eventwatch.events import literal
 from eventwatch.events.codes import lookup
 from eventwatch.events.coder import Candidate, code_sentence, expand
 from eventwatch.events.confidence import Evidence, confidence
@@ -61,6 +62,9 @@ class EventsStage:
             votes = None
             if self.classifier is not None and self.mode != "pattern":
                 votes = self.classifier.vote(sent, cands, index, self.mode == "classifier")
+                if any(sent.start <= i < sent.end for i in ctx.vetoed):
+                    # the sentence's violence word was read as figurative: the classifier does not bring it back
+                    votes = [(c, v) for c, v in votes if not (v.only and c.root in literal.VIOLENCE_ROOTS)]
             for cand in cands:
                 if len(cand.sources) >= 2:
                     index.last_group = cand.sources
