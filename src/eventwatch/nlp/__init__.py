@@ -27,9 +27,14 @@ def available_models() -> list[str]:
     return found
 
 
-@lru_cache(maxsize=4)
 def load_model(name: str | None = None, disable: tuple[str, ...] = ()):
-    """Load ``name`` or the best installed model. Never downloads anything."""
+    """Load ``name`` or the best installed model, once per process (``load_model()`` and ``load_model(None)``
+    are the same object). Never downloads anything."""
+    return _load(name, tuple(disable))
+
+
+@lru_cache(maxsize=4)
+def _load(name: str | None, disable: tuple[str, ...]):
     import spacy
 
     candidates = [name] if name else [m for m in available_models() if m != "en_core_web_trf"] or list(PREFERRED)
