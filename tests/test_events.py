@@ -370,3 +370,19 @@ def test_literal_word_lists_are_data_with_a_header():
     assert words.verbal["attack"] == "111"
     head = (Path(__file__).resolve().parents[1] / "src/eventwatch/events/data/literal.tsv").read_text("utf-8").splitlines()[:3]
     assert all(line.startswith("#") for line in head) and "eventwatch" in head[0]
+
+
+@pytest.mark.parametrize("text", [  # coded as coercion (170) before: circumstances are no coercer
+    "Brazil's deepening debt crisis forced President Lula to cut public spending.",
+    "Falling car sales have forced Toyota to close two plants in Britain.",
+])
+def test_coercion_needs_a_coercer(pipeline, text):
+    assert [e.cameo for e in process(pipeline, text).events if e.root == "17"] == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Iran forced the crew of a British tanker to sail to Bandar Abbas.", "170"),
+    ("A federal grand jury in Texas indicted the former Enron chief on fraud charges.", "173"),
+])
+def test_coercion_by_someone_is_still_coded(pipeline, text, code):
+    assert code in [e.cameo for e in process(pipeline, text).events]

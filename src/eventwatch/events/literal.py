@@ -15,6 +15,8 @@ The word lists are data (``data/literal.tsv``). The rules are about the grammar,
   nor a military target or weapon ("attacked the legislation", "fight rising prices", "resisted pressure") is
   figurative, unless its subject is armed ("troops", "police"); so is a passive one whose "by" agent is no
   such thing ("websites bombarded by requests", "killed by floods");
+* coercion (CAMEO 17) by a subject or agent that is no one ("the energy crisis forced the president to ...")
+  is circumstance;
 * control taken "of" something that is not a place, a territory or a government ("took control of the club",
   "of Fiat's car business") is no occupation.
 """
@@ -28,6 +30,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+COERCION_ROOT = "17"
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT", "PERSON"})
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "whom",
@@ -43,6 +46,7 @@ SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")   # "beaten 5-0", "beat him 6-3": 
 class Words:
     human: frozenset[str]
     armed: frozenset[str]
+    authority: frozenset[str]
     target: frozenset[str]
     weapon: frozenset[str]
     modifier: frozenset[str]
@@ -57,7 +61,7 @@ class Words:
 
 @lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
-    sets: dict[str, set[str]] = {k: set() for k in ("human", "armed", "target", "weapon", "modifier", "adjective", "effort")}
+    sets: dict[str, set[str]] = {k: set() for k in ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort")}
     verbal: dict[str, str] = {}
     src = Path(path) if path else Path(__file__).parent / "data" / "literal.tsv"
     for n, line in enumerate(src.read_text("utf-8").splitlines(), 1):
@@ -84,6 +88,8 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
     """
     if tok.ent_type_ in NAME_LABELS and tok.pos_ == "PROPN" or tok.ent_type_ in ("WORK_OF_ART", "PRODUCT", "LAW"):
         return DROP
+    if code[:2] == COERCION_ROOT and not noun:
+        return _coercer_missing(tok, known, agents)
     if code[:2] not in VIOLENCE_ROOTS:
         return None
     if any(SCORE.match(c.text) for c in tok.children):
@@ -136,6 +142,18 @@ def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     return [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
 
 
+def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str]) -> str | None:
+    """Coercion (CAMEO 17) needs a coercer: a subject or "by" agent that is someone. "The energy crisis
+    forced the president to ...", "falling sales forced the firm to ..." are circumstances, not coercion."""
+    words = load_words()
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if doers and not any(_participant(o, words, known, agents) or _lemmas(o) & (words.armed | words.authority)
+                         for o in doers):
+        return DROP
+    return None
+
+
 def _lemmas(tok: Token) -> set[str]:
     return {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
 
@@ -146,7 +164,8 @@ def _participant(o: Token, words: Words, known: set[int], agents: frozenset[str]
         return True
     if o.pos_ == "PRON":
         return o.lower_ in PERSONAL_PRONOUNS
-    return bool(_lemmas(o) & (words.participants | words.weapon | agents))  # a named owner is not enough: "attacked Bush's record"
+    # the head decides: a named owner is not enough ("attacked Bush's record"), nor a modifier ("falling car sales")
+    return o.lemma_.lower() in (words.participants | words.weapon | agents)
 
 
 def constrained(pat) -> bool:
