@@ -61,7 +61,8 @@ class Words:
 
 @lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
-    sets: dict[str, set[str]] = {k: set() for k in ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort")}
+    kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort")
+    sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     src = Path(path) if path else Path(__file__).parent / "data" / "literal.tsv"
     for n, line in enumerate(src.read_text("utf-8").splitlines(), 1):
@@ -105,15 +106,25 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
     if constrained:
         return None
     if noun:
-        for c in tok.children:
-            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in words.modifier \
-                    and c.i not in known and c.ent_type_ not in PARTICIPANT_LABELS:
-                return DROP
-            if c.dep_ == "compound" and c.ent_type_ in NAMED_CONTESTS and c.i not in known and lemma not in NAMED_WARS:
-                return DROP  # "the Six Nations clash", "a Champions League battle": a match
-            if c.dep_ == "amod" and c.lemma_.lower() in words.adjective:
-                return words.verbal.get(lemma, DROP)
-        return None
+        return _figurative_noun(tok, lemma, words, known)
+    return _figurative_verb(tok, lemma, words, known, agents)
+
+
+def _figurative_noun(tok: Token, lemma: str, words: "Words", known: set[int]) -> str | None:
+    """An event noun's modifiers: "takeover battle", "heart attack", "the Six Nations clash", "legal battle"."""
+    for c in tok.children:
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in words.modifier \
+                and c.i not in known and c.ent_type_ not in PARTICIPANT_LABELS:
+            return DROP
+        if c.dep_ == "compound" and c.ent_type_ in NAMED_CONTESTS and c.i not in known and lemma not in NAMED_WARS:
+            return DROP  # "the Six Nations clash", "a Champions League battle": a match
+        if c.dep_ == "amod" and c.lemma_.lower() in words.adjective:
+            return words.verbal.get(lemma, DROP)
+    return None
+
+
+def _figurative_verb(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """A violence verb's subject, agent, objects and results."""
     if any(c.dep_ == "nsubj" and _lemmas(c) & words.armed for c in tok.children):
         return None  # troops, rebels, police: whatever they 'capture' or 'hit' is meant literally
     doers = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
