@@ -306,3 +306,10 @@ def test_an_unnamed_spokesman_speaks_for_the_group(run):
     assert s.kind == "person" and s.affiliation == "group:taliban" and s.role == "Spokesman"
     assert s.country == "AFG" and s.code == "AFGINSTAL"
     assert s.id == "group:taliban/spokesman"
+
+
+def test_a_generic_agent_phrase_opening_a_sentence_is_no_person(pipeline):
+    # the tagger reads the capitalised first word of "Riot police" as a name
+    record = pipeline.process_text("Riot police beat protesters with batons in the capital on Monday.")
+    assert not [a for a in record.actors if a.kind == "person"]
+    assert [e for e in record.events if e.cameo.startswith("18")]

@@ -157,6 +157,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
     for ent in ents(doc):
         if ent.label_ not in ENT_KINDS or any(k in taken for k in range(ent.start, ent.end)):
             continue
+        if ent.label_ == "PERSON" and _inside_agent_phrase(ent, dic, ft):
+            continue  # "Riot police ..." at the start of a sentence: a capitalised generic agent, not a person "Riot"
         start, role, sector = strip_title(doc, ent.start, ent.end, dic, ft)
         end = trim_end(doc, start, ent.end)
         if start >= end:
@@ -229,6 +231,16 @@ def surname_tokens(doc: Doc, ft: list[str], taken: set[int], surnames: dict[str,
             continue
         out.append(Mention(i, i + 1, "person", None, "SURNAME"))  # titles before it are read by roles.before
     return out
+
+
+def _inside_agent_phrase(ent, dic: Dictionary, ft: list[str]) -> bool:
+    """ENT's words begin a longer generic agent phrase of the dictionary ("riot police", "border guard").
+    Only PERSON entities are tested: an organisation ("the Treasury" of "Treasury Secretary") is one."""
+    for extra in (1, 2):
+        end = ent.end + extra
+        if end <= len(ft) and " ".join(ft[ent.start:end]) in dic.agents:
+            return True
+    return False
 
 
 def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
