@@ -5,6 +5,7 @@ rule costs where real violence is reported. Prints counts per section and the mo
 
     python benchmarks/violence_by_section.py                       # process the 2,225 articles (-j 2)
     python benchmarks/violence_by_section.py --records out.jsonl   # count records made earlier
+    python benchmarks/violence_by_section.py --roots 17            # coercion instead
 """
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()), ROOT.parent / "shared")
 CORPUS = SHARED / "corpora" / "bbc_news_2004_2005.jsonl"
-VIOLENCE = ("18", "19", "20")
 
 
 def main() -> None:
@@ -28,6 +28,7 @@ def main() -> None:
     ap.add_argument("--records", help="records (JSON Lines) of `eventwatch process` on the corpus; default: make them")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--top", type=int, default=15)
+    ap.add_argument("--roots", nargs="+", default=["18", "19", "20"], help="CAMEO roots counted (default 18 19 20)")
     args = ap.parse_args()
     section = {json.loads(line)["id"]: json.loads(line).get("category", "?") for line in open(args.corpus, encoding="utf-8")}
     with tempfile.TemporaryDirectory() as tmp:
@@ -43,14 +44,14 @@ def main() -> None:
             sec = section.get(rec["id"], "?")
             for ev in rec["events"]:
                 total[sec] += 1
-                if ev["root"] in VIOLENCE:
+                if ev["root"] in args.roots:
                     violent[sec] += 1
                     if sec != "politics":
                         words[(ev["cameo"], rec["text"][ev["trigger"][0]:ev["trigger"][1]].lower())] += 1
-    print(f"{'section':14s} {'events':>7s} {'violence (roots 18-20)':>23s}")
+    print(f"{'section':14s} {'events':>7s} {'roots ' + ','.join(args.roots):>23s}")
     for sec in sorted(total):
         print(f"{sec:14s} {total[sec]:7d} {violent[sec]:23d}")
-    print(f"\nmost frequent violence triggers outside politics (top {args.top}):")
+    print(f"\nmost frequent triggers of those roots outside politics (top {args.top}):")
     for (code, word), n in words.most_common(args.top):
         print(f"  {n:4d}  {code:5s} {word}")
 

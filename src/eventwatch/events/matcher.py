@@ -168,6 +168,10 @@ class MatchContext:
     person_tokens: set[int]
     agents: frozenset[str] = field(default_factory=frozenset)   # generic agent nouns ("police", "government")
     vetoed: set[int] = field(default_factory=set)     # triggers read as figurative (events/literal.py), by token
+    known: set[int] = field(init=False)               # tokens of any actor, place or person mention
+
+    def __post_init__(self) -> None:
+        self.known = self.actor_tokens | self.place_tokens | self.person_tokens
 
 
 def _key(tok: Token):
@@ -246,7 +250,6 @@ def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
     doc = sent.doc
     pos, dep, is_stop = column(doc, "pos_"), column(doc, "dep_"), column(doc, "is_stop")
     lower, lemma = column(doc, "lower_"), lemma_lower(doc)
-    known = None
     for i in range(sent.start, sent.end):
         if dep[i] in ("amod", "compound") or is_stop[i] and pos[i] != "VERB":
             continue
@@ -257,9 +260,7 @@ def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
         pat = _first_satisfied(tok, pats, ctx)
         if pat is None:
             continue
-        if known is None:
-            known = ctx.actor_tokens | ctx.place_tokens | ctx.person_tokens
-        verdict = literal.figurative(tok, pat.code, pat.noun, literal.constrained(pat), pat.lemma, known, ctx.agents,
+        verdict = literal.figurative(tok, pat.code, pat.noun, literal.constrained(pat), pat.lemma, ctx.known, ctx.agents,
                                      ctx.place_tokens)
         if verdict == literal.DROP:
             ctx.vetoed.add(i)

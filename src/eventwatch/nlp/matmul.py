@@ -1,7 +1,7 @@
 """Matrix products of the spaCy model through numpy's BLAS (``Settings.matmul = "numpy"``, the default).
 
 thinc multiplies matrices with its bundled ``blis``. On the machines we measure on (AMD EPYC with
-AVX-512) that ``gemm`` is about three times slower than numpy's bundled OpenBLAS on one thread, and
+AVX-512) that ``gemm`` is about three times slower (``benchmarks/bench_matmul.py``) than numpy's bundled OpenBLAS on one thread, and
 it is most of the model's time: the tok2vec layers and the parser's and entity recogniser's lower
 layers are one large product per batch each. ``set_matmul(nlp)`` gives every thinc layer of
 the model an ``Ops`` whose ``gemm`` is ``numpy.matmul``; everything else (the parser's per-step
@@ -42,6 +42,9 @@ _OPS = MatmulOps()
 _THINC = NumpyOps()
 
 
+_controller = None
+
+
 def one_blas_thread():
     """A context in which numpy's BLAS uses one thread (the pipeline parses inside it); the caller's
     own setting is back afterwards, so a notebook that imports eventwatch keeps its threads."""
@@ -53,7 +56,12 @@ def one_blas_thread():
     return _controller.limit(limits=1, user_api="blas")
 
 
-_controller = None
+def _layers(nlp):
+    """Every thinc layer of NLP's components."""
+    for _name, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if hasattr(model, "walk"):
+            yield from model.walk()
 
 
 def set_matmul(nlp, kind: str = "numpy"):
@@ -62,18 +70,14 @@ def set_matmul(nlp, kind: str = "numpy"):
     if kind not in ("numpy", "thinc"):
         raise ValueError(f"matmul must be 'numpy' or 'thinc', not {kind!r}")
     to, old = (_OPS, NumpyOps) if kind == "numpy" else (_THINC, MatmulOps)
-    for _name, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
-        for node in model.walk():
-            if type(node.ops) is old:
-                node.ops = to
+    for node in _layers(nlp):
+        if type(node.ops) is old:
+            node.ops = to
     log.info("matrix products of the model through %s", kind)
     return nlp
 
 
 def uses_numpy_matmul(nlp) -> bool:
     """True when every thinc layer of NLP's components multiplies through numpy."""
-    nodes = [node for _n, c in nlp.pipeline if hasattr(getattr(c, "model", None), "walk") for node in c.model.walk()]
+    nodes = list(_layers(nlp))
     return bool(nodes) and all(isinstance(node.ops, MatmulOps) for node in nodes)
