@@ -1,7 +1,7 @@
 """Throughput and peak memory: eventwatch vs a bare spaCy parse of the same articles.
 
 One invocation runs, alternating within each round, ``eventwatch`` (the Pipeline API through
-``eventwatch.runner.run`` as ``eventwatch process`` calls it, records serialised to JSON) and a
+``eventwatch.scale.processes.run`` as ``eventwatch process`` calls it, records serialised to JSON) and a
 bare ``spacy.load(<same model>)`` + ``nlp.pipe`` over the same N articles, each in its own fresh
 process, with the same number of processes; it prints both throughputs, their ratio and each
 run's peak RSS (the largest process: the parent, or a worker with -j > 1).
@@ -47,7 +47,7 @@ def _peak_mb() -> tuple[float, float]:
 def worker_eventwatch(path: str, jobs: int, model: str | None, extra: dict) -> dict:
     from eventwatch.ingest import read_inputs
     from eventwatch.pipeline import Pipeline
-    from eventwatch.runner import run
+    from eventwatch.scale.processes import run
     from eventwatch.settings import Settings
 
     settings = Settings(model=model, n_process=jobs, **extra)

@@ -253,7 +253,7 @@ def generate(rng: random.Random):
 @contextlib.contextmanager
 def fenced_fetcher():
     """No network in a fuzz run: the fetcher answers only loopback URLs (the closed port)."""
-    from eventwatch import fetch
+    from eventwatch.ingest import fetch
 
     real = fetch.Fetcher.get
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 import pytest
 from scale_fixtures import Site, rss
 
-from eventwatch.fetch import Fetcher, FetchError
+from eventwatch.ingest.fetch import Fetcher, FetchError
 from eventwatch.ingest import iter_sources, pick_reader, read_inputs
 from eventwatch.settings import Settings
 from eventwatch.store import Store
-from eventwatch.watch import Watcher, parse_every
+from eventwatch.ingest.watch import Watcher, parse_every
 
 
 @pytest.fixture

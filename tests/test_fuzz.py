@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from eventwatch.ingest import Source, _file_source, read_source
-from eventwatch.limits import DocumentTimeout, deadline
+from eventwatch.pipeline.limits import DocumentTimeout, deadline
 from eventwatch.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,9 +11,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from eventwatch.fetch import Fetcher, FetchError
+from eventwatch.ingest.fetch import Fetcher, FetchError
 from eventwatch.store import Store
-from eventwatch.watch import Watcher
+from eventwatch.ingest.watch import Watcher
 
 GOOD = ("<html><head><title>Dockers strike in Valmora</title></head><body><article><h1>Dockers strike in Valmora</h1>"
         "<p>Port workers in Valmora walked off the job on Tuesday after talks with the harbour authority over pay "
@@ -163,7 +163,7 @@ def test_watch_skips_every_bad_page_logs_it_and_stores_the_good_one(hostile, pip
 
 
 def test_the_watch_loop_keeps_going_past_broken_and_unreachable_feeds(hostile, pipeline, tmp_path, monkeypatch):
-    import eventwatch.watch as watch
+    import eventwatch.ingest.watch as watch
 
     store = Store(tmp_path / "loop.duckdb")
     junk = tmp_path / "junk.xml"

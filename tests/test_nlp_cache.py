@@ -1,9 +1,9 @@
-"""The per-document tables the stages share (eventwatch.nlp_cache) say what the spaCy Doc says."""
+"""The per-document tables the stages share (eventwatch.nlp.cache) say what the spaCy Doc says."""
 from __future__ import annotations
 
 import pytest
 
-from eventwatch.nlp_cache import children, column, entities, entity_at, lemma_lower, span_chars, span_text
+from eventwatch.nlp.cache import children, column, entities, entity_at, lemma_lower, span_chars, span_text
 
 TEXTS = [
     "The governor of Balkh, Mohammad Farhad Azimi, told reporters in Mazar-i-Sharif on Tuesday that "

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from eventwatch.model import Document
-from eventwatch.runner import run
+from eventwatch.scale.processes import run
 
 SENTENCES = [
     "The finance minister of Estland met union leaders in the capital on Monday.",

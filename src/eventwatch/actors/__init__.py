@@ -35,7 +35,6 @@ from eventwatch.actors.dictionary import load_dictionary
 from eventwatch.actors.recognition import recognize
 from eventwatch.actors.resolution import resolve
 from eventwatch.model import Actor, Record
-from eventwatch.stages import register
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +130,5 @@ def _inside_quote(text: str, start: int, until: int) -> bool:
     return seg.count("”") > seg.count("“")
 
 
-@register("actors")
 def make_actor_stage(settings):
     return ActorStage(settings)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from eventwatch.actors.dictionary import Dictionary, Entry, fold
 from eventwatch.model import Record
-from eventwatch.nlp_cache import column, ents, per_doc
+from eventwatch.nlp.cache import column, ents, per_doc
 
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
 NAME_CONNECTORS = frozenset("al el bin ibn bint de del da di von van der den la le ul ud abu".split())

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, Entry, fold, slug
 from eventwatch.actors.recognition import Mention
-from eventwatch.nlp_cache import column, ents
+from eventwatch.nlp.cache import column, ents
 
 POSSESSIVES = frozenset({"his", "her"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"})

@@ -7,10 +7,8 @@ classifier's reading where it is available (``classifier``), and writes ``record
 from __future__ import annotations
 
 from eventwatch.events.stage import EventsStage
-from eventwatch.stages import register
 
 
-@register("events")
 def make_events_stage(settings):
     return EventsStage(settings)
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwatch.events import arguments as args
 from eventwatch.events.codes import lookup
 from eventwatch.events.modality import Modality
-from eventwatch.nlp_cache import children, column, lemma_lower
+from eventwatch.nlp.cache import children, column, lemma_lower
 
 log = logging.getLogger(__name__)
 DATA = Path(__file__).parent / "data"
@@ -34,7 +34,7 @@ SPEECH_ACT_ROOTS = {"01", "02", "10", "11", "12", "13"}
 def features(sent: Span) -> dict[str, float]:
     """Sparse binary features of a sentence: content lemmas, lemma bigrams, verb frames (verb+object, verb+xcomp,
     verb+preposition+object), negation. Names are masked as their entity type, so names do not leak labels.
-    (Token attributes come from the document's shared columns: ``eventwatch.nlp_cache``.)"""
+    (Token attributes come from the document's shared columns: ``eventwatch.nlp.cache``.)"""
     doc = sent.doc
     pos, ent, lem = column(doc, "pos_"), column(doc, "ent_type_"), lemma_lower(doc)
     like_num, punct, space = column(doc, "like_num"), column(doc, "is_punct"), column(doc, "is_space")

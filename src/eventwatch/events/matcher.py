@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwatch.events import literal
 from eventwatch.events.lexicon import Lexicon, Pattern
-from eventwatch.nlp_cache import column, lemma_lower
+from eventwatch.nlp.cache import column, lemma_lower
 
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")

@@ -18,7 +18,7 @@ from eventwatch.events.matcher import MatchContext
 from eventwatch.events.statements import demand_candidates, statement_candidates
 from eventwatch.events.tone import tone
 from eventwatch.model import Event, Record
-from eventwatch.nlp_cache import ents
+from eventwatch.nlp.cache import ents
 
 log = logging.getLogger(__name__)
 

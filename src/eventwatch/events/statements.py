@@ -17,7 +17,7 @@ from eventwatch.events.coder import Candidate
 from eventwatch.events.lexicon import Frames
 from eventwatch.events.modality import modality_of
 from eventwatch.events.tone import valence_lexicon
-from eventwatch.nlp_cache import column, lemma_lower
+from eventwatch.nlp.cache import column, lemma_lower
 
 STRONG = 1.5
 REPORTING_EXTRA = {"tell"}

@@ -10,7 +10,7 @@ import logging
 from functools import lru_cache
 from importlib import resources
 
-from eventwatch.nlp_cache import column, lemma_lower
+from eventwatch.nlp.cache import column, lemma_lower
 
 log = logging.getLogger(__name__)
 MIN_VALENCE = 0.5

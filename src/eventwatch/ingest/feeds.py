@@ -2,7 +2,7 @@
 
 An item that carries its full article (``content:encoded``, Atom ``content``) is read from the
 feed itself; an item with only a link (and perhaps a teaser) is fetched from the web with the
-polite fetcher (``eventwatch.fetch``); an item with neither a usable link nor content falls back
+polite fetcher (``eventwatch.ingest.fetch``); an item with neither a usable link nor content falls back
 to its summary. The item's title, link and date are carried into the document.
 """
 from __future__ import annotations
@@ -79,7 +79,7 @@ def parse(data: bytes):
 
 def entry_document(entry, feed_title: str | None, location: str, fetcher=None) -> Document | None:
     """One item to a document: its own content, else its fetched page, else its summary."""
-    from eventwatch.fetch import FetchError, is_web_url
+    from eventwatch.ingest.fetch import FetchError, is_web_url
 
     meta = dict(title=entry.get("title") or None, url=entry.get("link") or None,
                 published=entry_date(entry), source=feed_title, location=location)
@@ -110,7 +110,7 @@ def page_document(page, meta: dict) -> Document:
 
     A page that is not HTML or text (an image, a PDF, a video) raises a permanent ``FetchError``.
     """
-    from eventwatch.fetch import FetchError
+    from eventwatch.ingest.fetch import FetchError
 
     from . import decode
 
@@ -128,7 +128,7 @@ def feed_documents(parsed, location: str, fetcher=None, skip: Iterable[str] = ()
     An item whose page failed to load for a passing reason (timeout, 5xx) is left out when
     ``retry_later`` (the watcher tries it next poll), else it becomes an error document.
     """
-    from eventwatch.fetch import FetchError
+    from eventwatch.ingest.fetch import FetchError
 
     skip = set(skip)
     feed_title = parsed.feed.get("title") or None
@@ -147,7 +147,7 @@ def feed_documents(parsed, location: str, fetcher=None, skip: Iterable[str] = ()
 
 
 def read(source, settings) -> Iterator[Document]:
-    from eventwatch.fetch import Fetcher
+    from eventwatch.ingest.fetch import Fetcher
 
     with source.open() as fh:
         data = fh.read(settings.max_bytes)

@@ -35,7 +35,6 @@ from eventwatch.model import Place, Record
 from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, detect
 from eventwatch.places.gazetteer import NAME_ALT, Candidate, load_gazetteer, normalise
 from eventwatch.places.resolve import resolve, resolve_dateline
-from eventwatch.stages import register
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +158,5 @@ class PlacesStage:
         record.places = find_places(doc, record, self.gazetteer)
 
 
-@register("places")
 def make_places_stage(settings):
     return PlacesStage(settings)

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from eventwatch.nlp_cache import column, entities, per_doc, span_chars, span_text
+from eventwatch.nlp.cache import column, entities, per_doc, span_chars, span_text
 from eventwatch.places.gazetteer import NAME_ALIAS, NAME_ALT, Candidate, demonyms, normalise, read_word_list
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -15,7 +15,6 @@ from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
 from eventwatch.quotes.speakers import SpeakerResolver, plain_name
-from eventwatch.stages import register
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +32,6 @@ class QuotesStage:
         record.quotes.extend(extract_quotes(doc, record))
 
 
-@register("quotes")
 def make_quotes_stage(settings):
     return QuotesStage(settings)
 

@@ -10,7 +10,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
-from eventwatch.nlp_cache import column
+from eventwatch.nlp.cache import column
 from eventwatch.quotes.cues import cue_class, inverted_subject, subject_of
 from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms

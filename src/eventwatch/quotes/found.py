@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from eventwatch.nlp_cache import text as doc_text  # noqa: F401 - ``doc.text`` once per Doc; the quote modules' name for it
+from eventwatch.nlp.cache import text as doc_text  # noqa: F401 - ``doc.text`` once per Doc; the quote modules' name for it
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventwatch.quotes.cues import according_to, cue_class, subject_of
-from eventwatch.nlp_cache import column
+from eventwatch.nlp.cache import column
 from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwatch.model import Actor, Record
-from eventwatch.nlp_cache import column, ents
+from eventwatch.nlp.cache import column, ents
 from eventwatch.quotes.cues import (appositive_name, cue_class, entity_of, inverted_subject, phrase_span, right_after,
                                    source_of)
 from eventwatch.quotes.found import doc_text

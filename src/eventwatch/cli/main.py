@@ -67,7 +67,7 @@ def _records(args):
     A folder written by ``eventwatch run --out`` holds records already: they are read, not re-analysed.
     """
     from eventwatch.ingest import check_paths, read_inputs
-    from eventwatch.runner import run
+    from eventwatch.scale.processes import run
     from eventwatch.scale.parquet import is_records_dir, read_records
 
     check_paths(args.paths)
@@ -159,7 +159,7 @@ def cmd_events(args) -> int:
             writers[args.format](store.con, f, sys.stdout)
             return EXIT_OK
         df = store.events(f, limit=args.limit, unique=args.unique)
-    from eventwatch.views import render_events
+    from eventwatch.cli.views import render_events
 
     render_events(df, args.format, sys.stdout)
     return EXIT_OK
@@ -188,7 +188,7 @@ def cmd_alerts(args) -> int:
 
 
 def _render_frame(df, fmt: str) -> None:
-    from eventwatch.views import _dates_as_text
+    from eventwatch.cli.views import _dates_as_text
 
     df = _dates_as_text(df)
     if fmt == "csv":
@@ -237,7 +237,7 @@ def cmd_eval(args) -> int:
 
 
 def cmd_doctor(args) -> int:
-    from eventwatch.doctor import run
+    from eventwatch.cli.doctor import run
 
     return run(args.db)
 
@@ -270,7 +270,7 @@ def cmd_run(args) -> int:
 
 def _run_local(args, settings, tick) -> int:
     from eventwatch.ingest import read_inputs
-    from eventwatch.runner import run
+    from eventwatch.scale.processes import run
     from eventwatch.scale.parquet import RecordsWriter
 
     batch = []
@@ -288,10 +288,10 @@ def _run_local(args, settings, tick) -> int:
 
 
 def cmd_watch(args) -> int:
-    from eventwatch.fetch import Fetcher, is_web_url
+    from eventwatch.ingest.fetch import Fetcher, is_web_url
     from eventwatch.ingest import UsageError
     from eventwatch.store import Store
-    from eventwatch.watch import Watcher, parse_every
+    from eventwatch.ingest.watch import Watcher, parse_every
 
     try:
         every = parse_every(args.every)
@@ -313,7 +313,7 @@ def cmd_watch(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from eventwatch.demo import run_demo
+    from eventwatch.cli.demo import run_demo
 
     return run_demo(db=args.db, quiet=args.quiet)
 

@@ -9,7 +9,7 @@ keeps a Doc alive; they are few, large objects, because small containers that li
 Doc make the garbage collector's full passes come sooner. (A Doc serialised after the stages ran
 would carry them in its user_data; pass ``exclude=["user_data"]`` if that matters.)
 
-    from eventwatch.nlp_cache import column, entities
+    from eventwatch.nlp.cache import column, entities
     lower = column(doc, "lower_")        # [token.lower_ for token in doc], computed once per doc
     for start, end, label in entities(doc): ...
 """

@@ -1,4 +1,4 @@
-"""The stage registry: each stage is a component with one job, registered by name.
+"""The stage registry: each stage is a component with one job, registered by name in ``STAGES``.
 
 A stage is built once per process by its factory ``factory(settings) -> stage`` and then
 called per document as ``stage(doc, record)``: it reads the spaCy ``Doc`` and what earlier
@@ -27,25 +27,23 @@ class Stage(Protocol):
     def __call__(self, doc: Doc, record: Record) -> None: ...
 
 
-STAGES: dict[str, Callable[[Settings], Stage]] = {}
+# The registry, explicit: stage name -> "module:factory". A factory is ``factory(settings) -> stage``.
+# The stage packages do not import the pipeline; the pipeline imports a stage only when it is built.
+STAGES: dict[str, str] = {
+    "places": "eventwatch.places:make_places_stage",
+    "actors": "eventwatch.actors:make_actor_stage",
+    "events": "eventwatch.events:make_events_stage",
+    "quotes": "eventwatch.quotes:make_quotes_stage",
+}
 
 
-def register(name: str):
-    def deco(factory):
-        STAGES[name] = factory
-        return factory
+def factory(name: str) -> Callable[[Settings], Stage]:
+    """The factory of a registered stage (imported on first use)."""
+    import importlib
 
-    return deco
+    module, _, attr = STAGES[name].partition(":")
+    return getattr(importlib.import_module(module), attr)
 
 
 def build(settings: Settings) -> list[Stage]:
-    import importlib
-
-    built = []
-    for name in ORDER:
-        if name not in settings.stages:
-            continue
-        if name not in STAGES:
-            importlib.import_module(f"eventwatch.{name}")
-        built.append(STAGES[name](settings))
-    return built
+    return [factory(name)(settings) for name in ORDER if name in settings.stages]

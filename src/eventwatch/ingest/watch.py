@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from eventwatch.fetch import Fetcher, FetchError, is_web_url
+from eventwatch.ingest.fetch import Fetcher, FetchError, is_web_url
 from eventwatch.ingest import feeds
 from eventwatch.settings import Settings
 
@@ -100,7 +100,7 @@ class Watcher:
 
     def _fetch_feed(self, feed: str):
         """The feed's response (a 304 when unchanged since the last poll); a local file reads as a 200."""
-        from eventwatch.fetch import Response
+        from eventwatch.ingest.fetch import Response
 
         if not is_web_url(feed):
             return Response(url=feed, status=200, body=Path(feed).read_bytes())

@@ -16,9 +16,9 @@ from typing import Iterable, Iterator
 
 from eventwatch.clean import clean
 from eventwatch.clean import load as load_cleaner
-from eventwatch.limits import DocumentTimeout, deadline
+from eventwatch.pipeline.limits import DocumentTimeout, deadline
 from eventwatch.model import Document, Problem, Record, text_id
-from eventwatch.nlp_cache import release, set_text
+from eventwatch.nlp.cache import release, set_text
 from eventwatch.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 class Pipeline:
     def __init__(self, settings: Settings | None = None, nlp=None):
-        from eventwatch import stages
+        from eventwatch.pipeline import stages
         from eventwatch.nlp import load_model
 
         self.settings = settings or Settings()
