@@ -21,7 +21,7 @@ import hashlib
 import json
 import sys
 
-from eventwatch.eval.quotes import THRESHOLDS, match, predict, read_gold, report, score
+from eventwatch.eval.quotes import THRESHOLDS, match, predict, read_gold, report, score, write_speaker_errors
 
 HALVES = ("tune", "measure")
 
@@ -56,9 +56,11 @@ def speech_only(articles: list[dict], predictions: list[list[dict]]) -> tuple[li
     return arts, preds
 
 
-def evaluate(path: str, half: str | None, speech: bool, model: str | None = None) -> dict:
+def evaluate(path: str, half: str | None, speech: bool, model: str | None = None, errors: str | None = None) -> dict:
     articles = select(read_gold([path]), half)
     predictions = predict(articles, model)
+    if errors:
+        write_speaker_errors(errors, articles, predictions)
     if speech:
         articles, predictions = speech_only(articles, predictions)
     return {"articles": len(articles), "gold_quotes": sum(len(a["quotes"]) for a in articles),
@@ -73,8 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--speech", action="store_true", help="PolNeAR: score speech attributions only")
     ap.add_argument("--model")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--errors", metavar="FILE", help="the wrong-speaker cases (not for the measure half)")
     opts = ap.parse_args(argv)
-    result = evaluate(opts.gold, opts.half, opts.speech, opts.model)
+    if opts.errors and opts.half != "tune":
+        ap.error("--errors only with --half tune: the measure half is not looked at")
+    result = evaluate(opts.gold, opts.half, opts.speech, opts.model, opts.errors)
     label = f"{opts.half}{' speech' if opts.speech else ''}"
     print(json.dumps(result) if opts.json else report({label: result}))
     return 0
