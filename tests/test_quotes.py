@@ -309,7 +309,7 @@ def test_document_follows_an_organisation_named_around_a_country_word(analyse):
     r = analyse("The Canadian Dental Association said in a letter to members that cleaning fees would rise next year. "
                 "The letter also noted that the rise would be the first in six years.")
     q = _find(r, "the first in six years", "indirect")
-    assert q.speaker_name == "The Canadian Dental Association"
+    assert q.speaker_name == "Canadian Dental Association" and q.speaker == "org:canadian-dental-association"
 
 
 def test_person_named_by_a_role_keeps_a_pronoun_referent(analyse):
@@ -445,3 +445,90 @@ def test_caption_search_from_candidate_lines_finds_what_a_full_scan_finds():
     texts.append("A caption line ( Jane Roe / The Star )\nBody text.\n( THE CANADIAN PRESS FILE PHOTO )")
     assert captions(texts[-1]) != []
     assert all(captions(t) == [(m.start(), m.end()) for m in CAPTION.finditer(t)] for t in texts)
+
+
+# -- speakers of every kind and the syntax of attribution (issue 20); sentences written for these tests
+def _speaker_actor(record: Record, q):
+    return next((a for a in record.actors if a.id == q.speaker), None)
+
+
+def test_a_named_organisation_speaks_through_a_statement_from_it(analyse):
+    r = analyse("Talks collapsed on Monday, according to a statement from the Harbour Workers Union.")
+    q = _find(r, "Talks collapsed")
+    assert q.speaker == "org:harbour-workers-union" and q.speaker_name == "Harbour Workers Union"
+
+
+def test_a_report_by_an_organisation_is_the_organisations_and_it_becomes_an_actor(analyse):
+    r = analyse("The economy grew by 2 per cent last year, a report by the Bank of England said on Tuesday.")
+    q = _find(r, "The economy grew")
+    actor = _speaker_actor(r, q)
+    assert actor is not None and actor.kind == "organization" and actor.name == "Bank of England"
+
+
+def test_the_findings_of_a_report_are_its_authors(analyse):
+    r = analyse("The National Audit Office examined the scheme for a year. The report's preliminary findings say "
+                "the scheme \"wasted millions of pounds on consultants\".")
+    q = _find(r, "wasted millions")
+    assert q.speaker is not None and "National Audit Office" in _speaker_actor(r, q).name
+
+
+def test_the_union_said_in_a_release_is_the_union(analyse):
+    r = analyse("The Harbour Workers Union voted to strike. \"This is the only way left to us,\" "
+                "the union said in a release.")
+    q = _find(r, "the only way left")
+    assert q.speaker == "org:harbour-workers-union"
+
+
+def test_the_ministrys_spokesman_speaks_for_the_ministry(analyse):
+    r = analyse("The Foreign Ministry summoned the ambassador on Monday. \"We will not accept these terms from "
+                "anyone,\" the ministry's spokesman said.")
+    q = _find(r, "We will not accept")
+    assert _speaker_actor(r, q) is not None and _speaker_actor(r, q).name == "Foreign Ministry"
+    assert q.speaker_name == "the ministry's spokesman"
+
+
+def test_he_said_is_the_subject_of_said_not_the_person_spoken_about(analyse):
+    r = analyse("Mr Grant, the party leader, spoke to reporters in Leeds. He said Mr Blair had spoken with "
+                "\"such sincerity\" about the plan.")
+    q = _find(r, "had spoken with")
+    assert q.speaker_name == "Grant" and r.text[q.speaker_span[0]:q.speaker_span[1]] == "He"
+
+
+def test_speech_inside_another_verb_is_its_subjects(analyse):
+    r = analyse("Liam Fox was asked about the minister's absence. Mr Fox responded by accusing him of "
+                "\"hiding away from the people who elected him\".")
+    q = _find(r, "hiding away")
+    assert q.speaker == "person:liam-fox"
+
+
+def test_went_on_to_say_is_the_subjects(analyse):
+    r = analyse("The mayor, Carla Benn, opened the bridge. She went on to say that \"the city will never "
+                "forget this day\".")
+    assert _find(r, "never forget").speaker_name == "Carla Benn"
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("Anna Holt met voters in Derby on Monday. She is described as \"a proud grandmother who loves her garden\".",
+     "proud grandmother"),
+    ("Ministers unveiled a plan dubbed \"the great leap into the unknown\" on Monday.", "great leap"),
+    ("The so-called \"peace dividend that everyone was promised\" never arrived, economists argue.", "peace dividend"),
+])
+def test_a_description_or_a_scare_quote_is_no_quote(analyse, text, fragment):
+    r = analyse(text)
+    assert not any(q.text.startswith(fragment) or q.text.startswith("a " + fragment) or q.text.startswith("the " + fragment)
+                   for q in r.quotes), [q.text for q in r.quotes]
+
+
+def test_a_passive_naming_verb_with_an_agent_is_the_agents_speech(analyse):
+    r = analyse("The budget was called \"a disgrace to this country\" by the mayor, Carla Benn.")
+    assert _find(r, "a disgrace").speaker_name == "Carla Benn"
+
+
+def test_titles_of_works_are_no_quotes(analyse):
+    r = analyse("Lena Park wrote a novel called \"The Silent River\" last year.")
+    assert r.quotes == []
+
+
+def test_according_to_names_the_source(analyse):
+    r = analyse("The strike will cost the company millions, according to the Confederation of British Industry.")
+    assert _find(r, "The strike will cost").speaker_name == "Confederation of British Industry"

@@ -131,6 +131,15 @@ class Referents(MentionTable):
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
         return None
 
+    def _owner(self, subj: Token, possessor: Token | None) -> Actor | None:
+        """The organisation a spokesperson speaks for: the possessor, or the object of "for"."""
+        owner = possessor
+        if owner is None:
+            owner = next((o for p in subj.children if p.dep_ == "prep" and p.lower_ == "for"
+                          for o in p.children if o.dep_ == "pobj"), None)
+        actor = self.resolve(owner)[0] if owner is not None else None
+        return actor if actor is not None and actor.kind in GROUP_KINDS else None
+
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
         """(actor, whether the description refers back to it) for a common-noun speaker."""
         lemma = subj.lemma_.lower()
@@ -140,6 +149,11 @@ class Referents(MentionTable):
             return self.canonical(titled[-1].actor), True
         possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
         head_class = description_heads().get(lemma)
+        if head_class == "agent":  # "the ministry's spokesman", "a spokeswoman for the union": the organisation
+            owner = self._owner(subj, possessor)
+            if owner is not None:
+                return owner, False
+            head_class = None
         if head_class == "doc":
             source = source_of(subj)
             if possessor is not None:

@@ -85,6 +85,9 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
         return found
     found.cue = (cue.idx, cue.idx + len(cue))
     found.cue_class = cue_class(cue)
+    if found.cue_class == "naming" and _names_only(cue):
+        found.description, found.subject = _naming_agent(cue) is None, _naming_agent(cue)
+        return found
     subj = subject_of(cue, outside=(qa, qb), quoted=inside)
     if subj is None and cue.idx >= qb:
         subj = inverted_subject(cue)
@@ -176,10 +179,23 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+def _names_only(verb: Token) -> bool:
+    """A naming verb whose subject is what is named, not who names it: passive ("she is described
+    as “…”"), or a participle modifying a noun ("a plan dubbed “…”", "the so-called “…”")."""
+    return _passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
+
+
+def _naming_agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive naming verb («was called “a disgrace” by the mayor»), if any."""
+    return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+
+
 def _is_speech(doc: Doc, starts: list[int], m: Marked, q: Found) -> bool:
     """False for scare quotes and quoted names: short, no verb, or name-like (Title Case)."""
     if m.continued:
         return True
+    if q.description:
+        return False
     toks = _tokens(doc, starts, m.start, m.end)
     words = [t for t in toks if not (t.is_punct or t.is_space)]
     if not words:
