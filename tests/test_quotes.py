@@ -532,3 +532,22 @@ def test_titles_of_works_are_no_quotes(analyse):
 def test_according_to_names_the_source(analyse):
     r = analyse("The strike will cost the company millions, according to the Confederation of British Industry.")
     assert _find(r, "The strike will cost").speaker_name == "Confederation of British Industry"
+
+
+def test_a_fragment_in_a_reported_clause_is_the_reporters_not_the_clauses_subject(analyse):
+    r = analyse("Mr Grant, the party leader, spoke to reporters in Leeds. He said Mr Blair had spoken with \"such "
+                "sincerity and warmth about the people of this town\" on Friday.")
+    q = _find(r, "such sincerity")
+    assert q.speaker_name == "Grant"
+
+
+def test_a_cue_that_introduces_the_quote_inside_a_reported_clause_keeps_its_subject(analyse):
+    r = analyse("Grant said Blair had told him: \"We will win this seat in the spring.\"")
+    assert "Blair" in _find(r, "We will win").speaker_name
+
+
+def test_adding_after_a_reported_clause_is_the_reporters(analyse):
+    r = analyse("Peter Grant told the BBC that Mary Lane \"had a foolish policy which was doomed from the start,\" "
+                "adding, \"She lost every single vote in the north.\"")
+    assert _find(r, "She lost every").speaker_name == "Peter Grant"
+    assert _find(r, "foolish policy").speaker_name == "Peter Grant"

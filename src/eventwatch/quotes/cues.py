@@ -100,10 +100,17 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
         if obj is not None:
             return obj
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
-        return _subject(verb.head, depth + 1, outside)
+        return _subject(_reporter(verb.head), depth + 1, outside)
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head, depth + 1, outside)  # "X responded by accusing him of …": X
     return None
+
+
+def _reporter(verb: Token) -> Token:
+    """«Grant told the BBC that Lane “had …,” adding …»: a participle hung on the verb of a reported
+    clause shares the subject of the verb of saying that reports it, not of the clause."""
+    head = verb.head
+    return head if verb.dep_ == "ccomp" and head is not verb and cue_class(head) == "speech" else verb
 
 
 def _unrelative(tok: Token) -> Token:

@@ -79,6 +79,8 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
     post = _post_cue(doc, starts, qb, inside)
     pre = _pre_cue(doc, starts, qa, inside)
     cue = _choose(doc, m, qa, qb, pre, post)
+    if cue is not None and cue.idx < qa:
+        cue = _reporting_cue(doc, cue, qa, inside)
     found = Found(m.start, m.end, "direct")
     if cue is None:
         found.floating = True
@@ -111,6 +113,23 @@ def _choose(doc, m: Marked, qa: int, qb: int, pre: Token | None, post: Token | N
     if post is not None and _gap_words(doc, None, post.idx, after=qb) <= NEAR_POST:
         return post
     return pre or post
+
+
+def _reporting_cue(doc: Doc, cue: Token, qa: int, inside) -> Token:
+    """«He said Blair had spoken with “such sincerity”»: a quoted fragment inside the reported clause of
+    a verb of saying is that verb's speaker's, even when a cue word of the clause stands nearer
+    ("spoken", "advise"); a cue that introduces the quote itself ("told him “…”", "said: “…”") stays."""
+    if _gap_words(doc, cue.i + 1, qa) <= 1 or doc_text(doc)[cue.idx:qa].rstrip().endswith(":"):
+        return cue
+    tok = cue
+    for _ in range(6):
+        head = tok.head
+        if head is tok or tok.dep_ in ("relcl", "acl"):
+            return cue
+        if tok.dep_ == "ccomp" and cue_class(head) == "speech" and not _in_any(head.idx, inside):
+            return head
+        tok = head
+    return cue
 
 
 def _new_sentence_after(doc: Doc, qb: int) -> bool:
