@@ -551,3 +551,9 @@ def test_adding_after_a_reported_clause_is_the_reporters(analyse):
                 "adding, \"She lost every single vote in the north.\"")
     assert _find(r, "She lost every").speaker_name == "Peter Grant"
     assert _find(r, "foolish policy").speaker_name == "Peter Grant"
+
+
+def test_a_cue_before_two_quotes_keeps_both(analyse):
+    r = analyse("But Lane said he heard students shout, \"Build that wall right now!\" and \"Go back to where you came "
+                "from!\"")
+    assert _find(r, "Go back to").speaker_name == "students"

@@ -119,7 +119,9 @@ def _reporting_cue(doc: Doc, cue: Token, qa: int, inside) -> Token:
     """«He said Blair had spoken with “such sincerity”»: a quoted fragment inside the reported clause of
     a verb of saying is that verb's speaker's, even when a cue word of the clause stands nearer
     ("spoken", "advise"); a cue that introduces the quote itself ("told him “…”", "said: “…”") stays."""
-    if _gap_words(doc, cue.i + 1, qa) <= 1 or doc_text(doc)[cue.idx:qa].rstrip().endswith(":"):
+    between = [t for t in doc[cue.i + 1:bisect.bisect_left(column(doc, "idx"), qa)]
+               if not (t.is_punct or t.is_space or _in_any(t.idx, inside))]  # "shout, “…” and “…”": one cue
+    if len(between) <= 1 or doc_text(doc)[cue.idx:qa].rstrip().endswith(":"):
         return cue
     tok = cue
     for _ in range(6):
