@@ -557,3 +557,19 @@ def test_a_cue_before_two_quotes_keeps_both(analyse):
     r = analyse("But Lane said he heard students shout, \"Build that wall right now!\" and \"Go back to where you came "
                 "from!\"")
     assert _find(r, "Go back to").speaker_name == "students"
+
+
+def test_the_person_asked_is_not_the_speaker_of_the_question(analyse):
+    r = analyse("\"Will the plan work before the winter comes?\" Anna Holt was asked on Monday.")
+    assert _find(r, "Will the plan work").speaker is None
+
+
+def test_a_document_filed_by_someone_is_theirs(analyse):
+    r = analyse("The prices rose sharply, according to a court document filed by state attorney Dave Aronberg.")
+    assert _find(r, "The prices rose").speaker_name == "Dave Aronberg"
+
+
+def test_a_description_is_not_the_person_its_verb_speaks_to(analyse):
+    r = analyse("Anna Holt met Tom Reeve on Monday. \"Business has never been this slow in twenty years,\" "
+                "the shopkeeper told her.")
+    assert _find(r, "Business has never").speaker_name == "Tom Reeve"

@@ -12,13 +12,18 @@ SOURCE_NOUNS_PREPS = {"from", "by", "of"}
 
 
 def source_of(noun: Token) -> Token:
-    """"a statement from Dostum" -> Dostum; otherwise the noun itself."""
+    """"a statement from Dostum", "a report published by Dostum" -> Dostum; otherwise the noun itself."""
     if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_:
         return noun
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in SOURCE_NOUNS_PREPS:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_):
+                    return obj
+    for verb in noun.children:  # "a court document filed by X", "a report published by X"
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            for obj in (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"):
+                if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_:
                     return obj
     return noun
 

@@ -19,6 +19,9 @@ from eventwatch.model import Actor
 from eventwatch.nlp.cache import text as doc_text
 
 
+CO_ARGUMENT_DEPS = {"dobj", "dative", "iobj", "nsubjpass", "obj"}
+
+
 class Referents(MentionTable):
     """A mention table that also follows the discourse: who spoke last (so "he said" soon after a
     quote is its speaker), and resolves the subject of a cue to (actor, name, span)."""
@@ -131,6 +134,19 @@ class Referents(MentionTable):
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
         return None
 
+    def _co_arguments(self, subj: Token) -> set[str]:
+        """Ids of the people the other arguments of ``subj``'s verb stand for: «the shopkeeper told
+        her»: "the shopkeeper" is not whoever "her" is."""
+        verb = subj.head
+        args = [c for c in verb.children if c is not subj and c.dep_ in CO_ARGUMENT_DEPS]
+        args += [o for c in verb.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"]
+        out = set()
+        for tok in args:
+            actor = self.pronoun_of.get(tok.i) or self.actor_at(tok.idx, tok.idx + len(tok))
+            if actor is not None:
+                out.add(self.canonical(actor).id)
+        return out
+
     def _owner(self, subj: Token, possessor: Token | None) -> Actor | None:
         """The organisation a spokesperson speaks for: the possessor, or the object of "for"."""
         owner = possessor
@@ -173,7 +189,7 @@ class Referents(MentionTable):
             role = self._role_at(*span)
             if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
                 return role, False
-            gender = person_words().get(lemma)
-            return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
+            gender, others = person_words().get(lemma), self._co_arguments(subj)
+            return self._nearest(span[0], lambda a: self._gender_ok(a, gender) and a.id not in others), True
         return self.actor_at(*span), False
 

@@ -11,7 +11,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from eventwatch.nlp.cache import column
-from eventwatch.quotes.cues import cue_class, inverted_subject, subject_of
+from eventwatch.quotes.cues import cue_class, inverted_subject, passive_agent, subject_of
 from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
 from eventwatch.quotes.marks import Marked, find_marked
@@ -88,7 +88,8 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
     found.cue = (cue.idx, cue.idx + len(cue))
     found.cue_class = cue_class(cue)
     if found.cue_class == "naming" and _names_only(cue):
-        found.description, found.subject = _naming_agent(cue) is None, _naming_agent(cue)
+        found.subject = passive_agent(cue)
+        found.description = found.subject is None
         return found
     subj = subject_of(cue, outside=(qa, qb), quoted=inside)
     if subj is None and cue.idx >= qb:
@@ -204,11 +205,6 @@ def _names_only(verb: Token) -> bool:
     """A naming verb whose subject is what is named, not who names it: passive ("she is described
     as “…”"), or a participle modifying a noun ("a plan dubbed “…”", "the so-called “…”")."""
     return _passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
-
-
-def _naming_agent(verb: Token) -> Token | None:
-    """The "by" agent of a passive naming verb («was called “a disgrace” by the mayor»), if any."""
-    return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
 
 
 def _is_speech(doc: Doc, starts: list[int], m: Marked, q: Found) -> bool:
