@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import math
 import warnings
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 
-from eventwatch.store.queries import Filters, QueryError, event_where
+from eventwatch.errors import Errors, QueryError
+from eventwatch.store import daily as daily_store
+from eventwatch.store.filters import EventFilter, coerce, event_where
 
 SCOPES = {
     "country": "e.country",
@@ -48,9 +50,9 @@ class AlertParams:
     def __post_init__(self):
         if not (7 <= self.window <= 365 and 1 <= self.min_baseline <= self.window
                 and 1 <= self.min_goldstein_days <= self.window):
-            raise QueryError("alert window: 7..365 days, min_baseline within the window")
+            raise QueryError(Errors.E122)
         if self.count_z <= 0 or self.goldstein_z <= 0 or self.goldstein_floor <= 0:
-            raise QueryError("alert thresholds must be positive")
+            raise QueryError(Errors.E123)
 
 
 def _trailing(values: np.ndarray, window: int) -> np.ndarray:
@@ -228,14 +230,14 @@ def detect(daily: pd.DataFrame, p: AlertParams = AlertParams(), scope: str = "co
     return df.sort_values(["date", "key", "metric"], ascending=[False, True, True]).reset_index(drop=True)
 
 
-def daily_table(con, f: Filters, scope: str, lookback_days: int, p: AlertParams = AlertParams()) -> pd.DataFrame:
+def daily_table(con, f: EventFilter, scope: str, lookback_days: int, p: AlertParams = AlertParams()) -> pd.DataFrame:
     """Unique asserted events per day and key, from ``lookback_days`` before ``f.since``."""
     if scope not in SCOPES:
-        raise QueryError(f"scope: one of {', '.join(SCOPES)}")
+        raise QueryError(Errors.E120, choices=", ".join(SCOPES))
     since = f.since
-    g = Filters(**{**asdict(f), "since": None}).asserted()
     if since:
-        g.since = (date.fromisoformat(since) - timedelta(days=lookback_days)).isoformat()
+        since = (date.fromisoformat(since) - timedelta(days=lookback_days)).isoformat()
+    g = replace(f, since=since).asserted()
     fast = _daily_from_aggregates(con, g, scope, p)
     if fast is not None:
         return fast
@@ -254,14 +256,12 @@ def daily_table(con, f: Filters, scope: str, lookback_days: int, p: AlertParams 
         ORDER BY key, day""", params + [p.min_count, p.min_events, p.min_goldstein_days]).df()
 
 
-def _daily_from_aggregates(con, g: Filters, scope: str, p: AlertParams) -> pd.DataFrame | None:
+def _daily_from_aggregates(con, g: EventFilter, scope: str, p: AlertParams) -> pd.DataFrame | None:
     """daily_table's rows from the event_daily aggregates (scope country, filters they can answer),
     or None. The standard deviation comes from the sums: sqrt((sumsq - sum^2/n) / (n - 1))."""
-    from eventwatch.store import daily
-
-    if scope != "country" or g.country or not daily.usable(g) or not daily.is_current(con):
+    if scope != "country" or g.country or not daily_store.usable(g) or not daily_store.is_current(con):
         return None
-    where, params = daily.where(g, "country")
+    where, params = daily_store.where(g, "country")
     return con.execute(f"""
         SELECT * FROM (
             SELECT d.day, d.key, CAST(sum(d.n_events) AS BIGINT) AS n_events,
@@ -275,8 +275,11 @@ def _daily_from_aggregates(con, g: Filters, scope: str, p: AlertParams) -> pd.Da
         ORDER BY key, day""", params + [p.min_count, p.min_events, p.min_goldstein_days]).df()
 
 
-def store_alerts(con, f: Filters, scope: str = "country", params: AlertParams | dict | None = None,
-                 arrow: bool = False):
+def store_alerts(con, f: EventFilter | None = None, scope: str = "country", params: AlertParams | dict | None = None,
+                 arrow: bool = False, **kw):
+    """Early-warning alerts over a Store (or a DuckDB connection or cursor) for an EventFilter or
+    keyword filters: days far outside their trailing baseline (docs/alerts.md)."""
+    con, f = getattr(con, "con", con), coerce(f, kw)
     p = params if isinstance(params, AlertParams) else AlertParams(**(params or {}))
     daily = daily_table(con, f, scope, p.window, p)
     start = date.fromisoformat(f.since) if f.since else None

@@ -5,7 +5,9 @@ for them). ``n_events`` counts mentions (one per article); ``n_unique`` counts c
 """
 from __future__ import annotations
 
-from eventwatch.store.queries import Filters, QueryError, event_where, to_arrow
+from eventwatch.errors import Errors, QueryError
+from eventwatch.store.filters import EventFilter, coerce, event_where
+from eventwatch.store.queries import to_arrow
 
 KEYS = {
     None: "'all'",
@@ -26,7 +28,7 @@ MAX_TOP = 200
 
 def key_expr(by: str | None) -> str:
     if by not in KEYS:
-        raise QueryError(f"by: one of {', '.join(k for k in KEYS if k)}")
+        raise QueryError(Errors.E118, choices=", ".join(k for k in KEYS if k))
     return KEYS[by]
 
 
@@ -34,19 +36,22 @@ STEPS = {"day": "INTERVAL 1 DAY", "week": "INTERVAL 7 DAY", "month": "INTERVAL 1
 MAX_FILLED = 200_000  # rows a filled result may have
 
 
-def trends(con, f: Filters, by: str | None = None, interval: str = "day", top: int | None = None,
-           arrow: bool = False, fill: bool = False):
+def trends(con, f: EventFilter | None = None, by: str | None = None, interval: str = "day", top: int | None = None,
+           arrow: bool = False, fill: bool = False, **kw):
     """One row per (period, key): n_events, n_unique, per-QuadClass counts, goldstein_mean.
+
+    ``con``: a Store, a DuckDB connection or cursor; ``f``: an EventFilter, or keyword filters.
 
     ``top``: keep only the ``top`` keys with the most events over the whole range.
     ``fill``: also the periods without events (zero counts, null mean), from ``since`` (else the
     first event) to ``until`` (else the last), for every key — ready to chart.
     """
+    con, f = getattr(con, "con", con), coerce(f, kw)
     key = key_expr(by)
     if interval not in INTERVALS:
-        raise QueryError(f"interval: one of {', '.join(INTERVALS)}")
+        raise QueryError(Errors.E119, choices=", ".join(INTERVALS))
     if top is not None and not 1 <= int(top) <= MAX_TOP:
-        raise QueryError(f"top: must be within 1..{MAX_TOP}")
+        raise QueryError(Errors.E121, max=MAX_TOP)
     fast = _from_daily(con, f, by, interval, top)
     if fast is not None:
         sql, p = fast
@@ -88,7 +93,7 @@ DAILY_PERIODS = {"day": "d.day", "week": "CAST(date_trunc('week', d.day) AS DATE
                  "month": "CAST(date_trunc('month', d.day) AS DATE)"}
 
 
-def _from_daily(con, f: Filters, by: str | None, interval: str, top: int | None) -> tuple[str, list] | None:
+def _from_daily(con, f: EventFilter, by: str | None, interval: str, top: int | None) -> tuple[str, list] | None:
     """The trends query over the daily aggregates (same columns and order), or None when the
     filters or the key need the events table (store/daily.py)."""
     from eventwatch.store import daily
@@ -126,7 +131,7 @@ def _from_daily(con, f: Filters, by: str | None, interval: str, top: int | None)
     return sql, p + top_params
 
 
-def _filled(sql: str, p: list, f: Filters, interval: str) -> tuple[str, list]:
+def _filled(sql: str, p: list, f: EventFilter, interval: str) -> tuple[str, list]:
     """Wrap the aggregate so every (period, key) in the range appears, zero when empty."""
     trunc = "day" if interval == "day" else interval
     lo = "CAST(? AS DATE)" if f.since else "(SELECT min(period) FROM agg)"
