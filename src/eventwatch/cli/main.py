@@ -126,16 +126,10 @@ def cmd_ingest(args) -> int:
 
 
 def _filters(args):
-    from eventwatch.store import Filters, QueryError
+    """The shared filters from the command's options, by the store's one adapter (as the API's)."""
+    from eventwatch.store.filters import parse_filters
 
-    try:
-        return Filters(since=args.since, until=args.until, country=args.country, actor=args.actor,
-                       root=args.root, cameo=args.cameo, plover=args.plover, quad_class=args.quad_class,
-                       text=args.text, outlet=args.outlet)
-    except QueryError as exc:
-        from eventwatch.ingest import UsageError
-
-        raise UsageError(str(exc)) from None
+    return parse_filters(vars(args))
 
 
 def cmd_events(args) -> int:
@@ -166,23 +160,24 @@ def cmd_events(args) -> int:
 
 
 def cmd_trends(args) -> int:
-    f = _filters(args)
+    from eventwatch.analytics import trends
     from eventwatch.store import Store
 
+    f = _filters(args)
     with Store(args.db, read_only=True) as store:
-        df = store.trends(f, by=None if args.by == "all" else args.by, interval=args.interval, top=args.top)
+        df = trends(store, f, by=None if args.by == "all" else args.by, interval=args.interval, top=args.top)
     _render_frame(df, args.format)
     return EXIT_OK
 
 
 def cmd_alerts(args) -> int:
-    from eventwatch.analytics.alerts import AlertParams
+    from eventwatch.analytics import AlertParams, alerts
     from eventwatch.store import Store
 
     f = _filters(args)
     params = AlertParams(window=args.window, count_z=args.z, goldstein_z=args.goldstein_z, min_count=args.min_count)
     with Store(args.db, read_only=True) as store:
-        df = store.alerts(f, scope=args.scope, params=params)
+        df = alerts(store, f, scope=args.scope, params=params)
     _render_frame(df, args.format)
     return EXIT_OK
 
@@ -339,16 +334,22 @@ def _analysis(p: argparse.ArgumentParser) -> None:
 
 
 def _query_filters(p: argparse.ArgumentParser) -> None:
+    """The shared filters (the API's query parameters, same names with dashes); checked by the store's adapter."""
     p.add_argument("--actor", help="actor id or part of a name (source or target)")
+    p.add_argument("--source", help="exact source actor id")
+    p.add_argument("--target", help="exact target actor id")
     p.add_argument("--country", help="ISO alpha-3 of the event's place, source or target")
     p.add_argument("--root", help="CAMEO root code(s), e.g. 13 or 14,18,19")
     p.add_argument("--cameo", help="CAMEO code(s); a code matches its sub-codes")
     p.add_argument("--plover", help="PLOVER type(s), e.g. ASSAULT,THREATEN")
     p.add_argument("--quad-class", dest="quad_class", help="QuadClass(es) 1-4")
-    p.add_argument("--since", type=_date, help="first date (YYYY-MM-DD)")
-    p.add_argument("--until", type=_date, help="last date (YYYY-MM-DD)")
+    p.add_argument("--since", help="first date (YYYY-MM-DD)")
+    p.add_argument("--until", help="last date (YYYY-MM-DD)")
     p.add_argument("--text", help="words in the event's sentence")
     p.add_argument("--outlet", help="the articles' source (publisher)")
+    p.add_argument("--negated", metavar="BOOL", help="true: only negated events; false: only asserted ones")
+    p.add_argument("--hypothetical", metavar="BOOL", help="true: only hypothetical events; false: only real ones")
+    p.add_argument("--min-confidence", dest="min_confidence", metavar="X", help="lowest event confidence (0..1)")
 
 
 def build_parser() -> argparse.ArgumentParser:

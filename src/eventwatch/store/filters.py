@@ -134,7 +134,10 @@ def _number(name: str, value) -> float:
         raise QueryError(Errors.E108) from None
 
 
-def _text(name: str, value) -> str:
+def _text(name: str, value):
+    """A text value (or a list, for the list filters) no longer than MAX_TEXT."""
+    if isinstance(value, (list, tuple, set)):
+        return value
     value = value.isoformat() if isinstance(value, date) else str(value)
     if len(value) > MAX_TEXT:
         raise QueryError(Errors.E115, name=name, max=MAX_TEXT)
