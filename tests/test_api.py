@@ -101,6 +101,17 @@ def test_every_error_has_one_coded_shape(client, method, url, status, code, word
     assert words in body["title"]
 
 
+def test_the_catalogue_codes_are_distinct_and_classes_carry_them():
+    from eventwatch.errors import Errors, QueryError, StoreError
+    from eventwatch.ingest import UsageError
+    from eventwatch.nlp import ModelError
+
+    assert len(list(Errors)) == len(Errors.__members__)  # no code is an alias of another
+    assert [UsageError("x").code, ModelError("x").code, StoreError("x").code, QueryError("x").code] == \
+        ["E400", "E401", "E300", "E100"]
+    assert str(QueryError(Errors.E104, value="42")) == "root: not a CAMEO root 01-20: '42'"
+
+
 def test_injection_attempts_are_values(client):
     r = client.get("/api/events", params={"actor": "x' OR '1'='1", "text": "%'; DROP TABLE events; --"})
     assert r.status_code == 200 and r.json()["total"] == 0

@@ -59,12 +59,16 @@ class Errors(Enum):
     E301 = (500, "cannot open database {path}: {reason}")
     E302 = (500, "no such database: {path} (run `eventwatch ingest FILE --db {path}` first)")
     E303 = (500, "{path} is open read-only")
-    # command line and inputs
-    E400 = (400, "{message}")
+    # command line, inputs, models, engines (their classes live beside their code and subclass EventwatchError)
+    E400 = (400, "{message}")    # ingest.UsageError: a bad path or argument (CLI exit status 2)
+    E401 = (500, "{message}")    # nlp.ModelError: no usable spaCy model
+    E402 = (500, "{message}")    # scale.ray_runner.RayMissing: Ray is not installed
 
-    def __init__(self, status: int, template: str):
-        self.status = status
-        self.template = template
+    def __new__(cls, status: int, template: str):
+        member = object.__new__(cls)
+        member._value_ = len(cls.__members__)  # unique: codes with equal status and template stay apart
+        member.status, member.template = status, template
+        return member
 
     def format(self, **kw) -> str:
         return self.template.format(**kw)

@@ -480,18 +480,13 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    from eventwatch.ingest import UsageError
-    from eventwatch.nlp import ModelError
-    from eventwatch.store import QueryError, StoreError
+    from eventwatch.errors import EventwatchError
 
     try:
         return args.func(args)
-    except (UsageError, QueryError) as exc:
+    except EventwatchError as exc:  # bad usage or filters (4xx in the catalogue): 2; store, model: 1
         print(f"eventwatch: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except (StoreError, ModelError) as exc:
-        print(f"eventwatch: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_USAGE if exc.status < 500 else EXIT_FAILED
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
