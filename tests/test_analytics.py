@@ -95,6 +95,7 @@ def test_store_alerts_and_trends(tmp_path):
         weekly = trends(s, by="country", interval="week")
         assert daily["n_events"].sum() == weekly["n_events"].sum() == len(records)
         assert set(trends(s, by="quad_class")["key"]) == {"4"}
+        assert set(trends(s, by="quad_class", top=3)["key"]) == {"4"}  # from the daily aggregates, with top
         with pytest.raises(ValueError):
             trends(s, by="nonsense")
 

@@ -114,7 +114,8 @@ def _from_daily(con, f: EventFilter, by: str | None, interval: str, top: int | N
     top_clause, top_params = "", []
     if top and by not in (None, "all"):
         keys = [k for (k,) in con.execute(
-            f"SELECT {key} AS key FROM event_daily d {where} GROUP BY key ORDER BY sum(d.n_events) DESC, key "
+            # positions, not 'key': in event_daily that name is a column, not the alias (by=quad_class)
+            f"SELECT {key} AS key FROM event_daily d {where} GROUP BY 1 ORDER BY sum(d.n_events) DESC, 1 "
             f"LIMIT {int(top)}", p).fetchall()]
         top_clause, top_params = f"AND ({key}) IN (SELECT unnest(?::VARCHAR[]))", [keys]
     sql = f"""
