@@ -42,7 +42,11 @@ def code_tables(shared: Path) -> tuple[dict[str, dict], dict[str, str]]:
 def find_span(spec: str, sentence: str) -> tuple[int, int]:
     """(start, end) of the n-th occurrence of the words of ``spec`` (`words@n`) in ``sentence``."""
     words, _, nth = spec.rpartition("@") if re.search(r"@\d+$", spec) else (spec, "", "1")
+    words = words.strip()
+    if not words:
+        raise CodingError("empty span (write `-` for no span)")
     pattern = r"\s+".join(re.escape(w) for w in words.split())
+    pattern = (r"(?<!\w)" if words[:1].isalnum() else "") + pattern + (r"(?!\w)" if words[-1:].isalnum() else "")
     hits = list(re.finditer(pattern, sentence))
     if len(hits) < int(nth):
         raise CodingError(f"span {spec!r} not found in the sentence" + (f" ({len(hits)} occurrence(s))" if hits else ""))
@@ -122,8 +126,8 @@ def parse_file(path: Path, rows: list[dict], texts: dict[str, str], tables) -> t
             else:
                 if coded.get(sid) == []:
                     raise CodingError("event for a sentence marked `-` above")
-                row = by_sid[sid]
-                coded.setdefault(sid, []).append(parse_event(body, texts[sid], row["start"], tables))
+                event = parse_event(body, texts[sid], by_sid[sid]["start"], tables)
+                coded.setdefault(sid, []).append(event)
         except CodingError as exc:
             errors.append(f"{path}:{n}: {exc}\n    {line[:160]}")
     errors += [f"{path}: sentence {sid} has no line" for sid in by_sid if sid not in seen]
