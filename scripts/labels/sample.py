@@ -32,8 +32,11 @@ QUOTAS = [
     ("polnear", None, 300), ("geowebnews", None, 240), ("tr_news", None, 220),
     ("lgl", None, 240), ("re3d", None, 200),
 ]
-# hard boundaries: a blank line, or a newline followed by indentation (Reuters paragraphs)
-HARD_BREAK = re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}")
+# hard boundaries: a blank line; in Reuters also a newline followed by indentation (its paragraphs;
+# TR-News indents its wrapped lines, so there it is no boundary)
+HARD_BREAK = {"reuters": re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}")}
+BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+SIGN_OFF = re.compile(r"^\W*reuters?\W*$", re.I)  # the wire's "REUTER" trailer is no sentence
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -41,18 +44,18 @@ def h(*parts: str) -> str:
     return hashlib.sha1("|".join((SEED,) + parts).encode()).hexdigest()
 
 
-def paragraphs(text: str):
+def paragraphs(text: str, corpus: str):
     pos = 0
-    for m in HARD_BREAK.finditer(text):
+    for m in HARD_BREAK.get(corpus, BLANK_LINE).finditer(text):
         yield pos, m.start()
         pos = m.end()
     yield pos, len(text)
 
 
-def split_sentences(nlp, text: str) -> list[tuple[int, int]]:
+def split_sentences(nlp, text: str, corpus: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets; single newlines inside a paragraph are read as spaces."""
     out = []
-    for p0, p1 in paragraphs(text):
+    for p0, p1 in paragraphs(text, corpus):
         para = text[p0:p1]
         if not para.strip():
             continue
@@ -62,7 +65,7 @@ def split_sentences(nlp, text: str) -> list[tuple[int, int]]:
                 s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
-            if e > s:
+            if e > s and not SIGN_OFF.match(text[s:e]):
                 out.append((s, e))
     return out
 
@@ -97,7 +100,7 @@ def draw(nlp, records: dict[str, list[dict]]) -> list[dict]:
                 print(f"skip duplicate text {corpus}/{rec['doc']}", file=sys.stderr)
                 continue
             seen_text.add(norm)
-            sents = split_sentences(nlp, rec["text"])[:MAX_SENTS]
+            sents = split_sentences(nlp, rec["text"], corpus)[:MAX_SENTS]
             if not sents:
                 continue
             split = "test" if int(h("split", corpus, rec["doc"])[:8], 16) % 100 < TEST_PERCENT else "tune"
