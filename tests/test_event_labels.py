@@ -14,7 +14,8 @@ import pytest
 from eventwatch.eval import event_labels
 
 ROOT = Path(__file__).resolve().parents[1]
-TEXT = "Ruritania sanctions.\n\nRiot police detained two activists in Vell. The activists had blocked a road and a bridge."
+TEXT = ("Ruritania sanctions.\n\nRiot police detained two activists in Vell. "
+        "The activists had blocked a road and a bridge.")
 
 
 def _ingest_module():
@@ -97,8 +98,28 @@ def test_errors_name_the_line_and_nothing_is_missed(setup):
 
 def test_second_occurrence_span(setup):
     shared, labels, rows = setup
-    lines = GOOD[:2] + ["bbc-politics-900:2 144 | src: activists = ---OPP | trig: blocked", "+ 173 | src: - = ---COP | tgt: a@2 = ---CVL | trig: blocked"]
+    lines = GOOD[:2] + [
+        "bbc-politics-900:2 144 | src: activists = ---OPP | trig: blocked",
+        "+ 173 | src: - = ---COP | tgt: a@2 = ---CVL | trig: blocked",
+    ]
     coded, errors = _ingest(shared, labels, rows, lines)
     assert errors == []
     tgt = coded["bbc-politics-900:2"][1]["target"]
     assert TEXT[tgt[0] : tgt[1]] == "a" and tgt[0] == TEXT.index("a bridge")
+
+
+def test_agreement_kappa_and_root_f1():
+    spec = importlib.util.spec_from_file_location("labels_agreement", ROOT / "scripts" / "labels" / "agreement.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+
+    def ev(root, pos, src="GBRGOV"):
+        return {"root": root, "cameo": root + "0", "trigger": [pos, pos + 3], "source_code": src, "target_code": ""}
+
+    pairs = [([ev("17", 0), ev("11", 9)], [ev("17", 1, "GBRCOP")]), ([], []), ([], [ev("04", 2)]), ([], [])]
+    got = mod.score(pairs)
+    # sentences: (yes,yes) (no,no) (no,yes) (no,no): po 0.75, pe 0.25*0.5+0.75*0.5 = 0.5 -> kappa 0.5
+    assert got["kappa"] == pytest.approx(0.5)
+    # events A=2, B=2, one match (root 17) -> F1 0.5; its source codes differ in sector only
+    assert got["root_F1"] == pytest.approx(0.5)
+    assert (got["src_code"], got["src6"]) == (0.0, 0.0)

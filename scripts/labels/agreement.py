@@ -4,7 +4,9 @@
 
 Per chunk and overall: Cohen's kappa on event / no event per sentence; event-by-root F1 (events of a
 sentence matched one-to-one by root); for matched events, agreement of the full CAMEO code and of the
-source and target actor codes. With more than two coders of a chunk the first two (by name) are compared.
+source and target actor codes
+(in full, and as country + first sector: src6/tgt6). With more than two coders of a chunk the first
+two (by name) are compared.
 """
 
 from __future__ import annotations
@@ -42,13 +44,14 @@ def score(pairs_by_sid: list[tuple[list[dict], list[dict]]]) -> dict[str, float]
     na, nb = sum(len(a) for a, _ in pairs_by_sid), sum(len(b) for _, b in pairs_by_sid)
     m = len(matched)
 
-    def share(key: str) -> float:
-        return sum(x[key] == y[key] for x, y in matched) / m if m else float("nan")
+    def share(key: str, prefix: int = 99) -> float:
+        return sum(x[key][:prefix] == y[key][:prefix] for x, y in matched) / m if m else float("nan")
 
     return {"sents": len(sent), "ev_A": sum(a for a, _ in sent), "ev_B": sum(b for _, b in sent),
             "kappa": kappa(sent), "n_A": na, "n_B": nb, "matched": m,
             "root_F1": 2 * m / (na + nb) if na + nb else float("nan"),
-            "cameo": share("cameo"), "src_code": share("source_code"), "tgt_code": share("target_code")}
+            "cameo": share("cameo"), "src_code": share("source_code"), "tgt_code": share("target_code"),
+            "src6": share("source_code", 6), "tgt6": share("target_code", 6)}
 
 
 def load_pairs(labels: Path) -> dict[str, tuple[str, str, list]]:
@@ -77,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     if not pairs:
         print("no chunk has two coders yet", file=sys.stderr)
         return 1
-    cols = ["sents", "ev_A", "ev_B", "kappa", "n_A", "n_B", "matched", "root_F1", "cameo", "src_code", "tgt_code"]
+    cols = ["sents", "ev_A", "ev_B", "kappa", "n_A", "n_B", "matched", "root_F1",
+            "cameo", "src_code", "tgt_code", "src6", "tgt6"]
     print("chunk  coders " + " ".join(f"{c:>8}" for c in cols))
     everything = []
     for chunk, (ca, cb, ps) in pairs.items():

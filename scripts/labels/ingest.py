@@ -49,7 +49,8 @@ def find_span(spec: str, sentence: str) -> tuple[int, int]:
     pattern = (r"(?<!\w)" if words[:1].isalnum() else "") + pattern + (r"(?!\w)" if words[-1:].isalnum() else "")
     hits = list(re.finditer(pattern, sentence))
     if len(hits) < int(nth):
-        raise CodingError(f"span {spec!r} not found in the sentence" + (f" ({len(hits)} occurrence(s))" if hits else ""))
+        found = f" ({len(hits)} occurrence(s))" if hits else ""
+        raise CodingError(f"span {spec!r} not found in the sentence{found}")
     return hits[int(nth) - 1].span()
 
 
@@ -74,7 +75,8 @@ def parse_event(body: str, sentence: str, offset: int, tables) -> dict:
         raise CodingError(f"unknown CAMEO code {code!r}")
     if code[:2] in ("01", "00") or not code[:2].isdigit():
         raise CodingError(f"CAMEO {code} is outside roots 02-20 (plain statements are not coded: use `-`)")
-    ev = {"cameo": code, "root": code[:2], "plover": plover.get(code) or plover.get(code[:2]) or PLOVER_FALLBACK.get(code[:2], ""),
+    plover_type = plover.get(code) or plover.get(code[:2]) or PLOVER_FALLBACK.get(code[:2], "")
+    ev = {"cameo": code, "root": code[:2], "plover": plover_type,
           "trigger": None, "source": None, "target": None, "source_code": "", "target_code": "",
           "hypothetical": False, "negated": False, "background": False}
     for part in parts:
@@ -157,9 +159,11 @@ def main(argv: list[str] | None = None) -> int:
     out = args.file.with_suffix(".jsonl")
     with open(out, "w", encoding="utf-8") as fh:
         for r in rows:
-            fh.write(json.dumps({"sid": r["sid"], "chunk": m["chunk"], "coder": m["coder"], "events": coded[r["sid"]]}) + "\n")
+            row = {"sid": r["sid"], "chunk": m["chunk"], "coder": m["coder"], "events": coded[r["sid"]]}
+            fh.write(json.dumps(row) + "\n")
     n_ev = sum(map(len, coded.values()))
-    print(f"{out}: {len(rows)} sentences, {sum(1 for v in coded.values() if v)} with events, {n_ev} events", file=sys.stderr)
+    n_sent = sum(1 for v in coded.values() if v)
+    print(f"{out}: {len(rows)} sentences, {n_sent} with events, {n_ev} events", file=sys.stderr)
     return 0
 
 
