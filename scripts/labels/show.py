@@ -2,6 +2,7 @@
 
     PYTHONPATH=src /work/main/.venv/bin/python scripts/labels/show.py ev01            # read
     PYTHONPATH=src /work/main/.venv/bin/python scripts/labels/show.py ev01 --template # empty coding file
+    PYTHONPATH=src /work/main/.venv/bin/python scripts/labels/show.py --list          # chunks and coders
 """
 
 from __future__ import annotations
@@ -20,12 +21,29 @@ def chunk_rows(chunk: str, labels: Path = DEFAULT_LABELS) -> list[dict]:
     return rows
 
 
+def list_chunks(labels: Path = DEFAULT_LABELS) -> int:
+    chunks: dict[str, list[dict]] = {}
+    for r in read_jsonl(labels / "sample.jsonl"):
+        chunks.setdefault(r["chunk"], []).append(r)
+    print("chunk\tsents\ttest\tcorpora\tdouble\tcoded_by")
+    for chunk, rows in chunks.items():
+        coders = sorted(p.name.split(".")[1] for p in (labels / "coded").glob(f"{chunk}.*.jsonl"))
+        corpora = ",".join(sorted({r["corpus"] for r in rows}))
+        n_test = sum(r["split"] == "test" for r in rows)
+        double = "double" if rows[0].get("double") else ""
+        print(f"{chunk}\t{len(rows)}\t{n_test}\t{corpora}\t{double}\t{','.join(coders)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("chunk")
+    ap.add_argument("chunk", nargs="?")
+    ap.add_argument("--list", action="store_true", help="list the chunks: size, split, double, coded by")
     ap.add_argument("--shared", default=None)
     ap.add_argument("--template", action="store_true", help="print `sid ?` lines to start a coding file")
     args = ap.parse_args(argv)
+    if args.list or not args.chunk:
+        return list_chunks()
     rows = chunk_rows(args.chunk)
     if args.template:
         for r in rows:
