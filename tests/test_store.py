@@ -95,8 +95,8 @@ def test_python_api_returns_dataframes_and_arrow(tmp_path):
         assert {"RUS-GOV", "UKR-MIL"} <= set(db.actors()["id"])
         assert db.quotes()["speaker"].tolist() == ["person:ana-lima"]
         assert trends(db, by="country")["n_events"].sum() == 2
-        assert db.trends(by="country").equals(trends(db, by="country"))  # eventwatch.open: a Store with analytics
-        assert alerts(db).empty and db.alerts(scope="dyad").empty
+        assert db.trends(by="country").equals(trends(db, by="country"))
+        assert alerts(db).empty and db.alerts(scope="dyad").empty  # eventwatch.open: a Store with alerts
         with pytest.raises(Exception):
             db.write([make_record("c2")])
     finally:

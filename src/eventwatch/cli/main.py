@@ -160,12 +160,11 @@ def cmd_events(args) -> int:
 
 
 def cmd_trends(args) -> int:
-    from eventwatch.analytics import trends
     from eventwatch.store import Store
 
     f = _filters(args)
     with Store(args.db, read_only=True) as store:
-        df = trends(store, f, by=None if args.by == "all" else args.by, interval=args.interval, top=args.top)
+        df = store.trends(f, by=None if args.by == "all" else args.by, interval=args.interval, top=args.top)
     _render_frame(df, args.format)
     return EXIT_OK
 

@@ -18,7 +18,7 @@ import duckdb
 
 from eventwatch.errors import Errors, QueryError, StoreError
 from eventwatch.model import Record
-from eventwatch.store import daily, feeds, migrations, queries, writer
+from eventwatch.store import daily, feeds, migrations, queries, trends, writer
 from eventwatch.store.filters import EventFilter, Filters, coerce, parse_filters
 from eventwatch.store.migrations import SCHEMA_VERSION
 from eventwatch.store.writer import ARTICLE_TABLES
@@ -173,7 +173,14 @@ class Store:
         """The feed watcher's memory (feed validators, seen URLs) in this database."""
         return feeds.FeedState(self.con)
 
-    # trends and alerts: eventwatch.analytics.trends(store, ...) and eventwatch.analytics.alerts(store, ...)
+    def trends(self, filters: Filters | None = None, *, by: str | None = None, interval: str = "day",
+               top: int | None = None, fill: bool = False, arrow: bool = False, **kw):
+        """Counts per day (or week, month) and key: n_events, per-QuadClass counts, mean Goldstein.
+        ``fill=True`` adds the empty periods with zero counts."""
+        return trends.trends(self.con, _filters(filters, kw), by=by, interval=interval, top=top, fill=fill,
+                             arrow=arrow)
+
+    # alerts: eventwatch.analytics.alerts(store, ...) (a plain Store never imports analytics)
 
 
 def open_store(path: str | Path = "eventwatch.duckdb", read_only: bool = True) -> Store:

@@ -1,4 +1,4 @@
-"""Trends and early-warning alerts (eventwatch.analytics over the request's cursor)."""
+"""Trends (a store read) and early-warning alerts (eventwatch.analytics) over the request's cursor."""
 from __future__ import annotations
 
 from typing import Literal
@@ -6,7 +6,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query
 
 from eventwatch.analytics.alerts import AlertParams, store_alerts
-from eventwatch.analytics.trends import trends as run_trends
+from eventwatch.store.trends import trends as run_trends
 from eventwatch.api.common import Limit, clean, cursor, filters, items, json_response
 from eventwatch.store.filters import EventFilter
 
