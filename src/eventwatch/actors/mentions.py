@@ -304,6 +304,9 @@ class MentionTable:
                     self.titles.setdefault(child.lemma_.lower(), []).append(m)
         if span.root.dep_ == "appos" and span.root.head.pos_ in pos and right_after(span.root.head, span[0]):
             self.titles.setdefault(span.root.head.lemma_.lower(), []).append(m)
+        head = span.root.head
+        if span.root.dep_ in ("compound", "poss") and description_heads().get(head.lemma_.lower()) == "agent":
+            self.titles.setdefault(head.lemma_.lower(), []).append(m)  # "a Federal Reserve spokesman": the Fed's
 
     def _resolve_pronouns(self) -> None:
         """Resolve every he/she outside quotes in text order; each one learns and extends the chain."""

@@ -20,6 +20,7 @@ from eventwatch.nlp.cache import text as doc_text
 
 
 CO_ARGUMENT_DEPS = {"dobj", "dative", "iobj", "nsubjpass", "obj"}
+OWNER_PREPS = {"for", "at", "from"}
 
 
 class Referents(MentionTable):
@@ -147,14 +148,21 @@ class Referents(MentionTable):
                 out.add(self.canonical(actor).id)
         return out
 
-    def _owner(self, subj: Token, possessor: Token | None) -> Actor | None:
-        """The organisation a spokesperson speaks for: the possessor, or the object of "for"."""
+    def _owner(self, subj: Token, possessor: Token | None, kinds: tuple[str, ...] = GROUP_KINDS) -> Actor | None:
+        """The organisation people speak for: the possessor, the object of "for", "at" or "from", or a
+        name compounded with the noun ("the ministry's spokesman", "a spokeswoman for the union",
+        "researchers at Acme", "a Taliban spokesman")."""
         owner = possessor
         if owner is None:
-            owner = next((o for p in subj.children if p.dep_ == "prep" and p.lower_ == "for"
+            owner = next((o for p in subj.children if p.dep_ == "prep" and p.lower_ in OWNER_PREPS
                           for o in p.children if o.dep_ == "pobj"), None)
-        actor = self.resolve(owner)[0] if owner is not None else None
-        return actor if actor is not None and actor.kind in GROUP_KINDS else None
+        if owner is None:  # "a Central Bank spokesman": a name compounded with the noun
+            owner = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if owner is None:
+            return None
+        named = [self.canonical(m.actor) for m in self.mentions if m.start <= owner.idx < m.end]
+        actor = next((a for a in named if a.kind in kinds), None) or self.resolve(owner)[0]
+        return actor if actor is not None and actor.kind in kinds else None
 
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
         """(actor, whether the description refers back to it) for a common-noun speaker."""
@@ -168,8 +176,12 @@ class Referents(MentionTable):
         if head_class == "agent":  # "the ministry's spokesman", "a spokeswoman for the union": the organisation
             owner = self._owner(subj, possessor)
             if owner is not None:
-                return owner, False
+                return owner, True
             head_class = None
+        if head_class is None and subj.tag_ == "NNS" and possessor is None:  # "researchers at Acme say"
+            owner = self._owner(subj, None, ("organization",))
+            if owner is not None:
+                return owner, True
         if head_class == "doc":
             source = source_of(subj)
             if possessor is not None:
