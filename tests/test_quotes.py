@@ -580,6 +580,8 @@ def test_a_description_is_not_the_person_its_verb_speaks_to(analyse):
      "Hartwell Motors said.", "halt some production", "Hartwell Motors"),
     ("Optimism is at its highest since 1997, say researchers at Lindqvist Partners.", "Optimism is", "Lindqvist Partners"),
     ("Mr Brown will take charge of the campaign, a report in the Sunday Courier said.", "Mr Brown will", "Courier"),
+    ("Anna Holt said the plan was sound. A report in the Weekend Ledger claimed Mr Brown would take charge of the "
+     "campaign.", "Mr Brown would", "Weekend Ledger"),
     ("A Central Bank spokesman said the governor would return on Monday. The governor cancelled a speech, the "
      "spokesman said.", "The governor cancelled", "Central Bank"),
 ])

@@ -148,6 +148,16 @@ class Referents(MentionTable):
                 out.add(self.canonical(actor).id)
         return out
 
+    def _source(self, source: Token) -> Actor | None:
+        """Who issued a document: the name in "a statement from X", "a report in the X" (a paper's
+        name the tagger missed is still a name, not a description: "the Sunday Courier")."""
+        if source.pos_ == "PROPN" and not source.ent_type_ and source.text[:1].isupper():
+            start, end = phrase_span(source)
+            text = doc_text(self.doc)[start:end]
+            return (self.actor_at(source.idx, source.idx + len(source)) or self._by_name(text)
+                    or self._unknown_name(source, text))
+        return self.resolve(source)[0]
+
     def _owner(self, subj: Token, possessor: Token | None, kinds: tuple[str, ...] = GROUP_KINDS) -> Actor | None:
         """The organisation people speak for: the possessor, the object of "for", "at" or "from", or a
         name compounded with the noun ("the ministry's spokesman", "a spokeswoman for the union",
@@ -187,7 +197,7 @@ class Referents(MentionTable):
             if possessor is not None:
                 return self.resolve(possessor)[0], True
             if source is not subj:
-                return self.resolve(source)[0], True
+                return self._source(source), True
         if definite and head_class in ("org", "orgname", "doc"):
             named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split()
                                   and (head_class != "orgname" or proper_name(a.name)))
