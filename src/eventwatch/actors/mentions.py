@@ -19,8 +19,9 @@ document's other shared tables. Only this package writes ``record.actors``.
 
 How a reading resolves (:class:`MentionTable` here, ``referents.Referents``): named speakers
 resolve to the actor whose mention they overlap; a surname alone resolves to the fuller name of
-the same person in the text ("Lonechild" -> "Darian Lonechild"). Pronouns and are resolved by a small salience rule: the nearest earlier compatible
-mention in *subject* position outside quotes (else the nearest compatible mention), where every
+the same person in the text ("Lonechild" -> "Darian Lonechild"). Pronouns and definite
+descriptions are resolved by a small salience rule: the nearest earlier compatible mention in
+*subject* position outside quotes (else the nearest compatible mention), where every
 resolved he/she becomes a mention of its own, so chains of "she said" follow the person.
 he/she need a person whose gender is not known to differ (known from a title, a given name or an
 earlier he/she); they/it and "the company" need an organisation, group or country; "the
