@@ -306,3 +306,39 @@ def test_keyboard_only_reaches_an_article_and_filters_by_actor(page, base_url):
     page.keyboard.press("Enter")
     ready(page, "network")
     assert "actor=KEN-POL" in page.url
+
+
+def block_outside(page) -> list[str]:
+    """Abort every request that does not go to this machine; returns the list of blocked URLs."""
+    from urllib.parse import urlsplit
+
+    blocked: list[str] = []
+
+    def route(r):
+        host = urlsplit(r.request.url).hostname or ""
+        if r.request.url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost", "::1"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    return blocked
+
+
+@pytest.mark.parametrize("path, selector", [("/docs", ".swagger-ui .opblock-summary-path"),
+                                            ("/redoc", "[role=search], .menu-content")])
+def test_api_docs_render_with_every_outside_request_blocked(page, base_url, path, selector):
+    blocked = block_outside(page)
+    failed: list[str] = []
+    page.on("requestfailed", lambda r: failed.append((r.url, r.failure)))
+    page.goto(base_url + path)
+    page.wait_for_selector(selector, timeout=20000)
+    assert "/api/events" in page.locator("body").text_content()
+    assert blocked == []  # no request even tried to leave the machine
+    # ReDoc's sidebar logo (cdn.redoc.ly) is stopped by the page's CSP before any request is made
+    assert all(why == "csp" for _url, why in failed), failed
+    icon = page.request.get(base_url + "/favicon.ico")
+    assert icon.status == 200 and icon.headers["content-type"].startswith("image/")
+    shot(page, "docs" if path == "/docs" else "redoc")
+    assert not page.errors
