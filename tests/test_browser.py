@@ -77,6 +77,13 @@ def base_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def full_url(tmp_path_factory):
+    """The hand-built records plus an undated article whose event has no known actor."""
+    with serve_records(tmp_path_factory, web_records.records() + [web_records.undated()]) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def seed_url(tmp_path_factory, seed_record):
     """A store holding only the seed article as this branch's pipeline processes it."""
     with serve_records(tmp_path_factory, [seed_record]) as url:
@@ -180,18 +187,34 @@ def test_untrusted_title_and_body_do_not_execute(page, base_url):
     assert page.dialogs == [] and not page.errors
 
 
+TIMELINE = """() => { const o = echarts.getInstanceByDom(document.querySelector('.timeline-chart')).getOption();
+    return {periods: o.xAxis[0].data, legend: o.legend[0].data || null,
+            series: o.series.map(s => ({name: s.name, type: s.type, data: s.data}))}; }"""
+
+
+def timeline_option(page) -> dict:
+    """What the timeline's ECharts chart was given: periods, and each series' name, type and data."""
+    return page.evaluate(TIMELINE)
+
+
 def test_timeline_brush_filters_other_views(page, base_url):
     page.goto(base_url + "/timeline")
     ready(page, "timeline")
-    assert page.locator("svg.timeline .bars rect").count() > 30
-    assert page.locator("svg.timeline polyline.gline").count() == 1
-    assert "SDN" in page.locator("svg.timeline path.marker title").first.text_content()  # the Khartoum burst
+    opt = timeline_option(page)
+    by_name = {s["name"]: s for s in opt["series"]}
+    assert len(opt["periods"]) > 30
+    assert [by_name[q]["type"] for q in ("Verbal cooperation", "Material cooperation", "Verbal conflict",
+                                         "Material conflict")] == ["bar"] * 4
+    assert by_name["Mean Goldstein"]["type"] == "line"
+    assert any("SDN" in d["name"] for d in by_name["Alert"]["data"])  # the Khartoum burst
+    assert page.locator(".timeline-chart canvas").count() >= 1
     shot(page, "timeline")
-    box = page.locator("svg.timeline rect[cursor=crosshair]").bounding_box()
-    y = box["y"] + box["height"] / 2
-    page.mouse.move(box["x"] + box["width"] * 0.5, y)
+    box = page.locator(".timeline-chart").bounding_box()
+    left, width = box["x"] + 44, box["width"] - 84  # the plot area (grid left 44, right 40, top 52, bottom 62)
+    y = box["y"] + 52 + (box["height"] - 114) / 2
+    page.mouse.move(left + width * 0.5, y)
     page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=5)
+    page.mouse.move(left + width * 0.7, y, steps=5)
     page.mouse.up()
     ready(page, "timeline")
     since = re.search(r"since=(\d{4}-\d\d-\d\d)", page.url).group(1)
@@ -201,6 +224,26 @@ def test_timeline_brush_filters_other_views(page, base_url):
     ready(page, "map")
     assert f"since={since}" in page.url
     assert page.input_value("#filters input[name=since]") == since
+
+
+def test_timeline_breaks_the_line_at_gaps_and_counts_undated_events(page, full_url):
+    page.goto(full_url + "/timeline?country=MLI")  # Mali: events on a few days only, and one undated
+    ready(page, "timeline")
+    opt = timeline_option(page)
+    bars = [s["data"] for s in opt["series"] if s["type"] == "bar"]
+    line = next(s["data"] for s in opt["series"] if s["name"] == "Mean Goldstein")
+    counts = [sum(col) for col in zip(*bars)]
+    empty = [i for i, n in enumerate(counts) if n == 0]
+    assert empty, "the Mali series should have days without events"
+    assert all(line[i] is None for i in empty)  # no Goldstein drawn through a day without events
+    assert all(line[i] is not None for i, n in enumerate(counts) if n)
+    undated = page.locator(".timeline-note .undated-count")
+    assert undated.get_attribute("data-n") == "1"
+    assert undated.text_content() == "1 event has no date and is not on the timeline."
+    gaps = page.locator(".timeline-note .gap-count")
+    assert gaps.get_attribute("data-n") == str(len(empty))
+    shot(page, "timeline_gaps")
+    assert not page.errors
 
 
 def test_map_point_lists_its_events(page, base_url):
