@@ -385,3 +385,81 @@ def test_api_docs_render_with_every_outside_request_blocked(page, base_url, path
     assert icon.status == 200 and icon.headers["content-type"].startswith("image/")
     shot(page, "docs" if path == "/docs" else "redoc")
     assert not page.errors
+
+
+CLIPPED = """() => {
+    const W = document.documentElement.clientWidth, bad = [];
+    const boxes = document.querySelectorAll('.card, table, .panel, .timeline-chart, svg.chart, .legend, header, #filters, h2');
+    for (const n of boxes) {
+        const r = n.getBoundingClientRect();
+        if (!r.width) continue;
+        const name = n.tagName.toLowerCase() + '.' + (n.getAttribute('class') || '');
+        if (r.left < -1 || r.right > W + 1) bad.push(name + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + W);
+        if (!(n instanceof SVGElement) && n.scrollWidth > n.clientWidth + 1) bad.push(name + ' overflows: ' + n.scrollWidth + ' > ' + n.clientWidth);
+    }
+    if (document.documentElement.scrollWidth > W + 1) bad.push('page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + W);
+    return {checked: boxes.length, bad: bad};
+}"""
+
+
+@pytest.mark.parametrize("width", [420, 1400])
+@pytest.mark.parametrize("view, name", [("/", "overview"), ("/timeline", "timeline"), ("/map", "map"),
+                                        ("/network", "network"), ("/article/art-protest", "article")])
+def test_no_card_or_table_is_clipped_from_phone_to_wide_screen(browser, full_url, width, view, name):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        pg.goto(full_url + view)
+        ready(pg, name)
+        result = pg.evaluate(CLIPPED)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(SHOTS / f"layout_{width}_{name}.png"), full_page=True)
+        assert result["checked"] >= 3 and result["bad"] == [], result["bad"]
+        assert not errors
+    finally:
+        context.close()
+
+
+def test_network_has_a_legend_and_labels_that_do_not_overlap(browser, full_url):
+    for width in (420, 1400):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        pg = context.new_page()
+        try:
+            pg.goto(full_url + "/network")
+            ready(pg, "network")
+            legend = pg.locator(".net-legend")
+            assert legend.is_visible()
+            text = legend.text_content()
+            for words in ("node size", "mean Goldstein", "conflict", "cooperation", "edge width", "filtered on"):
+                assert words in text
+            boxes = pg.locator("text.net-label").evaluate_all("ts => ts.map(t => { const r = t.getBoundingClientRect();"
+                                                              " return [r.left, r.top, r.right, r.bottom]; })")
+            assert len(boxes) >= 4
+            assert all(b[3] - b[1] >= 10 for b in boxes)  # readable: at least 10 px tall on a phone too
+            overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                        if a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5]
+            assert overlaps == []
+            pg.screenshot(path=str(SHOTS / f"network_{width}.png"), full_page=False)
+        finally:
+            context.close()
+
+
+def test_latest_events_name_codes_and_say_unknown_instead_of_question_marks(page, full_url):
+    codes = page.request.get(full_url + "/api/codes").json()
+    page.goto(full_url + "/?text=looted")  # the event whose source and target were not identified
+    ready(page, "overview")
+    row = page.locator("table.events tr.event-row").first
+    assert row.locator("a.event-link").text_content() == "unknown → unknown"
+    assert row.locator("a.event-link .unknown").count() == 2
+    assert row.locator(".cameo").text_content() == "1822"
+    assert row.locator(".code-name").text_content().strip() == codes["cameo"]["1822"]["name"]
+    assert row.locator(".plover").get_attribute("title") == codes["plover"]["ASSAULT"]
+    assert row.locator("td").first.text_content() == "undated"
+    assert "?" not in page.locator("section.panel", has_text="Latest events").text_content().replace("?text", "")
+    page.goto(full_url + "/?text=arrested")
+    ready(page, "overview")
+    name = page.locator("table.events tr.event-row .code-name").first.text_content().strip()
+    code = page.locator("table.events tr.event-row .cameo").first.text_content()
+    assert name and name.lower() == codes["cameo"][code]["name"].lower()
