@@ -458,6 +458,8 @@ def test_latest_events_name_codes_and_say_unknown_instead_of_question_marks(page
     assert row.locator(".plover").get_attribute("title") == codes["plover"]["ASSAULT"]
     assert row.locator("td").first.text_content() == "undated"
     assert "?" not in page.locator("section.panel", has_text="Latest events").text_content().replace("?text", "")
+    assert page.locator("#root-choices option[value='14']").text_content() == "14 Protest"  # the filter suggests names
+    assert page.get_attribute("#filters input[name=plover]", "list") == "plover-choices"
     page.goto(full_url + "/?text=arrested")
     ready(page, "overview")
     name = page.locator("table.events tr.event-row .code-name").first.text_content().strip()

@@ -125,8 +125,19 @@
   let CODES = { cameo: {}, plover: {} };
   let codesP = null;
   function loadCodes() {
-    if (!codesP) codesP = getJSON('/api/codes').then((c) => { CODES = c; }).catch(() => { codesP = null; });
+    if (!codesP) codesP = getJSON('/api/codes').then((c) => { CODES = c; codeChoices(); }).catch(() => { codesP = null; });
     return codesP;
+  }
+  function codeChoices() {  // the filter form suggests roots and PLOVER types with their names
+    const lists = { root: el('datalist', { id: 'root-choices' }), plover: el('datalist', { id: 'plover-choices' }) };
+    for (const [code, c] of Object.entries(CODES.cameo)) {
+      if (code.length === 2) lists.root.appendChild(el('option', { value: code }, code + ' ' + sentenceCase(c.name)));
+    }
+    for (const [t, d] of Object.entries(CODES.plover)) lists.plover.appendChild(el('option', { value: t }, t + ': ' + d));
+    for (const k of ['root', 'plover']) {
+      form.appendChild(lists[k]);
+      form.elements[k].setAttribute('list', lists[k].id);
+    }
   }
   function sentenceCase(name) {  // the codebook writes root names in capitals ("MAKE PUBLIC STATEMENT")
     return name && name === name.toUpperCase() ? name.charAt(0) + name.slice(1).toLowerCase() : name;
