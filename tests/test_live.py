@@ -82,8 +82,8 @@ class Serve:
             time.sleep(0.2)
         raise AssertionError(f"no event with {text!r} after {seconds} s")
 
-    def stop(self) -> str:
-        self.proc.send_signal(signal.SIGINT)
+    def stop(self, sig=signal.SIGINT) -> str:
+        self.proc.send_signal(sig)
         _out, err = self.proc.communicate(timeout=60)
         return err
 
@@ -122,7 +122,8 @@ def test_serve_watch_shows_new_items_after_the_next_poll_and_loses_nothing_on_st
         for text in ("arrested twelve protesters", "attacked a rebel camp"):
             assert len(get(again.base + "/api/events?limit=50&text=" + urllib.parse.quote(text))["items"]) == 1
     finally:
-        err = again.stop()
+        err = again.stop(signal.SIGTERM)  # what systemd sends
     assert again.proc.returncode == 0, err
+    assert "stopping the feed watcher" in err
     with Store(str(db), read_only=True) as store:
         assert store.counts()["articles"] == 3

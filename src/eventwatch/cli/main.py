@@ -221,6 +221,7 @@ def cmd_serve(args) -> int:
         print(f"eventwatch: watching {len(live[0])} feeds every {live[1]:g} s", file=sys.stderr)
         fetcher = Fetcher(delay=args.delay, timeout=args.timeout)
         watcher = LiveWatch(app, live[0], live[1], _settings(args), fetcher, quiet=args.quiet).start()
+        _exit_on_sigterm()
     try:
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     finally:
@@ -228,6 +229,17 @@ def cmd_serve(args) -> int:
             print("eventwatch: stopping the feed watcher (finishing the current poll)", file=sys.stderr)
             watcher.stop(timeout=args.stop_timeout)
     return EXIT_OK
+
+
+def _exit_on_sigterm() -> None:
+    """SIGTERM (systemd's stop, kill) ends ``serve`` like Ctrl-C: uvicorn shuts down, then re-raises the
+    signal, which here unwinds through ``cmd_serve``'s ``finally`` so the watcher stores its poll."""
+    import signal
+
+    def stop(signum, frame):
+        raise SystemExit(EXIT_OK)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def _live_feeds(args) -> tuple[list[str], float] | None:
