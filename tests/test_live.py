@@ -102,7 +102,8 @@ def test_serve_watch_shows_new_items_after_the_next_poll_and_loses_nothing_on_st
     server = Serve(db, site.base + "/feed.xml")
     try:
         server.wait_up()
-        server.wait_for("arrested twelve protesters", 120)  # first poll loads the model
+        first = server.wait_for("arrested twelve protesters", 120)  # the first poll loads the model
+        print(f"first item visible {first:.1f} s after the server answered (model load included)")
         before = get(server.base + "/api/summary")["events"]  # an aggregate the response cache keeps
         assert get(server.base + "/api/summary")["events"] == before
         site.pages["/feed.xml"] = ("application/rss+xml", feed(site.base, ["police", "troops"]))

@@ -86,3 +86,16 @@ def test_notebook_extra_installs_what_the_tour_imports():
     dist = {"IPython": "ipython"}  # import name -> distribution name
     assert third_party and {dist.get(m, m).lower() for m in third_party} <= provided
     assert {"notebook", "ipykernel"} <= provided  # Jupyter to open it and a kernel to run it
+
+
+def test_wheel_carries_the_offline_docs_chart_library_and_code_tables(tmp_path):
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("eventwatch-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for path in ("api/static/swagger-ui-bundle.js", "api/static/swagger-ui.css", "api/static/redoc.standalone.js",
+                 "api/static/favicon.svg", "api/static/LICENSE.swagger-ui-dist", "api/static/LICENSE.redoc",
+                 "api/data/plover_types.tsv", "web/static/vendor/echarts.min.js", "web/static/vendor/LICENSE.echarts"):
+        assert "eventwatch/" + path in names, path
