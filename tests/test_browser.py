@@ -36,13 +36,13 @@ def free_port() -> int:
 class ServerThread:
     """uvicorn serving the dashboard app in a background thread."""
 
-    def __init__(self, db_path: str):
+    def __init__(self, db_path: str, app=None):
         import uvicorn
 
         from eventwatch.web import create_app
 
         self.port = free_port()
-        config = uvicorn.Config(create_app(db_path), host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn.Config(app or create_app(db_path), host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -465,3 +465,33 @@ def test_latest_events_name_codes_and_say_unknown_instead_of_question_marks(page
     name = page.locator("table.events tr.event-row .code-name").first.text_content().strip()
     code = page.locator("table.events tr.event-row .cameo").first.text_content()
     assert name and name.lower() == codes["cameo"][code]["name"].lower()
+
+
+def test_articles_stored_while_the_page_is_open_are_offered(browser, tmp_path):
+    """What ``serve --watch`` does after a poll (web/live.py AppStore.write) reaches an open dashboard."""
+    from eventwatch.store import Store
+    from eventwatch.web import create_app
+    from eventwatch.web.live import AppStore
+
+    db = str(tmp_path / "fresh.duckdb")
+    with Store(db) as store:
+        store.write([web_records.protest()])
+    app = create_app(db, writable=True)
+    with ServerThread(db, app=app) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        pg = context.new_page()
+        pg.add_init_script("window.EW_REFRESH_MS = 300")
+        try:
+            pg.goto(url + "/")
+            ready(pg, "overview")
+            pg.wait_for_timeout(700)
+            assert pg.locator("#fresh").is_hidden()
+            AppStore(app).write([web_records.talks()])
+            pg.wait_for_selector("#fresh:not([hidden])", timeout=10000)
+            assert pg.locator("#fresh").text_content().startswith("1 new article stored since this view was drawn.")
+            pg.click("#fresh button")
+            ready(pg, "overview")
+            assert pg.locator("a.article-link", has_text="Ethiopia and Sudan agree to reopen crossing").count() == 1
+            assert pg.locator("#fresh").is_hidden()
+        finally:
+            context.close()

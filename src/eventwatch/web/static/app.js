@@ -865,6 +865,28 @@
     done('article', token);
   }
 
+  /* ---------- new data (serve --watch writes while the page is open) ---------- */
+  // every so often, while the tab is visible, ask how many articles the store holds; when the number
+  // grows, offer to redraw the view (never redraw under the reader's hands)
+  const fresh = document.getElementById('fresh');
+  let storeArticles = null;
+  async function checkFresh() {
+    if (document.hidden) return;
+    try {
+      const sum = await getJSON('/api/summary');
+      const n = sum.store ? sum.store.articles : null;
+      if (storeArticles === null || n < storeArticles) { storeArticles = n; return; }
+      if (n > storeArticles) {
+        const added = n - storeArticles;
+        append(clear(fresh), [added + (added === 1 ? ' new article' : ' new articles') + ' stored since this view was drawn. ',
+          el('button', { type: 'button', onclick: () => { storeArticles = null; fresh.hidden = true; render().then(checkFresh); } }, 'Show')]);
+        fresh.hidden = false;
+      }
+    } catch (e) { /* the server may be restarting: try again next time */ }
+  }
+  setInterval(checkFresh, window.EW_REFRESH_MS || 30000);  // EW_REFRESH_MS: tests only
+  checkFresh();
+
   /* ---------- router ---------- */
   async function render() {
     const token = ++renderToken;
