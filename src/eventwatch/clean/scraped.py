@@ -128,7 +128,7 @@ def split_dateline(first: str) -> tuple[str | None, str | None, int]:
 
 def clean_text(raw: str, title: str | None = None, from_html: bool = False):
     """Scraped text (or text extracted from HTML) to a ``Cleaned``."""
-    from . import Cleaned
+    from .cleaned import Cleaned
 
     pats = patterns()
     text = normalise(raw)
