@@ -5,7 +5,7 @@ readable beside docs/architecture.md (which draws it). Layers, low to high (a mo
 package and any lower layer; packages on one line are peers and do not import each other unless
 ``PEERS`` says so):
 
-    base      model, settings, errors
+    base      model, settings, errors, resources (the data-file loader)
     1         nlp, clean, ingest            (readers, fetch; ingest.watch is given its pipeline by the CLI)
     2..5      places < actors < events < quotes   (stages: a later stage may read an earlier one)
     6         pipeline
@@ -29,7 +29,7 @@ DOTTED = re.compile(r"^eventwatch(?:\.\w+)+:\w+$")  # "module:attribute", never 
 SRC = Path(__file__).resolve().parent.parent / "src" / "eventwatch"
 
 RANK = {
-    "model": 0, "settings": 0, "errors": 0, "examples": 0,
+    "model": 0, "settings": 0, "errors": 0, "resources": 0, "examples": 0,
     "nlp": 1, "clean": 1, "ingest": 1,
     "places": 2, "actors": 3, "events": 4, "quotes": 5,
     "pipeline": 6,

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from eventwatch.resources import DataFileError, read_rows
+
 from .cleaned import Cleaned
 from .dates import find_date
 
@@ -46,18 +48,14 @@ class Patterns:
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     stop, drop, nav = [], [], set()
-    raw = resources.files("eventwatch.clean").joinpath("data/boilerplate.tsv").read_text("utf-8")
-    for n, line in enumerate(raw.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, _, pattern = line.partition("\t")
+    for n, (kind, pattern) in read_rows(resources.files("eventwatch.clean").joinpath("data/boilerplate.tsv"), columns=2):
         if kind == "nav":
             nav.update(pattern.split("|"))
             continue
         try:
             rx = re.compile(pattern, re.I)
         except re.error as exc:  # a broken data file is a programming error: say where
-            raise ValueError(f"boilerplate.tsv line {n}: bad pattern: {exc}") from exc
+            raise DataFileError(f"boilerplate.tsv line {n}: bad pattern: {exc}") from exc
         {"stop": stop, "drop": drop}[kind].append(rx)
     return Patterns(tuple(stop), tuple(drop), frozenset(nav))
 
