@@ -81,16 +81,20 @@ class PollResult:
 
 
 class Watcher:
-    """Polls feeds into a store with the pipeline its caller built (the CLI): ingest never imports the pipeline."""
+    """Polls feeds into a store with one pipeline loaded once."""
 
     def __init__(self, store, settings: Settings | None = None, fetcher: Fetcher | None = None, pipeline=None):
-        if pipeline is None:
-            raise TypeError("Watcher needs a pipeline: Watcher(store, settings, fetcher, Pipeline(settings))")
         self.store = store
         self.settings = settings or Settings()
         self.fetcher = fetcher or Fetcher()
         self.state = WatchState(store.con)
-        self.pipeline = pipeline
+        self._pipeline = pipeline
+
+    @property
+    def pipeline(self):
+        if self._pipeline is None:  # ingest never imports the pipeline: its caller (the CLI) builds it
+            raise TypeError("Watcher needs a pipeline: Watcher(store, settings, fetcher, Pipeline(settings))")
+        return self._pipeline
 
     def _fetch_feed(self, feed: str):
         """The feed's response (a 304 when unchanged since the last poll); a local file reads as a 200."""
