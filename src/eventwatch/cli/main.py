@@ -454,7 +454,8 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog="example:\n  eventwatch eval quotes ../shared/gold/quotes/ggt_dev.jsonl")
     _common(p)
     p.add_argument("stage", help="pages, actors, events, quotes or places")
-    p.add_argument("gold", nargs="+", help="gold file(s) or folder")
+    p.add_argument("gold", nargs="+", help="gold file(s) or folder (quotes: also a label folder such as labels/quotes, "
+                                           "joined to the corpus text in ../shared or $EVENTWATCH_SHARED)")
     p.add_argument("--limit", type=int, help="score only the first N gold items")
     p.add_argument("--skip", type=int, default=0, help="leave out the first N gold items (quotes: articles)")
     p.add_argument("--errors", metavar="FILE", help="quotes: write the wrong-speaker cases to FILE (JSONL)")
