@@ -52,13 +52,15 @@ def _settings(args):
     return Settings(**kw)
 
 
-def _progress(iterable, args, desc: str):
-    """A progress bar on stderr for long runs (appears after two seconds), never on stdout."""
+def _progress(iterable, args, desc: str, total: int | None = None):
+    """A progress bar on stderr for long runs (appears after two seconds), never on stdout; with a
+    total and an ETA when the number of documents is known."""
     if getattr(args, "quiet", False):
         return iterable
     from tqdm import tqdm
 
-    return tqdm(iterable, desc=desc, unit=" doc", file=sys.stderr, delay=2.0, mininterval=0.5, dynamic_ncols=True)
+    return tqdm(iterable, desc=desc, unit=" doc", total=total, file=sys.stderr, delay=2.0, mininterval=0.5,
+                dynamic_ncols=True)
 
 
 def _records(args):
@@ -66,7 +68,7 @@ def _records(args):
 
     A folder written by ``eventwatch run --out`` holds records already: they are read, not re-analysed.
     """
-    from eventwatch.ingest import check_paths, read_inputs
+    from eventwatch.ingest import check_paths, expected_documents, read_inputs
     from eventwatch.scale.processes import run
     from eventwatch.scale.parquet import is_records_dir, read_records
 
@@ -81,7 +83,8 @@ def _records(args):
         if todo:
             yield from run(read_inputs(todo, settings), settings)
 
-    return _progress(records(), args, "processing")
+    total = None if getattr(args, "quiet", False) or done else expected_documents(todo)
+    return _progress(records(), args, "processing", total)
 
 
 def _report(record) -> None:
@@ -107,12 +110,15 @@ def cmd_ingest(args) -> int:
     from eventwatch.store import Store
 
     status, n, batch = EXIT_OK, 0, []
+    seen = dict.fromkeys(BATCH_COUNTS, 0)
     with Store(args.db) as store:
         size = _settings(args).batch_size
         for record in _records(args):
             if record.failed:
                 status = EXIT_FAILED
                 _report(record)
+            for key, value in _batch_counts(record).items():
+                seen[key] += value
             batch.append(record)
             if len(batch) >= size:
                 n += store.write(batch)
@@ -121,21 +127,27 @@ def cmd_ingest(args) -> int:
             n += store.write(batch)
         counts = store.counts()
     if not args.quiet:
-        print(f"eventwatch: stored {n} documents in {args.db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), file=sys.stderr)
+        print(f"eventwatch: this run: {n} documents read, " + ", ".join(f"{v} {k}" for k, v in seen.items()),
+              file=sys.stderr)
+        print(f"eventwatch: {args.db} now holds " + ", ".join(f"{v} {k}" for k, v in counts.items()), file=sys.stderr)
     return status
 
 
+BATCH_COUNTS = ("failed", "undated", "actors", "events", "quotes", "places")
+
+
+def _batch_counts(record) -> dict[str, int]:
+    """What one record adds to this run's summary (the database's totals are counted apart)."""
+    return {"failed": int(bool(record.failed)), "undated": int(not record.published),
+            "actors": len(record.actors), "events": len(record.events), "quotes": len(record.quotes),
+            "places": len(record.places)}
+
+
 def _filters(args):
-    from eventwatch.store import Filters, QueryError
+    """The shared filters from the command's options, by the store's one adapter (as the API's)."""
+    from eventwatch.store.filters import parse_filters
 
-    try:
-        return Filters(since=args.since, until=args.until, country=args.country, actor=args.actor,
-                       root=args.root, cameo=args.cameo, plover=args.plover, quad_class=args.quad_class,
-                       text=args.text, outlet=args.outlet)
-    except QueryError as exc:
-        from eventwatch.ingest import UsageError
-
-        raise UsageError(str(exc)) from None
+    return parse_filters(vars(args))
 
 
 def cmd_events(args) -> int:
@@ -166,9 +178,9 @@ def cmd_events(args) -> int:
 
 
 def cmd_trends(args) -> int:
-    f = _filters(args)
     from eventwatch.store import Store
 
+    f = _filters(args)
     with Store(args.db, read_only=True) as store:
         df = store.trends(f, by=None if args.by == "all" else args.by, interval=args.interval, top=args.top)
     _render_frame(df, args.format)
@@ -176,13 +188,13 @@ def cmd_trends(args) -> int:
 
 
 def cmd_alerts(args) -> int:
-    from eventwatch.analytics.alerts import AlertParams
+    from eventwatch.analytics import AlertParams, alerts
     from eventwatch.store import Store
 
     f = _filters(args)
     params = AlertParams(window=args.window, count_z=args.z, goldstein_z=args.goldstein_z, min_count=args.min_count)
     with Store(args.db, read_only=True) as store:
-        df = store.alerts(f, scope=args.scope, params=params)
+        df = alerts(store, f, scope=args.scope, params=params)
     _render_frame(df, args.format)
     return EXIT_OK
 
@@ -342,16 +354,22 @@ def _analysis(p: argparse.ArgumentParser) -> None:
 
 
 def _query_filters(p: argparse.ArgumentParser) -> None:
+    """The shared filters (the API's query parameters, same names with dashes); checked by the store's adapter."""
     p.add_argument("--actor", help="actor id or part of a name (source or target)")
+    p.add_argument("--source", help="exact source actor id")
+    p.add_argument("--target", help="exact target actor id")
     p.add_argument("--country", help="ISO alpha-3 of the event's place, source or target")
     p.add_argument("--root", help="CAMEO root code(s), e.g. 13 or 14,18,19")
     p.add_argument("--cameo", help="CAMEO code(s); a code matches its sub-codes")
     p.add_argument("--plover", help="PLOVER type(s), e.g. ASSAULT,THREATEN")
     p.add_argument("--quad-class", dest="quad_class", help="QuadClass(es) 1-4")
-    p.add_argument("--since", type=_date, help="first date (YYYY-MM-DD)")
-    p.add_argument("--until", type=_date, help="last date (YYYY-MM-DD)")
+    p.add_argument("--since", help="first date (YYYY-MM-DD)")
+    p.add_argument("--until", help="last date (YYYY-MM-DD)")
     p.add_argument("--text", help="words in the event's sentence")
     p.add_argument("--outlet", help="the articles' source (publisher)")
+    p.add_argument("--negated", metavar="BOOL", help="true: only negated events; false: only asserted ones")
+    p.add_argument("--hypothetical", metavar="BOOL", help="true: only hypothetical events; false: only real ones")
+    p.add_argument("--min-confidence", dest="min_confidence", metavar="X", help="lowest event confidence (0..1)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -442,8 +460,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="the web dashboard and the JSON API", formatter_class=Formatter,
                        epilog="example:\n  eventwatch serve --db news.duckdb --port 8000   # then open http://127.0.0.1:8000/docs")
     _common(p, db=True)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every interface)")
+    p.add_argument("--port", type=int, default=8000, help="TCP port to listen on (default 8000)")
     p.add_argument("--ingest-token-env", dest="token_env", metavar="VAR",
                    help="enable POST /api/ingest, requiring the token held in this environment variable")
     p.add_argument("--no-cache", action="store_true",
@@ -483,18 +502,13 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    from eventwatch.ingest import UsageError
-    from eventwatch.nlp import ModelError
-    from eventwatch.store import QueryError, StoreError
+    from eventwatch.errors import EventwatchError
 
     try:
         return args.func(args)
-    except (UsageError, QueryError) as exc:
+    except EventwatchError as exc:  # bad usage or filters (4xx in the catalogue): 2; store, model: 1
         print(f"eventwatch: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except (StoreError, ModelError) as exc:
-        print(f"eventwatch: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_USAGE if exc.status < 500 else EXIT_FAILED
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:

