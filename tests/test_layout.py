@@ -8,7 +8,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWN = {
-    "api/__init__.py:create_app",      # the core branch: routes in modules that create_app assembles
     "places/gazetteer.py:_build",      # the places branch: the gazetteer's build apart from its lookup
 }
 
