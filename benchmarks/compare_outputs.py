@@ -16,8 +16,8 @@ filter, trends by each key, exports gdelt/gdelt-mentions/plover/csv) and the Pyt
 summary). Records are compared field by field with timing fields removed (the run's own stamps, such
 as GDELT's DATEADDED, are masked); query outputs line by line. A result with the same lines in another
 order (those queries have no total order), or equal but for the last digits of a decimal (DuckDB adds
-floats in parallel, in no fixed order: the same commit differs from itself there), is named but not
-counted as different.
+floats in parallel, in no fixed order: two builds of the same records by the same commit differ there,
+in other queries each time), is named but not counted as different.
 
 Prints counts of identical and different records and queries and the first differences; exit 1 on any
 difference, 2 when a commit fails to run. Progress goes to stderr.
