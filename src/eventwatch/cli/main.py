@@ -364,8 +364,11 @@ def cmd_watch(args) -> int:
             print(f"eventwatch: polled {result.feeds} feeds ({result.unchanged} unchanged): {result.new_items} new items, "
                   f"{result.stored} stored, {result.failed} failed", file=sys.stderr)
 
+    from eventwatch.pipeline import Pipeline
+
+    settings = _settings(args)
     with Store(args.db) as store:
-        Watcher(store, _settings(args), fetcher).run(args.feeds, every, once=args.once, report=report)
+        Watcher(store, settings, fetcher, Pipeline(settings)).run(args.feeds, every, once=args.once, report=report)
     return EXIT_OK
 
 
