@@ -10,13 +10,10 @@ DATA = Path(__file__).parent / "data"
 
 
 def tsv_rows(path: Path) -> list[list[str]]:
-    """The tab-separated rows of a data file, without its ``#`` header and blank lines."""
-    rows = []
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows
+    """The tab-separated rows of a data file (provenance header checked; see eventwatch.resources)."""
+    from eventwatch.resources import read_table
+
+    return read_table(path)
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -110,9 +110,10 @@ class EventsStage:
 
 def _agent_words(settings) -> frozenset[str]:
     """Generic agent nouns and titles of the actor stage's dictionary (the same dictionary object it loaded)."""
+    from eventwatch.resources import read_words
+
     extra = Path(__file__).parent / "data" / "agent_nouns.tsv"
-    own = {w.strip() for w in extra.read_text("utf-8").splitlines() if w.strip() and not w.startswith("#")}
-    return agent_words(getattr(settings, "actors_file", None)) | frozenset(own)
+    return agent_words(getattr(settings, "actors_file", None)) | frozenset(read_words(extra))
 
 
 GENERIC_NOT_AGENTS = {"it", "this", "that", "which", "what"}

@@ -4,13 +4,13 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from eventwatch.actors.lexicon import tsv_rows
-
 DATA = Path(__file__).parent / "data"
 
 
 def _rows(name: str) -> list[list[str]]:
-    return tsv_rows(DATA / name)
+    from eventwatch.resources import read_table
+
+    return read_table(DATA / name, columns=(2, 3))
 
 
 @lru_cache(maxsize=1)
