@@ -1,6 +1,6 @@
 """The people table: one owner of the people and organisations of a document.
 
-The actor stage writes ``record.actors`` and leaves a :class:`PeopleTable` for the document in
+The actor stage writes ``record.actors`` and leaves a ``PeopleTable`` (``actors/people.py``) for the document in
 ``doc.user_data`` (key ``eventwatch.cache.people``; ``nlp.cache.release`` drops it with the other
 per-document tables when the document is done). Later stages ask it and never resolve people on
 their own::
@@ -51,7 +51,7 @@ from eventwatch.actors.names import (captions, merge_spans, name_slug, overlaps,
                                      plain_name, proper_name)
 from eventwatch.actors.phrases import right_after
 from eventwatch.model import Actor, Record
-from eventwatch.nlp.cache import PREFIX, column, ents
+from eventwatch.nlp.cache import column, ents
 from eventwatch.nlp.cache import text as doc_text
 
 Inverted = Callable[[Token], bool]  # "is this object token really the speaker of its cue verb?" (quotes' syntax)
@@ -514,55 +514,6 @@ def _is_subject(tok: Token, inverted: Inverted | None) -> bool:
     if tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS:
         return True
     return tok.dep_ in ("dobj", "attr") and inverted is not None and inverted(tok)
-
-
-KEY = PREFIX + "people"
-
-
-class PeopleTable:
-    """The people and organisations of one document: the actor stage's actors and every reading of
-    them the later stages ask for. Built by the actor stage (:func:`people_of` otherwise)."""
-
-    def __init__(self, doc: Doc, record: Record):
-        self.doc = doc
-        self.record = record
-        self._tokens: dict[int, str] | None = None
-
-    @property
-    def actors(self) -> list[Actor]:
-        return self.record.actors
-
-    def token_actors(self) -> dict[int, str]:
-        """Token index -> id of the actor with a mention there (the first actor listed wins)."""
-        if self._tokens is None:
-            self._tokens = {}
-            for actor in self.record.actors:
-                for start, end in actor.mentions:
-                    span = self.doc.char_span(start, end, alignment_mode="expand")
-                    if span is None:
-                        continue
-                    for tok in span:
-                        self._tokens.setdefault(tok.i, actor.id)
-        return self._tokens
-
-    def kinds(self) -> dict[str, str]:
-        """Actor id -> kind (person, organization, group, country, …)."""
-        return {actor.id: actor.kind for actor in self.record.actors}
-
-    def referents(self, quoted: list[tuple[int, int]], inverted: Inverted | None = None):
-        """A reading of the mentions for speakers: ``quoted`` regions (quotations) name no referent;
-        ``inverted(token)`` says an object token is really the speaker of its verb ("…,” says X)."""
-        from eventwatch.actors.referents import Referents
-
-        return Referents(self.doc, self.record, quoted, inverted)
-
-
-def people_of(doc: Doc, record: Record) -> PeopleTable:
-    """The people table of ``doc``: the one the actor stage left, else a new one over ``record.actors``."""
-    table = doc.user_data.get(KEY)
-    if table is None or table.record is not record:
-        table = doc.user_data[KEY] = PeopleTable(doc, record)
-    return table
 
 
 def _without_article(text: str, start: int) -> int:
