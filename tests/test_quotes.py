@@ -589,3 +589,10 @@ def test_people_and_papers_that_speak_for_an_organisation_are_it(analyse, text, 
     r = analyse(text)
     q = _find(r, fragment)
     assert speaker in (q.speaker_name or "") and _speaker_actor(r, q) is not None
+
+
+def test_a_quote_that_ends_its_sentence_is_not_attributed_by_the_next_sentence(analyse):
+    r = analyse("\"Prices should be higher but because of this disaster they are falling,\" said one trader. \"If prices "
+                "drop much lower I would consider it a buying opportunity.\" Critics had accused the firm of using the "
+                "crisis for its own gain.")
+    assert _find(r, "If prices drop").speaker_name == "one trader"

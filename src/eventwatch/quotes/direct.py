@@ -105,6 +105,8 @@ def _choose(doc, m: Marked, qa: int, qb: int, pre: Token | None, post: Token | N
     comma_end = content.endswith(",") or text[qb:qb + 1] == ","
     if pre is not None and _gap_words(doc, pre.i + 1, qa) == 0:
         return pre  # she said: “…”
+    if post is not None and content[-1:] == "." and _new_sentence_after(doc, qb):
+        post = None  # «“… held by many.” Critics had accused him …»: the next sentence is not its attribution
     if post is not None and comma_end:
         return post
     if pre is not None and post is not None and content[-1:] in SENTENCE_END and _new_sentence_after(doc, qb):
