@@ -168,7 +168,7 @@ def test_concurrent_builds_leave_one_whole_index(monkeypatch, tmp_path):
     import threading
     import time
 
-    from eventwatch.places import gazetteer
+    from eventwatch.places import build
 
     def slow_build(conn):
         conn.execute("CREATE TABLE meta (k TEXT, v TEXT)")
@@ -176,9 +176,9 @@ def test_concurrent_builds_leave_one_whole_index(monkeypatch, tmp_path):
         conn.execute("INSERT INTO meta VALUES ('version', 'x')")
         conn.commit()
 
-    monkeypatch.setattr(gazetteer, "_build", slow_build)
+    monkeypatch.setattr(build, "_build", slow_build)
     target = tmp_path / "gazetteer-test.sqlite"
-    threads = [threading.Thread(target=gazetteer.build_index, args=(target,)) for _ in range(2)]
+    threads = [threading.Thread(target=build.build_index, args=(target,)) for _ in range(2)]
     for t in threads:
         t.start()
     for t in threads:
@@ -194,14 +194,14 @@ def test_dateline_decides_its_name_in_the_body(nlp):
 
 
 def test_a_new_index_version_removes_the_old_files(monkeypatch, tmp_path):
-    from eventwatch.places import gazetteer
+    from eventwatch.places import build, gazetteer
 
     def tiny_build(conn):
         conn.execute("CREATE TABLE meta (k TEXT, v TEXT)")
         conn.commit()
 
     monkeypatch.setenv("EVENTWATCH_CACHE", str(tmp_path))
-    monkeypatch.setattr(gazetteer, "_build", tiny_build)
+    monkeypatch.setattr(build, "_build", tiny_build)
     (tmp_path / "gazetteer-1.sqlite").write_bytes(b"old")
     (tmp_path / "notes.txt").write_text("kept")
     path = gazetteer.ensure_index()
@@ -211,7 +211,7 @@ def test_a_new_index_version_removes_the_old_files(monkeypatch, tmp_path):
 def test_streamed_json_object_values_match_json_load(tmp_path):
     import json
 
-    from eventwatch.places.gazetteer import iter_object_values
+    from eventwatch.places.build import iter_object_values
 
     data = {str(i): {"name": f"Town {i}", "alt": ["Ville, \"{i}\"", "}{"], "pop": i * 7} for i in range(500)}
     path = tmp_path / "cities.json"

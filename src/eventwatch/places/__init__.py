@@ -11,7 +11,7 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
 - ``resolve``: which place each name means (population prior + document context).
 
 The index is built on first use (one to two minutes and ~330 MB peak, once) or ahead of time with
-``python -m eventwatch.places.gazetteer``; set ``EVENTWATCH_CACHE`` to move it. Opening it takes
+``python -m eventwatch.places.build``; set ``EVENTWATCH_CACHE`` to move it. Opening it takes
 milliseconds and a few MB; lookups are SQLite queries.
 
 It writes ``record.places``: one ``Place`` per distinct location with all its mentions. The
