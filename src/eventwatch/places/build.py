@@ -186,6 +186,7 @@ def _build(conn: sqlite3.Connection) -> None:
 
     surrogate = -1
     admin1_gid: dict[str, int] = {}
+    admin1_points = {r[0]: (int(r[1]), float(r[2]), float(r[3])) for r in read_tsv(DATA / "admin1_points.tsv")}
     english_names = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
     for code, key in code_map.items():
         towns = members.get(key)
@@ -200,6 +201,9 @@ def _build(conn: sqlite3.Connection) -> None:
             gid, ext, surrogate = surrogate, f"iso3166-2:{code}", surrogate - 1
         admin1_gid[code] = gid
         lat, lon = _box_centre([(t["latitude"], t["longitude"]) for t in towns])
+        if code in admin1_points:  # GeoNames' own point of the division (and its id)
+            gid, lat, lon = admin1_points[code]
+            ext, admin1_gid[code] = f"geonames:{gid}", gid
         pop = sum(int(t["population"] or 0) for t in towns)
         places.append((gid, ext, name, lat, lon, key[0], iso3.get(key[0]), name, "admin1", pop))
         names.append((normalise(name), gid, NAME_MAIN))
@@ -215,13 +219,7 @@ def _build(conn: sqlite3.Connection) -> None:
                        None, None, "other", int(cont.get("population") or 0)))
         names.append((normalise(cont["name"]), gid, NAME_MAIN))
 
-    for row in read_tsv(DATA / "regions.tsv"):
-        name, lat, lon, aliases = (row + [""])[:4]
-        places.append((surrogate, f"region:{normalise(name).replace(' ', '-')}", name, float(lat), float(lon), "",
-                       None, None, "other", REGION_PRIOR_POPULATION))
-        for alias in {name, *filter(None, aliases.split("|"))}:
-            names.append((normalise(alias), surrogate, NAME_MAIN))
-        surrogate -= 1
+    _add_regions_and_airports(places, names, iso3, surrogate)
 
     known = {p[0] for p in places}
     for alias, target in read_tsv(DATA / "aliases.tsv"):
@@ -244,6 +242,21 @@ def _build(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX names_key ON names(key)")
     conn.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
     conn.commit()
+
+
+def _add_regions_and_airports(places: list, names: list, iso3: dict, surrogate: int) -> int:
+    """Seas and large regions (``data/regions.tsv``, no country) and airports (``data/airports.tsv``)
+    as features 'other' that outrank the small towns sharing their names. Returns the next free id."""
+    rows = [("", *(r + [""])[:4]) for r in read_tsv(DATA / "regions.tsv")]
+    rows += [(r[1], r[0], r[2], r[3], (r + [""])[4]) for r in read_tsv(DATA / "airports.tsv")]
+    for cc, name, lat, lon, aliases in rows:
+        kind = "airport" if cc else "region"
+        places.append((surrogate, f"{kind}:{normalise(name).replace(' ', '-')}", name, float(lat), float(lon), cc,
+                       iso3.get(cc), None, "other", REGION_PRIOR_POPULATION))
+        for alias in {name, *filter(None, aliases.split("|"))}:
+            names.append((normalise(alias), surrogate, NAME_MAIN))
+        surrogate -= 1
+    return surrogate
 
 
 def _add_us_counties(places: list, names: list, members: dict, us_states: dict, admin1_name: dict,

@@ -29,7 +29,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"  # 11: airports, GeoNames points of large divisions, Afghan provinces
 DATA = Path(__file__).parent / "data"
 
 # a sea or large region has no population; for the prior it counts as this many people, so that it
