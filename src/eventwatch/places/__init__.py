@@ -34,6 +34,7 @@ import logging
 from eventwatch.model import Place, Record
 from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, detect
 from eventwatch.places.gazetteer import NAME_ALT, Candidate, load_gazetteer, normalise
+from eventwatch.places.nonplaces import thing_not_place
 from eventwatch.places.resolve import resolve, resolve_dateline
 
 log = logging.getLogger(__name__)
@@ -102,6 +103,16 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
     return kept
 
 
+def without_things(doc, groups):
+    """The groups with their mentions that name things, not places ("Brent crude", "Chelsea beat")."""
+    kept = []
+    for g in groups:
+        g.mentions = [m for m in g.mentions if thing_not_place(doc, *m.tokens, m.key, g.choice) is None]
+        if g.mentions:
+            kept.append(g)
+    return kept
+
+
 def to_place(c: Candidate, mentions: list[list[int]], dateline: bool = False) -> Place:
     geonameid = int(c.ext_id.split(":", 1)[1]) if c.ext_id.startswith("geonames:") else None
     admin1 = c.name if c.feature == "admin1" else c.admin1
@@ -117,6 +128,7 @@ def find_places(doc, record: Record, gazetteer=None) -> list[Place]:
     groups = resolve(mentions, record.text, demonym_countries, dl)
     follow_dateline(groups, record.dateline, dl)
     groups = supported(groups, demonym_countries, dl)
+    groups = without_things(doc, groups)
     by_id: dict[str, tuple[Candidate, list[list[int]]]] = {}
     for g in groups:
         if g.choice is None:

@@ -44,6 +44,7 @@ class Mention:
     # found at the head of an organisation's name ("Gainesville Police Department"): spaCy saw a
     # name there, so a town of support_pop or more needs no other support
     org_head: bool = False
+    tokens: tuple[int, int] = (0, 0)  # token range in the doc
 
 
 class Entity(NamedTuple):
@@ -223,7 +224,7 @@ def _mention(doc: Doc, s: int, e: int, key: str, taken: list[bool], **kw) -> Men
     for i in range(s, e):
         taken[i] = True
     start_char, end_char = span_chars(doc, s, e)
-    return Mention(start_char, end_char, span_text(doc, s, e), key, **kw)
+    return Mention(start_char, end_char, span_text(doc, s, e), key, tokens=(s, e), **kw)
 
 
 def entity_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]) -> list[Mention]:
