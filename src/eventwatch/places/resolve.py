@@ -15,6 +15,16 @@ Every distinct name (a "group" of mentions) gets a score per candidate:
 
 A group's own choice is left out of its context, so "Georgia" is decided by "Tbilisi" or
 "Atlanta", not by itself. The weights are plain constants below.
+
+Famous referents: when a name's best reading by the prior is a national capital, a city of a million
+or an airport (Moscow, Paris, Athens, Heathrow), another reading wins only if the article points to
+it in particular: its division is named, it follows the "Town, State" pattern, another name of the
+article has a reading in its division ("Paris" and "Edgar County"), or another place lies near it. Country-wide evidence alone (a US article, American demonyms) does not
+move Moscow to Idaho.
+
+Pairs: "Town, Province" and "Town in Province" are resolved together. The town takes a reading inside
+the container if it has one; a town the index does not know there ("Sarkh, Logar") takes the
+container's place rather than a namesake abroad.
 """
 from __future__ import annotations
 
@@ -42,6 +52,8 @@ W_COMMA_PATTERN = 3.0
 NEAR_KM, SOMEWHAT_NEAR_KM = 150.0, 400.0
 W_SHARED_ADMIN1 = 1.0  # per other name with some reading in the same division (weighted by its ambiguity)
 SHARED_ADMIN1_CAP = 2.0
+CONTAINER_WORDS = ("in", "in the")  # "Town in Province"
+FAMOUS_POPULATION = 1_000_000  # a city this big (or a capital, or an airport) keeps its reading by default
 
 
 @dataclass
@@ -114,7 +126,7 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
     by_start = sorted(mentions, key=lambda m: m.start)
     for a, b in zip(by_start, by_start[1:]):
         between = text[a.end:b.start]
-        if between.strip() == "," and len(between) <= 3:
+        if (between.strip() == "," and len(between) <= 3) or between.strip().lower() in CONTAINER_WORDS:
             groups[a.key].container.add(b.key)
     return list(groups.values())
 
@@ -186,6 +198,29 @@ def group_view(g: Group, ctx: Context) -> GroupView:
     return GroupView(countries, majority, admin1, picks_in)
 
 
+def famous(c: Candidate) -> bool:
+    """A referent a reader assumes unless told otherwise: a capital, a world city, an airport."""
+    return c.capital or (c.feature == "city" and c.population >= FAMOUS_POPULATION) or c.ext_id.startswith("airport:")
+
+
+def inside(c: Candidate, container: Candidate) -> bool:
+    """C lies in the country or first-level division ``container``."""
+    return c.cc == container.cc and (container.feature == "country" or c.admin1 == container.admin1)
+
+
+def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate], view: GroupView) -> bool:
+    """The article points to C in particular: its division named, a container it lies in, a place near it."""
+    if c.admin1 and view.admin1.get((c.cc, c.admin1), 0) > 0:
+        return True
+    if any((cont := picks.get(k)) is not None and cont.feature in ("admin1", "country") and inside(c, cont)
+           for k in g.container):
+        return True
+    if c.admin1 and any(key != g.key and (c.cc, c.admin1) in divs for key, (_, divs) in ctx.divisions_of.items()):
+        return True  # "Paris and Edgar County": another name has a reading in the same division
+    return c.feature in ("city", "admin1", "other") and any(
+        key != g.key and km(c.lat, c.lon, lat, lon) < SOMEWHAT_NEAR_KM for key, lat, lon in ctx.points)
+
+
 def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate],
                   view: GroupView | None = None) -> float:
     """Context points for candidate C of group G (``view``: ``group_view(g, ctx)``, if already computed)."""
@@ -227,6 +262,7 @@ def resolve(mentions: list[Mention], text: str, demonym_countries: set[str],
         g.choice = prior_choice(g.candidates)
     for _ in range(PASSES):
         context_pass(groups, demonym_countries, dateline)
+    resolve_pairs(groups)
     return groups
 
 
@@ -240,7 +276,11 @@ def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Can
             final[g.key] = g.candidates[0]
             continue
         view = group_view(g, ctx)
-        scored = [(prior(c) + context_score(c, g, ctx, picks, view), c) for c in g.candidates]
+        cands = g.candidates
+        top = max(cands, key=prior)
+        if famous(top):
+            cands = [c for c in cands if c is top or points_here(c, g, ctx, picks, view)]
+        scored = [(prior(c) + context_score(c, g, ctx, picks, view), c) for c in cands]
         best_score = max(s for s, _ in scored)
         best = next(c for s, c in scored if s == best_score)
         if best.feature == "admin1":
@@ -251,6 +291,21 @@ def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Can
         final[g.key] = best
     for g in groups:
         g.choice = final[g.key]
+
+
+def resolve_pairs(groups: list[Group]) -> None:
+    """'Town, Province' / 'Town in Province': the town inside its container, else the container itself."""
+    picks = {g.key: g.choice for g in groups}
+    for g in groups:
+        for ckey in g.container:
+            cont = picks.get(ckey)
+            if (cont is None or g.choice is None or g.choice.feature != "city" or cont.feature not in ("admin1", "country")
+                    or inside(g.choice, cont)):
+                continue  # "Alberta, Saskatchewan" is a list, not a pair
+            within = [c for c in g.candidates if inside(c, cont)]
+            if within or not famous(g.choice):
+                g.choice = max(within, key=prior) if within else cont
+            break
 
 
 def resolve_dateline(candidates: list[Candidate]) -> Candidate | None:
