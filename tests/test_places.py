@@ -241,3 +241,91 @@ def test_a_sea_inside_an_organisation_name_is_no_place(pipeline):
     names = {p.name for p in record.places}
     assert "Brussels" in names and "Riyadh" in names
     assert not any("Atlantic" in n or "Gulf" in n for n in names), names
+
+
+# ---------------------------------------------------------------- issue 21: places in context
+MOSCOW = (55.75, 37.62)
+ATHENS_GR = (37.98, 23.73)
+HEATHROW = (51.47, -0.45)
+LOGAR = (34.0, 69.2)
+
+
+def test_famous_cities_stay_abroad_in_an_american_article(nlp):
+    text = ("Farmers from Ohio, Georgia and Texas told American reporters that exports were down. "
+            "Their trade group will send a delegation to Moscow in May, then to Paris and to Athens.")
+    record = run(nlp, text)
+    assert near(place_named(record, "Moscow"), MOSCOW)
+    assert near(place_named(record, "Paris"), PARIS_FR)
+    assert near(place_named(record, "Athens"), ATHENS_GR)
+
+
+def test_a_named_division_still_moves_a_famous_name(nlp):
+    record = run(nlp, "Storms flooded roads across northeast Texas, and schools in Paris closed early.")
+    assert near(place_named(record, "Paris"), PARIS_TX)
+
+
+def test_an_airport_is_the_airport(nlp):
+    record = run(nlp, "Hundreds of flights from Heathrow were cancelled on Friday because of fog.")
+    assert near(place_named(record, "Heathrow"), HEATHROW, 30)
+
+
+def test_town_and_province_resolved_together(nlp):
+    record = run(nlp, "Two farmers were killed when a roadside bomb exploded in Sarkh, Logar, on Tuesday.")
+    sarkh = place_named(record, "Sarkh")
+    assert sarkh is not None and sarkh.country == "AFG" and near(sarkh, LOGAR, 120)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("He drove a Mustang to the party and parked it outside.", "Mustang"),
+    ("Brent crude rose above 80 dollars a barrel on Monday.", "Brent"),
+    ("Chelsea beat Everton two goals to one on Saturday.", "Chelsea"),
+    ("Radcliffe won the race in two hours and fifteen minutes.", "Radcliffe"),
+    ("Sterling fell against the dollar after the figures were published.", "Sterling"),
+    ("The probe flew past Titan, the largest moon of Saturn, and sent back pictures.", "Titan"),
+    ("Mayor Mullins said the new library would open in the spring.", "Mullins"),
+])
+def test_things_and_people_are_not_places(nlp, text, word):
+    record = run(nlp, text)
+    assert place_named(record, word) is None, [p.name for p in record.places]
+
+
+def test_a_listed_name_is_a_place_when_the_sentence_says_so(nlp):
+    record = run(nlp, "The council of Sterling, Virginia, voted to repave the roads in Sterling next year.")
+    place = place_named(record, "Sterling")
+    assert place is not None and place.country == "USA"
+
+
+def test_an_event_takes_the_place_of_its_own_clause(nlp):
+    from eventwatch.events.location import sentence_place
+
+    text = "Officials said in Kabul that insurgents attacked a convoy on the highway leading to Kandahar."
+    doc = nlp(text)
+    record = Record(id="t", text=text)
+    record.places = find_places(doc, record)
+    trigger = next(t for t in doc if t.lemma_ == "attack")
+    chosen = next(p for p in record.places if p.id == sentence_place(record, next(iter(doc.sents)), trigger, []))
+    assert near(chosen, KANDAHAR)
+
+
+def test_split_halves_are_fixed_and_about_even():
+    from eventwatch.eval.places import split_of
+
+    ids = [f"doc-{i}" for i in range(2000)]
+    halves = [split_of(i) for i in ids]
+    assert halves == [split_of(i) for i in ids]
+    assert 0.45 < halves.count("tune") / len(ids) < 0.55
+
+
+def test_eval_lists_the_most_frequent_errors_by_name():
+    from eventwatch.eval.places import score_doc, summarise
+    from eventwatch.model import Place
+
+    text = "Troops left Kabul for Herat; Mustang sales rose."
+    gold = {"text": text, "toponyms": [
+        {"start": 12, "end": 17, "text": "Kabul", "has_coordinates": True, "lat": 34.5, "lon": 69.2},
+        {"start": 22, "end": 27, "text": "Herat", "has_coordinates": True, "lat": 34.3, "lon": 62.2},
+    ]}
+    places = [Place(id="a", name="Kabul", lat=34.53, lon=69.17, mentions=[[12, 17]]),
+              Place(id="b", name="Mustang", lat=35.4, lon=-97.7, mentions=[[29, 36]])]
+    top = dict(summarise([score_doc(gold, places)])["top_errors"])
+    assert top == {"missed: Herat": 1, "not a place: Mustang": 1}

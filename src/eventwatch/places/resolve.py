@@ -18,8 +18,8 @@ A group's own choice is left out of its context, so "Georgia" is decided by "Tbi
 
 Famous referents: when a name's best reading by the prior is a national capital, a city of a million
 or an airport (Moscow, Paris, Athens, Heathrow), another reading wins only if the article points to
-it in particular: its division is named, it follows the "Town, State" pattern, another name of the
-article has a reading in its division ("Paris" and "Edgar County"), or another place lies near it. Country-wide evidence alone (a US article, American demonyms) does not
+it in particular: its division is named in the same sentence, it follows the "Town, State" pattern, a county of
+its division is named ("Paris" and "Edgar County"), or another town of the article lies near it. Country-wide evidence alone (a US article, American demonyms) does not
 move Moscow to Idaho.
 
 Pairs: "Town, Province" and "Town in Province" are resolved together. The town takes a reading inside
@@ -29,6 +29,7 @@ container's place rather than a namesake abroad.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -53,6 +54,7 @@ NEAR_KM, SOMEWHAT_NEAR_KM = 150.0, 400.0
 W_SHARED_ADMIN1 = 1.0  # per other name with some reading in the same division (weighted by its ambiguity)
 SHARED_ADMIN1_CAP = 2.0
 CONTAINER_WORDS = ("in", "in the")  # "Town in Province"
+SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]")
 FAMOUS_POPULATION = 1_000_000  # a city this big (or a capital, or an airport) keeps its reading by default
 
 
@@ -73,6 +75,9 @@ class Context:
     admin1_picks: Counter       # (cc, admin1 name) -> first-pass picks inside the division
     points: list                # (group key, lat, lon) of first-pass city/division picks
     divisions_of: dict = field(default_factory=dict)  # group key -> (weight, {(cc, admin1) of its readings})
+    division_at: dict = field(default_factory=dict)   # (cc, admin1) -> char offsets of the division's mentions
+    towns: list = field(default_factory=list)         # (group key, lat, lon, {(cc, admin1) of its town readings})
+    text: str = ""
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -131,7 +136,8 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
     return list(groups.values())
 
 
-def build_context(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None) -> Context:
+def build_context(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None,
+                  text: str = "") -> Context:
     countries: Counter = Counter()
     majority: Counter = Counter()
     admin1: Counter = Counter()
@@ -166,7 +172,15 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
                 if c.feature in ("city", "admin1", "other") and c.cc}
         if divs:
             divisions_of[g.key] = (1.0 / math.sqrt(len(g.candidates)), divs)
-    return Context(countries, majority, admin1, admin1_picks, points, divisions_of)
+    ctx = Context(countries, majority, admin1, admin1_picks, points, divisions_of, text=text)
+    for g in groups:
+        if g.choice is not None and g.choice.feature == "admin1":
+            ctx.division_at.setdefault((g.choice.cc, g.choice.admin1), []).extend(m.start for m in g.mentions)
+        if g.choice is not None and g.choice.feature == "city":
+            ctx.towns.append((g.key, g.choice.lat, g.choice.lon, set()))
+        elif any(c.feature == "other" and c.cc for c in g.candidates):  # a county ("Edgar County")
+            ctx.towns.append((g.key, None, None, {(c.cc, c.admin1) for c in g.candidates if c.feature == "other"}))
+    return ctx
 
 
 def _without(counter: Counter, key, amount: int) -> Counter:
@@ -208,17 +222,30 @@ def inside(c: Candidate, container: Candidate) -> bool:
     return c.cc == container.cc and (container.feature == "country" or c.admin1 == container.admin1)
 
 
+def same_sentence(text: str, a: int, b: int) -> bool:
+    """Offsets a and b lie in one sentence (no sentence end between them)."""
+    lo, hi = min(a, b), max(a, b)
+    return not SENTENCE_END.search(text, lo, hi)
+
+
 def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate], view: GroupView) -> bool:
-    """The article points to C in particular: its division named, a container it lies in, a place near it."""
-    if c.admin1 and view.admin1.get((c.cc, c.admin1), 0) > 0:
+    """The article points to C in particular (not just to its country): its division named in the same
+    sentence, a container it lies in, a county of its division named ("Paris" and "Edgar County"), a town near it."""
+    if c.name_kind == NAME_ALT:
+        return False  # a famous name is not a town's alternate name (Dalton, Ohio, once "Moscow")
+    starts = [m.start for m in g.mentions]
+    if c.admin1 and any(same_sentence(ctx.text, a, b) for a in ctx.division_at.get((c.cc, c.admin1), ())
+                        for b in starts):
         return True
     if any((cont := picks.get(k)) is not None and cont.feature in ("admin1", "country") and inside(c, cont)
            for k in g.container):
         return True
-    if c.admin1 and any(key != g.key and (c.cc, c.admin1) in divs for key, (_, divs) in ctx.divisions_of.items()):
-        return True  # "Paris and Edgar County": another name has a reading in the same division
-    return c.feature in ("city", "admin1", "other") and any(
-        key != g.key and km(c.lat, c.lon, lat, lon) < SOMEWHAT_NEAR_KM for key, lat, lon in ctx.points)
+    for key, lat, lon, divisions in ctx.towns:
+        if key == g.key:
+            continue
+        if (c.cc, c.admin1) in divisions or (lat is not None and km(c.lat, c.lon, lat, lon) < SOMEWHAT_NEAR_KM):
+            return True
+    return False
 
 
 def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate],
@@ -261,14 +288,15 @@ def resolve(mentions: list[Mention], text: str, demonym_countries: set[str],
     for g in groups:
         g.choice = prior_choice(g.candidates)
     for _ in range(PASSES):
-        context_pass(groups, demonym_countries, dateline)
+        context_pass(groups, demonym_countries, dateline, text)
     resolve_pairs(groups)
     return groups
 
 
-def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None) -> None:
+def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None,
+                 text: str = "") -> None:
     """Re-decide every group with the context of the others' current choices."""
-    ctx = build_context(groups, demonym_countries, dateline)
+    ctx = build_context(groups, demonym_countries, dateline, text)
     picks = {g.key: g.choice for g in groups}
     final = {}
     for g in groups:
