@@ -272,8 +272,8 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
         if any(words & w for span, w in persons if span != whole_person):
             continue  # a word of a person's name elsewhere in the text
         kept = _keep(cands, MIN_POPULATION_WEAK)
-        if not _org_position_ok(doc, s):  # "Taco Bell", "Gulf Cooperation Council": only a country or division
-            kept = [c for c in kept if c.feature in ("country", "admin1")]
+        if not _org_position_ok(doc, s):  # "Taco Bell": only a country, a division or a big city
+            kept = [c for c in kept if c.feature in ("country", "admin1") or c.population >= MIN_POPULATION_IN_PERSON]
         if any(labels[i] == "ORG" for i in range(s, e)):
             # a sea or region inside an organisation's name names the organisation, not a place:
             # "North Atlantic Council", "Pacific Fleet", "Gulf Cooperation Council"
