@@ -8,7 +8,13 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
   (default ``~/.cache/eventwatch``);
 - ``detect``: which words name places (GPE/LOC/FAC entities, gazetteer matches the model missed,
   places inside modifiers such as "Kabul police"); demonyms are context, never places;
-- ``resolve``: which place each name means (population prior + document context).
+- ``resolve``: which place each name means (population prior + document context; a famous referent,
+  such as a capital, a city of a million or an airport, keeps its reading unless the article points
+  elsewhere; "Town, Province" pairs resolved together);
+- ``nonplaces``: a town's name that the sentence shows to be a thing or a person ("Brent crude",
+  "Chelsea beat", "Mayor Mullins", "drove a Mustang") or that a data list names as one (Titan, Sterling)
+  is dropped after resolution;
+- ``build``: the one-off build of the GeoNames index (``gazetteer`` is the lookup used on every document).
 
 The index is built on first use (one to two minutes and ~330 MB peak, once) or ahead of time with
 ``python -m eventwatch.places.build``; set ``EVENTWATCH_CACHE`` to move it. Opening it takes
