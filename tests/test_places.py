@@ -329,3 +329,14 @@ def test_eval_lists_the_most_frequent_errors_by_name():
               Place(id="b", name="Mustang", lat=35.4, lon=-97.7, mentions=[[29, 36]])]
     top = dict(summarise([score_doc(gold, places)])["top_errors"])
     assert top == {"missed: Herat": 1, "not a place: Mustang": 1}
+
+
+def test_a_province_named_like_a_small_share_city_is_the_province(nlp):
+    record = run(nlp, "Voters across Quebec went to the polls on Monday, officials in Montreal said.")
+    assert near(place_named(record, "Quebec"), (52.0, -72.0))
+
+
+def test_a_region_keeps_its_reading_in_local_news(nlp):
+    record = run(nlp, "Officials in Baltimore, Maryland, said tensions in the Middle East had raised fuel prices.")
+    place = place_named(record, "Middle East")
+    assert place is not None and place.country != "USA"

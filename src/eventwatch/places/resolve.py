@@ -42,6 +42,7 @@ ALT_NAME_MALUS = 1.0
 CAPITAL_BONUS = 1.5  # "Washington" is the capital more often than the state
 TOWN_NAMED_LIKE_DIVISION = 20_000  # a smaller town sharing a division's name is not what news means
 CITY_IN_SAME_NAMED_ADMIN1 = 100_000  # "New York", "Kabul": the big city, not the province/state
+CITY_SHARE_OF_DIVISION = 0.2  # ... if it holds this share of the division's people (not Quebec City)
 W_NAMED_COUNTRY = 2.0
 W_MAJORITY_COUNTRY = 1.5
 W_NAMED_ADMIN1 = 2.5
@@ -96,12 +97,18 @@ def prior(c: Candidate) -> float:
     return score
 
 
+def city_names_division(city: Candidate, division: Candidate) -> bool:
+    """A big city named like its division is what the name means ("New York", "Kabul"), unless it
+    holds only a small share of the division's people ("Quebec" is the province)."""
+    return city.population >= max(CITY_IN_SAME_NAMED_ADMIN1, CITY_SHARE_OF_DIVISION * division.population)
+
+
 def prior_choice(cands: list[Candidate]) -> Candidate:
     best = max(cands, key=prior)
     if best.feature == "admin1":
         # a big city of the same name inside the division is what news means ("New York", "Kabul")
         cities = [c for c in cands if c.feature == "city" and c.cc == best.cc and c.admin1 == best.admin1
-                  and c.population >= CITY_IN_SAME_NAMED_ADMIN1]
+                  and city_names_division(c, best)]
         if cities:
             return max(cities, key=prior)
     return best
@@ -213,13 +220,20 @@ def group_view(g: Group, ctx: Context) -> GroupView:
 
 
 def famous(c: Candidate) -> bool:
-    """A referent a reader assumes unless told otherwise: a capital, a world city, an airport."""
-    return c.capital or (c.feature == "city" and c.population >= FAMOUS_POPULATION) or c.ext_id.startswith("airport:")
+    """A referent a reader assumes unless told otherwise: a capital, a world city, an airport, a sea or region."""
+    return (c.capital or (c.feature == "city" and c.population >= FAMOUS_POPULATION) or c.ext_id.startswith("airport:")
+            or (c.feature == "other" and not c.cc))  # seas, regions, continents: "Middle East" is not in Maryland
 
 
 def inside(c: Candidate, container: Candidate) -> bool:
     """C lies in the country or first-level division ``container``."""
     return c.cc == container.cc and (container.feature == "country" or c.admin1 == container.admin1)
+
+
+def in_container(c: Candidate, g: Group, picks: dict[str, Candidate]) -> bool:
+    """C lies in the division or country named right after the group ("Town, State", "Town in State")."""
+    return any((cont := picks.get(k)) is not None and cont.feature in ("admin1", "country") and inside(c, cont)
+               for k in g.container)
 
 
 def same_sentence(text: str, a: int, b: int) -> bool:
@@ -237,8 +251,7 @@ def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate
     if c.admin1 and any(same_sentence(ctx.text, a, b) for a in ctx.division_at.get((c.cc, c.admin1), ())
                         for b in starts):
         return True
-    if any((cont := picks.get(k)) is not None and cont.feature in ("admin1", "country") and inside(c, cont)
-           for k in g.container):
+    if in_container(c, g, picks):
         return True
     for key, lat, lon, divisions in ctx.towns:
         if key == g.key:
@@ -261,7 +274,7 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
             score += W_MAJORITY_COUNTRY
     if c.feature in ("city", "other") and c.admin1 and admin1.get((c.cc, c.admin1), 0) > 0:
         score += W_NAMED_ADMIN1
-    if c.feature in ("city", "other") and c.admin1 and picks_in:
+    if c.feature in ("city", "other", "admin1") and c.admin1 and picks_in:
         top = max(picks_in.values())
         if top > 0 and picks_in.get((c.cc, c.admin1), 0) == top:
             score += W_MAJORITY_ADMIN1
@@ -270,7 +283,7 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
         if dists:
             d = min(dists)
             score += W_NEAR if d < NEAR_KM else W_SOMEWHAT_NEAR if d < SOMEWHAT_NEAR_KM else 0.0
-    if c.feature in ("city", "other") and c.admin1:
+    if c.feature in ("city", "other", "admin1") and c.admin1:
         shared = sum(w for key, (w, divs) in ctx.divisions_of.items() if key != g.key and (c.cc, c.admin1) in divs)
         score += W_SHARED_ADMIN1 * min(shared, SHARED_ADMIN1_CAP)
     for ckey in g.container:
@@ -307,13 +320,15 @@ def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Can
         cands = g.candidates
         top = max(cands, key=prior)
         if famous(top):
-            cands = [c for c in cands if c is top or points_here(c, g, ctx, picks, view)]
+            region = top.feature == "other" and not top.cc  # a sea or region yields only to "Town, State"
+            cands = [c for c in cands if c is top or (in_container(c, g, picks) if region
+                                                      else points_here(c, g, ctx, picks, view))]
         scored = [(prior(c) + context_score(c, g, ctx, picks, view), c) for c in cands]
         best_score = max(s for s, _ in scored)
         best = next(c for s, c in scored if s == best_score)
         if best.feature == "admin1":
             same = [(s, c) for s, c in scored if c.feature == "city" and c.cc == best.cc
-                    and c.admin1 == best.admin1 and c.population >= CITY_IN_SAME_NAMED_ADMIN1]
+                    and c.admin1 == best.admin1 and city_names_division(c, best)]
             if same:
                 best = max(same, key=lambda sc: sc[0])[1]
         final[g.key] = best
