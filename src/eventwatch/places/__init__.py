@@ -99,7 +99,7 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
         if c is None:
             continue
         if c.feature != "city" or (any(m.from_entity for m in g.mentions) and (
-                c.name_kind != NAME_ALT or (c.population >= MIN_POPULATION_IN_PERSON and c.cc in countries))):
+                c.name_kind != NAME_ALT or c.population >= MIN_POPULATION_IN_PERSON)):
             kept.append(g)
         elif c.population >= max(m.support_pop for m in g.mentions):
             if c.cc in countries or any(m.org_head for m in g.mentions):
