@@ -184,32 +184,8 @@ def _build(conn: sqlite3.Connection) -> None:
         for alias in {c["name"], *filter(None, c["names"].split("|"))}:
             names.append((normalise(alias), gid, NAME_MAIN if alias == c["name"] else NAME_ALIAS))
 
-    surrogate = -1
     admin1_gid: dict[str, int] = {}
-    admin1_points = {r[0]: (int(r[1]), float(r[2]), float(r[3])) for r in read_tsv(DATA / "admin1_points.tsv")}
-    english_names = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
-    for code, key in code_map.items():
-        towns = members.get(key)
-        if not towns:
-            continue
-        sub = pycountry.subdivisions.get(code=code)
-        name = _subdivision_name(sub.name)
-        state = us_states.get(code.split("-")[1]) if key[0] == "US" else None
-        if state:
-            gid, ext = int(state["geonameid"]), f"geonames:{state['geonameid']}"
-        else:
-            gid, ext, surrogate = surrogate, f"iso3166-2:{code}", surrogate - 1
-        admin1_gid[code] = gid
-        lat, lon = _box_centre([(t["latitude"], t["longitude"]) for t in towns])
-        if code in admin1_points:  # GeoNames' own point of the division (and its id)
-            gid, lat, lon = admin1_points[code]
-            ext, admin1_gid[code] = f"geonames:{gid}", gid
-        pop = sum(int(t["population"] or 0) for t in towns)
-        places.append((gid, ext, name, lat, lon, key[0], iso3.get(key[0]), name, "admin1", pop))
-        names.append((normalise(name), gid, NAME_MAIN))
-        english = _subdivision_name(english_names.gettext(sub.name))
-        if english != name:
-            names.append((normalise(english), gid, NAME_ALIAS))
+    surrogate = _add_divisions(places, names, code_map, members, us_states, iso3, admin1_gid)
 
     surrogate = _add_us_counties(places, names, members, us_states, admin1_name, surrogate, county_centres)
 
@@ -242,6 +218,41 @@ def _build(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX names_key ON names(key)")
     conn.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
     conn.commit()
+
+
+def _add_divisions(places: list, names: list, code_map: dict, members: dict, us_states: dict, iso3: dict,
+                   admin1_gid: dict) -> int:
+    """First-level divisions (pycountry names, GeoNames codes) at the centre of the box of their towns,
+    or at GeoNames' own point (``data/admin1_points.tsv``); fills ``admin1_gid`` (ISO code -> id).
+    Returns the next free surrogate id."""
+    import pycountry
+
+    surrogate = -1
+    admin1_points = {r[0]: (int(r[1]), float(r[2]), float(r[3])) for r in read_tsv(DATA / "admin1_points.tsv")}
+    english_names = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
+    for code, key in code_map.items():
+        towns = members.get(key)
+        if not towns:
+            continue
+        sub = pycountry.subdivisions.get(code=code)
+        name = _subdivision_name(sub.name)
+        state = us_states.get(code.split("-")[1]) if key[0] == "US" else None
+        if state:
+            gid, ext = int(state["geonameid"]), f"geonames:{state['geonameid']}"
+        else:
+            gid, ext, surrogate = surrogate, f"iso3166-2:{code}", surrogate - 1
+        admin1_gid[code] = gid
+        lat, lon = _box_centre([(t["latitude"], t["longitude"]) for t in towns])
+        if code in admin1_points:  # GeoNames' own point of the division (and its id)
+            gid, lat, lon = admin1_points[code]
+            ext, admin1_gid[code] = f"geonames:{gid}", gid
+        pop = sum(int(t["population"] or 0) for t in towns)
+        places.append((gid, ext, name, lat, lon, key[0], iso3.get(key[0]), name, "admin1", pop))
+        names.append((normalise(name), gid, NAME_MAIN))
+        english = _subdivision_name(english_names.gettext(sub.name))
+        if english != name:
+            names.append((normalise(english), gid, NAME_ALIAS))
+    return surrogate
 
 
 def _add_regions_and_airports(places: list, names: list, iso3: dict, surrogate: int) -> int:
