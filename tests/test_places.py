@@ -340,3 +340,11 @@ def test_a_region_keeps_its_reading_in_local_news(nlp):
     record = run(nlp, "Officials in Baltimore, Maryland, said tensions in the Middle East had raised fuel prices.")
     place = place_named(record, "Middle East")
     assert place is not None and place.country != "USA"
+
+
+def test_a_surname_after_an_initial_is_the_person_throughout(nlp):
+    text = ("An inquest ruled on the fatal shooting of Darnell Q. Bell on March 3 in North Las Vegas. "
+            "An officer shot Bell as the two struggled, and Bell died at the scene.")
+    record = run(nlp, text)
+    assert place_named(record, "Bell") is None, [p.name for p in record.places]
+    assert place_named(record, "North Las Vegas") is not None

@@ -40,7 +40,7 @@ import logging
 from eventwatch.model import Place, Record
 from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, detect
 from eventwatch.places.gazetteer import NAME_ALT, Candidate, load_gazetteer, normalise
-from eventwatch.places.nonplaces import thing_not_place
+from eventwatch.places.nonplaces import article_surnames, thing_not_place
 from eventwatch.places.resolve import resolve, resolve_dateline
 
 log = logging.getLogger(__name__)
@@ -111,8 +111,10 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
 
 def without_things(doc, groups):
     """The groups with their mentions that name things, not places ("Brent crude", "Chelsea beat")."""
-    kept = []
+    kept, surnames = [], article_surnames(doc)
     for g in groups:
+        if g.choice.feature == "city" and g.key in surnames:
+            continue  # the article's person of that name ("Mayor Mullins" ... "Mullins said")
         g.mentions = [m for m in g.mentions if thing_not_place(doc, *m.tokens, m.key, g.choice) is None]
         if g.mentions:
             kept.append(g)

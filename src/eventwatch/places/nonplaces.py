@@ -2,8 +2,9 @@
 
 Decided per mention, after resolution, from the words around it and two data files:
 
-- ``data/non_place_cues.tsv``: a word right after the name ("Brent crude"), a title right before it
-  ("Mayor Mullins"), or the verb whose subject or object the name is ("Chelsea beat ...", "Radcliffe
+- ``data/non_place_cues.tsv``: a word right after the name ("Brent crude"), a title or a middle
+  initial right before it ("Mayor Mullins", "Tyrise M. Bell": then every mention of that name in the
+  article is the person), or the verb whose subject or object the name is ("Chelsea beat ...", "Radcliffe
   won ...", "drove a Mustang");
 - ``data/non_places.tsv``: names that in news nearly always mean a celestial body, a product, a
   commodity, a currency, a club or a race (Titan, Mustang, Brent, Sterling, Chelsea, Marathon); such
@@ -52,6 +53,22 @@ def _verb_kind(doc: Doc, last: int) -> str | None:
     return cues().get((head.lemma_.casefold(), "verb"))
 
 
+def article_surnames(doc: Doc) -> frozenset[str]:
+    """Normalised words that follow a title or a middle initial somewhere in the article ("Mayor
+    Mullins", "Tyrise M. Bell"): there, every mention of the word is that person."""
+    words, lower, table = column(doc, "text"), column(doc, "lower_"), cues()
+    out = set()
+    for i in range(1, len(words)):
+        if words[i][:1].isupper() and ((lower[i - 1].rstrip("."), "before") in table or _initial(words[i - 1])):
+            out.add(normalise(words[i]))
+    return frozenset(out)
+
+
+def _initial(word: str) -> bool:
+    """A middle initial such as 'M.'."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
 def _modifies_next(doc: Doc, e: int) -> bool:
     """The name ending before token ``e`` modifies what follows ("a Paris court", "a Toronto-based")."""
     if e >= len(doc):
@@ -79,8 +96,6 @@ def thing_not_place(doc: Doc, s: int, e: int, key: str, choice: Candidate) -> st
     before = lower[s - 1].rstrip(".") if s > 0 else ""
     if (after, "after") in table:
         return table[(after, "after")]
-    if (before, "before") in table and e - s == 1:
-        return table[(before, "before")]
     if before in THING_DETERMINERS and dep[e - 1] != "compound" and not _modifies_next(doc, e):
         return "product"
     if words[s].isupper():
