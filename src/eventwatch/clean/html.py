@@ -12,7 +12,7 @@ _TAGS = re.compile(r"<[^>]{0,2000}>")
 
 
 def clean_html(html: str, url: str | None = None):
-    from . import Cleaned
+    from .cleaned import Cleaned
 
     import trafilatura
 

@@ -52,13 +52,15 @@ def _settings(args):
     return Settings(**kw)
 
 
-def _progress(iterable, args, desc: str):
-    """A progress bar on stderr for long runs (appears after two seconds), never on stdout."""
+def _progress(iterable, args, desc: str, total: int | None = None):
+    """A progress bar on stderr for long runs (appears after two seconds), never on stdout; with a
+    total and an ETA when the number of documents is known."""
     if getattr(args, "quiet", False):
         return iterable
     from tqdm import tqdm
 
-    return tqdm(iterable, desc=desc, unit=" doc", file=sys.stderr, delay=2.0, mininterval=0.5, dynamic_ncols=True)
+    return tqdm(iterable, desc=desc, unit=" doc", total=total, file=sys.stderr, delay=2.0, mininterval=0.5,
+                dynamic_ncols=True)
 
 
 def _records(args):
@@ -66,7 +68,7 @@ def _records(args):
 
     A folder written by ``eventwatch run --out`` holds records already: they are read, not re-analysed.
     """
-    from eventwatch.ingest import check_paths, read_inputs
+    from eventwatch.ingest import check_paths, expected_documents, read_inputs
     from eventwatch.scale.processes import run
     from eventwatch.scale.parquet import is_records_dir, read_records
 
@@ -81,7 +83,8 @@ def _records(args):
         if todo:
             yield from run(read_inputs(todo, settings), settings)
 
-    return _progress(records(), args, "processing")
+    total = None if getattr(args, "quiet", False) or done else expected_documents(todo)
+    return _progress(records(), args, "processing", total)
 
 
 def _report(record) -> None:
@@ -107,12 +110,15 @@ def cmd_ingest(args) -> int:
     from eventwatch.store import Store
 
     status, n, batch = EXIT_OK, 0, []
+    seen = dict.fromkeys(BATCH_COUNTS, 0)
     with Store(args.db) as store:
         size = _settings(args).batch_size
         for record in _records(args):
             if record.failed:
                 status = EXIT_FAILED
                 _report(record)
+            for key, value in _batch_counts(record).items():
+                seen[key] += value
             batch.append(record)
             if len(batch) >= size:
                 n += store.write(batch)
@@ -121,8 +127,20 @@ def cmd_ingest(args) -> int:
             n += store.write(batch)
         counts = store.counts()
     if not args.quiet:
-        print(f"eventwatch: stored {n} documents in {args.db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), file=sys.stderr)
+        print(f"eventwatch: this run: {n} documents read, " + ", ".join(f"{v} {k}" for k, v in seen.items()),
+              file=sys.stderr)
+        print(f"eventwatch: {args.db} now holds " + ", ".join(f"{v} {k}" for k, v in counts.items()), file=sys.stderr)
     return status
+
+
+BATCH_COUNTS = ("failed", "undated", "actors", "events", "quotes", "places")
+
+
+def _batch_counts(record) -> dict[str, int]:
+    """What one record adds to this run's summary (the database's totals are counted apart)."""
+    return {"failed": int(bool(record.failed)), "undated": int(not record.published),
+            "actors": len(record.actors), "events": len(record.events), "quotes": len(record.quotes),
+            "places": len(record.places)}
 
 
 def _filters(args):
@@ -207,12 +225,57 @@ def cmd_serve(args) -> int:
         from eventwatch.ingest import UsageError
 
         raise UsageError(f"--ingest-token-env {args.token_env}: that environment variable is empty")
+    live = _live_feeds(args)
     cache = not args.no_cache
-    app = create_app(args.db, ingest_token=token, warm=cache, cache=cache)
+    app = create_app(args.db, ingest_token=token, warm=cache, cache=cache, writable=bool(live))
+    mode = " with POST /api/ingest" if token else (", writing only what it polls" if live else ", read-only")
     print(f"eventwatch: serving {args.db} on http://{args.host}:{args.port} (dashboard at /, API docs at /docs)"
-          + (" with POST /api/ingest" if token else ", read-only"), file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+          + mode, file=sys.stderr)
+    watcher = None
+    if live:
+        from eventwatch.ingest.fetch import Fetcher
+        from eventwatch.web.live import LiveWatch
+
+        print(f"eventwatch: watching {len(live[0])} feeds every {live[1]:g} s", file=sys.stderr)
+        fetcher = Fetcher(delay=args.delay, timeout=args.timeout)
+        watcher = LiveWatch(app, live[0], live[1], _settings(args), fetcher, quiet=args.quiet).start()
+        _exit_on_sigterm()
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    finally:
+        if watcher is not None:  # let the poll in progress store what it has (see web/live.py)
+            print("eventwatch: stopping the feed watcher (finishing the current poll)", file=sys.stderr)
+            watcher.stop(timeout=args.stop_timeout)
     return EXIT_OK
+
+
+def _exit_on_sigterm() -> None:
+    """SIGTERM (systemd's stop, kill) ends ``serve`` like Ctrl-C: uvicorn shuts down, then re-raises the
+    signal, which here unwinds through ``cmd_serve``'s ``finally`` so the watcher stores its poll."""
+    import signal
+
+    def stop(signum, frame):
+        raise SystemExit(EXIT_OK)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+def _live_feeds(args) -> tuple[list[str], float] | None:
+    """``serve --watch FEED... --every 15m``: the feeds and seconds between polls (None: not watching)."""
+    if not args.watch:
+        return None
+    from eventwatch.ingest import UsageError
+    from eventwatch.ingest.fetch import is_web_url
+    from eventwatch.ingest.watch import parse_every
+
+    try:
+        every = parse_every(args.every)
+    except ValueError as exc:
+        raise UsageError(f"--every: {exc}") from None
+    missing = [f for f in args.watch if not is_web_url(f) and not Path(f).is_file()]
+    if missing:
+        raise UsageError("--watch: not an http(s) URL or a feed file: " + ", ".join(missing))
+    return list(args.watch), every
 
 
 def cmd_eval(args) -> int:
@@ -301,8 +364,11 @@ def cmd_watch(args) -> int:
             print(f"eventwatch: polled {result.feeds} feeds ({result.unchanged} unchanged): {result.new_items} new items, "
                   f"{result.stored} stored, {result.failed} failed", file=sys.stderr)
 
+    from eventwatch.pipeline import Pipeline
+
+    settings = _settings(args)
     with Store(args.db) as store:
-        Watcher(store, _settings(args), fetcher).run(args.feeds, every, once=args.once, report=report)
+        Watcher(store, settings, fetcher, Pipeline(settings)).run(args.feeds, every, once=args.once, report=report)
     return EXIT_OK
 
 
@@ -439,12 +505,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="the web dashboard and the JSON API", formatter_class=Formatter,
                        epilog="example:\n  eventwatch serve --db news.duckdb --port 8000   # then open http://127.0.0.1:8000/docs")
     _common(p, db=True)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every interface)")
+    p.add_argument("--port", type=int, default=8000, help="TCP port to listen on (default 8000)")
     p.add_argument("--ingest-token-env", dest="token_env", metavar="VAR",
                    help="enable POST /api/ingest, requiring the token held in this environment variable")
     p.add_argument("--no-cache", action="store_true",
                    help="no response cache for aggregate endpoints and no cache warm-up (e.g. to measure queries)")
+    live = p.add_argument_group("live monitoring (docs/monitoring.md)")
+    live.add_argument("--watch", nargs="+", metavar="FEED",
+                      help="poll these RSS/Atom feeds (URLs or files) in the server and store new articles")
+    live.add_argument("--every", default="15m", help="time between polls with --watch: 90s, 15m, 1h (default 15m)")
+    live.add_argument("--delay", type=float, default=1.0, help="seconds between two requests to the same host (default 1)")
+    live.add_argument("--timeout", type=float, default=20.0, help="seconds before a request is given up (default 20)")
+    live.add_argument("--stop-timeout", type=float, default=120.0,
+                      help="on stop, seconds to wait for the poll in progress to store its articles (default 120)")
+    live.add_argument("--model", help="spaCy model for --watch (default: the best English model installed)")
+    live.add_argument("--date", type=_date, help="publication date for polled items that carry none")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("eval", help="score a stage against gold data", formatter_class=Formatter,

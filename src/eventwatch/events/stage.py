@@ -110,10 +110,11 @@ class EventsStage:
 def _agent_words(settings) -> frozenset[str]:
     """Generic agent nouns and titles of the actor stage's dictionary (the same dictionary object it loaded)."""
     from eventwatch.actors.dictionary import load_dictionary
+    from eventwatch.resources import read_words
     user = getattr(settings, "actors_file", None)
     dic = load_dictionary(str(user) if user else None)
     extra = Path(__file__).parent / "data" / "agent_nouns.tsv"
-    own = {w.strip() for w in extra.read_text("utf-8").splitlines() if w.strip() and not w.startswith("#")}
+    own = set(read_words(extra))
     return frozenset(dic.agents) | frozenset(dic.titles) | frozenset(own)
 
 

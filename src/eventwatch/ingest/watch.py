@@ -52,10 +52,8 @@ class Watcher:
 
     @property
     def pipeline(self):
-        if self._pipeline is None:
-            from eventwatch.pipeline import Pipeline
-
-            self._pipeline = Pipeline(self.settings)
+        if self._pipeline is None:  # ingest never imports the pipeline: its caller (the CLI) builds it
+            raise TypeError("Watcher needs a pipeline: Watcher(store, settings, fetcher, Pipeline(settings))")
         return self._pipeline
 
     def _fetch_feed(self, feed: str):

@@ -8,12 +8,9 @@ DATA = Path(__file__).parent / "data"
 
 
 def _rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA / name).read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows
+    from eventwatch.resources import read_table
+
+    return read_table(DATA / name, columns=(2, 3))
 
 
 @lru_cache(maxsize=1)
