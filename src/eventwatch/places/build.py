@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
-from eventwatch.places.gazetteer import (DATA, INDEX_VERSION, NAME_ALIAS, NAME_ALT, NAME_MAIN, REGION_PRIOR_POPULATION,
+from eventwatch.places.index import (DATA, INDEX_VERSION, NAME_ALIAS, NAME_ALT, NAME_MAIN, REGION_PRIOR_POPULATION,
                                          country_rows, index_path, normalise, read_tsv)
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,8 @@ placed at the centre of the box of the GeoNames towns in them), US counties (at 
 their ZIP code areas, ``zipcodes`` package; see ``_add_us_counties``) and continents.
 
 This module is the lookup used on every document; the one-off build lives in ``places.build``
-(imported only when the index file is missing). A new version removes the older index files.
+(imported only when the index file is missing), and what both share (the file's place and version,
+the name key, the data files) in ``places.index``. A new version removes the older index files.
 
 The file is built at first use into ``$EVENTWATCH_CACHE`` (default ``~/.cache/eventwatch``) as
 ``gazetteer-<version>.sqlite``: written to a temporary file in the same folder and renamed into
@@ -19,25 +20,17 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sqlite3
 import threading
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from eventwatch.places.index import (DATA, INDEX_VERSION, NAME_ALIAS, NAME_ALT, NAME_MAIN,  # noqa: F401 (re-exported)
+                                     REGION_PRIOR_POPULATION, cache_dir, country_rows, index_path, normalise,
+                                     read_tsv, read_word_list)
+
 log = logging.getLogger(__name__)
-
-INDEX_VERSION = "11"  # 11: airports, GeoNames points of large divisions, Afghan provinces
-DATA = Path(__file__).parent / "data"
-
-# a sea or large region has no population; for the prior it counts as this many people, so that it
-# outranks the small towns that share its name ("Middle East", Maryland)
-REGION_PRIOR_POPULATION = 10_000_000
-
-# name kinds, best first: the place's own name, an alias from our data, an alternate name
-NAME_MAIN, NAME_ALIAS, NAME_ALT = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -58,48 +51,8 @@ class Candidate:
     capital: bool = False   # a national capital
 
 
-def normalise(name: str) -> str:
-    """The lookup key of a name: case-folded, accents and dots dropped, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("\u2019", "'").replace("`", "'").replace(".", "").replace("-", " ")
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("EVENTWATCH_CACHE")
-    return Path(base).expanduser() if base else Path.home() / ".cache" / "eventwatch"
-
-
-def index_path() -> Path:
-    return cache_dir() / f"gazetteer-{INDEX_VERSION}.sqlite"
-
-
-# ----------------------------------------------------------------------------------- data files
-
-def read_tsv(path: Path) -> list[list[str]]:
-    """Rows of a data TSV, skipping '#' header/comment lines and blank lines."""
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip() or line.startswith("#"):
-                continue
-            rows.append(line.rstrip("\n").split("\t"))
-    return rows
-
-
-def read_word_list(name: str) -> frozenset[str]:
-    """A one-column data file as a set of normalised keys."""
-    return frozenset(normalise(r[0]) for r in read_tsv(DATA / name) if r and r[0])
-
-
-def country_rows() -> list[dict]:
-    """The rows of ``data/countries.tsv`` as dicts."""
-    return [dict(zip(("iso2", "iso3", "gid", "name", "lat", "lon", "population", "names", "demonyms"), r))
-            for r in read_tsv(DATA / "countries.tsv")]
-
-
 _build_lock = threading.Lock()
+
 
 def ensure_index() -> Path:
     path = index_path()
