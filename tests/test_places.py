@@ -348,3 +348,10 @@ def test_a_surname_after_an_initial_is_the_person_throughout(nlp):
     record = run(nlp, text)
     assert place_named(record, "Bell") is None, [p.name for p in record.places]
     assert place_named(record, "North Las Vegas") is not None
+
+
+def test_a_town_the_model_tags_as_a_person_twice_is_still_the_town(nlp):
+    text = ("In Klamath Falls, Oregon, a brewery warms its tanks with hot water pumped from the ground. "
+            "In Klamath Falls, homes pay for the heat by the month.")
+    record = run(nlp, text)
+    assert near(place_named(record, "Klamath Falls"), (42.22, -121.78))
