@@ -33,12 +33,23 @@ def _date(value: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def _date_order(value: str) -> str:
+    from eventwatch.clean.dates import check_order
+
+    try:
+        return check_order(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _settings(args):
     from eventwatch.settings import Settings
 
     kw = {}
     if getattr(args, "date", None):
         kw["default_date"] = args.date
+    if getattr(args, "date_order", None):
+        kw["date_order"] = args.date_order
     if getattr(args, "model", None):
         kw["model"] = args.model
     if getattr(args, "batch_size", None):
@@ -81,7 +92,19 @@ def _records(args):
         if todo:
             yield from run(read_inputs(todo, settings), settings)
 
-    return _progress(records(), args, "processing")
+    return _date_summary(_progress(records(), args, "processing"), args)
+
+
+def _date_summary(records, args):
+    """Pass records on; at the end, say on stderr how many carry no publication date."""
+    n = undated = 0
+    for record in records:
+        n += 1
+        undated += record.published is None
+        yield record
+    if not getattr(args, "quiet", False):
+        hint = " (their events are undated: give a date field, --date or --date-order)" if undated else ""
+        print(f"eventwatch: {undated} of {n} documents have no publication date{hint}", file=sys.stderr)
 
 
 def _report(record) -> None:
@@ -275,7 +298,7 @@ def _run_local(args, settings, tick) -> int:
 
     batch = []
     with RecordsWriter(args.out) as writer:
-        for record in run(read_inputs(args.paths, settings), settings):
+        for record in _date_summary(run(read_inputs(args.paths, settings), settings), args):
             batch.append(record)
             if len(batch) >= settings.batch_size:
                 writer.write(batch)
@@ -329,6 +352,8 @@ def _common(p: argparse.ArgumentParser, db: bool = False) -> None:
 def _analysis(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursively) or - for stdin")
     p.add_argument("--date", type=_date, help="publication date (YYYY-MM-DD) for inputs that carry none")
+    p.add_argument("--date-order", dest="date_order", type=_date_order,
+                   help="DMY or MDY: how to read numeric dates like 04/05/2019 in the inputs (default: only unambiguous ones)")
     p.add_argument("--lang", default="en", choices=["en"], help="language of the inputs (English only)")
     p.add_argument("--model", help="spaCy model to load (default: the best English model installed)")
     p.add_argument("--actors", metavar="FILE", help="extra actor dictionary (YAML or CSV)")
@@ -394,6 +419,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=20.0, help="seconds before a request is given up (default 20)")
     p.add_argument("--max-page-bytes", type=int, default=5 * 1024 * 1024, help="largest page fetched (default 5 MB)")
     p.add_argument("--date", type=_date, help="publication date for items that carry none")
+    p.add_argument("--date-order", dest="date_order", type=_date_order, help="DMY or MDY for numeric item dates")
     p.add_argument("--model", help="spaCy model to load (default: the best English model installed)")
     p.add_argument("--batch-size", type=int, help="documents per batch (default 32)")
     p.set_defaults(func=cmd_watch)

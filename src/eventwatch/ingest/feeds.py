@@ -15,6 +15,8 @@ from typing import Iterable, Iterator
 
 from eventwatch.model import Document, Problem
 
+from eventwatch.clean.dates import first_date
+
 KIND = "feed"
 BEFORE = "jsonl"
 
@@ -49,12 +51,14 @@ def html_to_text(fragment: str) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def entry_date(entry) -> str | None:
+def entry_date(entry, order: str | None = None) -> tuple[str | None, str | None]:
+    """(day, None) from the item's date as feedparser read it, else as ingest/dates.py reads the raw text;
+    (None, reason) when the item gives a date that neither reads."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         st = entry.get(key)
         if st:
-            return time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(st)))
-    return None
+            return time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(st))), None
+    return first_date(entry, ("published", "updated", "created", "dc_date"), order)
 
 
 def entry_key(entry) -> str | None:
@@ -77,12 +81,21 @@ def parse(data: bytes):
     return feedparser.parse(data)
 
 
-def entry_document(entry, feed_title: str | None, location: str, fetcher=None) -> Document | None:
+def entry_document(entry, feed_title: str | None, location: str, fetcher=None,
+                   date_order: str | None = None) -> Document | None:
     """One item to a document: its own content, else its fetched page, else its summary."""
     from eventwatch.ingest.fetch import FetchError, is_web_url
 
+    published, why = entry_date(entry, date_order)
     meta = dict(title=entry.get("title") or None, url=entry.get("link") or None,
-                published=entry_date(entry), source=feed_title, location=location)
+                published=published, source=feed_title, location=location)
+    doc = _entry_body(entry, meta, location, fetcher, is_web_url, FetchError)
+    if why:
+        doc.problems.append(Problem("ingest", f"{location}: unreadable date, {why}; the article is undated", "warning"))
+    return doc
+
+
+def _entry_body(entry, meta: dict, location: str, fetcher, is_web_url, FetchError) -> Document:
     content = entry_content(entry)
     if content:
         return Document(text=html_to_text(content), kind="feed", **meta)
@@ -122,7 +135,7 @@ def page_document(page, meta: dict) -> Document:
 
 
 def feed_documents(parsed, location: str, fetcher=None, skip: Iterable[str] = (),
-                   retry_later: bool = False) -> Iterator[tuple[str | None, Document]]:
+                   retry_later: bool = False, date_order: str | None = None) -> Iterator[tuple[str | None, Document]]:
     """(key, document) for each item of a parsed feed not in ``skip``.
 
     An item whose page failed to load for a passing reason (timeout, 5xx) is left out when
@@ -137,7 +150,7 @@ def feed_documents(parsed, location: str, fetcher=None, skip: Iterable[str] = ()
         if key is not None and key in skip:
             continue
         try:
-            doc = entry_document(entry, feed_title, f"{location}#{n}", fetcher)
+            doc = entry_document(entry, feed_title, f"{location}#{n}", fetcher, date_order)
         except FetchError as exc:
             log.warning("%s#%d: %s", location, n, exc)
             if retry_later:
@@ -156,5 +169,5 @@ def read(source, settings) -> Iterator[Document]:
         yield Document(location=source.name, problems=[Problem("ingest", f"{source.name}: not a readable RSS/Atom feed: {parsed.get('bozo_exception')}")])
         return
     fetcher = Fetcher(**settings.extra.get("fetch", {}))
-    for _key, doc in feed_documents(parsed, source.name, fetcher):
+    for _key, doc in feed_documents(parsed, source.name, fetcher, date_order=settings.date_order):
         yield doc
