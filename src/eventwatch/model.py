@@ -122,6 +122,8 @@ class Event:
     plover_mode: str | None = None
     plover_context: list[str] = field(default_factory=list)
     method: str | None = None  # how it was found: "pattern", "classifier", "both"
+    date_precision: str | None = None  # (added field) "day" | "month" | "year" of ``date``; None when undated
+    background: bool = False  # (added field) the clause names a time before the article's news ("in 1967")
 
     def to_dict(self) -> dict[str, Any]:
         return plain(self)
