@@ -67,6 +67,7 @@ class Document:
     kind: str = "text"  # text | html | jsonl | feed | warc | wet
     problems: list[Problem] = field(default_factory=list)
     crawled: str | None = None  # date the page was fetched (WARC-Date, feed poll): fallback for ``published``
+    guid: str | None = None  # a feed item's guid: the article's identity when it has no URL (ingest/identity.py)
 
 
 @dataclass
@@ -144,7 +145,7 @@ class Quote:
 
 
 def text_id(text: str) -> str:
-    """The stable id of a document that carries none: a hash of its cleaned text."""
+    """A hash of a cleaned text (a record's id when its input has no id, URL or guid: ingest/identity.py)."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 

@@ -2,8 +2,8 @@
 
 An item that carries its full article (``content:encoded``, Atom ``content``) is read from the
 feed itself; an item with only a link (and perhaps a teaser) is fetched from the web with the
-polite fetcher (``eventwatch.ingest.fetch``); an item with neither a usable link nor content falls back
-to its summary. The item's title, link and date are carried into the document.
+polite fetcher (``eventwatch.ingest.fetch``), and a page that fails to load is an error record (its
+teaser is not the article); an item with neither a usable link nor content falls back to its summary. The item's title, link and date are carried into the document.
 """
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def entry_document(entry, feed_title: str | None, location: str, fetcher=None,
 
     published, why = entry_date(entry, date_order)
     meta = dict(title=entry.get("title") or None, url=entry.get("link") or None,
-                published=published, source=feed_title, location=location)
+                published=published, source=feed_title, location=location, guid=entry.get("id") or None)
     doc = _entry_body(entry, meta, location, fetcher, is_web_url, FetchError)
     if why:
         doc.problems.append(Problem("ingest", f"{location}: unreadable date, {why}; the article is undated", "warning"))
@@ -100,19 +100,19 @@ def _entry_body(entry, meta: dict, location: str, fetcher, is_web_url, FetchErro
     if content:
         return Document(text=html_to_text(content), kind="feed", **meta)
     link = meta["url"]
-    problems: list[Problem] = []
     if link and is_web_url(link) and fetcher is not None:
         try:
             page = fetcher.get(link)
             return page_document(page, meta)
         except FetchError as exc:
-            if not exc.permanent and not entry.get("summary"):
+            if not exc.permanent:
                 raise
-            problems.append(Problem("ingest", f"{location}: {exc}", "warning" if entry.get("summary") else "error"))
+            # the article is the page: a teaser is no article, so a failed fetch is an error record
+            return Document(kind="feed", problems=[Problem("ingest", f"{location}: {exc}")], **meta)
     summary = entry.get("summary")
     if summary:
-        return Document(text=html_to_text(summary), kind="feed", problems=problems, **meta)
-    return Document(kind="feed", problems=problems or [Problem("ingest", f"{location}: feed item has no content, summary or fetchable link")], **meta)
+        return Document(text=html_to_text(summary), kind="feed", **meta)
+    return Document(kind="feed", problems=[Problem("ingest", f"{location}: feed item has no content, summary or fetchable link")], **meta)
 
 
 _PAGE_TYPES = ("text/", "application/xhtml+xml", "application/xml")
@@ -155,7 +155,8 @@ def feed_documents(parsed, location: str, fetcher=None, skip: Iterable[str] = ()
             log.warning("%s#%d: %s", location, n, exc)
             if retry_later:
                 continue
-            doc = Document(url=entry.get("link"), location=f"{location}#{n}", kind="feed", problems=[Problem("ingest", str(exc))])
+            doc = Document(url=entry.get("link"), guid=entry.get("id") or None, location=f"{location}#{n}", kind="feed",
+                           problems=[Problem("ingest", str(exc))])
         yield key, doc
 
 
