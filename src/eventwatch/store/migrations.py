@@ -17,7 +17,7 @@ import duckdb
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: events.background, events.date_precision; groups by store/grouping.py
 
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_articles_id ON articles(id)",
@@ -110,6 +110,10 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
         log.info("upgraded database schema %d -> %d (%d columns added, %d articles rewritten)",
                  before, SCHEMA_VERSION, len(added), n)
     else:
+        if before:
+            from eventwatch.store import writer
+
+            writer.regroup(con, None)  # version 3: groups by the rules of store/grouping.py
         daily.rebuild(con)  # new file: marks the (empty) table current; version 2: computes it
         if before:
             log.info("upgraded database schema %d -> %d (daily aggregates computed)", before, SCHEMA_VERSION)
