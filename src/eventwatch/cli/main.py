@@ -179,7 +179,13 @@ def cmd_events(args) -> int:
         writers = {"gdelt": exports.write_gdelt, "gdelt-mentions": exports.write_gdelt_mentions,
                    "plover": exports.write_plover}
         if args.format in writers:
-            writers[args.format](store.con, f, sys.stdout)
+            tally: dict = {}
+            extra = {"typed_only": args.plover_typed_only} if args.format == "plover" else {}
+            writers[args.format](store.con, f, sys.stdout, background=args.background, tally=tally, **extra)
+            if not args.quiet:
+                print(f"eventwatch: wrote {tally['rows']} rows, {tally['undated']} of them undated (date cells empty)"
+                      + ("" if args.background else "; background events left out (--background to include)"),
+                      file=sys.stderr)
             return EXIT_OK
         df = store.events(f, limit=args.limit, unique=args.unique)
     from eventwatch.cli.views import render_events
@@ -436,6 +442,10 @@ def build_parser() -> argparse.ArgumentParser:
                    choices=["table", "csv", "jsonl", "gdelt", "gdelt-mentions", "plover", "parquet"],
                    help="output format (default table); gdelt = GDELT 2.0 Events, 61 tab-separated columns")
     p.add_argument("--out", help="output folder for --format parquet")
+    p.add_argument("--background", action="store_true",
+                   help="gdelt/gdelt-mentions/plover: include background events (a time the text places before the news)")
+    p.add_argument("--plover-typed-only", dest="plover_typed_only", action="store_true",
+                   help="plover: leave out events PLOVER has no type for (CAMEO 01 statements, 02 appeals)")
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("trends", help="event counts per day or week by country, dyad, root, ...", formatter_class=Formatter,
