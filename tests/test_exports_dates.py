@@ -63,7 +63,7 @@ def test_gdelt_events_and_mentions_load_with_codebook_names_dates_set_or_flagged
 def test_background_events_only_when_asked(store):
     news, everything = io.StringIO(), io.StringIO()
     exports.write_gdelt(store.con, Filters(), news)
-    exports.write_gdelt(store.con, Filters(), everything, background=True)
+    exports.write_gdelt(store.con, Filters(background=True), everything)
     codes = lambda out: sorted(r["EventCode"] for _, r in _load(out.getvalue(), exports.gdelt_columns()).iterrows())  # noqa: E731
     assert codes(news) == ["020", "020", "190", "190"]
     assert codes(everything) == ["020", "020", "190", "190", "192", "192"]
@@ -71,7 +71,7 @@ def test_background_events_only_when_asked(store):
 
 def test_mentions_carry_sentence_id_and_offsets_and_known_groups(store):
     me, ev = io.StringIO(), io.StringIO()
-    exports.write_gdelt_mentions(store.con, Filters(), me, background=True)
+    exports.write_gdelt_mentions(store.con, Filters(background=True), me)
     exports.write_gdelt(store.con, Filters(cameo="190"), ev)
     m = _load(me.getvalue(), exports.MENTION_COLUMNS)
     attack = m[m["ActionCharOffset"] == "12"].iloc[0]
@@ -100,3 +100,11 @@ def test_csv_keeps_codes_as_text(store):
     assert ',"020","02",' in out.getvalue()  # quoted: spreadsheet importers keep quoted fields as text
     df = pd.read_csv(io.StringIO(out.getvalue()), dtype={"cameo": str, "root": str})
     assert "020" in set(df["cameo"]) and "02" in set(df["root"])
+
+
+def test_counts_are_news_by_default_and_undated_counted_apart(store):
+    news, everything = store.summary(), store.summary(background=True)
+    assert everything["events"] - news["events"] == 2  # the two "invaded ... in 2001" mentions
+    assert news["undated_events"] == 2
+    trend = store.trends(by="root")
+    assert int(trend["n_events"].sum()) == 2  # the dated article's news: 190 and 020; undated and background apart

@@ -154,7 +154,7 @@ def _filters(args):
     try:
         return Filters(since=args.since, until=args.until, country=args.country, actor=args.actor,
                        root=args.root, cameo=args.cameo, plover=args.plover, quad_class=args.quad_class,
-                       text=args.text, outlet=args.outlet)
+                       text=args.text, outlet=args.outlet, background=args.background)
     except QueryError as exc:
         from eventwatch.ingest import UsageError
 
@@ -181,7 +181,7 @@ def cmd_events(args) -> int:
         if args.format in writers:
             tally: dict = {}
             extra = {"typed_only": args.plover_typed_only} if args.format == "plover" else {}
-            writers[args.format](store.con, f, sys.stdout, background=args.background, tally=tally, **extra)
+            writers[args.format](store.con, f, sys.stdout, tally=tally, **extra)
             if not args.quiet:
                 print(f"eventwatch: wrote {tally['rows']} rows, {tally['undated']} of them undated (date cells empty)"
                       + ("" if args.background else "; background events left out (--background to include)"),
@@ -200,7 +200,10 @@ def cmd_trends(args) -> int:
 
     with Store(args.db, read_only=True) as store:
         df = store.trends(f, by=None if args.by == "all" else args.by, interval=args.interval, top=args.top)
+        undated = store.summary(f)["undated_events"] if not args.quiet else 0
     _render_frame(df, args.format)
+    if undated:
+        print(f"eventwatch: {undated} events of undated articles are not in the timeline (counted apart)", file=sys.stderr)
     return EXIT_OK
 
 
@@ -380,6 +383,8 @@ def _query_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--until", type=_date, help="last date (YYYY-MM-DD)")
     p.add_argument("--text", help="words in the event's sentence")
     p.add_argument("--outlet", help="the articles' source (publisher)")
+    p.add_argument("--background", action="store_true",
+                   help="count background events too (a time the text places before the article's news: 'in 1967')")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -442,8 +447,6 @@ def build_parser() -> argparse.ArgumentParser:
                    choices=["table", "csv", "jsonl", "gdelt", "gdelt-mentions", "plover", "parquet"],
                    help="output format (default table); gdelt = GDELT 2.0 Events, 61 tab-separated columns")
     p.add_argument("--out", help="output folder for --format parquet")
-    p.add_argument("--background", action="store_true",
-                   help="gdelt/gdelt-mentions/plover: include background events (a time the text places before the news)")
     p.add_argument("--plover-typed-only", dest="plover_typed_only", action="store_true",
                    help="plover: leave out events PLOVER has no type for (CAMEO 01 statements, 02 appeals)")
     p.set_defaults(func=cmd_events)

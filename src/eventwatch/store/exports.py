@@ -73,15 +73,6 @@ def _known_group(code: str | None) -> str:
     return code[-3:] if code and len(code) >= 6 and code[-3:] in known_groups() else ""
 
 
-def with_scope(where: str, background: bool = False, undated: bool = True) -> str:
-    """Exports count the articles' news: background events (a time before the news) only when asked;
-    undated events (undated articles) are kept, with their dates empty, unless ``undated`` is False."""
-    parts = [] if background else ["NOT coalesce(e.background, FALSE)"]
-    if not undated:
-        parts.append("e.event_date IS NOT NULL")
-    for part in parts:
-        where = (f"{where} AND " if where else "WHERE ") + part
-    return where
 
 
 def _actor_cells(code, name, country, sector) -> list:
@@ -147,22 +138,22 @@ def _dicts(cursor) -> Iterator[dict]:
             yield dict(zip(names, row))
 
 
-def gdelt_rows(con, f: Filters, background: bool = False) -> Iterator[list[str]]:
+def gdelt_rows(con, f: Filters) -> Iterator[list[str]]:
     """One GDELT 2.0 Events row (61 cells) per cross-article event matching the filters. An undated event
     (undated article) has its four date cells empty, never the ingest date."""
     where, p = event_where(f)
     where = (f"{where} AND " if where else "WHERE ") + "e.is_first"
-    where = with_scope(where, background)
     cur = con.execute(GDELT_SQL.format(where=where), p)
     for r in _dicts(cur):
         yield gdelt_row(r)
 
 
-def write_gdelt(con, f: Filters, out: TextIO, background: bool = False, tally: dict | None = None) -> int:
-    """Events rows; ``tally`` (if given) gets the counts of rows and of undated rows."""
+def write_gdelt(con, f: Filters, out: TextIO, tally: dict | None = None) -> int:
+    """Events rows (background events only with ``Filters(background=True)``); ``tally`` gets the counts of
+    rows and of undated rows."""
     tally = {} if tally is None else tally
     n = undated = 0
-    for row in gdelt_rows(con, f, background):
+    for row in gdelt_rows(con, f):
         out.write("\t".join(row) + "\n")
         n, undated = n + 1, undated + (not row[1])
     tally.update(rows=n, undated=undated)
@@ -198,11 +189,11 @@ def mention_row(r: dict) -> list[str]:
     return [_s(c) for c in cells]
 
 
-def write_gdelt_mentions(con, f: Filters, out: TextIO, background: bool = False, tally: dict | None = None) -> int:
+def write_gdelt_mentions(con, f: Filters, out: TextIO, tally: dict | None = None) -> int:
     """GDELT 2.0 Mentions rows (16 columns): one per article that reports an event."""
     tally = {} if tally is None else tally
     where, p = event_where(f)
-    cur = con.execute(MENTIONS_SQL.format(where=with_scope(where, background)), p)
+    cur = con.execute(MENTIONS_SQL.format(where=where), p)
     n = undated = 0
     for r in _dicts(cur):
         out.write("\t".join(mention_row(r)) + "\n")
@@ -253,13 +244,11 @@ def plover_event(r: dict) -> dict:
     }
 
 
-def write_plover(con, f: Filters, out: TextIO, background: bool = False, typed_only: bool = False,
-                 tally: dict | None = None) -> int:
+def write_plover(con, f: Filters, out: TextIO, typed_only: bool = False, tally: dict | None = None) -> int:
     """PLOVER JSON lines. Events of CAMEO roots 01 (make statement) and 02 (appeal), which PLOVER has no type
     for, are written with ``event_type`` empty, or left out with ``typed_only``."""
     where, p = event_where(f)
     where = (f"{where} AND " if where else "WHERE ") + "e.is_first"
-    where = with_scope(where, background)
     if typed_only:
         where += " AND coalesce(e.plover, '') <> ''"
     cur = con.execute(PLOVER_SQL.format(where=where), p)

@@ -64,6 +64,7 @@ class Filters:
     negated: bool | None = None         # None: both
     hypothetical: bool | None = None    # None: both
     min_confidence: float | None = None
+    background: bool = False            # False: the articles' news only; True: also events dated before it ("in 1967")
 
     def __post_init__(self):
         self.since = _date(self.since, "since")
@@ -141,6 +142,8 @@ def event_where(f: Filters, e: str = "e") -> tuple[str, list]:
         w.append(f"{e}.hypothetical = ?"); p.append(bool(f.hypothetical))
     if f.min_confidence is not None:
         w.append(f"{e}.confidence >= ?"); p.append(float(f.min_confidence))
+    if not f.background:
+        w.append(f"NOT coalesce({e}.background, FALSE)")
     return ("WHERE " + " AND ".join(w)) if w else "", p
 
 
@@ -422,12 +425,14 @@ def summary(con, f: Filters) -> dict:
     where, p = event_where(f)
     row = con.execute(f"""
         SELECT count(*), count_if(e.is_first), approx_count_distinct(e.article_id),
-               min(e.event_date), max(e.event_date), avg(e.goldstein), count_if(e.negated), count_if(e.hypothetical)
+               min(e.event_date), max(e.event_date), avg(e.goldstein), count_if(e.negated), count_if(e.hypothetical),
+               count_if(e.event_date IS NULL)
         FROM events e {where}""", p).fetchone()
     n = [int(x or 0) for x in row[:3]] + [int(row[6] or 0), int(row[7] or 0)]  # aggregates over no rows are NULL
     out = {"events": n[0], "unique_events": n[1], "articles_with_events": n[2],  # approximate (HLL)
            "first_date": row[3].isoformat() if row[3] else None, "last_date": row[4].isoformat() if row[4] else None,
-           "goldstein_mean": row[5], "negated": n[3], "hypothetical": n[4]}
+           "goldstein_mean": row[5], "negated": n[3], "hypothetical": n[4],
+           "undated_events": int(row[8] or 0)}  # events of undated articles: in the totals, not in any timeline
     out["by_quad_class"] = {str(q): n for q, n in con.execute(
         f"SELECT e.quad_class, count(*) FROM events e {where} GROUP BY 1 ORDER BY 1", p).fetchall()}
     out["top_countries"] = [{"country": c, "events": n} for c, n in con.execute(
