@@ -58,3 +58,9 @@ def test_precision_and_background_rules():
     assert not is_background(dt.date(2021, 8, 9), "day", pub) and is_background(dt.date(2021, 8, 1), "day", pub)
     assert not is_background(dt.date(2021, 1, 1), "year", pub) and is_background(dt.date(2020, 1, 1), "year", pub)
     assert not is_background(dt.date(2021, 8, 1), "month", pub)
+
+
+def test_a_future_clause_names_the_next_such_day_not_the_last(pipeline):
+    r = pipeline.process_text("The minister will meet the Chinese envoy on 16 March.", published="2021-12-20")
+    met = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "meet"]
+    assert met and all(e.date == "2022-03-16" and not e.background for e in met)

@@ -76,7 +76,7 @@ def _relative_day(low: str, pub: dt.date) -> dt.date | None:
     return None
 
 
-def _explicit_day(expr: str, pub: dt.date | None) -> dt.date | None:
+def _explicit_day(expr: str, pub: dt.date | None, future: bool = False) -> dt.date | None:
     for pat in EXPLICIT:
         m = pat.search(expr)
         if not m:
@@ -90,8 +90,10 @@ def _explicit_day(expr: str, pub: dt.date | None) -> dt.date | None:
                 return None
             year = int(g["year"]) if g.get("year") else pub.year
             date = dt.date(year, month, int(g["day"]))
-            if not g.get("year") and date > pub + dt.timedelta(days=7):
+            if not g.get("year") and not future and date > pub + dt.timedelta(days=7):
                 date = date.replace(year=year - 1)  # "August 30" in a story of early September
+            elif not g.get("year") and future and date < pub:
+                date = date.replace(year=year + 1)  # "will meet on 16 March" in a story of December
             return date
         except (ValueError, KeyError):
             return None
@@ -116,7 +118,7 @@ def _span_back(expr: str, pub: dt.date | None) -> tuple[dt.date, str] | None:
     return pub - dt.timedelta(days=n * UNIT_DAYS[unit]), "day"
 
 
-def _period(expr: str, low: str, pub: dt.date | None) -> tuple[dt.date, str] | None:
+def _period(expr: str, low: str, pub: dt.date | None, future: bool = False) -> tuple[dt.date, str] | None:
     """A month or a year (or a decade, as its first year) named by the expression."""
     for phrase, (back, precision) in RELATIVE_PERIODS.items():
         if phrase in low and pub is not None:
@@ -126,8 +128,10 @@ def _period(expr: str, low: str, pub: dt.date | None) -> tuple[dt.date, str] | N
         if m.group("year") or pub is not None:
             year = int(m.group("year")) if m.group("year") else pub.year
             day = dt.date(year, MONTHS[m.group("mon").lower()[:3]], 1)
-            if not m.group("year") and day > pub:
+            if not m.group("year") and not future and day > pub:
                 day = day.replace(year=year - 1)
+            elif not m.group("year") and future and (day.year, day.month) < (pub.year, pub.month):
+                day = day.replace(year=year + 1)
             return day, "month"
     if m := DECADE.search(expr):
         return dt.date(int(m.group("y")), 1, 1), "decade"
@@ -136,9 +140,12 @@ def _period(expr: str, low: str, pub: dt.date | None) -> tuple[dt.date, str] | N
     return None
 
 
-def resolve_time(expr: str, published: dt.date | None, after: bool = False) -> tuple[dt.date, str] | None:
+def resolve_time(expr: str, published: dt.date | None, after: bool = False,
+                 future: bool = False) -> tuple[dt.date, str] | None:
     """(first day, precision) of a time expression, relative to the publication day; None when it names no time.
-    ``after``: the expression is a span before "after" whose clause holds the event ("18 years after X invaded")."""
+    ``after``: the expression is a span before "after" whose clause holds the event ("18 years after X invaded");
+    ``future``: the clause is in the future tense ("will meet on 16 March"), so a day or month without a year
+    is the next one, not the last one."""
     low = " ".join(expr.lower().split())
     if low.endswith(" ago") or after:
         return _span_back(low.removesuffix(" ago"), published)
@@ -150,9 +157,9 @@ def resolve_time(expr: str, published: dt.date | None, after: bool = False) -> t
                 return (published + dt.timedelta(days=delta), "day") if delta is not None else None
         if day := _relative_day(low, published):
             return day, "day"
-    if day := _explicit_day(expr, published):
+    if day := _explicit_day(expr, published, future):
         return day, "day"
-    return _period(expr, low, published)
+    return _period(expr, low, published, future)
 
 
 def resolve(expr: str, published: dt.date) -> dt.date | None:
@@ -210,11 +217,22 @@ def _after_clause(ent: Span, trigger: Token) -> bool | None:
     return nxt.head.i == verb.i or (nxt.dep_ == "prep" and any(t.i == trigger.i for t in nxt.subtree))
 
 
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+
+def _future(trigger: Token) -> bool:
+    """The trigger's clause is in the future tense: "will deliver", "is to meet", "is due to visit"."""
+    verb = _clause_verb(trigger)
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ in ("be", "due")
+
+
 def _ent_time(ent: Span, trigger: Token, pub: dt.date | None) -> tuple[dt.date, str] | None:
     after = _after_clause(ent, trigger)
     if after is False:
         return None  # "returned 18 years after ...": the span dates the other clause's event
-    return resolve_time(ent.text, pub, after=bool(after))
+    return resolve_time(ent.text, pub, after=bool(after), future=_future(trigger))
 
 
 def event_time(sent: Span, trigger: Token, published: str | None) -> When:
