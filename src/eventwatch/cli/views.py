@@ -25,9 +25,9 @@ def _dates_as_text(df):
 def render_events(df, fmt: str, out: TextIO) -> None:
     df = _dates_as_text(df)
     if fmt == "csv":
-        import csv
+        from eventwatch.store.exports import text_csv
 
-        df.to_csv(out, index=False, quoting=csv.QUOTE_NONNUMERIC)  # codes quoted: "020" stays text in spreadsheets
+        text_csv(df, out)
     elif fmt == "jsonl":
         for row in df.to_dict(orient="records"):
             out.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")

@@ -261,9 +261,15 @@ def write_plover(con, f: Filters, out: TextIO, typed_only: bool = False, tally: 
     return n
 
 
+def text_csv(df, out: TextIO) -> None:
+    """A frame as CSV whose text cells are quoted, so codes stay text ("020") in spreadsheet importers."""
+    out.write(",".join(map(str, df.columns)) + "\n")
+    df.to_csv(out, index=False, header=False, quoting=csv.QUOTE_NONNUMERIC)
+
+
 def write_csv(con, f: Filters, out: TextIO) -> int:
     df = all_events(con, f)
-    df.to_csv(out, index=False, quoting=csv.QUOTE_NONNUMERIC)  # codes quoted: "020" stays text in spreadsheets
+    text_csv(df, out)
     return len(df)
 
 
