@@ -108,3 +108,13 @@ def test_counts_are_news_by_default_and_undated_counted_apart(store):
     assert news["undated_events"] == 2
     trend = store.trends(by="root")
     assert int(trend["n_events"].sum()) == 2  # the dated article's news: 190 and 020; undated and background apart
+
+
+def test_a_double_quote_in_a_name_does_not_merge_gdelt_rows(tmp_path):
+    rec = _record("q-1", "2021-08-16")
+    rec.actors[0].name = '" Taliban fighters'
+    with Store(tmp_path / "q.duckdb") as s:
+        s.write([rec, _record("q-2", "2021-08-17")])
+        out = io.StringIO()
+        n = exports.write_gdelt(s.con, Filters(), out)
+    assert len(_load(out.getvalue(), exports.gdelt_columns())) == n == 3  # one attack reported twice, two appeals

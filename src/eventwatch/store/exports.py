@@ -50,14 +50,15 @@ def _country_name(iso3: str | None) -> str:
 
 
 def _s(v) -> str:
-    """A GDELT cell: empty for missing, no tabs or newlines."""
+    """A GDELT cell: empty for missing, no tabs, newlines or double quotes (a reader taking them for CSV
+    quoting would merge rows)."""
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return ""
     if isinstance(v, bool):
         return "1" if v else "0"
     if isinstance(v, float):
         return f"{v:g}" if v == int(v) and abs(v) < 1e15 else f"{v:.6g}"
-    return " ".join(str(v).split())
+    return " ".join(str(v).replace('"', "").split())
 
 
 @functools.lru_cache(maxsize=1)
