@@ -106,3 +106,14 @@ def test_html_metadata_date():
     page = ('<html><head><title>Budget talks</title><meta property="article:published_time" '
             'content="2019-11-19T08:30:00Z"></head><body><article><h1>Budget talks</h1>' + body + "</article></body></html>")
     assert clean_html(page).published == "2019-11-19"
+
+
+def test_process_reads_date_order_and_reports_undated_documents(tmp_path, capsys):
+    from eventwatch.cli.main import main
+
+    path = _jsonl(tmp_path, [{"text": TEXT, "published": "04/05/2019"}, {"text": TEXT + " Again."}])
+    main(["process", str(path), "--date-order", "DMY"])
+    out = capsys.readouterr()
+    records = [json.loads(x) for x in out.out.splitlines()]
+    assert [r["published"] for r in records] == ["2019-05-04", None]
+    assert "1 of 2 documents have no publication date" in out.err

@@ -84,18 +84,18 @@ def parse(data: bytes):
 def entry_document(entry, feed_title: str | None, location: str, fetcher=None,
                    date_order: str | None = None) -> Document | None:
     """One item to a document: its own content, else its fetched page, else its summary."""
-    from eventwatch.ingest.fetch import FetchError, is_web_url
-
     published, why = entry_date(entry, date_order)
     meta = dict(title=entry.get("title") or None, url=entry.get("link") or None,
                 published=published, source=feed_title, location=location, guid=entry.get("id") or None)
-    doc = _entry_body(entry, meta, location, fetcher, is_web_url, FetchError)
+    doc = _entry_body(entry, meta, location, fetcher)
     if why:
         doc.problems.append(Problem("ingest", f"{location}: unreadable date, {why}; the article is undated", "warning"))
     return doc
 
 
-def _entry_body(entry, meta: dict, location: str, fetcher, is_web_url, FetchError) -> Document:
+def _entry_body(entry, meta: dict, location: str, fetcher) -> Document:
+    from eventwatch.ingest.fetch import FetchError, is_web_url
+
     content = entry_content(entry)
     if content:
         return Document(text=html_to_text(content), kind="feed", **meta)
