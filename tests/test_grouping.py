@@ -65,3 +65,15 @@ def test_keys():
     assert dedup_key("RUS", None, "19", None, False, False, "a", 3).startswith(SOLO)
     assert dedup_key("RUS", None, "19", "p", False, False, "a", 3) != dedup_key(None, "RUS", "19", "p", False, False, "a", 3)
     assert dedup_key("RUS", "UKR", "19", "p", False, False, "a", 3) == dedup_key("RUS", "UKR", "19", None, False, False, "b", 0)
+
+
+def test_a_version_3_file_is_regrouped_by_the_new_rules(tmp_path):
+    path = tmp_path / "v3.duckdb"
+    with Store(path) as s:
+        s.write([_record(f"x{i}", "A spokesman declined to comment.") for i in range(3)])
+        # as the old rule stored them: one key, one group
+        s.con.execute("UPDATE events SET dedup_key = '||020|||', group_id = 1, is_first = (article_id = 'x0')")
+        s.con.execute("DELETE FROM meta WHERE key = 'schema_version'")
+        s.con.execute("INSERT INTO meta VALUES ('schema_version', '3')")
+    with Store(path) as s:
+        assert s.con.execute("SELECT count(DISTINCT group_id), count_if(is_first) FROM events").fetchone() == (3, 3)
