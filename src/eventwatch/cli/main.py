@@ -63,13 +63,15 @@ def _settings(args):
     return Settings(**kw)
 
 
-def _progress(iterable, args, desc: str):
-    """A progress bar on stderr for long runs (appears after two seconds), never on stdout."""
+def _progress(iterable, args, desc: str, total: int | None = None):
+    """A progress bar on stderr for long runs (appears after two seconds), never on stdout; with a
+    total and an ETA when the number of documents is known."""
     if getattr(args, "quiet", False):
         return iterable
     from tqdm import tqdm
 
-    return tqdm(iterable, desc=desc, unit=" doc", file=sys.stderr, delay=2.0, mininterval=0.5, dynamic_ncols=True)
+    return tqdm(iterable, desc=desc, unit=" doc", total=total, file=sys.stderr, delay=2.0, mininterval=0.5,
+                dynamic_ncols=True)
 
 
 def _records(args):
@@ -77,7 +79,7 @@ def _records(args):
 
     A folder written by ``eventwatch run --out`` holds records already: they are read, not re-analysed.
     """
-    from eventwatch.ingest import check_paths, read_inputs
+    from eventwatch.ingest import check_paths, expected_documents, read_inputs
     from eventwatch.scale.processes import run
     from eventwatch.scale.parquet import is_records_dir, read_records
 
@@ -92,7 +94,8 @@ def _records(args):
         if todo:
             yield from run(read_inputs(todo, settings), settings)
 
-    return _date_summary(_progress(records(), args, "processing"), args)
+    total = None if getattr(args, "quiet", False) or done else expected_documents(todo)
+    return _date_summary(_progress(records(), args, "processing", total), args)
 
 
 def _date_summary(records, args):
@@ -130,12 +133,15 @@ def cmd_ingest(args) -> int:
     from eventwatch.store import Store
 
     status, n, batch = EXIT_OK, 0, []
+    seen = dict.fromkeys(BATCH_COUNTS, 0)
     with Store(args.db) as store:
         size = _settings(args).batch_size
         for record in _records(args):
             if record.failed:
                 status = EXIT_FAILED
                 _report(record)
+            for key, value in _batch_counts(record).items():
+                seen[key] += value
             batch.append(record)
             if len(batch) >= size:
                 n += store.write(batch)
@@ -144,8 +150,20 @@ def cmd_ingest(args) -> int:
             n += store.write(batch)
         counts = store.counts()
     if not args.quiet:
-        print(f"eventwatch: stored {n} documents in {args.db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), file=sys.stderr)
+        print(f"eventwatch: this run: {n} documents read, " + ", ".join(f"{v} {k}" for k, v in seen.items()),
+              file=sys.stderr)
+        print(f"eventwatch: {args.db} now holds " + ", ".join(f"{v} {k}" for k, v in counts.items()), file=sys.stderr)
     return status
+
+
+BATCH_COUNTS = ("failed", "undated", "actors", "events", "quotes", "places")
+
+
+def _batch_counts(record) -> dict[str, int]:
+    """What one record adds to this run's summary (the database's totals are counted apart)."""
+    return {"failed": int(bool(record.failed)), "undated": int(not record.published),
+            "actors": len(record.actors), "events": len(record.events), "quotes": len(record.quotes),
+            "places": len(record.places)}
 
 
 def _filters(args):
@@ -478,8 +496,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="the web dashboard and the JSON API", formatter_class=Formatter,
                        epilog="example:\n  eventwatch serve --db news.duckdb --port 8000   # then open http://127.0.0.1:8000/docs")
     _common(p, db=True)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every interface)")
+    p.add_argument("--port", type=int, default=8000, help="TCP port to listen on (default 8000)")
     p.add_argument("--ingest-token-env", dest="token_env", metavar="VAR",
                    help="enable POST /api/ingest, requiring the token held in this environment variable")
     p.add_argument("--no-cache", action="store_true",

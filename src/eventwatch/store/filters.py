@@ -19,7 +19,6 @@ from eventwatch.errors import Errors, QueryError
 
 _ISO3 = re.compile(r"[A-Z]{3}")
 _CAMEO = re.compile(r"\d{2,4}")
-_PLOVER = re.compile(r"[A-Z_]{3,20}")
 _BOOLS = {"true": True, "1": True, "false": False, "0": False}
 MAX_TEXT = 200  # longest free-text filter value
 
@@ -45,6 +44,26 @@ def _checked(values: tuple, pattern: re.Pattern, error: Errors) -> tuple:
         if not pattern.fullmatch(v):
             raise QueryError(error, value=v)
     return values
+
+
+def _known(values: tuple, known: frozenset[str], error: Errors, **extra) -> tuple:
+    """Values that are in the code table; an unknown one is an error naming the valid choices."""
+    for v in values:
+        if v not in known:
+            raise QueryError(error, value=v, **extra)
+    return values
+
+
+def _cameo_codes() -> frozenset[str]:
+    from eventwatch.events.codes import code_table
+
+    return frozenset(code_table())
+
+
+def _plover_types() -> frozenset[str]:
+    from eventwatch.events.codes import code_table
+
+    return frozenset(info.plover for info in code_table().values() if info.plover)
 
 
 def _roots(value) -> tuple[str, ...]:
@@ -99,8 +118,9 @@ class EventFilter:
         if self.min_confidence is not None and not 0 <= float(self.min_confidence) <= 1:
             raise QueryError(Errors.E108)
         normal = {"since": since, "until": until, "country": country, "root": _roots(self.root),
-                  "cameo": _checked(_list(self.cameo), _CAMEO, Errors.E105),
-                  "plover": _checked(tuple(p.upper() for p in _list(self.plover)), _PLOVER, Errors.E106),
+                  "cameo": _known(_checked(_list(self.cameo), _CAMEO, Errors.E105), _cameo_codes(), Errors.E105),
+                  "plover": _known(tuple(p.upper() for p in _list(self.plover)), _plover_types(), Errors.E106,
+                                   choices=", ".join(sorted(_plover_types()))),
                   "quad_class": _quads(self.quad_class)}
         for name, value in normal.items():
             object.__setattr__(self, name, value)
