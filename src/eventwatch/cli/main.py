@@ -156,12 +156,12 @@ def cmd_ingest(args) -> int:
     return status
 
 
-BATCH_COUNTS = ("failed", "undated", "actors", "events", "quotes", "places")
+BATCH_COUNTS = ("failed", "actors", "events", "quotes", "places")
 
 
 def _batch_counts(record) -> dict[str, int]:
     """What one record adds to this run's summary (the database's totals are counted apart)."""
-    return {"failed": int(bool(record.failed)), "undated": int(not record.published),
+    return {"failed": int(bool(record.failed)),
             "actors": len(record.actors), "events": len(record.events), "quotes": len(record.quotes),
             "places": len(record.places)}
 
