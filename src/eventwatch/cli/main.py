@@ -33,12 +33,23 @@ def _date(value: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def _date_order(value: str) -> str:
+    from eventwatch.clean.dates import check_order
+
+    try:
+        return check_order(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _settings(args):
     from eventwatch.settings import Settings
 
     kw = {}
     if getattr(args, "date", None):
         kw["default_date"] = args.date
+    if getattr(args, "date_order", None):
+        kw["date_order"] = args.date_order
     if getattr(args, "model", None):
         kw["model"] = args.model
     if getattr(args, "batch_size", None):
@@ -84,7 +95,19 @@ def _records(args):
             yield from run(read_inputs(todo, settings), settings)
 
     total = None if getattr(args, "quiet", False) or done else expected_documents(todo)
-    return _progress(records(), args, "processing", total)
+    return _date_summary(_progress(records(), args, "processing", total), args)
+
+
+def _date_summary(records, args):
+    """Pass records on; at the end, say on stderr how many carry no publication date."""
+    n = undated = 0
+    for record in records:
+        n += 1
+        undated += record.published is None
+        yield record
+    if not getattr(args, "quiet", False):
+        hint = " (their events are undated: give a date field, --date or --date-order)" if undated else ""
+        print(f"eventwatch: {undated} of {n} documents have no publication date{hint}", file=sys.stderr)
 
 
 def _report(record) -> None:
@@ -133,12 +156,12 @@ def cmd_ingest(args) -> int:
     return status
 
 
-BATCH_COUNTS = ("failed", "undated", "actors", "events", "quotes", "places")
+BATCH_COUNTS = ("failed", "actors", "events", "quotes", "places")
 
 
 def _batch_counts(record) -> dict[str, int]:
     """What one record adds to this run's summary (the database's totals are counted apart)."""
-    return {"failed": int(bool(record.failed)), "undated": int(not record.published),
+    return {"failed": int(bool(record.failed)),
             "actors": len(record.actors), "events": len(record.events), "quotes": len(record.quotes),
             "places": len(record.places)}
 
@@ -168,7 +191,13 @@ def cmd_events(args) -> int:
         writers = {"gdelt": exports.write_gdelt, "gdelt-mentions": exports.write_gdelt_mentions,
                    "plover": exports.write_plover}
         if args.format in writers:
-            writers[args.format](store.con, f, sys.stdout)
+            tally: dict = {}
+            extra = {"typed_only": args.plover_typed_only} if args.format == "plover" else {}
+            writers[args.format](store.con, f, sys.stdout, tally=tally, **extra)
+            if not args.quiet:
+                print(f"eventwatch: wrote {tally['rows']} rows, {tally['undated']} of them undated (date cells empty)"
+                      + ("" if args.background else "; background events left out (--background to include)"),
+                      file=sys.stderr)
             return EXIT_OK
         df = store.events(f, limit=args.limit, unique=args.unique)
     from eventwatch.cli.views import render_events
@@ -183,7 +212,10 @@ def cmd_trends(args) -> int:
     f = _filters(args)
     with Store(args.db, read_only=True) as store:
         df = store.trends(f, by=None if args.by == "all" else args.by, interval=args.interval, top=args.top)
+        undated = store.summary(f)["undated_events"] if not args.quiet else 0
     _render_frame(df, args.format)
+    if undated:
+        print(f"eventwatch: {undated} events of undated articles are not in the timeline (counted apart)", file=sys.stderr)
     return EXIT_OK
 
 
@@ -287,7 +319,7 @@ def cmd_eval(args) -> int:
         print(f"eventwatch: {exc}", file=sys.stderr)
         return EXIT_USAGE
     options = {"limit": args.limit, "model": args.model, "json": args.json,
-               "skip": args.skip, "errors": args.errors}
+               "skip": args.skip, "errors": args.errors, "split": args.split}
     result = mod.evaluate(args.gold, options)
     print(json.dumps(result, indent=2, default=str) if args.json else mod.report(result))
     return EXIT_OK
@@ -332,7 +364,7 @@ def _run_local(args, settings, tick) -> int:
 
     batch = []
     with RecordsWriter(args.out) as writer:
-        for record in run(read_inputs(args.paths, settings), settings):
+        for record in _date_summary(run(read_inputs(args.paths, settings), settings), args):
             batch.append(record)
             if len(batch) >= settings.batch_size:
                 writer.write(batch)
@@ -389,6 +421,8 @@ def _common(p: argparse.ArgumentParser, db: bool = False) -> None:
 def _analysis(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursively) or - for stdin")
     p.add_argument("--date", type=_date, help="publication date (YYYY-MM-DD) for inputs that carry none")
+    p.add_argument("--date-order", dest="date_order", type=_date_order,
+                   help="DMY or MDY: how to read numeric dates like 04/05/2019 in the inputs (default: only unambiguous ones)")
     p.add_argument("--lang", default="en", choices=["en"], help="language of the inputs (English only)")
     p.add_argument("--model", help="spaCy model to load (default: the best English model installed)")
     p.add_argument("--actors", metavar="FILE", help="extra actor dictionary (YAML or CSV)")
@@ -412,6 +446,8 @@ def _query_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--until", help="last date (YYYY-MM-DD)")
     p.add_argument("--text", help="words in the event's sentence")
     p.add_argument("--outlet", help="the articles' source (publisher)")
+    p.add_argument("--background", action="store_true",
+                   help="count background events too (a time the text places before the article's news: 'in 1967')")
     p.add_argument("--negated", metavar="BOOL", help="true: only negated events; false: only asserted ones")
     p.add_argument("--hypothetical", metavar="BOOL", help="true: only hypothetical events; false: only real ones")
     p.add_argument("--min-confidence", dest="min_confidence", metavar="X", help="lowest event confidence (0..1)")
@@ -460,6 +496,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=20.0, help="seconds before a request is given up (default 20)")
     p.add_argument("--max-page-bytes", type=int, default=5 * 1024 * 1024, help="largest page fetched (default 5 MB)")
     p.add_argument("--date", type=_date, help="publication date for items that carry none")
+    p.add_argument("--date-order", dest="date_order", type=_date_order, help="DMY or MDY for numeric item dates")
     p.add_argument("--model", help="spaCy model to load (default: the best English model installed)")
     p.add_argument("--batch-size", type=int, help="documents per batch (default 32)")
     p.set_defaults(func=cmd_watch)
@@ -476,6 +513,8 @@ def build_parser() -> argparse.ArgumentParser:
                    choices=["table", "csv", "jsonl", "gdelt", "gdelt-mentions", "plover", "parquet"],
                    help="output format (default table); gdelt = GDELT 2.0 Events, 61 tab-separated columns")
     p.add_argument("--out", help="output folder for --format parquet")
+    p.add_argument("--plover-typed-only", dest="plover_typed_only", action="store_true",
+                   help="plover: leave out events PLOVER has no type for (CAMEO 01 statements, 02 appeals)")
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("trends", help="event counts per day or week by country, dyad, root, ...", formatter_class=Formatter,
@@ -535,6 +574,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--errors", metavar="FILE", help="quotes: write the wrong-speaker cases to FILE (JSONL)")
     p.add_argument("--model", help="spaCy model to load")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--split", choices=("tune", "measure"),
+                   help="places: score only the tune or the measure half of the documents (by a hash of the id)")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("demo", help="run eventwatch on the built-in example articles and summarise", formatter_class=Formatter,

@@ -12,7 +12,7 @@ from eventwatch.events import literal
 from eventwatch.events.codes import lookup
 from eventwatch.events.coder import Candidate, code_sentence, expand
 from eventwatch.events.confidence import Evidence, confidence
-from eventwatch.events.dates import event_date
+from eventwatch.events.dates import event_time
 from eventwatch.events.lexicon import load_lexicon
 from eventwatch.events.location import dateline_place, event_place
 from eventwatch.events.matcher import MatchContext
@@ -85,7 +85,7 @@ class EventsStage:
         if info is None:
             log.warning("unknown CAMEO code %s in lexicon", cand.code)
             return
-        date = event_date(sent, cand.trigger, record.published)
+        when = event_time(sent, cand.trigger, record.published)
         mentions = {a.id: a.mentions for a in record.actors}
         for source, target in expand(cand, self.lexicon.frames.reciprocal):
             if source is None and target is None and not _generic_participant(cand, self.agent_words):
@@ -102,7 +102,7 @@ class EventsStage:
                 quad_class=info.quad_class, goldstein=info.goldstein,
                 sentence=[sent.start_char, sent.end_char],
                 trigger=[cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text)],
-                date=date, place=place, negated=cand.modality.negated, hypothetical=cand.modality.hypothetical,
+                date=when.date, date_precision=when.precision, background=when.background, place=place, negated=cand.modality.negated, hypothetical=cand.modality.hypothetical,
                 confidence=confidence(ev), plover_mode=info.plover_mode, plover_context=list(info.plover_context),
                 method="classifier" if clf is not None and clf.only else ("both" if clf and clf.agrees else "pattern"),
             )

@@ -17,7 +17,8 @@ from typing import Iterable, Iterator
 from eventwatch.clean import clean
 from eventwatch.clean import load as load_cleaner
 from eventwatch.pipeline.limits import DocumentTimeout, deadline
-from eventwatch.model import Document, Problem, Record, text_id
+from eventwatch.ingest.identity import article_id
+from eventwatch.model import Document, Problem, Record
 from eventwatch.nlp.cache import release, set_text
 from eventwatch.settings import Settings
 
@@ -96,7 +97,7 @@ class Pipeline:
         if len(text) > limit:
             problems.append(Problem("clean", f"text is {len(text)} characters, over the limit of {limit}: analysed and kept only the first {limit}"))
             text = text[:limit]
-        rid = document.id or (text_id(text) if text else text_id(f"{document.location}\0{document.url or ''}"))
+        rid = article_id(document.id, url or document.url, document.guid, text, f"{document.location}\0{document.url or ''}")
         return Record(
             id=rid, text=text, title=title, source=source, url=url or document.url,
             published=published or document.crawled or self.settings.default_date, dateline=dateline or document.dateline,

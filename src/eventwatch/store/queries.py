@@ -292,7 +292,7 @@ def summary(con, f: Filters) -> dict:
     out = {"events": n[0], "unique_events": n[1], "articles_with_events": n[2],  # approximate (HLL)
            "first_date": row[3].isoformat() if row[3] else None, "last_date": row[4].isoformat() if row[4] else None,
            "goldstein_mean": row[5], "negated": n[3], "hypothetical": n[4],
-           "undated": n[5]}  # events with no date at all: on no timeline
+           "undated_events": n[5]}  # events with no date (undated articles): in the totals, on no timeline
     out["by_quad_class"] = {str(q): n for q, n in con.execute(
         f"SELECT e.quad_class, count(*) FROM events e {where} GROUP BY 1 ORDER BY 1", p).fetchall()}
     out["top_countries"] = [{"country": c, "events": n} for c, n in con.execute(

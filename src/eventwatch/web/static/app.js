@@ -386,7 +386,7 @@
   function timelineNote(note, items, interval, sum) {
     // what the chart cannot show: events without any date, and periods without events (gaps, not zeros joined up)
     const empty = items.filter((i) => !i.n_events).length;
-    const n = sum ? sum.undated || 0 : null;
+    const n = sum ? sum.undated_events || 0 : null;
     append(clear(note), [
       n === null ? null : el('span', { class: 'undated-count' + (n ? ' unknown' : ''), 'data-n': n },
         n ? fmt(n) + (n === 1 ? ' event has' : ' events have') + ' no date and is not on the timeline.' : 'Every matching event has a date.'),
