@@ -34,6 +34,8 @@ CACHE = Path("/tmp/event_coder_features.pkl")
 OUT = ROOT / "src" / "eventwatch" / "events" / "data"
 COL = {c: k for k, c in enumerate(CLASSES)}
 FOLDS = 5
+MIN_RESCORE = 30  # a root with fewer training words is not re-scored by the model (the lexicon's reading stands)
+ROOT_COUNTS: Counter = Counter()
 
 
 # ------------------------------------------------------------------ extraction
@@ -240,7 +242,7 @@ def calibrate(sents) -> dict:
         by_tok = {c["i"]: c for c in s["cands"]}
         gold = Counter(g for g in s["gold"] if g != "01")
         for e in s["lex"]:
-            if e["root"] == "01":
+            if ROOT_COUNTS[e["root"]] < MIN_RESCORE:
                 continue
             lx.append(lex_x(e, by_tok))
             ly.append(e["root"] in gold)
@@ -258,6 +260,7 @@ def scored_items(sents, cal) -> list[tuple]:
         by_tok = {c["i"]: c for c in s["cands"]}
         lex = [e for e in s["lex"] if e["root"] != "01"]
         lconf = apply_platt(cal["lexicon"], [lex_x(e, by_tok) for e in lex]) if lex else []
+        lconf = [p if ROOT_COUNTS[e["root"]] >= MIN_RESCORE else 1.0 for e, p in zip(lex, lconf)]
         taken = {(e["tok"], e["root"]) for e in s["lex"]}
         adds = [(c["i"], *add_x(c)) for c in s["cands"]]
         adds = [(root, x) for i, root, x in adds if (i, root) not in taken]
@@ -306,6 +309,8 @@ def choose_thresholds(sents, cal) -> tuple[float, float, dict]:
 def load_cache() -> list[dict]:
     sents = pickle.loads(CACHE.read_bytes())
     assert all(s["split"] == "tune" for s in sents)
+    ROOT_COUNTS.clear()
+    ROOT_COUNTS.update(c["label"] for s in sents for c in s["cands"] if c["label"] != "NONE")
     return sents
 
 
@@ -334,6 +339,7 @@ def cmd_train(args) -> None:
     np.savez_compressed(OUT / "event_coder.npz", **model)
     meta = {"classes": CLASSES, "hash_bits": HASH_BITS, "calibration": cal,
             "thresholds": {"keep": keep, "add": add}, "codes": codes,
+            "root_counts": dict(sorted(ROOT_COUNTS.items())), "min_rescore": MIN_RESCORE,
             "trained_on": f"labels/events tune split: {len(sents)} sentences, {len(cands)} candidate words",
             "tune_cv": {"tokens": token_scores(sents), "combined": fig}}
     (OUT / "event_coder.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", "utf-8")

@@ -3,7 +3,8 @@ coder's confident triggers added where the lexicon found nothing.
 
 Runs after the lexicon pass of the event stage, sentence by sentence:
 
-1. every lexicon event gets a calibrated confidence from its old confidence and the model's probability
+1. every lexicon event of a root the model saw often enough in training (``min_rescore`` examples; threats and
+   intents are mostly composed from a frame verb the single-word model sees too rarely) gets a calibrated confidence from its old confidence and the model's probability
    of its root at its trigger; below ``thresholds.keep`` it is dropped;
 2. every candidate word (``learned.candidate_tokens``) whose best root is not already coded at that word
    (or at its head or a child, with the same root) becomes an event when its calibrated probability
@@ -91,8 +92,8 @@ def combine(stage, doc: Doc, record: Record, index: args.ActorIndex, ctx: MatchC
 def _rescored(coder: LearnedCoder, view: SentenceView, probs) -> list[Event]:
     out = []
     for ev, tok in zip(view.lex_events, view.lex_tokens):
-        if ev.root == "01":
-            out.append(ev)
+        if not coder.rescores(ev.root):
+            out.append(ev)  # a plain statement, or a root too rare in training for the model to overrule
             continue
         conf = coder.calibrated("lexicon", lexicon_features(ev, tok, probs))
         if conf >= coder.threshold("keep"):

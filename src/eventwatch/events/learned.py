@@ -149,6 +149,10 @@ class LearnedCoder:
         z = cal["bias"] + sum(w * v for w, v in zip(cal["weights"], x))
         return 1.0 / (1.0 + math.exp(-z))
 
+    def rescores(self, root: str) -> bool:
+        """Whether the model re-scores lexicon events of ROOT (seen at least ``min_rescore`` times in training)."""
+        return self.meta.get("root_counts", {}).get(root, 0) >= int(self.meta.get("min_rescore", 30))
+
     def threshold(self, name: str) -> float:
         return float(self.meta["thresholds"][name])
 
