@@ -62,12 +62,10 @@ def sentence_views(doc: Doc, record: Record, actor_tokens: set[int], agent_words
         yield SentenceView(sent, idxs, lex, toks, roots)
 
 
-def lexicon_features(ev: Event, tok: int | None, probs: dict[int, numpy.ndarray]) -> list[float]:
-    """[logit old confidence, logit P(root at trigger), logit P(event at trigger)] (trigger not a candidate: low)."""
-    p = probs.get(tok) if tok is not None else None
-    p_root = float(p[ROOT_COL[ev.root]]) if p is not None and ev.root in ROOT_COL else 0.02
-    p_event = float(1.0 - p[0]) if p is not None else 0.02
-    return [logit(ev.confidence), logit(p_root), logit(p_event)]
+def lexicon_features(ev: Event) -> list[float]:
+    """[logit of the lexicon's own confidence]: one monotone feature, so calibration never reorders the
+    lexicon's events (the main event of a sentence stays the same; dev sets measure it)."""
+    return [logit(ev.confidence)]
 
 
 def added_features(p: numpy.ndarray) -> tuple[str, list[float]]:
@@ -95,7 +93,7 @@ def _rescored(coder: LearnedCoder, view: SentenceView, probs) -> list[Event]:
         if not coder.rescores(ev.root):
             out.append(ev)  # a plain statement, or a root too rare in training for the model to overrule
             continue
-        conf = coder.calibrated("lexicon", lexicon_features(ev, tok, probs))
+        conf = coder.calibrated("lexicon", lexicon_features(ev))
         if conf >= coder.threshold("keep"):
             ev.confidence = round(conf, 3)
             out.append(ev)
@@ -106,6 +104,8 @@ def _added(stage, coder, view: SentenceView, probs, record, index, ctx, fallback
     doc = view.sent.doc
     taken = {(i, r) for i, r in view.lex_roots.items()}
     out: list[Event] = []
+    if any(e.root != "01" for e in view.lex_events):
+        return out  # the lexicon coded this sentence: the model adds only where the lexicon is silent
     for i in view.idxs:
         root, x = added_features(probs[i])
         conf = coder.calibrated("added", x)
