@@ -16,37 +16,56 @@ from typing import Iterable
 
 import duckdb
 
+from eventwatch.errors import Errors, QueryError, StoreError
 from eventwatch.model import Record
-from eventwatch.store import migrations, queries, writer
+from eventwatch.store import daily, feeds, migrations, queries, trends, writer
+from eventwatch.store.filters import EventFilter, Filters, coerce, parse_filters
 from eventwatch.store.migrations import SCHEMA_VERSION
-from eventwatch.store.queries import Filters, QueryError
 from eventwatch.store.writer import ARTICLE_TABLES
 
 log = logging.getLogger(__name__)
 
 COUNTED_TABLES = ("articles", "actors", "article_actors", "actor_mentions", "events", "event_groups",
                   "quotes", "places", "place_mentions")  # event_daily (aggregates) is not a record table
-__all__ = ["Store", "StoreError", "Filters", "QueryError", "SCHEMA_VERSION", "ARTICLE_TABLES", "open_store"]
-
-
-class StoreError(RuntimeError):
-    pass
+__all__ = ["Store", "StoreError", "EventFilter", "Filters", "QueryError", "SCHEMA_VERSION", "ARTICLE_TABLES",
+           "open_store", "parse_filters"]
 
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(path, read_only=read_only)
     except duckdb.Error as exc:
-        raise StoreError(f"cannot open database {path}: {exc}") from exc
+        raise StoreError(Errors.E301, path=path, reason=exc) from exc
 
 
-def _filters(filters: Filters | None, kw: dict) -> Filters:
-    if filters is not None and kw:
-        raise TypeError("give either filters= or keyword filters, not both")
-    try:
-        return filters if filters is not None else Filters(**kw)
-    except TypeError as exc:
-        raise QueryError(str(exc)) from None
+_filters = coerce
+
+
+def _paged(query, con, f, limit: int | None, offset: int, arrow: bool, **kw):
+    """``query`` for any ``limit`` (``None``: every row): pages of ``queries.MAX_LIMIT`` rows, joined.
+
+    The API caps a page at MAX_LIMIT rows to bound a request; a Python caller asks for what it needs.
+    """
+    if limit is not None and limit <= queries.MAX_LIMIT:
+        return query(con, f, limit=limit, offset=offset, arrow=arrow, **kw)
+    if limit is not None and limit < 1:
+        queries.check_page(limit, offset)
+    parts, got = [], 0
+    while limit is None or got < limit:
+        size = queries.MAX_LIMIT if limit is None else min(queries.MAX_LIMIT, limit - got)
+        part = query(con, f, limit=size, offset=offset + got, arrow=arrow, **kw)
+        parts.append(part)
+        n = part.num_rows if arrow else len(part)
+        got += n
+        if n < size:
+            break
+    if arrow:
+        import pyarrow
+
+        return pyarrow.concat_tables(parts)
+    import pandas
+
+    return pandas.concat(parts, ignore_index=True)
 
 
 class Store:
@@ -56,7 +75,7 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
-            raise StoreError(f"no such database: {self.path} (run `eventwatch ingest FILE --db {self.path}` first)")
+            raise StoreError(Errors.E302, path=self.path)
         if read_only and self.path != ":memory:":
             self._upgrade_if_needed()
         self.con = _connect(self.path, read_only)
@@ -103,13 +122,11 @@ class Store:
     def write(self, records: Iterable[Record]) -> int:
         """Store a batch in one transaction: each article's old rows are replaced, never duplicated."""
         if self.read_only:
-            raise StoreError(f"{self.path} is open read-only")
+            raise StoreError(Errors.E303, path=self.path)
         return writer.write(self.con, list(records))
 
     def rebuild_groups(self) -> None:
         """Recompute every cross-article event group and the daily aggregates (e.g. after a bulk load with SQL)."""
-        from eventwatch.store import daily
-
         self.con.execute("BEGIN TRANSACTION")
         try:
             writer.regroup(self.con, None)
@@ -160,38 +177,57 @@ class Store:
         return queries.events(self.con, f, limit=limit or queries.MAX_LIMIT, offset=offset, sort=sort,
                               order=order, unique=unique, arrow=arrow)
 
-    def actors(self, filters: Filters | None = None, *, name: str | None = None, limit: int = 100,
+    def actors(self, filters: Filters | None = None, *, name: str | None = None, limit: int | None = 100,
                offset: int = 0, arrow: bool = False, **kw):
-        return queries.actors(self.con, _filters(filters, kw), name=name, limit=limit, offset=offset, arrow=arrow)
+        """Actors by number of events. ``limit`` may be any size (fetched in pages); ``None``: all."""
+        return _paged(queries.actors, self.con, _filters(filters, kw), limit, offset, arrow, name=name)
 
-    def dyads(self, filters: Filters | None = None, *, limit: int = 100, offset: int = 0, arrow: bool = False, **kw):
-        return queries.dyads(self.con, _filters(filters, kw), limit=limit, offset=offset, arrow=arrow)
+    def dyads(self, filters: Filters | None = None, *, limit: int | None = 100, offset: int = 0,
+              arrow: bool = False, **kw):
+        """Source-target pairs by number of events. ``limit`` may be any size; ``None``: all."""
+        return _paged(queries.dyads, self.con, _filters(filters, kw), limit, offset, arrow)
 
-    def quotes(self, filters: Filters | None = None, *, limit: int = 100, offset: int = 0, arrow: bool = False, **kw):
-        return queries.quotes(self.con, _filters(filters, kw), limit=limit, offset=offset, arrow=arrow)
+    def quotes(self, filters: Filters | None = None, *, limit: int | None = 100, offset: int = 0,
+               arrow: bool = False, **kw):
+        """Quotes, newest first. ``limit`` may be any size (fetched in pages); ``None``: all."""
+        return _paged(queries.quotes, self.con, _filters(filters, kw), limit, offset, arrow)
 
-    def places(self, filters: Filters | None = None, *, limit: int = 100, offset: int = 0, arrow: bool = False, **kw):
-        return queries.places(self.con, _filters(filters, kw), limit=limit, offset=offset, arrow=arrow)
+    def places(self, filters: Filters | None = None, *, limit: int | None = 100, offset: int = 0,
+               arrow: bool = False, **kw):
+        """Places by number of events. ``limit`` may be any size; ``None``: all."""
+        return _paged(queries.places, self.con, _filters(filters, kw), limit, offset, arrow)
 
-    def articles(self, filters: Filters | None = None, *, limit: int = 100, offset: int = 0, arrow: bool = False, **kw):
-        return queries.articles(self.con, _filters(filters, kw), limit=limit, offset=offset, arrow=arrow)
+    def articles(self, filters: Filters | None = None, *, limit: int | None = 100, offset: int = 0,
+                 arrow: bool = False, **kw):
+        """Articles, newest first. ``limit`` may be any size (fetched in pages); ``None``: all."""
+        return _paged(queries.articles, self.con, _filters(filters, kw), limit, offset, arrow)
+
+
+
+
+
+    def overview(self) -> dict[str, list[tuple]]:
+        """The whole database in a few plain row lists (articles, actor kinds, top actors, event roots,
+        speakers, places): what ``eventwatch demo`` prints."""
+        from eventwatch.store.overview import overview
+
+        return overview(self.con)
 
     def summary(self, filters: Filters | None = None, **kw) -> dict:
         return queries.summary(self.con, _filters(filters, kw))
+
+    def feed_state(self) -> feeds.FeedState:
+        """The feed watcher's memory (feed validators, seen URLs) in this database."""
+        return feeds.FeedState(self.con)
 
     def trends(self, filters: Filters | None = None, *, by: str | None = None, interval: str = "day",
                top: int | None = None, fill: bool = False, arrow: bool = False, **kw):
         """Counts per day (or week, month) and key: n_events, per-QuadClass counts, mean Goldstein.
         ``fill=True`` adds the empty periods with zero counts."""
-        from eventwatch.analytics.trends import trends
+        return trends.trends(self.con, _filters(filters, kw), by=by, interval=interval, top=top, fill=fill,
+                             arrow=arrow)
 
-        return trends(self.con, _filters(filters, kw), by=by, interval=interval, top=top, fill=fill, arrow=arrow)
-
-    def alerts(self, filters: Filters | None = None, *, scope: str = "country", params=None, arrow: bool = False, **kw):
-        """Early-warning alerts: days far outside their trailing baseline (docs/alerts.md)."""
-        from eventwatch.analytics.alerts import store_alerts
-
-        return store_alerts(self.con, _filters(filters, kw), scope=scope, params=params, arrow=arrow)
+    # alerts: eventwatch.analytics.alerts(store, ...) (a plain Store never imports analytics)
 
 
 def open_store(path: str | Path = "eventwatch.duckdb", read_only: bool = True) -> Store:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventwatch.store.queries import Filters
+from eventwatch.store.filters import DAILY, EventFilter, clauses
 
 DIMS = {
     "all": "'all'",
@@ -31,10 +31,15 @@ DIMS = {
 }
 # filters the table can answer (with their columns); any other filter needs the events table
 SUPPORTED_FILTERS = {"since", "until", "country", "quad_class", "negated", "hypothetical"}
+# the aggregates hold the articles' news only: background events (a time before the news) are left out,
+# so a filter asking for them (background=True) needs the events table
 
 _MEASURES = """count(*) AS n_events, count(e.goldstein) AS n_goldstein, sum(e.goldstein) AS goldstein_sum,
                sum(e.goldstein * e.goldstein) AS goldstein_sumsq"""
 _GROUP = "e.quad_class, coalesce(e.is_first, FALSE), coalesce(e.negated, FALSE), coalesce(e.hypothetical, FALSE)"
+
+
+_NEWS = "NOT coalesce(e.background, FALSE)"
 
 
 def _select(where: str) -> str:
@@ -43,13 +48,13 @@ def _select(where: str) -> str:
     for dim, expr in DIMS.items():
         parts.append(f"""
             SELECT e.event_date AS day, '{dim}' AS dim, {expr} AS key, {_GROUP}, {_MEASURES}
-            FROM events e {where} AND e.event_date IS NOT NULL AND ({expr}) IS NOT NULL
+            FROM events e {where} AND e.event_date IS NOT NULL AND ({expr}) IS NOT NULL AND {_NEWS}
             GROUP BY ALL""")
     parts.append(f"""
         SELECT e.event_date AS day, 'member' AS dim, m.key, {_GROUP}, {_MEASURES}
         FROM events e, (SELECT DISTINCT unnest([e.country, e.source_country, e.target_country, e.place_country])
                         AS key) m
-        {where} AND e.event_date IS NOT NULL AND m.key IS NOT NULL
+        {where} AND e.event_date IS NOT NULL AND m.key IS NOT NULL AND {_NEWS}
         GROUP BY ALL""")
     return " UNION ALL ".join(parts)
 
@@ -85,34 +90,22 @@ def is_current(con) -> bool:
         return False
 
 
-def usable(f: Filters) -> bool:
+def usable(f: EventFilter) -> bool:
     """True when every filter set in ``f`` is one the aggregates can answer."""
-    for name, value in vars(f).items():
-        if value not in (None, [], "") and name not in SUPPORTED_FILTERS:
-            return False
-    return True
+    return set(f.set_fields()) <= SUPPORTED_FILTERS
 
 
-def where(f: Filters, dim: str, key: str | None = None, alias: str = "d") -> tuple[str, list]:
+def where(f: EventFilter, dim: str, key: str | None = None, alias: str = "d") -> tuple[str, list]:
     """WHERE over event_daily for the filters ``f`` (already known ``usable``) and a dim.
     With a country filter the dim must be 'member' (and key the country)."""
     w, p = [f"{alias}.dim = ?"], [dim]
     if key is not None:
         w.append(f"{alias}.key = ?"); p.append(key)
-    if f.since:
-        w.append(f"{alias}.day >= CAST(? AS DATE)"); p.append(f.since)
-    if f.until:
-        w.append(f"{alias}.day <= CAST(? AS DATE)"); p.append(f.until)
-    if f.quad_class:
-        w.append(f"{alias}.quad_class IN (SELECT unnest(?::INTEGER[]))"); p.append(f.quad_class)
-    if f.negated is not None:
-        w.append(f"{alias}.negated = ?"); p.append(bool(f.negated))
-    if f.hypothetical is not None:
-        w.append(f"{alias}.hypothetical = ?"); p.append(bool(f.hypothetical))
-    return "WHERE " + " AND ".join(w), p
+    fw, fp = clauses(f, DAILY, alias)
+    return "WHERE " + " AND ".join(w + fw), p + fp
 
 
-def count(con, f: Filters, unique: bool = False) -> int | None:
+def count(con, f: EventFilter, unique: bool = False) -> int | None:
     """The number of matching events from the aggregates, or None when they cannot answer
     (also without a date filter: events without a date count there but are not aggregated)."""
     if not (f.since or f.until) or not usable(f) or not is_current(con):
