@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwatch.actors import people_of
 from eventwatch.events import arguments as args
 from eventwatch.events.combine import accidental, learned_candidate
 from eventwatch.events.learned import CLASSES, candidate_tokens, load_coder
@@ -23,7 +24,7 @@ def parsed(pipeline, text: str):
     """The spaCy doc and the record of TEXT, with the actor index and match context the event stage builds."""
     doc = pipeline.nlp(text)
     record = next(pipeline.process([Document(text=text, published="2024-03-05", location="test")]))
-    index = args.ActorIndex(doc, record.actors)
+    index = args.ActorIndex(people_of(doc, record))
     stage = next(s for s in pipeline.stages if s.name == "events")
     ctx = MatchContext(load_lexicon(), index.tokens(), set(), index.tokens(("person",)), stage.agent_words)
     return doc, record, index, ctx, stage
@@ -76,9 +77,19 @@ def test_rare_roots_keep_the_lexicon_reading(pipeline, coder):
     assert not any(e.root in ("18", "19", "20") for e in record.events)
 
 
-def test_combined_events_carry_the_calibrated_confidence(pipeline, coder):
-    record = next(pipeline.process([Document(text="Police arrested three opposition activists in Lagos on Monday.",
-                                             location="test")]))
-    ev = next(e for e in record.events if e.root == "17")
-    # old confidence (hand weights) fed through the model's Platt scaling: the arrest is believed more than before
-    assert ev.confidence > 0.6
+def test_lexicon_confidence_is_rescaled_not_reordered(pipeline, coder):
+    """The lexicon's confidence goes through the Platt scaling fit on the tune folds; the order is kept."""
+    from eventwatch.events.learned import logit
+    from eventwatch.pipeline import Pipeline
+    from eventwatch.settings import Settings
+
+    text = ("Police arrested three opposition activists in Lagos on Monday. "
+            "The Kenyan government summoned the Ugandan ambassador over the border dispute.")
+    old = Pipeline(Settings(extra={"events_learned": False}), nlp=pipeline.nlp)
+    before = next(old.process([Document(text=text, location="test")])).events
+    after = next(pipeline.process([Document(text=text, location="test")])).events
+    assert [e.cameo for e in before] == [e.cameo for e in after] and len(after) == 2
+    for b, a in zip(before, after):
+        assert a.confidence == pytest.approx(coder.calibrated("lexicon", [logit(b.confidence)]), abs=1e-3)
+        assert a.confidence != b.confidence
+    assert (before[0].confidence < before[1].confidence) == (after[0].confidence < after[1].confidence)
