@@ -2,7 +2,7 @@
 lexicon (events/combine.py); write data/event_coder.npz + data/event_coder.json.
 
 Data: eventwatch's own hand-coded set (labels/events; text joined from ../shared at run time, never copied),
-the ``tune`` split only. The ``test`` split (chunks ev01-ev10) is not read here at all.
+the ``tune`` split only. The ``test`` split (chunks ev01-ev10) is filtered out before anything is computed.
 
     .venv/bin/python scripts/train_event_coder.py extract        # run the pipeline, cache candidate features
     .venv/bin/python scripts/train_event_coder.py cv             # 5-fold CV by article: feature sets, figures
