@@ -71,7 +71,11 @@ def test_an_accident_is_not_an_attack(pipeline, coder):
 def test_rare_roots_keep_the_lexicon_reading(pipeline, coder):
     """Threats are composed from a frame verb; too few were coded for the model to overrule the lexicon."""
     assert coder.rescores("17") and not coder.rescores("13")
-    record = next(pipeline.process([Document(text="The rebels are threatening to kill the hostages unless the "
+    from eventwatch.pipeline import Pipeline
+    from eventwatch.settings import Settings
+
+    learned = Pipeline(Settings(extra={"events_learned": True}), nlp=pipeline.nlp)
+    record = next(learned.process([Document(text="The rebels are threatening to kill the hostages unless the "
                                              "government frees their leader.", location="test")]))
     assert any(e.root == "13" for e in record.events)
     assert not any(e.root in ("18", "19", "20") for e in record.events)
@@ -85,9 +89,9 @@ def test_lexicon_confidence_is_rescaled_not_reordered(pipeline, coder):
 
     text = ("Police arrested three opposition activists in Lagos on Monday. "
             "The Kenyan government summoned the Ugandan ambassador over the border dispute.")
-    old = Pipeline(Settings(extra={"events_learned": False}), nlp=pipeline.nlp)
-    before = next(old.process([Document(text=text, location="test")])).events
-    after = next(pipeline.process([Document(text=text, location="test")])).events
+    learned = Pipeline(Settings(extra={"events_learned": True}), nlp=pipeline.nlp)  # off by default
+    before = next(pipeline.process([Document(text=text, location="test")])).events
+    after = next(learned.process([Document(text=text, location="test")])).events
     assert [e.cameo for e in before] == [e.cameo for e in after] and len(after) == 2
     for b, a in zip(before, after):
         assert a.confidence == pytest.approx(coder.calibrated("lexicon", [logit(b.confidence)]), abs=1e-3)
