@@ -138,7 +138,8 @@ SERIES = [  # (actor, target, place, cameo, plover, quad, goldstein, verb senten
     ("ETH-GOV", "SDN-GOV", "geonames:344979", "036", "CONSULT", 1, 4.0, "The Ethiopian government invited Sudanese officials to Addis Ababa."),
     ("ETH-GOV", "KEN-POL", "geonames:184745", "070", "AID", 2, 7.0, "The Ethiopian government sent equipment to Kenyan police in Nairobi."),
 ]
-BURST_CODES = ("190", "191", "192", "193", "194", "195")  # distinct codes: distinct cross-article events
+BURST_CODES = ("150", "160", "170", "180", "190", "200")  # distinct roots (all QuadClass 4): distinct events,
+# which cross-article grouping (same dyad, root and day, like sentences) would otherwise join as duplicates
 TRIGGERS = {"145": "rallied", "190": "fought", "112": "accused", "036": "invited", "070": "sent"}
 SURFACES = {"KEN-POL": "Kenyan police", "KEN-OPP": "Kenyan protesters", "SDN-MIL": "Sudanese army",
             "SDN-GOV": "government offices", "MLI-MIL": "Malian army", "MLI-REB": "Malian rebels",

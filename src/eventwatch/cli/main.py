@@ -258,6 +258,8 @@ def cmd_serve(args) -> int:
 
         raise UsageError(f"--ingest-token-env {args.token_env}: that environment variable is empty")
     live = _live_feeds(args)
+    if live:  # import the pipeline (spaCy) before create_app starts its cache warm-up thread: two threads
+        import eventwatch.pipeline  # noqa: F401  importing spaCy at once can meet a half-initialised module
     cache = not args.no_cache
     app = create_app(args.db, ingest_token=token, warm=cache, cache=cache, writable=bool(live))
     mode = " with POST /api/ingest" if token else (", writing only what it polls" if live else ", read-only")

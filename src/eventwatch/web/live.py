@@ -49,6 +49,11 @@ class LiveWatch:
         self.thread = threading.Thread(target=self._loop, name="eventwatch-watch", daemon=True)
 
     def start(self) -> "LiveWatch":
+        # The pipeline (and spaCy) must be imported before any other thread starts importing (the
+        # serve command does it before the app's warm-up thread): two threads importing spaCy at once
+        # can meet a half-initialised module.
+        import eventwatch.pipeline  # noqa: F401
+
         self.thread.start()
         return self
 
@@ -65,8 +70,10 @@ class LiveWatch:
 
     def _loop(self) -> None:
         from eventwatch.ingest.watch import Watcher
+        from eventwatch.pipeline import Pipeline  # imported by start(), in the caller's thread
 
-        watcher = Watcher(AppStore(self.app), self.settings, self.fetcher)
+        # the model loads here, in the watcher's thread, while the server already answers
+        watcher = Watcher(AppStore(self.app), self.settings, self.fetcher, Pipeline(self.settings))
         while not self.stop_event.is_set():
             try:
                 self._report(watcher.poll(self.feeds))
