@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
 import sys
 import zlib
 from dataclasses import dataclass
@@ -119,6 +120,17 @@ def open_gunzip(fh: BinaryIO, compressed_size: int, name: str = "") -> BinaryIO:
     return io.BufferedReader(_CappedGunzip(fh, cap, name), buffer_size=256 * 1024)  # type: ignore[return-value]
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def display_name(path: Path | str) -> str:
+    """A path as it may be shown and stored: bytes that are not UTF-8 (a file name on Linux may hold
+    any) as ``\\xNN`` and control characters (a newline that would forge a line on stderr) as
+    ``\\n``, ``\\x1b`` ...; the file itself is still opened by its real name."""
+    name = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), name)
+
+
 def _file_source(path: Path) -> Source:
     size = path.stat().st_size
 
@@ -130,7 +142,7 @@ def _file_source(path: Path) -> Source:
             return open_gunzip(fh, size, str(path))
         return fh
 
-    return Source(str(path), opener, size)
+    return Source(display_name(path), opener, size)
 
 
 def _stdin_source() -> Source:
@@ -171,7 +183,8 @@ def iter_sources(paths: list[str]) -> Iterator[Source | Document]:
 
 def _one(path: Path) -> Iterator[Source | Document]:
     if not os.access(path, os.R_OK) or not path.is_file():
-        yield Document(location=str(path), problems=[Problem("ingest", f"cannot read {path}: permission denied or not a regular file")])
+        name = display_name(path)
+        yield Document(location=name, problems=[Problem("ingest", f"cannot read {name}: permission denied or not a regular file")])
         return
     yield _file_source(path)
 

@@ -1,0 +1,144 @@
+"""The one input schema for an article given as JSON: a JSON Lines line, a Parquet row, or an item of
+``POST /api/ingest {"documents": [...]}``. Values are checked by type and size here, at the boundary;
+a value that breaks the schema makes that one document an error record, never an exception.
+
+Text is made valid once, here: a lone UTF-16 surrogate (JSON allows ``"\\ud800"``; UTF-8 cannot
+carry it) becomes U+FFFD, with a warning, so nothing later fails to encode it.
+
+``loads(raw)`` parses one JSON text with bounded numbers: an integer of more than ``MAX_INT_DIGITS``
+digits is kept as ``BigNumber`` (its digits) instead of being converted (Python refuses 4,300
+digits and more with a ``ValueError``, and converting fewer is quadratic); the schema then
+refuses it where a value is used, and ignores it where it is not.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from typing import Any
+
+from eventwatch.model import Document, Problem
+
+MAX_INT_DIGITS = 19  # a signed 64-bit integer
+# Longest value of each string field (characters); the text itself is bounded by Settings.max_bytes.
+FIELD_CHARS = {"id": 1024, "title": 4096, "source": 1024, "url": 8192, "published": 256, "dateline": 1024}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+DATE_KEYS = ("published", "date", "publish_date", "pubdate", "published_at")
+_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Za-z.'’\- ]{1,40}?)\s*(?:,|\(|[-–—:]|$)")
+
+
+class BigNumber(str):
+    """The digits of a JSON integer too long to convert."""
+
+
+def _parse_int(digits: str) -> int | BigNumber:
+    return BigNumber(digits) if len(digits.lstrip("-")) > MAX_INT_DIGITS else int(digits)
+
+
+def loads(raw: str | bytes) -> Any:
+    """``json.loads`` with long integers kept as ``BigNumber``; raises ``ValueError`` or ``RecursionError``."""
+    return json.loads(raw, parse_int=_parse_int)
+
+
+def json_error(exc: Exception) -> str:
+    """A short message for a failed ``loads``."""
+    if isinstance(exc, RecursionError):
+        return "JSON nested too deeply"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not valid JSON ({exc.msg} at column {exc.colno})"
+    return f"not valid JSON ({exc})"
+
+
+def valid_text(value: str) -> tuple[str, int]:
+    """``value`` with every lone surrogate replaced by U+FFFD (same length), and how many there were."""
+    return _SURROGATE.subn("\ufffd", value)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, BigNumber):
+        return f"an integer of {len(value.lstrip('-'))} digits (at most {MAX_INT_DIGITS})"
+    return {dict: "an object", list: "a list", bool: "a boolean", int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _id(value: Any) -> str | None:
+    """The id as a string; raises ``ValueError`` for a value that is no id."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and not isinstance(value, BigNumber):
+        return value
+    raise ValueError(f"'id' must be a string or an integer, got {_type_name(value)}")
+
+
+def _string(obj: dict, key: str, limit: int | None) -> str | None:
+    """A string field (None when absent, null or blank); raises ``ValueError`` on a wrong type or size."""
+    value = obj.get(key)
+    if value is None:
+        return None
+    if isinstance(value, _dt.date):  # a Parquet date or timestamp column
+        value = value.isoformat()
+    if not isinstance(value, str) or isinstance(value, BigNumber):
+        raise ValueError(f"'{key}' must be a string, got {_type_name(value)}")
+    if limit is not None and len(value) > limit:
+        raise ValueError(f"'{key}' is {len(value)} characters, over the limit of {limit}")
+    return value if value.strip() else None
+
+
+def _date(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    m = _DATE.match(value.strip())
+    return m.group(1) if m else None
+
+
+def _dateline(value: str | None) -> str | None:
+    """The place of a dateline field ("WASHINGTON, Feb 26 -" → "WASHINGTON")."""
+    m = _DATELINE_PLACE.match(value) if value else None
+    return m.group(1).strip() if m else None
+
+
+def _fields(obj: dict) -> dict[str, Any]:
+    """The checked fields of one article object; raises ``ValueError`` with the first problem."""
+    out = {"id": _id(obj.get("id"))}
+    if out["id"] is not None and len(out["id"]) > FIELD_CHARS["id"]:
+        raise ValueError(f"'id' is {len(out['id'])} characters, over the limit of {FIELD_CHARS['id']}")
+    for key in ("text", "html"):
+        out[key] = _string(obj, key, None)
+    for key in ("title", "source", "url", "published", "dateline"):
+        out[key] = _string(obj, key, FIELD_CHARS[key])
+    return out
+
+
+def _made_valid(values: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    fixed = 0
+    for key, value in values.items():
+        if isinstance(value, str):
+            values[key], n = valid_text(value)
+            fixed += n
+    return values, fixed
+
+
+def to_document(obj: Any, location: str) -> Document:
+    """One JSON article object to a Document; a value that breaks the schema gives an error Document."""
+    if not isinstance(obj, dict):
+        return Document(location=location, problems=[Problem("ingest", f"{location}: an article must be a JSON object, got {_type_name(obj)}")])
+    try:
+        values = _fields(obj)
+    except ValueError as exc:
+        return Document(location=location, id=None, problems=[Problem("ingest", f"{location}: {exc}")])
+    values, fixed = _made_valid(values)
+    text, html = values["text"], values["html"]
+    published = values["published"] and _date(values["published"])
+    published = published or next((d for d in (_date(obj.get(k)) for k in DATE_KEYS[1:]) if d), None)
+    doc = Document(
+        text=text, html=None if text else html, id=values["id"], title=values["title"], source=values["source"],
+        url=values["url"], published=published, dateline=_dateline(values["dateline"]), location=location,
+        kind="html" if (html and not text) else "text",
+    )
+    if fixed:
+        doc.problems.append(Problem("ingest", f"{location}: {fixed} lone UTF-16 surrogate(s) replaced by U+FFFD", "warning"))
+    if not text and not html:
+        doc.problems.append(Problem("ingest", f"{location}: JSON object has neither 'text' nor 'html'"))
+    return doc
