@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from eventwatch.ingest import display_name, read_inputs
+from eventwatch.ingest import read_inputs
 
 GOOD = "Rebels attacked an army convoy near Goma on Monday, the army said."
 LINES = [
@@ -62,6 +62,8 @@ def test_ingest_stores_the_good_lines_of_a_batch_with_bad_ones(tmp_path, pipelin
 
 
 def test_file_names_cannot_forge_stderr_lines_or_break_utf8(tmp_path):
+    from eventwatch.ingest import display_name
+
     odd = tmp_path / "two\nlines.txt"
     odd.write_text(GOOD, "utf-8")
     raw = os.path.join(os.fsencode(str(tmp_path)), b"latin\xe9.txt")
