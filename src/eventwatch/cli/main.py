@@ -49,7 +49,19 @@ def _settings(args):
         kw["n_process"] = args.jobs
     if getattr(args, "matmul", None):
         kw["matmul"] = args.matmul
+    fetch = {k: True for k, flag in (("allow_private", "allow_private_urls"),) if getattr(args, flag, False)}
+    if getattr(args, "ignore_robots", False):
+        fetch["robots"] = False
+    if fetch:
+        kw["extra"] = {"fetch": fetch}
     return Settings(**kw)
+
+
+def _fetching(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--allow-private-urls", action="store_true",
+                   help="fetch from private, loopback and link-local addresses too (one's own intranet feeds); refused by default")
+    p.add_argument("--ignore-robots", action="store_true",
+                   help="do not read robots.txt (only for archives one is entitled to fetch)")
 
 
 def _progress(iterable, args, desc: str):
@@ -300,7 +312,8 @@ def cmd_watch(args) -> int:
     missing = [f for f in args.feeds if not is_web_url(f) and not Path(f).is_file()]
     if missing:
         raise UsageError("not an http(s) URL or a feed file: " + ", ".join(missing))
-    fetcher = Fetcher(delay=args.delay, timeout=args.timeout, max_bytes=args.max_page_bytes)
+    fetcher = Fetcher(delay=args.delay, timeout=args.timeout, max_bytes=args.max_page_bytes,
+                      allow_private=args.allow_private_urls, robots=not args.ignore_robots)
 
     def report(result) -> None:
         if not args.quiet:
@@ -336,6 +349,7 @@ def _analysis(p: argparse.ArgumentParser) -> None:
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--matmul", choices=["numpy", "thinc"],
                    help="the model's matrix products: numpy's BLAS on one thread (default) or thinc's blis")
+    _fetching(p)
 
 
 def _query_filters(p: argparse.ArgumentParser) -> None:
@@ -396,6 +410,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_date, help="publication date for items that carry none")
     p.add_argument("--model", help="spaCy model to load (default: the best English model installed)")
     p.add_argument("--batch-size", type=int, help="documents per batch (default 32)")
+    _fetching(p)
     p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("events", help="query or export stored events", formatter_class=Formatter,
