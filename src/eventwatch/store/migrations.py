@@ -28,11 +28,23 @@ def schema_sql() -> str:
     return resources.files("eventwatch.store").joinpath("schema.sql").read_text("utf-8")
 
 
+class DamagedDatabase(RuntimeError):
+    """The file cannot be read as an eventwatch database (cut short, overwritten, not DuckDB)."""
+
+
+def damaged(exc: Exception) -> DamagedDatabase:
+    return DamagedDatabase(f"the database file is damaged or incomplete and cannot be read ({exc}); "
+                           "restore it from a copy, or ingest again into a new file")
+
+
 def _version(con) -> int:
-    if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]:
-        return 0
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    return int(row[0]) if row else 0
+    try:
+        if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]:
+            return 0
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+    except (duckdb.Error, ValueError) as exc:
+        raise damaged(exc) from None
 
 
 def _set_version(con, version: int) -> None:
@@ -100,8 +112,10 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
             con.execute(sql)
         _set_version(con, SCHEMA_VERSION)
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except Exception as exc:
+        rollback(con)
+        if isinstance(exc, duckdb.Error):
+            raise damaged(exc) from None
         raise
     from eventwatch.store import daily
 
@@ -114,6 +128,15 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
         if before:
             log.info("upgraded database schema %d -> %d (daily aggregates computed)", before, SCHEMA_VERSION)
     return before
+
+
+def rollback(con) -> None:
+    """Roll back the open transaction, if there still is one: after a failed COMMIT (a full disk)
+    DuckDB has already ended it, and a second error must not hide the first."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error as exc:
+        log.debug("rollback: %s", exc)
 
 
 def needs_upgrade(con) -> bool:

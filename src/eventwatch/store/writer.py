@@ -149,8 +149,14 @@ def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
         regroup(con, keys)
         refresh_daily(con, keys, [d for _, d in old])
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except Exception as exc:
+        from eventwatch.store import StoreError
+        from eventwatch.store.migrations import rollback
+
+        rollback(con)
+        if isinstance(exc, duckdb.Error):  # a full disk, a damaged file: this batch is not stored, the rest stands
+            raise StoreError(f"could not store a batch of {len(records)} articles ({exc}); none of them was stored, "
+                             "earlier batches are kept") from None
         raise
     log.info("stored %d articles, %d events", len(records), len(data["events"]))
     return len(records)
