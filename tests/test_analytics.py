@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from eventwatch.analytics.alerts import AlertParams, detect, detect_counts, detect_means
+from eventwatch.analytics import alerts, trends
 from eventwatch.store import Store
 from store_records import make_record
 
@@ -87,26 +88,27 @@ def test_store_alerts_and_trends(tmp_path):
             records.append(rec)
     with Store(tmp_path / "a.duckdb") as s:
         s.write(records)
-        alerts = s.alerts(scope="country")
-        assert [(a.key, a.metric, a.date.isoformat()) for a in alerts.itertuples()] == [("UKR", "material_conflict", "2024-02-10")]
-        assert s.alerts(scope="country", until="2024-02-09").empty
-        daily = s.trends(by="country")
-        weekly = s.trends(by="country", interval="week")
+        found = alerts(s, scope="country")
+        assert [(a.key, a.metric, a.date.isoformat()) for a in found.itertuples()] == [("UKR", "material_conflict", "2024-02-10")]
+        assert alerts(s, scope="country", until="2024-02-09").empty
+        daily = trends(s, by="country")
+        weekly = trends(s, by="country", interval="week")
         assert daily["n_events"].sum() == weekly["n_events"].sum() == len(records)
-        assert set(s.trends(by="quad_class")["key"]) == {"4"}
+        assert set(trends(s, by="quad_class")["key"]) == {"4"}
+        assert set(trends(s, by="quad_class", top=3)["key"]) == {"4"}  # from the daily aggregates, with top
         with pytest.raises(ValueError):
-            s.trends(by="nonsense")
+            trends(s, by="nonsense")
 
 
 def test_filled_trends_have_every_period(tmp_path):
     with Store(tmp_path / "f.duckdb") as s:
         s.write([make_record("f1", ("attack",), published="2024-03-04"), make_record("f2", ("meet",), published="2024-03-07")])
-        daily = s.trends(fill=True)
+        daily = trends(s, fill=True)
         assert [d.isoformat()[:10] for d in daily["period"]] == ["2024-03-04", "2024-03-05", "2024-03-06", "2024-03-07"]
         assert list(daily["n_events"]) == [1, 0, 0, 1]
-        ranged = s.trends(by="country", since="2024-03-01", until="2024-03-10", fill=True)
+        ranged = trends(s, by="country", since="2024-03-01", until="2024-03-10", fill=True)
         assert len(ranged) == 10 * ranged["key"].nunique() and ranged["n_events"].sum() == 2
-        weekly = s.trends(interval="week", fill=True, since="2024-02-20", until="2024-03-10")
+        weekly = trends(s, interval="week", fill=True, since="2024-02-20", until="2024-03-10")
         assert len(weekly) == 3 and weekly["n_events"].sum() == 2
 
 

@@ -78,7 +78,38 @@ def test_other_endpoints(client):
 def test_bad_parameters_are_4xx(client, url):
     r = client.get(url)
     assert 400 <= r.status_code < 500, (url, r.status_code)
-    assert "detail" in r.json()
+    body = r.json()
+    assert set(body) == {"ok", "error", "status", "title"} and body["ok"] is False
+    assert body["status"] == r.status_code and body["error"].startswith("E") and body["title"]
+
+
+@pytest.mark.parametrize("method, url, status, code, words", [
+    ("GET", "/api/events?root=42", 400, "E104", "root: not a CAMEO root 01-20: '42'"),
+    ("GET", "/api/events?since=2024-05-01&until=2024-04-01", 400, "E102", "since is after until"),
+    ("GET", "/api/events?country=UK", 422, "E200", "country"),
+    ("GET", "/api/trends?by=planet", 422, "E200", "by"),
+    ("GET", "/api/articles/nope", 404, "E203", "no article 'nope'"),
+    ("GET", "/api/event_groups/12345", 404, "E204", "no event group 12345"),
+    ("GET", "/api/no-such-thing", 404, "E201", "/api/no-such-thing"),
+    ("POST", "/api/events", 405, "E202", "POST /api/events"),
+])
+def test_every_error_has_one_coded_shape(client, method, url, status, code, words):
+    r = client.request(method, url)
+    assert r.status_code == status
+    body = r.json()
+    assert body == {"ok": False, "error": code, "status": status, "title": body["title"]}
+    assert words in body["title"]
+
+
+def test_the_catalogue_codes_are_distinct_and_classes_carry_them():
+    from eventwatch.errors import Errors, QueryError, StoreError
+    from eventwatch.ingest import UsageError
+    from eventwatch.nlp import ModelError
+
+    assert len(list(Errors)) == len(Errors.__members__)  # no code is an alias of another
+    assert [UsageError("x").code, ModelError("x").code, StoreError("x").code, QueryError("x").code] == \
+        ["E400", "E401", "E300", "E100"]
+    assert str(QueryError(Errors.E104, value="42")) == "root: not a CAMEO root 01-20: '42'"
 
 
 def test_injection_attempts_are_values(client):
@@ -97,7 +128,9 @@ def test_ingest_requires_the_token(tmp_path):
         s.write([make_record("w1", ("attack",))])
     c = TestClient(create_app(path, ingest_token=TOKEN))
     body = {"records": [make_record("w2", ("threat",)).to_dict()]}
-    assert c.post("/api/ingest", json=body).status_code == 401
+    denied = c.post("/api/ingest", json=body)
+    assert denied.status_code == 401 and denied.json()["error"] == "E205"
+    assert denied.headers["WWW-Authenticate"] == "Bearer"
     assert c.post("/api/ingest", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert c.post("/api/ingest", json=body, headers={"X-Eventwatch-Token": TOKEN[:-1]}).status_code == 401
     ok = c.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {TOKEN}"})

@@ -110,7 +110,7 @@ def test_deadline_interrupts_a_runaway_step():
 def test_a_document_over_the_time_limit_gets_an_error_and_the_batch_goes_on(pipeline, monkeypatch):
     from dataclasses import replace
 
-    import eventwatch.pipeline as pl
+    import eventwatch.pipeline.core as pl
     from eventwatch.model import Document
 
     real = pl.clean

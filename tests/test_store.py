@@ -11,6 +11,7 @@ import eventwatch
 from eventwatch.store import SCHEMA_VERSION, Filters, QueryError, Store
 from eventwatch.store import exports
 from store_records import make_record
+from eventwatch.analytics import alerts, trends
 
 
 @pytest.fixture()
@@ -93,8 +94,9 @@ def test_python_api_returns_dataframes_and_arrow(tmp_path):
         assert db.events(arrow=True).num_rows == 2
         assert {"RUS-GOV", "UKR-MIL"} <= set(db.actors()["id"])
         assert db.quotes()["speaker"].tolist() == ["person:ana-lima"]
-        assert db.trends(by="country")["n_events"].sum() == 2
-        assert db.alerts().empty
+        assert trends(db, by="country")["n_events"].sum() == 2
+        assert db.trends(by="country").equals(trends(db, by="country"))
+        assert alerts(db).empty and db.alerts(scope="dyad").empty  # eventwatch.open: a Store with alerts
         with pytest.raises(Exception):
             db.write([make_record("c2")])
     finally:
@@ -222,10 +224,10 @@ def test_optimize_keeps_rows_and_sorts_by_date(tmp_path):
 
 def _trends_both_ways(s, **kw):
     """trends() from the daily aggregates and from the events table (aggregates marked stale)."""
-    fast = s.trends(**kw)
+    fast = trends(s, **kw)
     s.con.execute("UPDATE meta SET value = 'stale' WHERE key = 'event_daily'")
     try:
-        slow = s.trends(**kw)
+        slow = trends(s, **kw)
     finally:
         s.con.execute("UPDATE meta SET value = 'current' WHERE key = 'event_daily'")
     return fast, slow
@@ -249,4 +251,49 @@ def test_daily_aggregates_follow_writes_and_match_the_events_table(tmp_path):
         for kw in ({}, {"country": "UKR"}, {"since": "2024-03-06"}, {"negated": False},
                    {"country": "RUS", "until": "2024-03-08"}, {"since": "2024-03-01", "quad_class": "4"}):
             assert len(s.events(limit=1000, **kw)) == eventwatch.store.queries.count_events(s.con, Filters(**kw))
-        assert s.trends(actor="nobody").empty  # a filter the aggregates cannot answer: events table
+        assert trends(s, actor="nobody").empty  # a filter the aggregates cannot answer: events table
+
+
+def _cli_events(db, capsys, *options) -> list[dict]:
+    from eventwatch.cli import main
+
+    assert main(["events", "--db", db, "--format", "jsonl", *options]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_cli_takes_every_filter_the_api_takes(store, capsys):
+    """source, target, negated, hypothetical and min_confidence reach the CLI through the one adapter."""
+    from eventwatch.cli import main
+
+    store.close()
+    db = str(store.path)
+    everything = _cli_events(db, capsys)
+    assert len(everything) == 5
+    by_source = _cli_events(db, capsys, "--source", "person:ana-lima")
+    assert [e["cameo"] for e in by_source] == ["040"]
+    assert {e["target"] for e in _cli_events(db, capsys, "--target", "UKR-MIL")} == {"UKR-MIL"}
+    assert len(_cli_events(db, capsys, "--target", "UKR-MIL")) == 4
+    assert _cli_events(db, capsys, "--negated", "true") == []
+    assert len(_cli_events(db, capsys, "--negated", "false", "--hypothetical", "false")) == 5
+    assert _cli_events(db, capsys, "--min-confidence", "0.9") == []
+    assert len(_cli_events(db, capsys, "--min-confidence", "0.5")) == 5
+    assert main(["events", "--db", db, "--negated", "perhaps"]) == 2
+    assert "negated: true or false" in capsys.readouterr().err
+    assert main(["events", "--db", db, "--min-confidence", "7"]) == 2
+
+
+def test_one_adapter_reads_query_strings_and_options_alike():
+    from eventwatch.errors import QueryError
+    from eventwatch.store.filters import EventFilter, event_where, parse_filters
+
+    f = parse_filters({"country": "ukr", "root": "14,19", "negated": "false", "min_confidence": "0.5", "limit": "9"})
+    assert f == EventFilter(country="UKR", root=("14", "19"), negated=False, min_confidence=0.5)
+    assert parse_filters({"root": ["14", "19"], "negated": False}) == EventFilter(root="14,19", negated=False)
+    where, params = event_where(f)
+    assert where.count("?") == len(params) == 4 + 1 + 1 + 1
+    with pytest.raises(QueryError) as exc:
+        parse_filters({"hypothetical": "maybe"})
+    assert exc.value.code == "E109" and exc.value.status == 400
+    with pytest.raises(QueryError) as exc:
+        parse_filters({"actor": "x" * 201})
+    assert exc.value.code == "E115"

@@ -7,7 +7,8 @@ from eventwatch.model import Actor, Document, Event, Place, Quote, Record  # noq
 
 
 def open(path="eventwatch.duckdb", read_only: bool = True):  # noqa: A001 - the documented entry point
-    """Open a stored database for analysis: ``eventwatch.open(path).events(country="AFG")``."""
-    from eventwatch.store import Store
+    """Open a stored database for analysis: ``eventwatch.open(path).events(country="AFG")``
+    (a Store with ``trends`` and ``alerts``: ``eventwatch.analytics.Analysis``)."""
+    from eventwatch.analytics import Analysis
 
-    return Store(path, read_only=read_only)
+    return Analysis(path, read_only=read_only)

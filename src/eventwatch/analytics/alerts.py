@@ -15,19 +15,16 @@ from __future__ import annotations
 
 import math
 import warnings
-from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
-from eventwatch.store.queries import Filters, QueryError, event_where
+from eventwatch.errors import Errors, QueryError
+from eventwatch.store.filters import EventFilter, coerce
+from eventwatch.store.trends import SCOPES, daily_series
 
-SCOPES = {
-    "country": "e.country",
-    "dyad": "e.source || '>' || e.target",
-    "country_dyad": "e.source_country || '>' || e.target_country",
-}
 ALERT_COLUMNS = ["date", "scope", "key", "metric", "value", "baseline_median", "baseline_scale", "z",
                  "n_events", "direction"]
 
@@ -48,9 +45,9 @@ class AlertParams:
     def __post_init__(self):
         if not (7 <= self.window <= 365 and 1 <= self.min_baseline <= self.window
                 and 1 <= self.min_goldstein_days <= self.window):
-            raise QueryError("alert window: 7..365 days, min_baseline within the window")
+            raise QueryError(Errors.E122)
         if self.count_z <= 0 or self.goldstein_z <= 0 or self.goldstein_floor <= 0:
-            raise QueryError("alert thresholds must be positive")
+            raise QueryError(Errors.E123)
 
 
 def _trailing(values: np.ndarray, window: int) -> np.ndarray:
@@ -228,57 +225,14 @@ def detect(daily: pd.DataFrame, p: AlertParams = AlertParams(), scope: str = "co
     return df.sort_values(["date", "key", "metric"], ascending=[False, True, True]).reset_index(drop=True)
 
 
-def daily_table(con, f: Filters, scope: str, lookback_days: int, p: AlertParams = AlertParams()) -> pd.DataFrame:
-    """Unique asserted events per day and key, from ``lookback_days`` before ``f.since``."""
-    if scope not in SCOPES:
-        raise QueryError(f"scope: one of {', '.join(SCOPES)}")
-    since = f.since
-    g = Filters(**{**asdict(f), "since": None}).asserted()
-    if since:
-        g.since = (date.fromisoformat(since) - timedelta(days=lookback_days)).isoformat()
-    fast = _daily_from_aggregates(con, g, scope, p)
-    if fast is not None:
-        return fast
-    where, params = event_where(g)
-    key = SCOPES[scope]
-    where = (f"{where} AND " if where else "WHERE ") + f"e.is_first AND e.event_date IS NOT NULL AND ({key}) IS NOT NULL"
-    # only keys that could alert: a day with min_count material-conflict events, or enough busy days
-    return con.execute(f"""
-        SELECT * FROM (
-            SELECT e.event_date AS day, {key} AS key, count(*) AS n_events,
-                   count(*) FILTER (WHERE e.quad_class = 4) AS n_material_conflict,
-                   avg(e.goldstein) AS goldstein_mean, stddev_samp(e.goldstein) AS goldstein_sd
-            FROM events e {where} GROUP BY 1, 2)
-        WINDOW k AS (PARTITION BY key)
-        QUALIFY max(n_material_conflict) OVER k >= ? OR count_if(n_events >= ?) OVER k > ?
-        ORDER BY key, day""", params + [p.min_count, p.min_events, p.min_goldstein_days]).df()
-
-
-def _daily_from_aggregates(con, g: Filters, scope: str, p: AlertParams) -> pd.DataFrame | None:
-    """daily_table's rows from the event_daily aggregates (scope country, filters they can answer),
-    or None. The standard deviation comes from the sums: sqrt((sumsq - sum^2/n) / (n - 1))."""
-    from eventwatch.store import daily
-
-    if scope != "country" or g.country or not daily.usable(g) or not daily.is_current(con):
-        return None
-    where, params = daily.where(g, "country")
-    return con.execute(f"""
-        SELECT * FROM (
-            SELECT d.day, d.key, CAST(sum(d.n_events) AS BIGINT) AS n_events,
-                   CAST(coalesce(sum(d.n_events) FILTER (WHERE d.quad_class = 4), 0) AS BIGINT) AS n_material_conflict,
-                   sum(d.goldstein_sum) / nullif(sum(d.n_goldstein), 0) AS goldstein_mean,
-                   CASE WHEN sum(d.n_goldstein) > 1 THEN sqrt(greatest(0, (sum(d.goldstein_sumsq)
-                        - sum(d.goldstein_sum) ^ 2 / sum(d.n_goldstein)) / (sum(d.n_goldstein) - 1))) END AS goldstein_sd
-            FROM event_daily d {where} AND d.is_first GROUP BY 1, 2)
-        WINDOW k AS (PARTITION BY key)
-        QUALIFY max(n_material_conflict) OVER k >= ? OR count_if(n_events >= ?) OVER k > ?
-        ORDER BY key, day""", params + [p.min_count, p.min_events, p.min_goldstein_days]).df()
-
-
-def store_alerts(con, f: Filters, scope: str = "country", params: AlertParams | dict | None = None,
-                 arrow: bool = False):
+def store_alerts(con, f: EventFilter | None = None, scope: str = "country", params: AlertParams | dict | None = None,
+                 arrow: bool = False, **kw):
+    """Early-warning alerts over a Store (or a DuckDB connection or cursor) for an EventFilter or
+    keyword filters: days far outside their trailing baseline (docs/alerts.md)."""
+    con, f = getattr(con, "con", con), coerce(f, kw)
     p = params if isinstance(params, AlertParams) else AlertParams(**(params or {}))
-    daily = daily_table(con, f, scope, p.window, p)
+    daily = daily_series(con, f, scope, p.window, min_count=p.min_count, min_events=p.min_events,
+                         min_goldstein_days=p.min_goldstein_days)
     start = date.fromisoformat(f.since) if f.since else None
     end = date.fromisoformat(f.until) if f.until else None
     df = detect(daily, p, scope, start, end)

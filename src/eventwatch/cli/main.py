@@ -138,16 +138,10 @@ def cmd_ingest(args) -> int:
 
 
 def _filters(args):
-    from eventwatch.store import Filters, QueryError
+    """The shared filters from the command's options, by the store's one adapter (as the API's)."""
+    from eventwatch.store.filters import parse_filters
 
-    try:
-        return Filters(since=args.since, until=args.until, country=args.country, actor=args.actor,
-                       root=args.root, cameo=args.cameo, plover=args.plover, quad_class=args.quad_class,
-                       text=args.text, outlet=args.outlet)
-    except QueryError as exc:
-        from eventwatch.ingest import UsageError
-
-        raise UsageError(str(exc)) from None
+    return parse_filters(vars(args))
 
 
 def cmd_events(args) -> int:
@@ -178,9 +172,9 @@ def cmd_events(args) -> int:
 
 
 def cmd_trends(args) -> int:
-    f = _filters(args)
     from eventwatch.store import Store
 
+    f = _filters(args)
     with Store(args.db, read_only=True) as store:
         df = store.trends(f, by=None if args.by == "all" else args.by, interval=args.interval, top=args.top)
     _render_frame(df, args.format)
@@ -188,13 +182,13 @@ def cmd_trends(args) -> int:
 
 
 def cmd_alerts(args) -> int:
-    from eventwatch.analytics.alerts import AlertParams
+    from eventwatch.analytics import AlertParams, alerts
     from eventwatch.store import Store
 
     f = _filters(args)
     params = AlertParams(window=args.window, count_z=args.z, goldstein_z=args.goldstein_z, min_count=args.min_count)
     with Store(args.db, read_only=True) as store:
-        df = store.alerts(f, scope=args.scope, params=params)
+        df = alerts(store, f, scope=args.scope, params=params)
     _render_frame(df, args.format)
     return EXIT_OK
 
@@ -353,16 +347,22 @@ def _analysis(p: argparse.ArgumentParser) -> None:
 
 
 def _query_filters(p: argparse.ArgumentParser) -> None:
+    """The shared filters (the API's query parameters, same names with dashes); checked by the store's adapter."""
     p.add_argument("--actor", help="actor id or part of a name (source or target)")
+    p.add_argument("--source", help="exact source actor id")
+    p.add_argument("--target", help="exact target actor id")
     p.add_argument("--country", help="ISO alpha-3 of the event's place, source or target")
     p.add_argument("--root", help="CAMEO root code(s), e.g. 13 or 14,18,19")
     p.add_argument("--cameo", help="CAMEO code(s); a code matches its sub-codes")
     p.add_argument("--plover", help="PLOVER type(s), e.g. ASSAULT,THREATEN")
     p.add_argument("--quad-class", dest="quad_class", help="QuadClass(es) 1-4")
-    p.add_argument("--since", type=_date, help="first date (YYYY-MM-DD)")
-    p.add_argument("--until", type=_date, help="last date (YYYY-MM-DD)")
+    p.add_argument("--since", help="first date (YYYY-MM-DD)")
+    p.add_argument("--until", help="last date (YYYY-MM-DD)")
     p.add_argument("--text", help="words in the event's sentence")
     p.add_argument("--outlet", help="the articles' source (publisher)")
+    p.add_argument("--negated", metavar="BOOL", help="true: only negated events; false: only asserted ones")
+    p.add_argument("--hypothetical", metavar="BOOL", help="true: only hypothetical events; false: only real ones")
+    p.add_argument("--min-confidence", dest="min_confidence", metavar="X", help="lowest event confidence (0..1)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -466,7 +466,8 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog="example:\n  eventwatch eval quotes ../shared/gold/quotes/ggt_dev.jsonl")
     _common(p)
     p.add_argument("stage", help="pages, actors, events, quotes or places")
-    p.add_argument("gold", nargs="+", help="gold file(s) or folder")
+    p.add_argument("gold", nargs="+", help="gold file(s) or folder (quotes: also a label folder such as labels/quotes, "
+                                           "joined to the corpus text in ../shared or $EVENTWATCH_SHARED)")
     p.add_argument("--limit", type=int, help="score only the first N gold items")
     p.add_argument("--skip", type=int, default=0, help="leave out the first N gold items (quotes: articles)")
     p.add_argument("--errors", metavar="FILE", help="quotes: write the wrong-speaker cases to FILE (JSONL)")
@@ -494,18 +495,13 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    from eventwatch.ingest import UsageError
-    from eventwatch.nlp import ModelError
-    from eventwatch.store import QueryError, StoreError
+    from eventwatch.errors import EventwatchError
 
     try:
         return args.func(args)
-    except (UsageError, QueryError) as exc:
+    except EventwatchError as exc:  # bad usage or filters (4xx in the catalogue): 2; store, model: 1
         print(f"eventwatch: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except (StoreError, ModelError) as exc:
-        print(f"eventwatch: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_USAGE if exc.status < 500 else EXIT_FAILED
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:

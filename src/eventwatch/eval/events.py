@@ -297,6 +297,10 @@ def score(items: list[GoldItem], preds: list[list]) -> dict:
 
 
 def evaluate(paths: list[str], options: dict) -> dict:
+    from eventwatch.eval import event_set
+
+    if paths and event_set.is_label_folder(paths[0]):
+        return event_set.evaluate(paths, options)
     items = load_gold(paths, options.get("limit"))
     if not items:
         return {"error": "no gold items read", "paths": paths}
@@ -306,6 +310,10 @@ def evaluate(paths: list[str], options: dict) -> dict:
 
 
 def report(result: dict) -> str:
+    if "set" in result:
+        from eventwatch.eval import event_set
+
+        return event_set.report(result)
     if "error" in result:
         return f"events: {result['error']}"
     lines = [f"events eval on {', '.join(result['gold'])}  ({', '.join(f'{k}: {n}' for k, n in result['kinds'].items())})"]

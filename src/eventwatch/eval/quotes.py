@@ -10,7 +10,9 @@ accuracy of the canonical speaker name against ``speaker_canonical_name`` (full 
 agree), and cue accuracy (exact lower-cased match).
 
 Two gold formats are read where they lie: GGT (``quotes[]`` with ``quote_char_span``) and
-PolNeAR (``attributions[]`` with content/source/cue spans; primary annotations only). GGT counts
+PolNeAR (``attributions[]`` with content/source/cue spans; primary annotations only), and
+eventwatch's own hand-coded set given as its label folder (``labels/quotes``, read by
+``eval.quote_labels``, one format per part: labels/tune, labels/measure). GGT counts
 direct and indirect quotes alike, and so does this scorer.
 """
 from __future__ import annotations
@@ -21,6 +23,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from eventwatch.eval import quote_labels
 from eventwatch.model import Record
 
 log = logging.getLogger(__name__)
@@ -34,21 +37,26 @@ def read_gold(paths: list[str], limit: int | None = None, skip: int = 0) -> list
     """Articles as {id, text, format, quotes: [{span, speaker_span, speaker, cue, cue_span, marked}]}
     (the first ``skip`` articles left out, then at most ``limit``)."""
     articles = []
-    for path in _files(paths):
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if not line.strip():
-                    continue
-                art = _article(json.loads(line))
-                if art is None:
-                    continue
-                if skip:
-                    skip -= 1
-                    continue
-                articles.append(art)
-                if limit and len(articles) >= limit:
-                    return articles
+    for art in _gold_articles(paths):
+        if skip:
+            skip -= 1
+            continue
+        articles.append(art)
+        if limit and len(articles) >= limit:
+            break
     return articles
+
+
+def _gold_articles(paths: list[str]):
+    """GGT and PolNeAR records of the files, and the articles of a quote label folder (eval.quote_labels)."""
+    for p in map(Path, paths):
+        if quote_labels.is_label_folder(p):
+            yield from quote_labels.read_labels(p)
+            continue
+        for path in _files([str(p)]):
+            with open(path, encoding="utf-8") as fh:
+                arts = (_article(json.loads(line)) for line in fh if line.strip())
+                yield from (a for a in arts if a is not None)
 
 
 def _files(paths: list[str]) -> list[Path]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
+from eventwatch.errors import Errors, EventwatchError
 from eventwatch.model import Document, Problem
 from eventwatch.settings import Settings
 
@@ -25,8 +26,10 @@ from . import html, jsonl, text
 SNIFF_BYTES = 64 * 1024
 
 
-class UsageError(Exception):
+class UsageError(EventwatchError):
     """A bad path or argument: the CLI reports it and exits with status 2."""
+
+    default = Errors.E400
 
 
 @dataclass

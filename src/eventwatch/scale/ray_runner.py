@@ -18,6 +18,7 @@ import logging
 from pathlib import Path
 from typing import Iterator
 
+from eventwatch.errors import Errors, EventwatchError
 from eventwatch.model import Document, Problem, Record
 from eventwatch.settings import Settings
 
@@ -26,8 +27,8 @@ log = logging.getLogger(__name__)
 READ_BATCH = 64  # documents per block out of a reader task
 
 
-class RayMissing(RuntimeError):
-    pass
+class RayMissing(EventwatchError, RuntimeError):
+    default = Errors.E402
 
 
 def _ray():

@@ -16,37 +16,29 @@ from typing import Iterable
 
 import duckdb
 
+from eventwatch.errors import Errors, QueryError, StoreError
 from eventwatch.model import Record
-from eventwatch.store import migrations, queries, writer
+from eventwatch.store import daily, feeds, migrations, queries, trends, writer
+from eventwatch.store.filters import EventFilter, Filters, coerce, parse_filters
 from eventwatch.store.migrations import SCHEMA_VERSION
-from eventwatch.store.queries import Filters, QueryError
 from eventwatch.store.writer import ARTICLE_TABLES
 
 log = logging.getLogger(__name__)
 
 COUNTED_TABLES = ("articles", "actors", "article_actors", "actor_mentions", "events", "event_groups",
                   "quotes", "places", "place_mentions")  # event_daily (aggregates) is not a record table
-__all__ = ["Store", "StoreError", "Filters", "QueryError", "SCHEMA_VERSION", "ARTICLE_TABLES", "open_store"]
-
-
-class StoreError(RuntimeError):
-    pass
+__all__ = ["Store", "StoreError", "EventFilter", "Filters", "QueryError", "SCHEMA_VERSION", "ARTICLE_TABLES",
+           "open_store", "parse_filters"]
 
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(path, read_only=read_only)
     except duckdb.Error as exc:
-        raise StoreError(f"cannot open database {path}: {exc}") from exc
+        raise StoreError(Errors.E301, path=path, reason=exc) from exc
 
 
-def _filters(filters: Filters | None, kw: dict) -> Filters:
-    if filters is not None and kw:
-        raise TypeError("give either filters= or keyword filters, not both")
-    try:
-        return filters if filters is not None else Filters(**kw)
-    except TypeError as exc:
-        raise QueryError(str(exc)) from None
+_filters = coerce
 
 
 class Store:
@@ -56,7 +48,7 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
-            raise StoreError(f"no such database: {self.path} (run `eventwatch ingest FILE --db {self.path}` first)")
+            raise StoreError(Errors.E302, path=self.path)
         if read_only and self.path != ":memory:":
             self._upgrade_if_needed()
         self.con = _connect(self.path, read_only)
@@ -105,13 +97,11 @@ class Store:
     def write(self, records: Iterable[Record]) -> int:
         """Store a batch in one transaction: each article's old rows are replaced, never duplicated."""
         if self.read_only:
-            raise StoreError(f"{self.path} is open read-only")
+            raise StoreError(Errors.E303, path=self.path)
         return writer.write(self.con, list(records))
 
     def rebuild_groups(self) -> None:
         """Recompute every cross-article event group and the daily aggregates (e.g. after a bulk load with SQL)."""
-        from eventwatch.store import daily
-
         self.con.execute("BEGIN TRANSACTION")
         try:
             writer.regroup(self.con, None)
@@ -181,19 +171,18 @@ class Store:
     def summary(self, filters: Filters | None = None, **kw) -> dict:
         return queries.summary(self.con, _filters(filters, kw))
 
+    def feed_state(self) -> feeds.FeedState:
+        """The feed watcher's memory (feed validators, seen URLs) in this database."""
+        return feeds.FeedState(self.con)
+
     def trends(self, filters: Filters | None = None, *, by: str | None = None, interval: str = "day",
                top: int | None = None, fill: bool = False, arrow: bool = False, **kw):
         """Counts per day (or week, month) and key: n_events, per-QuadClass counts, mean Goldstein.
         ``fill=True`` adds the empty periods with zero counts."""
-        from eventwatch.analytics.trends import trends
+        return trends.trends(self.con, _filters(filters, kw), by=by, interval=interval, top=top, fill=fill,
+                             arrow=arrow)
 
-        return trends(self.con, _filters(filters, kw), by=by, interval=interval, top=top, fill=fill, arrow=arrow)
-
-    def alerts(self, filters: Filters | None = None, *, scope: str = "country", params=None, arrow: bool = False, **kw):
-        """Early-warning alerts: days far outside their trailing baseline (docs/alerts.md)."""
-        from eventwatch.analytics.alerts import store_alerts
-
-        return store_alerts(self.con, _filters(filters, kw), scope=scope, params=params, arrow=arrow)
+    # alerts: eventwatch.analytics.alerts(store, ...) (a plain Store never imports analytics)
 
 
 def open_store(path: str | Path = "eventwatch.duckdb", read_only: bool = True) -> Store:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventwatch.store.queries import Filters
+from eventwatch.store.filters import DAILY, EventFilter, clauses
 
 DIMS = {
     "all": "'all'",
@@ -85,34 +85,22 @@ def is_current(con) -> bool:
         return False
 
 
-def usable(f: Filters) -> bool:
+def usable(f: EventFilter) -> bool:
     """True when every filter set in ``f`` is one the aggregates can answer."""
-    for name, value in vars(f).items():
-        if value not in (None, [], "") and name not in SUPPORTED_FILTERS:
-            return False
-    return True
+    return set(f.set_fields()) <= SUPPORTED_FILTERS
 
 
-def where(f: Filters, dim: str, key: str | None = None, alias: str = "d") -> tuple[str, list]:
+def where(f: EventFilter, dim: str, key: str | None = None, alias: str = "d") -> tuple[str, list]:
     """WHERE over event_daily for the filters ``f`` (already known ``usable``) and a dim.
     With a country filter the dim must be 'member' (and key the country)."""
     w, p = [f"{alias}.dim = ?"], [dim]
     if key is not None:
         w.append(f"{alias}.key = ?"); p.append(key)
-    if f.since:
-        w.append(f"{alias}.day >= CAST(? AS DATE)"); p.append(f.since)
-    if f.until:
-        w.append(f"{alias}.day <= CAST(? AS DATE)"); p.append(f.until)
-    if f.quad_class:
-        w.append(f"{alias}.quad_class IN (SELECT unnest(?::INTEGER[]))"); p.append(f.quad_class)
-    if f.negated is not None:
-        w.append(f"{alias}.negated = ?"); p.append(bool(f.negated))
-    if f.hypothetical is not None:
-        w.append(f"{alias}.hypothetical = ?"); p.append(bool(f.hypothetical))
-    return "WHERE " + " AND ".join(w), p
+    fw, fp = clauses(f, DAILY, alias)
+    return "WHERE " + " AND ".join(w + fw), p + fp
 
 
-def count(con, f: Filters, unique: bool = False) -> int | None:
+def count(con, f: EventFilter, unique: bool = False) -> int | None:
     """The number of matching events from the aggregates, or None when they cannot answer
     (also without a date filter: events without a date count there but are not aggregated)."""
     if not (f.since or f.until) or not usable(f) or not is_current(con):

@@ -7,154 +7,28 @@ DataFrames (``arrow=True``: pyarrow Tables).
 from __future__ import annotations
 
 import json
-import re
 import warnings
-from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 
 import duckdb
 
+from eventwatch.errors import Errors, QueryError
+from eventwatch.store import daily
+from eventwatch.store.filters import ARTICLE_EVENT_FILTERS, ARTICLES, QUOTES, EventFilter, Filters, where
+from eventwatch.store.filters import and_ as _and
+from eventwatch.store.filters import event_where
+
+__all__ = ["EventFilter", "Filters", "QueryError", "event_where", "MAX_LIMIT", "EVENT_COLUMNS", "to_arrow"]
+
 MAX_LIMIT = 1000
-
-_ISO3 = re.compile(r"[A-Z]{3}")
-_CAMEO = re.compile(r"\d{2,4}")
-_PLOVER = re.compile(r"[A-Z_]{3,20}")
-
-
-class QueryError(ValueError):
-    """A bad filter or parameter (the REST API answers 400/422)."""
-
-
-def _list(value) -> list[str]:
-    if value is None or value == "":
-        return []
-    if isinstance(value, (list, tuple, set)):
-        items = [str(v) for v in value]
-    else:
-        items = str(value).split(",")
-    return [i.strip() for i in items if i.strip()]
-
-
-def _date(value, name: str) -> str | None:
-    if value in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise QueryError(f"{name}: not a date (YYYY-MM-DD): {value!r}") from None
-
-
-@dataclass
-class Filters:
-    """Filters every endpoint shares. Lists accept a comma-separated string. All combine with AND."""
-
-    since: str | None = None            # first event date, inclusive (YYYY-MM-DD)
-    until: str | None = None            # last event date, inclusive
-    country: str | None = None          # ISO alpha-3: event's place, source's or target's country
-    actor: str | None = None            # actor id, or part of a name (source or target)
-    source: str | None = None           # exact source actor id
-    target: str | None = None           # exact target actor id
-    root: list[str] = field(default_factory=list)        # CAMEO roots '01'..'20'
-    cameo: list[str] = field(default_factory=list)       # CAMEO codes; a code matches its sub-codes
-    plover: list[str] = field(default_factory=list)      # PLOVER event types
-    quad_class: list[int] = field(default_factory=list)  # 1..4
-    text: str | None = None             # words in the event's sentence
-    outlet: str | None = None           # the article's source (publisher)
-    article_id: str | None = None
-    negated: bool | None = None         # None: both
-    hypothetical: bool | None = None    # None: both
-    min_confidence: float | None = None
-
-    def __post_init__(self):
-        self.since = _date(self.since, "since")
-        self.until = _date(self.until, "until")
-        if self.since and self.until and self.since > self.until:
-            raise QueryError("since is after until")
-        if self.country:
-            self.country = self.country.strip().upper()
-            if not _ISO3.fullmatch(self.country):
-                raise QueryError(f"country: not an ISO 3166-1 alpha-3 code: {self.country!r}")
-        self.root = [r.zfill(2) for r in _list(self.root)]
-        for r in self.root:
-            if not (r.isdigit() and 1 <= int(r) <= 20):
-                raise QueryError(f"root: not a CAMEO root 01-20: {r!r}")
-        self.cameo = _list(self.cameo)
-        for c in self.cameo:
-            if not _CAMEO.fullmatch(c):
-                raise QueryError(f"cameo: not a CAMEO code: {c!r}")
-        self.plover = [p.upper() for p in _list(self.plover)]
-        for p in self.plover:
-            if not _PLOVER.fullmatch(p):
-                raise QueryError(f"plover: not a PLOVER type: {p!r}")
-        try:
-            self.quad_class = [int(q) for q in _list(self.quad_class)]
-        except ValueError:
-            raise QueryError("quad_class: must be 1, 2, 3 or 4") from None
-        if any(q not in (1, 2, 3, 4) for q in self.quad_class):
-            raise QueryError("quad_class: must be 1, 2, 3 or 4")
-        if self.min_confidence is not None and not 0 <= float(self.min_confidence) <= 1:
-            raise QueryError("min_confidence: must be within 0..1")
-
-    def asserted(self) -> "Filters":
-        """The same filters, counting only asserted events unless negated/hypothetical were asked for."""
-        return replace(self, negated=False if self.negated is None else self.negated,
-                       hypothetical=False if self.hypothetical is None else self.hypothetical)
-
-    def is_empty(self) -> bool:
-        return all(getattr(self, f.name) in (None, [], "") for f in fields(self))
-
-
-def event_where(f: Filters, e: str = "e") -> tuple[str, list]:
-    """WHERE clause (with leading 'WHERE', or '') over the events table aliased ``e``."""
-    w, p = [], []
-    if f.since:
-        w.append(f"{e}.event_date >= CAST(? AS DATE)"); p.append(f.since)
-    if f.until:
-        w.append(f"{e}.event_date <= CAST(? AS DATE)"); p.append(f.until)
-    if f.country:
-        w.append(f"({e}.country = ? OR {e}.source_country = ? OR {e}.target_country = ? OR {e}.place_country = ?)")
-        p += [f.country] * 4
-    if f.actor:
-        w.append(f"({e}.source = ? OR {e}.target = ? OR {e}.source_name ILIKE ? OR {e}.target_name ILIKE ?)")
-        p += [f.actor, f.actor, f"%{f.actor}%", f"%{f.actor}%"]
-    if f.source:
-        w.append(f"{e}.source = ?"); p.append(f.source)
-    if f.target:
-        w.append(f"{e}.target = ?"); p.append(f.target)
-    if f.root:
-        w.append(f"{e}.root IN (SELECT unnest(?::VARCHAR[]))"); p.append(f.root)
-    if f.cameo:
-        w.append("(" + " OR ".join(f"starts_with({e}.cameo, ?)" for _ in f.cameo) + ")"); p += f.cameo
-    if f.plover:
-        w.append(f"{e}.plover IN (SELECT unnest(?::VARCHAR[]))"); p.append(f.plover)
-    if f.quad_class:
-        w.append(f"{e}.quad_class IN (SELECT unnest(?::INTEGER[]))"); p.append(f.quad_class)
-    if f.text:
-        w.append(f"{e}.sentence ILIKE ?"); p.append(f"%{f.text}%")
-    if f.outlet:
-        w.append(f"{e}.outlet = ?"); p.append(f.outlet)
-    if f.article_id:
-        w.append(f"{e}.article_id = ?"); p.append(f.article_id)
-    if f.negated is not None:
-        w.append(f"{e}.negated = ?"); p.append(bool(f.negated))
-    if f.hypothetical is not None:
-        w.append(f"{e}.hypothetical = ?"); p.append(bool(f.hypothetical))
-    if f.min_confidence is not None:
-        w.append(f"{e}.confidence >= ?"); p.append(float(f.min_confidence))
-    return ("WHERE " + " AND ".join(w)) if w else "", p
-
-
-def _and(where: str, clause: str) -> str:
-    return f"{where} AND {clause}" if where else f"WHERE {clause}"
-
 
 def _page(limit: int | None, offset: int | None) -> tuple[int, int]:
     limit = 100 if limit is None else int(limit)
     offset = 0 if offset is None else int(offset)
     if not 1 <= limit <= MAX_LIMIT:
-        raise QueryError(f"limit: must be within 1..{MAX_LIMIT}")
+        raise QueryError(Errors.E110, max=MAX_LIMIT)
     if offset < 0:
-        raise QueryError("offset: must be >= 0")
+        raise QueryError(Errors.E111)
     return limit, offset
 
 
@@ -182,9 +56,9 @@ EVENT_SORTS = {"date": "e.event_date", "goldstein": "e.goldstein", "confidence":
 
 def _order(sort: str, order: str, sorts: dict[str, str]) -> str:
     if sort not in sorts:
-        raise QueryError(f"sort: one of {', '.join(sorts)}")
+        raise QueryError(Errors.E112, choices=", ".join(sorts))
     if order not in ("asc", "desc"):
-        raise QueryError("order: asc or desc")
+        raise QueryError(Errors.E113)
     return f"{sorts[sort]} {order.upper()} NULLS LAST"
 
 
@@ -261,8 +135,6 @@ def all_events(con, f: Filters, unique: bool = False, arrow: bool = False):
 def count_events(con, f: Filters, unique: bool = False) -> int:
     """The number of matching events: from the daily aggregates when the filters allow (dates,
     country, QuadClass, flags), else counted in the events table."""
-    from eventwatch.store import daily
-
     n = daily.count(con, f, unique=unique)
     if n is not None:
         return n
@@ -355,26 +227,12 @@ def places(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: boo
 def quotes(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: bool = False):
     """Quotes: date range on the article's date, actor = speaker, country = speaker's, text = the words."""
     limit, offset = _page(limit, offset)
-    w, p = [], []
-    if f.since:
-        w.append("q.published >= CAST(? AS DATE)"); p.append(f.since)
-    if f.until:
-        w.append("q.published <= CAST(? AS DATE)"); p.append(f.until)
-    if f.actor:
-        w.append("(q.speaker = ? OR q.speaker_name ILIKE ?)"); p += [f.actor, f"%{f.actor}%"]
-    if f.country:
-        w.append("q.speaker_country = ?"); p.append(f.country)
-    if f.text:
-        w.append("q.text ILIKE ?"); p.append(f"%{f.text}%")
-    if f.article_id:
-        w.append("q.article_id = ?"); p.append(f.article_id)
-    if f.outlet:
-        w.append("a.source = ?"); p.append(f.outlet)
+    where_sql, p = where(f, QUOTES, "q")
     sql = f"""
         SELECT q.article_id, q.quote_idx, q.published AS date, q.speaker, q.speaker_name, q.speaker_country,
                q.kind, q.text, q.span_start, q.span_end, q.cue_start, q.cue_end, a.title, a.source AS outlet, a.url
         FROM quotes q JOIN articles a ON a.id = q.article_id
-        {"WHERE " + " AND ".join(w) if w else ""}
+        {where_sql}
         ORDER BY q.published DESC NULLS LAST, q.article_id, q.quote_idx
         LIMIT {limit} OFFSET {offset}
     """
@@ -385,31 +243,35 @@ def articles(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: b
     """Articles: date range on the published date, text in title or body; event filters select
     the articles that have a matching event."""
     limit, offset = _page(limit, offset)
-    w, p = [], []
-    if f.since:
-        w.append("a.published >= CAST(? AS DATE)"); p.append(f.since)
-    if f.until:
-        w.append("a.published <= CAST(? AS DATE)"); p.append(f.until)
-    if f.text:
-        w.append("(a.title ILIKE ? OR a.text ILIKE ?)"); p += [f"%{f.text}%"] * 2
-    if f.outlet:
-        w.append("a.source = ?"); p.append(f.outlet)
-    if f.article_id:
-        w.append("a.id = ?"); p.append(f.article_id)
-    ev = Filters(country=f.country, actor=f.actor, source=f.source, target=f.target, root=f.root, cameo=f.cameo,
-                 plover=f.plover, quad_class=f.quad_class, negated=f.negated, hypothetical=f.hypothetical,
-                 min_confidence=f.min_confidence)
+    ev = EventFilter(**{k: v for k, v in f.set_fields().items() if k in ARTICLE_EVENT_FILTERS})
+    extra: tuple[list[str], list] = ([], [])
     if not ev.is_empty():
         ew, ep = event_where(ev)
-        w.append(f"a.id IN (SELECT e.article_id FROM events e {ew})"); p += ep
+        extra = ([f"a.id IN (SELECT e.article_id FROM events e {ew})"], ep)
+    where_sql, p = where(f, ARTICLES, "a", extra)
     sql = f"""
         SELECT a.id, a.title, a.source AS outlet, a.url, a.published, a.dateline, a.tone, a.n_errors,
                a.n_events, a.n_actors, a.n_quotes, a.n_places, length(a.text) AS n_chars, a.ingested_at
-        FROM articles a {"WHERE " + " AND ".join(w) if w else ""}
+        FROM articles a {where_sql}
         ORDER BY a.published DESC NULLS LAST, a.id
         LIMIT {limit} OFFSET {offset}
     """
     return _out(con.execute(sql, p), arrow)
+
+
+def schema_version(con) -> int | None:
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else None
+
+
+def event_group(con, group_id: int):
+    """(group, mentions) of one cross-article event as pyarrow Tables, or None when there is none."""
+    g = to_arrow(con.execute("SELECT * FROM event_groups WHERE group_id = ?", [group_id]))
+    if g.num_rows == 0:
+        return None
+    mentions = to_arrow(con.execute(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.group_id = ? "
+                                    "ORDER BY e.event_date, e.article_id, e.event_idx", [group_id]))
+    return g, mentions
 
 
 def record(con, article_id: str) -> dict | None:

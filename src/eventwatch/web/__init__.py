@@ -162,7 +162,7 @@ def mount(app: FastAPI, cache: bool = True) -> FastAPI:
     def home(request: Request):
         accept = request.headers.get("accept", "")
         if api_index is not None and "text/html" not in accept:
-            return api_index()
+            return api_index(request)
         return _page(request)
 
     app.add_api_route("/", home, methods=["GET"], include_in_schema=False)

@@ -2,43 +2,22 @@
 
 ``/api/ui/grid`` counts the matching events per lat/lon grid cell (so a million events draw as a
 few thousand circles); ``/api/ui/grid/events`` pages through the events of one cell and names its
-places. Both take the API's shared filters (``since``, ``country``, ``actor``, ``root``, ...).
+places. Both take the API's shared filters (``since``, ``country``, ``actor``, ``root``, ...), read
+from the query string by the store's one adapter. The queries are the store's (store/dashboard.py).
 """
 from __future__ import annotations
 
 import math
-from contextlib import contextmanager
-from dataclasses import fields
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query
 
-from eventwatch.store.queries import EVENT_COLUMNS, MAX_LIMIT, Filters, QueryError, _and, event_where, to_arrow
+from eventwatch.api.common import cursor, query_filters
+from eventwatch.store import dashboard
+from eventwatch.store.dashboard import CELL_SIZES, MAX_CELLS
+from eventwatch.store.filters import EventFilter
+from eventwatch.store.queries import MAX_LIMIT
 
-MAX_CELLS = 5000
-CELL_SIZES = (0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
-_BOOLS = {"true": True, "1": True, "false": False, "0": False}
-
-
-def filters_from(request: Request) -> Filters:
-    """The shared filters from a query string (same names and checks as the API's)."""
-    q = request.query_params
-    kw = {}
-    for f in fields(Filters):
-        value = q.get(f.name)
-        if value in (None, ""):
-            continue
-        if f.name in ("negated", "hypothetical"):
-            if value.lower() not in _BOOLS:
-                raise QueryError(f"{f.name}: true or false")
-            kw[f.name] = _BOOLS[value.lower()]
-        elif f.name == "min_confidence":
-            try:
-                kw[f.name] = float(value)
-            except ValueError:
-                raise QueryError("min_confidence: a number within 0..1") from None
-        else:
-            kw[f.name] = value[:200]
-    return Filters(**kw)
+__all__ = ["add_routes", "CELL_SIZES", "MAX_CELLS"]
 
 
 def _rows(table) -> list[dict]:
@@ -52,89 +31,29 @@ def _rows(table) -> list[dict]:
     return rows
 
 
-@contextmanager
-def _cursor(request: Request):
-    """A DuckDB cursor from the API's Database (its pool if it has one), returned when done."""
-    db = request.app.state.db
-    if hasattr(db, "checkout"):
-        cur = db.checkout()
-        try:
-            yield cur
-        finally:
-            db.checkin(cur)
-    else:
-        cur = db.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
-
-
-def _cell_where(f: Filters, cell: float, gy: int | None = None, gx: int | None = None) -> tuple[str, list]:
-    where, p = event_where(f)
-    where = _and(where, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
-    if gy is not None:
-        where += " AND floor(e.lat / ?) = ? AND floor(e.lon / ?) = ?"
-        p += [cell, gy, cell, gx]
-    return where, p
-
-
-def grid(request: Request, cell: float = Query(2.0, description=f"cell size in degrees: one of {CELL_SIZES}")):
-    if cell not in CELL_SIZES:
-        raise QueryError(f"cell: one of {', '.join(map(str, CELL_SIZES))}")
-    f = filters_from(request)
-    where, p = _cell_where(f, cell)
-    with _cursor(request) as cur:
-        table = to_arrow(cur.execute(f"""
-            SELECT CAST(floor(e.lat / ?) AS INTEGER) AS gy, CAST(floor(e.lon / ?) AS INTEGER) AS gx,
-                   count(*) AS n, avg(e.lat) AS lat, avg(e.lon) AS lon, avg(e.goldstein) AS goldstein_mean,
-                   count(*) FILTER (WHERE e.quad_class = 4) AS n_material_conflict,
-                   count(DISTINCT e.place) AS n_places, any_value(e.place_name) AS place_name
-            FROM events e {where}
-            GROUP BY 1, 2 ORDER BY n DESC LIMIT {MAX_CELLS}""", [cell, cell] + p))
-        unplaced = cur.execute(f"SELECT count(*) FROM events e {_and(event_where(f)[0], 'e.lat IS NULL')}",
-                               event_where(f)[1]).fetchone()[0]
+def grid(cell: float = Query(2.0, description=f"cell size in degrees: one of {CELL_SIZES}"),
+         f: EventFilter = Depends(query_filters), cur=Depends(cursor)):
+    table, unplaced = dashboard.grid(cur, f, cell)
     items = _rows(table)
     return {"cell": cell, "cells": len(items), "truncated": len(items) == MAX_CELLS,
             "events": sum(i["n"] for i in items), "unplaced": unplaced, "items": items}
 
 
-def grid_events(request: Request, gy: int = Query(..., ge=-1440, le=1440), gx: int = Query(..., ge=-1440, le=1440),
+def grid_events(gy: int = Query(..., ge=-1440, le=1440), gx: int = Query(..., ge=-1440, le=1440),
                 cell: float = Query(2.0), limit: int = Query(50, ge=1, le=MAX_LIMIT),
-                offset: int = Query(0, ge=0, le=10_000_000)):
-    if cell not in CELL_SIZES:
-        raise QueryError(f"cell: one of {', '.join(map(str, CELL_SIZES))}")
-    f = filters_from(request)
-    where, p = _cell_where(f, cell, gy, gx)
-    with _cursor(request) as cur:
-        events = _rows(to_arrow(cur.execute(
-            f"SELECT {EVENT_COLUMNS} FROM events e {where} "
-            f"ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.event_idx LIMIT {limit} OFFSET {offset}", p)))
-        total = cur.execute(f"SELECT count(*) FROM events e {where}", p).fetchone()[0]
-        places = _rows(to_arrow(cur.execute(
-            f"SELECT e.place AS id, any_value(e.place_name) AS name, any_value(e.place_country) AS country, "
-            f"count(*) AS n_events FROM events e {where} GROUP BY 1 ORDER BY n_events DESC, name LIMIT 20", p)))
+                offset: int = Query(0, ge=0, le=10_000_000), f: EventFilter = Depends(query_filters),
+                cur=Depends(cursor)):
+    events, total, places = dashboard.grid_cell(cur, f, cell, gy, gx, limit=limit, offset=offset)
     return {"gy": gy, "gx": gx, "cell": cell, "total": total, "limit": limit, "offset": offset,
-            "places": places, "items": events}
+            "places": _rows(places), "items": _rows(events)}
 
 
-def top_dyads(request: Request, limit: int = Query(80, ge=1, le=500)):
+def top_dyads(limit: int = Query(80, ge=1, le=500), f: EventFilter = Depends(query_filters), cur=Depends(cursor)):
     """Source→target pairs of the matching asserted events: count, mean Goldstein, QuadClass split.
 
     The network and the overview need only these; unlike /api/dyads this skips the distinct count of
     cross-article events, which costs most of the time on a million events."""
-    f = filters_from(request).asserted()
-    where, p = event_where(f)
-    where = _and(where, "e.source IS NOT NULL AND e.target IS NOT NULL")
-    with _cursor(request) as cur:
-        table = to_arrow(cur.execute(f"""
-            SELECT e.source, any_value(e.source_name) AS source_name, any_value(e.source_country) AS source_country,
-                   e.target, any_value(e.target_name) AS target_name, any_value(e.target_country) AS target_country,
-                   count(*) AS n_events, avg(e.goldstein) AS goldstein_mean,
-                   count(*) FILTER (WHERE e.quad_class >= 3) AS n_conflict
-            FROM events e {where}
-            GROUP BY e.source, e.target ORDER BY n_events DESC, e.source, e.target LIMIT {int(limit)}""", p))
-    return {"limit": limit, "items": _rows(table)}
+    return {"limit": limit, "items": _rows(dashboard.top_dyads(cur, f, limit))}
 
 
 def add_routes(app: FastAPI) -> None:

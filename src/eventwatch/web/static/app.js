@@ -79,8 +79,8 @@
     let body = null;
     try { body = await r.json(); } catch (e) { body = null; }
     if (!r.ok) {
-      let msg = body && body.detail ? body.detail : r.statusText;
-      if (Array.isArray(msg)) msg = msg.map((d) => (d.loc || []).slice(-1)[0] + ': ' + d.msg).join('; ');
+      // the API's one error shape: {ok: false, error: "E104", status: 400, title: "..."}
+      const msg = body && body.title ? body.title + ' (' + body.error + ')' : r.statusText;
       throw new Error(url.split('?')[0] + ': ' + msg);
     }
     return body;

