@@ -142,3 +142,67 @@ def to_document(obj: Any, location: str) -> Document:
     if not text and not html:
         doc.problems.append(Problem("ingest", f"{location}: JSON object has neither 'text' nor 'html'"))
     return doc
+
+
+# -- contract records given back (POST /api/ingest {"records": [...]})
+_SPANS = {"events": ("sentence", "trigger"), "quotes": ("span", "cue", "speaker_span"), "actors": (), "places": ()}
+_OPTIONAL_SPANS = {"cue", "speaker_span"}
+_NUMBERS = {"events": ("goldstein", "confidence"), "places": ("lat", "lon"), "actors": ("confidence",), "quotes": ()}
+
+
+def _span(value: Any, length: int, where: str) -> None:
+    ok = (isinstance(value, list) and len(value) == 2
+          and all(isinstance(v, int) and not isinstance(v, (bool, BigNumber)) for v in value))
+    if not ok or not 0 <= value[0] <= value[1] <= length:
+        raise ValueError(f"{where} must be [start, end] with 0 <= start <= end <= {length} (the text's length), got {value!r:.60}")
+
+
+def _number(value: Any, where: str) -> None:
+    if value is not None and (isinstance(value, (bool, BigNumber)) or not isinstance(value, (int, float))):
+        raise ValueError(f"{where} must be a number, got {_type_name(value)}")
+
+
+def _part(kind: str, i: int, item: Any, length: int) -> None:
+    where = f"{kind}[{i}]"
+    if not isinstance(item, dict):
+        raise ValueError(f"{where} must be an object, got {_type_name(item)}")
+    for key in _SPANS[kind]:
+        if item.get(key) is None and key in _OPTIONAL_SPANS:
+            continue
+        _span(item.get(key), length, f"{where}.{key}")
+    for key in _NUMBERS[kind]:
+        _number(item.get(key), f"{where}.{key}")
+    for j, mention in enumerate(item.get("mentions") or []):
+        _span(mention, length, f"{where}.mentions[{j}]")
+    for key, value in item.items():
+        if isinstance(value, str) and len(value) > FIELD_CHARS["title"]:
+            raise ValueError(f"{where}.{key} is {len(value)} characters, over the limit of {FIELD_CHARS['title']}")
+
+
+def _deep_valid(value: Any) -> Any:
+    if isinstance(value, str):
+        return valid_text(value)[0]
+    if isinstance(value, list):
+        return [_deep_valid(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _deep_valid(v) for k, v in value.items()}
+    return value
+
+
+def check_record(obj: Any) -> dict:
+    """A contract record checked by type and size (spans within the text, numbers as numbers, dates
+    as strings), its strings made valid UTF-8; raises ``ValueError`` naming the first problem."""
+    if not isinstance(obj, dict):
+        raise ValueError(f"a record must be a JSON object, got {_type_name(obj)}")
+    values = _fields({**obj, "html": None})
+    if values["id"] is None:
+        raise ValueError("a record needs an 'id'")
+    text = values["text"] or ""
+    for kind in _SPANS:
+        parts = obj.get(kind) or []
+        if not isinstance(parts, list):
+            raise ValueError(f"'{kind}' must be a list, got {_type_name(parts)}")
+        for i, item in enumerate(parts):
+            _part(kind, i, item, len(text))
+    _number(obj.get("tone"), "tone")
+    return _deep_valid({**obj, "id": values["id"]})
