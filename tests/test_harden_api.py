@@ -127,3 +127,89 @@ def test_other_requests_go_on_while_documents_are_analysed(tmp_path):
     assert result["r"].json()["stored"] == 3
     print(f"ingest {n} concurrent requests, slowest {slowest:.3f} s")
     assert n >= 5 and slowest < 1.0, (n, slowest)
+
+
+def _store_records(client, *records):
+    r = client.post("/api/ingest", content=json.dumps({"records": list(records)}), headers=H)
+    assert r.status_code == 200, r.text
+
+
+def test_cache_key_keeps_an_encoded_ampersand_apart():
+    from starlette.requests import Request
+
+    from eventwatch.web import ResponseCache
+
+    def req(query: bytes):
+        return Request({"type": "http", "method": "GET", "path": "/api/actors", "query_string": query, "headers": []})
+
+    assert ResponseCache.key(req(b"name=Fiat%26limit%3D1")) != ResponseCache.key(req(b"name=Fiat&limit=1"))
+    assert ResponseCache.key(req(b"b=2&a=1")) == ResponseCache.key(req(b"a=1&b=2"))
+
+
+def test_cache_answers_are_not_mixed_and_only_own_writes_clear_it(client):
+    _store_records(client, _record(id="fiat", actors=[{"id": "fiat", "name": "Fiat", "kind": "organization", "mentions": [[0, 6]]}]))
+    one = client.get("/api/actors?name=Fiat&limit=1")
+    odd = client.get("/api/actors?name=Fiat%26limit%3D1")
+    assert [a["name"] for a in one.json()["items"]] == ["Fiat"] and odd.json()["items"] == []
+    assert client.get("/api/actors?name=Fiat&limit=1").headers["x-eventwatch-cache"] == "hit"
+    assert client.post("/api/actors?name=Fiat&limit=1").status_code == 405
+    assert client.post("/api/ingest", json={"records": []}).status_code == 401
+    assert client.get("/api/actors?name=Fiat&limit=1").headers["x-eventwatch-cache"] == "hit"
+    _store_records(client, _record(id="other"))
+    assert client.get("/api/actors?name=Fiat&limit=1").headers["x-eventwatch-cache"] == "miss"
+
+
+def test_cache_is_bounded_in_bytes(client):
+    from eventwatch.web import ResponseCache
+
+    cache = ResponseCache(max_bytes=10_000)
+    for i in range(300):
+        cache.put(f"k{i}", b"x" * 900, "application/json")
+    assert cache.size <= 10_000 and cache.get("k299") and not cache.get("k0")
+    client.app.state.response_cache.max_bytes = 50_000
+    for i in range(300):
+        assert client.get(f"/api/summary?text=w{i}").status_code == 200
+    assert client.app.state.response_cache.size <= 50_000
+
+
+def test_host_allow_list(tmp_path):
+    from eventwatch.cli.main import _default_hosts
+    from eventwatch.web import create_app
+
+    c = TestClient(create_app(str(tmp_path / "h.duckdb"), ingest_token=TOKEN, allowed_hosts=_default_hosts("127.0.0.1")))
+    assert c.get("/api/summary", headers={"Host": "rebound.example:8000"}).status_code == 400
+    assert c.get("/api/summary", headers={"Host": "localhost:8000"}).status_code == 200
+    assert c.get("/api/summary", headers={"Host": "[::1]:8000"}).status_code == 200
+    assert _default_hosts("0.0.0.0") == ("*",)
+
+
+def test_ids_with_slashes_open_in_the_api_and_the_reader(client):
+    ids = ["reuters/2005/0001", "https://news.example/world/2024/05/flood?id=7"]
+    _store_records(client, *[_record(id=i) for i in ids])
+    from urllib.parse import quote
+
+    for i in ids:
+        r = client.get("/api/articles/" + quote(i, safe=""))
+        assert r.status_code == 200 and r.json()["id"] == i
+        assert client.get("/article/" + quote(i, safe=""), headers={"Accept": "text/html"}).status_code == 200
+
+
+def test_docs_pages_have_a_csp(client):
+    for path in ("/docs", "/redoc", "/docs/oauth2-redirect", "/", "/map"):
+        r = client.get(path, headers={"Accept": "text/html"})
+        assert r.status_code == 200 and "script-src" in r.headers["content-security-policy"], path
+
+
+def test_exports_run_on_their_own_threads(client, monkeypatch):
+    from eventwatch.store import exports
+
+    names = []
+
+    def rows(cur, f):
+        names.append(threading.current_thread().name)
+        yield ["a", "b"]
+
+    monkeypatch.setattr(exports, "gdelt_rows", rows)
+    r = client.get("/api/export/gdelt")
+    assert r.status_code == 200 and r.text == "a\tb\n"
+    assert names and all(n.startswith("eventwatch-export") for n in names)

@@ -209,6 +209,16 @@ def _render_frame(df, fmt: str) -> None:
             print(df.to_string(index=False) if not df.empty else "nothing matches")
 
 
+def _default_hosts(bound: str) -> tuple[str, ...]:
+    """Host names a server bound to ``bound`` answers by default: loopback names on loopback (no DNS
+    rebinding), any name when bound to all interfaces (restrict with --allowed-hosts)."""
+    from eventwatch.web import LOOPBACK_HOSTS
+
+    if bound in ("0.0.0.0", "::", ""):
+        return ("*",)
+    return tuple(dict.fromkeys(LOOPBACK_HOSTS + (f"[{bound}]" if ":" in bound else bound,)))
+
+
 def cmd_serve(args) -> int:
     import uvicorn
 
@@ -220,7 +230,8 @@ def cmd_serve(args) -> int:
 
         raise UsageError(f"--ingest-token-env {args.token_env}: that environment variable is empty")
     cache = not args.no_cache
-    app = create_app(args.db, ingest_token=token, warm=cache, cache=cache)
+    hosts = tuple(h.strip() for h in args.allowed_hosts.split(",") if h.strip()) if args.allowed_hosts else _default_hosts(args.host)
+    app = create_app(args.db, ingest_token=token, warm=cache, cache=cache, allowed_hosts=hosts)
     print(f"eventwatch: serving {args.db} on http://{args.host}:{args.port} (dashboard at /, API docs at /docs)"
           + (" with POST /api/ingest" if token else ", read-only"), file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
@@ -456,6 +467,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, db=True)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--allowed-hosts", metavar="NAMES",
+                   help="comma-separated host names the server answers to (Host header), * for any; default: "
+                        "localhost, 127.0.0.1, [::1] and --host (any when --host is 0.0.0.0)")
     p.add_argument("--ingest-token-env", dest="token_env", metavar="VAR",
                    help="enable POST /api/ingest, requiring the token held in this environment variable")
     p.add_argument("--no-cache", action="store_true",
