@@ -58,7 +58,9 @@ def valid_text(value: str) -> tuple[str, int]:
 def _type_name(value: Any) -> str:
     if isinstance(value, BigNumber):
         return f"an integer of {len(value.lstrip('-'))} digits (at most {MAX_INT_DIGITS})"
-    return {dict: "an object", list: "a list", bool: "a boolean", int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+    names = {dict: "an object", list: "a list", bool: "a boolean", int: "a number", float: "a number", str: "a string",
+             type(None): "null"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _id(value: Any) -> str | None:
