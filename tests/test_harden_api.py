@@ -213,3 +213,28 @@ def test_exports_run_on_their_own_threads(client, monkeypatch):
     r = client.get("/api/export/gdelt")
     assert r.status_code == 200 and r.text == "a\tb\n"
     assert names and all(n.startswith("eventwatch-export") for n in names)
+
+
+def test_a_dead_analysis_worker_gives_error_records_and_is_replaced():
+    import asyncio
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from eventwatch.api.routes import ingest
+    from eventwatch.model import Document
+
+    class DeadPool:
+        _processes: dict = {}
+
+        def submit(self, *a):
+            f = Future()
+            f.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+            return f
+
+        def shutdown(self, **kw):
+            pass
+
+    holder = {"pool": DeadPool()}
+    records = asyncio.run(ingest._analyse(holder, [Document(text=TEXT, id="a", location="api:0")]))
+    assert [r.id for r in records] == ["a"] and "analysis worker stopped" in records[0].errors[-1].message
+    assert "pool" not in holder

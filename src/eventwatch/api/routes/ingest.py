@@ -83,19 +83,45 @@ def _records(items: list) -> list:
 async def _analyse(holder: dict, docs: list) -> list:
     """Documents analysed in a worker process (one, started on first use), with the CLI's limits: the
     per-document time limit works there (it needs a main thread), and the tokenizer and parser hold
-    that process's GIL, not the server's, so other requests go on while it runs."""
-    import asyncio
-
-    if "pool" not in holder:
-        holder["pool"] = analysis_pool()
-    batches = [docs[i:i + ANALYSIS_BATCH] for i in range(0, len(docs), ANALYSIS_BATCH)]
+    that process's GIL, not the server's, so other requests go on while it runs. A batch that outlives
+    its time (``doc_seconds`` per document, plus the model's loading) or a worker that dies gives
+    error records; the worker is stopped and a new one starts with the next request."""
     records = []
-    for batch in batches:
-        records.extend(await asyncio.wrap_future(holder["pool"].submit(analyse_batch, batch)))
+    for start in range(0, len(docs), ANALYSIS_BATCH):
+        records.extend(await _analyse_batch(holder, docs[start:start + ANALYSIS_BATCH]))
     return records
 
 
+async def _analyse_batch(holder: dict, batch: list) -> list:
+    import asyncio
+    from concurrent.futures.process import BrokenProcessPool
+
+    from eventwatch.settings import Settings
+
+    if "pool" not in holder:
+        holder["pool"] = analysis_pool()
+    seconds = Settings().doc_seconds * (len(batch) + 1) + MODEL_SECONDS
+    try:
+        return await asyncio.wait_for(asyncio.wrap_future(holder["pool"].submit(analyse_batch, batch)), seconds)
+    except (asyncio.TimeoutError, BrokenProcessPool) as exc:
+        from eventwatch.scale.processes import _stop
+
+        _stop(holder.pop("pool"))
+        reason = f"took longer than {seconds:g} s" if isinstance(exc, asyncio.TimeoutError) else "stopped"
+        return [_failed(doc, f"the analysis worker {reason}; the document was not analysed") for doc in batch]
+
+
+def _failed(doc, message: str):
+    """The error record of a document the worker could not analyse."""
+    from eventwatch.model import Problem, Record, text_id
+
+    rid = doc.id or text_id(f"{doc.location}\0{doc.url or ''}\0{doc.text or doc.html or ''}")
+    return Record(id=rid, text="", title=doc.title, source=doc.source, url=doc.url, published=doc.published,
+                  errors=[*doc.problems, Problem("pipeline", message)], location=doc.location)
+
+
 ANALYSIS_BATCH = 32
+MODEL_SECONDS = 120.0  # loading the model in a new worker
 
 
 def analysis_pool():
