@@ -142,7 +142,7 @@ def test_cache_key_keeps_an_encoded_ampersand_apart():
     def req(query: bytes):
         return Request({"type": "http", "method": "GET", "path": "/api/actors", "query_string": query, "headers": []})
 
-    assert ResponseCache.key(req(b"name=Fiat%26limit%3D1")) != ResponseCache.key(req(b"name=Fiat&limit=1"))
+    assert ResponseCache.key(req(b"actor=Fiat%26limit%3D1")) != ResponseCache.key(req(b"actor=Fiat&limit=1"))
     assert ResponseCache.key(req(b"b=2&a=1")) == ResponseCache.key(req(b"a=1&b=2"))
 
 
@@ -151,6 +151,8 @@ def test_cache_answers_are_not_mixed_and_only_own_writes_clear_it(client):
     one = client.get("/api/actors?name=Fiat&limit=1")
     odd = client.get("/api/actors?name=Fiat%26limit%3D1")
     assert [a["name"] for a in one.json()["items"]] == ["Fiat"] and odd.json()["items"] == []
+    assert client.get("/api/summary?actor=Fiat&country=FRA").headers["x-eventwatch-cache"] == "miss"
+    assert client.get("/api/summary?actor=Fiat%26country%3DFRA").headers["x-eventwatch-cache"] == "miss"
     assert client.get("/api/actors?name=Fiat&limit=1").headers["x-eventwatch-cache"] == "hit"
     assert client.post("/api/actors?name=Fiat&limit=1").status_code == 405
     assert client.post("/api/ingest", json={"records": []}).status_code == 401
