@@ -30,9 +30,9 @@ async def export(request: Request, fmt: Literal["gdelt", "plover", "csv"], f: Ev
                              headers={"Content-Disposition": f'attachment; filename="{NAMES[fmt]}"'})
 
 
-# Exports run on threads of their own, at most EXPORT_THREADS at once (more wait their turn without
+# Exports run on a thread of their own, EXPORT_THREADS at once (more wait their turn without
 # holding a thread): a slow export never takes the request threads other endpoints need.
-EXPORT_THREADS = 2
+EXPORT_THREADS = 1
 CHUNK_CHARS = 1 << 16
 _EXPORTS = ThreadPoolExecutor(max_workers=EXPORT_THREADS, thread_name_prefix="eventwatch-export")
 
