@@ -11,28 +11,26 @@ def example_paths() -> list[str]:
     return sorted(str(p) for p in Path(str(root)).iterdir() if p.suffix in (".txt", ".jsonl", ".html") and not p.name.startswith("."))
 
 
+def _root_label(root: str) -> str:
+    """'13 THREATEN' style: the root and its name from the CAMEO table (root 01 has no PLOVER type)."""
+    from eventwatch.events.codes import code_table
+
+    info = code_table().get(root)
+    return f"{root} {info.name.lower() if info else 'unknown root'}"
+
+
 def summary(store) -> str:
-    con = store.con
-    lines = []
+    parts = store.overview()
     c = store.counts()
-    lines.append(f"articles {c['articles']} · actors {c['actors']} · events {c['events']} · quotes {c['quotes']} · places {c['places']}")
-    lines.append("")
-    lines.append("articles:")
-    for title, source, published, n_ev in con.execute(
-            "SELECT a.title, a.source, a.published, (SELECT count(*) FROM events e WHERE e.article_id = a.id) "
-            "FROM articles a ORDER BY a.published NULLS LAST, a.title").fetchall():
-        lines.append(f"  {published or '----------'}  {(title or '(untitled)')[:70]:70}  {source or '':20}  {n_ev} events")
-    rows = con.execute("SELECT kind, count(*) FROM actors GROUP BY kind ORDER BY 2 DESC").fetchall()
-    lines.append("actors by kind: " + (", ".join(f"{k} {n}" for k, n in rows) or "none"))
-    rows = con.execute("SELECT name, coalesce(code, '') FROM actors a JOIN (SELECT actor_id, sum(n_mentions) m FROM article_actors GROUP BY 1) x "
-                       "ON x.actor_id = a.id ORDER BY m DESC, name LIMIT 12").fetchall()
-    lines.append("top actors: " + (", ".join(f"{n} ({c})" if c else n for n, c in rows) or "none"))
-    rows = con.execute("SELECT root || ' ' || plover, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 12").fetchall()
-    lines.append("events by type: " + (", ".join(f"{k} {n}" for k, n in rows) or "none"))
-    rows = con.execute("SELECT coalesce(speaker_name, '?'), count(*) FROM quotes GROUP BY 1 ORDER BY 2 DESC LIMIT 8").fetchall()
-    lines.append("quotes by speaker: " + (", ".join(f"{k} {n}" for k, n in rows) or "none"))
-    rows = con.execute("SELECT name, country FROM places ORDER BY name LIMIT 20").fetchall()
-    lines.append("places: " + (", ".join(f"{n} ({c})" for n, c in rows) or "none"))
+    lines = [f"articles {c['articles']} · actors {c['actors']} · events {c['events']} · quotes {c['quotes']} · places {c['places']}",
+             "", "articles:"]
+    for title, source, published, n_ev in parts["articles"]:
+        lines.append(f"  {str(published or '(undated)'):10}  {(title or '(untitled)')[:70]:70}  {source or '':20}  {n_ev} events")
+    lines.append("actors by kind: " + (", ".join(f"{k} {n}" for k, n in parts["actor_kinds"]) or "none"))
+    lines.append("top actors: " + (", ".join(f"{n} ({c})" if c else n for n, c in parts["top_actors"]) or "none"))
+    lines.append("events by CAMEO root: " + (", ".join(f"{_root_label(r)} {n}" for r, n in parts["event_roots"]) or "none"))
+    lines.append("quotes by speaker: " + (", ".join(f"{k} {n}" for k, n in parts["speakers"]) or "none"))
+    lines.append("places: " + (", ".join(f"{n} ({c})" for n, c in parts["places"]) or "none"))
     return "\n".join(lines)
 
 

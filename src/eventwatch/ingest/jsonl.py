@@ -50,4 +50,4 @@ def read(source, settings) -> Iterator[Document]:
             except (ValueError, RecursionError) as exc:
                 yield Document(location=location, problems=[Problem("ingest", f"{location}: {json_error(exc)}")])
                 continue
-            yield to_document(obj, location)
+            yield to_document(obj, location, settings.date_order)

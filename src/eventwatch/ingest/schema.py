@@ -24,7 +24,6 @@ MAX_INT_DIGITS = 19  # a signed 64-bit integer
 FIELD_CHARS = {"id": 1024, "title": 4096, "source": 1024, "url": 8192, "published": 256, "dateline": 1024}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 DATE_KEYS = ("published", "date", "publish_date", "pubdate", "published_at")
-_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 _DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Za-z.'’\- ]{1,40}?)\s*(?:,|\(|[-–—:]|$)")
 
 
@@ -88,27 +87,22 @@ def _string(obj: dict, key: str, limit: int | None) -> str | None:
     return value if value.strip() else None
 
 
-def _date(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    m = _DATE.match(value.strip())
-    return m.group(1) if m else None
-
-
 def _dateline(value: str | None) -> str | None:
     """The place of a dateline field ("WASHINGTON, Feb 26 -" → "WASHINGTON")."""
     m = _DATELINE_PLACE.match(value) if value else None
     return m.group(1).strip() if m else None
 
 
-def _fields(obj: dict) -> dict[str, Any]:
-    """The checked fields of one article object; raises ``ValueError`` with the first problem."""
+def _fields(obj: dict, dates: bool = True) -> dict[str, Any]:
+    """The checked fields of one article object; raises ``ValueError`` with the first problem.
+    ``dates=False``: ``published`` is left to the date reader (clean/dates.py), which takes numbers
+    (epoch seconds) and strings in many forms and calls anything else an unreadable date."""
     out = {"id": _id(obj.get("id"))}
     if out["id"] is not None and len(out["id"]) > FIELD_CHARS["id"]:
         raise ValueError(f"'id' is {len(out['id'])} characters, over the limit of {FIELD_CHARS['id']}")
     for key in ("text", "html"):
         out[key] = _string(obj, key, None)
-    for key in ("title", "source", "url", "published", "dateline"):
+    for key in ("title", "source", "url", "dateline") + (("published",) if dates else ()):
         out[key] = _string(obj, key, FIELD_CHARS[key])
     return out
 
@@ -122,23 +116,27 @@ def _made_valid(values: dict[str, Any]) -> tuple[dict[str, Any], int]:
     return values, fixed
 
 
-def to_document(obj: Any, location: str) -> Document:
-    """One JSON article object to a Document; a value that breaks the schema gives an error Document."""
+def to_document(obj: Any, location: str, date_order: str | None = None) -> Document:
+    """One JSON article object (or table row) to a Document; a value that breaks the schema gives an
+    error Document. Also used by the Parquet, CSV and Ray readers and by POST /api/ingest."""
+    from eventwatch.clean.dates import first_date
+
     if not isinstance(obj, dict):
         return Document(location=location, problems=[Problem("ingest", f"{location}: an article must be a JSON object, got {_type_name(obj)}")])
     try:
-        values = _fields(obj)
+        values = _fields(obj, dates=False)
     except ValueError as exc:
         return Document(location=location, id=None, problems=[Problem("ingest", f"{location}: {exc}")])
     values, fixed = _made_valid(values)
     text, html = values["text"], values["html"]
-    published = values["published"] and _date(values["published"])
-    published = published or next((d for d in (_date(obj.get(k)) for k in DATE_KEYS[1:]) if d), None)
+    published, why = first_date(obj, DATE_KEYS, date_order)
     doc = Document(
         text=text, html=None if text else html, id=values["id"], title=values["title"], source=values["source"],
         url=values["url"], published=published, dateline=_dateline(values["dateline"]), location=location,
         kind="html" if (html and not text) else "text",
     )
+    if why:
+        doc.problems.append(Problem("ingest", f"{location}: unreadable date, {why}; the article is undated", "warning"))
     if fixed:
         doc.problems.append(Problem("ingest", f"{location}: {fixed} lone UTF-16 surrogate(s) replaced by U+FFFD", "warning"))
     if not text and not html:

@@ -41,6 +41,33 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
 _filters = coerce
 
 
+def _paged(query, con, f, limit: int | None, offset: int, arrow: bool, **kw):
+    """``query`` for any ``limit`` (``None``: every row): pages of ``queries.MAX_LIMIT`` rows, joined.
+
+    The API caps a page at MAX_LIMIT rows to bound a request; a Python caller asks for what it needs.
+    """
+    if limit is not None and limit <= queries.MAX_LIMIT:
+        return query(con, f, limit=limit, offset=offset, arrow=arrow, **kw)
+    if limit is not None and limit < 1:
+        queries.check_page(limit, offset)
+    parts, got = [], 0
+    while limit is None or got < limit:
+        size = queries.MAX_LIMIT if limit is None else min(queries.MAX_LIMIT, limit - got)
+        part = query(con, f, limit=size, offset=offset + got, arrow=arrow, **kw)
+        parts.append(part)
+        n = part.num_rows if arrow else len(part)
+        got += n
+        if n < size:
+            break
+    if arrow:
+        import pyarrow
+
+        return pyarrow.concat_tables(parts)
+    import pandas
+
+    return pandas.concat(parts, ignore_index=True)
+
+
 class Store:
     """A DuckDB file of records. ``read_only=True`` for analysis (several processes may read)."""
 
@@ -152,21 +179,41 @@ class Store:
         return queries.events(self.con, f, limit=limit or queries.MAX_LIMIT, offset=offset, sort=sort,
                               order=order, unique=unique, arrow=arrow)
 
-    def actors(self, filters: Filters | None = None, *, name: str | None = None, limit: int = 100,
+    def actors(self, filters: Filters | None = None, *, name: str | None = None, limit: int | None = 100,
                offset: int = 0, arrow: bool = False, **kw):
-        return queries.actors(self.con, _filters(filters, kw), name=name, limit=limit, offset=offset, arrow=arrow)
+        """Actors by number of events. ``limit`` may be any size (fetched in pages); ``None``: all."""
+        return _paged(queries.actors, self.con, _filters(filters, kw), limit, offset, arrow, name=name)
 
-    def dyads(self, filters: Filters | None = None, *, limit: int = 100, offset: int = 0, arrow: bool = False, **kw):
-        return queries.dyads(self.con, _filters(filters, kw), limit=limit, offset=offset, arrow=arrow)
+    def dyads(self, filters: Filters | None = None, *, limit: int | None = 100, offset: int = 0,
+              arrow: bool = False, **kw):
+        """Source-target pairs by number of events. ``limit`` may be any size; ``None``: all."""
+        return _paged(queries.dyads, self.con, _filters(filters, kw), limit, offset, arrow)
 
-    def quotes(self, filters: Filters | None = None, *, limit: int = 100, offset: int = 0, arrow: bool = False, **kw):
-        return queries.quotes(self.con, _filters(filters, kw), limit=limit, offset=offset, arrow=arrow)
+    def quotes(self, filters: Filters | None = None, *, limit: int | None = 100, offset: int = 0,
+               arrow: bool = False, **kw):
+        """Quotes, newest first. ``limit`` may be any size (fetched in pages); ``None``: all."""
+        return _paged(queries.quotes, self.con, _filters(filters, kw), limit, offset, arrow)
 
-    def places(self, filters: Filters | None = None, *, limit: int = 100, offset: int = 0, arrow: bool = False, **kw):
-        return queries.places(self.con, _filters(filters, kw), limit=limit, offset=offset, arrow=arrow)
+    def places(self, filters: Filters | None = None, *, limit: int | None = 100, offset: int = 0,
+               arrow: bool = False, **kw):
+        """Places by number of events. ``limit`` may be any size; ``None``: all."""
+        return _paged(queries.places, self.con, _filters(filters, kw), limit, offset, arrow)
 
-    def articles(self, filters: Filters | None = None, *, limit: int = 100, offset: int = 0, arrow: bool = False, **kw):
-        return queries.articles(self.con, _filters(filters, kw), limit=limit, offset=offset, arrow=arrow)
+    def articles(self, filters: Filters | None = None, *, limit: int | None = 100, offset: int = 0,
+                 arrow: bool = False, **kw):
+        """Articles, newest first. ``limit`` may be any size (fetched in pages); ``None``: all."""
+        return _paged(queries.articles, self.con, _filters(filters, kw), limit, offset, arrow)
+
+
+
+
+
+    def overview(self) -> dict[str, list[tuple]]:
+        """The whole database in a few plain row lists (articles, actor kinds, top actors, event roots,
+        speakers, places): what ``eventwatch demo`` prints."""
+        from eventwatch.store.overview import overview
+
+        return overview(self.con)
 
     def summary(self, filters: Filters | None = None, **kw) -> dict:
         return queries.summary(self.con, _filters(filters, kw))

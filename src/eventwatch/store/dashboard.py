@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eventwatch.errors import Errors, QueryError
 from eventwatch.store.filters import EventFilter, and_, event_where
-from eventwatch.store.queries import EVENT_COLUMNS, _page, to_arrow
+from eventwatch.store.queries import EVENT_COLUMNS, check_page, to_arrow
 
 MAX_CELLS = 5000
 CELL_SIZES = (0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
@@ -44,7 +44,7 @@ def grid(con, f: EventFilter, cell: float):
 def grid_cell(con, f: EventFilter, cell: float, gy: int, gx: int, limit: int = 50, offset: int = 0):
     """(events, total, places) of one grid cell: a page of its matching events (newest first),
     their number and its 20 places with most events."""
-    limit, offset = _page(limit, offset)
+    limit, offset = check_page(limit, offset)
     where, p = _cell_where(f, check_cell(cell), gy, gx)
     events = to_arrow(con.execute(
         f"SELECT {EVENT_COLUMNS} FROM events e {where} "

@@ -19,7 +19,6 @@ from eventwatch.errors import Errors, QueryError
 
 _ISO3 = re.compile(r"[A-Z]{3}")
 _CAMEO = re.compile(r"\d{2,4}")
-_PLOVER = re.compile(r"[A-Z_]{3,20}")
 _BOOLS = {"true": True, "1": True, "false": False, "0": False}
 MAX_TEXT = 200  # longest free-text filter value
 
@@ -45,6 +44,26 @@ def _checked(values: tuple, pattern: re.Pattern, error: Errors) -> tuple:
         if not pattern.fullmatch(v):
             raise QueryError(error, value=v)
     return values
+
+
+def _known(values: tuple, known: frozenset[str], error: Errors, **extra) -> tuple:
+    """Values that are in the code table; an unknown one is an error naming the valid choices."""
+    for v in values:
+        if v not in known:
+            raise QueryError(error, value=v, **extra)
+    return values
+
+
+def _cameo_codes() -> frozenset[str]:
+    from eventwatch.events.codes import code_table
+
+    return frozenset(code_table())
+
+
+def _plover_types() -> frozenset[str]:
+    from eventwatch.events.codes import code_table
+
+    return frozenset(info.plover for info in code_table().values() if info.plover)
 
 
 def _roots(value) -> tuple[str, ...]:
@@ -85,8 +104,11 @@ class EventFilter:
     negated: bool | None = None         # None: both
     hypothetical: bool | None = None    # None: both
     min_confidence: float | None = None
+    background: bool | None = None      # None/False: the articles' news only; True: also events dated before it
 
     def __post_init__(self):
+        if not self.background:
+            object.__setattr__(self, "background", None)  # news only is the default, not a filter that is set
         since, until = _date(self.since, "since"), _date(self.until, "until")
         if since and until and since > until:
             raise QueryError(Errors.E102)
@@ -96,8 +118,9 @@ class EventFilter:
         if self.min_confidence is not None and not 0 <= float(self.min_confidence) <= 1:
             raise QueryError(Errors.E108)
         normal = {"since": since, "until": until, "country": country, "root": _roots(self.root),
-                  "cameo": _checked(_list(self.cameo), _CAMEO, Errors.E105),
-                  "plover": _checked(tuple(p.upper() for p in _list(self.plover)), _PLOVER, Errors.E106),
+                  "cameo": _known(_checked(_list(self.cameo), _CAMEO, Errors.E105), _cameo_codes(), Errors.E105),
+                  "plover": _known(tuple(p.upper() for p in _list(self.plover)), _plover_types(), Errors.E106,
+                                   choices=", ".join(sorted(_plover_types()))),
                   "quad_class": _quads(self.quad_class)}
         for name, value in normal.items():
             object.__setattr__(self, name, value)
@@ -144,7 +167,8 @@ def _text(name: str, value):
     return value
 
 
-_PARSE: dict[str, Callable[[str, Any], Any]] = {"negated": _bool, "hypothetical": _bool, "min_confidence": _number}
+_PARSE: dict[str, Callable[[str, Any], Any]] = {"negated": _bool, "hypothetical": _bool, "min_confidence": _number,
+                                               "background": _bool}
 
 
 def parse_filters(params: Mapping[str, Any], strict: bool = False) -> EventFilter:
@@ -262,8 +286,11 @@ def clauses(f: EventFilter, view: Mapping[str, Clause], alias: str) -> tuple[lis
 
 def where(f: EventFilter, view: Mapping[str, Clause] = EVENTS, alias: str = "e",
           extra: tuple[list[str], list] = ([], [])) -> tuple[str, list]:
-    """WHERE clause (with leading 'WHERE', or '') and its parameters; ``extra`` clauses come last."""
+    """WHERE clause (with leading 'WHERE', or '') and its parameters; ``extra`` clauses come last.
+    Over the events, background events (a time before the article's news) count only with ``background``."""
     w, p = clauses(f, view, alias)
+    if view is EVENTS and not f.background:
+        w.append(f"NOT coalesce({alias}.background, FALSE)")
     w, p = w + extra[0], p + extra[1]
     return ("WHERE " + " AND ".join(w)) if w else "", p
 

@@ -22,7 +22,8 @@ __all__ = ["EventFilter", "Filters", "QueryError", "event_where", "MAX_LIMIT", "
 
 MAX_LIMIT = 1000
 
-def _page(limit: int | None, offset: int | None) -> tuple[int, int]:
+def check_page(limit: int | None, offset: int | None) -> tuple[int, int]:
+    """(limit, offset) of one page, checked: 1..MAX_LIMIT rows from offset >= 0."""
     limit = 100 if limit is None else int(limit)
     offset = 0 if offset is None else int(offset)
     if not 1 <= limit <= MAX_LIMIT:
@@ -69,7 +70,7 @@ def events(con, f: Filters, limit: int | None = 100, offset: int = 0, sort: str 
     Two steps in one read snapshot: the page's row ids from the few filter and sort columns, then
     the full rows of those ids (a top-N over wide rows is far slower than over narrow ones).
     """
-    limit, offset = _page(limit, offset)
+    limit, offset = check_page(limit, offset)
     where, p = event_where(f)
     if unique:
         where = _and(where, "e.is_first")
@@ -146,7 +147,7 @@ def count_events(con, f: Filters, unique: bool = False) -> int:
 
 def dyads(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: bool = False):
     """Source→target pairs of the matching (asserted) events, most events first."""
-    limit, offset = _page(limit, offset)
+    limit, offset = check_page(limit, offset)
     where, p = event_where(f.asserted())
     where = _and(where, "e.source IS NOT NULL AND e.target IS NOT NULL")
     sql = f"""
@@ -171,7 +172,7 @@ def dyads(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: bool
 
 def actors(con, f: Filters, name: str | None = None, limit: int | None = 100, offset: int = 0, arrow: bool = False):
     """Actors with their mentions and the matching events they take part in (as source or target)."""
-    limit, offset = _page(limit, offset)
+    limit, offset = check_page(limit, offset)
     where, p = event_where(f)
     filtered = not f.is_empty()
     name_clause = ""
@@ -204,7 +205,7 @@ def actors(con, f: Filters, name: str | None = None, limit: int | None = 100, of
 
 def places(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: bool = False):
     """Places with the matching events located there (for maps)."""
-    limit, offset = _page(limit, offset)
+    limit, offset = check_page(limit, offset)
     where, p = event_where(f)
     filtered = not f.is_empty()
     sql = f"""
@@ -226,7 +227,7 @@ def places(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: boo
 
 def quotes(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: bool = False):
     """Quotes: date range on the article's date, actor = speaker, country = speaker's, text = the words."""
-    limit, offset = _page(limit, offset)
+    limit, offset = check_page(limit, offset)
     where_sql, p = where(f, QUOTES, "q")
     sql = f"""
         SELECT q.article_id, q.quote_idx, q.published AS date, q.speaker, q.speaker_name, q.speaker_country,
@@ -242,7 +243,7 @@ def quotes(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: boo
 def articles(con, f: Filters, limit: int | None = 100, offset: int = 0, arrow: bool = False):
     """Articles: date range on the published date, text in title or body; event filters select
     the articles that have a matching event."""
-    limit, offset = _page(limit, offset)
+    limit, offset = check_page(limit, offset)
     ev = EventFilter(**{k: v for k, v in f.set_fields().items() if k in ARTICLE_EVENT_FILTERS})
     extra: tuple[list[str], list] = ([], [])
     if not ev.is_empty():
@@ -284,12 +285,14 @@ def summary(con, f: Filters) -> dict:
     where, p = event_where(f)
     row = con.execute(f"""
         SELECT count(*), count_if(e.is_first), approx_count_distinct(e.article_id),
-               min(e.event_date), max(e.event_date), avg(e.goldstein), count_if(e.negated), count_if(e.hypothetical)
+               min(e.event_date), max(e.event_date), avg(e.goldstein), count_if(e.negated), count_if(e.hypothetical),
+               count_if(e.event_date IS NULL)
         FROM events e {where}""", p).fetchone()
-    n = [int(x or 0) for x in row[:3]] + [int(row[6] or 0), int(row[7] or 0)]  # aggregates over no rows are NULL
+    n = [int(x or 0) for x in row[:3]] + [int(row[6] or 0), int(row[7] or 0), int(row[8] or 0)]  # no rows: NULL
     out = {"events": n[0], "unique_events": n[1], "articles_with_events": n[2],  # approximate (HLL)
            "first_date": row[3].isoformat() if row[3] else None, "last_date": row[4].isoformat() if row[4] else None,
-           "goldstein_mean": row[5], "negated": n[3], "hypothetical": n[4]}
+           "goldstein_mean": row[5], "negated": n[3], "hypothetical": n[4],
+           "undated_events": n[5]}  # events with no date (undated articles): in the totals, on no timeline
     out["by_quad_class"] = {str(q): n for q, n in con.execute(
         f"SELECT e.quad_class, count(*) FROM events e {where} GROUP BY 1 ORDER BY 1", p).fetchall()}
     out["top_countries"] = [{"country": c, "events": n} for c, n in con.execute(

@@ -43,8 +43,8 @@ class ResponseCache:
     The key is the query's (name, value) pairs, sorted and percent-encoded again, so
     ``?actor=Fiat%26limit%3D1`` (one value with ``&`` in it) and ``?actor=Fiat&limit=1`` (two
     parameters) are two entries. The server holds the database file open, so no other process writes
-    it meanwhile; only this app's own successful writes (POST /api/ingest answered 2xx) clear the
-    cache. It is bounded in entries and in bytes (``max_bytes`` in all, ``max_body`` per answer).
+    it meanwhile; only this app's own writes clear it (POST /api/ingest answered 2xx, and the
+    ``serve --watch`` thread in web/live.py). It is bounded in entries and in bytes (``max_bytes`` in all, ``max_body`` per answer).
     A million events make alerts and top-N queries take seconds; a dashboard asks the same few again
     and again.
     """
@@ -112,8 +112,10 @@ def host_name(header: str) -> str:
 
 
 def create_app(db_path: str, ingest_token: str | None = None, warm: bool = False, cache: bool = True,
-               allowed_hosts: tuple[str, ...] | None = None) -> FastAPI:
+               writable: bool = False, allowed_hosts: tuple[str, ...] | None = None) -> FastAPI:
     """The JSON API over ``db_path`` with the dashboard mounted at ``/``.
+
+    ``writable``: open the database for writing (``serve --watch`` polls feeds into it, web/live.py).
 
     ``warm``: fill the response cache with the unfiltered views' aggregates in a background thread
     (``eventwatch serve`` does, so the first visitor of a large store does not wait for them).
@@ -123,7 +125,7 @@ def create_app(db_path: str, ingest_token: str | None = None, warm: bool = False
     None: any host (``eventwatch serve`` sets loopback names by default)."""
     from eventwatch.api import create_app as api_app
 
-    app = mount(api_app(db_path, ingest_token=ingest_token), cache=cache, allowed_hosts=allowed_hosts)
+    app = mount(api_app(db_path, ingest_token=ingest_token, writable=writable), cache=cache, allowed_hosts=allowed_hosts)
     if warm and cache:
         threading.Thread(target=warm_cache, args=(app,), name="eventwatch-warm", daemon=True).start()
     return app
