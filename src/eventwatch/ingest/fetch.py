@@ -216,7 +216,7 @@ class Fetcher:
 
         self.delay, self.timeout, self.max_bytes, self.user_agent = delay, timeout, max_bytes, user_agent
         self.allow_private = allow_private
-        self.robots = RobotsCache(self) if robots else None
+        self.robots = RobotsCache(self, FetchError) if robots else None
         self._last: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}
         self._lock = threading.Lock()

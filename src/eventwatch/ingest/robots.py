@@ -28,15 +28,17 @@ MAX_CRAWL_DELAY = 60.0        # a Crawl-delay above this is taken as this
 
 
 class RobotsCache:
-    def __init__(self, fetcher):
-        self.fetcher = fetcher
+    """``fetcher``: what reads robots.txt (``download``) and takes a site's delay (``set_host_delay``);
+    ``error``: the exception class it raises and this cache raises (``fetch.FetchError``)."""
+
+    def __init__(self, fetcher, error: type):
+        self.fetcher, self.error = fetcher, error
         self._sites: dict[str, tuple[float, object]] = {}
         self._lock = threading.Lock()
 
     def check(self, url: str) -> None:
         """Raise ``FetchError`` when the site's robots.txt keeps ``url`` from us (or cannot be read)."""
-        from eventwatch.ingest.fetch import FetchError
-
+        FetchError = self.error  # noqa: N806
         parts = urlsplit(url)
         site = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
         rules = self._rules(site)
@@ -58,8 +60,7 @@ class RobotsCache:
         return rules
 
     def _read(self, site: str):
-        from eventwatch.ingest.fetch import FetchError
-
+        FetchError = self.error  # noqa: N806
         parser = urllib.robotparser.RobotFileParser(site + "/robots.txt")
         try:
             resp = self.fetcher.download(site + "/robots.txt", max_bytes=MAX_BYTES)

@@ -113,6 +113,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
         _set_version(con, SCHEMA_VERSION)
         con.execute("COMMIT")
     except Exception as exc:
+        from eventwatch.store.writer import rollback
+
         rollback(con)
         if isinstance(exc, duckdb.Error):
             raise damaged(exc) from None
@@ -128,15 +130,6 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
     else:
         daily.rebuild(con)  # new file: marks the (empty) table current
     return before
-
-
-def rollback(con) -> None:
-    """Roll back the open transaction, if there still is one: after a failed COMMIT (a full disk)
-    DuckDB has already ended it, and a second error must not hide the first."""
-    try:
-        con.execute("ROLLBACK")
-    except duckdb.Error as exc:
-        log.debug("rollback: %s", exc)
 
 
 def needs_upgrade(con) -> bool:

@@ -116,6 +116,15 @@ def _insert(con, table: str, data: list[tuple]) -> None:
         con.unregister(name)
 
 
+def rollback(con) -> None:
+    """Roll back the open transaction, if there still is one: after a failed COMMIT (a full disk)
+    DuckDB has already ended it, and a second error must not hide the first."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error as exc:
+        log.debug("rollback: %s", exc)
+
+
 def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
     """Store a batch in one transaction: each article's old rows are replaced, never duplicated."""
     records = list({r.id: r for r in records}.values())  # the same id twice in a batch: last wins
@@ -145,8 +154,7 @@ def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
         refresh_daily(con, keys, [d for _, d in old])
         con.execute("COMMIT")
     except Exception as exc:
-        from eventwatch.store import StoreError
-        from eventwatch.store.migrations import rollback
+        from eventwatch.errors import StoreError
 
         rollback(con)
         if isinstance(exc, duckdb.Error):  # a full disk, a damaged file: this batch is not stored, the rest stands
