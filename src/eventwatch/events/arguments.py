@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwatch.actors.mentions import PeopleTable
+from eventwatch.actors.people import PeopleTable
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
 TARGET_PREPS = {"against", "on", "with", "to", "at", "from", "toward", "towards", "upon", "into", "over", "between",
