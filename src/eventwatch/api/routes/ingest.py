@@ -101,8 +101,9 @@ async def _analyse_batch(holder: dict, batch: list) -> list:
     if "pool" not in holder:
         holder["pool"] = analysis_pool()
     seconds = Settings().doc_seconds * (len(batch) + 1) + MODEL_SECONDS
-    try:
-        return await asyncio.wait_for(asyncio.wrap_future(holder["pool"].submit(analyse_batch, batch)), seconds)
+    try:  # submit in a thread: the first submit starts the worker process, not on the event loop
+        future = await run_in_threadpool(holder["pool"].submit, analyse_batch, batch)
+        return await asyncio.wait_for(asyncio.wrap_future(future), seconds)
     except (asyncio.TimeoutError, BrokenProcessPool) as exc:
         from eventwatch.scale.processes import _stop
 
