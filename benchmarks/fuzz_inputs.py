@@ -11,12 +11,19 @@ Families: random bytes, truncated HTML, deeply nested HTML (thousands of levels)
 huge lines, invalid and mixed encodings, NUL/zero-width/right-to-left text, unbalanced quote marks,
 WARC records with lying lengths (plain and gzipped), gzip bombs (JSONL and text), RSS with entity
 expansion (billion laughs) and external entities (a file and a closed loopback port), JSONL with
-enormous or broken lines.
+enormous or broken lines; and (issue #23) runs of punctuation without spaces up to 120,000
+characters (the tokenizer's quadratic case), JSON numeric and Unicode edge cases (5,000-digit and
+100,000-digit integers, 1e400, NaN, lone surrogates, ids and texts of the wrong type), UTF-16 with
+a BOM (cut too), and feeds whose links go to a loopback server that sends headers or body slowly,
+redirects in chains and loops, redirects to private, loopback and IPv6 loopback addresses, or
+serves a robots.txt that disallows a page. Inputs of the punctuation and JSON edge families all
+go through the full pipeline (spaCy and the stages).
 
 Counted: crashes (an exception escaping the reader or prepare), hangs (an input over --hang
 seconds), peak RSS, and rejects (error-level problems), grouped by message with digits and names
-blanked. No network: feed links point at a closed port on 127.0.0.1 and the fetcher is fenced to
-loopback for the run. Exit status 1 when there is a crash, a hang or a lost good article.
+blanked. No network: feed links point at a closed port on 127.0.0.1 or at the run's own loopback
+server, and the fetcher is fenced to loopback for the run (the run's server is let through the
+address guard as a proxy would be; every other non-public address is refused as by default). Exit status 1 when there is a crash, a hang or a lost good article.
 
   .venv/bin/python benchmarks/fuzz_inputs.py [--inputs 10000] [--seed 1] [--nlp-every 200]
 """
@@ -27,6 +34,7 @@ import collections
 import contextlib
 import gzip
 import io
+import json
 import os
 import random
 import re
@@ -238,9 +246,159 @@ def g_jsonl(rng):
     return "j.jsonl", b"\n".join(lines), False
 
 
+# -- issue #23: punctuation runs, JSON numeric and Unicode edge cases, UTF-16, redirects and slow servers
+SLOW_CHARS = "()[]{}'\"!?,;:#$%&*+<=>_`“”‘’«»…—–·€£§°😀"
+
+
+def g_punct_runs(rng):
+    """Runs without spaces that make the tokenizer quadratic: one character, a mix, ``'s`` repeated."""
+    n = rng.choice([200, 1000, 5000, 20_000, 40_000, 120_000])
+    kind = rng.choice(["same", "mix", "apostrophe_s", "bracket_word"])
+    if kind == "same":
+        run = rng.choice(SLOW_CHARS) * n
+    elif kind == "mix":
+        run = "".join(rng.choice(SLOW_CHARS) for _ in range(n))
+    elif kind == "apostrophe_s":
+        run = "x" + "'s" * (n // 2)
+    else:
+        run = "(" * (n // 2) + "word" + ")" * (n // 2)
+    text = f"{prose(rng, 15)} {run} {GOOD}"
+    if rng.random() < 0.3:
+        return "p.jsonl", (json.dumps({"id": f"p{rng.getrandbits(20)}", "text": text}) + "\n").encode(), False
+    return "p.txt", text.encode(), False
+
+
+G = json.dumps(GOOD)[1:-1]  # GOOD inside a JSON string
+JSON_EDGES = [
+    lambda r: '{"id": ' + "9" * r.choice([20, 400, 4300, 5000, 100_000]) + ', "text": "%s"}' % G,
+    lambda r: '{"id": "a", "text": "%s", "views": %s}' % (G, "7" * r.choice([5000, 50_000])),
+    lambda r: '{"id": "a", "text": "%s", "score": %s}' % (G, r.choice(["1e400", "-1e400", "NaN", "Infinity", "-0", "1" + "0" * 5000 + ".5"])),
+    lambda r: '{"id": "s", "text": "%s %s"}' % (G, r.choice(["\\ud800", "\\udfff", "\\udc00\\ud800", "\\ud83d", "x\\u0000y"])),
+    lambda r: '{"id": %s, "text": "%s"}' % (r.choice(["[1, 2]", "{}", "true", "1.5", "null", '""', '"' + "i" * 5000 + '"']), G),
+    lambda r: '{"id": "t", "text": %s}' % r.choice(["5", "[]", '{"a": 1}', "true", "null"]),
+    lambda r: '{"id": "p", "text": "%s", "published": %s}' % (G, r.choice(["{}", "[2020]", "20200101", '"not a date"', '"' + "2" * 5000 + '"'])),
+    lambda r: '{"id": "t", "text": "%s", "title": "%s"}' % (G, "T" * r.choice([100, 5000, 1_000_000])),
+    lambda r: '{"id": "u", "text": "%s\\u202e\\u200b\\ufeff"}' % G,
+]
+
+
+def g_json_edge(rng):
+    lines = [rng.choice(JSON_EDGES)(rng) for _ in range(rng.randrange(1, 6))]
+    lines.insert(rng.randrange(len(lines) + 1), '{"id": "good", "text": "%s"}' % G)
+    return "e.jsonl", "\n".join(lines).encode("utf-8", "surrogatepass"), False
+
+
+def g_utf16(rng):
+    codec = rng.choice(["utf-16-le", "utf-16-be"])
+    body = rng.choice([GOOD, '{"id": "w", "text": "%s"}\n' % G, f"<html><body><p>{GOOD}</p></body></html>"])
+    data = "\ufeff".encode(codec) + body.encode(codec)
+    if rng.random() < 0.3:
+        data = data[: rng.randrange(2, len(data))]  # odd length, a cut surrogate pair
+    return rng.choice(["w.txt", "w.jsonl", "w.html"]), data, rng.random() < 0.5
+
+
+def g_feed_net(rng):
+    """Feed items linking to the fuzz server's hostile pages: slow headers, slow body, redirect chains and
+    loops, redirects to private and loopback addresses, pages robots.txt disallows."""
+    paths = ["/slow-headers", "/slow-body", "/redirect/3", "/redirect/30", "/redirect-private", "/redirect-localhost",
+             "/private/page", "/good", "/redirect-ipv6"]
+    links = [HOSTILE.base + rng.choice(paths) for _ in range(rng.randrange(1, 4))]
+    if rng.random() < 0.3:
+        links.append(rng.choice(["http://169.254.169.254/latest/meta-data", "http://10.0.0.1/", "http://[::1]/",
+                                 "http://0.0.0.0/", "http://224.0.0.1/"]))
+    items = "".join(f"<item><title>Item {i}</title><link>{link}</link></item>" for i, link in enumerate(links))
+    return "n.xml", f'<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>{items}</channel></rss>'.encode(), False
+
+
 FAMILIES = [g_random_bytes, g_random_text_bytes, g_html_truncated, g_html_nested, g_html_huge_attr, g_huge_line,
-            g_encodings, g_invisible, g_quotes, g_warc, g_gzip_bomb, g_gzip_broken, g_rss, g_jsonl]
-WEIGHTS = [8, 10, 12, 5, 1, 0.7, 10, 10, 8, 10, 0.3, 3, 8, 10]
+            g_encodings, g_invisible, g_quotes, g_warc, g_gzip_bomb, g_gzip_broken, g_rss, g_jsonl,
+            g_punct_runs, g_json_edge, g_utf16, g_feed_net]
+WEIGHTS = [8, 10, 12, 5, 1, 0.7, 10, 10, 8, 10, 0.3, 3, 8, 10, 3, 8, 4, 1]
+FULL_PIPELINE = {"punct_runs", "json_edge"}  # every input of these families also goes through spaCy and the stages
+
+
+class HostileServer:
+    """Loopback pages that misbehave, for g_feed_net. The fetcher treats this one server like a proxy the
+    user chose (allowed); every other private or loopback address is refused as it is by default."""
+
+    def __init__(self):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        stop = self.stop = threading.Event()
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self):  # noqa: N802
+                try:
+                    self._route()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def _route(self):
+                p, base = self.path, f"http://127.0.0.1:{self.server.server_address[1]}"
+                if p == "/robots.txt":
+                    return self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+                if p == "/slow-headers":
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                    for i in range(60):
+                        if stop.wait(0.5):
+                            return
+                        self.wfile.write(b"X-Pad-%d: x\r\n" % i)
+                        self.wfile.flush()
+                    return
+                if p == "/slow-body":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    for _ in range(120):
+                        if stop.wait(0.25):
+                            return
+                        self.wfile.write(b"<p>")
+                        self.wfile.flush()
+                    return
+                targets = {"/redirect-private": "http://10.255.255.1/secret", "/redirect-localhost": base.replace("127.0.0.1", "localhost") + "/good",
+                           "/redirect-ipv6": "http://[::1]/secret"}
+                if p in targets:
+                    return self._send(302, b"", "text/plain", [("Location", targets[p])])
+                if p.startswith("/redirect/"):
+                    n = int(p.rsplit("/", 1)[1])
+                    return self._send(302, b"", "text/plain", [("Location", f"/redirect/{n - 1}" if n > 1 else "/good")])
+                if p in ("/good", "/private/page"):
+                    return self._send(200, f"<html><body><article><p>{GOOD}</p></article></body></html>".encode(), "text/html")
+                self._send(404, b"", "text/plain")
+
+            def _send(self, status, body, ctype, extra=()):
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                for k, v in extra:
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __enter__(self):
+        import threading
+
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+HOSTILE = None  # the HostileServer of the run
 
 
 def generate(rng: random.Random):
@@ -262,11 +420,16 @@ def fenced_fetcher():
             raise fetch.FetchError(f"{url}: fenced off in the fuzz run", permanent=True)
         return real(self, url, *a, **kw)
 
+    global HOSTILE
+    real_proxies = fetch._proxy_hosts
     fetch.Fetcher.get = get
+    fetch._proxy_hosts = lambda: frozenset({"127.0.0.1"})  # the fuzz server only: see HostileServer
     try:
-        yield
+        with HostileServer() as HOSTILE:
+            yield
     finally:
         fetch.Fetcher.get = real
+        fetch._proxy_hosts = real_proxies
 
 
 def source_for(name: str, data: bytes, as_file: bool, tmp: Path) -> Source:
@@ -363,9 +526,16 @@ def _run(pipe, n: int, seed: int, nlp_every: int, hang: float, verbose: bool) ->
                     out["reject_msgs"][f"[{errs[0].stage}] {norm(errs[0].message)}"] += 1
                 if "root:x:0:0" in (rec.text + (rec.title or "")):
                     out["leaked"] += 1  # an external entity was resolved
-            if nlp_every and i % nlp_every == 0:
+            full = family in FULL_PIPELINE
+            if full or (nlp_every and i % nlp_every == 0):
+                t1 = time.perf_counter()
                 out["nlp_batches"] += 1
                 out["lost_good"] += nlp_check(pipe, docs)
+                took += time.perf_counter() - t1
+                if full and took > hang:
+                    out["hangs"] += 1
+                if took > out["slowest"][0]:
+                    out["slowest"] = (took, f"{family} #{i} ({len(data)} bytes, full pipeline)")
             if as_file:
                 for f in tmp.iterdir():
                     f.unlink()

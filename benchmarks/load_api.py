@@ -6,6 +6,8 @@ busy, each in a bounded loop (it stops at the phase's end or after --max-request
   events  /api/events filtered by a random country and 90-day range, page of 100, with the total count
   trends  /api/trends over a random 1-year window, per day, all events or one random country
           (random windows, so the dashboard's response cache rarely answers)
+  mixed   (--phases mixed) the above with /api/summary, /api/alerts and full exports (GDELT, CSV,
+          PLOVER: one request in six); the latencies are reported apart for exports and the rest
 Prints per phase: requests, throughput, p50/p99/max latency, errors (non-200 or transport errors),
 and the server's resident memory (VmRSS) before and after. Only 127.0.0.1 is contacted.
 
@@ -41,6 +43,21 @@ def trends_url(rng: random.Random) -> str:
     return url + (f"&country={rng.choice(COUNTRIES)}" if rng.random() < 0.5 else "")
 
 
+def mixed_url(rng: random.Random) -> str:
+    """The dashboard's mix with downloads (issue #23): events, trends, summary, alerts, and one request in
+    six a full GDELT, CSV or PLOVER export of the store."""
+    r = rng.random()
+    if r < 1 / 6:
+        return f"/api/export/{rng.choice(['gdelt', 'csv', 'plover'])}"
+    if r < 0.4:
+        return events_url(rng)
+    if r < 0.6:
+        return trends_url(rng)
+    if r < 0.8:
+        return f"/api/alerts?limit={rng.choice([50, 200, 1000])}"
+    return f"/api/summary?country={rng.choice(COUNTRIES)}"
+
+
 def rss_kb(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -53,6 +70,7 @@ def phase(base: str, make_url, seconds: float, concurrency: int, max_requests: i
     end = time.monotonic() + seconds
     lock = threading.Lock()
     times: list[float] = []
+    export_times: list[float] = []
     errors: list[str] = []
     budget = [max_requests]
 
@@ -73,7 +91,7 @@ def phase(base: str, make_url, seconds: float, concurrency: int, max_requests: i
                     err = type(exc).__name__
                 took = (time.perf_counter() - t0) * 1000
                 with lock:
-                    times.append(took)
+                    (export_times if url.startswith("/api/export") else times).append(took)
                     if err:
                         errors.append(err)
 
@@ -85,8 +103,10 @@ def phase(base: str, make_url, seconds: float, concurrency: int, max_requests: i
         t.join()
     wall = time.monotonic() - t_start
     q = statistics.quantiles(times, n=100, method="inclusive") if len(times) > 1 else [times[0]] * 99
+    xq = statistics.quantiles(export_times, n=100, method="inclusive") if len(export_times) > 1 else [0.0] * 99
     return {"requests": len(times), "seconds": wall, "rps": len(times) / wall, "p50": q[49], "p99": q[98],
-            "max": max(times), "errors": len(errors), "error_kinds": sorted(set(errors))}
+            "max": max(times), "errors": len(errors), "error_kinds": sorted(set(errors)),
+            "exports": len(export_times), "export_p50": xq[49], "export_p99": xq[98]}
 
 
 def main() -> int:
@@ -96,6 +116,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=60.0, help="length of each phase")
     ap.add_argument("--concurrency", type=int, default=4)
     ap.add_argument("--max-requests", type=int, default=100_000, help="request budget per phase (bounded loops)")
+    ap.add_argument("--phases", default="events,trends", help="comma-separated: events, trends, mixed (with exports and alerts)")
     args = ap.parse_args()
     import tempfile
 
@@ -119,13 +140,18 @@ def main() -> int:
               f"one uvicorn worker on 127.0.0.1, machine load average {os.getloadavg()[0]:.1f} at start")
         print(f"{'phase':8} {'requests':>8} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>6} "
               f"{'server RSS before':>18} {'after':>8}")
-        for name, make, seed in (("events", events_url, 1), ("trends", trends_url, 2)):
+        phases = {"events": (events_url, 1), "trends": (trends_url, 2), "mixed": (mixed_url, 3)}
+        for name in args.phases.split(","):
+            make, seed = phases[name]
             before = rss_kb(proc.pid)
             r = phase(base, make, args.seconds, args.concurrency, args.max_requests, seed)
             after = rss_kb(proc.pid)
             print(f"{name:8} {r['requests']:8d} {r['rps']:7.1f} {r['p50']:8.1f} {r['p99']:8.1f} {r['max']:8.1f} "
                   f"{r['errors']:6d} {before / 1024:15.0f} MB {after / 1024:5.0f} MB"
                   + (f"  ({', '.join(r['error_kinds'])})" if r["errors"] else ""), flush=True)
+            if r["exports"]:
+                print(f"{'':8} (latencies above without exports; {r['exports']} exports: p50 {r['export_p50']:.0f} ms, "
+                      f"p99 {r['export_p99']:.0f} ms)", flush=True)
         print(f"machine load average at the end: {os.getloadavg()[0]:.1f}")
     finally:
         proc.terminate()

@@ -18,7 +18,7 @@ def site():
 
 
 def fetcher():
-    return Fetcher(delay=0.01, timeout=5)
+    return Fetcher(delay=0.01, timeout=5, allow_private=True)  # the site is on loopback
 
 
 def test_watch_processes_a_feed_once_and_a_second_poll_adds_nothing(site, pipeline, tmp_path):
@@ -84,7 +84,7 @@ def test_a_feed_file_is_read_by_ingest_and_its_links_fetched(site, tmp_path):
     path = tmp_path / "saved-feed.xml"
     path.write_bytes(rss(site.base))
     assert pick_reader(next(iter_sources([str(path)]))).KIND == "feed"
-    docs = list(read_inputs([str(path)], Settings(extra={"fetch": {"delay": 0.01, "timeout": 5}})))
+    docs = list(read_inputs([str(path)], Settings(extra={"fetch": {"delay": 0.01, "timeout": 5, "allow_private": True}})))
     assert [d.url for d in docs] == [site.base + "/news/water-sharing-accord-signed", site.base + "/world/port-workers-strike-valmora"]
     assert docs[0].text and "Estland and Morvia" in docs[0].text and docs[0].html is None
     assert docs[1].html and docs[1].published == "2024-05-14" and docs[1].source == "Loopback News"
@@ -107,7 +107,7 @@ def test_fetcher_refuses_non_web_urls_and_large_pages(site):
     with pytest.raises(FetchError) as exc:
         fetcher().get("file:///etc/passwd")
     assert exc.value.permanent
-    small = Fetcher(delay=0, timeout=5, max_bytes=100)
+    small = Fetcher(delay=0, timeout=5, max_bytes=100, allow_private=True)
     with pytest.raises(FetchError, match="larger than"):
         small.get(site.base + "/world/port-workers-strike-valmora")
 
@@ -122,7 +122,7 @@ def test_cli_watch_once(site, tmp_path, capsys):
     from eventwatch.cli import main
 
     db = tmp_path / "cli.duckdb"
-    args = ["watch", site.base + "/feed.xml", "--db", str(db), "--once", "--delay", "0.01"]
+    args = ["watch", site.base + "/feed.xml", "--db", str(db), "--once", "--delay", "0.01", "--allow-private-urls"]
     assert main(args) == 0
     assert "2 new items, 2 stored" in capsys.readouterr().err
     assert main(args) == 0

@@ -31,7 +31,7 @@ def test_fixed_seed_fuzz_subset_has_no_crash_hang_or_lost_article(pipeline):
     assert out["inputs"] == 200
     assert out["crashes"] == 0, out["crash_msgs"][:3]
     assert out["hangs"] == 0
-    assert out["lost_good"] == 0 and out["nlp_batches"] == 5
+    assert out["lost_good"] == 0 and out["nlp_batches"] >= 5  # every 40th input, and each punctuation-run and JSON-edge input
     assert out["leaked"] == 0
     assert out["rejects"] > 0  # hostile inputs are refused with messages, not silently passed
 

@@ -117,7 +117,7 @@ def hostile():
 
 
 def fetcher():
-    return Fetcher(delay=0, timeout=2.0, max_bytes=1024 * 1024)
+    return Fetcher(delay=0, timeout=2.0, max_bytes=1024 * 1024, allow_private=True)  # the site is on loopback
 
 
 @pytest.mark.parametrize("path,match,permanent", [

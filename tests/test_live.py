@@ -58,7 +58,8 @@ class Serve:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         cmd = [sys.executable, "-m", "eventwatch.cli", "serve", "--db", str(db), "--port", str(self.port),
-               "--watch", feed_url, "--every", f"{EVERY:g}s", "--delay", "0.01"]
+               "--watch", feed_url, "--every", f"{EVERY:g}s", "--delay", "0.01",
+               "--allow-private-urls"]  # the feed is on loopback (refused by default, #23)
         self.proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env=dict(os.environ))
 
     def wait_up(self, seconds: float = 60) -> None:

@@ -16,7 +16,8 @@ class Settings:
     actors_file: Path | None = None     # user actor dictionary (--actors)
     max_chars: int = 200_000            # longest body analysed (~35,000 words); longer ones are cut, with an error
     max_bytes: int = 64 * 1024 * 1024   # largest single input document read
-    doc_seconds: float = 60.0           # wall-clock limit per document for cleaning and for the stages (pipeline/limits.py)
+    doc_seconds: float = 60.0           # wall-clock limit per document for cleaning, and for parsing with the stages (pipeline/limits.py)
+    max_symbol_run: int = 100           # a whitespace-free run this long, a third or more symbols, is cut before the tokenizer (pipeline/limits.py)
     lang: str = "en"
     fast_nlp: bool = True               # exact-output speed-ups of the spaCy pipeline (nlp/fast.py)
     matmul: str = "numpy"               # the model's matrix products: "numpy" (its BLAS, one thread) or "thinc" (blis); nlp/matmul.py

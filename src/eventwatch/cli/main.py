@@ -60,7 +60,19 @@ def _settings(args):
         kw["n_process"] = args.jobs
     if getattr(args, "matmul", None):
         kw["matmul"] = args.matmul
+    fetch = {k: True for k, flag in (("allow_private", "allow_private_urls"),) if getattr(args, flag, False)}
+    if getattr(args, "ignore_robots", False):
+        fetch["robots"] = False
+    if fetch:
+        kw["extra"] = {"fetch": fetch}
     return Settings(**kw)
+
+
+def _fetching(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--allow-private-urls", action="store_true",
+                   help="fetch from private, loopback and link-local addresses too (one's own intranet feeds); refused by default")
+    p.add_argument("--ignore-robots", action="store_true",
+                   help="do not read robots.txt (only for archives one is entitled to fetch)")
 
 
 def _progress(iterable, args, desc: str, total: int | None = None):
@@ -247,6 +259,16 @@ def _render_frame(df, fmt: str) -> None:
             print(df.to_string(index=False) if not df.empty else "nothing matches")
 
 
+def _default_hosts(bound: str) -> tuple[str, ...]:
+    """Host names a server bound to ``bound`` answers by default: loopback names on loopback (no DNS
+    rebinding), any name when bound to all interfaces (restrict with --allowed-hosts)."""
+    from eventwatch.web import LOOPBACK_HOSTS
+
+    if bound in ("0.0.0.0", "::", ""):
+        return ("*",)
+    return tuple(dict.fromkeys(LOOPBACK_HOSTS + (f"[{bound}]" if ":" in bound else bound,)))
+
+
 def cmd_serve(args) -> int:
     import uvicorn
 
@@ -261,7 +283,8 @@ def cmd_serve(args) -> int:
     if live:  # import the pipeline (spaCy) before create_app starts its cache warm-up thread: two threads
         import eventwatch.pipeline  # noqa: F401  importing spaCy at once can meet a half-initialised module
     cache = not args.no_cache
-    app = create_app(args.db, ingest_token=token, warm=cache, cache=cache, writable=bool(live))
+    hosts = tuple(h.strip() for h in args.allowed_hosts.split(",") if h.strip()) if args.allowed_hosts else _default_hosts(args.host)
+    app = create_app(args.db, ingest_token=token, warm=cache, cache=cache, writable=bool(live), allowed_hosts=hosts)
     mode = " with POST /api/ingest" if token else (", writing only what it polls" if live else ", read-only")
     print(f"eventwatch: serving {args.db} on http://{args.host}:{args.port} (dashboard at /, API docs at /docs)"
           + mode, file=sys.stderr)
@@ -271,7 +294,8 @@ def cmd_serve(args) -> int:
         from eventwatch.web.live import LiveWatch
 
         print(f"eventwatch: watching {len(live[0])} feeds every {live[1]:g} s", file=sys.stderr)
-        fetcher = Fetcher(delay=args.delay, timeout=args.timeout)
+        fetcher = Fetcher(delay=args.delay, timeout=args.timeout, allow_private=args.allow_private_urls,
+                          robots=not args.ignore_robots)
         watcher = LiveWatch(app, live[0], live[1], _settings(args), fetcher, quiet=args.quiet).start()
         _exit_on_sigterm()
     try:
@@ -391,7 +415,8 @@ def cmd_watch(args) -> int:
     missing = [f for f in args.feeds if not is_web_url(f) and not Path(f).is_file()]
     if missing:
         raise UsageError("not an http(s) URL or a feed file: " + ", ".join(missing))
-    fetcher = Fetcher(delay=args.delay, timeout=args.timeout, max_bytes=args.max_page_bytes)
+    fetcher = Fetcher(delay=args.delay, timeout=args.timeout, max_bytes=args.max_page_bytes,
+                      allow_private=args.allow_private_urls, robots=not args.ignore_robots)
 
     def report(result) -> None:
         if not args.quiet:
@@ -432,6 +457,7 @@ def _analysis(p: argparse.ArgumentParser) -> None:
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--matmul", choices=["numpy", "thinc"],
                    help="the model's matrix products: numpy's BLAS on one thread (default) or thinc's blis")
+    _fetching(p)
 
 
 def _query_filters(p: argparse.ArgumentParser) -> None:
@@ -501,6 +527,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date-order", dest="date_order", type=_date_order, help="DMY or MDY for numeric item dates")
     p.add_argument("--model", help="spaCy model to load (default: the best English model installed)")
     p.add_argument("--batch-size", type=int, help="documents per batch (default 32)")
+    _fetching(p)
     p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("events", help="query or export stored events", formatter_class=Formatter,
@@ -549,6 +576,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every interface)")
     p.add_argument("--port", type=int, default=8000, help="TCP port to listen on (default 8000)")
+    p.add_argument("--allowed-hosts", metavar="NAMES",
+                   help="comma-separated host names the server answers to (Host header), * for any; default: "
+                        "localhost, 127.0.0.1, [::1] and --host (any when --host is 0.0.0.0)")
+    _fetching(p)
     p.add_argument("--ingest-token-env", dest="token_env", metavar="VAR",
                    help="enable POST /api/ingest, requiring the token held in this environment variable")
     p.add_argument("--no-cache", action="store_true",

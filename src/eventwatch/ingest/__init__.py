@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
 import sys
 import zlib
 from dataclasses import dataclass
@@ -122,6 +123,52 @@ def open_gunzip(fh: BinaryIO, compressed_size: int, name: str = "") -> BinaryIO:
     return io.BufferedReader(_CappedGunzip(fh, cap, name), buffer_size=256 * 1024)  # type: ignore[return-value]
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def display_name(path: Path | str) -> str:
+    """A path as it may be shown and stored: bytes that are not UTF-8 (a file name on Linux may hold
+    any) as ``\\xNN`` and control characters (a newline that would forge a line on stderr) as
+    ``\\n``, ``\\x1b`` ...; the file itself is still opened by its real name."""
+    name = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), name)
+
+
+class _Utf16AsUtf8(io.RawIOBase):
+    """The bytes of a UTF-16 stream (with its BOM) as UTF-8, so every reader sees UTF-8; a lone
+    surrogate becomes U+FFFD."""
+
+    def __init__(self, fh: BinaryIO):
+        self._fh = fh
+        self._text = io.TextIOWrapper(fh, encoding="utf-16", errors="replace", newline="")
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        while not self._pending:
+            chunk = self._text.read(64 * 1024)
+            if not chunk:
+                return 0
+            self._pending = chunk.encode("utf-8", "replace")
+        n = min(len(buf), len(self._pending))
+        buf[:n], self._pending = self._pending[:n], self._pending[n:]
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            self._text.close()
+        super().close()
+
+
+def _as_utf8(fh: BinaryIO) -> BinaryIO:
+    """A UTF-16 input (recognised by its byte-order mark) re-encoded as UTF-8; any other as it is."""
+    if fh.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):  # type: ignore[attr-defined]
+        return io.BufferedReader(_Utf16AsUtf8(fh), buffer_size=256 * 1024)  # type: ignore[return-value]
+    return fh
+
+
 def _file_source(path: Path) -> Source:
     size = path.stat().st_size
 
@@ -131,14 +178,51 @@ def _file_source(path: Path) -> Source:
         fh.seek(0)
         if magic == b"\x1f\x8b" and not path.name.endswith((".warc.gz", ".wet.gz", ".arc.gz")):
             return open_gunzip(fh, size, str(path))
-        return fh
+        return _as_utf8(fh)
 
-    return Source(str(path), opener, size)
+    return Source(display_name(path), opener, size)
+
+
+class _Replay(io.RawIOBase):
+    """Standard input read once, as a stream: the bytes already looked at (the sniff window), then the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self._head, self._rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        if self._head:
+            n = min(len(buf), len(self._head))
+            buf[:n], self._head = self._head[:n], self._head[n:]
+            return n
+        data = self._rest.read1(len(buf)) if hasattr(self._rest, "read1") else self._rest.read(len(buf))
+        buf[: len(data)] = data
+        return len(data)
 
 
 def _stdin_source() -> Source:
-    data = sys.stdin.buffer.read()
-    return Source("-", lambda: io.BytesIO(data), len(data))
+    """Standard input, streamed like a file (never held whole: each reader bounds what it keeps)."""
+    stream = sys.stdin.buffer
+    head = stream.read(SNIFF_BYTES)
+    opened: list[bool] = []
+
+    def opener() -> BinaryIO:
+        if opened:  # a second full read: only the head is left to give
+            return io.BytesIO(head)
+        opened.append(True)
+        return _as_utf8(io.BufferedReader(_Replay(head, stream), buffer_size=256 * 1024))  # type: ignore[arg-type]
+
+    source = Source("-", opener, None if len(head) == SNIFF_BYTES else len(head))
+    source.head = lambda n=SNIFF_BYTES: _utf8_head(head)[:n]  # type: ignore[method-assign]
+    return source
+
+
+def _utf8_head(head: bytes) -> bytes:
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return head.decode("utf-16", "replace").encode("utf-8", "replace")
+    return head
 
 
 def check_paths(paths: list[str]) -> None:
@@ -162,19 +246,31 @@ def iter_sources(paths: list[str]) -> Iterator[Source | Document]:
         if not path.exists():
             raise UsageError(f"no such file or folder: {p}")
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            unreadable: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=unreadable.append):
+                yield from _unreadable(unreadable)
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
                     if f.startswith("."):
                         continue
                     yield from _one(Path(root) / f)
+            yield from _unreadable(unreadable)
         else:
             yield from _one(path)
 
 
+def _unreadable(errors: list[OSError]) -> Iterator[Document]:
+    """An error document for each folder that could not be listed (reported, never skipped silently)."""
+    while errors:
+        exc = errors.pop(0)
+        name = display_name(exc.filename or "?")
+        yield Document(location=name, problems=[Problem("ingest", f"cannot read folder {name}: {exc.strerror or exc}")])
+
+
 def _one(path: Path) -> Iterator[Source | Document]:
     if not os.access(path, os.R_OK) or not path.is_file():
-        yield Document(location=str(path), problems=[Problem("ingest", f"cannot read {path}: permission denied or not a regular file")])
+        name = display_name(path)
+        yield Document(location=name, problems=[Problem("ingest", f"cannot read {name}: permission denied or not a regular file")])
         return
     yield _file_source(path)
 

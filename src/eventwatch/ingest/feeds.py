@@ -8,6 +8,7 @@ teaser is not the article); an item with neither a usable link nor content falls
 from __future__ import annotations
 
 import calendar
+import hashlib
 import logging
 import re
 import time
@@ -62,8 +63,29 @@ def entry_date(entry, order: str | None = None) -> tuple[str | None, str | None]
 
 
 def entry_key(entry) -> str | None:
-    """What identifies an item across polls: its link, else its id."""
-    return entry.get("link") or entry.get("id") or None
+    """What identifies an item across polls: its link, else its id, else a hash of what it says
+    (title, summary, content), so an item with neither link nor guid is stored once, not at every poll."""
+    key = entry.get("link") or entry.get("id")
+    if key:
+        return key
+    parts = [entry.get("title") or "", entry.get("summary") or "", entry_content(entry) or ""]
+    if not any(p.strip() for p in parts):
+        return None
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "replace")).hexdigest()[:32]
+    return f"content-sha256:{digest}"
+
+
+class FeedError(ValueError):
+    """A feed that cannot be read as RSS or Atom."""
+
+
+def check_parsed(parsed, location: str) -> None:
+    """Raise ``FeedError`` for a feed with no items because its XML is broken (or is no feed)."""
+    if parsed.bozo and not parsed.entries:
+        raise FeedError(f"{location}: not a readable RSS/Atom feed: {parsed.get('bozo_exception')}")
+    if parsed.bozo:
+        log.warning("%s: the feed's XML is broken (%s); read the %d items before the break",
+                    location, parsed.get("bozo_exception"), len(parsed.entries))
 
 
 def entry_content(entry) -> str | None:
@@ -166,8 +188,10 @@ def read(source, settings) -> Iterator[Document]:
     with source.open() as fh:
         data = fh.read(settings.max_bytes)
     parsed = parse(data)
-    if parsed.bozo and not parsed.entries:
-        yield Document(location=source.name, problems=[Problem("ingest", f"{source.name}: not a readable RSS/Atom feed: {parsed.get('bozo_exception')}")])
+    try:
+        check_parsed(parsed, source.name)
+    except FeedError as exc:
+        yield Document(location=source.name, problems=[Problem("ingest", str(exc))])
         return
     fetcher = Fetcher(**settings.extra.get("fetch", {}))
     for _key, doc in feed_documents(parsed, source.name, fetcher, date_order=settings.date_order):

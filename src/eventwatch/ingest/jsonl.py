@@ -3,17 +3,15 @@
 document and the next line is read as usual."""
 from __future__ import annotations
 
-import json
-import re
 from typing import Iterator
 
 from eventwatch.model import Document, Problem
 
-from eventwatch.clean.dates import first_date
+from .schema import json_error, loads, to_document
 
 KIND = "jsonl"
 
-DATE_KEYS = ("published", "date", "publish_date", "pubdate", "published_at")
+__all__ = ["KIND", "sniff", "read", "to_document", "bounded_lines"]
 
 
 def sniff(head: bytes, name: str) -> bool:
@@ -22,48 +20,10 @@ def sniff(head: bytes, name: str) -> bool:
         return False
     line = first.split(b"\n", 1)[0]
     try:
-        return isinstance(json.loads(line), dict)
+        return isinstance(loads(line), dict)
     except (ValueError, RecursionError):
         # a first line cut by the sniff window, or a broken first line, in a .jsonl file
         return name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz"))
-
-
-_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Za-z.'’\- ]{1,40}?)\s*(?:,|\(|[-–—:]|$)")
-
-
-def _dateline(value) -> str | None:
-    """The place of a dateline field ("WASHINGTON, Feb 26 -" → "WASHINGTON")."""
-    if not isinstance(value, str):
-        return None
-    m = _DATELINE_PLACE.match(value)
-    return m.group(1).strip() if m else None
-
-
-def _str(value) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
-
-
-def to_document(obj: dict, location: str, date_order: str | None = None) -> Document:
-    """One JSON object (or table row) to a Document (also used by the Parquet, CSV and Ray readers)."""
-    text, html = _str(obj.get("text")), _str(obj.get("html"))
-    published, why = first_date(obj, DATE_KEYS, date_order)
-    doc = Document(
-        text=text,
-        html=None if text else html,
-        id=str(obj["id"]) if obj.get("id") not in (None, "") else None,
-        title=_str(obj.get("title")),
-        source=_str(obj.get("source")),
-        url=_str(obj.get("url")),
-        published=published,
-        dateline=_dateline(obj.get("dateline")),
-        location=location,
-        kind="html" if (html and not text) else "text",
-    )
-    if why:
-        doc.problems.append(Problem("ingest", f"{location}: unreadable date, {why}; the article is undated", "warning"))
-    if not text and not html:
-        doc.problems.append(Problem("ingest", f"{location}: JSON object has neither 'text' nor 'html'"))
-    return doc
 
 
 def bounded_lines(fh, limit: int) -> Iterator[bytes]:
@@ -86,14 +46,8 @@ def read(source, settings) -> Iterator[Document]:
                 yield Document(location=location, problems=[Problem("ingest", f"{location}: line longer than {settings.max_bytes} bytes")])
                 continue
             try:
-                obj = json.loads(raw.decode("utf-8", errors="replace"))
-            except ValueError as exc:
-                yield Document(location=location, problems=[Problem("ingest", f"{location}: not valid JSON ({exc.msg} at column {exc.colno})")])
-                continue
-            except RecursionError:
-                yield Document(location=location, problems=[Problem("ingest", f"{location}: JSON nested too deeply")])
-                continue
-            if not isinstance(obj, dict):
-                yield Document(location=location, problems=[Problem("ingest", f"{location}: a JSON line must be an object, got {type(obj).__name__}")])
+                obj = loads(raw.decode("utf-8", errors="replace"))
+            except (ValueError, RecursionError) as exc:
+                yield Document(location=location, problems=[Problem("ingest", f"{location}: {json_error(exc)}")])
                 continue
             yield to_document(obj, location, settings.date_order)

@@ -81,6 +81,10 @@ class Watcher:
             else:
                 try:
                     waiting = self._poll_items(feed, resp.body, result)
+                except feeds.FeedError as exc:
+                    log.warning("feed %s", exc)
+                    result.failed += 1
+                    continue
                 except Exception:  # noqa: BLE001 - one bad feed never stops the watcher
                     log.exception("feed %s: failed; trying again next poll", feed)
                     result.failed += 1
@@ -94,6 +98,7 @@ class Watcher:
     def _poll_items(self, feed: str, data: bytes, result: PollResult) -> int:
         """Process the feed's unseen items; returns how many wait for a retry."""
         parsed = feeds.parse(data)
+        feeds.check_parsed(parsed, feed)
         keys = [feeds.entry_key(e) for e in parsed.entries]
         seen = self.state.seen(keys)
         pending = list(feeds.feed_documents(parsed, feed, self.fetcher, skip=seen, retry_later=True,

@@ -9,6 +9,7 @@ goes on.
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from dataclasses import replace
 from itertools import islice
@@ -16,7 +17,7 @@ from typing import Iterable, Iterator
 
 from eventwatch.clean import clean
 from eventwatch.clean import load as load_cleaner
-from eventwatch.pipeline.limits import DocumentTimeout, deadline
+from eventwatch.pipeline.limits import DocumentTimeout, cut_symbol_runs, deadline
 from eventwatch.ingest.identity import article_id
 from eventwatch.model import Document, Problem, Record
 from eventwatch.nlp.cache import release, set_text
@@ -97,6 +98,9 @@ class Pipeline:
         if len(text) > limit:
             problems.append(Problem("clean", f"text is {len(text)} characters, over the limit of {limit}: analysed and kept only the first {limit}"))
             text = text[:limit]
+        text, runs = cut_symbol_runs(text, self.settings.max_symbol_run)
+        if runs:
+            problems.append(Problem("clean", f"input-symbol-run: {runs} run(s) of symbols without spaces longer than {self.settings.max_symbol_run} characters cut to that length (the tokenizer's time grows with the square of such a run)"))
         rid = article_id(document.id, url or document.url, document.guid, text, f"{document.location}\0{document.url or ''}")
         return Record(
             id=rid, text=text, title=title, source=source, url=url or document.url,
@@ -112,44 +116,68 @@ class Pipeline:
     def process_batch(self, batch: list[Document]) -> list[Record]:
         records = [self.prepare(d) for d in batch]
         todo = [r for r in records if r.text]
-        docs = self._parse(todo)
-        for record, doc in zip(todo, docs):
+        for record, doc, spent in self._parse(todo):
             if doc is None:
                 continue
             set_text(doc, record.text)  # the Doc was made from it: stages need not rebuild it from tokens
-            self.analyse(doc, record)
+            self.analyse(doc, record, spent)
             release(doc)  # the stages' shared tables, some of which point back to the Doc
         return records
 
-    def _parse(self, records: list[Record]) -> list:
+    def _parse(self, records: list[Record]) -> list[tuple[Record, object, float]]:
+        """Each record with its Doc (None if parsing failed) and the seconds its parse took.
+
+        The batch is parsed with ``nlp.pipe`` within ``doc_seconds`` per ``max_chars`` of text (at least
+        ``doc_seconds``); a batch that runs over, or fails, is parsed again one document at a time,
+        each within its own limit. A document's parse time counts against its limit for the stages.
+        """
         from eventwatch.nlp.matmul import one_blas_thread
 
         with one_blas_thread():
-            return self._parse_all(records)
+            return self._parse_batch(records) or [self._parse_one(r) for r in records]
 
-    def _parse_all(self, records: list[Record]) -> list:
+    def _parse_batch(self, records: list[Record]) -> list[tuple[Record, object, float]] | None:
         texts = [r.text for r in records]
+        total = sum(len(t) for t in texts) or 1
+        seconds = self.settings.doc_seconds and self.settings.doc_seconds * max(1.0, total / self.settings.max_chars)
+        start = time.monotonic()
         try:
-            return list(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
-        except Exception:  # noqa: BLE001 - fall back to one at a time to find the culprit
-            out = []
-            for r in records:
-                try:
-                    out.append(self.nlp(r.text))
-                except Exception as exc:  # noqa: BLE001
-                    r.add_error("nlp", f"{type(exc).__name__}: {exc}")
-                    out.append(None)
-            return out
+            with deadline(seconds, "parsing the batch"):
+                docs = list(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
+        except DocumentTimeout as exc:
+            log.warning("%s; parsing its documents one by one", exc)
+            return None
+        except Exception:  # noqa: BLE001 - one at a time, to find the culprit
+            return None
+        elapsed = time.monotonic() - start
+        return [(r, d, elapsed * len(r.text) / total) for r, d in zip(records, docs)]
 
-    def analyse(self, doc, record: Record) -> Record:
+    def _parse_one(self, record: Record) -> tuple[Record, object, float]:
+        start = time.monotonic()
+        try:
+            with deadline(self.settings.doc_seconds, "parsing"):
+                doc = self.nlp(record.text)
+        except DocumentTimeout as exc:
+            log.warning("%s: %s", record.location, exc)
+            record.add_error("nlp", f"{exc}; the document was not analysed")
+            return record, None, 0.0
+        except Exception as exc:  # noqa: BLE001
+            record.add_error("nlp", f"{type(exc).__name__}: {exc}")
+            return record, None, 0.0
+        return record, doc, time.monotonic() - start
+
+    def analyse(self, doc, record: Record, parse_seconds: float = 0.0) -> Record:
         """Run every stage on one parsed document; a stage's failure is recorded, not raised.
 
-        All stages of one document together get ``settings.doc_seconds`` (limits.deadline); on
-        timeout the stage that ran out records the error and the later stages are skipped.
+        Parsing and all stages of one document together get ``settings.doc_seconds``
+        (limits.deadline): the stages get what the parse left. On timeout the stage that ran out
+        records the error and the later stages are skipped.
         """
         current = None
+        limit = self.settings.doc_seconds
+        seconds = limit and max(limit - parse_seconds, 0.001)
         try:
-            with deadline(self.settings.doc_seconds, "analysis"):
+            with deadline(seconds, "analysis"):
                 for stage in self.stages:
                     current = stage
                     self._run_stage(stage, doc, record)

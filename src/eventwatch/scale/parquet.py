@@ -124,11 +124,9 @@ class RecordsWriter:
 
 def is_records_dir(path: str | Path) -> bool:
     p = Path(path)
-    if not (p / MARKER).is_file():
-        return False
-    try:
-        return json.loads((p / MARKER).read_text()).get("format") == FORMAT
-    except ValueError:
+    try:  # an unreadable folder is no records folder: the readers report it
+        return (p / MARKER).is_file() and json.loads((p / MARKER).read_text()).get("format") == FORMAT
+    except (ValueError, OSError, AttributeError):
         return False
 
 

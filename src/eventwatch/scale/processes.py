@@ -7,8 +7,11 @@ and records come out in input order.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
+import threading
 from collections import deque
 from itertools import islice
 from typing import Iterable, Iterator
@@ -64,6 +67,30 @@ def _work(batch: list[Document]) -> list[Record]:
     return _PIPELINE.process_batch(batch)
 
 
+@contextlib.contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """SIGINT ignored while worker processes are started: a spawned child inherits the ignored signal,
+    and Python then sets up no KeyboardInterrupt in it, so Ctrl-C reaches only this process (which
+    stops the workers) instead of printing a traceback from every worker that was loading."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _stop(pool) -> None:
+    """Stop the pool at once: pending batches cancelled, running workers terminated."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in workers:
+        if proc.is_alive():
+            proc.terminate()
+
+
 def run_parallel(documents: Iterable[Document], settings: Settings) -> Iterator[Record]:
     """Order-preserving, bounded-memory processing in ``settings.n_process`` worker processes."""
     import multiprocessing as mp
@@ -73,10 +100,16 @@ def run_parallel(documents: Iterable[Document], settings: Settings) -> Iterator[
     limit = n * IN_FLIGHT_PER_WORKER
     pending: deque = deque()
     ctx = mp.get_context("spawn")  # no fork of a parent holding threads or open databases
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(settings,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(settings,))
+    try:
         for batch in _batches(documents, settings.batch_size):
-            pending.append(pool.submit(_work, batch))
+            with _interrupts_ignored():  # a submit may start a worker
+                pending.append(pool.submit(_work, batch))
             while len(pending) >= limit:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    except BaseException:  # Ctrl-C, a closed output, a failed worker: no worker left behind
+        _stop(pool)
+        raise
+    pool.shutdown()

@@ -83,13 +83,15 @@ class Store:
             try:
                 migrations.ensure_schema(self.con)
             except RuntimeError as exc:
-                raise StoreError(str(exc)) from exc
+                raise StoreError(f"{self.path}: {exc}") from None
 
     def _upgrade_if_needed(self) -> None:
         """An older file opened read-only is upgraded first (briefly opened for writing)."""
         con = _connect(self.path, True)
         try:
             old = migrations.needs_upgrade(con)
+        except migrations.DamagedDatabase as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
         finally:
             con.close()
         if old:

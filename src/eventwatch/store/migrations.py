@@ -28,11 +28,23 @@ def schema_sql() -> str:
     return resources.files("eventwatch.store").joinpath("schema.sql").read_text("utf-8")
 
 
+class DamagedDatabase(RuntimeError):
+    """The file cannot be read as an eventwatch database (cut short, overwritten, not DuckDB)."""
+
+
+def damaged(exc: Exception) -> DamagedDatabase:
+    return DamagedDatabase(f"the database file is damaged or incomplete and cannot be read ({exc}); "
+                           "restore it from a copy, or ingest again into a new file")
+
+
 def _version(con) -> int:
-    if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]:
-        return 0
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    return int(row[0]) if row else 0
+    try:
+        if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]:
+            return 0
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+    except (duckdb.Error, ValueError) as exc:
+        raise damaged(exc) from None
 
 
 def _set_version(con, version: int) -> None:
@@ -100,8 +112,12 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
             con.execute(sql)
         _set_version(con, SCHEMA_VERSION)
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except Exception as exc:
+        from eventwatch.store.writer import rollback
+
+        rollback(con)
+        if isinstance(exc, duckdb.Error):
+            raise damaged(exc) from None
         raise
     from eventwatch.store import daily
 

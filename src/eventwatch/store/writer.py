@@ -116,6 +116,15 @@ def _insert(con, table: str, data: list[tuple]) -> None:
         con.unregister(name)
 
 
+def rollback(con) -> None:
+    """Roll back the open transaction, if there still is one: after a failed COMMIT (a full disk)
+    DuckDB has already ended it, and a second error must not hide the first."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error as exc:
+        log.debug("rollback: %s", exc)
+
+
 def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
     """Store a batch in one transaction: each article's old rows are replaced, never duplicated."""
     records = list({r.id: r for r in records}.values())  # the same id twice in a batch: last wins
@@ -144,8 +153,13 @@ def write(con: duckdb.DuckDBPyConnection, records: list[Record]) -> int:
         regroup(con, keys)
         refresh_daily(con, keys, [d for _, d in old])
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except Exception as exc:
+        from eventwatch.errors import StoreError
+
+        rollback(con)
+        if isinstance(exc, duckdb.Error):  # a full disk, a damaged file: this batch is not stored, the rest stands
+            raise StoreError(f"could not store a batch of {len(records)} articles ({exc}); none of them was stored, "
+                             "earlier batches are kept") from None
         raise
     log.info("stored %d articles, %d events", len(records), len(data["events"]))
     return len(records)

@@ -11,13 +11,17 @@ through the page URL's query string.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
+import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 log = logging.getLogger(__name__)
@@ -26,28 +30,39 @@ STATIC = Path(__file__).parent / "static"
 VIEWS = ("/", "/timeline", "/map", "/network", "/article/{article_id:path}")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-DOCS_PREFIXES = ("/docs", "/redoc")  # FastAPI's docs pages load their own scripts: no CSP there
+DOCS_PREFIXES = ("/docs", "/redoc")  # FastAPI's docs pages: a CSP made from the page (docs_csp)
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 # aggregate endpoints whose answers depend only on the query string and the database
 CACHED = frozenset({"/api/summary", "/api/alerts", "/api/trends", "/api/dyads", "/api/actors", "/api/places",
                     "/api/ui/grid", "/api/ui/dyads"})
 
 
 class ResponseCache:
-    """A small LRU of aggregate GET responses (body, content type), keyed by path and sorted query.
+    """A small LRU of aggregate GET responses (body, content type), keyed by path and canonical query.
 
-    The server holds the database file open, so no other process writes it meanwhile; this app's own
-    writes (POST /api/ingest, the ``serve --watch`` thread in web/live.py) clear the cache. A million events make alerts and top-N queries take
-    seconds; a dashboard asks the same few again and again.
+    The key is the query's (name, value) pairs, sorted and percent-encoded again, so
+    ``?actor=Fiat%26limit%3D1`` (one value with ``&`` in it) and ``?actor=Fiat&limit=1`` (two
+    parameters) are two entries. The server holds the database file open, so no other process writes
+    it meanwhile; only this app's own writes clear it (POST /api/ingest answered 2xx, and the
+    ``serve --watch`` thread in web/live.py). It is bounded in entries and in bytes (``max_bytes`` in all, ``max_body`` per answer).
+    A million events make alerts and top-N queries take seconds; a dashboard asks the same few again
+    and again.
     """
 
-    def __init__(self, entries: int = 256, max_body: int = 4_000_000):
-        self.entries, self.max_body = entries, max_body
+    def __init__(self, entries: int = 256, max_body: int = 4_000_000, max_bytes: int = 32_000_000):
+        self.entries, self.max_body, self.max_bytes = entries, max_body, max_bytes
         self._data: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
     @staticmethod
     def key(request: Request) -> str:
-        return request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
+        return request.url.path + "?" + urlencode(sorted(request.query_params.multi_items()))
+
+    @property
+    def size(self) -> int:
+        """Bytes of the bodies held."""
+        return self._bytes
 
     def get(self, key: str):
         with self._lock:
@@ -60,28 +75,57 @@ class ResponseCache:
         if len(body) > self.max_body:
             return
         with self._lock:
+            old = self._data.pop(key, None)
+            self._bytes -= len(old[0]) if old else 0
             self._data[key] = (body, media_type)
-            self._data.move_to_end(key)
-            while len(self._data) > self.entries:
-                self._data.popitem(last=False)
+            self._bytes += len(body)
+            while len(self._data) > self.entries or self._bytes > self.max_bytes:
+                _, (dropped, _type) = self._data.popitem(last=False)
+                self._bytes -= len(dropped)
 
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+            self._bytes = 0
+
+
+WRITES = frozenset({("POST", "/api/ingest")})  # the app's own writes: a 2xx answer clears the cache
+
+
+def docs_csp(body: bytes) -> str:
+    """A Content-Security-Policy for an API docs page (Swagger UI, ReDoc): its inline scripts allowed by
+    their hashes, its script and style origins by name, nothing else (no other inline script runs)."""
+    inline = re.findall(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", body, re.S | re.I)
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s).digest()).decode()}'" for s in inline if s.strip())
+    origins = " ".join(sorted({m.decode() for m in re.findall(rb'(?:src|href)="(https://[^/"]+)', body)}))
+    return (f"default-src 'self'; script-src 'self' {origins} {hashes}; style-src 'self' 'unsafe-inline' {origins}; "
+            f"img-src 'self' data: {origins}; font-src 'self' data: {origins}; connect-src 'self'; worker-src 'self' blob:; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port (``[::1]:8000`` → ``[::1]``)."""
+    host = header.strip().lower()
+    if host.startswith("["):
+        return host[: host.find("]") + 1] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 def create_app(db_path: str, ingest_token: str | None = None, warm: bool = False, cache: bool = True,
-               writable: bool = False) -> FastAPI:
+               writable: bool = False, allowed_hosts: tuple[str, ...] | None = None) -> FastAPI:
     """The JSON API over ``db_path`` with the dashboard mounted at ``/``.
 
     ``writable``: open the database for writing (``serve --watch`` polls feeds into it, web/live.py).
 
     ``warm``: fill the response cache with the unfiltered views' aggregates in a background thread
     (``eventwatch serve`` does, so the first visitor of a large store does not wait for them).
-    ``cache``: keep aggregate answers (see ResponseCache)."""
+    ``cache``: keep aggregate answers (see ResponseCache).
+    ``allowed_hosts``: answer only requests whose Host header names one of these (``*``: any), so a
+    web page cannot reach a local server through a name it rebinds to 127.0.0.1 (DNS rebinding).
+    None: any host (``eventwatch serve`` sets loopback names by default)."""
     from eventwatch.api import create_app as api_app
 
-    app = mount(api_app(db_path, ingest_token=ingest_token, writable=writable), cache=cache)
+    app = mount(api_app(db_path, ingest_token=ingest_token, writable=writable), cache=cache, allowed_hosts=allowed_hosts)
     if warm and cache:
         threading.Thread(target=warm_cache, args=(app,), name="eventwatch-warm", daemon=True).start()
     return app
@@ -154,7 +198,7 @@ def _take_index(app: FastAPI):
     return index
 
 
-def mount(app: FastAPI, cache: bool = True) -> FastAPI:
+def mount(app: FastAPI, cache: bool = True, allowed_hosts: tuple[str, ...] | None = None) -> FastAPI:
     """Add the dashboard (pages, static assets, UI endpoints, security headers) to an API app.
 
     ``cache``: keep aggregate API answers in a ResponseCache (cleared by any write request)."""
@@ -183,7 +227,8 @@ def mount(app: FastAPI, cache: bool = True) -> FastAPI:
             return await call_next(request)
         if request.method != "GET":
             response = await call_next(request)
-            store.clear()
+            if (request.method, request.url.path) in WRITES and 200 <= response.status_code < 300:
+                store.clear()
             return response
         if request.url.path not in CACHED:
             return await call_next(request)
@@ -202,10 +247,28 @@ def mount(app: FastAPI, cache: bool = True) -> FastAPI:
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
-        if not request.url.path.startswith(DOCS_PREFIXES):
-            response.headers.setdefault("Content-Security-Policy", CSP)
+        is_html = response.headers.get("content-type", "").startswith("text/html")
+        if request.url.path.startswith(DOCS_PREFIXES) and is_html:
+            body = b"".join([chunk async for chunk in response.body_iterator])
+            headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+            response = Response(body, status_code=response.status_code, headers=headers)
+            response.headers["Content-Security-Policy"] = docs_csp(body)
+        response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
+
+    if allowed_hosts is not None and "*" not in allowed_hosts:
+        allowed = frozenset(host_name(h) for h in allowed_hosts)
+
+        @app.middleware("http")
+        async def trusted_host(request: Request, call_next):  # added last: runs first
+            name = host_name(request.headers.get("host", ""))
+            if name not in allowed:
+                from eventwatch.errors import error_body
+
+                title = f"Host {name!r} is not served here (serve --allowed-hosts)"
+                return JSONResponse(error_body("E100", 400, title), status_code=400)
+            return await call_next(request)
 
     return app

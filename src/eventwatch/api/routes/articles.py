@@ -16,7 +16,7 @@ def articles(f: EventFilter = Depends(filters), limit: int = Limit, offset: int 
     return page(items(queries.articles(cur, f, limit=limit, offset=offset, arrow=True)), limit, offset)
 
 
-@router.get("/api/articles/{article_id}", summary="One article's full contract record")
+@router.get("/api/articles/{article_id:path}", summary="One article's full contract record (an id may hold '/')")
 def article(article_id: str, cur=Depends(cursor)):
     rec = queries.record(cur, article_id)
     if rec is None:
