@@ -122,6 +122,8 @@ class Event:
     plover_mode: str | None = None
     plover_context: list[str] = field(default_factory=list)
     method: str | None = None  # how it was found: "pattern", "classifier", "both"
+    source_span: list[int] | None = None  # (added field) the source's words in the sentence, [start, end)
+    target_span: list[int] | None = None  # (added field) the target's words in the sentence
 
     def to_dict(self) -> dict[str, Any]:
         return plain(self)

@@ -32,6 +32,7 @@ import logging
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors.dictionary import load_dictionary
+from eventwatch.actors.generic import generic_actors
 from eventwatch.actors.recognition import recognize
 from eventwatch.actors.resolution import resolve
 from eventwatch.model import Actor, Record
@@ -52,6 +53,7 @@ class ActorStage:
 
     def __call__(self, doc: Doc, record: Record) -> None:
         record.actors.extend(find_actors(doc, record, self.dictionary))
+        generic_actors(doc, record, self.dictionary)  # unnamed groups: police, protesters, villagers
 
 
 def find_actors(doc: Doc, record: Record, dictionary=None) -> list[Actor]:

@@ -242,7 +242,7 @@ def cmd_eval(args) -> int:
         print(f"eventwatch: {exc}", file=sys.stderr)
         return EXIT_USAGE
     options = {"limit": args.limit, "model": args.model, "json": args.json,
-               "skip": args.skip, "errors": args.errors}
+               "skip": args.skip, "errors": args.errors, "split": args.split}
     result = mod.evaluate(args.gold, options)
     print(json.dumps(result, indent=2, default=str) if args.json else mod.report(result))
     return EXIT_OK
@@ -476,6 +476,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip", type=int, default=0, help="leave out the first N gold items (quotes: articles)")
     p.add_argument("--errors", metavar="FILE", help="quotes: write the wrong-speaker cases to FILE (JSONL)")
     p.add_argument("--model", help="spaCy model to load")
+    p.add_argument("--split", choices=("tune", "measure", "both"),
+                   help="events: score one fixed half of a gold file (by a hash of the item id), or both halves")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(func=cmd_eval)
 

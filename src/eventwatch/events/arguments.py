@@ -62,7 +62,37 @@ def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
                     hit = _head_actor(pobj, index, depth + 1)
                     if hit:
                         return hit
-    return None
+    found = nominal_agents(tok, index)
+    return found[0] if found else None
+
+
+def nominal_agents(noun: Token, index: ActorIndex) -> list[str]:
+    """Who is behind a thing or act named by a noun that is not an actor: "a bombing BY the rebels", "an offer
+    SUBMITTED BY a Dutch firm" (a participle's by-agent)."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, index)]
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            found = agent_actors(c, index)
+            if found:
+                return found
+    return []
+
+
+INSTRUMENT_PREPS = ("in", "during", "by", "from", "under")
+
+
+def instrument_agents(verb: Token, index: ActorIndex) -> list[str]:
+    """The doer behind the act a victim verb names in a prepositional phrase: "died IN Turkish mortar fire",
+    "were killed IN an air strike BY X", "wounded DURING Syria's bombardment"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj" and index.at(p) is None:
+                    found = np_actors(p, index)
+                    if found:
+                        return found
+    return []
 
 
 def np_actors(tok: Token, index: ActorIndex) -> list[str]:
@@ -174,7 +204,8 @@ def is_passive(verb: Token) -> bool:
 
 
 def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str]:
-    """Whom an action is done to: direct object (or passive subject), else a prepositional object."""
+    """Whom an action is done to: direct object (or passive subject), else a prepositional object. A thing
+    object stands for whoever is behind it ("accepted an offer submitted by X", "rejected X's plan")."""
     for c in tok.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass", "dative", "iobj"):
             found = np_actors(c, index)

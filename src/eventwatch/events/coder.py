@@ -18,7 +18,8 @@ from eventwatch.events.modality import Modality, modality_of
 
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
-PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced passive's noun is the victim
+PATIENT_ROOTS = {"17", "18", "19", "20"}
+VICTIM_SUBJECT = {"die", "perish"}          # verbs whose subject suffers the act named in their "in" phrase   # coercion and violence: a reduced passive's noun is the victim
 
 
 @dataclass
@@ -56,8 +57,13 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         if not targets and verb is not None:
             targets = [a for a in args.object_actors(verb, index) if a not in sources]
         return sources, targets
+    if tok.lemma_.lower() in VICTIM_SUBJECT:  # "three villagers DIED in Turkish fire": subject is the victim
+        return args.instrument_agents(tok, index), args.subject_actors(tok, index)
     if args.is_passive(tok):
-        return args.agent_actors(tok, index), args.object_actors(tok, index)
+        sources = args.agent_actors(tok, index)
+        if not sources and trig.pattern.code[:2] in PATIENT_ROOTS:
+            sources = args.instrument_agents(tok, index)  # "were killed in an Israeli air strike"
+        return sources, args.object_actors(tok, index)
     targets = args.object_actors(tok, index)
     if not targets and trig.pattern.code[:2] in PATIENT_ROOTS:
         targets = args.reduced_passive_patient(tok, index)  # "soldiers KILLED in the attack"

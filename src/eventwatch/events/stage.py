@@ -104,7 +104,19 @@ class EventsStage:
                 date=date, place=place, negated=cand.modality.negated, hypothetical=cand.modality.hypothetical,
                 confidence=confidence(ev), plover_mode=info.plover_mode, plover_context=list(info.plover_context),
                 method="classifier" if clf is not None and clf.only else ("both" if clf and clf.agrees else "pattern"),
+                source_span=evidence_span(mentions.get(source), sent, cand.trigger.idx),
+                target_span=evidence_span(mentions.get(target), sent, cand.trigger.idx),
             )
+
+
+def evidence_span(mentions, sent: Span, at: int) -> list[int] | None:
+    """The actor's mention in this sentence nearest the trigger (the words that tied it to the event); None
+    when the sentence does not name it (a pronoun or an implicit party)."""
+    inside = [m for m in mentions or () if sent.start_char <= m[0] and m[1] <= sent.end_char]
+    if not inside:
+        return None
+    best = min(inside, key=lambda m: min(abs(m[0] - at), abs(m[1] - at)))
+    return [best[0], best[1]]
 
 
 def _agent_words(settings) -> frozenset[str]:
