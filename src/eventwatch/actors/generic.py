@@ -15,6 +15,7 @@ covers (named actors, "Egyptian police" coded by the role reader) are left as th
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -102,15 +103,32 @@ class Context:
                 for span in _spans(doc, place.mentions):
                     for t in span:
                         self.place_at[t.i] = place.country
-        countries = {p.country for p in record.places if p.country}
-        dateline = [p.country for p in record.places if p.dateline and p.country]
-        self.article_country = dateline[0] if dateline else (next(iter(countries)) if len(countries) == 1 else None)
+        self.article_country = article_country(record)
 
     def country_of(self, tok: Token) -> str | None:
         actor = self.actor_at.get(tok.i)
         if actor is not None and actor.country and actor.kind in ("country", "organization", "group"):
             return actor.country
         return self.place_at.get(tok.i) or self.dic.demonyms.get(tok.lower_)
+
+
+def article_country(record: Record) -> str | None:
+    """The dateline's country, else the country the article names at least twice as often as any other
+    (counting mentions of its places and of country actors); None when that is not clear."""
+    dateline = [p.country for p in record.places if p.dateline and p.country]
+    if dateline:
+        return dateline[0]
+    counts: Counter = Counter()
+    for p in record.places:
+        if p.country:
+            counts[p.country] += len(p.mentions)
+    for a in record.actors:
+        if a.kind == "country" and a.country and not any(p.country == a.country for p in record.places):
+            counts[a.country] += len(a.mentions)
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
 
 
 def _spans(doc: Doc, mentions) -> list[Span]:

@@ -16,14 +16,16 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
 TARGET_PREPS = {"against", "on", "with", "to", "at", "from", "toward", "towards", "upon", "into", "over", "between",
                 "of", "for"}
 SUBJ = ("nsubj", "csubj", "expl")
+RELATIVES = {"who", "which", "that"}
 GROUP_WORDS = {"two", "both", "pair", "three", "trio", "sides", "them"}
 
 
 class ActorIndex:
     """Token index → actor id, built once per document from actor mentions."""
 
-    def __init__(self, doc: Doc, actors: list[Actor]):
+    def __init__(self, doc: Doc, actors: list[Actor], pronouns: dict[tuple[int, int], str] | None = None):
         self.by_token: dict[int, str] = {}
+        self.pronoun: dict[int, str] = {}   # pronoun token → actor, read after the clause-level readings
         self.kind: dict[str, str] = {}
         self.last_group: list[str] = []   # the last compound subject ("X and Y"), for "the two"
         for actor in actors:
@@ -34,6 +36,11 @@ class ActorIndex:
                     continue
                 for tok in span:
                     self.by_token.setdefault(tok.i, actor.id)
+        for (start, _), aid in (pronouns or {}).items():
+            # "he", "they", "its": the actor stage's reading of the pronoun ("They were detained" → who they are)
+            tok = doc.char_span(start, start + 1, alignment_mode="expand")
+            if tok is not None and aid in self.kind and tok[0].lower_ not in RELATIVES:
+                self.pronoun[tok[0].i] = aid
 
     def tokens(self, kinds: tuple[str, ...] | None = None) -> set[int]:
         return {i for i, a in self.by_token.items() if kinds is None or self.kind.get(a) in kinds}
@@ -109,6 +116,8 @@ def np_actors(tok: Token, index: ActorIndex) -> list[str]:
             out.append(aid)
     if not out and tok.lower_ in GROUP_WORDS and index.last_group:
         return list(index.last_group)
+    if not out and tok.i in index.pronoun and not (tok.dep_ in SUBJ and tok.lower_ in PRONOUNS):
+        return [index.pronoun[tok.i]]  # "they were detained", "arrested him": the actor stage's reading
     return out
 
 
@@ -156,6 +165,8 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         found = np_actors(s, index)
         if not found and s.lower_ in PRONOUNS:
             found = _resolve_pronoun(s, index)
+            if not found and s.i in index.pronoun:
+                found = [index.pronoun[s.i]]
         return found
     if depth > 4:
         return []

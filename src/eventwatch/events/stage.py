@@ -6,6 +6,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from eventwatch.actors import pronoun_map
 from eventwatch.events import arguments as args
 from eventwatch.events import literal
 from eventwatch.events.codes import lookup
@@ -48,7 +49,7 @@ class EventsStage:
 
     def __call__(self, doc: Doc, record: Record) -> None:
         record.tone = tone(doc)
-        index = args.ActorIndex(doc, record.actors)
+        index = args.ActorIndex(doc, record.actors, pronoun_map(doc, record))
         place_tokens = _place_tokens(doc, record)
         ctx = MatchContext(self.lexicon, index.tokens(), place_tokens, index.tokens(("person",)), self.agent_words)
         fallback_place = dateline_place(record)
