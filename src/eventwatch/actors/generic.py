@@ -197,7 +197,7 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         if sector is None:
             continue
         country, end = own_country(tok, ctx)
-        country = country or clause_country(tok, ctx) or ctx.article_country
+        country = country or clause_country(tok, ctx) or _same_group(known.values(), sector) or ctx.article_country
         start = phrase_start(tok)
         span = [doc[start].idx, doc[end].idx + len(doc[end].text)]
         aid = f"{country}-{sector}" if country else f"---{sector}"
@@ -211,6 +211,13 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         if span not in actor.mentions:
             actor.mentions.append(span)
             actor.mentions.sort()
+
+
+def _same_group(actors, sector: str) -> str | None:
+    """The country of the one group of this sector the article has already named ("Police in Nairobi ...
+    Police said"): a later bare mention is the same group."""
+    found = {a.country for a in actors if a.country and a.sector[:1] == [sector] and a.kind != "person"}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _compound_sector(tok: Token, dic: Dictionary) -> str | None:

@@ -36,6 +36,7 @@ class ActorIndex:
                     continue
                 for tok in span:
                     self.by_token.setdefault(tok.i, actor.id)
+        self.place: dict[int, str] = {}     # place token → the actor standing for that place's country
         for (start, _), aid in (pronouns or {}).items():
             # "he", "they", "its": the actor stage's reading of the pronoun ("They were detained" → who they are)
             tok = doc.char_span(start, start + 1, alignment_mode="expand")
@@ -269,4 +270,46 @@ def complement_subject_actors(verb: Token, index: ActorIndex) -> list[str]:
             for s in c.children:
                 if s.dep_ in ("nsubj", "nsubjpass"):
                     return np_actors(s, index)
+    return []
+
+
+def complement_object_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """Whom the act of an open or clausal complement is done to ("vowed to send troops TO X")."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            found = object_actors(c, index)
+            if found:
+                return found
+    return []
+
+
+def note_places(index: ActorIndex, doc: Doc, places) -> None:
+    """Tell the index which tokens name a place, and the country actor of the record that place lies in."""
+    for place in places:
+        aid = f"country:{place.country}" if place.country else None
+        if aid not in index.kind:
+            continue
+        for start, end in place.mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            for t in span or ():
+                index.place.setdefault(t.i, aid)
+
+
+PLACE_PREPS = ("in", "on", "at", "into", "near", "across")
+
+
+def place_target(verb: Token, index: ActorIndex) -> list[str]:
+    """An attack on a place is done to whoever holds it: "bombs exploded IN Kabul", "air strikes hit the
+    rebel-held town of X" (the place's actor, else its country's)."""
+    spots = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    for s in spots:
+        for c in s.children:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS or c.dep_ in ("dobj", "obj") and s is verb:
+                nouns = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+                for n in nouns:
+                    for t in n.subtree:
+                        hit = index.at(t) if t.i in index.place else None
+                        hit = hit or index.place.get(t.i)
+                        if hit:
+                            return [hit]
     return []

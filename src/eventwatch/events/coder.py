@@ -19,6 +19,7 @@ from eventwatch.events.modality import Modality, modality_of
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
 PATIENT_ROOTS = {"17", "18", "19", "20"}
+PLACE_ROOTS = {"18", "19", "20"}             # an attack on a place is an attack on whoever holds it
 VICTIM_SUBJECT = {"die", "perish"}          # verbs whose subject suffers the act named in their "in" phrase   # coercion and violence: a reduced passive's noun is the victim
 
 
@@ -109,6 +110,11 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         code, composed = compose_code(lex.frames, frame_name, code), True
     if not targets and code[:2] in SPEECH_ROOTS:
         targets = args.complement_subject_actors(tok, index)
+    if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
+        targets = [a for a in args.place_target(tok, index) if a not in sources]
+    if not targets and code[:2] not in ("01", "02"):
+        # "promised to continue aid TO X", "threatened to cut off power TO X": the embedded act's party
+        targets = [a for a in args.complement_object_actors(tok, index) if a not in sources]
     return Candidate(code, tok, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                      composed=composed, noun=pat.noun, pattern_code=pat.code)
 

@@ -50,6 +50,7 @@ class EventsStage:
     def __call__(self, doc: Doc, record: Record) -> None:
         record.tone = tone(doc)
         index = args.ActorIndex(doc, record.actors, pronoun_map(doc, record))
+        args.note_places(index, doc, record.places)
         place_tokens = _place_tokens(doc, record)
         ctx = MatchContext(self.lexicon, index.tokens(), place_tokens, index.tokens(("person",)), self.agent_words)
         fallback_place = dateline_place(record)
