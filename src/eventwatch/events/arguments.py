@@ -318,3 +318,14 @@ def place_target(verb: Token, index: ActorIndex) -> list[str]:
                         if hit:
                             return [hit]
     return []
+
+
+def first_actor_after(tok: Token, index: ActorIndex, exclude: list[str]) -> list[str]:
+    """The first actor named in the words TOK governs after it (a statement's topic), other than EXCLUDE."""
+    for t in tok.subtree:
+        if t.i <= tok.i:
+            continue
+        aid = index.at(t)
+        if aid and aid not in exclude:
+            return [aid]
+    return []

@@ -112,6 +112,9 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         targets = args.complement_subject_actors(tok, index)
     if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
         targets = [a for a in args.place_target(tok, index) if a not in sources]
+    if not targets and code[:2] == "01":
+        # "was pessimistic about talks WITH Syria", "hoped martial law in BEIJING would end": whom it is about
+        targets = args.first_actor_after(tok, index, exclude=sources)
     if not targets and code[:2] not in ("01", "02"):
         # "promised to continue aid TO X", "threatened to cut off power TO X": the embedded act's party
         targets = [a for a in args.complement_object_actors(tok, index) if a not in sources]
