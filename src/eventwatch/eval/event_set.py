@@ -74,8 +74,6 @@ def locate(record_text: str, wanted: list[str]) -> list[tuple[int, int] | None]:
 def _actor_code(actor) -> str:
     if actor is None:
         return ""
-    if actor.kind == "country" and actor.country and actor.code == actor.country:
-        return actor.country + "GOV"  # the guide codes every party with a sector: a state acting is its government
     if actor.code:
         return actor.code
     if actor.country or actor.sector:
