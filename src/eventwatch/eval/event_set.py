@@ -9,7 +9,8 @@ to the coded sentence its trigger falls in, and reports per split (``tune``: may
 - events by root: one-to-one matching by CAMEO root within a sentence (precision, recall, F1);
 - material conflict (QuadClass 4) precision: predicted QuadClass-4 events matched by root;
 - dyad accuracy of matched events: source and target codes agree on country and first sector
-  (the first six characters; an empty gold side must be empty in the prediction too);
+  (the first six characters; an empty gold side must be empty in the prediction too), and on
+  country alone (the first three: "USA" for the country as a whole agrees with "USAGOV");
 - false events per 100 sentences of BBC sport, entertainment and tech.
 
 Plain statements (root 01) are out of the set's scope: predicted 01 events are not scored.
@@ -148,8 +149,15 @@ def _prf(tp: int, npred: int, ngold: int) -> dict:
             "tp": tp, "predicted": npred, "gold": ngold}
 
 
-def _side_agrees(gold_code: str, pred_code: str) -> bool:
-    return (gold_code or "")[:6] == (pred_code or "")[:6]
+def _side_agrees(gold_code: str, pred_code: str, width: int = 6) -> bool:
+    """Codes agree on their first ``width`` characters (6: country + first sector; 3: country)."""
+    return (gold_code or "")[:width] == (pred_code or "")[:width]
+
+
+def _dyads_right(pairs: list[tuple[dict, dict]], width: int) -> float | None:
+    right = sum(_side_agrees(g["source_code"], p["source_code"], width)
+                and _side_agrees(g["target_code"], p["target_code"], width) for g, p in pairs)
+    return round(right / len(pairs), 3) if pairs else None
 
 
 def score(scored: list[Scored]) -> dict:
@@ -159,8 +167,6 @@ def score(scored: list[Scored]) -> dict:
     ngold = sum(len(s.sentence.events) for s in scored)
     q4_pred = [e for s in scored for e in s.predicted if e["quad_class"] == 4]
     q4_ok = sum(1 for g, p in pairs if p["quad_class"] == 4)
-    dyads = sum(_side_agrees(g["source_code"], p["source_code"]) and _side_agrees(g["target_code"], p["target_code"])
-                for g, p in pairs)
     quiet = [s for s in scored if s.sentence.doc.startswith(QUIET_SECTIONS)]
     quiet_false = sum(len(s.predicted) - len(match(s.sentence.events, s.predicted)) for s in quiet)
     return {
@@ -169,7 +175,8 @@ def score(scored: list[Scored]) -> dict:
         "events_by_root": _prf(len(pairs), npred, ngold),
         "quad4_precision": round(q4_ok / len(q4_pred), 3) if q4_pred else None,
         "quad4_predicted": len(q4_pred),
-        "dyad_accuracy": round(dyads / len(pairs), 3) if pairs else None,
+        "dyad_accuracy": _dyads_right(pairs, 6),
+        "dyad_country": _dyads_right(pairs, 3),
         "no_target_share": round(sum(not e["target_code"] for e in (p for s in scored for p in s.predicted)) / npred, 3)
         if npred else None,
         "quiet_sentences": len(quiet),
@@ -195,7 +202,7 @@ def evaluate(paths: list[str], options: dict) -> dict:
 def report(result: dict) -> str:
     rows = [f"eventwatch's own event set ({result['set']}; coders {', '.join(result['coders'])})",
             f"{'split':6} {'sents':>6} {'det P':>6} {'det R':>6} {'root P':>7} {'root R':>7} {'root F1':>8} "
-            f"{'Q4 P':>6} {'dyad':>6} {'no tgt':>7} {'quiet/100':>10}"]
+            f"{'Q4 P':>6} {'dyad':>6} {'dyad c':>6} {'no tgt':>7} {'quiet/100':>10}"]
     for split in ("tune", "test"):
         s = result.get(split)
         if not s:
@@ -203,9 +210,10 @@ def report(result: dict) -> str:
         d, r = s["detection"], s["events_by_root"]
         rows.append(f"{split:6} {s['sentences']:>6} {d['precision']:>6} {d['recall']:>6} {r['precision']:>7} "
                     f"{r['recall']:>7} {r['f1']:>8} {_fmt(s['quad4_precision']):>6} {_fmt(s['dyad_accuracy']):>6} "
+                    f"{_fmt(s['dyad_country']):>6} "
                     f"{_fmt(s['no_target_share']):>7} {_fmt(s['quiet_false_per_100']):>10}")
     rows.append("det: sentence reports an event; root: events matched one-to-one by CAMEO root; Q4 P: material-"
-                "conflict precision; dyad: source and target right (country + sector) among matched; quiet/100: "
+                "conflict precision; dyad: source and target right (country + sector) among matched; dyad c: the same on country only; quiet/100: "
                 "false events per 100 BBC sport/entertainment/tech sentences. tune may be looked at; test is "
                 "measure-only.")
     return "\n".join(rows)
