@@ -54,19 +54,21 @@ def group_heads() -> frozenset[str]:
     return frozenset(fold(w) for w in lines if w.strip() and not w.startswith("#"))
 
 
-def agent_sector(words: list[str], dic: Dictionary) -> str | None:
-    """The first CAMEO sector of the longest agent phrase ending the folded WORDS ("army recruit" → MIL)."""
-    ngec = ngec_agents()
-    for k in range(min(3, len(words)), 0, -1):
-        key = " ".join(words[-k:])
-        for table in (dic.agents, ngec):
-            codes = table.get(key)
-            if codes:
+def agent_sector(variants: list[list[str]], dic: Dictionary) -> str | None:
+    """The sector of the longest agent phrase ending one of the folded word lists VARIANTS (text, lemma):
+    Phoenix's agents first, then NGEC's ("army recruit" → MIL). Of several sectors the first that is not
+    the catch-all CVL ("protester": CVL OPP → OPP); "people" (Phoenix PPL) are civilians."""
+    for table in (dic.agents, ngec_agents()):
+        for words in variants:
+            for k in range(min(3, len(words)), 0, -1):
+                codes = table.get(" ".join(words[-k:]))
+                if not codes:
+                    continue
                 if "PPL" in codes:
                     return PEOPLE_SECTOR
                 hit = [c for c in codes if c in SECTORS]
                 if hit:
-                    return hit[0]
+                    return next((c for c in hit if c != PEOPLE_SECTOR), hit[0])
     return None
 
 
@@ -74,17 +76,16 @@ def _head_words(tok: Token) -> list[list[str]]:
     """Folded word sequences ending at the noun: modifiers + text, modifiers + lemma ("displaced people")."""
     mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 3]
     pre = [fold(c.text) for c in mods]
-    return [pre + [fold(tok.text)], pre + [fold(tok.lemma_)]]
+    out = [pre + [fold(tok.text)], pre + [fold(tok.lemma_)]]
+    if tok.tag_ == "NNPS" and tok.lower_.endswith("s"):
+        out.append(pre + [fold(tok.text[:-1])])  # "Christians": proper plurals keep their s in the lemma
+    return out
 
 
 def noun_sector(tok: Token, dic: Dictionary) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in NOT_GROUPS:
         return None
-    for words in _head_words(tok):
-        found = agent_sector(words, dic)
-        if found:
-            return found
-    return None
+    return agent_sector(_head_words(tok), dic)
 
 
 class Context:
@@ -226,7 +227,7 @@ def _compound_sector(tok: Token, dic: Dictionary) -> str | None:
         return None
     for c in tok.lefts:
         if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"):
-            found = agent_sector([fold(c.text)], dic) or agent_sector([fold(c.lemma_)], dic)
+            found = agent_sector([[fold(c.text)], [fold(c.lemma_)]], dic)
             if found and found != PEOPLE_SECTOR:
                 return found
     return None
