@@ -19,6 +19,7 @@ from eventwatch.events.modality import Modality, modality_of
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
 PATIENT_ROOTS = {"17", "18", "19", "20"}
+TOPIC_ROOTS = {"01", "10", "11", "12", "13"}   # said/demanded/criticised/rejected/threatened: whom it is about
 PLACE_ROOTS = {"18", "19", "20"}             # an attack on a place is an attack on whoever holds it
 VICTIM_SUBJECT = {"die", "perish"}          # verbs whose subject suffers the act named in their "in" phrase   # coercion and violence: a reduced passive's noun is the victim
 
@@ -112,7 +113,7 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         targets = args.complement_subject_actors(tok, index)
     if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
         targets = [a for a in args.place_target(tok, index) if a not in sources]
-    if not targets and code[:2] == "01":
+    if not targets and code[:2] in TOPIC_ROOTS:
         # "was pessimistic about talks WITH Syria", "hoped martial law in BEIJING would end": whom it is about
         targets = args.first_actor_after(tok, index, exclude=sources)
     if not targets and code[:2] not in ("01", "02"):
