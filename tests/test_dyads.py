@@ -110,3 +110,19 @@ def test_coordinated_generic_doers_give_one_event_per_pair(pipeline):
     r = process(pipeline, "Police and soldiers arrested dozens of students in Dhaka.")
     pairs = {(side(r, e.source)[1], side(r, e.target)[1]) for e in events(r, ("17",))}
     assert {("COP", "EDU"), ("MIL", "EDU")} <= pairs
+
+
+def test_active_participle_modifier_names_the_doer(pipeline):
+    r = process(pipeline, "Troops firing on protesters in Yangon killed two students.")
+    firing = [e for e in events(r, ("18", "19", "20")) if r.text[e.trigger[0]:e.trigger[1]] == "firing"]
+    assert firing, r.events
+    assert side(r, firing[0].source) == ("MMR", "MIL")
+    assert side(r, firing[0].target) == ("MMR", "OPP")
+
+
+def test_possessive_agent_of_an_event_noun_is_the_source(pipeline):
+    r = process(pipeline, "Syria's bombardment of the town killed dozens of civilians.")
+    evs = events(r, ("18", "19", "20"))
+    assert evs, r.events
+    assert side(r, evs[0].source)[0] == "SYR"
+    assert side(r, evs[0].target)[1] == "CVL"

@@ -189,6 +189,10 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         return subject_actors(head, index, depth + 1)
     if verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)  # "X was SKEPTICAL": the copula's subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        found = np_actors(head, index)  # "troops FIRING on protesters": the noun does what its participle says
+        if found:
+            return found
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
