@@ -313,3 +313,37 @@ def test_a_generic_agent_phrase_opening_a_sentence_is_no_person(pipeline):
     record = pipeline.process_text("Riot police beat protesters with batons in the capital on Monday.")
     assert not [a for a in record.actors if a.kind == "person"]
     assert [e for e in record.events if e.cameo.startswith("18")]
+
+
+# ---- one owner of people (issue 16): the people table the actor stage leaves on the Doc
+
+def test_actor_stage_leaves_the_people_table(pipeline, nlp):
+    from eventwatch.actors import PeopleTable, people_of
+    from eventwatch.model import Record
+
+    text = "Miriam Tadesse met union leaders in Addis Ababa. She said the talks would go on."
+    doc = nlp(text)
+    record = Record(id="t", text=text, published="2021-08-14")
+    actor_stage = next(s for s in pipeline.stages if s.name == "actors")
+    actor_stage(doc, record)
+    table = people_of(doc, record)
+    assert isinstance(table, PeopleTable) and table.actors is record.actors
+    miriam = next(t for t in doc if t.text == "Miriam")
+    assert table.token_actors()[miriam.i] == "person:miriam-tadesse"
+    she = next(t for t in doc if t.text == "She")
+    actor, name, _ = table.referents([]).resolve(she)
+    assert actor.id == "person:miriam-tadesse" and name == "Miriam Tadesse"
+
+
+def test_only_the_actor_package_resolves_people():
+    """Quotes and events ask the people table: they neither load the actor dictionary nor write record.actors."""
+    import re
+    from pathlib import Path
+
+    import eventwatch
+
+    root = Path(eventwatch.__file__).parent
+    for path in list((root / "quotes").glob("*.py")) + list((root / "events").glob("*.py")):
+        src = path.read_text("utf-8")
+        assert not re.search(r"actors\.(dictionary|resolution|recognition|roles)\b", src), path.name
+        assert not re.search(r"\.actors\.(append|extend|insert)\(", src), path.name

@@ -36,13 +36,13 @@ def free_port() -> int:
 class ServerThread:
     """uvicorn serving the dashboard app in a background thread."""
 
-    def __init__(self, db_path: str):
+    def __init__(self, db_path: str, app=None):
         import uvicorn
 
         from eventwatch.web import create_app
 
         self.port = free_port()
-        config = uvicorn.Config(create_app(db_path), host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn.Config(app or create_app(db_path), host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -73,6 +73,13 @@ def serve_records(tmp_path_factory, records):
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     with serve_records(tmp_path_factory, web_records.records()) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def full_url(tmp_path_factory):
+    """The hand-built records plus an undated article whose event has no known actor."""
+    with serve_records(tmp_path_factory, web_records.records() + [web_records.undated()]) as url:
         yield url
 
 
@@ -180,18 +187,34 @@ def test_untrusted_title_and_body_do_not_execute(page, base_url):
     assert page.dialogs == [] and not page.errors
 
 
+TIMELINE = """() => { const o = echarts.getInstanceByDom(document.querySelector('.timeline-chart')).getOption();
+    return {periods: o.xAxis[0].data, legend: o.legend[0].data || null,
+            series: o.series.map(s => ({name: s.name, type: s.type, data: s.data}))}; }"""
+
+
+def timeline_option(page) -> dict:
+    """What the timeline's ECharts chart was given: periods, and each series' name, type and data."""
+    return page.evaluate(TIMELINE)
+
+
 def test_timeline_brush_filters_other_views(page, base_url):
     page.goto(base_url + "/timeline")
     ready(page, "timeline")
-    assert page.locator("svg.timeline .bars rect").count() > 30
-    assert page.locator("svg.timeline polyline.gline").count() == 1
-    assert "SDN" in page.locator("svg.timeline path.marker title").first.text_content()  # the Khartoum burst
+    opt = timeline_option(page)
+    by_name = {s["name"]: s for s in opt["series"]}
+    assert len(opt["periods"]) > 30
+    assert [by_name[q]["type"] for q in ("Verbal cooperation", "Material cooperation", "Verbal conflict",
+                                         "Material conflict")] == ["bar"] * 4
+    assert by_name["Mean Goldstein"]["type"] == "line"
+    assert any("SDN" in d["name"] for d in by_name["Alert"]["data"])  # the Khartoum burst
+    assert page.locator(".timeline-chart canvas").count() >= 1
     shot(page, "timeline")
-    box = page.locator("svg.timeline rect[cursor=crosshair]").bounding_box()
-    y = box["y"] + box["height"] / 2
-    page.mouse.move(box["x"] + box["width"] * 0.5, y)
+    box = page.locator(".timeline-chart").bounding_box()
+    left, width = box["x"] + 44, box["width"] - 84  # the plot area (grid left 44, right 40, top 52, bottom 62)
+    y = box["y"] + 52 + (box["height"] - 114) / 2
+    page.mouse.move(left + width * 0.5, y)
     page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=5)
+    page.mouse.move(left + width * 0.7, y, steps=5)
     page.mouse.up()
     ready(page, "timeline")
     since = re.search(r"since=(\d{4}-\d\d-\d\d)", page.url).group(1)
@@ -201,6 +224,26 @@ def test_timeline_brush_filters_other_views(page, base_url):
     ready(page, "map")
     assert f"since={since}" in page.url
     assert page.input_value("#filters input[name=since]") == since
+
+
+def test_timeline_breaks_the_line_at_gaps_and_counts_undated_events(page, full_url):
+    page.goto(full_url + "/timeline?country=MLI")  # Mali: events on a few days only, and one undated
+    ready(page, "timeline")
+    opt = timeline_option(page)
+    bars = [s["data"] for s in opt["series"] if s["type"] == "bar"]
+    line = next(s["data"] for s in opt["series"] if s["name"] == "Mean Goldstein")
+    counts = [sum(col) for col in zip(*bars)]
+    empty = [i for i, n in enumerate(counts) if n == 0]
+    assert empty, "the Mali series should have days without events"
+    assert all(line[i] is None for i in empty)  # no Goldstein drawn through a day without events
+    assert all(line[i] is not None for i, n in enumerate(counts) if n)
+    undated = page.locator(".timeline-note .undated-count")
+    assert undated.get_attribute("data-n") == "1"
+    assert undated.text_content() == "1 event has no date and is not on the timeline."
+    gaps = page.locator(".timeline-note .gap-count")
+    assert gaps.get_attribute("data-n") == str(len(empty))
+    shot(page, "timeline_gaps")
+    assert not page.errors
 
 
 def test_map_point_lists_its_events(page, base_url):
@@ -306,3 +349,149 @@ def test_keyboard_only_reaches_an_article_and_filters_by_actor(page, base_url):
     page.keyboard.press("Enter")
     ready(page, "network")
     assert "actor=KEN-POL" in page.url
+
+
+def block_outside(page) -> list[str]:
+    """Abort every request that does not go to this machine; returns the list of blocked URLs."""
+    from urllib.parse import urlsplit
+
+    blocked: list[str] = []
+
+    def route(r):
+        host = urlsplit(r.request.url).hostname or ""
+        if r.request.url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost", "::1"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    return blocked
+
+
+@pytest.mark.parametrize("path, selector", [("/docs", ".swagger-ui .opblock-summary-path"),
+                                            ("/redoc", "[role=search], .menu-content")])
+def test_api_docs_render_with_every_outside_request_blocked(page, base_url, path, selector):
+    blocked = block_outside(page)
+    failed: list[str] = []
+    page.on("requestfailed", lambda r: failed.append((r.url, r.failure)))
+    page.goto(base_url + path)
+    page.wait_for_selector(selector, timeout=20000)
+    assert "/api/events" in page.locator("body").text_content()
+    assert blocked == []  # no request even tried to leave the machine
+    # ReDoc's sidebar logo (cdn.redoc.ly) is stopped by the page's CSP before any request is made
+    assert all(why == "csp" for _url, why in failed), failed
+    icon = page.request.get(base_url + "/favicon.ico")
+    assert icon.status == 200 and icon.headers["content-type"].startswith("image/")
+    shot(page, "docs" if path == "/docs" else "redoc")
+    assert not page.errors
+
+
+CLIPPED = """() => {
+    const W = document.documentElement.clientWidth, bad = [];
+    const boxes = document.querySelectorAll('.card, table, .panel, .timeline-chart, svg.chart, .legend, header, #filters, h2');
+    for (const n of boxes) {
+        const r = n.getBoundingClientRect();
+        if (!r.width) continue;
+        const name = n.tagName.toLowerCase() + '.' + (n.getAttribute('class') || '');
+        if (r.left < -1 || r.right > W + 1) bad.push(name + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + W);
+        if (!(n instanceof SVGElement) && n.scrollWidth > n.clientWidth + 1) bad.push(name + ' overflows: ' + n.scrollWidth + ' > ' + n.clientWidth);
+    }
+    if (document.documentElement.scrollWidth > W + 1) bad.push('page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + W);
+    return {checked: boxes.length, bad: bad};
+}"""
+
+
+@pytest.mark.parametrize("width", [420, 1400])
+@pytest.mark.parametrize("view, name", [("/", "overview"), ("/timeline", "timeline"), ("/map", "map"),
+                                        ("/network", "network"), ("/article/art-protest", "article")])
+def test_no_card_or_table_is_clipped_from_phone_to_wide_screen(browser, full_url, width, view, name):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        pg.goto(full_url + view)
+        ready(pg, name)
+        result = pg.evaluate(CLIPPED)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(SHOTS / f"layout_{width}_{name}.png"), full_page=True)
+        assert result["checked"] >= 3 and result["bad"] == [], result["bad"]
+        assert not errors
+    finally:
+        context.close()
+
+
+def test_network_has_a_legend_and_labels_that_do_not_overlap(browser, full_url):
+    for width in (420, 1400):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        pg = context.new_page()
+        try:
+            pg.goto(full_url + "/network")
+            ready(pg, "network")
+            legend = pg.locator(".net-legend")
+            assert legend.is_visible()
+            text = legend.text_content()
+            for words in ("node size", "mean Goldstein", "conflict", "cooperation", "edge width", "filtered on"):
+                assert words in text
+            boxes = pg.locator("text.net-label").evaluate_all("ts => ts.map(t => { const r = t.getBoundingClientRect();"
+                                                              " return [r.left, r.top, r.right, r.bottom]; })")
+            assert len(boxes) >= 4
+            assert all(b[3] - b[1] >= 10 for b in boxes)  # readable: at least 10 px tall on a phone too
+            overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                        if a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5]
+            assert overlaps == []
+            pg.screenshot(path=str(SHOTS / f"network_{width}.png"), full_page=False)
+        finally:
+            context.close()
+
+
+def test_latest_events_name_codes_and_say_unknown_instead_of_question_marks(page, full_url):
+    codes = page.request.get(full_url + "/api/codes").json()
+    page.goto(full_url + "/?text=looted")  # the event whose source and target were not identified
+    ready(page, "overview")
+    row = page.locator("table.events tr.event-row").first
+    assert row.locator("a.event-link").text_content() == "unknown → unknown"
+    assert row.locator("a.event-link .unknown").count() == 2
+    assert row.locator(".cameo").text_content() == "1822"
+    assert row.locator(".code-name").text_content().strip() == codes["cameo"]["1822"]["name"]
+    assert row.locator(".plover").get_attribute("title") == codes["plover"]["ASSAULT"]
+    assert row.locator("td").first.text_content() == "undated"
+    assert "?" not in page.locator("section.panel", has_text="Latest events").text_content().replace("?text", "")
+    assert page.locator("#root-choices option[value='14']").text_content() == "14 Protest"  # the filter suggests names
+    assert page.get_attribute("#filters input[name=plover]", "list") == "plover-choices"
+    page.goto(full_url + "/?text=arrested")
+    ready(page, "overview")
+    name = page.locator("table.events tr.event-row .code-name").first.text_content().strip()
+    code = page.locator("table.events tr.event-row .cameo").first.text_content()
+    assert name and name.lower() == codes["cameo"][code]["name"].lower()
+
+
+def test_articles_stored_while_the_page_is_open_are_offered(browser, tmp_path):
+    """What ``serve --watch`` does after a poll (web/live.py AppStore.write) reaches an open dashboard."""
+    from eventwatch.store import Store
+    from eventwatch.web import create_app
+    from eventwatch.web.live import AppStore
+
+    db = str(tmp_path / "fresh.duckdb")
+    with Store(db) as store:
+        store.write([web_records.protest()])
+    app = create_app(db, writable=True)
+    with ServerThread(db, app=app) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        pg = context.new_page()
+        pg.add_init_script("window.EW_REFRESH_MS = 300")
+        try:
+            pg.goto(url + "/")
+            ready(pg, "overview")
+            pg.wait_for_timeout(700)
+            assert pg.locator("#fresh").is_hidden()
+            AppStore(app).write([web_records.talks()])
+            pg.wait_for_selector("#fresh:not([hidden])", timeout=10000)
+            assert pg.locator("#fresh").text_content().startswith("1 new article stored since this view was drawn.")
+            pg.click("#fresh button")
+            ready(pg, "overview")
+            assert pg.locator("a.article-link", has_text="Ethiopia and Sudan agree to reopen crossing").count() == 1
+            assert pg.locator("#fresh").is_hidden()
+        finally:
+            context.close()

@@ -174,9 +174,9 @@ def test_matmul_option_gives_the_same_record_either_way(capsys, tmp_path):
     path.write_text("Rebels attacked an army convoy near Karsk on Monday, killing two soldiers, the defence "
                     "ministry said. \"We will respond,\" General Ivo Marten told reporters in the capital.\n", "utf-8")
     code_t, thinc, _ = run_cli(capsys, "process", str(path), "--date", "2024-03-04", "--matmul", "thinc", "-q")
-    assert not uses_numpy_matmul(load_model(None))  # the model Pipeline(Settings()) shares
+    assert not uses_numpy_matmul(load_model(None, fast_nlp=True, matmul="thinc"))  # the --matmul thinc model
     code_n, numpy_, _ = run_cli(capsys, "process", str(path), "--date", "2024-03-04", "-q")
-    assert uses_numpy_matmul(load_model(None))  # the default, restored on the shared model
+    assert uses_numpy_matmul(load_model(None, fast_nlp=True, matmul="numpy"))  # the default's own model
     assert code_t == code_n == 0 and thinc == numpy_ and thinc[0]["events"] and thinc[0]["quotes"]
     with pytest.raises(SystemExit) as exc:
         main(["process", str(path), "--matmul", "gpu"])

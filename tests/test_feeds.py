@@ -55,13 +55,13 @@ def test_state_survives_a_restart_and_a_changed_feed_adds_only_new_items(site, p
     assert site.hits("/world/port-workers-strike-valmora") == [200]
 
 
-def test_a_gone_page_is_stored_from_its_teaser(site, pipeline, tmp_path):
+def test_a_gone_page_is_an_error_record_not_an_article_from_its_teaser(site, pipeline, tmp_path):
     site.pages.pop("/world/port-workers-strike-valmora")  # 404: permanent
     with Store(tmp_path / "w.duckdb") as store:
         res = Watcher(store, pipeline.settings, fetcher(), pipeline).poll([site.base + "/feed.xml"])
-        assert res.stored == 2
-        text = store.con.execute("SELECT text FROM articles WHERE url LIKE '%strike%'").fetchone()[0]
-        assert text == "Dock workers walked off the job on Tuesday."
+        assert res.failed == 1
+        text, n_errors = store.con.execute("SELECT text, n_errors FROM articles WHERE url LIKE '%strike%'").fetchone()
+        assert not text and n_errors == 1  # the teaser "Dock workers walked off ..." is not stored as the article
 
 
 def test_a_page_down_for_now_is_fetched_on_a_later_poll(site, pipeline, tmp_path):

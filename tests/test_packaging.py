@@ -65,3 +65,37 @@ def test_wheel_installs_and_runs_outside_the_repository(tmp_path, seed_text):
     demo = subprocess.run([ew, "demo", "--db", str(tmp_path / "demo.duckdb"), "-q"], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert demo.returncode == 0, demo.stderr
     assert "example articles processed" in demo.stdout
+
+
+def test_notebook_extra_installs_what_the_tour_imports():
+    """`pip install eventwatch[notebook]` gives Jupyter and every package examples/tour.ipynb imports, pinned."""
+    import json
+    import re
+    import sys
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
+    extra = project["optional-dependencies"]["notebook"]
+    assert all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][\w.]*", req) for req in extra), extra  # pinned
+    provided = {re.split(r"[=<>\[]", r)[0].lower().replace("_", "-") for r in project["dependencies"] + extra}
+    cells = json.loads((root / "examples" / "tour.ipynb").read_text("utf-8"))["cells"]
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    imported = set(re.findall(r"^\s*(?:import|from)\s+([A-Za-z_]\w*)", code, re.M))
+    third_party = {m for m in imported if m not in sys.stdlib_module_names and m != "eventwatch"}
+    dist = {"IPython": "ipython"}  # import name -> distribution name
+    assert third_party and {dist.get(m, m).lower() for m in third_party} <= provided
+    assert {"notebook", "ipykernel"} <= provided  # Jupyter to open it and a kernel to run it
+
+
+def test_wheel_carries_the_offline_docs_chart_library_and_code_tables(tmp_path):
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("eventwatch-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for path in ("api/static/swagger-ui-bundle.js", "api/static/swagger-ui.css", "api/static/redoc.standalone.js",
+                 "api/static/favicon.svg", "api/static/LICENSE.swagger-ui-dist", "api/static/LICENSE.redoc",
+                 "api/data/plover_types.tsv", "web/static/vendor/echarts.min.js", "web/static/vendor/LICENSE.echarts"):
+        assert "eventwatch/" + path in names, path

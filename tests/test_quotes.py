@@ -344,7 +344,7 @@ def test_speaker_after_a_cue_read_as_its_object(analyse):
 def test_apposition_beyond_a_relative_clause_names_no_speaker(nlp):
     from spacy.tokens import Doc
 
-    from eventwatch.quotes.cues import appositive_name
+    from eventwatch.actors.phrases import appositive_name
     words = ["the", "painter", ",", "who", "sold", "prints", "of", "Max", "Hale"]
     heads = [1, 1, 1, 4, 1, 4, 5, 8, 1]  # the parser's mistake: "Hale" in apposition to "painter"
     deps = ["det", "ROOT", "punct", "nsubj", "relcl", "dobj", "prep", "compound", "appos"]
@@ -437,7 +437,7 @@ def test_paragraph_ending_in_a_colon_introduces_the_quote(analyse):
 def test_caption_search_from_candidate_lines_finds_what_a_full_scan_finds():
     import random
 
-    from eventwatch.quotes.speakers import CAPTION, captions
+    from eventwatch.actors.names import CAPTION, captions
 
     pieces = ["(", ")", "\n", " ", "\t", "PHOTO", "photo", "word", "Name", "/", "x y", "( Jane Roe / The Star )"]
     rng = random.Random(7)

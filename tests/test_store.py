@@ -35,7 +35,7 @@ def test_reingest_changes_no_table(store):
 
 def test_same_event_in_several_articles_is_one_group(store):
     row = store.con.execute("SELECT num_mentions, num_articles, num_sources, first_date, last_date FROM event_groups "
-                            "WHERE dedup_key LIKE 'RUS-GOV|UKR-MIL|190|%'").fetchall()
+                            "WHERE dedup_key LIKE 'RUS-GOV|UKR-MIL|19|%'").fetchall()
     # a1 and a2 (two outlets) on the 4th, a3 on the 5th: within the one-day tolerance
     assert len(row) == 1
     assert row[0][:3] == (3, 3, 2)
@@ -57,7 +57,7 @@ def test_distant_dates_and_negation_make_separate_groups(tmp_path):
 
 def test_replacing_an_article_updates_group_counts(store):
     store.write([make_record("a2", ("meet",), source="Other Wire")])
-    n = store.con.execute("SELECT num_articles FROM event_groups WHERE dedup_key LIKE 'RUS-GOV|UKR-MIL|190|%'").fetchone()[0]
+    n = store.con.execute("SELECT num_articles FROM event_groups WHERE dedup_key LIKE 'RUS-GOV|UKR-MIL|19|%'").fetchone()[0]
     assert n == 2
 
 

@@ -175,9 +175,13 @@ def test_light_dyads_agree_with_the_api(client):
     assert [(d["source"], d["target"]) for d in negated] == [("SDN-MIL", "ETH-GOV")]  # the attack that did not happen
 
 
-def test_api_docs_keep_working_without_the_dashboard_csp(client):
-    r = client.get("/docs")
-    assert r.status_code == 200 and "content-security-policy" not in r.headers
+def test_api_docs_get_their_own_csp_not_the_dashboard_one(client):
+    from eventwatch.api.docs import DOCS_CSP
+
+    r = client.get("/docs")  # the docs pages start their viewer inline; they load nothing from elsewhere
+    assert r.status_code == 200 and r.headers["content-security-policy"] == DOCS_CSP
+    assert "/docs/assets/swagger-ui-bundle.js" in r.text and "cdn." not in r.text
+    assert "/docs/assets/redoc.standalone.js" in client.get("/redoc").text
     assert client.get("/api/events", params={"limit": 1}).headers["x-content-type-options"] == "nosniff"
 
 

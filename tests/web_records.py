@@ -168,3 +168,12 @@ def series(days: int = 40, start: str = "2024-05-01", burst: int = 6) -> list[Re
 
 def records() -> list[Record]:
     return [protest(), talks(), hostile()] + series()
+
+
+def undated() -> Record:
+    """An article with no date anywhere and an event whose source is not known: on no timeline, "unknown" actor."""
+    text = "Shops were looted in the market district overnight, a trader told reporters in Kidal."
+    rec = build("art-undated", "Looting in the market district", None, text, {}, {"geonames:2455290": ["Kidal"]},
+                [dict(sentence=text, trigger="looted", source=None, target=None, cameo="1822", plover="ASSAULT",
+                      quad=4, gold=-9.0, place="geonames:2455290")])
+    return rec

@@ -67,6 +67,7 @@ class Document:
     kind: str = "text"  # text | html | jsonl | feed | warc | wet
     problems: list[Problem] = field(default_factory=list)
     crawled: str | None = None  # date the page was fetched (WARC-Date, feed poll): fallback for ``published``
+    guid: str | None = None  # a feed item's guid: the article's identity when it has no URL (ingest/identity.py)
 
 
 @dataclass
@@ -122,6 +123,8 @@ class Event:
     plover_mode: str | None = None
     plover_context: list[str] = field(default_factory=list)
     method: str | None = None  # how it was found: "pattern", "classifier", "both"
+    date_precision: str | None = None  # (added field) "day" | "month" | "year" of ``date``; None when undated
+    background: bool = False  # (added field) the clause names a time before the article's news ("in 1967")
     source_span: list[int] | None = None  # (added field) the source's words in the sentence, [start, end)
     target_span: list[int] | None = None  # (added field) the target's words in the sentence
 
@@ -144,7 +147,7 @@ class Quote:
 
 
 def text_id(text: str) -> str:
-    """The stable id of a document that carries none: a hash of its cleaned text."""
+    """A hash of a cleaned text (a record's id when its input has no id, URL or guid: ingest/identity.py)."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 

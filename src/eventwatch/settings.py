@@ -11,11 +11,12 @@ class Settings:
     batch_size: int = 32                # documents per nlp.pipe batch and per store transaction
     n_process: int = 1                  # worker processes (-j)
     default_date: str | None = None     # --date: publication date when the input carries none
+    date_order: str | None = None       # --date-order: DMY or MDY for numeric dates like 04/05/2019 (ingest/dates.py)
     stages: tuple[str, ...] = ("places", "actors", "events", "quotes")
     actors_file: Path | None = None     # user actor dictionary (--actors)
     max_chars: int = 200_000            # longest body analysed (~35,000 words); longer ones are cut, with an error
     max_bytes: int = 64 * 1024 * 1024   # largest single input document read
-    doc_seconds: float = 60.0           # wall-clock limit per document for cleaning and for the stages (limits.py)
+    doc_seconds: float = 60.0           # wall-clock limit per document for cleaning and for the stages (pipeline/limits.py)
     lang: str = "en"
     fast_nlp: bool = True               # exact-output speed-ups of the spaCy pipeline (nlp/fast.py)
     matmul: str = "numpy"               # the model's matrix products: "numpy" (its BLAS, one thread) or "thinc" (blis); nlp/matmul.py

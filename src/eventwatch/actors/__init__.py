@@ -15,7 +15,13 @@ unnamed agents), ``resolution`` (one actor per entity, dated codes), ``codes`` (
 The publication date (``record.published``) selects among dated roles (e.g. the Taliban are
 ``AFGINSTAL`` before 2021-08-15 and ``AFGGOV`` after).
 
-Pronouns are not put into ``mentions``. Stages that need them (quotes: "he said"; events) call::
+The stage also leaves the document's people table (``actors/mentions.py``): later stages ask it who a
+token, a pronoun or a description stands for, and never resolve people themselves::
+
+    from eventwatch.actors import people_of
+    table = people_of(doc, record)   # token_actors(), kinds(), referents(quoted).resolve(token), adopt(actor)
+
+Only this package writes ``record.actors``. Pronouns are not put into ``mentions``. Stages that need them (quotes: "he said"; events) call::
 
     from eventwatch.actors import resolve_pronoun, pronoun_map
     actor_id = resolve_pronoun(doc, record, token)   # token: a spaCy Token, e.g. the subject of "said"
@@ -31,8 +37,10 @@ import logging
 
 from spacy.tokens import Doc, Token
 
-from eventwatch.actors.dictionary import load_dictionary
+from eventwatch.actors.dictionary import fold, load_dictionary
 from eventwatch.actors.generic import generic_actors
+from eventwatch.actors.mentions import KEY as PEOPLE_KEY
+from eventwatch.actors.mentions import PeopleTable, people_of
 from eventwatch.actors.recognition import recognize
 from eventwatch.actors.resolution import resolve
 from eventwatch.model import Actor, Record
@@ -54,6 +62,7 @@ class ActorStage:
     def __call__(self, doc: Doc, record: Record) -> None:
         record.actors.extend(find_actors(doc, record, self.dictionary))
         generic_actors(doc, record, self.dictionary)  # unnamed groups: police, protesters, villagers
+        doc.user_data[PEOPLE_KEY] = PeopleTable(doc, record)
 
 
 def find_actors(doc: Doc, record: Record, dictionary=None) -> list[Actor]:
@@ -62,6 +71,16 @@ def find_actors(doc: Doc, record: Record, dictionary=None) -> list[Actor]:
     note_places(doc, record)
     mentions = recognize(doc, record, dic)
     return resolve(doc, dic, mentions, record.published)
+
+
+def agent_words(actors_file=None) -> frozenset[str]:
+    """The generic agent nouns and titles of the actor dictionary ("police", "students", "minister"), folded."""
+    dic = load_dictionary(str(actors_file) if actors_file else None)
+    return frozenset(dic.agents) | frozenset(dic.titles)
+
+
+__all__ = ["ActorStage", "PeopleTable", "agent_words", "find_actors", "fold", "make_actor_stage", "people_of",
+           "pronoun_map", "resolve_pronoun"]
 
 
 def note_places(doc: Doc, record: Record) -> None:

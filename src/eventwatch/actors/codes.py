@@ -41,8 +41,9 @@ def iso3_codes() -> frozenset[str]:
 def legacy_codes() -> dict[str, str]:
     from pathlib import Path
 
-    path = Path(__file__).parent / "data" / "legacy_country_codes.tsv"
-    rows = (l.split("\t") for l in path.read_text("utf-8").splitlines() if l.strip() and not l.startswith("#"))
+    from eventwatch.resources import read_table
+
+    rows = read_table(Path(__file__).parent / "data" / "legacy_country_codes.tsv", columns=2)
     return {old: new.strip() for old, new in rows}
 
 

@@ -105,9 +105,9 @@ def slug(name: str) -> str:
 
 
 def _data_lines(path: Path):
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line
+    from eventwatch.resources import data_lines
+
+    return (line for _n, line in data_lines(path))
 
 
 def _str(v) -> str | None:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, fold
 from eventwatch.model import Actor, Record
+from eventwatch.resources import read_table, read_words
 
 DATA = Path(__file__).parent / "data"
 PEOPLE_SECTOR = "CVL"           # Phoenix codes "people", "man" as PPL: ordinary people, the guide's CVL
@@ -35,23 +36,19 @@ PLACE_PREPS = ("of", "from", "in")
 @lru_cache(maxsize=1)
 def ngec_agents() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for line in (DATA / "ngec_agents.tsv").read_text("utf-8").splitlines():
-        if line and not line.startswith("#") and "\t" in line:
-            phrase, code = line.split("\t")[:2]
-            out.setdefault(fold(phrase), tuple(split_code(code)))
+    for phrase, code in read_table(DATA / "ngec_agents.tsv", columns=2):
+        out.setdefault(fold(phrase), tuple(split_code(code)))
     return out
 
 
 @lru_cache(maxsize=1)
 def not_agents() -> frozenset[str]:
-    lines = (DATA / "not_agents.txt").read_text("utf-8").splitlines()
-    return frozenset(fold(w) for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(fold(w) for w in read_words(DATA / "not_agents.txt"))
 
 
 @lru_cache(maxsize=1)
 def group_heads() -> frozenset[str]:
-    lines = (DATA / "group_heads.txt").read_text("utf-8").splitlines()
-    return frozenset(fold(w) for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(fold(w) for w in read_words(DATA / "group_heads.txt"))
 
 
 def agent_sector(variants: list[list[str]], dic: Dictionary) -> str | None:

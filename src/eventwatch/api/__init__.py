@@ -6,14 +6,14 @@ The routes live in ``api/routes/`` (one module per concern); what they share in 
 every error answers one shape, ``{"ok": false, "error": "E###", "status": N, "title": "..."}``
 (``api/errors.py``, codes in ``eventwatch.errors``). POST /api/ingest exists only when the app
 is created with a token, and requires it (``Authorization: Bearer TOKEN`` or ``X-Eventwatch-Token``,
-compared in constant time). OpenAPI: /docs and /openapi.json.
+compared in constant time). OpenAPI: /openapi.json; Swagger UI at /docs and ReDoc at /redoc, offline (``api/docs.py``).
 """
 from __future__ import annotations
 
 from fastapi import FastAPI
 
 from eventwatch import __version__
-from eventwatch.api import errors
+from eventwatch.api import docs, errors
 from eventwatch.api.common import QUERY_SECONDS, Database, json_response
 from eventwatch.api.routes import ROUTERS
 from eventwatch.api.routes import ingest as ingest_routes
@@ -26,14 +26,17 @@ DESCRIPTION = ("Who did what to whom, when and where, and who said so: events, a
                "article's publication date).")
 
 
-def create_app(db_path: str, ingest_token: str | None = None, query_seconds: float | None = QUERY_SECONDS) -> FastAPI:
-    """The API over the database at ``db_path`` (read-only unless ``ingest_token`` is given).
+def create_app(db_path: str, ingest_token: str | None = None, query_seconds: float | None = QUERY_SECONDS,
+               writable: bool = False) -> FastAPI:
+    """The API over the database at ``db_path`` (read-only unless ``ingest_token`` is given or
+    ``writable``: ``serve --watch`` writes polled feeds through the app's own connection).
 
     A request's queries run on its own cursor; when they take longer than ``query_seconds`` the
     cursor is interrupted and the answer is 503 (None: no limit).
     """
-    app = FastAPI(title="eventwatch API", version=__version__, description=DESCRIPTION)
-    app.state.db = Database(str(db_path), writable=bool(ingest_token))
+    app = FastAPI(title="eventwatch API", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
+    app.state.db = Database(str(db_path), writable=bool(ingest_token) or writable)
+    docs.install(app)  # Swagger UI and ReDoc from files in the package, no CDN
     app.state.query_seconds = query_seconds
     errors.install(app)
     for router in ROUTERS:

@@ -120,6 +120,8 @@ def filters(
     negated: bool | None = Query(None, description="only negated (true) or only asserted (false) events"),
     hypothetical: bool | None = Query(None, description="only hypothetical (true) or only real (false) events"),
     min_confidence: float | None = Query(None, ge=0, le=1),
+    background: bool | None = Query(None, description="true: count background events too (a time the text places "
+                                    "before the article's news, 'in 1967'); default: the news only"),
 ) -> EventFilter:
     """The shared filters, declared for OpenAPI and checked by FastAPI, then parsed by the store's adapter."""
     return parse_filters(locals())

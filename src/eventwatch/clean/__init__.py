@@ -5,28 +5,17 @@ every later offset points into it. HTML goes through trafilatura first, then the
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from eventwatch.model import Document
 
-from eventwatch.model import Document, Problem
-
+from .cleaned import Cleaned
 from .scraped import clean_text, patterns
+
+__all__ = ["Cleaned", "clean", "load"]
 
 
 def load() -> None:
     """Compile the line rules now (they are cached), so the first document does not pay for them."""
     patterns()
-
-
-@dataclass
-class Cleaned:
-    text: str
-    title: str | None = None
-    source: str | None = None
-    dateline: str | None = None
-    published: str | None = None
-    url: str | None = None
-    author: str | None = None
-    problems: list[Problem] = field(default_factory=list)
 
 
 def clean(document: Document) -> Cleaned:

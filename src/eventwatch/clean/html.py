@@ -5,14 +5,14 @@ import re
 
 from eventwatch.model import Problem
 
-from .dates import find_date
+from .dates import parse_date
 from .scraped import clean_text
 
 _TAGS = re.compile(r"<[^>]{0,2000}>")
 
 
 def clean_html(html: str, url: str | None = None):
-    from . import Cleaned
+    from .cleaned import Cleaned
 
     import trafilatura
 
@@ -37,8 +37,10 @@ def clean_html(html: str, url: str | None = None):
     out.title = meta.get("title") or out.title
     out.source = meta.get("sitename") or out.source
     out.author = meta.get("author") or out.author
-    date = meta.get("date")
-    out.published = (date[:10] if isinstance(date, str) and find_date(date[:10]) else None) or out.published
+    day, why = parse_date(meta.get("date"))
+    out.published = day or out.published
+    if why and not out.published:
+        problems.append(Problem("clean", f"unreadable date in the page's metadata: {why}; the article is undated", "warning"))
     out.url = meta.get("url") or url
     if not out.text:
         problems.append(Problem("clean", "no article text found in the HTML page"))

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from eventwatch.resources import DataFileError, read_rows
+
+from .cleaned import Cleaned
 from .dates import find_date
 
 BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||::|→)\s+")
@@ -45,18 +48,14 @@ class Patterns:
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     stop, drop, nav = [], [], set()
-    raw = resources.files("eventwatch.clean").joinpath("data/boilerplate.tsv").read_text("utf-8")
-    for n, line in enumerate(raw.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, _, pattern = line.partition("\t")
+    for n, (kind, pattern) in read_rows(resources.files("eventwatch.clean").joinpath("data/boilerplate.tsv"), columns=2):
         if kind == "nav":
             nav.update(pattern.split("|"))
             continue
         try:
             rx = re.compile(pattern, re.I)
         except re.error as exc:  # a broken data file is a programming error: say where
-            raise ValueError(f"boilerplate.tsv line {n}: bad pattern: {exc}") from exc
+            raise DataFileError(f"boilerplate.tsv line {n}: bad pattern: {exc}") from exc
         {"stop": stop, "drop": drop}[kind].append(rx)
     return Patterns(tuple(stop), tuple(drop), frozenset(nav))
 
@@ -126,95 +125,121 @@ def split_dateline(first: str) -> tuple[str | None, str | None, int]:
     return None, None, 0
 
 
-def clean_text(raw: str, title: str | None = None, from_html: bool = False):
-    """Scraped text (or text extracted from HTML) to a ``Cleaned``."""
-    from . import Cleaned
+@dataclass
+class Page:
+    """What the phases of ``clean_text`` read and fill in, in order (each phase owns its fields)."""
+    lines: list[str]
+    from_html: bool
+    pats: Patterns
+    title: str | None
+    kinds: list[str] = field(default_factory=list)        # classify
+    first_prose: int = 0                                  # classify
+    title_idx: int | None = None                          # find_title
+    source: str | None = None                             # read_head, finish
+    author: str | None = None                             # read_head
+    published: str | None = None                          # read_head
+    body_idx: list[int] = field(default_factory=list)     # select_body
+    paras: list[str] = field(default_factory=list)        # join_paragraphs, finish
+    dateline: str | None = None                           # finish
 
-    pats = patterns()
-    text = normalise(raw)
-    lines = [ln.strip() for ln in text.split("\n")]
-    n = len(lines)
-    kinds = []
-    for ln in lines:
-        if not ln:
-            kinds.append("blank")
-        elif is_breadcrumb(ln) or is_menu(ln, pats.nav_words):
-            kinds.append("nav")
-        elif is_stop(ln, pats):
-            kinds.append("stop")
-        elif is_drop(ln, pats):
-            kinds.append("drop")
-        elif is_prose(ln):
-            kinds.append("prose")
-        else:
-            kinds.append("short")
+    def head(self) -> list[tuple[int, str, str]]:
+        return [(i, self.lines[i], self.kinds[i]) for i in range(self.first_prose)]
 
-    first_prose = 0 if from_html else next((i for i, k in enumerate(kinds) if k == "prose"), None)
-    if first_prose is None:
-        # no prose line at all: keep every non-furniture line as the body
-        first_prose = next((i for i, k in enumerate(kinds) if k in ("short",)), n)
 
-    # ---- the head: breadcrumb, headline, outlet/byline, date
-    head = [(i, lines[i], kinds[i]) for i in range(first_prose)]
+def line_kind(ln: str, pats: Patterns) -> str:
+    """blank, nav (breadcrumb or menu), stop (end-of-article heading), drop (furniture), prose or short."""
+    if not ln:
+        return "blank"
+    if is_breadcrumb(ln) or is_menu(ln, pats.nav_words):
+        return "nav"
+    if is_stop(ln, pats):
+        return "stop"
+    if is_drop(ln, pats):
+        return "drop"
+    return "prose" if is_prose(ln) else "short"
+
+
+def classify(page: Page) -> None:
+    """Phase 1: a kind for every line, and where the body starts (the first prose line)."""
+    page.kinds = [line_kind(ln, page.pats) for ln in page.lines]
+    first = 0 if page.from_html else next((i for i, k in enumerate(page.kinds) if k == "prose"), None)
+    if first is None:  # no prose line at all: keep every non-furniture line as the body
+        first = next((i for i, k in enumerate(page.kinds) if k == "short"), len(page.lines))
+    page.first_prose = first
+
+
+def find_title(page: Page) -> None:
+    """Phase 2: the headline among the head's short lines (the breadcrumb's last part when it is one)."""
+    if page.from_html:
+        return
+    head = page.head()
     crumb_last = None
     for _, ln, k in head:
         if k == "nav" and is_breadcrumb(ln):
             crumb_last = BREADCRUMB_SEP.split(ln)[-1].strip()
-    source = author = published = None
-    title_idx = None
-    if not from_html:
-        cands = [(i, ln) for i, ln, k in head if k == "short" and not find_date(ln, whole=True)]
-        if crumb_last:
-            title_idx = next((i for i, ln in cands if ln.lower() == crumb_last.lower()), None)
-            if title_idx is None and crumb_last and len(words(crumb_last)) >= 3:
-                title = crumb_last
-        if title_idx is None and title is None:
-            # the first title-like line: 3+ words, not ending in a colon
-            title_idx = next((i for i, ln in cands if 3 <= len(words(ln)) <= 30 and not ln.endswith(":")), None)
-            if title_idx is None and cands:
-                title_idx = cands[0][0]
-        if title_idx is not None:
-            title = lines[title_idx]
-    for i, ln, k in head:
-        if i == title_idx or k in ("blank", "nav"):
+    cands = [(i, ln) for i, ln, k in head if k == "short" and not find_date(ln, whole=True)]
+    if crumb_last:
+        page.title_idx = next((i for i, ln in cands if ln.lower() == crumb_last.lower()), None)
+        if page.title_idx is None and len(words(crumb_last)) >= 3:
+            page.title = crumb_last
+    if page.title_idx is None and page.title is None:
+        # the first title-like line: 3+ words, not ending in a colon
+        page.title_idx = next((i for i, ln in cands if 3 <= len(words(ln)) <= 30 and not ln.endswith(":")), None)
+        if page.title_idx is None and cands:
+            page.title_idx = cands[0][0]
+    if page.title_idx is not None:
+        page.title = page.lines[page.title_idx]
+
+
+BYLINE = re.compile(r"^(?:by|written by|reported by)\s*:?\s+(.+)$", re.I)
+
+
+def read_head(page: Page) -> None:
+    """Phase 3: publication date, author (a byline) and outlet from the head's other lines."""
+    for i, ln, k in page.head():
+        if i == page.title_idx or k in ("blank", "nav"):
             continue
         d = find_date(ln)
-        if d and not published:
-            published = d
+        if d and not page.published:
+            page.published = d
             if find_date(ln, whole=True):
                 continue
-        m = re.match(r"^(?:by|written by|reported by)\s*:?\s+(.+)$", ln, re.I)
+        m = BYLINE.match(ln)
         if m:
-            author = author or m.group(1).strip()
+            page.author = page.author or m.group(1).strip()
             continue
-        if k == "short" and source is None and 1 <= len(words(ln)) <= 6 and (title_idx is None or i > title_idx):
-            source = ln.strip(" |-–—")
+        if (k == "short" and page.source is None and 1 <= len(words(ln)) <= 6
+                and (page.title_idx is None or i > page.title_idx)):
+            page.source = ln.strip(" |-–—")
 
-    # ---- the body
-    body_idx: list[int] = []
-    for i in range(first_prose, n):
+
+def select_body(page: Page) -> None:
+    """Phase 4: the body's lines, furniture dropped, cut at an end-of-article heading with little prose after it."""
+    kinds, n, body = page.kinds, len(page.lines), page.body_idx
+    for i in range(page.first_prose, n):
         k = kinds[i]
-        if k == "stop" and (any(kinds[j] == "prose" for j in body_idx) or from_html):
+        if k == "stop" and (any(kinds[j] == "prose" for j in body) or page.from_html):
             remaining_prose = sum(1 for j in range(i + 1, n) if kinds[j] == "prose")
-            seen_prose = sum(1 for j in body_idx if kinds[j] == "prose")
+            seen_prose = sum(1 for j in body if kinds[j] == "prose")
             if remaining_prose <= max(3, seen_prose // 2):
                 break
             continue
         if k in ("nav", "drop", "stop"):
             continue
-        body_idx.append(i)
+        body.append(i)
     # trailing furniture: short lines after the last prose line
-    while body_idx and kinds[body_idx[-1]] in ("short", "blank") and any(kinds[j] == "prose" for j in body_idx):
-        body_idx.pop()
+    while body and kinds[body[-1]] in ("short", "blank") and any(kinds[j] == "prose" for j in body):
+        body.pop()
 
-    # rebuild paragraphs: a gap (blank or dropped line) starts a new one; inside a block, a
-    # hard-wrapped line continues with a space, any other line break is kept
-    paras: list[str] = []
-    prev = None
-    for i in body_idx:
-        if kinds[i] == "blank":
+
+def join_paragraphs(page: Page) -> None:
+    """Phase 5: paragraphs. A gap (blank or dropped line) starts a new one; inside a block, a hard-wrapped
+    line continues with a space, any other line break is kept."""
+    lines, paras, prev = page.lines, page.paras, None
+    for i in page.body_idx:
+        if page.kinds[i] == "blank":
             continue
-        if prev is None or from_html or i - prev > 1:
+        if prev is None or page.from_html or i - prev > 1:
             paras.append(lines[i])
         elif len(lines[prev]) >= 40 and not SENT_END.search(lines[prev]):
             paras[-1] += " " + lines[i]
@@ -222,15 +247,30 @@ def clean_text(raw: str, title: str | None = None, from_html: bool = False):
             paras[-1] += "\n" + lines[i]
         prev = i
 
-    dateline = None
-    if paras:
-        place, agency, cut = split_dateline(paras[0])
+
+def finish(page: Page) -> None:
+    """Phase 6: the dateline (and its agency as outlet) off the first paragraph; a repeated headline dropped."""
+    if page.paras:
+        place, agency, cut = split_dateline(page.paras[0])
         if place:
-            dateline = place
-            paras[0] = paras[0][cut:]
-            if agency and not source:
-                source = agency.strip()
-    if title and paras and paras[0].strip() == title.strip():
-        paras = paras[1:]
-    body = "\n\n".join(p.strip() for p in paras if p.strip())
-    return Cleaned(text=body, title=title, source=source, dateline=dateline, published=published, author=author)
+            page.dateline = place
+            page.paras[0] = page.paras[0][cut:]
+            if agency and not page.source:
+                page.source = agency.strip()
+    if page.title and page.paras and page.paras[0].strip() == page.title.strip():
+        page.paras = page.paras[1:]
+
+
+# The phases of clean_text, in order; each reads what the ones before it filled in.
+PHASES = (classify, find_title, read_head, select_body, join_paragraphs, finish)
+
+
+def clean_text(raw: str, title: str | None = None, from_html: bool = False) -> Cleaned:
+    """Scraped text (or text extracted from HTML) to a ``Cleaned``."""
+    page = Page(lines=[ln.strip() for ln in normalise(raw).split("\n")], from_html=from_html,
+                pats=patterns(), title=title)
+    for phase in PHASES:
+        phase(page)
+    body = "\n\n".join(p.strip() for p in page.paras if p.strip())
+    return Cleaned(text=body, title=page.title, source=page.source, dateline=page.dateline,
+                   published=page.published, author=page.author)

@@ -33,12 +33,23 @@ def _date(value: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def _date_order(value: str) -> str:
+    from eventwatch.clean.dates import check_order
+
+    try:
+        return check_order(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _settings(args):
     from eventwatch.settings import Settings
 
     kw = {}
     if getattr(args, "date", None):
         kw["default_date"] = args.date
+    if getattr(args, "date_order", None):
+        kw["date_order"] = args.date_order
     if getattr(args, "model", None):
         kw["model"] = args.model
     if getattr(args, "batch_size", None):
@@ -84,7 +95,19 @@ def _records(args):
             yield from run(read_inputs(todo, settings), settings)
 
     total = None if getattr(args, "quiet", False) or done else expected_documents(todo)
-    return _progress(records(), args, "processing", total)
+    return _date_summary(_progress(records(), args, "processing", total), args)
+
+
+def _date_summary(records, args):
+    """Pass records on; at the end, say on stderr how many carry no publication date."""
+    n = undated = 0
+    for record in records:
+        n += 1
+        undated += record.published is None
+        yield record
+    if not getattr(args, "quiet", False):
+        hint = " (their events are undated: give a date field, --date or --date-order)" if undated else ""
+        print(f"eventwatch: {undated} of {n} documents have no publication date{hint}", file=sys.stderr)
 
 
 def _report(record) -> None:
@@ -133,12 +156,12 @@ def cmd_ingest(args) -> int:
     return status
 
 
-BATCH_COUNTS = ("failed", "undated", "actors", "events", "quotes", "places")
+BATCH_COUNTS = ("failed", "actors", "events", "quotes", "places")
 
 
 def _batch_counts(record) -> dict[str, int]:
     """What one record adds to this run's summary (the database's totals are counted apart)."""
-    return {"failed": int(bool(record.failed)), "undated": int(not record.published),
+    return {"failed": int(bool(record.failed)),
             "actors": len(record.actors), "events": len(record.events), "quotes": len(record.quotes),
             "places": len(record.places)}
 
@@ -168,7 +191,13 @@ def cmd_events(args) -> int:
         writers = {"gdelt": exports.write_gdelt, "gdelt-mentions": exports.write_gdelt_mentions,
                    "plover": exports.write_plover}
         if args.format in writers:
-            writers[args.format](store.con, f, sys.stdout)
+            tally: dict = {}
+            extra = {"typed_only": args.plover_typed_only} if args.format == "plover" else {}
+            writers[args.format](store.con, f, sys.stdout, tally=tally, **extra)
+            if not args.quiet:
+                print(f"eventwatch: wrote {tally['rows']} rows, {tally['undated']} of them undated (date cells empty)"
+                      + ("" if args.background else "; background events left out (--background to include)"),
+                      file=sys.stderr)
             return EXIT_OK
         df = store.events(f, limit=args.limit, unique=args.unique)
     from eventwatch.cli.views import render_events
@@ -183,7 +212,10 @@ def cmd_trends(args) -> int:
     f = _filters(args)
     with Store(args.db, read_only=True) as store:
         df = store.trends(f, by=None if args.by == "all" else args.by, interval=args.interval, top=args.top)
+        undated = store.summary(f)["undated_events"] if not args.quiet else 0
     _render_frame(df, args.format)
+    if undated:
+        print(f"eventwatch: {undated} events of undated articles are not in the timeline (counted apart)", file=sys.stderr)
     return EXIT_OK
 
 
@@ -225,12 +257,57 @@ def cmd_serve(args) -> int:
         from eventwatch.ingest import UsageError
 
         raise UsageError(f"--ingest-token-env {args.token_env}: that environment variable is empty")
+    live = _live_feeds(args)
     cache = not args.no_cache
-    app = create_app(args.db, ingest_token=token, warm=cache, cache=cache)
+    app = create_app(args.db, ingest_token=token, warm=cache, cache=cache, writable=bool(live))
+    mode = " with POST /api/ingest" if token else (", writing only what it polls" if live else ", read-only")
     print(f"eventwatch: serving {args.db} on http://{args.host}:{args.port} (dashboard at /, API docs at /docs)"
-          + (" with POST /api/ingest" if token else ", read-only"), file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+          + mode, file=sys.stderr)
+    watcher = None
+    if live:
+        from eventwatch.ingest.fetch import Fetcher
+        from eventwatch.web.live import LiveWatch
+
+        print(f"eventwatch: watching {len(live[0])} feeds every {live[1]:g} s", file=sys.stderr)
+        fetcher = Fetcher(delay=args.delay, timeout=args.timeout)
+        watcher = LiveWatch(app, live[0], live[1], _settings(args), fetcher, quiet=args.quiet).start()
+        _exit_on_sigterm()
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    finally:
+        if watcher is not None:  # let the poll in progress store what it has (see web/live.py)
+            print("eventwatch: stopping the feed watcher (finishing the current poll)", file=sys.stderr)
+            watcher.stop(timeout=args.stop_timeout)
     return EXIT_OK
+
+
+def _exit_on_sigterm() -> None:
+    """SIGTERM (systemd's stop, kill) ends ``serve`` like Ctrl-C: uvicorn shuts down, then re-raises the
+    signal, which here unwinds through ``cmd_serve``'s ``finally`` so the watcher stores its poll."""
+    import signal
+
+    def stop(signum, frame):
+        raise SystemExit(EXIT_OK)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+def _live_feeds(args) -> tuple[list[str], float] | None:
+    """``serve --watch FEED... --every 15m``: the feeds and seconds between polls (None: not watching)."""
+    if not args.watch:
+        return None
+    from eventwatch.ingest import UsageError
+    from eventwatch.ingest.fetch import is_web_url
+    from eventwatch.ingest.watch import parse_every
+
+    try:
+        every = parse_every(args.every)
+    except ValueError as exc:
+        raise UsageError(f"--every: {exc}") from None
+    missing = [f for f in args.watch if not is_web_url(f) and not Path(f).is_file()]
+    if missing:
+        raise UsageError("--watch: not an http(s) URL or a feed file: " + ", ".join(missing))
+    return list(args.watch), every
 
 
 def cmd_eval(args) -> int:
@@ -287,7 +364,7 @@ def _run_local(args, settings, tick) -> int:
 
     batch = []
     with RecordsWriter(args.out) as writer:
-        for record in run(read_inputs(args.paths, settings), settings):
+        for record in _date_summary(run(read_inputs(args.paths, settings), settings), args):
             batch.append(record)
             if len(batch) >= settings.batch_size:
                 writer.write(batch)
@@ -319,8 +396,11 @@ def cmd_watch(args) -> int:
             print(f"eventwatch: polled {result.feeds} feeds ({result.unchanged} unchanged): {result.new_items} new items, "
                   f"{result.stored} stored, {result.failed} failed", file=sys.stderr)
 
+    from eventwatch.pipeline import Pipeline
+
+    settings = _settings(args)
     with Store(args.db) as store:
-        Watcher(store, _settings(args), fetcher).run(args.feeds, every, once=args.once, report=report)
+        Watcher(store, settings, fetcher, Pipeline(settings)).run(args.feeds, every, once=args.once, report=report)
     return EXIT_OK
 
 
@@ -341,6 +421,8 @@ def _common(p: argparse.ArgumentParser, db: bool = False) -> None:
 def _analysis(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (recursively) or - for stdin")
     p.add_argument("--date", type=_date, help="publication date (YYYY-MM-DD) for inputs that carry none")
+    p.add_argument("--date-order", dest="date_order", type=_date_order,
+                   help="DMY or MDY: how to read numeric dates like 04/05/2019 in the inputs (default: only unambiguous ones)")
     p.add_argument("--lang", default="en", choices=["en"], help="language of the inputs (English only)")
     p.add_argument("--model", help="spaCy model to load (default: the best English model installed)")
     p.add_argument("--actors", metavar="FILE", help="extra actor dictionary (YAML or CSV)")
@@ -364,6 +446,8 @@ def _query_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--until", help="last date (YYYY-MM-DD)")
     p.add_argument("--text", help="words in the event's sentence")
     p.add_argument("--outlet", help="the articles' source (publisher)")
+    p.add_argument("--background", action="store_true",
+                   help="count background events too (a time the text places before the article's news: 'in 1967')")
     p.add_argument("--negated", metavar="BOOL", help="true: only negated events; false: only asserted ones")
     p.add_argument("--hypothetical", metavar="BOOL", help="true: only hypothetical events; false: only real ones")
     p.add_argument("--min-confidence", dest="min_confidence", metavar="X", help="lowest event confidence (0..1)")
@@ -412,6 +496,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=20.0, help="seconds before a request is given up (default 20)")
     p.add_argument("--max-page-bytes", type=int, default=5 * 1024 * 1024, help="largest page fetched (default 5 MB)")
     p.add_argument("--date", type=_date, help="publication date for items that carry none")
+    p.add_argument("--date-order", dest="date_order", type=_date_order, help="DMY or MDY for numeric item dates")
     p.add_argument("--model", help="spaCy model to load (default: the best English model installed)")
     p.add_argument("--batch-size", type=int, help="documents per batch (default 32)")
     p.set_defaults(func=cmd_watch)
@@ -428,6 +513,8 @@ def build_parser() -> argparse.ArgumentParser:
                    choices=["table", "csv", "jsonl", "gdelt", "gdelt-mentions", "plover", "parquet"],
                    help="output format (default table); gdelt = GDELT 2.0 Events, 61 tab-separated columns")
     p.add_argument("--out", help="output folder for --format parquet")
+    p.add_argument("--plover-typed-only", dest="plover_typed_only", action="store_true",
+                   help="plover: leave out events PLOVER has no type for (CAMEO 01 statements, 02 appeals)")
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("trends", help="event counts per day or week by country, dyad, root, ...", formatter_class=Formatter,
@@ -464,6 +551,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="enable POST /api/ingest, requiring the token held in this environment variable")
     p.add_argument("--no-cache", action="store_true",
                    help="no response cache for aggregate endpoints and no cache warm-up (e.g. to measure queries)")
+    live = p.add_argument_group("live monitoring (docs/monitoring.md)")
+    live.add_argument("--watch", nargs="+", metavar="FEED",
+                      help="poll these RSS/Atom feeds (URLs or files) in the server and store new articles")
+    live.add_argument("--every", default="15m", help="time between polls with --watch: 90s, 15m, 1h (default 15m)")
+    live.add_argument("--delay", type=float, default=1.0, help="seconds between two requests to the same host (default 1)")
+    live.add_argument("--timeout", type=float, default=20.0, help="seconds before a request is given up (default 20)")
+    live.add_argument("--stop-timeout", type=float, default=120.0,
+                      help="on stop, seconds to wait for the poll in progress to store its articles (default 120)")
+    live.add_argument("--model", help="spaCy model for --watch (default: the best English model installed)")
+    live.add_argument("--date", type=_date, help="publication date for polled items that carry none")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("eval", help="score a stage against gold data", formatter_class=Formatter,

@@ -25,7 +25,9 @@ def _dates_as_text(df):
 def render_events(df, fmt: str, out: TextIO) -> None:
     df = _dates_as_text(df)
     if fmt == "csv":
-        df.to_csv(out, index=False)
+        from eventwatch.store.exports import text_csv
+
+        text_csv(df, out)
     elif fmt == "jsonl":
         for row in df.to_dict(orient="records"):
             out.write(json.dumps(row, default=str, ensure_ascii=False) + "\n")

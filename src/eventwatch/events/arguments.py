@@ -1,6 +1,6 @@
 """Source and target: which actors of ``record.actors`` did the action, and to whom.
 
-Actors arrive as character spans; ``ActorIndex`` maps them to token positions once per document. The
+Actors come from the document's people table (``actors/mentions.py``), which maps them to token positions. The
 finders follow the dependency parse: subjects and objects with their conjuncts (compound actors), the
 passive "by" agent, possessives and "of" phrases ("the governor of Balkh"), subjects shared by
 coordinated or controlled verbs ("have made progress and TAKEN control"; "vowed to RESIST"), relative
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from eventwatch.model import Actor
+from eventwatch.actors.mentions import PeopleTable
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
 TARGET_PREPS = {"against", "on", "with", "to", "at", "from", "toward", "towards", "upon", "into", "over", "between",
@@ -21,25 +21,17 @@ GROUP_WORDS = {"two", "both", "pair", "three", "trio", "sides", "them"}
 
 
 class ActorIndex:
-    """Token index → actor id, built once per document from actor mentions."""
+    """Token index → actor id, as the document's people table gives it, and the last compound subject."""
 
-    def __init__(self, doc: Doc, actors: list[Actor], pronouns: dict[tuple[int, int], str] | None = None):
-        self.by_token: dict[int, str] = {}
-        self.pronoun: dict[int, str] = {}   # pronoun token → actor, read after the clause-level readings
-        self.kind: dict[str, str] = {}
+    def __init__(self, table: PeopleTable, pronouns: dict[tuple[int, int], str] | None = None):
+        self.by_token: dict[int, str] = table.token_actors()
+        self.kind: dict[str, str] = table.kinds()
         self.last_group: list[str] = []   # the last compound subject ("X and Y"), for "the two"
-        for actor in actors:
-            self.kind[actor.id] = actor.kind
-            for start, end in actor.mentions:
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None:
-                    continue
-                for tok in span:
-                    self.by_token.setdefault(tok.i, actor.id)
+        self.pronoun: dict[int, str] = {}   # pronoun token → actor, read after the clause-level readings
         self.place: dict[int, str] = {}     # place token → the actor standing for that place's country
         for (start, _), aid in (pronouns or {}).items():
             # "he", "they", "its": the actor stage's reading of the pronoun ("They were detained" → who they are)
-            tok = doc.char_span(start, start + 1, alignment_mode="expand")
+            tok = table.doc.char_span(start, start + 1, alignment_mode="expand")
             if tok is not None and aid in self.kind and tok[0].lower_ not in RELATIVES:
                 self.pronoun[tok[0].i] = aid
 

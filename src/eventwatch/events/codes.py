@@ -21,9 +21,9 @@ class CodeInfo:
 
 
 def _rows(path: Path):
-    for line in path.read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            yield line.split("\t")
+    from eventwatch.resources import read_table
+
+    return read_table(path, columns=9)
 
 
 @lru_cache(maxsize=1)

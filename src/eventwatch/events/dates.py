@@ -1,9 +1,17 @@
-"""The date of an event: ``published`` by default; relative ("on Friday", "yesterday", "last week") and explicit
-dates ("12 August 2021", "Aug. 12", "2021-08-12") attached to the event's clause are resolved against it."""
+"""The time of an event: the article's day (``published``) by default; a time named in the event's own clause
+is resolved against it, with its precision (day, month, year), and an event whose time lies before the
+article's news is flagged ``background``.
+
+Forms: explicit days ("12 August 2021", "on July 25", "2021-08-12"), relative days ("on Friday", "yesterday",
+"last week"), months ("in July 2019", "last month"), years ("in 1967", "since 2016", "the 1967 war", "the
+1990s", "last year"), counted spans ("two years ago", and for the event of an "after" clause, "18 years after
+Washington invaded"). A span that is a length, not a time ("jailed for 18 years"), names no time.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -12,12 +20,33 @@ from eventwatch.clean.dates import MONTH_PATTERN as _MON, MONTHS  # one table of
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
                  "this morning": 0, "this afternoon": 0, "this evening": 0, "overnight": -1}
-RELATIVE_SPANS = {"last week": -7, "past week": -7, "last month": -30, "last weekend": None}
+RELATIVE_SPANS = {"last week": -7, "past week": -7, "last weekend": None}
+# (phrase, months back, precision): "last month" is the calendar month before the article's
+RELATIVE_PERIODS = {"last month": (1, "month"), "this month": (0, "month"), "past month": (1, "month"),
+                    "last year": (12, "year"), "this year": (0, "year"), "past year": (12, "year")}
 EXPLICIT = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
     re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<year>\d{4}))?", re.I),
-    re.compile(_MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?", re.I),
+    re.compile(_MON + r"\s+(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?", re.I),
 ]
+MONTH_ONLY = re.compile(r"^(?:(?:in|early|late|mid|the|end of|beginning of)[\s-]+)*" + _MON + r"(?:,?\s+(?P<year>\d{4}))?$", re.I)
+DECADE = re.compile(r"\b(?P<y>1[5-9]\d0|20\d0)'?s\b")
+YEAR = re.compile(r"(?<![\d,.])(?P<y>1[5-9]\d\d|20\d\d)(?![\d,.%])")
+AGO = re.compile(r"^(?:some\s+|about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?(?P<n>\w+|\d+)\s+(?P<unit>day|week|month|year|decade)s?$", re.I)
+NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+NUMBERS.update({"a": 1, "an": 1, "a few": 3, "several": 3, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50})
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}
+UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"}
+NEWS_DAYS = 7  # a dated event of this many days before the article, or fewer, is the article's news
+
+
+@dataclass(frozen=True)
+class When:
+    """An event's time: the first day of the named period, its precision, and whether it precedes the news."""
+
+    date: str | None
+    precision: str | None = None  # "day" | "month" | "year"
+    background: bool = False
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -29,21 +58,25 @@ def parse_published(value: str | None) -> dt.date | None:
         return None
 
 
-def resolve(expr: str, published: dt.date) -> dt.date | None:
-    """A calendar day for a date expression, relative to the publication day; None when it names no single day."""
-    low = expr.lower().strip()
+def _months_back(pub: dt.date, n: int) -> dt.date:
+    total = pub.year * 12 + pub.month - 1 - n
+    return dt.date(total // 12, total % 12 + 1, 1)
+
+
+def _relative_day(low: str, pub: dt.date) -> dt.date | None:
     for word, delta in RELATIVE_DAYS.items():
         if re.search(rf"\b{word}\b", low):
-            return published + dt.timedelta(days=delta)
-    for phrase, delta in RELATIVE_SPANS.items():
-        if phrase in low:
-            return published + dt.timedelta(days=delta) if delta is not None else None
+            return pub + dt.timedelta(days=delta)
     for i, day in enumerate(WEEKDAYS):
         if re.search(rf"\b{day}\b", low):
-            back = (published.weekday() - i) % 7
+            back = (pub.weekday() - i) % 7
             if "next" in low:
-                return published + dt.timedelta(days=(i - published.weekday()) % 7 or 7)
-            return published - dt.timedelta(days=back or (7 if "last" in low else 0))
+                return pub + dt.timedelta(days=(i - pub.weekday()) % 7 or 7)
+            return pub - dt.timedelta(days=back or (7 if "last" in low else 0))
+    return None
+
+
+def _explicit_day(expr: str, pub: dt.date | None, future: bool = False) -> dt.date | None:
     for pat in EXPLICIT:
         m = pat.search(expr)
         if not m:
@@ -53,14 +86,98 @@ def resolve(expr: str, published: dt.date) -> dt.date | None:
             if g.get("y"):
                 return dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
             month = MONTHS[g["mon"].lower()[:3]]
-            year = int(g["year"]) if g.get("year") else published.year
+            if not g.get("year") and pub is None:
+                return None
+            year = int(g["year"]) if g.get("year") else pub.year
             date = dt.date(year, month, int(g["day"]))
-            if not g.get("year") and date > published + dt.timedelta(days=7):
+            if not g.get("year") and not future and date > pub + dt.timedelta(days=7):
                 date = date.replace(year=year - 1)  # "August 30" in a story of early September
+            elif not g.get("year") and future and date < pub:
+                date = date.replace(year=year + 1)  # "will meet on 16 March" in a story of December
             return date
         except (ValueError, KeyError):
             return None
     return None
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else NUMBERS.get(word.lower())
+
+
+def _span_back(expr: str, pub: dt.date | None) -> tuple[dt.date, str] | None:
+    """ "two years" (of "two years ago" or "two years after ..."): that long before the article."""
+    m = AGO.match(expr.strip())
+    n = _count(m.group("n")) if m else None
+    if pub is None or n is None:
+        return None
+    unit = m.group("unit").lower()
+    if unit in ("month", "year", "decade"):
+        months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+        day = _months_back(pub, months)
+        return (day.replace(month=1) if unit != "month" else day), UNIT_PRECISION[unit]
+    return pub - dt.timedelta(days=n * UNIT_DAYS[unit]), "day"
+
+
+def _period(expr: str, low: str, pub: dt.date | None, future: bool = False) -> tuple[dt.date, str] | None:
+    """A month or a year (or a decade, as its first year) named by the expression."""
+    for phrase, (back, precision) in RELATIVE_PERIODS.items():
+        if phrase in low and pub is not None:
+            day = _months_back(pub, back)
+            return (day if precision == "month" else day.replace(month=1)), precision
+    if m := MONTH_ONLY.match(low.strip()):
+        if m.group("year") or pub is not None:
+            year = int(m.group("year")) if m.group("year") else pub.year
+            day = dt.date(year, MONTHS[m.group("mon").lower()[:3]], 1)
+            if not m.group("year") and not future and day > pub:
+                day = day.replace(year=year - 1)
+            elif not m.group("year") and future and (day.year, day.month) < (pub.year, pub.month):
+                day = day.replace(year=year + 1)
+            return day, "month"
+    if m := DECADE.search(expr):
+        return dt.date(int(m.group("y")), 1, 1), "decade"
+    if m := YEAR.search(expr):
+        return dt.date(int(m.group("y")), 1, 1), "year"
+    return None
+
+
+def resolve_time(expr: str, published: dt.date | None, after: bool = False,
+                 future: bool = False) -> tuple[dt.date, str] | None:
+    """(first day, precision) of a time expression, relative to the publication day; None when it names no time.
+    ``after``: the expression is a span before "after" whose clause holds the event ("18 years after X invaded");
+    ``future``: the clause is in the future tense ("will meet on 16 March"), so a day or month without a year
+    is the next one, not the last one."""
+    low = " ".join(expr.lower().split())
+    if low.endswith(" ago") or after:
+        return _span_back(low.removesuffix(" ago"), published)
+    if (m := AGO.match(low)) and _count(m.group("n")) is not None:
+        return None  # a length ("for 18 years"), not a time
+    if published is not None:
+        for phrase, delta in RELATIVE_SPANS.items():
+            if phrase in low:
+                return (published + dt.timedelta(days=delta), "day") if delta is not None else None
+        if day := _relative_day(low, published):
+            return day, "day"
+    if day := _explicit_day(expr, published, future):
+        return day, "day"
+    return _period(expr, low, published, future)
+
+
+def resolve(expr: str, published: dt.date) -> dt.date | None:
+    """A calendar day for a date expression, relative to the publication day; None when it names no single day."""
+    found = resolve_time(expr, published)
+    return found[0] if found and found[1] == "day" else None
+
+
+def is_background(day: dt.date, precision: str, published: dt.date | None) -> bool:
+    """The named time lies wholly before the article's news (a week before its day, its month, its year)."""
+    if published is None:
+        return False
+    if precision == "day":
+        return day < published - dt.timedelta(days=NEWS_DAYS)
+    if precision == "month":
+        return (day.year, day.month) < (published.year, published.month)
+    end = day.year + (9 if precision == "decade" else 0)
+    return end < published.year
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -83,19 +200,58 @@ def _attached_to(ent: Span, trigger: Token) -> int | None:
     return None
 
 
-def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
-    """The event's day: a date expression attached to its clause (or a governing verb), else ``published``."""
-    pub = parse_published(published)
-    if pub is None:
-        return None
-    best: tuple[int, dt.date] | None = None
+def _time_phrases(sent: Span):
+    """Time expressions of the sentence: DATE and TIME entities, and named events with a year ("the 1967 war")."""
     for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+        if ent.label_ in ("DATE", "TIME") or (ent.label_ == "EVENT" and YEAR.search(ent.text)):
+            yield ent
+
+
+def _after_clause(ent: Span, trigger: Token) -> bool | None:
+    """For a span followed by "after" ("18 years after Washington invaded"): True when the trigger's clause is the
+    one "after" introduces, False when it is another; None when no "after" follows the span."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is None or nxt.lower_ != "after":
+        return None
+    verb = _clause_verb(trigger)
+    return nxt.head.i == verb.i or (nxt.dep_ == "prep" and any(t.i == trigger.i for t in nxt.subtree))
+
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+
+def _future(trigger: Token) -> bool:
+    """The trigger's clause is in the future tense: "will deliver", "is to meet", "is due to visit"."""
+    verb = _clause_verb(trigger)
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ in ("be", "due")
+
+
+def _ent_time(ent: Span, trigger: Token, pub: dt.date | None) -> tuple[dt.date, str] | None:
+    after = _after_clause(ent, trigger)
+    if after is False:
+        return None  # "returned 18 years after ...": the span dates the other clause's event
+    return resolve_time(ent.text, pub, after=bool(after), future=_future(trigger))
+
+
+def event_time(sent: Span, trigger: Token, published: str | None) -> When:
+    """The event's time: a time expression attached to its clause (or a governing verb), else ``published``."""
+    pub = parse_published(published)
+    best: tuple[int, dt.date, str] | None = None
+    for ent in _time_phrases(sent):
         dist = _attached_to(ent, trigger)
-        if dist is None:
+        if dist is None or (best is not None and dist >= best[0]):
             continue
-        day = resolve(ent.text, pub)
-        if day and (best is None or dist < best[0]):
-            best = (dist, day)
-    return (best[1] if best else pub).isoformat()
+        found = _ent_time(ent, trigger, pub)
+        if found:
+            best = (dist, *found)
+    if best is None:
+        return When(pub.isoformat(), "day") if pub else When(None)
+    _, day, precision = best
+    return When(day.isoformat(), "year" if precision == "decade" else precision, is_background(day, precision, pub))
+
+
+def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
+    """The event's day (first day of its month or year for a coarser time): see ``event_time``."""
+    return event_time(sent, trigger, published).date

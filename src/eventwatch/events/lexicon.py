@@ -86,9 +86,9 @@ def parse_pattern(code: str, text: str, line: int = 0) -> Pattern:
 
 
 def _data_lines(path: Path):
-    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            yield n, line.rstrip("\n").split("\t")
+    from eventwatch.resources import read_rows
+
+    return read_rows(path)
 
 
 @lru_cache(maxsize=1)

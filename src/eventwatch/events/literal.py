@@ -64,11 +64,10 @@ def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
+    from eventwatch.resources import read_rows
+
     src = Path(path) if path else Path(__file__).parent / "data" / "literal.tsv"
-    for n, line in enumerate(src.read_text("utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
+    for n, cols in read_rows(src, columns=(2, 3)):
         if cols[0] == "verbal" and len(cols) == 3:
             verbal[cols[1]] = cols[2]
         elif cols[0] in sets and len(cols) == 2:

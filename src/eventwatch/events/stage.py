@@ -6,13 +6,13 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from eventwatch.actors import pronoun_map
+from eventwatch.actors import agent_words, fold, people_of, pronoun_map
 from eventwatch.events import arguments as args
 from eventwatch.events import literal
 from eventwatch.events.codes import lookup
 from eventwatch.events.coder import Candidate, code_sentence, expand
 from eventwatch.events.confidence import Evidence, confidence
-from eventwatch.events.dates import event_date
+from eventwatch.events.dates import event_time
 from eventwatch.events.lexicon import load_lexicon
 from eventwatch.events.location import dateline_place, event_place
 from eventwatch.events.matcher import MatchContext
@@ -49,7 +49,7 @@ class EventsStage:
 
     def __call__(self, doc: Doc, record: Record) -> None:
         record.tone = tone(doc)
-        index = args.ActorIndex(doc, record.actors, pronoun_map(doc, record))
+        index = args.ActorIndex(people_of(doc, record), pronoun_map(doc, record))
         args.note_places(index, doc, record.places)
         place_tokens = _place_tokens(doc, record)
         ctx = MatchContext(self.lexicon, index.tokens(), place_tokens, index.tokens(("person",)), self.agent_words)
@@ -86,7 +86,7 @@ class EventsStage:
         if info is None:
             log.warning("unknown CAMEO code %s in lexicon", cand.code)
             return
-        date = event_date(sent, cand.trigger, record.published)
+        when = event_time(sent, cand.trigger, record.published)
         mentions = {a.id: a.mentions for a in record.actors}
         for source, target in expand(cand, self.lexicon.frames.reciprocal):
             if source is None and target is None and not _generic_participant(cand, self.agent_words):
@@ -103,7 +103,7 @@ class EventsStage:
                 quad_class=info.quad_class, goldstein=info.goldstein,
                 sentence=[sent.start_char, sent.end_char],
                 trigger=[cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text)],
-                date=date, place=place, negated=cand.modality.negated, hypothetical=cand.modality.hypothetical,
+                date=when.date, date_precision=when.precision, background=when.background, place=place, negated=cand.modality.negated, hypothetical=cand.modality.hypothetical,
                 confidence=confidence(ev), plover_mode=info.plover_mode, plover_context=list(info.plover_context),
                 method="classifier" if clf is not None and clf.only else ("both" if clf and clf.agrees else "pattern"),
                 source_span=evidence_span(mentions.get(source), sent, cand.trigger.idx),
@@ -123,12 +123,10 @@ def evidence_span(mentions, sent: Span, at: int) -> list[int] | None:
 
 def _agent_words(settings) -> frozenset[str]:
     """Generic agent nouns and titles of the actor stage's dictionary (the same dictionary object it loaded)."""
-    from eventwatch.actors.dictionary import load_dictionary
-    user = getattr(settings, "actors_file", None)
-    dic = load_dictionary(str(user) if user else None)
+    from eventwatch.resources import read_words
+
     extra = Path(__file__).parent / "data" / "agent_nouns.tsv"
-    own = {w.strip() for w in extra.read_text("utf-8").splitlines() if w.strip() and not w.startswith("#")}
-    return frozenset(dic.agents) | frozenset(dic.titles) | frozenset(own)
+    return agent_words(getattr(settings, "actors_file", None)) | frozenset(read_words(extra))
 
 
 GENERIC_NOT_AGENTS = {"it", "this", "that", "which", "what"}
@@ -159,7 +157,6 @@ def _agentive(tok, agent_words, depth: int = 0) -> bool:
         return False
     if tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
         return True
-    from eventwatch.actors.dictionary import fold
     if fold(tok.lemma_) in agent_words or fold(tok.text) in agent_words:
         return True
     if depth == 0 and (tok.like_num or tok.lemma_.lower() in QUANTITY_HEADS):

@@ -57,7 +57,7 @@ def register_reader(module, before: str = "text") -> None:
 
 
 def _optional_readers() -> None:
-    for name in ("feeds", "warc", "parquet"):
+    for name in ("feeds", "warc", "parquet", "delimited"):
         try:
             mod = __import__(f"eventwatch.ingest.{name}", fromlist=["KIND"])
         except ImportError:

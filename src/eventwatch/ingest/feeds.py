@@ -2,8 +2,8 @@
 
 An item that carries its full article (``content:encoded``, Atom ``content``) is read from the
 feed itself; an item with only a link (and perhaps a teaser) is fetched from the web with the
-polite fetcher (``eventwatch.ingest.fetch``); an item with neither a usable link nor content falls back
-to its summary. The item's title, link and date are carried into the document.
+polite fetcher (``eventwatch.ingest.fetch``), and a page that fails to load is an error record (its
+teaser is not the article); an item with neither a usable link nor content falls back to its summary. The item's title, link and date are carried into the document.
 """
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ import time
 from typing import Iterable, Iterator
 
 from eventwatch.model import Document, Problem
+
+from eventwatch.clean.dates import first_date
 
 KIND = "feed"
 BEFORE = "jsonl"
@@ -49,12 +51,14 @@ def html_to_text(fragment: str) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def entry_date(entry) -> str | None:
+def entry_date(entry, order: str | None = None) -> tuple[str | None, str | None]:
+    """(day, None) from the item's date as feedparser read it, else as ingest/dates.py reads the raw text;
+    (None, reason) when the item gives a date that neither reads."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         st = entry.get(key)
         if st:
-            return time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(st)))
-    return None
+            return time.strftime("%Y-%m-%d", time.gmtime(calendar.timegm(st))), None
+    return first_date(entry, ("published", "updated", "created", "dc_date"), order)
 
 
 def entry_key(entry) -> str | None:
@@ -77,29 +81,38 @@ def parse(data: bytes):
     return feedparser.parse(data)
 
 
-def entry_document(entry, feed_title: str | None, location: str, fetcher=None) -> Document | None:
+def entry_document(entry, feed_title: str | None, location: str, fetcher=None,
+                   date_order: str | None = None) -> Document | None:
     """One item to a document: its own content, else its fetched page, else its summary."""
+    published, why = entry_date(entry, date_order)
+    meta = dict(title=entry.get("title") or None, url=entry.get("link") or None,
+                published=published, source=feed_title, location=location, guid=entry.get("id") or None)
+    doc = _entry_body(entry, meta, location, fetcher)
+    if why:
+        doc.problems.append(Problem("ingest", f"{location}: unreadable date, {why}; the article is undated", "warning"))
+    return doc
+
+
+def _entry_body(entry, meta: dict, location: str, fetcher) -> Document:
     from eventwatch.ingest.fetch import FetchError, is_web_url
 
-    meta = dict(title=entry.get("title") or None, url=entry.get("link") or None,
-                published=entry_date(entry), source=feed_title, location=location)
     content = entry_content(entry)
     if content:
         return Document(text=html_to_text(content), kind="feed", **meta)
     link = meta["url"]
-    problems: list[Problem] = []
     if link and is_web_url(link) and fetcher is not None:
         try:
             page = fetcher.get(link)
             return page_document(page, meta)
         except FetchError as exc:
-            if not exc.permanent and not entry.get("summary"):
+            if not exc.permanent:
                 raise
-            problems.append(Problem("ingest", f"{location}: {exc}", "warning" if entry.get("summary") else "error"))
+            # the article is the page: a teaser is no article, so a failed fetch is an error record
+            return Document(kind="feed", problems=[Problem("ingest", f"{location}: {exc}")], **meta)
     summary = entry.get("summary")
     if summary:
-        return Document(text=html_to_text(summary), kind="feed", problems=problems, **meta)
-    return Document(kind="feed", problems=problems or [Problem("ingest", f"{location}: feed item has no content, summary or fetchable link")], **meta)
+        return Document(text=html_to_text(summary), kind="feed", **meta)
+    return Document(kind="feed", problems=[Problem("ingest", f"{location}: feed item has no content, summary or fetchable link")], **meta)
 
 
 _PAGE_TYPES = ("text/", "application/xhtml+xml", "application/xml")
@@ -122,7 +135,7 @@ def page_document(page, meta: dict) -> Document:
 
 
 def feed_documents(parsed, location: str, fetcher=None, skip: Iterable[str] = (),
-                   retry_later: bool = False) -> Iterator[tuple[str | None, Document]]:
+                   retry_later: bool = False, date_order: str | None = None) -> Iterator[tuple[str | None, Document]]:
     """(key, document) for each item of a parsed feed not in ``skip``.
 
     An item whose page failed to load for a passing reason (timeout, 5xx) is left out when
@@ -137,12 +150,13 @@ def feed_documents(parsed, location: str, fetcher=None, skip: Iterable[str] = ()
         if key is not None and key in skip:
             continue
         try:
-            doc = entry_document(entry, feed_title, f"{location}#{n}", fetcher)
+            doc = entry_document(entry, feed_title, f"{location}#{n}", fetcher, date_order)
         except FetchError as exc:
             log.warning("%s#%d: %s", location, n, exc)
             if retry_later:
                 continue
-            doc = Document(url=entry.get("link"), location=f"{location}#{n}", kind="feed", problems=[Problem("ingest", str(exc))])
+            doc = Document(url=entry.get("link"), guid=entry.get("id") or None, location=f"{location}#{n}", kind="feed",
+                           problems=[Problem("ingest", str(exc))])
         yield key, doc
 
 
@@ -156,5 +170,5 @@ def read(source, settings) -> Iterator[Document]:
         yield Document(location=source.name, problems=[Problem("ingest", f"{source.name}: not a readable RSS/Atom feed: {parsed.get('bozo_exception')}")])
         return
     fetcher = Fetcher(**settings.extra.get("fetch", {}))
-    for _key, doc in feed_documents(parsed, source.name, fetcher):
+    for _key, doc in feed_documents(parsed, source.name, fetcher, date_order=settings.date_order):
         yield doc

@@ -9,9 +9,10 @@ from typing import Iterator
 
 from eventwatch.model import Document, Problem
 
+from eventwatch.clean.dates import first_date
+
 KIND = "jsonl"
 
-_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 DATE_KEYS = ("published", "date", "publish_date", "pubdate", "published_at")
 
 
@@ -25,13 +26,6 @@ def sniff(head: bytes, name: str) -> bool:
     except (ValueError, RecursionError):
         # a first line cut by the sniff window, or a broken first line, in a .jsonl file
         return name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz"))
-
-
-def _date(value) -> str | None:
-    if not isinstance(value, str):
-        return None
-    m = _DATE.match(value.strip())
-    return m.group(1) if m else None
 
 
 _DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Za-z.'’\- ]{1,40}?)\s*(?:,|\(|[-–—:]|$)")
@@ -49,10 +43,10 @@ def _str(value) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def to_document(obj: dict, location: str) -> Document:
-    """One JSON object to a Document (also used by the Parquet and Ray readers)."""
+def to_document(obj: dict, location: str, date_order: str | None = None) -> Document:
+    """One JSON object (or table row) to a Document (also used by the Parquet, CSV and Ray readers)."""
     text, html = _str(obj.get("text")), _str(obj.get("html"))
-    published = next((d for d in (_date(obj.get(k)) for k in DATE_KEYS) if d), None)
+    published, why = first_date(obj, DATE_KEYS, date_order)
     doc = Document(
         text=text,
         html=None if text else html,
@@ -65,6 +59,8 @@ def to_document(obj: dict, location: str) -> Document:
         location=location,
         kind="html" if (html and not text) else "text",
     )
+    if why:
+        doc.problems.append(Problem("ingest", f"{location}: unreadable date, {why}; the article is undated", "warning"))
     if not text and not html:
         doc.problems.append(Problem("ingest", f"{location}: JSON object has neither 'text' nor 'html'"))
     return doc
@@ -100,4 +96,4 @@ def read(source, settings) -> Iterator[Document]:
             if not isinstance(obj, dict):
                 yield Document(location=location, problems=[Problem("ingest", f"{location}: a JSON line must be an object, got {type(obj).__name__}")])
                 continue
-            yield to_document(obj, location)
+            yield to_document(obj, location, settings.date_order)

@@ -30,4 +30,4 @@ def read(source, settings) -> Iterator[Document]:
         for batch in pf.iter_batches(batch_size=settings.batch_size):
             for row in batch.to_pylist():
                 n += 1
-                yield to_document(row, f"{source.name}:{n}")
+                yield to_document(row, f"{source.name}:{n}", settings.date_order)

@@ -53,14 +53,10 @@ def sniff(head: bytes, name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _url_patterns() -> tuple[re.Pattern, ...]:
-    text = resources.files("eventwatch.ingest").joinpath("data/non_article_urls.tsv").read_text("utf-8")
-    pats = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        _kind, regex = line.split("\t", 1)
-        pats.append(re.compile(regex.strip(), re.I))
-    return tuple(pats)
+    from eventwatch.resources import read_table
+
+    rows = read_table(resources.files("eventwatch.ingest").joinpath("data/non_article_urls.tsv"), columns=2)
+    return tuple(re.compile(regex.strip(), re.I) for _kind, regex in rows)
 
 
 def is_article_url(url: str | None) -> bool:

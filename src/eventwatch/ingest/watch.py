@@ -52,10 +52,8 @@ class Watcher:
 
     @property
     def pipeline(self):
-        if self._pipeline is None:
-            from eventwatch.pipeline import Pipeline
-
-            self._pipeline = Pipeline(self.settings)
+        if self._pipeline is None:  # ingest never imports the pipeline: its caller (the CLI) builds it
+            raise TypeError("Watcher needs a pipeline: Watcher(store, settings, fetcher, Pipeline(settings))")
         return self._pipeline
 
     def _fetch_feed(self, feed: str):
@@ -98,7 +96,8 @@ class Watcher:
         parsed = feeds.parse(data)
         keys = [feeds.entry_key(e) for e in parsed.entries]
         seen = self.state.seen(keys)
-        pending = list(feeds.feed_documents(parsed, feed, self.fetcher, skip=seen, retry_later=True))
+        pending = list(feeds.feed_documents(parsed, feed, self.fetcher, skip=seen, retry_later=True,
+                                               date_order=self.settings.date_order))
         waiting = len({k for k in keys if k not in seen} - {k for k, _ in pending})
         result.new_items += len(pending)
         if not pending:

@@ -1,4 +1,10 @@
-"""spaCy model selection and loading: once per process, the best English model installed."""
+"""spaCy model selection and loading: the best English model installed, once per process and settings.
+
+The one documented module-level state here is the model cache: ``load_model`` keeps up to four models,
+one per (name, disabled components, fast_nlp, matmul). A model is changed (sped up, its matrix products
+switched) only when it is loaded, for its own cache key, so two callers asking with other settings never
+share, and never change, each other's model.
+"""
 from __future__ import annotations
 
 import importlib
@@ -30,14 +36,33 @@ def available_models() -> list[str]:
     return found
 
 
-def load_model(name: str | None = None, disable: tuple[str, ...] = ()):
-    """Load ``name`` or the best installed model, once per process (``load_model()`` and ``load_model(None)``
-    are the same object). Never downloads anything."""
-    return _load(name, tuple(disable))
+def load_model(name: str | None = None, disable: tuple[str, ...] = (), *, fast_nlp: bool = False,
+               matmul: str | None = None):
+    """Load ``name`` or the best installed model, once per process and settings (``load_model()`` and
+    ``load_model(None)`` are the same object). ``fast_nlp``: the exact-output lookups of nlp/fast.py;
+    ``matmul``: "numpy" or "thinc" matrix products (nlp/matmul.py), None = as spaCy loads it. A model asked
+    for with other settings is another object. Never downloads anything."""
+    if matmul not in (None, "numpy", "thinc"):
+        raise ValueError(f"matmul must be 'numpy' or 'thinc', not {matmul!r}")
+    return _load(name, tuple(disable), bool(fast_nlp), matmul)
 
 
 @lru_cache(maxsize=4)
-def _load(name: str | None, disable: tuple[str, ...]):
+def _load(name: str | None, disable: tuple[str, ...], fast_nlp: bool, matmul: str | None):
+    nlp = _load_plain(name, disable)
+    if fast_nlp:
+        from eventwatch.nlp.fast import speed_up
+
+        speed_up(nlp)
+    if matmul:
+        from eventwatch.nlp.matmul import set_matmul
+
+        set_matmul(nlp, matmul)
+    return nlp
+
+
+def _load_plain(name: str | None, disable: tuple[str, ...]):
+    """A fresh spaCy model (never cached here: the cache above owns each copy)."""
     import spacy
 
     candidates = [name] if name else [m for m in available_models() if m != "en_core_web_trf"] or list(PREFERRED)

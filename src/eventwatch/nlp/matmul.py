@@ -42,6 +42,8 @@ _OPS = MatmulOps()
 _THINC = NumpyOps()
 
 
+# Module-level state (documented in docs/architecture.md): one threadpoolctl controller per process,
+# made on first use; it holds no setting of its own.
 _controller = None
 
 

@@ -17,7 +17,8 @@ from typing import Iterable, Iterator
 from eventwatch.clean import clean
 from eventwatch.clean import load as load_cleaner
 from eventwatch.pipeline.limits import DocumentTimeout, deadline
-from eventwatch.model import Document, Problem, Record, text_id
+from eventwatch.ingest.identity import article_id
+from eventwatch.model import Document, Problem, Record
 from eventwatch.nlp.cache import release, set_text
 from eventwatch.settings import Settings
 
@@ -30,20 +31,30 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def _tune(nlp, settings: Settings):
+    """Apply the settings' speed-ups to a model the caller passed (in place; it is the caller's object)."""
+    from eventwatch.nlp.matmul import set_matmul
+
+    if settings.fast_nlp:
+        from eventwatch.nlp.fast import speed_up
+
+        speed_up(nlp)
+    return set_matmul(nlp, settings.matmul)
+
+
 class Pipeline:
+    """``Pipeline(settings)`` loads (or reuses) the model cached for its settings; ``Pipeline(settings, nlp)``
+    uses and tunes the caller's model."""
+
     def __init__(self, settings: Settings | None = None, nlp=None):
         from eventwatch.pipeline import stages
         from eventwatch.nlp import load_model
 
-        self.settings = settings or Settings()
-        self.nlp = nlp if nlp is not None else load_model(self.settings.model)
-        if self.settings.fast_nlp:
-            from eventwatch.nlp.fast import speed_up
-
-            speed_up(self.nlp)
-        from eventwatch.nlp.matmul import set_matmul
-
-        set_matmul(self.nlp, self.settings.matmul)
+        self.settings = s = settings or Settings()
+        if nlp is None:  # the cached model for these settings: no other pipeline's model is changed
+            self.nlp = load_model(s.model, fast_nlp=s.fast_nlp, matmul=s.matmul)
+        else:  # the caller's own model: the speed-ups apply to it, as documented
+            self.nlp = _tune(nlp, s)
         self.stages = stages.build(self.settings)
         load_cleaner()
 
@@ -86,7 +97,7 @@ class Pipeline:
         if len(text) > limit:
             problems.append(Problem("clean", f"text is {len(text)} characters, over the limit of {limit}: analysed and kept only the first {limit}"))
             text = text[:limit]
-        rid = document.id or (text_id(text) if text else text_id(f"{document.location}\0{document.url or ''}"))
+        rid = article_id(document.id, url or document.url, document.guid, text, f"{document.location}\0{document.url or ''}")
         return Record(
             id=rid, text=text, title=title, source=source, url=url or document.url,
             published=published or document.crawled or self.settings.default_date, dateline=dateline or document.dateline,

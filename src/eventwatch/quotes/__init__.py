@@ -2,19 +2,23 @@
 
 Runs last (speakers are actors of ``record.actors``). Small parts, one job each:
 ``marks`` finds quoted stretches by their marks, ``direct`` keeps the ones that are speech and finds
-their cue verbs, ``indirect`` finds reported clauses in the dependency parse, ``speakers`` resolves
-the subject of each cue to an actor, and this module merges them into ``record.quotes``.
+their cue verbs, ``indirect`` finds reported clauses in the dependency parse, and this module merges
+them into ``record.quotes``. Who the subject of each cue is, the document's people table answers
+(``eventwatch.actors.people_of(doc, record).referents(...)``): this stage resolves no one itself.
 """
 from __future__ import annotations
 
 import logging
 import re
 
+from eventwatch.actors import people_of
+from eventwatch.actors.names import plain_name
+from eventwatch.actors.referents import Referents
 from eventwatch.model import Quote, Record
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
-from eventwatch.quotes.speakers import SpeakerResolver, plain_name
+from eventwatch.quotes.cues import cue_class, inverted_subject
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +45,15 @@ def extract_quotes(doc, record: Record) -> list[Quote]:
     indirect = find_indirect(doc)
     found = merge(direct, indirect)
     quoted = [(q.start - 1, q.end + 1) for q in direct]
-    resolver = SpeakerResolver(doc, record, quoted)
+    resolver = people_of(doc, record).referents(quoted, inverted=_speaker_after_cue)
     quotes = attribute(found, resolver, record.text)
     log.debug("%s: %d marked, %d reported, %d quotes", record.id, len(direct), len(indirect), len(quotes))
     return quotes
+
+
+def _speaker_after_cue(tok) -> bool:
+    """«“…,” insists 15-year-old Leo Grant»: the object of a cue verb that opens its clause is its speaker."""
+    return inverted_subject(tok.head) == tok and cue_class(tok.head) is not None
 
 
 def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
@@ -76,7 +85,7 @@ def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
 FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|myself)\b")
 
 
-def _topic_speaker(resolver: SpeakerResolver, q: Found, last, text: str):
+def _topic_speaker(resolver: Referents, q: Found, last, text: str):
     """«Anna Vale did not need persuading. “I’m glad …”»: a floating quote in the first person right
     after a sentence whose subject is a person (named since the last quote) is that person's."""
     if not FIRST_PERSON.search(text[q.start:q.end]):
@@ -89,7 +98,7 @@ def _overlap(a: Found, b: Found) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
-def attribute(found: list[Found], resolver: SpeakerResolver, text: str) -> list[Quote]:
+def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]:
     quotes: list[Quote] = []
     last = None  # (end, quote, actor) of the last quote with a speaker
     for q in found:

@@ -1,15 +1,15 @@
 """Cue verbs and their speakers in the dependency parse."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
+from eventwatch.actors.phrases import source_of
 from eventwatch.quotes.found import doc_text
-from eventwatch.quotes.lexicon import cue_forms, cue_verbs, first_names
+from eventwatch.quotes.lexicon import cue_forms, cue_verbs
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl"}  # "… and added", "…, saying"
 RELATIVE = {"who", "which", "that"}
-SOURCE_NOUNS_PREPS = {"from", "by", "of"}
 
 
 def cue_lemma(tok: Token) -> str | None:
@@ -121,60 +121,3 @@ def according_to(tok: Token) -> tuple[Token, Token] | None:
     if not objs:
         return None
     return nxt, source_of(objs[0])
-
-
-def source_of(noun: Token) -> Token:
-    """"a statement from Dostum" -> Dostum; otherwise the noun itself."""
-    if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_:
-        return noun
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in SOURCE_NOUNS_PREPS:
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_):
-                    return obj
-    return noun
-
-
-def phrase_span(tok: Token) -> tuple[int, int]:
-    """The characters of the speaker phrase headed by ``tok`` (names, titles, conjoined names)."""
-    doc = tok.doc
-    ent = entity_of(tok)
-    if ent is not None and tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        start, end = ent.start_char, ent.end_char
-    else:
-        left = min((t.left_edge.i for t in tok.lefts if t.dep_ not in ("punct", "cc")), default=tok.i)
-        start, end = doc[left].idx, tok.idx + len(tok)
-    for conj in (c for c in tok.children if c.dep_ == "conj"):
-        cent = entity_of(conj)
-        end = max(end, cent.end_char if cent is not None else conj.idx + len(conj))
-    return start, end
-
-
-def appositive_name(tok: Token) -> Token | None:
-    """"the spokesman, Zabihullah Mujahid," -> Mujahid."""
-    for child in tok.children:
-        if child.dep_ != "appos" or not right_after(tok, child.left_edge):
-            continue  # "the painter, who sold prints of his comic The Lost Sailor": not his name
-        if child.ent_type_ == "PERSON" or (child.pos_ == "PROPN" and child.ent_type_ != "ORG"
-                                           and child.lower_ in first_names()):
-            return child  # "says her father, Dario" (a given name the tagger took for a place)
-    return None
-
-
-def right_after(tok: Token, other: Token) -> bool:
-    """``other`` follows ``tok`` with no clause between ("the candidate on the stage, X", not "the
-    resident, who sold his comic X")."""
-    return tok.i < other.i and not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.i + 1:other.i])
-
-
-def entity_of(tok: Token) -> Span | None:
-    if not tok.ent_type_:
-        return None
-    doc: Doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]

@@ -8,12 +8,9 @@ DATA = Path(__file__).parent / "data"
 
 
 def _rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA / name).read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows
+    from eventwatch.resources import read_table
+
+    return read_table(DATA / name, columns=(2, 3))
 
 
 @lru_cache(maxsize=1)
@@ -42,21 +39,3 @@ def _regular_forms(lemma: str) -> list[str]:
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
     return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
-
-
-@lru_cache(maxsize=1)
-def first_names() -> dict[str, str]:
-    """Lower-cased given name -> "m" | "f"."""
-    return {row[0]: row[1] for row in _rows("first_names.tsv")}
-
-
-@lru_cache(maxsize=1)
-def person_words() -> dict[str, str]:
-    """Lower-cased title or person noun -> "m" | "f"."""
-    return {row[0]: row[1] for row in _rows("person_words.tsv")}
-
-
-@lru_cache(maxsize=1)
-def description_heads() -> dict[str, str]:
-    """Lemma of a description's head noun -> "org" | "doc"."""
-    return {row[0]: row[1] for row in _rows("description_heads.tsv")}

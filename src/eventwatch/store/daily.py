@@ -31,10 +31,15 @@ DIMS = {
 }
 # filters the table can answer (with their columns); any other filter needs the events table
 SUPPORTED_FILTERS = {"since", "until", "country", "quad_class", "negated", "hypothetical"}
+# the aggregates hold the articles' news only: background events (a time before the news) are left out,
+# so a filter asking for them (background=True) needs the events table
 
 _MEASURES = """count(*) AS n_events, count(e.goldstein) AS n_goldstein, sum(e.goldstein) AS goldstein_sum,
                sum(e.goldstein * e.goldstein) AS goldstein_sumsq"""
 _GROUP = "e.quad_class, coalesce(e.is_first, FALSE), coalesce(e.negated, FALSE), coalesce(e.hypothetical, FALSE)"
+
+
+_NEWS = "NOT coalesce(e.background, FALSE)"
 
 
 def _select(where: str) -> str:
@@ -43,13 +48,13 @@ def _select(where: str) -> str:
     for dim, expr in DIMS.items():
         parts.append(f"""
             SELECT e.event_date AS day, '{dim}' AS dim, {expr} AS key, {_GROUP}, {_MEASURES}
-            FROM events e {where} AND e.event_date IS NOT NULL AND ({expr}) IS NOT NULL
+            FROM events e {where} AND e.event_date IS NOT NULL AND ({expr}) IS NOT NULL AND {_NEWS}
             GROUP BY ALL""")
     parts.append(f"""
         SELECT e.event_date AS day, 'member' AS dim, m.key, {_GROUP}, {_MEASURES}
         FROM events e, (SELECT DISTINCT unnest([e.country, e.source_country, e.target_country, e.place_country])
                         AS key) m
-        {where} AND e.event_date IS NOT NULL AND m.key IS NOT NULL
+        {where} AND e.event_date IS NOT NULL AND m.key IS NOT NULL AND {_NEWS}
         GROUP BY ALL""")
     return " UNION ALL ".join(parts)
 

@@ -17,6 +17,10 @@ from typing import Iterator, TextIO
 from eventwatch.store.queries import Filters, all_events, event_where, to_arrow
 
 N_GDELT_COLUMNS = 61
+# the GDELT 2.0 codebook's Mentions table columns
+MENTION_COLUMNS = ["GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
+                   "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset",
+                   "InRawText", "Confidence", "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,18 +50,30 @@ def _country_name(iso3: str | None) -> str:
 
 
 def _s(v) -> str:
-    """A GDELT cell: empty for missing, no tabs or newlines."""
+    """A GDELT cell: empty for missing, no tabs, newlines or double quotes (a reader taking them for CSV
+    quoting would merge rows)."""
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return ""
     if isinstance(v, bool):
         return "1" if v else "0"
     if isinstance(v, float):
         return f"{v:g}" if v == int(v) and abs(v) < 1e15 else f"{v:.6g}"
-    return " ".join(str(v).split())
+    return " ".join(str(v).replace('"', "").split())
+
+
+@functools.lru_cache(maxsize=1)
+def known_groups() -> frozenset[str]:
+    """CAMEO known-group codes (data/cameo_known_groups.tsv)."""
+    text = resources.files("eventwatch.store").joinpath("data/cameo_known_groups.tsv").read_text("utf-8")
+    rows = [line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#")]
+    return frozenset(rows[1:])
 
 
 def _known_group(code: str | None) -> str:
-    return code[-3:] if code and len(code) >= 6 and code[:3] in ("IGO", "NGO") else ""
+    """The known group an actor code ends in (AFGINSTAL -> TAL, IGOUNO -> UNO); else empty."""
+    return code[-3:] if code and len(code) >= 6 and code[-3:] in known_groups() else ""
+
+
 
 
 def _actor_cells(code, name, country, sector) -> list:
@@ -88,7 +104,7 @@ GDELT_SQL = """
            e.target_code, e.target_name, e.target_country, e.target_sector, e.in_lead, e.cameo, e.root,
            e.quad_class, e.goldstein, g.num_mentions, g.num_sources, g.num_articles, g.avg_tone,
            e.place, e.place_name, e.place_country, e.place_admin1, e.place_feature, e.place_geonameid, e.lat, e.lon,
-           a.ingested_at, e.url
+           a.ingested_at, coalesce(e.url, e.article_id) AS ident
     FROM events e JOIN event_groups g ON g.group_id = e.group_id LEFT JOIN articles a ON a.id = e.article_id
     {where}
     ORDER BY e.event_date NULLS LAST, g.group_id
@@ -108,7 +124,7 @@ def gdelt_row(r: dict) -> list[str]:
              0, None, None, None, None, None, None, None,
              0, None, None, None, None, None, None, None,
              *_action_geo(r),
-             added.strftime("%Y%m%d%H%M%S") if isinstance(added, datetime) else None, r["url"]]
+             added.strftime("%Y%m%d%H%M%S") if isinstance(added, datetime) else None, r["ident"]]
     assert len(cells) == N_GDELT_COLUMNS
     return [_s(c) for c in cells]
 
@@ -124,7 +140,8 @@ def _dicts(cursor) -> Iterator[dict]:
 
 
 def gdelt_rows(con, f: Filters) -> Iterator[list[str]]:
-    """One GDELT 2.0 Events row (61 cells) per cross-article event matching the filters."""
+    """One GDELT 2.0 Events row (61 cells) per cross-article event matching the filters. An undated event
+    (undated article) has its four date cells empty, never the ingest date."""
     where, p = event_where(f)
     where = (f"{where} AND " if where else "WHERE ") + "e.is_first"
     cur = con.execute(GDELT_SQL.format(where=where), p)
@@ -132,36 +149,57 @@ def gdelt_rows(con, f: Filters) -> Iterator[list[str]]:
         yield gdelt_row(r)
 
 
-def write_gdelt(con, f: Filters, out: TextIO) -> int:
-    n = 0
+def write_gdelt(con, f: Filters, out: TextIO, tally: dict | None = None) -> int:
+    """Events rows (background events only with ``Filters(background=True)``); ``tally`` gets the counts of
+    rows and of undated rows."""
+    tally = {} if tally is None else tally
+    n = undated = 0
     for row in gdelt_rows(con, f):
         out.write("\t".join(row) + "\n")
-        n += 1
+        n, undated = n + 1, undated + (not row[1])
+    tally.update(rows=n, undated=undated)
     return n
 
 
 MENTIONS_SQL = """
-    SELECT e.group_id, g.first_date, a.ingested_at, e.published, e.outlet, coalesce(e.url, e.article_id) AS ident,
-           e.sentence_start, e.trigger_start, e.confidence, length(a.text) AS doc_len, a.tone
+    SELECT e.group_id, g.first_date, e.published, e.outlet, coalesce(e.url, e.article_id) AS ident,
+           e.sentence_start, e.trigger_start, e.confidence, length(a.text) AS doc_len, a.tone,
+           e.event_date IS NULL AS undated, coalesce(e.background, FALSE) AS background,
+           1 + length(regexp_extract_all(substr(a.text, 1, e.sentence_start), '[.!?]["''\u201d\u2019)]*\\s+|\\n\\s*\\n')) AS sentence_id,
+           (SELECT min(m.start) FROM actor_mentions m WHERE m.article_id = e.article_id AND m.actor_id = e.source
+               AND m.start >= e.sentence_start AND m.start < e.sentence_end) AS actor1_offset,
+           (SELECT min(m.start) FROM actor_mentions m WHERE m.article_id = e.article_id AND m.actor_id = e.target
+               AND m.start >= e.sentence_start AND m.start < e.sentence_end) AS actor2_offset
     FROM events e JOIN event_groups g ON g.group_id = e.group_id JOIN articles a ON a.id = e.article_id
     {where}
     ORDER BY e.group_id, e.event_date NULLS LAST, e.article_id, e.event_idx
 """
 
 
-def write_gdelt_mentions(con, f: Filters, out: TextIO) -> int:
+def _stamp(day) -> str | None:
+    return day.strftime("%Y%m%d000000") if day else None
+
+
+def mention_row(r: dict) -> list[str]:
+    """GDELT 2.0 Mentions cells (16) of one mention; dates empty and ``undated`` in Extras for an undated article."""
+    extras = ";".join(flag for flag in ("undated", "background") if r[flag])
+    offset = lambda v: -1 if v is None else v  # noqa: E731 - GDELT writes -1 for "not found in the sentence"
+    cells = [r["group_id"], _stamp(r["first_date"]), _stamp(r["published"]), 1, r["outlet"], r["ident"],
+             r["sentence_id"], offset(r["actor1_offset"]), offset(r["actor2_offset"]), r["trigger_start"], 1,
+             round((r["confidence"] or 0) * 100), r["doc_len"], r["tone"], None, extras or None]
+    return [_s(c) for c in cells]
+
+
+def write_gdelt_mentions(con, f: Filters, out: TextIO, tally: dict | None = None) -> int:
     """GDELT 2.0 Mentions rows (16 columns): one per article that reports an event."""
+    tally = {} if tally is None else tally
     where, p = event_where(f)
     cur = con.execute(MENTIONS_SQL.format(where=where), p)
-    n = 0
+    n = undated = 0
     for r in _dicts(cur):
-        added = r["ingested_at"].strftime("%Y%m%d%H%M%S") if r["ingested_at"] else None
-        event_time = r["first_date"].strftime("%Y%m%d000000") if r["first_date"] else added
-        mention_time = r["published"].strftime("%Y%m%d000000") if r["published"] else added
-        cells = [r["group_id"], event_time, mention_time, 1, r["outlet"], r["ident"], None, -1, -1,
-                 r["trigger_start"], 1, round((r["confidence"] or 0) * 100), r["doc_len"], r["tone"], None, None]
-        out.write("\t".join(_s(c) for c in cells) + "\n")
-        n += 1
+        out.write("\t".join(mention_row(r)) + "\n")
+        n, undated = n + 1, undated + bool(r["undated"])
+    tally.update(rows=n, undated=undated)
     return n
 
 
@@ -201,24 +239,38 @@ def plover_event(r: dict) -> dict:
         "confidence": r["confidence"], "cameo": r["cameo"], "cameo_root": r["root"], "quad_class": r["quad_class"],
         "goldstein": r["goldstein"], "story_id": r["article_id"], "story_ids": list(r["story_ids"] or []),
         "source": r["outlet"], "url": r["url"], "num_mentions": r["num_mentions"],
+        "date_precision": r.get("date_precision"), "background": bool(r.get("background")),
+        "undated": r["event_date"] is None,
         "num_articles": r["num_articles"], "num_sources": r["num_sources"], "language": "en",
     }
 
 
-def write_plover(con, f: Filters, out: TextIO) -> int:
+def write_plover(con, f: Filters, out: TextIO, typed_only: bool = False, tally: dict | None = None) -> int:
+    """PLOVER JSON lines. Events of CAMEO roots 01 (make statement) and 02 (appeal), which PLOVER has no type
+    for, are written with ``event_type`` empty, or left out with ``typed_only``."""
     where, p = event_where(f)
     where = (f"{where} AND " if where else "WHERE ") + "e.is_first"
+    if typed_only:
+        where += " AND coalesce(e.plover, '') <> ''"
     cur = con.execute(PLOVER_SQL.format(where=where), p)
-    n = 0
+    tally = {} if tally is None else tally
+    n = undated = 0
     for r in _dicts(cur):
         out.write(json.dumps(plover_event(r), ensure_ascii=False, default=str) + "\n")
-        n += 1
+        n, undated = n + 1, undated + (r["event_date"] is None)
+    tally.update(rows=n, undated=undated)
     return n
+
+
+def text_csv(df, out: TextIO) -> None:
+    """A frame as CSV whose text cells are quoted, so codes stay text ("020") in spreadsheet importers."""
+    out.write(",".join(map(str, df.columns)) + "\n")
+    df.to_csv(out, index=False, header=False, quoting=csv.QUOTE_NONNUMERIC)
 
 
 def write_csv(con, f: Filters, out: TextIO) -> int:
     df = all_events(con, f)
-    df.to_csv(out, index=False, quoting=csv.QUOTE_MINIMAL)
+    text_csv(df, out)
     return len(df)
 
 

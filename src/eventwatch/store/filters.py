@@ -104,8 +104,11 @@ class EventFilter:
     negated: bool | None = None         # None: both
     hypothetical: bool | None = None    # None: both
     min_confidence: float | None = None
+    background: bool | None = None      # None/False: the articles' news only; True: also events dated before it
 
     def __post_init__(self):
+        if not self.background:
+            object.__setattr__(self, "background", None)  # news only is the default, not a filter that is set
         since, until = _date(self.since, "since"), _date(self.until, "until")
         if since and until and since > until:
             raise QueryError(Errors.E102)
@@ -164,7 +167,8 @@ def _text(name: str, value):
     return value
 
 
-_PARSE: dict[str, Callable[[str, Any], Any]] = {"negated": _bool, "hypothetical": _bool, "min_confidence": _number}
+_PARSE: dict[str, Callable[[str, Any], Any]] = {"negated": _bool, "hypothetical": _bool, "min_confidence": _number,
+                                               "background": _bool}
 
 
 def parse_filters(params: Mapping[str, Any], strict: bool = False) -> EventFilter:
@@ -282,8 +286,11 @@ def clauses(f: EventFilter, view: Mapping[str, Clause], alias: str) -> tuple[lis
 
 def where(f: EventFilter, view: Mapping[str, Clause] = EVENTS, alias: str = "e",
           extra: tuple[list[str], list] = ([], [])) -> tuple[str, list]:
-    """WHERE clause (with leading 'WHERE', or '') and its parameters; ``extra`` clauses come last."""
+    """WHERE clause (with leading 'WHERE', or '') and its parameters; ``extra`` clauses come last.
+    Over the events, background events (a time before the article's news) count only with ``background``."""
     w, p = clauses(f, view, alias)
+    if view is EVENTS and not f.background:
+        w.append(f"NOT coalesce({alias}.background, FALSE)")
     w, p = w + extra[0], p + extra[1]
     return ("WHERE " + " AND ".join(w)) if w else "", p
 

@@ -17,7 +17,7 @@ import duckdb
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: events.background, events.date_precision; groups by store/grouping.py
 
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_articles_id ON articles(id)",
@@ -105,14 +105,14 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
         raise
     from eventwatch.store import daily
 
-    if before and before < 2:
+    if before and before < 4:
+        # < 2: new denormalised columns; < 4: dedup keys, background and groups by store/grouping.py
         n = _rewrite_all(con)  # the writer also fills event_daily
+        daily.rebuild(con)
         log.info("upgraded database schema %d -> %d (%d columns added, %d articles rewritten)",
                  before, SCHEMA_VERSION, len(added), n)
     else:
-        daily.rebuild(con)  # new file: marks the (empty) table current; version 2: computes it
-        if before:
-            log.info("upgraded database schema %d -> %d (daily aggregates computed)", before, SCHEMA_VERSION)
+        daily.rebuild(con)  # new file: marks the (empty) table current
     return before
 
 

@@ -285,12 +285,14 @@ def summary(con, f: Filters) -> dict:
     where, p = event_where(f)
     row = con.execute(f"""
         SELECT count(*), count_if(e.is_first), approx_count_distinct(e.article_id),
-               min(e.event_date), max(e.event_date), avg(e.goldstein), count_if(e.negated), count_if(e.hypothetical)
+               min(e.event_date), max(e.event_date), avg(e.goldstein), count_if(e.negated), count_if(e.hypothetical),
+               count_if(e.event_date IS NULL)
         FROM events e {where}""", p).fetchone()
-    n = [int(x or 0) for x in row[:3]] + [int(row[6] or 0), int(row[7] or 0)]  # aggregates over no rows are NULL
+    n = [int(x or 0) for x in row[:3]] + [int(row[6] or 0), int(row[7] or 0), int(row[8] or 0)]  # no rows: NULL
     out = {"events": n[0], "unique_events": n[1], "articles_with_events": n[2],  # approximate (HLL)
            "first_date": row[3].isoformat() if row[3] else None, "last_date": row[4].isoformat() if row[4] else None,
-           "goldstein_mean": row[5], "negated": n[3], "hypothetical": n[4]}
+           "goldstein_mean": row[5], "negated": n[3], "hypothetical": n[4],
+           "undated_events": n[5]}  # events with no date (undated articles): in the totals, on no timeline
     out["by_quad_class"] = {str(q): n for q, n in con.execute(
         f"SELECT e.quad_class, count(*) FROM events e {where} GROUP BY 1 ORDER BY 1", p).fetchall()}
     out["top_countries"] = [{"country": c, "events": n} for c, n in con.execute(

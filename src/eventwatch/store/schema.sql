@@ -42,10 +42,12 @@ CREATE TABLE IF NOT EXISTS events (
     country VARCHAR,            -- the event's country: place country, else target's, else source's
     sentence VARCHAR,           -- text[sentence_start:sentence_end]
     plover_mode VARCHAR, in_lead BOOLEAN,
-    dedup_key VARCHAR,          -- source|target|cameo|place|negated|hypothetical (see docs/schema.md)
+    dedup_key VARCHAR,          -- source|target|root|negated|hypothetical, one-sided: actor@place|...; solo:... never grouped (store/grouping.py)
     group_id BIGINT,
     is_first BOOLEAN,           -- the group's first mention (one row per cross-article event)
-    num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER  -- the group's counts (copied)
+    num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER,  -- the group's counts (copied)
+    background BOOLEAN,         -- the clause dates the event before the article's news (record field)
+    date_precision VARCHAR      -- day | month | year of date; NULL when undated
 );
 
 -- one row per cross-article event (GDELT's Events table); rebuilt for the touched keys on every write

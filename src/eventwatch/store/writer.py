@@ -12,22 +12,16 @@ from datetime import date, datetime, timezone
 import duckdb
 
 from eventwatch.model import Record
+from eventwatch.store import grouping
 
 log = logging.getLogger(__name__)
 
 ARTICLE_TABLES = ("articles", "article_actors", "actor_mentions", "events", "quotes", "place_mentions")
 CANONICAL_TABLES = (("actors", "id"), ("places", "id"))
 EVENT_CORE = ("source", "target", "cameo", "root", "plover", "quad_class", "goldstein", "date", "place",
-              "negated", "hypothetical", "sentence", "trigger", "confidence", "plover_mode")
+              "negated", "hypothetical", "sentence", "trigger", "confidence", "plover_mode", "background", "date_precision")
 DEDUP_KEY_POS = 42  # position of dedup_key in an events row
-# Events of the same key whose dates lie this many days apart or less are one event (chained).
-DATE_TOLERANCE_DAYS = 1
-
-
-def dedup_key(source, target, cameo, place, negated, hypothetical) -> str:
-    """The identity of an event across articles, apart from its date (see docs/schema.md)."""
-    return "|".join((source or "", target or "", cameo or "", place or "",
-                     "N" if negated else "", "H" if hypothetical else ""))
+DATE_TOLERANCE_DAYS = grouping.DATE_TOLERANCE_DAYS
 
 
 def _day(value) -> str | None:
@@ -67,7 +61,8 @@ def _event_row(r: Record, i: int, e, actors: dict, places: dict, lead_end: int) 
             p.name if p else None, p.country if p else None, p.admin1 if p else None, p.feature if p else None,
             p.geonameid if p else None, p.lat if p else None, p.lon if p else None,
             country, r.text[e.sentence[0]:e.sentence[1]], e.plover_mode, e.sentence[0] < lead_end,
-            dedup_key(e.source, e.target, e.cameo, e.place, e.negated, e.hypothetical), None, None, None, None, None)
+            grouping.dedup_key(e.source, e.target, e.root, e.place, e.negated, e.hypothetical, r.id, i),
+            None, None, None, None, None, bool(e.background), e.date_precision)
 
 
 def rows(records: list[Record]) -> dict[str, list[tuple]]:
@@ -168,50 +163,32 @@ def refresh_daily(con, keys: list[str], old_days: list) -> None:
     daily.refresh_days(con, list(days))
 
 
-GROUP_SQL = """
-CREATE OR REPLACE TEMP TABLE _grouping AS
-WITH e AS (
-    SELECT article_id, event_idx, dedup_key, event_date, outlet,
-           lag(event_date) OVER w AS prev, row_number() OVER w AS rn
-    FROM events {where}
-    WINDOW w AS (PARTITION BY dedup_key ORDER BY event_date NULLS LAST, article_id, event_idx)
-), b AS (
-    SELECT *, CASE WHEN rn = 1 THEN 1
-                   WHEN event_date IS NULL AND prev IS NULL THEN 0
-                   WHEN event_date IS NULL OR prev IS NULL THEN 1
-                   WHEN event_date - prev > {tol} THEN 1 ELSE 0 END AS brk
-    FROM e
-), c AS (
-    SELECT *, sum(brk) OVER (PARTITION BY dedup_key ORDER BY event_date NULLS LAST, article_id, event_idx
-                             ROWS UNBOUNDED PRECEDING) AS cluster
-    FROM b
-)
-SELECT article_id, event_idx, dedup_key,
-       count(*) OVER grp AS n_mentions, count(DISTINCT article_id) OVER grp AS n_articles,
-       count(DISTINCT coalesce(outlet, article_id)) OVER grp AS n_sources,
-       row_number() OVER (PARTITION BY dedup_key, cluster ORDER BY event_date NULLS LAST, article_id, event_idx) = 1 AS first,
-       ('0x' || substr(md5(dedup_key || '#' || coalesce(CAST(
-           first_value(event_date) OVER (PARTITION BY dedup_key, cluster ORDER BY event_date NULLS LAST, article_id, event_idx)
-           AS VARCHAR), 'undated')), 1, 15))::BIGINT AS gid
-FROM c
-WINDOW grp AS (PARTITION BY dedup_key, cluster)
-"""
+def _group_table(con, where: str) -> None:
+    """The temp table ``_grouping``: each mention's group and the group's counts (store/grouping.py decides)."""
+    import pandas as pd
+
+    rows = con.execute(f"SELECT article_id, event_idx, dedup_key, event_date, sentence, outlet FROM events {where} "
+                       "ORDER BY dedup_key, event_date NULLS LAST, article_id, event_idx").fetchall()
+    frame = pd.DataFrame(grouping.cluster(rows), columns=["article_id", "event_idx", "gid", "first", "n_mentions",
+                                                          "n_articles", "n_sources"])
+    frame = frame.astype({"event_idx": "int32", "gid": "int64", "first": "bool", "n_mentions": "int32",
+                          "n_articles": "int32", "n_sources": "int32"})
+    con.register("_grouping_frame", frame)
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _grouping AS SELECT * FROM _grouping_frame")
+    finally:
+        con.unregister("_grouping_frame")
 
 
 def regroup(con: duckdb.DuckDBPyConnection, keys: list[str] | None = None) -> None:
-    """Rebuild the cross-article event groups of the given dedup keys (all keys when None).
-
-    Mentions sharing a key whose dates chain within DATE_TOLERANCE_DAYS form one group; its id is
-    a hash of the key and the group's first date, so it is stable across re-ingests.
-    """
+    """Rebuild the cross-article event groups of the given dedup keys (all keys when None): store/grouping.py."""
     if keys is not None and not keys:
         return
-    params: list = []
     where = ""
     if keys is not None:
         con.execute("CREATE OR REPLACE TEMP TABLE _keys AS SELECT unnest(?::VARCHAR[]) AS k", [keys])
         where = "WHERE dedup_key IN (SELECT k FROM _keys)"
-    con.execute(GROUP_SQL.format(where=where, tol=int(DATE_TOLERANCE_DAYS)), params)
+    _group_table(con, where)
     con.execute("UPDATE events SET group_id = g.gid, is_first = g.first, num_mentions = g.n_mentions, "
                 "num_articles = g.n_articles, num_sources = g.n_sources FROM _grouping g "
                 "WHERE events.article_id = g.article_id AND events.event_idx = g.event_idx")

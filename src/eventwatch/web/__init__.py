@@ -36,7 +36,7 @@ class ResponseCache:
     """A small LRU of aggregate GET responses (body, content type), keyed by path and sorted query.
 
     The server holds the database file open, so no other process writes it meanwhile; this app's own
-    writes (POST /api/ingest) clear the cache. A million events make alerts and top-N queries take
+    writes (POST /api/ingest, the ``serve --watch`` thread in web/live.py) clear the cache. A million events make alerts and top-N queries take
     seconds; a dashboard asks the same few again and again.
     """
 
@@ -70,15 +70,18 @@ class ResponseCache:
             self._data.clear()
 
 
-def create_app(db_path: str, ingest_token: str | None = None, warm: bool = False, cache: bool = True) -> FastAPI:
+def create_app(db_path: str, ingest_token: str | None = None, warm: bool = False, cache: bool = True,
+               writable: bool = False) -> FastAPI:
     """The JSON API over ``db_path`` with the dashboard mounted at ``/``.
+
+    ``writable``: open the database for writing (``serve --watch`` polls feeds into it, web/live.py).
 
     ``warm``: fill the response cache with the unfiltered views' aggregates in a background thread
     (``eventwatch serve`` does, so the first visitor of a large store does not wait for them).
     ``cache``: keep aggregate answers (see ResponseCache)."""
     from eventwatch.api import create_app as api_app
 
-    app = mount(api_app(db_path, ingest_token=ingest_token), cache=cache)
+    app = mount(api_app(db_path, ingest_token=ingest_token, writable=writable), cache=cache)
     if warm and cache:
         threading.Thread(target=warm_cache, args=(app,), name="eventwatch-warm", daemon=True).start()
     return app

@@ -121,6 +121,51 @@
   });
   window.addEventListener('popstate', render);
 
+  /* ---------- code names (GET /api/codes, loaded once) ---------- */
+  let CODES = { cameo: {}, plover: {} };
+  let codesP = null;
+  function loadCodes() {
+    if (!codesP) codesP = getJSON('/api/codes').then((c) => { CODES = c; codeChoices(); }).catch(() => { codesP = null; });
+    return codesP;
+  }
+  function codeChoices() {  // the filter form suggests roots and PLOVER types with their names
+    const lists = { root: el('datalist', { id: 'root-choices' }), plover: el('datalist', { id: 'plover-choices' }) };
+    for (const [code, c] of Object.entries(CODES.cameo)) {
+      if (code.length === 2) lists.root.appendChild(el('option', { value: code }, code + ' ' + sentenceCase(c.name)));
+    }
+    for (const [t, d] of Object.entries(CODES.plover)) lists.plover.appendChild(el('option', { value: t }, t + ': ' + d));
+    for (const k of ['root', 'plover']) {
+      form.appendChild(lists[k]);
+      form.elements[k].setAttribute('list', lists[k].id);
+    }
+  }
+  function sentenceCase(name) {  // the codebook writes root names in capitals ("MAKE PUBLIC STATEMENT")
+    return name && name === name.toUpperCase() ? name.charAt(0) + name.slice(1).toLowerCase() : name;
+  }
+  function cameoName(code) {  // an unknown sub-code takes its parent's name (1822 -> 182)
+    if (!code) return '';
+    for (const k of [code, code.slice(0, 3), code.slice(0, 2)]) if (CODES.cameo[k]) return sentenceCase(CODES.cameo[k].name);
+    return '';
+  }
+  function codeLabel(cameo, plover) {
+    // "145 Protest violently, riot · PROTEST" with the PLOVER description on hover
+    const name = cameoName(cameo);
+    const plv = plover ? el('span', { class: 'plover', title: CODES.plover[plover] || '' }, plover) : null;
+    return el('span', { class: 'code' }, el('span', { class: 'cameo' }, cameo || ''),
+      name ? el('span', { class: 'code-name' }, ' ' + name) : null, plv ? ' · ' : null, plv);
+  }
+  function codeText(cameo, plover) {
+    const name = cameoName(cameo);
+    return [cameo, name, plover ? '· ' + plover : ''].filter(Boolean).join(' ');
+  }
+  function actorLabel(id, name, country) {
+    // what is known of one side of an event: its name, else its id, else "unknown" (styled as such)
+    if (name || id) return el('span', { class: 'actor-name' }, name || id);
+    return el('span', { class: 'unknown', title: 'the actor was not identified in the text' },
+      'unknown' + (country ? ' (' + country + ')' : ''));
+  }
+  function actorText(id, name) { return name || id || 'unknown'; }
+
   /* ---------- shared bits ---------- */
   function goldColor(g) {
     if (g === null || g === undefined) return '#9ca3af';
@@ -141,11 +186,12 @@
     if (ev.negated) flags.push(el('span', { class: 'flag' }, 'negated'));
     if (ev.hypothetical) flags.push(el('span', { class: 'flag' }, 'hypothetical'));
     return el('tr', { class: 'clickable event-row', onclick: open },
-      el('td', { class: 'muted' }, ev.date || ''),
+      el('td', { class: 'muted' }, ev.date || el('span', { class: 'unknown' }, 'undated')),
       el('td', {}, el('a', { href: articleHref(ev.article_id, ev.event_idx), 'data-nav': '', class: 'event-link',
-        onclick: (e) => e.stopPropagation() }, (ev.source_name || ev.source || '?') + ' → ' + (ev.target_name || ev.target || '?'))),
+        onclick: (e) => e.stopPropagation() }, actorLabel(ev.source, ev.source_name, ev.source_country), ' → ',
+        actorLabel(ev.target, ev.target_name, ev.target_country))),
       el('td', {}, el('span', { class: 'q' + ev.quad_class, title: QUAD[ev.quad_class] ? QUAD[ev.quad_class][0] : '' }, '\u00a0'),
-        ' ' + (ev.cameo || '') + ' ' + (ev.plover || ''), flags),
+        ' ', codeLabel(ev.cameo, ev.plover), flags),
       el('td', {}, el('div', { class: 'sent' }, ev.sentence || '')));
   }
   function eventsTable(items, compact) {
@@ -278,7 +324,24 @@
   /* ---------- Timeline ---------- */
   function dayNum(s) { return Math.round(Date.parse(s + 'T00:00:00Z') / 86400000); }
   function dayStr(n) { return new Date(n * 86400000).toISOString().slice(0, 10); }
-  const STEP = { day: 1, week: 7, month: 30.44 };
+
+  /* ---------- Timeline (Apache ECharts, vendored in static/vendor; loaded on first use) ---------- */
+  let echartsP = null;
+  let activeChart = null;
+  function loadECharts() {
+    if (window.echarts) return Promise.resolve(window.echarts);
+    if (!echartsP) {
+      echartsP = new Promise((resolve, reject) => {
+        const s = el('script', { src: '/static/vendor/echarts.min.js' });
+        s.addEventListener('load', () => resolve(window.echarts));
+        s.addEventListener('error', () => { echartsP = null; reject(new Error('could not load the chart library')); });
+        document.head.appendChild(s);
+      });
+    }
+    return echartsP;
+  }
+  window.addEventListener('resize', () => { if (activeChart) activeChart.resize(); });
+  function disposeChart() { if (activeChart) { activeChart.dispose(); activeChart = null; } }
 
   async function timeline(token) {
     const page = new URLSearchParams(location.search);
@@ -293,30 +356,42 @@
       const q = new URLSearchParams(location.search); q.set('interval', select.value);
       navigate(location.pathname + '?' + q.toString());
     });
-    const box = el('div');
+    const box = el('div', { class: 'timeline-chart', role: 'img' });
+    const note = el('p', { class: 'timeline-note muted' });
     const list = panel('Latest events in range');
     append(view, [el('h2', {}, 'Timeline'),
       el('div', { class: 'toolbar' }, el('label', {}, 'Interval ', select),
-        el('span', { class: 'muted' }, 'Drag across the chart to filter every view to that date range (asserted events only).'),
+        el('span', { class: 'muted' }, 'Drag across the chart to filter every view to that date range (asserted events only); wheel or slider to zoom.'),
         el('button', { type: 'button', onclick: () => setFilter({ since: null, until: null }) }, 'Clear date range')),
-      box, quadLegend(), el('div', { class: 'legend' }, el('span', {}, '— mean Goldstein (right axis, −10…10)'),
-        el('span', {}, '▼ alert (early warning)')), list]);
+      box, note, list]);
 
     const alertsP = getJSON(api('/api/alerts', { limit: 1000 })).catch(() => ({ items: [] }));
-    const tr = await getJSON(api('/api/trends', { interval: interval }));
+    const undatedP = getJSON(api('/api/summary', { since: null, until: null })).catch(() => null);
+    const [tr, echarts] = await Promise.all([getJSON(api('/api/trends', { interval: interval, fill: 'true' })), loadECharts()]);
     if (token !== renderToken) return;
     let items = tr.items || [];
     if (interval === 'day' && !page.get('interval') && items.length > 400) {
       items = weekly(items); interval = 'week'; select.value = 'week';
     }
-    const chart = timelineChart(items, interval);
-    box.appendChild(chart);
+    const chart = timelineChart(echarts, box, items, interval);
     drawn(token);
-    const [al, ev] = await Promise.all([alertsP, getJSON(api('/api/events', { limit: 10, total: 'false' }))]);
+    const [al, ev, sum] = await Promise.all([alertsP, getJSON(api('/api/events', { limit: 10, total: 'false' })), undatedP]);
     if (token !== renderToken) return;
-    addAlertMarkers(chart, items, al.items || [], interval);
+    if (chart) addAlerts(chart, items, al.items || [], interval);
+    timelineNote(note, items, interval, sum);
     list.appendChild(eventsTable(ev.items || []));
     done('timeline', token);
+  }
+
+  function timelineNote(note, items, interval, sum) {
+    // what the chart cannot show: events without any date, and periods without events (gaps, not zeros joined up)
+    const empty = items.filter((i) => !i.n_events).length;
+    const n = sum ? sum.undated_events || 0 : null;
+    append(clear(note), [
+      n === null ? null : el('span', { class: 'undated-count' + (n ? ' unknown' : ''), 'data-n': n },
+        n ? fmt(n) + (n === 1 ? ' event has' : ' events have') + ' no date and is not on the timeline.' : 'Every matching event has a date.'),
+      ' ', items.length ? el('span', { class: 'gap-count', 'data-n': empty },
+        fmt(empty) + ' of ' + fmt(items.length) + ' ' + interval + 's without events: the Goldstein line breaks there.') : null]);
   }
 
   function weekly(days) {
@@ -328,100 +403,87 @@
       if (!weeks.has(monday)) weeks.set(monday, { period: dayStr(monday), gsum: 0, gn: 0, n_events: 0, n_verbal_coop: 0, n_material_coop: 0, n_verbal_conflict: 0, n_material_conflict: 0 });
       const w = weeks.get(monday);
       for (const k of keys) w[k] += it[k] || 0;
-      if (it.goldstein_mean !== null) { w.gsum += it.goldstein_mean * it.n_events; w.gn += it.n_events; }
+      if (it.goldstein_mean !== null && it.n_events) { w.gsum += it.goldstein_mean * it.n_events; w.gn += it.n_events; }
     }
     return [...weeks.values()].sort((a, b) => (a.period < b.period ? -1 : 1)).map((w) => Object.assign(w, { goldstein_mean: w.gn ? w.gsum / w.gn : null }));
   }
 
-  function addAlertMarkers(svg, items, alerts, interval) {
-    if (!svg.geom) return;
-    const { x, d0, d1, step, bw, T } = svg.geom;
-    const seen = new Map();
-    for (const a of alerts) {
-      const d = dayNum(a.date);
-      if (d < d0 || d > d1) continue;
-      const key = Math.floor((d - d0) / step);
-      if (!seen.has(key)) seen.set(key, []);
-      seen.get(key).push(a);
-    }
-    const marks = svg.querySelector('g.alerts');
-    for (const [key, list] of seen) {
-      const cx = x(d0 + key * step) + bw / 2;
-      marks.appendChild(sv('path', { class: 'marker', d: 'M' + (cx - 5) + ',' + (T - 14) + 'h10l-5,9z' },
-        sv('title', {}, list.slice(0, 8).map((a) => a.date + ' ' + a.key + ' ' + a.metric + ' ' + fmt1(a.value) + ' (z ' + fmt1(a.z) + ')').join('\n'))));
-    }
+  function periodEnd(start, interval) {  // the last day of the period that begins on `start`
+    if (interval === 'day') return start;
+    if (interval === 'week') return dayStr(dayNum(start) + 6);
+    const d = new Date(start + 'T00:00:00Z');
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  }
+  function periodIndex(periods, date, interval) {
+    for (let i = periods.length - 1; i >= 0; i--) if (periods[i] <= date) return date <= periodEnd(periods[i], interval) ? i : -1;
+    return -1;
   }
 
-  function timelineChart(items, interval) {
-    const W = 1200, H = 340, L = 56, R = 48, T = 22, B = 30;
-    const svg = sv('svg', { viewBox: '0 0 ' + W + ' ' + H, class: 'chart timeline', role: 'img',
-      'aria-label': 'events per ' + interval + ' by QuadClass with mean Goldstein' });
-    if (!items.length) {
-      svg.appendChild(sv('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle' }, 'No events in range.'));
-      return svg;
-    }
-    const step = STEP[interval];
-    const d0 = dayNum(items[0].period), d1 = dayNum(items[items.length - 1].period) + Math.ceil(step);
-    const x = (d) => L + (d - d0) / Math.max(1, d1 - d0) * (W - L - R);
-    const raw = Math.max(...items.map((i) => i.n_events)) || 1;
-    const mag = Math.pow(10, Math.floor(Math.log10(raw / 4))), unit = [1, 2, 5, 10].map((m) => m * mag).find((u) => raw / u <= 5) || mag * 10;
-    const tickStep = Math.max(1, unit), max = Math.ceil(raw / tickStep) * tickStep;
-    const y = (n) => H - B - n / max * (H - T - B);
-    const yg = (g) => T + (10 - g) / 20 * (H - T - B);
-    const bw = Math.max(1, x(d0 + step) - x(d0) - (step >= 7 ? 1 : 0.3));
-    const axes = sv('g', { class: 'axis' });
-    for (let n = 0; n <= max; n += tickStep) {
-      axes.appendChild(sv('line', { x1: L, x2: W - R, y1: y(n), y2: y(n), stroke: '#eef0f3' }));
-      axes.appendChild(sv('text', { x: L - 6, y: y(n) + 4, 'text-anchor': 'end' }, fmt(n)));
-    }
-    for (const g of [-10, 0, 10]) axes.appendChild(sv('text', { x: W - R + 6, y: yg(g) + 4 }, (g > 0 ? '+' : '') + g));
-    const ticks = 8;
-    for (let i = 0; i <= ticks; i++) {
-      const d = Math.round(d0 + (d1 - d0) * i / ticks);
-      axes.appendChild(sv('text', { x: x(d), y: H - 10, 'text-anchor': 'middle' }, dayStr(d)));
-    }
-    svg.appendChild(axes);
-    const bars = sv('g', { class: 'bars' });
-    for (const it of items) {
-      const d = dayNum(it.period);
-      let acc = 0;
-      const keys = { 1: 'n_verbal_coop', 2: 'n_material_coop', 3: 'n_verbal_conflict', 4: 'n_material_conflict' };
-      for (const q of [1, 2, 3, 4]) {
-        const n = it[keys[q]] || 0;
-        if (!n) continue;
-        bars.appendChild(sv('rect', { x: x(d), width: bw, y: y(acc + n), height: Math.max(0.5, y(acc) - y(acc + n)), fill: QUAD[q][1] },
-          sv('title', {}, it.period + ': ' + fmt(n) + ' ' + QUAD[q][0].toLowerCase())));
-        acc += n;
-      }
-    }
-    svg.appendChild(bars);
-    const pts = items.filter((i) => i.goldstein_mean !== null).map((i) => x(dayNum(i.period)) + bw / 2 + ',' + yg(i.goldstein_mean).toFixed(1));
-    if (pts.length) svg.appendChild(sv('polyline', { class: 'gline', points: pts.join(' ') }));
-    // brushing
-    const brush = sv('rect', { class: 'brush', y: T, height: H - T - B, width: 0, x: L, visibility: 'hidden' });
-    const overlay = sv('rect', { x: L, y: T, width: W - L - R, height: H - T - B, fill: 'transparent', cursor: 'crosshair' });
-    svg.appendChild(sv('g', { class: 'alerts' })); svg.appendChild(brush); svg.appendChild(overlay);
-    svg.geom = { x: x, d0: d0, d1: d1, step: step, bw: bw, T: T };
-    let start = null;
-    const toX = (ev) => {
-      const r = svg.getBoundingClientRect();
-      return Math.max(L, Math.min(W - R, (ev.clientX - r.left) / r.width * W));
+  const QKEYS = { 1: 'n_verbal_coop', 2: 'n_material_coop', 3: 'n_verbal_conflict', 4: 'n_material_conflict' };
+
+  function timelineTooltip(items, alertText) {
+    // plain text (ECharts richText mode: drawn on the canvas, never parsed as HTML)
+    return (params) => {
+      const i = params[0].dataIndex, it = items[i];
+      const lines = [it.period + ': ' + fmt(it.n_events) + ' events'];
+      for (const q of [1, 2, 3, 4]) if (it[QKEYS[q]]) lines.push(QUAD[q][0] + ': ' + fmt(it[QKEYS[q]]));
+      lines.push('mean Goldstein: ' + (it.n_events ? fmt1(it.goldstein_mean) : 'no events'));
+      for (const a of (alertText.get(i) || []).slice(0, 6)) lines.push('▼ ' + a);
+      return lines.join('\n');
     };
-    const toDay = (px) => Math.round(d0 + (px - L) / (W - L - R) * (d1 - d0));
-    overlay.addEventListener('pointerdown', (ev) => { start = toX(ev); overlay.setPointerCapture(ev.pointerId); brush.setAttribute('visibility', 'visible'); });
-    overlay.addEventListener('pointermove', (ev) => {
-      if (start === null) return;
-      const cur = toX(ev);
-      brush.setAttribute('x', Math.min(start, cur)); brush.setAttribute('width', Math.abs(cur - start));
+  }
+
+  function timelineChart(echarts, box, items, interval) {
+    if (!items.length) { box.appendChild(el('p', { class: 'empty' }, 'No dated events in range.')); return null; }
+    const periods = items.map((i) => i.period);
+    box.setAttribute('aria-label', 'events per ' + interval + ' by QuadClass with mean Goldstein, ' + periods[0] + ' to ' + periods[periods.length - 1]);
+    const chart = echarts.init(box, null, { renderer: 'canvas' });
+    activeChart = chart;
+    chart.alertText = new Map();
+    const bars = [1, 2, 3, 4].map((q) => ({ name: QUAD[q][0], type: 'bar', stack: 'events', barCategoryGap: '12%',
+      itemStyle: { color: QUAD[q][1] }, data: items.map((i) => i[QKEYS[q]] || 0) }));
+    const gline = { name: 'Mean Goldstein', type: 'line', yAxisIndex: 1, connectNulls: false, symbolSize: 3,
+      lineStyle: { color: '#111827', width: 1.6 }, itemStyle: { color: '#111827' },
+      data: items.map((i) => (i.n_events && i.goldstein_mean !== null ? Math.round(i.goldstein_mean * 100) / 100 : null)) };
+    const alerts = { id: 'alerts', name: 'Alert', type: 'scatter', yAxisIndex: 1, symbol: 'triangle', symbolRotate: 180, symbolSize: 11,
+      itemStyle: { color: '#7c3aed' }, data: [] };
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: 'system-ui, sans-serif' },
+      legend: { top: 0, left: 0, type: 'scroll', itemWidth: 14, itemHeight: 10 },
+      tooltip: { trigger: 'axis', renderMode: 'richText', confine: true, axisPointer: { type: 'shadow' },
+        formatter: timelineTooltip(items, chart.alertText) },
+      grid: { left: 44, right: 40, top: 52, bottom: 62 },
+      toolbox: { show: false },
+      xAxis: { type: 'category', data: periods, axisLabel: { hideOverlap: true } },
+      yAxis: [{ type: 'value', name: 'events', minInterval: 1 },
+        { type: 'value', name: 'Goldstein', min: -10, max: 10, interval: 5, splitLine: { show: false } }],
+      dataZoom: [{ type: 'slider', xAxisIndex: 0, height: 16, bottom: 6 },
+        { type: 'inside', xAxisIndex: 0, zoomOnMouseWheel: true, moveOnMouseMove: false, moveOnMouseWheel: false }],
+      brush: { toolbox: [], xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', transformable: false, removeOnClick: true,
+        brushStyle: { color: 'rgba(31, 95, 191, .15)', borderColor: '#1f5fbf', borderWidth: 1 } },
+      series: bars.concat([gline, alerts]),
     });
-    overlay.addEventListener('pointerup', (ev) => {
-      if (start === null) return;
-      const a = Math.min(start, toX(ev)), b = Math.max(start, toX(ev));
-      start = null;
-      if (b - a < 3) { brush.setAttribute('visibility', 'hidden'); return; }
-      setFilter({ since: dayStr(toDay(a)), until: dayStr(Math.max(toDay(a), toDay(b) - 1)) });
+    chart.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+    chart.on('brushEnd', (e) => {
+      const range = e.areas && e.areas[0] && e.areas[0].coordRange;
+      if (!range) return;
+      const i0 = Math.max(0, Math.min(range[0], range[1])), i1 = Math.min(periods.length - 1, Math.max(range[0], range[1]));
+      setFilter({ since: periods[i0], until: periodEnd(periods[i1], interval) });
     });
-    return svg;
+    return chart;
+  }
+
+  function addAlerts(chart, items, alerts, interval) {
+    const periods = items.map((i) => i.period);
+    for (const a of alerts) {
+      const i = periodIndex(periods, a.date, interval);
+      if (i < 0) continue;
+      if (!chart.alertText.has(i)) chart.alertText.set(i, []);
+      chart.alertText.get(i).push(a.date + ' ' + a.key + ' ' + String(a.metric || '').replace(/_/g, ' ') + ' ' + fmt1(a.value) + ' (z ' + fmt1(a.z) + ')');
+    }
+    const data = [...chart.alertText.entries()].map(([i, texts]) => ({ value: [i, 9], name: texts.join('\n') }));
+    chart.setOption({ series: [{ id: 'alerts', data: data }] });
   }
 
   /* ---------- Map ---------- */
@@ -567,9 +629,9 @@
   }
 
   /* ---------- Network ---------- */
-  function layout(nodes, edges) {
-    const n = nodes.length, W = 1000, H = 620;
-    nodes.forEach((nd, i) => { const a = 2 * Math.PI * i / n; nd.x = W / 2 + 250 * Math.cos(a); nd.y = H / 2 + 220 * Math.sin(a); nd.vx = 0; nd.vy = 0; });
+  function layout(nodes, edges, W, H) {
+    const n = nodes.length;
+    nodes.forEach((nd, i) => { const a = 2 * Math.PI * i / n; nd.x = W / 2 + W / 4 * Math.cos(a); nd.y = H / 2 + H / 3 * Math.sin(a); nd.vx = 0; nd.vy = 0; });
     const k = Math.sqrt(W * H / Math.max(1, n)) * 0.55;
     for (let it = 0; it < 300; it++) {
       const t = 1 - it / 300;
@@ -596,17 +658,54 @@
     const xs = nodes.map((nd) => nd.x), ys = nodes.map((nd) => nd.y);
     const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
     for (const nd of nodes) {
-      nd.x = x1 > x0 ? 60 + (nd.x - x0) / (x1 - x0) * (W - 220) : W / 2;
-      nd.y = y1 > y0 ? 40 + (nd.y - y0) / (y1 - y0) * (H - 80) : H / 2;
+      nd.x = x1 > x0 ? 30 + (nd.x - x0) / (x1 - x0) * (W - 60) : W / 2;
+      nd.y = y1 > y0 ? 30 + (nd.y - y0) / (y1 - y0) * (H - 60) : H / 2;
     }
+  }
+
+  function networkLegend() {
+    const ramp = sv('svg', { class: 'ramp', viewBox: '0 0 100 10', width: 100, height: 10, 'aria-hidden': 'true' });
+    for (let g = -10; g < 10; g += 1) ramp.appendChild(sv('rect', { x: (g + 10) * 5, y: 0, width: 5.5, height: 10, fill: goldColor(g + 0.5) }));
+    const dot = (r, fill) => sv('svg', { width: 2 * r + 2, height: 2 * r + 2, 'aria-hidden': 'true' }, sv('circle', { cx: r + 1, cy: r + 1, r: r, fill: fill }));
+    return el('div', { class: 'legend net-legend', role: 'note', 'aria-label': 'network legend' },
+      el('span', {}, dot(4, '#334e68'), dot(8, '#334e68'), ' node size: events in these dyads'),
+      el('span', {}, 'edge colour: mean Goldstein ', el('span', { class: 'muted' }, 'conflict −10 '), ramp, el('span', { class: 'muted' }, ' +10 cooperation')),
+      el('span', {}, 'edge width: events'),
+      el('span', {}, dot(6, '#f59e0b'), ' the actor filtered on'));
+  }
+
+  function placeLabels(nodes, layer, W, H) {
+    // biggest actors first; each label goes right, left, above or below its node, wherever it overlaps
+    // no other label and no other node; a label with no free place is left out (the node keeps its title)
+    const placed = [];
+    let hidden = 0;
+    const hits = (b) => placed.some((o) => b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0) ||
+      nodes.some((m) => {
+        const cx = Math.max(b.x0, Math.min(m.x, b.x1)), cy = Math.max(b.y0, Math.min(m.y, b.y1));
+        return (cx - m.x) ** 2 + (cy - m.y) ** 2 < (m.r + 1) ** 2;
+      });
+    for (const n of nodes.slice().sort((a, b) => b.n - a.n)) {
+      const text = n.name.length > 24 ? n.name.slice(0, 23) + '…' : n.name;
+      const w = text.length * 6.2 + 4;
+      const spots = [[n.x + n.r + 3, n.y + 4, 'start', n.x + n.r + 3], [n.x - n.r - 3, n.y + 4, 'end', n.x - n.r - 3 - w],
+        [n.x, n.y - n.r - 5, 'middle', n.x - w / 2], [n.x, n.y + n.r + 13, 'middle', n.x - w / 2]];
+      const spot = spots.find(([, y, , x0]) => {
+        const b = { x0: x0, x1: x0 + w, y0: y - 10, y1: y + 3 };
+        return b.x0 >= 0 && b.x1 <= W && b.y0 >= 0 && b.y1 <= H && !hits(b);
+      });
+      if (!spot) { hidden += 1; continue; }
+      placed.push({ x0: spot[3], x1: spot[3] + w, y0: spot[1] - 10, y1: spot[1] + 3 });
+      layer.appendChild(sv('text', { class: 'net-label', x: spot[0], y: spot[1], 'text-anchor': spot[2], 'data-actor': n.id }, text));
+    }
+    return hidden;
   }
 
   async function network(token) {
     const box = el('div');
     const side = panel('Selected');
     append(view, [el('h2', {}, 'Dyad network'),
-      el('p', { class: 'muted' }, 'Actors as nodes; edges weighted by event count and coloured by mean Goldstein (red conflict … blue cooperation). Click an actor (or Tab to it and press Enter) to filter every view by it.'),
-      el('div', { class: 'map-wrap' }, box, side)]);
+      el('p', { class: 'muted' }, 'Click an actor (or Tab to it and press Enter) to filter every view by it; click an edge to list its events.'),
+      networkLegend(), el('div', { class: 'map-wrap' }, box, side)]);
     const data = await getJSON(api('/api/ui/dyads', { limit: 80 }));
     if (token !== renderToken) return;
     const byId = new Map();
@@ -620,11 +719,12 @@
       return { a: a, b: b, d: d };
     });
     const nodes = [...byId.values()];
-    const W = 1000, H = 620;
+    // drawn at the box's own pixel size, so labels keep their 11 px on a phone as on a wide screen
+    const W = Math.max(320, Math.round(box.clientWidth || 1000)), H = Math.round(Math.max(340, Math.min(620, W * 0.62)));
     const svg = sv('svg', { class: 'chart network', viewBox: '0 0 ' + W + ' ' + H, role: 'group', 'aria-label': 'dyad network' });
     box.appendChild(svg);
     if (!nodes.length) { svg.appendChild(sv('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle' }, 'No dyads in range.')); done('network', token); return; }
-    layout(nodes, edges);
+    layout(nodes, edges, W, H);
     const maxE = Math.max(...edges.map((e) => e.d.n_events)), maxN = Math.max(...nodes.map((n) => n.n));
     const eg = sv('g'), ng = sv('g'), lg = sv('g');
     for (const e of edges) {
@@ -635,8 +735,9 @@
       eg.appendChild(line);
     }
     const f = current();
+    for (const n of nodes) n.r = 5 + 14 * Math.sqrt(n.n / maxN);
     for (const n of nodes) {
-      const r = 5 + 14 * Math.sqrt(n.n / maxN);
+      const r = n.r;
       const label = (n.name || n.id) + (n.country ? ' (' + n.country + ')' : '') + ': ' + fmt(n.n) + ' events in these dyads';
       const c = sv('circle', { class: 'net-node', cx: n.x, cy: n.y, r: r, fill: f.actor === n.id ? '#f59e0b' : '#334e68', tabindex: 0, role: 'button',
         'aria-label': label, 'data-actor': n.id }, sv('title', {}, label));
@@ -645,10 +746,11 @@
       c.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
       c.addEventListener('focus', () => { clear(side); append(side, [el('h3', {}, 'Selected'), el('p', {}, label)]); });
       ng.appendChild(c);
-      lg.appendChild(sv('text', { class: 'net-label', x: n.x + r + 3, y: n.y + 4 }, n.name.length > 28 ? n.name.slice(0, 27) + '…' : n.name));
     }
+    const hidden = placeLabels(nodes, lg, W, H);
     svg.appendChild(eg); svg.appendChild(ng); svg.appendChild(lg);
-    append(side, [el('p', { class: 'muted' }, fmt(nodes.length) + ' actors, ' + fmt(edges.length) + ' dyads (the 80 largest)'),
+    append(side, [el('p', { class: 'muted' }, fmt(nodes.length) + ' actors, ' + fmt(edges.length) + ' dyads (the 80 largest)' +
+      (hidden ? '; ' + fmt(hidden) + ' labels left out where they would overlap (hover or focus a node for its name)' : '')),
       el('table', {}, el('tbody', {}, (data.items || []).slice(0, 15).map((d) => el('tr', {},
         el('td', {}, (d.source_name || d.source) + ' → ' + (d.target_name || d.target)), el('td', { class: 'num' }, fmt(d.n_events)),
         el('td', { class: 'num' }, fmt1(d.goldstein_mean))))))]);
@@ -665,7 +767,7 @@
     for (const a of rec.actors || []) for (const m of a.mentions || []) if (pair(m)) out.push({ s: m[0], e: m[1], kind: 'actor', key: a.id, label: 'actor: ' + a.name + ' (' + a.id + ')' });
     for (const p of rec.places || []) for (const m of p.mentions || []) if (pair(m)) out.push({ s: m[0], e: m[1], kind: 'place', key: p.id, label: 'place: ' + p.name + (p.country ? ' (' + p.country + ')' : '') });
     (rec.events || []).forEach((ev, i) => {
-      const label = 'event ' + i + ': ' + [ev.cameo, ev.plover].filter(Boolean).join(' ') + ', ' + (names[ev.source] || ev.source || '?') + ' → ' + (names[ev.target] || ev.target || '?') +
+      const label = 'event ' + i + ': ' + codeText(ev.cameo, ev.plover) + ', ' + actorText(ev.source, names[ev.source]) + ' → ' + actorText(ev.target, names[ev.target]) +
         (ev.negated ? ' (negated)' : '') + (ev.hypothetical ? ' (hypothetical)' : '');
       if (pair(ev.sentence)) out.push({ s: ev.sentence[0], e: ev.sentence[1], kind: 'sentence', key: String(i), label: label });
       if (pair(ev.trigger)) out.push({ s: ev.trigger[0], e: ev.trigger[1], kind: 'trigger', key: String(i), label: label });
@@ -733,8 +835,8 @@
         const go = () => { history.replaceState(null, '', articleHref(rec.id, i)); focusEvent(i, true); };
         return el('tr', { class: 'clickable', id: 'event-row-' + i, onclick: go },
           el('td', {}, el('button', { class: 'link', type: 'button', 'aria-label': 'show event ' + i + ' in the text', onclick: (e) => { e.stopPropagation(); go(); } }, String(i))),
-          el('td', {}, (names[ev.source] || ev.source || '?') + ' → ' + (names[ev.target] || ev.target || '?')),
-          el('td', {}, el('span', { class: 'q' + ev.quad_class }, '\u00a0'), ' ' + (ev.cameo || '') + ' ' + (ev.plover || ''),
+          el('td', {}, actorLabel(ev.source, names[ev.source]), ' → ', actorLabel(ev.target, names[ev.target])),
+          el('td', {}, el('span', { class: 'q' + ev.quad_class }, '\u00a0'), ' ', codeLabel(ev.cameo, ev.plover),
             ev.negated ? el('span', { class: 'flag' }, 'negated') : null, ev.hypothetical ? el('span', { class: 'flag' }, 'hypothetical') : null),
           el('td', { class: 'num' }, ev.confidence === undefined ? '' : Number(ev.confidence).toFixed(2)));
       })));
@@ -763,12 +865,35 @@
     done('article', token);
   }
 
+  /* ---------- new data (serve --watch writes while the page is open) ---------- */
+  // every so often, while the tab is visible, ask how many articles the store holds; when the number
+  // grows, offer to redraw the view (never redraw under the reader's hands)
+  const fresh = document.getElementById('fresh');
+  let storeArticles = null;
+  async function checkFresh() {
+    if (document.hidden) return;
+    try {
+      const sum = await getJSON('/api/summary');
+      const n = sum.store ? sum.store.articles : null;
+      if (storeArticles === null || n < storeArticles) { storeArticles = n; return; }
+      if (n > storeArticles) {
+        const added = n - storeArticles;
+        append(clear(fresh), [added + (added === 1 ? ' new article' : ' new articles') + ' stored since this view was drawn. ',
+          el('button', { type: 'button', onclick: () => { storeArticles = null; fresh.hidden = true; render().then(checkFresh); } }, 'Show')]);
+        fresh.hidden = false;
+      }
+    } catch (e) { /* the server may be restarting: try again next time */ }
+  }
+  setInterval(checkFresh, window.EW_REFRESH_MS || 30000);  // EW_REFRESH_MS: tests only
+  checkFresh();
+
   /* ---------- router ---------- */
   async function render() {
     const token = ++renderToken;
     delete document.body.dataset.ready;
     delete document.body.dataset.drawnMs;
     status.textContent = '';
+    disposeChart();
     clear(view);
     fillForm();
     const path = location.pathname;
@@ -783,6 +908,8 @@
     }
     if (name !== 'article') document.title = 'eventwatch — ' + name;
     try {
+      await loadCodes();  // names beside codes in every view (one request, then cached)
+      if (token !== renderToken) return;
       if (name === 'timeline') await timeline(token);
       else if (name === 'map') await mapView(token);
       else if (name === 'network') await network(token);

@@ -1,6 +1,23 @@
-"""Speakers: turn the subject of a cue into an actor of ``record.actors`` (or a name).
+"""The people table: one owner of the people and organisations of a document.
 
-Named speakers resolve to the actor whose mention they overlap; a surname alone resolves to the
+The actor stage writes ``record.actors`` and leaves a :class:`PeopleTable` for the document in
+``doc.user_data`` (key ``eventwatch.cache.people``; ``nlp.cache.release`` drops it with the other
+per-document tables when the document is done). Later stages ask it and never resolve people on
+their own::
+
+    from eventwatch.actors import people_of
+    table = people_of(doc, record)          # the one the actor stage left (built on demand otherwise)
+    table.token_actors()                    # {token index: actor id} of every actor mention (events)
+    table.kinds()                           # {actor id: kind}
+    who = table.referents(quoted, inverted) # a reading where ``quoted`` regions name no referent
+    actor, name, span = who.resolve(token)  # who is this subject: a name, surname, pronoun, description
+    who.adopt(actor)                        # its id; a named person not yet an actor is added here
+
+Why a slot on the Doc: every stage is called as ``stage(doc, record)``, so the table travels with the
+document without changing the stage protocol or the pipeline, and it lives exactly as long as the
+document's other shared tables. Only this package writes ``record.actors``.
+
+How a reading resolves (:class:`MentionTable` here, ``referents.Referents``): named speakers resolve to the actor whose mention they overlap; a surname alone resolves to the
 fuller name of the same person in the text ("Lonechild" -> "Darian Lonechild"). Pronouns and
 definite descriptions are resolved by a small salience rule: the nearest earlier compatible
 mention in *subject* position outside quotes (else the nearest compatible mention), where every
@@ -22,24 +39,26 @@ a person of its own ("the Ontario judge"), with no one given that title before, 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from eventwatch.actors.lexicon import description_heads, first_names, person_words
+from eventwatch.actors.names import (captions, merge_spans, name_slug, overlaps, overlaps_unless_inside, personal_name,
+                                     plain_name, proper_name)
+from eventwatch.actors.phrases import right_after
 from eventwatch.model import Actor, Record
-from eventwatch.nlp.cache import column, ents
-from eventwatch.quotes.cues import (appositive_name, cue_class, entity_of, inverted_subject, phrase_span, right_after,
-                                   source_of)
-from eventwatch.quotes.found import doc_text
-from eventwatch.quotes.lexicon import description_heads, first_names, person_words
+from eventwatch.nlp.cache import PREFIX, column, ents
+from eventwatch.nlp.cache import text as doc_text
+
+Inverted = Callable[[Token], bool]  # "is this object token really the speaker of its cue verb?" (quotes' syntax)
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their"}
 NEUTER = {"it", "its"}
 PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
-NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin", "ibn"}
 NAMED_WITH_DET = {"ORG", "GPE", "PERSON", "FAC", "LOC"}  # "the United Nations" is still a name
 ENT_KINDS = {"PERSON": "person", "ORG": "organization"}
 GROUP_KINDS = ("organization", "group", "country")
@@ -60,17 +79,15 @@ class Mention:
     embedded: bool = False  # inside a relative clause ("X, who like Y grew up in …": Y)
 
 
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+class MentionTable:
+    """Every mention of a person or organisation in one document, read with some regions (quotations,
+    captions) that name no referent: names, surnames, titles and roles, gender, he/she antecedents."""
 
-
-class SpeakerResolver:
-    """Resolution state for one document."""
-
-    def __init__(self, doc: Doc, record: Record, quoted: list[tuple[int, int]]):
+    def __init__(self, doc: Doc, record: Record, quoted: list[tuple[int, int]], inverted: Inverted | None = None):
         self.doc = doc
+        self.inverted = inverted
         self.record = record
-        self.quoted = _merge_spans(quoted + captions(doc_text(doc)))  # quotes and captions name no referent
+        self.quoted = merge_spans(quoted + captions(doc_text(doc)))  # quotes and captions name no referent
         self.added: dict[str, Actor] = {}
         self.origin: dict[str, Actor] = {}  # person found here -> the record's actor it stands for
         self.mentions = self._mentions()
@@ -85,15 +102,13 @@ class SpeakerResolver:
         self._seed_gender_and_titles()
         self.pronoun_of: dict[int, Actor] = {}
         self._resolve_pronouns()
-        self.last_speaker: tuple[int, Actor] | None = None
 
-    # -- building the index
     def _mentions(self) -> list[Mention]:
         out = [Mention(s, e, self._as_named(a, s, e)) for a in self.record.actors for s, e in a.mentions]
         covered = [(m.start, m.end) for m in out]
         for ent in ents(self.doc):  # names the actor stage left out: people may become actors, others stay names
             kind = ENT_KINDS.get(ent.label_)
-            if kind is None or _overlaps_unless_inside(ent.start_char, ent.end_char, covered):
+            if kind is None or overlaps_unless_inside(ent.start_char, ent.end_char, covered):
                 continue  # "The Canadian Dental Association" is a name, whatever actor "Canadian" is
             actor = self._new_person(ent.text) if kind == "person" else self._new_name(ent.text, kind)
             out.append(Mention(ent.start_char, ent.end_char, actor))
@@ -102,7 +117,7 @@ class SpeakerResolver:
         self._organizations_tagged_as_people(out)
         for m in out:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            m.subject = span is not None and _is_subject(span.root)
+            m.subject = span is not None and _is_subject(span.root, self.inverted)
             m.embedded = span is not None and any(a.dep_ == "relcl" for a in span.root.ancestors)
         out.sort(key=lambda m: (m.end, m.start))
         return out
@@ -111,7 +126,7 @@ class SpeakerResolver:
         """A person the actor stage named by a role ("health minister") stands, at a mention that is a
         personal name ("Ana Ruiz"), for a person of that name (the record's actor when it speaks)."""
         text = plain_name(doc_text(self.doc)[start:end])
-        if actor.kind != "person" or _personal_name(actor.name) or not _personal_name(text) or not text.strip():
+        if actor.kind != "person" or personal_name(actor.name) or not personal_name(text) or not text.strip():
             return actor
         person = self._new_person(text)
         self.origin[person.id] = actor
@@ -156,7 +171,7 @@ class SpeakerResolver:
             if any(t.ent_type_ or not t.is_alpha or not t.text[:1].isupper() or t.is_upper
                    or t.lower_ in titles for t in (first, last)):
                 continue
-            if _overlaps(first.idx, last.idx + len(last), covered) or not self._looks_personal(first, tok):
+            if overlaps(first.idx, last.idx + len(last), covered) or not self._looks_personal(first, tok):
                 continue
             out.append((first.idx, last.idx + len(last)))
         return out
@@ -202,19 +217,19 @@ class SpeakerResolver:
         """"Wojtaszek said …" where the actor stage missed the surname: a subject mention of the person."""
         taken = [(m.start, m.end) for m in self.mentions if m.actor.kind == "person"]
         for tok in self._proper_subjects():
-            if not _overlaps(tok.idx, tok.idx + len(tok), taken):
+            if not overlaps(tok.idx, tok.idx + len(tok), taken):
                 actor = self._by_surname(tok.text)
                 if actor is not None:
                     self._add_mention(Mention(tok.idx, tok.idx + len(tok), actor, True))
 
     def _new_name(self, name: str, kind: str) -> Actor:
-        aid = f"{kind}:{slug(name)}"
+        aid = f"{kind}:{name_slug(name)}"
         actor = self.added.get(aid) or Actor(id=aid, name=name, kind=kind, confidence=0.5)
         self.added[aid] = actor
         return actor
 
     def _new_person(self, name: str) -> Actor:
-        aid = f"person:{slug(name)}"
+        aid = f"person:{name_slug(name)}"
         actor = self.added.get(aid) or Actor(id=aid, name=name, kind="person", confidence=0.5)
         self.added[aid] = actor
         return actor
@@ -289,13 +304,12 @@ class SpeakerResolver:
         return all(self.canonical(m.actor) is actor for m in self.mentions
                    if m.actor.kind == "person" and pos - LEARN_REACH <= m.start < pos and not self._is_quoted(m.start))
 
-    # -- resolution
     def _is_quoted(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted, (pos, float("inf")))
         return i > 0 and self.quoted[i - 1][0] <= pos < self.quoted[i - 1][1]
 
     def _gender_ok(self, actor: Actor, gender: str | None) -> bool:
-        if actor.kind != "person" or not _personal_name(actor.name):
+        if actor.kind != "person" or not personal_name(actor.name):
             return False
         known = self.gender.get(actor.id)
         return gender is None or known is None or known == gender
@@ -358,7 +372,7 @@ class SpeakerResolver:
         last: dict[str, int] = {}
         by_id: dict[str, Actor] = {}
         for m in self.mentions:
-            if m.end > pos or m.actor.kind != kind or self._is_quoted(m.start) or not _proper_name(m.actor.name):
+            if m.end > pos or m.actor.kind != kind or self._is_quoted(m.start) or not proper_name(m.actor.name):
                 continue
             actor = self.canonical(m.actor)
             counts[actor.id] = counts.get(actor.id, 0) + 1
@@ -379,114 +393,10 @@ class SpeakerResolver:
         hits.sort(key=lambda m: (m.actor.kind != "person", -(m.end - m.start)))
         return self.canonical(hits[0].actor)
 
-    def resolve(self, subj: Token) -> tuple[Actor | None, str | None, tuple[int, int]]:
-        """(actor, speaker name, speaker span) for the head token of a cue's subject."""
-        span = (subj.idx, subj.idx + len(subj))
-        if subj.lower_ in PRONOUNS:
-            actor = self._pronoun(subj)
-            return actor, (plain_name(actor.name) if actor else None), span
-        named = appositive_name(subj)
-        if named is not None:
-            subj = named
-        span = phrase_span(subj)
-        text = doc_text(self.doc)[span[0]:span[1]]
-        described = any(c.dep_ == "det" for c in subj.children) and subj.ent_type_ not in NAMED_WITH_DET
-        if (subj.pos_ == "PROPN" or subj.ent_type_) and not described:
-            actor = self.actor_at(subj.idx, subj.idx + len(subj))
-            if subj.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
-                actor = self._by_surname(subj.text) or actor
-            if subj.pos_ == "PROPN" and span[1] - span[0] == len(subj):
-                actor = self._latest_namesake(subj.text, span[0]) or actor
-            if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
-                actor = self._by_name(text) or self._named(text) or self._unknown_name(subj, text)
-            if actor is not None:
-                several = conjoined_names(subj)
-                return actor, (several or plain_name(actor.name)), span  # "NATO, UN and Britain"
-            return None, text, span
-        actor, anaphoric = self._description(subj, span)
-        return actor, (plain_name(actor.name) if actor and anaphoric else text), span
-
-    def note_speaker(self, actor: Actor | None, end: int) -> None:
-        """Remember who spoke last (a pronoun speaker soon after is most likely the same one)."""
-        if actor is not None:
-            self.last_speaker = (end, actor)
-
     def _is_organization(self, actor: Actor) -> bool:
         """An organisation actor that is not a person's surname mis-tagged as one ("Wojtaszek")."""
-        return (actor.kind == "organization" and _proper_name(actor.name)
+        return (actor.kind == "organization" and proper_name(actor.name)
                 and (" " in actor.name or self._by_surname(actor.name) is None))
-
-    def _last_speaker_holds(self, pos: int, gender: str) -> bool:
-        """The last speaker is still the topic: near, compatible, and no other person the subject since."""
-        if self.last_speaker is None:
-            return False
-        end, actor = self.last_speaker
-        if pos - end > SPEAKER_REACH or not self._gender_ok(actor, gender):
-            return False
-        return not any(m.subject and end <= m.start < pos and self.canonical(m.actor) is not actor
-                       and self._gender_ok(self.canonical(m.actor), gender) for m in self.mentions)
-
-    def _introduced_since_last_speaker(self, pos: int, gender: str) -> Actor | None:
-        """Turn-taking: after someone's quotes, a person named for the first time as a subject just
-        before "he said" is the new speaker, even when the earlier one's gender is known and theirs not."""
-        if self.last_speaker is None or pos - self.last_speaker[0] > SPEAKER_REACH:
-            return None
-        end = self.last_speaker[0]
-        for m in reversed(self.mentions):
-            if m.end > pos or not m.subject or self._is_quoted(m.start):
-                continue
-            if m.start < end:
-                return None
-            actor = self.canonical(m.actor)
-            return actor if self._gender_ok(actor, gender) and self._first_mention(actor) == m.start else None
-        return None
-
-    def subject_between(self, start: int, end: int) -> Actor | None:
-        """The person last named as a subject in ``[start, end)`` outside quotes, in a sentence
-        before the one at ``end`` and as its last subject (None if that subject is no person)."""
-        for m in reversed(self.mentions):
-            if m.end > end:
-                continue
-            if m.start < start:
-                return None
-            if self._is_quoted(m.start) or not m.subject:
-                continue
-            actor = self.canonical(m.actor)
-            if actor.kind != "person" or not _personal_name(actor.name):
-                return None
-            return actor if self._sentence_start(end) > m.start and self._last_subject_of_sentence(m) else None
-        return None
-
-    def _last_subject_of_sentence(self, m: Mention) -> bool:
-        """No other subject outside quotes follows ``m`` in its sentence."""
-        i = bisect.bisect_right(self._token_starts, m.start) - 1
-        sent_end = self.doc[max(i, 0)].sent.end_char
-        return not any(x.subject and m.end <= x.start < sent_end and not self._is_quoted(x.start)
-                       for x in self.mentions)
-
-    def _last_organization_speaker(self, pos: int) -> Actor | None:
-        """The organisation that spoke last, if it spoke just before ``pos`` ("Google said … the company said")."""
-        if self.last_speaker is None:
-            return None
-        end, actor = self.last_speaker
-        return actor if pos - end <= SPEAKER_REACH and self._is_organization(actor) else None
-
-    def _pronoun(self, subj: Token) -> Actor | None:
-        low = subj.lower_
-        if low in MALE or low in FEMALE:
-            g = "m" if low in MALE else "f"
-            if self._last_speaker_holds(subj.idx, g):
-                return self.last_speaker[1]
-            newcomer = self._introduced_since_last_speaker(subj.idx, g)
-            if newcomer is not None:
-                return newcomer
-            return self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
-        if low in NEUTER:  # "it said": an organisation, else a country (not a group of people)
-            return (self._last_organization_speaker(subj.idx) or self._nearest(subj.idx, self._is_organization)
-                    or self._nearest(subj.idx, lambda a: a.kind == "country"))
-        if low in PLURAL:
-            return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
-        return None
 
     def _by_name(self, text: str) -> Actor | None:
         """The actor named exactly ``text`` elsewhere (the tagger missed this mention)."""
@@ -496,7 +406,7 @@ class SpeakerResolver:
     def _unknown_name(self, subj: Token, text: str) -> Actor | None:
         """A name the tagger missed that is no person's ("Spotify told staff …"): an organisation by
         name, so a later "it" or "the company" can refer to it (not an actor of the record)."""
-        if subj.ent_type_ not in ("", "ORG") or subj.lower_ in first_names() or not _proper_name(text):
+        if subj.ent_type_ not in ("", "ORG") or subj.lower_ in first_names() or not proper_name(text):
             return None
         return self._new_name(text, "organization")
 
@@ -532,42 +442,10 @@ class SpeakerResolver:
         found = self._surnames.get(word, {})
         return next(iter(found.values())) if len(found) == 1 else None
 
-    def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
-        """(actor, whether the description refers back to it) for a common-noun speaker."""
-        lemma = subj.lemma_.lower()
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
-        titled = [m for m in self.titles.get(lemma, []) if m.end <= span[0]]
-        if titled and definite and subj.tag_ in ("NN", "NNP"):  # "the spokesman", not "a spokesman" or "students"
-            return self.canonical(titled[-1].actor), True
-        possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
-        head_class = description_heads().get(lemma)
-        if head_class == "doc":
-            source = source_of(subj)
-            if possessor is not None:
-                return self.resolve(possessor)[0], True
-            if source is not subj:
-                return self.resolve(source)[0], True
-        if definite and head_class in ("org", "orgname", "doc"):
-            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split()
-                                  and (head_class != "orgname" or _proper_name(a.name)))
-            if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
-                named = self._last_organization_speaker(span[0])
-            if named is not None or head_class == "orgname":
-                return named, named is not None
-            return (self._last_organization_speaker(span[0]) or self._nearest_subject(span[0], self._is_organization)
-                    or self._most_mentioned(span[0], "organization")), True
-        if definite and head_class is None and subj.tag_ in ("NN", "NNP"):
-            role = self._role_at(*span)
-            if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
-                return role, False
-            gender = person_words().get(lemma)
-            return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
-        return self.actor_at(*span), False
-
     def _role_at(self, start: int, end: int) -> Actor | None:
         """A person the actor stage knows only by a role ("Ontario judge") mentioned at ``[start, end)``."""
         return next((m.actor for m in self.mentions if m.start < end and start < m.end
-                     and m.actor.kind == "person" and not _personal_name(m.actor.name)), None)
+                     and m.actor.kind == "person" and not personal_name(m.actor.name)), None)
 
     def adopt(self, actor: Actor | None) -> str | None:
         """The id of ``actor`` as a speaker: an actor found here (not by the actor stage) is added to
@@ -578,117 +456,68 @@ class SpeakerResolver:
             return self.origin[actor.id].id
         if any(a.id == actor.id for a in self.record.actors):
             return actor.id
-        if actor.id not in self.added or actor.kind != "person" or not _personal_name(actor.name):
+        if actor.id not in self.added or actor.kind != "person" or not personal_name(actor.name):
             return None
         actor.mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
         self.record.actors.append(actor)
         return actor.id
 
 
-def _is_subject(tok: Token) -> bool:
+
+def _is_subject(tok: Token, inverted: Inverted | None) -> bool:
     """The head of a subject, a name in apposition to one ("says her partner, Leo Grant"), or
     the speaker after a cue the parser read as its object ("…,” insists 15-year-old Leo Grant)."""
     if tok.dep_ in SUBJECT_DEPS:
         return True
     if tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS:
         return True
-    return tok.dep_ in ("dobj", "attr") and inverted_subject(tok.head) == tok and cue_class(tok.head) is not None
+    return tok.dep_ in ("dobj", "attr") and inverted is not None and inverted(tok)
 
 
-def conjoined_names(tok: Token) -> str | None:
-    """"Noor, the leader of …, and Dostum said" -> "Noor and Dostum" (None for a single name)."""
-    heads = [tok]
-    while True:
-        nxt = next((c for c in heads[-1].children if c.dep_ == "conj"), None)
-        if nxt is None:
-            break
-        heads.append(nxt)
-    if len(heads) < 2:
-        return None
-    names = []
-    for h in heads:
-        a, b = phrase_span_single(h)
-        names.append(doc_text(h.doc)[a:b])
-    return ", ".join(names[:-1]) + " and " + names[-1]
+KEY = PREFIX + "people"
 
 
-def phrase_span_single(tok: Token) -> tuple[int, int]:
-    """The name or noun phrase of one conjunct, without its conjuncts, appositions or clauses."""
-    ent = entity_of(tok)
-    if ent is not None:
-        return ent.start_char, ent.end_char
-    left = min((t.left_edge.i for t in tok.lefts if t.dep_ not in ("punct", "cc", "preconj")), default=tok.i)
-    return tok.doc[left].idx, tok.idx + len(tok)
+class PeopleTable:
+    """The people and organisations of one document: the actor stage's actors and every reading of
+    them the later stages ask for. Built by the actor stage (:func:`people_of` otherwise)."""
+
+    def __init__(self, doc: Doc, record: Record):
+        self.doc = doc
+        self.record = record
+        self._tokens: dict[int, str] | None = None
+
+    @property
+    def actors(self) -> list[Actor]:
+        return self.record.actors
+
+    def token_actors(self) -> dict[int, str]:
+        """Token index -> id of the actor with a mention there (the first actor listed wins)."""
+        if self._tokens is None:
+            self._tokens = {}
+            for actor in self.record.actors:
+                for start, end in actor.mentions:
+                    span = self.doc.char_span(start, end, alignment_mode="expand")
+                    if span is None:
+                        continue
+                    for tok in span:
+                        self._tokens.setdefault(tok.i, actor.id)
+        return self._tokens
+
+    def kinds(self) -> dict[str, str]:
+        """Actor id -> kind (person, organization, group, country, …)."""
+        return {actor.id: actor.kind for actor in self.record.actors}
+
+    def referents(self, quoted: list[tuple[int, int]], inverted: Inverted | None = None):
+        """A reading of the mentions for speakers: ``quoted`` regions (quotations) name no referent;
+        ``inverted(token)`` says an object token is really the speaker of its verb ("…,” says X)."""
+        from eventwatch.actors.referents import Referents
+
+        return Referents(self.doc, self.record, quoted, inverted)
 
 
-def plain_name(name: str) -> str:
-    """A name without a possessive ending the actor stage may have kept ("Jeanine Durning’s")."""
-    return re.sub(r"[’']s?$", "", name)
-
-
-CAPTION = re.compile(r"[^\n]*\(\s*[^()\n]*(?:\bPHOTO\b|\bPhoto\b|\bphoto\b|\S\s*/\s*\S)[^()\n]*\)[ \t]*$", re.M)
-
-
-def captions(text: str) -> list[tuple[int, int]]:
-    """Photo captions: paragraphs that end with a credit in brackets ("( Jane Doe / The Record )",
-    "( THE CANADIAN PRESS FILE PHOTO )"). The people they name are not the story's current topic."""
-    out = []
-    for start in _line_starts_with(text, "("):
-        if out and start < out[-1][1]:
-            continue  # inside the previous caption
-        m = CAPTION.match(text, start)
-        if m:
-            out.append((m.start(), m.end()))
-    return out
-
-
-def _line_starts_with(text: str, char: str) -> list[int]:
-    """The start of every line holding ``char``. A caption match begins in such a line, and where one
-    begins anywhere in a line one also begins at the line's start (its ``[^\\n]*`` takes the rest), so
-    matching only there finds what ``finditer`` finds without trying every position of every line."""
-    starts, at = [], text.find(char)
-    while at >= 0:
-        line = text.rfind("\n", 0, at) + 1
-        starts.append(line)
-        end = text.find("\n", at)
-        if end < 0:
-            break
-        at = text.find(char, end)
-    return starts
-
-
-def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
-
-
-def _personal_name(name: str) -> bool:
-    """A person's name ("Jens Stoltenberg"), not a role the actor stage made a person ("Director of …")."""
-    words = name.split()
-    if not words or words[0].lower() in ("the", "a", "an"):
-        return False
-    return all(w[:1].isupper() or w in NAME_PARTICLES for w in words if w[:1].isalpha())
-
-
-FUNCTION_WORDS = {"of", "and", "for", "the", "on", "in", "at", "&", "de", "du", "des", "la", "le"}
-
-
-def _proper_name(name: str) -> bool:
-    """A name ("Board of Health", "SkyNet"), not a description the actor stage made an
-    organisation ("Canadian residents")."""
-    words = [w for w in re.findall(r"[^\W\d_][\w’'.-]*", name) if w.lower() not in FUNCTION_WORDS]
-    return bool(words) and all(w[:1].isupper() for w in words)
-
-
-def _overlaps_unless_inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    """``[a, b)`` overlaps a span that is not a shorter part of it."""
-    return any(s < b and a < e and not (a <= s and e <= b and e - s < b - a) for s, e in spans)
-
-
-def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for s, e in spans)
+def people_of(doc: Doc, record: Record) -> PeopleTable:
+    """The people table of ``doc``: the one the actor stage left, else a new one over ``record.actors``."""
+    table = doc.user_data.get(KEY)
+    if table is None or table.record is not record:
+        table = doc.user_data[KEY] = PeopleTable(doc, record)
+    return table

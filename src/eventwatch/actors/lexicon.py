@@ -1,0 +1,38 @@
+"""Loaders for the people table's word lists (``actors/data``), read once per process: given names
+and person words with the gender they mark, and the head nouns of descriptions that stand for an
+organisation or a document ("the company", "the statement")."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def tsv_rows(path: Path) -> list[list[str]]:
+    """The tab-separated rows of a data file (provenance header checked; see eventwatch.resources)."""
+    from eventwatch.resources import read_table
+
+    return read_table(path)
+
+
+def _rows(name: str) -> list[list[str]]:
+    return tsv_rows(DATA / name)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Lower-cased given name -> "m" | "f"."""
+    return {row[0]: row[1] for row in _rows("first_names.tsv")}
+
+
+@lru_cache(maxsize=1)
+def person_words() -> dict[str, str]:
+    """Lower-cased title or person noun -> "m" | "f"."""
+    return {row[0]: row[1] for row in _rows("person_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def description_heads() -> dict[str, str]:
+    """Lemma of a description's head noun -> "org" | "orgname" | "doc"."""
+    return {row[0]: row[1] for row in _rows("description_heads.tsv")}

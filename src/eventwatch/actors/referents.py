@@ -1,0 +1,165 @@
+"""Who is this token? The people table's answer for the subject of a verb of saying.
+
+``Referents.resolve(token)`` turns the head token of a speaker phrase into (actor, name as written or
+canonical, character span): a name or surname, a pronoun (by salience and who spoke last), a definite
+description ("the company", "the spokesman") or a document ("her statement" -> her).
+"""
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Token
+
+from eventwatch.actors.lexicon import description_heads, person_words
+from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DET, NEUTER, PLURAL, PRONOUNS,
+                                        SPEAKER_REACH, MentionTable, Mention)
+from eventwatch.actors.names import personal_name, plain_name, proper_name
+from eventwatch.actors.phrases import appositive_name, conjoined_names, phrase_span, source_of
+from eventwatch.model import Actor
+from eventwatch.nlp.cache import text as doc_text
+
+
+class Referents(MentionTable):
+    """A mention table that also follows the discourse: who spoke last (so "he said" soon after a
+    quote is its speaker), and resolves the subject of a cue to (actor, name, span)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.last_speaker: tuple[int, Actor] | None = None
+
+    def resolve(self, subj: Token) -> tuple[Actor | None, str | None, tuple[int, int]]:
+        """(actor, speaker name, speaker span) for the head token of a cue's subject."""
+        span = (subj.idx, subj.idx + len(subj))
+        if subj.lower_ in PRONOUNS:
+            actor = self._pronoun(subj)
+            return actor, (plain_name(actor.name) if actor else None), span
+        named = appositive_name(subj)
+        if named is not None:
+            subj = named
+        span = phrase_span(subj)
+        text = doc_text(self.doc)[span[0]:span[1]]
+        described = any(c.dep_ == "det" for c in subj.children) and subj.ent_type_ not in NAMED_WITH_DET
+        if (subj.pos_ == "PROPN" or subj.ent_type_) and not described:
+            actor = self.actor_at(subj.idx, subj.idx + len(subj))
+            if subj.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
+                actor = self._by_surname(subj.text) or actor
+            if subj.pos_ == "PROPN" and span[1] - span[0] == len(subj):
+                actor = self._latest_namesake(subj.text, span[0]) or actor
+            if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
+                actor = self._by_name(text) or self._named(text) or self._unknown_name(subj, text)
+            if actor is not None:
+                several = conjoined_names(subj)
+                return actor, (several or plain_name(actor.name)), span  # "NATO, UN and Britain"
+            return None, text, span
+        actor, anaphoric = self._description(subj, span)
+        return actor, (plain_name(actor.name) if actor and anaphoric else text), span
+
+    def note_speaker(self, actor: Actor | None, end: int) -> None:
+        """Remember who spoke last (a pronoun speaker soon after is most likely the same one)."""
+        if actor is not None:
+            self.last_speaker = (end, actor)
+
+    def _last_speaker_holds(self, pos: int, gender: str) -> bool:
+        """The last speaker is still the topic: near, compatible, and no other person the subject since."""
+        if self.last_speaker is None:
+            return False
+        end, actor = self.last_speaker
+        if pos - end > SPEAKER_REACH or not self._gender_ok(actor, gender):
+            return False
+        return not any(m.subject and end <= m.start < pos and self.canonical(m.actor) is not actor
+                       and self._gender_ok(self.canonical(m.actor), gender) for m in self.mentions)
+
+    def _introduced_since_last_speaker(self, pos: int, gender: str) -> Actor | None:
+        """Turn-taking: after someone's quotes, a person named for the first time as a subject just
+        before "he said" is the new speaker, even when the earlier one's gender is known and theirs not."""
+        if self.last_speaker is None or pos - self.last_speaker[0] > SPEAKER_REACH:
+            return None
+        end = self.last_speaker[0]
+        for m in reversed(self.mentions):
+            if m.end > pos or not m.subject or self._is_quoted(m.start):
+                continue
+            if m.start < end:
+                return None
+            actor = self.canonical(m.actor)
+            return actor if self._gender_ok(actor, gender) and self._first_mention(actor) == m.start else None
+        return None
+
+    def subject_between(self, start: int, end: int) -> Actor | None:
+        """The person last named as a subject in ``[start, end)`` outside quotes, in a sentence
+        before the one at ``end`` and as its last subject (None if that subject is no person)."""
+        for m in reversed(self.mentions):
+            if m.end > end:
+                continue
+            if m.start < start:
+                return None
+            if self._is_quoted(m.start) or not m.subject:
+                continue
+            actor = self.canonical(m.actor)
+            if actor.kind != "person" or not personal_name(actor.name):
+                return None
+            return actor if self._sentence_start(end) > m.start and self._last_subject_of_sentence(m) else None
+        return None
+
+    def _last_subject_of_sentence(self, m: Mention) -> bool:
+        """No other subject outside quotes follows ``m`` in its sentence."""
+        i = bisect.bisect_right(self._token_starts, m.start) - 1
+        sent_end = self.doc[max(i, 0)].sent.end_char
+        return not any(x.subject and m.end <= x.start < sent_end and not self._is_quoted(x.start)
+                       for x in self.mentions)
+
+    def _last_organization_speaker(self, pos: int) -> Actor | None:
+        """The organisation that spoke last, if it spoke just before ``pos`` ("Google said … the company said")."""
+        if self.last_speaker is None:
+            return None
+        end, actor = self.last_speaker
+        return actor if pos - end <= SPEAKER_REACH and self._is_organization(actor) else None
+
+    def _pronoun(self, subj: Token) -> Actor | None:
+        low = subj.lower_
+        if low in MALE or low in FEMALE:
+            g = "m" if low in MALE else "f"
+            if self._last_speaker_holds(subj.idx, g):
+                return self.last_speaker[1]
+            newcomer = self._introduced_since_last_speaker(subj.idx, g)
+            if newcomer is not None:
+                return newcomer
+            return self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
+        if low in NEUTER:  # "it said": an organisation, else a country (not a group of people)
+            return (self._last_organization_speaker(subj.idx) or self._nearest(subj.idx, self._is_organization)
+                    or self._nearest(subj.idx, lambda a: a.kind == "country"))
+        if low in PLURAL:
+            return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
+        return None
+
+    def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
+        """(actor, whether the description refers back to it) for a common-noun speaker."""
+        lemma = subj.lemma_.lower()
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+        titled = [m for m in self.titles.get(lemma, []) if m.end <= span[0]]
+        if titled and definite and subj.tag_ in ("NN", "NNP"):  # "the spokesman", not "a spokesman" or "students"
+            return self.canonical(titled[-1].actor), True
+        possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
+        head_class = description_heads().get(lemma)
+        if head_class == "doc":
+            source = source_of(subj)
+            if possessor is not None:
+                return self.resolve(possessor)[0], True
+            if source is not subj:
+                return self.resolve(source)[0], True
+        if definite and head_class in ("org", "orgname", "doc"):
+            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split()
+                                  and (head_class != "orgname" or proper_name(a.name)))
+            if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
+                named = self._last_organization_speaker(span[0])
+            if named is not None or head_class == "orgname":
+                return named, named is not None
+            return (self._last_organization_speaker(span[0]) or self._nearest_subject(span[0], self._is_organization)
+                    or self._most_mentioned(span[0], "organization")), True
+        if definite and head_class is None and subj.tag_ in ("NN", "NNP"):
+            role = self._role_at(*span)
+            if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
+                return role, False
+            gender = person_words().get(lemma)
+            return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
+        return self.actor_at(*span), False
+

@@ -1,0 +1,66 @@
+"""Event time: a time the event's clause names gives the event its date, precision and background flag (issue 19, item 2)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwatch.events.dates import is_background, resolve_time
+
+PUB = "2021-08-14"
+
+# (sentence, trigger word, date, precision, background): own sentences, each naming its event's time
+CASES = [
+    ("Israel seized the territories in the 1967 war.", "seized", "1967-01-01", "year", True),
+    ("Israel captured the Golan Heights in 1967.", "captured", "1967-01-01", "year", True),
+    ("The Taliban returned to power 18 years after Washington invaded Afghanistan.", "invaded", "2003-01-01", "year", True),
+    ("Police arrested three protesters last month.", "arrested", "2021-07-01", "month", True),
+    ("The minister met the Chinese envoy on July 25.", "met", "2021-07-25", "day", True),
+    ("Turkey has attacked Kurdish fighters since 2016.", "attacked", "2016-01-01", "year", True),
+    ("Rebels killed 12 soldiers two years ago.", "killed", "2019-01-01", "year", True),
+    ("Police arrested three protesters on Friday.", "arrested", "2021-08-13", "day", False),
+    ("The court jailed the men for 18 years.", "jailed", PUB, "day", False),
+    ("Police arrested three protesters.", "arrested", PUB, "day", False),
+]
+
+
+@pytest.mark.parametrize("sentence,trigger,date,precision,background", CASES)
+def test_event_time_of_its_own_clause(pipeline, sentence, trigger, date, precision, background):
+    r = pipeline.process_text(sentence, published=PUB)
+    events = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == trigger]
+    assert events, [(e.cameo, r.text[e.trigger[0]:e.trigger[1]]) for e in r.events]
+    assert {(e.date, e.date_precision, e.background) for e in events} == {(date, precision, background)}
+
+
+def test_the_main_clause_of_an_after_span_stays_news(pipeline):
+    r = pipeline.process_text("Israel attacked Gaza 18 years after Washington invaded Afghanistan.", published=PUB)
+    attacked = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "attacked"]
+    invaded = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "invaded"]
+    assert attacked and all(e.date == PUB and not e.background for e in attacked)
+    assert invaded and all(e.background for e in invaded)
+
+
+def test_undated_article_events_are_not_given_a_day(pipeline, monkeypatch):
+    from dataclasses import replace
+
+    monkeypatch.setattr(pipeline, "settings", replace(pipeline.settings, default_date=None))
+    r = pipeline.process_text("Police arrested three protesters on Friday.")
+    assert r.published is None
+    assert r.events and all(e.date is None and e.date_precision is None for e in r.events)
+
+
+def test_precision_and_background_rules():
+    pub = dt.date(2021, 8, 14)
+    assert resolve_time("last year", pub) == (dt.date(2020, 1, 1), "year")
+    assert resolve_time("July 2019", pub) == (dt.date(2019, 7, 1), "month")
+    assert resolve_time("the 1990s", pub) == (dt.date(1990, 1, 1), "decade")
+    assert resolve_time("for 18 years", pub) is None and resolve_time("18 years", pub) is None
+    assert not is_background(dt.date(2021, 8, 9), "day", pub) and is_background(dt.date(2021, 8, 1), "day", pub)
+    assert not is_background(dt.date(2021, 1, 1), "year", pub) and is_background(dt.date(2020, 1, 1), "year", pub)
+    assert not is_background(dt.date(2021, 8, 1), "month", pub)
+
+
+def test_a_future_clause_names_the_next_such_day_not_the_last(pipeline):
+    r = pipeline.process_text("The minister will meet the Chinese envoy on 16 March.", published="2021-12-20")
+    met = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "meet"]
+    assert met and all(e.date == "2022-03-16" and not e.background for e in met)
