@@ -31,6 +31,7 @@ PEOPLE_SECTOR = "CVL"           # Phoenix codes "people", "man" as PPL: ordinary
 NOT_GROUPS = frozenset({"it", "this", "that", "which", "what", "one", "some", "all", "both", "each"})
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 PLACE_PREPS = ("of", "from", "in")
+STANCE = frozenset({"anti", "pro"})  # "an anti-Syria journalist" is not Syrian
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +142,7 @@ def _spans(doc: Doc, mentions) -> list[Span]:
 def own_country(tok: Token, ctx: Context) -> tuple[str | None, int]:
     """Country from the phrase itself, and the last token index the phrase takes with it."""
     for c in tok.lefts:
-        if c.dep_ in MODIFIER_DEPS:
+        if c.dep_ in MODIFIER_DEPS and not any(t.lower_ in STANCE for t in c.subtree) and not _after_stance(c):
             for t in c.subtree:
                 country = ctx.country_of(t)
                 if country:
@@ -155,6 +156,12 @@ def own_country(tok: Token, ctx: Context) -> tuple[str | None, int]:
                     if country:
                         return country, o.i
     return None, tok.i
+
+
+def _after_stance(tok: Token) -> bool:
+    """"anti-Syria" parsed flat: the country word right after "anti-" or "pro-"."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE
 
 
 def clause_country(tok: Token, ctx: Context) -> str | None:
@@ -181,6 +188,8 @@ def is_group_head(tok: Token, ctx: Context) -> bool:
         return False  # "police cadets": the head noun decides
     if tok.dep_ in ("npadvmod", "amod", "advmod") or fold(tok.lemma_) in not_agents():
         return False  # "rebel-held", "the town": not a party
+    if tok.dep_ in ("appos", "attr") or tok.head.dep_ == "appos" and tok.dep_ == "conj":
+        return False  # "Dario Vance, an engineer by training": a description of someone named
     return True
 
 
