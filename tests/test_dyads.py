@@ -126,3 +126,23 @@ def test_possessive_agent_of_an_event_noun_is_the_source(pipeline):
     assert evs, r.events
     assert side(r, evs[0].source)[0] == "SYR"
     assert side(r, evs[0].target)[1] == "CVL"
+
+
+def test_name_title_surname_and_possessive_are_one_actor(pipeline):
+    r = process(pipeline, "Mr Brown met Angela Merkel in Berlin. Gordon Brown's aides said Gordon Brown was pleased.")
+    browns = [a for a in r.actors if a.kind == "person" and "brown" in a.name.lower()]
+    assert len(browns) == 1, [a.id for a in r.actors]
+
+
+def test_undated_article_gets_no_date_bound_role_and_says_so(pipeline):
+    # the Taliban are insurgents before 15 August 2021 and the government after it: undated, neither
+    from eventwatch.pipeline import Pipeline
+    from eventwatch.settings import Settings
+
+    undated = Pipeline(Settings(), nlp=pipeline.nlp)  # no default date: the article stays undated
+    r = process(undated, "The Taliban attacked a police post in Helmand.", published=None)
+    taliban = next(a for a in r.actors if a.id == "group:taliban")
+    assert taliban.code not in ("AFGGOV", "AFGINSTAL") and taliban.country == "AFG"
+    assert "undated" in (taliban.role or "")
+    dated = process(pipeline, "The Taliban attacked a police post in Helmand.", published="2019-05-01")
+    assert next(a for a in dated.actors if a.id == "group:taliban").code.startswith("AFGINS")
