@@ -89,7 +89,10 @@ class EventsStage:
         when = event_time(sent, cand.trigger, record.published)
         mentions = {a.id: a.mentions for a in record.actors}
         for source, target in expand(cand, self.lexicon.frames.reciprocal):
-            if source is None and target is None and not _generic_participant(cand, self.agent_words):
+            src_span = evidence_span(mentions.get(source), sent, cand.trigger.idx)
+            tgt_span = evidence_span(mentions.get(target), sent, cand.trigger.idx)
+            if _unplaced(source, src_span) and _unplaced(target, tgt_span) \
+                    and not _generic_participant(cand, self.agent_words):
                 continue
             spans = [m for ms in mentions.values() for m in ms]
             place = event_place(record, sent, cand.trigger, fallback_place, spans)
@@ -106,9 +109,15 @@ class EventsStage:
                 date=when.date, date_precision=when.precision, background=when.background, place=place, negated=cand.modality.negated, hypothetical=cand.modality.hypothetical,
                 confidence=confidence(ev), plover_mode=info.plover_mode, plover_context=list(info.plover_context),
                 method="classifier" if clf is not None and clf.only else ("both" if clf and clf.agrees else "pattern"),
-                source_span=evidence_span(mentions.get(source), sent, cand.trigger.idx),
-                target_span=evidence_span(mentions.get(target), sent, cand.trigger.idx),
+                source_span=src_span, target_span=tgt_span,
             )
+
+
+def _unplaced(actor_id: str | None, span: list[int] | None) -> bool:
+    """No actor, an actor the sentence names only by a pronoun, or ordinary people of unknown country ("---CVL":
+    "fans", "people"): alone such sides do not make an event of a verb whose subject is not an agent (the same
+    test as for no actor at all; on tune BBC sport/entertainment/tech sentences these made false events)."""
+    return actor_id is None or span is None or actor_id == "---CVL"
 
 
 def evidence_span(mentions, sent: Span, at: int) -> list[int] | None:
