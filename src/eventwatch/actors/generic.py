@@ -113,7 +113,7 @@ class Context:
 
 def article_country(record: Record) -> str | None:
     """The dateline's country, else the country the article names at least twice as often as any other
-    (counting mentions of its places and of country actors); None when that is not clear."""
+    (counting mentions of its places and of its named actors' countries); None when that is not clear."""
     dateline = [p.country for p in record.places if p.dateline and p.country]
     if dateline:
         return dateline[0]
@@ -121,8 +121,8 @@ def article_country(record: Record) -> str | None:
     for p in record.places:
         if p.country:
             counts[p.country] += len(p.mentions)
-    for a in record.actors:
-        if a.kind == "country" and a.country and not any(p.country == a.country for p in record.places):
+    for a in record.actors:  # countries named as actors, and the countries of named people and bodies
+        if a.country and not any(p.country == a.country for p in record.places):
             counts[a.country] += len(a.mentions)
     top = counts.most_common(2)
     if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
