@@ -8,6 +8,8 @@ pronouns ("who fought"), and pronoun subjects of reported clauses ("X announced 
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors.mentions import PeopleTable
@@ -23,17 +25,22 @@ GROUP_WORDS = {"two", "both", "pair", "three", "trio", "sides", "them"}
 class ActorIndex:
     """Token index → actor id, as the document's people table gives it, and the last compound subject."""
 
-    def __init__(self, table: PeopleTable, pronouns: dict[tuple[int, int], str] | None = None):
+    def __init__(self, table: PeopleTable, pronoun_of: Callable[[Token], str | None] | None = None):
         self.by_token: dict[int, str] = table.token_actors()
         self.kind: dict[str, str] = table.kinds()
         self.last_group: list[str] = []   # the last compound subject ("X and Y"), for "the two"
-        self.pronoun: dict[int, str] = {}   # pronoun token → actor, read after the clause-level readings
         self.place: dict[int, str] = {}     # place token → the actor standing for that place's country
-        for (start, _), aid in (pronouns or {}).items():
-            # "he", "they", "its": the actor stage's reading of the pronoun ("They were detained" → who they are)
-            tok = table.doc.char_span(start, start + 1, alignment_mode="expand")
-            if tok is not None and aid in self.kind and tok[0].lower_ not in RELATIVES:
-                self.pronoun[tok[0].i] = aid
+        self._pronoun_of = pronoun_of       # the actor stage's reading of a pronoun, asked only when needed
+        self._pronouns: dict[int, str | None] = {}
+
+    def pronoun(self, tok: Token) -> str | None:
+        """"he", "they", "its": the actor the actor stage reads the pronoun as ("They were detained" → who)."""
+        if self._pronoun_of is None or tok.lower_ in RELATIVES or tok.pos_ != "PRON":
+            return None
+        if tok.i not in self._pronouns:
+            aid = self._pronoun_of(tok)
+            self._pronouns[tok.i] = aid if aid in self.kind else None
+        return self._pronouns[tok.i]
 
     def tokens(self, kinds: tuple[str, ...] | None = None) -> set[int]:
         return {i for i, a in self.by_token.items() if kinds is None or self.kind.get(a) in kinds}
@@ -114,8 +121,8 @@ def np_actors(tok: Token, index: ActorIndex) -> list[str]:
             out.append(aid)
     if not out and tok.lower_ in GROUP_WORDS and index.last_group:
         return list(index.last_group)
-    if not out and tok.i in index.pronoun and not (tok.dep_ in SUBJ and tok.lower_ in PRONOUNS):
-        return [index.pronoun[tok.i]]  # "they were detained", "arrested him": the actor stage's reading
+    if not out and not (tok.dep_ in SUBJ and tok.lower_ in PRONOUNS) and index.pronoun(tok):
+        return [index.pronoun(tok)]  # "they were detained", "arrested him": the actor stage's reading
     return out
 
 
@@ -163,8 +170,8 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         found = np_actors(s, index)
         if not found and s.lower_ in PRONOUNS:
             found = _resolve_pronoun(s, index)
-            if not found and s.i in index.pronoun:
-                found = [index.pronoun[s.i]]
+            if not found and index.pronoun(s):
+                found = [index.pronoun(s)]
         return found
     if depth > 4:
         return []

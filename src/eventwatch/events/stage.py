@@ -6,7 +6,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from eventwatch.actors import agent_words, fold, people_of, pronoun_map
+from eventwatch.actors import agent_words, fold, people_of, resolve_pronoun
 from eventwatch.events import arguments as args
 from eventwatch.events import literal
 from eventwatch.events.codes import lookup
@@ -49,7 +49,7 @@ class EventsStage:
 
     def __call__(self, doc: Doc, record: Record) -> None:
         record.tone = tone(doc)
-        index = args.ActorIndex(people_of(doc, record), pronoun_map(doc, record))
+        index = args.ActorIndex(people_of(doc, record), lambda tok: resolve_pronoun(doc, record, tok))
         args.note_places(index, doc, record.places)
         place_tokens = _place_tokens(doc, record)
         ctx = MatchContext(self.lexicon, index.tokens(), place_tokens, index.tokens(("person",)), self.agent_words)
