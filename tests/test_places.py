@@ -168,7 +168,7 @@ def test_concurrent_builds_leave_one_whole_index(monkeypatch, tmp_path):
     import threading
     import time
 
-    from eventwatch.places import gazetteer
+    from eventwatch.places import build
 
     def slow_build(conn):
         conn.execute("CREATE TABLE meta (k TEXT, v TEXT)")
@@ -176,9 +176,9 @@ def test_concurrent_builds_leave_one_whole_index(monkeypatch, tmp_path):
         conn.execute("INSERT INTO meta VALUES ('version', 'x')")
         conn.commit()
 
-    monkeypatch.setattr(gazetteer, "_build", slow_build)
+    monkeypatch.setattr(build, "_build", slow_build)
     target = tmp_path / "gazetteer-test.sqlite"
-    threads = [threading.Thread(target=gazetteer.build_index, args=(target,)) for _ in range(2)]
+    threads = [threading.Thread(target=build.build_index, args=(target,)) for _ in range(2)]
     for t in threads:
         t.start()
     for t in threads:
@@ -194,14 +194,14 @@ def test_dateline_decides_its_name_in_the_body(nlp):
 
 
 def test_a_new_index_version_removes_the_old_files(monkeypatch, tmp_path):
-    from eventwatch.places import gazetteer
+    from eventwatch.places import build, gazetteer
 
     def tiny_build(conn):
         conn.execute("CREATE TABLE meta (k TEXT, v TEXT)")
         conn.commit()
 
     monkeypatch.setenv("EVENTWATCH_CACHE", str(tmp_path))
-    monkeypatch.setattr(gazetteer, "_build", tiny_build)
+    monkeypatch.setattr(build, "_build", tiny_build)
     (tmp_path / "gazetteer-1.sqlite").write_bytes(b"old")
     (tmp_path / "notes.txt").write_text("kept")
     path = gazetteer.ensure_index()
@@ -211,7 +211,7 @@ def test_a_new_index_version_removes_the_old_files(monkeypatch, tmp_path):
 def test_streamed_json_object_values_match_json_load(tmp_path):
     import json
 
-    from eventwatch.places.gazetteer import iter_object_values
+    from eventwatch.places.build import iter_object_values
 
     data = {str(i): {"name": f"Town {i}", "alt": ["Ville, \"{i}\"", "}{"], "pop": i * 7} for i in range(500)}
     path = tmp_path / "cities.json"
@@ -241,3 +241,117 @@ def test_a_sea_inside_an_organisation_name_is_no_place(pipeline):
     names = {p.name for p in record.places}
     assert "Brussels" in names and "Riyadh" in names
     assert not any("Atlantic" in n or "Gulf" in n for n in names), names
+
+
+# ---------------------------------------------------------------- issue 21: places in context
+MOSCOW = (55.75, 37.62)
+ATHENS_GR = (37.98, 23.73)
+HEATHROW = (51.47, -0.45)
+LOGAR = (34.0, 69.2)
+
+
+def test_famous_cities_stay_abroad_in_an_american_article(nlp):
+    text = ("Farmers from Ohio, Georgia and Texas told American reporters that exports were down. "
+            "Their trade group will send a delegation to Moscow in May, then to Paris and to Athens.")
+    record = run(nlp, text)
+    assert near(place_named(record, "Moscow"), MOSCOW)
+    assert near(place_named(record, "Paris"), PARIS_FR)
+    assert near(place_named(record, "Athens"), ATHENS_GR)
+
+
+def test_a_named_division_still_moves_a_famous_name(nlp):
+    record = run(nlp, "Storms flooded roads across northeast Texas, and schools in Paris closed early.")
+    assert near(place_named(record, "Paris"), PARIS_TX)
+
+
+def test_an_airport_is_the_airport(nlp):
+    record = run(nlp, "Hundreds of flights from Heathrow were cancelled on Friday because of fog.")
+    assert near(place_named(record, "Heathrow"), HEATHROW, 30)
+
+
+def test_town_and_province_resolved_together(nlp):
+    record = run(nlp, "Two farmers were killed when a roadside bomb exploded in Sarkh, Logar, on Tuesday.")
+    sarkh = place_named(record, "Sarkh")
+    assert sarkh is not None and sarkh.country == "AFG" and near(sarkh, LOGAR, 120)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("He drove a Mustang to the party in Oklahoma City and parked it outside.", "Mustang"),
+    ("Brent crude rose above 80 dollars a barrel in London on Monday.", "Brent"),
+    ("Chelsea beat Everton two goals to one in London on Saturday.", "Chelsea"),
+    ("Radcliffe won the race in London in two hours and fifteen minutes.", "Radcliffe"),
+    ("Sterling fell against the dollar in London after the figures were published.", "Sterling"),
+    ("The probe flew past Titan, the largest moon of Saturn, and sent back pictures.", "Titan"),
+    ("Mayor Mullins said the new library in Marion County, South Carolina, would open in the spring.", "Mullins"),
+])
+def test_things_and_people_are_not_places(nlp, text, word):
+    record = run(nlp, text)
+    assert place_named(record, word) is None, [p.name for p in record.places]
+
+
+def test_a_listed_name_is_a_place_when_the_sentence_says_so(nlp):
+    record = run(nlp, "The council of Sterling, Virginia, voted to repave the roads in Sterling next year.")
+    place = place_named(record, "Sterling")
+    assert place is not None and place.country == "USA"
+
+
+def test_an_event_takes_the_place_of_its_own_clause(nlp):
+    from eventwatch.events.location import sentence_place
+
+    text = "Officials said in Kabul that insurgents attacked a convoy on the highway leading to Kandahar."
+    doc = nlp(text)
+    record = Record(id="t", text=text)
+    record.places = find_places(doc, record)
+    trigger = next(t for t in doc if t.lemma_ == "attack")
+    chosen = next(p for p in record.places if p.id == sentence_place(record, next(iter(doc.sents)), trigger, []))
+    assert near(chosen, KANDAHAR)
+
+
+def test_split_halves_are_fixed_and_about_even():
+    from eventwatch.eval.places import split_of
+
+    ids = [f"doc-{i}" for i in range(2000)]
+    halves = [split_of(i) for i in ids]
+    assert halves == [split_of(i) for i in ids]
+    assert 0.45 < halves.count("tune") / len(ids) < 0.55
+
+
+def test_eval_lists_the_most_frequent_errors_by_name():
+    from eventwatch.eval.places import score_doc, summarise
+    from eventwatch.model import Place
+
+    text = "Troops left Kabul for Herat; Mustang sales rose."
+    gold = {"text": text, "toponyms": [
+        {"start": 12, "end": 17, "text": "Kabul", "has_coordinates": True, "lat": 34.5, "lon": 69.2},
+        {"start": 22, "end": 27, "text": "Herat", "has_coordinates": True, "lat": 34.3, "lon": 62.2},
+    ]}
+    places = [Place(id="a", name="Kabul", lat=34.53, lon=69.17, mentions=[[12, 17]]),
+              Place(id="b", name="Mustang", lat=35.4, lon=-97.7, mentions=[[29, 36]])]
+    top = dict(summarise([score_doc(gold, places)])["top_errors"])
+    assert top == {"missed: Herat": 1, "not a place: Mustang": 1}
+
+
+def test_a_province_named_like_a_small_share_city_is_the_province(nlp):
+    record = run(nlp, "Voters across Quebec went to the polls on Monday, officials in Montreal said.")
+    assert near(place_named(record, "Quebec"), (52.0, -72.0))
+
+
+def test_a_region_keeps_its_reading_in_local_news(nlp):
+    record = run(nlp, "Officials in Baltimore, Maryland, said tensions in the Middle East had raised fuel prices.")
+    place = place_named(record, "Middle East")
+    assert place is not None and place.country != "USA"
+
+
+def test_a_surname_after_an_initial_is_the_person_throughout(nlp):
+    text = ("An inquest ruled on the fatal shooting of Darnell Q. Bell on March 3 in North Las Vegas. "
+            "An officer shot Bell as the two struggled, and Bell died at the scene.")
+    record = run(nlp, text)
+    assert place_named(record, "Bell") is None, [p.name for p in record.places]
+    assert place_named(record, "North Las Vegas") is not None
+
+
+def test_a_town_the_model_tags_as_a_person_twice_is_still_the_town(nlp):
+    text = ("In Klamath Falls, Oregon, a brewery warms its tanks with hot water pumped from the ground. "
+            "In Klamath Falls, homes pay for the heat by the month.")
+    record = run(nlp, text)
+    assert near(place_named(record, "Klamath Falls"), (42.22, -121.78))

@@ -309,7 +309,7 @@ def test_document_follows_an_organisation_named_around_a_country_word(analyse):
     r = analyse("The Canadian Dental Association said in a letter to members that cleaning fees would rise next year. "
                 "The letter also noted that the rise would be the first in six years.")
     q = _find(r, "the first in six years", "indirect")
-    assert q.speaker_name == "The Canadian Dental Association"
+    assert q.speaker_name == "Canadian Dental Association" and q.speaker == "org:canadian-dental-association"
 
 
 def test_person_named_by_a_role_keeps_a_pronoun_referent(analyse):
@@ -445,3 +445,154 @@ def test_caption_search_from_candidate_lines_finds_what_a_full_scan_finds():
     texts.append("A caption line ( Jane Roe / The Star )\nBody text.\n( THE CANADIAN PRESS FILE PHOTO )")
     assert captions(texts[-1]) != []
     assert all(captions(t) == [(m.start(), m.end()) for m in CAPTION.finditer(t)] for t in texts)
+
+
+# -- speakers of every kind and the syntax of attribution (issue 20); sentences written for these tests
+def _speaker_actor(record: Record, q):
+    return next((a for a in record.actors if a.id == q.speaker), None)
+
+
+def test_a_named_organisation_speaks_through_a_statement_from_it(analyse):
+    r = analyse("Talks collapsed on Monday, according to a statement from the Harbour Workers Union.")
+    q = _find(r, "Talks collapsed")
+    assert q.speaker == "org:harbour-workers-union" and q.speaker_name == "Harbour Workers Union"
+
+
+def test_a_report_by_an_organisation_is_the_organisations_and_it_becomes_an_actor(analyse):
+    r = analyse("The economy grew by 2 per cent last year, a report by the Bank of England said on Tuesday.")
+    q = _find(r, "The economy grew")
+    actor = _speaker_actor(r, q)
+    assert actor is not None and actor.kind == "organization" and actor.name == "Bank of England"
+
+
+def test_the_findings_of_a_report_are_its_authors(analyse):
+    r = analyse("The National Audit Office examined the scheme for a year. The report's preliminary findings say "
+                "the scheme \"wasted millions of pounds on consultants\".")
+    q = _find(r, "wasted millions")
+    assert q.speaker is not None and "National Audit Office" in _speaker_actor(r, q).name
+
+
+def test_the_union_said_in_a_release_is_the_union(analyse):
+    r = analyse("The Harbour Workers Union voted to strike. \"This is the only way left to us,\" "
+                "the union said in a release.")
+    q = _find(r, "the only way left")
+    assert q.speaker == "org:harbour-workers-union"
+
+
+def test_the_ministrys_spokesman_speaks_for_the_ministry(analyse):
+    r = analyse("The Foreign Ministry summoned the ambassador on Monday. \"We will not accept these terms from "
+                "anyone,\" the ministry's spokesman said.")
+    q = _find(r, "We will not accept")
+    assert _speaker_actor(r, q) is not None and _speaker_actor(r, q).name == "Foreign Ministry"
+    assert q.speaker_name == "Foreign Ministry"
+
+
+def test_he_said_is_the_subject_of_said_not_the_person_spoken_about(analyse):
+    r = analyse("Mr Grant, the party leader, spoke to reporters in Leeds. He said Mr Blair had spoken with "
+                "\"such sincerity\" about the plan.")
+    q = _find(r, "had spoken with")
+    assert q.speaker_name == "Grant" and r.text[q.speaker_span[0]:q.speaker_span[1]] == "He"
+
+
+def test_speech_inside_another_verb_is_its_subjects(analyse):
+    r = analyse("Liam Fox was asked about the minister's absence. Mr Fox responded by accusing him of "
+                "\"hiding away from the people who elected him\".")
+    q = _find(r, "hiding away")
+    assert q.speaker == "person:liam-fox"
+
+
+def test_went_on_to_say_is_the_subjects(analyse):
+    r = analyse("The mayor, Carla Benn, opened the bridge. She went on to say that \"the city will never "
+                "forget this day\".")
+    assert _find(r, "never forget").speaker_name == "Carla Benn"
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("Anna Holt met voters in Derby on Monday. She is described as \"a proud grandmother who loves her garden\".",
+     "proud grandmother"),
+    ("Ministers unveiled a plan dubbed \"the great leap into the unknown\" on Monday.", "great leap"),
+    ("The so-called \"peace dividend that everyone was promised\" never arrived, economists argue.", "peace dividend"),
+])
+def test_a_description_or_a_scare_quote_is_no_quote(analyse, text, fragment):
+    r = analyse(text)
+    assert not any(q.text.startswith(fragment) or q.text.startswith("a " + fragment) or q.text.startswith("the " + fragment)
+                   for q in r.quotes), [q.text for q in r.quotes]
+
+
+def test_a_passive_naming_verb_with_an_agent_is_the_agents_speech(analyse):
+    r = analyse("The budget was called \"a disgrace to this country\" by the mayor, Carla Benn.")
+    assert _find(r, "a disgrace").speaker_name == "Carla Benn"
+
+
+def test_titles_of_works_are_no_quotes(analyse):
+    r = analyse("Lena Park wrote a novel called \"The Silent River\" last year.")
+    assert r.quotes == []
+
+
+def test_according_to_names_the_source(analyse):
+    r = analyse("The strike will cost the company millions, according to the Confederation of British Industry.")
+    assert _find(r, "The strike will cost").speaker_name == "Confederation of British Industry"
+
+
+def test_a_fragment_in_a_reported_clause_is_the_reporters_not_the_clauses_subject(analyse):
+    r = analyse("Mr Grant, the party leader, spoke to reporters in Leeds. He said Mr Blair had spoken with \"such "
+                "sincerity and warmth about the people of this town\" on Friday.")
+    q = _find(r, "such sincerity")
+    assert q.speaker_name == "Grant"
+
+
+def test_a_cue_that_introduces_the_quote_inside_a_reported_clause_keeps_its_subject(analyse):
+    r = analyse("Grant said Blair had told him: \"We will win this seat in the spring.\"")
+    assert "Blair" in _find(r, "We will win").speaker_name
+
+
+def test_adding_after_a_reported_clause_is_the_reporters(analyse):
+    r = analyse("Peter Grant told the BBC that Mary Lane \"had a foolish policy which was doomed from the start,\" "
+                "adding, \"She lost every single vote in the north.\"")
+    assert _find(r, "She lost every").speaker_name == "Peter Grant"
+    assert _find(r, "foolish policy").speaker_name == "Peter Grant"
+
+
+def test_a_cue_before_two_quotes_keeps_both(analyse):
+    r = analyse("But Lane said he heard students shout, \"Build that wall right now!\" and \"Go back to where you came "
+                "from!\"")
+    assert _find(r, "Go back to").speaker_name == "students"
+
+
+def test_the_person_asked_is_not_the_speaker_of_the_question(analyse):
+    r = analyse("\"Will the plan work before the winter comes?\" Anna Holt was asked on Monday.")
+    assert _find(r, "Will the plan work").speaker is None
+
+
+def test_a_document_filed_by_someone_is_theirs(analyse):
+    r = analyse("The prices rose sharply, according to a court document filed by state attorney Dave Aronberg.")
+    assert _find(r, "The prices rose").speaker_name == "Dave Aronberg"
+
+
+def test_a_description_is_not_the_person_its_verb_speaks_to(analyse):
+    r = analyse("Anna Holt met Tom Reeve on Monday. \"Business has never been this slow in twenty years,\" "
+                "the shopkeeper told her.")
+    assert _find(r, "Business has never").speaker_name == "Tom Reeve"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Car production fell in March. \"We will have to halt some production lines next week,\" a spokesman for "
+     "Hartwell Motors said.", "halt some production", "Hartwell Motors"),
+    ("Optimism is at its highest since 1997, say researchers at Lindqvist Partners.", "Optimism is", "Lindqvist Partners"),
+    ("Mr Brown will take charge of the campaign, a report in the Sunday Courier said.", "Mr Brown will", "Courier"),
+    ("Anna Holt said the plan was sound. A report in the Weekend Ledger claimed Mr Brown would take charge of the "
+     "campaign.", "Mr Brown would", "Weekend Ledger"),
+    ("A Central Bank spokesman said the governor would return on Monday. The governor cancelled a speech, the "
+     "spokesman said.", "The governor cancelled", "Central Bank"),
+])
+def test_people_and_papers_that_speak_for_an_organisation_are_it(analyse, text, fragment, speaker):
+    r = analyse(text)
+    q = _find(r, fragment)
+    assert speaker in (q.speaker_name or "") and _speaker_actor(r, q) is not None
+
+
+def test_a_quote_that_ends_its_sentence_is_not_attributed_by_the_next_sentence(analyse):
+    r = analyse("\"Prices should be higher but because of this disaster they are falling,\" said one trader. \"If prices "
+                "drop much lower I would consider it a buying opportunity.\" Critics had accused the firm of using the "
+                "crisis for its own gain.")
+    assert _find(r, "If prices drop").speaker_name == "one trader"

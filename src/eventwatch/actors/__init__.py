@@ -15,7 +15,7 @@ unnamed agents), ``resolution`` (one actor per entity, dated codes), ``codes`` (
 The publication date (``record.published``) selects among dated roles (e.g. the Taliban are
 ``AFGINSTAL`` before 2021-08-15 and ``AFGGOV`` after).
 
-The stage also leaves the document's people table (``actors/mentions.py``): later stages ask it who a
+The stage also leaves the document's people table (``actors/people.py``, ``actors/mentions.py``): later stages ask it who a
 token, a pronoun or a description stands for, and never resolve people themselves::
 
     from eventwatch.actors import people_of
@@ -39,8 +39,8 @@ from spacy.tokens import Doc, Token
 
 from eventwatch.actors.dictionary import fold, load_dictionary
 from eventwatch.actors.generic import generic_actors
-from eventwatch.actors.mentions import KEY as PEOPLE_KEY
-from eventwatch.actors.mentions import PeopleTable, people_of
+from eventwatch.actors.people import KEY as PEOPLE_KEY
+from eventwatch.actors.people import PeopleTable, people_of
 from eventwatch.actors.recognition import recognize
 from eventwatch.actors.resolution import resolve
 from eventwatch.model import Actor, Record

@@ -103,6 +103,8 @@ class Context:
                     for t in span:
                         self.place_at[t.i] = place.country
         self.article_country = article_country(record)
+        self.named_words = {w for a in record.actors if a.kind in ("organization", "group")
+                            for w in fold(a.name).split()}
 
     def country_of(self, tok: Token) -> str | None:
         actor = self.actor_at.get(tok.i)
@@ -190,6 +192,8 @@ def is_group_head(tok: Token, ctx: Context) -> bool:
         return False  # "rebel-held", "the town": not a party
     if tok.dep_ in ("appos", "attr") or tok.head.dep_ == "appos" and tok.dep_ == "conj":
         return False  # "Dario Vance, an engineer by training": a description of someone named
+    if tok.tag_ == "NN" and fold(tok.lemma_) in ctx.named_words and any(c.lower_ == "the" for c in tok.children):
+        return False  # "the ministry" after "the Foreign Ministry": that body, the people table's business
     return True
 
 

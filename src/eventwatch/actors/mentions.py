@@ -1,6 +1,6 @@
 """The people table: one owner of the people and organisations of a document.
 
-The actor stage writes ``record.actors`` and leaves a :class:`PeopleTable` for the document in
+The actor stage writes ``record.actors`` and leaves a ``PeopleTable`` (``actors/people.py``) for the document in
 ``doc.user_data`` (key ``eventwatch.cache.people``; ``nlp.cache.release`` drops it with the other
 per-document tables when the document is done). Later stages ask it and never resolve people on
 their own::
@@ -17,10 +17,11 @@ Why a slot on the Doc: every stage is called as ``stage(doc, record)``, so the t
 document without changing the stage protocol or the pipeline, and it lives exactly as long as the
 document's other shared tables. Only this package writes ``record.actors``.
 
-How a reading resolves (:class:`MentionTable` here, ``referents.Referents``): named speakers resolve to the actor whose mention they overlap; a surname alone resolves to the
-fuller name of the same person in the text ("Lonechild" -> "Darian Lonechild"). Pronouns and
-definite descriptions are resolved by a small salience rule: the nearest earlier compatible
-mention in *subject* position outside quotes (else the nearest compatible mention), where every
+How a reading resolves (:class:`MentionTable` here, ``referents.Referents``): named speakers
+resolve to the actor whose mention they overlap; a surname alone resolves to the fuller name of
+the same person in the text ("Lonechild" -> "Darian Lonechild"). Pronouns and definite
+descriptions are resolved by a small salience rule: the nearest earlier compatible mention in
+*subject* position outside quotes (else the nearest compatible mention), where every
 resolved he/she becomes a mention of its own, so chains of "she said" follow the person.
 he/she need a person whose gender is not known to differ (known from a title, a given name or an
 earlier he/she); they/it and "the company" need an organisation, group or country; "the
@@ -44,12 +45,13 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from eventwatch.actors.dictionary import slug
 from eventwatch.actors.lexicon import description_heads, first_names, person_words
 from eventwatch.actors.names import (captions, merge_spans, name_slug, overlaps, overlaps_unless_inside, personal_name,
                                      plain_name, proper_name)
 from eventwatch.actors.phrases import right_after
 from eventwatch.model import Actor, Record
-from eventwatch.nlp.cache import PREFIX, column, ents
+from eventwatch.nlp.cache import column, ents
 from eventwatch.nlp.cache import text as doc_text
 
 Inverted = Callable[[Token], bool]  # "is this object token really the speaker of its cue verb?" (quotes' syntax)
@@ -68,6 +70,7 @@ TITLE_DEPS = {"appos", "compound"}
 LEARN_REACH = 250  # a pronoun teaches a gender only if no other person is named this close before it
 GENDER_REACH = 300  # a subject known to have the pronoun's gender within this beats a nearer unknown one
 SPEAKER_REACH = 400  # characters after a quote within which "he said" still means its speaker
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}  # before a surname: a person
 
 
 @dataclass
@@ -112,9 +115,13 @@ class MentionTable:
                 ent = ent[:-1]  # "Tony Blair's" is Tony Blair (issue 18: one actor, one identity)
             if kind is None or overlaps_unless_inside(ent.start_char, ent.end_char, covered):
                 continue  # "The Canadian Dental Association" is a name, whatever actor "Canadian" is
+            if (_without_article(doc_text(self.doc), ent.start_char), ent.end_char) in covered:
+                continue  # "the Harbour Workers Union": the actor "Harbour Workers Union" with its article
             actor = self._new_person(ent.text) if kind == "person" else self._new_name(ent.text, kind)
             out.append(Mention(ent.start_char, ent.end_char, actor))
         for start, end in self._unlabelled_names(covered + [(m.start, m.end) for m in out]):
+            out.append(Mention(start, end, self._new_person(doc_text(self.doc)[start:end])))
+        for start, end in self._titled_surnames(covered + [(m.start, m.end) for m in out]):
             out.append(Mention(start, end, self._new_person(doc_text(self.doc)[start:end])))
         self._organizations_tagged_as_people(out)
         for m in out:
@@ -178,13 +185,30 @@ class MentionTable:
             out.append((first.idx, last.idx + len(last)))
         return out
 
+    def _titled_surnames(self, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A capitalised proper noun right after an honorific ("Mr Grant", "Dr. Okafor") that no name
+        covers: a person known by the surname (the honorific tells the gender)."""
+        out = []
+        lower, pos, ent = column(self.doc, "lower_"), column(self.doc, "pos_"), column(self.doc, "ent_type_")
+        words, starts = column(self.doc, "text"), column(self.doc, "idx")
+        for i in range(1, len(lower)):
+            if lower[i - 1].rstrip(".") not in HONORIFICS or pos[i] != "PROPN" or ent[i] not in ("", "PERSON"):
+                continue
+            j = i
+            while j + 1 < len(lower) and pos[j + 1] == "PROPN" and ent[j + 1] in ("", "PERSON") and words[j + 1].istitle():
+                j += 1
+            start, end = starts[i], starts[j] + len(words[j])
+            if words[i].istitle() and not overlaps(start, end, covered):
+                out.append((start, end))
+        return out
+
     @staticmethod
     def _looks_personal(first: Token, head: Token) -> bool:
         """A known given name, or a role in apposition ("Bains, Minister of …"; not "X, the company")."""
         if first.lower_ in first_names():
             return True
         return any(c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_
-                   and c.lemma_.lower() not in description_heads() for c in head.children)
+                   and description_heads().get(c.lemma_.lower(), "agent") == "agent" for c in head.children)
 
     def _surname_before_full_name(self) -> None:
         """A bare surname refers back to a person already named in full: "Durning" before any
@@ -225,6 +249,7 @@ class MentionTable:
                     self._add_mention(Mention(tok.idx, tok.idx + len(tok), actor, True))
 
     def _new_name(self, name: str, kind: str) -> Actor:
+        name = name[4:] if name[:4] in ("the ", "The ") and name[4:5].isupper() else name  # "the Bank of England"
         aid = f"{kind}:{name_slug(name)}"
         actor = self.added.get(aid) or Actor(id=aid, name=name, kind=kind, confidence=0.5)
         self.added[aid] = actor
@@ -282,6 +307,9 @@ class MentionTable:
                     self.titles.setdefault(child.lemma_.lower(), []).append(m)
         if span.root.dep_ == "appos" and span.root.head.pos_ in pos and right_after(span.root.head, span[0]):
             self.titles.setdefault(span.root.head.lemma_.lower(), []).append(m)
+        head = span.root.head
+        if span.root.dep_ in ("compound", "poss") and description_heads().get(head.lemma_.lower()) == "agent":
+            self.titles.setdefault(head.lemma_.lower(), []).append(m)  # "a Federal Reserve spokesman": the Fed's
 
     def _resolve_pronouns(self) -> None:
         """Resolve every he/she outside quotes in text order; each one learns and extends the chain."""
@@ -451,18 +479,32 @@ class MentionTable:
 
     def adopt(self, actor: Actor | None) -> str | None:
         """The id of ``actor`` as a speaker: an actor found here (not by the actor stage) is added to
-        the record once if it is clearly a named person, else it is no actor (None)."""
+        the record once if it is clearly a named person or a named organisation (``org:<slug>``, as
+        the actor stage names organisations its dictionary does not know), else it is no actor (None)."""
         if actor is None:
             return None
         if actor.id in self.origin:
             return self.origin[actor.id].id
         if any(a.id == actor.id for a in self.record.actors):
             return actor.id
-        if actor.id not in self.added or actor.kind != "person" or not personal_name(actor.name):
+        if actor.id not in self.added:
             return None
-        actor.mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
+        mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
+        if actor.kind == "organization" and _organization_name(actor.name):
+            return self._adopt_organization(actor, mentions)
+        if actor.kind != "person" or not personal_name(actor.name):
+            return None
+        actor.mentions = mentions
         self.record.actors.append(actor)
         return actor.id
+
+    def _adopt_organization(self, actor: Actor, mentions: list[list[int]]) -> str:
+        name = _organization_name(actor.name)
+        aid = f"org:{slug(name)}"
+        if not any(a.id == aid for a in self.record.actors):
+            self.record.actors.append(Actor(id=aid, name=name, kind="organization", mentions=mentions, confidence=0.5))
+        self.origin[actor.id] = next(a for a in self.record.actors if a.id == aid)
+        return aid
 
 
 
@@ -476,50 +518,14 @@ def _is_subject(tok: Token, inverted: Inverted | None) -> bool:
     return tok.dep_ in ("dobj", "attr") and inverted is not None and inverted(tok)
 
 
-KEY = PREFIX + "people"
+def _without_article(text: str, start: int) -> int:
+    """``start`` moved past a leading "the " ("the Harbour Workers Union" -> "Harbour Workers Union")."""
+    return start + 4 if text[start:start + 4].lower() == "the " else start
 
 
-class PeopleTable:
-    """The people and organisations of one document: the actor stage's actors and every reading of
-    them the later stages ask for. Built by the actor stage (:func:`people_of` otherwise)."""
-
-    def __init__(self, doc: Doc, record: Record):
-        self.doc = doc
-        self.record = record
-        self._tokens: dict[int, str] | None = None
-
-    @property
-    def actors(self) -> list[Actor]:
-        return self.record.actors
-
-    def token_actors(self) -> dict[int, str]:
-        """Token index -> id of the actor with a mention there (the first actor listed wins)."""
-        if self._tokens is None:
-            self._tokens = {}
-            for actor in self.record.actors:
-                for start, end in actor.mentions:
-                    span = self.doc.char_span(start, end, alignment_mode="expand")
-                    if span is None:
-                        continue
-                    for tok in span:
-                        self._tokens.setdefault(tok.i, actor.id)
-        return self._tokens
-
-    def kinds(self) -> dict[str, str]:
-        """Actor id -> kind (person, organization, group, country, …)."""
-        return {actor.id: actor.kind for actor in self.record.actors}
-
-    def referents(self, quoted: list[tuple[int, int]], inverted: Inverted | None = None):
-        """A reading of the mentions for speakers: ``quoted`` regions (quotations) name no referent;
-        ``inverted(token)`` says an object token is really the speaker of its verb ("…,” says X)."""
-        from eventwatch.actors.referents import Referents
-
-        return Referents(self.doc, self.record, quoted, inverted)
-
-
-def people_of(doc: Doc, record: Record) -> PeopleTable:
-    """The people table of ``doc``: the one the actor stage left, else a new one over ``record.actors``."""
-    table = doc.user_data.get(KEY)
-    if table is None or table.record is not record:
-        table = doc.user_data[KEY] = PeopleTable(doc, record)
-    return table
+def _organization_name(name: str) -> str | None:
+    """The name of an organisation without its article ("the Bank of England" -> "Bank of England"),
+    None if it is no proper name ("local residents")."""
+    name = plain_name(name)
+    name = name[4:] if name[:4].lower() == "the " else name
+    return name if name[:1].isupper() and proper_name(name) else None

@@ -9,16 +9,26 @@ from eventwatch.actors.lexicon import first_names
 from eventwatch.nlp.cache import text as doc_text
 
 SOURCE_NOUNS_PREPS = {"from", "by", "of"}
+PUBLICATION_ENTS = {"", "ORG", "WORK_OF_ART", "PRODUCT"}  # not a place or a date: "a report in London, in May"
 
 
 def source_of(noun: Token) -> Token:
-    """"a statement from Dostum" -> Dostum; otherwise the noun itself."""
+    """"a statement from Dostum", "a report published by Dostum" -> Dostum; otherwise the noun itself."""
     if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_:
         return noun
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in SOURCE_NOUNS_PREPS:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_):
+                    return obj
+        if prep.dep_ == "prep" and prep.lower_ == "in":  # "a report in the Sunday Courier": the paper
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.ent_type_ in PUBLICATION_ENTS:
+                    return obj
+    for verb in noun.children:  # "a court document filed by X", "a report published by X"
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            for obj in (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"):
+                if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_:
                     return obj
     return noun
 

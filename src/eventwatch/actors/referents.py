@@ -19,6 +19,10 @@ from eventwatch.model import Actor
 from eventwatch.nlp.cache import text as doc_text
 
 
+CO_ARGUMENT_DEPS = {"dobj", "dative", "iobj", "nsubjpass", "obj"}
+OWNER_PREPS = {"for", "at", "from"}
+
+
 class Referents(MentionTable):
     """A mention table that also follows the discourse: who spoke last (so "he said" soon after a
     quote is its speaker), and resolves the subject of a cue to (actor, name, span)."""
@@ -131,6 +135,45 @@ class Referents(MentionTable):
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
         return None
 
+    def _co_arguments(self, subj: Token) -> set[str]:
+        """Ids of the people the other arguments of ``subj``'s verb stand for: «the shopkeeper told
+        her»: "the shopkeeper" is not whoever "her" is."""
+        verb = subj.head
+        args = [c for c in verb.children if c is not subj and c.dep_ in CO_ARGUMENT_DEPS]
+        args += [o for c in verb.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"]
+        out = set()
+        for tok in args:
+            actor = self.pronoun_of.get(tok.i) or self.actor_at(tok.idx, tok.idx + len(tok))
+            if actor is not None:
+                out.add(self.canonical(actor).id)
+        return out
+
+    def _source(self, source: Token) -> Actor | None:
+        """Who issued a document: the name in "a statement from X", "a report in the X" (a paper's
+        name the tagger missed is still a name, not a description: "the Sunday Courier")."""
+        if source.pos_ == "PROPN" and not source.ent_type_ and source.text[:1].isupper():
+            start, end = phrase_span(source)
+            text = doc_text(self.doc)[start:end]
+            return (self.actor_at(source.idx, source.idx + len(source)) or self._by_name(text)
+                    or self._unknown_name(source, text))
+        return self.resolve(source)[0]
+
+    def _owner(self, subj: Token, possessor: Token | None, kinds: tuple[str, ...] = GROUP_KINDS) -> Actor | None:
+        """The organisation people speak for: the possessor, the object of "for", "at" or "from", or a
+        name compounded with the noun ("the ministry's spokesman", "a spokeswoman for the union",
+        "researchers at Acme", "a Taliban spokesman")."""
+        owner = possessor
+        if owner is None:
+            owner = next((o for p in subj.children if p.dep_ == "prep" and p.lower_ in OWNER_PREPS
+                          for o in p.children if o.dep_ == "pobj"), None)
+        if owner is None:  # "a Central Bank spokesman": a name compounded with the noun
+            owner = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if owner is None:
+            return None
+        named = [self.canonical(m.actor) for m in self.mentions if m.start <= owner.idx < m.end]
+        actor = next((a for a in named if a.kind in kinds), None) or self.resolve(owner)[0]
+        return actor if actor is not None and actor.kind in kinds else None
+
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
         """(actor, whether the description refers back to it) for a common-noun speaker."""
         lemma = subj.lemma_.lower()
@@ -140,12 +183,21 @@ class Referents(MentionTable):
             return self.canonical(titled[-1].actor), True
         possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
         head_class = description_heads().get(lemma)
+        if head_class == "agent":  # "the ministry's spokesman", "a spokeswoman for the union": the organisation
+            owner = self._owner(subj, possessor)
+            if owner is not None:
+                return owner, True
+            head_class = None
+        if head_class is None and subj.tag_ == "NNS" and possessor is None:  # "researchers at Acme say"
+            owner = self._owner(subj, None, ("organization",))
+            if owner is not None:
+                return owner, True
         if head_class == "doc":
             source = source_of(subj)
             if possessor is not None:
                 return self.resolve(possessor)[0], True
             if source is not subj:
-                return self.resolve(source)[0], True
+                return self._source(source), True
         if definite and head_class in ("org", "orgname", "doc"):
             named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split()
                                   and (head_class != "orgname" or proper_name(a.name)))
@@ -159,7 +211,7 @@ class Referents(MentionTable):
             role = self._role_at(*span)
             if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
                 return role, False
-            gender = person_words().get(lemma)
-            return self._nearest(span[0], lambda a: self._gender_ok(a, gender)), True
+            gender, others = person_words().get(lemma), self._co_arguments(subj)
+            return self._nearest(span[0], lambda a: self._gender_ok(a, gender) and a.id not in others), True
         return self.actor_at(*span), False
 

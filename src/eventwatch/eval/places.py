@@ -13,15 +13,24 @@ Per set and pooled:
 - ``precision``: share of predicted mentions that overlap a gold toponym with coordinates (any
   type, since a GeoWebNews metonymic country is still that country) and lie within 161 km of it;
   ``precision_detect``: share that overlap any annotated gold toponym row;
+- ``top_errors``: the 20 most frequent errors by name: a gold toponym ``missed`` or put in the
+  ``wrong place`` (over 161 km off), or a predicted mention that is ``not a place`` (overlaps no
+  annotated row);
 - ``recall@161_without_demonyms`` and ``demonym_share``: the gold sets annotate demonyms
   ("Turkish" -> Turkey) as toponyms; eventwatch by design makes no place of a demonym, so the
   recall over the other toponyms is reported beside the headline figure.
+
+Tune and measure halves (fixed before any tuning, issue 21): every document belongs to one half by
+a hash of its ``doc_id`` (``split_of``); ``--split tune`` scores only the half rules may be tuned
+on, ``--split measure`` only the other. Errors are read on the tune half only.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import statistics
+from collections import Counter
 from pathlib import Path
 
 from eventwatch.model import Record
@@ -32,6 +41,7 @@ log = logging.getLogger(__name__)
 
 GWN_LITERAL = {"Literal", "Mixed", "Literal_Modifier", "Coercion", "Embedded_Literal"}
 HIT_KM = 161.0
+TOP_ERRORS = 20
 
 
 def gold_files(paths: list[str]) -> list[Path]:
@@ -41,18 +51,30 @@ def gold_files(paths: list[str]) -> list[Path]:
     return out
 
 
+SPLITS = ("tune", "measure")
+
+
+def split_of(doc_id: str) -> str:
+    """The half a document belongs to: 'tune' or 'measure', by the first byte of SHA-1(doc_id)
+    (about half and half; fixed, independent of file order)."""
+    return SPLITS[hashlib.sha1(doc_id.encode("utf-8")).digest()[0] & 1]
+
+
 def in_scope(t: dict) -> bool:
     if not t.get("has_coordinates") or t.get("start", -1) < 0 or t.get("lat") is None:
         return False
     return t.get("gwn_type") is None or t["gwn_type"] in GWN_LITERAL
 
 
-def read_docs(path: Path, limit: int | None) -> list[dict]:
+def read_docs(path: Path, limit: int | None, split: str | None = None) -> list[dict]:
+    """The gold documents of one file (only those of ``split``, if given)."""
     docs = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
-                docs.append(json.loads(line))
+                doc = json.loads(line)
+                if split is None or split_of(doc["doc_id"]) == split:
+                    docs.append(doc)
             if limit and len(docs) >= limit:
                 break
     return docs
@@ -69,7 +91,7 @@ def score_doc(doc_gold: dict, places) -> dict:
     gold = [t for t in gold_all if in_scope(t)]
     dem = demonyms()
     out = {"gold": len(gold), "hit": 0, "detected": 0, "errors": [], "pred": len(preds),
-           "pred_ok": 0, "pred_detect": 0, "gold_demonym": 0, "hit_demonym": 0}
+           "pred_ok": 0, "pred_detect": 0, "gold_demonym": 0, "hit_demonym": 0, "error_names": Counter()}
     for t in gold:
         span = (t["start"], t["end"])
         is_demonym = normalise(t["text"]) in dem
@@ -80,9 +102,14 @@ def score_doc(doc_gold: dict, places) -> dict:
             out["errors"].append(min(dists))
             out["hit"] += min(dists) <= HIT_KM
             out["hit_demonym"] += is_demonym and min(dists) <= HIT_KM
+        if not dists or min(dists) > HIT_KM:
+            out["error_names"]["wrong place: " + t["text"] if dists else "missed: " + t["text"]] += 1
     for s, p in preds:
         over = [t for t in gold_all if overlaps(s, (t["start"], t["end"]))]
         out["pred_detect"] += bool(over)
+        if not over:
+            words = doc_gold["text"][s[0]:s[1]] if "text" in doc_gold else p.name
+            out["error_names"]["not a place: " + words] += 1
         out["pred_ok"] += any(t.get("has_coordinates") and t.get("lat") is not None
                               and km(t["lat"], t["lon"], p.lat, p.lon) <= HIT_KM for t in over)
     return out
@@ -106,6 +133,7 @@ def summarise(counts: list[dict]) -> dict:
         "predicted_mentions": pred,
         "precision": round(sum(c["pred_ok"] for c in counts) / pred, 4) if pred else None,
         "precision_detect": round(sum(c["pred_detect"] for c in counts) / pred, 4) if pred else None,
+        "top_errors": sum((c["error_names"] for c in counts), Counter()).most_common(TOP_ERRORS),
     }
 
 
@@ -118,7 +146,7 @@ def evaluate(paths: list[str], options: dict) -> dict:
     gazetteer = load_gazetteer()
     result, pooled = {"sets": {}}, []
     for path in gold_files(paths):
-        docs = read_docs(path, options.get("limit"))
+        docs = read_docs(path, options.get("limit"), options.get("split"))
         counts = []
         for gold_doc, doc in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=16)):
             record = Record(id=gold_doc["doc_id"], text=gold_doc["text"])
@@ -127,6 +155,7 @@ def evaluate(paths: list[str], options: dict) -> dict:
         pooled.extend(counts)
         log.info("scored %s", path.name)
     result["pooled"] = summarise(pooled)
+    result["split"] = options.get("split")
     result["scope"] = "toponyms with coordinates; GeoWebNews types " + ", ".join(sorted(GWN_LITERAL))
     return result
 
@@ -139,4 +168,8 @@ def report(result: dict) -> str:
     for name, r in rows:
         lines.append(name.ljust(16) + "".join(str(r.get(c)).rjust(max(len(c), 8) + 2) for c in cols))
     lines.append(f"scope: {result['scope']}; a hit = predicted place on overlapping words within {HIT_KM:.0f} km")
+    if result.get("split"):
+        lines.append(f"documents: the {result['split']} half only (eval.places.split_of)")
+    lines.append(f"\n{TOP_ERRORS} most frequent errors (pooled):")
+    lines.extend(f"{n:6d}  {name}" for name, n in result["pooled"]["top_errors"])
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from eventwatch.actors.mentions import PeopleTable
+from eventwatch.actors.people import PeopleTable
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
 TARGET_PREPS = {"against", "on", "with", "to", "at", "from", "toward", "towards", "upon", "into", "over", "between",

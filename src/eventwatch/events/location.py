@@ -1,7 +1,9 @@
 """The place of an event: a place of ``record.places`` named in the event's sentence, else the dateline's place.
 
-In the sentence, a place in a locative phrase ("in Kabul", "near the border of X") wins over a bare mention;
-a mention that is one of the event's actors ("Britain warned ...") is never its place. Nearest the trigger first.
+In the sentence, a place of the event's own clause wins ("officials in Kabul said troops attacked a post in
+Kandahar": the attack is in Kandahar); then a place in a locative phrase ("in Kabul", "near the border of X")
+wins over a bare mention; a mention that is one of the event's actors ("Britain warned ...") is never its
+place. Nearest the trigger first. The article's dateline comes only when the sentence names no place.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from eventwatch.model import Record
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "within", "on",
             "along", "off", "from", "over"}
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"}  # deps of a clause's verb
 
 
 def dateline_place(record: Record) -> str | None:
@@ -41,8 +44,27 @@ def _locative(sent: Span, start: int, end: int) -> bool:
     return False
 
 
+def _in_clause(sent: Span, start: int, end: int, trigger: Token) -> bool:
+    """The words at [start, end) hang from the trigger without passing through another clause's verb."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    while t.i != trigger.i:
+        if t.head.i == t.i or _opens_clause(t):
+            return False
+        t = t.head
+    return True
+
+
+def _opens_clause(t: Token) -> bool:
+    """A verb with its own subject heading a clause ("officials said"; not "the road leading to X")."""
+    return (t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+
+
 def sentence_place(record: Record, sent: Span, trigger: Token, actor_spans: list[list[int]]) -> str | None:
-    best: tuple[int, int, str] | None = None
+    best: tuple | None = None
     for place in record.places:
         for start, end in place.mentions:
             if not (sent.start_char <= start and end <= sent.end_char):
@@ -50,11 +72,10 @@ def sentence_place(record: Record, sent: Span, trigger: Token, actor_spans: list
             locative = _locative(sent, start, end)
             if any(s < end and start < e for s, e in actor_spans) and not locative:
                 continue  # a participant ("Britain warned"), not a location
-            rank = 0 if locative else 1
-            key = (rank, abs(start - trigger.idx), place.id)
+            key = (not _in_clause(sent, start, end, trigger), not locative, abs(start - trigger.idx), place.id)
             if best is None or key < best:
                 best = key
-    return best[2] if best else None
+    return best[-1] if best else None
 
 
 def event_place(record: Record, sent: Span, trigger: Token, fallback: str | None,

@@ -8,10 +8,16 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
   (default ``~/.cache/eventwatch``);
 - ``detect``: which words name places (GPE/LOC/FAC entities, gazetteer matches the model missed,
   places inside modifiers such as "Kabul police"); demonyms are context, never places;
-- ``resolve``: which place each name means (population prior + document context).
+- ``resolve``: which place each name means (population prior + document context; a famous referent,
+  such as a capital, a city of a million or an airport, keeps its reading unless the article points
+  elsewhere; "Town, Province" pairs resolved together);
+- ``nonplaces``: a town's name that the sentence shows to be a thing or a person ("Brent crude",
+  "Chelsea beat", "Mayor Mullins", "drove a Mustang") or that a data list names as one (Titan, Sterling)
+  is dropped after resolution;
+- ``build``: the one-off build of the GeoNames index (``gazetteer`` is the lookup used on every document).
 
 The index is built on first use (one to two minutes and ~330 MB peak, once) or ahead of time with
-``python -m eventwatch.places.gazetteer``; set ``EVENTWATCH_CACHE`` to move it. Opening it takes
+``python -m eventwatch.places.build``; set ``EVENTWATCH_CACHE`` to move it. Opening it takes
 milliseconds and a few MB; lookups are SQLite queries.
 
 It writes ``record.places``: one ``Place`` per distinct location with all its mentions. The
@@ -34,6 +40,7 @@ import logging
 from eventwatch.model import Place, Record
 from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, detect
 from eventwatch.places.gazetteer import NAME_ALT, Candidate, load_gazetteer, normalise
+from eventwatch.places.nonplaces import article_surnames, thing_not_place
 from eventwatch.places.resolve import resolve, resolve_dateline
 
 log = logging.getLogger(__name__)
@@ -102,6 +109,18 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
     return kept
 
 
+def without_things(doc, groups):
+    """The groups with their mentions that name things, not places ("Brent crude", "Chelsea beat")."""
+    kept, surnames = [], article_surnames(doc)
+    for g in groups:
+        if g.choice.feature == "city" and g.key in surnames:
+            continue  # the article's person of that name ("Mayor Mullins" ... "Mullins said")
+        g.mentions = [m for m in g.mentions if thing_not_place(doc, *m.tokens, m.key, g.choice) is None]
+        if g.mentions:
+            kept.append(g)
+    return kept
+
+
 def to_place(c: Candidate, mentions: list[list[int]], dateline: bool = False) -> Place:
     geonameid = int(c.ext_id.split(":", 1)[1]) if c.ext_id.startswith("geonames:") else None
     admin1 = c.name if c.feature == "admin1" else c.admin1
@@ -117,6 +136,7 @@ def find_places(doc, record: Record, gazetteer=None) -> list[Place]:
     groups = resolve(mentions, record.text, demonym_countries, dl)
     follow_dateline(groups, record.dateline, dl)
     groups = supported(groups, demonym_countries, dl)
+    groups = without_things(doc, groups)
     by_id: dict[str, tuple[Candidate, list[list[int]]]] = {}
     for g in groups:
         if g.choice is None:

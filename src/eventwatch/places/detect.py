@@ -44,6 +44,7 @@ class Mention:
     # found at the head of an organisation's name ("Gainesville Police Department"): spaCy saw a
     # name there, so a town of support_pop or more needs no other support
     org_head: bool = False
+    tokens: tuple[int, int] = (0, 0)  # token range in the doc
 
 
 class Entity(NamedTuple):
@@ -223,7 +224,7 @@ def _mention(doc: Doc, s: int, e: int, key: str, taken: list[bool], **kw) -> Men
     for i in range(s, e):
         taken[i] = True
     start_char, end_char = span_chars(doc, s, e)
-    return Mention(start_char, end_char, span_text(doc, s, e), key, **kw)
+    return Mention(start_char, end_char, span_text(doc, s, e), key, tokens=(s, e), **kw)
 
 
 def entity_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]) -> list[Mention]:
@@ -268,9 +269,11 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
         if "PERSON" in {labels[i] for i in range(s, e)} and whole_person is None:
             continue  # part of a person's name ("Marshall" in "Marshall Dostum")
         words = {normalise_word(text[i]) for i in range(s, e)}
-        if any(words & w for span, w in persons if span != whole_person):
-            continue  # a word of a person's name elsewhere in the text
-        kept = _keep(cands, MIN_POPULATION_WEAK if _org_position_ok(doc, s) else MIN_POPULATION)
+        if any(words & w and w != words for span, w in persons if span != whole_person):
+            continue  # a word of another person's name (the same words tagged PERSON twice are one mis-tagged name)
+        kept = _keep(cands, MIN_POPULATION_WEAK)
+        if not _org_position_ok(doc, s):  # "Taco Bell": only a country, a division or a big city
+            kept = [c for c in kept if c.feature in ("country", "admin1") or c.population >= MIN_POPULATION_IN_PERSON]
         if any(labels[i] == "ORG" for i in range(s, e)):
             # a sea or region inside an organisation's name names the organisation, not a place:
             # "North Atlantic Council", "Pacific Fleet", "Gulf Cooperation Council"

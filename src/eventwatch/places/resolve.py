@@ -15,10 +15,21 @@ Every distinct name (a "group" of mentions) gets a score per candidate:
 
 A group's own choice is left out of its context, so "Georgia" is decided by "Tbilisi" or
 "Atlanta", not by itself. The weights are plain constants below.
+
+Famous referents: when a name's best reading by the prior is a national capital, a city of a million
+or an airport (Moscow, Paris, Athens, Heathrow), another reading wins only if the article points to
+it in particular: its division is named in the same sentence, it follows the "Town, State" pattern, a county of
+its division is named ("Paris" and "Edgar County"), or another town of the article lies near it. Country-wide evidence alone (a US article, American demonyms) does not
+move Moscow to Idaho.
+
+Pairs: "Town, Province" and "Town in Province" are resolved together. The town takes a reading inside
+the container if it has one; a town the index does not know there ("Sarkh, Logar") takes the
+container's place rather than a namesake abroad.
 """
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -31,6 +42,7 @@ ALT_NAME_MALUS = 1.0
 CAPITAL_BONUS = 1.5  # "Washington" is the capital more often than the state
 TOWN_NAMED_LIKE_DIVISION = 20_000  # a smaller town sharing a division's name is not what news means
 CITY_IN_SAME_NAMED_ADMIN1 = 100_000  # "New York", "Kabul": the big city, not the province/state
+CITY_SHARE_OF_DIVISION = 0.2  # ... if it holds this share of the division's people (not Quebec City)
 W_NAMED_COUNTRY = 2.0
 W_MAJORITY_COUNTRY = 1.5
 W_NAMED_ADMIN1 = 2.5
@@ -42,6 +54,9 @@ W_COMMA_PATTERN = 3.0
 NEAR_KM, SOMEWHAT_NEAR_KM = 150.0, 400.0
 W_SHARED_ADMIN1 = 1.0  # per other name with some reading in the same division (weighted by its ambiguity)
 SHARED_ADMIN1_CAP = 2.0
+CONTAINER_WORDS = ("in", "in the")  # "Town in Province"
+SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]")
+FAMOUS_POPULATION = 1_000_000  # a city this big (or a capital, or an airport) keeps its reading by default
 
 
 @dataclass
@@ -61,6 +76,9 @@ class Context:
     admin1_picks: Counter       # (cc, admin1 name) -> first-pass picks inside the division
     points: list                # (group key, lat, lon) of first-pass city/division picks
     divisions_of: dict = field(default_factory=dict)  # group key -> (weight, {(cc, admin1) of its readings})
+    division_at: dict = field(default_factory=dict)   # (cc, admin1) -> char offsets of the division's mentions
+    towns: list = field(default_factory=list)         # (group key, lat, lon, {(cc, admin1) of its town readings})
+    text: str = ""
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -79,12 +97,18 @@ def prior(c: Candidate) -> float:
     return score
 
 
+def city_names_division(city: Candidate, division: Candidate) -> bool:
+    """A big city named like its division is what the name means ("New York", "Kabul"), unless it
+    holds only a small share of the division's people ("Quebec" is the province)."""
+    return city.population >= max(CITY_IN_SAME_NAMED_ADMIN1, CITY_SHARE_OF_DIVISION * division.population)
+
+
 def prior_choice(cands: list[Candidate]) -> Candidate:
     best = max(cands, key=prior)
     if best.feature == "admin1":
         # a big city of the same name inside the division is what news means ("New York", "Kabul")
         cities = [c for c in cands if c.feature == "city" and c.cc == best.cc and c.admin1 == best.admin1
-                  and c.population >= CITY_IN_SAME_NAMED_ADMIN1]
+                  and city_names_division(c, best)]
         if cities:
             return max(cities, key=prior)
     return best
@@ -114,12 +138,13 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
     by_start = sorted(mentions, key=lambda m: m.start)
     for a, b in zip(by_start, by_start[1:]):
         between = text[a.end:b.start]
-        if between.strip() == "," and len(between) <= 3:
+        if (between.strip() == "," and len(between) <= 3) or between.strip().lower() in CONTAINER_WORDS:
             groups[a.key].container.add(b.key)
     return list(groups.values())
 
 
-def build_context(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None) -> Context:
+def build_context(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None,
+                  text: str = "") -> Context:
     countries: Counter = Counter()
     majority: Counter = Counter()
     admin1: Counter = Counter()
@@ -154,7 +179,15 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
                 if c.feature in ("city", "admin1", "other") and c.cc}
         if divs:
             divisions_of[g.key] = (1.0 / math.sqrt(len(g.candidates)), divs)
-    return Context(countries, majority, admin1, admin1_picks, points, divisions_of)
+    ctx = Context(countries, majority, admin1, admin1_picks, points, divisions_of, text=text)
+    for g in groups:
+        if g.choice is not None and g.choice.feature == "admin1":
+            ctx.division_at.setdefault((g.choice.cc, g.choice.admin1), []).extend(m.start for m in g.mentions)
+        if g.choice is not None and g.choice.feature == "city":
+            ctx.towns.append((g.key, g.choice.lat, g.choice.lon, set()))
+        elif any(c.feature == "other" and c.cc for c in g.candidates):  # a county ("Edgar County")
+            ctx.towns.append((g.key, None, None, {(c.cc, c.admin1) for c in g.candidates if c.feature == "other"}))
+    return ctx
 
 
 def _without(counter: Counter, key, amount: int) -> Counter:
@@ -186,6 +219,48 @@ def group_view(g: Group, ctx: Context) -> GroupView:
     return GroupView(countries, majority, admin1, picks_in)
 
 
+def famous(c: Candidate) -> bool:
+    """A referent a reader assumes unless told otherwise: a capital, a world city, an airport, a sea or region."""
+    return (c.capital or (c.feature == "city" and c.population >= FAMOUS_POPULATION) or c.ext_id.startswith("airport:")
+            or (c.feature == "other" and not c.cc))  # seas, regions, continents: "Middle East" is not in Maryland
+
+
+def inside(c: Candidate, container: Candidate) -> bool:
+    """C lies in the country or first-level division ``container``."""
+    return c.cc == container.cc and (container.feature == "country" or c.admin1 == container.admin1)
+
+
+def in_container(c: Candidate, g: Group, picks: dict[str, Candidate]) -> bool:
+    """C lies in the division or country named right after the group ("Town, State", "Town in State")."""
+    return any((cont := picks.get(k)) is not None and cont.feature in ("admin1", "country") and inside(c, cont)
+               for k in g.container)
+
+
+def same_sentence(text: str, a: int, b: int) -> bool:
+    """Offsets a and b lie in one sentence (no sentence end between them)."""
+    lo, hi = min(a, b), max(a, b)
+    return not SENTENCE_END.search(text, lo, hi)
+
+
+def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate], view: GroupView) -> bool:
+    """The article points to C in particular (not just to its country): its division named in the same
+    sentence, a container it lies in, a county of its division named ("Paris" and "Edgar County"), a town near it."""
+    if c.name_kind == NAME_ALT:
+        return False  # a famous name is not a town's alternate name (Dalton, Ohio, once "Moscow")
+    starts = [m.start for m in g.mentions]
+    if c.admin1 and any(same_sentence(ctx.text, a, b) for a in ctx.division_at.get((c.cc, c.admin1), ())
+                        for b in starts):
+        return True
+    if in_container(c, g, picks):
+        return True
+    for key, lat, lon, divisions in ctx.towns:
+        if key == g.key:
+            continue
+        if (c.cc, c.admin1) in divisions or (lat is not None and km(c.lat, c.lon, lat, lon) < SOMEWHAT_NEAR_KM):
+            return True
+    return False
+
+
 def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate],
                   view: GroupView | None = None) -> float:
     """Context points for candidate C of group G (``view``: ``group_view(g, ctx)``, if already computed)."""
@@ -199,7 +274,7 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
             score += W_MAJORITY_COUNTRY
     if c.feature in ("city", "other") and c.admin1 and admin1.get((c.cc, c.admin1), 0) > 0:
         score += W_NAMED_ADMIN1
-    if c.feature in ("city", "other") and c.admin1 and picks_in:
+    if c.feature in ("city", "other", "admin1") and c.admin1 and picks_in:
         top = max(picks_in.values())
         if top > 0 and picks_in.get((c.cc, c.admin1), 0) == top:
             score += W_MAJORITY_ADMIN1
@@ -208,7 +283,7 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
         if dists:
             d = min(dists)
             score += W_NEAR if d < NEAR_KM else W_SOMEWHAT_NEAR if d < SOMEWHAT_NEAR_KM else 0.0
-    if c.feature in ("city", "other") and c.admin1:
+    if c.feature in ("city", "other", "admin1") and c.admin1:
         shared = sum(w for key, (w, divs) in ctx.divisions_of.items() if key != g.key and (c.cc, c.admin1) in divs)
         score += W_SHARED_ADMIN1 * min(shared, SHARED_ADMIN1_CAP)
     for ckey in g.container:
@@ -226,13 +301,15 @@ def resolve(mentions: list[Mention], text: str, demonym_countries: set[str],
     for g in groups:
         g.choice = prior_choice(g.candidates)
     for _ in range(PASSES):
-        context_pass(groups, demonym_countries, dateline)
+        context_pass(groups, demonym_countries, dateline, text)
+    resolve_pairs(groups)
     return groups
 
 
-def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None) -> None:
+def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None,
+                 text: str = "") -> None:
     """Re-decide every group with the context of the others' current choices."""
-    ctx = build_context(groups, demonym_countries, dateline)
+    ctx = build_context(groups, demonym_countries, dateline, text)
     picks = {g.key: g.choice for g in groups}
     final = {}
     for g in groups:
@@ -240,17 +317,38 @@ def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Can
             final[g.key] = g.candidates[0]
             continue
         view = group_view(g, ctx)
-        scored = [(prior(c) + context_score(c, g, ctx, picks, view), c) for c in g.candidates]
+        cands = g.candidates
+        top = max(cands, key=prior)
+        if famous(top):
+            region = top.feature == "other" and not top.cc  # a sea or region yields only to "Town, State"
+            cands = [c for c in cands if c is top or (in_container(c, g, picks) if region
+                                                      else points_here(c, g, ctx, picks, view))]
+        scored = [(prior(c) + context_score(c, g, ctx, picks, view), c) for c in cands]
         best_score = max(s for s, _ in scored)
         best = next(c for s, c in scored if s == best_score)
         if best.feature == "admin1":
             same = [(s, c) for s, c in scored if c.feature == "city" and c.cc == best.cc
-                    and c.admin1 == best.admin1 and c.population >= CITY_IN_SAME_NAMED_ADMIN1]
+                    and c.admin1 == best.admin1 and city_names_division(c, best)]
             if same:
                 best = max(same, key=lambda sc: sc[0])[1]
         final[g.key] = best
     for g in groups:
         g.choice = final[g.key]
+
+
+def resolve_pairs(groups: list[Group]) -> None:
+    """'Town, Province' / 'Town in Province': the town inside its container, else the container itself."""
+    picks = {g.key: g.choice for g in groups}
+    for g in groups:
+        for ckey in g.container:
+            cont = picks.get(ckey)
+            if (cont is None or g.choice is None or g.choice.feature != "city" or cont.feature not in ("admin1", "country")
+                    or inside(g.choice, cont)):
+                continue  # "Alberta, Saskatchewan" is a list, not a pair
+            within = [c for c in g.candidates if inside(c, cont)]
+            if within or not famous(g.choice):
+                g.choice = max(within, key=prior) if within else cont
+            break
 
 
 def resolve_dateline(candidates: list[Candidate]) -> Candidate | None:

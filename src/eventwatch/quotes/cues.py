@@ -32,6 +32,8 @@ def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = No
     takes the subject of the verb that quote belongs to."""
     if quoted:
         verb = _out_of_quotes(verb, quoted)
+    if depth == 0 and cue_class(verb) == "speech" and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return passive_agent(verb)  # "Holt was asked …", "was told by the minister …": the asker, the teller
     subj = _subject(verb, depth, outside)
     if subj is None or "\n" in doc_text(verb.doc)[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
         subj = _adjacent_subject(verb, outside)
@@ -100,8 +102,22 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
         if obj is not None:
             return obj
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
-        return _subject(verb.head, depth + 1, outside)
+        return _subject(_reporter(verb.head), depth + 1, outside)
+    if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head, depth + 1, outside)  # "X responded by accusing him of …": X
     return None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb («was called “a disgrace” by the mayor»), if any."""
+    return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+
+
+def _reporter(verb: Token) -> Token:
+    """«Grant told the BBC that Lane “had …,” adding …»: a participle hung on the verb of a reported
+    clause shares the subject of the verb of saying that reports it, not of the clause."""
+    head = verb.head
+    return head if verb.dep_ == "ccomp" and head is not verb and cue_class(head) == "speech" else verb
 
 
 def _unrelative(tok: Token) -> Token:

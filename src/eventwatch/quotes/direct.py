@@ -11,7 +11,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from eventwatch.nlp.cache import column
-from eventwatch.quotes.cues import cue_class, inverted_subject, subject_of
+from eventwatch.quotes.cues import cue_class, inverted_subject, passive_agent, subject_of
 from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
 from eventwatch.quotes.marks import Marked, find_marked
@@ -79,12 +79,18 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
     post = _post_cue(doc, starts, qb, inside)
     pre = _pre_cue(doc, starts, qa, inside)
     cue = _choose(doc, m, qa, qb, pre, post)
+    if cue is not None and cue.idx < qa:
+        cue = _reporting_cue(doc, cue, qa, inside)
     found = Found(m.start, m.end, "direct")
     if cue is None:
         found.floating = True
         return found
     found.cue = (cue.idx, cue.idx + len(cue))
     found.cue_class = cue_class(cue)
+    if found.cue_class == "naming" and _names_only(cue):
+        found.subject = passive_agent(cue)
+        found.description = found.subject is None
+        return found
     subj = subject_of(cue, outside=(qa, qb), quoted=inside)
     if subj is None and cue.idx >= qb:
         subj = inverted_subject(cue)
@@ -99,6 +105,8 @@ def _choose(doc, m: Marked, qa: int, qb: int, pre: Token | None, post: Token | N
     comma_end = content.endswith(",") or text[qb:qb + 1] == ","
     if pre is not None and _gap_words(doc, pre.i + 1, qa) == 0:
         return pre  # she said: “…”
+    if post is not None and content[-1:] == "." and _new_sentence_after(doc, qb):
+        post = None  # «“… held by many.” Critics had accused him …»: the next sentence is not its attribution
     if post is not None and comma_end:
         return post
     if pre is not None and post is not None and content[-1:] in SENTENCE_END and _new_sentence_after(doc, qb):
@@ -108,6 +116,25 @@ def _choose(doc, m: Marked, qa: int, qb: int, pre: Token | None, post: Token | N
     if post is not None and _gap_words(doc, None, post.idx, after=qb) <= NEAR_POST:
         return post
     return pre or post
+
+
+def _reporting_cue(doc: Doc, cue: Token, qa: int, inside) -> Token:
+    """«He said Blair had spoken with “such sincerity”»: a quoted fragment inside the reported clause of
+    a verb of saying is that verb's speaker's, even when a cue word of the clause stands nearer
+    ("spoken", "advise"); a cue that introduces the quote itself ("told him “…”", "said: “…”") stays."""
+    between = [t for t in doc[cue.i + 1:bisect.bisect_left(column(doc, "idx"), qa)]
+               if not (t.is_punct or t.is_space or _in_any(t.idx, inside))]  # "shout, “…” and “…”": one cue
+    if len(between) <= 1 or doc_text(doc)[cue.idx:qa].rstrip().endswith(":"):
+        return cue
+    tok = cue
+    for _ in range(6):
+        head = tok.head
+        if head is tok or tok.dep_ in ("relcl", "acl"):
+            return cue
+        if tok.dep_ == "ccomp" and cue_class(head) == "speech" and not _in_any(head.idx, inside):
+            return head
+        tok = head
+    return cue
 
 
 def _new_sentence_after(doc: Doc, qb: int) -> bool:
@@ -176,10 +203,18 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+def _names_only(verb: Token) -> bool:
+    """A naming verb whose subject is what is named, not who names it: passive ("she is described
+    as “…”"), or a participle modifying a noun ("a plan dubbed “…”", "the so-called “…”")."""
+    return _passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
+
+
 def _is_speech(doc: Doc, starts: list[int], m: Marked, q: Found) -> bool:
     """False for scare quotes and quoted names: short, no verb, or name-like (Title Case)."""
     if m.continued:
         return True
+    if q.description:
+        return False
     toks = _tokens(doc, starts, m.start, m.end)
     words = [t for t in toks if not (t.is_punct or t.is_space)]
     if not words:

@@ -20,4 +20,5 @@ class Found:
     floating: bool = False  # no cue in reach: the speaker is carried over from context
     group: int | None = None  # paragraphs of one multi-paragraph quote share a group
     marks: list[tuple[int, int]] = field(default_factory=list)  # quoted stretches inside (partial quotes)
+    description: bool = False  # named, not said: "described as “…”", "dubbed “…”", "so-called “…”"
 
