@@ -573,11 +573,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip", type=int, default=0, help="leave out the first N gold items (quotes: articles)")
     p.add_argument("--errors", metavar="FILE", help="quotes: write the wrong-speaker cases to FILE (JSONL)")
     p.add_argument("--model", help="spaCy model to load")
-    p.add_argument("--split", choices=("tune", "measure", "both"),
-                   help="events: score one fixed half of a gold file (by a hash of the item id), or both halves")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
-    p.add_argument("--split", choices=("tune", "measure"),
-                   help="places: score only the tune or the measure half of the documents (by a hash of the id)")
+    p.add_argument("--split", choices=("tune", "measure", "both"),
+                   help="events, places: score only the tune or the measure half (by a hash of the item or document "
+                        "id); events: 'both' scores each half from one run")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("demo", help="run eventwatch on the built-in example articles and summarise", formatter_class=Formatter,
