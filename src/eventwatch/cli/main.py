@@ -319,7 +319,8 @@ def cmd_eval(args) -> int:
         print(f"eventwatch: {exc}", file=sys.stderr)
         return EXIT_USAGE
     options = {"limit": args.limit, "model": args.model, "json": args.json,
-               "skip": args.skip, "errors": args.errors, "split": args.split}
+               "skip": args.skip, "errors": args.errors,
+               "split": None if args.split == "both" and args.stage != "events" else args.split}
     result = mod.evaluate(args.gold, options)
     print(json.dumps(result, indent=2, default=str) if args.json else mod.report(result))
     return EXIT_OK
