@@ -59,7 +59,8 @@ def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
             return index.at(child)
     for child in tok.children:  # "a Conservative compromise offer", "the Tory tax plans": the owner's word deeper in
         if child.dep_ in ("compound", "amod"):
-            hit = next((index.at(g) for g in child.children if g.dep_ in ("compound", "amod", "poss") and index.at(g)), None)
+            hit = next((index.at(g) for g in child.children
+                        if g.dep_ in ("compound", "amod", "poss") and index.at(g)), None)
             if hit:
                 return hit
     for child in tok.children:
