@@ -84,7 +84,7 @@ def _actor_code(actor) -> str:
 
 def _as_gold_shape(event, actors: dict) -> dict:
     return {"root": event.root, "cameo": event.cameo, "quad_class": event.quad_class,
-            "trigger": list(event.trigger),
+            "trigger": list(event.trigger), "confidence": event.confidence, "method": event.method,
             "source_code": _actor_code(actors.get(event.source)),
             "target_code": _actor_code(actors.get(event.target))}
 
@@ -179,9 +179,26 @@ def score(scored: list[Scored]) -> dict:
         "dyad_country": _dyads_right(pairs, 3),
         "no_target_share": round(sum(not e["target_code"] for e in (p for s in scored for p in s.predicted)) / npred, 3)
         if npred else None,
+        "reliability": reliability(scored),
         "quiet_sentences": len(quiet),
         "quiet_false_per_100": round(100 * quiet_false / len(quiet), 2) if quiet else None,
     }
+
+
+RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def reliability(scored: list[Scored]) -> list[dict]:
+    """Predicted events by confidence bin: how many, and the share matched to a gold event by root."""
+    rows = []
+    right = {id(p) for s in scored for _, p in match(s.sentence.events, s.predicted)}
+    preds = [p for s in scored for p in s.predicted]
+    for lo, hi in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:]):
+        got = [p for p in preds if lo <= p.get("confidence", 0.0) < hi]
+        if got:
+            rows.append({"bin": [lo, min(hi, 1.0)], "n": len(got), "mean_conf": round(sum(p["confidence"] for p in got) / len(got), 3),
+                         "right": round(sum(id(p) in right for p in got) / len(got), 3)})
+    return rows
 
 
 def evaluate(paths: list[str], options: dict) -> dict:
@@ -212,6 +229,12 @@ def report(result: dict) -> str:
                     f"{r['recall']:>7} {r['f1']:>8} {_fmt(s['quad4_precision']):>6} {_fmt(s['dyad_accuracy']):>6} "
                     f"{_fmt(s['dyad_country']):>6} "
                     f"{_fmt(s['no_target_share']):>7} {_fmt(s['quiet_false_per_100']):>10}")
+    for split in ("tune", "test"):
+        s = result.get(split)
+        if s and s.get("reliability"):
+            rows.append(f"reliability ({split}): confidence bin, events, mean confidence, share right by root")
+            rows += [f"  [{r['bin'][0]:.1f}, {r['bin'][1]:.1f})  {r['n']:>5}  {r['mean_conf']:.3f}  {r['right']:.3f}"
+                     for r in s["reliability"]]
     rows.append("det: sentence reports an event; root: events matched one-to-one by CAMEO root; Q4 P: material-"
                 "conflict precision; dyad: source and target right (country + sector) among matched; dyad c: the same on country only; quiet/100: "
                 "false events per 100 BBC sport/entertainment/tech sentences. tune may be looked at; test is "

@@ -36,6 +36,14 @@ class EventsStage:
         if (getattr(settings, "extra", None) or {}).get("events_classifier", True):
             from eventwatch.events.classifier import load_classifier
             self.classifier = load_classifier()
+        self.learned = None
+        self.collect = None  # scripts/train_event_coder.py: called with the lexicon's output, before combining
+        # The learned coder (events/learned.py, model card events/data/event_coder.md) is off by default:
+        # on the own set's test split it changes nothing and it lowers PLOVER F1 on plover_gsr_dev
+        # (0.738 -> 0.724). Switch it on with Settings(extra={"events_learned": True}) to measure it.
+        if (getattr(settings, "extra", None) or {}).get("events_learned", False):
+            from eventwatch.events.learned import load_coder
+            self.learned = load_coder()
 
     MODES = ("pattern", "classifier", "combined")
 
@@ -80,6 +88,11 @@ class EventsStage:
                 if key not in seen:
                     seen.add(key)
                     record.events.append(event)
+        if self.collect is not None:
+            self.collect(doc, record, index, ctx)
+        if self.learned is not None and self.mode == "combined":
+            from eventwatch.events.combine import combine
+            combine(self, doc, record, index, ctx, fallback_place)
 
     def _events(self, cand: Candidate, clf, sent: Span, record: Record, fallback_place):
         info = lookup(cand.code)
