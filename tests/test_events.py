@@ -275,10 +275,13 @@ def test_an_actor_named_like_a_country_is_not_the_place(pipeline):
 
 
 # ------------------------------------------------------------------ generic doers, parser quirks, reported demands
-def test_generic_doer_keeps_the_event_without_inventing_actors(pipeline):
+def test_generic_doer_is_a_generic_actor_without_an_invented_country(pipeline):
+    # issue 18: "students" is a party (EDU); no place in the text names its country, so none is given
     r = process(pipeline, "Thousands of students staged demonstrations in the capital on Saturday.")
     evs = find(r, root="14")
-    assert evs and all(e.source is None for e in evs)
+    actors = {a.id: a for a in r.actors}
+    assert evs and all(e.source and actors[e.source].sector == ["EDU"] and actors[e.source].country is None
+                       for e in evs)
 
 
 def test_pronoun_subject_alone_does_not_make_an_event(pipeline):

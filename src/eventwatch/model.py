@@ -125,6 +125,8 @@ class Event:
     method: str | None = None  # how it was found: "pattern", "classifier", "both"
     date_precision: str | None = None  # (added field) "day" | "month" | "year" of ``date``; None when undated
     background: bool = False  # (added field) the clause names a time before the article's news ("in 1967")
+    source_span: list[int] | None = None  # (added field) the source's words in the sentence, [start, end)
+    target_span: list[int] | None = None  # (added field) the target's words in the sentence
 
     def to_dict(self) -> dict[str, Any]:
         return plain(self)

@@ -38,6 +38,7 @@ import logging
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors.dictionary import fold, load_dictionary
+from eventwatch.actors.generic import generic_actors
 from eventwatch.actors.people import KEY as PEOPLE_KEY
 from eventwatch.actors.people import PeopleTable, people_of
 from eventwatch.actors.recognition import recognize
@@ -60,6 +61,7 @@ class ActorStage:
 
     def __call__(self, doc: Doc, record: Record) -> None:
         record.actors.extend(find_actors(doc, record, self.dictionary))
+        generic_actors(doc, record, self.dictionary)  # unnamed groups: police, protesters, villagers
         doc.user_data[PEOPLE_KEY] = PeopleTable(doc, record)
 
 

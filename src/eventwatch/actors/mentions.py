@@ -111,6 +111,8 @@ class MentionTable:
         covered = [(m.start, m.end) for m in out]
         for ent in ents(self.doc):  # names the actor stage left out: people may become actors, others stay names
             kind = ENT_KINDS.get(ent.label_)
+            if len(ent) > 1 and ent[-1].tag_ == "POS":
+                ent = ent[:-1]  # "Tony Blair's" is Tony Blair (issue 18: one actor, one identity)
             if kind is None or overlaps_unless_inside(ent.start_char, ent.end_char, covered):
                 continue  # "The Canadian Dental Association" is a name, whatever actor "Canadian" is
             if (_without_article(doc_text(self.doc), ent.start_char), ent.end_char) in covered:

@@ -39,7 +39,9 @@ def pick_role(entry: Entry, date: str | None) -> Role | None:
     """The entry's role in force on ``date`` (latest start wins); former office holders are ELI."""
     if not entry.roles:
         return None
-    covering = [r for r in entry.roles if r.covers(date)] if date else [r for r in entry.roles if r.end is None]
+    if not date:
+        return undated_role(entry.roles)
+    covering = [r for r in entry.roles if r.covers(date)]
     if covering:
         return max(covering, key=lambda r: r.start or "")
     undated = [r for r in entry.roles if r.start is None and r.end is None]
@@ -51,6 +53,24 @@ def pick_role(entry: Entry, date: str | None) -> Role | None:
         return Role(code=f"{r.country}ELI" if r.country else r.code, country=r.country,
                     sector=("ELI",) if r.country else r.sector, affiliation=None if r.country else r.affiliation)
     return min(entry.roles, key=lambda r: r.start or "")
+
+
+UNDATED = "undated article: no dated role applied"
+
+
+def undated_role(roles) -> Role | None:
+    """An undated document supports no role bound to dates (issue 18): an undated role if the entry has one,
+    else the one code all its roles share, else the one country they share, its role saying why."""
+    undated = [r for r in roles if r.start is None and r.end is None]
+    if undated:
+        return undated[0]
+    if len({r.code for r in roles}) == 1:
+        return roles[0]
+    countries = {r.country for r in roles}
+    if len(countries) == 1 and None not in countries:
+        country = next(iter(countries))
+        return Role(code=country, role=UNDATED, country=country, sector=(), affiliation=None)
+    return Role(code=None, role=UNDATED)
 
 
 def is_demonym_modifier(doc: Doc, m: Mention, dic: Dictionary) -> bool:
@@ -271,8 +291,9 @@ class Resolver:
         if r is not None:
             d.update(country=r.country, sector=list(r.sector), code=r.code, affiliation=r.affiliation)
             d["role"] = d["role"] or r.role
-            if c.kind == "person" and r.sector == ("ELI",) and t_sector and t_country in (None, r.country):
-                d.update(sector=[t_sector], code=compose(r.country, [t_sector]))  # the text says what he is now
+            if c.kind == "person" and (r.sector == ("ELI",) or r.role == UNDATED) and t_sector \
+                    and t_country in (None, r.country):
+                d.update(sector=[t_sector], code=compose(r.country or t_country, [t_sector]))  # the text says what he is now
         else:
             aff_role = pick_role(t_aff, self.date) if t_aff is not None and t_aff.roles else None
             country = t_country or (aff_role.country if aff_role else None)

@@ -345,7 +345,8 @@ def cmd_eval(args) -> int:
         print(f"eventwatch: {exc}", file=sys.stderr)
         return EXIT_USAGE
     options = {"limit": args.limit, "model": args.model, "json": args.json,
-               "skip": args.skip, "errors": args.errors, "split": args.split}
+               "skip": args.skip, "errors": args.errors,
+               "split": None if args.split == "both" and args.stage != "events" else args.split}
     result = mod.evaluate(args.gold, options)
     print(json.dumps(result, indent=2, default=str) if args.json else mod.report(result))
     return EXIT_OK
@@ -607,8 +608,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--errors", metavar="FILE", help="quotes: write the wrong-speaker cases to FILE (JSONL)")
     p.add_argument("--model", help="spaCy model to load")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
-    p.add_argument("--split", choices=("tune", "measure"),
-                   help="places: score only the tune or the measure half of the documents (by a hash of the id)")
+    p.add_argument("--split", choices=("tune", "measure", "both"),
+                   help="events, places: score only the tune or the measure half (by a hash of the item or document "
+                        "id); events: 'both' scores each half from one run")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("demo", help="run eventwatch on the built-in example articles and summarise", formatter_class=Formatter,

@@ -8,7 +8,9 @@ pronouns ("who fought"), and pronoun subjects of reported clauses ("X announced 
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import Callable
+
+from spacy.tokens import Doc, Token
 
 from eventwatch.actors.people import PeopleTable
 
@@ -16,16 +18,29 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
 TARGET_PREPS = {"against", "on", "with", "to", "at", "from", "toward", "towards", "upon", "into", "over", "between",
                 "of", "for"}
 SUBJ = ("nsubj", "csubj", "expl")
+RELATIVES = {"who", "which", "that"}
 GROUP_WORDS = {"two", "both", "pair", "three", "trio", "sides", "them"}
 
 
 class ActorIndex:
     """Token index → actor id, as the document's people table gives it, and the last compound subject."""
 
-    def __init__(self, table: PeopleTable):
+    def __init__(self, table: PeopleTable, pronoun_of: Callable[[Token], str | None] | None = None):
         self.by_token: dict[int, str] = table.token_actors()
         self.kind: dict[str, str] = table.kinds()
         self.last_group: list[str] = []   # the last compound subject ("X and Y"), for "the two"
+        self.place: dict[int, str] = {}     # place token → the actor standing for that place's country
+        self._pronoun_of = pronoun_of       # the actor stage's reading of a pronoun, asked only when needed
+        self._pronouns: dict[int, str | None] = {}
+
+    def pronoun(self, tok: Token) -> str | None:
+        """"he", "they", "its": the actor the actor stage reads the pronoun as ("They were detained" → who)."""
+        if self._pronoun_of is None or tok.lower_ in RELATIVES or tok.pos_ != "PRON":
+            return None
+        if tok.i not in self._pronouns:
+            aid = self._pronoun_of(tok)
+            self._pronouns[tok.i] = aid if aid in self.kind else None
+        return self._pronouns[tok.i]
 
     def tokens(self, kinds: tuple[str, ...] | None = None) -> set[int]:
         return {i for i, a in self.by_token.items() if kinds is None or self.kind.get(a) in kinds}
@@ -42,6 +57,12 @@ def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
     for child in tok.children:
         if child.dep_ in ("compound", "poss", "amod", "nmod", "npadvmod") and index.at(child):
             return index.at(child)
+    for child in tok.children:  # "a Conservative compromise offer", "the Tory tax plans": the owner's word deeper in
+        if child.dep_ in ("compound", "amod"):
+            hit = next((index.at(g) for g in child.children
+                        if g.dep_ in ("compound", "amod", "poss") and index.at(g)), None)
+            if hit:
+                return hit
     for child in tok.children:
         if child.dep_ == "appos":
             hit = index.at(child)
@@ -54,7 +75,37 @@ def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
                     hit = _head_actor(pobj, index, depth + 1)
                     if hit:
                         return hit
-    return None
+    found = nominal_agents(tok, index)
+    return found[0] if found else None
+
+
+def nominal_agents(noun: Token, index: ActorIndex) -> list[str]:
+    """Who is behind a thing or act named by a noun that is not an actor: "a bombing BY the rebels", "an offer
+    SUBMITTED BY a Dutch firm" (a participle's by-agent)."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, index)]
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            found = agent_actors(c, index)
+            if found:
+                return found
+    return []
+
+
+INSTRUMENT_PREPS = ("in", "during", "by", "from", "under")
+
+
+def instrument_agents(verb: Token, index: ActorIndex) -> list[str]:
+    """The doer behind the act a victim verb names in a prepositional phrase: "died IN Turkish mortar fire",
+    "were killed IN an air strike BY X", "wounded DURING Syria's bombardment"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj" and index.at(p) is None:
+                    found = np_actors(p, index)
+                    if found:
+                        return found
+    return []
 
 
 def np_actors(tok: Token, index: ActorIndex) -> list[str]:
@@ -71,6 +122,8 @@ def np_actors(tok: Token, index: ActorIndex) -> list[str]:
             out.append(aid)
     if not out and tok.lower_ in GROUP_WORDS and index.last_group:
         return list(index.last_group)
+    if not out and not (tok.dep_ in SUBJ and tok.lower_ in PRONOUNS) and index.pronoun(tok):
+        return [index.pronoun(tok)]  # "they were detained", "arrested him": the actor stage's reading
     return out
 
 
@@ -118,6 +171,8 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         found = np_actors(s, index)
         if not found and s.lower_ in PRONOUNS:
             found = _resolve_pronoun(s, index)
+            if not found and index.pronoun(s):
+                found = [index.pronoun(s)]
         return found
     if depth > 4:
         return []
@@ -134,6 +189,10 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         return subject_actors(head, index, depth + 1)
     if verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)  # "X was SKEPTICAL": the copula's subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        found = np_actors(head, index)  # "troops FIRING on protesters": the noun does what its participle says
+        if found:
+            return found
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
@@ -166,7 +225,8 @@ def is_passive(verb: Token) -> bool:
 
 
 def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str]:
-    """Whom an action is done to: direct object (or passive subject), else a prepositional object."""
+    """Whom an action is done to: direct object (or passive subject), else a prepositional object. A thing
+    object stands for whoever is behind it ("accepted an offer submitted by X", "rejected X's plan")."""
     for c in tok.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass", "dative", "iobj"):
             found = np_actors(c, index)
@@ -219,4 +279,57 @@ def complement_subject_actors(verb: Token, index: ActorIndex) -> list[str]:
             for s in c.children:
                 if s.dep_ in ("nsubj", "nsubjpass"):
                     return np_actors(s, index)
+    return []
+
+
+def complement_object_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """Whom the act of an open or clausal complement is done to ("vowed to send troops TO X")."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            found = object_actors(c, index)
+            if found:
+                return found
+    return []
+
+
+def note_places(index: ActorIndex, doc: Doc, places) -> None:
+    """Tell the index which tokens name a place, and the country actor of the record that place lies in."""
+    for place in places:
+        aid = f"country:{place.country}" if place.country else None
+        if aid not in index.kind:
+            continue
+        for start, end in place.mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            for t in span or ():
+                index.place.setdefault(t.i, aid)
+
+
+PLACE_PREPS = ("in", "on", "at", "into", "near", "across")
+
+
+def place_target(verb: Token, index: ActorIndex) -> list[str]:
+    """An attack on a place is done to whoever holds it: "bombs exploded IN Kabul", "air strikes hit the
+    rebel-held town of X" (the place's actor, else its country's)."""
+    spots = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    for s in spots:
+        for c in s.children:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS or c.dep_ in ("dobj", "obj") and s is verb:
+                nouns = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+                for n in nouns:
+                    for t in n.subtree:
+                        hit = index.at(t) if t.i in index.place else None
+                        hit = hit or index.place.get(t.i)
+                        if hit:
+                            return [hit]
+    return []
+
+
+def first_actor_after(tok: Token, index: ActorIndex, exclude: list[str]) -> list[str]:
+    """The first actor named in the words TOK governs after it (a statement's topic), other than EXCLUDE."""
+    for t in tok.subtree:
+        if t.i <= tok.i:
+            continue
+        aid = index.at(t)
+        if aid and aid not in exclude:
+            return [aid]
     return []

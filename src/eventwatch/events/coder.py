@@ -19,6 +19,9 @@ from eventwatch.events.modality import Modality, modality_of
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
 PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced passive's noun is the victim
+TOPIC_ROOTS = {"01", "10", "11", "12", "13"}   # said/demanded/criticised/rejected/threatened: whom it is about
+PLACE_ROOTS = {"18", "19", "20"}             # an attack on a place is an attack on whoever holds it
+VICTIM_SUBJECT = {"die", "perish"}           # verbs whose subject suffers the act named in their "in" phrase
 
 
 @dataclass
@@ -56,8 +59,13 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         if not targets and verb is not None:
             targets = [a for a in args.object_actors(verb, index) if a not in sources]
         return sources, targets
+    if tok.lemma_.lower() in VICTIM_SUBJECT:  # "three villagers DIED in Turkish fire": subject is the victim
+        return args.instrument_agents(tok, index), args.subject_actors(tok, index)
     if args.is_passive(tok):
-        return args.agent_actors(tok, index), args.object_actors(tok, index)
+        sources = args.agent_actors(tok, index)
+        if not sources and trig.pattern.code[:2] in PATIENT_ROOTS:
+            sources = args.instrument_agents(tok, index)  # "were killed in an Israeli air strike"
+        return sources, args.object_actors(tok, index)
     targets = args.object_actors(tok, index)
     if not targets and trig.pattern.code[:2] in PATIENT_ROOTS:
         targets = args.reduced_passive_patient(tok, index)  # "soldiers KILLED in the attack"
@@ -103,6 +111,14 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         code, composed = compose_code(lex.frames, frame_name, code), True
     if not targets and code[:2] in SPEECH_ROOTS:
         targets = args.complement_subject_actors(tok, index)
+    if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
+        targets = [a for a in args.place_target(tok, index) if a not in sources]
+    if not targets and code[:2] in TOPIC_ROOTS:
+        # "was pessimistic about talks WITH Syria", "hoped martial law in BEIJING would end": whom it is about
+        targets = args.first_actor_after(tok, index, exclude=sources)
+    if not targets and code[:2] not in ("01", "02"):
+        # "promised to continue aid TO X", "threatened to cut off power TO X": the embedded act's party
+        targets = [a for a in args.complement_object_actors(tok, index) if a not in sources]
     return Candidate(code, tok, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                      composed=composed, noun=pat.noun, pattern_code=pat.code)
 

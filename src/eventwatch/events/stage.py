@@ -6,7 +6,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from eventwatch.actors import agent_words, fold, people_of
+from eventwatch.actors import agent_words, fold, people_of, resolve_pronoun
 from eventwatch.events import arguments as args
 from eventwatch.events import literal
 from eventwatch.events.codes import lookup
@@ -57,7 +57,8 @@ class EventsStage:
 
     def __call__(self, doc: Doc, record: Record) -> None:
         record.tone = tone(doc)
-        index = args.ActorIndex(people_of(doc, record))
+        index = args.ActorIndex(people_of(doc, record), lambda tok: resolve_pronoun(doc, record, tok))
+        args.note_places(index, doc, record.places)
         place_tokens = _place_tokens(doc, record)
         ctx = MatchContext(self.lexicon, index.tokens(), place_tokens, index.tokens(("person",)), self.agent_words)
         fallback_place = dateline_place(record)
@@ -101,7 +102,10 @@ class EventsStage:
         when = event_time(sent, cand.trigger, record.published)
         mentions = {a.id: a.mentions for a in record.actors}
         for source, target in expand(cand, self.lexicon.frames.reciprocal):
-            if source is None and target is None and not _generic_participant(cand, self.agent_words):
+            src_span = evidence_span(mentions.get(source), sent, cand.trigger.idx)
+            tgt_span = evidence_span(mentions.get(target), sent, cand.trigger.idx)
+            if _unplaced(source, src_span) and _unplaced(target, tgt_span) \
+                    and not _generic_participant(cand, self.agent_words):
                 continue
             spans = [m for ms in mentions.values() for m in ms]
             place = event_place(record, sent, cand.trigger, fallback_place, spans)
@@ -118,7 +122,25 @@ class EventsStage:
                 date=when.date, date_precision=when.precision, background=when.background, place=place, negated=cand.modality.negated, hypothetical=cand.modality.hypothetical,
                 confidence=confidence(ev), plover_mode=info.plover_mode, plover_context=list(info.plover_context),
                 method="classifier" if clf is not None and clf.only else ("both" if clf and clf.agrees else "pattern"),
+                source_span=src_span, target_span=tgt_span,
             )
+
+
+def _unplaced(actor_id: str | None, span: list[int] | None) -> bool:
+    """No actor, an actor the sentence names only by a pronoun, or ordinary people of unknown country ("---CVL":
+    "fans", "people"): alone such sides do not make an event of a verb whose subject is not an agent (the same
+    test as for no actor at all; on tune BBC sport/entertainment/tech sentences these made false events)."""
+    return actor_id is None or span is None or actor_id == "---CVL"
+
+
+def evidence_span(mentions, sent: Span, at: int) -> list[int] | None:
+    """The actor's mention in this sentence nearest the trigger (the words that tied it to the event); None
+    when the sentence does not name it (a pronoun or an implicit party)."""
+    inside = [m for m in mentions or () if sent.start_char <= m[0] and m[1] <= sent.end_char]
+    if not inside:
+        return None
+    best = min(inside, key=lambda m: min(abs(m[0] - at), abs(m[1] - at)))
+    return [best[0], best[1]]
 
 
 def _agent_words(settings) -> frozenset[str]:

@@ -1,0 +1,243 @@
+"""Generic actors: unnamed groups and people the text names by an agent noun.
+
+"Police", "protesters", "villagers", "army recruits", "a Lebanese man", "displaced people", "officials"
+become actors with a sector (CAMEO agent codes from the Phoenix and NGEC agents dictionaries, data files
+``phoenix_agents.tsv``, ``agents_extra.tsv``, ``ngec_agents.tsv``) and a country read, in this order, from
+
+1. the noun phrase's own modifiers: a demonym or country actor among its adjectives, compounds or
+   possessive ("Kenyan police", "Syria's army"), or an "of/from/in X" phrase ("villagers of X");
+2. the place named in the clause ("police arrested 20 protesters in Minsk": BLR for both);
+3. the article's country, when its places name one country only.
+
+Otherwise the country is unknown (``---``, as the annotation guide codes "riot police" = ``---COP``).
+One actor per (country, sector) per article, with every mention; phrases the actor stage already
+covers (named actors, "Egyptian police" coded by the role reader) are left as they are.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwatch.actors.codes import SECTORS, split_code
+from eventwatch.actors.dictionary import Dictionary, fold
+from eventwatch.model import Actor, Record
+from eventwatch.resources import read_table, read_words
+
+DATA = Path(__file__).parent / "data"
+PEOPLE_SECTOR = "CVL"           # Phoenix codes "people", "man" as PPL: ordinary people, the guide's CVL
+NOT_GROUPS = frozenset({"it", "this", "that", "which", "what", "one", "some", "all", "both", "each"})
+MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
+PLACE_PREPS = ("of", "from", "in")
+STANCE = frozenset({"anti", "pro"})  # "an anti-Syria journalist" is not Syrian
+
+
+@lru_cache(maxsize=1)
+def ngec_agents() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for phrase, code in read_table(DATA / "ngec_agents.tsv", columns=2):
+        out.setdefault(fold(phrase), tuple(split_code(code)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def not_agents() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words(DATA / "not_agents.txt"))
+
+
+@lru_cache(maxsize=1)
+def group_heads() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words(DATA / "group_heads.txt"))
+
+
+def agent_sector(variants: list[list[str]], dic: Dictionary) -> str | None:
+    """The sector of the longest agent phrase ending one of the folded word lists VARIANTS (text, lemma):
+    Phoenix's agents first, then NGEC's ("army recruit" → MIL). Of several sectors the first that is not
+    the catch-all CVL ("protester": CVL OPP → OPP); "people" (Phoenix PPL) are civilians."""
+    for table in (dic.agents, ngec_agents()):
+        for words in variants:
+            for k in range(min(3, len(words)), 0, -1):
+                codes = table.get(" ".join(words[-k:]))
+                if not codes:
+                    continue
+                if "PPL" in codes:
+                    return PEOPLE_SECTOR
+                hit = [c for c in codes if c in SECTORS]
+                if hit:
+                    return next((c for c in hit if c != PEOPLE_SECTOR), hit[0])
+    return None
+
+
+def _head_words(tok: Token) -> list[list[str]]:
+    """Folded word sequences ending at the noun: modifiers + text, modifiers + lemma ("displaced people")."""
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 3]
+    pre = [fold(c.text) for c in mods]
+    out = [pre + [fold(tok.text)], pre + [fold(tok.lemma_)]]
+    if tok.tag_ == "NNPS" and tok.lower_.endswith("s"):
+        out.append(pre + [fold(tok.text[:-1])])  # "Christians": proper plurals keep their s in the lemma
+    return out
+
+
+def noun_sector(tok: Token, dic: Dictionary) -> str | None:
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in NOT_GROUPS:
+        return None
+    return agent_sector(_head_words(tok), dic)
+
+
+class Context:
+    """Per-document look-ups: which tokens are covered by actors (and their countries), which by places."""
+
+    def __init__(self, doc: Doc, record: Record, dic: Dictionary):
+        self.doc, self.dic = doc, dic
+        self.actor_at: dict[int, Actor] = {}
+        for actor in record.actors:
+            for span in _spans(doc, actor.mentions):
+                for t in span:
+                    self.actor_at.setdefault(t.i, actor)
+        self.place_at: dict[int, str] = {}
+        for place in record.places:
+            if place.country:
+                for span in _spans(doc, place.mentions):
+                    for t in span:
+                        self.place_at[t.i] = place.country
+        self.article_country = article_country(record)
+        self.named_words = {w for a in record.actors if a.kind in ("organization", "group")
+                            for w in fold(a.name).split()}
+
+    def country_of(self, tok: Token) -> str | None:
+        actor = self.actor_at.get(tok.i)
+        if actor is not None and actor.country and actor.kind in ("country", "organization", "group"):
+            return actor.country
+        return self.place_at.get(tok.i) or self.dic.demonyms.get(tok.lower_)
+
+
+def article_country(record: Record) -> str | None:
+    """The dateline's country, else the country the article names at least twice as often as any other
+    (counting mentions of its places and of its named actors' countries); None when that is not clear."""
+    dateline = [p.country for p in record.places if p.dateline and p.country]
+    if dateline:
+        return dateline[0]
+    counts: Counter = Counter()
+    for p in record.places:
+        if p.country:
+            counts[p.country] += len(p.mentions)
+    for a in record.actors:  # countries named as actors, and the countries of named people and bodies
+        if a.country and not any(p.country == a.country for p in record.places):
+            counts[a.country] += len(a.mentions)
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _spans(doc: Doc, mentions) -> list[Span]:
+    out = []
+    for s, e in mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def own_country(tok: Token, ctx: Context) -> tuple[str | None, int]:
+    """Country from the phrase itself, and the last token index the phrase takes with it."""
+    for c in tok.lefts:
+        if c.dep_ in MODIFIER_DEPS and not any(t.lower_ in STANCE for t in c.subtree) and not _after_stance(c):
+            for t in c.subtree:
+                country = ctx.country_of(t)
+                if country:
+                    return country, tok.i
+    for p in tok.rights:
+        if p.dep_ == "prep" and p.lower_ in PLACE_PREPS:
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    country = ctx.country_of(o) or next((ctx.country_of(c) for c in o.children
+                                                         if c.dep_ == "compound" and ctx.country_of(c)), None)
+                    if country:
+                        return country, o.i
+    return None, tok.i
+
+
+def _after_stance(tok: Token) -> bool:
+    """"anti-Syria" parsed flat: the country word right after "anti-" or "pro-"."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE
+
+
+def clause_country(tok: Token, ctx: Context) -> str | None:
+    """The one country of the places named in the sentence of TOK (none when they name two)."""
+    sent = tok.sent
+    found = {c for i, c in ctx.place_at.items() if sent.start <= i < sent.end}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def phrase_start(tok: Token) -> int:
+    """First token of the noun phrase without its determiner or number ("the 20 Kenyan police" → Kenyan)."""
+    left = [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
+    return min([t.i for c in left for t in c.subtree] + [tok.i])
+
+
+def is_group_head(tok: Token, ctx: Context) -> bool:
+    if tok.i in ctx.actor_at:
+        return False
+    if tok.tag_ in ("NN", "NNP") and fold(tok.text) in ctx.dic.titles:
+        return False  # "the spokesman", "a minister": one office holder, the actor stage's business
+    if any(c.dep_ == "poss" and c.i in ctx.actor_at and ctx.actor_at[c.i].kind == "person" for c in tok.children):
+        return False  # "Blair's aides" speak for Blair
+    if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        return False  # "police cadets": the head noun decides
+    if tok.dep_ in ("npadvmod", "amod", "advmod") or fold(tok.lemma_) in not_agents():
+        return False  # "rebel-held", "the town": not a party
+    if tok.dep_ in ("appos", "attr") or tok.head.dep_ == "appos" and tok.dep_ == "conj":
+        return False  # "Dario Vance, an engineer by training": a description of someone named
+    if tok.tag_ == "NN" and fold(tok.lemma_) in ctx.named_words and any(c.lower_ == "the" for c in tok.children):
+        return False  # "the ministry" after "the Foreign Ministry": that body, the people table's business
+    return True
+
+
+def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
+    """Add an actor (or a mention to the existing one) for every unnamed agent noun phrase of the document."""
+    ctx = Context(doc, record, dic)
+    known = {a.id: a for a in record.actors}
+    for tok in doc:
+        if not is_group_head(tok, ctx):
+            continue
+        sector = noun_sector(tok, dic) or _compound_sector(tok, dic)
+        if sector is None:
+            continue
+        country, end = own_country(tok, ctx)
+        country = country or clause_country(tok, ctx) or _same_group(known.values(), sector) or ctx.article_country
+        start = phrase_start(tok)
+        span = [doc[start].idx, doc[end].idx + len(doc[end].text)]
+        aid = f"{country}-{sector}" if country else f"---{sector}"
+        actor = known.get(aid)
+        if actor is None:
+            actor = Actor(id=aid, name=doc[start:end + 1].text, kind="group", country=country, sector=[sector],
+                          code=f"{country or '---'}{sector}", role=None, confidence=0.6 if country else 0.4)
+            actor.affiliation = None
+            known[aid] = actor
+            record.actors.append(actor)
+        if span not in actor.mentions:
+            actor.mentions.append(span)
+            actor.mentions.sort()
+
+
+def _same_group(actors, sector: str) -> str | None:
+    """The country of the one group of this sector the article has already named ("Police in Nairobi ...
+    Police said"): a later bare mention is the same group."""
+    found = {a.country for a in actors if a.country and a.sector[:1] == [sector] and a.kind != "person"}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _compound_sector(tok: Token, dic: Dictionary) -> str | None:
+    """"Police cadets", "army recruits": a head noun the agents lists lack takes its compound's sector."""
+    if tok.pos_ != "NOUN" or fold(tok.lemma_) not in group_heads():
+        return None
+    for c in tok.lefts:
+        if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"):
+            found = agent_sector([[fold(c.text)], [fold(c.lemma_)]], dic)
+            if found and found != PEOPLE_SECTOR:
+                return found
+    return None
