@@ -56,7 +56,7 @@ def _html(item: dict) -> str:
     data = f.read_bytes()
     if data[:2] == b"\x1f\x8b":
         data = gzip.decompress(data)
-    from eventwatch.ingest import decode
+    from eventwatch.ingest.bytes import decode
 
     return decode(data, str(f))[0]
 

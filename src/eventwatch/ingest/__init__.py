@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
 from eventwatch.errors import Errors, EventwatchError
+from eventwatch.ingest.bytes import decode, looks_binary  # noqa: F401 - re-exported
 from eventwatch.model import Document, Problem
 from eventwatch.settings import Settings
 
@@ -295,39 +296,6 @@ def read_inputs(paths: list[str], settings: Settings | None = None) -> Iterator[
             yield item
         else:
             yield from read_source(item, settings)
-
-
-def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, list[Problem]]:
-    """Bytes to text: UTF-8 (BOM stripped) or a declared charset; otherwise replacement + warning."""
-    problems: list[Problem] = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), problems
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8"), problems
-    except UnicodeDecodeError as exc:
-        if declared:
-            try:
-                return data.decode(declared), problems
-            except (LookupError, UnicodeDecodeError):
-                pass
-        problems.append(Problem("ingest", f"{name}: invalid UTF-8 at byte {exc.start}; decoded with replacement characters", "warning"))
-        return data.decode("utf-8", errors="replace"), problems
-
-
-def looks_binary(head: bytes) -> bool:
-    """NUL bytes or mostly control bytes in the first block: not a text document."""
-    if not head:
-        return False
-    sample = head[:8192]
-    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return ctrl / len(sample) > 0.05
 
 
 # Formats whose document count is one per line (counted cheaply); every other file is one document

@@ -22,7 +22,7 @@ def sniff(head: bytes, name: str) -> bool:
 
 
 def read(source, settings) -> Iterator[Document]:
-    from . import decode
+    from eventwatch.ingest.bytes import decode
 
     with source.open() as fh:
         data = fh.read(settings.max_bytes + 1)

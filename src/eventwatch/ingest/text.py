@@ -13,7 +13,7 @@ def sniff(head: bytes, name: str) -> bool:
 
 
 def read(source, settings) -> Iterator[Document]:
-    from . import decode, looks_binary
+    from eventwatch.ingest.bytes import decode, looks_binary
 
     with source.open() as fh:
         data = fh.read(settings.max_bytes + 1)
