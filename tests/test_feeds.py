@@ -127,3 +127,23 @@ def test_cli_watch_once(site, tmp_path, capsys):
     assert "2 new items, 2 stored" in capsys.readouterr().err
     assert main(args) == 0
     assert "0 new items" in capsys.readouterr().err
+
+
+def test_a_poll_counts_the_items_it_stored_without_a_date(site, pipeline, tmp_path):
+    import re
+
+    body = site.pages["/feed.xml"][1]
+    site.pages["/feed.xml"] = ("application/rss+xml", re.sub(rb"<pubDate>.*?</pubDate>", b"", body))
+    bare = ("<html><head><title>Strike</title></head><body><article><h1>Port workers strike over pay</h1>"
+            "<p>Dock workers in Valmora walked off the job after talks with the port authority broke down, "
+            "union officials said. The union demanded a pay rise and the port authority refused it.</p>"
+            "</article></body></html>").encode()
+    site.pages["/world/port-workers-strike-valmora"] = ("text/html; charset=utf-8", bare)  # no date anywhere
+    from eventwatch.pipeline import Pipeline
+
+    undated_pipeline = Pipeline(Settings(), nlp=pipeline.nlp)  # the session's pipeline gives a default date
+    with Store(tmp_path / "u.duckdb") as store:
+        result = Watcher(store, undated_pipeline.settings, fetcher(), undated_pipeline).poll([site.base + "/feed.xml"])
+        dated = store.con.execute("SELECT count(*) FROM articles WHERE published IS NOT NULL").fetchone()[0]
+    assert result.stored == 2 and result.undated == 2 - dated and result.undated >= 1, (result, dated)
+    assert "with no publication date" in result.summary()

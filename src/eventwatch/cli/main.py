@@ -421,8 +421,7 @@ def cmd_watch(args) -> int:
 
     def report(result) -> None:
         if not args.quiet:
-            print(f"eventwatch: polled {result.feeds} feeds ({result.unchanged} unchanged): {result.new_items} new items, "
-                  f"{result.stored} stored, {result.failed} failed", file=sys.stderr)
+            print(f"eventwatch: {result.summary()}", file=sys.stderr)
 
     from eventwatch.pipeline import Pipeline
 

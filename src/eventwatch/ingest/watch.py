@@ -38,6 +38,12 @@ class PollResult:
     new_items: int = 0
     stored: int = 0
     failed: int = 0
+    undated: int = 0  # stored items with no publication date (their events are undated)
+
+    def summary(self) -> str:
+        """One line for the log: what this poll did."""
+        return (f"polled {self.feeds} feeds ({self.unchanged} unchanged): {self.new_items} new items, "
+                f"{self.stored} stored, {self.failed} failed, {self.undated} with no publication date")
 
 
 class Watcher:
@@ -109,6 +115,7 @@ class Watcher:
             return waiting
         records = list(self.pipeline.process(doc for _key, doc in pending))
         result.stored += self.store.write(records)
+        result.undated += sum(record.published is None for record in records)
         for (key, _doc), record in zip(pending, records):
             if key is None:
                 continue

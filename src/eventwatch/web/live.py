@@ -65,8 +65,7 @@ class LiveWatch:
 
     def _report(self, result) -> None:
         if not self.quiet:
-            print(f"eventwatch: polled {result.feeds} feeds ({result.unchanged} unchanged): {result.new_items} new items, "
-                  f"{result.stored} stored, {result.failed} failed", file=sys.stderr, flush=True)
+            print(f"eventwatch: {result.summary()}", file=sys.stderr, flush=True)
 
     def _loop(self) -> None:
         from eventwatch.ingest.watch import Watcher
