@@ -110,6 +110,20 @@ def test_multi_paragraph_quote(analyse):
     assert _surname(first) == _surname(second) == "Doe"
 
 
+@pytest.mark.parametrize("mark,close", [('"', '"'), ("\u201c", "\u201d")])
+def test_paragraphs_of_one_quote_run_into_one_line(analyse, mark, close):
+    """Each paragraph of a long quote opens with a mark and only the last closes; when the paragraph
+    breaks are lost, every paragraph is still a quote of the same speaker."""
+    text = (f"Maria Lopez, who chairs the harbour trust, said: {mark}We asked the council twice for the money. "
+            f"{mark}Nobody answered our letters. I doubt anyone read them. "
+            f"{mark}Now the pier is closed and the boats stay away.{close} The council has not commented.")
+    r = analyse(text)
+    for fragment in ("asked the council twice", "Nobody answered", "the pier is closed"):
+        q = _find(r, fragment, "direct")
+        assert _surname(q) == "Lopez"
+        assert "council twice" not in q.text or "Nobody" not in q.text  # one paragraph each
+
+
 def test_split_quote_shares_its_speaker(analyse):
     r = analyse("\u201cWe are ready to sign,\u201d Robert Brown said, \u201cbut we need more time to read it.\u201d")
     a = _find(r, "We are ready to sign", "direct")
