@@ -124,6 +124,18 @@ def test_paragraphs_of_one_quote_run_into_one_line(analyse, mark, close):
         assert "council twice" not in q.text or "Nobody" not in q.text  # one paragraph each
 
 
+def test_according_to_names_the_reporter_of_a_speakers_words(analyse):
+    r = analyse("On Monday, Maria Lopez, the head of the harbour trust, gave a speech noting her fear that the "
+                "closure could \u201cruin an otherwise busy summer,\u201d according to the Harbour Gazette.")
+    assert _surname(_find(r, "ruin an otherwise busy summer", "direct")) == "Lopez"
+
+
+def test_a_statement_saying_is_its_issuers(analyse):
+    r = analyse("Maria Lopez met the mayor on Monday. The next day Westport Council issued a statement saying "
+                "the pier would stay closed until the spring.")
+    assert _find(r, "the pier would stay closed").speaker_name == "Westport Council"
+
+
 def test_split_quote_shares_its_speaker(analyse):
     r = analyse("\u201cWe are ready to sign,\u201d Robert Brown said, \u201cbut we need more time to read it.\u201d")
     a = _find(r, "We are ready to sign", "direct")

@@ -103,6 +103,8 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
             return obj
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
         return _subject(_reporter(verb.head), depth + 1, outside)
+    if depth < 3 and verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head, depth + 1, outside)  # "X issued a statement saying …": X
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head, depth + 1, outside)  # "X responded by accusing him of …": X
     return None
