@@ -130,6 +130,17 @@ def test_according_to_names_the_reporter_of_a_speakers_words(analyse):
     assert _surname(_find(r, "ruin an otherwise busy summer", "direct")) == "Lopez"
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("On Monday Maria Lopez gave an interview noting her fear that the closure would ruin the summer, "
+     "according to the Westport Herald.", "Lopez"),
+    ("Maria Lopez told the council that the closure would ruin the summer, according to the Westport Herald.",
+     "Lopez"),
+    ("The closure of the pier will ruin the summer for the town, according to the Westport Herald.", "Herald"),
+])
+def test_according_to_a_paper_that_reports_someones_speech(analyse, text, speaker):
+    assert _surname(_find(analyse(text), "would ruin the summer" if "would" in text else "ruin the summer")) == speaker
+
+
 def test_a_statement_saying_is_its_issuers(analyse):
     r = analyse("Maria Lopez met the mayor on Monday. The next day Westport Council issued a statement saying "
                 "the pier would stay closed until the spring.")

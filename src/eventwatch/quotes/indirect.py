@@ -9,6 +9,7 @@ from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
 
 CONTENT_DEPS = {"ccomp"}
+INNER_SPEECH_DEPS = {"advcl", "xcomp", "conj"}
 EDGE_PUNCT = set(".,;:!?\"'“”‘’«»—– \n")
 MIN_CONTENT_WORDS = 3
 QUESTION_WORDS = {"whether", "if", "why", "what", "how", "when", "where", "who", "which", "whom"}
@@ -72,7 +73,23 @@ def _according(tok: Token) -> Found | None:
     cue = (tok.idx, to.idx + len(to))
     if span is None or not _is_content(doc_text(doc), span[0], span[1], cue):
         return None
-    return Found(span[0], span[1], "indirect", cue=cue, subject=source)
+    return Found(span[0], span[1], "indirect", cue=cue, subject=_speaker_within(tok, span) or source)
+
+
+def _speaker_within(tok: Token, span: tuple[int, int]) -> Token | None:
+    """«X gave an interview noting …, according to the Herald»: when the clause "according to" hangs on
+    is itself someone's speech (its verb, or a verb of saying on it or on its object), that someone is
+    the speaker and the named source only reports it."""
+    main = tok.head
+    verbs = [main, *(c for c in main.children if c.dep_ in INNER_SPEECH_DEPS),
+             *(g for c in main.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "acl")]
+    for verb in verbs:
+        if verb is tok or cue_class(verb) != "speech":
+            continue
+        subj = subject_of(verb)
+        if subj is not None and span[0] <= subj.idx < span[1]:
+            return subj
+    return None
 
 
 def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
