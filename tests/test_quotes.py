@@ -141,6 +141,13 @@ def test_according_to_a_paper_that_reports_someones_speech(analyse, text, speake
     assert _surname(_find(analyse(text), "would ruin the summer" if "would" in text else "ruin the summer")) == speaker
 
 
+def test_what_someone_is_accused_of_is_reported_speech(analyse):
+    r = analyse("Opposition councillors accused the mayor of hiding the true cost of the new stadium from voters.")
+    q = _find(r, "hiding the true cost", "indirect")
+    assert q.text.startswith("hiding") and "councillors" in (q.speaker_name or "").lower()
+    assert not [x for x in analyse("The court convicted the man of stealing two cars from a garage.").quotes]
+
+
 def test_a_statement_saying_is_its_issuers(analyse):
     r = analyse("Maria Lopez met the mayor on Monday. The next day Westport Council issued a statement saying "
                 "the pier would stay closed until the spring.")

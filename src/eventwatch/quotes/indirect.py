@@ -41,12 +41,22 @@ def _reported(verb: Token) -> list[Found]:
         # "told workers to install …", "urged residents to conserve water": what they were told to do
         spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in verb.children
                  if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if not spans and any(c.dep_ == "dobj" for c in verb.children):
+        # "accused the mayor of hiding the cost": what they were accused of (a clause, not a noun)
+        spans = [_trim(doc, g.left_edge.i, g.right_edge.i + 1) for c in _of_phrases(verb)
+                 for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
     if not spans and verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # "The economy is slowing, he said, …": the reported clause is the sentence before the cue
         spans = [_trim(doc, verb.head.left_edge.i, verb.left_edge.i)]
     cue = (verb.idx, verb.idx + len(verb))
     return [Found(a, b, "indirect", cue=cue, subject=subj) for a, b in filter(None, spans)
             if _is_content(doc_text(doc), a, b, cue)]
+
+
+def _of_phrases(verb: Token) -> list[Token]:
+    """The "of" after a verb or after its object ("accused the mayor of …", whichever the parser chose)."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return [c for h in (verb, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > verb.i]
 
 
 def _is_content(text: str, a: int, b: int, cue: tuple[int, int]) -> bool:
