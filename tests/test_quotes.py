@@ -136,6 +136,8 @@ def test_according_to_names_the_reporter_of_a_speakers_words(analyse):
     ("Maria Lopez told the council that the closure would ruin the summer, according to the Westport Herald.",
      "Lopez"),
     ("The closure of the pier will ruin the summer for the town, according to the Westport Herald.", "Herald"),
+    ("The pier closed in May and would ruin the summer, and Maria Lopez complained to the council, "
+     "according to the Westport Herald.", "Herald"),
 ])
 def test_according_to_a_paper_that_reports_someones_speech(analyse, text, speaker):
     assert _surname(_find(analyse(text), "would ruin the summer" if "would" in text else "ruin the summer")) == speaker

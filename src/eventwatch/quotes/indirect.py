@@ -9,7 +9,7 @@ from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
 
 CONTENT_DEPS = {"ccomp"}
-INNER_SPEECH_DEPS = {"advcl", "xcomp", "conj"}
+INNER_SPEECH_DEPS = {"advcl", "xcomp"}  # "gave a talk noting …" (not a coordinated clause: "prices fell and X said …")
 EDGE_PUNCT = set(".,;:!?\"'“”‘’«»—– \n")
 MIN_CONTENT_WORDS = 3
 QUESTION_WORDS = {"whether", "if", "why", "what", "how", "when", "where", "who", "which", "whom"}
@@ -91,6 +91,8 @@ def _speaker_within(tok: Token, span: tuple[int, int]) -> Token | None:
     is itself someone's speech (its verb, or a verb of saying on it or on its object), that someone is
     the speaker and the named source only reports it."""
     main = tok.head
+    if main.left_edge.idx > span[0]:
+        return None  # «A happened, and X complained, according to Y»: X's clause is not all of the content
     verbs = [main, *(c for c in main.children if c.dep_ in INNER_SPEECH_DEPS),
              *(g for c in main.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "acl")]
     for verb in verbs:
