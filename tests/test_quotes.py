@@ -136,6 +136,7 @@ def test_according_to_names_the_reporter_of_a_speakers_words(analyse):
     ("Maria Lopez told the council that the closure would ruin the summer, according to the Westport Herald.",
      "Lopez"),
     ("The closure of the pier will ruin the summer for the town, according to the Westport Herald.", "Herald"),
+    ("According to a Westport Herald survey, most residents said the closure would ruin the summer.", "survey"),
     ("The pier closed in May and would ruin the summer, and Maria Lopez complained to the council, "
      "according to the Westport Herald.", "Herald"),
 ])

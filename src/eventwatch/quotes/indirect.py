@@ -76,14 +76,16 @@ def _according(tok: Token) -> Found | None:
     doc = tok.doc
     sent = tok.sent
     phrase_start, phrase_end = tok.i, to.right_edge.i + 1
-    if phrase_start - sent.start <= 1:  # "According to X, CONTENT."
+    leading = phrase_start - sent.start <= 1
+    if leading:  # "According to X, CONTENT." (a survey's "51 percent said …" is still the survey's)
         span = _trim(doc, phrase_end, sent.end)
     else:  # "CONTENT, according to X."
         span = _trim(doc, sent.start, phrase_start)
     cue = (tok.idx, to.idx + len(to))
     if span is None or not _is_content(doc_text(doc), span[0], span[1], cue):
         return None
-    return Found(span[0], span[1], "indirect", cue=cue, subject=_speaker_within(tok, span) or source)
+    speaker = None if leading else _speaker_within(tok, span)
+    return Found(span[0], span[1], "indirect", cue=cue, subject=speaker or source)
 
 
 def _speaker_within(tok: Token, span: tuple[int, int]) -> Token | None:
