@@ -111,8 +111,9 @@ def _in_paragraph(text: str, lo: int, hi: int) -> list[Marked]:
 def _find_close(text: str, i: int, hi: int) -> int | None:
     closers = PAIRS[text[i]]
     double = text[i] in DOUBLE_OPENERS
+    opener = text[i]
     for j in range(i + 1, hi):
-        if _reopens(text, j, text[i]):
+        if text[j] == opener and _reopens(text, j, opener):
             return j
         if text[j] in closers and _can_close(text, j, i + 1, hi):
             return j
