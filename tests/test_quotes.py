@@ -151,6 +151,12 @@ def test_what_someone_is_accused_of_is_reported_speech(analyse):
     assert not [x for x in analyse("The court convicted the man of stealing two cars from a garage.").quotes]
 
 
+def test_a_party_and_state_in_brackets_after_the_speakers_name(analyse):
+    r = analyse("On Tuesday in Berea, Ohio, Gov. Tom Fielding (R-OH), said, \u201cI am getting ready to rent a "
+                "covered wagon for the trip west.\u201d")
+    assert _surname(_find(r, "covered wagon", "direct")) == "Fielding"
+
+
 def test_a_statement_saying_is_its_issuers(analyse):
     r = analyse("Maria Lopez met the mayor on Monday. The next day Westport Council issued a statement saying "
                 "the pier would stay closed until the spring.")
