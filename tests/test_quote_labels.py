@@ -113,3 +113,22 @@ def test_agreement_of_two_coders(folders):
     assert (total["a"], total["b"], total["matched"]) == (4, 3, 3)
     assert total["f1"] == pytest.approx(2 * 1.0 * 0.75 / 1.75)
     assert total["speaker_agreement"] == pytest.approx(2 / 3)
+
+
+def test_scorer_reads_hard_wrapped_text_as_the_cleaner_joins_it(pipeline):
+    """Plain text wrapped at a fixed width (as Reuters-21578 is): the scorer joins the wrapped lines
+    as `eventwatch process` does, so a quote over a line break is found, its offsets into the raw text."""
+    from eventwatch.clean import unwrap
+    from eventwatch.eval.quotes import predict
+
+    text = ("The harbour trust will close the old pier to boats next month,\n"
+            "its chairwoman Maria Lopez told the town council on Tuesday.\n"
+            "    \"We asked the council twice for money to repair the\n"
+            "pier and nobody answered our letters,\" Lopez said.\n")
+    assert len(unwrap(text)) == len(text) and unwrap(text).count("\n") == 2
+    quotes = predict([{"id": "w", "text": text}], pipe=pipeline)[0]
+    direct = [q for q in quotes if q["kind"] == "direct"]
+    assert direct and text[direct[0]["span"][0]:direct[0]["span"][1]].startswith("We asked")
+    assert direct[0]["span"][1] > text.index("nobody answered")
+    assert (direct[0]["speaker_name"] or "").endswith("Lopez")
+

@@ -110,6 +110,59 @@ def test_multi_paragraph_quote(analyse):
     assert _surname(first) == _surname(second) == "Doe"
 
 
+@pytest.mark.parametrize("mark,close", [('"', '"'), ("\u201c", "\u201d")])
+def test_paragraphs_of_one_quote_run_into_one_line(analyse, mark, close):
+    """Each paragraph of a long quote opens with a mark and only the last closes; when the paragraph
+    breaks are lost, every paragraph is still a quote of the same speaker."""
+    text = (f"Maria Lopez, who chairs the harbour trust, said: {mark}We asked the council twice for the money. "
+            f"{mark}Nobody answered our letters. I doubt anyone read them. "
+            f"{mark}Now the pier is closed and the boats stay away.{close} The council has not commented.")
+    r = analyse(text)
+    for fragment in ("asked the council twice", "Nobody answered", "the pier is closed"):
+        q = _find(r, fragment, "direct")
+        assert _surname(q) == "Lopez"
+        assert "council twice" not in q.text or "Nobody" not in q.text  # one paragraph each
+
+
+def test_according_to_names_the_reporter_of_a_speakers_words(analyse):
+    r = analyse("On Monday, Maria Lopez, the head of the harbour trust, gave a speech noting her fear that the "
+                "closure could \u201cruin an otherwise busy summer,\u201d according to the Harbour Gazette.")
+    assert _surname(_find(r, "ruin an otherwise busy summer", "direct")) == "Lopez"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("On Monday Maria Lopez gave an interview noting her fear that the closure would ruin the summer, "
+     "according to the Westport Herald.", "Lopez"),
+    ("Maria Lopez told the council that the closure would ruin the summer, according to the Westport Herald.",
+     "Lopez"),
+    ("The closure of the pier will ruin the summer for the town, according to the Westport Herald.", "Herald"),
+    ("According to a Westport Herald survey, most residents said the closure would ruin the summer.", "survey"),
+    ("The pier closed in May and would ruin the summer, and Maria Lopez complained to the council, "
+     "according to the Westport Herald.", "Herald"),
+])
+def test_according_to_a_paper_that_reports_someones_speech(analyse, text, speaker):
+    assert _surname(_find(analyse(text), "would ruin the summer" if "would" in text else "ruin the summer")) == speaker
+
+
+def test_what_someone_is_accused_of_is_reported_speech(analyse):
+    r = analyse("Opposition councillors accused the mayor of hiding the true cost of the new stadium from voters.")
+    q = _find(r, "hiding the true cost", "indirect")
+    assert q.text.startswith("hiding") and "councillors" in (q.speaker_name or "").lower()
+    assert not [x for x in analyse("The court convicted the man of stealing two cars from a garage.").quotes]
+
+
+def test_a_party_and_state_in_brackets_after_the_speakers_name(analyse):
+    r = analyse("On Tuesday in Berea, Ohio, Gov. Tom Fielding (R-OH), said, \u201cI am getting ready to rent a "
+                "covered wagon for the trip west.\u201d")
+    assert _surname(_find(r, "covered wagon", "direct")) == "Fielding"
+
+
+def test_a_statement_saying_is_its_issuers(analyse):
+    r = analyse("Maria Lopez met the mayor on Monday. The next day Westport Council issued a statement saying "
+                "the pier would stay closed until the spring.")
+    assert _find(r, "the pier would stay closed").speaker_name == "Westport Council"
+
+
 def test_split_quote_shares_its_speaker(analyse):
     r = analyse("\u201cWe are ready to sign,\u201d Robert Brown said, \u201cbut we need more time to read it.\u201d")
     a = _find(r, "We are ready to sign", "direct")

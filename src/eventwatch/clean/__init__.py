@@ -8,9 +8,9 @@ from __future__ import annotations
 from eventwatch.model import Document
 
 from .cleaned import Cleaned
-from .scraped import clean_text, patterns
+from .scraped import clean_text, patterns, unwrap
 
-__all__ = ["Cleaned", "clean", "load"]
+__all__ = ["Cleaned", "clean", "load", "unwrap"]
 
 
 def load() -> None:

@@ -92,16 +92,20 @@ def _polnear_quote(a: dict) -> dict | None:
             "marked": a.get("content_quote_type") != "indirect_no_quotation_marks"}
 
 
-# -- running eventwatch on the gold texts (offsets must index the gold text: no cleaning)
-def predict(articles: list[dict], model: str | None = None) -> list[list[dict]]:
+# -- running eventwatch on the gold texts (offsets must index the gold text: the cleaner's joining of
+# wrapped lines, which keeps every offset, and nothing else of it)
+def predict(articles: list[dict], model: str | None = None, pipe=None) -> list[list[dict]]:
+    """The quotes eventwatch finds in each article's text (``pipe``: a loaded Pipeline, else one is built)."""
+    from eventwatch.clean import unwrap
     from eventwatch.pipeline import Pipeline
     from eventwatch.settings import Settings
 
-    pipe = Pipeline(Settings(model=model))
+    pipe = pipe or Pipeline(Settings(model=model))
     out = []
-    docs = pipe.nlp.pipe([a["text"] for a in articles], batch_size=16)
-    for art, doc in zip(articles, docs):
-        record = Record(id=art["id"], text=art["text"])
+    texts = [unwrap(a["text"]) for a in articles]
+    docs = pipe.nlp.pipe(texts, batch_size=16)
+    for art, text, doc in zip(articles, texts, docs):
+        record = Record(id=art["id"], text=text)
         pipe.analyse(doc, record)
         out.append([q.to_dict() for q in record.quotes])
     return out

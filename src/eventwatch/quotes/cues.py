@@ -76,7 +76,10 @@ def _adjacent_subject(verb: Token, outside: tuple[int, int] | None) -> Token | N
     j = verb.i - 1
     while j >= 0 and (doc[j].pos_ in ("ADV", "AUX", "PART") or doc[j].is_space and "\n" not in doc[j].text):
         j -= 1
-    if j >= 0 and doc[j].text == ",":
+    paren = _before_parenthesis(doc, j)
+    if paren is not None:  # "Gov. Tom Fielding (R-OH), said": the name before the parenthesis
+        j = paren
+    elif j >= 0 and doc[j].text == ",":
         k = j - 1
         while k >= 0 and doc[k].text != "," and "\n" not in doc[k].text and doc[k].text not in ".!?":
             k -= 1
@@ -88,6 +91,16 @@ def _adjacent_subject(verb: Token, outside: tuple[int, int] | None) -> Token | N
     if outside and outside[0] <= doc[j].idx < outside[1]:
         return None
     return doc[j]
+
+
+def _before_parenthesis(doc, j: int) -> int | None:
+    """The token before a short parenthesis that ends at ``j`` (or at ``j - 1``, a comma after it)."""
+    if j >= 1 and doc[j].text == "," and doc[j - 1].text == ")":
+        j -= 1
+    if j < 0 or doc[j].text != ")":
+        return None
+    k = next((k for k in range(j - 1, max(-1, j - 8), -1) if doc[k].text in "()\n"), None)
+    return k - 1 if k is not None and doc[k].text == "(" and k >= 1 else None
 
 
 def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token | None:
@@ -103,6 +116,8 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
             return obj
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
         return _subject(_reporter(verb.head), depth + 1, outside)
+    if depth < 3 and verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head, depth + 1, outside)  # "X issued a statement saying …": X
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head, depth + 1, outside)  # "X responded by accusing him of …": X
     return None

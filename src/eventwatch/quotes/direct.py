@@ -107,6 +107,8 @@ def _choose(doc, m: Marked, qa: int, qb: int, pre: Token | None, post: Token | N
         return pre  # she said: “…”
     if post is not None and content[-1:] == "." and _new_sentence_after(doc, qb):
         post = None  # «“… held by many.” Critics had accused him …»: the next sentence is not its attribution
+    if post is not None and post.lower_ == "according" and pre is not None and cue_class(pre) == "speech":
+        return pre  # «X gave a talk noting “…,” according to the Gazette»: the paper reports X's words
     if post is not None and comma_end:
         return post
     if pre is not None and post is not None and content[-1:] in SENTENCE_END and _new_sentence_after(doc, qb):

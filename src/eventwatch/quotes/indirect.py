@@ -9,6 +9,7 @@ from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
 
 CONTENT_DEPS = {"ccomp"}
+INNER_SPEECH_DEPS = {"advcl", "xcomp"}  # "gave a talk noting …" (not a coordinated clause: "prices fell and X said …")
 EDGE_PUNCT = set(".,;:!?\"'“”‘’«»—– \n")
 MIN_CONTENT_WORDS = 3
 QUESTION_WORDS = {"whether", "if", "why", "what", "how", "when", "where", "who", "which", "whom"}
@@ -40,12 +41,22 @@ def _reported(verb: Token) -> list[Found]:
         # "told workers to install …", "urged residents to conserve water": what they were told to do
         spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in verb.children
                  if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if not spans and any(c.dep_ == "dobj" for c in verb.children):
+        # "accused the mayor of hiding the cost": what they were accused of (a clause, not a noun)
+        spans = [_trim(doc, g.left_edge.i, g.right_edge.i + 1) for c in _of_phrases(verb)
+                 for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
     if not spans and verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # "The economy is slowing, he said, …": the reported clause is the sentence before the cue
         spans = [_trim(doc, verb.head.left_edge.i, verb.left_edge.i)]
     cue = (verb.idx, verb.idx + len(verb))
     return [Found(a, b, "indirect", cue=cue, subject=subj) for a, b in filter(None, spans)
             if _is_content(doc_text(doc), a, b, cue)]
+
+
+def _of_phrases(verb: Token) -> list[Token]:
+    """The "of" after a verb or after its object ("accused the mayor of …", whichever the parser chose)."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return [c for h in (verb, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > verb.i]
 
 
 def _is_content(text: str, a: int, b: int, cue: tuple[int, int]) -> bool:
@@ -65,14 +76,34 @@ def _according(tok: Token) -> Found | None:
     doc = tok.doc
     sent = tok.sent
     phrase_start, phrase_end = tok.i, to.right_edge.i + 1
-    if phrase_start - sent.start <= 1:  # "According to X, CONTENT."
+    leading = phrase_start - sent.start <= 1
+    if leading:  # "According to X, CONTENT." (a survey's "51 percent said …" is still the survey's)
         span = _trim(doc, phrase_end, sent.end)
     else:  # "CONTENT, according to X."
         span = _trim(doc, sent.start, phrase_start)
     cue = (tok.idx, to.idx + len(to))
     if span is None or not _is_content(doc_text(doc), span[0], span[1], cue):
         return None
-    return Found(span[0], span[1], "indirect", cue=cue, subject=source)
+    speaker = None if leading else _speaker_within(tok, span)
+    return Found(span[0], span[1], "indirect", cue=cue, subject=speaker or source)
+
+
+def _speaker_within(tok: Token, span: tuple[int, int]) -> Token | None:
+    """«X gave an interview noting …, according to the Herald»: when the clause "according to" hangs on
+    is itself someone's speech (its verb, or a verb of saying on it or on its object), that someone is
+    the speaker and the named source only reports it."""
+    main = tok.head
+    if main.left_edge.idx > span[0]:
+        return None  # «A happened, and X complained, according to Y»: X's clause is not all of the content
+    verbs = [main, *(c for c in main.children if c.dep_ in INNER_SPEECH_DEPS),
+             *(g for c in main.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "acl")]
+    for verb in verbs:
+        if verb is tok or cue_class(verb) != "speech":
+            continue
+        subj = subject_of(verb)
+        if subj is not None and span[0] <= subj.idx < span[1]:
+            return subj
+    return None
 
 
 def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:

@@ -29,6 +29,7 @@ DOUBLED_SINGLES = {"\u2019\u2019", "''"}
 BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:,;\u00a0") | {""}
 AFTER_CLOSE_STOP = set(" \t\n)]}\u2014\u2013-.,;:!?\u00a0\"\u201d\u00bb") | {""}
 PARAGRAPH = re.compile(r"[^\n]+")
+SENTENCE_END = set(".!?")
 
 
 @dataclass
@@ -90,6 +91,11 @@ def _in_paragraph(text: str, lo: int, hi: int) -> list[Marked]:
         ch = text[i]
         if ch in PAIRS and _can_open(text, i, lo):
             close = _find_close(text, i, hi)
+            if close is not None and _reopens(text, close, ch):
+                # a paragraph of a longer quote (run into one line): it ends open, the next one is reopened
+                out.append(Marked(i + 1, _rstrip(text, i + 1, close), i, None, ch))
+                i = close
+                continue
             if close is not None:
                 out.append(Marked(i + 1, close, i, close, ch))
                 i = close + 1
@@ -105,12 +111,23 @@ def _in_paragraph(text: str, lo: int, hi: int) -> list[Marked]:
 def _find_close(text: str, i: int, hi: int) -> int | None:
     closers = PAIRS[text[i]]
     double = text[i] in DOUBLE_OPENERS
+    opener = text[i]
     for j in range(i + 1, hi):
+        if text[j] == opener and _reopens(text, j, opener):
+            return j
         if text[j] in closers and _can_close(text, j, i + 1, hi):
             return j
         if double and text[j:j + 2] in DOUBLED_SINGLES and j > i + 1 and _can_close(text, j + 1, i + 1, hi):
             return j  # two single marks typed for a closing double one (“ … ’’)
     return None
+
+
+def _reopens(text: str, j: int, opener: str) -> bool:
+    """The opening mark of the quote again, after a finished sentence and a space and before a capital
+    (“We tried. “Obviously we failed.”): the next paragraph of the same quote, with the paragraph
+    break lost; the typographic convention opens every paragraph and closes only the last."""
+    return (text[j] == opener and opener not in SINGLE and _char(text, j - 1) == " "
+            and _char(text, j - 2) in SENTENCE_END and _char(text, j + 1).isupper())
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
