@@ -95,3 +95,19 @@ def test_record_text_is_the_cleaned_body_and_offsets_point_into_it(seed_record, 
     for a in seed_record.actors:
         for s, e in a.mentions:
             assert 0 <= s < e <= len(t) and t[s:e].strip() == t[s:e]
+
+
+def test_hard_wrapped_newswire_text_keeps_its_first_paragraph():
+    """Newswire copy wrapped every ~60 characters: the wrapped lines are prose, and the short lead-in line
+    before them is the paragraph's first line (they were taken for page furniture and dropped)."""
+    from eventwatch.clean.scraped import clean_text
+
+    raw = ("The Valmora harbour commission, which\n"
+           "    oversees the port, said on Tuesday that dock workers had\n"
+           "rejected a new pay offer and would stay on strike until the\n"
+           "end of the month, union officials told reporters.\n"
+           "    \"We will not go back for less,\" a union leader said at a\n"
+           "rally outside the port authority building on Tuesday.\n")
+    text = clean_text(raw).text
+    assert text.startswith("The Valmora harbour commission, which")
+    assert "rejected a new pay offer" in text and "rally outside the port authority" in text

@@ -162,6 +162,8 @@ def line_kind(ln: str, pats: Patterns) -> str:
 def classify(page: Page) -> None:
     """Phase 1: a kind for every line, and where the body starts (the first prose line)."""
     page.kinds = [line_kind(ln, page.pats) for ln in page.lines]
+    if not page.from_html:
+        _wrapped_prose(page.lines, page.kinds)
     first = 0 if page.from_html else next((i for i, k in enumerate(page.kinds) if k == "prose"), None)
     if first is None:  # no prose line at all: keep every non-furniture line as the body
         first = next((i for i, k in enumerate(page.kinds) if k == "short"), len(page.lines))
@@ -233,6 +235,45 @@ def select_body(page: Page) -> None:
 
 
 WRAPPED_MIN = 40  # a line this long that ends no sentence was wrapped by its writer
+
+
+WRAP_BLOCK_MIN = 3  # lines: a hard-wrapped paragraph, not a headline running into its first sentence
+
+
+def _wrapped_blocks(lines: list[str], kinds: list[str]) -> list[list[int]]:
+    """Runs of short or prose lines where each line but the last ``continues()`` into the next."""
+    blocks, run = [], []
+    for i, (ln, k) in enumerate(zip(lines, kinds)):
+        if k not in ("short", "prose"):
+            run = []
+            continue
+        run.append(i)
+        if not continues(ln):
+            blocks.append(run)
+            run = []
+    return [b for b in blocks if len(b) >= WRAP_BLOCK_MIN]
+
+
+def _wrapped_prose(lines: list[str], kinds: list[str]) -> None:
+    """Hard-wrapped text (newswire, e-mail: a break every 60-70 characters) is prose line by line, not a
+    column of short lines: the lines of a wrapped block of even width that reads as prose become prose."""
+    for block in _wrapped_blocks(lines, kinds):
+        widths = sorted(len(lines[i]) for i in block[:-1])
+        if widths[0] < 0.75 * widths[-1]:  # ragged: not one paragraph wrapped at a fixed width
+            continue
+        if is_prose(" ".join(lines[i] for i in block)):
+            for i in block:
+                kinds[i] = "prose"
+            _lead_in(lines, kinds, block[0])
+
+
+def _lead_in(lines: list[str], kinds: list[str], start: int) -> None:
+    """A short line that ends no sentence, just before a wrapped paragraph that goes on in lower case
+    ("The report, which" / "says the president ..."), is that paragraph's first line."""
+    i = start - 1
+    while i >= 0 and kinds[i] == "short" and not SENT_END.search(lines[i]) and lines[i + 1][:1].islower():
+        kinds[i] = "prose"
+        i -= 1
 
 
 def continues(line: str) -> bool:
