@@ -178,13 +178,21 @@ def test_invalid_feed_xml_gives_a_message(tmp_path, pipeline, caplog):
     garbage, cut = tmp_path / "garbage.xml", tmp_path / "cut.xml"
     garbage.write_text("this is <<< not a feed", "utf-8")
     cut.write_text(FEED[:-40], "utf-8")
+    # Another library's logging.config (disable_existing_loggers) may have disabled these loggers in an
+    # earlier test of the session: enable them here, and capture on the package logger itself.
+    names = ("eventwatch", "eventwatch.ingest", "eventwatch.ingest.watch", "eventwatch.ingest.feeds")
+    was = {n: logging.getLogger(n).disabled for n in names}
+    for n in names:
+        logging.getLogger(n).disabled = False
     watch_log = logging.getLogger("eventwatch")
-    watch_log.addHandler(caplog.handler)  # captured whatever an earlier test did to the root logger's handlers
+    watch_log.addHandler(caplog.handler)
     try:
         with Store(tmp_path / "w.duckdb") as store, caplog.at_level(logging.WARNING):
             result = Watcher(store, pipeline.settings, Fetcher(delay=0), pipeline).poll([str(garbage), str(cut)])
     finally:
         watch_log.removeHandler(caplog.handler)
+        for n, disabled in was.items():
+            logging.getLogger(n).disabled = disabled
     assert result.failed >= 1 and result.stored == 1
     messages = [r.getMessage() for r in caplog.records]
     assert any("garbage.xml: not a readable RSS/Atom feed" in m for m in messages), messages
