@@ -170,33 +170,20 @@ def test_feed_item_without_link_or_guid_is_stored_once(tmp_path, pipeline):
     assert (second.new_items, second.stored) == (0, 0)
 
 
-def test_invalid_feed_xml_gives_a_message(tmp_path, pipeline, caplog):
-    from eventwatch.ingest.fetch import Fetcher
-    from eventwatch.ingest.watch import Watcher
-    from eventwatch.store import Store
-
+def test_invalid_feed_xml_gives_a_message(tmp_path):
+    """``eventwatch watch`` on a file that is no feed and on a cut-off feed: a message for each, and the
+    items before the break are stored. Run as a command, so that no other test's logging set-up
+    (which once hid these warnings from an in-process capture) decides what is seen."""
     garbage, cut = tmp_path / "garbage.xml", tmp_path / "cut.xml"
     garbage.write_text("this is <<< not a feed", "utf-8")
     cut.write_text(FEED[:-40], "utf-8")
-    # Another library's logging.config (disable_existing_loggers) may have disabled these loggers in an
-    # earlier test of the session: enable them here, and capture on the package logger itself.
-    names = ("eventwatch", "eventwatch.ingest", "eventwatch.ingest.watch", "eventwatch.ingest.feeds")
-    was = {n: logging.getLogger(n).disabled for n in names}
-    for n in names:
-        logging.getLogger(n).disabled = False
-    watch_log = logging.getLogger("eventwatch")
-    watch_log.addHandler(caplog.handler)
-    try:
-        with Store(tmp_path / "w.duckdb") as store, caplog.at_level(logging.WARNING):
-            result = Watcher(store, pipeline.settings, Fetcher(delay=0), pipeline).poll([str(garbage), str(cut)])
-    finally:
-        watch_log.removeHandler(caplog.handler)
-        for n, disabled in was.items():
-            logging.getLogger(n).disabled = disabled
-    assert result.failed >= 1 and result.stored == 1
-    messages = [r.getMessage() for r in caplog.records]
-    assert any("garbage.xml: not a readable RSS/Atom feed" in m for m in messages), messages
-    assert any("cut.xml: the feed's XML is broken" in m for m in messages), messages
+    env = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT / "src"))}
+    proc = subprocess.run([sys.executable, "-m", "eventwatch.cli", "watch", str(garbage), str(cut), "--once",
+                           "--db", str(tmp_path / "w.duckdb"), "--date", "2024-05-01"],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert "garbage.xml: not a readable RSS/Atom feed" in proc.stderr, proc.stderr
+    assert "cut.xml: the feed's XML is broken" in proc.stderr, proc.stderr
+    assert "1 stored" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
 
 
 def test_ctrl_c_while_workers_start_prints_no_traceback(tmp_path):
