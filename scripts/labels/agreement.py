@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from eventwatch.eval.event_labels import DEFAULT_LABELS, read_jsonl
+from eventwatch.eval.event_set import match  # one-to-one by root, as the scorer matches
 
 
 def kappa(pairs: list[tuple[bool, bool]]) -> float:
@@ -28,14 +29,6 @@ def kappa(pairs: list[tuple[bool, bool]]) -> float:
     pe = pa * pb + (1 - pa) * (1 - pb)
     return 1.0 if pe == 1 else (po - pe) / (1 - pe)
 
-
-def match(a: list[dict], b: list[dict]) -> list[tuple[dict, dict]]:
-    """One-to-one by root; within a root, in order of trigger position."""
-    by_root: dict[str, list[list[dict]]] = defaultdict(lambda: [[], []])
-    for side, evs in enumerate((a, b)):
-        for ev in sorted(evs, key=lambda e: e["trigger"][0]):
-            by_root[ev["root"]][side].append(ev)
-    return [p for xs, ys in by_root.values() for p in zip(xs, ys)]
 
 
 def score(pairs_by_sid: list[tuple[list[dict], list[dict]]]) -> dict[str, float]:
