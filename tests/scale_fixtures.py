@@ -156,3 +156,26 @@ class Site:
 
     def hits(self, path: str) -> list[int]:
         return [status for p, status in self.requests if p == path]
+
+
+class LoopbackServer:
+    """A threaded HTTP server on 127.0.0.1 for a test's own handler; ``stop`` tells slow handlers to end.
+
+    Subclasses build their handler class and call ``self.serve(Handler)``; ``with`` starts and stops it.
+    """
+
+    def serve(self, handler) -> None:
+        self.stop = getattr(self, "stop", None) or threading.Event()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.server.shutdown()
+        self.server.server_close()

@@ -7,9 +7,10 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from scale_fixtures import LoopbackServer
 
 from eventwatch.ingest import fetch
 from eventwatch.ingest.fetch import Fetcher, FetchError, is_public_address
@@ -18,7 +19,7 @@ ARTICLE = (b"<html><head><title>Flood</title></head><body><article><p>Floods cut
            b"the regional council said, and three villages were evacuated.</p></article></body></html>")
 
 
-class Server:
+class Server(LoopbackServer):
     def __init__(self, robots: bytes | None = None):
         self.stop = threading.Event()
         self.hits: list[str] = []
@@ -61,19 +62,7 @@ class Server:
                 pass
 
         self.robots = robots
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.port = self.server.server_address[1]
-        self.base = f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self):
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        self.server.shutdown()
-        self.server.server_close()
+        self.serve(Handler)
 
 
 @pytest.fixture

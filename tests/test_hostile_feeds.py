@@ -7,9 +7,10 @@ import logging
 import socket
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
+from scale_fixtures import LoopbackServer
 
 from eventwatch.ingest.fetch import Fetcher, FetchError
 from eventwatch.store import Store
@@ -27,7 +28,7 @@ def closed_port() -> int:
         return s.getsockname()[1]
 
 
-class Hostile:
+class Hostile(LoopbackServer):
     """A loopback site with one good article and pages that misbehave."""
 
     def __init__(self):
@@ -89,9 +90,7 @@ class Hostile:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.serve(Handler)
         self.dead = f"http://127.0.0.1:{closed_port()}"
         self.links = [self.base + p for p in ("/huge", "/huge-declared", "/slow", "/loop", "/loop-a", "/image", "/pdf")]
         self.links += [self.dead + "/story", self.base + "/good"]
@@ -100,14 +99,6 @@ class Hostile:
         items = "".join(f"<item><title>Item {i}</title><link>{link}</link></item>" for i, link in enumerate(self.links))
         return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title>{items}</channel></rss>'.encode()
 
-    def __enter__(self):
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture
