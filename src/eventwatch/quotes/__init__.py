@@ -18,6 +18,7 @@ from eventwatch.model import Quote, Record
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
+from eventwatch.quotes.speakers import speaker_token
 from eventwatch.quotes.cues import cue_class, inverted_subject
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
                       cue=list(q.cue) if q.cue else None)
         actor = None
         if q.subject is not None:
-            actor, name, span = resolver.resolve(q.subject)
+            actor, name, span = resolver.resolve(speaker_token(q.subject))
             quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
             quote.speaker_span = list(span)

@@ -1,0 +1,138 @@
+"""Which token names the speaker: the subject of a cue, read for who stands behind it.
+
+The cue finders hand over the subject token of a verb of saying as the parser attached it; before the
+people table resolves it (``Referents.resolve``), a few constructions point past that token to the
+one that names the speaker:
+
+- a relative pronoun the parser hung on a place inside a person's description («Alan Berger, a dentist
+  from Leeds, Yorkshire, who said …»): the person, not Leeds;
+- a name in a parenthesis after the speaker («Gov. Tom Fielding (R-OH) said»): the name before it;
+- what a document found («the results of a survey by Gallup indicate», «figures from the Treasury
+  show»): the document's author (the document itself when it names none);
+- people speaking for a named body («Treasury officials said», «White House sources said»): the body;
+- a pronoun right after a dash («the landlord took the microphone — he said …»): the subject of the
+  clause the dash ends, when that subject is a noun or a name.
+
+The word lists are data (``quotes/data/speaker_nouns.tsv``).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from eventwatch.actors.phrases import entity_of, source_of
+from eventwatch.quotes.lexicon import DATA
+
+PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "CARDINAL", "QUANTITY"}
+CLIMB_DEPS = {"pobj", "appos", "conj", "compound", "npadvmod"}
+BODY_ENTS = {"ORG", "GPE", "FAC"}
+MAX_CLIMB = 6
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> dict[str, str]:
+    """Lemma -> class: ``content`` (what a document found: results, findings, figures) or ``voice``
+    (people who speak for a body: officials, sources)."""
+    from eventwatch.resources import read_table
+
+    return {row[0]: row[1] for row in read_table(DATA / "speaker_nouns.tsv", columns=2)}
+
+
+def speaker_token(subj: Token) -> Token:
+    """The token that names who is speaking through the cue subject ``subj`` (``subj`` itself if none other does)."""
+    for step in (_relative_antecedent, _before_parenthesis, _content_source, _body_of_voice, _across_dash):
+        other = step(subj)
+        if other is not None and other is not subj:
+            return other
+    return subj
+
+
+def _relative_antecedent(subj: Token) -> Token | None:
+    """«a dentist from Englewood, New Jersey, who said»: from a place the "who" clause hangs on, up
+    to the person whose description holds the place."""
+    if subj.pos_ == "PRON" or subj.ent_type_ not in PLACE_ENTS:
+        return None
+    verb = next((c for c in subj.children if c.dep_ == "relcl"
+                 and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)), None)
+    if verb is None:
+        return None
+    tok = subj
+    for _ in range(MAX_CLIMB):
+        if tok.dep_ not in CLIMB_DEPS and tok.dep_ != "prep" or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in PLACE_ENTS:
+            return _person_of(tok)
+    return None
+
+
+def _person_of(tok: Token) -> Token:
+    """A description in apposition to a name stands for that name («Berger, a dentist …»)."""
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        return tok.head
+    return tok
+
+
+def _before_parenthesis(subj: Token) -> Token | None:
+    """«Gov. Tom Fielding (R-OH), said»: a subject inside a short parenthesis is the party and state
+    after the speaker's name; the speaker is the name before the opening bracket."""
+    doc = subj.doc
+    if subj.ent_type_ == "PERSON":  # «the spokesman (Jim Hall) said»: the name in brackets is the speaker
+        return None
+    lo = max(0, subj.i - 6)
+    opening = next((k for k in range(subj.i - 1, lo - 1, -1) if doc[k].text in "()"), None)
+    if opening is None or doc[opening].text != "(" or opening == 0:
+        return None
+    closing = next((k for k in range(subj.i + 1, min(len(doc), subj.i + 6)) if doc[k].text in "()"), None)
+    if closing is None or doc[closing].text != ")":
+        return None
+    before = doc[opening - 1]
+    return before if before.pos_ in ("PROPN", "NOUN") else None
+
+
+def _content_source(subj: Token) -> Token | None:
+    """«the results of a survey by Gallup», «figures from the Treasury»: the document's author, else
+    the document (which the people table resolves as one, "the survey" -> who issued it)."""
+    if speaker_nouns().get(subj.lemma_.lower()) != "content":
+        return None
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "by"):
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return source_of(obj)
+    return None
+
+
+def _body_of_voice(subj: Token) -> Token | None:
+    """«Trade and Industry sources said», «White House officials said»: the named body they speak for."""
+    if speaker_nouns().get(subj.lemma_.lower()) != "voice" or subj.tag_ not in ("NNS", "NNPS"):
+        return None
+    names = [c for c in subj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+             and c.ent_type_ in BODY_ENTS]
+    if not names:
+        return None
+    ent = entity_of(names[0])  # «Trade and Industry sources»: the name's last word, not a conjunct inside it
+    return ent[-1] if ent is not None else names[0]
+
+
+PERSONAL = {"he", "she", "they"}
+DASHES = {"\u2014", "\u2013", "-", "--"}
+
+
+def _across_dash(subj: Token) -> Token | None:
+    """«Then the landlord took the microphone — he said …»: "he" is the subject of the clause before the dash."""
+    doc = subj.doc
+    if subj.lower_ not in PERSONAL or subj.i < 2 or doc[subj.i - 1].text not in DASHES:
+        return None
+    tok = doc[subj.i - 2]
+    if tok.sent.start != subj.sent.start:
+        return None
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and tok.head.i < subj.i:
+        tok = tok.head
+    noun = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < subj.i), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if subj.lower_ != "they" and (noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in PLACE_ENTS):
+        return None
+    return noun
