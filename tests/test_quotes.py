@@ -649,3 +649,31 @@ def test_a_quote_that_ends_its_sentence_is_not_attributed_by_the_next_sentence(a
                 "drop much lower I would consider it a buying opportunity.\" Critics had accused the firm of using the "
                 "crisis for its own gain.")
     assert _find(r, "If prices drop").speaker_name == "one trader"
+
+
+# -- who stands behind the subject of a cue (quotes/speakers.py): sentences written for these tests
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # a "who" clause the parser hangs on a place inside a person's description
+    ("Alan Berger, a dentist from Englewood, New Jersey, who said he knew the family well, "
+     "disagreed with the decision.", "he knew the family", "Berger"),
+    ("The fire was put out by midnight, said Rosa Ventura, a teacher from Tulsa, Oklahoma, who said "
+     "the smoke had reached the school.", "the smoke had reached", "Ventura"),
+    # what a document found speaks for who wrote it
+    ("The results of a survey by Gallup indicate that most voters want the fuel tax to be cut.",
+     "most voters want", "Gallup"),
+    ("The findings of a study by Oxfam suggest that food prices will keep rising across the region.",
+     "food prices will keep rising", "Oxfam"),
+    # officials and sources of a named body speak for the body
+    ("Trade and Industry sources said the builders would need more cement this year.",
+     "the builders would need", "Trade and Industry"),
+])
+def test_speaker_behind_the_subject(analyse, text, fragment, speaker):
+    q = _find(analyse(text), fragment)
+    assert q.speaker_name == speaker or _surname(q) == speaker, q.speaker_name
+
+
+def test_narration_before_a_dash_is_not_what_was_said(analyse):
+    r = analyse("Maria Lopez opened the meeting. Then Ed Crane took the microphone \u2014 he said crime had "
+                "fallen by ten percent.")
+    assert [q.text for q in r.quotes] == ["crime had fallen by ten percent"]
+    assert _surname(r.quotes[0]) == "Crane"

@@ -6,12 +6,9 @@ one that names the speaker:
 
 - a relative pronoun the parser hung on a place inside a person's description («Alan Berger, a dentist
   from Leeds, Yorkshire, who said …»): the person, not Leeds;
-- a name in a parenthesis after the speaker («Gov. Tom Fielding (R-OH) said»): the name before it;
 - what a document found («the results of a survey by Gallup indicate», «figures from the Treasury
   show»): the document's author (the document itself when it names none);
-- people speaking for a named body («Treasury officials said», «White House sources said»): the body;
-- a pronoun right after a dash («the landlord took the microphone — he said …»): the subject of the
-  clause the dash ends, when that subject is a noun or a name.
+- people speaking for a named body («Treasury officials said», «White House sources said»): the body.
 
 The word lists are data (``quotes/data/speaker_nouns.tsv``).
 """
@@ -41,7 +38,7 @@ def speaker_nouns() -> dict[str, str]:
 
 def speaker_token(subj: Token) -> Token:
     """The token that names who is speaking through the cue subject ``subj`` (``subj`` itself if none other does)."""
-    for step in (_relative_antecedent, _before_parenthesis, _content_source, _body_of_voice, _across_dash):
+    for step in (_relative_antecedent, _content_source, _body_of_voice):
         other = step(subj)
         if other is not None and other is not subj:
             return other
@@ -74,23 +71,6 @@ def _person_of(tok: Token) -> Token:
     return tok
 
 
-def _before_parenthesis(subj: Token) -> Token | None:
-    """«Gov. Tom Fielding (R-OH), said»: a subject inside a short parenthesis is the party and state
-    after the speaker's name; the speaker is the name before the opening bracket."""
-    doc = subj.doc
-    if subj.ent_type_ == "PERSON":  # «the spokesman (Jim Hall) said»: the name in brackets is the speaker
-        return None
-    lo = max(0, subj.i - 6)
-    opening = next((k for k in range(subj.i - 1, lo - 1, -1) if doc[k].text in "()"), None)
-    if opening is None or doc[opening].text != "(" or opening == 0:
-        return None
-    closing = next((k for k in range(subj.i + 1, min(len(doc), subj.i + 6)) if doc[k].text in "()"), None)
-    if closing is None or doc[closing].text != ")":
-        return None
-    before = doc[opening - 1]
-    return before if before.pos_ in ("PROPN", "NOUN") else None
-
-
 def _content_source(subj: Token) -> Token | None:
     """«the results of a survey by Gallup», «figures from the Treasury»: the document's author, else
     the document (which the people table resolves as one, "the survey" -> who issued it)."""
@@ -115,24 +95,3 @@ def _body_of_voice(subj: Token) -> Token | None:
     ent = entity_of(names[0])  # «Trade and Industry sources»: the name's last word, not a conjunct inside it
     return ent[-1] if ent is not None else names[0]
 
-
-PERSONAL = {"he", "she", "they"}
-DASHES = {"\u2014", "\u2013", "-", "--"}
-
-
-def _across_dash(subj: Token) -> Token | None:
-    """«Then the landlord took the microphone — he said …»: "he" is the subject of the clause before the dash."""
-    doc = subj.doc
-    if subj.lower_ not in PERSONAL or subj.i < 2 or doc[subj.i - 1].text not in DASHES:
-        return None
-    tok = doc[subj.i - 2]
-    if tok.sent.start != subj.sent.start:
-        return None
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and tok.head.i < subj.i:
-        tok = tok.head
-    noun = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < subj.i), None)
-    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if subj.lower_ != "they" and (noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in PLACE_ENTS):
-        return None
-    return noun
