@@ -677,3 +677,28 @@ def test_narration_before_a_dash_is_not_what_was_said(analyse):
                 "fallen by ten percent.")
     assert [q.text for q in r.quotes] == ["crime had fallen by ten percent"]
     assert _surname(r.quotes[0]) == "Crane"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Anna Reyes used her speech at the rally to warn that the clinic would close in the spring.",
+     "the clinic would close", "Reyes"),
+    ("Tom Garcia used an interview with a local paper to claim that the mine was safe.", "the mine was safe", "Garcia"),
+])
+def test_the_occasion_of_speaking_is_not_the_speaker(analyse, text, fragment, speaker):
+    q = _find(analyse(text), fragment)
+    assert _surname(q) == speaker, q.speaker_name
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # «“…,” said X, …»: the parser hung X on the clause after the name
+    ("\u201cOne man came in and said we should close the border,\u201d said the woman, who like many in the "
+     "town did not give her name.", "One man came in", "the woman"),
+    ("\u201cI am not going to say it was a mistake,\u201d said retired surgeon Ben Morrow, asked about his claims.",
+     "say it was a mistake", "Ben Morrow"),
+    # a participle of saying on the addressee of a document: what the document (its sender) says
+    ("His campaign sent out a text message to supporters saying: \u201cWe have won the state and we need your "
+     "help now.\u201d", "We have won the state", "His campaign"),
+])
+def test_inverted_and_document_speakers(analyse, text, fragment, speaker):
+    q = _find(analyse(text), fragment)
+    assert q.speaker_name == speaker, q.speaker_name

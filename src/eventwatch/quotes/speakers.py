@@ -14,26 +14,15 @@ The word lists are data (``quotes/data/speaker_nouns.tsv``).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
 from eventwatch.actors.phrases import entity_of, source_of
-from eventwatch.quotes.lexicon import DATA
+from eventwatch.quotes.lexicon import speaker_nouns
 
 PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "CARDINAL", "QUANTITY"}
 CLIMB_DEPS = {"pobj", "appos", "conj", "compound", "npadvmod"}
 BODY_ENTS = {"ORG", "GPE", "FAC"}
 MAX_CLIMB = 6
-
-
-@lru_cache(maxsize=1)
-def speaker_nouns() -> dict[str, str]:
-    """Lemma -> class: ``content`` (what a document found: results, findings, figures) or ``voice``
-    (people who speak for a body: officials, sources)."""
-    from eventwatch.resources import read_table
-
-    return {row[0]: row[1] for row in read_table(DATA / "speaker_nouns.tsv", columns=2)}
 
 
 def speaker_token(subj: Token) -> Token:
