@@ -666,6 +666,11 @@ def test_a_quote_that_ends_its_sentence_is_not_attributed_by_the_next_sentence(a
     # officials and sources of a named body speak for the body
     ("Trade and Industry sources said the builders would need more cement this year.",
      "the builders would need", "Trade and Industry"),
+    ("A Bank of Japan official said the central bank would not cut its rates this spring.",
+     "would not cut its rates", "Bank of Japan"),
+    ("Officials of the Finance Ministry said the budget would be cut by a tenth.", "the budget would be cut",
+     "Finance Ministry"),
+    ("Economists at Barclays said the pound would fall against the dollar.", "the pound would fall", "Barclays"),
 ])
 def test_speaker_behind_the_subject(analyse, text, fragment, speaker):
     q = _find(analyse(text), fragment)

@@ -13,12 +13,13 @@ import re
 
 from eventwatch.actors import people_of
 from eventwatch.actors.names import plain_name
+from eventwatch.actors.phrases import entity_of
 from eventwatch.actors.referents import Referents
 from eventwatch.model import Quote, Record
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
-from eventwatch.quotes.speakers import speaker_token
+from eventwatch.quotes.speakers import BODY_ENTS, speaker_token
 from eventwatch.quotes.cues import cue_class, inverted_subject
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,20 @@ def _overlap(a: Found, b: Found) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
+def _resolve(resolver: Referents, subject):
+    """(actor, name, span) of the speaker behind a cue's subject; a body named for its officials or
+    sources («a Bank of Japan official») by the body's name as written, and its actor if it has one."""
+    tok = speaker_token(subject)
+    body = entity_of(tok) if tok is not subject and tok.ent_type_ in BODY_ENTS else None
+    if body is None:
+        return resolver.resolve(tok)
+    a, b = body.start_char, body.end_char
+    inside = [m.actor for m in resolver.mentions if a <= m.start and m.end <= b and m.actor.kind != "person"]
+    actor = resolver.canonical(inside[0]) if inside and len(body.text) == max(
+        len(x.name) for x in inside) else None
+    return actor, (plain_name(actor.name) if actor else _without_the(body.text)), (a, b)
+
+
 def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]:
     quotes: list[Quote] = []
     last = None  # (end, quote, actor) of the last quote with a speaker
@@ -107,7 +122,7 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
                       cue=list(q.cue) if q.cue else None)
         actor = None
         if q.subject is not None:
-            actor, name, span = resolver.resolve(speaker_token(q.subject))
+            actor, name, span = _resolve(resolver, q.subject)
             quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
             quote.speaker_span = list(span)
@@ -121,3 +136,7 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
             resolver.note_speaker(actor, q.end)  # also a speaker that is a name but no actor (an organisation)
         quotes.append(quote)
     return quotes
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name[:4].lower() == "the " else name

@@ -21,7 +21,8 @@ from eventwatch.quotes.lexicon import speaker_nouns
 
 PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "CARDINAL", "QUANTITY"}
 CLIMB_DEPS = {"pobj", "appos", "conj", "compound", "npadvmod"}
-BODY_ENTS = {"ORG", "GPE", "FAC"}
+BODY_ENTS = {"ORG", "FAC"}
+VOICE_PREPS = {"of", "at", "from", "for", "in"}
 MAX_CLIMB = 6
 
 
@@ -74,13 +75,15 @@ def _content_source(subj: Token) -> Token | None:
 
 
 def _body_of_voice(subj: Token) -> Token | None:
-    """«Trade and Industry sources said», «White House officials said»: the named body they speak for."""
-    if speaker_nouns().get(subj.lemma_.lower()) != "voice" or subj.tag_ not in ("NNS", "NNPS"):
+    """«Trade and Industry sources said», «a Bank of Japan official said», «officials of the Finance
+    Ministry said»: the named body they speak for (a place is no body: "US officials" stay themselves)."""
+    if speaker_nouns().get(subj.lemma_.lower()) != "voice":
         return None
     names = [c for c in subj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
              and c.ent_type_ in BODY_ENTS]
+    names += [o for p in subj.children if p.dep_ == "prep" and p.lower_ in VOICE_PREPS
+              for o in p.children if o.dep_ == "pobj" and o.ent_type_ in BODY_ENTS]
     if not names:
         return None
     ent = entity_of(names[0])  # «Trade and Industry sources»: the name's last word, not a conjunct inside it
     return ent[-1] if ent is not None else names[0]
-
