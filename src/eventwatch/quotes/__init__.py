@@ -102,16 +102,16 @@ def _overlap(a: Found, b: Found) -> int:
 
 def _resolve(resolver: Referents, subject):
     """(actor, name, span) of the speaker behind a cue's subject; a body named for its officials or
-    sources («a Bank of Japan official») by the body's name as written, and its actor if it has one."""
+    sources («a Bank of Japan official») by its name in the article, and its actor if it has one."""
     tok = speaker_token(subject)
     body = entity_of(tok) if tok is not subject and tok.ent_type_ in BODY_ENTS else None
     if body is None:
         return resolver.resolve(tok)
     a, b = body.start_char, body.end_char
-    inside = [m.actor for m in resolver.mentions if a <= m.start and m.end <= b and m.actor.kind != "person"]
-    actor = resolver.canonical(inside[0]) if inside and len(body.text) == max(
-        len(x.name) for x in inside) else None
-    return actor, (plain_name(actor.name) if actor else _without_the(body.text)), (a, b)
+    whole = [m.actor for m in resolver.mentions if m.start <= a and b <= m.end and m.actor.kind != "person"]
+    actor = resolver.canonical(whole[0]) if whole else None  # not "Japan" of "Bank of Japan"
+    named = actor is not None and actor.name in body.doc.text  # "Federal Reserve" for "Fed", not a dictionary's name
+    return actor, (plain_name(actor.name) if named else _without_the(body.text)), (a, b)
 
 
 def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]:

@@ -80,7 +80,7 @@ def _body_of_voice(subj: Token) -> Token | None:
     if speaker_nouns().get(subj.lemma_.lower()) != "voice":
         return None
     names = [c for c in subj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
-             and c.ent_type_ in BODY_ENTS]
+             and c.ent_type_ in BODY_ENTS | {""}]  # a body's name the tagger missed is still a name
     names += [o for p in subj.children if p.dep_ == "prep" and p.lower_ in VOICE_PREPS
               for o in p.children if o.dep_ == "pobj" and o.ent_type_ in BODY_ENTS]
     if not names:
