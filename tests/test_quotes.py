@@ -707,3 +707,9 @@ def test_the_occasion_of_speaking_is_not_the_speaker(analyse, text, fragment, sp
 def test_inverted_and_document_speakers(analyse, text, fragment, speaker):
     q = _find(analyse(text), fragment)
     assert q.speaker_name == speaker, q.speaker_name
+
+
+def test_participle_after_a_clause_with_no_one_as_subject(analyse):
+    r = analyse("There was anger in the hall when Tom Avery rose to speak, saying that the mine would close in June.")
+    q = _find(r, "the mine would close")
+    assert _surname(q) == "Avery"

@@ -11,6 +11,7 @@ from eventwatch.quotes.lexicon import cue_forms, cue_verbs, speaker_nouns
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl"}  # "… and added", "…, saying"
 RELATIVE = {"who", "which", "that"}
+EXPLETIVE = {"it", "there"}  # "It was …, saying", "There was …, saying": no one
 
 
 def cue_lemma(tok: Token) -> str | None:
@@ -125,7 +126,10 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
         if obj is not None and not is_occasion(obj):  # not "used her speech to warn": she warned
             return obj
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
-        return _subject(_reporter(verb.head), depth + 1, outside)
+        subj = _subject(_reporter(verb.head), depth + 1, outside)
+        if subj is None or (subj.lower_ in EXPLETIVE and cue_class(subj.head) is None):  # not "it said, adding"
+            return _clause_before(verb) or subj
+        return subj
     if depth < 3 and verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head, depth + 1, outside)  # "X issued a statement saying …": X
     if depth < 3 and verb.dep_ == "acl" and verb.head.dep_ == "pobj" and _sends_document(verb.head.head.head):
@@ -140,6 +144,17 @@ def _sends_document(verb: Token) -> bool:
     saying on a later noun of the clause ("… to supporters saying") is what the document says."""
     return verb.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "dobj" and description_heads().get(c.lemma_.lower()) == "doc" for c in verb.children)
+
+
+def _clause_before(verb: Token) -> Token | None:
+    """«There was anger in the hall when Avery rose to speak, saying …»: a participle hung on a clause
+    with no one as its subject is said by the subject of the clause just before it on the same verb."""
+    for sib in sorted((c for c in verb.head.children if c.dep_ in ("advcl", "conj") and c.i < verb.i),
+                      key=lambda c: -c.i):
+        subj = next((c for c in sib.children if c.dep_ == "nsubj" and c.lower_ not in EXPLETIVE), None)
+        if subj is not None:
+            return _unrelative(subj)
+    return None
 
 
 def passive_agent(verb: Token) -> Token | None:
