@@ -713,3 +713,16 @@ def test_participle_after_a_clause_with_no_one_as_subject(analyse):
     r = analyse("There was anger in the hall when Tom Avery rose to speak, saying that the mine would close in June.")
     q = _find(r, "the mine would close")
     assert _surname(q) == "Avery"
+
+
+def test_an_unsigned_report_is_its_authors_who_speak_next(analyse):
+    r = analyse("Shops will have a strong year, according to a report.\n\nOptimism is at its highest since 1997, "
+                "say researchers at the Harbour Institute. Sales rose in May.")
+    q = _find(r, "Shops will have a strong year")
+    assert q.speaker_name == "Harbour Institute"
+    assert q.speaker == _find(r, "Optimism is at its highest").speaker is not None
+
+
+def test_an_unsigned_report_is_not_a_persons(analyse):
+    r = analyse("Prices will fall, according to a report. Tom Avery, a builder, said prices had already fallen.")
+    assert _find(r, "Prices will fall").speaker_name == "a report"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwatch.actors.lexicon import description_heads
 from eventwatch.actors.phrases import entity_of, source_of
 from eventwatch.quotes.lexicon import speaker_nouns
 
@@ -87,3 +88,13 @@ def _body_of_voice(subj: Token) -> Token | None:
         return None
     ent = entity_of(names[0])  # «Trade and Industry sources»: the name's last word, not a conjunct inside it
     return ent[-1] if ent is not None else names[0]
+
+
+def is_unsigned_document(tok: Token) -> bool:
+    """«according to a report», «a new study says»: an indefinite document that names no author."""
+    if tok.pos_ != "NOUN" or description_heads().get(tok.lemma_.lower()) != "doc":
+        return False
+    if any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "det" and c.lower_ not in ("a", "an"))
+           for c in tok.children):
+        return False
+    return source_of(tok) is tok
