@@ -214,10 +214,52 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
             keys[(s, e)] = normalise_word(span_text(doc, s, e))
     found = gazetteer.lookup(list(keys.values()))
     taken = [False] * len(doc)
-    mentions = entity_mentions(doc, ent_ranges, keys, found, taken)
+    mentions = listed_division_mentions(doc, gazetteer, taken)
+    mentions += entity_mentions(doc, ent_ranges, keys, found, taken)
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
     mentions.sort(key=lambda m: m.start)
     return mentions, demonym_countries(doc)
+
+
+PLURAL_DIVISIONS = {"counties": "county", "parishes": "parish"}  # "Cooke, Grayson and Love counties"
+LIST_JOINERS = {",", "and", "or", "&"}
+
+
+def _name_list_before(doc: Doc, end: int) -> list[tuple[int, int]]:
+    """Token ranges of the capitalised names listed right before token ``end`` ("Cooke, Grayson and
+    Love" before "counties"), last first."""
+    words = column(doc, "text")
+    out, i = [], end
+    while i > 0:
+        j = i
+        while j > 0 and _capitalised_word(words[j - 1]) and words[j - 1][:1].isupper():
+            j -= 1
+        if j == i:
+            break
+        out.append((j, i))
+        if j == 0 or words[j - 1].lower() not in LIST_JOINERS:
+            break
+        i = j - 1
+        if i > 0 and words[i - 1].lower() in LIST_JOINERS:  # ", and"
+            i -= 1
+    return out
+
+
+def listed_division_mentions(doc: Doc, gazetteer, taken: list[bool]) -> list[Mention]:
+    """Names listed before a plural division word ("Cooke, Grayson and Love counties"): each one is
+    the division "Cooke County" and so on, not a town of that name."""
+    lower = column(doc, "lower_")
+    out = []
+    for k, word in enumerate(lower):
+        if word not in PLURAL_DIVISIONS:
+            continue
+        ranges = _name_list_before(doc, k)
+        keys = {r: normalise_word(span_text(doc, *r)) + " " + PLURAL_DIVISIONS[word] for r in ranges}
+        found = gazetteer.lookup(list(keys.values()))
+        for (s, e), key in keys.items():
+            if found.get(key) and not any(taken[s:e]):
+                out.append(_mention(doc, s, e, key, taken, from_entity=True, candidates=found[key]))
+    return out
 
 
 def _mention(doc: Doc, s: int, e: int, key: str, taken: list[bool], **kw) -> Mention:

@@ -135,12 +135,29 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
     groups: dict[str, Group] = {}
     for m in mentions:
         groups.setdefault(m.key, Group(m.key, [], plausible(m.candidates))).mentions.append(m)
+    joined = merge_longer_names(groups)
     by_start = sorted(mentions, key=lambda m: m.start)
     for a, b in zip(by_start, by_start[1:]):
         between = text[a.end:b.start]
         if (between.strip() == "," and len(between) <= 3) or between.strip().lower() in CONTAINER_WORDS:
-            groups[a.key].container.add(b.key)
+            groups[joined.get(a.key, a.key)].container.add(joined.get(b.key, b.key))
     return list(groups.values())
+
+
+def merge_longer_names(groups: dict[str, Group]) -> dict[str, str]:
+    """A longer name for the same place ("Dublin City" beside "Dublin", "New York City" beside "New York")
+    joins the shorter name's group, so the two do not vote for each other as if they were two places
+    ("Kansas City" and "Kansas" share no place and stay apart). Returns merged key -> kept key."""
+    joined: dict[str, str] = {}
+    for key in sorted(groups, key=len, reverse=True):
+        words = key.split(" ")
+        for n in range(len(words) - 1, 0, -1):
+            base = groups.get(" ".join(words[:n]))
+            if base is not None and {c.gid for c in base.candidates} & {c.gid for c in groups[key].candidates}:
+                base.mentions.extend(groups.pop(key).mentions)
+                joined[key] = base.key
+                break
+    return {k: joined.get(v, v) for k, v in joined.items()}
 
 
 def build_context(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None,
