@@ -56,6 +56,7 @@ W_SHARED_ADMIN1 = 1.0  # per other name with some reading in the same division (
 SHARED_ADMIN1_CAP = 2.0
 CONTAINER_WORDS = ("in", "in the")  # "Town in Province"
 SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]")
+W_CLOSE, CLOSE_KM, CLOSE_CAP = 1.0, 40.0, 2  # per other name with a reading this close (see close_names)
 FAMOUS_POPULATION = 1_000_000  # a city this big (or a capital, or an airport) keeps its reading by default
 
 
@@ -79,6 +80,7 @@ class Context:
     division_at: dict = field(default_factory=dict)   # (cc, admin1) -> char offsets of the division's mentions
     towns: list = field(default_factory=list)         # (group key, lat, lon, {(cc, admin1) of its town readings})
     text: str = ""
+    readings: dict = field(default_factory=dict)      # group key -> [(lat, lon)] of its town and county readings
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -197,6 +199,8 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
         if divs:
             divisions_of[g.key] = (1.0 / math.sqrt(len(g.candidates)), divs)
     ctx = Context(countries, majority, admin1, admin1_picks, points, divisions_of, text=text)
+    ctx.readings = {g.key: [(c.lat, c.lon) for c in g.candidates if c.feature in ("city", "other") and c.cc]
+                    for g in groups}
     for g in groups:
         if g.choice is not None and g.choice.feature == "admin1":
             ctx.division_at.setdefault((g.choice.cc, g.choice.admin1), []).extend(m.start for m in g.mentions)
@@ -278,6 +282,19 @@ def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate
     return False
 
 
+def close_names(c: Candidate, key: str, ctx: Context) -> int:
+    """How many other names of the article have some reading (town or county) within ``CLOSE_KM`` of C:
+    "Lebanon" beside "Boone County" is the Lebanon that lies in Boone County, Indiana, whichever readings
+    the two names took so far."""
+    lat_span = CLOSE_KM / 111.0
+    n = 0
+    for other, points in ctx.readings.items():
+        if other != key and any(abs(lat - c.lat) < lat_span and km(c.lat, c.lon, lat, lon) < CLOSE_KM
+                                for lat, lon in points):
+            n += 1
+    return n
+
+
 def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate],
                   view: GroupView | None = None) -> float:
     """Context points for candidate C of group G (``view``: ``group_view(g, ctx)``, if already computed)."""
@@ -303,6 +320,8 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
     if c.feature in ("city", "other", "admin1") and c.admin1:
         shared = sum(w for key, (w, divs) in ctx.divisions_of.items() if key != g.key and (c.cc, c.admin1) in divs)
         score += W_SHARED_ADMIN1 * min(shared, SHARED_ADMIN1_CAP)
+    if c.feature in ("city", "other") and c.cc:
+        score += W_CLOSE * min(close_names(c, g.key, ctx), CLOSE_CAP)
     for ckey in g.container:
         cont = picks.get(ckey)
         if cont is not None and cont.feature in ("admin1", "country") and c.cc == cont.cc and (
