@@ -81,7 +81,8 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
     rest of the document supports them:
     a big town needs its country named elsewhere (by a tagged place, a country or division name, a
     demonym or the dateline); a small one needs its first-level division (named, or holding a
-    tagged place). This drops capitalised words that are also towns far away ("Officer", "Titan")."""
+    tagged place); so does one known there only by an alternate name (an untagged "Julia" that
+    Plovdiv was once called). This drops capitalised words that are also towns far away ("Officer", "Titan")."""
     countries, divisions = set(demonym_countries), set()
     if dateline is not None:
         countries.add(dateline.cc)
@@ -101,7 +102,7 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
         if c.feature != "city" or (any(m.from_entity for m in g.mentions) and (
                 c.name_kind != NAME_ALT or c.population >= MIN_POPULATION_IN_PERSON)):
             kept.append(g)
-        elif c.population >= max(m.support_pop for m in g.mentions):
+        elif c.population >= max(m.support_pop for m in g.mentions) and c.name_kind != NAME_ALT:
             if c.cc in countries or any(m.org_head for m in g.mentions):
                 kept.append(g)
         elif (c.cc, c.admin1) in divisions:
