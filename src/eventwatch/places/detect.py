@@ -185,10 +185,13 @@ def _keep(cands: list[Candidate], min_pop: int) -> list[Candidate]:
             or (c.population >= min_pop and c.name_kind != NAME_ALT)]
 
 
-def _org_head(doc: Doc, s: int) -> bool:
+def _org_head(doc: Doc, s: int, e: int, cands: list[Candidate]) -> bool:
+    """Tokens s..e lead an organisation's name ("Gainesville Police Department"); an organisation tag on
+    the name alone ("St. Clair said") is such a sign only for a big town's name."""
     for ent in doc_entities(doc):
         if ent.start <= s < ent.end:
-            return ent.place_label == "ORG" and ent.trimmed[0] == s
+            return ent.place_label == "ORG" and ent.trimmed[0] == s and (
+                ent.trimmed[1] > e or any(c.population >= MIN_POPULATION_IN_PERSON for c in cands))
     return False
 
 
@@ -340,7 +343,7 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
         if kept:
             support = MIN_POPULATION_IN_PERSON if whole_person else MIN_POPULATION
             out.append(_mention(doc, s, e, key, taken, from_entity=False, candidates=kept, support_pop=support,
-                                org_head=_org_head(doc, s)))
+                                org_head=_org_head(doc, s, e, kept)))
     return out
 
 
