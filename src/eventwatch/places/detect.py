@@ -305,8 +305,9 @@ def _earlier_person(doc: Doc, s: int, e: int, persons) -> bool:
     words = [normalise_word(w) for w in text[s:e]]
     n = len(words)
     for (ps, pe), _ in persons:
-        if pe > s or pe - ps <= n or any(pos[k] != "PROPN" for k in range(ps, pe) if text[k][:1].isalpha()):
-            continue
+        if pe > s or pe - ps <= n or any(pos[k] != "PROPN" for k in range(ps, pe) if text[k][:1].isalpha()) or (
+                pe < len(text) and text[pe] in ("'s", "\u2019s")):
+            continue  # only a name of proper nouns: not "Rethinking Egypt" nor "Alexandria Commonwealth's" (office)
         name = [normalise_word(text[k]) for k in range(ps, pe)]
         if name[-n:] == words or name[:n] == words:
             return True

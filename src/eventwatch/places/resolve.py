@@ -263,13 +263,15 @@ def same_sentence(text: str, a: int, b: int) -> bool:
     return not SENTENCE_END.search(text, lo, hi)
 
 
-def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate], view: GroupView) -> bool:
+def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate], view: GroupView,
+                anywhere: bool = False) -> bool:
     """The article points to C in particular (not just to its country): its division named in the same
-    sentence, a container it lies in, a county of its division named ("Paris" and "Edgar County"), a town near it."""
+    sentence (``anywhere``: in the article), a container it lies in, a county of its division named
+    ("Paris" and "Edgar County"), a town near it."""
     if c.name_kind == NAME_ALT:
         return False  # a famous name is not a town's alternate name (Dalton, Ohio, once "Moscow")
     starts = [m.start for m in g.mentions]
-    if c.admin1 and any(same_sentence(ctx.text, a, b) for a in ctx.division_at.get((c.cc, c.admin1), ())
+    if c.admin1 and any(anywhere or same_sentence(ctx.text, a, b) for a in ctx.division_at.get((c.cc, c.admin1), ())
                         for b in starts):
         return True
     if in_container(c, g, picks):
@@ -357,8 +359,10 @@ def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Can
         top = max(cands, key=prior)
         if famous(top):
             region = top.feature == "other" and not top.cc  # a sea or region yields only to "Town, State"
+            # a division named anywhere counts when nothing else in the article is in the famous place's country
+            anywhere = not (view.countries.get(top.cc, 0) > 0 or view.majority.get(top.cc, 0) > 0)
             cands = [c for c in cands if c is top or (in_container(c, g, picks) if region
-                                                      else points_here(c, g, ctx, picks, view))]
+                                                      else points_here(c, g, ctx, picks, view, anywhere))]
         scored = [(prior(c) + context_score(c, g, ctx, picks, view), c) for c in cands]
         best_score = max(s for s, _ in scored)
         best = next(c for s, c in scored if s == best_score)
