@@ -156,9 +156,11 @@ def _person_names(doc: Doc) -> list[tuple[tuple[int, int], set[str]]]:
 
 
 def _read_person_names(doc: Doc) -> list[tuple[tuple[int, int], set[str]]]:
+    """(A tag that takes in a possessive, "Alexandria Commonwealth's", names an office, not a person.)"""
     words, alpha = column(doc, "text"), column(doc, "is_alpha")
     return [(ent.trimmed, {normalise_word(words[k]) for k in range(ent.start, ent.end) if alpha[k]})
-            for ent in doc_entities(doc) if ent.person and ent.end - ent.start > 1]
+            for ent in doc_entities(doc) if ent.person and ent.end - ent.start > 1
+            and not any(words[k] in ("'s", "\u2019s") for k in range(ent.start, ent.end))]
 
 
 def _token_labels(doc: Doc) -> list[str]:
