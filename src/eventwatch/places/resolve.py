@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from eventwatch.places.detect import Mention
-from eventwatch.places.gazetteer import NAME_ALT, Candidate
+from eventwatch.places.gazetteer import NAME_ALIAS, NAME_ALT, NAME_MAIN, Candidate
 
 FEATURE_PRIOR = {"country": 2.0, "other": 2.0, "admin1": 0.5, "city": 0.0}
 ALT_NAME_MALUS = 1.0
@@ -101,7 +101,10 @@ def prior(c: Candidate) -> float:
 
 def city_names_division(city: Candidate, division: Candidate) -> bool:
     """A big city named like its division is what the name means ("New York", "Kabul"), unless it
-    holds only a small share of the division's people ("Quebec" is the province)."""
+    holds only a small share of the division's people ("Quebec" is the province); a division known by
+    that name only as a short form of its own ("Donetsk" for "Donetska oblast") yields to any big city."""
+    if division.name_kind == NAME_ALIAS and city.name_kind == NAME_MAIN:
+        return city.population >= CITY_IN_SAME_NAMED_ADMIN1
     return city.population >= max(CITY_IN_SAME_NAMED_ADMIN1, CITY_SHARE_OF_DIVISION * division.population)
 
 
