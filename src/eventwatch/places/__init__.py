@@ -75,6 +75,17 @@ def follow_dateline(groups, dateline: str | None, place: Candidate | None) -> No
             g.choice = same[0]
 
 
+def spelling_of(key: str, name: str) -> bool:
+    """``key`` spells ``name`` another way: without its spaces ("Lashkargah") or one letter apart ("Douma")."""
+    a, b = key.replace(" ", ""), normalise(name).replace(" ", "")
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
+
+
 def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
     """Keep towns found by the gazetteer alone, or tagged by spaCy but known only by an alternate
     name and smaller than a city ("New York" is New York City's alternate name), only where the
@@ -82,7 +93,7 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
     a big town needs its country named elsewhere (by a tagged place, a country or division name, a
     demonym or the dateline); a small one needs its first-level division (named, or holding a
     tagged place); so does one known there only by an alternate name (an untagged "Julia" that
-    Plovdiv was once called). This drops capitalised words that are also towns far away ("Officer", "Titan")."""
+    Plovdiv was once called) unless the name only spells its own another way ("Lashkargah"). This drops capitalised words that are also towns far away ("Officer", "Titan")."""
     countries, divisions = set(demonym_countries), set()
     if dateline is not None:
         countries.add(dateline.cc)
@@ -102,7 +113,8 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
         if c.feature != "city" or (any(m.from_entity for m in g.mentions) and (
                 c.name_kind != NAME_ALT or c.population >= MIN_POPULATION_IN_PERSON)):
             kept.append(g)
-        elif c.population >= max(m.support_pop for m in g.mentions) and c.name_kind != NAME_ALT:
+        elif c.population >= max(m.support_pop for m in g.mentions) and (
+                c.name_kind != NAME_ALT or spelling_of(g.key, c.name)):
             if c.cc in countries or any(m.org_head for m in g.mentions):
                 kept.append(g)
         elif (c.cc, c.admin1) in divisions:

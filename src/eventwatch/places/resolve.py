@@ -362,8 +362,10 @@ def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Can
         top = max(cands, key=prior)
         if famous(top):
             region = top.feature == "other" and not top.cc  # a sea or region yields only to "Town, State"
-            # a division named anywhere counts when nothing else in the article is in the famous place's country
-            anywhere = not (view.countries.get(top.cc, 0) > 0 or view.majority.get(top.cc, 0) > 0)
+            # the article's one named division counts wherever it is named, if nothing else in the article
+            # lies in the famous place's country (a local story: "Alexandria police ..." and Virginia)
+            anywhere = (sum(1 for n in view.admin1.values() if n > 0) == 1
+                        and not (view.countries.get(top.cc, 0) > 0 or view.majority.get(top.cc, 0) > 0))
             cands = [c for c in cands if c is top or (in_container(c, g, picks) if region
                                                       else points_here(c, g, ctx, picks, view, anywhere))]
         scored = [(prior(c) + context_score(c, g, ctx, picks, view), c) for c in cands]
