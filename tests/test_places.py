@@ -439,3 +439,10 @@ def test_eval_the_same_geonames_id_is_a_hit_whatever_the_point():
                     mentions=[[17, 23]])]
     row = summarise([score_doc(gold, places)])
     assert row["recall@161"] == 1.0 and row["precision"] == 1.0 and row["recall@161_km_only"] == 0.0
+
+
+def test_a_stop_word_inside_a_country_name(nlp):
+    record = run(nlp, "The envoy presented his letters to the Holy See on Monday, and a Holy See spokesman "
+                      "welcomed him.")
+    place = place_named(record, "Holy See")
+    assert place is not None and place.feature == "country" and near(place, (41.90, 12.45), 30), place

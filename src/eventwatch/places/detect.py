@@ -328,8 +328,9 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
             continue
         key = keys[(s, e)]
         cands = acronym_filter(span_text(doc, s, e), found.get(key, []))
-        if not cands or key in stop or key in dem or any(is_stop[i] for i in range(s, e)):
-            continue
+        if not cands or key in stop or key in dem or is_stop[s] or (
+                any(is_stop[i] for i in range(s + 1, e)) and not any(c.feature in ("country", "admin1") for c in cands)):
+            continue  # a stop word inside a country's or division's name is part of it ("Holy See")
         whole_person = _whole_person_entity(doc, s, e)
         if "PERSON" in {labels[i] for i in range(s, e)} and whole_person is None:
             continue  # part of a person's name ("Marshall" in "Marshall Dostum")
