@@ -446,3 +446,20 @@ def test_a_stop_word_inside_a_country_name(nlp):
                       "welcomed him.")
     place = place_named(record, "Holy See")
     assert place is not None and place.feature == "country" and near(place, (41.90, 12.45), 30), place
+
+
+def test_eval_leaves_out_predictions_the_gold_cannot_judge():
+    from eventwatch.eval.places import score_doc, summarise
+    from eventwatch.model import Place
+
+    text = "Crews cleared Elm Road near Kabul."
+    gold = {"text": text, "toponyms": [
+        {"start": 14, "end": 22, "text": "Elm Road", "has_coordinates": False, "lat": None, "lon": None},
+        {"start": 28, "end": 33, "text": "Kabul", "has_coordinates": True, "lat": 34.53, "lon": 69.17},
+    ]}
+    places = [Place(id="a", name="Elm", lat=10.0, lon=10.0, mentions=[[14, 17]]),
+              Place(id="b", name="Kabul", lat=34.53, lon=69.17, mentions=[[28, 33]])]
+    row = summarise([score_doc(gold, places)])
+    assert row["precision"] == 1.0 and row["precision_all"] == 0.5
+    typed = {"text": text, "toponyms": [dict(gold["toponyms"][0], gwn_type="Non_Toponym"), gold["toponyms"][1]]}
+    assert summarise([score_doc(typed, places)])["precision"] == 0.5

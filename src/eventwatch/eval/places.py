@@ -13,7 +13,9 @@ Per set and pooled:
 - ``detected``: share of gold toponyms overlapped by any predicted place mention;
 - ``median_km`` / ``mean_km``: error of the detected ones;
 - ``precision``: share of predicted mentions that overlap a gold toponym with coordinates (any
-  type, since a GeoWebNews metonymic country is still that country) and lie within 161 km of it;
+  type, since a GeoWebNews metonymic country is still that country) and lie within 161 km of it (or
+  carry its GeoNames id), among the mentions the gold can judge: a mention overlapping only TR-News or
+  LGL toponyms without coordinates is left out (``unjudged``); ``precision_all`` counts those as wrong;
   ``precision_detect``: share that overlap any annotated gold toponym row;
 - ``top_errors``: the 20 most frequent errors by name: a gold toponym ``missed`` or put in the
   ``wrong place`` (over 161 km off), or a predicted mention that is ``not a place`` (overlaps no
@@ -100,6 +102,14 @@ def distance(t: dict, p) -> float:
     return km(t["lat"], t["lon"], p.lat, p.lon)
 
 
+def unjudged(rows: list[dict]) -> bool:
+    """A predicted mention the gold cannot judge by distance: it overlaps only toponyms that TR-News or LGL
+    annotate as places but without coordinates (no GeoNames id; the sets' README: "exclude them from
+    geocoding scores"). GeoWebNews rows without coordinates are typed (Non_Toponym, Homonym...): there a
+    prediction is judged wrong."""
+    return bool(rows) and all(not t.get("has_coordinates") and "gwn_type" not in t for t in rows)
+
+
 def score_doc(doc_gold: dict, places) -> dict:
     """Counts for one document: predicted mentions vs gold toponyms."""
     preds = [((m[0], m[1]), p) for p in places for m in p.mentions]
@@ -107,7 +117,8 @@ def score_doc(doc_gold: dict, places) -> dict:
     gold = [t for t in gold_all if in_scope(t)]
     dem = demonyms()
     out = {"gold": len(gold), "hit": 0, "detected": 0, "errors": [], "pred": len(preds),
-           "pred_ok": 0, "pred_detect": 0, "gold_demonym": 0, "hit_demonym": 0, "hit_km_only": 0, "error_names": Counter()}
+           "pred_ok": 0, "pred_detect": 0, "gold_demonym": 0, "hit_demonym": 0, "hit_km_only": 0, "pred_unjudged": 0,
+           "error_names": Counter()}
     for t in gold:
         span = (t["start"], t["end"])
         is_demonym = normalise(t["text"]) in dem
@@ -130,12 +141,14 @@ def score_doc(doc_gold: dict, places) -> dict:
             out["error_names"]["not a place: " + words] += 1
         out["pred_ok"] += any(t.get("has_coordinates") and t.get("lat") is not None
                               and distance(t, p) <= HIT_KM for t in over)
+        out["pred_unjudged"] += unjudged(over)
     return out
 
 
 def summarise(counts: list[dict]) -> dict:
     gold = sum(c["gold"] for c in counts)
     pred = sum(c["pred"] for c in counts)
+    judged = pred - sum(c["pred_unjudged"] for c in counts)
     errors = [e for c in counts for e in c["errors"]]
     return {
         "docs": len(counts),
@@ -150,7 +163,8 @@ def summarise(counts: list[dict]) -> dict:
             / (gold - sum(c["gold_demonym"] for c in counts)), 4) if gold else None,
         "demonym_share": round(sum(c["gold_demonym"] for c in counts) / gold, 4) if gold else None,
         "predicted_mentions": pred,
-        "precision": round(sum(c["pred_ok"] for c in counts) / pred, 4) if pred else None,
+        "precision": round(sum(c["pred_ok"] for c in counts) / judged, 4) if judged else None,
+        "precision_all": round(sum(c["pred_ok"] for c in counts) / pred, 4) if pred else None,
         "precision_detect": round(sum(c["pred_detect"] for c in counts) / pred, 4) if pred else None,
         "top_errors": sum((c["error_names"] for c in counts), Counter()).most_common(TOP_ERRORS),
     }
@@ -180,7 +194,7 @@ def evaluate(paths: list[str], options: dict) -> dict:
 
 
 def report(result: dict) -> str:
-    cols = ("docs", "gold_toponyms", "recall@161", "recall@161_km_only", "detected", "median_km", "mean_km", "precision",
+    cols = ("docs", "gold_toponyms", "recall@161", "recall@161_km_only", "detected", "median_km", "mean_km", "precision", "precision_all",
             "precision_detect", "demonym_share", "recall@161_without_demonyms")
     lines = ["set".ljust(16) + "".join(c.rjust(max(len(c), 8) + 2) for c in cols)]
     rows = list(result["sets"].items()) + [("pooled", result["pooled"])]
