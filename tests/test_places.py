@@ -463,3 +463,8 @@ def test_eval_leaves_out_predictions_the_gold_cannot_judge():
     assert row["precision"] == 1.0 and row["precision_all"] == 0.5
     typed = {"text": text, "toponyms": [dict(gold["toponyms"][0], gwn_type="Non_Toponym"), gold["toponyms"][1]]}
     assert summarise([score_doc(typed, places)])["precision"] == 0.5
+
+
+def test_a_small_town_before_its_province_is_that_town(nlp):
+    record = run(nlp, "Churchill, Manitoba, is known for its polar bears, Churchill residents say.")
+    assert near(place_named(record, "Churchill"), (58.77, -94.17), 30)

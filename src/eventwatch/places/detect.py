@@ -222,8 +222,36 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
     mentions = listed_division_mentions(doc, gazetteer, taken)
     mentions += entity_mentions(doc, ent_ranges, keys, found, taken)
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
+    mentions += paired_town_mentions(doc, mentions, keys, found, taken)
     mentions.sort(key=lambda m: m.start)
     return mentions, demonym_countries(doc)
+
+
+def paired_town_mentions(doc: Doc, mentions: list[Mention], keys: dict, found: dict,
+                         taken: list[bool]) -> list[Mention]:
+    """A capitalised name right before ", Division" that the division holds a town of ("Churchill, Man.",
+    "Sarkh, Logar") is that town, whatever the model tagged it and however small the town."""
+    words = column(doc, "text")
+    by_tokens = {m.tokens: m for m in mentions}
+    out = []
+    for d in mentions:
+        divisions = [c for c in d.candidates if c.feature in ("admin1", "country")]
+        comma = d.tokens[0] - 1
+        if not divisions or comma < 1 or words[comma] != ",":
+            continue
+        for s in range(max(0, comma - 3), comma):
+            key, known = keys.get((s, comma)), by_tokens.get((s, comma))
+            if key is None or key in stoplist() or (known is None and any(taken[s:comma])):
+                continue
+            within = [c for c in found.get(key, []) if c.feature == "city" and any(
+                c.cc == v.cc and (v.feature == "country" or c.admin1 == v.admin1) for v in divisions)]
+            if within and known is None:
+                out.append(_mention(doc, s, comma, key, taken, from_entity=True, candidates=within))
+            elif within and not any(c in within for c in known.candidates):  # too small to be kept alone
+                known.candidates, known.from_entity = within, True
+            if within:
+                break
+    return out
 
 
 PLURAL_DIVISIONS = {"counties": "county", "parishes": "parish"}  # "Cooke, Grayson and Love counties"
