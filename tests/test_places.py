@@ -468,3 +468,12 @@ def test_eval_leaves_out_predictions_the_gold_cannot_judge():
 def test_a_small_town_before_its_province_is_that_town(nlp):
     record = run(nlp, "Churchill, Manitoba, is known for its polar bears, Churchill residents say.")
     assert near(place_named(record, "Churchill"), (58.77, -94.17), 30)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("MoD officials visited a base in Texas, and the PoP was shown to them.", "MoD"),
+    ("Riding this bicycle across Massachusetts makes me feel stronger, he said.", "Riding"),
+])
+def test_short_mixed_case_acronyms_and_capitalised_verbs_are_not_places(nlp, text, word):
+    record = run(nlp, text)
+    assert place_named(record, word) is None, [p.name for p in record.places]

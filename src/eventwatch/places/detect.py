@@ -173,9 +173,11 @@ def _token_labels(doc: Doc) -> list[str]:
 
 
 def acronym_filter(surface: str, cands: list[Candidate]) -> list[Candidate]:
-    """Short all-capital words ("UN", "US") name places only through an alias ("US" -> United States)."""
+    """Short all-capital words ("UN", "US") and short ones capitalised at both ends ("MoD") name places
+    only through an alias ("US" -> United States)."""
     letters = [ch for ch in surface if ch.isalpha()]
-    if letters and len(letters) <= 4 and all(ch.isupper() for ch in letters):
+    if letters and len(letters) <= 4 and (all(ch.isupper() for ch in letters) or (
+            letters[0].isupper() and letters[-1].isupper() and " " not in surface)):  # "MoD", "PoP"
         return [c for c in cands if c.name_kind == NAME_ALIAS]
     return cands
 
@@ -349,13 +351,15 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
     stop, dem = stoplist(), demonyms()
     labels = _token_labels(doc)
     persons = _person_names(doc)
-    text, is_stop = column(doc, "text"), column(doc, "is_stop")
+    text, is_stop, pos = column(doc, "text"), column(doc, "is_stop"), column(doc, "pos_")
     out = []
     for s, e in sorted(ranges, key=lambda r: (r[0] - r[1], r[0])):
         if any(taken[s:e]):
             continue
         key = keys[(s, e)]
         cands = acronym_filter(span_text(doc, s, e), found.get(key, []))
+        if e - s == 1 and pos[s] == "VERB":
+            continue  # a capitalised verb ("Riding this bicycle", "the Shaping the Future committee")
         if not cands or key in stop or key in dem or is_stop[s] or (
                 any(is_stop[i] for i in range(s + 1, e)) and not any(c.feature in ("country", "admin1") for c in cands)):
             continue  # a stop word inside a country's or division's name is part of it ("Holy See")
