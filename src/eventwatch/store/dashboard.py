@@ -7,6 +7,12 @@ from eventwatch.store.filters import EventFilter, and_, event_where
 from eventwatch.store.queries import EVENT_COLUMNS, check_page, to_arrow
 
 MAX_CELLS = 5000
+# what a cell's places share, for its name (web/labels.cell_name): their number, countries and admin1 areas
+CELL_PLACES = """count(DISTINCT e.place) AS n_places, any_value(e.place_name) AS place_name,
+               any_value(e.place_feature) AS place_feature,
+               list(DISTINCT e.place_country) FILTER (WHERE e.place_country IS NOT NULL) AS countries,
+               CASE WHEN bool_and(e.place_admin1 IS NOT NULL)
+                    THEN list(DISTINCT e.place_admin1) ELSE [] END AS admin1"""
 CELL_SIZES = (0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
 
 
@@ -33,7 +39,7 @@ def grid(con, f: EventFilter, cell: float):
         SELECT CAST(floor(e.lat / ?) AS INTEGER) AS gy, CAST(floor(e.lon / ?) AS INTEGER) AS gx,
                count(*) AS n, avg(e.lat) AS lat, avg(e.lon) AS lon, avg(e.goldstein) AS goldstein_mean,
                count(*) FILTER (WHERE e.quad_class = 4) AS n_material_conflict,
-               count(DISTINCT e.place) AS n_places, any_value(e.place_name) AS place_name
+               {CELL_PLACES}
         FROM events e {where}
         GROUP BY 1, 2 ORDER BY n DESC LIMIT {MAX_CELLS}""", [cell, cell] + p))
     all_where, all_p = event_where(f)
@@ -42,18 +48,20 @@ def grid(con, f: EventFilter, cell: float):
 
 
 def grid_cell(con, f: EventFilter, cell: float, gy: int, gx: int, limit: int = 50, offset: int = 0):
-    """(events, total, places) of one grid cell: a page of its matching events (newest first),
-    their number and its 20 places with most events."""
+    """(events, total, places, shared) of one grid cell: a page of its matching events (newest first),
+    their number, its 20 places with most events and what all its places share (CELL_PLACES, a dict)."""
     limit, offset = check_page(limit, offset)
     where, p = _cell_where(f, check_cell(cell), gy, gx)
     events = to_arrow(con.execute(
         f"SELECT {EVENT_COLUMNS} FROM events e {where} "
         f"ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.event_idx LIMIT {limit} OFFSET {offset}", p))
-    total = con.execute(f"SELECT count(*) FROM events e {where}", p).fetchone()[0]
+    cur = con.execute(f"SELECT count(*) AS total, {CELL_PLACES} FROM events e {where}", p)
+    shared = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+    total = shared.pop("total")
     places = to_arrow(con.execute(
         f"SELECT e.place AS id, any_value(e.place_name) AS name, any_value(e.place_country) AS country, "
         f"count(*) AS n_events FROM events e {where} GROUP BY 1 ORDER BY n_events DESC, name LIMIT 20", p))
-    return events, total, places
+    return events, total, places, shared
 
 
 def top_dyads(con, f: EventFilter, limit: int = 80):
