@@ -137,11 +137,16 @@ def test_unnamed_groups_are_named_by_sector_and_country():
     assert actor_label("AFG-MIL", "force") == "armed forces (Afghanistan)"
     assert actor_label("GBR-COP", "force") == "police and security forces (United Kingdom)"
     assert actor_label("---CVL", "residents") == "civilians"
+    assert actor_label("AFG-CVL", "civilians in Kandahar") == "civilians (Afghanistan)"
     for aid, name in (("person:ana-lima", "Ana Lima"), ("GBR-GOV/minister", "British Prime Minister"),
-                      ("KEN-POL", "Kenyan police"), ("country:AFG", "Afghanistan"), ("AFG---COP", "x")):
+                      ("KEN-POL", "Kenyan police"), ("country:AFG", "Afghanistan"), ("AFG---COP", "x"),
+                      # the article's words already say the country: they stay
+                      ("AFG-GOV", "Afghan government"), ("KEN-OPP", "Kenyan protesters"), ("USA-MIL", "U.S. troops"),
+                      ("GBR-COP", "police in Wales"), ("CIV-GOV", "the Ivorian government")):
         assert actor_label(aid, name) == name
     codes = json.loads(__import__("eventwatch.api.routes.codes", fromlist=["code_tables"]).code_tables())
     assert codes["sectors"]["MIL"] == "armed forces" and codes["countries"]["GBR"] == "United Kingdom"
+    assert "afghan" in codes["country_words"]["AFG"] and "united kingdom" in codes["country_words"]["GBR"]
 
 
 def test_reader_labels_an_unnamed_group_by_sector_and_country():

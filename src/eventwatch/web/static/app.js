@@ -159,12 +159,17 @@
     return [cameo, name, plover ? '· ' + plover : ''].filter(Boolean).join(' ');
   }
   const GENERIC_ID = /^(?:([A-Z]{3})-|---)([A-Z]{3})$/;  // "AFG-MIL", "---COP": an unnamed group (api/labels.py)
+  function wordsOf(text) {  // " kenyan police ": as api/labels.words
+    return ' ' + String(text || '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ') + ' ';
+  }
   function actorName(id, name) {
     // an unnamed country-sector group is named by its sector and country ("armed forces (Afghanistan)"),
-    // not by the first words an article used for it ("force"); every other actor by its name
+    // not by the first words an article used for it ("force"), unless those words say its country
+    // ("Kenyan police"); every other actor by its name (api/labels.actor_label)
     const m = GENERIC_ID.exec(id || '');
     const sector = m && CODES.sectors ? CODES.sectors[m[2]] : null;
-    if (!sector) return name || id;
+    const said = wordsOf(name);
+    if (!sector || (m[1] && name && ((CODES.country_words || {})[m[1]] || []).some((w) => said.includes(' ' + w + ' ')))) return name || id;
     return m[1] ? sector + ' (' + ((CODES.countries || {})[m[1]] || m[1]) + ')' : sector;
   }
   function actorLabel(id, name, country) {
