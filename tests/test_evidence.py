@@ -184,3 +184,12 @@ def test_a_map_cell_with_several_places_is_named_for_all_of_them(client, cell, e
 def test_a_map_cell_of_one_place_is_that_place_in_its_country(client):
     grid = client.get("/api/ui/grid", params={"cell": 1.0, "country": "GBR"}).json()
     assert "Cardiff, United Kingdom" in {c["name"] for c in grid["items"]}
+
+
+def test_the_demo_summary_names_unnamed_groups_as_the_dashboard_does(tmp_path):
+    from eventwatch.cli.demo import summary
+
+    with Store(tmp_path / "uk.duckdb") as s:
+        s.write(web_records.britain())
+        line = next(l for l in summary(s).splitlines() if l.startswith("top actors"))
+    assert "police and security forces (United Kingdom) (GBRCOP)" in line and "force (GBRCOP)" not in line
