@@ -135,7 +135,7 @@ def test_unnamed_groups_are_named_by_sector_and_country():
     from eventwatch.api.labels import actor_label
 
     assert actor_label("AFG-MIL", "force") == "armed forces (Afghanistan)"
-    assert actor_label("GBR-COP", "force") == "police and security forces (United Kingdom)"
+    assert actor_label("GBR-COP", "force") == "police (United Kingdom)"
     assert actor_label("---CVL", "residents") == "civilians"
     assert actor_label("AFG-CVL", "civilians in Kandahar") == "civilians (Afghanistan)"
     for aid, name in (("person:ana-lima", "Ana Lima"), ("GBR-GOV/minister", "British Prime Minister"),
@@ -153,8 +153,8 @@ def test_reader_labels_an_unnamed_group_by_sector_and_country():
     from eventwatch.web.render import highlight_html
 
     html = highlight_html(web_records.britain()[0])
-    assert "source of event 0 (173 ARREST): police and security forces (United Kingdom) · GBR-COP" in html
-    assert "actor: police and security forces (United Kingdom) (GBR-COP)" in html
+    assert "source of event 0 (173 ARREST): police (United Kingdom) · GBR-COP" in html
+    assert "actor: police (United Kingdom) (GBR-COP)" in html
 
 
 def test_cell_names_say_what_the_places_share():
@@ -192,4 +192,4 @@ def test_the_demo_summary_names_unnamed_groups_as_the_dashboard_does(tmp_path):
     with Store(tmp_path / "uk.duckdb") as s:
         s.write(web_records.britain())
         line = next(l for l in summary(s).splitlines() if l.startswith("top actors"))
-    assert "police and security forces (United Kingdom) (GBRCOP)" in line and "force (GBRCOP)" not in line
+    assert "police (United Kingdom) (GBRCOP)" in line and "force (GBRCOP)" not in line

@@ -4,10 +4,11 @@ An unnamed group ("police", "the force", "activists") is stored under a country-
 (``AFG-MIL``, ``---COP`` when the country is unknown) with, as its name, the first words an article
 used for it, so the dashboard would show "force" for Afghanistan's armed forces. ``actor_label`` names
 such an actor by its sector and country instead ("armed forces (Afghanistan)") unless its name already
-names its country ("Afghan government", "Kenyan police" stay); every other actor keeps its name. A map cell is named by what its places share (``cell_name``): its one place, else their
-region and country, else their countries, never one place standing for the rest.
+names its country ("Afghan government", "Kenyan police" stay); every other actor keeps its name.
+A map cell is named by what its places share (``cell_name``): its one place, else their region and
+country, else their countries, never one place standing for the rest.
 
-The tables (``data/actor_sectors.tsv``, the places gazetteer's ``countries.tsv``) also reach the page
+The tables (``data/actor_sectors.tsv``, the places gazetteer's and the actor stage's ``countries.tsv``) also reach the page
 through ``GET /api/codes`` so that the dashboard (``web/static/app.js``) labels actors the same way.
 """
 from __future__ import annotations
@@ -68,8 +69,8 @@ def country_name(iso3: str | None) -> str | None:
 
 def actor_label(actor_id: str | None, name: str | None) -> str | None:
     """What the dashboard calls an actor: a country-sector id whose name does not say its country by its
-    sector and country ("AFG-MIL" "force" -> "armed forces (Afghanistan)", "---COP" -> "police and security
-    forces"), else its name ("AFG-GOV" "Afghan government" stays)."""
+    sector and country ("AFG-MIL" "force" -> "armed forces (Afghanistan)", "---COP" -> "police"), else its
+    name ("AFG-GOV" "Afghan government" stays)."""
     found = GENERIC_ID.match(actor_id or "")
     sector = sector_labels().get(found.group(2)) if found else None
     country = found.group(1) if found else None

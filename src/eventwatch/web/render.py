@@ -77,7 +77,7 @@ def _event_label(i: int, ev: dict, names: dict[str, str]) -> str:
 
 
 def _side_label(side: str, i: int, ev: dict, names: dict[str, str], codes: dict[str, str]) -> str:
-    """"source of event 0 (173 ARREST): police and security forces (Kenya) · KEN-COP, code KENCOP"."""
+    """"source of event 0 (173 ARREST): police (Kenya) · KEN-COP, code KENCOP"."""
     aid = ev.get(side) or ""
     code = f", code {codes[aid]}" if codes.get(aid) else ""
     return f"{side} of event {i} ({_code(ev)}): {names.get(aid, aid or '?')}" + (f" · {aid}" if aid else "") + code

@@ -880,17 +880,18 @@
     const errBox = errors.length ? el('div', { class: 'errors' }, el('h3', {}, 'Errors'),
       el('ul', {}, errors.map((e) => el('li', {}, (e.stage || '?') + ': ' + (e.message || ''))))) : null;
 
-    const evTable = el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, '#'), el('th', {}, 'Who → whom'), el('th', {}, 'Code'), el('th', {}, 'Evidence'), el('th', { class: 'num' }, 'Conf.'))),
+    const evTable = el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, '#'), el('th', {}, 'Who → whom'), el('th', {}, 'Code'), el('th', { class: 'num' }, 'Conf.'))),
       el('tbody', {}, (rec.events || []).map((ev, i) => {
         const go = () => { history.replaceState(null, '', articleHref(rec.id, i)); focusEvent(i, true); };
         return el('tr', { class: 'clickable', id: 'event-row-' + i, onclick: go },
           el('td', {}, el('button', { class: 'link', type: 'button', 'aria-label': 'show event ' + i + ' in the text', onclick: (e) => { e.stopPropagation(); go(); } }, String(i))),
-          el('td', {}, actorLabel(ev.source, names[ev.source]), ' → ', actorLabel(ev.target, names[ev.target])),
+          el('td', {}, el('span', { class: 'who' }, actorLabel(ev.source, names[ev.source]), ' → ', actorLabel(ev.target, names[ev.target])),
+            el('div', { class: 'evidence', title: 'the words of the source, the trigger and the target in the sentence' },
+              [['source', words(ev.source_span)], ['trigger', words(ev.trigger)], ['target', words(ev.target_span)]]
+                .map(([k, w]) => (w ? el('mark', { class: 'ew ew-' + k, title: k }, w) : el('span', { class: 'unknown', title: 'the sentence does not name the ' + k }, '–')))
+                .flatMap((m, j) => (j ? [' ', m] : [m])))),
           el('td', {}, el('span', { class: 'q' + ev.quad_class }, '\u00a0'), ' ', codeLabel(ev.cameo, ev.plover),
             ev.negated ? el('span', { class: 'flag' }, 'negated') : null, ev.hypothetical ? el('span', { class: 'flag' }, 'hypothetical') : null),
-          el('td', { class: 'evidence' }, [['source', words(ev.source_span)], ['trigger', words(ev.trigger)], ['target', words(ev.target_span)]]
-            .map(([k, w]) => (w ? el('mark', { class: 'ew ew-' + k, title: k }, w) : el('span', { class: 'unknown', title: 'the sentence does not name the ' + k }, '–')))
-            .flatMap((m, j) => (j ? [' ', m] : [m]))),
           el('td', { class: 'num' }, ev.confidence === undefined ? '' : Number(ev.confidence).toFixed(2)));
       })));
     const actorList = el('ul', {}, (rec.actors || []).map((a) => el('li', {},
