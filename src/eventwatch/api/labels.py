@@ -8,8 +8,9 @@ names its country ("Afghan government", "Kenyan police" stay); every other actor
 A map cell is named by what its places share (``cell_name``): its one place, else their region and
 country, else their countries, never one place standing for the rest.
 
-The tables (``data/actor_sectors.tsv``, the places gazetteer's and the actor stage's ``countries.tsv``) also reach the page
-through ``GET /api/codes`` so that the dashboard (``web/static/app.js``) labels actors the same way.
+The tables (``data/actor_sectors.tsv``, the places gazetteer's and the actor stage's
+``countries.tsv``) also reach the page through ``GET /api/codes``, so that the dashboard
+(``web/static/app.js``) labels actors the same way.
 """
 from __future__ import annotations
 

@@ -4,7 +4,8 @@
 few thousand circles); ``/api/ui/grid/events`` pages through the events of one cell and lists its
 places. Both name each cell by what its places share (``name``: "United Kingdom (3 places)",
 api/labels.py), never by one of its places, and take the API's shared filters (``since``,
-``country``, ``actor``, ``root``, ...), read from the query string by the store's one adapter. The queries are the store's (store/dashboard.py).
+``country``, ``actor``, ``root``, ...), read from the query string by the store's one adapter.
+The queries are the store's (store/dashboard.py).
 """
 from __future__ import annotations
 

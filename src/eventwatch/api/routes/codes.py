@@ -34,7 +34,7 @@ def code_tables() -> bytes:
                           **labels.code_tables()}).body
 
 
-@router.get("/api/codes", summary="Code tables: CAMEO code → name, root, QuadClass, Goldstein, PLOVER; PLOVER type → description; "
-            "actor sector → label; ISO3 country → name")
+@router.get("/api/codes", summary="Code tables: CAMEO code → name, root, QuadClass, Goldstein, PLOVER; "
+            "PLOVER type → description; actor sector → label; ISO3 country → name")
 def codes():
     return Response(code_tables(), media_type="application/json", headers={"Cache-Control": "public, max-age=3600"})
