@@ -4,7 +4,8 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
 ``record.dateline``:
 
 - ``gazetteer``: the GeoNames index (cities >= 500 inhabitants with alternate names, countries,
-  first-level divisions, continents) built once into an SQLite file in ``$EVENTWATCH_CACHE``
+  first-level divisions of 162 countries, found by code, by name or by their seat in
+  ``data/admin1_seats.tsv``, US counties, continents) built once into an SQLite file in ``$EVENTWATCH_CACHE``
   (default ``~/.cache/eventwatch``);
 - ``detect``: which words name places (GPE/LOC/FAC entities, gazetteer matches the model missed,
   places inside modifiers such as "Kabul police"); demonyms are context, never places;

@@ -10,7 +10,13 @@ Three sources, merged without overlaps (longest first):
    country, a division, a region or a town of at least ``MIN_POPULATION_WEAK`` inhabitants under its
    own name; the stage then keeps such a town only if the rest of the document supports it
    (``places.supported``);
-3. demonyms ("Afghan", "British") are collected as country *context* only, never as places.
+3. demonyms ("Afghan", "British") are collected as country *context* only, never as places (a
+   demonym says whose people act, which the actor stage records; not where an event happened).
+
+Two constructions are read before and after them: names listed before "counties"/"parishes" ("Ellis,
+Navarro and Hill counties") are those counties, and a name right before ", Division" is the division's
+town of that name however small or mis-tagged ("Churchill, Manitoba"). A single word that repeats the
+first or last words of a person named earlier is that person ("Georgia Lane ... Georgia began").
 """
 from __future__ import annotations
 
