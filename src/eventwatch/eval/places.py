@@ -194,7 +194,8 @@ def evaluate(paths: list[str], options: dict) -> dict:
 
 
 def report(result: dict) -> str:
-    cols = ("docs", "gold_toponyms", "recall@161", "recall@161_km_only", "detected", "median_km", "mean_km", "precision", "precision_all",
+    cols = ("docs", "gold_toponyms", "recall@161", "recall@161_km_only", "detected", "median_km", "mean_km",
+            "precision", "precision_all",
             "precision_detect", "demonym_share", "recall@161_without_demonyms")
     lines = ["set".ljust(16) + "".join(c.rjust(max(len(c), 8) + 2) for c in cols)]
     rows = list(result["sets"].items()) + [("pooled", result["pooled"])]

@@ -94,7 +94,8 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
     a big town needs its country named elsewhere (by a tagged place, a country or division name, a
     demonym or the dateline); a small one needs its first-level division (named, or holding a
     tagged place); so does one known there only by an alternate name (an untagged "Julia" that
-    Plovdiv was once called) unless the name only spells its own another way ("Lashkargah"). This drops capitalised words that are also towns far away ("Officer", "Titan")."""
+    Plovdiv was once called) unless the name only spells its own another way ("Lashkargah").
+    This drops capitalised words that are also towns far away ("Officer", "Titan")."""
     countries, divisions = set(demonym_countries), set()
     if dateline is not None:
         countries.add(dateline.cc)

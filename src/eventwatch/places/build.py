@@ -130,7 +130,8 @@ DIVISION_WORDS = re.compile(
     r"prefecture|iqlim)\b", re.I)
 # a name left with only these words is no name ("Western Province" is not "Western")
 DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                   "centre", "center", "upper", "lower", "middle", "far", "capital", "coast", "new", "city", "the", "free"}
+                   "centre", "center", "upper", "lower", "middle", "far", "capital", "coast", "new", "city",
+                   "the", "free"}
 SLAVIC_ADJECTIVE = ((r"ovskaya$", "ov"), (r"(sk|ts)aya$", r"\1"), (r"(sk|tsk)a$", r"\1"), (r"skiy$", "sk"))
 
 

@@ -366,8 +366,9 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
         cands = acronym_filter(span_text(doc, s, e), found.get(key, []))
         if e - s == 1 and pos[s] == "VERB":
             continue  # a capitalised verb ("Riding this bicycle", "the Shaping the Future committee")
+        division = any(c.feature in ("country", "admin1") for c in cands)
         if not cands or key in stop or key in dem or is_stop[s] or (
-                any(is_stop[i] for i in range(s + 1, e)) and not any(c.feature in ("country", "admin1") for c in cands)):
+                any(is_stop[i] for i in range(s + 1, e)) and not division):
             continue  # a stop word inside a country's or division's name is part of it ("Holy See")
         whole_person = _whole_person_entity(doc, s, e)
         if "PERSON" in {labels[i] for i in range(s, e)} and whole_person is None:
