@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -80,7 +81,8 @@ class Context:
     division_at: dict = field(default_factory=dict)   # (cc, admin1) -> char offsets of the division's mentions
     towns: list = field(default_factory=list)         # (group key, lat, lon, {(cc, admin1) of its town readings})
     text: str = ""
-    readings: dict = field(default_factory=dict)      # group key -> [(lat, lon)] of its town and county readings
+    readings: dict = field(default_factory=dict)      # group key -> sorted [(lat, lon)] of its town and county readings
+    close: dict = field(default_factory=dict)         # (group key, gid) -> close_names, the same in every pass
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -202,7 +204,7 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
         if divs:
             divisions_of[g.key] = (1.0 / math.sqrt(len(g.candidates)), divs)
     ctx = Context(countries, majority, admin1, admin1_picks, points, divisions_of, text=text)
-    ctx.readings = {g.key: [(c.lat, c.lon) for c in g.candidates if c.feature in ("city", "other") and c.cc]
+    ctx.readings = {g.key: sorted((c.lat, c.lon) for c in g.candidates if c.feature in ("city", "other") and c.cc)
                     for g in groups}
     for g in groups:
         if g.choice is not None and g.choice.feature == "admin1":
@@ -291,12 +293,17 @@ def close_names(c: Candidate, key: str, ctx: Context) -> int:
     """How many other names of the article have some reading (town or county) within ``CLOSE_KM`` of C:
     "Lebanon" beside "Boone County" is the Lebanon that lies in Boone County, Indiana, whichever readings
     the two names took so far."""
+    if (key, c.gid) in ctx.close:
+        return ctx.close[(key, c.gid)]
     lat_span = CLOSE_KM / 111.0
+    lon_span = lat_span / max(math.cos(math.radians(c.lat)), 0.05)
+    low, high = (c.lat - lat_span, -math.inf), (c.lat + lat_span, math.inf)
     n = 0
-    for other, points in ctx.readings.items():
-        if other != key and any(abs(lat - c.lat) < lat_span and km(c.lat, c.lon, lat, lon) < CLOSE_KM
-                                for lat, lon in points):
+    for other, points in ctx.readings.items():  # each sorted by latitude: only the band around C is read
+        if other != key and any(abs(lon - c.lon) < lon_span and km(c.lat, c.lon, lat, lon) < CLOSE_KM
+                                for lat, lon in points[bisect_left(points, low):bisect_right(points, high)]):
             n += 1
+    ctx.close[(key, c.gid)] = n
     return n
 
 
@@ -341,16 +348,20 @@ def resolve(mentions: list[Mention], text: str, demonym_countries: set[str],
     groups = group_mentions(mentions, text)
     for g in groups:
         g.choice = prior_choice(g.candidates)
+    close: dict = {}
     for _ in range(PASSES):
-        context_pass(groups, demonym_countries, dateline, text)
+        context_pass(groups, demonym_countries, dateline, text, close)
     resolve_pairs(groups)
     return groups
 
 
 def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None,
-                 text: str = "") -> None:
-    """Re-decide every group with the context of the others' current choices."""
+                 text: str = "", close: dict | None = None) -> None:
+    """Re-decide every group with the context of the others' current choices (``close``: the
+    ``close_names`` counts, kept from pass to pass)."""
     ctx = build_context(groups, demonym_countries, dateline, text)
+    if close is not None:
+        ctx.close = close
     picks = {g.key: g.choice for g in groups}
     final = {}
     for g in groups:
