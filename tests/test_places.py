@@ -477,3 +477,9 @@ def test_a_small_town_before_its_province_is_that_town(nlp):
 def test_short_mixed_case_acronyms_and_capitalised_verbs_are_not_places(nlp, text, word):
     record = run(nlp, text)
     assert place_named(record, word) is None, [p.name for p in record.places]
+
+
+def test_a_nickname_after_a_title_does_not_make_a_big_city_a_person(nlp):
+    record = run(nlp, "Friends called the late councilman Mr. Tacoma for his love of the city. "
+                      "He lived in Tacoma for sixty years and ran a bakery there.")
+    assert near(place_named(record, "Tacoma"), (47.25, -122.44), 30)

@@ -41,7 +41,7 @@ import logging
 from eventwatch.model import Place, Record
 from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, detect
 from eventwatch.places.gazetteer import NAME_ALT, Candidate, load_gazetteer, normalise
-from eventwatch.places.nonplaces import article_surnames, thing_not_place
+from eventwatch.places.nonplaces import PERSON_MAX_POPULATION, article_surnames, thing_not_place
 from eventwatch.places.resolve import resolve, resolve_dateline
 
 log = logging.getLogger(__name__)
@@ -128,8 +128,9 @@ def without_things(doc, groups):
     """The groups with their mentions that name things, not places ("Brent crude", "Chelsea beat")."""
     kept, surnames = [], article_surnames(doc)
     for g in groups:
-        if g.choice.feature == "city" and g.key in surnames:
-            continue  # the article's person of that name ("Mayor Mullins" ... "Mullins said")
+        if g.choice.feature == "city" and g.key in surnames and not (
+                g.choice.capital or g.choice.population >= PERSON_MAX_POPULATION):
+            continue  # the article's person of that name ("Mayor Mullins" ... "Mullins said"), not "Mr. Arlington"
         g.mentions = [m for m in g.mentions if thing_not_place(doc, *m.tokens, m.key, g.choice) is None]
         if g.mentions:
             kept.append(g)
