@@ -483,3 +483,10 @@ def test_a_nickname_after_a_title_does_not_make_a_big_city_a_person(nlp):
     record = run(nlp, "Friends called the late councilman Mr. Tacoma for his love of the city. "
                       "He lived in Tacoma for sixty years and ran a bakery there.")
     assert near(place_named(record, "Tacoma"), (47.25, -122.44), 30)
+
+
+def test_a_country_of_several_words_is_no_part_of_a_person_tagged_name(nlp):
+    record = run(nlp, "Sri Lankan cricketer Kusal Perera scored a century. Analysts say modern Sri Lanka "
+                      "stands at a crossroads.")
+    place = place_named(record, "Sri Lanka")
+    assert place is not None and place.country == "LKA"

@@ -374,8 +374,10 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
         if "PERSON" in {labels[i] for i in range(s, e)} and whole_person is None:
             continue  # part of a person's name ("Marshall" in "Marshall Dostum")
         words = {normalise_word(text[i]) for i in range(s, e)}
-        if any(words & w and w != words for span, w in persons if span != whole_person):
-            continue  # a word of another person's name (the same words tagged PERSON twice are one mis-tagged name)
+        named = e - s > 1 and any(c.feature in ("country", "admin1") and c.name_kind != NAME_ALT for c in cands)
+        if not named and any(words & w and w != words for span, w in persons if span != whole_person):
+            continue  # a word of another person's name (the same words tagged PERSON twice are one mis-tagged name);
+            # a country's or division's name of several words is no part of one ("Sri Lanka", "Sri Lankan" tagged PERSON)
         kept = _keep(cands, MIN_POPULATION_WEAK)
         if not _org_position_ok(doc, s):  # "Taco Bell": only a country, a division or a big city
             kept = [c for c in kept if c.feature in ("country", "admin1") or c.population >= MIN_POPULATION_IN_PERSON]
