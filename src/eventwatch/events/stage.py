@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from eventwatch.actors import agent_words, fold, people_of, resolve_pronoun
 from eventwatch.events import arguments as args
 from eventwatch.events import literal
+from eventwatch.events import scope
 from eventwatch.events.codes import lookup
 from eventwatch.events.coder import Candidate, code_sentence, expand
 from eventwatch.events.confidence import Evidence, confidence
@@ -62,6 +63,8 @@ class EventsStage:
         place_tokens = _place_tokens(doc, record)
         ctx = MatchContext(self.lexicon, index.tokens(), place_tokens, index.tokens(("person",)), self.agent_words)
         fallback_place = dateline_place(record)
+        domain = scope.article_domain(doc)
+        actors = {a.id: a for a in record.actors}
         seen: set[tuple] = set()
         for sent in doc.sents:
             cands = code_sentence(sent, self.lexicon, index, ctx) if self.mode != "classifier" else []
@@ -83,6 +86,7 @@ class EventsStage:
             if any((e.source or e.target) and not sub for e, sub in found):
                 # actorless readings only when no main-clause event has actors
                 found = [(e, sub) for e, sub in found if e.source or e.target]
+            found = [(e, sub) for e, sub in found if scope.in_scope(e, actors, domain)]
             for event, _ in found:
                 key = (event.source, event.target, event.cameo, event.sentence[0], event.trigger[0])
                 if key not in seen:

@@ -1,0 +1,101 @@
+"""Scope: no event without a political party.
+
+An event needs at least one political party as source or target: a state body, officials, legislators, parties,
+military, police, courts, IGOs, NGOs, armed groups, protesters, unions (docs/annotation/events.md §1). Civilians
+and firms count only as victims or objects of violence or state action. Two rules apply this with what the
+actor stage knows (the data are ``data/scope.tsv``):
+
+* **The article's subject.** In an article whose words are those of sport, entertainment or consumer
+  technology (a share of its tokens at least ``THRESHOLD``), the people and organisations the actor stage
+  cannot place are mostly players, clubs, stars and firms: there an event is kept only on positive evidence
+  of a party, a side whose sector is a party's (``party`` rows: GOV, MIL, COP, ...). A country named alone
+  does not count there (in sport it is a team: "England beat Wales"). So a minister's boycott of a match stays,
+  and a federation's doping ban, a club's complaint or a studio's release do not.
+* **The dyad.** Anywhere, an act done by a side known to be no party (civilians, firms, media, criminals: the
+  ``private`` rows) to no party is no event ("the firm bought its rival", "a man stabbed his neighbour"),
+  except a protest (CAMEO 14), which makes its doers protesters.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from eventwatch.actors.codes import parse_code
+from eventwatch.model import Actor, Event
+
+THRESHOLD = 0.025        # share of an article's word tokens; BBC non-test articles: 91 % of sport, 92 % of
+MIN_HITS = 4             # entertainment, 86 % of tech above it, 1 of 168 politics and 7 of 200 Reuters
+TRANSNATIONAL_PARTIES = ("IGO", "NGO", "IMG", "NGM")
+PROTEST_ROOT = "14"
+
+
+@dataclass(frozen=True)
+class ScopeWords:
+    domains: dict[str, frozenset[str]]
+    party: frozenset[str]
+    private: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_scope(path: str | None = None) -> ScopeWords:
+    from eventwatch.resources import read_rows
+
+    src = Path(path) if path else Path(__file__).parent / "data" / "scope.tsv"
+    kinds: dict[str, set[str]] = {}
+    for _, (kind, word) in read_rows(src, columns=2):
+        kinds.setdefault(kind.strip(), set()).add(word.strip().lower())
+    party = frozenset(w.upper() for w in kinds.pop("party", ()))
+    private = frozenset(w.upper() for w in kinds.pop("private", ()))
+    return ScopeWords({k: frozenset(v) for k, v in kinds.items()}, party, private)
+
+
+def article_domain(doc: Doc, words: ScopeWords | None = None) -> str | None:
+    """'sport', 'entertainment' or 'tech' when that many of the article's word tokens are that kind's; else None."""
+    words = words or load_scope()
+    hits = dict.fromkeys(words.domains, 0)
+    n = 0
+    for tok in doc:
+        if not tok.is_alpha:
+            continue
+        n += 1
+        lemma = tok.lemma_.lower()
+        for kind, ws in words.domains.items():
+            if lemma in ws or tok.lower_ in ws:
+                hits[kind] += 1
+    if not n:
+        return None
+    kind = max(hits, key=hits.get)
+    return kind if hits[kind] >= MIN_HITS and hits[kind] / n >= THRESHOLD else None
+
+
+def sectors(actor: Actor | None) -> set[str]:
+    """The actor's sector codes, from its sectors and its CAMEO code ("GBRCOP" -> {"COP"})."""
+    if actor is None:
+        return set()
+    parsed = parse_code(actor.code) if actor.code else None
+    return set(actor.sector or ()) | set(parsed.sectors if parsed else ())
+
+
+def is_party(actor: Actor | None, words: ScopeWords) -> bool:
+    """A side whose sector (or transnational type, "IGO...", "NGO...") is a political party's."""
+    return bool(sectors(actor) & words.party) or (actor is not None and (actor.code or "").startswith(TRANSNATIONAL_PARTIES))
+
+
+def is_private(actor: Actor | None, words: ScopeWords) -> bool:
+    """A side known to be no party: it has sectors and all are private ones (civilians, firms, media, criminals)."""
+    secs = sectors(actor)
+    return bool(secs) and secs <= words.private and not is_party(actor, words)
+
+
+def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, words: ScopeWords | None = None) -> bool:
+    """Whether EVENT has the political party the event set's scope asks for (see the module docstring)."""
+    words = words or load_scope()
+    src, tgt = actors.get(event.source or ""), actors.get(event.target or "")
+    if domain is not None:
+        return is_party(src, words) or is_party(tgt, words)
+    if is_private(src, words) and (tgt is None or is_private(tgt, words)) and event.root != PROTEST_ROOT:
+        return False
+    return True
