@@ -52,6 +52,9 @@ class Words:
     modifier: frozenset[str]
     adjective: frozenset[str]
     effort: frozenset[str]
+    mishap: frozenset[str]
+    abstract: frozenset[str]
+    intransitive: frozenset[str]
     verbal: dict[str, str]
 
     @property
@@ -61,7 +64,8 @@ class Words:
 
 @lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
-    kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort")
+    kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
+             "intransitive")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     from eventwatch.resources import read_rows
@@ -88,13 +92,15 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
     """
     if tok.ent_type_ in NAME_LABELS and tok.pos_ == "PROPN" or tok.ent_type_ in ("WORK_OF_ART", "PRODUCT", "LAW"):
         return DROP
+    words = load_words()
+    if not noun and code[:3] in OTHER_SENSES:
+        return OTHER_SENSES[code[:3]](tok, lemma, words, known, agents)
     if code[:2] == COERCION_ROOT and not noun:
         return _coercer_missing(tok, known, agents)
     if code[:2] not in VIOLENCE_ROOTS:
         return None
-    if any(SCORE.match(c.text) for c in tok.children):
+    if any(SCORE.match(c.text) for c in tok.children) or _mishap(tok, words):
         return DROP
-    words = load_words()
     if code[:3] == "192":
         # "took control OF the club", "gained control of the pension scheme": a company or a game, not territory
         owned = [o for c in tok.children if c.dep_ in ("dobj", "obj") for o in _pobjs(c, ("of", "over"))]
@@ -129,7 +135,9 @@ def _figurative_verb(tok: Token, lemma: str, words: "Words", known: set[int], ag
     doers = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if doers and not any(_participant(o, words, known, agents) or _lemmas(o) & words.armed for o in doers):
         return DROP  # "websites bombarded by requests", "sales hit by the popularity of a diet", "killed by floods"
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + _pobjs(tok, ("against",))
+    if any(_lemmas(o) & words.armed for o in doers):
+        return None  # "attacked by rebels": whatever they attacked is meant literally
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + _pobjs(tok, ("against",)) + _patients(tok)
     if not objs:
         # "fought back", "battled hard", "battled to a 6-3 win", "stormed to gold": effort and results, not force
         if any(c.dep_ in ("prt", "advmod") and c.lower_ in words.effort for c in tok.children):
@@ -148,6 +156,23 @@ def _figurative_verb(tok: Token, lemma: str, words: "Words", known: set[int], ag
     return words.verbal.get(lemma, DROP)
 
 
+def _patients(tok: Token) -> list[Token]:
+    """The subject of a passive verb: what the act was done to ("the policy, which was attacked by the Greens":
+    the policy; a relative pronoun stands for the noun its clause modifies)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "nsubjpass":
+            out.append(tok.head if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else c)
+    return out
+
+
+def _mishap(tok: Token, words: "Words") -> bool:
+    """An accident or a disaster as the cause: "killed IN a helicopter crash", "a stampede killed three pilgrims",
+    "died after the avalanche hit the village" (the subject or an in/during/after object names the mishap)."""
+    causes = [c for c in tok.children if c.dep_ == "nsubj"] + _pobjs(tok, ("in", "during", "after"))
+    return any(_lemmas(c) & words.mishap for c in causes)
+
+
 def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     return [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
 
@@ -162,6 +187,56 @@ def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str]) -> str
                          for o in doers):
         return DROP
     return None
+
+
+def _passive_without_agent(tok: Token) -> bool:
+    return any(c.dep_ == "nsubjpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
+
+
+def _coerced(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Force" (CAMEO 170) with no one forcing ("the firm was forced into bankruptcy", "they were forced to cancel")
+    is circumstance; forcing a thing ("forced a vote", "force an amendment") is no coercion of anyone. People
+    forced from their homes ("villagers were forced to flee") were forced by someone: kept."""
+    if _coercer_missing(tok, known, agents) == DROP:
+        return DROP
+    patients = _patients(tok)
+    patients += [o for p in patients for o in _pobjs(p, ("of",))]  # "thousands OF villagers"
+    if _passive_without_agent(tok) and not any(_lemmas(p) & words.human for p in patients):
+        return DROP
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if objs and all(_lemmas(o) & words.abstract for o in objs):
+        return DROP
+    return None
+
+
+def _seized(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Seize" (CAMEO 171) of an opportunity or an advantage, or "seize on" a report, takes nothing from anyone."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if objs and all(_lemmas(o) & words.abstract for o in objs):
+        return DROP
+    seized_on = _pobjs(tok, ("on", "upon"))
+    if not objs and seized_on and not any(_participant(o, words, known, agents) for o in seized_on):
+        return DROP
+    return None
+
+
+def _withdrawn(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Withdraw" (CAMEO 166: people, missions) of a thing ("withdrew the regulations", "withdrew its objections")
+    gives in: CAMEO 080 (yield)."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if objs and not any(_participant(o, words, known, agents) or _lemmas(o) & words.armed for o in objs):
+        return "080"
+    return None
+
+
+def _shown(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Demonstrate", "rally", "march" with a direct object are no protest ("demonstrated his support")."""
+    if lemma in words.intransitive and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        return DROP
+    return None
+
+
+OTHER_SENSES = {"170": _coerced, "171": _seized, "166": _withdrawn, "141": _shown}
 
 
 def _lemmas(tok: Token) -> set[str]:

@@ -13,7 +13,8 @@ actor stage knows (the data are ``data/scope.tsv``):
   and a federation's doping ban, a club's complaint or a studio's release do not.
 * **The dyad.** Anywhere, an act done by a side known to be no party (civilians, firms, media, criminals: the
   ``private`` rows) to no party is no event ("the firm bought its rival", "a man stabbed his neighbour"),
-  except a protest (CAMEO 14), which makes its doers protesters.
+  except a protest (CAMEO 14), which makes its doers protesters, and violence by people named as using force
+  ("a mob beat two journalists").
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ THRESHOLD = 0.025        # share of an article's word tokens; BBC non-test artic
 MIN_HITS = 4             # entertainment, 86 % of tech above it, 1 of 168 politics and 7 of 200 Reuters
 TRANSNATIONAL_PARTIES = ("IGO", "NGO", "IMG", "NGM")
 PROTEST_ROOT = "14"
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 
 
 @dataclass(frozen=True)
@@ -97,5 +99,14 @@ def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, words: 
     if domain is not None:
         return is_party(src, words) or is_party(tgt, words)
     if is_private(src, words) and (tgt is None or is_private(tgt, words)) and event.root != PROTEST_ROOT:
-        return False
+        return event.root in VIOLENCE_ROOTS and _armed(src)
     return True
+
+
+def _armed(actor: Actor) -> bool:
+    """A side named as people who use force ("a mob", "a gang of youths", "gunmen"): their violence is
+    political violence, not a private quarrel (the word list is events/data/literal.tsv's "armed")."""
+    from eventwatch.events.literal import load_words
+
+    armed = load_words().armed
+    return any(w in armed or w.rstrip("s") in armed for w in actor.name.lower().split())
