@@ -222,7 +222,9 @@ def _seized(tok: Token, lemma: str, words: "Words", known: set[int], agents: fro
 
 def _withdrawn(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
     """"Withdraw" (CAMEO 166: people, missions) of a thing ("withdrew the regulations", "withdrew its objections")
-    gives in: CAMEO 080 (yield)."""
+    gives in: CAMEO 080 (yield). "Expel" is always of people."""
+    if lemma not in WITHDRAW_VERBS:
+        return None
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if objs and not any(_participant(o, words, known, agents) or _lemmas(o) & words.armed for o in objs):
         return "080"
@@ -236,6 +238,7 @@ def _shown(tok: Token, lemma: str, words: "Words", known: set[int], agents: froz
     return None
 
 
+WITHDRAW_VERBS = frozenset({"withdraw", "pull"})
 OTHER_SENSES = {"170": _coerced, "171": _seized, "166": _withdrawn, "141": _shown}
 
 

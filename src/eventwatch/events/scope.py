@@ -13,7 +13,7 @@ actor stage knows (the data are ``data/scope.tsv``):
   and a federation's doping ban, a club's complaint or a studio's release do not.
 * **The dyad.** Anywhere, an act done by a side known to be no party (civilians, firms, media, criminals: the
   ``private`` rows) to no party is no event ("the firm bought its rival", "a man stabbed his neighbour"),
-  except a protest (CAMEO 14), which makes its doers protesters, and violence by people named as using force
+  except a protest (CAMEO 14), which makes its doers protesters (for all their acts in the sentence), and violence by people named as using force
   ("a mob beat two journalists").
 """
 from __future__ import annotations
@@ -92,13 +92,23 @@ def is_private(actor: Actor | None, words: ScopeWords) -> bool:
     return bool(secs) and secs <= words.private and not is_party(actor, words)
 
 
-def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, words: ScopeWords | None = None) -> bool:
-    """Whether EVENT has the political party the event set's scope asks for (see the module docstring)."""
+def protesters(events: list[Event]) -> set[str]:
+    """The sources of a sentence's protests (CAMEO 14): protesters, a party for their other acts in the sentence
+    ("thousands blocked streets to demand reforms", "prisoners rioted, setting fire to their mattresses")."""
+    return {e.source for e in events if e.root == PROTEST_ROOT and e.source}
+
+
+def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, protesting: set[str] = frozenset(),
+             words: ScopeWords | None = None) -> bool:
+    """Whether EVENT has the political party the event set's scope asks for (see the module docstring);
+    PROTESTING holds the ids of the sentence's protesters (:func:`protesters`)."""
     words = words or load_scope()
     src, tgt = actors.get(event.source or ""), actors.get(event.target or "")
     if domain is not None:
         return is_party(src, words) or is_party(tgt, words)
-    if is_private(src, words) and (tgt is None or is_private(tgt, words)) and event.root != PROTEST_ROOT:
+    if event.source in protesting:
+        return True
+    if is_private(src, words) and (tgt is None or is_private(tgt, words)):
         return event.root in VIOLENCE_ROOTS and _armed(src)
     return True
 

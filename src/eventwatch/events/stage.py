@@ -86,7 +86,8 @@ class EventsStage:
             if any((e.source or e.target) and not sub for e, sub in found):
                 # actorless readings only when no main-clause event has actors
                 found = [(e, sub) for e, sub in found if e.source or e.target]
-            found = [(e, sub) for e, sub in found if scope.in_scope(e, actors, domain)]
+            protesting = scope.protesters([e for e, _ in found])
+            found = [(e, sub) for e, sub in found if scope.in_scope(e, actors, domain, protesting)]
             for event, _ in found:
                 key = (event.source, event.target, event.cameo, event.sentence[0], event.trigger[0])
                 if key not in seen:
