@@ -85,6 +85,7 @@ def test_article_domain_from_its_vocabulary(pipeline):
     "A man stabbed his neighbour in Karsk after an argument on Sunday, residents said.",
     "The firm sued its rival over a patent.",
     "The company was forced into administration last year.",
+    "The rise of the yen has hit Japan hard, forcing exporters to cut jobs.",   # circumstance, no coercer
 ])
 def test_private_parties_alone_make_no_event(pipeline, text):
     assert [e.cameo for e in process(pipeline, text).events if e.root != "01"] == []
@@ -95,6 +96,7 @@ def test_private_parties_alone_make_no_event(pipeline, text):
     ("A mob beat two journalists in Karsk on Sunday.", "18"),
     ("Thousands of students demonstrated in Karsk against the new law.", "14"),
     ("Thousands of villagers were forced to flee their homes after the fighting.", "17"),
+    ("Morvian troops surrounded the village, forcing residents to leave.", "17"),
 ])
 def test_a_party_or_political_violence_is_still_an_event(pipeline, text, root):
     assert root in [e.root for e in process(pipeline, text).events]
@@ -119,9 +121,18 @@ def test_threatening_to_kill_is_a_threat(pipeline):
     ("The Labour party has seized on the report, its spokesman said.", "17"),
     ("The president demonstrated his support for the army on Monday.", "14"),
     ("The government withdrew the regulations after protests by unions.", "16"),
+    ("The report attacked the government over its handling of the crisis.", "19"),   # a thing does not attack
 ])
 def test_figurative_senses_are_no_material_conflict(pipeline, text, gone):
     assert gone not in [e.root for e in process(pipeline, text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "A series of air strikes on rebel positions near Karsk killed twenty fighters.",
+    "It killed two soldiers and wounded five, the army said.",
+])
+def test_violence_by_an_act_or_a_pronoun_is_still_violence(pipeline, text):
+    assert {"18", "19", "20"} & {e.root for e in process(pipeline, text).events}
 
 
 def test_an_attacked_convoy_is_still_an_attack(pipeline):

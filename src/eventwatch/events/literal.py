@@ -137,6 +137,10 @@ def _figurative_verb(tok: Token, lemma: str, words: "Words", known: set[int], ag
         return DROP  # "websites bombarded by requests", "sales hit by the popularity of a diet", "killed by floods"
     if any(_lemmas(o) & words.armed for o in doers):
         return None  # "attacked by rebels": whatever they attacked is meant literally
+    subjects = [_antecedent(tok, c) for c in tok.children if c.dep_ == "nsubj"]
+    subjects += [o for c in subjects for o in _pobjs(c, ("of",))]   # "a series OF airstrikes killed ..."
+    if subjects and not any(_participant(o, words, known, agents) or o.pos_ == "PRON" for o in subjects):
+        return words.verbal.get(lemma, DROP)  # "the film attacks ...", "the storm destroyed ...", "hunger killed ..."
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + _pobjs(tok, ("against",)) + _patients(tok)
     if not objs:
         # "fought back", "battled hard", "battled to a 6-3 win", "stormed to gold": effort and results, not force
@@ -159,11 +163,12 @@ def _figurative_verb(tok: Token, lemma: str, words: "Words", known: set[int], ag
 def _patients(tok: Token) -> list[Token]:
     """The subject of a passive verb: what the act was done to ("the policy, which was attacked by the Greens":
     the policy; a relative pronoun stands for the noun its clause modifies)."""
-    out = []
-    for c in tok.children:
-        if c.dep_ == "nsubjpass":
-            out.append(tok.head if c.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else c)
-    return out
+    return [_antecedent(tok, c) for c in tok.children if c.dep_ == "nsubjpass"]
+
+
+def _antecedent(verb: Token, subj: Token) -> Token:
+    """A relative pronoun subject stands for the noun its clause modifies ("the raid, WHICH killed ...")."""
+    return verb.head if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else subj
 
 
 def _mishap(tok: Token, words: "Words") -> bool:
@@ -183,6 +188,9 @@ def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str]) -> str
     words = load_words()
     doers = [c for c in tok.children if c.dep_ == "nsubj"]
     doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if not doers and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        # "the yen's rise hit exporters, FORCING them to cut jobs": the participle's doer is its clause's subject
+        doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
     if doers and not any(_participant(o, words, known, agents) or _lemmas(o) & (words.armed | words.authority)
                          for o in doers):
         return DROP
