@@ -97,6 +97,7 @@ def test_private_parties_alone_make_no_event(pipeline, text):
     ("Thousands of students demonstrated in Karsk against the new law.", "14"),
     ("Thousands of villagers were forced to flee their homes after the fighting.", "17"),
     ("Morvian troops surrounded the village, forcing residents to leave.", "17"),
+    ("Residents of Karsk threatened to hold a general strike unless the governor withdrew the decree.", "13"),
 ])
 def test_a_party_or_political_violence_is_still_an_event(pipeline, text, root):
     assert root in [e.root for e in process(pipeline, text).events]

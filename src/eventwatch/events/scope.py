@@ -13,8 +13,9 @@ actor stage knows (the data are ``data/scope.tsv``):
   and a federation's doping ban, a club's complaint or a studio's release do not.
 * **The dyad.** Anywhere, an act done by a side known to be no party (civilians, firms, media, criminals: the
   ``private`` rows) to no party is no event ("the firm bought its rival", "a man stabbed his neighbour"),
-  except a protest (CAMEO 14), which makes its doers protesters (for all their acts in the sentence), and violence by people named as using force
-  ("a mob beat two journalists").
+  except a protest (CAMEO 14), which makes its doers protesters (for all their acts in the sentence); a demand,
+  rejection or threat (10, 12, 13) with no target named (it is addressed to someone in authority); and
+  violence by people named as using force ("a mob beat two journalists").
 """
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ MIN_HITS = 4             # entertainment, 86 % of tech above it, 1 of 168 politi
 TRANSNATIONAL_PARTIES = ("IGO", "NGO", "IMG", "NGM")
 PROTEST_ROOT = "14"
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+# demands, rejections, threats, protests: with no target named they are addressed to someone in authority
+# ("residents threatened a general strike unless the decree is withdrawn"); criticism and lawsuits (11) need one
+CONTESTING_ROOTS = frozenset({"10", "12", "13", "14"})
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,7 @@ def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, protest
     src, tgt = actors.get(event.source or ""), actors.get(event.target or "")
     if domain is not None:
         return is_party(src, words) or is_party(tgt, words)
-    if event.source in protesting:
+    if event.source in protesting or tgt is None and event.root in CONTESTING_ROOTS:
         return True
     if is_private(src, words) and (tgt is None or is_private(tgt, words)):
         return event.root in VIOLENCE_ROOTS and _armed(src)
