@@ -149,3 +149,11 @@ def test_scope_words_are_data_with_a_header():
     assert {"GOV", "COP", "MIL"} <= words.party and "BUS" in words.private and not words.party & words.private
     head = (Path(__file__).resolve().parents[1] / "src/eventwatch/events/data/scope.tsv").read_text("utf-8").splitlines()[:3]
     assert all(line.startswith("#") for line in head) and "eventwatch" in head[0]
+
+
+@pytest.mark.parametrize("text", [   # the participle names the result of the same act: one event
+    "Rebels attacked a Morvian army convoy near Karsk, killing two soldiers.",
+    "Armed men opened fire on a police station in Karsk, wounding three officers.",
+])
+def test_the_result_of_an_attack_is_the_same_event(pipeline, text):
+    assert len([e for e in process(pipeline, text).events if e.root in ("18", "19", "20")]) == 1

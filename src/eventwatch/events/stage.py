@@ -72,6 +72,7 @@ class EventsStage:
                 cands = statement_candidates(sent, self.lexicon.frames, index)
             elif self.mode != "classifier":
                 cands = _with_reported_demands(cands, demand_candidates(sent, self.lexicon.frames, index))
+            cands = _without_results(cands)
             votes = None
             if self.classifier is not None and self.mode != "pattern":
                 votes = self.classifier.vote(sent, cands, index, self.mode == "classifier")
@@ -208,6 +209,15 @@ def _with_reported_demands(cands: list[Candidate], demands: list[Candidate]) -> 
                 c.subordinate = True
         out.append(d)
     return out
+
+
+def _without_results(cands: list[Candidate]) -> list[Candidate]:
+    """A violence participle that names the result of another violence act of its clause is the same act, one
+    event ("rebels ATTACKED a convoy, KILLING two soldiers", "gunmen opened FIRE on a post, WOUNDING three")."""
+    violent = {c.action.i for c in cands if c.root in literal.VIOLENCE_ROOTS}
+    violent |= {c.light.i for c in cands if c.light is not None and c.root in literal.VIOLENCE_ROOTS}
+    return [c for c in cands if not (c.root in literal.VIOLENCE_ROOTS and c.action.dep_ == "advcl"
+                                     and c.action.tag_ == "VBG" and c.action.head.i in violent)]
 
 
 def _with_votes(cands, votes):
