@@ -77,7 +77,7 @@ def load_words(path: str | None = None) -> Words:
         elif cols[0] in sets and len(cols) == 2:
             sets[cols[0]].add(cols[1])
         else:
-            raise ValueError(f"{src.name} line {n}: expected 'kind<TAB>word' (or 'verbal<TAB>word<TAB>code'): {line!r}")
+            raise ValueError(f"{src.name} line {n}: expected 'kind<TAB>word' (or 'verbal<TAB>word<TAB>code'): {cols!r}")
     return Words(**{k: frozenset(v) for k, v in sets.items()}, verbal=verbal)
 
 

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from eventwatch.actors.codes import parse_code
 from eventwatch.model import Actor, Event
+from eventwatch.nlp.cache import column, lemma_lower
 
 THRESHOLD = 0.025        # share of an article's word tokens; BBC non-test articles: 91 % of sport, 92 % of
 MIN_HITS = 4             # entertainment, 86 % of tech above it, 1 of 168 politics and 7 of 200 Reuters
@@ -62,14 +63,14 @@ def article_domain(doc: Doc, words: ScopeWords | None = None) -> str | None:
     """'sport', 'entertainment' or 'tech' when that many of the article's word tokens are that kind's; else None."""
     words = words or load_scope()
     hits = dict.fromkeys(words.domains, 0)
+    alpha, lower, lemma = column(doc, "is_alpha"), column(doc, "lower_"), lemma_lower(doc)
     n = 0
-    for tok in doc:
-        if not tok.is_alpha:
+    for i, is_word in enumerate(alpha):
+        if not is_word:
             continue
         n += 1
-        lemma = tok.lemma_.lower()
         for kind, ws in words.domains.items():
-            if lemma in ws or tok.lower_ in ws:
+            if lemma[i] in ws or lower[i] in ws:
                 hits[kind] += 1
     if not n:
         return None
