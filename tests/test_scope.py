@@ -157,3 +157,11 @@ def test_scope_words_are_data_with_a_header():
 ])
 def test_the_result_of_an_attack_is_the_same_event(pipeline, text):
     assert len([e for e in process(pipeline, text).events if e.root in ("18", "19", "20")]) == 1
+
+
+@pytest.mark.parametrize("text, code", [   # a killing by an act of force is coded as that act
+    ("Morvian airstrikes killed more than twenty militants near Karsk this week.", "195"),
+    ("The operation killed 139 insurgents near Karsk, officials said.", "190"),
+])
+def test_a_killing_by_an_act_of_force_is_that_act(pipeline, text, code):
+    assert code in [e.cameo for e in process(pipeline, text).events]

@@ -56,6 +56,7 @@ class Words:
     abstract: frozenset[str]
     intransitive: frozenset[str]
     verbal: dict[str, str]
+    cause: dict[str, str]
 
     @property
     def participants(self) -> frozenset[str]:
@@ -68,17 +69,18 @@ def load_words(path: str | None = None) -> Words:
              "intransitive")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
+    cause: dict[str, str] = {}
     from eventwatch.resources import read_rows
 
     src = Path(path) if path else Path(__file__).parent / "data" / "literal.tsv"
     for n, cols in read_rows(src, columns=(2, 3)):
-        if cols[0] == "verbal" and len(cols) == 3:
-            verbal[cols[1]] = cols[2]
+        if cols[0] in ("verbal", "cause") and len(cols) == 3:
+            (verbal if cols[0] == "verbal" else cause)[cols[1]] = cols[2]
         elif cols[0] in sets and len(cols) == 2:
             sets[cols[0]].add(cols[1])
         else:
             raise ValueError(f"{src.name} line {n}: expected 'kind<TAB>word' (or 'verbal<TAB>word<TAB>code'): {cols!r}")
-    return Words(**{k: frozenset(v) for k, v in sets.items()}, verbal=verbal)
+    return Words(**{k: frozenset(v) for k, v in sets.items()}, verbal=verbal, cause=cause)
 
 
 def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
@@ -101,6 +103,9 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return None
     if any(SCORE.match(c.text) for c in tok.children) or _mishap(tok, words):
         return DROP
+    caused = _cause_code(tok, words)
+    if caused is not None and not noun:
+        return caused if caused != code else None
     if code[:3] == "192":
         # "took control OF the club", "gained control of the pension scheme": a company or a game, not territory
         owned = [o for c in tok.children if c.dep_ in ("dobj", "obj") for o in _pobjs(c, ("of", "over"))]
@@ -169,6 +174,19 @@ def _patients(tok: Token) -> list[Token]:
 def _antecedent(verb: Token, subj: Token) -> Token:
     """A relative pronoun subject stands for the noun its clause modifies ("the raid, WHICH killed ...")."""
     return verb.head if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else subj
+
+
+def _cause_code(tok: Token, words: "Words") -> str | None:
+    """A killing or a destruction whose subject is an act of force is that act ("air strikes KILLED twenty
+    fighters": an air strike, 195; "the shelling killed": 194), the code of its ``cause`` row."""
+    verb = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in tok.children) else tok
+    subjects = [_antecedent(verb, c) for c in verb.children if c.dep_ == "nsubj"]   # "... killed 20 and DESTROYED"
+    subjects += [o for c in subjects for o in _pobjs(c, ("of",))]   # "a series OF airstrikes"
+    for s in subjects:
+        for word in sorted(_lemmas(s)):
+            if word in words.cause:
+                return words.cause[word]
+    return None
 
 
 def _mishap(tok: Token, words: "Words") -> bool:
