@@ -101,7 +101,7 @@ def predict(items: list[LabelledSentence], options: dict, shared=None) -> list[S
     corpus_docs = load_docs(shared or _shared(), {c for c, _ in by_doc})
     documents = [Document(text=corpus_docs[key]["text"], id=f"{key[0]}:{key[1]}", kind="text",
                           published=_date(corpus_docs[key])) for key in by_doc]
-    pipe = Pipeline(Settings(model=options.get("model"), default_date="2000-01-01"))
+    pipe = Pipeline(Settings(model=options.get("model"), default_date="2000-01-01", extra=dict(options.get("extra") or {})))
     out: list[Scored] = []
     for key, record in zip(by_doc, pipe.process(documents)):
         sents = by_doc[key]

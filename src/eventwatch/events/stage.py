@@ -11,7 +11,7 @@ from eventwatch.events import arguments as args
 from eventwatch.events import literal
 from eventwatch.events.codes import lookup
 from eventwatch.events.coder import Candidate, code_sentence, expand
-from eventwatch.events.confidence import Evidence, confidence
+from eventwatch.events.confidence import Evidence, confidence, load_calibration
 from eventwatch.events.dates import event_time
 from eventwatch.events.lexicon import load_lexicon
 from eventwatch.events.location import dateline_place, event_place
@@ -44,6 +44,9 @@ class EventsStage:
         if (getattr(settings, "extra", None) or {}).get("events_learned", False):
             from eventwatch.events.learned import load_coder
             self.learned = load_coder()
+        # every event's final confidence is calibrated (events/confidence.py; scripts/calibrate_events.py)
+        self.calibration = load_calibration() if (getattr(settings, "extra", None) or {}).get(
+            "events_calibrated", True) else None
 
     MODES = ("pattern", "classifier", "combined")
 
@@ -93,6 +96,8 @@ class EventsStage:
         if self.learned is not None and self.mode == "combined":
             from eventwatch.events.combine import combine
             combine(self, doc, record, index, ctx, fallback_place)
+        if self.calibration is not None:
+            self.calibration.apply(record.events)
 
     def _events(self, cand: Candidate, clf, sent: Span, record: Record, fallback_place):
         info = lookup(cand.code)
