@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from eventwatch.eval.event_labels import default_shared, load_docs, sentences  # noqa: E402
-from eventwatch.eval.event_set import OFF_SCOPE_ROOTS, RELIABILITY_BINS, locate, match  # noqa: E402
+from eventwatch.eval.event_set import (OFF_SCOPE_ROOTS, RELIABILITY_BINS, expected_calibration_error,  # noqa: E402
+                                      locate, match)
 from eventwatch.events.confidence import (CALIBRATION_FILE, Calibration, by_sentence,  # noqa: E402
                                           calibration_features)
 
@@ -156,14 +157,8 @@ def log_loss(preds) -> float:
     return -sum(math.log(max(1e-6, p if ok else 1 - p)) for p, ok in preds) / max(1, len(preds))
 
 
-def ece(preds, bins=10) -> float:
-    """Expected calibration error: |share right - mean confidence| per equal-width bin, weighted by count."""
-    total = 0.0
-    for b in range(bins):
-        got = [(p, ok) for p, ok in preds if min(int(p * bins), bins - 1) == b]
-        if got:
-            total += abs(sum(ok for _, ok in got) - sum(p for p, _ in got))
-    return round(total / max(1, len(preds)), 3)
+def ece(preds) -> float | None:
+    return expected_calibration_error(preds)
 
 
 def auc(preds) -> float:

@@ -58,8 +58,8 @@ def confidence(ev: Evidence) -> float:
 # per root overfit: out-of-fold log loss no better with 19 more weights on 481 events),
 # whether source and target were found, modality, background, and two sentence signals: how many events
 # the sentence holds and whether the event is the sentence's most confident one. Within a sentence the
-# calibrated values never reorder the coder's readings (a reading the coder ranked lower is capped at the
-# one above it): the dev scorers, like analysts, take a sentence's main event by confidence.
+# calibrated values never reorder the coder's readings (a reading the coder ranked lower is capped just below
+# the one above it, so no tie either): the dev scorers, like analysts, take a sentence's main event by confidence.
 
 CALIBRATION_FILE = Path(__file__).parent / "data" / "confidence_calibration.tsv"
 FLAGS = ("source", "target", "negated", "hypothetical", "background", "top")
@@ -96,10 +96,10 @@ class Calibration:
         for group in by_sentence(events).values():
             feats = calibration_features(group)
             ranked = sorted(zip(group, feats, [e.confidence for e in group]), key=lambda x: -x[2])
-            cap, level, level_min = 1.0, None, 1.0   # cap: lowest calibrated value of the higher raw levels
+            cap, level, level_min = 1.0, None, 1.001   # cap: just below the lowest value of the higher levels
             for ev, f, raw in ranked:
                 if raw != level:
-                    cap, level, level_min = min(cap, level_min), raw, 1.0
+                    cap, level, level_min = max(0.001, min(cap, level_min - 0.001)), raw, 1.0
                 p = min(self.probability(f), cap)
                 level_min = min(level_min, p)
                 ev.confidence = round(p, 3)
