@@ -33,8 +33,10 @@ sys.path.insert(0, str(ROOT / "src"))
 from eventwatch.eval.event_labels import default_shared, load_docs, sentences  # noqa: E402
 from eventwatch.eval.event_set import (OFF_SCOPE_ROOTS, RELIABILITY_BINS, expected_calibration_error,  # noqa: E402
                                       locate, match)
-from eventwatch.events.confidence import (CALIBRATION_FILE, Calibration, by_sentence,  # noqa: E402
+from eventwatch.events.confidence import (CALIBRATION_FILE, NONNEGATIVE, Calibration, by_sentence,  # noqa: E402
                                           calibration_features)
+from eventwatch.events.learned import CLASSES  # noqa: E402
+from train_event_coder import _collector, _label_sentences, design, fit as fit_coder, proba  # noqa: E402
 
 FOLDS = 5
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)
@@ -61,10 +63,15 @@ def collect(learned: bool | None) -> list[dict]:
     if learned is not None:
         extra["events_learned"] = learned
     pipe = Pipeline(Settings(default_date="2000-01-01", extra=extra))
+    store: dict = {}
+    next(s for s in pipe.stages if getattr(s, "name", "") == "events").collect = _collector(store)
     docs = [Document(text=corpus[k]["text"], id=f"{k[0]}:{k[1]}", kind="text") for k in by_doc]
     out, t0 = [], time.time()
     for n, (key, record) in enumerate(zip(by_doc, pipe.process(docs)), 1):
-        out.append(_labelled(key, record, by_doc[key]))
+        art = _labelled(key, record, by_doc[key])
+        # the learned coder's candidate words of the labelled sentences, gold root at the trigger word
+        art["cands"] = [c for s in _label_sentences(store.pop(record.id), by_doc[key]) for c in s["cands"]]
+        out.append(art)
         if n % 50 == 0:
             print(f"{n}/{len(docs)} articles, {time.time() - t0:.0f}s", file=sys.stderr, flush=True)
     return out
@@ -84,13 +91,37 @@ def _labelled(key, record, sents) -> dict:
     return {"doc": f"{key[0]}:{key[1]}", "events": record.events, "scored": scored}
 
 
+def root_probabilities(arts: list[dict]) -> None:
+    """a["lp"]: the learned coder's out-of-fold probability of each event's root at its trigger word, by event
+    index (a coder fit by scripts/train_event_coder.py's method on the other folds' articles, so that the
+    calibration sees the probabilities the shipped coder gives on articles it was not trained on)."""
+    for f in range(FOLDS):
+        train = [c for a in arts if fold_of(a["doc"]) != f for c in a["cands"]]
+        model = fit_coder(*design(train, True, True))
+        for a in (a for a in arts if fold_of(a["doc"]) == f):
+            a["lp"] = {}
+            if not a["cands"]:
+                continue
+            d, r, c, _ = design(a["cands"], True, True)
+            p = dict(zip((c_["char"] for c_ in a["cands"]), proba(model, d, r, c)))
+            for k, ev in enumerate(a["events"]):
+                if ev.trigger[0] in p and ev.root in CLASSES:
+                    a["lp"][k] = float(p[ev.trigger[0]][CLASSES.index(ev.root)])
+        print(f"learned coder, fold {f} fitted", file=sys.stderr, flush=True)
+
+
+def by_id(events: list, lp: dict[int, float]) -> dict[int, float]:
+    return {id(events[k]): p for k, p in lp.items()}
+
+
 def feature_rows(arts: list[dict]) -> list[tuple[str, dict, bool, float]]:
     """(article, features, right, raw confidence) of every scored event."""
     rows = []
     for a in arts:
         feats = {}
+        probs = by_id(a["events"], a["lp"])
         for group in by_sentence(a["events"]).values():
-            for ev, f in zip(group, calibration_features(group)):
+            for ev, f in zip(group, calibration_features(group, probs)):
                 feats[id(ev)] = f
         for k, ok in a["scored"]:
             ev = a["events"][k]
@@ -100,18 +131,19 @@ def feature_rows(arts: list[dict]) -> list[tuple[str, dict, bool, float]]:
 
 # ------------------------------------------------------------------ the model
 def fit(rows, names: list[str], penalty: float) -> dict[str, float]:
-    """L2-penalised logistic regression by Newton's method; 'raw' held >= 0 (dropped to 0 if it goes below)."""
+    """L2-penalised logistic regression by Newton's method; the weights of NONNEGATIVE features held >= 0
+    (a feature whose weight goes below is fixed at 0 and the rest refit)."""
     x = np.array([[f.get(n, 0.0) for n in names] for _, f, _, _ in rows])
     y = np.array([float(ok) for _, _, ok, _ in rows])
     free = np.ones(len(names), bool)
-    for _ in range(2):
+    while True:
         w = _newton(x[:, free], y, np.array([0.0 if n == "bias" else penalty for n in np.array(names)[free]]))
         full = np.zeros(len(names))
         full[free] = w
-        if full[names.index("raw")] >= 0:
-            break
-        free[names.index("raw")] = False
-    return {n: round(float(v), 4) for n, v in zip(names, full)}
+        below = [k for k, n in enumerate(names) if n in NONNEGATIVE and free[k] and full[k] < 0]
+        if not below:
+            return {n: round(float(v), 4) for n, v in zip(names, full)}
+        free[below] = False
 
 
 def _newton(x, y, lam, iters=50):
@@ -138,7 +170,7 @@ def calibrated(arts: list[dict], weights: dict[str, float]) -> list[tuple[float,
     cal = Calibration(weights)
     for a in arts:
         events = [copy.copy(e) for e in a["events"]]
-        cal.apply(events)
+        cal.apply(events, by_id(events, a["lp"]))
         out += [(events[k].confidence, ok) for k, ok in a["scored"]]
     return out
 
@@ -202,6 +234,7 @@ def main() -> None:
     args = ap.parse_args()
     t0 = time.time()
     arts = collect(None if args.learned is None else args.learned == "on")
+    root_probabilities(arts)
     rows = feature_rows(arts)
     before = [(raw, ok) for _, _, ok, raw in rows]
     fits = {pen: out_of_fold(arts, rows, pen) for pen in PENALTIES}

@@ -25,6 +25,7 @@ def write(tmp_path, body: str, header: str = HEADER):
     ("bias\t-1\nraw\t0.5\n", "", "no provenance header"),
     ("bias\t-1\nraw\t0.5\nroot=99\t0.2\n", HEADER, "line 5"),           # unknown feature
     ("bias\t-1\nraw\t-0.5\n", HEADER, "must be >= 0"),                  # would make confidence fall with the coder's
+    ("bias\t-1\nraw\t0.5\nlp\t-0.2\n", HEADER, "must be >= 0"),              # nor with the learned coder's
     ("bias\t-1\nraw\tlots\n", HEADER, "not a number"),
     ("bias\t-1\nraw\tnan\n", HEADER, "non-finite"),
     ("raw\t0.5\nsource\t0.3\n", HEADER, "no weight for bias"),
@@ -63,6 +64,16 @@ def test_monotone_in_the_coders_confidence_whatever_else_holds():
         assert out == sorted(out) and out[0] < out[-1], (flags, out)
 
 
+def test_monotone_in_the_learned_coders_probability_of_the_root():
+    cal = load_calibration()
+    out = []
+    for p in (0.02, 0.1, 0.3, 0.5, 0.7, 0.9, 0.98):
+        ev = event(0.6, source="A")
+        cal.apply([ev], {id(ev): p})
+        out.append(ev.confidence)
+    assert out == sorted(out) and out[0] < out[-1], out
+
+
 def test_found_source_and_target_raise_it_under_the_shipped_file():
     cal = load_calibration()
     bare, full = event(0.6), event(0.6, start=100, source="NGAPOL", target="NGAOPP")
@@ -92,22 +103,33 @@ def test_features_name_only_what_the_validator_accepts(tmp_path):
     assert set(names) <= set(cal.weights)
 
 
-def test_the_pipeline_applies_it_to_a_sentence(pipeline, tmp_path):
+def run_with(pipeline, text: str, **attrs):
+    """The events of TEXT with the event stage's attributes ATTRS set for this run only."""
+    stage = next(s for s in pipeline.stages if s.name == "events")
+    saved = {k: getattr(stage, k) for k in attrs}
+    for k, v in attrs.items():
+        setattr(stage, k, v)
+    try:
+        return next(pipeline.process([Document(text=text, published="2024-03-05")])).events
+    finally:
+        for k, v in saved.items():
+            setattr(stage, k, v)
+
+
+def test_the_pipeline_applies_it_to_a_sentence(pipeline):
     text = ("Kenyan police arrested two opposition leaders in Nairobi on Tuesday. "
             "The officers later released them without charge.")
     stage = next(s for s in pipeline.stages if s.name == "events")
-    shipped = stage.calibration
-    assert shipped is not None, "calibration is on by default"
-    stage.calibration = None
-    try:
-        raw = next(pipeline.process([Document(text=text, published="2024-03-05")])).events
-    finally:
-        stage.calibration = shipped
-    got = next(pipeline.process([Document(text=text, published="2024-03-05")])).events
-    arrest = [e for e in got if e.root == "17"]
-    assert arrest, [(e.root, e.cameo) for e in got]
+    assert stage.calibration is not None and stage.root_model is not None, "calibration is on by default"
+    raw = run_with(pipeline, text, calibration=None)
+    no_model = run_with(pipeline, text, root_model=None)
+    got = run_with(pipeline, text)
     expected = [copy.copy(e) for e in raw]
-    load_calibration().apply(expected)
-    assert [e.confidence for e in got] == [e.confidence for e in expected]
+    load_calibration().apply(expected)          # no learned probabilities: what the stage does without the model
+    assert [e.confidence for e in no_model] == [e.confidence for e in expected]
     assert [e.confidence for e in got] != [e.confidence for e in raw]
+    arrest = [k for k, e in enumerate(got) if e.root == "17" and e.source and e.target]
+    assert arrest, [(e.root, e.cameo, e.source, e.target) for e in got]
+    # the learned coder reads "arrested" as an arrest too: that raises the arrest's calibrated confidence
+    assert all(got[k].confidence > no_model[k].confidence for k in arrest)
     assert all(0.0 < e.confidence < 1.0 for e in got)

@@ -56,16 +56,18 @@ def confidence(ev: Evidence) -> float:
 # Features (every event has them): the logit of the coder's own confidence ("raw", weight >= 0, so the
 # mapping is monotone in it), the coder that produced the event (method=...), its QuadClass (one weight
 # per root overfit: out-of-fold log loss no better with 19 more weights on 481 events),
-# whether source and target were found, modality, background, and two sentence signals: how many events
-# the sentence holds and whether the event is the sentence's most confident one. Within a sentence the
+# whether source and target were found, modality, background, two sentence signals (how many events
+# the sentence holds, whether the event is the sentence's most confident one), and the learned coder's
+# probability of the event's root at its trigger ("lp", weight >= 0; events/learned.py scores only the
+# events' trigger words, whether or not the learned coder adds events of its own). Within a sentence the
 # calibrated values never reorder the coder's readings (a reading the coder ranked lower is capped just below
 # the one above it, so no tie either): the dev scorers, like analysts, take a sentence's main event by confidence.
 
 CALIBRATION_FILE = Path(__file__).parent / "data" / "confidence_calibration.tsv"
-FLAGS = ("source", "target", "negated", "hypothetical", "background", "top")
-NUMERIC = ("bias", "raw", "sent_events")
+FLAGS = ("source", "target", "negated", "hypothetical", "background", "top", "lp_missing")
+NUMERIC = ("bias", "raw", "sent_events", "lp")
 PREFIXED = {"method": {"pattern", "both", "classifier", "learned"}, "quad": {"1", "2", "3", "4"}}
-NONNEGATIVE = ("raw",)
+NONNEGATIVE = ("raw", "lp")
 
 
 class CalibrationError(EventwatchError, DataFileError):
@@ -91,10 +93,15 @@ class Calibration:
         z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def apply(self, events: list) -> None:
-        """Replace each event's confidence by its calibrated value (in place; order kept within a sentence)."""
+    @property
+    def wants_root_probability(self) -> bool:
+        return "lp" in self.weights
+
+    def apply(self, events: list, root_prob: dict[int, float] | None = None) -> None:
+        """Replace each event's confidence by its calibrated value (in place; order kept within a sentence).
+        ROOT_PROB: the learned coder's probability of each event's root at its trigger, by id(event)."""
         for group in by_sentence(events).values():
-            feats = calibration_features(group)
+            feats = calibration_features(group, root_prob)
             ranked = sorted(zip(group, feats, [e.confidence for e in group]), key=lambda x: -x[2])
             cap, level, level_min = 1.0, None, 1.001   # cap: just below the lowest value of the higher levels
             for ev, f, raw in ranked:
@@ -117,8 +124,9 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def calibration_features(group: list) -> list[dict[str, float]]:
+def calibration_features(group: list, root_prob: dict[int, float] | None = None) -> list[dict[str, float]]:
     """The features of each event of one sentence's events (their raw confidences still in place)."""
+    root_prob = root_prob or {}
     top = max(e.confidence for e in group)
     n = math.log(len(group))
     out = []
@@ -128,6 +136,10 @@ def calibration_features(group: list) -> list[dict[str, float]]:
         flags = (ev.source is not None, ev.target is not None, ev.negated, ev.hypothetical, bool(ev.background),
                  ev.confidence >= top)
         f.update({name: 1.0 for name, on in zip(FLAGS, flags) if on})
+        if id(ev) in root_prob:
+            f["lp"] = _logit(root_prob[id(ev)])
+        else:
+            f["lp_missing"] = 1.0
         out.append(f)
     return out
 

@@ -47,6 +47,10 @@ class EventsStage:
         # every event's final confidence is calibrated (events/confidence.py; scripts/calibrate_events.py)
         self.calibration = load_calibration() if (getattr(settings, "extra", None) or {}).get(
             "events_calibrated", True) else None
+        self.root_model = None  # the learned coder, scoring each event's root for the calibration only
+        if self.calibration is not None and self.calibration.wants_root_probability:
+            from eventwatch.events.learned import load_coder
+            self.root_model = load_coder()
 
     MODES = ("pattern", "classifier", "combined")
 
@@ -97,7 +101,14 @@ class EventsStage:
             from eventwatch.events.combine import combine
             combine(self, doc, record, index, ctx, fallback_place)
         if self.calibration is not None:
-            self.calibration.apply(record.events)
+            self._calibrate(doc, record, index)
+
+    def _calibrate(self, doc: Doc, record: Record, index) -> None:
+        probs = None
+        if self.root_model is not None and record.events:
+            from eventwatch.events.combine import root_probabilities
+            probs = root_probabilities(self.root_model, doc, record, index, self.agent_words)
+        self.calibration.apply(record.events, probs)
 
     def _events(self, cand: Candidate, clf, sent: Span, record: Record, fallback_place):
         info = lookup(cand.code)
