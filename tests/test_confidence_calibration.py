@@ -133,3 +133,11 @@ def test_the_pipeline_applies_it_to_a_sentence(pipeline):
     # the learned coder reads "arrested" as an arrest too: that raises the arrest's calibrated confidence
     assert all(got[k].confidence > no_model[k].confidence for k in arrest)
     assert all(0.0 < e.confidence < 1.0 for e in got)
+
+
+def test_eval_takes_pipeline_settings_as_a_json_object(capsys):
+    from eventwatch.cli.main import main
+
+    assert main(["eval", "events", "labels/events", "--extra", "[1"]) == 2
+    assert main(["eval", "events", "labels/events", "--extra", "[1]"]) == 2
+    assert "JSON object" in capsys.readouterr().err
