@@ -726,3 +726,9 @@ def test_an_unsigned_report_is_its_authors_who_speak_next(analyse):
 def test_an_unsigned_report_is_not_a_persons(analyse):
     r = analyse("Prices will fall, according to a report. Tom Avery, a builder, said prices had already fallen.")
     assert _find(r, "Prices will fall").speaker_name == "a report"
+
+
+def test_the_officials_are_the_body_they_spoke_for_before(analyse):
+    r = analyse("Treasury officials said the dollar had fallen enough. The officials also said that talks with "
+                "Japan would go on next month.")
+    assert _find(r, "talks with Japan would go on").speaker_name == "Treasury"

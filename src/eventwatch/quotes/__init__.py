@@ -19,7 +19,7 @@ from eventwatch.model import Quote, Record
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
-from eventwatch.quotes.speakers import BODY_ENTS, is_unsigned_document, speaker_token
+from eventwatch.quotes.speakers import BODY_ENTS, is_anaphoric_voice, is_unsigned_document, speaker_token
 from eventwatch.quotes.cues import cue_class, inverted_subject
 
 log = logging.getLogger(__name__)
@@ -102,11 +102,14 @@ def _overlap(a: Found, b: Found) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
-def _resolve(resolver: Referents, subject):
+def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
     """(actor, name, span) of the speaker behind a cue's subject; a body named for its officials or
-    sources («a Bank of Japan official») by its name in the article, and its actor if it has one."""
+    sources («a Bank of Japan official») by its name in the article, and its actor if it has one;
+    "the officials" after "Bundesbank officials" (``voices``: lemma -> the body they last spoke for) too."""
     tok = speaker_token(subject)
     body = entity_of(tok) if tok is not subject and tok.ent_type_ in BODY_ENTS else None
+    if body is None and subject.lemma_.lower() in voices and is_anaphoric_voice(subject):
+        return (*voices[subject.lemma_.lower()], (subject.left_edge.idx, subject.idx + len(subject)))
     if body is None:
         return resolver.resolve(tok)
     a, b = body.start_char, body.end_char
@@ -114,19 +117,21 @@ def _resolve(resolver: Referents, subject):
     whole = [m.actor for m in resolver.mentions if m.start <= a and b <= m.end and m.actor.kind != "person"]
     actor = resolver.canonical(whole[0]) if whole else None  # not "Japan" of "Bank of Japan"
     named = actor is not None and actor.name in body.doc.text  # "Federal Reserve" for "Fed", not a dictionary's name
-    return actor, (plain_name(actor.name) if named else _without_the(body.text)), (a, b)
+    voices[subject.lemma_.lower()] = (actor, plain_name(actor.name) if named else _without_the(body.text))
+    return (*voices[subject.lemma_.lower()], (a, b))
 
 
 def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]:
     quotes: list[Quote] = []
     last = None  # (end, quote, actor) of the last quote with a speaker
     unsigned: list[Quote] = []  # quotes of a document that names no author yet ("according to a report")
+    voices: dict[str, tuple] = {}  # "officials" -> (actor, name) of the body they last spoke for
     for q in found:
         quote = Quote(text=text[q.start:q.end], span=[q.start, q.end], kind=q.kind,
                       cue=list(q.cue) if q.cue else None)
         actor = None
         if q.subject is not None:
-            actor, name, span = _resolve(resolver, q.subject)
+            actor, name, span = _resolve(resolver, q.subject, voices)
             quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
             quote.speaker_span = list(span)

@@ -98,3 +98,12 @@ def is_unsigned_document(tok: Token) -> bool:
            for c in tok.children):
         return False
     return source_of(tok) is tok
+
+
+def is_anaphoric_voice(tok: Token) -> bool:
+    """«the officials said», «the sources added»: officials named before, with nothing of their own."""
+    if speaker_nouns().get(tok.lemma_.lower()) != "voice":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return (any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
+            and not deps & {"compound", "nmod", "poss", "prep", "amod", "appos"})
