@@ -65,8 +65,9 @@ class EventsStage:
         seen: set[tuple] = set()
         for sent in doc.sents:
             cands = code_sentence(sent, self.lexicon, index, ctx) if self.mode != "classifier" else []
-            if not cands and self.mode != "classifier":
-                cands = statement_candidates(sent, self.lexicon.frames, index)
+            if all(c.free for c in cands) and self.mode != "classifier":
+                # a free event noun ("said the talks with Sudan were a success") leaves the statement its reading
+                cands = cands + statement_candidates(sent, self.lexicon.frames, index)
             elif self.mode != "classifier":
                 cands = _with_reported_demands(cands, demand_candidates(sent, self.lexicon.frames, index))
             votes = None
