@@ -59,6 +59,8 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         if not sources and verb is None and trig.pattern.free:  # "PKK attack", "talks BY the two sides"
             sources = _modifier_actors(tok, index) or args.nominal_agents(tok, index)
         targets = args.object_actors(tok, index)
+        if not sources and len(targets) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+            sources, targets = targets[:1], targets[1:]  # "talks BETWEEN X and Y": X the source, Y the target
         if not targets and verb is not None:
             targets = [a for a in args.object_actors(verb, index) if a not in sources]
         return sources, targets
@@ -146,14 +148,15 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
     triggers = find_triggers(sent, ctx)
     frames_used = {t.frame.i for t in triggers if t.frame is not None}
     verbs = {t.token.i for t in triggers if not t.pattern.noun}
+    harm = {t.token.i for t in triggers if not t.pattern.noun and t.pattern.code[:2] in PATIENT_ROOTS}
     out = []
     for trig in triggers:
         if trig.token.i in frames_used:
             continue  # the frame verb's own reading gives way to the composed event
         if trig.pattern.noun and trig.frame is None and trig.light is not None and trig.light.i in verbs:
             continue  # "fought battles", "took control": the verb already codes it
-        if trig.pattern.free and trig.light is None and _governed_by(trig.token, verbs):
-            continue  # "a car bombing by the rebels KILLED scores": the verb codes the act, the noun names its agent
+        if trig.pattern.free and trig.light is None and _governed_by(trig.token, harm):
+            continue
         cand = _code_trigger(trig, lex, index)
         cand.light = trig.light if trig.pattern.noun and trig.frame is None else None
         cand.free = trig.pattern.free and trig.light is None and trig.frame is None
@@ -166,7 +169,8 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
 
 
 def _governed_by(noun: Token, verbs: set[int]) -> bool:
-    """The noun is the subject, object or prepositional object of a verb that is itself a trigger."""
+    """The noun is the subject, object or prepositional object of a trigger verb of VERBS (one that names harm:
+    "a car bombing by the rebels KILLED scores" is one act, coded by the verb; the noun names its agent)."""
     gov = governing_verb(noun)
     return gov is not None and gov.i in verbs
 

@@ -29,7 +29,7 @@ class EventsStage:
 
     def __init__(self, settings):
         self.settings = settings
-        self.lexicon = load_lexicon()
+        self.lexicon = load_lexicon(cameo=bool((getattr(settings, "extra", None) or {}).get("events_cameo", False)))
         self.agent_words = _agent_words(settings)
         self.classifier = None
         self.mode = "combined"
