@@ -172,7 +172,9 @@ def _governed_by(noun: Token, verbs: set[int]) -> bool:
     """The noun is the subject, object or prepositional object of a trigger verb of VERBS (one that names harm:
     "a car bombing by the rebels KILLED scores" is one act, coded by the verb; the noun names its agent)."""
     gov = governing_verb(noun)
-    return gov is not None and gov.i in verbs
+    if gov is None or gov.i not in verbs:
+        return False
+    return noun.dep_ != "pobj" or noun.head.lower_ in args.INSTRUMENT_PREPS  # not "arrested AFTER the protests"
 
 
 def _has_unless(tok: Token) -> bool:

@@ -257,7 +257,7 @@ def noun_licensed(tok: Token, pat: Pattern, ctx: MatchContext) -> Token | None |
 
 def _free_noun(tok: Token, pats, ctx: MatchContext) -> Pattern | None:
     """A pattern that reads the noun as an act by itself ("months of PROTESTS"), when its first wants a light verb."""
-    free = [p for p in pats if p.free]
+    free = [p for p in pats if p.free] if tok.pos_ == "NOUN" else []   # not a name ("Band Aid", "Star Wars")
     pat = _first_satisfied(tok, free, ctx) if free else None
     return _literal(tok, pat, ctx) if pat is not None else None
 
