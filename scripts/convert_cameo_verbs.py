@@ -152,7 +152,7 @@ def convert_pattern(body: str, synsets, lem) -> list[str] | None:
 
 
 def read_blocks(lines: list[str]):
-    """Yield (header name, default code, [(member key, verb word)], [(pattern body, code, comment)])."""
+    """Yield (header name, default code, [(member key, own code or None)], [(pattern body, code, comment)])."""
     block = None
     for line in lines:
         m = HEADER.match(line)
@@ -167,9 +167,11 @@ def read_blocks(lines: list[str]):
         if line.startswith("-") and p:
             block[3].append((p.group(1), p.group(2).strip(), (p.group(3) or "").strip()))
         elif not line.startswith("-"):
-            word = line.split("#")[0].split("{")[0].strip()
+            body = line.split("#")[0]
+            own = re.search(r"\[([^\]]*)\]", body)   # a member with its own default code: "OBJECT [120]"
+            word = re.sub(r"\[[^\]]*\]", "", body).split("{")[0].strip()
             if word:
-                block[2].append(word.lstrip("+"))
+                block[2].append((word.lstrip("+"), own.group(1).strip() if own else None))
     if block:
         yield block
 
@@ -198,17 +200,19 @@ def convert(path: Path, known_code) -> tuple[list[tuple[str, str, str]], Counter
     rows: list[tuple[str, str, str]] = []
     stats: Counter = Counter()
     for name, default, members, patterns in read_blocks(lines[start:end]):
-        verbs = {k.upper(): member_pattern(k, lem) for k in members}
+        verbs = {k.upper(): member_pattern(k, lem) for k, _ in members}
         verbs = {k: v for k, v in verbs.items() if v}
+        own = {k.upper(): c for k, c in members if c and k.upper() in verbs}
         if not verbs:
             stats["block without a usable verb"] += 1
             continue
         first = next(iter(verbs))
-        if default != "---":
-            if known_code(default):
-                rows += [(default, " ".join([v, *c]), f"{name} block") for v, c in verbs.values()]
-            else:
-                stats[f"unknown default code {default}"] += 1
+        for key, (v, c) in verbs.items():
+            code = own.get(key, default)
+            if code != "---" and known_code(code):
+                rows.append((code, " ".join([v, *c]), f"{name} block"))
+            elif code != "---":
+                stats[f"unknown default code {code}"] += 1
         for body, codes, comment in patterns:
             code = codes.split(":")[0].strip()
             if not code:

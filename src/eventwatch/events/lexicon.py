@@ -116,8 +116,8 @@ def _data_lines(path: Path):
 @lru_cache(maxsize=2)
 def load_lexicon(cameo: bool = False) -> Lexicon:
     """The lexicon; ``cameo`` adds the converted PETRARCH-2 layer below our own. It is off by default: on the own
-    set's tune split it added 43 false events for one more event matched by root (scripts/convert_cameo_verbs.py
-    and docs/evaluation.md give the figures); Settings(extra={"events_cameo": True}) switches it on."""
+    set's tune split it added 43 false events for one more event matched by root (the figures are in
+    scripts/convert_cameo_verbs.py); Settings(extra={"events_cameo": True}) switches it on."""
     by: dict[tuple[bool, str], list[Pattern]] = {}
     n = 0
     for layer, name in enumerate(LAYERS + ((CAMEO_LAYER,) if cameo else ())):
