@@ -254,12 +254,17 @@ def noun_licensed(tok: Token, pat: Pattern, ctx: MatchContext) -> Token | None |
             return gov
         if tok.dep_ not in ("nsubj",) and lem in frames.light:
             return gov
-    return True if pat.free else False
+    return True if pat.free and _common_noun(tok) else False
+
+
+def _common_noun(tok: Token) -> bool:
+    """A common noun in lower case (or opening the sentence): not part of a name ("Band Aid", "Star Wars")."""
+    return tok.pos_ == "NOUN" and (tok.is_lower or tok.is_sent_start)
 
 
 def _free_noun(tok: Token, pats, ctx: MatchContext) -> Pattern | None:
     """A pattern that reads the noun as an act by itself ("months of PROTESTS"), when its first wants a light verb."""
-    free = [p for p in pats if p.free] if tok.pos_ == "NOUN" else []   # not a name ("Band Aid", "Star Wars")
+    free = [p for p in pats if p.free] if _common_noun(tok) else []
     pat = _first_satisfied(tok, free, ctx) if free else None
     return _literal(tok, pat, ctx) if pat is not None else None
 
