@@ -1,9 +1,8 @@
 """The pattern lexicon and frame table (``data/frames.tsv``), parsed once into immutable objects.
 
-The lexicon has layers, in order of priority: ``patterns.tsv`` (our own patterns), then ``patterns_extra.tsv``
-(our own general coverage: noun triggers, light-verb nouns, verbs of everyday political news), then,
-when asked for, ``patterns_cameo.tsv`` (converted from the PETRARCH-2 verb dictionary by
-scripts/convert_cameo_verbs.py).
+The lexicon has layers, in order of priority: our own patterns (``patterns.tsv``, and ``patterns_extra.tsv``:
+the breadth of everyday political news, free event nouns), then, when asked for, ``patterns_cameo.tsv``
+(converted from the PETRARCH-2 verb dictionary by scripts/convert_cameo_verbs.py).
 A trigger's patterns are tried layer by layer, most specific first within a layer: a pattern of a higher
 layer wins whenever it matches, so converted patterns only code what our own do not. A pattern whose code
 is ``---`` (NULL_CODE) matches a construction that codes no event ("face a run-off").
@@ -15,8 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
-LAYERS = ("patterns.tsv", "patterns_extra.tsv")   # highest priority first
-CAMEO_LAYER = "patterns_cameo.tsv"   # the converted PETRARCH-2 layer: last, and only when asked for (see load_lexicon)
+LAYERS = (("patterns.tsv", 0), ("patterns_extra.tsv", 0))   # (file, layer): our own files are one layer
+CAMEO_LAYER = ("patterns_cameo.tsv", 1)   # the converted PETRARCH-2 layer: below ours, only when asked for
 NULL_CODE = "---"
 
 
@@ -89,8 +88,10 @@ def parse_pattern(code: str, text: str, line: int = 0, layer: int = 0) -> Patter
         rel, _, val = part[1:].partition("=")
         if rel == "prep":
             p, _, objs = val.partition(">")
-            for prep in p.split("|"):
-                preps.append((prep, _split(objs)))
+            if objs:
+                preps.append((p, _split(objs)))   # "+prep=on|against>X": either preposition, with object X
+            else:
+                preps.extend((prep, frozenset()) for prep in p.split("|"))
         elif rel in ("dobj", "prt", "xcomp", "head", "amod", "subj"):
             kw[rel] = _split(val)
         elif rel == "form":
@@ -120,12 +121,14 @@ def load_lexicon(cameo: bool = False) -> Lexicon:
     scripts/convert_cameo_verbs.py); Settings(extra={"events_cameo": True}) switches it on."""
     by: dict[tuple[bool, str], list[Pattern]] = {}
     n = 0
-    for layer, name in enumerate(LAYERS + ((CAMEO_LAYER,) if cameo else ())):
+    rank: dict[int, int] = {}   # pattern id -> file order, the tie-breaker after specificity
+    for file_no, (name, layer) in enumerate(LAYERS + ((CAMEO_LAYER,) if cameo else ())):
         for line, cols in _data_lines(DATA / name):
             pat = parse_pattern(cols[0].strip(), cols[1].strip(), line, layer)
             by.setdefault(("a" if pat.adj else pat.noun, pat.lemma), []).append(pat)
+            rank[id(pat)] = file_no
             n += 1
-    ordered = {k: tuple(sorted(v, key=lambda p: (p.layer, -p.specificity, p.line))) for k, v in by.items()}
+    ordered = {k: tuple(sorted(v, key=lambda p: (p.layer, -p.specificity, rank[id(p)], p.line))) for k, v in by.items()}
     return Lexicon(ordered, load_frames(), n)
 
 

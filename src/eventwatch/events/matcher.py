@@ -98,7 +98,7 @@ def _prep_children(tok: Token) -> list[Token]:
     return preps
 
 
-def _prep_ok(tok: Token, names: str, objs: frozenset[str], places: set[int] = frozenset()) -> bool:
+def _prep_ok(tok: Token, names: str, objs: frozenset[str], ctx: "MatchContext | None" = None) -> bool:
     wanted = set(names.split("|"))
     for p in _prep_children(tok):
         if _lemma(p) not in wanted:
@@ -106,7 +106,8 @@ def _prep_ok(tok: Token, names: str, objs: frozenset[str], places: set[int] = fr
         if not objs:
             return True
         pobjs = [c for c in p.children if c.dep_ in ("pobj", "pcomp")]
-        if "*place" in objs and any(_covers(o, places) for o in pobjs):
+        if ctx is not None and any(_covers(o, ctx.place_tokens) for o in pobjs if "*place" in objs) or (
+                ctx is not None and any(_covers(o, ctx.actor_tokens) for o in pobjs if "*actor" in objs)):
             return True
         if any(_lemma(o) in objs or any(_lemma(c) in objs for c in o.children if c.dep_ == "prep" and False) for o in pobjs):
             return True
@@ -120,7 +121,7 @@ def satisfies(tok: Token, pat: Pattern, ctx: "MatchContext") -> bool:
     if pat.dobj and not _obj_ok(tok, pat, ctx.actor_tokens, ctx.place_tokens, ctx.person_tokens):
         return False
     for names, objs in pat.preps:
-        if not _prep_ok(tok, names, objs, ctx.place_tokens):
+        if not _prep_ok(tok, names, objs, ctx):
             return False
     if pat.prt and not any(c.dep_ in PARTICLE_DEPS and _lemma(c) in pat.prt for c in tok.children):
         return False
