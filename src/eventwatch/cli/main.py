@@ -117,6 +117,10 @@ def _date_summary(records, args):
         n += 1
         undated += record.published is None
         yield record
+    _say_undated(undated, n, args)
+
+
+def _say_undated(undated: int, n: int, args) -> None:
     if not getattr(args, "quiet", False):
         hint = " (their events are undated: give a date field, --date or --date-order)" if undated else ""
         print(f"eventwatch: {undated} of {n} documents have no publication date{hint}", file=sys.stderr)
@@ -341,11 +345,14 @@ def cmd_eval(args) -> int:
 
     try:
         mod = scorer(args.stage)
+        extra = json.loads(args.extra) if args.extra else {}
+        if not isinstance(extra, dict):
+            raise ValueError("--extra: a JSON object is required")
     except (ValueError, ImportError) as exc:
         print(f"eventwatch: {exc}", file=sys.stderr)
         return EXIT_USAGE
     options = {"limit": args.limit, "model": args.model, "json": args.json,
-               "skip": args.skip, "errors": args.errors,
+               "skip": args.skip, "errors": args.errors, "extra": extra,
                "split": None if args.split == "both" and args.stage != "events" else args.split}
     result = mod.evaluate(args.gold, options)
     print(json.dumps(result, indent=2, default=str) if args.json else mod.report(result))
@@ -367,10 +374,12 @@ def cmd_run(args) -> int:
     tick = (lambda n: bar.update(n)) if bar is not None else None
     try:
         if args.engine == "ray":
+            from eventwatch.scale.parquet import undated_documents
             from eventwatch.scale.ray_runner import RayMissing, run_ray
 
             try:
                 n = run_ray(args.paths, settings, args.out, workers=args.workers, address=args.address, progress=tick)
+                _say_undated(*undated_documents(args.out), args)
             except RayMissing as exc:
                 print(f"eventwatch: {exc}", file=sys.stderr)
                 return EXIT_USAGE
@@ -607,6 +616,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--errors", metavar="FILE", help="quotes: write the wrong-speaker cases to FILE (JSONL)")
     p.add_argument("--model", help="spaCy model to load")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--extra", metavar="JSON", help="events: pipeline settings to try, e.g. '{\"events_learned\": true}'")
     p.add_argument("--split", choices=("tune", "measure", "both"),
                    help="events, places: score only the tune or the measure half (by a hash of the item or document "
                         "id); events: 'both' scores each half from one run")

@@ -11,7 +11,7 @@ from eventwatch.events import arguments as args
 from eventwatch.events import literal
 from eventwatch.events.codes import lookup
 from eventwatch.events.coder import Candidate, code_sentence, expand
-from eventwatch.events.confidence import Evidence, confidence
+from eventwatch.events.confidence import Evidence, confidence, load_calibration
 from eventwatch.events.dates import event_time
 from eventwatch.events.lexicon import load_lexicon
 from eventwatch.events.location import dateline_place, event_place
@@ -38,12 +38,20 @@ class EventsStage:
             self.classifier = load_classifier()
         self.learned = None
         self.collect = None  # scripts/train_event_coder.py: called with the lexicon's output, before combining
-        # The learned coder (events/learned.py, model card events/data/event_coder.md) is off by default:
-        # on the own set's test split it changes nothing and it lowers PLOVER F1 on plover_gsr_dev
-        # (0.738 -> 0.724). Switch it on with Settings(extra={"events_learned": True}) to measure it.
+        # The learned coder (events/learned.py, model card events/data/event_coder.md) adds no events by default:
+        # re-measured with calibrated confidence, what it adds is no more precise than the lexicon and it lowers
+        # PLOVER F1 on plover_gsr_dev (0.750 -> 0.732 at add 0.3). Switch it on with
+        # Settings(extra={"events_learned": True}) to measure it. It does score events' roots for the calibration.
         if (getattr(settings, "extra", None) or {}).get("events_learned", False):
             from eventwatch.events.learned import load_coder
             self.learned = load_coder()
+        # every event's final confidence is calibrated (events/confidence.py; scripts/calibrate_events.py)
+        self.calibration = load_calibration() if (getattr(settings, "extra", None) or {}).get(
+            "events_calibrated", True) else None
+        self.root_model = None  # the learned coder, scoring each event's root for the calibration only
+        if self.calibration is not None and self.calibration.wants_root_probability:
+            from eventwatch.events.learned import load_coder
+            self.root_model = load_coder()
 
     MODES = ("pattern", "classifier", "combined")
 
@@ -94,6 +102,15 @@ class EventsStage:
         if self.learned is not None and self.mode == "combined":
             from eventwatch.events.combine import combine
             combine(self, doc, record, index, ctx, fallback_place)
+        if self.calibration is not None:
+            self._calibrate(doc, record, index)
+
+    def _calibrate(self, doc: Doc, record: Record, index) -> None:
+        probs = None
+        if self.root_model is not None and record.events:
+            from eventwatch.events.combine import root_probabilities
+            probs = root_probabilities(self.root_model, doc, record, index, self.agent_words)
+        self.calibration.apply(record.events, probs)
 
     def _events(self, cand: Candidate, clf, sent: Span, record: Record, fallback_place):
         info = lookup(cand.code)
