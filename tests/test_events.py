@@ -236,7 +236,7 @@ def test_data_files_carry_provenance():
     import eventwatch.events as ev
 
     data = Path(ev.__file__).parent / "data"
-    for name in ("cameo_codes.tsv", "patterns.tsv", "frames.tsv"):
+    for name in ("cameo_codes.tsv", "patterns.tsv", "patterns_extra.tsv", "patterns_cameo.tsv", "frames.tsv"):
         head = (data / name).read_text("utf-8").splitlines()[0]
         assert head.startswith("#"), name
     assert (data / "event_classifier.md").exists()
