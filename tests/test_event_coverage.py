@@ -59,6 +59,7 @@ def test_a_goal_is_not_a_strike(pipeline):
 
 def test_a_sport_attack_is_not_an_act(pipeline):
     assert not any(c[:2] in ("18", "19") for c, *_ in coded(process(pipeline, "Chelsea's attack looked sharp against Arsenal.")))
+    assert not any(c[:2] in ("18", "19") for c, *_ in coded(process(pipeline, "Arsenal's attack on goal was weak.")))
 
 
 def test_a_free_noun_leaves_the_statement_its_reading(pipeline):

@@ -148,9 +148,10 @@ def satisfies(tok: Token, pat: Pattern, ctx: "MatchContext") -> bool:
 
 
 def _actor_modifier(tok: Token, ctx: "MatchContext") -> bool:
-    """A modifier or possessive of TOK names an actor or a place ("the PKK attack", "Iraq's war", "police searches")."""
-    return any(c.i in ctx.known or (c.dep_ == "compound" and _lemma(c) in ctx.agents)
-               for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss"))
+    """A modifier of TOK names a group or a place ("the PKK attack", "Israeli strikes", "police searches"); not a
+    possessive or a person ("Arsenal's attack", "Rooney's strike" are sport more often than not)."""
+    return any((c.i in ctx.known and c.i not in ctx.person_tokens) or (c.dep_ == "compound" and _lemma(c) in ctx.agents)
+               for c in tok.children if c.dep_ in ("amod", "compound", "nmod"))
 
 
 def _subj_ok(tok: Token, want: frozenset[str]) -> bool:
