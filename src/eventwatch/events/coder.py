@@ -60,7 +60,8 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
             sources = _modifier_actors(tok, index) or args.nominal_agents(tok, index)
         targets = args.object_actors(tok, index)
         if not sources and len(targets) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
-            sources, targets = targets[:1], targets[1:]  # "talks BETWEEN X and Y": X the source, Y the target
+            sources, targets = targets[:1], targets[1:2]  # "talks BETWEEN X and Y": X the source, Y the target (one
+            # event, as for "X and Y met"; a longer list is one multilateral act, not one per member)
         if not targets and verb is not None:
             targets = [a for a in args.object_actors(verb, index) if a not in sources]
         return sources, targets
