@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from eventwatch.actors import agent_words, fold, people_of, resolve_pronoun
 from eventwatch.events import arguments as args
 from eventwatch.events import literal
+from eventwatch.events import scope
 from eventwatch.events.codes import lookup
 from eventwatch.events.coder import Candidate, code_sentence, expand
 from eventwatch.events.confidence import Evidence, confidence, load_calibration
@@ -70,6 +71,8 @@ class EventsStage:
         place_tokens = _place_tokens(doc, record)
         ctx = MatchContext(self.lexicon, index.tokens(), place_tokens, index.tokens(("person",)), self.agent_words)
         fallback_place = dateline_place(record)
+        domain = scope.article_domain(doc)
+        actors = {a.id: a for a in record.actors}
         seen: set[tuple] = set()
         for sent in doc.sents:
             cands = code_sentence(sent, self.lexicon, index, ctx) if self.mode != "classifier" else []
@@ -78,6 +81,7 @@ class EventsStage:
                 cands = cands + statement_candidates(sent, self.lexicon.frames, index)
             elif self.mode != "classifier":
                 cands = _with_reported_demands(cands, demand_candidates(sent, self.lexicon.frames, index))
+            cands = _without_results(cands)
             votes = None
             if self.classifier is not None and self.mode != "pattern":
                 votes = self.classifier.vote(sent, cands, index, self.mode == "classifier")
@@ -92,6 +96,8 @@ class EventsStage:
             if any((e.source or e.target) and not sub for e, sub in found):
                 # actorless readings only when no main-clause event has actors
                 found = [(e, sub) for e, sub in found if e.source or e.target]
+            protesting = scope.protesters([e for e, _ in found])
+            found = [(e, sub) for e, sub in found if scope.in_scope(e, actors, domain, protesting)]
             for event, _ in found:
                 key = (event.source, event.target, event.cameo, event.sentence[0], event.trigger[0])
                 if key not in seen:
@@ -221,6 +227,15 @@ def _with_reported_demands(cands: list[Candidate], demands: list[Candidate]) -> 
                 c.subordinate = True
         out.append(d)
     return out
+
+
+def _without_results(cands: list[Candidate]) -> list[Candidate]:
+    """A violence participle that names the result of another violence act of its clause is the same act, one
+    event ("rebels ATTACKED a convoy, KILLING two soldiers", "gunmen opened FIRE on a post, WOUNDING three")."""
+    violent = {c.action.i for c in cands if c.root in literal.VIOLENCE_ROOTS}
+    violent |= {c.light.i for c in cands if c.light is not None and c.root in literal.VIOLENCE_ROOTS}
+    return [c for c in cands if not (c.root in literal.VIOLENCE_ROOTS and c.action.dep_ == "advcl"
+                                     and c.action.tag_ == "VBG" and c.action.head.i in violent)]
 
 
 def _with_votes(cands, votes):
