@@ -31,6 +31,7 @@ PEOPLE_SECTOR = "CVL"           # Phoenix codes "people", "man" as PPL: ordinary
 NOT_GROUPS = frozenset({"it", "this", "that", "which", "what", "one", "some", "all", "both", "each"})
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 PLACE_PREPS = ("of", "from", "in")
+TRANSNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 STANCE = frozenset({"anti", "pro"})  # "an anti-Syria journalist" is not Syrian
 
 
@@ -222,6 +223,25 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         if span not in actor.mentions:
             actor.mentions.append(span)
             actor.mentions.sort()
+
+
+def place_unplaced(record: Record, country: str | None) -> None:
+    """People and organisations the dictionary does not place take the article's country (when it has one):
+    "Director Shami Chakrabarti" in a British article is British; an unknown organisation only when its
+    name gave it a sector ("Department of Motor Vehicles"), as an unknown body may be international.
+    Actors coded as international (IGO/NGO codes) and countries keep what they have."""
+    if not country:
+        return
+    for actor in record.actors:
+        if actor.country or actor.kind not in ("person", "organization"):
+            continue
+        if (actor.code or "")[:3] in TRANSNATIONAL_PREFIXES:
+            continue
+        if actor.kind == "organization" and not actor.sector:
+            continue
+        actor.country = country
+        actor.code = f"{country}{actor.sector[0] if actor.sector else ''}"
+        actor.confidence = min(actor.confidence, 0.5)
 
 
 def _same_group(actors, sector: str) -> str | None:

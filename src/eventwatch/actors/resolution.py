@@ -10,6 +10,8 @@ publication date when the dictionary knows one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -19,8 +21,16 @@ from eventwatch.actors.recognition import Mention, folded_tokens
 from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import span_chars, span_text
+from eventwatch.resources import read_table
 
 COUNTRY_ADJ_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> dict[str, str]:
+    """Name word → sector for organisations the dictionary does not know (data/org_heads.tsv)."""
+    return {fold(w): sector for w, sector in read_table(DATA / "org_heads.tsv", columns=2)}
 
 
 @dataclass
@@ -311,6 +321,7 @@ class Resolver:
                 d["country"] = d["country"] or n_country
                 if not d["sector"] and n_sector:
                     d["sector"] = [n_sector]
+                    d["code"] = None  # the name's sector completes a code composed from the country alone
                 d["code"] = d["code"] or compose(d["country"], d["sector"])
             if c.fixed:
                 d["country"] = c.fixed.get("country", d["country"])
@@ -355,14 +366,17 @@ class Resolver:
         return out
 
     def from_name(self, name: str) -> tuple[str | None, str | None]:
-        """Country and sector read off an unknown organisation's name ("Afghan Border Police")."""
+        """Country and sector read off an unknown organisation's name ("Afghan Border Police"): agent nouns
+        first, then the words of ``data/org_heads.tsv`` ("Department of Motor Vehicles" → GOV)."""
         country = sector = None
-        for w in fold(name).split(" "):
+        words = fold(name).replace(".", " ").split()
+        for w in words:
             country = country or self.dic.demonyms.get(w) or self.dic.capitals.get(w)
             codes = self.dic.agents.get(w)
             if codes and sector is None:
                 sector = codes[0]
-        return country, sector
+        heads = org_heads()
+        return country, sector or next((heads[w] for w in words if w in heads), None)
 
     def best_name(self, c: Cluster) -> str:
         texts = [span_text(self.doc, s, e) for s, e in c.spans]

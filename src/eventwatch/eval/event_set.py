@@ -82,11 +82,14 @@ def locate(record_text: str, wanted: list[str]) -> list[tuple[int, int] | None]:
 def _actor_code(actor) -> str:
     if actor is None:
         return ""
-    if actor.code:
-        return actor.code
-    if actor.country or actor.sector:
-        return (actor.country or "---") + (actor.sector[0] if actor.sector else "")
-    return "?"  # an actor with nothing known: never agrees with a gold code, nor with no actor
+    code = actor.code or ""
+    if not code and (actor.country or actor.sector):
+        code = (actor.country or "---") + (actor.sector[0] if actor.sector else "")
+    if not code:
+        return "?"  # an actor with nothing known: never agrees with a gold code, nor with no actor
+    if len(code) == 3 and actor.kind != "country":
+        return code + "???"  # a person or body with a country and no sector: the country only (not its GOV)
+    return code
 
 
 def _as_gold_shape(event, actors: dict) -> dict:
