@@ -62,15 +62,17 @@ def pick_role(entry: Entry, date: str | None) -> Role | None:
         r = max(former, key=lambda r: r.end or "")
         return Role(code=f"{r.country}ELI" if r.country else r.code, country=r.country,
                     sector=("ELI",) if r.country else r.sector, affiliation=None if r.country else r.affiliation)
-    return min(entry.roles, key=lambda r: r.start or "")
+    return undated_role(entry.roles, NOT_YET)  # every role starts after the article: none is in force
 
 
 UNDATED = "undated article: no dated role applied"
+NOT_YET = "no dated role in force on the article's date"
 
 
-def undated_role(roles) -> Role | None:
+def undated_role(roles, note: str = UNDATED) -> Role | None:
     """An undated document supports no role bound to dates (issue 18): an undated role if the entry has one,
-    else the one code all its roles share, else the one country they share, its role saying why."""
+    else the one code all its roles share, else the one country they share, its role (NOTE) saying why.
+    An article dated before every role of the entry is read the same way (NOTE: :data:`NOT_YET`)."""
     undated = [r for r in roles if r.start is None and r.end is None]
     if undated:
         return undated[0]
@@ -79,8 +81,8 @@ def undated_role(roles) -> Role | None:
     countries = {r.country for r in roles}
     if len(countries) == 1 and None not in countries:
         country = next(iter(countries))
-        return Role(code=country, role=UNDATED, country=country, sector=(), affiliation=None)
-    return Role(code=None, role=UNDATED)
+        return Role(code=country, role=note, country=country, sector=(), affiliation=None)
+    return Role(code=None, role=note)
 
 
 def is_demonym_modifier(doc: Doc, m: Mention, dic: Dictionary) -> bool:
@@ -301,7 +303,7 @@ class Resolver:
         if r is not None:
             d.update(country=r.country, sector=list(r.sector), code=r.code, affiliation=r.affiliation)
             d["role"] = d["role"] or r.role
-            if c.kind == "person" and (r.sector == ("ELI",) or r.role == UNDATED) and t_sector \
+            if c.kind == "person" and (r.sector == ("ELI",) or r.role in (UNDATED, NOT_YET)) and t_sector \
                     and t_country in (None, r.country):
                 d.update(sector=[t_sector], code=compose(r.country or t_country, [t_sector]))  # the text says what he is now
         else:
