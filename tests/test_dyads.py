@@ -146,3 +146,36 @@ def test_undated_article_gets_no_date_bound_role_and_says_so(pipeline):
     assert "undated" in (taliban.role or "")
     dated = process(pipeline, "The Taliban attacked a police post in Helmand.", published="2019-05-01")
     assert next(a for a in dated.actors if a.id == "group:taliban").code.startswith("AFGINS")
+
+
+def test_person_before_every_dated_role_gets_no_role_from_the_future(pipeline):
+    # Donald Trump's dictionary roles start in 2017: a 2010 article cannot make him president
+    r = process(pipeline, "Donald Trump criticised the mayor of New York over a tax plan.", published="2010-05-01")
+    trump = actor(r, "person:donald-trump")
+    assert trump is not None and trump.country == "USA"
+    assert trump.code != "USAGOV" and "no dated role" in (trump.role or "")
+
+
+def test_unions_and_their_leaders_are_labour(pipeline):
+    r = process(pipeline, "In Cardiff, union leaders warned ministers that nurses would strike. "
+                          "The unions will be consulted, the Welsh government said.")
+    warned = events(r, ("13",))
+    assert warned, r.events
+    assert side(r, warned[0].source) == ("GBR", "LAB")
+    assert side(r, warned[0].target) == ("GBR", "GOV")
+
+
+def test_unknown_bodies_take_sector_from_name_and_country_from_article(pipeline):
+    r = process(pipeline, "Kenyan officials in Nairobi said the Coastal Water Commission fined Baraka Holdings "
+                          "on Monday. Police in Mombasa arrested two managers of Baraka Holdings.")
+    commission = next(a for a in r.actors if "Commission" in a.name)
+    firm = next(a for a in r.actors if "Baraka" in a.name)
+    assert (commission.country, commission.sector[:1]) == ("KEN", ["GOV"])
+    assert (firm.country, firm.sector[:1]) == ("KEN", ["BUS"])
+
+
+def test_unknown_person_takes_the_article_country(pipeline):
+    r = process(pipeline, "Police in Lagos detained three activists. Campaigner Ngozi Adebayo-Okafor condemned "
+                          "the Nigerian police in Abuja on Friday.")
+    person = next(a for a in r.actors if a.kind == "person" and "Adebayo" in a.name)
+    assert person.country == "NGA"
