@@ -238,7 +238,9 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str
         if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    found = np_actors(p, index)
+                    # "called for sanctions AGAINST X", "pressed for the release OF X": the act named in the
+                    # phrase is done to whom its own preposition names
+                    found = np_actors(p, index) or (_nested_actors(p, index) if c.lower_ == "for" else [])
                     if found:
                         return found
     # prepositions hanging on the object: "took control OF Afghanistan's provinces", "handover of power FROM X"
