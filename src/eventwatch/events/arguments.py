@@ -193,6 +193,9 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         found = np_actors(head, index)  # "troops FIRING on protesters": the noun does what its participle says
         if found:
             return found
+        gov = head.head.head if head.dep_ == "pobj" else None
+        if gov is not None and gov.pos_ in ("VERB", "AUX") and head.head.dep_ == "prep":
+            return subject_actors(gov, index, depth + 1)  # "X marched in a protest CALLING for ...": X calls
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
@@ -335,3 +338,30 @@ def first_actor_after(tok: Token, index: ActorIndex, exclude: list[str]) -> list
         if aid and aid not in exclude:
             return [aid]
     return []
+
+
+CARRY_SENTENCES = 2   # how far back (in sentences) a dyad carries to an event whose sentence names no target
+
+
+def carry_dyads(events: list, sentence_starts: list[int]) -> None:
+    """An act whose sentence names no target continues the dyad of the story: its source's latest target
+    in the same or the CARRY_SENTENCES sentences before ("Unions warned ministers ... They threatened to
+    strike": ministers), else, for a reply, the one who last acted on its source ("X accused Y ... Y
+    rejected the claims": X). An act with a target and no source ("the men were arrested") takes the
+    latest source of an act on that target ("Police raided the flat of two men ... The men were
+    arrested": police). The carried side's words are not in the sentence: its span stays None."""
+    from bisect import bisect_right
+
+    ordered = sorted(events, key=lambda e: e.trigger[0])
+    sent_no = [bisect_right(sentence_starts, e.trigger[0]) for e in ordered]
+    for i, ev in enumerate(ordered):
+        if bool(ev.target) == bool(ev.source):
+            continue
+        earlier = [p for j, p in reversed(list(enumerate(ordered[:i]))) if sent_no[i] - sent_no[j] <= CARRY_SENTENCES]
+        if ev.source:
+            same = next((p.target for p in earlier if p.source == ev.source and p.target and p.target != ev.source), None)
+            reply = next((p.source for p in earlier if p.target == ev.source and p.source), None)
+            ev.target = same or reply
+        else:
+            ev.source = next((p.source for p in earlier if p.target == ev.target and p.source
+                              and p.source != ev.target), None)
