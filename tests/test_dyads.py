@@ -179,3 +179,35 @@ def test_unknown_person_takes_the_article_country(pipeline):
                           "the Nigerian police in Abuja on Friday.")
     person = next(a for a in r.actors if a.kind == "person" and "Adebayo" in a.name)
     assert person.country == "NGA"
+
+
+def test_an_act_without_a_named_target_continues_the_storys_dyad(pipeline):
+    r = process(pipeline, "Nurses' unions in Scotland warned the Scottish government over pay on Monday. "
+                          "On Tuesday the unions threatened a national strike.")
+    threat = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "threatened"]
+    assert threat, r.events
+    assert side(r, threat[0].source)[1] == "LAB"
+    assert side(r, threat[0].target) == ("GBR", "GOV")
+    assert threat[0].target_span is None  # the target's words are not in that sentence
+
+
+def test_an_act_without_a_named_source_takes_the_source_of_the_last_act_on_its_target(pipeline):
+    r = process(pipeline, "Egyptian police raided the homes of three bloggers in Cairo on Monday. "
+                          "The bloggers were detained overnight.")
+    detained = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "detained"]
+    assert detained, r.events
+    assert side(r, detained[0].source) == ("EGY", "COP")
+
+
+def test_a_call_for_an_act_against_someone_targets_them(pipeline):
+    r = process(pipeline, "The Nigerian cardinal called for sanctions against Zimbabwe on Sunday.")
+    calls = events(r, ("02", "10", "16"))
+    assert calls, r.events
+    assert side(r, calls[0].target)[0] == "ZWE"
+
+
+def test_a_participle_on_a_protest_noun_is_done_by_the_marchers(pipeline):
+    r = process(pipeline, "Tunisian students marched in a protest demanding the release of President Kais Saied's critics.")
+    demands = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "demanding"]
+    assert demands, r.events
+    assert side(r, demands[0].source) == ("TUN", "EDU")
