@@ -211,3 +211,23 @@ def test_a_participle_on_a_protest_noun_is_done_by_the_marchers(pipeline):
     demands = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "demanding"]
     assert demands, r.events
     assert side(r, demands[0].source) == ("TUN", "EDU")
+
+
+def test_a_known_person_without_a_role_on_the_date_does_not_take_the_article_country(pipeline):
+    # undated: Guterres's roles (Portugal, then the UN) leave his country open; the article being about
+    # Ethiopia does not make him Ethiopian
+    from eventwatch.pipeline import Pipeline
+    from eventwatch.settings import Settings
+
+    undated = Pipeline(Settings(), nlp=pipeline.nlp)
+    r = process(undated, "Ethiopian troops shelled Mekelle on Monday. Antonio Guterres condemned the shelling of "
+                         "Mekelle and urged Ethiopia to stop.", published=None)
+    guterres = next(a for a in r.actors if a.id == "person:antonio-guterres")
+    assert guterres.country != "ETH"
+
+
+def test_a_reply_answers_an_earlier_sentence_not_its_own(pipeline):
+    r = process(pipeline, "Ethiopia and the African Union have warned the Tigrayan rebels will be isolated if they "
+                          "continue to seize towns by force.")
+    seized = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "seize"]
+    assert seized and all(e.target != "AU" for e in seized), [(e.source, e.target) for e in seized]

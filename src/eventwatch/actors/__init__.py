@@ -63,7 +63,7 @@ class ActorStage:
         record.actors.extend(find_actors(doc, record, self.dictionary))
         country = article_country(record)
         generic_actors(doc, record, self.dictionary)  # unnamed groups: police, protesters, villagers
-        place_unplaced(record, country)  # unknown people and bodies: the article's country
+        place_unplaced(record, country, self.dictionary)  # unknown people and bodies: the article's country
         doc.user_data[PEOPLE_KEY] = PeopleTable(doc, record)
 
 

@@ -225,15 +225,18 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
             actor.mentions.sort()
 
 
-def place_unplaced(record: Record, country: str | None) -> None:
+def place_unplaced(record: Record, country: str | None, dic: Dictionary) -> None:
     """People and organisations the dictionary does not place take the article's country (when it has one):
     "Director Shami Chakrabarti" in a British article is British; an unknown organisation only when its
     name gave it a sector ("Department of Motor Vehicles"), as an unknown body may be international.
-    Actors coded as international (IGO/NGO codes) and countries keep what they have."""
+    Actors coded as international (IGO/NGO codes), those who speak for a body (an affiliation), those the
+    dictionary knows (whose roles the article's date may leave open) and countries keep what they have."""
     if not country:
         return
     for actor in record.actors:
-        if actor.country or actor.kind not in ("person", "organization"):
+        if actor.country or actor.kind not in ("person", "organization") or actor.affiliation:
+            continue
+        if dic.lookup(actor.name) is not None:
             continue
         if (actor.code or "")[:3] in TRANSNATIONAL_PREFIXES:
             continue

@@ -347,7 +347,7 @@ def carry_dyads(events: list, sentence_starts: list[int]) -> None:
     """An act whose sentence names no target continues the dyad of the story: its source's latest target
     in the same or the CARRY_SENTENCES sentences before ("Unions warned ministers ... They threatened to
     strike": ministers), else, for a reply, the one who last acted on its source ("X accused Y ... Y
-    rejected the claims": X). An act with a target and no source ("the men were arrested") takes the
+    rejected the claims": X; a reply answers an earlier sentence). An act with a target and no source ("the men were arrested") takes the
     latest source of an act on that target ("Police raided the flat of two men ... The men were
     arrested": police). The carried side's words are not in the sentence: its span stays None."""
     from bisect import bisect_right
@@ -357,10 +357,13 @@ def carry_dyads(events: list, sentence_starts: list[int]) -> None:
     for i, ev in enumerate(ordered):
         if bool(ev.target) == bool(ev.source):
             continue
-        earlier = [p for j, p in reversed(list(enumerate(ordered[:i]))) if sent_no[i] - sent_no[j] <= CARRY_SENTENCES]
+        back = [j for j in reversed(range(i)) if sent_no[i] - sent_no[j] <= CARRY_SENTENCES]
+        earlier = [ordered[j] for j in back]
         if ev.source:
             same = next((p.target for p in earlier if p.source == ev.source and p.target and p.target != ev.source), None)
-            reply = next((p.source for p in earlier if p.target == ev.source and p.source), None)
+            # a reply answers an act of an earlier sentence, never one of its own ("X warned Y that Y will ...")
+            reply = next((ordered[j].source for j in back if sent_no[j] < sent_no[i]
+                          and ordered[j].target == ev.source and ordered[j].source), None)
             ev.target = same or reply
         else:
             ev.source = next((p.source for p in earlier if p.target == ev.target and p.source
