@@ -229,14 +229,16 @@ def place_unplaced(record: Record, country: str | None, dic: Dictionary) -> None
     """People and organisations the dictionary does not place take the article's country (when it has one):
     "Director Shami Chakrabarti" in a British article is British; an unknown organisation only when its
     name gave it a sector ("Department of Motor Vehicles"), as an unknown body may be international.
-    Actors coded as international (IGO/NGO codes), those who speak for a body (an affiliation), those the
+    Actors coded as international (IGO/NGO codes), those who speak for an international body, those the
     dictionary knows (whose roles the article's date may leave open) and countries keep what they have."""
     if not country:
         return
+    by_id = {a.id: a for a in record.actors}
     for actor in record.actors:
-        if actor.country or actor.kind not in ("person", "organization") or actor.affiliation:
+        if actor.country or actor.kind not in ("person", "organization") or dic.lookup(actor.name) is not None:
             continue
-        if dic.lookup(actor.name) is not None:
+        body = by_id.get(actor.affiliation or "")
+        if body is not None and ((body.code or "")[:3] in TRANSNATIONAL_PREFIXES or not body.country and body.code):
             continue
         if (actor.code or "")[:3] in TRANSNATIONAL_PREFIXES:
             continue
