@@ -231,3 +231,9 @@ def test_a_reply_answers_an_earlier_sentence_not_its_own(pipeline):
                           "continue to seize towns by force.")
     seized = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "seize"]
     assert seized and all(e.target != "AU" for e in seized), [(e.source, e.target) for e in seized]
+
+
+def test_a_title_in_the_text_gives_the_role_when_the_dictionary_has_none_for_the_date(pipeline):
+    r = process(pipeline, "Republican nominee Donald Trump criticised the governor of Ohio.", published="2010-05-01")
+    trump = actor(r, "person:donald-trump")
+    assert trump.code == "USAPTY" and trump.role == "Nominee"
