@@ -237,3 +237,11 @@ def test_a_title_in_the_text_gives_the_role_when_the_dictionary_has_none_for_the
     r = process(pipeline, "Republican nominee Donald Trump criticised the governor of Ohio.", published="2010-05-01")
     trump = actor(r, "person:donald-trump")
     assert trump.code == "USAPTY" and trump.role == "Nominee"
+
+
+def test_the_government_after_a_named_countrys_government_is_that_government(pipeline):
+    r = process(pipeline, "Dock workers blocked the port of Aarhus on Tuesday. The government accused the union of "
+                          "blocking the port, a day after the Danish government rejected its demands.")
+    accused = events(r, ("11",))
+    assert accused, r.events
+    assert side(r, accused[0].source) == ("DNK", "GOV")

@@ -15,6 +15,7 @@ covers (named actors, "Egyptian police" coded by the role reader) are left as th
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -104,14 +105,23 @@ class Context:
                     for t in span:
                         self.place_at[t.i] = place.country
         self.article_country = article_country(record)
-        self.named_words = {w for a in record.actors if a.kind in ("organization", "group")
-                            for w in fold(a.name).split()}
+        self.named_words = {w for a in record.actors if a.kind in ("organization", "group") and not is_generic_id(a.id)
+                            for w in fold(a.name).split()}  # "the ministry" after "the Foreign Ministry", not
+        # "the government" after "the French government" (a country-sector actor, no name of its own)
 
     def country_of(self, tok: Token) -> str | None:
         actor = self.actor_at.get(tok.i)
         if actor is not None and actor.country and actor.kind in ("country", "organization", "group"):
             return actor.country
         return self.place_at.get(tok.i) or self.dic.demonyms.get(tok.lower_)
+
+
+GENERIC_ID = re.compile(r"^(---|[A-Z]{3})-[A-Z]{3}$")
+
+
+def is_generic_id(actor_id: str) -> bool:
+    """"FRA-GOV", "---COP": an unnamed country-sector actor (actors/codes.generic_id), not a named body."""
+    return bool(GENERIC_ID.match(actor_id))
 
 
 def article_country(record: Record) -> str | None:
