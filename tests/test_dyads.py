@@ -245,3 +245,11 @@ def test_the_government_after_a_named_countrys_government_is_that_government(pip
     accused = events(r, ("11",))
     assert accused, r.events
     assert side(r, accused[0].source) == ("DNK", "GOV")
+
+
+def test_a_curfew_imposed_in_a_country_is_imposed_on_that_country(pipeline):
+    r = process(pipeline, "Rwandan troops imposed a curfew in Burundi on Sunday.")
+    curfew = events(r, ("17",))
+    assert curfew, r.events
+    assert side(r, curfew[0].source) == ("RWA", "MIL")
+    assert side(r, curfew[0].target)[0] == "BDI"

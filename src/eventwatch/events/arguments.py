@@ -369,3 +369,22 @@ def carry_dyads(events: list, sentence_starts: list[int]) -> None:
         else:
             ev.source = next((p.source for p in earlier if p.target == ev.target and p.source
                               and p.source != ev.target), None)
+
+
+PLACE_ACT_CODES = ("15", "16", "17", "042", "043")  # force, sanctions, coercion, visits: done to a place's holder
+
+
+def place_targets(events: list, doc: Doc, index: ActorIndex) -> None:
+    """Deployments, sanctions, curfews and raids, and visits, whose sentence names no party but a place:
+    the act is done to whoever holds it ("imposed a curfew in Ruritania", "troops were sent into X",
+    "arrived in X on a visit"). After the events are scored, so an event's confidence is unchanged."""
+    for ev in events:
+        if ev.target or not ev.cameo.startswith(PLACE_ACT_CODES):
+            continue
+        span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        spots = [tok] + ([tok.head] if tok.dep_ in ("dobj", "obj", "pobj", "nsubjpass") else [])
+        found = next((hit for s in spots for hit in place_target(s, index) if hit != ev.source), None)
+        ev.target = found

@@ -93,6 +93,7 @@ class EventsStage:
         if self.learned is not None and self.mode == "combined":
             from eventwatch.events.combine import combine
             combine(self, doc, record, index, ctx, fallback_place)
+        args.place_targets(record.events, doc, index)  # an act on a place: on whoever holds it
         args.carry_dyads(record.events, [s.start_char for s in doc.sents])  # the story's dyad, when unnamed
 
     def _events(self, cand: Candidate, clf, sent: Span, record: Record, fallback_place):
