@@ -282,7 +282,8 @@ def report(result: dict) -> str:
             rows += [f"  [{r['bin'][0]:.1f}, {r['bin'][1]:.1f})  {r['n']:>5}  {r['mean_conf']:.3f}  {r['right']:.3f}"
                      for r in s["reliability"]]
     rows.append("det: sentence reports an event; root: events matched one-to-one by CAMEO root; Q4 P: material-"
-                "conflict precision; dyad: source and target right (country + sector) among matched; dyad c: the same on country only; dyad s: the same as written, gold codes of unnamed sides required; quiet/100: "
+                "conflict precision; dyad: source and target right (country + sector) among matched; dyad c: the "
+                "same on country only; dyad s: the same as written, gold codes of unnamed sides required; quiet/100: "
                 "false events per 100 BBC sport/entertainment/tech sentences. tune may be looked at; test is "
                 "measure-only.")
     return "\n".join(rows)

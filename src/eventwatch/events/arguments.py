@@ -347,9 +347,10 @@ def carry_dyads(events: list, sentence_starts: list[int]) -> None:
     """An act whose sentence names no target continues the dyad of the story: its source's latest target
     in the same or the CARRY_SENTENCES sentences before ("Unions warned ministers ... They threatened to
     strike": ministers), else, for a reply, the one who last acted on its source ("X accused Y ... Y
-    rejected the claims": X; in its own sentence only when not hypothetical). An act with a target and no source ("the men were arrested") takes the
-    latest source of an act on that target ("Police raided the flat of two men ... The men were
-    arrested": police). The carried side's words are not in the sentence: its span stays None."""
+    rejected the claims": X; in its own sentence only when not hypothetical). An act with a target and
+    no source ("the men were arrested") takes the latest source of an act on that target ("Police
+    raided the flat of two men ... The men were arrested": police). The carried side's words are not in
+    the sentence: its span stays None."""
     from bisect import bisect_right
 
     ordered = sorted(events, key=lambda e: e.trigger[0])
@@ -360,7 +361,8 @@ def carry_dyads(events: list, sentence_starts: list[int]) -> None:
         back = [j for j in reversed(range(i)) if sent_no[i] - sent_no[j] <= CARRY_SENTENCES]
         earlier = [ordered[j] for j in back]
         if ev.source:
-            same = next((p.target for p in earlier if p.source == ev.source and p.target and p.target != ev.source), None)
+            same = next((p.target for p in earlier
+                         if p.source == ev.source and p.target and p.target != ev.source), None)
             # a reply answers an earlier act; in its own sentence only as a fact ("police shot men who began
             # shooting at them"), not as a condition ("X warned Y it will be isolated if it seizes towns")
             reply = next((ordered[j].source for j in back if (sent_no[j] < sent_no[i] or not ev.hypothetical)
