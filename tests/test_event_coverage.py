@@ -102,7 +102,7 @@ def test_pledged_gift_of_a_boat_goes_to_the_navy(pipeline):
 def test_layers_are_tried_in_order_and_null_patterns_code_nothing():
     from eventwatch.events.lexicon import load_lexicon
 
-    plain, both = load_lexicon(), load_lexicon(cameo=True)
+    plain, both = load_lexicon(), load_lexicon(True)
     assert both.size > plain.size + 3000
     for pats in both.by_trigger.values():
         assert [p.layer for p in pats] == sorted(p.layer for p in pats)

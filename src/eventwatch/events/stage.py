@@ -30,7 +30,8 @@ class EventsStage:
 
     def __init__(self, settings):
         self.settings = settings
-        self.lexicon = load_lexicon(cameo=bool((getattr(settings, "extra", None) or {}).get("events_cameo", False)))
+        cameo = bool((getattr(settings, "extra", None) or {}).get("events_cameo", False))
+        self.lexicon = load_lexicon(True) if cameo else load_lexicon()   # one cached object per reading
         self.agent_words = _agent_words(settings)
         self.classifier = None
         self.mode = "combined"
