@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, fold
 from eventwatch.model import Actor, Record
+from eventwatch.nlp.cache import column
 from eventwatch.resources import read_table, read_words
 
 DATA = Path(__file__).parent / "data"
@@ -31,7 +32,8 @@ PEOPLE_SECTOR = "CVL"           # Phoenix codes "people", "man" as PPL: ordinary
 NOT_GROUPS = frozenset({"it", "this", "that", "which", "what", "one", "some", "all", "both", "each"})
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 PLACE_PREPS = ("of", "from", "in")
-STANCE = frozenset({"anti", "pro"})  # "an anti-Syria journalist" is not Syrian
+STANCE = frozenset({"anti", "pro"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})  # "an anti-Syria journalist" is not Syrian
 
 
 @lru_cache(maxsize=1)
@@ -201,7 +203,9 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
     """Add an actor (or a mention to the existing one) for every unnamed agent noun phrase of the document."""
     ctx = Context(doc, record, dic)
     known = {a.id: a for a in record.actors}
-    for tok in doc:
+    # only nouns can have a sector (noun_sector, _compound_sector): the other tokens are not looked at
+    for i in [k for k, pos in enumerate(column(doc, "pos_")) if pos in NOUN_POS]:
+        tok = doc[i]
         if not is_group_head(tok, ctx):
             continue
         sector = noun_sector(tok, dic) or _compound_sector(tok, dic)
