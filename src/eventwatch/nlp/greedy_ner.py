@@ -95,121 +95,150 @@ class GreedyNER:
         return getattr(self.original, attr)
 
     def __call__(self, doc):
-        self._annotate([doc])
+        self._annotate([[doc]])
         return doc
 
     def pipe(self, docs, batch_size: int = 256):
-        """As ``Parser.pipe``: batches, each sorted by length and decoded in quarters, yielded in order."""
+        """As ``Parser.pipe``: batches, each sorted by length and cut in quarters (spaCy predicts each
+        quarter on its own; here the quarters' token vectors are computed on their own, the same way, and
+        their documents decoded side by side), yielded in order."""
         from spacy.util import minibatch
 
         for batch in minibatch(docs, size=batch_size):
             batch = list(batch)
             by_length = sorted(batch, key=len)
-            for sub in minibatch(by_length, size=max(batch_size // 4, 2)):
-                self._annotate(list(sub))
+            self._annotate([list(sub) for sub in minibatch(by_length, size=max(batch_size // 4, 2))])
             yield from batch
 
-    def _annotate(self, docs: list) -> None:
-        if not any(len(d) for d in docs):
-            self.original.set_annotations(docs, self.original.predict(docs))
+    def _annotate(self, subs: list[list]) -> None:
+        """Annotate sub-batches: those this decoder replays together, the others by spaCy's recogniser."""
+        groups = []
+        for docs in subs:
+            columns = [d.to_array([ENT_IOB, ENT_TYPE, SENT_START, IS_SPACE]) for d in docs]
+            if not any(len(d) for d in docs) or any(len(c) and (c[:, 0].any() or c[:, 1].any()) for c in columns):
+                self._by_spacy(docs)  # nothing to decode, or preset entities
+            else:
+                groups.append((docs, columns))
+        if not groups:
             return
         try:
-            found = self._decode(docs)
+            found = Decoder(self.original.model, self._precompute([g[0] for g in groups]), groups, self.table).run()
         except Unsupported:
-            self.original.set_annotations(docs, self.original.predict(docs))
+            for docs, _ in groups:
+                self._by_spacy(docs)
             return
-        for doc, ents in zip(docs, found):
+        for doc, ents in zip([d for docs, _ in groups for d in docs], found):
             doc.set_ents([Span(doc, s, e, label=lab, kb_id=doc[s].ent_kb_id) for s, e, lab in ents],
                          default="outside")
 
-    def _decode(self, docs: list) -> list[list[tuple[int, int, int]]]:
+    def _by_spacy(self, docs: list) -> None:
+        self.original.set_annotations(docs, self.original.predict(docs))
+
+    def _precompute(self, subs: list[list]) -> list:
+        """The lower layer's precomputed features of each sub-batch, as ``ParserStepModel`` computes them."""
         from thinc.api import set_dropout_rate
 
-        columns = [d.to_array([ENT_IOB, ENT_TYPE, SENT_START, IS_SPACE]) for d in docs]
-        if any(len(c) and (c[:, 0].any() or c[:, 1].any()) for c in columns):
-            raise Unsupported("preset entities")
         model = self.original.model
         set_dropout_rate(model, 0.0)  # as Parser.greedy_parse does
-        tokvecs = model.layers[0].predict(docs)
-        cached, _ = model.layers[1](tokvecs, False)
-        return Decoder(model, cached, docs, columns, self.table).run()
+        return [model.layers[1](model.layers[0].predict(docs), False)[0] for docs in subs]
 
 
 class Decoder:
-    """The greedy loop over one sub-batch: every unfinished document moves one token per step."""
+    """The greedy loop over sub-batches side by side: every unfinished document moves one token per step.
 
-    def __init__(self, model, cached, docs, columns, table):
+    Rows of ``cached`` are the sub-batches' precomputed arrays one after the other, each with its
+    padding row first; ``tok`` indexes the documents' tokens one after the other."""
+
+    def __init__(self, model, cached: list, groups: list[tuple[list, list]], table):
         lower, upper = model.layers[1], model.layers[2]
-        n_f, self.n_o, n_p = cached.shape[1:]
-        self.cached = cached.reshape((cached.shape[0], n_f, self.n_o * n_p))
+        n_f, self.n_o, n_p = cached[0].shape[1:]
+        self.cached = numpy.concatenate([c.reshape((c.shape[0], n_f, self.n_o * n_p)) for c in cached])
         self.bias = lower.get_param("b").reshape(-1)
         self.weights, self.out_bias = upper.get_param("W"), upper.get_param("b")
-        mask = numpy.ones(self.weights.shape[0], dtype=bool)
-        for cls in model.attrs.get("unseen_classes") or ():
-            mask[cls] = False
-        self.unseen = ~mask if not mask.all() else None
+        unseen = sorted(model.attrs.get("unseen_classes") or ())
+        self.unseen = unseen or None
         self.kind, self.label = table
-        lengths = [len(d) for d in docs]
-        self.sent_start = numpy.concatenate([c[:, 2] for c in columns]).astype(numpy.int64) if sum(lengths) else None
-        self.space = numpy.concatenate([c[:, 3] for c in columns]).astype(bool) if sum(lengths) else None
-        self.offsets = numpy.cumsum([0] + lengths[:-1])
-        self.lengths = numpy.array(lengths)
+        docs = [d for g in groups for d in g[0]]
+        columns = [c for g in groups for c in g[1]]
+        self.lengths = numpy.array([len(d) for d in docs], dtype=numpy.int64)
+        self.tok = numpy.cumsum([0] + [len(d) for d in docs[:-1]]).astype(numpy.int64)
+        self.group = numpy.repeat(numpy.arange(len(groups)), [len(g[0]) for g in groups])
+        bases = numpy.cumsum([0] + [c.shape[0] for c in cached[:-1]])  # each sub-batch's padding row
+        local = numpy.concatenate([numpy.cumsum([0] + [len(d) for d in g[0][:-1]]) for g in groups])
+        self.pad = bases[self.group]
+        self.row = self.pad + 1 + local  # the row of each document's first token
+        end = [numpy.zeros(1, dtype=numpy.int64)]  # past the last token (read only together with "two tokens left")
+        self.sent_start = numpy.concatenate([c[:, 2].astype(numpy.int64) for c in columns] + end)  # 1, -1 or 0
+        self.space = numpy.concatenate([c[:, 3].astype(numpy.int64) for c in columns] + end).astype(bool)
         self.ents: list[list[tuple[int, int, int]]] = [[] for _ in docs]
 
     def run(self) -> list[list[tuple[int, int, int]]]:
-        import blis.py
-
         live = numpy.flatnonzero(self.lengths > 0)   # states in spaCy's order: documents that are not empty
         b = numpy.zeros(len(live), dtype=numpy.int64)  # the buffer's first token, per state
         start = numpy.full(len(live), -1, dtype=numpy.int64)  # the open entity's first token, or -1
         label = numpy.zeros(len(live), dtype=numpy.uint64)  # the open entity's label
-        is_b, is_i, is_l, is_u, is_o = (self.kind == k for k in (B, I, L, U, O))
+        kind = self.kind
+        is_b, is_i, is_l, is_u, is_o = (kind == k for k in (B, I, L, U, O))
         has_label = self.label != 0
+        closed_base = is_o
         while len(live):
-            off, n = self.offsets[live], self.lengths[live]
-            at = off + b  # the buffer's first token in the sub-batch's token rows
+            scores = self._scores(live, b, start)
+            at = self.tok[live] + b
             opened = start >= 0
-            rows = numpy.stack([at + 1, numpy.where(opened, off + start + 1, 0), numpy.where(opened, at, 0)], axis=1)
-            unmaxed = numpy.zeros((len(live), self.cached.shape[2]), dtype=numpy.float32)
-            for f in range(3):
-                unmaxed += self.cached[rows[:, f], f]
-            unmaxed += self.bias
-            pieces = unmaxed.reshape((len(live), self.n_o, 2))
-            hidden = numpy.where(pieces[:, :, 0] > pieces[:, :, 1], pieces[:, :, 0], pieces[:, :, 1])
-            scores = blis.py.gemm(numpy.ascontiguousarray(hidden), self.weights, trans2=True, beta=0.0)
-            scores += self.out_bias
-            if self.unseen is not None:
-                scores[:, self.unseen] = scores.min()
-            if not numpy.isfinite(scores).all():
-                raise Unsupported("scores that are not finite")
-            two_left = n - b >= 2
-            nxt = numpy.minimum(at + 1, len(self.space) - 1)
-            can_b = two_left & (self.sent_start[nxt] != 1) & ~self.space[at]
-            can_u = ~self.space[at]
-            same = self.label[None, :] == label[:, None]
+            next_ok = (self.lengths[live] - b >= 2) & (self.sent_start[at + 1] != 1)
+            not_space = ~self.space[at]
+            same = (self.label[None, :] == label[:, None]) & has_label
             valid = numpy.where(
                 opened[:, None],
-                same & (is_l | (is_i & (two_left & (self.sent_start[nxt] != 1))[:, None])) & has_label,
-                is_o | (has_label & ((is_u & can_u[:, None]) | (is_b & can_b[:, None]))))
+                same & (is_l | (is_i & next_ok[:, None])),
+                closed_base | (has_label & ((is_u & not_space[:, None]) | (is_b & (next_ok & not_space)[:, None]))))
             guess = numpy.where(valid, scores, -numpy.inf).argmax(axis=1)
-            self._move(live, guess, b, start, label)
+            self._move(live, kind[guess], self.label[guess], b, start, label)
             b += 1
-            going = b < n
+            going = b < self.lengths[live]
             if not going.all():
                 live, b, start, label = live[going], b[going], start[going], label[going]
         return self.ents
 
-    def _move(self, live, guess, b, start, label) -> None:
+    def _scores(self, live, b, start) -> numpy.ndarray:
+        """Every state's move scores, as ``predict_states`` computes them."""
+        import blis.py
+
+        at, pad = self.row[live] + b, self.pad[live]
+        opened = start >= 0
+        cached = self.cached
+        unmaxed = numpy.zeros((len(live), cached.shape[2]), dtype=numpy.float32)
+        unmaxed += cached[at, 0]
+        unmaxed += cached[numpy.where(opened, self.row[live] + start, pad), 1]
+        unmaxed += cached[numpy.where(opened, at - 1, pad), 2]
+        unmaxed += self.bias
+        pieces = unmaxed.reshape((len(live), self.n_o, 2))
+        hidden = numpy.where(pieces[:, :, 0] > pieces[:, :, 1], pieces[:, :, 0], pieces[:, :, 1])
+        scores = numpy.empty((len(live), self.weights.shape[0]), dtype=numpy.float32)
+        groups = self.group[live]
+        cuts = numpy.flatnonzero(groups[1:] != groups[:-1]) + 1
+        for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(live)]):  # one product per sub-batch, as spaCy
+            part = scores[lo:hi]
+            blis.py.gemm(hidden[lo:hi], self.weights, out=part, trans2=True, beta=0.0)
+            part += self.out_bias
+            if self.unseen is not None:
+                part[:, self.unseen] = part.min()
+        if not numpy.isfinite(scores).all():
+            raise Unsupported("scores that are not finite")
+        return scores
+
+    def _move(self, live, kind, lab, b, start, label) -> None:
         """Apply each state's move: B opens an entity, L closes it, U is a one-token entity."""
-        kind, lab = self.kind[guess], self.label[guess]
-        for k in numpy.flatnonzero(kind == U).tolist():
-            self.ents[live[k]].append((int(b[k]), int(b[k]) + 1, int(lab[k])))
-        for k in numpy.flatnonzero(kind == L).tolist():
-            self.ents[live[k]].append((int(start[k]), int(b[k]) + 1, int(label[k])))
-            start[k] = -1
+        ending = (kind == U) | (kind == L)
+        if ending.any():
+            for k in numpy.flatnonzero(ending).tolist():
+                first = int(b[k]) if kind[k] == U else int(start[k])
+                self.ents[live[k]].append((first, int(b[k]) + 1, int(lab[k] if kind[k] == U else label[k])))
+            start[kind == L] = -1
         opens = kind == B
-        start[opens] = b[opens]
-        label[opens] = lab[opens]
+        if opens.any():
+            start[opens] = b[opens]
+            label[opens] = lab[opens]
 
 
 @Language.factory(NAME)
