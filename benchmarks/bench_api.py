@@ -73,7 +73,8 @@ def build(path: Path, n_events: int) -> float:
                concat_ws('|', 'actor:' || g.sa, 'actor:' || g.ta, r.root || '0',
                          coalesce(CASE WHEN g.pl < 1500 THEN 'geonames:' || g.pl END, ''),
                          CASE WHEN g.i % 97 = 0 THEN 'N' ELSE '' END, CASE WHEN g.i % 89 = 0 THEN 'H' ELSE '' END),
-               NULL, NULL, NULL, NULL, NULL
+               NULL, NULL, NULL, NULL, NULL,
+               false, 'day', NULL, NULL, NULL, NULL  -- background, date_precision (schema 4), evidence offsets (5)
         FROM gen g JOIN r ON r.k = g.rk
         JOIN c cs ON cs.k = g.sa % {nc} JOIN c ct ON ct.k = g.ta % {nc} JOIN c cp ON cp.k = g.pl % {nc}
         ORDER BY g.d, g.art, g.idx""")  # news arrive roughly in date order

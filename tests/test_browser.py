@@ -495,3 +495,73 @@ def test_articles_stored_while_the_page_is_open_are_offered(browser, tmp_path):
             assert pg.locator("#fresh").is_hidden()
         finally:
             context.close()
+
+
+def test_reader_marks_each_events_source_trigger_and_target(page, base_url):
+    page.goto(base_url + "/article/art-talks?event=2")
+    ready(page, "article")
+    text = "#article-text "
+    assert page.locator(text + ".ew-source[data-source~='2']").all_text_contents() == ["Sudanese army"]
+    assert page.locator(text + ".ew-target[data-target~='0']").all_text_contents() == ["Sudanese officials"]
+    # the focused event's own words stand out, not those of the article's other events
+    assert page.locator(text + ".focus-source").all_text_contents() == ["Sudanese army"]
+    assert page.locator(text + ".focus-trigger").all_text_contents() == ["attack"]
+    assert page.locator(text + ".focus-target").count() == 0  # its target (Ethiopia) is not named in that sentence
+    title = page.locator(text + ".ew-source[data-source~='2']").get_attribute("title")
+    assert "source of event 2 (190" in title and "SDN-MIL, code SDNMIL" in title
+    row = page.locator("#event-row-0 .evidence")
+    assert row.locator("mark").all_text_contents() == ["Ethiopian", "met", "Sudanese officials"]  # "Ethiopian and Sudanese officials met"
+    assert page.locator("#event-row-2 .evidence .unknown").get_attribute("title") == "the sentence does not name the target"
+    page.locator("#event-row-0").click()
+    assert page.locator(text + ".focus-source").all_text_contents() == ["Ethiopian"]
+    assert page.locator(text + ".focus-target").all_text_contents() == ["Sudanese officials"]
+    shot(page, "article_evidence")
+    assert not page.errors
+
+
+def test_event_lists_mark_the_evidence_in_the_sentence(page, base_url):
+    page.goto(base_url + "/?text=arrested")
+    ready(page, "overview")
+    sent = page.locator("table.events tr.event-row .sent").first
+    assert [m.get_attribute("class") for m in sent.locator("mark").all()] == ["ew ew-source", "ew ew-trigger", "ew ew-target"]
+    assert sent.locator("mark").all_text_contents() == ["Kenyan police", "arrested", "protesters"]
+    assert sent.text_content().startswith("Kenyan police arrested twelve protesters in Nairobi")
+
+
+@pytest.fixture(scope="module")
+def britain_url(tmp_path_factory):
+    """Four short British reports: unnamed groups ("force", "fans") and four places in one 5° cell."""
+    with serve_records(tmp_path_factory, web_records.britain()) as url:
+        yield url
+
+
+def test_map_cell_panel_names_the_cell_not_one_of_its_places(page, britain_url):
+    page.goto(britain_url + "/map")
+    ready(page, "map")
+    dots = page.locator("circle.cellpt")
+    assert dots.count() == 1  # Chelsea, London, Oxford and Cardiff share a 5° cell at world zoom
+    assert "events in United Kingdom (4 places)" in dots.first.get_attribute("aria-label")
+    dots.first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".side[data-loaded='1'] table.events")
+    assert page.locator(".side h3.cell-name").text_content() == "Events in United Kingdom (4 places)"
+    assert "Chelsea (1)" in page.locator(".side p.muted").first.text_content()  # its places are still listed
+    shot(page, "map_cell_name")
+
+
+def test_unnamed_groups_are_shown_by_sector_and_country(page, britain_url):
+    page.goto(britain_url + "/")
+    ready(page, "overview")
+    actors = page.locator("section.panel", has_text="Top actors").locator("button.link").all_text_contents()
+    assert "police (United Kingdom)" in actors and "force" not in actors
+    assert "civilians" in actors  # country unknown: the sector alone
+    link = page.locator("a.event-link", has_text="armed forces (United Kingdom) → civilians")
+    assert link.count() == 1
+    page.goto(britain_url + "/article/uk-chelsea")
+    ready(page, "article")
+    who = page.locator("#event-row-0 .who").text_content()
+    assert who == "police (United Kingdom) → opposition (United Kingdom)"
+    item = page.locator("section.panel", has_text="Actors").locator("li", has_text="GBRCOP")
+    assert item.locator("button").text_content() == "police (United Kingdom)"
+    assert "in the text: force" in item.text_content()
+    assert not page.errors

@@ -11,7 +11,7 @@ from scale_fixtures import PAGES, build_warc
 
 from eventwatch.cli import main
 from eventwatch.ingest import read_inputs
-from eventwatch.scale.parquet import is_records_dir, read_records
+from eventwatch.scale.parquet import is_records_dir, read_records, undated_documents
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -86,6 +86,7 @@ def test_ray_run_gives_the_same_records_as_process(pipeline, inputs, tmp_path):
     for d in got + expected:
         d.pop("location", None)  # Ray reads files by absolute path
     assert got == expected
+    assert undated_documents(out) == (sum(d["published"] is None for d in got), 5)
 
 
 def test_ray_missing_gives_a_clear_error(monkeypatch, inputs, tmp_path, capsys):
@@ -101,3 +102,12 @@ def test_ray_missing_gives_a_clear_error(monkeypatch, inputs, tmp_path, capsys):
     monkeypatch.setattr(builtins, "__import__", no_ray)
     assert main(["run", "--engine", "ray", inputs[0], "--out", str(tmp_path / "x"), "-q"]) == 2
     assert "pip install 'eventwatch[ray]'" in capsys.readouterr().err
+
+
+def test_undated_documents_are_counted_from_the_articles_table(pipeline, inputs, tmp_path):
+    out = tmp_path / "out"
+    assert main(["run", *inputs, "--out", str(out), "-q"]) == 0
+    got = _got(out)
+    undated = sum(d["published"] is None for d in got)
+    assert 0 < undated < len(got) == 5  # loop-2 has no date; loop-1 and pq-1 have one
+    assert undated_documents(out) == (undated, 5)

@@ -49,27 +49,35 @@ def _outer(spans: list[list[int]]) -> list[list[int]]:
     return sorted(s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans))
 
 
+def _in(mentions, sent: list[int]) -> list[int] | None:
+    """The actor's first mention inside the sentence (an event's evidence span), or None."""
+    return next((list(m) for m in mentions or () if sent[0] <= m[0] and m[1] <= sent[1]), None)
+
+
 def build(rid: str, title: str, published: str, text: str, actors: dict[str, list[str]],
           places: dict[str, list[str]], events: list[dict], quotes: list[dict] = (), errors=(),
-          source: str = "Example Wire") -> Record:
+          source: str = "Example Wire", actor_table: dict = ACTORS, place_table: dict = PLACES) -> Record:
     """A record whose offsets are found by searching ``text`` for the given surface strings."""
     acts = []
     for aid, surfaces in actors.items():
-        name, kind, country, sector, code = ACTORS[aid]
+        name, kind, country, sector, code = actor_table[aid]
         mentions = _outer([m for s in surfaces for m in _spans(text, s)])
         acts.append(Actor(aid, name, kind, country, list(sector), code, mentions=mentions))
     pls = []
     for pid, surfaces in places.items():
-        name, lat, lon, country = PLACES[pid]
+        name, lat, lon, country, *admin1 = place_table[pid]
         mentions = sorted(m for s in surfaces for m in _spans(text, s))
-        pls.append(Place(pid, name, lat, lon, int(pid.split(":")[1]), country, None, "city", mentions))
+        pls.append(Place(pid, name, lat, lon, int(pid.split(":")[1]), country, (admin1 or [None])[0], "city", mentions))
     evs = []
+    mentions = {a.id: a.mentions for a in acts}
     for e in events:
         s = text.index(e["sentence"])
         t = text.index(e["trigger"], s)
+        sent = [s, s + len(e["sentence"])]
         evs.append(Event(e["source"], e["target"], e["cameo"], e["cameo"][:2], e["plover"], e["quad"], e["gold"],
-                         [s, s + len(e["sentence"])], [t, t + len(e["trigger"])], date=e.get("date", published),
-                         place=e.get("place"), negated=e.get("negated", False), confidence=0.8))
+                         sent, [t, t + len(e["trigger"])], date=e.get("date", published),
+                         place=e.get("place"), negated=e.get("negated", False), confidence=0.8,
+                         source_span=_in(mentions.get(e["source"]), sent), target_span=_in(mentions.get(e["target"]), sent)))
     qs = []
     for q in quotes:
         s = text.index(q["text"])
@@ -178,3 +186,40 @@ def undated() -> Record:
                 [dict(sentence=text, trigger="looted", source=None, target=None, cameo="1822", plover="ASSAULT",
                       quad=4, gold=-9.0, place="geonames:2455290")])
     return rec
+
+
+# Britain (not in records()): unnamed groups stored under country-sector ids with the words an article used
+# ("force"), and four places in one 5-degree cell, three of them in England and one in Wales
+BRITAIN_ACTORS = {
+    "GBR-COP": ("force", "group", "GBR", ["COP"], "GBRCOP"),
+    "GBR-OPP": ("fans", "group", "GBR", ["OPP"], "GBROPP"),
+    "GBR-MIL": ("soldiers", "group", "GBR", ["MIL"], "GBRMIL"),
+    "---CVL": ("residents", "group", None, ["CVL"], "---CVL"),
+}
+BRITAIN_PLACES = {
+    "geonames:2653265": ("Chelsea", 51.4875, -0.1687, "GBR", "England"),
+    "geonames:2643743": ("London", 51.5085, -0.1257, "GBR", "England"),
+    "geonames:2640729": ("Oxford", 51.7520, -1.2558, "GBR", "England"),
+    "geonames:2653822": ("Cardiff", 51.4800, -3.1800, "GBR", "Wales"),
+}
+BRITAIN = [  # (id, day, sentence, trigger, source, source words, target, target words, cameo, plover, quad, gold, place)
+    ("uk-chelsea", "2024-05-04", "The force said officers detained six fans outside the ground in Chelsea on Saturday.",
+     "detained", "GBR-COP", "force", "GBR-OPP", "fans", "173", "ARREST", 4, -5.0, "geonames:2653265"),
+    ("uk-london", "2024-05-05", "Fans marched against the force through central London on Sunday.",
+     "marched", "GBR-OPP", "Fans", "GBR-COP", "force", "141", "PROTEST", 3, -6.5, "geonames:2643743"),
+    ("uk-oxford", "2024-05-06", "Soldiers helped residents clear flooded streets in Oxford on Monday.",
+     "helped", "GBR-MIL", "Soldiers", "---CVL", "residents", "070", "AID", 2, 7.0, "geonames:2640729"),
+    ("uk-cardiff", "2024-05-07", "The force met fans in Cardiff on Tuesday to plan the next match day.",
+     "met", "GBR-COP", "force", "GBR-OPP", "fans", "040", "CONSULT", 1, 1.0, "geonames:2653822"),
+]
+
+
+def britain() -> list[Record]:
+    out = []
+    for rid, day, sent, trig, src, src_words, tgt, tgt_words, cameo, plover, quad, gold, place in BRITAIN:
+        out.append(build(rid, sent.split(" on ")[0], day, sent, {src: [src_words], tgt: [tgt_words]},
+                         {place: [BRITAIN_PLACES[place][0]]},
+                         [dict(sentence=sent, trigger=trig, source=src, target=tgt, cameo=cameo, plover=plover,
+                               quad=quad, gold=gold, place=place)],
+                         actor_table=BRITAIN_ACTORS, place_table=BRITAIN_PLACES))
+    return out

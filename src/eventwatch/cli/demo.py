@@ -19,6 +19,14 @@ def _root_label(root: str) -> str:
     return f"{root} {info.name.lower() if info else 'unknown root'}"
 
 
+def _top_actors(rows) -> list[tuple[str, str]]:
+    """(label, code): an unnamed group by its sector and country ("armed forces (Afghanistan)", not the
+    "force" an article called it), as the dashboard names it (api/labels.py)."""
+    from eventwatch.api.labels import actor_label
+
+    return [(actor_label(aid, name), code) for name, code, aid in rows]
+
+
 def summary(store) -> str:
     parts = store.overview()
     c = store.counts()
@@ -27,7 +35,8 @@ def summary(store) -> str:
     for title, source, published, n_ev in parts["articles"]:
         lines.append(f"  {str(published or '(undated)'):10}  {(title or '(untitled)')[:70]:70}  {source or '':20}  {n_ev} events")
     lines.append("actors by kind: " + (", ".join(f"{k} {n}" for k, n in parts["actor_kinds"]) or "none"))
-    lines.append("top actors: " + (", ".join(f"{n} ({c})" if c else n for n, c in parts["top_actors"]) or "none"))
+    lines.append("top actors: " + (", ".join(f"{n} ({c})" if c else n for n, c in _top_actors(parts["top_actors"]))
+                                   or "none"))
     lines.append("events by CAMEO root: " + (", ".join(f"{_root_label(r)} {n}" for r, n in parts["event_roots"]) or "none"))
     lines.append("quotes by speaker: " + (", ".join(f"{k} {n}" for k, n in parts["speakers"]) or "none"))
     lines.append("places: " + (", ".join(f"{n} ({c})" for n, c in parts["places"]) or "none"))

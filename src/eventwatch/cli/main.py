@@ -117,6 +117,10 @@ def _date_summary(records, args):
         n += 1
         undated += record.published is None
         yield record
+    _say_undated(undated, n, args)
+
+
+def _say_undated(undated: int, n: int, args) -> None:
     if not getattr(args, "quiet", False):
         hint = " (their events are undated: give a date field, --date or --date-order)" if undated else ""
         print(f"eventwatch: {undated} of {n} documents have no publication date{hint}", file=sys.stderr)
@@ -367,10 +371,12 @@ def cmd_run(args) -> int:
     tick = (lambda n: bar.update(n)) if bar is not None else None
     try:
         if args.engine == "ray":
+            from eventwatch.scale.parquet import undated_documents
             from eventwatch.scale.ray_runner import RayMissing, run_ray
 
             try:
                 n = run_ray(args.paths, settings, args.out, workers=args.workers, address=args.address, progress=tick)
+                _say_undated(*undated_documents(args.out), args)
             except RayMissing as exc:
                 print(f"eventwatch: {exc}", file=sys.stderr)
                 return EXIT_USAGE

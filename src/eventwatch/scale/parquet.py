@@ -122,6 +122,17 @@ class RecordsWriter:
         self.close()
 
 
+def undated_documents(path: str | Path) -> tuple[int, int]:
+    """(documents without a publication date, documents) in an output folder's articles table."""
+    files = sorted((Path(path) / "articles").glob("*.parquet"))
+    undated = total = 0
+    for f in files:
+        column = pq.read_table(f, columns=["published"]).column("published")
+        undated += column.null_count
+        total += len(column)
+    return undated, total
+
+
 def is_records_dir(path: str | Path) -> bool:
     p = Path(path)
     try:  # an unreadable folder is no records folder: the readers report it

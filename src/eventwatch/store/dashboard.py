@@ -7,6 +7,19 @@ from eventwatch.store.filters import EventFilter, and_, event_where
 from eventwatch.store.queries import EVENT_COLUMNS, check_page, to_arrow
 
 MAX_CELLS = 5000
+# The grid is counted in two steps: the matching events per (cell, place), then per cell. A cell's
+# places are then rows, so what they share (for its name, api/labels.cell_name: their number, countries
+# and admin1 areas) costs no distinct count over all the events (on a million events, half the time).
+PLACE_ROWS = """
+    SELECT CAST(floor(e.lat / ?) AS INTEGER) AS gy, CAST(floor(e.lon / ?) AS INTEGER) AS gx, e.place,
+           count(*) AS n, sum(e.lat) AS lat_sum, sum(e.lon) AS lon_sum, sum(e.goldstein) AS g_sum,
+           count(e.goldstein) AS g_n, count(*) FILTER (WHERE e.quad_class = 4) AS n_mc,
+           any_value(e.place_name) AS name, any_value(e.place_feature) AS feature,
+           any_value(e.place_country) AS country, any_value(e.place_admin1) AS admin1
+    FROM events e {where} GROUP BY 1, 2, 3"""
+CELL_PLACES = """count(p.place) AS n_places, any_value(p.name) AS place_name, any_value(p.feature) AS place_feature,
+               list(DISTINCT p.country) FILTER (WHERE p.country IS NOT NULL) AS countries,
+               CASE WHEN bool_and(p.admin1 IS NOT NULL) THEN list(DISTINCT p.admin1) ELSE [] END AS admin1"""
 CELL_SIZES = (0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
 
 
@@ -30,11 +43,10 @@ def grid(con, f: EventFilter, cell: float):
     the number of matching events without coordinates."""
     where, p = _cell_where(f, check_cell(cell))
     table = to_arrow(con.execute(f"""
-        SELECT CAST(floor(e.lat / ?) AS INTEGER) AS gy, CAST(floor(e.lon / ?) AS INTEGER) AS gx,
-               count(*) AS n, avg(e.lat) AS lat, avg(e.lon) AS lon, avg(e.goldstein) AS goldstein_mean,
-               count(*) FILTER (WHERE e.quad_class = 4) AS n_material_conflict,
-               count(DISTINCT e.place) AS n_places, any_value(e.place_name) AS place_name
-        FROM events e {where}
+        SELECT p.gy, p.gx, CAST(sum(p.n) AS BIGINT) AS n, sum(p.lat_sum) / sum(p.n) AS lat, sum(p.lon_sum) / sum(p.n) AS lon,
+               sum(p.g_sum) / nullif(sum(p.g_n), 0) AS goldstein_mean, CAST(sum(p.n_mc) AS BIGINT) AS n_material_conflict,
+               {CELL_PLACES}
+        FROM ({PLACE_ROWS.format(where=where)}) p
         GROUP BY 1, 2 ORDER BY n DESC LIMIT {MAX_CELLS}""", [cell, cell] + p))
     all_where, all_p = event_where(f)
     unplaced = con.execute(f"SELECT count(*) FROM events e {and_(all_where, 'e.lat IS NULL')}", all_p).fetchone()[0]
@@ -42,18 +54,21 @@ def grid(con, f: EventFilter, cell: float):
 
 
 def grid_cell(con, f: EventFilter, cell: float, gy: int, gx: int, limit: int = 50, offset: int = 0):
-    """(events, total, places) of one grid cell: a page of its matching events (newest first),
-    their number and its 20 places with most events."""
+    """(events, total, places, shared) of one grid cell: a page of its matching events (newest first),
+    their number, its 20 places with most events and what all its places share (CELL_PLACES, a dict)."""
     limit, offset = check_page(limit, offset)
     where, p = _cell_where(f, check_cell(cell), gy, gx)
     events = to_arrow(con.execute(
         f"SELECT {EVENT_COLUMNS} FROM events e {where} "
         f"ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.event_idx LIMIT {limit} OFFSET {offset}", p))
-    total = con.execute(f"SELECT count(*) FROM events e {where}", p).fetchone()[0]
+    cur = con.execute(f"SELECT CAST(coalesce(sum(p.n), 0) AS BIGINT) AS total, {CELL_PLACES} FROM ({PLACE_ROWS.format(where=where)}) p",
+                      [cell, cell] + p)
+    shared = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+    total = shared.pop("total")
     places = to_arrow(con.execute(
         f"SELECT e.place AS id, any_value(e.place_name) AS name, any_value(e.place_country) AS country, "
         f"count(*) AS n_events FROM events e {where} GROUP BY 1 ORDER BY n_events DESC, name LIMIT 20", p))
-    return events, total, places
+    return events, total, places, shared
 
 
 def top_dyads(con, f: EventFilter, limit: int = 80):

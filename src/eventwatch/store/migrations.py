@@ -4,7 +4,8 @@
 file gets the columns and tables it lacks (ALTER TABLE ... ADD COLUMN), then each upgrade step's
 data fix-up runs (for 1 → 2: every article is rewritten from its stored JSON record so that the
 new denormalised columns and the event groups are filled; for 2 → 3: the daily aggregates table
-``event_daily`` is computed from the events). The version is kept in ``meta``.
+``event_daily`` is computed from the events; for 4 → 5: the events' evidence offsets, kept until then
+in ``events.extra``, are copied into their new columns). The version is kept in ``meta``.
 """
 from __future__ import annotations
 
@@ -17,7 +18,15 @@ import duckdb
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4  # 4: events.background, events.date_precision; groups by store/grouping.py
+SCHEMA_VERSION = 5  # 4: events.background, events.date_precision; groups by store/grouping.py; 5: evidence spans
+# 4 -> 5: the evidence offsets were kept in events.extra (source_span, target_span): copied to their columns
+EVIDENCE_FROM_EXTRA = """
+    UPDATE events SET
+        source_start = TRY_CAST(json_extract(extra, '$.source_span[0]') AS INTEGER),
+        source_end = TRY_CAST(json_extract(extra, '$.source_span[1]') AS INTEGER),
+        target_start = TRY_CAST(json_extract(extra, '$.target_span[0]') AS INTEGER),
+        target_end = TRY_CAST(json_extract(extra, '$.target_span[1]') AS INTEGER)
+    WHERE json_extract(extra, '$.source_span') IS NOT NULL OR json_extract(extra, '$.target_span') IS NOT NULL"""
 
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS idx_articles_id ON articles(id)",
@@ -110,6 +119,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
         added = _add_missing(con)
         for sql in INDEXES:
             con.execute(sql)
+        if before == 4:
+            con.execute(EVIDENCE_FROM_EXTRA)
         _set_version(con, SCHEMA_VERSION)
         con.execute("COMMIT")
     except Exception as exc:

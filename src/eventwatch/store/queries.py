@@ -50,7 +50,7 @@ EVENT_COLUMNS = """e.article_id, e.event_idx, e.group_id, e.is_first, e.event_da
     e.cameo, e.root, e.plover, e.plover_mode, e.quad_class, e.goldstein, e.place, e.place_name, e.place_country,
     e.lat, e.lon, e.country, e.negated, e.hypothetical, e.confidence, e.sentence,
     e.sentence_start, e.sentence_end, e.trigger_start, e.trigger_end, e.published, e.outlet, e.url,
-    e.num_mentions, e.num_articles, e.num_sources"""
+    e.num_mentions, e.num_articles, e.num_sources, e.source_start, e.source_end, e.target_start, e.target_end"""
 EVENT_SORTS = {"date": "e.event_date", "goldstein": "e.goldstein", "confidence": "e.confidence",
                "cameo": "e.cameo", "quad_class": "e.quad_class", "published": "e.published"}
 

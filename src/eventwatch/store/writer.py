@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 ARTICLE_TABLES = ("articles", "article_actors", "actor_mentions", "events", "quotes", "place_mentions")
 CANONICAL_TABLES = (("actors", "id"), ("places", "id"))
 EVENT_CORE = ("source", "target", "cameo", "root", "plover", "quad_class", "goldstein", "date", "place",
-              "negated", "hypothetical", "sentence", "trigger", "confidence", "plover_mode", "background", "date_precision")
+              "negated", "hypothetical", "sentence", "trigger", "confidence", "plover_mode", "background", "date_precision",
+              "source_span", "target_span")
 DEDUP_KEY_POS = 42  # position of dedup_key in an events row
 DATE_TOLERANCE_DAYS = grouping.DATE_TOLERANCE_DAYS
 
@@ -62,7 +63,17 @@ def _event_row(r: Record, i: int, e, actors: dict, places: dict, lead_end: int) 
             p.geonameid if p else None, p.lat if p else None, p.lon if p else None,
             country, r.text[e.sentence[0]:e.sentence[1]], e.plover_mode, e.sentence[0] < lead_end,
             grouping.dedup_key(e.source, e.target, e.root, e.place, e.negated, e.hypothetical, r.id, i),
-            None, None, None, None, None, bool(e.background), e.date_precision)
+            None, None, None, None, None, bool(e.background), e.date_precision,
+            *_span(e.source_span, r.text), *_span(e.target_span, r.text))
+
+
+def _span(span, text: str) -> tuple[int | None, int | None]:
+    """(start, end) of an evidence span, or (None, None) when there is none or it does not fit the text."""
+    try:
+        start, end = int(span[0]), int(span[1])
+    except (TypeError, ValueError, IndexError):
+        return None, None
+    return (start, end) if 0 <= start < end <= len(text) else (None, None)
 
 
 def rows(records: list[Record]) -> dict[str, list[tuple]]:

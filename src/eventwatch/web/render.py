@@ -1,8 +1,9 @@
 """Offsets → highlighted HTML: the article reader's highlighter for Python (notebooks, reports).
 
 ``highlight_html(record)`` returns the record's cleaned text as HTML in which actor mentions,
-event triggers, evidence sentences, quotes (with their speaker and cue) and place mentions are
-wrapped in ``<span class="ew ew-KIND">``. Spans may overlap or nest: the text is cut at every
+event triggers, evidence sentences, each event's source and target words (``source_span``,
+``target_span``: the mention that tied each side to the event), quotes (with their speaker and cue)
+and place mentions are wrapped in ``<span class="ew ew-KIND">``. Spans may overlap or nest: the text is cut at every
 span boundary and each piece carries the classes of all spans covering it. Every piece of text
 and every attribute value is HTML-escaped: article text is untrusted. The dashboard's reader
 (``static/app.js``) builds the same pieces with DOM calls.
@@ -13,7 +14,12 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, Iterable
 
-KINDS = ("sentence", "trigger", "actor", "place", "quote", "cue")
+from eventwatch.api.labels import actor_label
+
+KINDS = ("sentence", "trigger", "source", "target", "actor", "place", "quote", "cue")
+KEYED = (("actor", "data-actor"), ("place", "data-place"), ("sentence", "data-event"), ("trigger", "data-trigger"),
+         ("source", "data-source"), ("target", "data-target"), ("quote", "data-quote"))
+SIDES = ("source", "target")
 
 HIGHLIGHT_CSS = """
 .ew-article { white-space: pre-wrap; font: 16px/1.6 Georgia, serif; max-width: 48em; }
@@ -23,6 +29,8 @@ HIGHLIGHT_CSS = """
 .ew-place { text-decoration: underline dotted #15803d 2px; color: #14532d; }
 .ew-quote { font-style: italic; color: #6b21a8; }
 .ew-cue { border-bottom: 2px dashed #6b21a8; }
+.ew-source { border-bottom: 3px solid #1d4ed8; }
+.ew-target { border-bottom: 3px double #c2410c; }
 """
 
 
@@ -57,21 +65,33 @@ def _pair(value) -> tuple[int, int] | None:
     return (start, end)
 
 
+def _code(ev: dict) -> str:
+    return " ".join(str(c) for c in (ev.get("cameo"), ev.get("plover")) if c)
+
+
 def _event_label(i: int, ev: dict, names: dict[str, str]) -> str:
     src = names.get(ev.get("source") or "", ev.get("source") or "?")
     tgt = names.get(ev.get("target") or "", ev.get("target") or "?")
     flags = [f for f in ("negated", "hypothetical") if ev.get(f)]
-    code = " ".join(str(c) for c in (ev.get("cameo"), ev.get("plover")) if c)
-    return f"event {i}: {code}, {src} → {tgt}" + (f" ({', '.join(flags)})" if flags else "")
+    return f"event {i}: {_code(ev)}, {src} → {tgt}" + (f" ({', '.join(flags)})" if flags else "")
+
+
+def _side_label(side: str, i: int, ev: dict, names: dict[str, str], codes: dict[str, str]) -> str:
+    """"source of event 0 (173 ARREST): police (Kenya) · KEN-COP, code KENCOP"."""
+    aid = ev.get(side) or ""
+    code = f", code {codes[aid]}" if codes.get(aid) else ""
+    return f"{side} of event {i} ({_code(ev)}): {names.get(aid, aid or '?')}" + (f" · {aid}" if aid else "") + code
 
 
 def spans(record: Any) -> list[Span]:
     """Every highlightable span of a record (offsets as given; invalid ones are dropped later)."""
     rec = _as_dict(record)
-    names = {a.get("id"): a.get("name") or a.get("id") for a in rec.get("actors") or [] if isinstance(a, dict)}
+    actors = [a for a in rec.get("actors") or [] if isinstance(a, dict)]
+    names = {a.get("id"): actor_label(a.get("id"), a.get("name")) for a in actors}
+    codes = {a.get("id"): a.get("code") for a in actors}
     out: list[Span] = []
-    for a in rec.get("actors") or []:
-        label = f"actor: {a.get('name')} ({a.get('id')})"
+    for a in actors:
+        label = f"actor: {names[a.get('id')]} ({a.get('id')})"
         for m in a.get("mentions") or []:
             if (p := _pair(m)):
                 out.append(Span(*p, "actor", label, str(a.get("id"))))
@@ -86,6 +106,9 @@ def spans(record: Any) -> list[Span]:
             out.append(Span(*p, "sentence", label, str(i)))
         if (p := _pair(ev.get("trigger"))):
             out.append(Span(*p, "trigger", label, str(i)))
+        for side in SIDES:
+            if (p := _pair(ev.get(f"{side}_span"))):
+                out.append(Span(*p, side, _side_label(side, i, ev, names, codes), str(i)))
     for i, q in enumerate(rec.get("quotes") or []):
         speaker = q.get("speaker_name") or names.get(q.get("speaker") or "") or q.get("speaker") or "unknown speaker"
         label = f"{q.get('kind') or 'quote'} quote {i} by {speaker}"
@@ -120,8 +143,7 @@ def _piece(text: str, covering: list[Span]) -> str:
         return escape(text, quote=False)
     classes = " ".join(["ew"] + sorted({f"ew-{s.kind}" for s in covering}, key=lambda c: KINDS.index(c[3:])))
     attrs = [f'class="{classes}"', f'title="{escape("; ".join(dict.fromkeys(s.label for s in covering)))}"']
-    for kind, attr in (("actor", "data-actor"), ("place", "data-place"), ("sentence", "data-event"),
-                       ("quote", "data-quote")):
+    for kind, attr in KEYED:
         keys = [s.key for s in covering if s.kind == kind]
         if keys:
             attrs.append(f'{attr}="{escape(" ".join(dict.fromkeys(keys)))}"')

@@ -1,4 +1,5 @@
-"""The code tables behind the filters and the dashboard: CAMEO codes and PLOVER types with their names."""
+"""The code tables behind the filters and the dashboard: CAMEO codes and PLOVER types with their names,
+CAMEO actor sectors and countries with theirs (the dashboard's labels of unnamed groups: api/labels.py)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -7,6 +8,7 @@ from pathlib import Path
 from fastapi import APIRouter
 from fastapi.responses import Response
 
+from eventwatch.api import labels
 from eventwatch.api.common import json_response
 
 router = APIRouter()
@@ -28,9 +30,11 @@ def code_tables() -> bytes:
 
     cameo = {c.code: {"name": c.name, "root": c.root, "quad_class": c.quad_class, "goldstein": c.goldstein,
                       "plover": c.plover or None} for c in code_table().values()}
-    return json_response({"cameo": cameo, "plover": plover_types(), "quad_class": QUAD_CLASS}).body
+    return json_response({"cameo": cameo, "plover": plover_types(), "quad_class": QUAD_CLASS,
+                          **labels.code_tables()}).body
 
 
-@router.get("/api/codes", summary="Code tables: CAMEO code → name, root, QuadClass, Goldstein, PLOVER; PLOVER type → description")
+@router.get("/api/codes", summary="Code tables: CAMEO code → name, root, QuadClass, Goldstein, PLOVER; "
+            "PLOVER type → description; actor sector → label; ISO3 country → name")
 def codes():
     return Response(code_tables(), media_type="application/json", headers={"Cache-Control": "public, max-age=3600"})

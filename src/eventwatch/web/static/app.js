@@ -158,13 +158,28 @@
     const name = cameoName(cameo);
     return [cameo, name, plover ? '· ' + plover : ''].filter(Boolean).join(' ');
   }
+  const GENERIC_ID = /^(?:([A-Z]{3})-|---)([A-Z]{3})$/;  // "AFG-MIL", "---COP": an unnamed group (api/labels.py)
+  function wordsOf(text) {  // " kenyan police ": as api/labels.words
+    return ' ' + String(text || '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ') + ' ';
+  }
+  function actorName(id, name) {
+    // an unnamed country-sector group is named by its sector and country ("armed forces (Afghanistan)"),
+    // not by the first words an article used for it ("force"), unless those words say its country
+    // ("Kenyan police"); every other actor by its name (api/labels.actor_label)
+    const m = GENERIC_ID.exec(id || '');
+    const sector = m && CODES.sectors ? CODES.sectors[m[2]] : null;
+    const said = wordsOf(name);
+    if (!sector || (m[1] && name && ((CODES.country_words || {})[m[1]] || []).some((w) => said.includes(' ' + w + ' ')))) return name || id;
+    return m[1] ? sector + ' (' + ((CODES.countries || {})[m[1]] || m[1]) + ')' : sector;
+  }
   function actorLabel(id, name, country) {
     // what is known of one side of an event: its name, else its id, else "unknown" (styled as such)
-    if (name || id) return el('span', { class: 'actor-name' }, name || id);
+    const shown = actorName(id, name);
+    if (shown) return el('span', { class: 'actor-name', title: id + (name && name !== shown ? ' · in the text: ' + name : '') }, shown);
     return el('span', { class: 'unknown', title: 'the actor was not identified in the text' },
       'unknown' + (country ? ' (' + country + ')' : ''));
   }
-  function actorText(id, name) { return name || id || 'unknown'; }
+  function actorText(id, name) { return actorName(id, name) || 'unknown'; }
 
   /* ---------- shared bits ---------- */
   function goldColor(g) {
@@ -192,7 +207,26 @@
         actorLabel(ev.target, ev.target_name, ev.target_country))),
       el('td', {}, el('span', { class: 'q' + ev.quad_class, title: QUAD[ev.quad_class] ? QUAD[ev.quad_class][0] : '' }, '\u00a0'),
         ' ', codeLabel(ev.cameo, ev.plover), flags),
-      el('td', {}, el('div', { class: 'sent' }, ev.sentence || '')));
+      el('td', {}, evidenceSentence(ev)));
+  }
+  function evidenceSentence(ev) {
+    // the event's sentence with its source, trigger and target words marked (offsets into the article text)
+    const text = ev.sentence || '';
+    const base = ev.sentence_start || 0;
+    const ok = (a, b) => Number.isInteger(a) && Number.isInteger(b) && a - base >= 0 && a < b && b - base <= text.length;
+    const marks = [['source', ev.source_start, ev.source_end, 'source: ' + actorText(ev.source, ev.source_name) + (ev.source ? ' · ' + ev.source : '')],
+      ['trigger', ev.trigger_start, ev.trigger_end, 'trigger: ' + codeText(ev.cameo, ev.plover)],
+      ['target', ev.target_start, ev.target_end, 'target: ' + actorText(ev.target, ev.target_name) + (ev.target ? ' · ' + ev.target : '')]]
+      .filter((m) => ok(m[1], m[2])).map((m) => ({ kind: m[0], s: m[1] - base, e: m[2] - base, title: m[3] }))
+      .sort((a, b) => a.s - b.s);
+    const out = el('div', { class: 'sent' });
+    let at = 0;
+    for (const m of marks) {
+      if (m.s < at) continue;  // overlapping marks: the first wins
+      append(out, [text.slice(at, m.s), el('mark', { class: 'ew ew-' + m.kind, title: m.title }, text.slice(m.s, m.e))]);
+      at = m.e;
+    }
+    return append(out, [text.slice(at)]);
   }
   function eventsTable(items, compact) {
     if (!items.length) return el('p', { class: 'empty' }, 'No matching events.');
@@ -262,7 +296,7 @@
       })), quadLegend()]);
 
     const actorRows = (act.items || []).map((a) => el('tr', {},
-      el('td', {}, el('button', { class: 'link', type: 'button', title: 'filter by ' + a.id, onclick: () => setFilter({ actor: a.id }) }, a.name || a.id)),
+      el('td', {}, el('button', { class: 'link', type: 'button', title: 'filter by ' + a.id, onclick: () => setFilter({ actor: a.id }) }, actorName(a.id, a.name))),
       el('td', { class: 'muted' }, a.country || ''),
       el('td', { class: 'num' }, fmt(a.n_events)),
       el('td', { class: 'num', title: 'mean Goldstein' }, fmt1(a.goldstein_mean))));
@@ -271,7 +305,7 @@
 
     const dyRows = (dy.items || []).map((d) => el('tr', {},
       el('td', {}, el('button', { class: 'link', type: 'button', onclick: () => setFilter({ source: d.source, target: d.target }) },
-        (d.source_name || d.source) + ' → ' + (d.target_name || d.target))),
+        actorText(d.source, d.source_name) + ' → ' + actorText(d.target, d.target_name))),
       el('td', { class: 'num' }, fmt(d.n_events)),
       el('td', { class: 'num' }, el('span', { title: 'mean Goldstein' }, fmt1(d.goldstein_mean)))));
     append(dyads, [dyRows.length ? el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Source → target'),
@@ -586,8 +620,8 @@
       const max = Math.max(1, ...g.items.map((i) => i.n));
       for (const c of g.items.slice().reverse()) {
         const r = 2 + 16 * Math.sqrt(c.n / max);
-        const label = fmt(c.n) + ' events near ' + (c.place_name || (fmt1(c.lat) + ', ' + fmt1(c.lon))) +
-          (c.n_places > 1 ? ' (+' + (c.n_places - 1) + ' places)' : '') + ', mean Goldstein ' + fmt1(c.goldstein_mean);
+        // the cell's name says what its places share ("United Kingdom (3 places)"), never one place for all
+        const label = fmt(c.n) + ' events in ' + (c.name || (fmt1(c.lat) + ', ' + fmt1(c.lon))) + ', mean Goldstein ' + fmt1(c.goldstein_mean);
         const dot = sv('circle', { class: 'cellpt', cx: px(c.lon).toFixed(2), cy: py(c.lat).toFixed(2), r: r / Math.sqrt(state.zoom),
           fill: goldColor(c.goldstein_mean), tabindex: 0, role: 'button', 'aria-label': label, 'data-r': r }, sv('title', {}, label));
         const open = () => { for (const o of dots.querySelectorAll('.sel')) o.classList.remove('sel'); dot.classList.add('sel'); cellEvents(c, cell, 0); };
@@ -602,7 +636,7 @@
       const data = await getJSON(api('/api/ui/grid/events', { gy: c.gy, gx: c.gx, cell: cell, limit: 25, offset: offset }));
       if (token !== renderToken) return;
       clear(side);
-      append(side, [el('h3', {}, 'Events at ' + (c.place_name || 'this point')),
+      append(side, [el('h3', { class: 'cell-name' }, 'Events in ' + (data.name || c.name || 'this cell')),
         el('p', { class: 'muted' }, fmt(data.total) + ' events · places: ' + data.places.map((p) => (p.name || p.id) + ' (' + fmt(p.n_events) + ')').join(', ')),
         eventsTable(data.items, true),
         el('div', { class: 'pager' },
@@ -710,7 +744,7 @@
     if (token !== renderToken) return;
     const byId = new Map();
     const node = (id, name, country) => {
-      if (!byId.has(id)) byId.set(id, { id: id, name: name || id, country: country, n: 0 });
+      if (!byId.has(id)) byId.set(id, { id: id, name: actorText(id, name), country: country, n: 0 });
       return byId.get(id);
     };
     const edges = (data.items || []).map((d) => {
@@ -730,7 +764,7 @@
     for (const e of edges) {
       const w = 1 + 7 * Math.log1p(e.d.n_events) / Math.log1p(maxE);
       const line = sv('line', { class: 'net-edge', x1: e.a.x, y1: e.a.y, x2: e.b.x, y2: e.b.y, stroke: goldColor(e.d.goldstein_mean), 'stroke-width': w },
-        sv('title', {}, (e.d.source_name || e.d.source) + ' → ' + (e.d.target_name || e.d.target) + ': ' + fmt(e.d.n_events) + ' events, mean Goldstein ' + fmt1(e.d.goldstein_mean) + ' (click: list them)'));
+        sv('title', {}, actorText(e.d.source, e.d.source_name) + ' → ' + actorText(e.d.target, e.d.target_name) + ': ' + fmt(e.d.n_events) + ' events, mean Goldstein ' + fmt1(e.d.goldstein_mean) + ' (click: list them)'));
       line.addEventListener('click', () => setFilter({ source: e.d.source, target: e.d.target }, '/'));
       eg.appendChild(line);
     }
@@ -752,25 +786,37 @@
     append(side, [el('p', { class: 'muted' }, fmt(nodes.length) + ' actors, ' + fmt(edges.length) + ' dyads (the 80 largest)' +
       (hidden ? '; ' + fmt(hidden) + ' labels left out where they would overlap (hover or focus a node for its name)' : '')),
       el('table', {}, el('tbody', {}, (data.items || []).slice(0, 15).map((d) => el('tr', {},
-        el('td', {}, (d.source_name || d.source) + ' → ' + (d.target_name || d.target)), el('td', { class: 'num' }, fmt(d.n_events)),
+        el('td', {}, actorText(d.source, d.source_name) + ' → ' + actorText(d.target, d.target_name)), el('td', { class: 'num' }, fmt(d.n_events)),
         el('td', { class: 'num' }, fmt1(d.goldstein_mean))))))]);
     done('network', token);
   }
 
   /* ---------- Article reader ---------- */
-  const KINDS = ['sentence', 'trigger', 'actor', 'place', 'quote', 'cue'];
+  const KINDS = ['sentence', 'trigger', 'source', 'target', 'actor', 'place', 'quote', 'cue'];
+  const KEYED = [['actor', 'data-actor'], ['place', 'data-place'], ['sentence', 'data-event'], ['trigger', 'data-trigger'],
+    ['source', 'data-source'], ['target', 'data-target'], ['quote', 'data-quote']];
+  function sideLabel(side, i, ev, actor, names) {
+    // "source of event 0 (173 Arrest · ARREST): police (Kenya) · KEN-COP, code KENCOP"
+    const id = ev[side];
+    return side + ' of event ' + i + ' (' + codeText(ev.cameo, ev.plover) + '): ' + actorText(id, names[id]) +
+      (id ? ' · ' + id : '') + (actor && actor.code ? ', code ' + actor.code : '');
+  }
   function recordSpans(rec) {
-    const names = {};
-    for (const a of rec.actors || []) names[a.id] = a.name || a.id;
+    const names = {}, byId = {};
+    for (const a of rec.actors || []) { names[a.id] = a.name || a.id; byId[a.id] = a; }
     const out = [];
     const pair = (p) => (Array.isArray(p) && p.length === 2 && Number.isInteger(p[0]) && Number.isInteger(p[1]) ? p : null);
-    for (const a of rec.actors || []) for (const m of a.mentions || []) if (pair(m)) out.push({ s: m[0], e: m[1], kind: 'actor', key: a.id, label: 'actor: ' + a.name + ' (' + a.id + ')' });
+    for (const a of rec.actors || []) for (const m of a.mentions || []) if (pair(m)) out.push({ s: m[0], e: m[1], kind: 'actor', key: a.id, label: 'actor: ' + actorText(a.id, a.name) + ' (' + a.id + ')' });
     for (const p of rec.places || []) for (const m of p.mentions || []) if (pair(m)) out.push({ s: m[0], e: m[1], kind: 'place', key: p.id, label: 'place: ' + p.name + (p.country ? ' (' + p.country + ')' : '') });
     (rec.events || []).forEach((ev, i) => {
       const label = 'event ' + i + ': ' + codeText(ev.cameo, ev.plover) + ', ' + actorText(ev.source, names[ev.source]) + ' → ' + actorText(ev.target, names[ev.target]) +
         (ev.negated ? ' (negated)' : '') + (ev.hypothetical ? ' (hypothetical)' : '');
       if (pair(ev.sentence)) out.push({ s: ev.sentence[0], e: ev.sentence[1], kind: 'sentence', key: String(i), label: label });
       if (pair(ev.trigger)) out.push({ s: ev.trigger[0], e: ev.trigger[1], kind: 'trigger', key: String(i), label: label });
+      for (const side of ['source', 'target']) {  // the words that tied each side to the event (record source_span, target_span)
+        const p = pair(ev[side + '_span']);
+        if (p) out.push({ s: p[0], e: p[1], kind: side, key: String(i), label: sideLabel(side, i, ev, byId[ev[side]], names) });
+      }
     });
     (rec.quotes || []).forEach((q, i) => {
       const who = q.speaker_name || names[q.speaker] || q.speaker || 'unknown speaker';
@@ -795,7 +841,7 @@
       if (!active.length) { root.appendChild(document.createTextNode(piece)); continue; }
       const kinds = [...new Set(active.map((s) => s.kind))].sort((x, y) => KINDS.indexOf(x) - KINDS.indexOf(y));
       const attrs = { class: 'ew ' + kinds.map((k) => 'ew-' + k).join(' '), title: [...new Set(active.map((s) => s.label))].join('; ') };
-      for (const [kind, attr] of [['actor', 'data-actor'], ['place', 'data-place'], ['sentence', 'data-event'], ['quote', 'data-quote']]) {
+      for (const [kind, attr] of KEYED) {
         const keys = [...new Set(active.filter((s) => s.kind === kind).map((s) => s.key))];
         if (keys.length) attrs[attr] = keys.join(' ');
       }
@@ -804,10 +850,13 @@
     return root;
   }
   function focusEvent(idx, scroll) {
-    for (const n of document.querySelectorAll('.ew-sentence.focus')) n.classList.remove('focus');
+    for (const n of document.querySelectorAll('#article-text .focus')) n.classList.remove('focus', 'focus-source', 'focus-trigger', 'focus-target');
     for (const n of document.querySelectorAll('tr.current')) n.classList.remove('current');
-    const parts = [...document.querySelectorAll('.ew-sentence')].filter((n) => (n.dataset.event || '').split(' ').includes(String(idx)));
-    for (const n of parts) n.classList.add('focus');
+    const has = (n, key) => (n.dataset[key] || '').split(' ').includes(String(idx));
+    for (const n of document.querySelectorAll('#article-text .ew-sentence')) if (has(n, 'event')) n.classList.add('focus');
+    for (const side of ['source', 'trigger', 'target']) {  // the focused event's own words, not another event's
+      for (const n of document.querySelectorAll('#article-text .ew-' + side)) if (has(n, side)) n.classList.add('focus', 'focus-' + side);
+    }
     const row = document.getElementById('event-row-' + idx);
     if (row) row.classList.add('current');
     const anchor = document.getElementById('ev-' + idx);
@@ -819,6 +868,7 @@
     if (token !== renderToken) return;
     const names = {};
     for (const a of rec.actors || []) names[a.id] = a.name || a.id;
+    const words = (p) => (Array.isArray(p) && p.length === 2 ? (rec.text || '').slice(p[0], p[1]) : '');
     const url = safeUrl(rec.url);
     const meta = el('dl', { class: 'meta' });
     const row = (k, v) => append(meta, [el('dt', {}, k), el('dd', {}, v)]);
@@ -835,19 +885,24 @@
         const go = () => { history.replaceState(null, '', articleHref(rec.id, i)); focusEvent(i, true); };
         return el('tr', { class: 'clickable', id: 'event-row-' + i, onclick: go },
           el('td', {}, el('button', { class: 'link', type: 'button', 'aria-label': 'show event ' + i + ' in the text', onclick: (e) => { e.stopPropagation(); go(); } }, String(i))),
-          el('td', {}, actorLabel(ev.source, names[ev.source]), ' → ', actorLabel(ev.target, names[ev.target])),
+          el('td', {}, el('span', { class: 'who' }, actorLabel(ev.source, names[ev.source]), ' → ', actorLabel(ev.target, names[ev.target])),
+            el('div', { class: 'evidence', title: 'the words of the source, the trigger and the target in the sentence' },
+              [['source', words(ev.source_span)], ['trigger', words(ev.trigger)], ['target', words(ev.target_span)]]
+                .map(([k, w]) => (w ? el('mark', { class: 'ew ew-' + k, title: k }, w) : el('span', { class: 'unknown', title: 'the sentence does not name the ' + k }, '–')))
+                .flatMap((m, j) => (j ? [' ', m] : [m])))),
           el('td', {}, el('span', { class: 'q' + ev.quad_class }, '\u00a0'), ' ', codeLabel(ev.cameo, ev.plover),
             ev.negated ? el('span', { class: 'flag' }, 'negated') : null, ev.hypothetical ? el('span', { class: 'flag' }, 'hypothetical') : null),
           el('td', { class: 'num' }, ev.confidence === undefined ? '' : Number(ev.confidence).toFixed(2)));
       })));
     const actorList = el('ul', {}, (rec.actors || []).map((a) => el('li', {},
-      el('button', { class: 'link', type: 'button', title: 'filter the overview by this actor', onclick: () => setFilter({ actor: a.id }, '/') }, a.name || a.id),
-      el('span', { class: 'muted' }, ' ' + [a.kind, a.country, a.code, a.role].filter(Boolean).join(' · ') + ' · ' + (a.mentions || []).length + '×'))));
+      el('button', { class: 'link', type: 'button', title: 'filter the overview by this actor', onclick: () => setFilter({ actor: a.id }, '/') }, actorName(a.id, a.name)),
+      el('span', { class: 'muted' }, ' ' + [actorName(a.id, a.name) !== a.name ? 'in the text: ' + a.name : null, a.kind, a.country, a.code, a.role]
+        .filter(Boolean).join(' · ') + ' · ' + (a.mentions || []).length + '×'))));
     const quoteList = el('ul', {}, (rec.quotes || []).map((q) => el('li', {},
       el('strong', {}, (q.speaker_name || names[q.speaker] || q.speaker || 'unknown') + ': '), '“' + (q.text || '') + '”', el('span', { class: 'muted' }, ' (' + (q.kind || '') + ')'))));
     const placeList = el('ul', {}, (rec.places || []).map((p) => el('li', {}, p.name || p.id,
       el('span', { class: 'muted' }, ' ' + [p.country, p.admin1, p.feature].filter(Boolean).join(' · ') + (p.lat !== null && p.lat !== undefined ? ' · ' + fmt1(p.lat) + ', ' + fmt1(p.lon) : '')))));
-    const legend = el('div', { class: 'legend hl-legend' }, el('span', { class: 'ew-actor' }, 'actor'), el('span', { class: 'ew-trigger' }, 'event trigger'),
+    const legend = el('div', { class: 'legend hl-legend' }, el('span', { class: 'ew-actor' }, 'actor'), el('span', { class: 'ew-source' }, 'source'), el('span', { class: 'ew-trigger' }, 'event trigger'), el('span', { class: 'ew-target' }, 'target'),
       el('span', { class: 'ew-sentence' }, 'evidence sentence'), el('span', { class: 'ew-quote' }, 'quote'), el('span', { class: 'ew-cue' }, 'speech cue'),
       el('span', { class: 'ew-place' }, 'place'));
     append(view, [el('p', {}, el('a', { href: '/' + qs(current()), 'data-nav': '' }, '‹ Overview')),
