@@ -162,3 +162,14 @@ def test_greedy_ner_leaves_documents_with_preset_entities_to_spacy():
         assert _ents(a) == _ents(b)
         assert (a.to_array(ATTRS) == b.to_array(ATTRS)).all()
     assert ("Lagos Chamber", "ORG") in [(e.text, e.label_) for e in models[1](NER_TEXTS[5]).ents]
+
+
+def test_document_tables_give_what_spacy_gives(nlp):
+    from eventwatch.events.dates import _sent_ents
+    from eventwatch.nlp.cache import release, sentences
+
+    doc = nlp(NER_TEXTS[5] + "\n\n" + TEXTS[2])
+    assert sentences(doc) == [(s.start, s.end, s.start_char) for s in doc.sents] and len(sentences(doc)) >= 4
+    got = [[(e.start, e.end, e.label_) for e in _sent_ents(s)] for s in doc.sents]
+    assert got == [[(e.start, e.end, e.label_) for e in s.ents] for s in doc.sents] and sum(map(len, got)) >= 5
+    release(doc)
