@@ -173,3 +173,14 @@ def test_document_tables_give_what_spacy_gives(nlp):
     got = [[(e.start, e.end, e.label_) for e in _sent_ents(s)] for s in doc.sents]
     assert got == [[(e.start, e.end, e.label_) for e in s.ents] for s in doc.sents] and sum(map(len, got)) >= 5
     release(doc)
+
+
+def test_greedy_ner_decodes_long_batches_in_parts_with_the_same_entities(monkeypatch):
+    from eventwatch.nlp import greedy_ner
+
+    plain = spacy.load(_package())
+    fast = greedy_ner.speed_up_ner(spacy.load(_package()))
+    monkeypatch.setattr(greedy_ner, "JOINT_TOKENS", 40)  # every sub-batch of these texts on its own or in pairs
+    texts = NER_TEXTS * 4
+    for a, b in zip(plain.pipe(texts, batch_size=16), fast.pipe(texts, batch_size=16)):
+        assert _ents(a) == _ents(b)

@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 NAME = "eventwatch_greedy_ner"
 B, I, L, U, O = range(5)  # move kinds, by the first letter of spaCy's move names
 KINDS = {"B": B, "I": I, "L": L, "U": U}
+JOINT_TOKENS = 20_000  # tokens of the sub-batches decoded side by side (about 30 MB of precomputed features)
 
 
 class Unsupported(Exception):
@@ -111,16 +112,25 @@ class GreedyNER:
             yield from batch
 
     def _annotate(self, subs: list[list]) -> None:
-        """Annotate sub-batches: those this decoder replays together, the others by spaCy's recogniser."""
-        groups = []
+        """Annotate sub-batches: those this decoder replays side by side (up to JOINT_TOKENS tokens at a time,
+        so that at most that many tokens' precomputed features, 1.5 kB each, are held at once; a longer
+        sub-batch is decoded on its own, as spaCy does), the others by spaCy's recogniser."""
+        joint, size = [], 0
         for docs in subs:
             columns = [d.to_array([ENT_IOB, ENT_TYPE, SENT_START, IS_SPACE]) for d in docs]
             if not any(len(d) for d in docs) or any(len(c) and (c[:, 0].any() or c[:, 1].any()) for c in columns):
                 self._by_spacy(docs)  # nothing to decode, or preset entities
-            else:
-                groups.append((docs, columns))
-        if not groups:
-            return
+                continue
+            n = sum(len(d) for d in docs)
+            if joint and size + n > JOINT_TOKENS:
+                self._decode(joint)
+                joint, size = [], 0
+            joint.append((docs, columns))
+            size += n
+        if joint:
+            self._decode(joint)
+
+    def _decode(self, groups: list[tuple[list, list]]) -> None:
         try:
             found = Decoder(self.original.model, self._precompute([g[0] for g in groups]), groups, self.table).run()
         except Unsupported:
@@ -152,7 +162,8 @@ class Decoder:
     def __init__(self, model, cached: list, groups: list[tuple[list, list]], table):
         lower, upper = model.layers[1], model.layers[2]
         n_f, self.n_o, n_p = cached[0].shape[1:]
-        self.cached = numpy.concatenate([c.reshape((c.shape[0], n_f, self.n_o * n_p)) for c in cached])
+        flat = [c.reshape((c.shape[0], n_f, self.n_o * n_p)) for c in cached]
+        self.cached = flat[0] if len(flat) == 1 else numpy.concatenate(flat)
         self.bias = lower.get_param("b").reshape(-1)
         self.weights, self.out_bias = upper.get_param("W"), upper.get_param("b")
         unseen = sorted(model.attrs.get("unseen_classes") or ())
