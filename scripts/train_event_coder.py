@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import pickle
 import sys
 import time
@@ -30,7 +31,7 @@ from eventwatch.eval.event_labels import load_docs, sentences  # noqa: E402
 from eventwatch.eval.event_set import QUIET_SECTIONS, locate  # noqa: E402
 from eventwatch.events.learned import CLASSES, HASH_BITS, dense_features, hashed, logit, sparse_features  # noqa: E402
 
-CACHE = Path("/tmp/event_coder_features.pkl")
+CACHE = Path(os.environ.get("EVENT_CODER_CACHE", "/tmp/event_coder_features.pkl"))  # per worktree: set it
 OUT = ROOT / "src" / "eventwatch" / "events" / "data"
 COL = {c: k for k, c in enumerate(CLASSES)}
 FOLDS = 5
@@ -377,7 +378,7 @@ def cmd_cv_pipeline(args) -> None:
         model = fit(*design(train, not args.no_dense, True), epochs=args.epochs)
         coder = learned.LearnedCoder(model["dense"], model["sparse"], model["bias"], meta)
         learned.load_coder = lambda: coder  # noqa: B023 - the stage built inside predict() reads this fold's model
-        scored += es.predict([s for s in items if fold_of(s.doc) == f], {})
+        scored += es.predict([s for s in items if fold_of(s.doc) == f], {"extra": {"events_learned": True}})
         print(f"fold {f} done", file=sys.stderr, flush=True)
     res = es.score(scored)
     print("tune, 5-fold by article, whole pipeline:", json.dumps({k: v for k, v in res.items() if k != "reliability"}))

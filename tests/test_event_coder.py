@@ -89,8 +89,10 @@ def test_lexicon_confidence_is_rescaled_not_reordered(pipeline, coder):
 
     text = ("Police arrested three opposition activists in Lagos on Monday. "
             "The Kenyan government summoned the Ugandan ambassador over the border dispute.")
-    learned = Pipeline(Settings(extra={"events_learned": True}), nlp=pipeline.nlp)  # off by default
-    before = next(pipeline.process([Document(text=text, location="test")])).events
+    # the combination's own rescaling, before the final calibration of every event (events/confidence.py)
+    learned = Pipeline(Settings(extra={"events_learned": True, "events_calibrated": False}), nlp=pipeline.nlp)
+    plain = Pipeline(Settings(extra={"events_calibrated": False}), nlp=pipeline.nlp)
+    before = next(plain.process([Document(text=text, location="test")])).events
     after = next(learned.process([Document(text=text, location="test")])).events
     assert [e.cameo for e in before] == [e.cameo for e in after] and len(after) == 2
     for b, a in zip(before, after):

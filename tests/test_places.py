@@ -355,3 +355,138 @@ def test_a_town_the_model_tags_as_a_person_twice_is_still_the_town(nlp):
             "In Klamath Falls, homes pay for the heat by the month.")
     record = run(nlp, text)
     assert near(place_named(record, "Klamath Falls"), (42.22, -121.78))
+
+
+# ---- issue 21, fifth session: document context, divisions, names that are people ----
+
+def test_a_given_name_of_a_person_named_earlier_is_the_person(nlp):
+    record = run(nlp, "Her sister Georgia Lane won the regional skating title last winter. "
+                      "Georgia began skating at the age of four.")
+    assert place_named(record, "Georgia") is None, [p.name for p in record.places]
+
+
+def test_a_headline_tagged_as_a_person_still_names_its_country(nlp):
+    record = run(nlp, "Rethinking Egypt-US ties. Since the election, Egypt has sought closer links with Washington.")
+    egypt = place_named(record, "Egypt")
+    assert egypt is not None and egypt.country == "EGY"
+
+
+def test_a_longer_name_of_the_same_place_does_not_vote_for_itself(nlp):
+    record = run(nlp, "Dublin City Council approved a new park on Monday. Dublin residents had asked for it for "
+                      "years, and the mayor of nearby Columbus welcomed the plan.")
+    assert near(place_named(record, "Dublin"), (40.10, -83.11))
+
+
+def test_names_listed_before_counties_are_the_counties(nlp):
+    record = run(nlp, "Storms damaged farms in Ellis, Navarro and Hill counties on Tuesday, the weather service said.")
+    for word, point in (("Ellis", (32.35, -96.83)), ("Navarro", (32.05, -96.47)), ("Hill", (32.0, -97.1))):
+        place = place_named(record, word)
+        assert place is not None and place.feature == "other" and near(place, point, 60), (word, place)
+
+
+def test_a_town_beside_a_county_it_lies_in(nlp):
+    record = run(nlp, "The Lebanon school board met on Tuesday night. Boone County deputies will patrol the "
+                      "schools next year.")
+    assert near(place_named(record, "Lebanon"), (40.05, -86.47), 40)
+
+
+@pytest.mark.parametrize("text, word, alpha3", [
+    ("Floods hit Bavaria on Sunday and closed the motorway to Austria.", "Bavaria", "DEU"),
+    ("Militants attacked a village in Borno, the army said.", "Borno", "NGA"),
+    ("Voters in Punjab and Sindh went to the polls as crowds gathered in Lahore.", "Sindh", "PAK"),
+])
+def test_first_level_divisions_of_many_countries(nlp, text, word, alpha3):
+    place = place_named(run(nlp, text), word)
+    assert place is not None and place.feature == "admin1" and place.country == alpha3, place
+
+
+def test_a_short_form_of_a_division_name_is_its_big_city(nlp):
+    record = run(nlp, "Shelling continued in Donetsk and Luhansk overnight, local officials said.")
+    assert near(place_named(record, "Donetsk"), (48.02, 37.80), 30)
+
+
+def test_an_untagged_word_that_is_only_an_old_name_of_a_town_is_no_place(nlp):
+    record = run(nlp, "Julia planted the garden with her neighbours on Saturday morning.")
+    assert record.places == [], [p.name for p in record.places]
+
+
+def test_a_surname_tagged_as_an_organisation_is_not_a_small_town_abroad(nlp):
+    record = run(nlp, "Officials thanked volunteer Maribel St. Clair for her work on the archive. "
+                      "St. Clair said the records go back to 1850.")
+    assert place_named(record, "St. Clair") is None, [p.name for p in record.places]
+
+
+def test_a_famous_name_yields_to_a_division_named_later_in_the_article(nlp):
+    record = run(nlp, "Alexandria police arrested a man on Monday. The suspect was taken to a jail in northern "
+                      "Virginia, officials said.")
+    assert near(place_named(record, "Alexandria"), (38.80, -77.05))
+
+
+def test_a_famous_name_keeps_its_reading_when_its_country_is_named(nlp):
+    record = run(nlp, "Alexandria and Cairo were quiet on Monday, Egyptian officials said. Talks on "
+                      "Virginia's trade mission resumed later in the week.")
+    assert near(place_named(record, "Alexandria"), (31.20, 29.92))
+
+
+def test_eval_the_same_geonames_id_is_a_hit_whatever_the_point():
+    from eventwatch.eval.places import score_doc, summarise
+    from eventwatch.model import Place
+
+    text = "Snow fell across Canada."
+    gold = {"text": text, "toponyms": [{"start": 17, "end": 23, "text": "Canada", "has_coordinates": True,
+                                        "lat": 60.0, "lon": -96.0, "geonameid": "6251999"}]}
+    places = [Place(id="geonames:6251999", name="Canada", lat=60.11, lon=-113.64, geonameid=6251999,
+                    mentions=[[17, 23]])]
+    row = summarise([score_doc(gold, places)])
+    assert row["recall@161"] == 1.0 and row["precision"] == 1.0 and row["recall@161_km_only"] == 0.0
+
+
+def test_a_stop_word_inside_a_country_name(nlp):
+    record = run(nlp, "The envoy presented his letters to the Holy See on Monday, and a Holy See spokesman "
+                      "welcomed him.")
+    place = place_named(record, "Holy See")
+    assert place is not None and place.feature == "country" and near(place, (41.90, 12.45), 30), place
+
+
+def test_eval_leaves_out_predictions_the_gold_cannot_judge():
+    from eventwatch.eval.places import score_doc, summarise
+    from eventwatch.model import Place
+
+    text = "Crews cleared Elm Road near Kabul."
+    gold = {"text": text, "toponyms": [
+        {"start": 14, "end": 22, "text": "Elm Road", "has_coordinates": False, "lat": None, "lon": None},
+        {"start": 28, "end": 33, "text": "Kabul", "has_coordinates": True, "lat": 34.53, "lon": 69.17},
+    ]}
+    places = [Place(id="a", name="Elm", lat=10.0, lon=10.0, mentions=[[14, 17]]),
+              Place(id="b", name="Kabul", lat=34.53, lon=69.17, mentions=[[28, 33]])]
+    row = summarise([score_doc(gold, places)])
+    assert row["precision"] == 1.0 and row["precision_all"] == 0.5
+    typed = {"text": text, "toponyms": [dict(gold["toponyms"][0], gwn_type="Non_Toponym"), gold["toponyms"][1]]}
+    assert summarise([score_doc(typed, places)])["precision"] == 0.5
+
+
+def test_a_small_town_before_its_province_is_that_town(nlp):
+    record = run(nlp, "Churchill, Manitoba, is known for its polar bears, Churchill residents say.")
+    assert near(place_named(record, "Churchill"), (58.77, -94.17), 30)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("MoD officials visited a base in Texas, and the PoP was shown to them.", "MoD"),
+    ("Riding this bicycle across Massachusetts makes me feel stronger, he said.", "Riding"),
+])
+def test_short_mixed_case_acronyms_and_capitalised_verbs_are_not_places(nlp, text, word):
+    record = run(nlp, text)
+    assert place_named(record, word) is None, [p.name for p in record.places]
+
+
+def test_a_nickname_after_a_title_does_not_make_a_big_city_a_person(nlp):
+    record = run(nlp, "Friends called the late councilman Mr. Tacoma for his love of the city. "
+                      "He lived in Tacoma for sixty years and ran a bakery there.")
+    assert near(place_named(record, "Tacoma"), (47.25, -122.44), 30)
+
+
+def test_a_country_of_several_words_is_no_part_of_a_person_tagged_name(nlp):
+    record = run(nlp, "Sri Lankan cricketer Kusal Perera scored a century. Analysts say modern Sri Lanka "
+                      "stands at a crossroads.")
+    place = place_named(record, "Sri Lanka")
+    assert place is not None and place.country == "LKA"

@@ -63,6 +63,7 @@ class Errors(Enum):
     E400 = (400, "{message}")    # ingest.UsageError: a bad path or argument (CLI exit status 2)
     E401 = (500, "{message}")    # nlp.ModelError: no usable spaCy model
     E402 = (500, "{message}")    # scale.ray_runner.RayMissing: Ray is not installed
+    E403 = (500, "{message}")    # events.confidence.CalibrationError: a broken confidence calibration file
 
     def __new__(cls, status: int, template: str):
         member = object.__new__(cls)

@@ -345,11 +345,14 @@ def cmd_eval(args) -> int:
 
     try:
         mod = scorer(args.stage)
+        extra = json.loads(args.extra) if args.extra else {}
+        if not isinstance(extra, dict):
+            raise ValueError("--extra: a JSON object is required")
     except (ValueError, ImportError) as exc:
         print(f"eventwatch: {exc}", file=sys.stderr)
         return EXIT_USAGE
     options = {"limit": args.limit, "model": args.model, "json": args.json,
-               "skip": args.skip, "errors": args.errors,
+               "skip": args.skip, "errors": args.errors, "extra": extra,
                "split": None if args.split == "both" and args.stage != "events" else args.split}
     result = mod.evaluate(args.gold, options)
     print(json.dumps(result, indent=2, default=str) if args.json else mod.report(result))
@@ -613,6 +616,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--errors", metavar="FILE", help="quotes: write the wrong-speaker cases to FILE (JSONL)")
     p.add_argument("--model", help="spaCy model to load")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--extra", metavar="JSON", help="events: pipeline settings to try, e.g. '{\"events_learned\": true}'")
     p.add_argument("--split", choices=("tune", "measure", "both"),
                    help="events, places: score only the tune or the measure half (by a hash of the item or document "
                         "id); events: 'both' scores each half from one run")

@@ -101,7 +101,7 @@ def predict(items: list[LabelledSentence], options: dict, shared=None) -> list[S
     corpus_docs = load_docs(shared or _shared(), {c for c, _ in by_doc})
     documents = [Document(text=corpus_docs[key]["text"], id=f"{key[0]}:{key[1]}", kind="text",
                           published=_date(corpus_docs[key])) for key in by_doc]
-    pipe = Pipeline(Settings(model=options.get("model"), default_date="2000-01-01"))
+    pipe = Pipeline(Settings(model=options.get("model"), default_date="2000-01-01", extra=dict(options.get("extra") or {})))
     out: list[Scored] = []
     for key, record in zip(by_doc, pipe.process(documents)):
         sents = by_doc[key]
@@ -180,6 +180,7 @@ def score(scored: list[Scored]) -> dict:
         "no_target_share": round(sum(not e["target_code"] for e in (p for s in scored for p in s.predicted)) / npred, 3)
         if npred else None,
         "reliability": reliability(scored),
+        "ece": calibration_error(scored),
         "quiet_sentences": len(quiet),
         "quiet_false_per_100": round(100 * quiet_false / len(quiet), 2) if quiet else None,
     }
@@ -199,6 +200,19 @@ def reliability(scored: list[Scored]) -> list[dict]:
             rows.append({"bin": [lo, min(hi, 1.0)], "n": len(got), "mean_conf": round(sum(p["confidence"] for p in got) / len(got), 3),
                          "right": round(sum(id(p) in right for p in got) / len(got), 3)})
     return rows
+
+
+def calibration_error(scored: list[Scored]) -> float | None:
+    right = {id(p) for s in scored for _, p in match(s.sentence.events, s.predicted)}
+    return expected_calibration_error([(p.get("confidence", 0.0), id(p) in right) for s in scored for p in s.predicted])
+
+
+def expected_calibration_error(preds: list[tuple[float, bool]], bins: int = 10) -> float | None:
+    """|share right - mean confidence| per tenth of confidence, weighted by the events in it."""
+    gap: dict[int, float] = defaultdict(float)
+    for conf, ok in preds:
+        gap[min(int(conf * bins), bins - 1)] += ok - conf
+    return round(sum(abs(g) for g in gap.values()) / len(preds), 3) if preds else None
 
 
 def evaluate(paths: list[str], options: dict) -> dict:
@@ -232,7 +246,8 @@ def report(result: dict) -> str:
     for split in ("tune", "test"):
         s = result.get(split)
         if s and s.get("reliability"):
-            rows.append(f"reliability ({split}): confidence bin, events, mean confidence, share right by root")
+            rows.append(f"reliability ({split}): confidence bin, events, mean confidence, share right by root "
+                        f"(expected calibration error {_fmt(s.get('ece'))})")
             rows += [f"  [{r['bin'][0]:.1f}, {r['bin'][1]:.1f})  {r['n']:>5}  {r['mean_conf']:.3f}  {r['right']:.3f}"
                      for r in s["reliability"]]
     rows.append("det: sentence reports an event; root: events matched one-to-one by CAMEO root; Q4 P: material-"

@@ -134,7 +134,7 @@ def _pipeline(options: dict):
     from eventwatch.pipeline import Pipeline
     from eventwatch.settings import Settings
 
-    settings = Settings(model=options.get("model"), default_date="2000-01-01")
+    settings = Settings(model=options.get("model"), default_date="2000-01-01", extra=dict(options.get("extra") or {}))
     return Pipeline(settings)
 
 

@@ -180,3 +180,23 @@ def _arguments(tok: Token, root: str, index: args.ActorIndex) -> tuple[list[str]
     if not targets and root in PATIENT_ROOTS:
         targets = args.reduced_passive_patient(tok, index)
     return args.subject_actors(tok, index), targets
+
+
+def root_probabilities(coder: LearnedCoder, doc: Doc, record: Record, index: args.ActorIndex,
+                       agent_words: frozenset[str]) -> dict[int, float]:
+    """The learned coder's probability of each event's root at its trigger word, by id(event): the confidence
+    calibration's "lp" (events/confidence.py). Only where the model was trained to read: trigger words that
+    are candidates (a verb or noun of a sentence with an actor or agent) and roots 02-20. The lexicon's roots
+    in the sentence are features, as in training."""
+    actor_tokens = set(index.by_token)
+    at = {t.idx: t.i for t in doc}
+    toks = {id(e): at.get(e.trigger[0]) for e in record.events}
+    lex_roots = {toks[id(e)]: e.root for e in record.events if toks[id(e)] is not None and e.method != "learned"}
+    wanted: set[int] = set()
+    for start in {e.sentence[0] for e in record.events}:
+        if start in at:
+            wanted.update(candidate_tokens(doc[at[start]].sent, actor_tokens, agent_words))
+    idxs = sorted(i for e in record.events if (i := toks[id(e)]) in wanted and e.root in ROOT_COL)
+    probs = coder.proba_by_token(doc, idxs, lex_roots, actor_tokens)
+    return {id(e): float(probs[toks[id(e)]][ROOT_COL[e.root]]) for e in record.events
+            if toks[id(e)] in probs and e.root in ROOT_COL}

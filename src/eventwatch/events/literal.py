@@ -52,7 +52,11 @@ class Words:
     modifier: frozenset[str]
     adjective: frozenset[str]
     effort: frozenset[str]
+    mishap: frozenset[str]
+    abstract: frozenset[str]
+    intransitive: frozenset[str]
     verbal: dict[str, str]
+    cause: dict[str, str]
 
     @property
     def participants(self) -> frozenset[str]:
@@ -61,20 +65,22 @@ class Words:
 
 @lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
-    kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort")
+    kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
+             "intransitive")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
+    cause: dict[str, str] = {}
     from eventwatch.resources import read_rows
 
     src = Path(path) if path else Path(__file__).parent / "data" / "literal.tsv"
     for n, cols in read_rows(src, columns=(2, 3)):
-        if cols[0] == "verbal" and len(cols) == 3:
-            verbal[cols[1]] = cols[2]
+        if cols[0] in ("verbal", "cause") and len(cols) == 3:
+            (verbal if cols[0] == "verbal" else cause)[cols[1]] = cols[2]
         elif cols[0] in sets and len(cols) == 2:
             sets[cols[0]].add(cols[1])
         else:
-            raise ValueError(f"{src.name} line {n}: expected 'kind<TAB>word' (or 'verbal<TAB>word<TAB>code'): {line!r}")
-    return Words(**{k: frozenset(v) for k, v in sets.items()}, verbal=verbal)
+            raise ValueError(f"{src.name} line {n}: expected 'kind<TAB>word' (or 'verbal<TAB>word<TAB>code'): {cols!r}")
+    return Words(**{k: frozenset(v) for k, v in sets.items()}, verbal=verbal, cause=cause)
 
 
 def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
@@ -88,13 +94,18 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
     """
     if tok.ent_type_ in NAME_LABELS and tok.pos_ == "PROPN" or tok.ent_type_ in ("WORK_OF_ART", "PRODUCT", "LAW"):
         return DROP
+    words = load_words()
+    if not noun and code[:3] in OTHER_SENSES:
+        return OTHER_SENSES[code[:3]](tok, lemma, words, known, agents)
     if code[:2] == COERCION_ROOT and not noun:
         return _coercer_missing(tok, known, agents)
     if code[:2] not in VIOLENCE_ROOTS:
         return None
-    if any(SCORE.match(c.text) for c in tok.children):
+    if any(SCORE.match(c.text) for c in tok.children) or _mishap(tok, words):
         return DROP
-    words = load_words()
+    caused = _cause_code(tok, words)
+    if caused is not None and not noun:
+        return caused if caused != code else None
     if code[:3] == "192":
         # "took control OF the club", "gained control of the pension scheme": a company or a game, not territory
         owned = [o for c in tok.children if c.dep_ in ("dobj", "obj") for o in _pobjs(c, ("of", "over"))]
@@ -129,7 +140,13 @@ def _figurative_verb(tok: Token, lemma: str, words: "Words", known: set[int], ag
     doers = [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if doers and not any(_participant(o, words, known, agents) or _lemmas(o) & words.armed for o in doers):
         return DROP  # "websites bombarded by requests", "sales hit by the popularity of a diet", "killed by floods"
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + _pobjs(tok, ("against",))
+    if any(_lemmas(o) & words.armed for o in doers):
+        return None  # "attacked by rebels": whatever they attacked is meant literally
+    subjects = [_antecedent(tok, c) for c in tok.children if c.dep_ == "nsubj"]
+    subjects += [o for c in subjects for o in _pobjs(c, ("of",))]   # "a series OF airstrikes killed ..."
+    if subjects and not any(_participant(o, words, known, agents) or o.pos_ == "PRON" for o in subjects):
+        return words.verbal.get(lemma, DROP)  # "the film attacks ...", "the storm destroyed ...", "hunger killed ..."
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + _pobjs(tok, ("against",)) + _patients(tok)
     if not objs:
         # "fought back", "battled hard", "battled to a 6-3 win", "stormed to gold": effort and results, not force
         if any(c.dep_ in ("prt", "advmod") and c.lower_ in words.effort for c in tok.children):
@@ -148,6 +165,37 @@ def _figurative_verb(tok: Token, lemma: str, words: "Words", known: set[int], ag
     return words.verbal.get(lemma, DROP)
 
 
+def _patients(tok: Token) -> list[Token]:
+    """The subject of a passive verb: what the act was done to ("the policy, which was attacked by the Greens":
+    the policy; a relative pronoun stands for the noun its clause modifies)."""
+    return [_antecedent(tok, c) for c in tok.children if c.dep_ == "nsubjpass"]
+
+
+def _antecedent(verb: Token, subj: Token) -> Token:
+    """A relative pronoun subject stands for the noun its clause modifies ("the raid, WHICH killed ...")."""
+    return verb.head if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else subj
+
+
+def _cause_code(tok: Token, words: "Words") -> str | None:
+    """A killing or a destruction whose subject is an act of force is that act ("air strikes KILLED twenty
+    fighters": an air strike, 195; "the shelling killed": 194), the code of its ``cause`` row."""
+    verb = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in tok.children) else tok
+    subjects = [_antecedent(verb, c) for c in verb.children if c.dep_ == "nsubj"]   # "... killed 20 and DESTROYED"
+    subjects += [o for c in subjects for o in _pobjs(c, ("of",))]   # "a series OF airstrikes"
+    for s in subjects:
+        for word in sorted(_lemmas(s)):
+            if word in words.cause:
+                return words.cause[word]
+    return None
+
+
+def _mishap(tok: Token, words: "Words") -> bool:
+    """An accident or a disaster as the cause: "killed IN a helicopter crash", "a stampede killed three pilgrims",
+    "died after the avalanche hit the village" (the subject or an in/during/after object names the mishap)."""
+    causes = [c for c in tok.children if c.dep_ == "nsubj"] + _pobjs(tok, ("in", "during", "after"))
+    return any(_lemmas(c) & words.mishap for c in causes)
+
+
 def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     return [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
 
@@ -158,10 +206,66 @@ def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str]) -> str
     words = load_words()
     doers = [c for c in tok.children if c.dep_ == "nsubj"]
     doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if not doers and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        # "the yen's rise hit exporters, FORCING them to cut jobs": the participle's doer is its clause's subject
+        doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
     if doers and not any(_participant(o, words, known, agents) or _lemmas(o) & (words.armed | words.authority)
                          for o in doers):
         return DROP
     return None
+
+
+def _passive_without_agent(tok: Token) -> bool:
+    return any(c.dep_ == "nsubjpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
+
+
+def _coerced(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Force" (CAMEO 170) with no one forcing ("the firm was forced into bankruptcy", "they were forced to cancel")
+    is circumstance; forcing a thing ("forced a vote", "force an amendment") is no coercion of anyone. People
+    forced from their homes ("villagers were forced to flee") were forced by someone: kept."""
+    if _coercer_missing(tok, known, agents) == DROP:
+        return DROP
+    patients = _patients(tok)
+    patients += [o for p in patients for o in _pobjs(p, ("of",))]  # "thousands OF villagers"
+    if _passive_without_agent(tok) and not any(_lemmas(p) & words.human for p in patients):
+        return DROP
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if objs and all(_lemmas(o) & words.abstract for o in objs):
+        return DROP
+    return None
+
+
+def _seized(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Seize" (CAMEO 171) of an opportunity or an advantage, or "seize on" a report, takes nothing from anyone."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if objs and all(_lemmas(o) & words.abstract for o in objs):
+        return DROP
+    seized_on = _pobjs(tok, ("on", "upon"))
+    if not objs and seized_on and not any(_participant(o, words, known, agents) for o in seized_on):
+        return DROP
+    return None
+
+
+def _withdrawn(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Withdraw" (CAMEO 166: people, missions) of a thing ("withdrew the regulations", "withdrew its objections")
+    gives in: CAMEO 080 (yield). "Expel" is always of people."""
+    if lemma not in WITHDRAW_VERBS:
+        return None
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if objs and not any(_participant(o, words, known, agents) or _lemmas(o) & words.armed for o in objs):
+        return "080"
+    return None
+
+
+def _shown(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Demonstrate", "rally", "march" with a direct object are no protest ("demonstrated his support")."""
+    if lemma in words.intransitive and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        return DROP
+    return None
+
+
+WITHDRAW_VERBS = frozenset({"withdraw", "pull"})
+OTHER_SENSES = {"170": _coerced, "171": _seized, "166": _withdrawn, "141": _shown}
 
 
 def _lemmas(tok: Token) -> set[str]:

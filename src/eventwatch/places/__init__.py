@@ -4,7 +4,8 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
 ``record.dateline``:
 
 - ``gazetteer``: the GeoNames index (cities >= 500 inhabitants with alternate names, countries,
-  first-level divisions, continents) built once into an SQLite file in ``$EVENTWATCH_CACHE``
+  first-level divisions of 162 countries, found by code, by name or by their seat in
+  ``data/admin1_seats.tsv``, US counties, continents) built once into an SQLite file in ``$EVENTWATCH_CACHE``
   (default ``~/.cache/eventwatch``);
 - ``detect``: which words name places (GPE/LOC/FAC entities, gazetteer matches the model missed,
   places inside modifiers such as "Kabul police"); demonyms are context, never places;
@@ -40,7 +41,7 @@ import logging
 from eventwatch.model import Place, Record
 from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, detect
 from eventwatch.places.gazetteer import NAME_ALT, Candidate, load_gazetteer, normalise
-from eventwatch.places.nonplaces import article_surnames, thing_not_place
+from eventwatch.places.nonplaces import PERSON_MAX_POPULATION, article_surnames, thing_not_place
 from eventwatch.places.resolve import resolve, resolve_dateline
 
 log = logging.getLogger(__name__)
@@ -75,13 +76,26 @@ def follow_dateline(groups, dateline: str | None, place: Candidate | None) -> No
             g.choice = same[0]
 
 
+def spelling_of(key: str, name: str) -> bool:
+    """``key`` spells ``name`` another way: without its spaces ("Lashkargah") or one letter apart ("Douma")."""
+    a, b = key.replace(" ", ""), normalise(name).replace(" ", "")
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
+
+
 def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
     """Keep towns found by the gazetteer alone, or tagged by spaCy but known only by an alternate
     name and smaller than a city ("New York" is New York City's alternate name), only where the
     rest of the document supports them:
     a big town needs its country named elsewhere (by a tagged place, a country or division name, a
     demonym or the dateline); a small one needs its first-level division (named, or holding a
-    tagged place). This drops capitalised words that are also towns far away ("Officer", "Titan")."""
+    tagged place); so does one known there only by an alternate name (an untagged "Julia" that
+    Plovdiv was once called) unless the name only spells its own another way ("Lashkargah").
+    This drops capitalised words that are also towns far away ("Officer", "Titan")."""
     countries, divisions = set(demonym_countries), set()
     if dateline is not None:
         countries.add(dateline.cc)
@@ -101,7 +115,8 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
         if c.feature != "city" or (any(m.from_entity for m in g.mentions) and (
                 c.name_kind != NAME_ALT or c.population >= MIN_POPULATION_IN_PERSON)):
             kept.append(g)
-        elif c.population >= max(m.support_pop for m in g.mentions):
+        elif c.population >= max(m.support_pop for m in g.mentions) and (
+                c.name_kind != NAME_ALT or spelling_of(g.key, c.name)):
             if c.cc in countries or any(m.org_head for m in g.mentions):
                 kept.append(g)
         elif (c.cc, c.admin1) in divisions:
@@ -113,8 +128,9 @@ def without_things(doc, groups):
     """The groups with their mentions that name things, not places ("Brent crude", "Chelsea beat")."""
     kept, surnames = [], article_surnames(doc)
     for g in groups:
-        if g.choice.feature == "city" and g.key in surnames:
-            continue  # the article's person of that name ("Mayor Mullins" ... "Mullins said")
+        if g.choice.feature == "city" and g.key in surnames and not (
+                g.choice.capital or g.choice.population >= PERSON_MAX_POPULATION):
+            continue  # the article's person of that name ("Mayor Mullins" ... "Mullins said"), not "Mr. Arlington"
         g.mentions = [m for m in g.mentions if thing_not_place(doc, *m.tokens, m.key, g.choice) is None]
         if g.mentions:
             kept.append(g)

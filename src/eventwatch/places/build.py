@@ -123,16 +123,50 @@ def _subdivision_name(name: str) -> str:
     return re.split(r"\s*\[|,", name)[0].strip()
 
 
+# words of ISO 3166-2 division names that news leaves out ("Donetska oblast" is "Donetsk", "Anhui Sheng" is "Anhui")
+DIVISION_WORDS = re.compile(
+    r"\b(oblast'?|kray|krai|respublika|avtonomnyy okrug|avtonomnaya oblast'?|sheng|zizhiqu|zhuangzu|huizu|uygur|"
+    r"weiwu'er|province|governorate|region|muhafazat|wilayat|state|departamento|department|district|county|"
+    r"prefecture|iqlim)\b", re.I)
+# a name left with only these words is no name ("Western Province" is not "Western")
+DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                   "centre", "center", "upper", "lower", "middle", "far", "capital", "coast", "new", "city",
+                   "the", "free"}
+SLAVIC_ADJECTIVE = ((r"ovskaya$", "ov"), (r"(sk|ts)aya$", r"\1"), (r"(sk|tsk)a$", r"\1"), (r"skiy$", "sk"))
+
+
+def division_name_variants(name: str) -> set[str]:
+    """Lookup keys of a division's ISO name as news writes it: the name, without the generic words
+    ("Anhui Sheng" -> "Anhui"), without a leading Arabic article ("Al Anbar" -> "Anbar"), and an oblast's
+    adjective as its town ("Donetska oblast" -> "Donetsk", "Rostovskaya oblast'" -> "Rostov")."""
+    base = _subdivision_name(name)
+    out = {normalise(base)}
+    bare = normalise(DIVISION_WORDS.sub(" ", base.replace("'", " ")).replace(",", " "))
+    if bare:
+        out.add(bare)
+        out.add(re.sub(r"^(al|an|ad|as|ash|at|az|ar) ", "", bare))
+        for pattern, repl in SLAVIC_ADJECTIVE:
+            if re.search(pattern, bare):
+                out.add(re.sub(pattern, repl, bare).replace("'", ""))
+                break
+    return {v for v in out if len(v) > 2 and not set(v.split()) <= DIRECTION_WORDS}
+
+
 def _admin1_code_map(cities: dict) -> dict[str, tuple[str, str]]:
     """ISO 3166-2 code -> (country alpha-2, GeoNames admin1 code), from data and by name."""
     import pycountry
 
     fixed = {r[0]: (r[0].split("-")[0], r[1]) for r in read_tsv(DATA / "admin1_codes.tsv")}
+    english_names = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
+    seats = {r[0]: normalise(r[1]) for r in read_tsv(DATA / "admin1_seats.tsv")}
     codes_in: dict[str, set[str]] = {}
     for c in cities.values():
         codes_in.setdefault(c["countrycode"], set()).add(c["admin1code"])
-    wanted = {(sub.code.split("-")[0], normalise(_subdivision_name(sub.name)))
-              for sub in pycountry.subdivisions if sub.parent_code is None}
+    subs = [sub for sub in pycountry.subdivisions if sub.parent_code is None]
+    variants = {sub.code: ([seats[sub.code]] if sub.code in seats else [])
+                + sorted(division_name_variants(sub.name) | division_name_variants(english_names.gettext(sub.name)),
+                         key=len, reverse=True) for sub in subs}
+    wanted = {(code.split("-")[0], v) for code, vs in variants.items() for v in vs}
     by_name: dict[tuple[str, str], tuple[int, str]] = {}
     for c in iter_object_values(_cities_path()):  # the towns named like a division, by any name
         cc, a1 = c["countrycode"], c["admin1code"] or ""
@@ -141,16 +175,19 @@ def _admin1_code_map(cities: dict) -> dict[str, tuple[str, str]]:
             if key in wanted and (key not in by_name or by_name[key][0] < c["population"]):
                 by_name[key] = (c["population"], a1)
     out = {}
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
-            continue
+    for sub in subs:
         cc, suffix = sub.code.split("-", 1)
         if sub.code in fixed:
             out[sub.code] = fixed[sub.code]
         elif suffix.isalpha() and suffix in codes_in.get(cc, ()):
             out[sub.code] = (cc, suffix)
-        elif (cc, normalise(_subdivision_name(sub.name))) in by_name:
-            out[sub.code] = (cc, by_name[(cc, normalise(_subdivision_name(sub.name)))][1])
+    taken = set(out.values())
+    for sub in subs:  # by name: the seat (data/admin1_seats.tsv), then the name's variants
+        cc = sub.code.split("-")[0]
+        found = next(((cc, by_name[(cc, v)][1]) for v in variants[sub.code] if (cc, v) in by_name), None)
+        if sub.code not in out and found is not None and found not in taken:
+            out[sub.code] = found
+            taken.add(found)
     return out
 
 
@@ -250,8 +287,9 @@ def _add_divisions(places: list, names: list, code_map: dict, members: dict, us_
         places.append((gid, ext, name, lat, lon, key[0], iso3.get(key[0]), name, "admin1", pop))
         names.append((normalise(name), gid, NAME_MAIN))
         english = _subdivision_name(english_names.gettext(sub.name))
-        if english != name:
-            names.append((normalise(english), gid, NAME_ALIAS))
+        for variant in division_name_variants(sub.name) | division_name_variants(english):
+            if variant != normalise(name):
+                names.append((variant, gid, NAME_ALIAS))
     return surrogate
 
 

@@ -10,7 +10,13 @@ Three sources, merged without overlaps (longest first):
    country, a division, a region or a town of at least ``MIN_POPULATION_WEAK`` inhabitants under its
    own name; the stage then keeps such a town only if the rest of the document supports it
    (``places.supported``);
-3. demonyms ("Afghan", "British") are collected as country *context* only, never as places.
+3. demonyms ("Afghan", "British") are collected as country *context* only, never as places (a
+   demonym says whose people act, which the actor stage records; not where an event happened).
+
+Two constructions are read before and after them: names listed before "counties"/"parishes" ("Ellis,
+Navarro and Hill counties") are those counties, and a name right before ", Division" is the division's
+town of that name however small or mis-tagged ("Churchill, Manitoba"). A single word that repeats the
+first or last words of a person named earlier is that person ("Georgia Lane ... Georgia began").
 """
 from __future__ import annotations
 
@@ -156,9 +162,11 @@ def _person_names(doc: Doc) -> list[tuple[tuple[int, int], set[str]]]:
 
 
 def _read_person_names(doc: Doc) -> list[tuple[tuple[int, int], set[str]]]:
+    """(A tag that takes in a possessive, "Alexandria Commonwealth's", names an office, not a person.)"""
     words, alpha = column(doc, "text"), column(doc, "is_alpha")
     return [(ent.trimmed, {normalise_word(words[k]) for k in range(ent.start, ent.end) if alpha[k]})
-            for ent in doc_entities(doc) if ent.person and ent.end - ent.start > 1]
+            for ent in doc_entities(doc) if ent.person and ent.end - ent.start > 1
+            and not any(words[k] in ("'s", "\u2019s") for k in range(ent.start, ent.end))]
 
 
 def _token_labels(doc: Doc) -> list[str]:
@@ -171,9 +179,11 @@ def _token_labels(doc: Doc) -> list[str]:
 
 
 def acronym_filter(surface: str, cands: list[Candidate]) -> list[Candidate]:
-    """Short all-capital words ("UN", "US") name places only through an alias ("US" -> United States)."""
+    """Short all-capital words ("UN", "US") and short ones capitalised at both ends ("MoD") name places
+    only through an alias ("US" -> United States)."""
     letters = [ch for ch in surface if ch.isalpha()]
-    if letters and len(letters) <= 4 and all(ch.isupper() for ch in letters):
+    if letters and len(letters) <= 4 and (all(ch.isupper() for ch in letters) or (
+            letters[0].isupper() and letters[-1].isupper() and " " not in surface)):  # "MoD", "PoP"
         return [c for c in cands if c.name_kind == NAME_ALIAS]
     return cands
 
@@ -185,10 +195,13 @@ def _keep(cands: list[Candidate], min_pop: int) -> list[Candidate]:
             or (c.population >= min_pop and c.name_kind != NAME_ALT)]
 
 
-def _org_head(doc: Doc, s: int) -> bool:
+def _org_head(doc: Doc, s: int, e: int, cands: list[Candidate]) -> bool:
+    """Tokens s..e lead an organisation's name ("Gainesville Police Department"); an organisation tag on
+    the name alone ("St. Clair said") is such a sign only for a big town's name."""
     for ent in doc_entities(doc):
         if ent.start <= s < ent.end:
-            return ent.place_label == "ORG" and ent.trimmed[0] == s
+            return ent.place_label == "ORG" and ent.trimmed[0] == s and (
+                ent.trimmed[1] > e or any(c.population >= MIN_POPULATION_IN_PERSON for c in cands))
     return False
 
 
@@ -214,10 +227,80 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
             keys[(s, e)] = normalise_word(span_text(doc, s, e))
     found = gazetteer.lookup(list(keys.values()))
     taken = [False] * len(doc)
-    mentions = entity_mentions(doc, ent_ranges, keys, found, taken)
+    mentions = listed_division_mentions(doc, gazetteer, taken)
+    mentions += entity_mentions(doc, ent_ranges, keys, found, taken)
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
+    mentions += paired_town_mentions(doc, mentions, keys, found, taken)
     mentions.sort(key=lambda m: m.start)
     return mentions, demonym_countries(doc)
+
+
+def paired_town_mentions(doc: Doc, mentions: list[Mention], keys: dict, found: dict,
+                         taken: list[bool]) -> list[Mention]:
+    """A capitalised name right before ", Division" that the division holds a town of ("Churchill, Man.",
+    "Sarkh, Logar") is that town, whatever the model tagged it and however small the town."""
+    words = column(doc, "text")
+    by_tokens = {m.tokens: m for m in mentions}
+    out = []
+    for d in mentions:
+        divisions = [c for c in d.candidates if c.feature in ("admin1", "country")]
+        comma = d.tokens[0] - 1
+        if not divisions or comma < 1 or words[comma] != ",":
+            continue
+        for s in range(max(0, comma - 3), comma):
+            key, known = keys.get((s, comma)), by_tokens.get((s, comma))
+            if key is None or key in stoplist() or (known is None and any(taken[s:comma])):
+                continue
+            within = [c for c in found.get(key, []) if c.feature == "city" and any(
+                c.cc == v.cc and (v.feature == "country" or c.admin1 == v.admin1) for v in divisions)]
+            if within and known is None:
+                out.append(_mention(doc, s, comma, key, taken, from_entity=True, candidates=within))
+            elif within and not any(c in within for c in known.candidates):  # too small to be kept alone
+                known.candidates, known.from_entity = within, True
+            if within:
+                break
+    return out
+
+
+PLURAL_DIVISIONS = {"counties": "county", "parishes": "parish"}  # "Cooke, Grayson and Love counties"
+LIST_JOINERS = {",", "and", "or", "&"}
+
+
+def _name_list_before(doc: Doc, end: int) -> list[tuple[int, int]]:
+    """Token ranges of the capitalised names listed right before token ``end`` ("Cooke, Grayson and
+    Love" before "counties"), last first."""
+    words = column(doc, "text")
+    out, i = [], end
+    while i > 0:
+        j = i
+        while j > 0 and _capitalised_word(words[j - 1]) and words[j - 1][:1].isupper():
+            j -= 1
+        if j == i:
+            break
+        out.append((j, i))
+        if j == 0 or words[j - 1].lower() not in LIST_JOINERS:
+            break
+        i = j - 1
+        if i > 0 and words[i - 1].lower() in LIST_JOINERS:  # ", and"
+            i -= 1
+    return out
+
+
+def listed_division_mentions(doc: Doc, gazetteer, taken: list[bool]) -> list[Mention]:
+    """Names listed before a plural division word ("Cooke, Grayson and Love counties"): each one is
+    the division "Cooke County" and so on, not a town of that name."""
+    lower = column(doc, "lower_")
+    out = []
+    for k, word in enumerate(lower):
+        if word not in PLURAL_DIVISIONS:
+            continue
+        ranges = _name_list_before(doc, k)
+        keys = {r: normalise_word(span_text(doc, *r)) + " " + PLURAL_DIVISIONS[word] for r in ranges}
+        found = gazetteer.lookup(list(keys.values()))
+        for (s, e), key in keys.items():
+            if found.get(key) and not any(taken[s:e]):
+                out.append(_mention(doc, s, e, key, taken, from_entity=True, candidates=found[key]))
+    return out
 
 
 def _mention(doc: Doc, s: int, e: int, key: str, taken: list[bool], **kw) -> Mention:
@@ -236,7 +319,7 @@ def entity_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]
     for s, e in sorted(ranges, key=lambda r: r[0] - r[1]):
         if any(taken[s:e]):
             continue
-        if e - s == 1 and any(span[1] <= s and normalise_word(words[s]) in w for span, w in persons):
+        if _earlier_person(doc, s, e, persons):
             continue  # "Ripley said" after "Sheriff John Ripley": the surname, not the town
         for vs, ve in _entity_variants(doc, s, e):
             key = keys[(vs, ve)]
@@ -251,26 +334,50 @@ def entity_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]
     return out
 
 
+def _earlier_person(doc: Doc, s: int, e: int, persons) -> bool:
+    """Tokens s..e repeat the first or last word(s) of a person named earlier ("Ripley said" after
+    "Sheriff John Ripley", "St. Clair said" after "Raynola St. Clair", "Georgia began skating" after
+    "her sister Georgia Lane"). Only names of proper nouns count: a headline the model tagged as a
+    person ("Rethinking Egypt") names nobody."""
+    text, pos = column(doc, "text"), column(doc, "pos_")
+    words = [normalise_word(w) for w in text[s:e]]
+    n = len(words)
+    for (ps, pe), _ in persons:
+        if pe > s or pe - ps <= n or any(pos[k] != "PROPN" for k in range(ps, pe) if text[k][:1].isalpha()) or (
+                pe < len(text) and text[pe] in ("'s", "\u2019s")):
+            continue  # only a name of proper nouns: not "Rethinking Egypt" nor "Alexandria Commonwealth's" (office)
+        name = [normalise_word(text[k]) for k in range(ps, pe)]
+        if name[-n:] == words or name[:n] == words:
+            return True
+    return False
+
+
 def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]) -> list[Mention]:
     """Capitalised word sequences the gazetteer knows that no place entity covers (longest first)."""
     stop, dem = stoplist(), demonyms()
     labels = _token_labels(doc)
     persons = _person_names(doc)
-    text, is_stop = column(doc, "text"), column(doc, "is_stop")
+    text, is_stop, pos = column(doc, "text"), column(doc, "is_stop"), column(doc, "pos_")
     out = []
     for s, e in sorted(ranges, key=lambda r: (r[0] - r[1], r[0])):
         if any(taken[s:e]):
             continue
         key = keys[(s, e)]
         cands = acronym_filter(span_text(doc, s, e), found.get(key, []))
-        if not cands or key in stop or key in dem or any(is_stop[i] for i in range(s, e)):
-            continue
+        if e - s == 1 and pos[s] == "VERB":
+            continue  # a capitalised verb ("Riding this bicycle", "the Shaping the Future committee")
+        division = any(c.feature in ("country", "admin1") for c in cands)
+        if not cands or key in stop or key in dem or is_stop[s] or (
+                any(is_stop[i] for i in range(s + 1, e)) and not division):
+            continue  # a stop word inside a country's or division's name is part of it ("Holy See")
         whole_person = _whole_person_entity(doc, s, e)
         if "PERSON" in {labels[i] for i in range(s, e)} and whole_person is None:
             continue  # part of a person's name ("Marshall" in "Marshall Dostum")
         words = {normalise_word(text[i]) for i in range(s, e)}
-        if any(words & w and w != words for span, w in persons if span != whole_person):
-            continue  # a word of another person's name (the same words tagged PERSON twice are one mis-tagged name)
+        named = e - s > 1 and any(c.feature in ("country", "admin1") and c.name_kind != NAME_ALT for c in cands)
+        if not named and any(words & w and w != words for span, w in persons if span != whole_person):
+            continue  # a word of another person's name (the same words tagged PERSON twice are one mis-tagged name);
+            # a country's or division's name of several words is no part of one ("Sri Lanka", "Sri Lankan" tagged PERSON)
         kept = _keep(cands, MIN_POPULATION_WEAK)
         if not _org_position_ok(doc, s):  # "Taco Bell": only a country, a division or a big city
             kept = [c for c in kept if c.feature in ("country", "admin1") or c.population >= MIN_POPULATION_IN_PERSON]
@@ -281,7 +388,7 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
         if kept:
             support = MIN_POPULATION_IN_PERSON if whole_person else MIN_POPULATION
             out.append(_mention(doc, s, e, key, taken, from_entity=False, candidates=kept, support_pop=support,
-                                org_head=_org_head(doc, s)))
+                                org_head=_org_head(doc, s, e, kept)))
     return out
 
 

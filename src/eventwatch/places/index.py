@@ -11,7 +11,9 @@ from pathlib import Path
 
 from eventwatch.resources import read_table
 
-INDEX_VERSION = "11"  # 11: airports, GeoNames points of large divisions, Afghan provinces
+# 12: divisions found by their seat or a name variant (data/admin1_seats.tsv)
+# 11: airports, GeoNames points of large divisions, Afghan provinces
+INDEX_VERSION = "12"
 DATA = Path(__file__).parent / "data"
 
 # a sea or large region has no population; for the prior it counts as this many people, so that it

@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from eventwatch.places.detect import Mention
-from eventwatch.places.gazetteer import NAME_ALT, Candidate
+from eventwatch.places.gazetteer import NAME_ALIAS, NAME_ALT, NAME_MAIN, Candidate
 
 FEATURE_PRIOR = {"country": 2.0, "other": 2.0, "admin1": 0.5, "city": 0.0}
 ALT_NAME_MALUS = 1.0
@@ -56,6 +57,7 @@ W_SHARED_ADMIN1 = 1.0  # per other name with some reading in the same division (
 SHARED_ADMIN1_CAP = 2.0
 CONTAINER_WORDS = ("in", "in the")  # "Town in Province"
 SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]")
+W_CLOSE, CLOSE_KM, CLOSE_CAP = 1.0, 40.0, 2  # per other name with a reading this close (see close_names)
 FAMOUS_POPULATION = 1_000_000  # a city this big (or a capital, or an airport) keeps its reading by default
 
 
@@ -79,6 +81,8 @@ class Context:
     division_at: dict = field(default_factory=dict)   # (cc, admin1) -> char offsets of the division's mentions
     towns: list = field(default_factory=list)         # (group key, lat, lon, {(cc, admin1) of its town readings})
     text: str = ""
+    readings: dict = field(default_factory=dict)      # group key -> sorted [(lat, lon)] of its town and county readings
+    close: dict = field(default_factory=dict)         # (group key, gid) -> close_names, the same in every pass
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -99,7 +103,10 @@ def prior(c: Candidate) -> float:
 
 def city_names_division(city: Candidate, division: Candidate) -> bool:
     """A big city named like its division is what the name means ("New York", "Kabul"), unless it
-    holds only a small share of the division's people ("Quebec" is the province)."""
+    holds only a small share of the division's people ("Quebec" is the province); a division known by
+    that name only as a short form of its own ("Donetsk" for "Donetska oblast") yields to any big city."""
+    if division.name_kind == NAME_ALIAS and city.name_kind == NAME_MAIN:
+        return city.population >= CITY_IN_SAME_NAMED_ADMIN1
     return city.population >= max(CITY_IN_SAME_NAMED_ADMIN1, CITY_SHARE_OF_DIVISION * division.population)
 
 
@@ -135,12 +142,29 @@ def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
     groups: dict[str, Group] = {}
     for m in mentions:
         groups.setdefault(m.key, Group(m.key, [], plausible(m.candidates))).mentions.append(m)
+    joined = merge_longer_names(groups)
     by_start = sorted(mentions, key=lambda m: m.start)
     for a, b in zip(by_start, by_start[1:]):
         between = text[a.end:b.start]
         if (between.strip() == "," and len(between) <= 3) or between.strip().lower() in CONTAINER_WORDS:
-            groups[a.key].container.add(b.key)
+            groups[joined.get(a.key, a.key)].container.add(joined.get(b.key, b.key))
     return list(groups.values())
+
+
+def merge_longer_names(groups: dict[str, Group]) -> dict[str, str]:
+    """A longer name for the same place ("Dublin City" beside "Dublin", "New York City" beside "New York")
+    joins the shorter name's group, so the two do not vote for each other as if they were two places
+    ("Kansas City" and "Kansas" share no place and stay apart). Returns merged key -> kept key."""
+    joined: dict[str, str] = {}
+    for key in sorted(groups, key=len, reverse=True):
+        words = key.split(" ")
+        for n in range(len(words) - 1, 0, -1):
+            base = groups.get(" ".join(words[:n]))
+            if base is not None and {c.gid for c in base.candidates} & {c.gid for c in groups[key].candidates}:
+                base.mentions.extend(groups.pop(key).mentions)
+                joined[key] = base.key
+                break
+    return {k: joined.get(v, v) for k, v in joined.items()}
 
 
 def build_context(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None,
@@ -180,6 +204,8 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
         if divs:
             divisions_of[g.key] = (1.0 / math.sqrt(len(g.candidates)), divs)
     ctx = Context(countries, majority, admin1, admin1_picks, points, divisions_of, text=text)
+    ctx.readings = {g.key: sorted((c.lat, c.lon) for c in g.candidates if c.feature in ("city", "other") and c.cc)
+                    for g in groups}
     for g in groups:
         if g.choice is not None and g.choice.feature == "admin1":
             ctx.division_at.setdefault((g.choice.cc, g.choice.admin1), []).extend(m.start for m in g.mentions)
@@ -242,13 +268,15 @@ def same_sentence(text: str, a: int, b: int) -> bool:
     return not SENTENCE_END.search(text, lo, hi)
 
 
-def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate], view: GroupView) -> bool:
+def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate], view: GroupView,
+                anywhere: bool = False) -> bool:
     """The article points to C in particular (not just to its country): its division named in the same
-    sentence, a container it lies in, a county of its division named ("Paris" and "Edgar County"), a town near it."""
+    sentence (``anywhere``: in the article), a container it lies in, a county of its division named
+    ("Paris" and "Edgar County"), a town near it."""
     if c.name_kind == NAME_ALT:
         return False  # a famous name is not a town's alternate name (Dalton, Ohio, once "Moscow")
     starts = [m.start for m in g.mentions]
-    if c.admin1 and any(same_sentence(ctx.text, a, b) for a in ctx.division_at.get((c.cc, c.admin1), ())
+    if c.admin1 and any(anywhere or same_sentence(ctx.text, a, b) for a in ctx.division_at.get((c.cc, c.admin1), ())
                         for b in starts):
         return True
     if in_container(c, g, picks):
@@ -259,6 +287,24 @@ def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate
         if (c.cc, c.admin1) in divisions or (lat is not None and km(c.lat, c.lon, lat, lon) < SOMEWHAT_NEAR_KM):
             return True
     return False
+
+
+def close_names(c: Candidate, key: str, ctx: Context) -> int:
+    """How many other names of the article have some reading (town or county) within ``CLOSE_KM`` of C:
+    "Lebanon" beside "Boone County" is the Lebanon that lies in Boone County, Indiana, whichever readings
+    the two names took so far."""
+    if (key, c.gid) in ctx.close:
+        return ctx.close[(key, c.gid)]
+    lat_span = CLOSE_KM / 111.0
+    lon_span = lat_span / max(math.cos(math.radians(c.lat)), 0.05)
+    low, high = (c.lat - lat_span, -math.inf), (c.lat + lat_span, math.inf)
+    n = 0
+    for other, points in ctx.readings.items():  # each sorted by latitude: only the band around C is read
+        if other != key and any(abs(lon - c.lon) < lon_span and km(c.lat, c.lon, lat, lon) < CLOSE_KM
+                                for lat, lon in points[bisect_left(points, low):bisect_right(points, high)]):
+            n += 1
+    ctx.close[(key, c.gid)] = n
+    return n
 
 
 def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate],
@@ -286,6 +332,8 @@ def context_score(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candida
     if c.feature in ("city", "other", "admin1") and c.admin1:
         shared = sum(w for key, (w, divs) in ctx.divisions_of.items() if key != g.key and (c.cc, c.admin1) in divs)
         score += W_SHARED_ADMIN1 * min(shared, SHARED_ADMIN1_CAP)
+    if c.feature in ("city", "other") and c.cc:
+        score += W_CLOSE * min(close_names(c, g.key, ctx), CLOSE_CAP)
     for ckey in g.container:
         cont = picks.get(ckey)
         if cont is not None and cont.feature in ("admin1", "country") and c.cc == cont.cc and (
@@ -300,16 +348,20 @@ def resolve(mentions: list[Mention], text: str, demonym_countries: set[str],
     groups = group_mentions(mentions, text)
     for g in groups:
         g.choice = prior_choice(g.candidates)
+    close: dict = {}
     for _ in range(PASSES):
-        context_pass(groups, demonym_countries, dateline, text)
+        context_pass(groups, demonym_countries, dateline, text, close)
     resolve_pairs(groups)
     return groups
 
 
 def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None,
-                 text: str = "") -> None:
-    """Re-decide every group with the context of the others' current choices."""
+                 text: str = "", close: dict | None = None) -> None:
+    """Re-decide every group with the context of the others' current choices (``close``: the
+    ``close_names`` counts, kept from pass to pass)."""
     ctx = build_context(groups, demonym_countries, dateline, text)
+    if close is not None:
+        ctx.close = close
     picks = {g.key: g.choice for g in groups}
     final = {}
     for g in groups:
@@ -321,8 +373,12 @@ def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Can
         top = max(cands, key=prior)
         if famous(top):
             region = top.feature == "other" and not top.cc  # a sea or region yields only to "Town, State"
+            # the article's one named division counts wherever it is named, if nothing else in the article
+            # lies in the famous place's country (a local story: "Alexandria police ..." and Virginia)
+            anywhere = (sum(1 for n in view.admin1.values() if n > 0) == 1
+                        and not (view.countries.get(top.cc, 0) > 0 or view.majority.get(top.cc, 0) > 0))
             cands = [c for c in cands if c is top or (in_container(c, g, picks) if region
-                                                      else points_here(c, g, ctx, picks, view))]
+                                                      else points_here(c, g, ctx, picks, view, anywhere))]
         scored = [(prior(c) + context_score(c, g, ctx, picks, view), c) for c in cands]
         best_score = max(s for s, _ in scored)
         best = next(c for s, c in scored if s == best_score)
