@@ -32,8 +32,8 @@ PEOPLE_SECTOR = "CVL"           # Phoenix codes "people", "man" as PPL: ordinary
 NOT_GROUPS = frozenset({"it", "this", "that", "which", "what", "one", "some", "all", "both", "each"})
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 PLACE_PREPS = ("of", "from", "in")
-STANCE = frozenset({"anti", "pro"})
-NOUN_POS = frozenset({"NOUN", "PROPN"})  # "an anti-Syria journalist" is not Syrian
+STANCE = frozenset({"anti", "pro"})  # "an anti-Syria journalist" is not Syrian
+NOUN_POS = frozenset({"NOUN", "PROPN"})  # the only tokens that can have a sector
 
 
 @lru_cache(maxsize=1)
