@@ -38,7 +38,7 @@ import logging
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors.dictionary import fold, load_dictionary
-from eventwatch.actors.generic import generic_actors
+from eventwatch.actors.generic import article_country, generic_actors, place_unplaced
 from eventwatch.actors.people import KEY as PEOPLE_KEY
 from eventwatch.actors.people import PeopleTable, people_of
 from eventwatch.actors.recognition import recognize
@@ -62,7 +62,9 @@ class ActorStage:
 
     def __call__(self, doc: Doc, record: Record) -> None:
         record.actors.extend(find_actors(doc, record, self.dictionary))
+        country = article_country(record)
         generic_actors(doc, record, self.dictionary)  # unnamed groups: police, protesters, villagers
+        place_unplaced(record, country, self.dictionary)  # unknown people and bodies: the article's country
         doc.user_data[PEOPLE_KEY] = PeopleTable(doc, record)
 
 

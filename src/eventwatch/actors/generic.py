@@ -15,6 +15,7 @@ covers (named actors, "Egyptian police" coded by the role reader) are left as th
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,7 @@ PEOPLE_SECTOR = "CVL"           # Phoenix codes "people", "man" as PPL: ordinary
 NOT_GROUPS = frozenset({"it", "this", "that", "which", "what", "one", "some", "all", "both", "each"})
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 PLACE_PREPS = ("of", "from", "in")
+TRANSNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 STANCE = frozenset({"anti", "pro"})  # "an anti-Syria journalist" is not Syrian
 NOUN_POS = frozenset({"NOUN", "PROPN"})  # the only tokens that can have a sector
 
@@ -105,14 +107,23 @@ class Context:
                     for t in span:
                         self.place_at[t.i] = place.country
         self.article_country = article_country(record)
-        self.named_words = {w for a in record.actors if a.kind in ("organization", "group")
-                            for w in fold(a.name).split()}
+        self.named_words = {w for a in record.actors if a.kind in ("organization", "group") and not is_generic_id(a.id)
+                            for w in fold(a.name).split()}  # "the ministry" after "the Foreign Ministry", not
+        # "the government" after "the French government" (a country-sector actor, no name of its own)
 
     def country_of(self, tok: Token) -> str | None:
         actor = self.actor_at.get(tok.i)
         if actor is not None and actor.country and actor.kind in ("country", "organization", "group"):
             return actor.country
         return self.place_at.get(tok.i) or self.dic.demonyms.get(tok.lower_)
+
+
+GENERIC_ID = re.compile(r"^(---|[A-Z]{3})-[A-Z]{3}$")
+
+
+def is_generic_id(actor_id: str) -> bool:
+    """"FRA-GOV", "---COP": an unnamed country-sector actor (actors/codes.generic_id), not a named body."""
+    return bool(GENERIC_ID.match(actor_id))
 
 
 def article_country(record: Record) -> str | None:
@@ -226,6 +237,30 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         if span not in actor.mentions:
             actor.mentions.append(span)
             actor.mentions.sort()
+
+
+def place_unplaced(record: Record, country: str | None, dic: Dictionary) -> None:
+    """People and organisations the dictionary does not place take the article's country (when it has one):
+    "Director Shami Chakrabarti" in a British article is British; an unknown organisation only when its
+    name gave it a sector ("Department of Motor Vehicles"), as an unknown body may be international.
+    Actors coded as international (IGO/NGO codes), those who speak for an international body, those the
+    dictionary knows (whose roles the article's date may leave open) and countries keep what they have."""
+    if not country:
+        return
+    by_id = {a.id: a for a in record.actors}
+    for actor in record.actors:
+        if actor.country or actor.kind not in ("person", "organization") or dic.lookup(actor.name) is not None:
+            continue
+        body = by_id.get(actor.affiliation or "")
+        if body is not None and ((body.code or "")[:3] in TRANSNATIONAL_PREFIXES or not body.country and body.code):
+            continue
+        if (actor.code or "")[:3] in TRANSNATIONAL_PREFIXES:
+            continue
+        if actor.kind == "organization" and not actor.sector:
+            continue
+        actor.country = country
+        actor.code = f"{country}{actor.sector[0] if actor.sector else ''}"
+        actor.confidence = min(actor.confidence, 0.5)
 
 
 def _same_group(actors, sector: str) -> str | None:

@@ -109,6 +109,9 @@ class EventsStage:
             combine(self, doc, record, index, ctx, fallback_place)
         if self.calibration is not None:
             self._calibrate(doc, record, index)
+        # after scoring and calibration, so no event's confidence or rank changes:
+        args.place_targets(record.events, doc, index)  # an act on a place: on whoever holds it
+        args.carry_dyads(record.events, [s.start_char for s in doc.sents])  # the story's dyad, when unnamed
 
     def _calibrate(self, doc: Doc, record: Record, index) -> None:
         probs = None
