@@ -44,6 +44,7 @@ from eventwatch.actors.people import PeopleTable, people_of
 from eventwatch.actors.recognition import recognize
 from eventwatch.actors.resolution import resolve
 from eventwatch.model import Actor, Record
+from eventwatch.nlp.cache import sentences
 
 log = logging.getLogger(__name__)
 
@@ -115,9 +116,9 @@ def resolve_pronoun(doc: Doc, record: Record, token: Token) -> str | None:
         want = {"organization", "group", "country"}
     else:
         return None
-    sents = list(doc.sents)
-    idx = next((i for i, s in enumerate(sents) if s.start <= token.i < s.end), 0)
-    floor = sents[max(0, idx - 3)].start_char
+    sents = sentences(doc)  # (start, end, start_char), made once per document
+    idx = next((i for i, (start, end, _) in enumerate(sents) if start <= token.i < end), 0)
+    floor = sents[max(0, idx - 3)][2]
     best = None
     for actor in record.actors:
         if actor.kind not in want:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, fold
 from eventwatch.model import Actor, Record
+from eventwatch.nlp.cache import column
 from eventwatch.resources import read_table, read_words
 
 DATA = Path(__file__).parent / "data"
@@ -34,6 +35,7 @@ MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 PLACE_PREPS = ("of", "from", "in")
 TRANSNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 STANCE = frozenset({"anti", "pro"})  # "an anti-Syria journalist" is not Syrian
+NOUN_POS = frozenset({"NOUN", "PROPN"})  # the only tokens that can have a sector
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +214,9 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
     """Add an actor (or a mention to the existing one) for every unnamed agent noun phrase of the document."""
     ctx = Context(doc, record, dic)
     known = {a.id: a for a in record.actors}
-    for tok in doc:
+    # only nouns can have a sector (noun_sector, _compound_sector): the other tokens are not looked at
+    for i in [k for k, pos in enumerate(column(doc, "pos_")) if pos in NOUN_POS]:
+        tok = doc[i]
         if not is_group_head(tok, ctx):
             continue
         sector = noun_sector(tok, dic) or _compound_sector(tok, dic)
