@@ -146,3 +146,110 @@ def test_undated_article_gets_no_date_bound_role_and_says_so(pipeline):
     assert "undated" in (taliban.role or "")
     dated = process(pipeline, "The Taliban attacked a police post in Helmand.", published="2019-05-01")
     assert next(a for a in dated.actors if a.id == "group:taliban").code.startswith("AFGINS")
+
+
+def test_person_before_every_dated_role_gets_no_role_from_the_future(pipeline):
+    # Donald Trump's dictionary roles start in 2017: a 2010 article cannot make him president
+    r = process(pipeline, "Donald Trump criticised the mayor of New York over a tax plan.", published="2010-05-01")
+    trump = actor(r, "person:donald-trump")
+    assert trump is not None and trump.country == "USA"
+    assert trump.code != "USAGOV" and "no dated role" in (trump.role or "")
+
+
+def test_unions_and_their_leaders_are_labour(pipeline):
+    r = process(pipeline, "In Cardiff, union leaders warned ministers that nurses would strike. "
+                          "The unions will be consulted, the Welsh government said.")
+    warned = events(r, ("13",))
+    assert warned, r.events
+    assert side(r, warned[0].source) == ("GBR", "LAB")
+    assert side(r, warned[0].target) == ("GBR", "GOV")
+
+
+def test_unknown_bodies_take_sector_from_name_and_country_from_article(pipeline):
+    r = process(pipeline, "Kenyan officials in Nairobi said the Coastal Water Commission fined Baraka Holdings "
+                          "on Monday. Police in Mombasa arrested two managers of Baraka Holdings.")
+    commission = next(a for a in r.actors if "Commission" in a.name)
+    firm = next(a for a in r.actors if "Baraka" in a.name)
+    assert (commission.country, commission.sector[:1]) == ("KEN", ["GOV"])
+    assert (firm.country, firm.sector[:1]) == ("KEN", ["BUS"])
+
+
+def test_unknown_person_takes_the_article_country(pipeline):
+    r = process(pipeline, "Police in Lagos detained three activists. Campaigner Ngozi Adebayo-Okafor condemned "
+                          "the Nigerian police in Abuja on Friday.")
+    person = next(a for a in r.actors if a.kind == "person" and "Adebayo" in a.name)
+    assert person.country == "NGA"
+
+
+def test_an_act_without_a_named_target_continues_the_storys_dyad(pipeline):
+    r = process(pipeline, "Nurses' unions in Scotland warned the Scottish government over pay on Monday. "
+                          "On Tuesday the unions threatened a national strike.")
+    threat = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "threatened"]
+    assert threat, r.events
+    assert side(r, threat[0].source)[1] == "LAB"
+    assert side(r, threat[0].target) == ("GBR", "GOV")
+    assert threat[0].target_span is None  # the target's words are not in that sentence
+
+
+def test_an_act_without_a_named_source_takes_the_source_of_the_last_act_on_its_target(pipeline):
+    r = process(pipeline, "Egyptian police raided the homes of three bloggers in Cairo on Monday. "
+                          "The bloggers were detained overnight.")
+    detained = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "detained"]
+    assert detained, r.events
+    assert side(r, detained[0].source) == ("EGY", "COP")
+
+
+def test_a_call_for_an_act_against_someone_targets_them(pipeline):
+    r = process(pipeline, "The Nigerian cardinal called for sanctions against Zimbabwe on Sunday.")
+    calls = events(r, ("02", "10", "16"))
+    assert calls, r.events
+    assert side(r, calls[0].target)[0] == "ZWE"
+
+
+def test_a_participle_on_a_protest_noun_is_done_by_the_marchers(pipeline):
+    r = process(pipeline, "Tunisian students marched in a protest demanding the release of President Kais Saied's critics.")
+    demands = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "demanding"]
+    assert demands, r.events
+    assert side(r, demands[0].source) == ("TUN", "EDU")
+
+
+def test_a_known_person_without_a_role_on_the_date_does_not_take_the_article_country(pipeline):
+    # undated: Guterres's roles (Portugal, then the UN) leave his country open; the article being about
+    # Ethiopia does not make him Ethiopian
+    from eventwatch.pipeline import Pipeline
+    from eventwatch.settings import Settings
+
+    undated = Pipeline(Settings(), nlp=pipeline.nlp)
+    r = process(undated, "Ethiopian troops shelled Mekelle on Monday. Antonio Guterres condemned the shelling of "
+                         "Mekelle and urged Ethiopia to stop.", published=None)
+    guterres = next(a for a in r.actors if a.id == "person:antonio-guterres")
+    assert guterres.country != "ETH"
+
+
+def test_a_reply_answers_an_earlier_sentence_not_its_own(pipeline):
+    r = process(pipeline, "Ethiopia and the African Union have warned the Tigrayan rebels will be isolated if they "
+                          "continue to seize towns by force.")
+    seized = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "seize"]
+    assert seized and all(e.target != "AU" for e in seized), [(e.source, e.target) for e in seized]
+
+
+def test_a_title_in_the_text_gives_the_role_when_the_dictionary_has_none_for_the_date(pipeline):
+    r = process(pipeline, "Republican nominee Donald Trump criticised the governor of Ohio.", published="2010-05-01")
+    trump = actor(r, "person:donald-trump")
+    assert trump.code == "USAPTY" and trump.role == "Nominee"
+
+
+def test_the_government_after_a_named_countrys_government_is_that_government(pipeline):
+    r = process(pipeline, "Dock workers blocked the port of Aarhus on Tuesday. The government accused the union of "
+                          "blocking the port, a day after the Danish government rejected its demands.")
+    accused = events(r, ("11",))
+    assert accused, r.events
+    assert side(r, accused[0].source) == ("DNK", "GOV")
+
+
+def test_a_curfew_imposed_in_a_country_is_imposed_on_that_country(pipeline):
+    r = process(pipeline, "Rwandan troops imposed a curfew in Burundi on Sunday.")
+    curfew = events(r, ("17",))
+    assert curfew, r.events
+    assert side(r, curfew[0].source) == ("RWA", "MIL")
+    assert side(r, curfew[0].target)[0] == "BDI"

@@ -59,3 +59,25 @@ def test_the_pipeline_scored_on_an_invented_article(tmp_path, pipeline):
     result = event_set.score(scored)
     assert result["detection"]["recall"] == 1.0 and result["detection"]["precision"] == 1.0
     assert result["events_by_root"]["f1"] == 1.0
+
+
+def test_dyad_codes_are_compared_in_the_guides_form():
+    agrees = event_set._side_agrees
+    assert agrees("FRAGOV", "FRA")                     # the state named as a country is its government
+    assert agrees("DEUBUS", "MNCDEU")                  # Phoenix multinational of a country: that country's firm
+    assert agrees("---REB", "IMGMUSXYZ")               # Phoenix international militarized group: a stateless armed group
+    assert agrees("SRBGOV", "YUGGOV")                  # a legacy prefix takes today's code
+    assert agrees("IGO", "IGOUNO")                     # the guide allows a coarse IGO
+    assert not agrees("FRAMIL", "FRA") and not agrees("FRAGOV", "DEU")
+    assert not agrees("FRAGOV", "FRA???")              # a person known by country only is not the government
+
+
+def test_an_unnamed_side_with_an_optional_code_agrees_with_no_actor():
+    gold = {"source": None, "source_code": "GBRCOP", "target": [0, 5], "target_code": "GBRCVL"}
+    none = {"source_code": "", "target_code": "GBRCVL"}
+    wrong = {"source_code": "GBRMIL", "target_code": "GBRCVL"}
+    assert event_set._dyads_right([(gold, none)], 6) == 1.0
+    assert event_set._dyads_right([(gold, wrong)], 6) == 0.0
+    assert event_set._dyads_strict([(gold, none)]) == 0.0   # the strict figure requires every gold code
+    named = {**gold, "source": [6, 12]}                     # a side the sentence names must be found
+    assert event_set._dyads_right([(named, none)], 6) == 0.0

@@ -119,3 +119,68 @@ def test_the_pipeline_multiplies_through_numpy_on_one_blas_thread_while_it_parse
     record = pipeline.process_text("Rebels attacked a convoy near Karsk, the army said on Monday.")
     assert record.events and seen and all(n == [1] for n in seen)
     assert blas_threads() == outside  # the caller's setting is back
+
+
+NER_TEXTS = TEXTS + [
+    "",
+    "   \n\n  ",
+    "Amina Okoro of the Lagos Chamber of Commerce flew to Geneva on 3 March 2004 with $2.5 million.\n\n"
+    "Okoro said the World Health Organization would meet in New York. Then she left for Kenya",
+    "The  Red Cross ,  UNICEF and the European Union sent 40 trucks to Darfur . Sudan 's government said no",
+]
+
+
+def _ents(doc) -> list[tuple[int, int, str, str]]:
+    return [(e.start, e.end, e.label_, e.kb_id_) for e in doc.ents]
+
+
+def test_greedy_ner_finds_the_entities_of_spacys_recogniser_in_batches_and_one_by_one():
+    from eventwatch.nlp.greedy_ner import GreedyNER, speed_up_ner
+
+    plain = spacy.load(_package())
+    fast = speed_up_ner(spacy.load(_package()))
+    assert isinstance(fast.get_pipe("ner"), GreedyNER) and fast.pipe_names == plain.pipe_names
+    texts = NER_TEXTS * 3
+    for size in (1, 2, 5, 32):
+        for a, b in zip(plain.pipe(texts, batch_size=size), fast.pipe(texts, batch_size=size)):
+            assert _ents(a) == _ents(b)
+            assert (a.to_array(ATTRS) == b.to_array(ATTRS)).all()
+    for text in NER_TEXTS:
+        assert _ents(plain(text)) == _ents(fast(text))
+    assert sum(len(fast(t).ents) for t in NER_TEXTS) > 10
+
+
+def test_greedy_ner_leaves_documents_with_preset_entities_to_spacy():
+    from eventwatch.nlp.greedy_ner import speed_up_ner
+
+    models = []
+    for nlp in (spacy.load(_package()), speed_up_ner(spacy.load(_package()))):
+        ruler = nlp.add_pipe("entity_ruler", before="ner")
+        ruler.add_patterns([{"label": "ORG", "pattern": "Lagos Chamber"}, {"label": "GPE", "pattern": "Darfur"}])
+        models.append(nlp)
+    for a, b in zip(models[0].pipe(NER_TEXTS), models[1].pipe(NER_TEXTS)):
+        assert _ents(a) == _ents(b)
+        assert (a.to_array(ATTRS) == b.to_array(ATTRS)).all()
+    assert ("Lagos Chamber", "ORG") in [(e.text, e.label_) for e in models[1](NER_TEXTS[5]).ents]
+
+
+def test_document_tables_give_what_spacy_gives(nlp):
+    from eventwatch.events.dates import _sent_ents
+    from eventwatch.nlp.cache import release, sentences
+
+    doc = nlp(NER_TEXTS[5] + "\n\n" + TEXTS[2])
+    assert sentences(doc) == [(s.start, s.end, s.start_char) for s in doc.sents] and len(sentences(doc)) >= 4
+    got = [[(e.start, e.end, e.label_) for e in _sent_ents(s)] for s in doc.sents]
+    assert got == [[(e.start, e.end, e.label_) for e in s.ents] for s in doc.sents] and sum(map(len, got)) >= 5
+    release(doc)
+
+
+def test_greedy_ner_decodes_long_batches_in_parts_with_the_same_entities(monkeypatch):
+    from eventwatch.nlp import greedy_ner
+
+    plain = spacy.load(_package())
+    fast = greedy_ner.speed_up_ner(spacy.load(_package()))
+    monkeypatch.setattr(greedy_ner, "JOINT_TOKENS", 40)  # every sub-batch of these texts on its own or in pairs
+    texts = NER_TEXTS * 4
+    for a, b in zip(plain.pipe(texts, batch_size=16), fast.pipe(texts, batch_size=16)):
+        assert _ents(a) == _ents(b)

@@ -19,6 +19,6 @@ class Settings:
     doc_seconds: float = 60.0           # wall-clock limit per document for cleaning, and for parsing with the stages (pipeline/limits.py)
     max_symbol_run: int = 100           # a whitespace-free run this long, a third or more symbols, is cut before the tokenizer (pipeline/limits.py)
     lang: str = "en"
-    fast_nlp: bool = True               # exact-output speed-ups of the spaCy pipeline (nlp/fast.py)
+    fast_nlp: bool = True               # exact-output speed-ups of the spaCy pipeline (nlp/fast.py, nlp/greedy_ner.py)
     matmul: str = "numpy"               # the model's matrix products: "numpy" (its BLAS, one thread) or "thinc" (blis); nlp/matmul.py
     extra: dict = field(default_factory=dict)

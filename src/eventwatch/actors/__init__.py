@@ -38,12 +38,13 @@ import logging
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors.dictionary import fold, load_dictionary
-from eventwatch.actors.generic import generic_actors
+from eventwatch.actors.generic import article_country, generic_actors, place_unplaced
 from eventwatch.actors.people import KEY as PEOPLE_KEY
 from eventwatch.actors.people import PeopleTable, people_of
 from eventwatch.actors.recognition import recognize
 from eventwatch.actors.resolution import resolve
 from eventwatch.model import Actor, Record
+from eventwatch.nlp.cache import sentences
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,9 @@ class ActorStage:
 
     def __call__(self, doc: Doc, record: Record) -> None:
         record.actors.extend(find_actors(doc, record, self.dictionary))
+        country = article_country(record)
         generic_actors(doc, record, self.dictionary)  # unnamed groups: police, protesters, villagers
+        place_unplaced(record, country, self.dictionary)  # unknown people and bodies: the article's country
         doc.user_data[PEOPLE_KEY] = PeopleTable(doc, record)
 
 
@@ -113,9 +116,9 @@ def resolve_pronoun(doc: Doc, record: Record, token: Token) -> str | None:
         want = {"organization", "group", "country"}
     else:
         return None
-    sents = list(doc.sents)
-    idx = next((i for i, s in enumerate(sents) if s.start <= token.i < s.end), 0)
-    floor = sents[max(0, idx - 3)].start_char
+    sents = sentences(doc)  # (start, end, start_char), made once per document
+    idx = next((i for i, (start, end, _) in enumerate(sents) if start <= token.i < end), 0)
+    floor = sents[max(0, idx - 3)][2]
     best = None
     for actor in record.actors:
         if actor.kind not in want:

@@ -15,6 +15,7 @@ covers (named actors, "Egyptian police" coded by the role reader) are left as th
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, fold
 from eventwatch.model import Actor, Record
+from eventwatch.nlp.cache import column
 from eventwatch.resources import read_table, read_words
 
 DATA = Path(__file__).parent / "data"
@@ -31,7 +33,9 @@ PEOPLE_SECTOR = "CVL"           # Phoenix codes "people", "man" as PPL: ordinary
 NOT_GROUPS = frozenset({"it", "this", "that", "which", "what", "one", "some", "all", "both", "each"})
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 PLACE_PREPS = ("of", "from", "in")
+TRANSNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 STANCE = frozenset({"anti", "pro"})  # "an anti-Syria journalist" is not Syrian
+NOUN_POS = frozenset({"NOUN", "PROPN"})  # the only tokens that can have a sector
 
 
 @lru_cache(maxsize=1)
@@ -103,14 +107,23 @@ class Context:
                     for t in span:
                         self.place_at[t.i] = place.country
         self.article_country = article_country(record)
-        self.named_words = {w for a in record.actors if a.kind in ("organization", "group")
-                            for w in fold(a.name).split()}
+        self.named_words = {w for a in record.actors if a.kind in ("organization", "group") and not is_generic_id(a.id)
+                            for w in fold(a.name).split()}  # "the ministry" after "the Foreign Ministry", not
+        # "the government" after "the French government" (a country-sector actor, no name of its own)
 
     def country_of(self, tok: Token) -> str | None:
         actor = self.actor_at.get(tok.i)
         if actor is not None and actor.country and actor.kind in ("country", "organization", "group"):
             return actor.country
         return self.place_at.get(tok.i) or self.dic.demonyms.get(tok.lower_)
+
+
+GENERIC_ID = re.compile(r"^(---|[A-Z]{3})-[A-Z]{3}$")
+
+
+def is_generic_id(actor_id: str) -> bool:
+    """"FRA-GOV", "---COP": an unnamed country-sector actor (actors/codes.generic_id), not a named body."""
+    return bool(GENERIC_ID.match(actor_id))
 
 
 def article_country(record: Record) -> str | None:
@@ -201,7 +214,9 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
     """Add an actor (or a mention to the existing one) for every unnamed agent noun phrase of the document."""
     ctx = Context(doc, record, dic)
     known = {a.id: a for a in record.actors}
-    for tok in doc:
+    # only nouns can have a sector (noun_sector, _compound_sector): the other tokens are not looked at
+    for i in [k for k, pos in enumerate(column(doc, "pos_")) if pos in NOUN_POS]:
+        tok = doc[i]
         if not is_group_head(tok, ctx):
             continue
         sector = noun_sector(tok, dic) or _compound_sector(tok, dic)
@@ -222,6 +237,30 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         if span not in actor.mentions:
             actor.mentions.append(span)
             actor.mentions.sort()
+
+
+def place_unplaced(record: Record, country: str | None, dic: Dictionary) -> None:
+    """People and organisations the dictionary does not place take the article's country (when it has one):
+    "Director Shami Chakrabarti" in a British article is British; an unknown organisation only when its
+    name gave it a sector ("Department of Motor Vehicles"), as an unknown body may be international.
+    Actors coded as international (IGO/NGO codes), those who speak for an international body, those the
+    dictionary knows (whose roles the article's date may leave open) and countries keep what they have."""
+    if not country:
+        return
+    by_id = {a.id: a for a in record.actors}
+    for actor in record.actors:
+        if actor.country or actor.kind not in ("person", "organization") or dic.lookup(actor.name) is not None:
+            continue
+        body = by_id.get(actor.affiliation or "")
+        if body is not None and ((body.code or "")[:3] in TRANSNATIONAL_PREFIXES or not body.country and body.code):
+            continue
+        if (actor.code or "")[:3] in TRANSNATIONAL_PREFIXES:
+            continue
+        if actor.kind == "organization" and not actor.sector:
+            continue
+        actor.country = country
+        actor.code = f"{country}{actor.sector[0] if actor.sector else ''}"
+        actor.confidence = min(actor.confidence, 0.5)
 
 
 def _same_group(actors, sector: str) -> str | None:

@@ -10,6 +10,8 @@ publication date when the dictionary knows one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -19,8 +21,16 @@ from eventwatch.actors.recognition import Mention, folded_tokens
 from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import span_chars, span_text
+from eventwatch.resources import read_table
 
 COUNTRY_ADJ_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> dict[str, str]:
+    """Name word → sector for organisations the dictionary does not know (data/org_heads.tsv)."""
+    return {fold(w): sector for w, sector in read_table(DATA / "org_heads.tsv", columns=2)}
 
 
 @dataclass
@@ -52,15 +62,17 @@ def pick_role(entry: Entry, date: str | None) -> Role | None:
         r = max(former, key=lambda r: r.end or "")
         return Role(code=f"{r.country}ELI" if r.country else r.code, country=r.country,
                     sector=("ELI",) if r.country else r.sector, affiliation=None if r.country else r.affiliation)
-    return min(entry.roles, key=lambda r: r.start or "")
+    return undated_role(entry.roles, NOT_YET)  # every role starts after the article: none is in force
 
 
 UNDATED = "undated article: no dated role applied"
+NOT_YET = "no dated role in force on the article's date"
 
 
-def undated_role(roles) -> Role | None:
+def undated_role(roles, note: str = UNDATED) -> Role | None:
     """An undated document supports no role bound to dates (issue 18): an undated role if the entry has one,
-    else the one code all its roles share, else the one country they share, its role saying why."""
+    else the one code all its roles share, else the one country they share, its role (NOTE) saying why.
+    An article dated before every role of the entry is read the same way (NOTE: :data:`NOT_YET`)."""
     undated = [r for r in roles if r.start is None and r.end is None]
     if undated:
         return undated[0]
@@ -69,8 +81,8 @@ def undated_role(roles) -> Role | None:
     countries = {r.country for r in roles}
     if len(countries) == 1 and None not in countries:
         country = next(iter(countries))
-        return Role(code=country, role=UNDATED, country=country, sector=(), affiliation=None)
-    return Role(code=None, role=UNDATED)
+        return Role(code=country, role=note, country=country, sector=(), affiliation=None)
+    return Role(code=None, role=note)
 
 
 def is_demonym_modifier(doc: Doc, m: Mention, dic: Dictionary) -> bool:
@@ -291,7 +303,7 @@ class Resolver:
         if r is not None:
             d.update(country=r.country, sector=list(r.sector), code=r.code, affiliation=r.affiliation)
             d["role"] = d["role"] or r.role
-            if c.kind == "person" and (r.sector == ("ELI",) or r.role == UNDATED) and t_sector \
+            if c.kind == "person" and (r.sector == ("ELI",) or r.role in (UNDATED, NOT_YET)) and t_sector \
                     and t_country in (None, r.country):
                 d.update(sector=[t_sector], code=compose(r.country or t_country, [t_sector]))  # the text says what he is now
         else:
@@ -311,6 +323,7 @@ class Resolver:
                 d["country"] = d["country"] or n_country
                 if not d["sector"] and n_sector:
                     d["sector"] = [n_sector]
+                    d["code"] = None  # the name's sector completes a code composed from the country alone
                 d["code"] = d["code"] or compose(d["country"], d["sector"])
             if c.fixed:
                 d["country"] = c.fixed.get("country", d["country"])
@@ -355,14 +368,17 @@ class Resolver:
         return out
 
     def from_name(self, name: str) -> tuple[str | None, str | None]:
-        """Country and sector read off an unknown organisation's name ("Afghan Border Police")."""
+        """Country and sector read off an unknown organisation's name ("Afghan Border Police"): agent nouns
+        first, then the words of ``data/org_heads.tsv`` ("Department of Motor Vehicles" → GOV)."""
         country = sector = None
-        for w in fold(name).split(" "):
+        words = fold(name).replace(".", " ").split()
+        for w in words:
             country = country or self.dic.demonyms.get(w) or self.dic.capitals.get(w)
             codes = self.dic.agents.get(w)
             if codes and sector is None:
                 sector = codes[0]
-        return country, sector
+        heads = org_heads()
+        return country, sector or next((heads[w] for w in words if w in heads), None)
 
     def best_name(self, c: Cluster) -> str:
         texts = [span_text(self.doc, s, e) for s, e in c.spans]

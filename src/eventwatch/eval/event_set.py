@@ -9,8 +9,15 @@ to the coded sentence its trigger falls in, and reports per split (``tune``: may
 - events by root: one-to-one matching by CAMEO root within a sentence (precision, recall, F1);
 - material conflict (QuadClass 4) precision: predicted QuadClass-4 events matched by root;
 - dyad accuracy of matched events: source and target codes agree on country and first sector
-  (the first six characters; an empty gold side must be empty in the prediction too), and on
-  country alone (the first three: "USA" for the country as a whole agrees with "USAGOV");
+  (the first six characters), and on country alone (the first three). Codes are compared in the
+  guide's form (:func:`canonical`): the state named as a country ("USA", CAMEO's code for the
+  country acting as a whole) is its government ("USAGOV", the guide's "US = USAGOV"); Phoenix's
+  "MNCUSA" (a US multinational) is "USABUS" and "IMG..." (an international militarized group) is
+  "---REB"; legacy country prefixes take today's code; a coarse gold "IGO"/"NGO" (which the guide allows)
+  agrees with any code of that kind. An empty gold side must be empty in the
+  prediction, except a side the sentence does not name ("src: - = CODE"): the guide makes that code
+  optional, so an empty prediction agrees and a given one must match it. ``dyad_strict`` is the
+  first six characters as written, with every gold code required (the figure before these rules);
 - false events per 100 sentences of BBC sport, entertainment and tech.
 
 Plain statements (root 01) are out of the set's scope: predicted 01 events are not scored.
@@ -75,11 +82,14 @@ def locate(record_text: str, wanted: list[str]) -> list[tuple[int, int] | None]:
 def _actor_code(actor) -> str:
     if actor is None:
         return ""
-    if actor.code:
-        return actor.code
-    if actor.country or actor.sector:
-        return (actor.country or "---") + (actor.sector[0] if actor.sector else "")
-    return "?"  # an actor with nothing known: never agrees with a gold code, nor with no actor
+    code = actor.code or ""
+    if not code and (actor.country or actor.sector):
+        code = (actor.country or "---") + (actor.sector[0] if actor.sector else "")
+    if not code:
+        return "?"  # an actor with nothing known: never agrees with a gold code, nor with no actor
+    if len(code) == 3 and actor.kind != "country":
+        return code + "???"  # a person or body with a country and no sector: the country only (not its GOV)
+    return code
 
 
 def _as_gold_shape(event, actors: dict) -> dict:
@@ -149,14 +159,49 @@ def _prf(tp: int, npred: int, ngold: int) -> dict:
             "tp": tp, "predicted": npred, "gold": ngold}
 
 
-def _side_agrees(gold_code: str, pred_code: str, width: int = 6) -> bool:
-    """Codes agree on their first ``width`` characters (6: country + first sector; 3: country)."""
-    return (gold_code or "")[:width] == (pred_code or "")[:width]
+STATELESS = ("---", "IGO", "NGO")
+
+
+def canonical(code: str) -> str:
+    """A CAMEO/Phoenix actor code in the annotation guide's form (country + sectors): "USA" -> "USAGOV",
+    "MNCUSA" -> "USABUS", "IMGMUSISI" -> "---REB", "YUGGOV" -> "SRBGOV"; "?" and "" stay as they are."""
+    from eventwatch.actors.codes import legacy_codes
+
+    code = (code or "").upper()
+    if code.startswith("MNC") and len(code) >= 6:
+        code = code[3:6] + "BUS" + code[6:]
+    elif code.startswith("IMG"):
+        code = "---REB"
+    if len(code) >= 3:
+        code = legacy_codes().get(code[:3], code[:3]) + code[3:]
+    if len(code) == 3 and code.isalpha() and code not in STATELESS:
+        code += "GOV"
+    return code
+
+
+def _side_agrees(gold_code: str, pred_code: str, width: int = 6, implicit: bool = False) -> bool:
+    """Codes agree on their first ``width`` characters (6: country + first sector; 3: country) in the
+    guide's form; a gold side without words in the sentence (``implicit``) also agrees with no actor."""
+    if implicit and not pred_code:
+        return True
+    gold, pred = canonical(gold_code), canonical(pred_code)
+    if gold in ("IGO", "NGO"):
+        width = 3  # the guide: "a coarse IGO/NGO is fine"
+    return gold[:width] == pred[:width]
+
+
+def _side_right(gold: dict, pred: dict, side: str, width: int) -> bool:
+    return _side_agrees(gold[f"{side}_code"], pred[f"{side}_code"], width, implicit=not gold.get(side))
 
 
 def _dyads_right(pairs: list[tuple[dict, dict]], width: int) -> float | None:
-    right = sum(_side_agrees(g["source_code"], p["source_code"], width)
-                and _side_agrees(g["target_code"], p["target_code"], width) for g, p in pairs)
+    right = sum(_side_right(g, p, "source", width) and _side_right(g, p, "target", width) for g, p in pairs)
+    return round(right / len(pairs), 3) if pairs else None
+
+
+def _dyads_strict(pairs: list[tuple[dict, dict]]) -> float | None:
+    """The first six characters as written, every gold code required (no form rules)."""
+    right = sum(all((g[k] or "")[:6] == (p[k] or "")[:6] for k in ("source_code", "target_code")) for g, p in pairs)
     return round(right / len(pairs), 3) if pairs else None
 
 
@@ -177,6 +222,7 @@ def score(scored: list[Scored]) -> dict:
         "quad4_predicted": len(q4_pred),
         "dyad_accuracy": _dyads_right(pairs, 6),
         "dyad_country": _dyads_right(pairs, 3),
+        "dyad_strict": _dyads_strict(pairs),
         "no_target_share": round(sum(not e["target_code"] for e in (p for s in scored for p in s.predicted)) / npred, 3)
         if npred else None,
         "reliability": reliability(scored),
@@ -233,7 +279,7 @@ def evaluate(paths: list[str], options: dict) -> dict:
 def report(result: dict) -> str:
     rows = [f"eventwatch's own event set ({result['set']}; coders {', '.join(result['coders'])})",
             f"{'split':6} {'sents':>6} {'det P':>6} {'det R':>6} {'root P':>7} {'root R':>7} {'root F1':>8} "
-            f"{'Q4 P':>6} {'dyad':>6} {'dyad c':>6} {'no tgt':>7} {'quiet/100':>10}"]
+            f"{'Q4 P':>6} {'dyad':>6} {'dyad c':>6} {'dyad s':>6} {'no tgt':>7} {'quiet/100':>10}"]
     for split in ("tune", "test"):
         s = result.get(split)
         if not s:
@@ -241,7 +287,7 @@ def report(result: dict) -> str:
         d, r = s["detection"], s["events_by_root"]
         rows.append(f"{split:6} {s['sentences']:>6} {d['precision']:>6} {d['recall']:>6} {r['precision']:>7} "
                     f"{r['recall']:>7} {r['f1']:>8} {_fmt(s['quad4_precision']):>6} {_fmt(s['dyad_accuracy']):>6} "
-                    f"{_fmt(s['dyad_country']):>6} "
+                    f"{_fmt(s['dyad_country']):>6} {_fmt(s.get('dyad_strict')):>6} "
                     f"{_fmt(s['no_target_share']):>7} {_fmt(s['quiet_false_per_100']):>10}")
     for split in ("tune", "test"):
         s = result.get(split)
@@ -251,7 +297,8 @@ def report(result: dict) -> str:
             rows += [f"  [{r['bin'][0]:.1f}, {r['bin'][1]:.1f})  {r['n']:>5}  {r['mean_conf']:.3f}  {r['right']:.3f}"
                      for r in s["reliability"]]
     rows.append("det: sentence reports an event; root: events matched one-to-one by CAMEO root; Q4 P: material-"
-                "conflict precision; dyad: source and target right (country + sector) among matched; dyad c: the same on country only; quiet/100: "
+                "conflict precision; dyad: source and target right (country + sector) among matched; dyad c: the "
+                "same on country only; dyad s: the same as written, gold codes of unnamed sides required; quiet/100: "
                 "false events per 100 BBC sport/entertainment/tech sentences. tune may be looked at; test is "
                 "measure-only.")
     return "\n".join(rows)

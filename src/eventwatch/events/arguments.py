@@ -193,6 +193,9 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         found = np_actors(head, index)  # "troops FIRING on protesters": the noun does what its participle says
         if found:
             return found
+        gov = head.head.head if head.dep_ == "pobj" else None
+        if gov is not None and gov.pos_ in ("VERB", "AUX") and head.head.dep_ == "prep":
+            return subject_actors(gov, index, depth + 1)  # "X marched in a protest CALLING for ...": X calls
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
@@ -238,7 +241,9 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str
         if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    found = np_actors(p, index)
+                    # "called for sanctions AGAINST X", "pressed for the release OF X": the act named in the
+                    # phrase is done to whom its own preposition names
+                    found = np_actors(p, index) or (_nested_actors(p, index) if c.lower_ == "for" else [])
                     if found:
                         return found
     # prepositions hanging on the object: "took control OF Afghanistan's provinces", "handover of power FROM X"
@@ -333,3 +338,55 @@ def first_actor_after(tok: Token, index: ActorIndex, exclude: list[str]) -> list
         if aid and aid not in exclude:
             return [aid]
     return []
+
+
+CARRY_SENTENCES = 2   # how far back (in sentences) a dyad carries to an event whose sentence names no target
+
+
+def carry_dyads(events: list, sentence_starts: list[int]) -> None:
+    """An act whose sentence names no target continues the dyad of the story: its source's latest target
+    in the same or the CARRY_SENTENCES sentences before ("Unions warned ministers ... They threatened to
+    strike": ministers), else, for a reply, the one who last acted on its source ("X accused Y ... Y
+    rejected the claims": X; in its own sentence only when not hypothetical). An act with a target and
+    no source ("the men were arrested") takes the latest source of an act on that target ("Police
+    raided the flat of two men ... The men were arrested": police). The carried side's words are not in
+    the sentence: its span stays None."""
+    from bisect import bisect_right
+
+    ordered = sorted(events, key=lambda e: e.trigger[0])
+    sent_no = [bisect_right(sentence_starts, e.trigger[0]) for e in ordered]
+    for i, ev in enumerate(ordered):
+        if bool(ev.target) == bool(ev.source):
+            continue
+        back = [j for j in reversed(range(i)) if sent_no[i] - sent_no[j] <= CARRY_SENTENCES]
+        earlier = [ordered[j] for j in back]
+        if ev.source:
+            same = next((p.target for p in earlier
+                         if p.source == ev.source and p.target and p.target != ev.source), None)
+            # a reply answers an earlier act; in its own sentence only as a fact ("police shot men who began
+            # shooting at them"), not as a condition ("X warned Y it will be isolated if it seizes towns")
+            reply = next((ordered[j].source for j in back if (sent_no[j] < sent_no[i] or not ev.hypothetical)
+                          and ordered[j].target == ev.source and ordered[j].source), None)
+            ev.target = same or reply
+        else:
+            ev.source = next((p.source for p in earlier if p.target == ev.target and p.source
+                              and p.source != ev.target), None)
+
+
+PLACE_ACT_CODES = ("15", "16", "17", "042", "043")  # force, sanctions, coercion, visits: done to a place's holder
+
+
+def place_targets(events: list, doc: Doc, index: ActorIndex) -> None:
+    """Deployments, sanctions, curfews and raids, and visits, whose sentence names no party but a place:
+    the act is done to whoever holds it ("imposed a curfew in Ruritania", "troops were sent into X",
+    "arrived in X on a visit"). After the events are scored, so an event's confidence is unchanged."""
+    for ev in events:
+        if ev.target or not ev.cameo.startswith(PLACE_ACT_CODES):
+            continue
+        span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        spots = [tok] + ([tok.head] if tok.dep_ in ("dobj", "obj", "pobj", "nsubjpass") else [])
+        found = next((hit for s in spots for hit in place_target(s, index) if hit != ev.source), None)
+        ev.target = found

@@ -13,14 +13,14 @@ from spacy.tokens import Span, Token
 
 from eventwatch.events import arguments as args
 from eventwatch.events.lexicon import Lexicon, compose_code
-from eventwatch.events.matcher import MatchContext, Trigger, find_triggers
+from eventwatch.events.matcher import MatchContext, Trigger, find_triggers, governing_verb
 from eventwatch.events.modality import Modality, modality_of
 
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
 PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced passive's noun is the victim
 TOPIC_ROOTS = {"01", "10", "11", "12", "13"}   # said/demanded/criticised/rejected/threatened: whom it is about
-PLACE_ROOTS = {"18", "19", "20"}             # an attack on a place is an attack on whoever holds it
+PLACE_ROOTS = {"18", "19", "20"}  # force, sanctions, coercion, attacks: done to whoever holds the place
 VICTIM_SUBJECT = {"die", "perish"}           # verbs whose subject suffers the act named in their "in" phrase
 
 
@@ -39,6 +39,7 @@ class Candidate:
     pattern_code: str = ""
     extra_tokens: list[Token] = field(default_factory=list)
     light: Token | None = None         # the light verb carrying a noun trigger ("STAGED a protest")
+    free: bool = False                 # a noun naming an act by itself ("the talks with Sudan"): no clause of its own
 
     @property
     def root(self) -> str:
@@ -55,7 +56,12 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
             sources = args.agent_actors(verb, index) if args.is_passive(verb) else args.subject_actors(verb, index)
             if tok.dep_ == "nsubj":  # "fighting erupted between X and Y"
                 sources = []
+        if not sources and verb is None and trig.pattern.free:  # "PKK attack", "talks BY the two sides"
+            sources = _modifier_actors(tok, index) or args.nominal_agents(tok, index)
         targets = args.object_actors(tok, index)
+        if not sources and len(targets) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+            sources, targets = targets[:1], targets[1:2]  # "talks BETWEEN X and Y": X the source, Y the target (one
+            # event, as for "X and Y met"; a longer list is one multilateral act, not one per member)
         if not targets and verb is not None:
             targets = [a for a in args.object_actors(verb, index) if a not in sources]
         return sources, targets
@@ -70,6 +76,11 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
     if not targets and trig.pattern.code[:2] in PATIENT_ROOTS:
         targets = args.reduced_passive_patient(tok, index)  # "soldiers KILLED in the attack"
     return args.subject_actors(tok, index), targets
+
+
+def _modifier_actors(noun: Token, index: args.ActorIndex) -> list[str]:
+    """Actors named in a free event noun's modifiers: "the PKK attack", "Israeli strikes", "police searches"."""
+    return [a for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for a in args.np_actors(c, index)]
 
 
 def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candidate:
@@ -138,20 +149,33 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
     triggers = find_triggers(sent, ctx)
     frames_used = {t.frame.i for t in triggers if t.frame is not None}
     verbs = {t.token.i for t in triggers if not t.pattern.noun}
+    harm = {t.token.i for t in triggers if not t.pattern.noun and t.pattern.code[:2] in PATIENT_ROOTS}
     out = []
     for trig in triggers:
         if trig.token.i in frames_used:
             continue  # the frame verb's own reading gives way to the composed event
         if trig.pattern.noun and trig.frame is None and trig.light is not None and trig.light.i in verbs:
             continue  # "fought battles", "took control": the verb already codes it
+        if trig.pattern.free and trig.light is None and _governed_by(trig.token, harm):
+            continue
         cand = _code_trigger(trig, lex, index)
         cand.light = trig.light if trig.pattern.noun and trig.frame is None else None
+        cand.free = trig.pattern.free and trig.light is None and trig.frame is None
         out.append(cand)
     anchors = {c.trigger.i for c in out} | {c.light.i for c in out if c.light is not None}
     for c in out:
         own = anchors - {c.light.i} if c.light is not None else anchors
         c.subordinate = _under_other(c.trigger, own) or _in_condition(c.trigger)
     return out
+
+
+def _governed_by(noun: Token, verbs: set[int]) -> bool:
+    """The noun is the subject, object or prepositional object of a trigger verb of VERBS (one that names harm:
+    "a car bombing by the rebels KILLED scores" is one act, coded by the verb; the noun names its agent)."""
+    gov = governing_verb(noun)
+    if gov is None or gov.i not in verbs:
+        return False
+    return noun.dep_ != "pobj" or noun.head.lower_ in args.INSTRUMENT_PREPS  # not "arrested AFTER the protests"
 
 
 def _has_unless(tok: Token) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventwatch.clean.dates import MONTH_PATTERN as _MON, MONTHS  # one table of month names for the package
+from eventwatch.nlp.cache import ents as doc_ents
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
@@ -202,9 +203,21 @@ def _attached_to(ent: Span, trigger: Token) -> int | None:
 
 def _time_phrases(sent: Span):
     """Time expressions of the sentence: DATE and TIME entities, and named events with a year ("the 1967 war")."""
-    for ent in sent.ents:
+    for ent in _sent_ents(sent):
         if ent.label_ in ("DATE", "TIME") or (ent.label_ == "EVENT" and YEAR.search(ent.text)):
             yield ent
+
+
+def _sent_ents(sent: Span) -> list[Span]:
+    """``sent.ents`` from the document's entity Spans made once (``Span.ents`` makes every entity of the
+    document on each call)."""
+    out = []
+    for ent in doc_ents(sent.doc):
+        if ent.start >= sent.start:
+            if ent.end > sent.end:
+                break
+            out.append(ent)
+    return out
 
 
 def _after_clause(ent: Span, trigger: Token) -> bool | None:

@@ -98,7 +98,7 @@ def _prep_children(tok: Token) -> list[Token]:
     return preps
 
 
-def _prep_ok(tok: Token, names: str, objs: frozenset[str]) -> bool:
+def _prep_ok(tok: Token, names: str, objs: frozenset[str], ctx: "MatchContext | None" = None) -> bool:
     wanted = set(names.split("|"))
     for p in _prep_children(tok):
         if _lemma(p) not in wanted:
@@ -106,6 +106,9 @@ def _prep_ok(tok: Token, names: str, objs: frozenset[str]) -> bool:
         if not objs:
             return True
         pobjs = [c for c in p.children if c.dep_ in ("pobj", "pcomp")]
+        if ctx is not None and any(_covers(o, ctx.place_tokens) for o in pobjs if "*place" in objs) or (
+                ctx is not None and any(_covers(o, ctx.actor_tokens) for o in pobjs if "*actor" in objs)):
+            return True
         if any(_lemma(o) in objs or any(_lemma(c) in objs for c in o.children if c.dep_ == "prep" and False) for o in pobjs):
             return True
         # "threaten with military force": also look one compound deeper
@@ -118,7 +121,7 @@ def satisfies(tok: Token, pat: Pattern, ctx: "MatchContext") -> bool:
     if pat.dobj and not _obj_ok(tok, pat, ctx.actor_tokens, ctx.place_tokens, ctx.person_tokens):
         return False
     for names, objs in pat.preps:
-        if not _prep_ok(tok, names, objs):
+        if not _prep_ok(tok, names, objs, ctx):
             return False
     if pat.prt and not any(c.dep_ in PARTICLE_DEPS and _lemma(c) in pat.prt for c in tok.children):
         return False
@@ -130,15 +133,25 @@ def satisfies(tok: Token, pat: Pattern, ctx: "MatchContext") -> bool:
     if pat.amod:
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
         mods += [c for o in objects(tok) for c in o.children if c.dep_ in ("amod", "compound")]
-        if not any(_lemma(m) in pat.amod or m.lower_ in pat.amod for m in mods):
+        if not any(_lemma(m) in pat.amod or m.lower_ in pat.amod for m in mods) and not (
+                "*actor" in pat.amod and _actor_modifier(tok, ctx)):
             return False
     if pat.ccomp and not any(c.dep_ == "ccomp" for c in tok.children):
+        return False
+    if pat.form and tok.lower_ not in pat.form:
         return False
     if pat.head:
         gov = governing_verb(tok)
         if gov is None or _lemma(gov) not in pat.head:
             return False
     return True
+
+
+def _actor_modifier(tok: Token, ctx: "MatchContext") -> bool:
+    """A modifier of TOK names a group or a place ("the PKK attack", "Israeli strikes", "police searches"); not a
+    possessive or a person ("Arsenal's attack", "Rooney's strike" are sport more often than not)."""
+    return any((c.i in ctx.known and c.i not in ctx.person_tokens) or (c.dep_ == "compound" and _lemma(c) in ctx.agents)
+               for c in tok.children if c.dep_ in ("amod", "compound", "nmod"))
 
 
 def _subj_ok(tok: Token, want: frozenset[str]) -> bool:
@@ -197,7 +210,8 @@ def trigger_patterns(pos: str, dep: str, lower: str, lemma_lower: str, ctx: Matc
 
 
 def best_pattern(tok: Token, ctx: MatchContext) -> Pattern | None:
-    return _first_satisfied(tok, trigger_patterns(tok.pos_, tok.dep_, tok.lower_, tok.lemma_.lower(), ctx), ctx)
+    pat = _first_satisfied(tok, trigger_patterns(tok.pos_, tok.dep_, tok.lower_, tok.lemma_.lower(), ctx), ctx)
+    return None if pat is None or pat.null else pat
 
 
 def _first_satisfied(tok: Token, pats: list[Pattern] | None, ctx: MatchContext) -> Pattern | None:
@@ -242,7 +256,29 @@ def noun_licensed(tok: Token, pat: Pattern, ctx: MatchContext) -> Token | None |
             return gov
         if tok.dep_ not in ("nsubj",) and lem in frames.light:
             return gov
-    return False
+    return True if pat.free and _common_noun(tok) else False
+
+
+def _common_noun(tok: Token) -> bool:
+    """A common noun in lower case (or opening the sentence): not part of a name ("Band Aid", "Star Wars")."""
+    return tok.pos_ == "NOUN" and (tok.is_lower or tok.is_sent_start)
+
+
+def _free_noun(tok: Token, pats, ctx: MatchContext) -> Pattern | None:
+    """A pattern that reads the noun as an act by itself ("months of PROTESTS"), when its first wants a light verb."""
+    free = [p for p in pats if p.free] if _common_noun(tok) else []
+    pat = _first_satisfied(tok, free, ctx) if free else None
+    return _literal(tok, pat, ctx) if pat is not None else None
+
+
+def _literal(tok: Token, pat: Pattern, ctx: MatchContext) -> Pattern | None:
+    """PAT, or its literal reading's code ("attacked the plan": criticism), or None for a figurative use."""
+    verdict = literal.figurative(tok, pat.code, pat.noun, literal.constrained(pat), pat.lemma, ctx.known, ctx.agents,
+                                 ctx.place_tokens)
+    if verdict == literal.DROP:
+        ctx.vetoed.add(tok.i)
+        return None
+    return replace(pat, code=verdict) if verdict is not None else pat
 
 
 def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
@@ -258,21 +294,21 @@ def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
             continue
         tok = doc[i]
         pat = _first_satisfied(tok, pats, ctx)
+        if pat is None or pat.null:
+            continue
+        first = pat
+        pat = _literal(tok, pat, ctx)
         if pat is None:
             continue
-        verdict = literal.figurative(tok, pat.code, pat.noun, literal.constrained(pat), pat.lemma, ctx.known, ctx.agents,
-                                     ctx.place_tokens)
-        if verdict == literal.DROP:
-            ctx.vetoed.add(i)
-            continue
-        if verdict is not None:
-            pat = replace(pat, code=verdict)  # "attacked the plan": criticism, not an assault
         light = None
         fr = frame_of(tok, ctx)
         if pat.noun:
             lic = noun_licensed(tok, pat, ctx)
             if lic is False and fr is None:
-                continue
+                pat = _free_noun(tok, [p for p in pats if p is not first], ctx)
+                if pat is None:
+                    continue
+                lic = True
             light = lic if not isinstance(lic, bool) else None
             if pat.head:
                 fr = None  # the pattern names its carrying verb: a direct event, not an embedded one

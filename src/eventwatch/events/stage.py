@@ -30,7 +30,8 @@ class EventsStage:
 
     def __init__(self, settings):
         self.settings = settings
-        self.lexicon = load_lexicon()
+        cameo = bool((getattr(settings, "extra", None) or {}).get("events_cameo", False))
+        self.lexicon = load_lexicon(True) if cameo else load_lexicon()   # one cached object per reading
         self.agent_words = _agent_words(settings)
         self.classifier = None
         self.mode = "combined"
@@ -76,8 +77,9 @@ class EventsStage:
         seen: set[tuple] = set()
         for sent in doc.sents:
             cands = code_sentence(sent, self.lexicon, index, ctx) if self.mode != "classifier" else []
-            if not cands and self.mode != "classifier":
-                cands = statement_candidates(sent, self.lexicon.frames, index)
+            if all(c.free for c in cands) and self.mode != "classifier":
+                # a free event noun ("said the talks with Sudan were a success") leaves the statement its reading
+                cands = cands + statement_candidates(sent, self.lexicon.frames, index)
             elif self.mode != "classifier":
                 cands = _with_reported_demands(cands, demand_candidates(sent, self.lexicon.frames, index))
             cands = _without_results(cands)
@@ -109,6 +111,9 @@ class EventsStage:
             combine(self, doc, record, index, ctx, fallback_place)
         if self.calibration is not None:
             self._calibrate(doc, record, index)
+        # after scoring and calibration, so no event's confidence or rank changes:
+        args.place_targets(record.events, doc, index)  # an act on a place: on whoever holds it
+        args.carry_dyads(record.events, [s.start_char for s in doc.sents])  # the story's dyad, when unnamed
 
     def _calibrate(self, doc: Doc, record: Record, index) -> None:
         probs = None

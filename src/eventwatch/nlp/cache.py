@@ -143,7 +143,7 @@ def span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def entities(doc: Doc) -> tuple[tuple[int, int, str], ...]:
     """``(start, end, label)`` token ranges of ``doc.ents``, computed once per document."""
-    return per_doc(doc, "entities", lambda d: tuple((e.start, e.end, e.label_) for e in d.ents))
+    return per_doc(doc, "entities", lambda d: tuple((e.start, e.end, e.label_) for e in ents(d)))
 
 
 def entity_at(doc: Doc, i: int) -> tuple[int, int, str] | None:
@@ -172,3 +172,8 @@ def _read_children(doc: Doc) -> tuple[list[int], list[int]]:
 def lemma_lower(doc: Doc) -> list[str]:
     """``token.lemma_.lower()`` of every token."""
     return per_doc(doc, "lemma_lower", lambda d: [lemma.lower() for lemma in column(d, "lemma_")])
+
+
+def sentences(doc: Doc) -> list[tuple[int, int, int]]:
+    """``(start, end, start_char)`` of every sentence (``doc.sents``), computed once per document."""
+    return per_doc(doc, "sentences", lambda d: [(s.start, s.end, s.start_char) for s in d.sents])

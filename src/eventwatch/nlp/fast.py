@@ -365,8 +365,12 @@ def speed_up_lemmatizer(nlp: Language) -> Language:
 
 
 def speed_up(nlp: Language) -> Language:
-    """Swap the model's attribute_ruler and lemmatizer for the exact lookup versions (idempotent)."""
+    """Swap the model's attribute_ruler and lemmatizer for the exact lookup versions and its entity
+    recogniser's decoding for the numpy one (nlp/greedy_ner.py) (idempotent)."""
+    from eventwatch.nlp.greedy_ner import speed_up_ner
+
     speed_up_lemmatizer(nlp)
+    speed_up_ner(nlp)
     return speed_up_attribute_ruler(nlp)
 
 
