@@ -129,3 +129,12 @@ def test_converted_patterns_keep_their_source_and_licence():
 
     text = (Path(ev.__file__).parent / "data" / "patterns_cameo.tsv").read_text("utf-8")
     assert "Copyright (c) 2015 Open Event Data Alliance" in text and "petrarch2 @676801c" in text
+
+
+def test_supporting_a_resistance_is_not_fighting(pipeline):
+    # Whoever leads or mounts a resistance fights; whoever backs someone else's resistance does not (root 19 is
+    # the act of the resisting side, not of its supporters).
+    backed = process(pipeline, "The Malian government said it supported the popular resistance against the invaders.")
+    assert not any(c.startswith("19") for c, _, _, _ in coded(backed))
+    led = process(pipeline, "Malian soldiers mounted a fierce resistance against the rebels near Gao.")
+    assert has(led, "19", "resistance")
