@@ -10,6 +10,7 @@ import bisect
 
 from spacy.tokens import Token
 
+from eventwatch.actors.labels import said_words
 from eventwatch.actors.lexicon import description_heads, person_words
 from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DET, NEUTER, PLURAL, PRONOUNS,
                                         SPEAKER_REACH, MentionTable, Mention)
@@ -199,8 +200,9 @@ class Referents(MentionTable):
             if source is not subj:
                 return self._source(source), True
         if definite and head_class in ("org", "orgname", "doc"):
-            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split()
-                                  and (head_class != "orgname" or proper_name(a.name)))
+            text = doc_text(self.doc)  # an unnamed group by the article's words ("force"), not "armed forces (X)"
+            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in said_words(a, text).lower().split()
+                                  and (head_class != "orgname" or proper_name(said_words(a, text))))
             if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
                 named = self._last_organization_speaker(span[0])
             if named is not None or head_class == "orgname":
