@@ -90,9 +90,10 @@ def actor_label(actor_id: str | None, name: str | None) -> str | None:
 
 
 def said_words(actor, text: str) -> str:
-    """What the article called an actor: for an unnamed country-sector actor the words of its first
-    mention ("force"), for any other its name."""
-    if not is_generic_id(actor.id) or not actor.mentions:
+    """What the article called an actor: for an unnamed country-sector actor named by its sector ("armed
+    forces (Afghanistan)") the words of its first mention ("force"); for any other (and for "Kenyan police",
+    named as written) its name."""
+    if not actor.mentions or not is_generic_id(actor.id) or actor.name != actor_label(actor.id, ""):
         return actor.name
     start, end = actor.mentions[0]
     return text[start:end] or actor.name

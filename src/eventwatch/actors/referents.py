@@ -37,7 +37,7 @@ class Referents(MentionTable):
         span = (subj.idx, subj.idx + len(subj))
         if subj.lower_ in PRONOUNS:
             actor = self._pronoun(subj)
-            return actor, (plain_name(actor.name) if actor else None), span
+            return actor, (self.spoken_name(actor) if actor else None), span
         named = appositive_name(subj)
         if named is not None:
             subj = named
@@ -54,10 +54,15 @@ class Referents(MentionTable):
                 actor = self._by_name(text) or self._named(text) or self._unknown_name(subj, text)
             if actor is not None:
                 several = conjoined_names(subj)
-                return actor, (several or plain_name(actor.name)), span  # "NATO, UN and Britain"
+                return actor, (several or self.spoken_name(actor)), span  # "NATO, UN and Britain"
             return None, text, span
         actor, anaphoric = self._description(subj, span)
-        return actor, (plain_name(actor.name) if actor and anaphoric else text), span
+        return actor, (self.spoken_name(actor) if actor and anaphoric else text), span
+
+    def spoken_name(self, actor: Actor) -> str:
+        """A speaker's name as the article gives it: an unnamed group's words ("the company"), not its
+        canonical name ("businesses (United States)"); anyone else's name without a possessive ending."""
+        return plain_name(said_words(actor, doc_text(self.doc)))
 
     def note_speaker(self, actor: Actor | None, end: int) -> None:
         """Remember who spoke last (a pronoun speaker soon after is most likely the same one)."""

@@ -12,7 +12,6 @@ import logging
 import re
 
 from eventwatch.actors import people_of
-from eventwatch.actors.names import plain_name
 from eventwatch.actors.referents import Referents
 from eventwatch.model import Quote, Record
 from eventwatch.quotes.direct import find_direct
@@ -112,7 +111,7 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
             quote.speaker_span = list(span)
         elif q.floating and (topic := _topic_speaker(resolver, q, last, text)) is not None:
             actor = topic
-            quote.speaker, quote.speaker_name = resolver.adopt(topic), plain_name(topic.name)
+            quote.speaker, quote.speaker_name = resolver.adopt(topic), resolver.spoken_name(topic)
         elif q.floating and last is not None and q.start - last[0] <= FLOAT_REACH:
             quote.speaker, quote.speaker_name, actor = last[1].speaker, last[1].speaker_name, last[2]
         if quote.speaker_name:
