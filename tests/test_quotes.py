@@ -649,3 +649,12 @@ def test_a_quote_that_ends_its_sentence_is_not_attributed_by_the_next_sentence(a
                 "drop much lower I would consider it a buying opportunity.\" Critics had accused the firm of using the "
                 "crisis for its own gain.")
     assert _find(r, "If prices drop").speaker_name == "one trader"
+
+
+def test_an_unnamed_group_speaks_by_the_words_of_the_article(analyse):
+    """Issue 18: an unnamed group's actor is named by its sector ("workers and unions"); the quote that a
+    pronoun gives it keeps the article's words as speaker name ("Workers"), as for a person or a body."""
+    r = analyse("Workers at a Ghanaian gold mine walked out on Monday. They said wages had not been paid for months.")
+    q = _find(r, "wages had not been paid")
+    speaker = next(a for a in r.actors if a.id == q.speaker)
+    assert speaker.name == "workers and unions" and q.speaker_name == "Workers"
