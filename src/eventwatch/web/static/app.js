@@ -896,7 +896,7 @@
       })));
     // the words the article used for an actor (its first mention; a canonical name such as "armed forces
     // (Afghanistan)" is not what the article wrote, "force" is): actors/labels.said_words
-    const saidAs = (a) => words((a.mentions || [])[0]) || a.name;
+    const saidAs = (a) => (GENERIC_ID.test(a.id || '') && words((a.mentions || [])[0])) || a.name;
     const actorList = el('ul', {}, (rec.actors || []).map((a) => el('li', {},
       el('button', { class: 'link', type: 'button', title: 'filter the overview by this actor', onclick: () => setFilter({ actor: a.id }, '/') }, actorName(a.id, a.name)),
       el('span', { class: 'muted' }, ' ' + [saidAs(a) !== actorName(a.id, a.name) ? 'in the text: ' + saidAs(a) : null, a.kind, a.country, a.code, a.role]
