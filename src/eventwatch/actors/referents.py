@@ -206,7 +206,8 @@ class Referents(MentionTable):
                 return self._source(source), True
         if definite and head_class in ("org", "orgname", "doc"):
             text = doc_text(self.doc)  # an unnamed group by the article's words ("force"), not "armed forces (X)"
-            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in said_words(a, text).lower().split()
+            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS
+                                  and lemma in said_words(a, text).lower().split()
                                   and (head_class != "orgname" or proper_name(said_words(a, text))))
             if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
                 named = self._last_organization_speaker(span[0])

@@ -21,7 +21,7 @@ def _root_label(root: str) -> str:
 
 def _top_actors(rows) -> list[tuple[str, str]]:
     """(label, code): an unnamed group by its sector and country ("armed forces (Afghanistan)", not the
-    "force" an article called it), the actor stage's canonical name (actors/labels.py; records stored before it are named the same way)."""
+    "force" an article called it), as the actor stage names it (actors/labels.py), also in an older store."""
     from eventwatch.actors.labels import actor_label
 
     return [(actor_label(aid, name), code) for name, code, aid in rows]
