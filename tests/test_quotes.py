@@ -651,6 +651,89 @@ def test_a_quote_that_ends_its_sentence_is_not_attributed_by_the_next_sentence(a
     assert _find(r, "If prices drop").speaker_name == "one trader"
 
 
+# -- who stands behind the subject of a cue (quotes/speakers.py): sentences written for these tests
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # a "who" clause the parser hangs on a place inside a person's description
+    ("Alan Berger, a dentist from Englewood, New Jersey, who said he knew the family well, "
+     "disagreed with the decision.", "he knew the family", "Berger"),
+    ("The fire was put out by midnight, said Rosa Ventura, a teacher from Tulsa, Oklahoma, who said "
+     "the smoke had reached the school.", "the smoke had reached", "Ventura"),
+    # what a document found speaks for who wrote it
+    ("The results of a survey by Gallup indicate that most voters want the fuel tax to be cut.",
+     "most voters want", "Gallup"),
+    ("The findings of a study by Oxfam suggest that food prices will keep rising across the region.",
+     "food prices will keep rising", "Oxfam"),
+    # officials and sources of a named body speak for the body
+    ("Trade and Industry sources said the builders would need more cement this year.",
+     "the builders would need", "Trade and Industry"),
+    ("A Bank of Japan official said the central bank would not cut its rates this spring.",
+     "would not cut its rates", "Bank of Japan"),
+    ("Officials of the Finance Ministry said the budget would be cut by a tenth.", "the budget would be cut",
+     "Finance Ministry"),
+    ("Economists at Barclays said the pound would fall against the dollar.", "the pound would fall", "Barclays"),
+])
+def test_speaker_behind_the_subject(analyse, text, fragment, speaker):
+    q = _find(analyse(text), fragment)
+    assert q.speaker_name == speaker or _surname(q) == speaker, q.speaker_name
+
+
+def test_narration_before_a_dash_is_not_what_was_said(analyse):
+    r = analyse("Maria Lopez opened the meeting. Then Ed Crane took the microphone \u2014 he said crime had "
+                "fallen by ten percent.")
+    assert [q.text for q in r.quotes] == ["crime had fallen by ten percent"]
+    assert _surname(r.quotes[0]) == "Crane"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Anna Reyes used her speech at the rally to warn that the clinic would close in the spring.",
+     "the clinic would close", "Reyes"),
+    ("Tom Garcia used an interview with a local paper to claim that the mine was safe.", "the mine was safe", "Garcia"),
+])
+def test_the_occasion_of_speaking_is_not_the_speaker(analyse, text, fragment, speaker):
+    q = _find(analyse(text), fragment)
+    assert _surname(q) == speaker, q.speaker_name
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    # «“…,” said X, …»: the parser hung X on the clause after the name
+    ("\u201cOne man came in and said we should close the border,\u201d said the woman, who like many in the "
+     "town did not give her name.", "One man came in", "the woman"),
+    ("\u201cI am not going to say it was a mistake,\u201d said retired surgeon Ben Morrow, asked about his claims.",
+     "say it was a mistake", "Ben Morrow"),
+    # a participle of saying on the addressee of a document: what the document (its sender) says
+    ("His campaign sent out a text message to supporters saying: \u201cWe have won the state and we need your "
+     "help now.\u201d", "We have won the state", "His campaign"),
+])
+def test_inverted_and_document_speakers(analyse, text, fragment, speaker):
+    q = _find(analyse(text), fragment)
+    assert q.speaker_name == speaker, q.speaker_name
+
+
+def test_participle_after_a_clause_with_no_one_as_subject(analyse):
+    r = analyse("There was anger in the hall when Tom Avery rose to speak, saying that the mine would close in June.")
+    q = _find(r, "the mine would close")
+    assert _surname(q) == "Avery"
+
+
+def test_an_unsigned_report_is_its_authors_who_speak_next(analyse):
+    r = analyse("Shops will have a strong year, according to a report.\n\nOptimism is at its highest since 1997, "
+                "say researchers at the Harbour Institute. Sales rose in May.")
+    q = _find(r, "Shops will have a strong year")
+    assert q.speaker_name == "Harbour Institute"
+    assert q.speaker == _find(r, "Optimism is at its highest").speaker is not None
+
+
+def test_an_unsigned_report_is_not_a_persons(analyse):
+    r = analyse("Prices will fall, according to a report. Tom Avery, a builder, said prices had already fallen.")
+    assert _find(r, "Prices will fall").speaker_name == "a report"
+
+
+def test_the_officials_are_the_body_they_spoke_for_before(analyse):
+    r = analyse("Treasury officials said the dollar had fallen enough. The officials also said that talks with "
+                "Japan would go on next month.")
+    assert _find(r, "talks with Japan would go on").speaker_name == "Treasury"
+
+
 def test_an_unnamed_group_speaks_by_the_words_of_the_article(analyse):
     """Issue 18: an unnamed group's actor is named by its sector ("workers and unions"); the quote that a
     pronoun gives it keeps the article's words as speaker name ("Workers"), as for a person or a body."""

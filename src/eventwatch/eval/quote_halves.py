@@ -2,6 +2,7 @@
 
     python -m eventwatch.eval.quote_halves ../shared/gold/quotes/ggt_dev.jsonl --half measure
     python -m eventwatch.eval.quote_halves ../shared/gold/quotes/polnear_dev.jsonl --speech
+    python -m eventwatch.eval.quote_halves ../shared/gold/quotes/polnear_train.jsonl --speech --errors E.jsonl
 
 The split is fixed by the article id alone, before any tuning: an article whose id's SHA-1 is even
 is in the ``tune`` half, odd in the ``measure`` half (GGT dev: 15 articles / 168 quotes to tune on,
@@ -12,7 +13,8 @@ those whose cue contains a verb of saying of the quote stage's cue list (class "
 "said", "told", "according to"; a prediction that matches (T = 0.3) an attribution left out (a belief)
 is dropped, not counted as a false positive; the rest are scored against the speech attributions.
 The scoring is
-``eval/quotes.py``'s (GGT's metric).
+``eval/quotes.py``'s (GGT's metric). ``--errors`` writes the wrong speakers (by canonical name, or by span
+for PolNeAR) of a tune half or of a training file (PolNeAR train: for error classes, never measured on).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import argparse
 import hashlib
 import json
 import sys
+from pathlib import Path
 
 from eventwatch.eval.quotes import THRESHOLDS, match, predict, read_gold, report, score, write_speaker_errors
 
@@ -59,10 +62,10 @@ def speech_only(articles: list[dict], predictions: list[list[dict]]) -> tuple[li
 def evaluate(path: str, half: str | None, speech: bool, model: str | None = None, errors: str | None = None) -> dict:
     articles = select(read_gold([path]), half)
     predictions = predict(articles, model)
-    if errors:
-        write_speaker_errors(errors, articles, predictions)
     if speech:
         articles, predictions = speech_only(articles, predictions)
+    if errors:
+        write_speaker_errors(errors, articles, predictions)
     return {"articles": len(articles), "gold_quotes": sum(len(a["quotes"]) for a in articles),
             "predicted_quotes": sum(len(p) for p in predictions),
             "scores": [score(articles, predictions, t) for t in THRESHOLDS]}
@@ -77,8 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--errors", metavar="FILE", help="the wrong-speaker cases (not for the measure half)")
     opts = ap.parse_args(argv)
-    if opts.errors and opts.half != "tune":
-        ap.error("--errors only with --half tune: the measure half is not looked at")
+    if opts.errors and opts.half != "tune" and not Path(opts.gold).stem.endswith("_train"):
+        ap.error("--errors only with --half tune or a training file (polnear_train): the measure half is not looked at")
     result = evaluate(opts.gold, opts.half, opts.speech, opts.model, opts.errors)
     label = f"{opts.half}{' speech' if opts.speech else ''}"
     print(json.dumps(result) if opts.json else report({label: result}))

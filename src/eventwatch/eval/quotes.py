@@ -246,6 +246,29 @@ def speaker_errors(articles: list[dict], predictions: list[list[dict]],
     return out
 
 
+def speaker_span_errors(articles: list[dict], predictions: list[list[dict]],
+                        threshold: float = THRESHOLDS[0]) -> list[dict]:
+    """Matched quotes whose speaker mention misses the gold one (PolNeAR: no canonical names),
+    each with the gold and predicted mentions as written and the sentence of the cue."""
+    out = []
+    for art, pred in zip(articles, predictions):
+        gold, text = art["quotes"], art["text"]
+        for gi, pi in match(gold, pred, threshold):
+            g, p = gold[gi], pred[pi]
+            ok = _overlaps(p.get("speaker_span"), g["speaker_spans"]) if g["speaker_spans"] else p.get("speaker_span") is None
+            if ok:
+                continue
+            mention = " ".join(text[s:e] for s, e in g["speaker_spans"])
+            said = text[p["speaker_span"][0]:p["speaker_span"][1]] if p.get("speaker_span") else None
+            lo = min([p["span"][0], *(s for s, _ in g["speaker_spans"])])
+            hi = max([p["span"][1], *(e for _, e in g["speaker_spans"])])
+            out.append({"id": art["id"], "category": _error_category(mention, p), "gold_mention": mention,
+                        "predicted": p.get("speaker_name"), "predicted_mention": said,
+                        "cue": text[p["cue"][0]:p["cue"][1]] if p.get("cue") else None,
+                        "context": text[max(0, lo - 80):hi + 40][:600]})
+    return out
+
+
 def _error_category(mention: str, pred: dict) -> str:
     first = mention.split()[0].lower() if mention.split() else ""
     if not mention:
@@ -260,8 +283,11 @@ def _error_category(mention: str, pred: dict) -> str:
 
 
 def write_speaker_errors(path: str, articles: list[dict], predictions: list[list[dict]]) -> None:
+    """Wrong speakers by canonical name where the gold has names (GGT, own set), else by span (PolNeAR)."""
+    named = any(q.get("speaker") for a in articles for q in a["quotes"])
+    errors = speaker_errors if named else speaker_span_errors
     with open(path, "w", encoding="utf-8") as fh:
-        for err in speaker_errors(articles, predictions):
+        for err in errors(articles, predictions):
             fh.write(json.dumps(err, ensure_ascii=False) + "\n")
 
 

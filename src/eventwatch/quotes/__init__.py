@@ -12,17 +12,22 @@ import logging
 import re
 
 from eventwatch.actors import people_of
+from eventwatch.actors.names import plain_name
+from eventwatch.actors.phrases import entity_of
 from eventwatch.actors.referents import Referents
 from eventwatch.model import Quote, Record
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
+from eventwatch.quotes.speakers import BODY_ENTS, is_anaphoric_voice, is_unsigned_document, speaker_token
 from eventwatch.quotes.cues import cue_class, inverted_subject
 
 log = logging.getLogger(__name__)
 
 DIRECT_WINS = 0.5  # a reported clause mostly inside quote marks is the direct quote itself
 FLOAT_REACH = 600  # characters back a floating quote looks for the speaker before it
+AUTHOR_REACH = 600  # characters after an unsigned document's quote in which its author may speak
+AUTHOR_KINDS = {"organization"}
 
 
 class QuotesStage:
@@ -97,25 +102,70 @@ def _overlap(a: Found, b: Found) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
+def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
+    """(actor, name, span) of the speaker behind a cue's subject; a body named for its officials or
+    sources («a Bank of Japan official») by its name in the article, and its actor if it has one;
+    "the officials" after "Bundesbank officials" (``voices``: lemma -> the body they last spoke for) too."""
+    tok = speaker_token(subject)
+    body = entity_of(tok) if tok is not subject and tok.ent_type_ in BODY_ENTS else None
+    if body is None and subject.lemma_.lower() in voices and is_anaphoric_voice(subject):
+        return (*voices[subject.lemma_.lower()], (subject.left_edge.idx, subject.idx + len(subject)))
+    if body is None:
+        return resolver.resolve(tok)
+    a, b = body.start_char, body.end_char
+    a += len(body.text) - len(_without_the(body.text))  # the actor's mention leaves out "the"
+    whole = [m.actor for m in resolver.mentions if m.start <= a and b <= m.end and m.actor.kind != "person"]
+    actor = resolver.canonical(whole[0]) if whole else None  # not "Japan" of "Bank of Japan"
+    named = actor is not None and actor.name in body.doc.text  # "Federal Reserve" for "Fed", not a dictionary's name
+    voices[subject.lemma_.lower()] = (actor, plain_name(actor.name) if named else _without_the(body.text))
+    return (*voices[subject.lemma_.lower()], (a, b))
+
+
 def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]:
     quotes: list[Quote] = []
     last = None  # (end, quote, actor) of the last quote with a speaker
+    unsigned: list[Quote] = []  # quotes of a document that names no author yet ("according to a report")
+    voices: dict[str, tuple] = {}  # "officials" -> (actor, name) of the body they last spoke for
     for q in found:
         quote = Quote(text=text[q.start:q.end], span=[q.start, q.end], kind=q.kind,
                       cue=list(q.cue) if q.cue else None)
         actor = None
         if q.subject is not None:
-            actor, name, span = resolver.resolve(q.subject)
+            actor, name, span = _resolve(resolver, q.subject, voices)
             quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
             quote.speaker_span = list(span)
+            if actor is None and is_unsigned_document(speaker_token(q.subject)):
+                unsigned.append(quote)
         elif q.floating and (topic := _topic_speaker(resolver, q, last, text)) is not None:
             actor = topic
             quote.speaker, quote.speaker_name = resolver.adopt(topic), resolver.spoken_name(topic)
         elif q.floating and last is not None and q.start - last[0] <= FLOAT_REACH:
             quote.speaker, quote.speaker_name, actor = last[1].speaker, last[1].speaker_name, last[2]
+        if unsigned and _is_organization(actor, q):
+            unsigned = _sign(unsigned, quote)
         if quote.speaker_name:
             last = (q.end, quote, actor)
             resolver.note_speaker(actor, q.end)  # also a speaker that is a name but no actor (an organisation)
         quotes.append(quote)
     return quotes
+
+
+def _is_organization(actor, q: Found) -> bool:
+    """The speaker is an organisation: its actor's kind, or a name the tagger calls one."""
+    if actor is not None:
+        return actor.kind in AUTHOR_KINDS
+    return q.subject is not None and speaker_token(q.subject).ent_type_ == "ORG"
+
+
+def _sign(unsigned: list[Quote], quote: Quote) -> list[Quote]:
+    """«…, according to a report. … say researchers at BDO»: an unsigned document's quotes are the next
+    organisation's that speaks within reach; returns the quotes still unsigned (none)."""
+    for u in unsigned:
+        if quote.span[0] - u.span[1] <= AUTHOR_REACH:
+            u.speaker, u.speaker_name = quote.speaker, quote.speaker_name
+    return []
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name[:4].lower() == "the " else name

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwatch.actors.lexicon import description_heads
 from eventwatch.actors.phrases import source_of
 from eventwatch.quotes.found import doc_text
-from eventwatch.quotes.lexicon import cue_forms, cue_verbs
+from eventwatch.quotes.lexicon import cue_forms, cue_verbs, speaker_nouns
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl"}  # "… and added", "…, saying"
 RELATIVE = {"who", "which", "that"}
+EXPLETIVE = {"it", "there"}  # "It was …, saying", "There was …, saying": no one
 
 
 def cue_lemma(tok: Token) -> str | None:
@@ -22,6 +24,11 @@ def cue_lemma(tok: Token) -> str | None:
 def cue_class(tok: Token) -> str | None:
     lemma = cue_lemma(tok)
     return cue_verbs().get(lemma) if lemma else None
+
+
+def is_occasion(noun: Token) -> bool:
+    """A noun for the occasion or means of speaking ("used her speech to warn", "took the opportunity to say")."""
+    return speaker_nouns().get(noun.lemma_.lower()) == "occasion"
 
 
 def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = None,
@@ -49,6 +56,10 @@ def inverted_subject(verb: Token) -> Token | None:
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN"):
             return child
+    for child in verb.rights:  # «“…,” said the woman, who …»: the parser made her the subject of what follows
+        subj = next((c for c in child.children if c.dep_ == "nsubj"), None) if child.dep_ == "ccomp" else None
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.left_edge.i == verb.i + 1:
+            return subj
     return None
 
 
@@ -112,14 +123,37 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
         return verb.head
     if verb.dep_ == "xcomp":  # object control: "heard students shout" -> students
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-        if obj is not None:
+        if obj is not None and not is_occasion(obj):  # not "used her speech to warn": she warned
             return obj
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
-        return _subject(_reporter(verb.head), depth + 1, outside)
+        subj = _subject(_reporter(verb.head), depth + 1, outside)
+        if subj is None or (subj.lower_ in EXPLETIVE and cue_class(subj.head) is None):  # not "it said, adding"
+            return _clause_before(verb) or subj
+        return subj
     if depth < 3 and verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head, depth + 1, outside)  # "X issued a statement saying …": X
+    if depth < 3 and verb.dep_ == "acl" and verb.head.dep_ == "pobj" and _sends_document(verb.head.head.head):
+        return _subject(verb.head.head.head, depth + 1, outside)  # "X sent a letter to members saying …": X
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head, depth + 1, outside)  # "X responded by accusing him of …": X
+    return None
+
+
+def _sends_document(verb: Token) -> bool:
+    """A verb with a document as its object ("sent a message", "posted a letter"): a participle of
+    saying on a later noun of the clause ("… to supporters saying") is what the document says."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and description_heads().get(c.lemma_.lower()) == "doc" for c in verb.children)
+
+
+def _clause_before(verb: Token) -> Token | None:
+    """«There was anger in the hall when Avery rose to speak, saying …»: a participle hung on a clause
+    with no one as its subject is said by the subject of the clause just before it on the same verb."""
+    for sib in sorted((c for c in verb.head.children if c.dep_ in ("advcl", "conj") and c.i < verb.i),
+                      key=lambda c: -c.i):
+        subj = next((c for c in sib.children if c.dep_ == "nsubj" and c.lower_ not in EXPLETIVE), None)
+        if subj is not None:
+            return _unrelative(subj)
     return None
 
 

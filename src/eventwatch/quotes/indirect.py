@@ -12,6 +12,7 @@ CONTENT_DEPS = {"ccomp"}
 INNER_SPEECH_DEPS = {"advcl", "xcomp"}  # "gave a talk noting …" (not a coordinated clause: "prices fell and X said …")
 EDGE_PUNCT = set(".,;:!?\"'“”‘’«»—– \n")
 MIN_CONTENT_WORDS = 3
+DASHES = {"\u2014", "\u2013", "-", "--"}
 QUESTION_WORDS = {"whether", "if", "why", "what", "how", "when", "where", "who", "which", "whom"}
 
 
@@ -36,7 +37,7 @@ def _reported(verb: Token) -> list[Found]:
     if subj is None:
         return []
     doc = verb.doc
-    spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in verb.children if c.dep_ in CONTENT_DEPS]
+    spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in _contents(verb)]
     if not spans and any(c.dep_ == "dobj" for c in verb.children):
         # "told workers to install …", "urged residents to conserve water": what they were told to do
         spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in verb.children
@@ -51,6 +52,17 @@ def _reported(verb: Token) -> list[Found]:
     cue = (verb.idx, verb.idx + len(verb))
     return [Found(a, b, "indirect", cue=cue, subject=subj) for a, b in filter(None, spans)
             if _is_content(doc_text(doc), a, b, cue)]
+
+
+def _contents(verb: Token) -> list[Token]:
+    """The content clauses of a verb of saying; a clause before it that a dash cuts off from its subject
+    is narration when another clause follows the verb («X took the stage — he said crime fell»)."""
+    clauses = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    if not any(c.i > verb.i for c in clauses):
+        return clauses
+    doc = verb.doc
+    return [c for c in clauses if c.i > verb.i
+            or not any(t.text in DASHES for t in doc[c.right_edge.i + 1:verb.i])]
 
 
 def _of_phrases(verb: Token) -> list[Token]:

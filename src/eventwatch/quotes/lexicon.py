@@ -39,3 +39,12 @@ def _regular_forms(lemma: str) -> list[str]:
     if lemma.endswith(("s", "sh", "ch", "x", "z")):
         return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
     return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> dict[str, str]:
+    """Lemma -> class of the nouns that stand between a verb of saying and its speaker
+    (``data/speaker_nouns.tsv``: content, voice, occasion)."""
+    from eventwatch.resources import read_table
+
+    return {row[0]: row[1] for row in read_table(DATA / "speaker_nouns.tsv", columns=2)}

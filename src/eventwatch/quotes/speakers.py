@@ -1,0 +1,109 @@
+"""Which token names the speaker: the subject of a cue, read for who stands behind it.
+
+The cue finders hand over the subject token of a verb of saying as the parser attached it; before the
+people table resolves it (``Referents.resolve``), a few constructions point past that token to the
+one that names the speaker:
+
+- a relative pronoun the parser hung on a place inside a person's description («Alan Berger, a dentist
+  from Leeds, Yorkshire, who said …»): the person, not Leeds;
+- what a document found («the results of a survey by Gallup indicate», «figures from the Treasury
+  show»): the document's author (the document itself when it names none);
+- people speaking for a named body («Treasury officials said», «White House sources said»): the body.
+
+The word lists are data (``quotes/data/speaker_nouns.tsv``).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwatch.actors.lexicon import description_heads
+from eventwatch.actors.phrases import entity_of, source_of
+from eventwatch.quotes.lexicon import speaker_nouns
+
+PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "CARDINAL", "QUANTITY"}
+CLIMB_DEPS = {"pobj", "appos", "conj", "compound", "npadvmod"}
+BODY_ENTS = {"ORG", "FAC"}
+VOICE_PREPS = {"of", "at", "from", "for", "in"}
+MAX_CLIMB = 6
+
+
+def speaker_token(subj: Token) -> Token:
+    """The token that names who is speaking through the cue subject ``subj`` (``subj`` itself if none other does)."""
+    for step in (_relative_antecedent, _content_source, _body_of_voice):
+        other = step(subj)
+        if other is not None and other is not subj:
+            return other
+    return subj
+
+
+def _relative_antecedent(subj: Token) -> Token | None:
+    """«a dentist from Englewood, New Jersey, who said»: from a place the "who" clause hangs on, up
+    to the person whose description holds the place."""
+    if subj.pos_ == "PRON" or subj.ent_type_ not in PLACE_ENTS:
+        return None
+    verb = next((c for c in subj.children if c.dep_ == "relcl"
+                 and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)), None)
+    if verb is None:
+        return None
+    tok = subj
+    for _ in range(MAX_CLIMB):
+        if tok.dep_ not in CLIMB_DEPS and tok.dep_ != "prep" or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in PLACE_ENTS:
+            return _person_of(tok)
+    return None
+
+
+def _person_of(tok: Token) -> Token:
+    """A description in apposition to a name stands for that name («Berger, a dentist …»)."""
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        return tok.head
+    return tok
+
+
+def _content_source(subj: Token) -> Token | None:
+    """«the results of a survey by Gallup», «figures from the Treasury»: the document's author, else
+    the document (which the people table resolves as one, "the survey" -> who issued it)."""
+    if speaker_nouns().get(subj.lemma_.lower()) != "content":
+        return None
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "by"):
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return source_of(obj)
+    return None
+
+
+def _body_of_voice(subj: Token) -> Token | None:
+    """«Trade and Industry sources said», «a Bank of Japan official said», «officials of the Finance
+    Ministry said»: the named body they speak for (a place is no body: "US officials" stay themselves)."""
+    if speaker_nouns().get(subj.lemma_.lower()) != "voice":
+        return None
+    names = [c for c in subj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+             and c.ent_type_ in BODY_ENTS | {""}]  # a body's name the tagger missed is still a name
+    names += [o for p in subj.children if p.dep_ == "prep" and p.lower_ in VOICE_PREPS
+              for o in p.children if o.dep_ == "pobj" and o.ent_type_ in BODY_ENTS]
+    if not names:
+        return None
+    ent = entity_of(names[0])  # «Trade and Industry sources»: the name's last word, not a conjunct inside it
+    return ent[-1] if ent is not None else names[0]
+
+
+def is_unsigned_document(tok: Token) -> bool:
+    """«according to a report», «a new study says»: an indefinite document that names no author."""
+    if tok.pos_ != "NOUN" or description_heads().get(tok.lemma_.lower()) != "doc":
+        return False
+    if any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "det" and c.lower_ not in ("a", "an"))
+           for c in tok.children):
+        return False
+    return source_of(tok) is tok
+
+
+def is_anaphoric_voice(tok: Token) -> bool:
+    """«the officials said», «the sources added»: officials named before, with nothing of their own."""
+    if speaker_nouns().get(tok.lemma_.lower()) != "voice":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return (any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
+            and not deps & {"compound", "nmod", "poss", "prep", "amod", "appos"})
