@@ -181,3 +181,26 @@ def test_matmul_option_gives_the_same_record_either_way(capsys, tmp_path):
     with pytest.raises(SystemExit) as exc:
         main(["process", str(path), "--matmul", "gpu"])
     assert exc.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+def test_an_unnamed_group_is_stored_and_listed_by_its_canonical_name(capsys, tmp_path):
+    """Issue 18: "Police" in a Nairobi story is the actor "police (Kenya)" in the record, the store and the
+    ``events`` table, not the word the article used (which stays in its mentions); words that already say
+    the country ("Ugandan police") stay as written; with no country the sector alone names the group."""
+    article = tmp_path / "nairobi.txt"
+    article.write_text("Police arrested twelve protesters in Nairobi on Tuesday after a march against new "
+                       "taxes turned violent.\n\nUgandan police detained two journalists in Kampala on Friday.\n\n"
+                       "Soldiers shelled a rebel camp near the border, the force said.\n", encoding="utf-8")
+    code, (record,), _ = run_cli(capsys, "process", str(article))
+    assert code == 0
+    actors = {a["id"]: a for a in record["actors"]}
+    said = {aid: [record["text"][s:e] for s, e in a["mentions"]] for aid, a in actors.items()}
+    assert actors["KEN-COP"]["name"] == "police (Kenya)" and "Police" in said["KEN-COP"]
+    assert actors["UGA-COP"]["name"] == "Ugandan police"
+    assert actors["---MIL"]["name"] == "armed forces" and said["---MIL"][0] == "Soldiers"
+    db = str(tmp_path / "t.duckdb")
+    assert main(["ingest", str(article), "--db", db, "-q", "--date", "2024-06-25"]) == 0
+    capsys.readouterr()
+    assert main(["events", "--db", db]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if "Nairobi" in line]
+    assert rows and rows[0].split("  ")[1].strip() == "police (Kenya)"

@@ -132,7 +132,7 @@ def test_python_highlighter_marks_each_events_source_and_target():
 
 
 def test_unnamed_groups_are_named_by_sector_and_country():
-    from eventwatch.api.labels import actor_label
+    from eventwatch.actors.labels import actor_label
 
     assert actor_label("AFG-MIL", "force") == "armed forces (Afghanistan)"
     assert actor_label("GBR-COP", "force") == "police (United Kingdom)"

@@ -732,3 +732,12 @@ def test_the_officials_are_the_body_they_spoke_for_before(analyse):
     r = analyse("Treasury officials said the dollar had fallen enough. The officials also said that talks with "
                 "Japan would go on next month.")
     assert _find(r, "talks with Japan would go on").speaker_name == "Treasury"
+
+
+def test_an_unnamed_group_speaks_by_the_words_of_the_article(analyse):
+    """Issue 18: an unnamed group's actor is named by its sector ("workers and unions"); the quote that a
+    pronoun gives it keeps the article's words as speaker name ("Workers"), as for a person or a body."""
+    r = analyse("Workers at a Ghanaian gold mine walked out on Monday. They said wages had not been paid for months.")
+    q = _find(r, "wages had not been paid")
+    speaker = next(a for a in r.actors if a.id == q.speaker)
+    assert speaker.name == "workers and unions" and q.speaker_name == "Workers"

@@ -189,7 +189,8 @@ def undated() -> Record:
 
 
 # Britain (not in records()): unnamed groups stored under country-sector ids with the words an article used
-# ("force"), and four places in one 5-degree cell, three of them in England and one in Wales
+# ("force": records stored before the actor stage named them by sector and country, which the pages still
+# label), and four places in one 5-degree cell, three of them in England and one in Wales
 BRITAIN_ACTORS = {
     "GBR-COP": ("force", "group", "GBR", ["COP"], "GBRCOP"),
     "GBR-OPP": ("fans", "group", "GBR", ["OPP"], "GBROPP"),

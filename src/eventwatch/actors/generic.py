@@ -10,12 +10,13 @@ become actors with a sector (CAMEO agent codes from the Phoenix and NGEC agents 
 3. the article's country, when its places name one country only.
 
 Otherwise the country is unknown (``---``, as the annotation guide codes "riot police" = ``---COP``).
-One actor per (country, sector) per article, with every mention; phrases the actor stage already
+One actor per (country, sector) per article, with every mention, named by its sector and country
+(actors/labels.generic_name: "armed forces (Afghanistan)", not the "force" the article wrote, which stays in
+its mentions; "Kenyan police", words that name the country, stay as written); phrases the actor stage already
 covers (named actors, "Egyptian police" coded by the role reader) are left as they are.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, fold
+from eventwatch.actors.labels import generic_name, is_generic_id
 from eventwatch.model import Actor, Record
 from eventwatch.nlp.cache import column
 from eventwatch.resources import read_table, read_words
@@ -116,14 +118,6 @@ class Context:
         if actor is not None and actor.country and actor.kind in ("country", "organization", "group"):
             return actor.country
         return self.place_at.get(tok.i) or self.dic.demonyms.get(tok.lower_)
-
-
-GENERIC_ID = re.compile(r"^(---|[A-Z]{3})-[A-Z]{3}$")
-
-
-def is_generic_id(actor_id: str) -> bool:
-    """"FRA-GOV", "---COP": an unnamed country-sector actor (actors/codes.generic_id), not a named body."""
-    return bool(GENERIC_ID.match(actor_id))
 
 
 def article_country(record: Record) -> str | None:
@@ -229,7 +223,8 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         aid = f"{country}-{sector}" if country else f"---{sector}"
         actor = known.get(aid)
         if actor is None:
-            actor = Actor(id=aid, name=doc[start:end + 1].text, kind="group", country=country, sector=[sector],
+            name = generic_name(country, sector, doc[start:end + 1].text)  # the words stay in the mentions
+            actor = Actor(id=aid, name=name, kind="group", country=country, sector=[sector],
                           code=f"{country or '---'}{sector}", role=None, confidence=0.6 if country else 0.4)
             actor.affiliation = None
             known[aid] = actor

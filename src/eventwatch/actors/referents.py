@@ -10,6 +10,7 @@ import bisect
 
 from spacy.tokens import Token
 
+from eventwatch.actors.labels import said_words
 from eventwatch.actors.lexicon import description_heads, person_words
 from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DET, NEUTER, PLURAL, PRONOUNS,
                                         SPEAKER_REACH, MentionTable, Mention)
@@ -36,7 +37,7 @@ class Referents(MentionTable):
         span = (subj.idx, subj.idx + len(subj))
         if subj.lower_ in PRONOUNS:
             actor = self._pronoun(subj)
-            return actor, (plain_name(actor.name) if actor else None), span
+            return actor, (self.spoken_name(actor) if actor else None), span
         named = appositive_name(subj)
         if named is not None:
             subj = named
@@ -53,10 +54,15 @@ class Referents(MentionTable):
                 actor = self._by_name(text) or self._named(text) or self._unknown_name(subj, text)
             if actor is not None:
                 several = conjoined_names(subj)
-                return actor, (several or plain_name(actor.name)), span  # "NATO, UN and Britain"
+                return actor, (several or self.spoken_name(actor)), span  # "NATO, UN and Britain"
             return None, text, span
         actor, anaphoric = self._description(subj, span)
-        return actor, (plain_name(actor.name) if actor and anaphoric else text), span
+        return actor, (self.spoken_name(actor) if actor and anaphoric else text), span
+
+    def spoken_name(self, actor: Actor) -> str:
+        """A speaker's name as the article gives it: an unnamed group's words ("the company"), not its
+        canonical name ("businesses (United States)"); anyone else's name without a possessive ending."""
+        return plain_name(said_words(actor, doc_text(self.doc)))
 
     def note_speaker(self, actor: Actor | None, end: int) -> None:
         """Remember who spoke last (a pronoun speaker soon after is most likely the same one)."""
@@ -199,8 +205,10 @@ class Referents(MentionTable):
             if source is not subj:
                 return self._source(source), True
         if definite and head_class in ("org", "orgname", "doc"):
-            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in a.name.lower().split()
-                                  and (head_class != "orgname" or proper_name(a.name)))
+            text = doc_text(self.doc)  # an unnamed group by the article's words ("force"), not "armed forces (X)"
+            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS
+                                  and lemma in said_words(a, text).lower().split()
+                                  and (head_class != "orgname" or proper_name(said_words(a, text))))
             if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
                 named = self._last_organization_speaker(span[0])
             if named is not None or head_class == "orgname":

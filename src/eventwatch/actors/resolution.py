@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from eventwatch.actors.codes import TRANSNATIONAL, compose, generic_id, parse_code
 from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, slug
+from eventwatch.actors.labels import actor_label
 from eventwatch.actors.recognition import Mention, folded_tokens
 from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
 from eventwatch.model import Actor
@@ -360,6 +361,7 @@ class Resolver:
                 d = {**d, "role": None, "affiliation": None}  # "Argentine official" describes a person, not the country
             spans = sorted({span_chars(self.doc, s, e) for s, e in c.spans})
             name = c.entry.name if c.entry else self.best_name(c)
+            name = actor_label(c.id, name)  # "AFG-CVL": "civilians in Kandahar" -> "civilians (Afghanistan)"
             kind = c.kind if c.kind in ("person", "organization", "country", "group") else "organization"
             out.append(Actor(id=c.id, name=name, kind=kind, country=d["country"], sector=d["sector"],
                              code=d["code"], role=d["role"], mentions=[list(s) for s in spans],

@@ -21,8 +21,8 @@ def _root_label(root: str) -> str:
 
 def _top_actors(rows) -> list[tuple[str, str]]:
     """(label, code): an unnamed group by its sector and country ("armed forces (Afghanistan)", not the
-    "force" an article called it), as the dashboard names it (api/labels.py)."""
-    from eventwatch.api.labels import actor_label
+    "force" an article called it), as the actor stage names it (actors/labels.py), also in an older store."""
+    from eventwatch.actors.labels import actor_label
 
     return [(actor_label(aid, name), code) for name, code, aid in rows]
 

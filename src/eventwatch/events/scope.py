@@ -104,7 +104,7 @@ def protesters(events: list[Event]) -> set[str]:
 
 
 def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, protesting: set[str] = frozenset(),
-             words: ScopeWords | None = None) -> bool:
+             words: ScopeWords | None = None, text: str = "") -> bool:
     """Whether EVENT has the political party the event set's scope asks for (see the module docstring);
     PROTESTING holds the ids of the sentence's protesters (:func:`protesters`)."""
     words = words or load_scope()
@@ -114,14 +114,17 @@ def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, protest
     if event.source in protesting or tgt is None and event.root in CONTESTING_ROOTS:
         return True
     if is_private(src, words) and (tgt is None or is_private(tgt, words)):
-        return event.root in VIOLENCE_ROOTS and _armed(src)
+        return event.root in VIOLENCE_ROOTS and _armed(src, text)
     return True
 
 
-def _armed(actor: Actor) -> bool:
+def _armed(actor: Actor, text: str = "") -> bool:
     """A side named as people who use force ("a mob", "a gang of youths", "gunmen"): their violence is
-    political violence, not a private quarrel (the word list is events/data/literal.tsv's "armed")."""
+    political violence, not a private quarrel (the word list is events/data/literal.tsv's "armed"). An
+    unnamed group is judged by the words the article used (TEXT at its first mention), not by its
+    canonical name ("civilians (Kenya)")."""
+    from eventwatch.actors.labels import said_words
     from eventwatch.events.literal import load_words
 
     armed = load_words().armed
-    return any(w in armed or w.rstrip("s") in armed for w in actor.name.lower().split())
+    return any(w in armed or w.rstrip("s") in armed for w in said_words(actor, text).lower().split())

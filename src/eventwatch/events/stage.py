@@ -98,7 +98,7 @@ class EventsStage:
                 # actorless readings only when no main-clause event has actors
                 found = [(e, sub) for e, sub in found if e.source or e.target]
             protesting = scope.protesters([e for e, _ in found])
-            found = [(e, sub) for e, sub in found if scope.in_scope(e, actors, domain, protesting)]
+            found = [(e, sub) for e, sub in found if scope.in_scope(e, actors, domain, protesting, text=record.text)]
             for event, _ in found:
                 key = (event.source, event.target, event.cameo, event.sentence[0], event.trigger[0])
                 if key not in seen:

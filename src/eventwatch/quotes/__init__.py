@@ -139,7 +139,7 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
                 unsigned.append(quote)
         elif q.floating and (topic := _topic_speaker(resolver, q, last, text)) is not None:
             actor = topic
-            quote.speaker, quote.speaker_name = resolver.adopt(topic), plain_name(topic.name)
+            quote.speaker, quote.speaker_name = resolver.adopt(topic), resolver.spoken_name(topic)
         elif q.floating and last is not None and q.start - last[0] <= FLOAT_REACH:
             quote.speaker, quote.speaker_name, actor = last[1].speaker, last[1].speaker_name, last[2]
         if unsigned and _is_organization(actor, q):

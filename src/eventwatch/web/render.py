@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any, Iterable
 
-from eventwatch.api.labels import actor_label
+from eventwatch.actors.labels import actor_label
 
 KINDS = ("sentence", "trigger", "source", "target", "actor", "place", "quote", "cue")
 KEYED = (("actor", "data-actor"), ("place", "data-place"), ("sentence", "data-event"), ("trigger", "data-trigger"),

@@ -1,5 +1,6 @@
 """The code tables behind the filters and the dashboard: CAMEO codes and PLOVER types with their names,
-CAMEO actor sectors and countries with theirs (the dashboard's labels of unnamed groups: api/labels.py)."""
+CAMEO actor sectors and countries with theirs (the dashboard's labels of unnamed groups: actors/labels.py,
+served through api/labels.code_tables)."""
 from __future__ import annotations
 
 from functools import lru_cache

@@ -158,14 +158,14 @@
     const name = cameoName(cameo);
     return [cameo, name, plover ? '· ' + plover : ''].filter(Boolean).join(' ');
   }
-  const GENERIC_ID = /^(?:([A-Z]{3})-|---)([A-Z]{3})$/;  // "AFG-MIL", "---COP": an unnamed group (api/labels.py)
-  function wordsOf(text) {  // " kenyan police ": as api/labels.words
+  const GENERIC_ID = /^(?:([A-Z]{3})-|---)([A-Z]{3})$/;  // "AFG-MIL", "---COP": an unnamed group (actors/labels.py)
+  function wordsOf(text) {  // " kenyan police ": as actors/labels.words
     return ' ' + String(text || '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ') + ' ';
   }
   function actorName(id, name) {
     // an unnamed country-sector group is named by its sector and country ("armed forces (Afghanistan)"),
     // not by the first words an article used for it ("force"), unless those words say its country
-    // ("Kenyan police"); every other actor by its name (api/labels.actor_label)
+    // ("Kenyan police"); every other actor by its name (actors/labels.actor_label)
     const m = GENERIC_ID.exec(id || '');
     const sector = m && CODES.sectors ? CODES.sectors[m[2]] : null;
     const said = wordsOf(name);
@@ -894,9 +894,12 @@
             ev.negated ? el('span', { class: 'flag' }, 'negated') : null, ev.hypothetical ? el('span', { class: 'flag' }, 'hypothetical') : null),
           el('td', { class: 'num' }, ev.confidence === undefined ? '' : Number(ev.confidence).toFixed(2)));
       })));
+    // the words the article used for an actor (its first mention; a canonical name such as "armed forces
+    // (Afghanistan)" is not what the article wrote, "force" is): actors/labels.said_words
+    const saidAs = (a) => (GENERIC_ID.test(a.id || '') && words((a.mentions || [])[0])) || a.name;
     const actorList = el('ul', {}, (rec.actors || []).map((a) => el('li', {},
       el('button', { class: 'link', type: 'button', title: 'filter the overview by this actor', onclick: () => setFilter({ actor: a.id }, '/') }, actorName(a.id, a.name)),
-      el('span', { class: 'muted' }, ' ' + [actorName(a.id, a.name) !== a.name ? 'in the text: ' + a.name : null, a.kind, a.country, a.code, a.role]
+      el('span', { class: 'muted' }, ' ' + [saidAs(a) !== actorName(a.id, a.name) ? 'in the text: ' + saidAs(a) : null, a.kind, a.country, a.code, a.role]
         .filter(Boolean).join(' · ') + ' · ' + (a.mentions || []).length + '×'))));
     const quoteList = el('ul', {}, (rec.quotes || []).map((q) => el('li', {},
       el('strong', {}, (q.speaker_name || names[q.speaker] || q.speaker || 'unknown') + ': '), '“' + (q.text || '') + '”', el('span', { class: 'muted' }, ' (' + (q.kind || '') + ')'))));
