@@ -490,3 +490,15 @@ def test_a_country_of_several_words_is_no_part_of_a_person_tagged_name(nlp):
                       "stands at a crossroads.")
     place = place_named(record, "Sri Lanka")
     assert place is not None and place.country == "LKA"
+
+
+def test_a_new_index_removes_older_versions_only(tmp_path):
+    # two installations may share one cache folder: the newer one cleans up after the older, never the reverse
+    from eventwatch.places.gazetteer import remove_stale_indexes
+
+    for v in (3, 11, 12, 99):
+        (tmp_path / f"gazetteer-{v}.sqlite").write_bytes(b"")
+    (tmp_path / "gazetteer-11.sqlite.x1.tmp").write_bytes(b"")
+    remove_stale_indexes(tmp_path / "gazetteer-12.sqlite")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-11.sqlite.x1.tmp", "gazetteer-12.sqlite",
+                                                           "gazetteer-99.sqlite"]

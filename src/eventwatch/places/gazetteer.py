@@ -66,16 +66,26 @@ def ensure_index() -> Path:
     return path
 
 
+def _index_version(path: Path) -> int | None:
+    stem = path.name.removeprefix("gazetteer-").removesuffix(".sqlite")
+    return int(stem) if stem.isdigit() else None
+
+
 def remove_stale_indexes(current: Path) -> None:
-    """Delete the index files of other versions beside ``current`` (a process still reading one
-    keeps its open file; a later one builds the version it needs)."""
+    """Delete the index files of OLDER versions beside ``current`` (a process still reading one keeps its
+    open file; a later one builds the version it needs). Newer versions are left alone: another
+    installation (a newer checkout, a second virtual environment) may share this cache folder, and an
+    older eventwatch deleting a newer one's index would make the two rebuild in turn."""
+    mine = _index_version(current)
     for old in current.parent.glob("gazetteer-*.sqlite"):
-        if old != current:
-            try:
-                old.unlink()
-                log.info("removed stale gazetteer index %s", old)
-            except OSError as exc:
-                log.warning("could not remove stale gazetteer index %s: %s", old, exc)
+        version = _index_version(old)
+        if old == current or version is None or mine is None or version >= mine:
+            continue
+        try:
+            old.unlink()
+            log.info("removed stale gazetteer index %s", old)
+        except OSError as exc:
+            log.warning("could not remove stale gazetteer index %s: %s", old, exc)
 
 
 class Gazetteer:
