@@ -23,6 +23,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from eventwatch.model import Record
+    from eventwatch.nlp.cache import set_text
     from eventwatch.pipeline import Pipeline
     from eventwatch.settings import Settings
 
@@ -42,6 +43,7 @@ def main() -> None:
 
     records = [Record(id=str(i), text=t) for i, t in enumerate(texts)]
     for doc, rec in zip(docs, records):
+        set_text(doc, rec.text)  # as the pipeline does (pipeline/core.py): the text is known, not rebuilt from tokens
         for stage in earlier:
             stage(doc, rec)
 
