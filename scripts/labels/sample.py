@@ -5,6 +5,11 @@ Whole articles (or their first MAX_SENTS sentences) are drawn in a seeded hash o
 split tune/test by a hash of the article, and packed into chunks of about 110 sentences.
 
     PYTHONPATH=src /work/main/.venv/bin/python scripts/labels/sample.py [--shared ../shared]
+    PYTHONPATH=src /work/main/.venv/bin/python scripts/labels/sample.py --wave 2
+
+Wave 2 (2026-12-06) continues each stratum's hash order after wave 1's articles, keeps the articles
+whose split hash says tune (the test split stays exactly wave 1's), packs them into chunks ev32 onwards
+and appends them to sample.jsonl; wave 1's rows are unchanged.
 """
 
 from __future__ import annotations
@@ -31,6 +36,14 @@ QUOTAS = [
     ("reuters", None, 600),
     ("polnear", None, 300), ("geowebnews", None, 240), ("tr_news", None, 220),
     ("lgl", None, 240), ("re3d", None, 200),
+]
+# wave 2: more tune sentences, weighted to political and local news (where events are); quotas count
+# tune sentences only
+QUOTAS_2 = [
+    ("bbc", "politics", 320), ("bbc", "business", 100), ("bbc", "tech", 60),
+    ("bbc", "entertainment", 60), ("bbc", "sport", 60),
+    ("reuters", None, 260), ("polnear", None, 160), ("geowebnews", None, 110), ("tr_news", None, 100),
+    ("lgl", None, 110),
 ]
 # hard boundaries: a blank line; in Reuters also a newline followed by indentation (its paragraphs;
 # TR-News indents its wrapped lines, so there it is no boundary)
@@ -84,17 +97,29 @@ def load_records(shared: Path) -> dict[str, list[dict]]:
     return out
 
 
-def draw(nlp, records: dict[str, list[dict]]) -> list[dict]:
-    """Articles per stratum in hash order until each quota is met; duplicate texts are skipped."""
+def draw(nlp, records: dict[str, list[dict]], quotas=QUOTAS, skip: set | None = None,
+         tune_only: bool = False) -> list[dict]:
+    """Articles per stratum in hash order until each quota is met; duplicate texts are skipped.
+
+    ``skip`` holds (corpus, doc) pairs already drawn (their texts still count as seen); with
+    ``tune_only`` test-split articles are passed over and only tune sentences count to the quota.
+    """
     seen_text: set[str] = set()
+    skip = skip or set()
+    for corpus, recs in records.items():
+        for rec in recs:
+            if (corpus, rec["doc"]) in skip:
+                seen_text.add(" ".join(rec["text"].split())[:300].lower())
     articles = []
-    for corpus, section, quota in QUOTAS:
+    for corpus, section, quota in quotas:
         pool = [r for r in records[corpus] if section is None or r["category"] == section]
         pool.sort(key=lambda r: h("order", corpus, r["doc"]))
         got = 0
         for rec in pool:
             if got >= quota:
                 break
+            if (corpus, rec["doc"]) in skip:
+                continue
             norm = " ".join(rec["text"].split())[:300].lower()
             if norm in seen_text:
                 print(f"skip duplicate text {corpus}/{rec['doc']}", file=sys.stderr)
@@ -104,6 +129,8 @@ def draw(nlp, records: dict[str, list[dict]]) -> list[dict]:
             if not sents:
                 continue
             split = "test" if int(h("split", corpus, rec["doc"])[:8], 16) % 100 < TEST_PERCENT else "tune"
+            if tune_only and split == "test":
+                continue
             articles.append({"corpus": corpus, "doc": rec["doc"], "sents": sents, "split": split})
             got += len(sents)
     return articles
@@ -143,15 +170,37 @@ def rows(articles: list[dict]) -> list[dict]:
     return out
 
 
+def wave2_rows(nlp, records: dict[str, list[dict]], wave1: list[dict]) -> list[dict]:
+    """Tune articles after wave 1's in each stratum's hash order, chunks ev32 onwards."""
+    skip = {(r["corpus"], r["doc"]) for r in wave1}
+    articles = draw(nlp, records, QUOTAS_2, skip, tune_only=True)
+    first = 1 + max(int(r["chunk"][2:]) for r in wave1)
+    out = []
+    for b in sorted(pack(articles, "ev", first), key=lambda b: b[0]["chunk"]):
+        for art in b:
+            for i, (s, e) in enumerate(art["sents"]):
+                out.append({"sid": f"{art['doc']}:{i}", "corpus": art["corpus"], "doc": art["doc"],
+                            "start": s, "end": e, "split": "tune", "chunk": art["chunk"], "wave": 2})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(default_shared()))
+    ap.add_argument("--wave", type=int, default=1, choices=(1, 2),
+                    help="2: append wave 2 (tune articles, chunks ev32+) to an existing wave-1 sample")
     ap.add_argument("--out", default=str(ROOT / "labels" / "events" / "sample.jsonl"))
     args = ap.parse_args(argv)
     import spacy
 
     nlp = spacy.load(MODEL, exclude=["ner", "lemmatizer"])
-    out = rows(draw(nlp, load_records(Path(args.shared))))
+    if args.wave == 2:
+        from eventwatch.eval.event_labels import read_jsonl
+
+        wave1 = [r for r in read_jsonl(args.out) if r.get("wave", 1) == 1]
+        out = wave1 + wave2_rows(nlp, load_records(Path(args.shared)), wave1)
+    else:
+        out = rows(draw(nlp, load_records(Path(args.shared))))
     sids = [r["sid"] for r in out]
     assert len(sids) == len(set(sids)), "duplicate sid"
     with open(args.out, "w", encoding="utf-8") as fh:
