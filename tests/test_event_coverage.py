@@ -138,3 +138,21 @@ def test_supporting_a_resistance_is_not_fighting(pipeline):
     assert not any(c.startswith("19") for c, _, _, _ in coded(backed))
     led = process(pipeline, "Malian soldiers mounted a fierce resistance against the rebels near Gao.")
     assert has(led, "19", "resistance")
+
+
+# ------------------------------------------------------------------ event nouns whose phrase names a party (+arg)
+@pytest.mark.parametrize("text,root,trigger", [
+    ("The plan failed because of opposition by the Kenyan parliament.", "12", "opposition"),
+    ("The IMF's demand for deeper spending cuts angered unions in Ghana.", "10", "demand"),
+    ("Russian criticism delayed the signing for a week.", "11", "criticism"),
+    ("The deployment of the Nigerian army to the border began in May.", "15", "deployment"),
+    ("The meeting of NATO defence ministers took place in Brussels.", "04", "meeting"),
+])
+def test_an_event_noun_with_a_party_in_its_phrase_is_an_act(pipeline, text, root, trigger):
+    r = process(pipeline, text)
+    assert has(r, root, trigger), coded(r)
+
+
+def test_an_event_noun_without_a_party_or_light_verb_stays_out(pipeline):
+    r = process(pipeline, "The demand for new cars rose in March, the carmakers said.")
+    assert not any(c.startswith("10") for c, *_ in coded(r)), coded(r)

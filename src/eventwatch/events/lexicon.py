@@ -35,6 +35,8 @@ class Pattern:
     adj: bool = False
     free: bool = False                  # a noun that names a real act without a light verb ("months of PROTESTS")
     form: frozenset[str] = frozenset()  # the trigger's own word form must be one of these ("talks", not "talk")
+    arg: bool = False                   # a noun whose own phrase names a party ("U.S. strikes", "the EU's demand",
+                                        # "opposition BY Congress", "the visit OF the minister")
     line: int = 0
     layer: int = 0
 
@@ -45,7 +47,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return (bool(self.dobj) + len(self.preps) + bool(self.prt) + bool(self.xcomp) + bool(self.head)
-                + bool(self.amod) + bool(self.subj) + self.ccomp + sum(bool(objs) for _, objs in self.preps))
+                + bool(self.amod) + bool(self.subj) + self.ccomp + self.arg + sum(bool(objs) for _, objs in self.preps))
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def parse_pattern(code: str, text: str, line: int = 0, layer: int = 0) -> Patter
             kw[rel] = _split(val)
         elif rel == "form":
             kw["form"] = _split(val)
-        elif rel in ("ccomp", "free"):
+        elif rel in ("ccomp", "free", "arg"):
             kw[rel] = True
         else:
             raise ValueError(f"patterns.tsv line {line}: unknown relation {rel!r}")

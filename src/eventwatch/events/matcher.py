@@ -144,7 +144,28 @@ def satisfies(tok: Token, pat: Pattern, ctx: "MatchContext") -> bool:
         gov = governing_verb(tok)
         if gov is None or _lemma(gov) not in pat.head:
             return False
+    if pat.arg and not party_argument(tok, ctx):
+        return False
     return True
+
+
+ARG_PREPS = frozenset({"by", "of", "from", "against", "with", "between", "on", "to"})
+
+
+def party_argument(tok: Token, ctx: "MatchContext") -> bool:
+    """The noun's own phrase names a party: a possessive ("the EU's demand", "his visit"), a modifier that is an
+    actor or an agent noun ("U.S. strikes", "police raids"), or a prepositional object that is one ("opposition
+    BY Congress", "the visit OF the minister", "talks WITH the rebels", "sanctions AGAINST Iran")."""
+    for c in tok.children:
+        if c.dep_ == "poss" and (c.i in ctx.known or c.pos_ == "PRON"):
+            return True
+        if c.dep_ in ("amod", "compound", "nmod") and (
+                (c.i in ctx.known and c.i not in ctx.person_tokens) or _lemma(c) in ctx.agents):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ARG_PREPS and any(
+                _covers(o, ctx.known) or _lemma(o) in ctx.agents for o in c.children if o.dep_ == "pobj"):
+            return True
+    return False
 
 
 def _actor_modifier(tok: Token, ctx: "MatchContext") -> bool:
