@@ -144,7 +144,11 @@ def _causes(items, scored, missed, calls, listing: bool) -> None:
                 tr = miss_causes.TRACES.get(text)
                 return tr is not None and any(t.actor for t in tr.tokens
                                               if t.start < span[0] + sp[1] and span[0] + sp[0] < t.end)
-            party_words.update(_side_words(s.sentence.text, g, known))
+            words = _side_words(s.sentence.text, g, known)
+            party_words.update(words)
+            named = [side for side in ("source", "target") if g.get(side)]
+            party_words["(no side named in the sentence)" if not named else
+                        "(a named side, no actor mention on it)" if words else "(a named side, actor found, not tied)"] += 1
         if listing:
             _show(f"MISS:{cause}", s, g, s.predicted)
     total = sum(by_cause.values())

@@ -11,7 +11,8 @@ its trigger token(s):
     c-party     a candidate at the trigger, but no actor placed for it (or dropped as actorless)
     b-literal   the trigger's pattern matched, the literal check read it as figurative
     b-stage     the trigger's pattern matched, the coder dropped it (frame composed, verb already codes it ...)
-    a-construct the lemma is in the lexicon, no pattern fits the construction (object, preposition, no light verb)
+    a-construct the lemma is in the lexicon, no pattern fits the construction (object, preposition; a noun with no
+                light verb, frame or party in its phrase)
     a-lexicon   no pattern for the trigger's lemma at all (a-lexicon+cameo: the PETRARCH-2 layer has one)
     other       an event at the trigger that was scored against another gold event, or no token found
 """
@@ -59,7 +60,7 @@ def install() -> None:
     """Wrap the stage's steps so that every document processed afterwards is traced."""
     from eventwatch.events import scope, stage
     from eventwatch.events.lexicon import load_lexicon
-    from eventwatch.events.matcher import _first_satisfied, trigger_patterns
+    from eventwatch.events.matcher import _first_satisfied, noun_licensed, trigger_patterns
 
     cameo_lex = load_lexicon(True)
     orig_code, orig_events, orig_scope = stage.code_sentence, stage.EventsStage._events, scope.in_scope
@@ -71,7 +72,9 @@ def install() -> None:
             pats = trigger_patterns(tok.pos_, tok.dep_, tok.lower_, tok.lemma_.lower(), ctx)
             cpats = cameo_lex.by_trigger.get((tok.pos_ in ("NOUN", "PROPN"), tok.lemma_.lower()))
             own = bool(pats) and any(p.layer == 0 for p in pats)
-            sat = own and _first_satisfied(tok, [p for p in pats if p.layer == 0], ctx) is not None
+            pat = _first_satisfied(tok, [p for p in pats if p.layer == 0], ctx) if own else None
+            # a noun pattern counts as fitting only when a light verb, 'occur' verb or frame carries it, or it is free
+            sat = pat is not None and (not pat.noun or pat.free or noun_licensed(tok, pat, ctx) is not False)
             tr.tokens.append(TokInfo(tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_.lower(), tok.pos_, own,
                                      bool(cpats) and any(p.layer == 1 for p in cpats), sat, tok.i in ctx.vetoed,
                                      tok.i in ctx.known, f"{tok.dep_}<{tok.head.lemma_.lower()}"))
