@@ -156,3 +156,28 @@ def test_an_event_noun_with_a_party_in_its_phrase_is_an_act(pipeline, text, root
 def test_an_event_noun_without_a_party_or_light_verb_stays_out(pipeline):
     r = process(pipeline, "The demand for new cars rose in March, the carmakers said.")
     assert not any(c.startswith("10") for c, *_ in coded(r)), coded(r)
+
+
+# ------------------------------------------------------------------ families: campaign reports, removals, outrage
+@pytest.mark.parametrize("text,root,trigger", [
+    ("Iraqi forces liberated the town of Hit from Islamic State.", "19", "liberated"),
+    ("The Iraqi army advanced on Mosul.", "19", "advanced"),
+    ("The town fell to Taliban fighters on Sunday.", "19", "fell"),
+    ("The Red Cross has still not been given access to the camp, Swiss officials said.", "08", "given"),
+    ("Police removed two Green Party activists from the hall.", "17", "removed"),
+    ("Ministers in Spain are furious over the Moroccan decision.", "11", "furious"),
+    ("Unions said the cuts by the Greek government were unacceptable.", "11", "unacceptable"),
+])
+def test_a_family_member_of_a_cameo_root_is_coded(pipeline, text, root, trigger):
+    r = process(pipeline, text)
+    assert has(r, root, trigger), coded(r)
+
+
+@pytest.mark.parametrize("text", [
+    "The price of oil fell to a new low.",
+    "The company removed the Greek product from its shelves.",
+    "The striker said the result was unacceptable.",
+])
+def test_the_same_words_without_a_party_stay_out(pipeline, text):
+    r = process(pipeline, text)
+    assert not [c for c in coded(r) if c[0][:2] in ("11", "17", "19")], coded(r)
