@@ -181,3 +181,13 @@ def test_a_family_member_of_a_cameo_root_is_coded(pipeline, text, root, trigger)
 def test_the_same_words_without_a_party_stay_out(pipeline, text):
     r = process(pipeline, text)
     assert not [c for c in coded(r) if c[0][:2] in ("11", "17", "19")], coded(r)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Chilean unions oppose the government's pension reform.", "120"),
+    ("Ghana's parliament opposed the new IMF plan.", "127"),
+    ("Kenya is opposed to Ugandan mediation in the dispute.", "126"),
+])
+def test_opposing_is_rejecting(pipeline, text, code):
+    r = process(pipeline, text)
+    assert any(c == code for c, *_ in coded(r)), coded(r)
