@@ -191,3 +191,11 @@ def test_the_same_words_without_a_party_stay_out(pipeline, text):
 def test_opposing_is_rejecting(pipeline, text, code):
     r = process(pipeline, text)
     assert any(c == code for c, *_ in coded(r)), coded(r)
+
+
+def test_a_planned_consultation_is_the_act_flagged_hypothetical(pipeline):
+    r = process(pipeline, "Kenya will hold talks with Somalia next week.")
+    talks = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "talks"]
+    assert talks and talks[0].cameo == "046" and talks[0].hypothetical, coded(r)
+    r = process(pipeline, "Kenya will send aid to Somalia.")
+    assert any(c.startswith("03") for c, *_ in coded(r)), coded(r)   # other roots: an intent, as CAMEO codes it

@@ -118,8 +118,13 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         mod.negated = False
     elif mod.future and code[:2] not in {"01", "02", "03", "10", "12", "13"}:
         # "will withdraw ... unless X": an intent held over someone is a threat
-        frame_name = "threaten" if _has_unless(tok) else "intent"
-        code, composed = compose_code(lex.frames, frame_name, code), True
+        # a plain future ("will hold talks") is the act itself, flagged hypothetical (docs/annotation/events.md §4),
+        # where frames.tsv's "future" table says so; other roots compose as an intent (03x, 13x)
+        frame_name = "threaten" if _has_unless(tok) else "future"
+        new_code = compose_code(lex.frames, frame_name, code)
+        composed = new_code != code
+        mod.hypothetical = mod.hypothetical or not composed
+        code = new_code
     if not targets and code[:2] in SPEECH_ROOTS:
         targets = args.complement_subject_actors(tok, index)
     if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:

@@ -163,6 +163,10 @@ def compose_code(frames: Frames, frame: str, embedded: str | None) -> str:
     if frame == "threaten":
         code = compose_code(frames, "intent", embedded)
         return code if code.startswith("13") else "130"
+    if frame == "future":
+        # a plain future ("will hold talks"): the act itself where the "future" table says "=", else an intent
+        hit = _longest(frames.compose.get("future", {}), embedded)
+        return embedded if hit == "=" else (hit or compose_code(frames, "intent", embedded))
     table = frames.compose.get(frame, {})
     if embedded:
         for k in range(len(embedded), 1, -1):
@@ -170,3 +174,11 @@ def compose_code(frames: Frames, frame: str, embedded: str | None) -> str:
             if hit:
                 return embedded if hit == "=" else hit
     return table.get("*", embedded or "010")
+
+
+def _longest(table: dict[str, str], code: str | None) -> str | None:
+    for k in range(len(code or ""), 1, -1):
+        hit = table.get(code[:k])
+        if hit:
+            return hit
+    return None
