@@ -199,3 +199,15 @@ def test_a_planned_consultation_is_the_act_flagged_hypothetical(pipeline):
     assert talks and talks[0].cameo == "046" and talks[0].hypothetical, coded(r)
     r = process(pipeline, "Kenya will send aid to Somalia.")
     assert any(c.startswith("03") for c, *_ in coded(r)), coded(r)   # other roots: an intent, as CAMEO codes it
+
+
+@pytest.mark.parametrize("text,code,trigger", [
+    ("France and Germany have repeatedly called for the embargo to be lifted.", "02", "called"),
+    ("Britain will continue to support Iraqi security forces in their campaign.", "03", "support"),  # 0332: military aid
+    ("The Kenyan and Ugandan ministers agreed on a new border treaty.", "057", "agreed"),
+])
+def test_appeals_military_support_and_agreements(pipeline, text, code, trigger):
+    r = process(pipeline, text)
+    assert any(c.startswith(code) and t == trigger for c, t, *_ in coded(r)), coded(r)
+    if trigger == "support":
+        assert any(c == "0332" for c, *_ in coded(r)), coded(r)

@@ -95,7 +95,14 @@ def _prep_children(tok: Token) -> list[Token]:
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent", "dative")]
     for o in objects(tok):
         preps.extend(c for c in o.children if c.dep_ == "prep")
+    # "called FOR the embargo to be lifted": the parser makes "for" the marker of the infinitive clause
+    preps.extend(m for c in tok.children if c.dep_ in CLAUSE_DEPS and c.i > tok.i
+                 for m in c.children if m.dep_ == "mark" and m.lower_ in CLAUSE_PREPS and m.i == tok.i + 1)
     return preps
+
+
+CLAUSE_DEPS = ("advcl", "ccomp", "xcomp")
+CLAUSE_PREPS = ("for",)
 
 
 def _prep_ok(tok: Token, names: str, objs: frozenset[str], ctx: "MatchContext | None" = None) -> bool:
