@@ -211,3 +211,17 @@ def test_appeals_military_support_and_agreements(pipeline, text, code, trigger):
     assert any(c.startswith(code) and t == trigger for c, t, *_ in coded(r)), coded(r)
     if trigger == "support":
         assert any(c == "0332" for c, *_ in coded(r)), coded(r)
+
+
+@pytest.mark.parametrize("text,code,trigger", [
+    ("The activists were held by Egyptian police.", "173", "held"),
+    ("Three former Peruvian ministers were found guilty of corruption by a Lima court.", "116", "found"),
+])
+def test_detention_and_verdicts_worded_with_common_verbs(pipeline, text, code, trigger):
+    r = process(pipeline, text)
+    assert any(c == code and t == trigger for c, t, *_ in coded(r)), coded(r)
+
+
+def test_holding_a_meeting_or_a_lead_is_no_detention(pipeline):
+    for text in ("The council held a meeting with Kenyan officials.", "The Kenyan team held the lead against Uganda."):
+        assert not any(c.startswith("17") for c, *_ in coded(process(pipeline, text)))
