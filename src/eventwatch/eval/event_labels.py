@@ -68,6 +68,7 @@ class LabelledSentence:
     text: str
     coder: str | None = None
     events: list[dict] = field(default_factory=list)
+    wave: int = 1  # the sample wave that drew the sentence (labels/events/README.md)
 
 
 def load_docs(shared: Path | str, corpora: set[str] | None = None) -> dict[tuple[str, str], dict]:
@@ -131,5 +132,5 @@ def sentences(
         events = [_relative(ev, row["start"]) for ev in (got or {}).get("events", [])]
         yield LabelledSentence(
             row["sid"], row["corpus"], row["doc"], row["split"], row["chunk"],
-            row["start"], row["end"], text, (got or {}).get("coder"), events,
+            row["start"], row["end"], text, (got or {}).get("coder"), events, row.get("wave", 1),
         )
