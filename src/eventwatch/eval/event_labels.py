@@ -134,3 +134,14 @@ def sentences(
             row["sid"], row["corpus"], row["doc"], row["split"], row["chunk"],
             row["start"], row["end"], text, (got or {}).get("coder"), events, row.get("wave", 1),
         )
+
+
+def training_sentences(waves: str | None = None, labels: Path | str = DEFAULT_LABELS) -> list[LabelledSentence]:
+    """The tune split (never test), optionally only the sample waves listed ("1,3"): what training and
+    calibration scripts may fit on. A wave left out stays a held-out measure (``eval events`` rows tune.wN)."""
+    keep = {int(w) for w in waves.split(",")} if waves else None
+    return [s for s in sentences(labels=labels) if s.split == "tune" and (keep is None or s.wave in keep)]
+
+
+def waves_option(parser) -> None:
+    parser.add_argument("--waves", help="fit on these sample waves of the tune split only, e.g. 1,3 (default: all)")
