@@ -251,9 +251,10 @@ def flag_scores(pairs: list[tuple[dict, dict]]) -> dict:
     for short, key in FLAGS.items():
         tp = sum(bool(g.get(key)) and bool(p.get(key)) for g, p in pairs)
         out[short] = _prf(tp, sum(bool(p.get(key)) for _, p in pairs), sum(bool(g.get(key)) for g, _ in pairs))
-    background = [p for g, p in pairs if g.get("background") and p.get("date")]
+    gold_b = [p for g, p in pairs if g.get("background")]
+    background = [p for p in gold_b if p.get("date")]
     today = sum(p["date"] == p.get("article_date") for p in background)
-    out["b_today"] = {"today": today, "dated": len(background),
+    out["b_today"] = {"today": today, "dated": len(background), "undated": len(gold_b) - len(background),
                       "share": round(today / len(background), 3) if background else None}
     return out
 
@@ -262,7 +263,7 @@ def _flag_line(split: str, f: dict) -> str:
     cells = " ".join(f"{k} {f[k]['precision']:.2f}/{f[k]['recall']:.2f} ({f[k]['tp']}/{f[k]['predicted']}/{f[k]['gold']})"
                      for k in FLAGS)
     t = f["b_today"]
-    return f"  {split:7} {cells}  b dated today {t['today']}/{t['dated']} ({_fmt(t['share'])})"
+    return f"  {split:7} {cells}  b dated today {t['today']}/{t['dated']} ({_fmt(t['share'])}), undated {t.get('undated', 0)}"
 
 
 RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -338,7 +339,7 @@ def report(result: dict) -> str:
             rows += [f"  [{r['bin'][0]:.1f}, {r['bin'][1]:.1f})  {r['n']:>5}  {r['mean_conf']:.3f}  {r['right']:.3f}"
                      for r in s["reliability"]]
     rows.append("flags among root-matched events: P/R (tp/predicted/gold) of h hypothetical, n negated, b background; "
-                "b dated today: gold-background events dated on the article's day / those dated")
+                "b dated today: gold-background events dated on the article's day / those dated; undated: given no date")
     rows += [_flag_line(split, result[split]["flags"]) for split in _rows(result) if result.get(split, {}).get("flags")]
     rows.append("det: sentence reports an event; root: events matched one-to-one by CAMEO root; Q4 P: material-"
                 "conflict precision; dyad: source and target right (country + sector) among matched; dyad c: the "

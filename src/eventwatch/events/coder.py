@@ -45,6 +45,12 @@ class Candidate:
     def root(self) -> str:
         return self.code[:2]
 
+    @property
+    def absorbed(self) -> bool:
+        """The code reads the act's own tense into it ("will withdraw" → intent 036; no frame word): see
+        ``modality.hypothetical_flag``."""
+        return self.composed and self.trigger.i == self.action.i
+
 
 def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str], list[str]]:
     tok = trig.token
