@@ -256,29 +256,20 @@ def _ent_time(ent: Span, trigger: Token, pub: dt.date | None) -> tuple[dt.date, 
 def event_time(sent: Span, trigger: Token, published: str | None) -> When:
     """The event's time: a time expression attached to its clause (or a governing verb), else ``published``."""
     pub = parse_published(published)
-    best: tuple[int, dt.date, str, bool] | None = None
+    best: tuple[int, dt.date, str] | None = None
     for ent in _time_phrases(sent):
         dist = _attached_to(ent, trigger)
         if dist is None or (best is not None and dist >= best[0]):
             continue
         found = _ent_time(ent, trigger, pub)
         if found:
-            best = (dist, *found, _names_year(ent.text, found[1]) or _after_clause(ent, trigger) is True)
+            best = (dist, *found)
     if best is None:
         if told_as_history(trigger):
             return When(None, None, True)  # history without a time of its own: not the article's day
         return When(pub.isoformat(), "day") if pub else When(None)
-    _, day, precision, own_year = best
-    background = own_year and is_background(day, precision, pub)
-    return When(day.isoformat(), "year" if precision == "decade" else precision, background)
-
-
-def _names_year(expr: str, precision: str) -> bool:
-    """The expression places its time in a year of its own ("in 2003", "July 2019", "last year", "two months
-    ago"); a day or month without one ("on 25 June", "in December", "last month") is the story's own time: history
-    is told with its year."""
-    low = expr.lower()
-    return precision in ("year", "decade") or bool(YEAR.search(expr)) or low.endswith(" ago") or "year" in low
+    _, day, precision = best
+    return When(day.isoformat(), "year" if precision == "decade" else precision, is_background(day, precision, pub))
 
 
 def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
