@@ -23,6 +23,7 @@ CONTROL_DEPS = ("xcomp", "acl", "dobj", "obj", "pobj", "prep", "pcomp", "auxpass
 CONDITION_MARKS = ("if", "unless")
 BACKSHIFT = "would"  # "said they would back the plan": a reported future as much as a hedge
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+TIME_MARKS = ("when", "once", "before", "after", "until", "as soon as")
 
 
 @dataclass
@@ -84,6 +85,20 @@ def _governing(tok: Token, frames: Frames) -> list[Token]:
 def _prospective_predicate(verb: Token) -> bool:
     w = words().prospective
     return verb.lemma_.lower() in w or any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in w for c in verb.children)
+
+
+def _shares_head_time(t: Token) -> bool:
+    """T heads a subordinate clause that takes its time from the clause it modifies: a purpose infinitive ("will
+    travel to Iraq TO DISCUSS"), a present-tense time clause ("would raise it when they MEET"), a participle
+    ("will have to pursue it, NEGOTIATING deals")."""
+    if t.dep_ != "advcl" or t.head.i == t.i:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return True
+    marks = [c.lower_ for c in t.children if c.dep_ == "mark"]
+    if marks:
+        return marks[0] in TIME_MARKS and t.tag_ in ("VBP", "VBZ")
+    return t.tag_ == "VBG"
 
 
 def _negated_here(t: Token, frames: Frames) -> bool:
@@ -160,6 +175,8 @@ def modality_of(tok: Token, frames: Frames, frame: Token | None = None) -> Modal
         if _denied(t):
             m.negated = True
     hedges: list[str] = []
+    if _shares_head_time(governing[-1]):
+        governing = governing + [t for t in control_chain(governing[-1].head) if t not in governing]
     for t in governing:
         _mood(t, tok, frames, m, hedges, t.i in chain)
     # a conditional inside the reported clause of a speech/threat verb ("warned the Taliban will be isolated if ...")
