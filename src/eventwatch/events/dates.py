@@ -257,6 +257,7 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
     """The event's time: a time expression attached to its clause (or a governing verb), else ``published``."""
     pub = parse_published(published)
     best: tuple[int, dt.date, str] | None = None
+    elsewhere = False
     for ent in _time_phrases(sent):
         dist = _attached_to(ent, trigger)
         if dist is None or (best is not None and dist >= best[0]):
@@ -264,9 +265,13 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
         found = _ent_time(ent, trigger, pub)
         if found:
             best = (dist, *found)
+        elif dist == 0 and _anchored_elsewhere(ent):
+            elsewhere = True
     if best is None:
         if told_as_history(trigger):
             return When(None, None, True)  # history without a time of its own: not the article's day
+        if elsewhere:
+            return When(None)  # "a month later", "11 days before the election": a day we cannot name, not the article's
         return When(pub.isoformat(), "day") if pub else When(None)
     _, day, precision = best
     return When(day.isoformat(), "year" if precision == "decade" else precision, is_background(day, precision, pub))
@@ -275,6 +280,18 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
 def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:
     """The event's day (first day of its month or year for a coarser time): see ``event_time``."""
     return event_time(sent, trigger, published).date
+
+
+RELATIVE_WORDS = {"later", "earlier", "before", "previously", "prior"}
+DEICTIC_WORDS = {"this", "last", "next", "today", "tonight", "yesterday", "tomorrow", "ago"}
+
+
+def _anchored_elsewhere(ent: Span) -> bool:
+    """A time counted from another event, not from the article: "a month later", "11 days before the election"."""
+    if any(t.lower_ in DEICTIC_WORDS for t in ent):
+        return False  # "earlier this week": counted from the article's day
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return any(t.lower_ in RELATIVE_WORDS for t in ent) or (nxt is not None and nxt.lower_ in ("before", "later", "earlier"))
 
 
 def told_as_history(trigger: Token) -> bool:
@@ -287,6 +304,8 @@ def told_as_history(trigger: Token) -> bool:
     verb = _clause_verb(trigger)
     w = words()
     heads = [verb] if verb.i == trigger.i else [verb, trigger]
+    if verb.dep_ == "ccomp" and verb.head.i != verb.i:
+        heads.append(verb.head)  # "has maintained IN THE PAST that he will not negotiate"
     mods = [c for h in heads for c in h.children if c.dep_ in ("advmod", "prep", "npadvmod")]
     if any(c.lemma_.lower() in w.background_adverb for c in mods):
         return True
