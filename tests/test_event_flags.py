@@ -25,6 +25,9 @@ HYPOTHETICAL = [
     ("The foreign minister will travel to Baghdad and hold talks with Iraqi officials.", "talks", True),  # shared "will"
     ("The possible strike by teachers worries the government.", "strike", True),               # prospective modifier
     ("The army could attack the rebels.", "attack", True),                                     # modal
+    ("The envoy will travel to Ruritania to discuss the ceasefire with rebel leaders.", "discuss", True),  # purpose
+    ("We need to talk to the rebels.", "talk", True),                                          # called-for act
+    ("The government will seek new sanctions against Ruritania.", "seek", False),              # the intent is the act
     ("Union leaders said they would back the government.", "back", False),                     # reported future read as intent
     ("Police arrested the opposition leader.", "arrested", False),
 ]
@@ -54,6 +57,8 @@ BACKGROUND = [
     ("The rebels have attacked army posts in the past.", "attacked", True, None),
     ("The rebels have attacked army posts over three decades.", "attacked", True, None),
     ("The general was previously convicted by a military court.", "convicted", True, None),
+    ("The union has been fighting the government for years.", "fighting", True, None),
+    ("The court jailed the rebel commander for 18 years.", "jailed", False, PUB),               # a length, not a time
     ("The dissident was originally detained by the army.", "detained", True, None),
     ("Police arrested the opposition leader last year.", "arrested", True, "2020-01-01"),
     ("The rebels seized the town in 2003.", "seized", True, "2003-01-01"),
