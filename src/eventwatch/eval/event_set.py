@@ -18,7 +18,11 @@ to the coded sentence its trigger falls in, and reports per split (``tune``: may
   prediction, except a side the sentence does not name ("src: - = CODE"): the guide makes that code
   optional, so an empty prediction agrees and a given one must match it. ``dyad_strict`` is the
   first six characters as written, with every gold code required (the figure before these rules);
-- false events per 100 sentences of BBC sport, entertainment and tech.
+- false events per 100 sentences of BBC sport, entertainment and tech;
+- flags of matched events (:func:`flag_scores`): precision and recall of h (hypothetical), n (negated) and b
+  (background) against the guide's §4 flags, and how many gold-background events the pipeline dated on the
+  article's own day (the complaint "background history dated as today's news"). Corpora without a date are run
+  with the article date 2000-01-01, so on them a year named in the sentence cannot show as background.
 
 Plain statements (root 01) are out of the set's scope: predicted 01 events are not scored.
 """
