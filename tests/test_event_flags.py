@@ -27,6 +27,7 @@ HYPOTHETICAL = [
     ("The army could attack the rebels.", "attack", True),                                     # modal
     ("The envoy will travel to Ruritania to discuss the ceasefire with rebel leaders.", "discuss", True),  # purpose
     ("We need to talk to the rebels.", "talk", True),                                          # called-for act
+    ("The minister suggested talks with the rebels.", "talks", True),                          # proposed act
     ("The government will seek new sanctions against Ruritania.", "seek", False),              # the intent is the act
     ("Union leaders said they would back the government.", "back", False),                     # reported future read as intent
     ("Police arrested the opposition leader.", "arrested", False),
