@@ -18,9 +18,7 @@ from eventwatch.settings import Settings
 # dateline), then actors, then events (source/target are actors, an event is placed by the places
 # of its sentence), quotes last (speakers are actors). The issue text lists actors → events →
 # quotes → places; places moved first because both actors and events read its output.
-# "places_context" re-resolves the place names with the named actors' countries as context (issue 21;
-# no second detection); it runs when both places and actors do, before events read the places.
-ORDER = ("places", "actors", "places_context", "events", "quotes")
+ORDER = ("places", "actors", "events", "quotes")
 
 
 class Stage(Protocol):
@@ -34,7 +32,6 @@ class Stage(Protocol):
 STAGES: dict[str, str] = {
     "places": "eventwatch.places:make_places_stage",
     "actors": "eventwatch.actors:make_actor_stage",
-    "places_context": "eventwatch.places:make_places_context_stage",
     "events": "eventwatch.events:make_events_stage",
     "quotes": "eventwatch.quotes:make_quotes_stage",
 }
@@ -48,10 +45,5 @@ def factory(name: str) -> Callable[[Settings], Stage]:
     return getattr(importlib.import_module(module), attr)
 
 
-def wanted(name: str, stages: tuple[str, ...]) -> bool:
-    """A stage runs if the settings name it; the places' second pass if places and actors both run."""
-    return name in stages or (name == "places_context" and {"places", "actors"} <= set(stages))
-
-
 def build(settings: Settings) -> list[Stage]:
-    return [factory(name)(settings) for name in ORDER if wanted(name, settings.stages)]
+    return [factory(name)(settings) for name in ORDER if name in settings.stages]

@@ -40,14 +40,12 @@ import logging
 
 from eventwatch.model import Place, Record
 from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, detect
-from eventwatch.nlp.cache import PREFIX
-from eventwatch.places.gazetteer import NAME_ALT, Candidate, alpha3_to_alpha2, load_gazetteer, normalise
+from eventwatch.places.gazetteer import NAME_ALT, Candidate, load_gazetteer, normalise
 from eventwatch.places.nonplaces import PERSON_MAX_POPULATION, article_surnames, thing_not_place
 from eventwatch.places.resolve import resolve, resolve_dateline
 
 log = logging.getLogger(__name__)
 
-STATE_KEY = PREFIX + "places.state"  # doc.user_data: (mentions, demonym countries, dateline) of the first pass
 SPECIFICITY = {"city": 0, "admin1": 1, "country": 2, "other": 3}
 
 
@@ -151,16 +149,7 @@ def find_places(doc, record: Record, gazetteer=None) -> list[Place]:
     gazetteer = gazetteer or load_gazetteer()
     mentions, demonym_countries = detect(doc, gazetteer)
     dl = dateline_candidate(gazetteer, record.dateline)
-    doc.user_data[STATE_KEY] = (mentions, demonym_countries, dl)
-    return places_of(doc, record, mentions, demonym_countries, dl)
-
-
-def places_of(doc, record: Record, mentions, demonym_countries: set[str], dl: Candidate | None,
-              actor_countries: frozenset[str] = frozenset()) -> list[Place]:
-    """The places of the detected ``mentions``: resolved, kept where supported, things dropped.
-    ``actor_countries`` (alpha-2) weigh the resolution only, like a demonym; they never make a
-    gazetteer-only town pass ``supported``."""
-    groups = resolve(mentions, record.text, demonym_countries | actor_countries, dl)
+    groups = resolve(mentions, record.text, demonym_countries, dl)
     follow_dateline(groups, record.dateline, dl)
     groups = supported(groups, demonym_countries, dl)
     groups = without_things(doc, groups)
@@ -177,28 +166,6 @@ def places_of(doc, record: Record, mentions, demonym_countries: set[str], dl: Ca
         places.append(to_place(dl, [], dateline=True))
     places.sort(key=lambda p: (p.mentions[0][0] if p.mentions else -1, p.id))
     return places
-
-
-def actor_countries(record: Record) -> frozenset[str]:
-    """Alpha-2 codes of the countries of the article's named actors that the actor dictionary knows
-    (an entry's own country: "Boris Johnson" -> GB, "Hamas" -> PS); countries the actor stage took from
-    the places (unknown people placed in the article's country) or from a demonym are left out."""
-    alpha2 = alpha3_to_alpha2()
-    return frozenset(alpha2[a.country] for a in record.actors
-                     if a.kind != "country" and a.confidence >= 1.0 and a.country in alpha2)
-
-
-def with_actor_context(doc, record: Record) -> None:
-    """Resolve the article's place names again with its named actors' countries as extra context,
-    when they name a country the first pass had no evidence of (no second detection)."""
-    state = doc.user_data.get(STATE_KEY)
-    if state is None:
-        return
-    mentions, demonym_countries, dl = state
-    known = set(demonym_countries) | {p.country and alpha3_to_alpha2().get(p.country) for p in record.places}
-    extra = actor_countries(record) - known
-    if extra and mentions:
-        record.places = places_of(doc, record, mentions, demonym_countries, dl, extra)
 
 
 def place_for_span(record: Record, start: int, end: int) -> str | None:
@@ -229,15 +196,3 @@ class PlacesStage:
 
 def make_places_stage(settings):
     return PlacesStage(settings)
-
-
-class PlacesContextStage:
-    """After the actor stage: the places again, with the named actors' countries as context."""
-    name = "places"
-
-    def __call__(self, doc, record: Record) -> None:
-        with_actor_context(doc, record)
-
-
-def make_places_context_stage(settings):
-    return PlacesContextStage()

@@ -173,9 +173,3 @@ def demonyms() -> dict[str, str]:
     for dem, cc in read_tsv(DATA / "demonyms_extra.tsv"):
         out[normalise(dem)] = cc
     return out
-
-
-@lru_cache(maxsize=1)
-def alpha3_to_alpha2() -> dict[str, str]:
-    """ISO 3166-1 alpha-3 -> alpha-2, from ``data/countries.tsv`` (actors carry alpha-3 codes)."""
-    return {row["iso3"]: row["iso2"] for row in country_rows() if row["iso3"] and row["iso2"]}
