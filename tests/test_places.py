@@ -502,3 +502,13 @@ def test_a_new_index_removes_older_versions_only(tmp_path):
     remove_stale_indexes(tmp_path / "gazetteer-12.sqlite")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-11.sqlite.x1.tmp", "gazetteer-12.sqlite",
                                                            "gazetteer-99.sqlite"]
+
+
+DAMASCUS = (33.51, 36.29)
+
+
+def test_a_capital_named_for_its_government_does_not_pull_a_famous_name_beside_it(nlp):
+    # Damascus, Maryland lies near Washington; "Washington" here is the US government, not a town nearby
+    record = run(nlp, "The new U.S. secretary of state met officials in Washington on Monday. Washington wants "
+                      "talks if that helps Damascus keep its distance from Iran, American diplomats said. Washington will decide in May.")
+    assert near(place_named(record, "Damascus"), DAMASCUS)

@@ -209,7 +209,8 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
     for g in groups:
         if g.choice is not None and g.choice.feature == "admin1":
             ctx.division_at.setdefault((g.choice.cc, g.choice.admin1), []).extend(m.start for m in g.mentions)
-        if g.choice is not None and g.choice.feature == "city":
+        if g.choice is not None and g.choice.feature == "city" and not g.choice.capital:
+            # a national capital named for its government places no story near it ("Washington" beside "Damascus")
             ctx.towns.append((g.key, g.choice.lat, g.choice.lon, set()))
         elif any(c.feature == "other" and c.cc for c in g.candidates):  # a county ("Edgar County")
             ctx.towns.append((g.key, None, None, {(c.cc, c.admin1) for c in g.candidates if c.feature == "other"}))
@@ -272,7 +273,8 @@ def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate
                 anywhere: bool = False) -> bool:
     """The article points to C in particular (not just to its country): its division named in the same
     sentence (``anywhere``: in the article), a container it lies in, a county of its division named
-    ("Paris" and "Edgar County"), a town near it."""
+    ("Paris" and "Edgar County"), a town near it that is not a national capital (news names
+    Washington or Moscow for their governments, which places no story beside them)."""
     if c.name_kind == NAME_ALT:
         return False  # a famous name is not a town's alternate name (Dalton, Ohio, once "Moscow")
     starts = [m.start for m in g.mentions]
