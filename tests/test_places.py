@@ -512,3 +512,41 @@ def test_a_capital_named_for_its_government_does_not_pull_a_famous_name_beside_i
     record = run(nlp, "The new U.S. secretary of state met officials in Washington on Monday. Washington wants "
                       "talks if that helps Damascus keep its distance from Iran, American diplomats said. Washington will decide in May.")
     assert near(place_named(record, "Damascus"), DAMASCUS)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The governor of Murmansk quit after a long row with United Russia, the ruling party.", "Russia"),
+    ("The injured driver was taken to Sarah Bush Lincoln Hospital in Mattoon, Illinois.", "Lincoln"),
+])
+def test_a_place_word_continuing_an_organisation_name_is_no_place(nlp, text, word):
+    record = run(nlp, text)
+    assert place_named(record, word) is None, [p.name for p in record.places]
+
+
+def test_a_region_word_before_a_place_inside_an_organisation_name_keeps_the_place(nlp):
+    record = run(nlp, "Both drivers were taken to the Northeast Georgia Medical Center in Gainesville.")
+    assert place_named(record, "Georgia") is not None, [p.name for p in record.places]
+
+
+def test_eval_writes_every_error_of_the_tune_half_only(tmp_path):
+    import json
+
+    from eventwatch.eval.places import score_doc, write_errors
+    from eventwatch.model import Place
+
+    text = "Troops left Kabul for Herat; Mustang sales rose."
+    gold = {"doc_id": "d1", "text": text, "toponyms": [
+        {"start": 12, "end": 17, "text": "Kabul", "has_coordinates": True, "lat": 34.5, "lon": 69.2},
+        {"start": 22, "end": 27, "text": "Herat", "has_coordinates": True, "lat": 34.3, "lon": 62.2},
+    ]}
+    places = [Place(id="a", name="Kabul", lat=40.0, lon=69.17, mentions=[[12, 17]]),
+              Place(id="b", name="Mustang", lat=35.4, lon=-97.7, mentions=[[29, 36]])]
+    counts = [score_doc(gold, places)]
+    out = tmp_path / "errors.jsonl"
+    write_errors(str(out), "measure", counts)
+    assert not out.exists()
+    write_errors(str(out), "tune", counts)
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted((r["kind"], r["words"]) for r in rows) == [
+        ("missed", "Herat"), ("not a place", "Mustang"), ("wrong place", "Kabul")]
+    assert next(r for r in rows if r["words"] == "Kabul")["km"] > 161

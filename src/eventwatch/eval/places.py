@@ -117,7 +117,7 @@ def _detail(doc_gold: dict, span: tuple[int, int], kind: str, t: dict | None, p)
     lo = max(text.rfind(". ", 0, span[0]) + 2, span[0] - 200, 0)
     hi = text.find(". ", span[1])
     hi = min(hi + 1 if hi >= 0 else len(text), span[1] + 200)
-    row = {"doc_id": doc_gold["doc_id"], "kind": kind, "words": text[span[0]:span[1]], "start": span[0],
+    row = {"doc_id": doc_gold.get("doc_id"), "kind": kind, "words": text[span[0]:span[1]], "start": span[0],
            "context": text[lo:hi]}
     if t is not None:
         row["gold"] = {k: t.get(k) for k in ("geonameid", "lat", "lon", "gazetteer_name", "admin1_name",

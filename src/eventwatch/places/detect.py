@@ -205,6 +205,21 @@ def _org_head(doc: Doc, s: int, e: int, cands: list[Candidate]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def region_prefixes() -> frozenset[str]:
+    return read_word_list("region_prefixes.tsv")
+
+
+def _inside_name(doc: Doc, s: int) -> bool:
+    """Token ``s`` continues a name after a capitalised word ("United Russia", "Sarah Bush Lincoln Hospital"):
+    not after a compass or size word ("East Texas", "Greater Toronto") nor an acronym ("CBC Toronto")."""
+    if s == 0:
+        return False
+    word = column(doc, "text")[s - 1]
+    return (word[:1].isupper() and _capitalised_word(word) and not word.isupper()
+            and normalise_word(word) not in region_prefixes())
+
+
 def _org_position_ok(doc: Doc, s: int) -> bool:
     """Inside an organisation's name a place usually leads it ("Kabul Police") or follows 'of'/'in'
     ("University of Ohio"); a small town's name in the middle ("North Atlantic Council") is not taken."""
@@ -379,8 +394,10 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
             continue  # a word of another person's name (the same words tagged PERSON twice are one mis-tagged name);
             # a country's or division's name of several words is no part of one ("Sri Lanka", "Sri Lankan" tagged PERSON)
         kept = _keep(cands, MIN_POPULATION_WEAK)
-        if not _org_position_ok(doc, s):  # "Taco Bell": only a country, a division or a big city
-            kept = [c for c in kept if c.feature in ("country", "admin1") or c.population >= MIN_POPULATION_IN_PERSON]
+        if not _org_position_ok(doc, s):  # "Taco Bell": only a country, a division or a big city,
+            # and none right after another capitalised word of the name ("United Russia", "Sarah Bush Lincoln Hospital")
+            kept = [] if _inside_name(doc, s) else [
+                c for c in kept if c.feature in ("country", "admin1") or c.population >= MIN_POPULATION_IN_PERSON]
         if any(labels[i] == "ORG" for i in range(s, e)):
             # a sea or region inside an organisation's name names the organisation, not a place:
             # "North Atlantic Council", "Pacific Fleet", "Gulf Cooperation Council"
