@@ -550,3 +550,15 @@ def test_eval_writes_every_error_of_the_tune_half_only(tmp_path):
     assert sorted((r["kind"], r["words"]) for r in rows) == [
         ("missed", "Herat"), ("not a place", "Mustang"), ("wrong place", "Kabul")]
     assert next(r for r in rows if r["words"] == "Kabul")["km"] > 161
+
+
+def test_a_given_name_tagged_as_a_place_is_no_small_town_abroad(nlp):
+    record = run(nlp, "He is survived by his brother Alex and his girlfriend Olivia, who live in Hayes, "
+                      "west London, police in Britain said.")
+    assert place_named(record, "Olivia") is None, [p.name for p in record.places]
+    assert near(place_named(record, "London"), LONDON)
+
+
+def test_a_small_town_abroad_stays_when_nothing_else_points_elsewhere(nlp):
+    record = run(nlp, "Two men were arrested in Grapeland on Friday after a chase.")
+    assert place_named(record, "Grapeland") is not None, [p.name for p in record.places]
