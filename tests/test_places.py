@@ -562,3 +562,10 @@ def test_a_given_name_tagged_as_a_place_is_no_small_town_abroad(nlp):
 def test_a_small_town_abroad_stays_when_nothing_else_points_elsewhere(nlp):
     record = run(nlp, "Two men were arrested in Grapeland on Friday after a chase.")
     assert place_named(record, "Grapeland") is not None, [p.name for p in record.places]
+
+
+def test_a_town_before_a_split_press_abbreviation_of_its_province(nlp):
+    record = run(nlp, "He grew up in Moose Jaw, Sask., and later moved to Brandon, Man. in 1990.")
+    brandon, manitoba = place_named(record, "Brandon"), place_named(record, "Man.")
+    assert manitoba is not None and manitoba.feature == "admin1" and manitoba.admin1 == "Manitoba"
+    assert brandon is not None and brandon.country == "CAN" and near(brandon, (49.85, -99.95))

@@ -242,7 +242,8 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
             keys[(s, e)] = normalise_word(span_text(doc, s, e))
     found = gazetteer.lookup(list(keys.values()))
     taken = [False] * len(doc)
-    mentions = listed_division_mentions(doc, gazetteer, taken)
+    mentions = abbreviated_division_mentions(doc, keys, found, taken)
+    mentions += listed_division_mentions(doc, gazetteer, taken)
     mentions += entity_mentions(doc, ent_ranges, keys, found, taken)
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
     mentions += paired_town_mentions(doc, mentions, keys, found, taken)
@@ -274,6 +275,22 @@ def paired_town_mentions(doc: Doc, mentions: list[Mention], keys: dict, found: d
                 known.candidates, known.from_entity = within, True
             if within:
                 break
+    return out
+
+
+def abbreviated_division_mentions(doc: Doc, keys: dict, found: dict, taken: list[bool]) -> list[Mention]:
+    """A division's press abbreviation that the tokenizer split from its period, after "Town,": "Churchill,
+    Man." is Manitoba, "Moose Jaw, Sask." Saskatchewan, even where the bare word is a common one (stop-listed
+    "Man"). Only the abbreviation's alias readings count (``data/aliases.tsv``)."""
+    words = column(doc, "text")
+    out = []
+    for i in range(2, len(words) - 1):
+        if words[i + 1] != "." or words[i - 1] != "," or not _capitalised_word(words[i - 2]) or taken[i]:
+            continue
+        cands = [c for c in found.get(keys.get((i, i + 1), ""), [])
+                 if c.name_kind == NAME_ALIAS and c.feature in ("admin1", "country")]
+        if cands and len(words[i]) <= 5 and words[i][:1].isupper():
+            out.append(_mention(doc, i, i + 2, keys[(i, i + 1)], taken, from_entity=True, candidates=cands))
     return out
 
 
