@@ -211,7 +211,7 @@ def region_prefixes() -> frozenset[str]:
 
 
 def _inside_name(doc: Doc, s: int) -> bool:
-    """Token ``s`` continues a name after a capitalised word ("United Russia", "Sarah Bush Lincoln Hospital"):
+    """Token ``s`` continues a name after a capitalised word ("Sarah Bush Lincoln Hospital"):
     not after a compass or size word ("East Texas", "Greater Toronto") nor an acronym ("CBC Toronto")."""
     if s == 0:
         return False
@@ -412,9 +412,11 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
             # a country's or division's name of several words is no part of one ("Sri Lanka", "Sri Lankan" tagged PERSON)
         kept = _keep(cands, MIN_POPULATION_WEAK)
         if not _org_position_ok(doc, s):  # "Taco Bell": only a country, a division or a big city,
-            # and none right after another capitalised word of the name ("United Russia", "Sarah Bush Lincoln Hospital")
-            kept = [] if _inside_name(doc, s) else [
-                c for c in kept if c.feature in ("country", "admin1") or c.population >= MIN_POPULATION_IN_PERSON]
+            # and no town right after another capitalised word of the name ("Sarah Bush Lincoln Hospital"); a
+            # country or division stays ("Skate Canada", "Team Alberta": the sets annotate them as places)
+            inside = _inside_name(doc, s)
+            kept = [c for c in kept if c.feature in ("country", "admin1") or (
+                c.population >= MIN_POPULATION_IN_PERSON and not inside)]
         if any(labels[i] == "ORG" for i in range(s, e)):
             # a sea or region inside an organisation's name names the organisation, not a place:
             # "North Atlantic Council", "Pacific Fleet", "Gulf Cooperation Council"
