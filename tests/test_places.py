@@ -569,3 +569,9 @@ def test_a_town_before_a_split_press_abbreviation_of_its_province(nlp):
     brandon, manitoba = place_named(record, "Brandon"), place_named(record, "Man.")
     assert manitoba is not None and manitoba.feature == "admin1" and manitoba.admin1 == "Manitoba"
     assert brandon is not None and brandon.country == "CAN" and near(brandon, (49.85, -99.95))
+
+
+def test_a_name_listed_with_a_state_is_the_state(nlp):
+    record = run(nlp, "Farm groups in Idaho and Washington asked for help after the floods.")
+    washington = place_named(record, "Washington")
+    assert washington is not None and washington.feature == "admin1" and washington.admin1 == "Washington"
