@@ -575,3 +575,8 @@ def test_a_name_listed_with_a_state_is_the_state(nlp):
     record = run(nlp, "Farm groups in Idaho and Washington asked for help after the floods.")
     washington = place_named(record, "Washington")
     assert washington is not None and washington.feature == "admin1" and washington.admin1 == "Washington"
+
+
+def test_a_continent_after_a_region_word_stays_a_place(nlp):
+    record = run(nlp, "Aid agencies said most of the children live in Sub-Saharan Africa and southern Asia.")
+    assert place_named(record, "Africa") is not None, [p.name for p in record.places]
