@@ -13,9 +13,12 @@ Three sources, merged without overlaps (longest first):
 3. demonyms ("Afghan", "British") are collected as country *context* only, never as places (a
    demonym says whose people act, which the actor stage records; not where an event happened).
 
-Two constructions are read before and after them: names listed before "counties"/"parishes" ("Ellis,
-Navarro and Hill counties") are those counties, and a name right before ", Division" is the division's
-town of that name however small or mis-tagged ("Churchill, Manitoba"). A single word that repeats the
+Three constructions are read before and after them: names listed before "counties"/"parishes" ("Ellis,
+Navarro and Hill counties") are those counties, a division's press abbreviation that the tokenizer split
+from its period after "Town," is the division ("Churchill, Man."), and a name right before ", Division"
+is the division's town of that name however small or mis-tagged ("Churchill, Manitoba"). Inside an
+organisation's name a town right after another capitalised word is part of the name ("Sarah Bush Lincoln
+Hospital"), unless that word is a compass or size word (``data/region_prefixes.tsv``: "North Tulsa"). A single word that repeats the
 first or last words of a person named earlier is that person ("Georgia Lane ... Georgia began").
 """
 from __future__ import annotations
