@@ -580,3 +580,9 @@ def test_a_name_listed_with_a_state_is_the_state(nlp):
 def test_a_continent_after_a_region_word_stays_a_place(nlp):
     record = run(nlp, "Aid agencies said most of the children live in Sub-Saharan Africa and southern Asia.")
     assert place_named(record, "Africa") is not None, [p.name for p in record.places]
+
+
+def test_a_saints_name_with_a_possessive_is_a_dedication_not_the_town(nlp):
+    record = run(nlp, "Drugs are smuggled to Canada in small packages. Nurses at St. Paul's say the ward was "
+                      "full on Friday.")
+    assert place_named(record, "St. Paul") is None, [p.name for p in record.places]
