@@ -117,9 +117,13 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         code, composed = compose_code(lex.frames, "refuse", code), True
         mod.negated = False
     elif mod.future and code[:2] not in {"01", "02", "03", "10", "12", "13"}:
-        # "will withdraw ... unless X": an intent held over someone is a threat
-        frame_name = "threaten" if _has_unless(tok) else "intent"
-        code, composed = compose_code(lex.frames, frame_name, code), True
+        if _has_unless(tok):
+            # "will withdraw ... unless X": an intent held over someone is a threat
+            code, composed = compose_code(lex.frames, "threaten", code), True
+        else:
+            # "will visit Iraq", "talks will start in April": the act itself, hypothetical (the guide, section 4); an
+            # intent is coded only when a frame word says it ("pledged to", "plans to")
+            mod.hypothetical = True
     if not targets and code[:2] in SPEECH_ROOTS:
         targets = args.complement_subject_actors(tok, index)
     if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
@@ -154,6 +158,8 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
     for trig in triggers:
         if trig.token.i in frames_used:
             continue  # the frame verb's own reading gives way to the composed event
+        if trig.frame is not None and trig.frame_name in ADDRESSEE_FRAMES and _asks_question(trig.token):
+            continue  # "asked WHY the army was deployed": a question about the act, not a request for it
         if trig.pattern.noun and trig.frame is None and trig.light is not None and trig.light.i in verbs:
             continue  # "fought battles", "took control": the verb already codes it
         if trig.pattern.free and trig.light is None and _governed_by(trig.token, harm):
@@ -167,6 +173,15 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
         own = anchors - {c.light.i} if c.light is not None else anchors
         c.subordinate = _under_other(c.trigger, own) or _in_condition(c.trigger)
     return out
+
+
+QUESTION_WORDS = frozenset({"why", "what", "how", "whether", "who", "when", "where", "which"})
+
+
+def _asks_question(tok: Token) -> bool:
+    """TOK heads an embedded question: a clausal complement opened by a wh-word or "whether" ("asked why ...")."""
+    return tok.dep_ == "ccomp" and any(c.lower_ in QUESTION_WORDS and c.i < tok.i and c.dep_ in ("advmod", "mark", "dobj", "nsubj")
+                                       for c in tok.children)
 
 
 def _governed_by(noun: Token, verbs: set[int]) -> bool:
