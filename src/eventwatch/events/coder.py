@@ -117,13 +117,15 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         code, composed = compose_code(lex.frames, "refuse", code), True
         mod.negated = False
     elif mod.future and code[:2] not in {"01", "02", "03", "10", "12", "13"}:
-        if _has_unless(tok):
-            # "will withdraw ... unless X": an intent held over someone is a threat
-            code, composed = compose_code(lex.frames, "threaten", code), True
-        else:
-            # "will visit Iraq", "talks will start in April": the act itself, hypothetical (the guide, section 4); an
-            # intent is coded only when a frame word says it ("pledged to", "plans to")
+        if _scheduled(trig.light or tok) and not _has_unless(tok):
+            # "will visit Iraq on May 3", "will hold talks at the summit": a scheduled act, reported as news of the act
+            # itself, hypothetical (the guide, section 4: "talks are due next week" 046 h)
             mod.hypothetical = True
+        else:
+            # "will withdraw ... unless X": an intent held over someone is a threat; "X will withdraw": an intent
+            # (CAMEO 03: an undated "will" announces what the actor means to do)
+            frame_name = "threaten" if _has_unless(tok) else "intent"
+            code, composed = compose_code(lex.frames, frame_name, code), True
     if not targets and code[:2] in SPEECH_ROOTS:
         targets = args.complement_subject_actors(tok, index)
     if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
@@ -191,6 +193,19 @@ def _governed_by(noun: Token, verbs: set[int]) -> bool:
     if gov is None or gov.i not in verbs:
         return False
     return noun.dep_ != "pobj" or noun.head.lower_ in args.INSTRUMENT_PREPS  # not "arrested AFTER the protests"
+
+
+WHEN_LABELS = frozenset({"DATE", "TIME", "EVENT"})
+
+
+def _scheduled(verb: Token) -> bool:
+    """The verb's own clause dates it ("on November 22", "next week", "in April", "at the spring conference")."""
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "tmod", "obl", "advmod") and c.ent_type_ in WHEN_LABELS:
+            return True
+        if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in WHEN_LABELS for o in c.children):
+            return True
+    return False
 
 
 def _has_unless(tok: Token) -> bool:
