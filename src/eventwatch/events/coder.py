@@ -233,8 +233,13 @@ def _in_condition(tok: Token) -> bool:
 
 
 def expand(c: Candidate, reciprocal: frozenset[str] = frozenset()) -> list[tuple[str | None, str | None]]:
-    """(source, target) pairs: compound actors give one event each; 'X and Y met' gives X→Y and Y→X."""
+    """(source, target) pairs: compound actors give one event each; 'X and Y met' gives X→Y and Y→X; 'X, Y and Z
+    met' gives X→Y and X→Z."""
     sources, targets = c.sources or [None], c.targets or [None]
-    if c.trigger.lemma_.lower() in reciprocal and len(c.sources) >= 2 and not c.targets:
+    if c.trigger.lemma_.lower() in reciprocal and len(c.sources) == 2 and not c.targets:
         return [(a, b) for a in c.sources for b in c.sources if a != b]
+    if c.trigger.lemma_.lower() in reciprocal and len(c.sources) > 2 and not c.targets:
+        # "the three mayors agreed", "A, B and C met": one multilateral act, the first named with each other
+        # (the guide: one event per pair of parties, not every ordering of every pair)
+        return [(c.sources[0], b) for b in c.sources[1:]]
     return [(s, t) for s in sources for t in targets if s != t or s is None]

@@ -99,7 +99,6 @@ class EventsStage:
                 found = [(e, sub) for e, sub in found if e.source or e.target]
             protesting = scope.protesters([e for e, _ in found])
             found = [(e, sub) for e, sub in found if scope.in_scope(e, actors, domain, protesting, text=record.text)]
-            found = _one_per_pair(found, actors)
             for event, _ in found:
                 key = (event.source, event.target, event.cameo, event.sentence[0], event.trigger[0])
                 if key not in seen:
@@ -250,26 +249,6 @@ def _without_purposes(cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if not (c.action.dep_ in ("advcl", "xcomp") and c.action.head.i != c.action.i
                                      and anchors.get(c.action.head.i) == c.root and c.trigger.i == c.action.i
                                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.action.children))]
-
-
-def _party_key(actor_id: str | None, actors: dict) -> str | None:
-    actor = actors.get(actor_id or "")
-    return (actor.code or actor_id) if actor is not None else actor_id
-
-
-def _one_per_pair(found: list[tuple[Event, bool]], actors: dict) -> list[tuple[Event, bool]]:
-    """One event per act and pair of parties (the guide, section 2): a symmetric act between A and B is one event,
-    not A->B and B->A ("the three mayors agreed"), and coordinated parties with the same code make one ("senators
-    X, Y and Z said they would seek ..."). The first event of each act, pair and code stays."""
-    seen: set[tuple] = set()
-    out = []
-    for event, sub in found:
-        key = (event.trigger[0], event.cameo,
-               frozenset((_party_key(event.source, actors), _party_key(event.target, actors))))
-        if key not in seen:
-            seen.add(key)
-            out.append((event, sub))
-    return out
 
 
 def _with_votes(cands, votes):
