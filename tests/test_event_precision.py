@@ -66,3 +66,8 @@ def test_a_meeting_of_three_is_one_act_not_every_ordering(pipeline):
 def test_a_purpose_of_the_same_kind_is_the_same_act(pipeline):
     evs = events(pipeline, "The French foreign minister met his German counterpart to discuss the refugee crisis.")
     assert [(c, t) for c, t, _ in evs] == [("040", "met")]
+
+
+def test_support_for_armed_forces_is_military_aid(pipeline):
+    evs = events(pipeline, "Britain supported the Kenyan army in its campaign against al-Shabaab.")
+    assert ("072", "supported", False) in evs

@@ -29,7 +29,8 @@ Verbs of cooperation and appeal have ordinary senses too (the ``sense`` rows nam
 * "help" with a verb ("help protect", "helped him win") makes something easier: no aid;
 * "plead guilty", "plead not guilty" is a plea in court, not an appeal;
 * "insist" on a fact ("insisted he was on course") asserts; a demand has "on", "must", "should" or a bare verb;
-* "be expected to" predicts; no one is asked.
+* "be expected to" predicts; no one is asked;
+* "support" given to armed forces is military assistance (CAMEO 072), not an endorsement.
 """
 from __future__ import annotations
 
@@ -356,7 +357,16 @@ def _prediction(tok: Token, lemma: str, words: "Words", known: set[int], agents:
     return DROP if _passive_without_agent(tok) else None
 
 
-SENSES = {"satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
+def _backing(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Support" given to armed forces ("support Iraqi security forces", "supported the rebels") is military
+    assistance (CAMEO 072), not an endorsement (051)."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objs += [cc for o in objs for cc in o.conjuncts]
+    return MILITARY_AID if any(_lemmas(o) & words.armed for o in objs) else None
+
+
+MILITARY_AID = "072"
+SENSES = {"backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
           "plea": _plea, "assertion": _assertion, "prediction": _prediction}
 
 
