@@ -71,3 +71,10 @@ def test_a_purpose_of_the_same_kind_is_the_same_act(pipeline):
 def test_support_for_armed_forces_is_military_aid(pipeline):
     evs = events(pipeline, "Britain supported the Kenyan army in its campaign against al-Shabaab.")
     assert ("072", "supported", False) in evs
+
+
+def test_cooperation_inside_one_government_is_no_event(pipeline):
+    inside = "Chancellor Gordon Brown said he discussed the election campaign with Prime Minister Tony Blair on Saturday."
+    assert "discussed" not in triggers(pipeline, inside)
+    across = "The British foreign secretary met the French foreign minister in London."
+    assert "met" in triggers(pipeline, across)
