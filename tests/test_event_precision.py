@@ -78,3 +78,12 @@ def test_cooperation_inside_one_government_is_no_event(pipeline):
     assert "discussed" not in triggers(pipeline, inside)
     across = "The British foreign secretary met the French foreign minister in London."
     assert "met" in triggers(pipeline, across)
+
+
+def test_withdrawing_from_a_territory_is_a_military_withdrawal(pipeline):
+    assert ("0874", "withdrew", False) in events(pipeline, "The United States withdrew from Afghanistan in 2021.")
+
+
+def test_a_verb_conjoined_to_a_threatened_act_is_threatened_too(pipeline):
+    evs = events(pipeline, "The rebels threatened to bomb the port and blockade the coast.")
+    assert evs and all(c.startswith("13") for c, _, _ in evs)

@@ -7,7 +7,7 @@ index; the stage turns candidates into ``Event`` records.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -153,6 +153,8 @@ def args_head_verb(noun: Token) -> Token | None:
 
 def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchContext) -> list[Candidate]:
     triggers = find_triggers(sent, ctx)
+    framed = {t.token.i: t for t in triggers if t.frame is not None}
+    triggers = [_with_shared_frame(t, framed) for t in triggers]
     frames_used = {t.frame.i for t in triggers if t.frame is not None}
     verbs = {t.token.i for t in triggers if not t.pattern.noun}
     harm = {t.token.i for t in triggers if not t.pattern.noun and t.pattern.code[:2] in PATIENT_ROOTS}
@@ -175,6 +177,19 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
         own = anchors - {c.light.i} if c.light is not None else anchors
         c.subordinate = _under_other(c.trigger, own) or _in_condition(c.trigger)
     return out
+
+
+def _with_shared_frame(trig: Trigger, framed: dict[int, Trigger]) -> Trigger:
+    """A verb conjoined to an act coded under a frame (FRAMED: those triggers by token) shares the frame: "threatened
+    to bomb the port AND BLOCKADE the coast", "urged them to free AND COMPENSATE the prisoners" (the guide: the
+    threat or appeal is the event; the embedded acts are not reported as done)."""
+    if trig.frame is not None or trig.pattern.noun or trig.token.dep_ != "conj":
+        return trig
+    first, n = trig.token, 0
+    while first.dep_ == "conj" and first.head.i != first.i and n < 6:
+        first, n = first.head, n + 1
+    lead = framed.get(first.i)
+    return replace(trig, frame=lead.frame, frame_name=lead.frame_name) if lead is not None else trig
 
 
 QUESTION_WORDS = frozenset({"why", "what", "how", "whether", "who", "when", "where", "which"})

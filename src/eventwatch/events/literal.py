@@ -272,13 +272,20 @@ def _seized(tok: Token, lemma: str, words: "Words", known: set[int], agents: fro
 
 def _withdrawn(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
     """"Withdraw" (CAMEO 166: people, missions) of a thing ("withdrew the regulations", "withdrew its objections")
-    gives in: CAMEO 080 (yield). "Expel" is always of people."""
+    gives in: CAMEO 080 (yield); from a territory with no object ("withdrew from Syria") it is a military
+    withdrawal (0874). "Expel" is always of people."""
     if lemma not in WITHDRAW_VERBS:
         return None
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if objs and not any(_participant(o, words, known, agents) or _lemmas(o) & words.armed for o in objs):
         return "080"
+    if not objs and any(o.ent_type_ in TERRITORY_LABELS for o in _pobjs(tok, ("from", "out"))):
+        return MILITARY_RETREAT  # "withdrew from Syria", "pull out of Iraq": a withdrawal from territory (CAMEO 0874)
     return None
+
+
+TERRITORY_LABELS = frozenset({"GPE", "LOC"})
+MILITARY_RETREAT = "0874"
 
 
 def _shown(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
