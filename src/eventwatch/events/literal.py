@@ -279,9 +279,24 @@ def _withdrawn(tok: Token, lemma: str, words: "Words", known: set[int], agents: 
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if objs and not any(_participant(o, words, known, agents) or _lemmas(o) & words.armed for o in objs):
         return "080"
-    if not objs and any(o.ent_type_ in TERRITORY_LABELS for o in _pobjs(tok, ("from", "out"))):
+    if not objs and any(o.ent_type_ in TERRITORY_LABELS for o in _pobjs(tok, ("from", "out"))) \
+            and not _doer_is_body(tok):
         return MILITARY_RETREAT  # "withdrew from Syria", "pull out of Iraq": a withdrawal from territory (CAMEO 0874)
     return None
+
+
+def _doer_is_body(tok: Token, steps: int = 4) -> bool:
+    """The nearest subject up the verb's chain is an organisation ("the UN has no plans to withdraw from
+    Afghanistan": a mission withdrawn, CAMEO 166, not an army's retreat)."""
+    t = tok
+    for _ in range(steps):
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0].ent_type_ == "ORG"
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 TERRITORY_LABELS = frozenset({"GPE", "LOC"})
