@@ -87,3 +87,9 @@ def test_withdrawing_from_a_territory_is_a_military_withdrawal(pipeline):
 def test_a_verb_conjoined_to_a_threatened_act_is_threatened_too(pipeline):
     evs = events(pipeline, "The rebels threatened to bomb the port and blockade the coast.")
     assert evs and all(c.startswith("13") for c, _, _ in evs)
+
+
+def test_a_participle_used_as_a_noun_is_no_act(pipeline):
+    assert "accused" not in triggers(
+        pipeline, "The accused, named as John Smith, was unable to appear before the district court today.")
+    assert "accused" in triggers(pipeline, "The prosecutor accused the former minister of taking bribes.")

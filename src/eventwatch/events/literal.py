@@ -51,6 +51,7 @@ AIMED_PREPS = ("at", "on")
 NAMED_CONTESTS = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 NAMED_WARS = frozenset({"war", "conflict", "invasion", "uprising", "insurgency"})   # "the Gulf war" is named and real
 DROP = "drop"
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "appos"})   # a verb form heading a noun phrase
 SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")   # "beaten 5-0", "beat him 6-3": a result, not a beating
 
 
@@ -116,6 +117,8 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
     """
     if tok.ent_type_ in NAME_LABELS and tok.pos_ == "PROPN" or tok.ent_type_ in ("WORK_OF_ART", "PRODUCT", "LAW"):
         return DROP
+    if not noun and tok.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
+        return DROP  # a participle used as a noun names people, not an act: "the accused", "the wounded"
     words = load_words()
     if not noun and lemma in (words.sense or {}):
         return SENSES[words.sense[lemma]](tok, lemma, words, known, agents)
