@@ -16,10 +16,10 @@ actor stage knows (the data are ``data/scope.tsv``):
   except a protest (CAMEO 14), which makes its doers protesters (for all their acts in the sentence); a demand,
   rejection or threat (10, 12, 13) with no target named (it is addressed to someone in authority); and
   violence by people named as using force ("a mob beat two journalists").
-* **One body.** Cooperation (CAMEO 03-08) between two sides with the same code of a state's hierarchy
+* **One body.** Cooperation (CAMEO 03, 04, 06-08) between two sides with the same code of a state's hierarchy
   (``state`` rows: "GBRGOV" and "GBRGOV") is the body's own business, routine administration in the guide's
-  words ("the chancellor discussed the campaign with the prime minister", "the three mayors agreed"). Criticism,
-  demands and coercion between them stay events.
+  words ("the chancellor discussed the campaign with the prime minister", "the three mayors agreed"). Praise and
+  endorsement (05), criticism, demands and coercion between them stay events.
 """
 from __future__ import annotations
 
@@ -41,7 +41,9 @@ VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 # demands, rejections, threats, protests: with no target named they are addressed to someone in authority
 # ("residents threatened a general strike unless the decree is withdrawn"); criticism and lawsuits (11) need one
 CONTESTING_ROOTS = frozenset({"10", "12", "13", "14"})
-COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+# cooperation inside one body; praise and endorsement (05) are public stances and stay events ("the prime minister
+# backed the chancellor's report")
+COOPERATION_ROOTS = frozenset({"03", "04", "06", "07", "08"})
 
 
 @dataclass(frozen=True)
