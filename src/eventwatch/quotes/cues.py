@@ -5,6 +5,7 @@ from spacy.tokens import Token
 
 from eventwatch.actors.lexicon import description_heads
 from eventwatch.actors.phrases import source_of
+from eventwatch.nlp.cache import column
 from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.lexicon import cue_forms, cue_verbs, speaker_nouns
 
@@ -24,6 +25,14 @@ def cue_lemma(tok: Token) -> str | None:
 def cue_class(tok: Token) -> str | None:
     lemma = cue_lemma(tok)
     return cue_verbs().get(lemma) if lemma else None
+
+
+def cue_class_at(doc, i: int) -> str | None:
+    """``cue_class(doc[i])`` read from the Doc's shared columns, without making a Token (for scans)."""
+    lemma = cue_forms().get(column(doc, "lower_")[i])
+    if not lemma or not (column(doc, "pos_")[i] == "VERB" or column(doc, "tag_")[i].startswith("VB")):
+        return None
+    return cue_verbs().get(lemma)
 
 
 def is_occasion(noun: Token) -> bool:

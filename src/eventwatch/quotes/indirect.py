@@ -120,13 +120,14 @@ def _speaker_within(tok: Token, span: tuple[int, int]) -> Token | None:
 
 def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
     """Character span of tokens ``i:j`` without punctuation or spaces at either edge."""
-    while i < j and (doc[i].is_space or doc[i].text in EDGE_PUNCT or doc[i].is_punct):
+    words, space, punct = column(doc, "text"), column(doc, "is_space"), column(doc, "is_punct")
+    while i < j and (space[i] or words[i] in EDGE_PUNCT or punct[i]):
         i += 1
-    while j > i and (doc[j - 1].is_space or doc[j - 1].text in EDGE_PUNCT or doc[j - 1].is_punct):
+    while j > i and (space[j - 1] or words[j - 1] in EDGE_PUNCT or punct[j - 1]):
         j -= 1
     if i >= j:
         return None
-    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+    return column(doc, "idx")[i], column(doc, "idx")[j - 1] + len(words[j - 1])
 
 
 def _outermost(found: list[Found]) -> list[Found]:
