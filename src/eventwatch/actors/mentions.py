@@ -62,6 +62,7 @@ FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their"}
 NEUTER = {"it", "its"}
 PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
+PERSONAL = MALE | FEMALE
 NAMED_WITH_DET = {"ORG", "GPE", "PERSON", "FAC", "LOC"}  # "the United Nations" is still a name
 ENT_KINDS = {"PERSON": "person", "ORG": "organization"}
 GROUP_KINDS = ("organization", "group", "country")
@@ -98,6 +99,7 @@ class MentionTable:
         self.record = record
         self._spans: dict[tuple[int, int], tuple | None] = {}  # (start, end) -> token range and root, built once
         self._subject_ids: list[int] | None = None
+        self._cols: tuple[list, ...] | None = None
         self.quoted = merge_spans(quoted + captions(doc_text(doc)))  # quotes and captions name no referent
         self.added: dict[str, Actor] = {}
         self.origin: dict[str, Actor] = {}  # person found here -> the record's actor it stands for
@@ -137,7 +139,7 @@ class MentionTable:
         for start, end in self._titled_surnames(covered + [(m.start, m.end) for m in out]):
             out.append(Mention(start, end, self._new_person(text[start:end])))
         self._organizations_tagged_as_people(out)
-        dep = column(self.doc, "dep_")
+        dep = self._columns()[0]
         for m in out:
             found = self._span(m.start, m.end)
             root = found[2] if found is not None else None
@@ -151,13 +153,27 @@ class MentionTable:
         or None; once per mention."""
         key = (start, end)
         if key not in self._spans:
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            self._spans[key] = None if span is None else (span.start, span.end, span.root.i)
+            self._spans[key] = self._read_span(start, end)
         return self._spans[key]
+
+    def _read_span(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """``_span`` by bisection over the token starts (spaCy's tokens cover every character, so the
+        token holding character ``c`` is the last one starting at or before it), as ``char_span`` finds it."""
+        starts, words = column(self.doc, "idx"), column(self.doc, "text")
+        size = len(doc_text(self.doc))
+        if not (0 <= start < size and 0 < end <= size):
+            return None  # char_span finds no token for a character outside the text
+        a, b = bisect.bisect_right(starts, start) - 1, bisect.bisect_right(starts, end - 1)
+        if start == starts[a] + len(words[a]):
+            a += 1  # the start is the whitespace after a token: not that token
+        if b - a == 1:
+            return a, b, a  # one token is its own root
+        span = self.doc[a:b] if b > a else self.doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None else (span.start, span.end, span.root.i)
 
     def _in_relative_clause(self, i: int) -> bool:
         """An ancestor of token ``i`` is a relative clause (``any(a.dep_ == "relcl" for a in tok.ancestors)``)."""
-        head, dep = column(self.doc, "head_i"), column(self.doc, "dep_")
+        dep, head = self._columns()[0], self._columns()[4]
         for _ in range(len(head)):
             if head[i] == i:
                 return False
@@ -347,26 +363,29 @@ class MentionTable:
         if found is None:
             return
         first, end, root = found
-        dep, tags, idx, lemma = self._columns()
+        dep, tags, idx, lemma, heads = self._columns()
         for i in range(first, end):
             for c in children(self.doc, i):
                 if dep[c] in TITLE_DEPS and tags[c] in pos and not (m.start <= idx[c] < m.end):
                     self.titles.setdefault(lemma[c], []).append(m)
-        head = column(self.doc, "head_i")[root]
+        head = heads[root]
         if dep[root] == "appos" and tags[head] in pos and right_after(self.doc[head], self.doc[first]):
             self.titles.setdefault(lemma[head], []).append(m)
         if dep[root] in ("compound", "poss") and description_heads().get(lemma[head]) == "agent":
             self.titles.setdefault(lemma[head], []).append(m)  # "a Federal Reserve spokesman": the Fed's
 
-    def _columns(self) -> tuple[list, list, list, list]:
-        """dep_, pos_, idx and lower-case lemma of every token."""
-        doc = self.doc
-        return column(doc, "dep_"), column(doc, "pos_"), column(doc, "idx"), lemma_lower(doc)
+    def _columns(self) -> tuple[list, ...]:
+        """dep_, pos_, idx, lower-case lemma and head index of every token (the Doc's shared columns)."""
+        if self._cols is None:
+            doc = self.doc
+            self._cols = (column(doc, "dep_"), column(doc, "pos_"), column(doc, "idx"), lemma_lower(doc),
+                          column(doc, "head_i"))
+        return self._cols
 
     def _resolve_pronouns(self) -> None:
         """Resolve every he/she outside quotes in text order; each one learns and extends the chain."""
         for i, low in enumerate(column(self.doc, "lower_")):
-            if low not in MALE and low not in FEMALE:
+            if low not in PERSONAL:
                 continue
             tok = self.doc[i]
             if self._is_quoted(tok.idx):
