@@ -11,7 +11,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from eventwatch.nlp.cache import column
-from eventwatch.quotes.cues import cue_class, cue_class_at, inverted_subject, passive_agent, subject_of
+from eventwatch.quotes.cues import cue_class, cue_class_at, inverted_subject, is_verb_at, passive_agent, subject_of
 from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
 from eventwatch.quotes.marks import Marked, find_marked
@@ -223,8 +223,7 @@ def _is_speech(doc: Doc, starts: list[int], m: Marked, q: Found) -> bool:
     words = _words(doc, starts, m.start, m.end)
     if not words:
         return False
-    pos, tag = column(doc, "pos_"), column(doc, "tag_")
-    has_verb = any(pos[i] in ("VERB", "AUX") or tag[i].startswith("VB") for i in words)
+    has_verb = any(is_verb_at(doc, i, ("VERB", "AUX")) for i in words)
     if len(words) <= SCARE_MAX_WORDS and not has_verb and _name_like(doc, words):
         return False
     exclaims = doc_text(doc)[m.start:m.end].rstrip()[-1:] in "!?"

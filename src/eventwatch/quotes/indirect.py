@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from eventwatch.quotes.cues import according_to, cue_class, subject_of
+from eventwatch.quotes.cues import according_to, child_ids, cue_class, cue_class_at, has_child, subject_of
 from eventwatch.nlp.cache import column
 from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
@@ -22,11 +22,10 @@ def find_indirect(doc: Doc) -> list[Found]:
     for i, low in enumerate(column(doc, "lower_")):
         if low not in forms and low != "according":  # neither a cue verb's form nor "according"
             continue
-        tok = doc[i]
-        if cue_class(tok) == "speech":
-            found.extend(_reported(tok))
-        elif tok.lower_ == "according":
-            q = _according(tok)
+        if cue_class_at(doc, i) == "speech":  # a Token is made only for a cue or "according"
+            found.extend(_reported(doc[i]))
+        elif low == "according":
+            q = _according(doc[i])
             if q is not None:
                 found.append(q)
     return _outermost(found)
@@ -38,11 +37,11 @@ def _reported(verb: Token) -> list[Found]:
         return []
     doc = verb.doc
     spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in _contents(verb)]
-    if not spans and any(c.dep_ == "dobj" for c in verb.children):
+    if not spans and has_child(verb, ("dobj",)):
         # "told workers to install …", "urged residents to conserve water": what they were told to do
         spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in verb.children
                  if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-    if not spans and any(c.dep_ == "dobj" for c in verb.children):
+    if not spans and has_child(verb, ("dobj",)):
         # "accused the mayor of hiding the cost": what they were accused of (a clause, not a noun)
         spans = [_trim(doc, g.left_edge.i, g.right_edge.i + 1) for c in _of_phrases(verb)
                  for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
@@ -57,10 +56,10 @@ def _reported(verb: Token) -> list[Found]:
 def _contents(verb: Token) -> list[Token]:
     """The content clauses of a verb of saying; a clause before it that a dash cuts off from its subject
     is narration when another clause follows the verb («X took the stage — he said crime fell»)."""
-    clauses = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    doc = verb.doc
+    clauses = [doc[c] for c in child_ids(verb, CONTENT_DEPS)]
     if not any(c.i > verb.i for c in clauses):
         return clauses
-    doc = verb.doc
     return [c for c in clauses if c.i > verb.i
             or not any(t.text in DASHES for t in doc[c.right_edge.i + 1:verb.i])]
 
