@@ -40,6 +40,7 @@ a person of its own ("the Ontario judge"), with no one given that title before, 
 from __future__ import annotations
 
 import bisect
+from itertools import compress
 from operator import attrgetter
 from dataclasses import dataclass
 from typing import Callable
@@ -99,6 +100,7 @@ class MentionTable:
         self.record = record
         self._spans: dict[tuple[int, int], tuple | None] = {}  # (start, end) -> token range and root, built once
         self._subject_ids: list[int] | None = None
+        self._propn: list[int] | None = None
         self._cols: tuple[list, ...] | None = None
         self.quoted = merge_spans(quoted + captions(doc_text(doc)))  # quotes and captions name no referent
         self.added: dict[str, Actor] = {}
@@ -245,8 +247,8 @@ class MentionTable:
         out = []
         lower, pos, ent = column(self.doc, "lower_"), column(self.doc, "pos_"), column(self.doc, "ent_type_")
         words, starts = column(self.doc, "text"), column(self.doc, "idx")
-        for i in range(1, len(lower)):
-            if pos[i] != "PROPN" or lower[i - 1].rstrip(".") not in HONORIFICS or ent[i] not in ("", "PERSON"):
+        for i in self._proper_nouns():
+            if i == 0 or lower[i - 1].rstrip(".") not in HONORIFICS or ent[i] not in ("", "PERSON"):
                 continue
             j = i
             while j + 1 < len(lower) and pos[j + 1] == "PROPN" and ent[j + 1] in ("", "PERSON") and words[j + 1].istitle():
@@ -295,9 +297,16 @@ class MentionTable:
     def _proper_subjects(self) -> list[Token]:
         """Proper nouns in subject position, in text order."""
         if self._subject_ids is None:
-            dep, pos = column(self.doc, "dep_"), column(self.doc, "pos_")
-            self._subject_ids = [i for i, p in enumerate(pos) if p == "PROPN" and dep[i] in SUBJECT_DEPS]
+            dep = column(self.doc, "dep_")
+            self._subject_ids = [i for i in self._proper_nouns() if dep[i] in SUBJECT_DEPS]
         return [self.doc[i] for i in self._subject_ids]
+
+    def _proper_nouns(self) -> list[int]:
+        """Indices of the proper nouns (PROPN), found once per table by a scan in C."""
+        if self._propn is None:
+            pos = column(self.doc, "pos_")
+            self._propn = list(compress(range(len(pos)), map("PROPN".__eq__, pos)))
+        return self._propn
 
     def _add_surname_subjects(self) -> None:
         """"Wojtaszek said …" where the actor stage missed the surname: a subject mention of the person."""
@@ -384,9 +393,9 @@ class MentionTable:
 
     def _resolve_pronouns(self) -> None:
         """Resolve every he/she outside quotes in text order; each one learns and extends the chain."""
-        for i, low in enumerate(column(self.doc, "lower_")):
-            if low not in PERSONAL:
-                continue
+        lower = column(self.doc, "lower_")
+        for i in compress(range(len(lower)), map(PERSONAL.__contains__, lower)):  # he/she, found in C
+            low = lower[i]
             tok = self.doc[i]
             if self._is_quoted(tok.idx):
                 continue

@@ -1,6 +1,9 @@
 """Indirect (reported) quotes: a cue verb with a content clause, and "according to X, …"."""
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import compress
+
 from spacy.tokens import Doc, Token
 
 from eventwatch.quotes.cues import according_to, child_ids, cue_class, cue_class_at, has_child, subject_of
@@ -18,10 +21,9 @@ QUESTION_WORDS = {"whether", "if", "why", "what", "how", "when", "where", "who",
 
 def find_indirect(doc: Doc) -> list[Found]:
     found: list[Found] = []
-    forms = cue_forms()
-    for i, low in enumerate(column(doc, "lower_")):
-        if low not in forms and low != "according":  # neither a cue verb's form nor "according"
-            continue
+    lower = column(doc, "lower_")
+    for i in compress(range(len(lower)), map(_scan_words().__contains__, lower)):  # found in C
+        low = lower[i]
         if cue_class_at(doc, i) == "speech":  # a Token is made only for a cue or "according"
             found.extend(_reported(doc[i]))
         elif low == "according":
@@ -29,6 +31,12 @@ def find_indirect(doc: Doc) -> list[Found]:
             if q is not None:
                 found.append(q)
     return _outermost(found)
+
+
+@lru_cache(maxsize=1)
+def _scan_words() -> frozenset[str]:
+    """The words ``find_indirect`` stops at: a cue verb's form or "according"."""
+    return frozenset(cue_forms()) | {"according"}
 
 
 def _reported(verb: Token) -> list[Found]:
