@@ -161,8 +161,7 @@ class MentionTable:
     def _read_span(self, start: int, end: int) -> tuple[int, int, int] | None:
         """``_span`` by bisection over the token starts (spaCy's tokens cover every character, so the
         token holding character ``c`` is the last one starting at or before it), as ``char_span`` finds it."""
-        starts, words = column(self.doc, "idx"), column(self.doc, "text")
-        size = len(doc_text(self.doc))
+        starts, words, size = self._columns()[2], column(self.doc, "text"), len(doc_text(self.doc))
         if not (0 <= start < size and 0 < end <= size):
             return None  # char_span finds no token for a character outside the text
         a, b = bisect.bisect_right(starts, start) - 1, bisect.bisect_right(starts, end - 1)
@@ -175,7 +174,8 @@ class MentionTable:
 
     def _in_relative_clause(self, i: int) -> bool:
         """An ancestor of token ``i`` is a relative clause (``any(a.dep_ == "relcl" for a in tok.ancestors)``)."""
-        dep, head = self._columns()[0], self._columns()[4]
+        cols = self._columns()
+        dep, head = cols[0], cols[4]
         for _ in range(len(head)):
             if head[i] == i:
                 return False
