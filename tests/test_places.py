@@ -596,3 +596,10 @@ def test_a_saints_name_with_a_possessive_is_a_dedication_not_the_town(nlp):
 def test_a_saints_town_owning_a_common_noun_is_the_town(nlp, text, word):
     record = run(nlp, text)
     assert place_named(record, word) is not None, [p.name for p in record.places]
+
+
+def test_a_small_town_abroad_after_in_stays_when_the_other_side_tells_the_story(nlp):
+    # a cross-border strike is told by the attacker's side: nothing else names the town's country
+    record = run(nlp, "Ukrainian drones hit an oil refinery in Tuapse overnight, Ukrainian officials said.")
+    tuapse = place_named(record, "Tuapse")
+    assert tuapse is not None and tuapse.country == "RUS", [p.name for p in record.places]
