@@ -105,3 +105,16 @@ def test_a_time_counted_from_another_event_is_not_the_articles_day(pipeline):
 def test_history_told_by_the_reporting_verb(pipeline):
     evs = events_at(pipeline, "The minister has said in the past that he will not negotiate with the rebels.", "negotiate")
     assert {(e.background, e.date) for e in evs} == {(True, None)}
+
+
+def test_a_weekday_of_a_future_clause_is_the_next_one(pipeline):
+    # PUB is a Saturday: "will visit on Friday" is six days later, not the day before
+    evs = events_at(pipeline, "The foreign minister will visit the Ruritanian capital on Friday.", "visit")
+    assert {e.date for e in evs} == {"2021-08-20"}
+    evs = events_at(pipeline, "Police arrested three protesters on Friday.", "arrested")
+    assert {e.date for e in evs} == {"2021-08-13"}
+
+
+def test_a_duration_phrase_of_a_future_act_is_no_history(pipeline):
+    evs = events_at(pipeline, "The government will impose sanctions on Ruritania for years to come.", "impose")
+    assert {(e.background, e.date) for e in evs} == {(False, PUB)}

@@ -66,14 +66,16 @@ def _months_back(pub: dt.date, n: int) -> dt.date:
     return dt.date(total // 12, total % 12 + 1, 1)
 
 
-def _relative_day(low: str, pub: dt.date) -> dt.date | None:
+def _relative_day(low: str, pub: dt.date, future: bool = False) -> dt.date | None:
+    """The day a relative word names; a bare weekday is the last one, or in a future clause the next one
+    ("will visit on Friday")."""
     for word, delta in RELATIVE_DAYS.items():
         if re.search(rf"\b{word}\b", low):
             return pub + dt.timedelta(days=delta)
     for i, day in enumerate(WEEKDAYS):
         if re.search(rf"\b{day}\b", low):
             back = (pub.weekday() - i) % 7
-            if "next" in low:
+            if "next" in low or (future and "last" not in low):
                 return pub + dt.timedelta(days=(i - pub.weekday()) % 7 or 7)
             return pub - dt.timedelta(days=back or (7 if "last" in low else 0))
     return None
@@ -158,7 +160,7 @@ def resolve_time(expr: str, published: dt.date | None, after: bool = False,
         for phrase, delta in RELATIVE_SPANS.items():
             if phrase in low:
                 return (published + dt.timedelta(days=delta), "day") if delta is not None else None
-        if day := _relative_day(low, published):
+        if day := _relative_day(low, published, future):
             return day, "day"
     if day := _explicit_day(expr, published, future):
         return day, "day"
@@ -304,6 +306,8 @@ def told_as_history(trigger: Token) -> bool:
     verb = _clause_verb(trigger)
     w = words()
     heads = [verb] if verb.i == trigger.i else [verb, trigger]
+    if _future(trigger):
+        heads = []  # a length of a future act is no history ("will impose sanctions FOR YEARS to come")
     if verb.dep_ == "ccomp" and verb.head.i != verb.i:
         heads.append(verb.head)  # "has maintained IN THE PAST that he will not negotiate"
     mods = [c for h in heads for c in h.children if c.dep_ in ("advmod", "prep", "npadvmod")]
