@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventwatch.clean.dates import MONTH_PATTERN as _MON, MONTHS  # one table of month names for the package
+from eventwatch.events.modality import auxiliaries, words
 from eventwatch.nlp.cache import ents as doc_ents
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -240,10 +241,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 def _future(trigger: Token) -> bool:
     """The trigger's clause is in the future tense: "will deliver", "is to meet", "is due to visit"."""
     verb = _clause_verb(trigger)
-    auxes = [c for c in verb.children if c.dep_ == "aux"]
-    if verb.dep_ == "conj" and not auxes and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        auxes = [c for c in verb.head.children if c.dep_ == "aux"]  # "will make a visit and HOLD talks"
-    if any(c.lower_ in FUTURE_AUX for c in auxes):
+    if any(c.lower_ in FUTURE_AUX for c in auxiliaries(verb)):  # "will make a visit and HOLD talks": shared
         return True
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ in ("be", "due")
 
@@ -301,8 +299,6 @@ def told_as_history(trigger: Token) -> bool:
     phrase ("FOR DECADES", "IN THE PAST", "over * decades") of events/data/modality.tsv. A past perfect alone
     is not enough: news uses it for the story's own recent past ("prosecutors had sought a 25-year term"); on
     the tune waves 1 and 3 it flagged no coded background event and four that are not."""
-    from eventwatch.events.modality import words
-
     verb = _clause_verb(trigger)
     w = words()
     heads = [verb] if verb.i == trigger.i else [verb, trigger]
