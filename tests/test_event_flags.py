@@ -61,6 +61,7 @@ BACKGROUND = [
     ("The union has been fighting the government for years.", "fighting", True, None),
     ("The court jailed the rebel commander for 18 years.", "jailed", False, PUB),               # a length, not a time
     ("The dissident was originally detained by the army.", "detained", True, None),
+    ("Back then, police arrested hundreds of students in the capital.", "arrested", True, None),  # adverb phrase
     ("Police arrested the opposition leader last year.", "arrested", True, "2020-01-01"),
     ("The rebels seized the town in 2003.", "seized", True, "2003-01-01"),
     ("The minister met the Ruritanian envoy in July.", "met", False, "2021-07-01"),   # the story's own recent past

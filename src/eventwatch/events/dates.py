@@ -309,7 +309,8 @@ def told_as_history(trigger: Token) -> bool:
     mods = [c for h in heads for c in h.children if c.dep_ in ("advmod", "prep", "npadvmod")]
     if any(c.lemma_.lower() in w.background_adverb for c in mods):
         return True
-    text = " ".join(" ".join(t.lower_ for t in c.subtree) for c in mods if c.dep_ != "advmod")
+    # an adverb of several words is read as a phrase ("BACK THEN": "then" heads it); a single one by the list above
+    text = " ".join(" ".join(t.lower_ for t in c.subtree) for c in mods if c.dep_ != "advmod" or c.n_lefts + c.n_rights)
     return any(_phrase_in(p, text) for p in w.background_phrase)
 
 
