@@ -309,12 +309,14 @@ def told_as_history(trigger: Token) -> bool:
     mods = [c for h in heads for c in h.children if c.dep_ in ("advmod", "prep", "npadvmod")]
     if any(c.lemma_.lower() in w.background_adverb for c in mods):
         return True
-    # an adverb of several words is read as a phrase ("BACK THEN": "then" heads it); a single one by the list above
-    text = " ".join(" ".join(t.lower_ for t in c.subtree) for c in mods if c.dep_ != "advmod" or c.n_lefts + c.n_rights)
-    return any(_phrase_in(p, text) for p in w.background_phrase)
+    # an adverb of several words is read as a phrase ("BACK THEN": "then" heads it); a single one by the list above.
+    # The phrase must open the modifier: one inside a noun of it times that noun, not the act ("met him on his
+    # first visit SINCE THE WAR")
+    texts = [" ".join(t.lower_ for t in c.subtree) for c in mods if c.dep_ != "advmod" or c.n_lefts + c.n_rights]
+    return any(_phrase_opens(p, text) for text in texts for p in w.background_phrase)
 
 
-def _phrase_in(phrase: str, text: str) -> bool:
-    """PHRASE ("*" stands for one word) occurs in TEXT, word by word."""
-    pattern = r"\b" + r"\s+".join(r"\S+" if w == "*" else re.escape(w) for w in phrase.split()) + r"\b"
-    return re.search(pattern, text) is not None
+def _phrase_opens(phrase: str, text: str) -> bool:
+    """TEXT begins with PHRASE ("*" stands for one word), word by word."""
+    pattern = r"\s+".join(r"\S+" if w == "*" else re.escape(w) for w in phrase.split()) + r"\b"
+    return re.match(pattern, text) is not None
