@@ -61,6 +61,8 @@ BACKGROUND = [
     ("The union has been fighting the government for years.", "fighting", True, None),
     ("The court jailed the rebel commander for 18 years.", "jailed", False, PUB),               # a length, not a time
     ("The dissident was originally detained by the army.", "detained", True, None),
+    ("Back then, police arrested hundreds of students in the capital.", "arrested", True, None),  # adverb phrase
+    ("The chancellor met the Ruritanian president on his first visit since the war.", "met", False, PUB),  # the visit's time
     ("Police arrested the opposition leader last year.", "arrested", True, "2020-01-01"),
     ("The rebels seized the town in 2003.", "seized", True, "2003-01-01"),
     ("The minister met the Ruritanian envoy in July.", "met", False, "2021-07-01"),   # the story's own recent past
@@ -105,3 +107,16 @@ def test_a_time_counted_from_another_event_is_not_the_articles_day(pipeline):
 def test_history_told_by_the_reporting_verb(pipeline):
     evs = events_at(pipeline, "The minister has said in the past that he will not negotiate with the rebels.", "negotiate")
     assert {(e.background, e.date) for e in evs} == {(True, None)}
+
+
+def test_a_weekday_of_a_future_clause_is_the_next_one(pipeline):
+    # PUB is a Saturday: "will visit on Friday" is six days later, not the day before
+    evs = events_at(pipeline, "The foreign minister will visit the Ruritanian capital on Friday.", "visit")
+    assert {e.date for e in evs} == {"2021-08-20"}
+    evs = events_at(pipeline, "Police arrested three protesters on Friday.", "arrested")
+    assert {e.date for e in evs} == {"2021-08-13"}
+
+
+def test_a_duration_phrase_of_a_future_act_is_no_history(pipeline):
+    evs = events_at(pipeline, "The government will impose sanctions on Ruritania for years to come.", "impose")
+    assert {(e.background, e.date) for e in evs} == {(False, PUB)}

@@ -586,3 +586,20 @@ def test_a_saints_name_with_a_possessive_is_a_dedication_not_the_town(nlp):
     record = run(nlp, "Drugs are smuggled to Canada in small packages. Nurses at St. Paul's say the ward was "
                       "full on Friday.")
     assert place_named(record, "St. Paul") is None, [p.name for p in record.places]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("San Antonio's police chief said officers arrested two men on Friday.", "San Antonio"),
+    ("St. Petersburg's governor condemned the attack on Friday.", "St. Petersburg"),
+    ("Santa Monica's mayor met the protesters on Friday.", "Santa Monica"),
+])
+def test_a_saints_town_owning_a_common_noun_is_the_town(nlp, text, word):
+    record = run(nlp, text)
+    assert place_named(record, word) is not None, [p.name for p in record.places]
+
+
+def test_a_small_town_abroad_after_in_stays_when_the_other_side_tells_the_story(nlp):
+    # a cross-border strike is told by the attacker's side: nothing else names the town's country
+    record = run(nlp, "Ukrainian drones hit an oil refinery in Tuapse overnight, Ukrainian officials said.")
+    tuapse = place_named(record, "Tuapse")
+    assert tuapse is not None and tuapse.country == "RUS", [p.name for p in record.places]

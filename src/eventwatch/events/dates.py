@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventwatch.clean.dates import MONTH_PATTERN as _MON, MONTHS  # one table of month names for the package
+from eventwatch.events.modality import auxiliaries, words
 from eventwatch.nlp.cache import ents as doc_ents
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -66,14 +67,16 @@ def _months_back(pub: dt.date, n: int) -> dt.date:
     return dt.date(total // 12, total % 12 + 1, 1)
 
 
-def _relative_day(low: str, pub: dt.date) -> dt.date | None:
+def _relative_day(low: str, pub: dt.date, future: bool = False) -> dt.date | None:
+    """The day a relative word names; a bare weekday is the last one, or in a future clause the next one
+    ("will visit on Friday")."""
     for word, delta in RELATIVE_DAYS.items():
         if re.search(rf"\b{word}\b", low):
             return pub + dt.timedelta(days=delta)
     for i, day in enumerate(WEEKDAYS):
         if re.search(rf"\b{day}\b", low):
             back = (pub.weekday() - i) % 7
-            if "next" in low:
+            if "next" in low or (future and "last" not in low):
                 return pub + dt.timedelta(days=(i - pub.weekday()) % 7 or 7)
             return pub - dt.timedelta(days=back or (7 if "last" in low else 0))
     return None
@@ -158,7 +161,7 @@ def resolve_time(expr: str, published: dt.date | None, after: bool = False,
         for phrase, delta in RELATIVE_SPANS.items():
             if phrase in low:
                 return (published + dt.timedelta(days=delta), "day") if delta is not None else None
-        if day := _relative_day(low, published):
+        if day := _relative_day(low, published, future):
             return day, "day"
     if day := _explicit_day(expr, published, future):
         return day, "day"
@@ -238,10 +241,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 def _future(trigger: Token) -> bool:
     """The trigger's clause is in the future tense: "will deliver", "is to meet", "is due to visit"."""
     verb = _clause_verb(trigger)
-    auxes = [c for c in verb.children if c.dep_ == "aux"]
-    if verb.dep_ == "conj" and not auxes and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        auxes = [c for c in verb.head.children if c.dep_ == "aux"]  # "will make a visit and HOLD talks"
-    if any(c.lower_ in FUTURE_AUX for c in auxes):
+    if any(c.lower_ in FUTURE_AUX for c in auxiliaries(verb)):  # "will make a visit and HOLD talks": shared
         return True
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ in ("be", "due")
 
@@ -299,21 +299,24 @@ def told_as_history(trigger: Token) -> bool:
     phrase ("FOR DECADES", "IN THE PAST", "over * decades") of events/data/modality.tsv. A past perfect alone
     is not enough: news uses it for the story's own recent past ("prosecutors had sought a 25-year term"); on
     the tune waves 1 and 3 it flagged no coded background event and four that are not."""
-    from eventwatch.events.modality import words
-
     verb = _clause_verb(trigger)
     w = words()
     heads = [verb] if verb.i == trigger.i else [verb, trigger]
+    if _future(trigger):
+        heads = []  # a length of a future act is no history ("will impose sanctions FOR YEARS to come")
     if verb.dep_ == "ccomp" and verb.head.i != verb.i:
         heads.append(verb.head)  # "has maintained IN THE PAST that he will not negotiate"
     mods = [c for h in heads for c in h.children if c.dep_ in ("advmod", "prep", "npadvmod")]
     if any(c.lemma_.lower() in w.background_adverb for c in mods):
         return True
-    text = " ".join(" ".join(t.lower_ for t in c.subtree) for c in mods if c.dep_ != "advmod")
-    return any(_phrase_in(p, text) for p in w.background_phrase)
+    # an adverb of several words is read as a phrase ("BACK THEN": "then" heads it); a single one by the list above.
+    # The phrase must open the modifier: one inside a noun of it times that noun, not the act ("met him on his
+    # first visit SINCE THE WAR")
+    texts = [" ".join(t.lower_ for t in c.subtree) for c in mods if c.dep_ != "advmod" or c.n_lefts + c.n_rights]
+    return any(_phrase_opens(p, text) for text in texts for p in w.background_phrase)
 
 
-def _phrase_in(phrase: str, text: str) -> bool:
-    """PHRASE ("*" stands for one word) occurs in TEXT, word by word."""
-    pattern = r"\b" + r"\s+".join(r"\S+" if w == "*" else re.escape(w) for w in phrase.split()) + r"\b"
-    return re.search(pattern, text) is not None
+def _phrase_opens(phrase: str, text: str) -> bool:
+    """TEXT begins with PHRASE ("*" stands for one word), word by word."""
+    pattern = r"\s+".join(r"\S+" if w == "*" else re.escape(w) for w in phrase.split()) + r"\b"
+    return re.match(pattern, text) is not None

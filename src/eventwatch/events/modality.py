@@ -125,7 +125,7 @@ def _has_condition(t: Token, frames: Frames) -> bool:
     return False
 
 
-def _auxiliaries(t: Token) -> list[Token]:
+def auxiliaries(t: Token) -> list[Token]:
     """T's auxiliaries; a verb coordinated without its own subject or auxiliary shares its head's
     ("will make a visit and HOLD talks")."""
     own = [c for c in t.children if c.dep_ == "aux"]
@@ -150,7 +150,7 @@ def _mood(t: Token, tok: Token, frames: Frames, m: Modality, hedges: list[str], 
             m.prospective = True
         if c.lower_ == "to" and t.head.lemma_.lower() == "be" and t.dep_ == "xcomp":
             m.prospective = True  # "Yugoslavia IS TO negotiate"
-    if any(c.lower_ in frames.future for c in _auxiliaries(t)):
+    if any(c.lower_ in frames.future for c in auxiliaries(t)):
         m.prospective = True  # "will travel to Baghdad and HOLD talks"
     if t.i != tok.i and t.lemma_.lower() in words().prospective:
         m.prospective = True  # "is expected to meet", "is scheduled to visit"

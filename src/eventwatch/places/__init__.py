@@ -88,7 +88,7 @@ def spelling_of(key: str, name: str) -> bool:
     return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
 
 
-def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
+def supported(groups, demonym_countries: set[str], dateline: Candidate | None, doc=None):
     """Keep towns found by the gazetteer alone, or tagged by spaCy but known only by an alternate
     name and smaller than a city ("New York" is New York City's alternate name), only where the
     rest of the document supports them:
@@ -99,7 +99,8 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
     This drops capitalised words that are also towns far away ("Officer", "Titan").
     A tagged one-word name read as a small town in a country nothing else of the article points to,
     in an article that points to other countries, is a given name or a word the model took for a
-    place ("his girlfriend Olivia" in a London story is not Olivia, Mauritius): see ``lone_town``."""
+    place ("his girlfriend Olivia" in a London story is not Olivia, Mauritius), unless the sentence puts
+    something there ("drones hit a refinery IN Tuapse" in a story told by Ukrainian officials): see ``lone_town``."""
     countries, divisions = Counter(demonym_countries), set()
     if dateline is not None:
         countries[dateline.cc] += 1
@@ -117,7 +118,7 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
             continue
         if c.feature != "city" or (any(m.from_entity for m in g.mentions) and (
                 c.name_kind != NAME_ALT or c.population >= MIN_POPULATION_IN_PERSON)):
-            if not lone_town(g, countries, divisions):
+            if not lone_town(g, countries) or said_to_be_there(doc, g):
                 kept.append(g)
         elif c.population >= max(m.support_pop for m in g.mentions) and (
                 c.name_kind != NAME_ALT or spelling_of(g.key, c.name)):
@@ -134,7 +135,17 @@ def evidence(g) -> bool:
     return (c.name_kind != NAME_ALT and any(m.from_entity for m in g.mentions)) or c.feature != "city"
 
 
-def lone_town(g, countries: Counter, divisions: set) -> bool:
+LOCATIVES = {"in", "near", "at", "outside", "into", "around"}
+
+
+def said_to_be_there(doc, g) -> bool:
+    """A mention of G follows a locative preposition ("struck a refinery IN Tuapse"): a place, not a given name.
+    Cross-border acts are told by the other side ("Ukrainian drones hit ... in Tuapse"), so the place's country is
+    often named by nothing else."""
+    return doc is not None and any(m.tokens[0] > 0 and doc[m.tokens[0] - 1].lower_ in LOCATIVES for m in g.mentions)
+
+
+def lone_town(g, countries: Counter) -> bool:
     """G is a one-word tagged name read as a small town whose country only G itself points to, while the
     article points to other countries."""
     c = g.choice
@@ -173,7 +184,7 @@ def find_places(doc, record: Record, gazetteer=None) -> list[Place]:
     dl = dateline_candidate(gazetteer, record.dateline)
     groups = resolve(mentions, record.text, demonym_countries, dl)
     follow_dateline(groups, record.dateline, dl)
-    groups = supported(groups, demonym_countries, dl)
+    groups = supported(groups, demonym_countries, dl, doc)
     groups = without_things(doc, groups)
     by_id: dict[str, tuple[Candidate, list[list[int]]]] = {}
     for g in groups:

@@ -218,9 +218,12 @@ def _inside_name(doc: Doc, s: int) -> bool:
     not after a compass or size word ("East Texas", "Greater Toronto") nor an acronym ("CBC Toronto")."""
     if s == 0:
         return False
-    word = column(doc, "text")[s - 1]
+    words = column(doc, "text")
+    word = words[s - 1]
+    # the tokenizer splits a hyphenated word: "Sub-Saharan", "North-East" are read whole
+    whole = "".join(words[s - 3:s]) if s >= 3 and words[s - 2] == "-" else word
     return (word[:1].isupper() and _capitalised_word(word) and not word.isupper()
-            and normalise_word(word) not in region_prefixes())
+            and normalise_word(whole) not in region_prefixes() and normalise_word(word) not in region_prefixes())
 
 
 def _org_position_ok(doc: Doc, s: int) -> bool:

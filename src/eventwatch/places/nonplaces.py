@@ -10,7 +10,8 @@ Decided per mention, after resolution, from the words around it and two data fil
   commodity, a currency, a club or a race (Titan, Mustang, Brent, Sterling, Chelsea, Marathon); such
   a name stays a place only when the sentence says so: "Sterling, Virginia" or "in Sterling".
 
-A saint's name with a possessive ("St. Paul's Hospital") is a dedication, not the town of that name.
+A saint's name with a possessive ("St. Paul's Hospital") is a dedication, not the town of that name,
+unless a common noun follows that the town owns ("St. Petersburg's governor", "San Antonio's police").
 
 Only towns are judged (a country or a first-level division keeps its mentions: "Russia won the
 vote" is still Russia), and a capital or a big city is never taken for a person ("Washington said").
@@ -90,6 +91,13 @@ def _said_in_place(doc: Doc, s: int, e: int) -> bool:
     return s > 0 and lower[s - 1] in LISTED_LOCATIVES
 
 
+def _owns_thing(doc: Doc, i: int) -> bool:
+    """Token ``i`` (after a possessive) is a common noun or adjective the town owns ("San Antonio's police
+    chief", "St. Petersburg's governor"), not an institution's capitalised name or a verb ("St. Paul's
+    Hospital", "nurses at St. Paul's say")."""
+    return i < len(doc) and column(doc, "pos_")[i] in ("NOUN", "ADJ") and column(doc, "text")[i].islower()
+
+
 def thing_not_place(doc: Doc, s: int, e: int, key: str, choice: Candidate) -> str | None:
     """Why tokens ``s..e`` (a mention resolved to ``choice``) name no place, or None if they do."""
     if choice.feature != "city":
@@ -100,7 +108,7 @@ def thing_not_place(doc: Doc, s: int, e: int, key: str, choice: Candidate) -> st
     before = lower[s - 1].rstrip(".") if s > 0 else ""
     if (after, "after") in table:
         return table[(after, "after")]
-    if after in POSSESSIVES and lower[s].rstrip(".") in SAINT_WORDS and e - s > 1:
+    if after in POSSESSIVES and lower[s].rstrip(".") in SAINT_WORDS and e - s > 1 and not _owns_thing(doc, e + 1):
         return "saint"  # "St. Paul's Hospital", "St George's Chapel": a dedication, not the town
     if before in THING_DETERMINERS and dep[e - 1] != "compound" and not _modifies_next(doc, e):
         return "product"
