@@ -30,6 +30,8 @@ class ActorIndex:
         self.kind: dict[str, str] = table.kinds()
         self.last_group: list[str] = []   # the last compound subject ("X and Y"), for "the two"
         self.place: dict[int, str] = {}     # place token → the actor standing for that place's country
+        self.place_span: dict[int, tuple[str, list[int]]] = {}  # place token → (its country, the place's words)
+        self.table = table
         self._pronoun_of = pronoun_of       # the actor stage's reading of a pronoun, asked only when needed
         self._pronouns: dict[int, str | None] = {}
 
@@ -298,15 +300,34 @@ def complement_object_actors(verb: Token, index: ActorIndex) -> list[str]:
 
 
 def note_places(index: ActorIndex, doc: Doc, places) -> None:
-    """Tell the index which tokens name a place, and the country actor of the record that place lies in."""
+    """Tell the index which tokens name a place, the place's country and words, and the country actor of
+    the record that place lies in."""
     for place in places:
-        aid = f"country:{place.country}" if place.country else None
-        if aid not in index.kind:
+        if not place.country:
             continue
+        aid = f"country:{place.country}"
         for start, end in place.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
             for t in span or ():
-                index.place.setdefault(t.i, aid)
+                index.place_span.setdefault(t.i, (place.country, [start, end]))
+                if aid in index.kind:
+                    index.place.setdefault(t.i, aid)
+
+
+def place_actor(tok: Token, index: ActorIndex) -> str | None:
+    """The actor an act done to the place named at TOK is done to: an actor named there, else the country
+    actor of the place, its words made one of that actor's mentions (the people table adds the country
+    when the article named it as a place only)."""
+    hit = index.at(tok) if tok.i in index.place_span else None
+    if hit:
+        return hit
+    found = index.place_span.get(tok.i)
+    if found is None:
+        return None
+    aid = index.table.place_actor(*found)
+    index.kind.setdefault(aid, "country")
+    index.place.setdefault(tok.i, aid)
+    return aid
 
 
 PLACE_PREPS = ("in", "on", "at", "into", "near", "across")
@@ -322,8 +343,7 @@ def place_target(verb: Token, index: ActorIndex) -> list[str]:
                 nouns = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
                 for n in nouns:
                     for t in n.subtree:
-                        hit = index.at(t) if t.i in index.place else None
-                        hit = hit or index.place.get(t.i)
+                        hit = place_actor(t, index)
                         if hit:
                             return [hit]
     return []
@@ -373,7 +393,16 @@ def carry_dyads(events: list, sentence_starts: list[int]) -> None:
                               and p.source != ev.target), None)
 
 
-PLACE_ACT_CODES = ("15", "16", "17", "042", "043")  # force, sanctions, coercion, visits: done to a place's holder
+PLACE_ACT_CODES = ("08", "15", "16", "17", "042", "043", "054")  # easing, force, sanctions, coercion, visits,
+# embassies: done to a place's holder ("lifted the curfew in X", "opened an embassy in X")
+
+
+def _nearest_mention(index: ActorIndex, aid: str, tok: Token) -> list[int] | None:
+    """The mention of actor AID in TOK's sentence nearest TOK (the words that made it the target)."""
+    sent = tok.sent
+    actor = next((a for a in index.table.actors if a.id == aid), None)
+    inside = [m for m in (actor.mentions if actor else ()) if sent.start_char <= m[0] and m[1] <= sent.end_char]
+    return list(min(inside, key=lambda m: abs(m[0] - tok.idx))) if inside else None
 
 
 def place_targets(events: list, doc: Doc, index: ActorIndex) -> None:
@@ -388,5 +417,9 @@ def place_targets(events: list, doc: Doc, index: ActorIndex) -> None:
             continue
         tok = span.root
         spots = [tok] + ([tok.head] if tok.dep_ in ("dobj", "obj", "pobj", "nsubjpass") else [])
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            spots.append(tok.head.head)  # "arrived in X on a VISIT": the verb the act's phrase hangs on
         found = next((hit for s in spots for hit in place_target(s, index) if hit != ev.source), None)
         ev.target = found
+        if found:
+            ev.target_span = _nearest_mention(index, found, tok)
