@@ -253,3 +253,56 @@ def test_a_curfew_imposed_in_a_country_is_imposed_on_that_country(pipeline):
     assert curfew, r.events
     assert side(r, curfew[0].source) == ("RWA", "MIL")
     assert side(r, curfew[0].target)[0] == "BDI"
+
+
+# ---- session 6: article country, suspects, places as targets (sentences written for these tests)
+def test_the_article_country_counts_its_people_not_only_its_places(pipeline):
+    # one Dutch place and a Belgian one, but the article's people are Dutch: the unions are Dutch
+    r = process(pipeline, "Prime Minister Mark Rutte met union leaders in Brussels on Monday. Mr Rutte said the "
+                          "cabinet would talk to the unions again in The Hague. Finance Minister Wopke Hoekstra "
+                          "agreed. The unions warned of strikes.", published="2020-03-01")
+    last = r.text.rindex("unions")
+    unions = [a for a in r.actors if any(s <= last < e for s, e in a.mentions)]
+    assert unions and unions[0].country == "NLD", [(a.id, a.country) for a in r.actors]
+
+
+def test_the_one_country_an_article_names_is_its_country(pipeline):
+    r = process(pipeline, "Teachers' unions threatened a national strike on Monday. The strike would close "
+                          "every school in Brisbane.", published="2012-03-01")
+    unions = [a for a in r.actors if a.sector[:1] == ["LAB"]]
+    assert unions and all(a.country == "AUS" for a in unions), [(a.id, a.country) for a in unions]
+
+
+def test_people_arrested_are_suspects_not_bystanders(pipeline):
+    r = process(pipeline, "Police in Lagos arrested four men on Tuesday after the robbery.")
+    arrest = events(r, ("17",))
+    assert arrest, r.events
+    assert side(r, arrest[0].target) == ("NGA", "CRM")
+
+
+def test_a_person_charged_with_a_crime_is_a_suspect(pipeline):
+    r = process(pipeline, "Jon Vail, 52, was charged with fraud in Toronto on Monday.")
+    vail = next(a for a in r.actors if a.kind == "person")
+    assert vail.sector == ["CRM"] and vail.country == "CAN"
+
+
+def test_residents_named_with_their_town_and_arrested_are_suspects(pipeline):
+    r = process(pipeline, "Eleven residents of Homs were arrested after the raid.")
+    arrest = events(r, ("17",))
+    assert arrest, r.events
+    assert side(r, arrest[0].target) == ("SYR", "CRM")
+
+
+def test_a_visit_to_a_city_targets_its_country(pipeline):
+    r = process(pipeline, "The Iraqi foreign minister arrived in Amman on a two-day visit on Wednesday.")
+    visits = events(r, ("04",))
+    assert visits, r.events
+    assert side(r, visits[0].target)[0] == "JOR"
+    assert r.text[visits[0].target_span[0]:visits[0].target_span[1]] == "Amman"
+
+
+def test_lifting_a_curfew_in_a_province_is_done_to_it(pipeline):
+    r = process(pipeline, "Israeli forces lifted the night curfew in Hebron on Sunday.")
+    eased = events(r, ("08",))
+    assert eased, r.events
+    assert side(r, eased[0].target)[0] == "PSE"
