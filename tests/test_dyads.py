@@ -306,3 +306,41 @@ def test_lifting_a_curfew_in_a_province_is_done_to_it(pipeline):
     eased = events(r, ("08",))
     assert eased, r.events
     assert side(r, eased[0].target)[0] == "PSE"
+
+
+def test_a_relative_clause_subject_due_to_act_is_the_noun_it_hangs_on(pipeline):
+    r = process(pipeline, "The Ghanaian trade minister, who is due to meet President Buhari on Friday, said "
+                          "little.", published="2017-03-01")
+    meets = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "meet"]
+    assert meets, r.events
+    assert side(r, meets[0].source)[0] == "GHA"
+
+
+def test_a_by_agent_group_named_by_its_compound_is_the_source(pipeline):
+    r = process(pipeline, "The ministry was accused of corruption by opposition groups in Nairobi.")
+    accused = events(r, ("11",))
+    assert accused, r.events
+    assert side(r, accused[0].source) == ("KEN", "OPP")
+
+
+def test_an_acronym_plural_agent_noun_is_a_group(pipeline):
+    r = process(pipeline, "MPs criticised the plan on Monday.")
+    crit = events(r, ("11",))
+    assert crit, r.events
+    assert side(r, crit[0].source)[1] == "LEG"
+
+
+def test_a_relative_pronoun_patient_is_the_noun_it_hangs_on(pipeline):
+    r = process(pipeline, "Police freed three journalists who were detained by the army in Gulu.")
+    held = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "detained"]
+    assert held, r.events
+    assert side(r, held[0].source)[1] == "MIL"
+    assert side(r, held[0].target)[1] == "MED"
+
+
+def test_a_bare_conditional_participle_is_done_to_the_main_subject(pipeline):
+    r = process(pipeline, "Rafael Ortiz, the former mayor of Quito, could face ten years in jail if convicted "
+                          "of bribery.")
+    convicted = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "convicted"]
+    assert convicted, r.events
+    assert convicted[0].target == "person:rafael-ortiz" and convicted[0].source is None

@@ -17,6 +17,7 @@ covers (named actors, "Egyptian police" coded by the role reader) are left as th
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -37,7 +38,8 @@ MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 PLACE_PREPS = ("of", "from", "in")
 TRANSNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 STANCE = frozenset({"anti", "pro"})  # "an anti-Syria journalist" is not Syrian
-NOUN_POS = frozenset({"NOUN", "PROPN"})  # the only tokens that can have a sector
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")  # "MPs", "MEPs": tagged as singular proper nouns  # the only tokens that can have a sector
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +124,7 @@ def _head_words(tok: Token) -> list[list[str]]:
     mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 3]
     pre = [fold(c.text) for c in mods]
     out = [pre + [fold(tok.text)], pre + [fold(tok.lemma_)]]
-    if tok.tag_ == "NNPS" and tok.lower_.endswith("s"):
+    if tok.tag_ == "NNPS" and tok.lower_.endswith("s") or ACRONYM_PLURAL.match(tok.text):
         out.append(pre + [fold(tok.text[:-1])])  # "Christians": proper plurals keep their s in the lemma
     return out
 

@@ -189,6 +189,8 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
             return found
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ":
+        return subject_actors(head, index, depth + 1)  # "X, who is DUE / READY / WILLING to meet Y": X meets
     if verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)  # "X was SKEPTICAL": the copula's subject
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
@@ -219,14 +221,30 @@ def agent_actors(verb: Token, index: ActorIndex) -> list[str]:
 
 
 def passive_subject_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """The passive subject; a relative one is the noun its clause hangs on ("X, WHO was arrested")."""
     for c in verb.children:
         if c.dep_ == "nsubjpass":
-            return np_actors(c, index)
+            return np_actors(c, index) or (_resolve_pronoun(c, index) if c.lower_ in RELATIVES else [])
     return []
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """A passive verb; a bare participle of an adverbial clause with no subject or auxiliary of its own
+    counts ("IF CONVICTED, he faces ...", "ONCE ARRESTED, they were held ...")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in SUBJ + ("aux",) for c in verb.children)
+
+
+def controller_patient(verb: Token, index: ActorIndex) -> list[str]:
+    """Whom a passive with no subject of its own is done to: the subject of the clause it hangs on ("X faces
+    prison IF CONVICTED", "AFTER BEING CHARGED, X was remanded")."""
+    if not is_passive(verb) or any(c.dep_ in ("nsubjpass", "nsubj") for c in verb.children):
+        return []
+    gov = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
+    if verb.dep_ not in ("advcl", "pcomp") or gov.i == verb.i or gov.pos_ not in ("VERB", "AUX"):
+        return []
+    return passive_subject_actors(gov, index) if is_passive(gov) else subject_actors(gov, index)
 
 
 def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str]:
@@ -235,10 +253,13 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str
     for c in tok.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass", "dative", "iobj"):
             found = np_actors(c, index)
+            if not found and c.lower_ in RELATIVES:
+                found = _resolve_pronoun(c, index)  # "journalists WHO were detained", "the men THAT police held"
             if found:
                 return found
-    if not preps:
-        return []
+    found = controller_patient(tok, index)
+    if found or not preps:
+        return found
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
             for p in c.children:
