@@ -344,3 +344,19 @@ def test_a_bare_conditional_participle_is_done_to_the_main_subject(pipeline):
     convicted = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "convicted"]
     assert convicted, r.events
     assert convicted[0].target == "person:rafael-ortiz" and convicted[0].source is None
+
+
+def test_unidentified_gunmen_take_no_country_from_the_place(pipeline):
+    r = process(pipeline, "Gunmen killed four policemen in Karak on Sunday.")
+    killed = events(r, ("18",))
+    assert killed, r.events
+    assert side(r, killed[0].source) == (None, "UAF")
+    assert side(r, killed[0].target) == ("JOR", "COP")
+
+
+def test_coalition_forces_are_of_no_one_country(pipeline):
+    r = process(pipeline, "Coalition aircraft struck insurgents near Mosul on Friday.")
+    strikes = events(r, ("18", "19"))
+    assert strikes, r.events
+    assert side(r, strikes[0].source) == (None, "MIL")
+    assert side(r, strikes[0].target) == ("IRQ", "REB")

@@ -97,6 +97,23 @@ def mark_suspects(doc: Doc, record: Record) -> None:
 
 
 @lru_cache(maxsize=1)
+def stateless_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words(DATA / "stateless_words.txt"))
+
+
+UNIDENTIFIED = "UAF"   # "gunmen", "armed men": the guide's ---UAF, whatever the place
+
+
+def stateless(tok: Token, sector: str) -> bool:
+    """A group of no one country: unidentified attackers, or a noun named with a word of
+    ``data/stateless_words.txt`` ("coalition forces", "the coalition", "a multinational force")."""
+    if sector == UNIDENTIFIED:
+        return True
+    words = [fold(tok.lemma_)] + [fold(t.text) for c in tok.lefts if c.dep_ in ("compound", "amod") for t in c.subtree]
+    return any(w in stateless_words() for w in words)
+
+
+@lru_cache(maxsize=1)
 def group_heads() -> frozenset[str]:
     return frozenset(fold(w) for w in read_words(DATA / "group_heads.txt"))
 
@@ -270,7 +287,8 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         if sector == PEOPLE_SECTOR and is_suspect(tok):
             sector = SUSPECT_SECTOR  # "police arrested three men": suspects, not bystanders
         country, end = own_country(tok, ctx)
-        country = country or clause_country(tok, ctx) or _same_group(known.values(), sector) or ctx.article_country
+        if not country and not stateless(tok, sector):
+            country = clause_country(tok, ctx) or _same_group(known.values(), sector) or ctx.article_country
         start = phrase_start(tok)
         span = [doc[start].idx, doc[end].idx + len(doc[end].text)]
         aid = f"{country}-{sector}" if country else f"---{sector}"
