@@ -267,8 +267,9 @@ def test_the_article_country_counts_its_people_not_only_its_places(pipeline):
 
 
 def test_the_one_country_an_article_names_is_its_country(pipeline):
-    r = process(pipeline, "Teachers' unions threatened a national strike on Monday. The strike would close "
-                          "every school in Brisbane.", published="2012-03-01")
+    # one mention only, but of a named person of that country: the unions are his country's
+    r = process(pipeline, "Teachers' unions threatened a national strike on Monday. Treasurer Wayne Swan urged "
+                          "the unions to talk.", published="2012-03-01")
     unions = [a for a in r.actors if a.sector[:1] == ["LAB"]]
     assert unions and all(a.country == "AUS" for a in unions), [(a.id, a.country) for a in unions]
 
@@ -281,7 +282,7 @@ def test_people_arrested_are_suspects_not_bystanders(pipeline):
 
 
 def test_a_person_charged_with_a_crime_is_a_suspect(pipeline):
-    r = process(pipeline, "Jon Vail, 52, was charged with fraud in Toronto on Monday.")
+    r = process(pipeline, "Jon Vail, 52, was charged with fraud in Toronto on Monday, Canadian police said.")
     vail = next(a for a in r.actors if a.kind == "person")
     assert vail.sector == ["CRM"] and vail.country == "CAN"
 
@@ -360,3 +361,30 @@ def test_coalition_forces_are_of_no_one_country(pipeline):
     assert strikes, r.events
     assert side(r, strikes[0].source) == (None, "MIL")
     assert side(r, strikes[0].target) == ("IRQ", "REB")
+
+
+def test_a_gerund_after_a_preposition_is_done_by_the_clause_subject(pipeline):
+    r = process(pipeline, "The Kenyan president spoke to reporters before meeting Ugandan officials in Kampala.")
+    meets = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "meeting"]
+    assert meets, r.events
+    assert side(r, meets[0].source) == ("KEN", "GOV")
+    assert side(r, meets[0].target) == ("UGA", "GOV")
+
+
+def test_a_gerund_after_a_passive_clause_is_done_by_its_passive_subject(pipeline):
+    r = process(pipeline, "Two Somali men were arrested after attacking a Kenyan police post.")
+    attacks = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "attacking"]
+    assert attacks, r.events
+    assert side(r, attacks[0].source)[0] == "SOM"
+
+
+def test_a_country_named_once_as_a_target_is_not_the_speakers(pipeline):
+    r = process(pipeline, "Bishop Amos Okello called for sanctions against Nigeria on Sunday.")
+    bishop = next(a for a in r.actors if "Okello" in a.name)
+    assert bishop.country != "NGA"
+
+
+def test_the_doer_of_an_accused_act_is_the_accused(pipeline):
+    r = process(pipeline, "The Sudanese government accused Darfur rebels of violating the ceasefire.")
+    violations = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "violating"]
+    assert all(side(r, e.source) != ("SDN", "GOV") for e in violations), [(e.source, e.target) for e in violations]

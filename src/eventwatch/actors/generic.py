@@ -187,7 +187,8 @@ def article_country(record: Record) -> str | None:
     """The dateline's country, else the country the article is about: the one named ARTICLE_LEAD times as
     often as any other, counting the mentions of its places and of its named people and bodies (a country
     named as an actor is counted through its places, or by its own mentions when no place stands for it);
-    the one country named at all, even once. None when that is not clear."""
+    the one country named at all when one of its people or bodies is named (a country named once as the
+    target of an act is not the article's). None when that is not clear."""
     dateline = [p.country for p in record.places if p.dateline and p.country]
     if dateline:
         return dateline[0]
@@ -196,12 +197,15 @@ def article_country(record: Record) -> str | None:
         if p.country:
             counts[p.country] += len(p.mentions)
     placed = set(counts)
+    people: set[str] = set()
     for a in record.actors:  # countries named as actors, and the countries of named people and bodies
         if a.country and (a.kind != "country" or a.country not in placed):
             counts[a.country] += len(a.mentions)
+            if a.kind != "country":
+                people.add(a.country)
     top = counts.most_common(2)
-    if len(top) == 1:
-        return top[0][0]
+    if len(top) == 1:  # "Prime Minister X said ...": the one country whose people the article names
+        return top[0][0] if top[0][0] in people or top[0][1] >= 2 else None
     if not top or top[0][1] < 2 or top[0][1] < ARTICLE_LEAD * top[1][1]:
         return None
     return top[0][0]

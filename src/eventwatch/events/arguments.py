@@ -19,6 +19,9 @@ TARGET_PREPS = {"against", "on", "with", "to", "at", "from", "toward", "towards"
                 "of", "for"}
 SUBJ = ("nsubj", "csubj", "expl")
 RELATIVES = {"who", "which", "that"}
+CLAUSE_PREPS = {"after", "before", "by", "while", "since", "upon", "on", "without", "despite", "through", "when"}
+# "X spoke BEFORE meeting Y": a gerund after these is done by the clause's subject (not after "accused Y OF
+# doing", "thanked Y FOR helping", "warned Y AGAINST attacking", whose doer is the object)
 GROUP_WORDS = {"two", "both", "pair", "three", "trio", "sides", "them"}
 
 
@@ -189,6 +192,11 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
             return found
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)
+    if verb.dep_ == "pcomp" and head.lower_ in CLAUSE_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        # "X spoke BEFORE MEETING Y", "X was arrested AFTER ATTACKING Y": the governing clause's subject
+        gov = head.head
+        found = passive_subject_actors(gov, index) if is_passive(gov) else []
+        return found or subject_actors(gov, index, depth + 1)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ":
         return subject_actors(head, index, depth + 1)  # "X, who is DUE / READY / WILLING to meet Y": X meets
     if verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
