@@ -388,3 +388,11 @@ def test_the_doer_of_an_accused_act_is_the_accused(pipeline):
     r = process(pipeline, "The Sudanese government accused Darfur rebels of violating the ceasefire.")
     violations = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "violating"]
     assert all(side(r, e.source) != ("SDN", "GOV") for e in violations), [(e.source, e.target) for e in violations]
+
+
+def test_a_complementiser_that_is_not_read_as_a_relative_target(pipeline):
+    r = process(pipeline, "Asif Durrani, his first deputy, wrote on his Facebook page after a security meeting on "
+                          "Friday at the Presidential Palace that the government stood against the “Army of Hate” "
+                          "and supported the resistance.", published="2019-05-01")
+    stood = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "stood"]
+    assert all(e.target != "person:asif-durrani" for e in stood), [(e.source, e.target) for e in stood]

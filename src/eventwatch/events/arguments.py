@@ -228,11 +228,16 @@ def agent_actors(verb: Token, index: ActorIndex) -> list[str]:
     return []
 
 
+def _relative(tok: Token) -> bool:
+    """A relative pronoun of a relative clause ("the men WHO were held"), not a complementiser."""
+    return tok.lower_ in RELATIVES and tok.head.dep_ == "relcl"
+
+
 def passive_subject_actors(verb: Token, index: ActorIndex) -> list[str]:
     """The passive subject; a relative one is the noun its clause hangs on ("X, WHO was arrested")."""
     for c in verb.children:
         if c.dep_ == "nsubjpass":
-            return np_actors(c, index) or (_resolve_pronoun(c, index) if c.lower_ in RELATIVES else [])
+            return np_actors(c, index) or (_resolve_pronoun(c, index) if _relative(c) else [])
     return []
 
 
@@ -261,7 +266,7 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str
     for c in tok.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass", "dative", "iobj"):
             found = np_actors(c, index)
-            if not found and c.lower_ in RELATIVES:
+            if not found and _relative(c):
                 found = _resolve_pronoun(c, index)  # "journalists WHO were detained", "the men THAT police held"
             if found:
                 return found
