@@ -396,3 +396,9 @@ def test_a_complementiser_that_is_not_read_as_a_relative_target(pipeline):
                           "and supported the resistance.", published="2019-05-01")
     stood = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "stood"]
     assert all(e.target != "person:asif-durrani" for e in stood), [(e.source, e.target) for e in stood]
+
+
+def test_a_named_army_of_no_country_is_an_armed_group(pipeline):
+    r = process(pipeline, "The Army of Liberation for Justice attacked a village on Tuesday, Chadian officials said.")
+    army = next(a for a in r.actors if "Liberation" in a.name)
+    assert army.sector[:1] == ["REB"]
