@@ -372,7 +372,8 @@ class Resolver:
     def from_name(self, name: str) -> tuple[str | None, str | None]:
         """Country and sector read off an unknown organisation's name ("Afghan Border Police"): agent nouns
         first, then the words of ``data/org_heads.tsv`` ("Department of Motor Vehicles" → GOV). An army no
-        country word names ("Army of Terror", "Lord's Resistance Army") is a non-state armed group (REB)."""
+        country word names ("Army of Terror", "Lord's Resistance Army") is a non-state armed group (REB); "the
+        Army", "US Army" stay the national army."""
         country = sector = None
         words = fold(name).replace(".", " ").split()
         for w in words:
@@ -382,7 +383,7 @@ class Resolver:
                 sector = codes[0]
         heads = org_heads()
         sector = sector or next((heads[w] for w in words if w in heads), None)
-        if sector == "MIL" and country is None:
+        if sector == "MIL" and country is None and len([w for w in words if w != "the"]) > 2:
             sector = "REB"  # a named "army" the dictionary does not know and no country claims: an armed group
         return country, sector
 
