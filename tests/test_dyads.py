@@ -402,3 +402,17 @@ def test_a_named_army_of_no_country_is_an_armed_group(pipeline):
     r = process(pipeline, "The Army of Liberation for Justice attacked a village on Tuesday, Chadian officials said.")
     army = next(a for a in r.actors if "Liberation" in a.name)
     assert army.sector[:1] == ["REB"]
+
+
+def test_office_holders_of_coordinated_countries_are_both_parties(pipeline):
+    r = process(pipeline, "The presidents of Sudan and Chad held talks in Khartoum.")
+    talks = events(r, ("04",))
+    assert talks, r.events
+    assert {side(r, e.source)[0] for e in talks} | {side(r, e.target)[0] for e in talks} == {"SDN", "TCD"}
+
+
+def test_a_nominal_attack_on_a_place_of_an_of_phrase_targets_its_country(pipeline):
+    r = process(pipeline, "Russia's bombardment of Kharkiv drew condemnation from France.")
+    bomb = events(r, ("19",))
+    assert bomb, r.events
+    assert side(r, bomb[0].source)[0] == "RUS" and side(r, bomb[0].target)[0] == "UKR"

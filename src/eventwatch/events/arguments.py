@@ -125,6 +125,13 @@ def np_actors(tok: Token, index: ActorIndex) -> list[str]:
         aid = _head_actor(t, index)
         if aid and aid not in out:
             out.append(aid)
+    for t in heads:  # "the presidents of Sudan AND CHAD": one president each
+        if t.tag_ in ("NNS", "NNPS"):
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for o in p.children:
+                        out += [a for c in o.conjuncts if o.dep_ == "pobj" and (a := _head_actor(c, index))
+                                and a not in out]
     if not out and tok.lower_ in GROUP_WORDS and index.last_group:
         return list(index.last_group)
     if not out and not (tok.dep_ in SUBJ and tok.lower_ in PRONOUNS) and index.pronoun(tok):
@@ -373,7 +380,9 @@ def place_target(verb: Token, index: ActorIndex) -> list[str]:
     spots = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     for s in spots:
         for c in s.children:
-            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS or c.dep_ in ("dobj", "obj") and s is verb:
+            # an act named by a noun is done to the place of its "of" phrase ("the bombardment OF Aleppo")
+            preps = PLACE_PREPS + (("of",) if s.pos_ == "NOUN" else ())
+            if c.dep_ == "prep" and c.lower_ in preps or c.dep_ in ("dobj", "obj") and s is verb:
                 nouns = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
                 for n in nouns:
                     for t in n.subtree:
