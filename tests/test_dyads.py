@@ -416,3 +416,9 @@ def test_a_nominal_attack_on_a_place_of_an_of_phrase_targets_its_country(pipelin
     bomb = events(r, ("19",))
     assert bomb, r.events
     assert side(r, bomb[0].source)[0] == "RUS" and side(r, bomb[0].target)[0] == "UKR"
+
+
+def test_an_act_named_in_an_of_phrase_of_a_time_noun_is_not_the_instrument(pipeline):
+    r = process(pipeline, "The ban was imposed in the aftermath of Kenya's crackdown on protesters.")
+    imposed = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "imposed"]
+    assert all(e.source != "country:KEN" for e in imposed), [(e.source, e.target) for e in imposed]

@@ -98,7 +98,8 @@ def _as_gold_shape(event, actors: dict) -> dict:
             "source_code": _actor_code(actors.get(event.source)),
             "target_code": _actor_code(actors.get(event.target)),
             "source_name": getattr(actors.get(event.source), "name", None),
-            "target_name": getattr(actors.get(event.target), "name", None)}
+            "target_name": getattr(actors.get(event.target), "name", None),
+            "target_named": bool(event.target_span), "source_named": bool(event.source_span)}
 
 
 def predict(items: list[LabelledSentence], options: dict, shared=None) -> list[Scored]:

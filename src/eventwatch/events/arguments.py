@@ -107,7 +107,11 @@ def instrument_agents(verb: Token, index: ActorIndex) -> list[str]:
         if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj" and index.at(p) is None:
-                    found = np_actors(p, index)
+                    # the act's own modifiers and by-agent, not an "of" phrase ("imposed in the aftermath OF
+                    # X's crackdown": X did not impose it)
+                    found = [index.at(m) for m in p.children
+                             if m.dep_ in ("compound", "amod", "poss", "nmod") and index.at(m)]
+                    found = found or nominal_agents(p, index)
                     if found:
                         return found
     return []
