@@ -38,7 +38,7 @@ import logging
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors.dictionary import fold, load_dictionary
-from eventwatch.actors.generic import article_country, generic_actors, place_unplaced
+from eventwatch.actors.generic import article_country, generic_actors, mark_suspects, place_unplaced
 from eventwatch.actors.people import KEY as PEOPLE_KEY
 from eventwatch.actors.people import PeopleTable, people_of
 from eventwatch.actors.recognition import recognize
@@ -64,6 +64,7 @@ class ActorStage:
         record.actors.extend(find_actors(doc, record, self.dictionary))
         country = article_country(record)
         generic_actors(doc, record, self.dictionary)  # unnamed groups: police, protesters, villagers
+        mark_suspects(doc, record)  # people with no office whom the article has arrested or charged
         place_unplaced(record, country, self.dictionary)  # unknown people and bodies: the article's country
         doc.user_data[PEOPLE_KEY] = PeopleTable(doc, record)
 

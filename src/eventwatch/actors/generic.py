@@ -17,6 +17,7 @@ covers (named actors, "Egyptian police" coded by the role reader) are left as th
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -37,7 +38,8 @@ MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 PLACE_PREPS = ("of", "from", "in")
 TRANSNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 STANCE = frozenset({"anti", "pro"})  # "an anti-Syria journalist" is not Syrian
-NOUN_POS = frozenset({"NOUN", "PROPN"})  # the only tokens that can have a sector
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")  # "MPs", "MEPs": tagged as singular proper nouns  # the only tokens that can have a sector
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +53,64 @@ def ngec_agents() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def not_agents() -> frozenset[str]:
     return frozenset(fold(w) for w in read_words(DATA / "not_agents.txt"))
+
+
+@lru_cache(maxsize=1)
+def suspect_acts() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words(DATA / "suspect_acts.txt"))
+
+
+SUSPECT_SECTOR = "CRM"
+
+
+def is_suspect(tok: Token) -> bool:
+    """TOK names whom an act of ``data/suspect_acts.txt`` is done to: "police arrested three MEN", "seven
+    PEOPLE were charged", "a YOUTH charged with murder", "the trial of X", "X's conviction"."""
+    head = tok.head
+    acts = suspect_acts()
+    if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return fold(head.lemma_) in acts
+    if tok.dep_ == "poss" and head.pos_ == "NOUN":
+        return fold(head.lemma_) in acts
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return fold(head.head.lemma_) in acts
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and fold(c.lemma_) in acts for c in tok.children)
+
+
+def mark_suspects(doc: Doc, record: Record) -> None:
+    """People with no sector whom the article names as arrested, charged or convicted are suspects (CRM):
+    "Jon Vail was charged with fraud" codes Jon Vail as a suspect, not an unknown."""
+    ids = {a.id for a in record.actors}
+    for actor in record.actors:
+        roots = [span.root for span in _spans(doc, actor.mentions)]
+        if actor.kind == "person" and not actor.sector and any(is_suspect(t) for t in roots):
+            actor.sector = [SUSPECT_SECTOR]
+            actor.code = f"{actor.country}{SUSPECT_SECTOR}" if actor.country else actor.code
+        elif is_generic_id(actor.id) and actor.sector == [PEOPLE_SECTOR] and roots and all(map(is_suspect, roots)):
+            # "residents of Homs were arrested", read by the role reader: the same suspects, one actor
+            aid = f"{actor.country or '-'}-{SUSPECT_SECTOR}" if actor.country else f"---{SUSPECT_SECTOR}"
+            if aid not in ids:
+                actor.id, actor.sector, actor.code = aid, [SUSPECT_SECTOR], f"{actor.country or '---'}{SUSPECT_SECTOR}"
+                start, end = actor.mentions[0]
+                actor.name = generic_name(actor.country, SUSPECT_SECTOR, record.text[start:end])
+                ids.add(aid)
+
+
+@lru_cache(maxsize=1)
+def stateless_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words(DATA / "stateless_words.txt"))
+
+
+UNIDENTIFIED = "UAF"   # "gunmen", "armed men": the guide's ---UAF, whatever the place
+
+
+def stateless(tok: Token, sector: str) -> bool:
+    """A group of no one country: unidentified attackers, or a noun named with a word of
+    ``data/stateless_words.txt`` ("coalition forces", "the coalition", "a multinational force")."""
+    if sector == UNIDENTIFIED:
+        return True
+    words = [fold(tok.lemma_)] + [fold(t.text) for c in tok.lefts if c.dep_ in ("compound", "amod") for t in c.subtree]
+    return any(w in stateless_words() for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +141,7 @@ def _head_words(tok: Token) -> list[list[str]]:
     mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 3]
     pre = [fold(c.text) for c in mods]
     out = [pre + [fold(tok.text)], pre + [fold(tok.lemma_)]]
-    if tok.tag_ == "NNPS" and tok.lower_.endswith("s"):
+    if tok.tag_ == "NNPS" and tok.lower_.endswith("s") or ACRONYM_PLURAL.match(tok.text):
         out.append(pre + [fold(tok.text[:-1])])  # "Christians": proper plurals keep their s in the lemma
     return out
 
@@ -120,9 +180,15 @@ class Context:
         return self.place_at.get(tok.i) or self.dic.demonyms.get(tok.lower_)
 
 
+ARTICLE_LEAD = 1.5   # the article's country is named this many times as often as the next one
+
+
 def article_country(record: Record) -> str | None:
-    """The dateline's country, else the country the article names at least twice as often as any other
-    (counting mentions of its places and of its named actors' countries); None when that is not clear."""
+    """The dateline's country, else the country the article is about: the one named ARTICLE_LEAD times as
+    often as any other, counting the mentions of its places and of its named people and bodies (a country
+    named as an actor is counted through its places, or by its own mentions when no place stands for it);
+    the one country named at all when one of its people or bodies is named (a country named once as the
+    target of an act is not the article's). None when that is not clear."""
     dateline = [p.country for p in record.places if p.dateline and p.country]
     if dateline:
         return dateline[0]
@@ -130,11 +196,17 @@ def article_country(record: Record) -> str | None:
     for p in record.places:
         if p.country:
             counts[p.country] += len(p.mentions)
+    placed = set(counts)
+    people: set[str] = set()
     for a in record.actors:  # countries named as actors, and the countries of named people and bodies
-        if a.country and not any(p.country == a.country for p in record.places):
+        if a.country and (a.kind != "country" or a.country not in placed):
             counts[a.country] += len(a.mentions)
+            if a.kind != "country":
+                people.add(a.country)
     top = counts.most_common(2)
-    if not top or top[0][1] < 2 or (len(top) > 1 and top[0][1] < 2 * top[1][1]):
+    if len(top) == 1:  # "Prime Minister X said ...": the one country whose people the article names
+        return top[0][0] if top[0][0] in people or top[0][1] >= 2 else None
+    if not top or top[0][1] < 2 or top[0][1] < ARTICLE_LEAD * top[1][1]:
         return None
     return top[0][0]
 
@@ -216,8 +288,11 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         sector = noun_sector(tok, dic) or _compound_sector(tok, dic)
         if sector is None:
             continue
+        if sector == PEOPLE_SECTOR and is_suspect(tok):
+            sector = SUSPECT_SECTOR  # "police arrested three men": suspects, not bystanders
         country, end = own_country(tok, ctx)
-        country = country or clause_country(tok, ctx) or _same_group(known.values(), sector) or ctx.article_country
+        if not country and not stateless(tok, sector):
+            country = clause_country(tok, ctx) or _same_group(known.values(), sector) or ctx.article_country
         start = phrase_start(tok)
         span = [doc[start].idx, doc[end].idx + len(doc[end].text)]
         aid = f"{country}-{sector}" if country else f"---{sector}"

@@ -45,6 +45,22 @@ class PeopleTable:
         """Actor id -> kind (person, organization, group, country, …)."""
         return {actor.id: actor.kind for actor in self.record.actors}
 
+    def place_actor(self, country: str, mention: list[int]) -> str:
+        """The country actor standing for a place an act is done to ("troops were sent into Gorazde": Bosnia's):
+        the place's words become one of its mentions; the country is added when the article named it as a
+        place only. The token table is left as it is (a place is not a party in its own sentence)."""
+        aid = f"country:{country}"
+        actor = next((a for a in self.record.actors if a.id == aid), None)
+        if actor is None:
+            from eventwatch.actors.labels import country_name
+
+            actor = Actor(id=aid, name=country_name(country) or country, kind="country", country=country,
+                          code=country, confidence=0.6)
+            self.record.actors.append(actor)
+        if list(mention) not in actor.mentions:
+            actor.mentions = sorted([*actor.mentions, list(mention)])
+        return aid
+
     def referents(self, quoted: list[tuple[int, int]], inverted: Inverted | None = None):
         """A reading of the mentions for speakers: ``quoted`` regions (quotations) name no referent;
         ``inverted(token)`` says an object token is really the speaker of its verb ("…,” says X)."""

@@ -371,7 +371,9 @@ class Resolver:
 
     def from_name(self, name: str) -> tuple[str | None, str | None]:
         """Country and sector read off an unknown organisation's name ("Afghan Border Police"): agent nouns
-        first, then the words of ``data/org_heads.tsv`` ("Department of Motor Vehicles" → GOV)."""
+        first, then the words of ``data/org_heads.tsv`` ("Department of Motor Vehicles" → GOV). An army no
+        country word names ("Army of Terror", "Lord's Resistance Army") is a non-state armed group (REB); "the
+        Army", "US Army" stay the national army."""
         country = sector = None
         words = fold(name).replace(".", " ").split()
         for w in words:
@@ -380,7 +382,10 @@ class Resolver:
             if codes and sector is None:
                 sector = codes[0]
         heads = org_heads()
-        return country, sector or next((heads[w] for w in words if w in heads), None)
+        sector = sector or next((heads[w] for w in words if w in heads), None)
+        if sector == "MIL" and country is None and len([w for w in words if w != "the"]) > 2:
+            sector = "REB"  # a named "army" the dictionary does not know and no country claims: an armed group
+        return country, sector
 
     def best_name(self, c: Cluster) -> str:
         texts = [span_text(self.doc, s, e) for s, e in c.spans]

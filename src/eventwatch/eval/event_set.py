@@ -100,7 +100,10 @@ def _as_gold_shape(event, actors: dict) -> dict:
     return {"root": event.root, "cameo": event.cameo, "quad_class": event.quad_class,
             "trigger": list(event.trigger), "confidence": event.confidence, "method": event.method,
             "source_code": _actor_code(actors.get(event.source)),
-            "target_code": _actor_code(actors.get(event.target))}
+            "target_code": _actor_code(actors.get(event.target)),
+            "source_name": getattr(actors.get(event.source), "name", None),
+            "target_name": getattr(actors.get(event.target), "name", None),
+            "target_named": bool(event.target_span), "source_named": bool(event.source_span)}
 
 
 def _with_flags(shape: dict, event, published: str | None) -> dict:

@@ -19,6 +19,9 @@ TARGET_PREPS = {"against", "on", "with", "to", "at", "from", "toward", "towards"
                 "of", "for"}
 SUBJ = ("nsubj", "csubj", "expl")
 RELATIVES = {"who", "which", "that"}
+CLAUSE_PREPS = {"after", "before", "by", "while", "since", "upon", "on", "without", "despite", "through", "when"}
+# "X spoke BEFORE meeting Y": a gerund after these is done by the clause's subject (not after "accused Y OF
+# doing", "thanked Y FOR helping", "warned Y AGAINST attacking", whose doer is the object)
 GROUP_WORDS = {"two", "both", "pair", "three", "trio", "sides", "them"}
 
 
@@ -30,6 +33,8 @@ class ActorIndex:
         self.kind: dict[str, str] = table.kinds()
         self.last_group: list[str] = []   # the last compound subject ("X and Y"), for "the two"
         self.place: dict[int, str] = {}     # place token → the actor standing for that place's country
+        self.place_span: dict[int, tuple[str, list[int]]] = {}  # place token → (its country, the place's words)
+        self.table = table
         self._pronoun_of = pronoun_of       # the actor stage's reading of a pronoun, asked only when needed
         self._pronouns: dict[int, str | None] = {}
 
@@ -102,7 +107,11 @@ def instrument_agents(verb: Token, index: ActorIndex) -> list[str]:
         if c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj" and index.at(p) is None:
-                    found = np_actors(p, index)
+                    # the act's own modifiers and by-agent, not an "of" phrase ("imposed in the aftermath OF
+                    # X's crackdown": X did not impose it)
+                    found = [index.at(m) for m in p.children
+                             if m.dep_ in ("compound", "amod", "poss", "nmod") and index.at(m)]
+                    found = found or nominal_agents(p, index)
                     if found:
                         return found
     return []
@@ -120,6 +129,13 @@ def np_actors(tok: Token, index: ActorIndex) -> list[str]:
         aid = _head_actor(t, index)
         if aid and aid not in out:
             out.append(aid)
+    for t in heads:  # "the presidents of Sudan AND CHAD": one president each
+        if t.tag_ in ("NNS", "NNPS"):
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for o in p.children:
+                        out += [a for c in o.conjuncts if o.dep_ == "pobj" and (a := _head_actor(c, index))
+                                and a not in out]
     if not out and tok.lower_ in GROUP_WORDS and index.last_group:
         return list(index.last_group)
     if not out and not (tok.dep_ in SUBJ and tok.lower_ in PRONOUNS) and index.pronoun(tok):
@@ -187,6 +203,13 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
             return found
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)
+    if verb.dep_ == "pcomp" and head.lower_ in CLAUSE_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        # "X spoke BEFORE MEETING Y", "X was arrested AFTER ATTACKING Y": the governing clause's subject
+        gov = head.head
+        found = passive_subject_actors(gov, index) if is_passive(gov) else []
+        return found or subject_actors(gov, index, depth + 1)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ":
+        return subject_actors(head, index, depth + 1)  # "X, who is DUE / READY / WILLING to meet Y": X meets
     if verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)  # "X was SKEPTICAL": the copula's subject
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
@@ -216,15 +239,36 @@ def agent_actors(verb: Token, index: ActorIndex) -> list[str]:
     return []
 
 
+def _relative(tok: Token) -> bool:
+    """A relative pronoun of a relative clause ("the men WHO were held"), not a complementiser."""
+    return tok.lower_ in RELATIVES and tok.head.dep_ == "relcl"
+
+
 def passive_subject_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """The passive subject; a relative one is the noun its clause hangs on ("X, WHO was arrested")."""
     for c in verb.children:
         if c.dep_ == "nsubjpass":
-            return np_actors(c, index)
+            return np_actors(c, index) or (_resolve_pronoun(c, index) if _relative(c) else [])
     return []
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """A passive verb; a bare participle of an adverbial clause with no subject or auxiliary of its own
+    counts ("IF CONVICTED, he faces ...", "ONCE ARRESTED, they were held ...")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in SUBJ + ("aux",) for c in verb.children)
+
+
+def controller_patient(verb: Token, index: ActorIndex) -> list[str]:
+    """Whom a passive with no subject of its own is done to: the subject of the clause it hangs on ("X faces
+    prison IF CONVICTED", "AFTER BEING CHARGED, X was remanded")."""
+    if not is_passive(verb) or any(c.dep_ in ("nsubjpass", "nsubj") for c in verb.children):
+        return []
+    gov = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else verb.head
+    if verb.dep_ not in ("advcl", "pcomp") or gov.i == verb.i or gov.pos_ not in ("VERB", "AUX"):
+        return []
+    return passive_subject_actors(gov, index) if is_passive(gov) else subject_actors(gov, index)
 
 
 def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str]:
@@ -233,10 +277,13 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str
     for c in tok.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass", "dative", "iobj"):
             found = np_actors(c, index)
+            if not found and _relative(c):
+                found = _resolve_pronoun(c, index)  # "journalists WHO were detained", "the men THAT police held"
             if found:
                 return found
-    if not preps:
-        return []
+    found = controller_patient(tok, index)
+    if found or not preps:
+        return found
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
             for p in c.children:
@@ -298,15 +345,34 @@ def complement_object_actors(verb: Token, index: ActorIndex) -> list[str]:
 
 
 def note_places(index: ActorIndex, doc: Doc, places) -> None:
-    """Tell the index which tokens name a place, and the country actor of the record that place lies in."""
+    """Tell the index which tokens name a place, the place's country and words, and the country actor of
+    the record that place lies in."""
     for place in places:
-        aid = f"country:{place.country}" if place.country else None
-        if aid not in index.kind:
+        if not place.country:
             continue
+        aid = f"country:{place.country}"
         for start, end in place.mentions:
             span = doc.char_span(start, end, alignment_mode="expand")
             for t in span or ():
-                index.place.setdefault(t.i, aid)
+                index.place_span.setdefault(t.i, (place.country, [start, end]))
+                if aid in index.kind:
+                    index.place.setdefault(t.i, aid)
+
+
+def place_actor(tok: Token, index: ActorIndex) -> str | None:
+    """The actor an act done to the place named at TOK is done to: an actor named there, else the country
+    actor of the place, its words made one of that actor's mentions (the people table adds the country
+    when the article named it as a place only)."""
+    hit = index.at(tok) if tok.i in index.place_span else None
+    if hit:
+        return hit
+    found = index.place_span.get(tok.i)
+    if found is None:
+        return None
+    aid = index.table.place_actor(*found)
+    index.kind.setdefault(aid, "country")
+    index.place.setdefault(tok.i, aid)
+    return aid
 
 
 PLACE_PREPS = ("in", "on", "at", "into", "near", "across")
@@ -318,12 +384,13 @@ def place_target(verb: Token, index: ActorIndex) -> list[str]:
     spots = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     for s in spots:
         for c in s.children:
-            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS or c.dep_ in ("dobj", "obj") and s is verb:
+            # an act named by a noun is done to the place of its "of" phrase ("the bombardment OF Aleppo")
+            preps = PLACE_PREPS + (("of",) if s.pos_ == "NOUN" else ())
+            if c.dep_ == "prep" and c.lower_ in preps or c.dep_ in ("dobj", "obj") and s is verb:
                 nouns = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
                 for n in nouns:
                     for t in n.subtree:
-                        hit = index.at(t) if t.i in index.place else None
-                        hit = hit or index.place.get(t.i)
+                        hit = place_actor(t, index)
                         if hit:
                             return [hit]
     return []
@@ -373,7 +440,16 @@ def carry_dyads(events: list, sentence_starts: list[int]) -> None:
                               and p.source != ev.target), None)
 
 
-PLACE_ACT_CODES = ("15", "16", "17", "042", "043")  # force, sanctions, coercion, visits: done to a place's holder
+PLACE_ACT_CODES = ("08", "15", "16", "17", "042", "043", "054")  # easing, force, sanctions, coercion, visits,
+# embassies: done to a place's holder ("lifted the curfew in X", "opened an embassy in X")
+
+
+def _nearest_mention(index: ActorIndex, aid: str, tok: Token) -> list[int] | None:
+    """The mention of actor AID in TOK's sentence nearest TOK (the words that made it the target)."""
+    sent = tok.sent
+    actor = next((a for a in index.table.actors if a.id == aid), None)
+    inside = [m for m in (actor.mentions if actor else ()) if sent.start_char <= m[0] and m[1] <= sent.end_char]
+    return list(min(inside, key=lambda m: abs(m[0] - tok.idx))) if inside else None
 
 
 def place_targets(events: list, doc: Doc, index: ActorIndex) -> None:
@@ -388,5 +464,9 @@ def place_targets(events: list, doc: Doc, index: ActorIndex) -> None:
             continue
         tok = span.root
         spots = [tok] + ([tok.head] if tok.dep_ in ("dobj", "obj", "pobj", "nsubjpass") else [])
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            spots.append(tok.head.head)  # "arrived in X on a VISIT": the verb the act's phrase hangs on
         found = next((hit for s in spots for hit in place_target(s, index) if hit != ev.source), None)
         ev.target = found
+        if found:
+            ev.target_span = _nearest_mention(index, found, tok)
