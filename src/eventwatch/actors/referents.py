@@ -42,6 +42,8 @@ class Referents(MentionTable):
         if named is not None:
             subj = named
         span = phrase_span(subj)
+        if _is_age(subj):  # "the 43-year-old": the parser may hang the whole sentence on "old"
+            span = (min((c.idx for c in subj.children if c.dep_ == "det"), default=subj.idx), subj.idx + len(subj))
         text = doc_text(self.doc)[span[0]:span[1]]
         described = any(c.dep_ == "det" for c in subj.children) and subj.ent_type_ not in NAMED_WITH_DET
         if (subj.pos_ == "PROPN" or subj.ent_type_) and not described:
@@ -215,7 +217,7 @@ class Referents(MentionTable):
                 return named, named is not None
             return (self._last_organization_speaker(span[0]) or self._nearest_subject(span[0], self._is_organization)
                     or self._most_mentioned(span[0], "organization")), True
-        if definite and head_class is None and subj.tag_ in ("NN", "NNP"):
+        if definite and head_class is None and (subj.tag_ in ("NN", "NNP") or _is_age(subj)):
             role = self._role_at(*span)
             if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
                 return role, False
@@ -223,3 +225,7 @@ class Referents(MentionTable):
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender) and a.id not in others), True
         return self.actor_at(*span), False
 
+
+def _is_age(tok: Token) -> bool:
+    """"the 43-year-old": an age standing for a person (a description like "the senator")."""
+    return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")

@@ -8,6 +8,7 @@ them into ``record.quotes``. Who the subject of each cue is, the document's peop
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 
@@ -16,6 +17,7 @@ from eventwatch.actors.names import plain_name
 from eventwatch.actors.phrases import entity_of
 from eventwatch.actors.referents import Referents
 from eventwatch.model import Quote, Record
+from eventwatch.nlp.cache import column
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
@@ -94,8 +96,18 @@ def _topic_speaker(resolver: Referents, q: Found, last, text: str):
     after a sentence whose subject is a person (named since the last quote) is that person's."""
     if not FIRST_PERSON.search(text[q.start:q.end]):
         return None
-    since = max(last[0] if last is not None else 0, q.start - FLOAT_REACH)
+    since = max(_attribution_end(resolver.doc, last), q.start - FLOAT_REACH)
     return resolver.subject_between(since, q.start)
+
+
+def _attribution_end(doc, last) -> int:
+    """Where the sentence of the last quote's attribution ends («“…,” Stenberg said as she accepted her
+    award.»): a subject in it ("she") tells the last speaker's story, it does not introduce a new one."""
+    if last is None:
+        return 0
+    end = max(last[0], last[1].cue[1] if last[1].cue else 0)
+    i = bisect.bisect_right(column(doc, "idx"), end) - 1
+    return max(end, doc[i].sent.end_char) if i >= 0 else end
 
 
 def _overlap(a: Found, b: Found) -> int:

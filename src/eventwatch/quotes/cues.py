@@ -44,6 +44,9 @@ def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = No
     subj = _subject(verb, depth, outside)
     if subj is None or "\n" in doc_text(verb.doc)[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
         subj = _adjacent_subject(verb, outside)
+    if subj is not None and _inside(subj.idx, quoted):  # «“That, unfortunately,” he said, “is …”»: not "That"
+        subj = _adjacent_subject(verb, outside)
+        return None if subj is None or _inside(subj.idx, quoted) else subj
     return subj
 
 
@@ -97,11 +100,35 @@ def _adjacent_subject(verb: Token, outside: tuple[int, int] | None) -> Token | N
         j = k - 1 if k >= 0 and doc[k].text == "," else -1
     if j < 0 or doc[j].lower_ in RELATIVE:
         return None
-    if not (doc[j].pos_ == "PRON" or doc[j].ent_type_ in ("PERSON", "ORG")):
+    if not (doc[j].pos_ == "PRON" or doc[j].ent_type_ in ("PERSON", "ORG") or _definite_description(doc, j)):
         return None
     if outside and outside[0] <= doc[j].idx < outside[1]:
         return None
     return doc[j]
+
+
+DESCRIPTION_DETS = {"the", "this", "that"}
+DESCRIPTION_WORDS = {"NOUN", "PROPN", "ADJ", "NUM"}
+DESCRIPTION_REACH = 6
+
+
+def _definite_description(doc, j: int) -> bool:
+    """«…, the Democratic presidential candidate stated», «“…?” the 43-year-old asked»: a definite noun
+    phrase ending right before the verb, not the object of a preposition ("in the video")."""
+    head = doc[j]
+    if not (head.pos_ == "NOUN" or is_age(head)):
+        return False
+    k = j - 1
+    while k >= max(0, j - DESCRIPTION_REACH) and (doc[k].pos_ in DESCRIPTION_WORDS or doc[k].tag_ == "HYPH"):
+        k -= 1
+    if k < 0 or doc[k].lower_ not in DESCRIPTION_DETS or doc[k].pos_ != "DET":
+        return False
+    return k == 0 or doc[k - 1].pos_ not in ("ADP", "VERB", "AUX")
+
+
+def is_age(tok: Token) -> bool:
+    """"old" of "the 43-year-old": an age standing for a person."""
+    return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")
 
 
 def _before_parenthesis(doc, j: int) -> int | None:
@@ -117,7 +144,7 @@ def _before_parenthesis(doc, j: int) -> int | None:
 def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token | None:
     for child in verb.children:
         if (child.dep_ in SUBJECT_DEPS and not child.is_punct  # a closing mark parsed as subject
-                and not (outside and outside[0] <= child.idx < outside[1])):
+                and not (outside and outside[0] <= child.idx < outside[1]) and not is_dateline(child)):
             return _unrelative(child)
     if verb.dep_ == "relcl":
         return verb.head
@@ -126,7 +153,7 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
         if obj is not None and not is_occasion(obj):  # not "used her speech to warn": she warned
             return obj
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
-        subj = _subject(_reporter(verb.head), depth + 1, outside)
+        subj = _subject(_reporter(verb.head, outside), depth + 1, outside)
         if subj is None or (subj.lower_ in EXPLETIVE and cue_class(subj.head) is None):  # not "it said, adding"
             return _clause_before(verb) or subj
         return subj
@@ -162,11 +189,34 @@ def passive_agent(verb: Token) -> Token | None:
     return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
 
 
-def _reporter(verb: Token) -> Token:
+def _reporter(verb: Token, outside: tuple[int, int] | None = None) -> Token:
     """«Grant told the BBC that Lane “had …,” adding …»: a participle hung on the verb of a reported
-    clause shares the subject of the verb of saying that reports it, not of the clause."""
+    clause shares the subject of the verb of saying that reports it, not of the clause (nor of a verb
+    inside the quote itself: «X seemed unimpressed, telling reporters, “people said …”»)."""
     head = verb.head
+    if outside and outside[0] <= head.idx < outside[1]:
+        return verb
     return head if verb.dep_ == "ccomp" and head is not verb and cue_class(head) == "speech" else verb
+
+
+DASH_TEXTS = {"-", "--", "\u2014", "\u2013", "("}
+DATELINE_REACH = 8  # tokens from the place name to the dash or parenthesis of a dateline
+
+
+def is_dateline(tok: Token) -> bool:
+    """«LONDON (Reuters) - X said», «OTTAWA — X said»: a place in capitals opening a line and followed
+    by a dash or a parenthesis (the news agency) is the dateline, never the speaker."""
+    if not (tok.is_upper and len(tok.text) >= 3 and tok.ent_type_ in ("GPE", "LOC", "")):
+        return False
+    doc = tok.doc
+    first = tok.left_edge.i
+    if first > 0 and "\n" not in doc[first - 1].text and "\n" not in doc[first - 1].whitespace_:
+        return False
+    end = tok.i + 1
+    while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:  # «NEW YORK», «ST. JOHN'S»
+        end += 1
+    return any(t.text in DASH_TEXTS for t in doc[end:end + DATELINE_REACH] if not t.is_space) and not any(
+        t.pos_ in ("VERB", "AUX") for t in doc[end:end + 1])
 
 
 def _unrelative(tok: Token) -> Token:

@@ -8,7 +8,8 @@ one that names the speaker:
   from Leeds, Yorkshire, who said …»): the person, not Leeds;
 - what a document found («the results of a survey by Gallup indicate», «figures from the Treasury
   show»): the document's author (the document itself when it names none);
-- people speaking for a named body («Treasury officials said», «White House sources said»): the body.
+- people speaking for a named body («Treasury officials said», «White House sources said»): the body;
+- a group with one named example («critics such as Jane Moreau said»): the one named.
 
 The word lists are data (``quotes/data/speaker_nouns.tsv``).
 """
@@ -29,7 +30,7 @@ MAX_CLIMB = 6
 
 def speaker_token(subj: Token) -> Token:
     """The token that names who is speaking through the cue subject ``subj`` (``subj`` itself if none other does)."""
-    for step in (_relative_antecedent, _content_source, _body_of_voice):
+    for step in (_relative_antecedent, _content_source, _body_of_voice, _named_example):
         other = step(subj)
         if other is not None and other is not subj:
             return other
@@ -88,6 +89,25 @@ def _body_of_voice(subj: Token) -> Token | None:
         return None
     ent = entity_of(names[0])  # «Trade and Industry sources»: the name's last word, not a conjunct inside it
     return ent[-1] if ent is not None else names[0]
+
+
+EXAMPLE_PREPS = {"like", "including"}
+NAME_ENTS = {"PERSON", "ORG"}
+
+
+def _named_example(subj: Token) -> Token | None:
+    """«Proponents like Mr. Eisenbrey urged», «critics such as Jane Moreau said»: the one named
+    example of a plural group is who is quoted (not several: "rivals like X and Y" stay the group)."""
+    if subj.tag_ != "NNS" or subj.pos_ != "NOUN":
+        return None
+    for prep in subj.children:
+        is_such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        if prep.dep_ != "prep" or not (prep.lower_ in EXAMPLE_PREPS or is_such_as):
+            continue
+        objs = [o for o in prep.children if o.dep_ == "pobj"]
+        if len(objs) == 1 and objs[0].ent_type_ in NAME_ENTS and not any(c.dep_ == "conj" for c in objs[0].children):
+            return objs[0]
+    return None
 
 
 def is_unsigned_document(tok: Token) -> bool:
