@@ -110,3 +110,13 @@ def test_a_group_with_one_named_example_is_that_example(analyse, text, name):
 def test_a_group_with_several_examples_stays_the_group(analyse):
     rec = analyse("Rivals like Acme and Bolt said the new tax would drive shops out of the city.")
     assert rec.quotes[0].speaker_name == "Rivals"
+
+
+def test_a_firm_described_by_its_trade_is_the_firm_named_before(analyse):
+    rec = analyse("Norvik Steel cut 400 jobs at its Hull plant. The steelmaker said demand had collapsed in Europe.")
+    assert rec.quotes[0].speaker_name == "Norvik Steel"
+
+
+def test_a_person_described_by_a_trade_is_no_firm(analyse):
+    rec = analyse("Norvik Steel cut 400 jobs. Police were called to the gate. The officer said the crowd was calm.")
+    assert rec.quotes[0].speaker_name != "Norvik Steel"

@@ -22,6 +22,7 @@ from eventwatch.nlp.cache import text as doc_text
 
 CO_ARGUMENT_DEPS = {"dobj", "dative", "iobj", "nsubjpass", "obj"}
 OWNER_PREPS = {"for", "at", "from"}
+FIRM_SECTORS = {"BUS", "MED", "NGO", "IGO"}  # CAMEO sector codes of bodies that speak as one (not farmers, police)
 
 
 class Referents(MentionTable):
@@ -182,6 +183,19 @@ class Referents(MentionTable):
         actor = next((a for a in named if a.kind in kinds), None) or self.resolve(owner)[0]
         return actor if actor is not None and actor.kind in kinds else None
 
+    def _organisation_before(self, pos: int) -> Actor | None:
+        """The organisation a description refers back to: the last to speak, else the nearest subject, else
+        the most mentioned."""
+        return (self._last_organization_speaker(pos) or self._nearest_subject(pos, self._is_organization)
+                or self._most_mentioned(pos, "organization"))
+
+    def _is_trade(self, span: tuple[int, int]) -> bool:
+        """A definite noun the actor stage reads as an unnamed business, media or aid body ("the
+        steelmaker", "the broadcaster"): its actor a group of such a sector with no name of its own."""
+        actor = self.actor_at(*span)
+        return (actor is not None and actor.kind == "group" and actor.id[-3:] in FIRM_SECTORS
+                and not proper_name(said_words(actor, doc_text(self.doc))))
+
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
         """(actor, whether the description refers back to it) for a common-noun speaker."""
         lemma = subj.lemma_.lower()
@@ -215,12 +229,14 @@ class Referents(MentionTable):
                 named = self._last_organization_speaker(span[0])
             if named is not None or head_class == "orgname":
                 return named, named is not None
-            return (self._last_organization_speaker(span[0]) or self._nearest_subject(span[0], self._is_organization)
-                    or self._most_mentioned(span[0], "organization")), True
+            return self._organisation_before(span[0]), True
         if definite and head_class is None and (subj.tag_ in ("NN", "NNP") or _is_age(subj)):
             role = self._role_at(*span)
             if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
                 return role, False
+            firm = self._organisation_before(span[0]) if self._is_trade(span) else None
+            if firm is not None:  # "Norvik Steel cut jobs. The steelmaker said": the firm named before
+                return firm, True
             gender, others = person_words().get(lemma), self._co_arguments(subj)
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender) and a.id not in others), True
         return self.actor_at(*span), False
