@@ -120,3 +120,25 @@ def test_a_firm_described_by_its_trade_is_the_firm_named_before(analyse):
 def test_a_person_described_by_a_trade_is_no_firm(analyse):
     rec = analyse("Norvik Steel cut 400 jobs. Police were called to the gate. The officer said the crowd was calm.")
     assert rec.quotes[0].speaker_name != "Norvik Steel"
+
+
+def test_a_participle_after_an_inverted_attribution_is_the_same_speakers(analyse):
+    rec = analyse("“Having the old files is worth a lot,” said Skelly, explaining he had worked with both men for years.")
+    assert _find(rec, "worked with both men").speaker_name == "Skelly"
+
+
+def test_a_participle_after_a_clause_completing_a_noun_goes_with_the_main_verb(analyse):
+    rec = analyse("Bennett denied the notion that a campaign shakeup is coming, explaining that he was away on holiday.")
+    assert _find(rec, "away on holiday").speaker_name == "Bennett"
+
+
+def test_a_description_holding_a_persons_name_keeps_its_words(analyse):
+    rec = analyse("Huma Abedin wrote back on Monday. "
+                  "The Clinton campaign said the row had been stirred up for political gain.")
+    assert _find(rec, "stirred up").speaker_name == "The Clinton campaign"
+
+
+def test_a_report_named_for_its_issuer_is_the_issuers(analyse):
+    rec = analyse("Acme Polling surveyed 900 voters for the network. "
+                  "The Acme report also suggests that most voters have not made up their minds.")
+    assert "Acme" in (_find(rec, "made up their minds").speaker_name or "")

@@ -22,6 +22,7 @@ from eventwatch.nlp.cache import text as doc_text
 
 CO_ARGUMENT_DEPS = {"dobj", "dative", "iobj", "nsubjpass", "obj"}
 OWNER_PREPS = {"for", "at", "from"}
+NAME_ENTS = {"PERSON", "ORG"}
 FIRM_SECTORS = {"BUS", "MED", "NGO", "IGO"}  # CAMEO sector codes of bodies that speak as one (not farmers, police)
 
 
@@ -214,10 +215,11 @@ class Referents(MentionTable):
             owner = self._owner(subj, None, ("organization",))
             if owner is not None:
                 return owner, True
+        named = next((c for c in subj.children if c.dep_ == "compound" and c.ent_type_ in NAME_ENTS), None)
         if head_class == "doc":
             source = source_of(subj)
-            if possessor is not None:
-                return self.resolve(possessor)[0], True
+            if possessor is not None or (named is not None and definite and subj.tag_ == "NN"):
+                return self._source(possessor or named), True  # "her statement", "the Acme report" (not "Senate filings")
             if source is not subj:
                 return self._source(source), True
         if definite and head_class in ("org", "orgname", "doc"):
@@ -234,6 +236,8 @@ class Referents(MentionTable):
             role = self._role_at(*span)
             if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
                 return role, False
+            if named is not None and named.ent_type_ == "PERSON" and lemma not in person_words():
+                return None, False  # "the Clinton campaign" is no one named before: its own words
             firm = self._organisation_before(span[0]) if self._is_trade(span) else None
             if firm is not None:  # "Norvik Steel cut jobs. The steelmaker said": the firm named before
                 return firm, True

@@ -11,6 +11,7 @@ from eventwatch.quotes.lexicon import cue_forms, cue_verbs, speaker_nouns
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl"}  # "… and added", "…, saying"
 RELATIVE = {"who", "which", "that"}
+TIME_ENTS = {"DATE", "TIME"}
 EXPLETIVE = {"it", "there"}  # "It was …, saying", "There was …, saying": no one
 
 
@@ -59,6 +60,9 @@ def inverted_subject(verb: Token) -> Token | None:
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN"):
             return child
+        if (child.i == verb.i + 1 and child.dep_ in ("advmod", "npadvmod", "dep") and child.is_title
+                and child.ent_type_ not in TIME_ENTS):  # «“…,” said Skelly»: a name the parser took for an adverb
+            return child
     for child in verb.rights:  # «“…,” said the woman, who …»: the parser made her the subject of what follows
         subj = next((c for c in child.children if c.dep_ == "nsubj"), None) if child.dep_ == "ccomp" else None
         if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.left_edge.i == verb.i + 1:
@@ -93,11 +97,12 @@ def _adjacent_subject(verb: Token, outside: tuple[int, int] | None) -> Token | N
     paren = _before_parenthesis(doc, j)
     if paren is not None:  # "Gov. Tom Fielding (R-OH), said": the name before the parenthesis
         j = paren
-    elif j >= 0 and doc[j].text == ",":
-        k = j - 1
-        while k >= 0 and doc[k].text != "," and "\n" not in doc[k].text and doc[k].text not in ".!?":
-            k -= 1
-        j = k - 1 if k >= 0 and doc[k].text == "," else -1
+    for _ in range(PARENTHETICALS):  # "Sanders, meanwhile, who sits …, said": one or two asides
+        if j < 0 or doc[j].text != ",":
+            break
+        j = _before_aside(doc, j)
+        while j >= 0 and doc[j].pos_ == "ADV":
+            j -= 1
     if j < 0 or doc[j].lower_ in RELATIVE:
         return None
     if not (doc[j].pos_ == "PRON" or doc[j].ent_type_ in ("PERSON", "ORG") or _definite_description(doc, j)):
@@ -131,6 +136,17 @@ def is_age(tok: Token) -> bool:
     return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")
 
 
+PARENTHETICALS = 2
+
+
+def _before_aside(doc, j: int) -> int:
+    """The token before a comma-enclosed stretch whose closing comma is ``j`` (-1 if it opens no clause)."""
+    k = j - 1
+    while k >= 0 and doc[k].text != "," and "\n" not in doc[k].text and doc[k].text not in ".!?":
+        k -= 1
+    return k - 1 if k >= 0 and doc[k].text == "," else -1
+
+
 def _before_parenthesis(doc, j: int) -> int | None:
     """The token before a short parenthesis that ends at ``j`` (or at ``j - 1``, a comma after it)."""
     if j >= 1 and doc[j].text == "," and doc[j - 1].text == ")":
@@ -153,7 +169,10 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
         if obj is not None and not is_occasion(obj):  # not "used her speech to warn": she warned
             return obj
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
-        subj = _subject(_reporter(verb.head, outside), depth + 1, outside)
+        head = _main_clause(verb, _reporter(verb.head, outside))
+        subj = _subject(head, depth + 1, outside)
+        if subj is None and cue_class(head) is not None:  # «“…,” said Skelly, explaining …»
+            subj = inverted_subject(head)
         if subj is None or (subj.lower_ in EXPLETIVE and cue_class(subj.head) is None):  # not "it said, adding"
             return _clause_before(verb) or subj
         return subj
@@ -164,6 +183,16 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head, depth + 1, outside)  # "X responded by accusing him of …": X
     return None
+
+
+def _main_clause(verb: Token, head: Token) -> Token:
+    """«Bennett denied the notion that a shakeup is coming, explaining …»: a participle after a clause
+    that completes a noun ("the notion that …") goes with the verb of that noun, not with the clause."""
+    if not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "acl"
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)):
+        return head
+    noun = head.head
+    return noun.head if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX") else head
 
 
 def _sends_document(verb: Token) -> bool:
