@@ -139,6 +139,6 @@ def test_a_description_holding_a_persons_name_keeps_its_words(analyse):
 
 
 def test_a_report_named_for_its_issuer_is_the_issuers(analyse):
-    rec = analyse("Acme Polling surveyed 900 voters for the network. "
+    rec = analyse("Acme Polling surveyed 900 voters for the network. The Herald Tribune said the race was close. "
                   "The Acme report also suggests that most voters have not made up their minds.")
     assert "Acme" in (_find(rec, "made up their minds").speaker_name or "")
