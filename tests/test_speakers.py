@@ -142,3 +142,18 @@ def test_a_report_named_for_its_issuer_is_the_issuers(analyse):
     rec = analyse("Acme Polling surveyed 900 voters for the network. The Herald Tribune said the race was close. "
                   "The Acme report also suggests that most voters have not made up their minds.")
     assert "Acme" in (_find(rec, "made up their minds").speaker_name or "")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Trade Minister Hajime Tamura met his US counterpart on Friday. The Kyodo news agency quoted Tamura as "
+     "saying Japan would cut its trade surplus.", "Tamura"),
+    ("Talks on the dam stalled in May. The agency cited Rosa Diaz as saying that talks would resume soon.", "Diaz"),
+])
+def test_quoted_as_saying_is_the_quoted_ones(analyse, text, name):
+    rec = analyse(text)
+    assert name in (rec.quotes[0].speaker_name or "")
+
+
+def test_a_company_spokesman_speaks_for_the_company_named_before(analyse):
+    rec = analyse("Acme Corp shares fell 5% on Monday. A company spokesman said the plant would close in March.")
+    assert rec.quotes[0].speaker_name == "Acme Corp"

@@ -178,6 +178,10 @@ class Referents(MentionTable):
                           for o in p.children if o.dep_ == "pobj"), None)
         if owner is None:  # "a Central Bank spokesman": a name compounded with the noun
             owner = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if owner is None:  # "a company spokesman": the organisation the article is about
+            body = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                         and description_heads().get(c.lemma_.lower()) == "org"), None)
+            return self._organisation_before(subj.idx) if body is not None and "organization" in kinds else None
         if owner is None:
             return None
         named = [self.canonical(m.actor) for m in self.mentions if m.start <= owner.idx < m.end]

@@ -181,8 +181,20 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
     if depth < 3 and verb.dep_ == "acl" and verb.head.dep_ == "pobj" and _sends_document(verb.head.head.head):
         return _subject(verb.head.head.head, depth + 1, outside)  # "X sent a letter to members saying …": X
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        quoted_as = _quoted_as(verb)
+        if quoted_as is not None:
+            return quoted_as
         return _subject(verb.head.head, depth + 1, outside)  # "X responded by accusing him of …": X
     return None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """«The news agency quoted Tamura as saying …», «cited an official as saying»: the object of the
+    verb that "as saying" hangs on is the speaker; the reporter only relays it."""
+    prep = verb.head
+    if prep.lower_ != "as" or cue_class(verb) != "speech":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
 
 
 def _main_clause(verb: Token, head: Token) -> Token:
