@@ -157,3 +157,13 @@ def test_quoted_as_saying_is_the_quoted_ones(analyse, text, name):
 def test_a_company_spokesman_speaks_for_the_company_named_before(analyse):
     rec = analyse("Acme Corp shares fell 5% on Monday. A company spokesman said the plant would close in March.")
     assert rec.quotes[0].speaker_name == "Acme Corp"
+
+
+def test_a_definite_description_is_the_named_phrase_with_its_head_before(analyse):
+    rec = analyse("A Lyon court ordered the builder to pay damages. The court said the contract had been broken.")
+    assert rec.quotes[0].speaker_name == "Lyon court"
+
+
+def test_a_definite_description_with_no_named_phrase_before_keeps_its_words(analyse):
+    rec = analyse("A man was hurt in the blast. The man said he had heard nothing at all.")
+    assert rec.quotes[0].speaker_name == "The man"

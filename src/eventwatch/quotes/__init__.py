@@ -18,6 +18,7 @@ from eventwatch.actors.phrases import entity_of
 from eventwatch.actors.referents import Referents
 from eventwatch.model import Quote, Record
 from eventwatch.nlp.cache import column
+from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
@@ -123,7 +124,9 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
     if body is None and subject.lemma_.lower() in voices and is_anaphoric_voice(subject):
         return (*voices[subject.lemma_.lower()], (subject.left_edge.idx, subject.idx + len(subject)))
     if body is None:
-        return resolver.resolve(tok)
+        actor, name, span = resolver.resolve(tok)
+        earlier = _named_before(tok) if actor is None and name == text_of(tok.doc, span) else None
+        return (actor, earlier, span) if earlier else (actor, name, span)
     a, b = body.start_char, body.end_char
     a += len(body.text) - len(_without_the(body.text))  # the actor's mention leaves out "the"
     whole = [m.actor for m in resolver.mentions if m.start <= a and b <= m.end and m.actor.kind != "person"]
@@ -131,6 +134,33 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
     named = actor is not None and actor.name in body.doc.text  # "Federal Reserve" for "Fed", not a dictionary's name
     voices[subject.lemma_.lower()] = (actor, plain_name(actor.name) if named else _without_the(body.text))
     return (*voices[subject.lemma_.lower()], (a, b))
+
+
+NAMED_BEFORE_REACH = 1500  # characters back "the court" looks for "a Paris court"
+NAMING_ENTS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+def text_of(doc, span) -> str:
+    return doc_text(doc)[span[0]:span[1]]
+
+
+def _named_before(tok):
+    """«A Paris court ordered … The court said»: a definite description no actor stands for is the
+    nearest earlier phrase with the same head noun that a name makes specific ("Paris court")."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    doc = tok.doc
+    lemma, lo = tok.lemma_, tok.idx - NAMED_BEFORE_REACH
+    for prev in reversed(doc[:tok.i]):
+        if prev.idx < lo:
+            return None
+        if prev.lemma_ != lemma or prev.pos_ != "NOUN":
+            continue
+        mods = [c for c in prev.children if c.dep_ in ("compound", "amod", "nmod") and c.i < prev.i
+                and (c.ent_type_ in NAMING_ENTS or c.pos_ == "PROPN")]
+        if mods:
+            return doc_text(doc)[mods[0].left_edge.idx:prev.idx + len(prev)]
+    return None
 
 
 def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]:
