@@ -167,3 +167,25 @@ def test_a_definite_description_is_the_named_phrase_with_its_head_before(analyse
 def test_a_definite_description_with_no_named_phrase_before_keeps_its_words(analyse):
     rec = analyse("A man was hurt in the blast. The man said he had heard nothing at all.")
     assert rec.quotes[0].speaker_name == "The man"
+
+
+def test_a_name_right_after_a_parenthetical_verb_of_saying_is_the_speaker(analyse):
+    rec = analyse("And the mayor, said Dana Whitfield, who worked for him for years, never forgives a slight.")
+    assert rec.quotes and "Whitfield" in (rec.quotes[0].speaker_name or "")
+
+
+def test_the_official_after_an_unnamed_official_is_no_one_named(analyse):
+    rec = analyse("Maria Lopez's files were seized, according to a senior police official. "
+                  "The official said the files had been copied to a private server.")
+    q = _find(rec, "copied to a private server")
+    assert q.speaker_name == "The official"
+
+
+def test_the_official_after_a_named_official_is_that_person(analyse):
+    rec = analyse("Tom Reed, a senior official at the ministry, spoke on Monday. The official said talks would resume.")
+    assert rec.quotes[0].speaker_name == "Tom Reed"
+
+
+def test_that_said_is_no_ones_speech(analyse):
+    rec = analyse("Turnout fell in every ward. That said, the council thinks the new rules will work in time.")
+    assert not any(q.speaker_name == "That" for q in rec.quotes)

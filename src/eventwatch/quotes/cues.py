@@ -40,6 +40,9 @@ def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = No
     takes the subject of the verb that quote belongs to."""
     if quoted:
         verb = _out_of_quotes(verb, quoted)
+    named_after = _inverted_name(verb) if depth == 0 else None
+    if named_after is not None:
+        return named_after
     if depth == 0 and cue_class(verb) == "speech" and any(c.dep_ == "nsubjpass" for c in verb.children):
         return passive_agent(verb)  # "Holt was asked …", "was told by the minister …": the asker, the teller
     subj = _subject(verb, depth, outside)
@@ -67,6 +70,29 @@ def inverted_subject(verb: Token) -> Token | None:
         subj = next((c for c in child.children if c.dep_ == "nsubj"), None) if child.dep_ == "ccomp" else None
         if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.left_edge.i == verb.i + 1:
             return subj
+    return None
+
+
+INVERTED_AFTER = {",", "\u201d", '"', "\u2019", "'"}
+TITLE_REACH = 3  # title words ("Rep.", "Sen.", "Dr") before the name of an inverted speaker
+
+
+def _inverted_name(verb: Token) -> Token | None:
+    """«And Trump, said Sunshine, does not forgive», «…, said Rep. Ana Ruiz»: a verb of saying right after
+    a comma or a closing mark and right before a person's name is said by that name, whatever the
+    parser made the subject."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in INVERTED_AFTER or cue_class(verb) != "speech":
+        return None
+    for j in range(verb.i + 1, min(len(doc), verb.i + 1 + TITLE_REACH)):
+        tok = doc[j]
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+            end = j
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and doc[end + 1].ent_type_ == "PERSON":
+                end += 1
+            return doc[end]
+        if tok.pos_ != "PROPN" or tok.ent_type_:
+            return None
     return None
 
 
