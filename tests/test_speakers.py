@@ -189,3 +189,8 @@ def test_the_official_after_a_named_official_is_that_person(analyse):
 def test_that_said_is_no_ones_speech(analyse):
     rec = analyse("Turnout fell in every ward. That said, the council thinks the new rules will work in time.")
     assert not any(q.speaker_name == "That" for q in rec.quotes)
+
+
+def test_a_name_that_opens_the_reported_clause_is_not_an_inverted_speaker(analyse):
+    rec = analyse("Matt Benton, a founder of the think tank, said Clara Diaz had avoided tacking too far left.")
+    assert "Benton" in (rec.quotes[0].speaker_name or "")

@@ -242,8 +242,6 @@ class Referents(MentionTable):
                 return role, False
             if named is not None and named.ent_type_ == "PERSON" and lemma not in person_words():
                 return None, False  # "the Clinton campaign" is no one named before: its own words
-            if _unnamed_before(subj):  # "a senior official said … The official added": no one named
-                return None, False
             firm = self._organisation_before(span[0]) if self._is_trade(span) else None
             if firm is not None:  # "Norvik Steel cut jobs. The steelmaker said": the firm named before
                 return firm, True
@@ -256,20 +254,3 @@ def _is_age(tok: Token) -> bool:
     """"the 43-year-old": an age standing for a person (a description like "the senator")."""
     return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")
 
-
-UNNAMED_REACH = 1500  # characters back "the official" looks for "a senior official"
-INDEFINITE = {"a", "an", "one", "another"}
-
-
-def _unnamed_before(subj: Token) -> bool:
-    """"The official" after "a senior law enforcement official", "the witness" after "one witness": the
-    nearest earlier noun with the same head is indefinite and names no one (no name in apposition)."""
-    doc = subj.doc
-    for prev in reversed(doc[:subj.i]):
-        if prev.idx < subj.idx - UNNAMED_REACH:
-            return False
-        if prev.lemma_ != subj.lemma_ or prev.pos_ != "NOUN":
-            continue
-        named = any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in prev.children) or prev.head.ent_type_ == "PERSON"
-        return not named and any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in prev.children)
-    return False

@@ -22,7 +22,8 @@ from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
-from eventwatch.quotes.speakers import BODY_ENTS, is_anaphoric_voice, is_unsigned_document, speaker_token
+from eventwatch.quotes.speakers import (BODY_ENTS, is_anaphoric_voice, is_unsigned_document, speaker_token,
+                                        unnamed_speaker_before)
 from eventwatch.quotes.cues import cue_class, inverted_subject
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,9 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
     body = entity_of(tok) if tok is not subject and tok.ent_type_ in BODY_ENTS else None
     if body is None and subject.lemma_.lower() in voices and is_anaphoric_voice(subject):
         return (*voices[subject.lemma_.lower()], (subject.left_edge.idx, subject.idx + len(subject)))
+    if body is None and unnamed_speaker_before(tok):  # "the official" after "a senior official said"
+        span = (tok.left_edge.idx, tok.idx + len(tok))
+        return None, text_of(tok.doc, span), span
     if body is None:
         actor, name, span = resolver.resolve(tok)
         earlier = _named_before(tok) if actor is None and name == text_of(tok.doc, span) else None

@@ -78,9 +78,9 @@ TITLE_REACH = 3  # title words ("Rep.", "Sen.", "Dr") before the name of an inve
 
 
 def _inverted_name(verb: Token) -> Token | None:
-    """«And Trump, said Sunshine, does not forgive», «…, said Rep. Ana Ruiz»: a verb of saying right after
-    a comma or a closing mark and right before a person's name is said by that name, whatever the
-    parser made the subject."""
+    """«And Trump, said Sunshine, does not forgive», «…, said Rep. Ana Ruiz.»: a verb of saying right after
+    a comma or a closing mark and right before a person's name that a comma or full stop closes is said
+    by that name, whatever the parser made the subject (not «X, a founder of Y, said Clinton had …»)."""
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text not in INVERTED_AFTER or cue_class(verb) != "speech":
         return None
@@ -90,7 +90,8 @@ def _inverted_name(verb: Token) -> Token | None:
             end = j
             while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and doc[end + 1].ent_type_ == "PERSON":
                 end += 1
-            return doc[end]
+            closes = end + 1 == len(doc) or doc[end + 1].is_punct or "\n" in doc[end + 1].text
+            return doc[end] if closes else None  # not «X, a founder of Y, said Clinton had …»
         if tok.pos_ != "PROPN" or tok.ent_type_:
             return None
     return None

@@ -127,3 +127,35 @@ def is_anaphoric_voice(tok: Token) -> bool:
     deps = {c.dep_ for c in tok.children}
     return (any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
             and not deps & {"compound", "nmod", "poss", "prep", "amod", "appos"})
+
+
+UNNAMED_REACH = 1500  # characters back "the official" looks for "a senior official"
+INDEFINITE = {"a", "an", "one", "another"}
+
+
+def unnamed_speaker_before(subj: Token) -> bool:
+    """"The official said" after "…, according to a senior police official", "the witness added" after
+    "one witness said": the nearest earlier noun with the same head is an indefinite speaker or source
+    who names no one (no name in apposition); the description goes on with that unnamed one."""
+    if subj.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return False
+    doc = subj.doc
+    for prev in reversed(doc[:subj.i]):
+        if prev.idx < subj.idx - UNNAMED_REACH:
+            return False
+        if prev.lemma_ != subj.lemma_ or prev.pos_ != "NOUN":
+            continue
+        named = any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in prev.children)
+        indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in prev.children)
+        return not named and indefinite and _is_source(prev)
+    return False
+
+
+def _is_source(tok: Token) -> bool:
+    """The subject of a verb of saying, or the object of "according to"."""
+    from eventwatch.quotes.cues import cue_class
+
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and cue_class(head) is not None:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
