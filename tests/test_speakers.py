@@ -194,3 +194,9 @@ def test_that_said_is_no_ones_speech(analyse):
 def test_a_name_that_opens_the_reported_clause_is_not_an_inverted_speaker(analyse):
     rec = analyse("Matt Benton, a founder of the think tank, said Clara Diaz had avoided tacking too far left.")
     assert "Benton" in (rec.quotes[0].speaker_name or "")
+
+
+def test_the_spokesman_after_a_bodys_spokesman_is_the_body(analyse):
+    rec = analyse("The mayor cut short a trip to Leeds, a Halden Council spokesman said. "
+                  "He had been due to speak at a dinner, the spokesman said.")
+    assert "Halden" in (_find(rec, "due to speak").speaker_name or "")

@@ -136,7 +136,8 @@ INDEFINITE = {"a", "an", "one", "another"}
 def unnamed_speaker_before(subj: Token) -> bool:
     """"The official said" after "…, according to a senior police official", "the witness added" after
     "one witness said": the nearest earlier noun with the same head is an indefinite speaker or source
-    who names no one (no name in apposition); the description goes on with that unnamed one."""
+    who names no one and speaks for no named body (no name, possessor or "for X"); the description goes
+    on with that unnamed one."""
     if subj.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
         return False
     doc = subj.doc
@@ -145,7 +146,8 @@ def unnamed_speaker_before(subj: Token) -> bool:
             return False
         if prev.lemma_ != subj.lemma_ or prev.pos_ != "NOUN":
             continue
-        named = any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in prev.children)
+        named = any(c.dep_ in ("appos", "poss", "prep") or c.ent_type_ or c.pos_ == "PROPN"
+                    for c in prev.children)  # "a Federal Reserve spokesman", "a spokesman for X": a body's
         indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in prev.children)
         return not named and indefinite and _is_source(prev)
     return False
