@@ -200,3 +200,14 @@ def test_the_spokesman_after_a_bodys_spokesman_is_the_body(analyse):
     rec = analyse("The mayor cut short a trip to Leeds, a Halden Council spokesman said. "
                   "He had been due to speak at a dinner, the spokesman said.")
     assert "Halden" in (_find(rec, "due to speak").speaker_name or "")
+
+
+def test_a_party_leader_named_before_is_not_kept_as_words(analyse):
+    rec = analyse("Charles Kennedy spoke in Bath. The Lib Dem leader told BBC Radio 4's Today programme: "
+                  "\"We will fight every seat.\"")
+    assert rec.quotes[0].speaker_name == "Charles Kennedy"
+
+
+def test_a_company_by_its_trade_is_the_company_named_before(analyse):
+    rec = analyse("Sony said profits had fallen. The Japanese electronics giant said sales of televisions were weak.")
+    assert _find(rec, "televisions were weak").speaker_name == "Sony"

@@ -188,6 +188,9 @@ class Referents(MentionTable):
         actor = next((a for a in named if a.kind in kinds), None) or self.resolve(owner)[0]
         return actor if actor is not None and actor.kind in kinds else None
 
+    def organisation_before(self, pos: int) -> Actor | None:
+        return self._organisation_before(pos)
+
     def _organisation_before(self, pos: int) -> Actor | None:
         """The organisation a description refers back to: the last to speak, else the nearest subject, else
         the most mentioned."""
@@ -240,8 +243,6 @@ class Referents(MentionTable):
             role = self._role_at(*span)
             if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
                 return role, False
-            if named is not None and named.ent_type_ == "PERSON" and lemma not in person_words():
-                return None, False  # "the Clinton campaign" is no one named before: its own words
             firm = self._organisation_before(span[0]) if self._is_trade(span) else None
             if firm is not None:  # "Norvik Steel cut jobs. The steelmaker said": the firm named before
                 return firm, True

@@ -23,7 +23,7 @@ from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
 from eventwatch.quotes.speakers import (BODY_ENTS, is_anaphoric_voice, is_unsigned_document, speaker_token,
-                                        unnamed_speaker_before)
+                                        is_firm, is_following, unnamed_speaker_before)
 from eventwatch.quotes.cues import cue_class, inverted_subject
 
 log = logging.getLogger(__name__)
@@ -124,11 +124,14 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
     body = entity_of(tok) if tok is not subject and tok.ent_type_ in BODY_ENTS else None
     if body is None and subject.lemma_.lower() in voices and is_anaphoric_voice(subject):
         return (*voices[subject.lemma_.lower()], (subject.left_edge.idx, subject.idx + len(subject)))
-    if body is None and unnamed_speaker_before(tok):  # "the official" after "a senior official said"
-        span = (tok.left_edge.idx, tok.idx + len(tok))
+    if body is None and (unnamed_speaker_before(tok) or is_following(tok)):  # "the official" after "a
+        span = (tok.left_edge.idx, tok.idx + len(tok))  # senior official said", "the Clinton campaign"
         return None, text_of(tok.doc, span), span
     if body is None:
         actor, name, span = resolver.resolve(tok)
+        if is_firm(tok) and (actor is None or actor.kind == "person"):  # "the electronics giant said"
+            actor = resolver.organisation_before(span[0]) or actor
+            name = resolver.spoken_name(actor) if actor is not None and actor.kind != "person" else name
         earlier = _named_before(tok) if actor is None and name == text_of(tok.doc, span) else None
         return (actor, earlier, span) if earlier else (actor, name, span)
     a, b = body.start_char, body.end_char

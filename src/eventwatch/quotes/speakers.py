@@ -161,3 +161,19 @@ def _is_source(tok: Token) -> bool:
     if tok.dep_ in ("nsubj", "nsubjpass") and cue_class(head) is not None:
         return True
     return tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _definite_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def is_following(tok: Token) -> bool:
+    """«The Clinton campaign said»: the people around a named person speak as themselves, not as that
+    person and not as whoever was named last (``speaker_nouns.tsv``, class following)."""
+    return (_definite_noun(tok) and speaker_nouns().get(tok.lemma_.lower()) == "following"
+            and any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children))
+
+
+def is_firm(tok: Token) -> bool:
+    """«The Japanese electronics giant said»: a company by its trade (``speaker_nouns.tsv``, class firm)."""
+    return _definite_noun(tok) and speaker_nouns().get(tok.lemma_.lower()) == "firm"
