@@ -48,6 +48,9 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from scale_fixtures import LoopbackServer  # noqa: E402  (the tests' loopback server: one owner)
+
 from eventwatch.ingest import Source, _file_source, read_source
 from eventwatch.model import Document
 from eventwatch.settings import Settings
@@ -317,13 +320,13 @@ WEIGHTS = [8, 10, 12, 5, 1, 0.7, 10, 10, 8, 10, 0.3, 3, 8, 10, 3, 8, 4, 1]
 FULL_PIPELINE = {"punct_runs", "json_edge"}  # every input of these families also goes through spaCy and the stages
 
 
-class HostileServer:
+class HostileServer(LoopbackServer):
     """Loopback pages that misbehave, for g_feed_net. The fetcher treats this one server like a proxy the
     user chose (allowed); every other private or loopback address is refused as it is by default."""
 
     def __init__(self):
         import threading
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from http.server import BaseHTTPRequestHandler
 
         stop = self.stop = threading.Event()
 
@@ -382,20 +385,7 @@ class HostileServer:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self):
-        import threading
-
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        self.server.shutdown()
-        self.server.server_close()
+        self.serve(Handler)
 
 
 HOSTILE = None  # the HostileServer of the run

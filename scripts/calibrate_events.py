@@ -30,7 +30,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from eventwatch.eval.event_labels import default_shared, load_docs, sentences  # noqa: E402
+from eventwatch.eval.event_labels import default_shared, load_docs, training_sentences, waves_option  # noqa: E402
 from eventwatch.eval.event_set import (OFF_SCOPE_ROOTS, RELIABILITY_BINS, expected_calibration_error,  # noqa: E402
                                       locate, match)
 from eventwatch.events.confidence import (CALIBRATION_FILE, NONNEGATIVE, Calibration, by_sentence,  # noqa: E402
@@ -48,13 +48,13 @@ def fold_of(doc_id: str) -> int:
 
 
 # ------------------------------------------------------------------ data: the coder's events on tune
-def collect(learned: bool | None) -> list[dict]:
+def collect(learned: bool | None, waves: str | None = None) -> list[dict]:
     """One item per tune article: its events (raw confidences), and per scored event its label."""
     from eventwatch.model import Document
     from eventwatch.pipeline import Pipeline
     from eventwatch.settings import Settings
 
-    items = [s for s in sentences() if s.split == "tune"]   # the test split is never read
+    items = training_sentences(waves)   # the test split is never read
     by_doc = defaultdict(list)
     for s in items:
         by_doc[(s.corpus, s.doc)].append(s)
@@ -231,9 +231,10 @@ def main() -> None:
     ap.add_argument("--dry-run", action="store_true", help="report, write nothing")
     ap.add_argument("--learned", choices=("on", "off"), help="force the learned coder on or off (default: settings)")
     ap.add_argument("--out", type=Path, default=CALIBRATION_FILE)
+    waves_option(ap)
     args = ap.parse_args()
     t0 = time.time()
-    arts = collect(None if args.learned is None else args.learned == "on")
+    arts = collect(None if args.learned is None else args.learned == "on", args.waves)
     root_probabilities(arts)
     rows = feature_rows(arts)
     before = [(raw, ok) for _, _, ok, raw in rows]

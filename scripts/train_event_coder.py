@@ -27,7 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from eventwatch.eval.event_labels import load_docs, sentences  # noqa: E402
+from eventwatch.eval.event_labels import load_docs, training_sentences, waves_option  # noqa: E402
 from eventwatch.eval.event_set import QUIET_SECTIONS, locate  # noqa: E402
 from eventwatch.events.learned import CLASSES, HASH_BITS, dense_features, hashed, logit, sparse_features  # noqa: E402
 
@@ -58,12 +58,12 @@ def _collector(store: dict):
     return collect
 
 
-def extract(split: str | None) -> None:
+def extract(waves: str | None) -> None:
     from eventwatch.model import Document
     from eventwatch.pipeline import Pipeline
     from eventwatch.settings import Settings
 
-    items = [s for s in sentences() if s.split == "tune"]  # the test split is never read here
+    items = training_sentences(waves)  # the test split is never read here
     by_doc = defaultdict(list)
     for s in items:
         by_doc[(s.corpus, s.doc)].append(s)
@@ -371,7 +371,7 @@ def cmd_cv_pipeline(args) -> None:
     meta = json.loads((OUT / "event_coder.json").read_text("utf-8"))
     if args.keep is not None:
         meta["thresholds"] = {"keep": args.keep, "add": args.add}
-    items = [s for s in sentences() if s.split == "tune"]
+    items = training_sentences(args.waves)
     scored = []
     for f in range(FOLDS):
         train = [c for s in sents if fold_of(s["doc"]) != f for c in s["cands"]]
@@ -409,9 +409,10 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--keep", type=float, help="cv-pipeline: try this keep threshold (with --add)")
     ap.add_argument("--add", type=float)
+    waves_option(ap)
     args = ap.parse_args()
     if args.command == "extract":
-        extract("tune")
+        extract(args.waves)
     elif args.command == "cv":
         cmd_cv(args)
     elif args.command == "cv-pipeline":

@@ -123,3 +123,16 @@ def test_agreement_kappa_and_root_f1():
     # events A=2, B=2, one match (root 17) -> F1 0.5; its source codes differ in sector only
     assert got["root_F1"] == pytest.approx(0.5)
     assert (got["src_code"], got["src6"]) == (0.0, 0.0)
+
+
+def test_training_sentences_never_hold_test_and_keep_only_the_waves_asked(setup, monkeypatch):
+    shared, labels, rows = setup
+    for i, r in enumerate(rows):
+        r["split"], r["wave"] = ("test", 1) if i == 0 else ("tune", i)
+    (labels / "sample.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (labels / "coded" / "ev99.A.jsonl").write_text("".join(
+        json.dumps({"sid": r["sid"], "chunk": "ev99", "coder": "A", "events": []}) + "\n" for r in rows))
+    monkeypatch.setenv("EVENTWATCH_SHARED", str(shared))
+    assert [s.wave for s in event_labels.training_sentences(labels=labels)] == [1, 2]
+    assert [s.sid for s in event_labels.training_sentences("2", labels)] == [rows[2]["sid"]]
+    assert event_labels.training_sentences("3", labels) == []

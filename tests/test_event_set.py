@@ -81,3 +81,20 @@ def test_an_unnamed_side_with_an_optional_code_agrees_with_no_actor():
     assert event_set._dyads_strict([(gold, none)]) == 0.0   # the strict figure requires every gold code
     named = {**gold, "source": [6, 12]}                     # a side the sentence names must be found
     assert event_set._dyads_right([(named, none)], 6) == 0.0
+
+
+def test_later_sample_waves_get_rows_of_their_own(tmp_path, monkeypatch):
+    shared, labels = _label_set(tmp_path)
+    rows = [json.loads(line) for line in (labels / "sample.jsonl").read_text().splitlines()]
+    for i, row in enumerate(rows):
+        row["split"], row["wave"] = "tune", 1 if i == 0 else 2
+    (labels / "sample.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    items = list(sentences(shared, labels))
+    assert [s.wave for s in items] == [1, 2]
+    monkeypatch.setattr(event_set, "sentences", lambda labels: items)
+    monkeypatch.setattr(event_set, "predict", lambda items, options: [event_set.Scored(s, []) for s in items])
+    result = event_set.evaluate([str(labels)], {})
+    assert result["tune"]["sentences"] == 2
+    assert result["tune.w1"]["sentences"] == 1 and result["tune.w2"]["sentences"] == 1
+    assert result["tune.w1"]["detection"]["recall"] == 0.0  # the arrest of wave 1 was missed
+    assert "tune.w2" in event_set.report(result)

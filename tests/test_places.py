@@ -502,3 +502,87 @@ def test_a_new_index_removes_older_versions_only(tmp_path):
     remove_stale_indexes(tmp_path / "gazetteer-12.sqlite")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-11.sqlite.x1.tmp", "gazetteer-12.sqlite",
                                                            "gazetteer-99.sqlite"]
+
+
+DAMASCUS = (33.51, 36.29)
+
+
+def test_a_capital_named_for_its_government_does_not_pull_a_famous_name_beside_it(nlp):
+    # Damascus, Maryland lies near Washington; "Washington" here is the US government, not a town nearby
+    record = run(nlp, "The new U.S. secretary of state met officials in Washington on Monday. Washington wants "
+                      "talks if that helps Damascus keep its distance from Iran, American diplomats said. Washington will decide in May.")
+    assert near(place_named(record, "Damascus"), DAMASCUS)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Staff of the Harold Wilson Leeds Trust met on Monday in Bradford.", "Leeds"),
+    ("The injured driver was taken to Sarah Bush Lincoln Hospital in Mattoon, Illinois.", "Lincoln"),
+])
+def test_a_town_continuing_an_organisation_name_is_no_place(nlp, text, word):
+    record = run(nlp, text)
+    assert place_named(record, word) is None, [p.name for p in record.places]
+
+
+def test_a_region_word_before_a_town_inside_an_organisation_name_keeps_the_town(nlp):
+    record = run(nlp, "Members of the North Tulsa Economic Development Corporation met in Oklahoma City on Monday.")
+    assert place_named(record, "Tulsa") is not None, [p.name for p in record.places]
+
+
+def test_eval_writes_every_error_of_the_tune_half_only(tmp_path):
+    import json
+
+    from eventwatch.eval.places import score_doc, write_errors
+    from eventwatch.model import Place
+
+    text = "Troops left Kabul for Herat; Mustang sales rose."
+    gold = {"doc_id": "d1", "text": text, "toponyms": [
+        {"start": 12, "end": 17, "text": "Kabul", "has_coordinates": True, "lat": 34.5, "lon": 69.2},
+        {"start": 22, "end": 27, "text": "Herat", "has_coordinates": True, "lat": 34.3, "lon": 62.2},
+    ]}
+    places = [Place(id="a", name="Kabul", lat=40.0, lon=69.17, mentions=[[12, 17]]),
+              Place(id="b", name="Mustang", lat=35.4, lon=-97.7, mentions=[[29, 36]])]
+    counts = [score_doc(gold, places)]
+    out = tmp_path / "errors.jsonl"
+    write_errors(str(out), "measure", counts)
+    assert not out.exists()
+    write_errors(str(out), "tune", counts)
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted((r["kind"], r["words"]) for r in rows) == [
+        ("missed", "Herat"), ("not a place", "Mustang"), ("wrong place", "Kabul")]
+    assert next(r for r in rows if r["words"] == "Kabul")["km"] > 161
+
+
+def test_a_given_name_tagged_as_a_place_is_no_small_town_abroad(nlp):
+    record = run(nlp, "He is survived by his brother Alex and his girlfriend Olivia, who live in Hayes, "
+                      "west London, police in Britain said.")
+    assert place_named(record, "Olivia") is None, [p.name for p in record.places]
+    assert near(place_named(record, "London"), LONDON)
+
+
+def test_a_small_town_abroad_stays_when_nothing_else_points_elsewhere(nlp):
+    record = run(nlp, "Two men were arrested in Grapeland on Friday after a chase.")
+    assert place_named(record, "Grapeland") is not None, [p.name for p in record.places]
+
+
+def test_a_town_before_a_split_press_abbreviation_of_its_province(nlp):
+    record = run(nlp, "He grew up in Moose Jaw, Sask., and later moved to Brandon, Man. in 1990.")
+    brandon, manitoba = place_named(record, "Brandon"), place_named(record, "Man.")
+    assert manitoba is not None and manitoba.feature == "admin1" and manitoba.admin1 == "Manitoba"
+    assert brandon is not None and brandon.country == "CAN" and near(brandon, (49.85, -99.95))
+
+
+def test_a_name_listed_with_a_state_is_the_state(nlp):
+    record = run(nlp, "Farm groups in Idaho and Washington asked for help after the floods.")
+    washington = place_named(record, "Washington")
+    assert washington is not None and washington.feature == "admin1" and washington.admin1 == "Washington"
+
+
+def test_a_continent_after_a_region_word_stays_a_place(nlp):
+    record = run(nlp, "Aid agencies said most of the children live in Sub-Saharan Africa and southern Asia.")
+    assert place_named(record, "Africa") is not None, [p.name for p in record.places]
+
+
+def test_a_saints_name_with_a_possessive_is_a_dedication_not_the_town(nlp):
+    record = run(nlp, "Drugs are smuggled to Canada in small packages. Nurses at St. Paul's say the ward was "
+                      "full on Friday.")
+    assert place_named(record, "St. Paul") is None, [p.name for p in record.places]

@@ -5,11 +5,11 @@ Whole articles (or their first MAX_SENTS sentences) are drawn in a seeded hash o
 split tune/test by a hash of the article, and packed into chunks of about 110 sentences.
 
     PYTHONPATH=src /work/main/.venv/bin/python scripts/labels/sample.py [--shared ../shared]
-    PYTHONPATH=src /work/main/.venv/bin/python scripts/labels/sample.py --wave 2
+    PYTHONPATH=src /work/main/.venv/bin/python scripts/labels/sample.py --wave 2   # then --wave 3
 
 Wave 2 (2026-12-06) continues each stratum's hash order after wave 1's articles, keeps the articles
 whose split hash says tune (the test split stays exactly wave 1's), packs them into chunks ev32 onwards
-and appends them to sample.jsonl; wave 1's rows are unchanged.
+and appends them to sample.jsonl; wave 1's rows are unchanged. Wave 3 does the same after wave 2.
 """
 
 from __future__ import annotations
@@ -45,6 +45,14 @@ QUOTAS_2 = [
     ("reuters", None, 260), ("polnear", None, 160), ("geowebnews", None, 110), ("tr_news", None, 100),
     ("lgl", None, 110),
 ]
+# wave 3 (2026-12-06, drawn after wave 2 was coded faster than planned): the same kind of tune sentences
+QUOTAS_3 = [
+    ("bbc", "politics", 520), ("bbc", "business", 180), ("bbc", "tech", 100),
+    ("bbc", "entertainment", 100), ("bbc", "sport", 100),
+    ("reuters", None, 440), ("polnear", None, 260), ("geowebnews", None, 180), ("tr_news", None, 160),
+    ("lgl", None, 180),
+]
+WAVE_QUOTAS = {2: QUOTAS_2, 3: QUOTAS_3}
 # hard boundaries: a blank line; in Reuters also a newline followed by indentation (its paragraphs;
 # TR-News indents its wrapped lines, so there it is no boundary)
 HARD_BREAK = {"reuters": re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}")}
@@ -170,35 +178,35 @@ def rows(articles: list[dict]) -> list[dict]:
     return out
 
 
-def wave2_rows(nlp, records: dict[str, list[dict]], wave1: list[dict]) -> list[dict]:
-    """Tune articles after wave 1's in each stratum's hash order, chunks ev32 onwards."""
-    skip = {(r["corpus"], r["doc"]) for r in wave1}
-    articles = draw(nlp, records, QUOTAS_2, skip, tune_only=True)
-    first = 1 + max(int(r["chunk"][2:]) for r in wave1)
+def wave_rows(nlp, records: dict[str, list[dict]], earlier: list[dict], wave: int) -> list[dict]:
+    """Tune articles after the earlier waves' in each stratum's hash order, chunks numbered on."""
+    skip = {(r["corpus"], r["doc"]) for r in earlier}
+    articles = draw(nlp, records, WAVE_QUOTAS[wave], skip, tune_only=True)
+    first = 1 + max(int(r["chunk"][2:]) for r in earlier)
     out = []
     for b in sorted(pack(articles, "ev", first), key=lambda b: b[0]["chunk"]):
         for art in b:
             for i, (s, e) in enumerate(art["sents"]):
                 out.append({"sid": f"{art['doc']}:{i}", "corpus": art["corpus"], "doc": art["doc"],
-                            "start": s, "end": e, "split": "tune", "chunk": art["chunk"], "wave": 2})
+                            "start": s, "end": e, "split": "tune", "chunk": art["chunk"], "wave": wave})
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(default_shared()))
-    ap.add_argument("--wave", type=int, default=1, choices=(1, 2),
-                    help="2: append wave 2 (tune articles, chunks ev32+) to an existing wave-1 sample")
+    ap.add_argument("--wave", type=int, default=1, choices=(1, 2, 3),
+                    help="2 or 3: append that wave (tune articles, chunks numbered on) to the earlier waves")
     ap.add_argument("--out", default=str(ROOT / "labels" / "events" / "sample.jsonl"))
     args = ap.parse_args(argv)
     import spacy
 
     nlp = spacy.load(MODEL, exclude=["ner", "lemmatizer"])
-    if args.wave == 2:
+    if args.wave > 1:
         from eventwatch.eval.event_labels import read_jsonl
 
-        wave1 = [r for r in read_jsonl(args.out) if r.get("wave", 1) == 1]
-        out = wave1 + wave2_rows(nlp, load_records(Path(args.shared)), wave1)
+        earlier = [r for r in read_jsonl(args.out) if r.get("wave", 1) < args.wave]
+        out = earlier + wave_rows(nlp, load_records(Path(args.shared)), earlier, args.wave)
     else:
         out = rows(draw(nlp, load_records(Path(args.shared))))
     sids = [r["sid"] for r in out]

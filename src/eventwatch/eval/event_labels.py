@@ -68,6 +68,7 @@ class LabelledSentence:
     text: str
     coder: str | None = None
     events: list[dict] = field(default_factory=list)
+    wave: int = 1  # the sample wave that drew the sentence (labels/events/README.md)
 
 
 def load_docs(shared: Path | str, corpora: set[str] | None = None) -> dict[tuple[str, str], dict]:
@@ -131,5 +132,16 @@ def sentences(
         events = [_relative(ev, row["start"]) for ev in (got or {}).get("events", [])]
         yield LabelledSentence(
             row["sid"], row["corpus"], row["doc"], row["split"], row["chunk"],
-            row["start"], row["end"], text, (got or {}).get("coder"), events,
+            row["start"], row["end"], text, (got or {}).get("coder"), events, row.get("wave", 1),
         )
+
+
+def training_sentences(waves: str | None = None, labels: Path | str = DEFAULT_LABELS) -> list[LabelledSentence]:
+    """The tune split (never test), optionally only the sample waves listed ("1,3"): what training and
+    calibration scripts may fit on. A wave left out stays a held-out measure (``eval events`` rows tune.wN)."""
+    keep = {int(w) for w in waves.split(",")} if waves else None
+    return [s for s in sentences(labels=labels) if s.split == "tune" and (keep is None or s.wave in keep)]
+
+
+def waves_option(parser) -> None:
+    parser.add_argument("--waves", help="fit on these sample waves of the tune split only, e.g. 1,3 (default: all)")

@@ -18,7 +18,11 @@ to the coded sentence its trigger falls in, and reports per split (``tune``: may
   prediction, except a side the sentence does not name ("src: - = CODE"): the guide makes that code
   optional, so an empty prediction agrees and a given one must match it. ``dyad_strict`` is the
   first six characters as written, with every gold code required (the figure before these rules);
-- false events per 100 sentences of BBC sport, entertainment and tech.
+- false events per 100 sentences of BBC sport, entertainment and tech;
+- flags of matched events (:func:`flag_scores`): precision and recall of h (hypothetical), n (negated) and b
+  (background) against the guide's §4 flags, and how many gold-background events the pipeline dated on the
+  article's own day (the complaint "background history dated as today's news"). Corpora without a date are run
+  with the article date 2000-01-01, so on them a year named in the sentence cannot show as background.
 
 Plain statements (root 01) are out of the set's scope: predicted 01 events are not scored.
 """
@@ -99,6 +103,13 @@ def _as_gold_shape(event, actors: dict) -> dict:
             "target_code": _actor_code(actors.get(event.target))}
 
 
+def _with_flags(shape: dict, event, published: str | None) -> dict:
+    """The event's flags and time beside its gold-shaped fields, with the article's date (see ``flag_scores``)."""
+    shape.update({"hypothetical": event.hypothetical, "negated": event.negated, "background": event.background,
+                  "date": event.date, "date_precision": event.date_precision, "article_date": (published or "")[:10] or None})
+    return shape
+
+
 def predict(items: list[LabelledSentence], options: dict, shared=None) -> list[Scored]:
     """Run the pipeline over each article with a labelled sentence; hand events to their sentences."""
     from eventwatch.model import Document
@@ -120,7 +131,7 @@ def predict(items: list[LabelledSentence], options: dict, shared=None) -> list[S
         for s, span in zip(sents, spans):
             scored = Scored(s)
             if span is not None:
-                scored.predicted = [_as_gold_shape(e, actors) for e in record.events
+                scored.predicted = [_with_flags(_as_gold_shape(e, actors), e, record.published) for e in record.events
                                     if span[0] <= e.trigger[0] < span[1] and e.root not in OFF_SCOPE_ROOTS]
                 for p in scored.predicted:
                     p["trigger"] = [p["trigger"][0] - span[0], p["trigger"][1] - span[0]]
@@ -229,7 +240,34 @@ def score(scored: list[Scored]) -> dict:
         "ece": calibration_error(scored),
         "quiet_sentences": len(quiet),
         "quiet_false_per_100": round(100 * quiet_false / len(quiet), 2) if quiet else None,
+        "flags": flag_scores(pairs),
     }
+
+
+FLAGS = {"h": "hypothetical", "n": "negated", "b": "background"}
+
+
+def flag_scores(pairs: list[tuple[dict, dict]]) -> dict:
+    """Among events matched by root: precision and recall of each flag (gold from the coded files, predicted
+    from the event's fields), and how many gold-background events the pipeline dated on the article's own day
+    ("dated as today's news") out of those it dated at all."""
+    out: dict = {}
+    for short, key in FLAGS.items():
+        tp = sum(bool(g.get(key)) and bool(p.get(key)) for g, p in pairs)
+        out[short] = _prf(tp, sum(bool(p.get(key)) for _, p in pairs), sum(bool(g.get(key)) for g, _ in pairs))
+    gold_b = [p for g, p in pairs if g.get("background")]
+    background = [p for p in gold_b if p.get("date")]
+    today = sum(p["date"] == p.get("article_date") for p in background)
+    out["b_today"] = {"today": today, "dated": len(background), "undated": len(gold_b) - len(background),
+                      "share": round(today / len(background), 3) if background else None}
+    return out
+
+
+def _flag_line(split: str, f: dict) -> str:
+    cells = " ".join(f"{k} {f[k]['precision']:.2f}/{f[k]['recall']:.2f} ({f[k]['tp']}/{f[k]['predicted']}/{f[k]['gold']})"
+                     for k in FLAGS)
+    t = f["b_today"]
+    return f"  {split:7} {cells}  b dated today {t['today']}/{t['dated']} ({_fmt(t['share'])}), undated {t.get('undated', 0)}"
 
 
 RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -273,19 +311,27 @@ def evaluate(paths: list[str], options: dict) -> dict:
         part = [s for s in scored if s.sentence.split == split]
         if part:
             result[split] = score(part)
+    waves = sorted({s.sentence.wave for s in scored if s.sentence.split == "tune"})
+    if len(waves) > 1:  # later waves are unseen by rules written before they were coded: report them apart
+        for wave in waves:
+            result[f"tune.w{wave}"] = score([s for s in scored if s.sentence.split == "tune" and s.sentence.wave == wave])
     return result
+
+
+def _rows(result: dict) -> list[str]:
+    return ["tune", *sorted(k for k in result if k.startswith("tune.w")), "test"]
 
 
 def report(result: dict) -> str:
     rows = [f"eventwatch's own event set ({result['set']}; coders {', '.join(result['coders'])})",
             f"{'split':6} {'sents':>6} {'det P':>6} {'det R':>6} {'root P':>7} {'root R':>7} {'root F1':>8} "
             f"{'Q4 P':>6} {'dyad':>6} {'dyad c':>6} {'dyad s':>6} {'no tgt':>7} {'quiet/100':>10}"]
-    for split in ("tune", "test"):
+    for split in _rows(result):
         s = result.get(split)
         if not s:
             continue
         d, r = s["detection"], s["events_by_root"]
-        rows.append(f"{split:6} {s['sentences']:>6} {d['precision']:>6} {d['recall']:>6} {r['precision']:>7} "
+        rows.append(f"{split:7} {s['sentences']:>5} {d['precision']:>6} {d['recall']:>6} {r['precision']:>7} "
                     f"{r['recall']:>7} {r['f1']:>8} {_fmt(s['quad4_precision']):>6} {_fmt(s['dyad_accuracy']):>6} "
                     f"{_fmt(s['dyad_country']):>6} {_fmt(s.get('dyad_strict')):>6} "
                     f"{_fmt(s['no_target_share']):>7} {_fmt(s['quiet_false_per_100']):>10}")
@@ -296,11 +342,14 @@ def report(result: dict) -> str:
                         f"(expected calibration error {_fmt(s.get('ece'))})")
             rows += [f"  [{r['bin'][0]:.1f}, {r['bin'][1]:.1f})  {r['n']:>5}  {r['mean_conf']:.3f}  {r['right']:.3f}"
                      for r in s["reliability"]]
+    rows.append("flags among root-matched events: P/R (tp/predicted/gold) of h hypothetical, n negated, b background; "
+                "b dated today: gold-background events dated on the article's day / those dated; undated: given no date")
+    rows += [_flag_line(split, result[split]["flags"]) for split in _rows(result) if result.get(split, {}).get("flags")]
     rows.append("det: sentence reports an event; root: events matched one-to-one by CAMEO root; Q4 P: material-"
                 "conflict precision; dyad: source and target right (country + sector) among matched; dyad c: the "
                 "same on country only; dyad s: the same as written, gold codes of unnamed sides required; quiet/100: "
                 "false events per 100 BBC sport/entertainment/tech sentences. tune may be looked at; test is "
-                "measure-only.")
+                "measure-only; tune.wN: the tune sentences of sample wave N.")
     return "\n".join(rows)
 
 

@@ -38,6 +38,7 @@ from collections import Counter
 from pathlib import Path
 
 from eventwatch.model import Record
+from eventwatch.nlp import load_model
 from eventwatch.places.gazetteer import demonyms, normalise
 from eventwatch.places.resolve import km
 
@@ -110,6 +111,25 @@ def unjudged(rows: list[dict]) -> bool:
     return bool(rows) and all(not t.get("has_coordinates") and "gwn_type" not in t for t in rows)
 
 
+def _detail(doc_gold: dict, span: tuple[int, int], kind: str, t: dict | None, p) -> dict:
+    """One error for the ``--errors`` listing: the words, the sentence around them, gold and prediction."""
+    text = doc_gold.get("text", "")
+    lo = max(text.rfind(". ", 0, span[0]) + 2, span[0] - 200, 0)
+    hi = text.find(". ", span[1])
+    hi = min(hi + 1 if hi >= 0 else len(text), span[1] + 200)
+    row = {"doc_id": doc_gold.get("doc_id"), "kind": kind, "words": text[span[0]:span[1]], "start": span[0],
+           "context": text[lo:hi]}
+    if t is not None:
+        row["gold"] = {k: t.get(k) for k in ("geonameid", "lat", "lon", "gazetteer_name", "admin1_name",
+                                             "country_name", "feature_code", "gwn_type")}
+    if p is not None:
+        row["predicted"] = {"id": p.id, "name": p.name, "admin1": p.admin1, "country": p.country,
+                            "feature": p.feature}
+        if t is not None:
+            row["km"] = round(distance(t, p))
+    return row
+
+
 def score_doc(doc_gold: dict, places) -> dict:
     """Counts for one document: predicted mentions vs gold toponyms."""
     preds = [((m[0], m[1]), p) for p in places for m in p.mentions]
@@ -118,7 +138,7 @@ def score_doc(doc_gold: dict, places) -> dict:
     dem = demonyms()
     out = {"gold": len(gold), "hit": 0, "detected": 0, "errors": [], "pred": len(preds),
            "pred_ok": 0, "pred_detect": 0, "gold_demonym": 0, "hit_demonym": 0, "hit_km_only": 0, "pred_unjudged": 0,
-           "error_names": Counter()}
+           "error_names": Counter(), "details": []}
     for t in gold:
         span = (t["start"], t["end"])
         is_demonym = normalise(t["text"]) in dem
@@ -133,12 +153,15 @@ def score_doc(doc_gold: dict, places) -> dict:
             out["hit_demonym"] += is_demonym and min(dists) <= HIT_KM
         if not dists or min(dists) > HIT_KM:
             out["error_names"]["wrong place: " + t["text"] if dists else "missed: " + t["text"]] += 1
+            got = min(((distance(t, p), p) for s, p in preds if overlaps(s, span)), default=None, key=lambda x: x[0])
+            out["details"].append(_detail(doc_gold, span, "wrong place" if dists else "missed", t, got and got[1]))
     for s, p in preds:
         over = [t for t in gold_all if overlaps(s, (t["start"], t["end"]))]
         out["pred_detect"] += bool(over)
         if not over:
             words = doc_gold["text"][s[0]:s[1]] if "text" in doc_gold else p.name
             out["error_names"]["not a place: " + words] += 1
+            out["details"].append(_detail(doc_gold, s, "not a place", None, p))
         out["pred_ok"] += any(t.get("has_coordinates") and t.get("lat") is not None
                               and distance(t, p) <= HIT_KM for t in over)
         out["pred_unjudged"] += unjudged(over)
@@ -171,7 +194,6 @@ def summarise(counts: list[dict]) -> dict:
 
 
 def evaluate(paths: list[str], options: dict) -> dict:
-    from eventwatch.nlp import load_model
     from eventwatch.places import find_places
     from eventwatch.places.gazetteer import load_gazetteer
 
@@ -188,9 +210,25 @@ def evaluate(paths: list[str], options: dict) -> dict:
         pooled.extend(counts)
         log.info("scored %s", path.name)
     result["pooled"] = summarise(pooled)
+    write_errors(options.get("errors"), options.get("split"), pooled)
     result["split"] = options.get("split")
     result["scope"] = "toponyms with coordinates; GeoWebNews types " + ", ".join(sorted(GWN_LITERAL))
     return result
+
+
+def write_errors(path: str | None, split: str | None, counts: list[dict]) -> None:
+    """Every error of the run as JSON Lines (``--errors FILE``), for the tune half only: errors are read
+    there, never on the measure half."""
+    if not path:
+        return
+    if split != "tune":
+        log.warning("--errors is written only with --split tune (the measure half is not read)")
+        return
+    with open(path, "w", encoding="utf-8") as fh:
+        for c in counts:
+            for row in c["details"]:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    log.info("wrote %d errors to %s", sum(len(c["details"]) for c in counts), path)
 
 
 def report(result: dict) -> str:

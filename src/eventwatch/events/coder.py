@@ -45,6 +45,16 @@ class Candidate:
     def root(self) -> str:
         return self.code[:2]
 
+    @property
+    def absorbed(self) -> bool:
+        """The code reads the act's tense into it: "will withdraw" → intent 036 (no frame word), an intent or
+        threat frame ("will seek sanctions" → 1312: the announced intent is the act), or a statement coded on its
+        verb of saying from the tense of what was said ("said the outcome would be difficult" → 130): see
+        ``modality.hypothetical_flag``."""
+        if not self.composed:
+            return self.trigger.i != self.action.i
+        return self.trigger.i == self.action.i or self.root in ("03", "13")
+
 
 def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str], list[str]]:
     tok = trig.token

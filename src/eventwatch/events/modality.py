@@ -2,10 +2,17 @@
 
 Looks only at the trigger's own clause and the chain of verbs that control it ("has NO plans to
 withdraw", "will NOT recognize", "would", "if they continue"), never at the whole sentence.
+An act composed with a frame ("threatened to bomb": 138) takes its tense and mood from the frame's
+own chain: the threat is real even when the bombing is not. The event's flag ``hypothetical``
+(docs/annotation/events.md §4: conditional, planned, expected, possible or future acts) is
+:func:`hypothetical_flag`: a future that the code already reads as an intent ("will withdraw" → 036)
+is not flagged again.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Token
 
@@ -13,6 +20,10 @@ from eventwatch.events.lexicon import Frames
 
 NEG_DETS = {"no", "never", "neither", "nor"}
 CONTROL_DEPS = ("xcomp", "acl", "dobj", "obj", "pobj", "prep", "pcomp", "auxpass")
+CONDITION_MARKS = ("if", "unless")
+BACKSHIFT = "would"  # "said they would back the plan": a reported future as much as a hedge
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+TIME_MARKS = ("when", "once", "before", "after", "until", "as soon as")
 
 
 @dataclass
@@ -20,6 +31,34 @@ class Modality:
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
+    backshift_only: bool = False  # (added field) the only hedge is "would" (a reported future: "said it would back")
+    prospective: bool = False  # (added field) planned or expected by other words than the clause's own auxiliaries
+    # ("is TO meet", "is EXPECTED to", "the PLANNED talks", "talks WILL take place", "will go and HOLD talks"); it
+    # flags the event but, unlike ``future``, does not make the coder read the act as an intent
+
+
+@dataclass(frozen=True)
+class Words:
+    prospective: frozenset[str]
+    prospective_mod: frozenset[str]
+    denial: frozenset[str]
+    background_adverb: frozenset[str]
+    background_phrase: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    """The word lists of events/data/modality.tsv."""
+    from eventwatch.resources import read_rows
+
+    src = Path(__file__).parent / "data" / "modality.tsv"
+    sets: dict[str, set[str]] = {k: set() for k in Words.__dataclass_fields__}
+    for n, (kind, word) in read_rows(src, columns=2):
+        if kind not in sets:
+            raise ValueError(f"{src.name} line {n}: unknown kind {kind!r}")
+        sets[kind].add(word)
+    return Words(**{k: frozenset(v) for k, v in sets.items() if k != "background_phrase"},
+                 background_phrase=tuple(sorted(sets["background_phrase"])))
 
 
 def control_chain(tok: Token, limit: int = 5) -> list[Token]:
@@ -32,6 +71,36 @@ def control_chain(tok: Token, limit: int = 5) -> list[Token]:
     return chain
 
 
+def _governing(tok: Token, frames: Frames) -> list[Token]:
+    """The control chain, and for an act noun that is the subject of a verb of taking place or of a
+    prospective predicate ("talks WILL TAKE PLACE", "the summit IS DUE"), that verb's chain too."""
+    chain = control_chain(tok)
+    head = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in SUBJECT_DEPS and head.i != tok.i:
+        if head.lemma_.lower() in frames.occur or _prospective_predicate(head):
+            chain += [t for t in control_chain(head) if t not in chain]
+    return chain
+
+
+def _prospective_predicate(verb: Token) -> bool:
+    w = words().prospective
+    return verb.lemma_.lower() in w or any(c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in w for c in verb.children)
+
+
+def _shares_head_time(t: Token) -> bool:
+    """T heads a subordinate clause that takes its time from the clause it modifies: a purpose infinitive ("will
+    travel to Iraq TO DISCUSS"), a present-tense time clause ("would raise it when they MEET"), a participle
+    ("will have to pursue it, NEGOTIATING deals")."""
+    if t.dep_ != "advcl" or t.head.i == t.i:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return True
+    marks = [c.lower_ for c in t.children if c.dep_ == "mark"]
+    if marks:
+        return marks[0] in TIME_MARKS and t.tag_ in ("VBP", "VBZ")
+    return t.tag_ == "VBG"
+
+
 def _negated_here(t: Token, frames: Frames) -> bool:
     for c in t.children:
         if c.dep_ == "neg":
@@ -41,35 +110,93 @@ def _negated_here(t: Token, frames: Frames) -> bool:
     return t.lemma_.lower() in frames.negator
 
 
+def _denied(t: Token) -> bool:
+    """T is what a verb of denial governs: "denied MEETING the envoy", "denies that police BEAT him"."""
+    return t.dep_ in ("ccomp", "xcomp", "dobj", "pcomp") and t.head.lemma_.lower() in words().denial
+
+
 def _has_condition(t: Token, frames: Frames) -> bool:
     """T heads, or sits in, a conditional clause; or its clausal complement does ("warned X will be isolated IF")."""
     for c in t.children:
         if c.dep_ == "mark" and c.lower_ in frames.hypothetical:
             return True
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
             return True
     return False
 
 
+def _auxiliaries(t: Token) -> list[Token]:
+    """T's auxiliaries; a verb coordinated without its own subject or auxiliary shares its head's
+    ("will make a visit and HOLD talks")."""
+    own = [c for c in t.children if c.dep_ == "aux"]
+    if t.dep_ == "conj" and not own and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
+        return [c for c in t.head.children if c.dep_ == "aux"]
+    return own
+
+
+def _mood(t: Token, tok: Token, frames: Frames, m: Modality, hedges: list[str], own: bool) -> None:
+    """Tense and mood that T (in the act's governing chain) gives the act. ``own``: T is in the act's own
+    control chain (whose auxiliaries set ``future``, which the coder reads as an intent)."""
+    for c in t.children:
+        if c.dep_ != "aux":
+            continue
+        if c.lower_ in frames.future:
+            m.future = m.future or own
+            m.prospective = True
+        if c.lower_ in frames.hypothetical:
+            hedges.append(c.lower_)
+        if c.lower_ == "going" and any(x.lower_ == "to" for x in t.children):
+            m.future = m.future or own
+            m.prospective = True
+        if c.lower_ == "to" and t.head.lemma_.lower() == "be" and t.dep_ == "xcomp":
+            m.prospective = True  # "Yugoslavia IS TO negotiate"
+    if any(c.lower_ in frames.future for c in _auxiliaries(t)):
+        m.prospective = True  # "will travel to Baghdad and HOLD talks"
+    if t.i != tok.i and t.lemma_.lower() in words().prospective:
+        m.prospective = True  # "is expected to meet", "is scheduled to visit"
+    if any(c.dep_ == "amod" and c.lower_ in words().prospective_mod for c in t.children):
+        m.prospective = True  # "the planned talks", "a possible strike"
+    if _has_condition(t, frames):
+        hedges.append("condition")
+
+
 def modality_of(tok: Token, frames: Frames, frame: Token | None = None) -> Modality:
     m = Modality()
-    chain = control_chain(tok)
-    if frame is not None and frame not in chain:
-        chain += control_chain(frame)
-    for t in chain:
+    own = _governing(tok, frames)
+    governing = own
+    chain = set(t.i for t in control_chain(tok))
+    if frame is not None:
+        cut = next((k for k, t in enumerate(own) if t.i == frame.i), None)
+        governing = control_chain(frame) if cut is None else own[cut:]
+        chain |= {t.i for t in control_chain(frame)}
+    for t in own + [t for t in governing if t not in own]:
         if _negated_here(t, frames) and not (frame is not None and t.i == frame.i and t.lemma_.lower() in ("refuse", "decline", "reject")):
             m.negated = True
-        for c in t.children:
-            if c.dep_ == "aux" and c.lower_ in frames.future:
-                m.future = True
-            if c.dep_ == "aux" and c.lower_ in frames.hypothetical:
-                m.hypothetical = True
-            if c.dep_ == "aux" and c.lower_ == "going" and any(x.lower_ == "to" for x in t.children):
-                m.future = True
-        if _has_condition(t, frames):
-            m.hypothetical = True
+        if _denied(t):
+            m.negated = True
+    hedges: list[str] = []
+    if _shares_head_time(governing[-1]):
+        governing = governing + [t for t in control_chain(governing[-1].head) if t not in governing]
+    for t in governing:
+        _mood(t, tok, frames, m, hedges, t.i in chain)
     # a conditional inside the reported clause of a speech/threat verb ("warned the Taliban will be isolated if ...")
     for c in tok.children:
-        if c.dep_ == "ccomp" and any(_has_condition(x, frames) for x in c.subtree if x.pos_ in ("VERB", "AUX")):
-            m.hypothetical = True
+        if c.dep_ == "ccomp" and any(_has_condition(x, frames) and _conditional_mark(x) for x in c.subtree if x.pos_ in ("VERB", "AUX")):
+            hedges.append("condition")
+    m.hypothetical = bool(hedges)
+    m.backshift_only = bool(hedges) and all(h == BACKSHIFT for h in hedges)
     return m
+
+
+def _conditional_mark(t: Token) -> bool:
+    """A condition ("if", "unless"), not an indirect question ("investigating WHETHER investors were misled")."""
+    return any(c.lower_ in CONDITION_MARKS for c in t.subtree if c.dep_ == "mark")
+
+
+def hypothetical_flag(mod: Modality, absorbed: bool = False) -> bool:
+    """The event's ``hypothetical`` flag: a condition, a modal, a prospective word or a future tense. ``absorbed``:
+    the code already reads the future as an intent or refusal ("will withdraw" → 036, "will not accept" → 128),
+    so only a condition or a true modal flags it ("would withdraw IF")."""
+    if absorbed:
+        return mod.hypothetical and not mod.backshift_only
+    return mod.hypothetical or mod.future or mod.prospective

@@ -14,6 +14,7 @@ from eventwatch.events.codes import lookup
 from eventwatch.events.coder import Candidate, code_sentence, expand
 from eventwatch.events.confidence import Evidence, confidence, load_calibration
 from eventwatch.events.dates import event_time
+from eventwatch.events.modality import hypothetical_flag
 from eventwatch.events.lexicon import load_lexicon
 from eventwatch.events.location import dateline_place, event_place
 from eventwatch.events.matcher import MatchContext
@@ -147,7 +148,7 @@ class EventsStage:
                 quad_class=info.quad_class, goldstein=info.goldstein,
                 sentence=[sent.start_char, sent.end_char],
                 trigger=[cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text)],
-                date=when.date, date_precision=when.precision, background=when.background, place=place, negated=cand.modality.negated, hypothetical=cand.modality.hypothetical,
+                date=when.date, date_precision=when.precision, background=when.background, place=place, negated=cand.modality.negated, hypothetical=hypothetical_flag(cand.modality, cand.absorbed),
                 confidence=confidence(ev), plover_mode=info.plover_mode, plover_context=list(info.plover_context),
                 method="classifier" if clf is not None and clf.only else ("both" if clf and clf.agrees else "pattern"),
                 source_span=src_span, target_span=tgt_span,

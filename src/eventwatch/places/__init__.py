@@ -37,6 +37,7 @@ character range ``[start, end)`` of ``record.text`` (normally an event's sentenc
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 from eventwatch.model import Place, Record
 from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, detect
@@ -95,16 +96,18 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
     demonym or the dateline); a small one needs its first-level division (named, or holding a
     tagged place); so does one known there only by an alternate name (an untagged "Julia" that
     Plovdiv was once called) unless the name only spells its own another way ("Lashkargah").
-    This drops capitalised words that are also towns far away ("Officer", "Titan")."""
-    countries, divisions = set(demonym_countries), set()
+    This drops capitalised words that are also towns far away ("Officer", "Titan").
+    A tagged one-word name read as a small town in a country nothing else of the article points to,
+    in an article that points to other countries, is a given name or a word the model took for a
+    place ("his girlfriend Olivia" in a London story is not Olivia, Mauritius): see ``lone_town``."""
+    countries, divisions = Counter(demonym_countries), set()
     if dateline is not None:
-        countries.add(dateline.cc)
+        countries[dateline.cc] += 1
         divisions.add((dateline.cc, dateline.admin1))
     for g in groups:
         c = g.choice
-        if c is not None and ((c.name_kind != NAME_ALT and any(m.from_entity for m in g.mentions))
-                              or c.feature != "city"):
-            countries.add(c.cc)
+        if c is not None and evidence(g):
+            countries[c.cc] += 1
             if c.feature in ("city", "admin1"):
                 divisions.add((c.cc, c.admin1 if c.feature == "city" else c.name))
     kept = []
@@ -114,7 +117,8 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
             continue
         if c.feature != "city" or (any(m.from_entity for m in g.mentions) and (
                 c.name_kind != NAME_ALT or c.population >= MIN_POPULATION_IN_PERSON)):
-            kept.append(g)
+            if not lone_town(g, countries, divisions):
+                kept.append(g)
         elif c.population >= max(m.support_pop for m in g.mentions) and (
                 c.name_kind != NAME_ALT or spelling_of(g.key, c.name)):
             if c.cc in countries or any(m.org_head for m in g.mentions):
@@ -122,6 +126,24 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None):
         elif (c.cc, c.admin1) in divisions:
             kept.append(g)
     return kept
+
+
+def evidence(g) -> bool:
+    """G's choice tells which country the article is about (a tagged town under its own name, or not a town)."""
+    c = g.choice
+    return (c.name_kind != NAME_ALT and any(m.from_entity for m in g.mentions)) or c.feature != "city"
+
+
+def lone_town(g, countries: Counter, divisions: set) -> bool:
+    """G is a one-word tagged name read as a small town whose country only G itself points to, while the
+    article points to other countries."""
+    c = g.choice
+    if c.feature != "city" or c.population >= MIN_POPULATION_IN_PERSON or c.capital:
+        return False
+    if any(m.tokens[1] - m.tokens[0] > 1 for m in g.mentions):
+        return False
+    own = countries[c.cc] - (1 if evidence(g) else 0)
+    return own <= 0 and any(n > 0 for cc, n in countries.items() if cc != c.cc)
 
 
 def without_things(doc, groups):

@@ -13,9 +13,12 @@ Three sources, merged without overlaps (longest first):
 3. demonyms ("Afghan", "British") are collected as country *context* only, never as places (a
    demonym says whose people act, which the actor stage records; not where an event happened).
 
-Two constructions are read before and after them: names listed before "counties"/"parishes" ("Ellis,
-Navarro and Hill counties") are those counties, and a name right before ", Division" is the division's
-town of that name however small or mis-tagged ("Churchill, Manitoba"). A single word that repeats the
+Three constructions are read before and after them: names listed before "counties"/"parishes" ("Ellis,
+Navarro and Hill counties") are those counties, a division's press abbreviation that the tokenizer split
+from its period after "Town," is the division ("Churchill, Man."), and a name right before ", Division"
+is the division's town of that name however small or mis-tagged ("Churchill, Manitoba"). Inside an
+organisation's name a town right after another capitalised word is part of the name ("Sarah Bush Lincoln
+Hospital"), unless that word is a compass or size word (``data/region_prefixes.tsv``: "North Tulsa"). A single word that repeats the
 first or last words of a person named earlier is that person ("Georgia Lane ... Georgia began").
 """
 from __future__ import annotations
@@ -205,6 +208,21 @@ def _org_head(doc: Doc, s: int, e: int, cands: list[Candidate]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def region_prefixes() -> frozenset[str]:
+    return read_word_list("region_prefixes.tsv")
+
+
+def _inside_name(doc: Doc, s: int) -> bool:
+    """Token ``s`` continues a name after a capitalised word ("Sarah Bush Lincoln Hospital"):
+    not after a compass or size word ("East Texas", "Greater Toronto") nor an acronym ("CBC Toronto")."""
+    if s == 0:
+        return False
+    word = column(doc, "text")[s - 1]
+    return (word[:1].isupper() and _capitalised_word(word) and not word.isupper()
+            and normalise_word(word) not in region_prefixes())
+
+
 def _org_position_ok(doc: Doc, s: int) -> bool:
     """Inside an organisation's name a place usually leads it ("Kabul Police") or follows 'of'/'in'
     ("University of Ohio"); a small town's name in the middle ("North Atlantic Council") is not taken."""
@@ -227,7 +245,8 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
             keys[(s, e)] = normalise_word(span_text(doc, s, e))
     found = gazetteer.lookup(list(keys.values()))
     taken = [False] * len(doc)
-    mentions = listed_division_mentions(doc, gazetteer, taken)
+    mentions = abbreviated_division_mentions(doc, keys, found, taken)
+    mentions += listed_division_mentions(doc, gazetteer, taken)
     mentions += entity_mentions(doc, ent_ranges, keys, found, taken)
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
     mentions += paired_town_mentions(doc, mentions, keys, found, taken)
@@ -259,6 +278,22 @@ def paired_town_mentions(doc: Doc, mentions: list[Mention], keys: dict, found: d
                 known.candidates, known.from_entity = within, True
             if within:
                 break
+    return out
+
+
+def abbreviated_division_mentions(doc: Doc, keys: dict, found: dict, taken: list[bool]) -> list[Mention]:
+    """A division's press abbreviation that the tokenizer split from its period, after "Town,": "Churchill,
+    Man." is Manitoba, "Moose Jaw, Sask." Saskatchewan, even where the bare word is a common one (stop-listed
+    "Man"). Only the abbreviation's alias readings count (``data/aliases.tsv``)."""
+    words = column(doc, "text")
+    out = []
+    for i in range(2, len(words) - 1):
+        if words[i + 1] != "." or words[i - 1] != "," or not _capitalised_word(words[i - 2]) or taken[i]:
+            continue
+        cands = [c for c in found.get(keys.get((i, i + 1), ""), [])
+                 if c.name_kind == NAME_ALIAS and c.feature in ("admin1", "country")]
+        if cands and len(words[i]) <= 5 and words[i][:1].isupper():
+            out.append(_mention(doc, i, i + 2, keys[(i, i + 1)], taken, from_entity=True, candidates=cands))
     return out
 
 
@@ -379,8 +414,12 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
             continue  # a word of another person's name (the same words tagged PERSON twice are one mis-tagged name);
             # a country's or division's name of several words is no part of one ("Sri Lanka", "Sri Lankan" tagged PERSON)
         kept = _keep(cands, MIN_POPULATION_WEAK)
-        if not _org_position_ok(doc, s):  # "Taco Bell": only a country, a division or a big city
-            kept = [c for c in kept if c.feature in ("country", "admin1") or c.population >= MIN_POPULATION_IN_PERSON]
+        if not _org_position_ok(doc, s):  # "Taco Bell": only a country, a division or a big city,
+            # and no town right after another capitalised word of the name ("Sarah Bush Lincoln Hospital"); a
+            # country or division stays ("Skate Canada", "Team Alberta": the sets annotate them as places)
+            inside = _inside_name(doc, s)
+            kept = [c for c in kept if c.feature in ("country", "admin1") or (
+                c.population >= MIN_POPULATION_IN_PERSON and not inside)]
         if any(labels[i] == "ORG" for i in range(s, e)):
             # a sea or region inside an organisation's name names the organisation, not a place:
             # "North Atlantic Council", "Pacific Fleet", "Gulf Cooperation Council"

@@ -10,6 +10,8 @@ Decided per mention, after resolution, from the words around it and two data fil
   commodity, a currency, a club or a race (Titan, Mustang, Brent, Sterling, Chelsea, Marathon); such
   a name stays a place only when the sentence says so: "Sterling, Virginia" or "in Sterling".
 
+A saint's name with a possessive ("St. Paul's Hospital") is a dedication, not the town of that name.
+
 Only towns are judged (a country or a first-level division keeps its mentions: "Russia won the
 vote" is still Russia), and a capital or a big city is never taken for a person ("Washington said").
 An article (a, an) or a possessive (his, their) before a bare name makes it a thing ("a Mustang"),
@@ -27,6 +29,8 @@ from eventwatch.places.gazetteer import DATA, Candidate, normalise, read_tsv
 THING_DETERMINERS = {"a", "an", "his", "her", "their", "my", "your", "our", "its"}
 LISTED_LOCATIVES = {"in", "near", "from", "at", "outside", "to", "of"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+SAINT_WORDS = {"st", "saint", "ste", "san", "santa"}
+POSSESSIVES = {"'s", "\u2019s"}
 PERSON_MAX_POPULATION = 100_000  # a bigger town as a verb's subject is read as the town ("Boston said")
 
 
@@ -96,6 +100,8 @@ def thing_not_place(doc: Doc, s: int, e: int, key: str, choice: Candidate) -> st
     before = lower[s - 1].rstrip(".") if s > 0 else ""
     if (after, "after") in table:
         return table[(after, "after")]
+    if after in POSSESSIVES and lower[s].rstrip(".") in SAINT_WORDS and e - s > 1:
+        return "saint"  # "St. Paul's Hospital", "St George's Chapel": a dedication, not the town
     if before in THING_DETERMINERS and dep[e - 1] != "compound" and not _modifies_next(doc, e):
         return "product"
     if words[s].isupper():

@@ -22,6 +22,9 @@ it in particular: its division is named in the same sentence, it follows the "To
 its division is named ("Paris" and "Edgar County"), or another town of the article lies near it. Country-wide evidence alone (a US article, American demonyms) does not
 move Moscow to Idaho.
 
+Lists: a name joined by "and"/"or" to a first-level division is that country's division of the name if it
+has one ("Oregon and Washington").
+
 Pairs: "Town, Province" and "Town in Province" are resolved together. The town takes a reading inside
 the container if it has one; a town the index does not know there ("Sarkh, Logar") takes the
 container's place rather than a namesake abroad.
@@ -209,7 +212,8 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
     for g in groups:
         if g.choice is not None and g.choice.feature == "admin1":
             ctx.division_at.setdefault((g.choice.cc, g.choice.admin1), []).extend(m.start for m in g.mentions)
-        if g.choice is not None and g.choice.feature == "city":
+        if g.choice is not None and g.choice.feature == "city" and not g.choice.capital:
+            # a national capital named for its government places no story near it ("Washington" beside "Damascus")
             ctx.towns.append((g.key, g.choice.lat, g.choice.lon, set()))
         elif any(c.feature == "other" and c.cc for c in g.candidates):  # a county ("Edgar County")
             ctx.towns.append((g.key, None, None, {(c.cc, c.admin1) for c in g.candidates if c.feature == "other"}))
@@ -272,7 +276,8 @@ def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate
                 anywhere: bool = False) -> bool:
     """The article points to C in particular (not just to its country): its division named in the same
     sentence (``anywhere``: in the article), a container it lies in, a county of its division named
-    ("Paris" and "Edgar County"), a town near it."""
+    ("Paris" and "Edgar County"), a town near it that is not a national capital (news names
+    Washington or Moscow for their governments, which places no story beside them)."""
     if c.name_kind == NAME_ALT:
         return False  # a famous name is not a town's alternate name (Dalton, Ohio, once "Moscow")
     starts = [m.start for m in g.mentions]
@@ -352,7 +357,29 @@ def resolve(mentions: list[Mention], text: str, demonym_countries: set[str],
     for _ in range(PASSES):
         context_pass(groups, demonym_countries, dateline, text, close)
     resolve_pairs(groups)
+    coordinated_divisions(groups, text)
     return groups
+
+
+LIST_WORDS = ("and", "or", "&")
+
+
+def coordinated_divisions(groups: list[Group], text: str) -> None:
+    """A name joined by "and"/"or" to a first-level division is the division of that name in the same country
+    when it has one ("Oregon and Washington laws": the state, not the capital; "New York and New Jersey")."""
+    by_key = {g.key: g for g in groups}
+    mentions = sorted((m for g in groups for m in g.mentions), key=lambda m: m.start)
+    for a, b in zip(mentions, mentions[1:]):
+        if text[a.end:b.start].strip().lower() not in LIST_WORDS:
+            continue
+        for this, other in ((by_key.get(a.key), by_key.get(b.key)), (by_key.get(b.key), by_key.get(a.key))):
+            if this is None or other is None or this.choice is None or other.choice is None:
+                continue
+            if this.choice.feature == "city" and other.choice.feature == "admin1":
+                same = [c for c in this.candidates if c.feature == "admin1" and c.cc == other.choice.cc
+                        and c.name_kind != NAME_ALT]
+                if same:
+                    this.choice = max(same, key=prior)
 
 
 def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None,
