@@ -211,3 +211,9 @@ def test_a_party_leader_named_before_is_not_kept_as_words(analyse):
 def test_a_company_by_its_trade_is_the_company_named_before(analyse):
     rec = analyse("Sony said profits had fallen. The Japanese electronics giant said sales of televisions were weak.")
     assert _find(rec, "televisions were weak").speaker_name == "Sony"
+
+
+def test_a_participle_after_a_time_clause_goes_with_the_main_verb(analyse):
+    rec = analyse("\"Ana Ruiz won tonight and I was very glad to see that,\" Hollis said during a panel on his show "
+                  "after the first-term senator easily won her primary, remarking that some voters were still angry.")
+    assert _find(rec, "voters were still angry").speaker_name == "Hollis"

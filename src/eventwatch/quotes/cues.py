@@ -224,9 +224,16 @@ def _quoted_as(verb: Token) -> Token | None:
     return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
 
 
+SUBORDINATORS = {"after", "before", "when", "while", "since", "because", "as", "once", "until"}
+
+
 def _main_clause(verb: Token, head: Token) -> Token:
     """«Bennett denied the notion that a shakeup is coming, explaining …»: a participle after a clause
-    that completes a noun ("the notion that …") goes with the verb of that noun, not with the clause."""
+    that completes a noun ("the notion that …"), or after a time or reason clause ("after X won,
+    remarking …"), goes with the verb the clause hangs on, not with the clause."""
+    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "advcl" and head.head is not head
+            and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in head.children)):
+        return head.head  # «Hannity said … after the senator won, remarking …»: not the senator
     if not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "acl"
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)):
         return head
