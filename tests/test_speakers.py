@@ -217,3 +217,8 @@ def test_a_participle_after_a_time_clause_goes_with_the_main_verb(analyse):
     rec = analyse("\"Ana Ruiz won tonight and I was very glad to see that,\" Hollis said during a panel on his show "
                   "after the first-term senator easily won her primary, remarking that some voters were still angry.")
     assert _find(rec, "voters were still angry").speaker_name == "Hollis"
+
+
+def test_a_name_before_a_quoted_clause_is_not_an_inverted_speaker(analyse):
+    rec = analyse("John Podesta, a former adviser, said Clara Diaz “understood she could not win without the unions.”")
+    assert "Podesta" in (rec.quotes[0].speaker_name or "")

@@ -74,6 +74,7 @@ def inverted_subject(verb: Token) -> Token | None:
 
 
 INVERTED_AFTER = {",", "\u201d", '"', "\u2019", "'"}
+NAME_CLOSERS = {",", ".", ";", "!", "?", "\u201d", "\u2019", ")", "\u2014", "\u2013"}  # not an opening mark
 TITLE_REACH = 3  # title words ("Rep.", "Sen.", "Dr") before the name of an inverted speaker
 
 
@@ -90,7 +91,7 @@ def _inverted_name(verb: Token) -> Token | None:
             end = j
             while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and doc[end + 1].ent_type_ == "PERSON":
                 end += 1
-            closes = end + 1 == len(doc) or doc[end + 1].is_punct or "\n" in doc[end + 1].text
+            closes = end + 1 == len(doc) or doc[end + 1].text in NAME_CLOSERS or "\n" in doc[end + 1].text
             return doc[end] if closes else None  # not «X, a founder of Y, said Clinton had …»
         if tok.pos_ != "PROPN" or tok.ent_type_:
             return None
