@@ -141,3 +141,18 @@ def test_eval_takes_pipeline_settings_as_a_json_object(capsys):
     assert main(["eval", "events", "labels/events", "--extra", "[1"]) == 2
     assert main(["eval", "events", "labels/events", "--extra", "[1]"]) == 2
     assert "JSON object" in capsys.readouterr().err
+
+
+def test_a_root_weight_moves_only_that_roots_events():
+    """Per-root calibration (issue 17): a weight on root=13 lowers threats, not criticism of the same QuadClass."""
+    from eventwatch.events.confidence import Calibration, calibration_features, feature_ok
+    from eventwatch.model import Event
+
+    assert feature_ok("root=13") and not feature_ok("root=01x")
+    threat = Event(source="a", target="b", cameo="130", root="13", plover="THREATEN", goldstein=-4.0, quad_class=3, confidence=0.6,
+                   sentence=[0, 10], trigger=[0, 4])
+    blame = Event(source="a", target="b", cameo="111", root="11", plover="ACCUSE", goldstein=-2.0, quad_class=3, confidence=0.6,
+                  sentence=[20, 30], trigger=[20, 24])
+    cal = Calibration({"bias": 0.0, "raw": 1.0, "root=13": -1.0})
+    f_threat, f_blame = calibration_features([threat])[0], calibration_features([blame])[0]
+    assert cal.probability(f_threat) < cal.probability(f_blame)

@@ -69,8 +69,9 @@ def test_an_accident_is_not_an_attack(pipeline, coder):
 
 
 def test_rare_roots_keep_the_lexicon_reading(pipeline, coder):
-    """Threats are composed from a frame verb; too few were coded for the model to overrule the lexicon."""
-    assert coder.rescores("17") and not coder.rescores("13")
+    """A root with fewer than ``min_rescore`` training words (force posture, 15) is not re-scored; and a threat
+    composed from a frame verb stays a threat with the model on."""
+    assert coder.rescores("17") and not coder.rescores("15")
     from eventwatch.pipeline import Pipeline
     from eventwatch.settings import Settings
 
@@ -99,3 +100,29 @@ def test_lexicon_confidence_is_rescaled_not_reordered(pipeline, coder):
         assert a.confidence == pytest.approx(coder.calibrated("lexicon", [logit(b.confidence)]), abs=1e-3)
         assert a.confidence != b.confidence
     assert (before[0].confidence < before[1].confidence) == (after[0].confidence < after[1].confidence)
+
+
+def test_a_veto_drops_only_lexicon_events_whose_root_the_model_finds_unlikely(pipeline, coder, monkeypatch):
+    """thresholds.veto (0 as shipped: measured, it cost more recall than it won precision) drops a lexicon event
+    of a re-scored root when the model gives that root less than the threshold at its trigger word."""
+    import copy
+
+    import eventwatch.events.learned as learned
+    from eventwatch.pipeline import Pipeline
+    from eventwatch.settings import Settings
+
+    text = ("Police arrested three opposition activists in Lagos on Monday. "
+            "Russia deployed troops along the Ukrainian border on Tuesday.")
+    assert not coder.rescores("15")
+
+    def events_with(veto: float):
+        strict = copy.copy(coder)
+        strict.meta = {**coder.meta, "thresholds": {**coder.meta["thresholds"], "add": 1.01, "veto": veto}}
+        monkeypatch.setattr(learned, "load_coder", lambda: strict)
+        pipe = Pipeline(Settings(extra={"events_learned": True}), nlp=pipeline.nlp)
+        return next(pipe.process([Document(text=text, location="test")])).events
+
+    assert {e.root for e in events_with(0.0)} >= {"17", "15"}
+    vetoed = events_with(1.01)          # no probability reaches 1.01: every re-scored root is vetoed
+    assert not any(e.root == "17" for e in vetoed)
+    assert any(e.root == "15" for e in vetoed), "a root too rare to re-score keeps the lexicon's reading"

@@ -40,6 +40,8 @@ a person of its own ("the Ontario judge"), with no one given that title before, 
 from __future__ import annotations
 
 import bisect
+from itertools import compress
+from operator import attrgetter
 from dataclasses import dataclass
 from typing import Callable
 
@@ -51,7 +53,7 @@ from eventwatch.actors.names import (captions, merge_spans, name_slug, overlaps,
                                      plain_name, proper_name)
 from eventwatch.actors.phrases import right_after
 from eventwatch.model import Actor, Record
-from eventwatch.nlp.cache import column, ents
+from eventwatch.nlp.cache import children, column, ents, lemma_lower, sentences
 from eventwatch.nlp.cache import text as doc_text
 
 Inverted = Callable[[Token], bool]  # "is this object token really the speaker of its cue verb?" (quotes' syntax)
@@ -61,16 +63,22 @@ FEMALE = {"she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their"}
 NEUTER = {"it", "its"}
 PRONOUNS = MALE | FEMALE | PLURAL | NEUTER
+PERSONAL = MALE | FEMALE
 NAMED_WITH_DET = {"ORG", "GPE", "PERSON", "FAC", "LOC"}  # "the United Nations" is still a name
 ENT_KINDS = {"PERSON": "person", "ORG": "organization"}
 GROUP_KINDS = ("organization", "group", "country")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+SUBJECT_LIKE = SUBJECT_DEPS | {"appos", "dobj", "attr"}  # the only roots ``_is_subject`` may say yes to
 REACH = 2500  # characters back to look for the referent of a pronoun or description
 TITLE_DEPS = {"appos", "compound"}
 LEARN_REACH = 250  # a pronoun teaches a gender only if no other person is named this close before it
 GENDER_REACH = 300  # a subject known to have the pronoun's gender within this beats a nearer unknown one
 SPEAKER_REACH = 400  # characters after a quote within which "he said" still means its speaker
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}  # before a surname: a person
+
+
+_END = attrgetter("end")
+_END_START = attrgetter("end", "start")
 
 
 @dataclass
@@ -90,6 +98,10 @@ class MentionTable:
         self.doc = doc
         self.inverted = inverted
         self.record = record
+        self._spans: dict[tuple[int, int], tuple | None] = {}  # (start, end) -> token range and root, built once
+        self._subject_ids: list[int] | None = None
+        self._propn: list[int] | None = None
+        self._cols: tuple[list, ...] | None = None
         self.quoted = merge_spans(quoted + captions(doc_text(doc)))  # quotes and captions name no referent
         self.added: dict[str, Actor] = {}
         self.origin: dict[str, Actor] = {}  # person found here -> the record's actor it stands for
@@ -107,35 +119,78 @@ class MentionTable:
         self._resolve_pronouns()
 
     def _mentions(self) -> list[Mention]:
+        text = doc_text(self.doc)
         out = [Mention(s, e, self._as_named(a, s, e)) for a in self.record.actors for s, e in a.mentions]
         covered = [(m.start, m.end) for m in out]
         for ent in ents(self.doc):  # names the actor stage left out: people may become actors, others stay names
             kind = ENT_KINDS.get(ent.label_)
+            if kind is None:
+                continue
             if len(ent) > 1 and ent[-1].tag_ == "POS":
                 ent = ent[:-1]  # "Tony Blair's" is Tony Blair (issue 18: one actor, one identity)
-            if kind is None or overlaps_unless_inside(ent.start_char, ent.end_char, covered):
+            start, end = ent.start_char, ent.end_char
+            if overlaps_unless_inside(start, end, covered):
                 continue  # "The Canadian Dental Association" is a name, whatever actor "Canadian" is
-            if (_without_article(doc_text(self.doc), ent.start_char), ent.end_char) in covered:
+            if (_without_article(text, start), end) in covered:
                 continue  # "the Harbour Workers Union": the actor "Harbour Workers Union" with its article
-            actor = self._new_person(ent.text) if kind == "person" else self._new_name(ent.text, kind)
-            out.append(Mention(ent.start_char, ent.end_char, actor))
+            name = text[start:end]  # ent.text, without a pass over its tokens
+            actor = self._new_person(name) if kind == "person" else self._new_name(name, kind)
+            out.append(Mention(start, end, actor))
         for start, end in self._unlabelled_names(covered + [(m.start, m.end) for m in out]):
-            out.append(Mention(start, end, self._new_person(doc_text(self.doc)[start:end])))
+            out.append(Mention(start, end, self._new_person(text[start:end])))
         for start, end in self._titled_surnames(covered + [(m.start, m.end) for m in out]):
-            out.append(Mention(start, end, self._new_person(doc_text(self.doc)[start:end])))
+            out.append(Mention(start, end, self._new_person(text[start:end])))
         self._organizations_tagged_as_people(out)
+        dep = self._columns()[0]
         for m in out:
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            m.subject = span is not None and _is_subject(span.root, self.inverted)
-            m.embedded = span is not None and any(a.dep_ == "relcl" for a in span.root.ancestors)
+            found = self._span(m.start, m.end)
+            root = found[2] if found is not None else None
+            m.subject = root is not None and dep[root] in SUBJECT_LIKE and _is_subject(self.doc[root], self.inverted)
+            m.embedded = root is not None and self._in_relative_clause(root)
         out.sort(key=lambda m: (m.end, m.start))
         return out
+
+    def _span(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """(first token, end token, root token) of ``doc.char_span(start, end, alignment_mode="expand")``,
+        or None; once per mention."""
+        key = (start, end)
+        if key not in self._spans:
+            self._spans[key] = self._read_span(start, end)
+        return self._spans[key]
+
+    def _read_span(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """``_span`` by bisection over the token starts (spaCy's tokens cover every character, so the
+        token holding character ``c`` is the last one starting at or before it), as ``char_span`` finds it."""
+        starts, words, size = self._columns()[2], column(self.doc, "text"), len(doc_text(self.doc))
+        if not (0 <= start < size and 0 < end <= size):
+            return None  # char_span finds no token for a character outside the text
+        a, b = bisect.bisect_right(starts, start) - 1, bisect.bisect_right(starts, end - 1)
+        if start == starts[a] + len(words[a]):
+            a += 1  # the start is the whitespace after a token: not that token
+        if b - a == 1:
+            return a, b, a  # one token is its own root
+        span = self.doc[a:b] if b > a else self.doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None else (span.start, span.end, span.root.i)
+
+    def _in_relative_clause(self, i: int) -> bool:
+        """An ancestor of token ``i`` is a relative clause (``any(a.dep_ == "relcl" for a in tok.ancestors)``)."""
+        cols = self._columns()
+        dep, head = cols[0], cols[4]
+        for _ in range(len(head)):
+            if head[i] == i:
+                return False
+            i = head[i]
+            if dep[i] == "relcl":
+                return True
+        return False
 
     def _as_named(self, actor: Actor, start: int, end: int) -> Actor:
         """A person the actor stage named by a role ("health minister") stands, at a mention that is a
         personal name ("Ana Ruiz"), for a person of that name (the record's actor when it speaks)."""
+        if actor.kind != "person":
+            return actor
         text = plain_name(doc_text(self.doc)[start:end])
-        if actor.kind != "person" or personal_name(actor.name) or not personal_name(text) or not text.strip():
+        if personal_name(actor.name) or not personal_name(text) or not text.strip():
             return actor
         person = self._new_person(text)
         self.origin[person.id] = actor
@@ -146,8 +201,9 @@ class MentionTable:
         text ("Spotify") is that organisation, unless it is a given name or the surname of a person
         named in full."""
         tags: dict[str, list[str]] = {}
+        text = doc_text(self.doc)
         for ent in ents(self.doc):
-            tags.setdefault(plain_name(ent.text).lower(), []).append(ent.label_)
+            tags.setdefault(plain_name(text[ent.start_char:ent.end_char]).lower(), []).append(ent.label_)
         surnames = {plain_name(m.actor.name).split()[-1].lower() for m in mentions
                     if m.actor.kind == "person" and len(m.actor.name.split()) > 1}
         orgs = {m.actor.name.lower(): m.actor for m in mentions if m.actor.kind == "organization"}
@@ -191,8 +247,8 @@ class MentionTable:
         out = []
         lower, pos, ent = column(self.doc, "lower_"), column(self.doc, "pos_"), column(self.doc, "ent_type_")
         words, starts = column(self.doc, "text"), column(self.doc, "idx")
-        for i in range(1, len(lower)):
-            if lower[i - 1].rstrip(".") not in HONORIFICS or pos[i] != "PROPN" or ent[i] not in ("", "PERSON"):
+        for i in self._proper_nouns():
+            if i == 0 or lower[i - 1].rstrip(".") not in HONORIFICS or ent[i] not in ("", "PERSON"):
                 continue
             j = i
             while j + 1 < len(lower) and pos[j + 1] == "PROPN" and ent[j + 1] in ("", "PERSON") and words[j + 1].istitle():
@@ -215,29 +271,42 @@ class MentionTable:
         "Charles Durning" is the "Jeanine Durning" named earlier, whatever the actor stage linked."""
         first_full: dict[str, int] = {}
         by_surname: dict[str, list[Mention]] = {}
+        doc_chars = doc_text(self.doc)
         for m in self.mentions:
-            words = plain_name(m.actor.name).split()
-            if m.actor.kind != "person" or len(words) < 2:
+            if m.actor.kind != "person":
                 continue
-            if len(doc_text(self.doc)[m.start:m.end].split()) >= 2:
+            words = plain_name(m.actor.name).split()
+            if len(words) < 2:
+                continue
+            if len(doc_chars[m.start:m.end].split()) >= 2:
                 first_full.setdefault(m.actor.id, m.start)
                 by_surname.setdefault(words[-1], []).append(m)
         for m in self.mentions:
-            text = plain_name(doc_text(self.doc)[m.start:m.end])
-            if m.actor.kind != "person" or " " in text or m.start >= first_full.get(m.actor.id, -1):
+            if m.actor.kind != "person":
+                continue
+            text = plain_name(doc_chars[m.start:m.end])
+            if " " in text or m.start >= first_full.get(m.actor.id, -1):
                 continue
             earlier = {x.actor.id: x.actor for x in by_surname.get(text, []) if x.end <= m.start}
             if len(earlier) == 1:
                 m.actor = next(iter(earlier.values()))
 
     def _add_mention(self, m: Mention) -> None:
-        keys = [(x.end, x.start) for x in self.mentions]
-        self.mentions.insert(bisect.bisect_right(keys, (m.end, m.start)), m)
+        self.mentions.insert(bisect.bisect_right(self.mentions, (m.end, m.start), key=_END_START), m)
 
     def _proper_subjects(self) -> list[Token]:
         """Proper nouns in subject position, in text order."""
-        dep, pos = column(self.doc, "dep_"), column(self.doc, "pos_")
-        return [self.doc[i] for i, d in enumerate(dep) if d in SUBJECT_DEPS and pos[i] == "PROPN"]
+        if self._subject_ids is None:
+            dep = column(self.doc, "dep_")
+            self._subject_ids = [i for i in self._proper_nouns() if dep[i] in SUBJECT_DEPS]
+        return [self.doc[i] for i in self._subject_ids]
+
+    def _proper_nouns(self) -> list[int]:
+        """Indices of the proper nouns (PROPN), found once per table by a scan in C."""
+        if self._propn is None:
+            pos = column(self.doc, "pos_")
+            self._propn = list(compress(range(len(pos)), map("PROPN".__eq__, pos)))
+        return self._propn
 
     def _add_surname_subjects(self) -> None:
         """"Wojtaszek said …" where the actor stage missed the surname: a subject mention of the person."""
@@ -287,10 +356,11 @@ class MentionTable:
             first = actor.name.split()[0].lower()
             if first in names:
                 self.gender.setdefault(actor.id, names[first])
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
+            found = self._span(m.start, m.end)
+            if found is None:
                 continue
-            before = self.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+            start = found[0]
+            before = column(self.doc, "lower_")[start - 1].rstrip(".") if start > 0 else ""
             if before in words:
                 self.gender.setdefault(actor.id, words[before])
             self._learn_titles(m, ("NOUN", "PROPN"))
@@ -298,24 +368,34 @@ class MentionTable:
     def _learn_titles(self, m: Mention, pos: tuple[str, ...] = ("NOUN",)) -> None:
         """Common nouns that name this mention's actor: "the company GroupM", "X, the proprietor"
         (so a later "the company" or "the proprietor" refers to it)."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
+        found = self._span(m.start, m.end)
+        if found is None:
             return
-        for tok in span:
-            for child in tok.children:
-                if child.dep_ in TITLE_DEPS and child.pos_ in pos and not (m.start <= child.idx < m.end):
-                    self.titles.setdefault(child.lemma_.lower(), []).append(m)
-        if span.root.dep_ == "appos" and span.root.head.pos_ in pos and right_after(span.root.head, span[0]):
-            self.titles.setdefault(span.root.head.lemma_.lower(), []).append(m)
-        head = span.root.head
-        if span.root.dep_ in ("compound", "poss") and description_heads().get(head.lemma_.lower()) == "agent":
-            self.titles.setdefault(head.lemma_.lower(), []).append(m)  # "a Federal Reserve spokesman": the Fed's
+        first, end, root = found
+        dep, tags, idx, lemma, heads = self._columns()
+        for i in range(first, end):
+            for c in children(self.doc, i):
+                if dep[c] in TITLE_DEPS and tags[c] in pos and not (m.start <= idx[c] < m.end):
+                    self.titles.setdefault(lemma[c], []).append(m)
+        head = heads[root]
+        if dep[root] == "appos" and tags[head] in pos and right_after(self.doc[head], self.doc[first]):
+            self.titles.setdefault(lemma[head], []).append(m)
+        if dep[root] in ("compound", "poss") and description_heads().get(lemma[head]) == "agent":
+            self.titles.setdefault(lemma[head], []).append(m)  # "a Federal Reserve spokesman": the Fed's
+
+    def _columns(self) -> tuple[list, ...]:
+        """dep_, pos_, idx, lower-case lemma and head index of every token (the Doc's shared columns)."""
+        if self._cols is None:
+            doc = self.doc
+            self._cols = (column(doc, "dep_"), column(doc, "pos_"), column(doc, "idx"), lemma_lower(doc),
+                          column(doc, "head_i"))
+        return self._cols
 
     def _resolve_pronouns(self) -> None:
         """Resolve every he/she outside quotes in text order; each one learns and extends the chain."""
-        for i, low in enumerate(column(self.doc, "lower_")):
-            if low not in MALE and low not in FEMALE:
-                continue
+        lower = column(self.doc, "lower_")
+        for i in compress(range(len(lower)), map(PERSONAL.__contains__, lower)):  # he/she, found in C
+            low = lower[i]
             tok = self.doc[i]
             if self._is_quoted(tok.idx):
                 continue
@@ -347,7 +427,7 @@ class MentionTable:
     def _nearest(self, pos: int, ok, gender: str | None = None) -> Actor | None:
         """The nearest compatible earlier mention in subject position, else the nearest compatible one.
         With a ``gender``, a subject known to have it beats a nearer one whose gender is unknown."""
-        i = bisect.bisect_right([m.end for m in self.mentions], pos)
+        i = bisect.bisect_right(self.mentions, pos, key=_END)
         fallback = unsure = embedded = same = None
         sentence = self._sentence_start(pos)
         for m in reversed(self.mentions[:i]):
@@ -374,8 +454,11 @@ class MentionTable:
         return unsure or fallback or embedded
 
     def _sentence_start(self, pos: int) -> int:
-        i = bisect.bisect_right(self._token_starts, pos) - 1
-        return self.doc[max(i, 0)].sent.start_char if len(self.doc) else 0
+        if not len(self.doc):
+            return 0
+        i = max(bisect.bisect_right(self._token_starts, pos) - 1, 0)
+        sents = sentences(self.doc)  # the actor stage's: token.sent, without a scan of the Doc per call
+        return sents[bisect.bisect_right(sents, (i, float("inf"))) - 1][2]
 
     def _first_mention(self, actor: Actor) -> int | None:
         if self._firsts is None:
@@ -388,7 +471,7 @@ class MentionTable:
     def _nearest_subject(self, pos: int, ok, reach: int = SPEAKER_REACH) -> Actor | None:
         """The nearest compatible mention in subject position within ``reach`` before ``pos``
         ("Google said … the company said": the topic organisation, not the most frequent one)."""
-        i = bisect.bisect_right([m.end for m in self.mentions], pos)
+        i = bisect.bisect_right(self.mentions, pos, key=_END)
         for m in reversed(self.mentions[:i]):
             if pos - m.end > reach:
                 break

@@ -15,9 +15,14 @@ def name_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
+POSSESSIVE = re.compile(r"[’']s?$")
+
+
 def plain_name(name: str) -> str:
     """A name without a possessive ending the actor stage may have kept ("Jeanine Durning’s")."""
-    return re.sub(r"[’']s?$", "", name)
+    if "'" not in name and "’" not in name:
+        return name  # nothing to remove (the common case, without the regex)
+    return POSSESSIVE.sub("", name)
 
 
 CAPTION = re.compile(r"[^\n]*\(\s*[^()\n]*(?:\bPHOTO\b|\bPhoto\b|\bphoto\b|\S\s*/\s*\S)[^()\n]*\)[ \t]*$", re.M)

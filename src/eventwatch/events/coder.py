@@ -7,7 +7,7 @@ index; the stage turns candidates into ``Event`` records.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -127,9 +127,15 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         code, composed = compose_code(lex.frames, "refuse", code), True
         mod.negated = False
     elif mod.future and code[:2] not in {"01", "02", "03", "10", "12", "13"}:
-        # "will withdraw ... unless X": an intent held over someone is a threat
-        frame_name = "threaten" if _has_unless(tok) else "intent"
-        code, composed = compose_code(lex.frames, frame_name, code), True
+        if _scheduled(trig.light or tok) and not _has_unless(tok):
+            # "will visit Iraq on May 3", "will hold talks at the summit": a scheduled act, reported as news of the act
+            # itself, hypothetical (the guide, section 4: "talks are due next week" 046 h)
+            mod.hypothetical = True
+        else:
+            # "will withdraw ... unless X": an intent held over someone is a threat; "X will withdraw": an intent
+            # (CAMEO 03: an undated "will" announces what the actor means to do)
+            frame_name = "threaten" if _has_unless(tok) else "intent"
+            code, composed = compose_code(lex.frames, frame_name, code), True
     if not targets and code[:2] in SPEECH_ROOTS:
         targets = args.complement_subject_actors(tok, index)
     if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
@@ -157,6 +163,8 @@ def args_head_verb(noun: Token) -> Token | None:
 
 def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchContext) -> list[Candidate]:
     triggers = find_triggers(sent, ctx)
+    framed = {t.token.i: t for t in triggers if t.frame is not None}
+    triggers = [_with_shared_frame(t, framed) for t in triggers]
     frames_used = {t.frame.i for t in triggers if t.frame is not None}
     verbs = {t.token.i for t in triggers if not t.pattern.noun}
     harm = {t.token.i for t in triggers if not t.pattern.noun and t.pattern.code[:2] in PATIENT_ROOTS}
@@ -164,6 +172,8 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
     for trig in triggers:
         if trig.token.i in frames_used:
             continue  # the frame verb's own reading gives way to the composed event
+        if trig.frame is not None and trig.frame_name in ADDRESSEE_FRAMES and _asks_question(trig.token):
+            continue  # "asked WHY the army was deployed": a question about the act, not a request for it
         if trig.pattern.noun and trig.frame is None and trig.light is not None and trig.light.i in verbs:
             continue  # "fought battles", "took control": the verb already codes it
         if trig.pattern.free and trig.light is None and _governed_by(trig.token, harm):
@@ -179,6 +189,28 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
     return out
 
 
+def _with_shared_frame(trig: Trigger, framed: dict[int, Trigger]) -> Trigger:
+    """A verb conjoined to an act coded under a frame (FRAMED: those triggers by token) shares the frame: "threatened
+    to bomb the port AND BLOCKADE the coast", "urged them to free AND COMPENSATE the prisoners" (the guide: the
+    threat or appeal is the event; the embedded acts are not reported as done)."""
+    if trig.frame is not None or trig.pattern.noun or trig.token.dep_ != "conj":
+        return trig
+    first, n = trig.token, 0
+    while first.dep_ == "conj" and first.head.i != first.i and n < 6:
+        first, n = first.head, n + 1
+    lead = framed.get(first.i)
+    return replace(trig, frame=lead.frame, frame_name=lead.frame_name) if lead is not None else trig
+
+
+QUESTION_WORDS = frozenset({"why", "what", "how", "whether", "who", "when", "where", "which"})
+
+
+def _asks_question(tok: Token) -> bool:
+    """TOK heads an embedded question: a clausal complement opened by a wh-word or "whether" ("asked why ...")."""
+    return tok.dep_ == "ccomp" and any(c.lower_ in QUESTION_WORDS and c.i < tok.i and c.dep_ in ("advmod", "mark", "dobj", "nsubj")
+                                       for c in tok.children)
+
+
 def _governed_by(noun: Token, verbs: set[int]) -> bool:
     """The noun is the subject, object or prepositional object of a trigger verb of VERBS (one that names harm:
     "a car bombing by the rebels KILLED scores" is one act, coded by the verb; the noun names its agent)."""
@@ -186,6 +218,19 @@ def _governed_by(noun: Token, verbs: set[int]) -> bool:
     if gov is None or gov.i not in verbs:
         return False
     return noun.dep_ != "pobj" or noun.head.lower_ in args.INSTRUMENT_PREPS  # not "arrested AFTER the protests"
+
+
+WHEN_LABELS = frozenset({"DATE", "TIME", "EVENT"})
+
+
+def _scheduled(verb: Token) -> bool:
+    """The verb's own clause dates it ("on November 22", "next week", "in April", "at the spring conference")."""
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "tmod", "obl", "advmod") and c.ent_type_ in WHEN_LABELS:
+            return True
+        if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in WHEN_LABELS for o in c.children):
+            return True
+    return False
 
 
 def _has_unless(tok: Token) -> bool:
@@ -213,8 +258,13 @@ def _in_condition(tok: Token) -> bool:
 
 
 def expand(c: Candidate, reciprocal: frozenset[str] = frozenset()) -> list[tuple[str | None, str | None]]:
-    """(source, target) pairs: compound actors give one event each; 'X and Y met' gives X→Y and Y→X."""
+    """(source, target) pairs: compound actors give one event each; 'X and Y met' gives X→Y and Y→X; 'X, Y and Z
+    met' gives X→Y and X→Z."""
     sources, targets = c.sources or [None], c.targets or [None]
-    if c.trigger.lemma_.lower() in reciprocal and len(c.sources) >= 2 and not c.targets:
+    if c.trigger.lemma_.lower() in reciprocal and len(c.sources) == 2 and not c.targets:
         return [(a, b) for a in c.sources for b in c.sources if a != b]
+    if c.trigger.lemma_.lower() in reciprocal and len(c.sources) > 2 and not c.targets:
+        # "the three mayors agreed", "A, B and C met": one multilateral act, the first named with each other
+        # (the guide: one event per pair of parties, not every ordering of every pair)
+        return [(c.sources[0], b) for b in c.sources[1:]]
     return [(s, t) for s in sources for t in targets if s != t or s is None]

@@ -5,7 +5,8 @@ Runs after the lexicon pass of the event stage, sentence by sentence:
 
 1. every lexicon event of a root the model saw often enough in training (``min_rescore`` examples; threats and
    intents are mostly composed from a frame verb the single-word model sees too rarely) gets a calibrated confidence from its old confidence and the model's probability
-   of its root at its trigger; below ``thresholds.keep`` it is dropped;
+   of its root at its trigger; below ``thresholds.keep`` it is dropped, and so it is when the model gives its
+   root less than ``thresholds.veto`` at its trigger word (0: no veto);
 2. every candidate word (``learned.candidate_tokens``) whose best root is not already coded at that word
    (or at its head or a child, with the same root) becomes an event when its calibrated probability
    reaches ``thresholds.add``. It goes through the same steps as a lexicon event: frames ("threatened to
@@ -87,6 +88,12 @@ def combine(stage, doc: Doc, record: Record, index: args.ActorIndex, ctx: MatchC
     record.events.sort(key=lambda e: (e.sentence[0], e.trigger[0]))
 
 
+def vetoed(coder: LearnedCoder, ev: Event, p: numpy.ndarray | None) -> bool:
+    """The model finds the lexicon's root at this trigger word unlikely (below ``thresholds.veto``)."""
+    veto = float(coder.meta["thresholds"].get("veto", 0.0))
+    return veto > 0 and p is not None and ev.root in ROOT_COL and float(p[ROOT_COL[ev.root]]) < veto
+
+
 def _rescored(coder: LearnedCoder, view: SentenceView, probs) -> list[Event]:
     out = []
     for ev, tok in zip(view.lex_events, view.lex_tokens):
@@ -94,7 +101,7 @@ def _rescored(coder: LearnedCoder, view: SentenceView, probs) -> list[Event]:
             out.append(ev)  # a plain statement, or a root too rare in training for the model to overrule
             continue
         conf = coder.calibrated("lexicon", lexicon_features(ev))
-        if conf >= coder.threshold("keep"):
+        if conf >= coder.threshold("keep") and not vetoed(coder, ev, probs.get(tok)):
             ev.confidence = round(conf, 3)
             out.append(ev)
     return out

@@ -19,6 +19,18 @@ The word lists are data (``data/literal.tsv``). The rules are about the grammar,
   is circumstance;
 * control taken "of" something that is not a place, a territory or a government ("took control of the club",
   "of Fiat's car business") is no occupation.
+
+Verbs of cooperation and appeal have ordinary senses too (the ``sense`` rows name the verb and its rule):
+
+* "meet" a thing ("meet the target", "meet its needs", "met with criticism") satisfies or receives it: no meeting;
+* "ask" without a request's complement (an infinitive, "for", "that", a thing asked for) asks a question
+  ("asked why ministers ...", "asked about the damages, he said");
+* "seek" with an infinitive is an attempt ("sought to reassure backbenchers"), not an appeal;
+* "help" with a verb ("help protect", "helped him win") makes something easier: no aid;
+* "plead guilty", "plead not guilty" is a plea in court, not an appeal;
+* "insist" on a fact ("insisted he was on course") asserts; a demand has "on", "must", "should" or a bare verb;
+* "be expected to" predicts; no one is asked;
+* "support" given to armed forces is military assistance (CAMEO 072), not an endorsement.
 """
 from __future__ import annotations
 
@@ -39,6 +51,7 @@ AIMED_PREPS = ("at", "on")
 NAMED_CONTESTS = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 NAMED_WARS = frozenset({"war", "conflict", "invasion", "uprising", "insurgency"})   # "the Gulf war" is named and real
 DROP = "drop"
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "appos"})   # a verb form heading a noun phrase
 SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")   # "beaten 5-0", "beat him 6-3": a result, not a beating
 
 
@@ -57,6 +70,10 @@ class Words:
     intransitive: frozenset[str]
     verbal: dict[str, str]
     cause: dict[str, str]
+    plea: frozenset[str] = frozenset()
+    sense: dict[str, str] | None = None
+    obligation: frozenset[str] = frozenset()
+    requirement: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -66,21 +83,27 @@ class Words:
 @lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
-             "intransitive")
+             "intransitive", "plea", "obligation", "requirement")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
+    sense: dict[str, str] = {}
     from eventwatch.resources import read_rows
 
     src = Path(path) if path else Path(__file__).parent / "data" / "literal.tsv"
     for n, cols in read_rows(src, columns=(2, 3)):
-        if cols[0] in ("verbal", "cause") and len(cols) == 3:
-            (verbal if cols[0] == "verbal" else cause)[cols[1]] = cols[2]
+        if cols[0] in ("verbal", "cause", "sense") and len(cols) == 3:
+            {"verbal": verbal, "cause": cause, "sense": sense}[cols[0]][cols[1]] = cols[2]
         elif cols[0] in sets and len(cols) == 2:
             sets[cols[0]].add(cols[1])
         else:
             raise ValueError(f"{src.name} line {n}: expected 'kind<TAB>word' (or 'verbal<TAB>word<TAB>code'): {cols!r}")
-    return Words(**{k: frozenset(v) for k, v in sets.items()}, verbal=verbal, cause=cause)
+    unknown = set(sense.values()) - set(SENSES)
+    if unknown:
+        raise ValueError(f"{src.name}: unknown sense rule(s) {sorted(unknown)}; known: {sorted(SENSES)}")
+    obligation = frozenset(sets.pop("obligation"))
+    return Words(**{k: frozenset(v) for k, v in sets.items()}, verbal=verbal, cause=cause, sense=sense,
+                 obligation=obligation)
 
 
 def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
@@ -94,7 +117,11 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
     """
     if tok.ent_type_ in NAME_LABELS and tok.pos_ == "PROPN" or tok.ent_type_ in ("WORK_OF_ART", "PRODUCT", "LAW"):
         return DROP
+    if not noun and tok.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
+        return DROP  # a participle used as a noun names people, not an act: "the accused", "the wounded"
     words = load_words()
+    if not noun and lemma in (words.sense or {}):
+        return SENSES[words.sense[lemma]](tok, lemma, words, known, agents)
     if not noun and code[:3] in OTHER_SENSES:
         return OTHER_SENSES[code[:3]](tok, lemma, words, known, agents)
     if code[:2] == COERCION_ROOT and not noun:
@@ -248,13 +275,35 @@ def _seized(tok: Token, lemma: str, words: "Words", known: set[int], agents: fro
 
 def _withdrawn(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
     """"Withdraw" (CAMEO 166: people, missions) of a thing ("withdrew the regulations", "withdrew its objections")
-    gives in: CAMEO 080 (yield). "Expel" is always of people."""
+    gives in: CAMEO 080 (yield); from a territory with no object ("withdrew from Syria") it is a military
+    withdrawal (0874). "Expel" is always of people."""
     if lemma not in WITHDRAW_VERBS:
         return None
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if objs and not any(_participant(o, words, known, agents) or _lemmas(o) & words.armed for o in objs):
         return "080"
+    if not objs and any(o.ent_type_ in TERRITORY_LABELS for o in _pobjs(tok, ("from", "out"))) \
+            and not _doer_is_body(tok):
+        return MILITARY_RETREAT  # "withdrew from Syria", "pull out of Iraq": a withdrawal from territory (CAMEO 0874)
     return None
+
+
+def _doer_is_body(tok: Token, steps: int = 4) -> bool:
+    """The nearest subject up the verb's chain is an organisation ("the UN has no plans to withdraw from
+    Afghanistan": a mission withdrawn, CAMEO 166, not an army's retreat)."""
+    t = tok
+    for _ in range(steps):
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0].ent_type_ == "ORG"
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+TERRITORY_LABELS = frozenset({"GPE", "LOC"})
+MILITARY_RETREAT = "0874"
 
 
 def _shown(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
@@ -266,6 +315,84 @@ def _shown(tok: Token, lemma: str, words: "Words", known: set[int], agents: froz
 
 WITHDRAW_VERBS = frozenset({"withdraw", "pull"})
 OTHER_SENSES = {"170": _coerced, "171": _seized, "166": _withdrawn, "141": _shown}
+
+
+def _satisfied(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Meet" a requirement ("meet the target", "meet its needs", "meet U.S. complaints") or be "met with" a
+    reaction ("was met with opposition") is no meeting (the ``requirement`` rows)."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + _pobjs(tok, ("with",))
+    objs += [cc for o in objs for cc in o.conjuncts]
+    return DROP if any(_lemmas(o) & words.requirement for o in objs) else None
+
+
+REQUEST_MARKS = frozenset({"that"})
+
+
+def _question(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Ask" is a request with an infinitive ("asked them to leave"), "for" ("asked for help"), a "that" clause or a
+    thing asked for ("asked permission"); otherwise it asks a question ("asked why ...", "asked about ...")."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for":
+            return None
+        if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in REQUEST_MARKS for m in c.children):
+            return None
+        if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and c.lemma_.lower() != "question" \
+                and not _participant(c, words, known, agents):
+            return None
+    return DROP
+
+
+def _attempt(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Seek to" do something is trying to do it ("sought to reassure"), not asking anyone."""
+    return DROP if any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children) else None
+
+
+def _facilitate(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Help" with a verb ("help protect", "helped Mr Howard win", "helped to precipitate") makes something easier."""
+    verbs = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    verbs += [v for o in tok.children if o.dep_ in ("dobj", "obj") for v in o.children
+              if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB" and not v.tag_.startswith("VBN")]
+    return DROP if verbs else None
+
+
+def _plea(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Pleaded guilty", "plead not guilty": a plea in court, not an appeal."""
+    return DROP if any(c.lemma_.lower() in words.plea or c.lower_ in words.plea for c in tok.children) else None
+
+
+def _assertion(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Insisted he was on course": an assertion. A demand has "on" ("insisted on a vote") or an obligation in its
+    clause ("insisted the talks must resume", "insisted that he resign": a modal of obligation or a bare verb)."""
+    if _pobjs(tok, ("on", "upon")) or any(c.dep_ == "xcomp" for c in tok.children):
+        return None
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not clauses and tok.dep_ in ("ccomp", "parataxis") and tok.head.pos_ in ("VERB", "AUX"):
+        clauses = [tok.head]  # "'He did not say it,' she insisted"
+    if not clauses:
+        return None
+    for v in clauses:
+        aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if aux & words.obligation or v.tag_ == "VB" and not aux:
+            return None
+    return DROP
+
+
+def _prediction(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"X is expected to ...": a forecast; no one is asked."""
+    return DROP if _passive_without_agent(tok) else None
+
+
+def _backing(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Support" given to armed forces ("support Iraqi security forces", "supported the rebels") is military
+    assistance (CAMEO 072), not an endorsement (051)."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objs += [cc for o in objs for cc in o.conjuncts]
+    return MILITARY_AID if any(_lemmas(o) & words.armed for o in objs) else None
+
+
+MILITARY_AID = "072"
+SENSES = {"backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
+          "plea": _plea, "assertion": _assertion, "prediction": _prediction}
 
 
 def _lemmas(tok: Token) -> set[str]:

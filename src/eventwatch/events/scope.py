@@ -16,6 +16,10 @@ actor stage knows (the data are ``data/scope.tsv``):
   except a protest (CAMEO 14), which makes its doers protesters (for all their acts in the sentence); a demand,
   rejection or threat (10, 12, 13) with no target named (it is addressed to someone in authority); and
   violence by people named as using force ("a mob beat two journalists").
+* **One body.** Cooperation (CAMEO 03, 04, 06-08) between two sides with the same code of a state's hierarchy
+  (``state`` rows: "GBRGOV" and "GBRGOV") is the body's own business, routine administration in the guide's
+  words ("the chancellor discussed the campaign with the prime minister", "the three mayors agreed"). Praise and
+  endorsement (05), criticism, demands and coercion between them stay events.
 """
 from __future__ import annotations
 
@@ -37,6 +41,9 @@ VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 # demands, rejections, threats, protests: with no target named they are addressed to someone in authority
 # ("residents threatened a general strike unless the decree is withdrawn"); criticism and lawsuits (11) need one
 CONTESTING_ROOTS = frozenset({"10", "12", "13", "14"})
+# cooperation inside one body; praise and endorsement (05) are public stances and stay events ("the prime minister
+# backed the chancellor's report")
+COOPERATION_ROOTS = frozenset({"03", "04", "06", "07", "08"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class ScopeWords:
     domains: dict[str, frozenset[str]]
     party: frozenset[str]
     private: frozenset[str]
+    state: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +64,8 @@ def load_scope(path: str | None = None) -> ScopeWords:
         kinds.setdefault(kind.strip(), set()).add(word.strip().lower())
     party = frozenset(w.upper() for w in kinds.pop("party", ()))
     private = frozenset(w.upper() for w in kinds.pop("private", ()))
-    return ScopeWords({k: frozenset(v) for k, v in kinds.items()}, party, private)
+    state = frozenset(w.upper() for w in kinds.pop("state", ()))
+    return ScopeWords({k: frozenset(v) for k, v in kinds.items()}, party, private, state)
 
 
 def article_domain(doc: Doc, words: ScopeWords | None = None) -> str | None:
@@ -113,9 +122,19 @@ def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, protest
         return is_party(src, words) or is_party(tgt, words)
     if event.source in protesting or tgt is None and event.root in CONTESTING_ROOTS:
         return True
+    if event.root in COOPERATION_ROOTS and _one_body(src, tgt, words):
+        return False
     if is_private(src, words) and (tgt is None or is_private(tgt, words)):
         return event.root in VIOLENCE_ROOTS and _armed(src, text)
     return True
+
+
+def _one_body(src: Actor | None, tgt: Actor | None, words: ScopeWords) -> bool:
+    """Both sides carry the same code, and it names a sector of a state's hierarchy ("GBRGOV" and "GBRGOV")."""
+    if src is None or tgt is None or not src.code or src.code != tgt.code:
+        return False
+    parsed = parse_code(src.code)
+    return bool(parsed and parsed.country and set(parsed.sectors) & words.state)
 
 
 def _armed(actor: Actor, text: str = "") -> bool:

@@ -83,7 +83,7 @@ class EventsStage:
                 cands = cands + statement_candidates(sent, self.lexicon.frames, index)
             elif self.mode != "classifier":
                 cands = _with_reported_demands(cands, demand_candidates(sent, self.lexicon.frames, index))
-            cands = _without_results(cands)
+            cands = _without_purposes(_without_results(cands))
             votes = None
             if self.classifier is not None and self.mode != "pattern":
                 votes = self.classifier.vote(sent, cands, index, self.mode == "classifier")
@@ -241,6 +241,15 @@ def _without_results(cands: list[Candidate]) -> list[Candidate]:
     violent |= {c.light.i for c in cands if c.light is not None and c.root in literal.VIOLENCE_ROOTS}
     return [c for c in cands if not (c.root in literal.VIOLENCE_ROOTS and c.action.dep_ == "advcl"
                                      and c.action.tag_ == "VBG" and c.action.head.i in violent)]
+
+
+def _without_purposes(cands: list[Candidate]) -> list[Candidate]:
+    """An act named as the purpose of another act of the same root is that act, one event ("met the envoy TO
+    DISCUSS the border", "travelled to Kabul TO HOLD talks"): the infinitive under the other trigger goes."""
+    anchors = {c.trigger.i: c.root for c in cands} | {c.action.i: c.root for c in cands}
+    return [c for c in cands if not (c.action.dep_ in ("advcl", "xcomp") and c.action.head.i != c.action.i
+                                     and anchors.get(c.action.head.i) == c.root and c.trigger.i == c.action.i
+                                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.action.children))]
 
 
 def _with_votes(cands, votes):

@@ -1,10 +1,13 @@
 """Cue verbs and their speakers in the dependency parse."""
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from eventwatch.actors.lexicon import description_heads
 from eventwatch.actors.phrases import source_of
+from eventwatch.nlp.cache import children, column
 from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.lexicon import cue_forms, cue_verbs, speaker_nouns
 
@@ -27,6 +30,32 @@ def cue_class(tok: Token) -> str | None:
     return cue_verbs().get(lemma) if lemma else None
 
 
+def cue_class_at(doc, i: int) -> str | None:
+    """``cue_class(doc[i])`` read from the Doc's shared columns, without making a Token (for scans)."""
+    lemma = cue_forms().get(column(doc, "lower_")[i])
+    if not lemma or not is_verb_at(doc, i, ("VERB",)):
+        return None
+    return cue_verbs().get(lemma)
+
+
+def child_ids(verb: Token, deps: Collection[str]) -> list[int]:
+    """Indices of ``verb``'s children whose dependency label is one of ``deps``, in text order, read from
+    the Doc's shared columns (``[c.i for c in verb.children if c.dep_ in deps]`` without making Tokens)."""
+    dep = column(verb.doc, "dep_")
+    return [c for c in children(verb.doc, verb.i) if dep[c] in deps]
+
+
+def has_child(verb: Token, deps: Collection[str]) -> bool:
+    """``any(c.dep_ in deps for c in verb.children)``, from the shared columns."""
+    return bool(child_ids(verb, deps))
+
+
+def is_verb_at(doc, i: int, pos: tuple[str, ...]) -> bool:
+    """Token ``i``'s part of speech is one of ``pos`` or its tag a verb's (VB…); the tag, which no
+    earlier stage reads as a column, is looked up only when the part of speech does not settle it."""
+    return column(doc, "pos_")[i] in pos or doc[i].tag_.startswith("VB")
+
+
 def is_occasion(noun: Token) -> bool:
     """A noun for the occasion or means of speaking ("used her speech to warn", "took the opportunity to say")."""
     return speaker_nouns().get(noun.lemma_.lower()) == "occasion"
@@ -43,7 +72,7 @@ def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = No
     named_after = _inverted_name(verb) if depth == 0 else None
     if named_after is not None:
         return named_after
-    if depth == 0 and cue_class(verb) == "speech" and any(c.dep_ == "nsubjpass" for c in verb.children):
+    if depth == 0 and cue_class(verb) == "speech" and has_child(verb, ("nsubjpass",)):
         return passive_agent(verb)  # "Holt was asked …", "was told by the minister …": the asker, the teller
     subj = _subject(verb, depth, outside)
     if subj is None or "\n" in doc_text(verb.doc)[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:

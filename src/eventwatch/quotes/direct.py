@@ -11,7 +11,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from eventwatch.nlp.cache import column
-from eventwatch.quotes.cues import cue_class, inverted_subject, passive_agent, subject_of
+from eventwatch.quotes.cues import cue_class, cue_class_at, inverted_subject, is_verb_at, passive_agent, subject_of
 from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
 from eventwatch.quotes.marks import Marked, find_marked
@@ -160,12 +160,13 @@ def _gap_words(doc: Doc, first: int | None, end_char: int, after: int | None = N
 
 def _post_cue(doc: Doc, starts: list[int], qb: int, inside) -> Token | None:
     i = bisect.bisect_left(starts, qb)
-    for tok in doc[i:i + POST_WINDOW]:
-        if "\n" in tok.text or _in_any(tok.idx, inside):
+    words = column(doc, "text")
+    for j in range(i, min(i + POST_WINDOW, len(words))):  # a Token is made only for the cue
+        if "\n" in words[j] or _in_any(starts[j], inside):
             return None
-        if cue_class(tok):
-            return tok
-        if tok.text in SENTENCE_END:
+        if cue_class_at(doc, j):
+            return doc[j]
+        if words[j] in SENTENCE_END:
             return None
     return None
 
@@ -179,24 +180,26 @@ def _pre_cue(doc: Doc, starts: list[int], qa: int, inside) -> Token | None:
     j = i
     words_between = 0
     passive = None  # "his teammate was being yelled at “…”": its subject is no speaker; an earlier cue wins
+    words, punct, space = column(doc, "text"), column(doc, "is_punct"), column(doc, "is_space")
     while j >= lo:
-        tok = doc[j]
-        if "\n" in tok.text and not words_between and text[max(0, tok.idx - 20):tok.idx].rstrip().endswith(":"):
+        word, at = words[j], starts[j]
+        if "\n" in word and not words_between and text[max(0, at - 20):at].rstrip().endswith(":"):
             j -= 1  # «Reed continued:¶“We will not …”»: a paragraph that ends in a colon introduces the quote
             continue
-        if "\n" in tok.text or tok.text in SENTENCE_END:
+        if "\n" in word or word in SENTENCE_END:
             return passive
-        span = next(((a, b) for a, b in inside if a <= tok.idx < b), None)
+        span = next(((a, b) for a, b in inside if a <= at < b), None)
         if span is not None:
             if not words_between and text[span[0]:span[1]].rstrip("”\"’'»« ")[-1:] in SENTENCE_END:
                 return passive  # “Done.” “Next …”: the earlier quote ended the sentence
             j = bisect.bisect_left(starts, span[0]) - 1
             continue
-        if cue_class(tok):
+        if cue_class_at(doc, j):
+            tok = doc[j]
             if not _passive(tok):
                 return tok
             passive = passive or tok
-        words_between += not (tok.is_punct or tok.is_space)
+        words_between += not (punct[j] or space[j])
         j -= 1
     return passive
 
@@ -217,12 +220,11 @@ def _is_speech(doc: Doc, starts: list[int], m: Marked, q: Found) -> bool:
         return True
     if q.description:
         return False
-    toks = _tokens(doc, starts, m.start, m.end)
-    words = [t for t in toks if not (t.is_punct or t.is_space)]
+    words = _words(doc, starts, m.start, m.end)
     if not words:
         return False
-    has_verb = any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in words)
-    if len(words) <= SCARE_MAX_WORDS and not has_verb and _name_like(words):
+    has_verb = any(is_verb_at(doc, i, ("VERB", "AUX")) for i in words)
+    if len(words) <= SCARE_MAX_WORDS and not has_verb and _name_like(doc, words):
         return False
     exclaims = doc_text(doc)[m.start:m.end].rstrip()[-1:] in "!?"
     if (len(words) <= FRAGMENT_MAX_WORDS and q.cue_class != "naming" and not exclaims
@@ -246,15 +248,17 @@ def _cue_just_before(text: str, open_at: int) -> bool:
     return bool(words) and words[-1].lower() in cue_forms()
 
 
-def _name_like(words: list[Token]) -> bool:
-    content = [t for t in words if t.lower_ not in NAME_GLUE]
-    return bool(content) and all(t.text[:1].isupper() or t.like_num for t in content)
+def _name_like(doc: Doc, words: list[int]) -> bool:
+    lower, text, num = column(doc, "lower_"), column(doc, "text"), column(doc, "like_num")
+    content = [i for i in words if lower[i] not in NAME_GLUE]
+    return bool(content) and all(text[i][:1].isupper() or num[i] for i in content)
 
 
-def _tokens(doc: Doc, starts: list[int], a: int, b: int) -> list[Token]:
-    i = bisect.bisect_left(starts, a)
-    j = bisect.bisect_left(starts, b)
-    return list(doc[i:j]) if i < j else []  # an empty slice at the end of a Doc costs a pass over its text
+def _words(doc: Doc, starts: list[int], a: int, b: int) -> list[int]:
+    """Indices of the tokens starting in ``[a, b)`` that are neither punctuation nor space."""
+    punct, space = column(doc, "is_punct"), column(doc, "is_space")
+    first, stop = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+    return [i for i in range(first, stop) if not (punct[i] or space[i])]
 
 
 def _share_group_cues(found: list[Found]) -> list[Found]:

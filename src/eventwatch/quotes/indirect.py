@@ -1,9 +1,12 @@
 """Indirect (reported) quotes: a cue verb with a content clause, and "according to X, …"."""
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import compress
+
 from spacy.tokens import Doc, Token
 
-from eventwatch.quotes.cues import according_to, cue_class, subject_of
+from eventwatch.quotes.cues import according_to, child_ids, cue_class, cue_class_at, has_child, subject_of
 from eventwatch.nlp.cache import column
 from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
@@ -18,18 +21,22 @@ QUESTION_WORDS = {"whether", "if", "why", "what", "how", "when", "where", "who",
 
 def find_indirect(doc: Doc) -> list[Found]:
     found: list[Found] = []
-    forms = cue_forms()
-    for i, low in enumerate(column(doc, "lower_")):
-        if low not in forms and low != "according":  # neither a cue verb's form nor "according"
-            continue
-        tok = doc[i]
-        if cue_class(tok) == "speech":
-            found.extend(_reported(tok))
-        elif tok.lower_ == "according":
-            q = _according(tok)
+    lower = column(doc, "lower_")
+    for i in compress(range(len(lower)), map(_scan_words().__contains__, lower)):  # found in C
+        low = lower[i]
+        if cue_class_at(doc, i) == "speech":  # a Token is made only for a cue or "according"
+            found.extend(_reported(doc[i]))
+        elif low == "according":
+            q = _according(doc[i])
             if q is not None:
                 found.append(q)
     return _outermost(found)
+
+
+@lru_cache(maxsize=1)
+def _scan_words() -> frozenset[str]:
+    """The words ``find_indirect`` stops at: a cue verb's form or "according"."""
+    return frozenset(cue_forms()) | {"according"}
 
 
 def _reported(verb: Token) -> list[Found]:
@@ -38,11 +45,11 @@ def _reported(verb: Token) -> list[Found]:
     if subj is None or _that_said(verb, subj):
         return []
     spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in _contents(verb)]
-    if not spans and any(c.dep_ == "dobj" for c in verb.children):
+    if not spans and has_child(verb, ("dobj",)):
         # "told workers to install …", "urged residents to conserve water": what they were told to do
         spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in verb.children
                  if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-    if not spans and any(c.dep_ == "dobj" for c in verb.children):
+    if not spans and has_child(verb, ("dobj",)):
         # "accused the mayor of hiding the cost": what they were accused of (a clause, not a noun)
         spans = [_trim(doc, g.left_edge.i, g.right_edge.i + 1) for c in _of_phrases(verb)
                  for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
@@ -63,10 +70,10 @@ def _that_said(verb: Token, subj: Token) -> bool:
 def _contents(verb: Token) -> list[Token]:
     """The content clauses of a verb of saying; a clause before it that a dash cuts off from its subject
     is narration when another clause follows the verb («X took the stage — he said crime fell»)."""
-    clauses = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    doc = verb.doc
+    clauses = [doc[c] for c in child_ids(verb, CONTENT_DEPS)]
     if not any(c.i > verb.i for c in clauses):
         return clauses
-    doc = verb.doc
     return [c for c in clauses if c.i > verb.i
             or not any(t.text in DASHES for t in doc[c.right_edge.i + 1:verb.i])]
 
@@ -126,13 +133,14 @@ def _speaker_within(tok: Token, span: tuple[int, int]) -> Token | None:
 
 def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
     """Character span of tokens ``i:j`` without punctuation or spaces at either edge."""
-    while i < j and (doc[i].is_space or doc[i].text in EDGE_PUNCT or doc[i].is_punct):
+    words, space, punct = column(doc, "text"), column(doc, "is_space"), column(doc, "is_punct")
+    while i < j and (space[i] or words[i] in EDGE_PUNCT or punct[i]):
         i += 1
-    while j > i and (doc[j - 1].is_space or doc[j - 1].text in EDGE_PUNCT or doc[j - 1].is_punct):
+    while j > i and (space[j - 1] or words[j - 1] in EDGE_PUNCT or punct[j - 1]):
         j -= 1
     if i >= j:
         return None
-    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+    return column(doc, "idx")[i], column(doc, "idx")[j - 1] + len(words[j - 1])
 
 
 def _outermost(found: list[Found]) -> list[Found]:

@@ -30,6 +30,17 @@ BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:,;\u00a0") | {""}
 AFTER_CLOSE_STOP = set(" \t\n)]}\u2014\u2013-.,;:!?\u00a0\"\u201d\u00bb") | {""}
 PARAGRAPH = re.compile(r"[^\n]+")
 SENTENCE_END = set(".!?")
+# the characters each scan stops at (the others it steps over one by one, doing nothing)
+OPENERS = re.compile("[" + re.escape("".join(PAIRS)) + "]")
+
+
+def _close_stops(opener: str) -> re.Pattern:
+    """The characters ``_find_close`` looks at after ``opener``: the opener, its closers, single marks."""
+    chars = {opener, *PAIRS[opener]} | ({"\u2019", "'"} if opener in DOUBLE_OPENERS else set())
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+CLOSE_STOPS = {opener: _close_stops(opener) for opener in PAIRS}
 
 
 @dataclass
@@ -88,8 +99,12 @@ def _in_paragraph(text: str, lo: int, hi: int) -> list[Marked]:
     out: list[Marked] = []
     i = lo
     while i < hi:
+        hit = OPENERS.search(text, i, hi)
+        if hit is None:
+            break
+        i = hit.start()
         ch = text[i]
-        if ch in PAIRS and _can_open(text, i, lo):
+        if _can_open(text, i, lo):
             close = _find_close(text, i, hi)
             if close is not None and _reopens(text, close, ch):
                 # a paragraph of a longer quote (run into one line): it ends open, the next one is reopened
@@ -112,7 +127,8 @@ def _find_close(text: str, i: int, hi: int) -> int | None:
     closers = PAIRS[text[i]]
     double = text[i] in DOUBLE_OPENERS
     opener = text[i]
-    for j in range(i + 1, hi):
+    for hit in CLOSE_STOPS[opener].finditer(text, i + 1, hi):
+        j = hit.start()
         if text[j] == opener and _reopens(text, j, opener):
             return j
         if text[j] in closers and _can_close(text, j, i + 1, hi):

@@ -1,0 +1,95 @@
+"""Precision of the event coder on sentences written for these tests (issue 17, precision held).
+
+Ordinary senses of verbs of cooperation and appeal are no events (events/literal.py ``sense`` rows), a dated
+future act is the act itself with the hypothetical flag, an undated one stays an intent, and one act between
+two parties is one event (docs/annotation/events.md, sections 2 and 4).
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.model import Document
+
+
+def events(pipeline, text: str):
+    record = next(pipeline.process([Document(text=text, published="2021-03-01", location="test")]))
+    return [(e.cameo, record.text[e.trigger[0]:e.trigger[1]].lower(), e.hypothetical) for e in record.events]
+
+
+def triggers(pipeline, text: str) -> set[str]:
+    return {t for _, t, _ in events(pipeline, text)}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The finance minister said the cuts would help the government meet its borrowing target.", "meet"),
+    ("The interior ministry has been met with fierce criticism over the new visa rules.", "met"),
+    ("Asked about the new sanctions, the Kenyan ambassador said nothing had been decided.", "asked"),
+    ("The opposition leader asked why the army had been deployed in the capital.", "asked"),
+    ("The prime minister sought to reassure coalition partners about the budget.", "sought"),
+    ("The general pleaded guilty to corruption charges before a military court.", "pleaded"),
+    ("The defence minister insisted the army was in full control of the northern province.", "insisted"),
+    ("The Kenyan army is expected to withdraw from the border region next month.", "expected"),
+    ("The European Union will help the Kenyan police train new officers.", "help"),
+])
+def test_ordinary_senses_are_no_events(pipeline, text, word):
+    assert word not in triggers(pipeline, text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Kenyan foreign minister met his Ugandan counterpart in Geneva on Monday.", "040"),
+    ("The Kenyan government asked the United Nations to send peacekeepers.", "0234"),
+    ("The opposition insisted that the president must resign immediately.", "1041"),
+])
+def test_the_acts_themselves_stay(pipeline, text, code):
+    assert code in {c for c, _, _ in events(pipeline, text)}
+
+
+def test_a_dated_future_act_is_the_act_hypothetical(pipeline):
+    evs = events(pipeline, "The Kenyan foreign minister will visit Uganda next week.")
+    assert ("042", "visit", True) in evs
+    assert not any(c.startswith("03") for c, _, _ in evs)
+
+
+def test_an_undated_will_is_an_intent(pipeline):
+    evs = events(pipeline, "Kenya will withdraw its troops from Somalia.")
+    assert any(c.startswith("03") and t == "withdraw" for c, t, _ in evs)
+
+
+def test_a_meeting_of_three_is_one_act_not_every_ordering(pipeline):
+    record = next(pipeline.process([Document(
+        text="Kenyan President Uhuru Kenyatta, Ugandan President Yoweri Museveni and Rwandan President Paul Kagame "
+             "met in Kampala on Monday.", published="2021-03-01", location="test")]))
+    met = [e for e in record.events if e.root == "04"]
+    assert 1 <= len(met) <= 2 and len({e.source for e in met}) == 1
+
+
+def test_a_purpose_of_the_same_kind_is_the_same_act(pipeline):
+    evs = events(pipeline, "The French foreign minister met his German counterpart to discuss the refugee crisis.")
+    assert [(c, t) for c, t, _ in evs] == [("040", "met")]
+
+
+def test_support_for_armed_forces_is_military_aid(pipeline):
+    evs = events(pipeline, "Britain supported the Kenyan army in its campaign against al-Shabaab.")
+    assert ("072", "supported", False) in evs
+
+
+def test_cooperation_inside_one_government_is_no_event(pipeline):
+    inside = "Chancellor Gordon Brown said he discussed the election campaign with Prime Minister Tony Blair on Saturday."
+    assert "discussed" not in triggers(pipeline, inside)
+    across = "The British foreign secretary met the French foreign minister in London."
+    assert "met" in triggers(pipeline, across)
+
+
+def test_withdrawing_from_a_territory_is_a_military_withdrawal(pipeline):
+    assert ("0874", "withdrew", False) in events(pipeline, "The United States withdrew from Afghanistan in 2021.")
+
+
+def test_a_verb_conjoined_to_a_threatened_act_is_threatened_too(pipeline):
+    evs = events(pipeline, "The rebels threatened to bomb the port and blockade the coast.")
+    assert evs and all(c.startswith("13") for c, _, _ in evs)
+
+
+def test_a_participle_used_as_a_noun_is_no_act(pipeline):
+    assert "accused" not in triggers(
+        pipeline, "The accused, named as John Smith, was unable to appear before the district court today.")
+    assert "accused" in triggers(pipeline, "The prosecutor accused the former minister of taking bribes.")
