@@ -138,3 +138,90 @@ def test_supporting_a_resistance_is_not_fighting(pipeline):
     assert not any(c.startswith("19") for c, _, _, _ in coded(backed))
     led = process(pipeline, "Malian soldiers mounted a fierce resistance against the rebels near Gao.")
     assert has(led, "19", "resistance")
+
+
+# ------------------------------------------------------------------ event nouns whose phrase names a party (+arg)
+@pytest.mark.parametrize("text,root,trigger", [
+    ("The plan failed because of opposition by the Kenyan parliament.", "12", "opposition"),
+    ("The IMF's demand for deeper spending cuts angered unions in Ghana.", "10", "demand"),
+    ("Russian criticism delayed the signing for a week.", "11", "criticism"),
+    ("The deployment of the Nigerian army to the border began in May.", "15", "deployment"),
+    ("The meeting of NATO defence ministers took place in Brussels.", "04", "meeting"),
+])
+def test_an_event_noun_with_a_party_in_its_phrase_is_an_act(pipeline, text, root, trigger):
+    r = process(pipeline, text)
+    assert has(r, root, trigger), coded(r)
+
+
+def test_an_event_noun_without_a_party_or_light_verb_stays_out(pipeline):
+    r = process(pipeline, "The demand for new cars rose in March, the carmakers said.")
+    assert not any(c.startswith("10") for c, *_ in coded(r)), coded(r)
+
+
+# ------------------------------------------------------------------ families: campaign reports, removals, outrage
+@pytest.mark.parametrize("text,root,trigger", [
+    ("Iraqi forces liberated the town of Hit from Islamic State.", "19", "liberated"),
+    ("The Iraqi army advanced on Mosul.", "19", "advanced"),
+    ("The town fell to Taliban fighters on Sunday.", "19", "fell"),
+    ("The Red Cross has still not been given access to the camp, Swiss officials said.", "08", "given"),
+    ("Police removed two Green Party activists from the hall.", "17", "removed"),
+    ("Ministers in Spain are furious over the Moroccan decision.", "11", "furious"),
+    ("Unions said the cuts by the Greek government were unacceptable.", "11", "unacceptable"),
+])
+def test_a_family_member_of_a_cameo_root_is_coded(pipeline, text, root, trigger):
+    r = process(pipeline, text)
+    assert has(r, root, trigger), coded(r)
+
+
+@pytest.mark.parametrize("text", [
+    "The price of oil fell to a new low.",
+    "The company removed the Greek product from its shelves.",
+    "The striker said the result was unacceptable.",
+])
+def test_the_same_words_without_a_party_stay_out(pipeline, text):
+    r = process(pipeline, text)
+    assert not [c for c in coded(r) if c[0][:2] in ("11", "17", "19")], coded(r)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Chilean unions oppose the government's pension reform.", "120"),
+    ("Ghana's parliament opposed the new IMF plan.", "127"),
+    ("Kenya is opposed to Ugandan mediation in the dispute.", "126"),
+])
+def test_opposing_is_rejecting(pipeline, text, code):
+    r = process(pipeline, text)
+    assert any(c == code for c, *_ in coded(r)), coded(r)
+
+
+def test_a_planned_consultation_is_the_act_flagged_hypothetical(pipeline):
+    r = process(pipeline, "Kenya will hold talks with Somalia next week.")
+    talks = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "talks"]
+    assert talks and talks[0].cameo == "046" and talks[0].hypothetical, coded(r)
+    r = process(pipeline, "Kenya will send aid to Somalia.")
+    assert any(c.startswith("03") for c, *_ in coded(r)), coded(r)   # other roots: an intent, as CAMEO codes it
+
+
+@pytest.mark.parametrize("text,code,trigger", [
+    ("France and Germany have repeatedly called for the embargo to be lifted.", "02", "called"),
+    ("Britain will continue to support Iraqi security forces in their campaign.", "03", "support"),  # 0332: military aid
+    ("The Kenyan and Ugandan ministers agreed on a new border treaty.", "057", "agreed"),
+])
+def test_appeals_military_support_and_agreements(pipeline, text, code, trigger):
+    r = process(pipeline, text)
+    assert any(c.startswith(code) and t == trigger for c, t, *_ in coded(r)), coded(r)
+    if trigger == "support":
+        assert any(c == "0332" for c, *_ in coded(r)), coded(r)
+
+
+@pytest.mark.parametrize("text,code,trigger", [
+    ("The activists were held by Egyptian police.", "173", "held"),
+    ("Three former Peruvian ministers were found guilty of corruption by a Lima court.", "116", "found"),
+])
+def test_detention_and_verdicts_worded_with_common_verbs(pipeline, text, code, trigger):
+    r = process(pipeline, text)
+    assert any(c == code and t == trigger for c, t, *_ in coded(r)), coded(r)
+
+
+def test_holding_a_meeting_or_a_lead_is_no_detention(pipeline):
+    for text in ("The council held a meeting with Kenyan officials.", "The Kenyan team held the lead against Uganda."):
+        assert not any(c.startswith("17") for c, *_ in coded(process(pipeline, text)))

@@ -133,9 +133,13 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
             mod.hypothetical = True
         else:
             # "will withdraw ... unless X": an intent held over someone is a threat; "X will withdraw": an intent
-            # (CAMEO 03: an undated "will" announces what the actor means to do)
-            frame_name = "threaten" if _has_unless(tok) else "intent"
-            code, composed = compose_code(lex.frames, frame_name, code), True
+            # (CAMEO 03: an undated "will" announces what the actor means to do), except where frames.tsv's "future"
+            # table keeps the act itself, hypothetical: consultations ("will hold talks with Y": 046 h, as the guide)
+            frame_name = "threaten" if _has_unless(tok) else "future"
+            new_code = compose_code(lex.frames, frame_name, code)
+            composed = new_code != code
+            mod.hypothetical = mod.hypothetical or not composed
+            code = new_code
     if not targets and code[:2] in SPEECH_ROOTS:
         targets = args.complement_subject_actors(tok, index)
     if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:

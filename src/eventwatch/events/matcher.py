@@ -95,7 +95,14 @@ def _prep_children(tok: Token) -> list[Token]:
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent", "dative")]
     for o in objects(tok):
         preps.extend(c for c in o.children if c.dep_ == "prep")
+    # "called FOR the embargo to be lifted": the parser makes "for" the marker of the infinitive clause
+    preps.extend(m for c in tok.children if c.dep_ in CLAUSE_DEPS and c.i > tok.i
+                 for m in c.children if m.dep_ == "mark" and m.lower_ in CLAUSE_PREPS and m.i == tok.i + 1)
     return preps
+
+
+CLAUSE_DEPS = ("advcl", "ccomp", "xcomp")
+CLAUSE_PREPS = ("for",)
 
 
 def _prep_ok(tok: Token, names: str, objs: frozenset[str], ctx: "MatchContext | None" = None) -> bool:
@@ -144,7 +151,28 @@ def satisfies(tok: Token, pat: Pattern, ctx: "MatchContext") -> bool:
         gov = governing_verb(tok)
         if gov is None or _lemma(gov) not in pat.head:
             return False
+    if pat.arg and not party_argument(tok, ctx):
+        return False
     return True
+
+
+ARG_PREPS = frozenset({"by", "of", "from", "against", "with", "between", "on", "to"})
+
+
+def party_argument(tok: Token, ctx: "MatchContext") -> bool:
+    """The noun's own phrase names a party: a possessive ("the EU's demand", "his visit"), a modifier that is an
+    actor or an agent noun ("U.S. strikes", "police raids"), or a prepositional object that is one ("opposition
+    BY Congress", "the visit OF the minister", "talks WITH the rebels", "sanctions AGAINST Iran")."""
+    for c in tok.children:
+        if c.dep_ == "poss" and (c.i in ctx.known or c.pos_ == "PRON"):
+            return True
+        if c.dep_ in ("amod", "compound", "nmod") and (
+                (c.i in ctx.known and c.i not in ctx.person_tokens) or _lemma(c) in ctx.agents):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ARG_PREPS and any(
+                _covers(o, ctx.known) or _lemma(o) in ctx.agents for o in c.children if o.dep_ == "pobj"):
+            return True
+    return False
 
 
 def _actor_modifier(tok: Token, ctx: "MatchContext") -> bool:
