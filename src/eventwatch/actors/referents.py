@@ -22,6 +22,8 @@ from eventwatch.nlp.cache import text as doc_text
 
 CO_ARGUMENT_DEPS = {"dobj", "dative", "iobj", "nsubjpass", "obj"}
 OWNER_PREPS = {"for", "at", "from"}
+NAME_ENTS = {"PERSON", "ORG"}
+FIRM_SECTORS = {"BUS", "MED", "NGO", "IGO"}  # CAMEO sector codes of bodies that speak as one (not farmers, police)
 
 
 class Referents(MentionTable):
@@ -42,6 +44,8 @@ class Referents(MentionTable):
         if named is not None:
             subj = named
         span = phrase_span(subj)
+        if _is_age(subj):  # "the 43-year-old": the parser may hang the whole sentence on "old"
+            span = (min((c.idx for c in subj.children if c.dep_ == "det"), default=subj.idx), subj.idx + len(subj))
         text = doc_text(self.doc)[span[0]:span[1]]
         described = any(c.dep_ == "det" for c in subj.children) and subj.ent_type_ not in NAMED_WITH_DET
         if (subj.pos_ == "PROPN" or subj.ent_type_) and not described:
@@ -174,11 +178,31 @@ class Referents(MentionTable):
                           for o in p.children if o.dep_ == "pobj"), None)
         if owner is None:  # "a Central Bank spokesman": a name compounded with the noun
             owner = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if owner is None:  # "a company spokesman": the organisation the article is about
+            body = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                         and description_heads().get(c.lemma_.lower()) == "org"), None)
+            return self._organisation_before(subj.idx) if body is not None and "organization" in kinds else None
         if owner is None:
             return None
         named = [self.canonical(m.actor) for m in self.mentions if m.start <= owner.idx < m.end]
         actor = next((a for a in named if a.kind in kinds), None) or self.resolve(owner)[0]
         return actor if actor is not None and actor.kind in kinds else None
+
+    def organisation_before(self, pos: int) -> Actor | None:
+        return self._organisation_before(pos)
+
+    def _organisation_before(self, pos: int) -> Actor | None:
+        """The organisation a description refers back to: the last to speak, else the nearest subject, else
+        the most mentioned."""
+        return (self._last_organization_speaker(pos) or self._nearest_subject(pos, self._is_organization)
+                or self._most_mentioned(pos, "organization"))
+
+    def _is_trade(self, span: tuple[int, int]) -> bool:
+        """A definite noun the actor stage reads as an unnamed business, media or aid body ("the
+        steelmaker", "the broadcaster"): its actor a group of such a sector with no name of its own."""
+        actor = self.actor_at(*span)
+        return (actor is not None and actor.kind == "group" and actor.id[-3:] in FIRM_SECTORS
+                and not proper_name(said_words(actor, doc_text(self.doc))))
 
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
         """(actor, whether the description refers back to it) for a common-noun speaker."""
@@ -198,10 +222,11 @@ class Referents(MentionTable):
             owner = self._owner(subj, None, ("organization",))
             if owner is not None:
                 return owner, True
+        named = next((c for c in subj.children if c.dep_ == "compound" and c.ent_type_ in NAME_ENTS), None)
         if head_class == "doc":
             source = source_of(subj)
-            if possessor is not None:
-                return self.resolve(possessor)[0], True
+            if possessor is not None or (named is not None and definite and subj.tag_ == "NN"):
+                return self._source(possessor or named), True  # "her statement", "the Acme report" (not "Senate filings")
             if source is not subj:
                 return self._source(source), True
         if definite and head_class in ("org", "orgname", "doc"):
@@ -213,13 +238,20 @@ class Referents(MentionTable):
                 named = self._last_organization_speaker(span[0])
             if named is not None or head_class == "orgname":
                 return named, named is not None
-            return (self._last_organization_speaker(span[0]) or self._nearest_subject(span[0], self._is_organization)
-                    or self._most_mentioned(span[0], "organization")), True
-        if definite and head_class is None and subj.tag_ in ("NN", "NNP"):
+            return self._organisation_before(span[0]), True
+        if definite and head_class is None and (subj.tag_ in ("NN", "NNP") or _is_age(subj)):
             role = self._role_at(*span)
             if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
                 return role, False
+            firm = self._organisation_before(span[0]) if self._is_trade(span) else None
+            if firm is not None:  # "Norvik Steel cut jobs. The steelmaker said": the firm named before
+                return firm, True
             gender, others = person_words().get(lemma), self._co_arguments(subj)
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender) and a.id not in others), True
         return self.actor_at(*span), False
+
+
+def _is_age(tok: Token) -> bool:
+    """"the 43-year-old": an age standing for a person (a description like "the senator")."""
+    return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")
 

@@ -8,6 +8,7 @@ them into ``record.quotes``. Who the subject of each cue is, the document's peop
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 
@@ -16,10 +17,13 @@ from eventwatch.actors.names import plain_name
 from eventwatch.actors.phrases import entity_of
 from eventwatch.actors.referents import Referents
 from eventwatch.model import Quote, Record
+from eventwatch.nlp.cache import column
+from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
-from eventwatch.quotes.speakers import BODY_ENTS, is_anaphoric_voice, is_unsigned_document, speaker_token
+from eventwatch.quotes.speakers import (BODY_ENTS, is_anaphoric_voice, is_unsigned_document, speaker_token,
+                                        is_firm, is_following, unnamed_speaker_before)
 from eventwatch.quotes.cues import cue_class, inverted_subject
 
 log = logging.getLogger(__name__)
@@ -94,8 +98,18 @@ def _topic_speaker(resolver: Referents, q: Found, last, text: str):
     after a sentence whose subject is a person (named since the last quote) is that person's."""
     if not FIRST_PERSON.search(text[q.start:q.end]):
         return None
-    since = max(last[0] if last is not None else 0, q.start - FLOAT_REACH)
+    since = max(_attribution_end(resolver.doc, last), q.start - FLOAT_REACH)
     return resolver.subject_between(since, q.start)
+
+
+def _attribution_end(doc, last) -> int:
+    """Where the sentence of the last quote's attribution ends («“…,” Stenberg said as she accepted her
+    award.»): a subject in it ("she") tells the last speaker's story, it does not introduce a new one."""
+    if last is None:
+        return 0
+    end = max(last[0], last[1].cue[1] if last[1].cue else 0)
+    i = bisect.bisect_right(column(doc, "idx"), end) - 1
+    return max(end, doc[i].sent.end_char) if i >= 0 else end
 
 
 def _overlap(a: Found, b: Found) -> int:
@@ -110,8 +124,16 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
     body = entity_of(tok) if tok is not subject and tok.ent_type_ in BODY_ENTS else None
     if body is None and subject.lemma_.lower() in voices and is_anaphoric_voice(subject):
         return (*voices[subject.lemma_.lower()], (subject.left_edge.idx, subject.idx + len(subject)))
+    if body is None and (unnamed_speaker_before(tok) or is_following(tok)):  # "the official" after "a
+        span = (tok.left_edge.idx, tok.idx + len(tok))  # senior official said", "the Clinton campaign"
+        return None, text_of(tok.doc, span), span
     if body is None:
-        return resolver.resolve(tok)
+        actor, name, span = resolver.resolve(tok)
+        if is_firm(tok) and (actor is None or actor.kind == "person"):  # "the electronics giant said"
+            actor = resolver.organisation_before(span[0]) or actor
+            name = resolver.spoken_name(actor) if actor is not None and actor.kind != "person" else name
+        earlier = _named_before(tok) if actor is None and name == text_of(tok.doc, span) else None
+        return (actor, earlier, span) if earlier else (actor, name, span)
     a, b = body.start_char, body.end_char
     a += len(body.text) - len(_without_the(body.text))  # the actor's mention leaves out "the"
     whole = [m.actor for m in resolver.mentions if m.start <= a and b <= m.end and m.actor.kind != "person"]
@@ -119,6 +141,33 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
     named = actor is not None and actor.name in body.doc.text  # "Federal Reserve" for "Fed", not a dictionary's name
     voices[subject.lemma_.lower()] = (actor, plain_name(actor.name) if named else _without_the(body.text))
     return (*voices[subject.lemma_.lower()], (a, b))
+
+
+NAMED_BEFORE_REACH = 1500  # characters back "the court" looks for "a Paris court"
+NAMING_ENTS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+def text_of(doc, span) -> str:
+    return doc_text(doc)[span[0]:span[1]]
+
+
+def _named_before(tok):
+    """«A Paris court ordered … The court said»: a definite description no actor stands for is the
+    nearest earlier phrase with the same head noun that a name makes specific ("Paris court")."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    doc = tok.doc
+    lemma, lo = tok.lemma_, tok.idx - NAMED_BEFORE_REACH
+    for prev in reversed(doc[:tok.i]):
+        if prev.idx < lo:
+            return None
+        if prev.lemma_ != lemma or prev.pos_ != "NOUN":
+            continue
+        mods = [c for c in prev.children if c.dep_ in ("compound", "amod", "nmod") and c.i < prev.i
+                and (c.ent_type_ in NAMING_ENTS or c.pos_ == "PROPN")]
+        if mods:
+            return doc_text(doc)[mods[0].left_edge.idx:prev.idx + len(prev)]
+    return None
 
 
 def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]:

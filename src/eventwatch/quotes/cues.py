@@ -14,6 +14,7 @@ from eventwatch.quotes.lexicon import cue_forms, cue_verbs, speaker_nouns
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl"}  # "… and added", "…, saying"
 RELATIVE = {"who", "which", "that"}
+TIME_ENTS = {"DATE", "TIME"}
 EXPLETIVE = {"it", "there"}  # "It was …, saying", "There was …, saying": no one
 
 
@@ -68,11 +69,17 @@ def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = No
     takes the subject of the verb that quote belongs to."""
     if quoted:
         verb = _out_of_quotes(verb, quoted)
+    named_after = _inverted_name(verb) if depth == 0 else None
+    if named_after is not None:
+        return named_after
     if depth == 0 and cue_class(verb) == "speech" and has_child(verb, ("nsubjpass",)):
         return passive_agent(verb)  # "Holt was asked …", "was told by the minister …": the asker, the teller
     subj = _subject(verb, depth, outside)
     if subj is None or "\n" in doc_text(verb.doc)[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
         subj = _adjacent_subject(verb, outside)
+    if subj is not None and _inside(subj.idx, quoted):  # «“That, unfortunately,” he said, “is …”»: not "That"
+        subj = _adjacent_subject(verb, outside)
+        return None if subj is None or _inside(subj.idx, quoted) else subj
     return subj
 
 
@@ -85,10 +92,38 @@ def inverted_subject(verb: Token) -> Token | None:
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN"):
             return child
+        if (child.i == verb.i + 1 and child.dep_ in ("advmod", "npadvmod", "dep") and child.is_title
+                and child.ent_type_ not in TIME_ENTS):  # «“…,” said Skelly»: a name the parser took for an adverb
+            return child
     for child in verb.rights:  # «“…,” said the woman, who …»: the parser made her the subject of what follows
         subj = next((c for c in child.children if c.dep_ == "nsubj"), None) if child.dep_ == "ccomp" else None
         if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.left_edge.i == verb.i + 1:
             return subj
+    return None
+
+
+INVERTED_AFTER = {",", "\u201d", '"', "\u2019", "'"}
+NAME_CLOSERS = {",", ".", ";", "!", "?", "\u201d", "\u2019", ")", "\u2014", "\u2013"}  # not an opening mark
+TITLE_REACH = 3  # title words ("Rep.", "Sen.", "Dr") before the name of an inverted speaker
+
+
+def _inverted_name(verb: Token) -> Token | None:
+    """«And Trump, said Sunshine, does not forgive», «…, said Rep. Ana Ruiz.»: a verb of saying right after
+    a comma or a closing mark and right before a person's name that a comma or full stop closes is said
+    by that name, whatever the parser made the subject (not «X, a founder of Y, said Clinton had …»)."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in INVERTED_AFTER or cue_class(verb) != "speech":
+        return None
+    for j in range(verb.i + 1, min(len(doc), verb.i + 1 + TITLE_REACH)):
+        tok = doc[j]
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+            end = j
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and doc[end + 1].ent_type_ == "PERSON":
+                end += 1
+            closes = end + 1 == len(doc) or doc[end + 1].text in NAME_CLOSERS or "\n" in doc[end + 1].text
+            return doc[end] if closes else None  # not «X, a founder of Y, said Clinton had …»
+        if tok.pos_ != "PROPN" or tok.ent_type_:
+            return None
     return None
 
 
@@ -119,18 +154,54 @@ def _adjacent_subject(verb: Token, outside: tuple[int, int] | None) -> Token | N
     paren = _before_parenthesis(doc, j)
     if paren is not None:  # "Gov. Tom Fielding (R-OH), said": the name before the parenthesis
         j = paren
-    elif j >= 0 and doc[j].text == ",":
-        k = j - 1
-        while k >= 0 and doc[k].text != "," and "\n" not in doc[k].text and doc[k].text not in ".!?":
-            k -= 1
-        j = k - 1 if k >= 0 and doc[k].text == "," else -1
+    for _ in range(PARENTHETICALS):  # "Sanders, meanwhile, who sits …, said": one or two asides
+        if j < 0 or doc[j].text != ",":
+            break
+        j = _before_aside(doc, j)
+        while j >= 0 and doc[j].pos_ == "ADV":
+            j -= 1
     if j < 0 or doc[j].lower_ in RELATIVE:
         return None
-    if not (doc[j].pos_ == "PRON" or doc[j].ent_type_ in ("PERSON", "ORG")):
+    if not (doc[j].pos_ == "PRON" or doc[j].ent_type_ in ("PERSON", "ORG") or _definite_description(doc, j)):
         return None
     if outside and outside[0] <= doc[j].idx < outside[1]:
         return None
     return doc[j]
+
+
+DESCRIPTION_DETS = {"the", "this", "that"}
+DESCRIPTION_WORDS = {"NOUN", "PROPN", "ADJ", "NUM"}
+DESCRIPTION_REACH = 6
+
+
+def _definite_description(doc, j: int) -> bool:
+    """«…, the Democratic presidential candidate stated», «“…?” the 43-year-old asked»: a definite noun
+    phrase ending right before the verb, not the object of a preposition ("in the video")."""
+    head = doc[j]
+    if not (head.pos_ == "NOUN" or is_age(head)):
+        return False
+    k = j - 1
+    while k >= max(0, j - DESCRIPTION_REACH) and (doc[k].pos_ in DESCRIPTION_WORDS or doc[k].tag_ == "HYPH"):
+        k -= 1
+    if k < 0 or doc[k].lower_ not in DESCRIPTION_DETS or doc[k].pos_ != "DET":
+        return False
+    return k == 0 or doc[k - 1].pos_ not in ("ADP", "VERB", "AUX")
+
+
+def is_age(tok: Token) -> bool:
+    """"old" of "the 43-year-old": an age standing for a person."""
+    return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")
+
+
+PARENTHETICALS = 2
+
+
+def _before_aside(doc, j: int) -> int:
+    """The token before a comma-enclosed stretch whose closing comma is ``j`` (-1 if it opens no clause)."""
+    k = j - 1
+    while k >= 0 and doc[k].text != "," and "\n" not in doc[k].text and doc[k].text not in ".!?":
+        k -= 1
+    return k - 1 if k >= 0 and doc[k].text == "," else -1
 
 
 def _before_parenthesis(doc, j: int) -> int | None:
@@ -146,7 +217,7 @@ def _before_parenthesis(doc, j: int) -> int | None:
 def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token | None:
     for child in verb.children:
         if (child.dep_ in SUBJECT_DEPS and not child.is_punct  # a closing mark parsed as subject
-                and not (outside and outside[0] <= child.idx < outside[1])):
+                and not (outside and outside[0] <= child.idx < outside[1]) and not is_dateline(child)):
             return _unrelative(child)
     if verb.dep_ == "relcl":
         return verb.head
@@ -155,7 +226,10 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
         if obj is not None and not is_occasion(obj):  # not "used her speech to warn": she warned
             return obj
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
-        subj = _subject(_reporter(verb.head), depth + 1, outside)
+        head = _main_clause(verb, _reporter(verb.head, outside))
+        subj = _subject(head, depth + 1, outside)
+        if subj is None and cue_class(head) is not None:  # «“…,” said Skelly, explaining …»
+            subj = inverted_subject(head)
         if subj is None or (subj.lower_ in EXPLETIVE and cue_class(subj.head) is None):  # not "it said, adding"
             return _clause_before(verb) or subj
         return subj
@@ -164,8 +238,37 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
     if depth < 3 and verb.dep_ == "acl" and verb.head.dep_ == "pobj" and _sends_document(verb.head.head.head):
         return _subject(verb.head.head.head, depth + 1, outside)  # "X sent a letter to members saying …": X
     if depth < 3 and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        quoted_as = _quoted_as(verb)
+        if quoted_as is not None:
+            return quoted_as
         return _subject(verb.head.head, depth + 1, outside)  # "X responded by accusing him of …": X
     return None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """«The news agency quoted Tamura as saying …», «cited an official as saying»: the object of the
+    verb that "as saying" hangs on is the speaker; the reporter only relays it."""
+    prep = verb.head
+    if prep.lower_ != "as" or cue_class(verb) != "speech":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
+
+
+SUBORDINATORS = {"after", "before", "when", "while", "since", "because", "as", "once", "until"}
+
+
+def _main_clause(verb: Token, head: Token) -> Token:
+    """«Bennett denied the notion that a shakeup is coming, explaining …»: a participle after a clause
+    that completes a noun ("the notion that …"), or after a time or reason clause ("after X won,
+    remarking …"), goes with the verb the clause hangs on, not with the clause."""
+    if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "advcl" and head.head is not head
+            and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in head.children)):
+        return head.head  # «Hannity said … after the senator won, remarking …»: not the senator
+    if not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "acl"
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)):
+        return head
+    noun = head.head
+    return noun.head if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in ("VERB", "AUX") else head
 
 
 def _sends_document(verb: Token) -> bool:
@@ -191,11 +294,34 @@ def passive_agent(verb: Token) -> Token | None:
     return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
 
 
-def _reporter(verb: Token) -> Token:
+def _reporter(verb: Token, outside: tuple[int, int] | None = None) -> Token:
     """«Grant told the BBC that Lane “had …,” adding …»: a participle hung on the verb of a reported
-    clause shares the subject of the verb of saying that reports it, not of the clause."""
+    clause shares the subject of the verb of saying that reports it, not of the clause (nor of a verb
+    inside the quote itself: «X seemed unimpressed, telling reporters, “people said …”»)."""
     head = verb.head
+    if outside and outside[0] <= head.idx < outside[1]:
+        return verb
     return head if verb.dep_ == "ccomp" and head is not verb and cue_class(head) == "speech" else verb
+
+
+DASH_TEXTS = {"-", "--", "\u2014", "\u2013", "("}
+DATELINE_REACH = 8  # tokens from the place name to the dash or parenthesis of a dateline
+
+
+def is_dateline(tok: Token) -> bool:
+    """«LONDON (Reuters) - X said», «OTTAWA — X said»: a place in capitals opening a line and followed
+    by a dash or a parenthesis (the news agency) is the dateline, never the speaker."""
+    if not (tok.is_upper and len(tok.text) >= 3 and tok.ent_type_ in ("GPE", "LOC", "")):
+        return False
+    doc = tok.doc
+    first = tok.left_edge.i
+    if first > 0 and "\n" not in doc[first - 1].text and "\n" not in doc[first - 1].whitespace_:
+        return False
+    end = tok.i + 1
+    while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:  # «NEW YORK», «ST. JOHN'S»
+        end += 1
+    return any(t.text in DASH_TEXTS for t in doc[end:end + DATELINE_REACH] if not t.is_space) and not any(
+        t.pos_ in ("VERB", "AUX") for t in doc[end:end + 1])
 
 
 def _unrelative(tok: Token) -> Token:

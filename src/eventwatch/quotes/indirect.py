@@ -41,9 +41,9 @@ def _scan_words() -> frozenset[str]:
 
 def _reported(verb: Token) -> list[Found]:
     subj = subject_of(verb)
-    if subj is None:
-        return []
     doc = verb.doc
+    if subj is None or _that_said(verb, subj):
+        return []
     spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in _contents(verb)]
     if not spans and has_child(verb, ("dobj",)):
         # "told workers to install …", "urged residents to conserve water": what they were told to do
@@ -59,6 +59,12 @@ def _reported(verb: Token) -> list[Found]:
     cue = (verb.idx, verb.idx + len(verb))
     return [Found(a, b, "indirect", cue=cue, subject=subj) for a, b in filter(None, spans)
             if _is_content(doc_text(doc), a, b, cue)]
+
+
+def _that_said(verb: Token, subj: Token) -> bool:
+    """«That said, voters want …», «This said, …»: the idiom is no one's speech."""
+    return (subj.lower_ in ("that", "this") and subj.i == verb.i - 1 and verb.i + 1 < len(verb.doc)
+            and verb.doc[verb.i + 1].text == ",")
 
 
 def _contents(verb: Token) -> list[Token]:

@@ -8,7 +8,8 @@ one that names the speaker:
   from Leeds, Yorkshire, who said …»): the person, not Leeds;
 - what a document found («the results of a survey by Gallup indicate», «figures from the Treasury
   show»): the document's author (the document itself when it names none);
-- people speaking for a named body («Treasury officials said», «White House sources said»): the body.
+- people speaking for a named body («Treasury officials said», «White House sources said»): the body;
+- a group with one named example («critics such as Jane Moreau said»): the one named.
 
 The word lists are data (``quotes/data/speaker_nouns.tsv``).
 """
@@ -29,7 +30,7 @@ MAX_CLIMB = 6
 
 def speaker_token(subj: Token) -> Token:
     """The token that names who is speaking through the cue subject ``subj`` (``subj`` itself if none other does)."""
-    for step in (_relative_antecedent, _content_source, _body_of_voice):
+    for step in (_relative_antecedent, _content_source, _body_of_voice, _named_example):
         other = step(subj)
         if other is not None and other is not subj:
             return other
@@ -90,6 +91,25 @@ def _body_of_voice(subj: Token) -> Token | None:
     return ent[-1] if ent is not None else names[0]
 
 
+EXAMPLE_PREPS = {"like", "including"}
+NAME_ENTS = {"PERSON", "ORG"}
+
+
+def _named_example(subj: Token) -> Token | None:
+    """«Proponents like Mr. Eisenbrey urged», «critics such as Jane Moreau said»: the one named
+    example of a plural group is who is quoted (not several: "rivals like X and Y" stay the group)."""
+    if subj.tag_ != "NNS" or subj.pos_ != "NOUN":
+        return None
+    for prep in subj.children:
+        is_such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        if prep.dep_ != "prep" or not (prep.lower_ in EXAMPLE_PREPS or is_such_as):
+            continue
+        objs = [o for o in prep.children if o.dep_ == "pobj"]
+        if len(objs) == 1 and objs[0].ent_type_ in NAME_ENTS and not any(c.dep_ == "conj" for c in objs[0].children):
+            return objs[0]
+    return None
+
+
 def is_unsigned_document(tok: Token) -> bool:
     """«according to a report», «a new study says»: an indefinite document that names no author."""
     if tok.pos_ != "NOUN" or description_heads().get(tok.lemma_.lower()) != "doc":
@@ -107,3 +127,53 @@ def is_anaphoric_voice(tok: Token) -> bool:
     deps = {c.dep_ for c in tok.children}
     return (any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
             and not deps & {"compound", "nmod", "poss", "prep", "amod", "appos"})
+
+
+UNNAMED_REACH = 1500  # characters back "the official" looks for "a senior official"
+INDEFINITE = {"a", "an", "one", "another"}
+
+
+def unnamed_speaker_before(subj: Token) -> bool:
+    """"The official said" after "…, according to a senior police official", "the witness added" after
+    "one witness said": the nearest earlier noun with the same head is an indefinite speaker or source
+    who names no one and speaks for no named body (no name, possessor or "for X"); the description goes
+    on with that unnamed one."""
+    if subj.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return False
+    doc = subj.doc
+    for prev in reversed(doc[:subj.i]):
+        if prev.idx < subj.idx - UNNAMED_REACH:
+            return False
+        if prev.lemma_ != subj.lemma_ or prev.pos_ != "NOUN":
+            continue
+        named = any(c.dep_ in ("appos", "poss", "prep") or c.ent_type_ or c.pos_ == "PROPN"
+                    for c in prev.children)  # "a Federal Reserve spokesman", "a spokesman for X": a body's
+        indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in prev.children)
+        return not named and indefinite and _is_source(prev)
+    return False
+
+
+def _is_source(tok: Token) -> bool:
+    """The subject of a verb of saying, or the object of "according to"."""
+    from eventwatch.quotes.cues import cue_class
+
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and cue_class(head) is not None:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _definite_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def is_following(tok: Token) -> bool:
+    """«The Clinton campaign said»: the people around a named person speak as themselves, not as that
+    person and not as whoever was named last (``speaker_nouns.tsv``, class following)."""
+    return (_definite_noun(tok) and speaker_nouns().get(tok.lemma_.lower()) == "following"
+            and any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children))
+
+
+def is_firm(tok: Token) -> bool:
+    """«The Japanese electronics giant said»: a company by its trade (``speaker_nouns.tsv``, class firm)."""
+    return _definite_noun(tok) and speaker_nouns().get(tok.lemma_.lower()) == "firm"
