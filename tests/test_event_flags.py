@@ -63,6 +63,7 @@ BACKGROUND = [
     ("The dissident was originally detained by the army.", "detained", True, None),
     ("Back then, police arrested hundreds of students in the capital.", "arrested", True, None),  # adverb phrase
     ("The chancellor met the Ruritanian president on his first visit since the war.", "met", False, PUB),  # the visit's time
+    ("Ruritanian troops have detained 400 civilians during the war, the UN said.", "detained", False, PUB),  # a war of today
     ("Police arrested the opposition leader last year.", "arrested", True, "2020-01-01"),
     ("The rebels seized the town in 2003.", "seized", True, "2003-01-01"),
     ("The minister met the Ruritanian envoy in July.", "met", False, "2021-07-01"),   # the story's own recent past
