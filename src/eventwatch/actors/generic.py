@@ -181,11 +181,12 @@ class Context:
 
 
 ARTICLE_LEAD = 1.5   # the article's country is named this many times as often as the next one
+ARTICLE_MARGIN = 2   # ... and at least this many times more: one mention more ("2 against 1") is no lead
 
 
 def article_country(record: Record) -> str | None:
     """The dateline's country, else the country the article is about: the one named ARTICLE_LEAD times as
-    often as any other, counting the mentions of its places and of its named people and bodies (a country
+    often as any other and ARTICLE_MARGIN times more, counting the mentions of its places and of its named people and bodies (a country
     named as an actor is counted through its places, or by its own mentions when no place stands for it);
     the one country named at all when one of its people or bodies is named (a country named once as the
     target of an act is not the article's). None when that is not clear."""
@@ -206,7 +207,7 @@ def article_country(record: Record) -> str | None:
     top = counts.most_common(2)
     if len(top) == 1:  # "Prime Minister X said ...": the one country whose people the article names
         return top[0][0] if top[0][0] in people or top[0][1] >= 2 else None
-    if not top or top[0][1] < 2 or top[0][1] < ARTICLE_LEAD * top[1][1]:
+    if not top or top[0][1] < 2 or top[0][1] < max(ARTICLE_LEAD * top[1][1], top[1][1] + ARTICLE_MARGIN):
         return None
     return top[0][0]
 
