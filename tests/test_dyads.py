@@ -422,3 +422,11 @@ def test_an_act_named_in_an_of_phrase_of_a_time_noun_is_not_the_instrument(pipel
     r = process(pipeline, "The ban was imposed in the aftermath of Kenya's crackdown on protesters.")
     imposed = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "imposed"]
     assert all(e.source != "country:KEN" for e in imposed), [(e.source, e.target) for e in imposed]
+
+
+def test_people_held_then_charged_keep_the_country_of_the_first_mention(pipeline):
+    # review: the suspect reading must not cut the later mention off the group the article already placed
+    r = process(pipeline, "Soldiers detained three men in Hebron. The men were later charged.")
+    charged = [e for e in events(r, ("17",)) if r.text[e.trigger[0]:e.trigger[1]] == "charged"]
+    assert charged, r.events
+    assert side(r, charged[0].target) == ("PSE", "CRM")

@@ -38,8 +38,8 @@ MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 PLACE_PREPS = ("of", "from", "in")
 TRANSNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 STANCE = frozenset({"anti", "pro"})  # "an anti-Syria journalist" is not Syrian
-NOUN_POS = frozenset({"NOUN", "PROPN"})
-ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")  # "MPs", "MEPs": tagged as singular proper nouns  # the only tokens that can have a sector
+NOUN_POS = frozenset({"NOUN", "PROPN"})  # the only tokens that can have a sector
+ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")  # "MPs", "MEPs": tagged as singular proper nouns
 
 
 @lru_cache(maxsize=1)
@@ -285,14 +285,15 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         tok = doc[i]
         if not is_group_head(tok, ctx):
             continue
-        sector = noun_sector(tok, dic) or _compound_sector(tok, dic)
+        noun = sector = noun_sector(tok, dic) or _compound_sector(tok, dic)
         if sector is None:
             continue
         if sector == PEOPLE_SECTOR and is_suspect(tok):
             sector = SUSPECT_SECTOR  # "police arrested three men": suspects, not bystanders
         country, end = own_country(tok, ctx)
-        if not country and not stateless(tok, sector):
-            country = clause_country(tok, ctx) or _same_group(known.values(), sector) or ctx.article_country
+        if not country and not stateless(tok, sector):  # "… detained three men in X. The men were charged": X's
+            country = (clause_country(tok, ctx) or _same_group(known.values(), sector)
+                       or _same_group(known.values(), noun) or ctx.article_country)
         start = phrase_start(tok)
         span = [doc[start].idx, doc[end].idx + len(doc[end].text)]
         aid = f"{country}-{sector}" if country else f"---{sector}"
