@@ -430,3 +430,19 @@ def test_people_held_then_charged_keep_the_country_of_the_first_mention(pipeline
     charged = [e for e in events(r, ("17",)) if r.text[e.trigger[0]:e.trigger[1]] == "charged"]
     assert charged, r.events
     assert side(r, charged[0].target) == ("PSE", "CRM")
+
+
+def test_an_opposition_coalition_keeps_the_country_of_its_clause(pipeline):
+    # review: "coalition" as the head of a national party's alliance is no stateless multinational force
+    r = process(pipeline, "The opposition coalition called for protests in Harare on Monday.")
+    coalition = [a for a in r.actors if a.sector[:1] == ["OPP"]]
+    assert coalition and coalition[0].country == "ZWE", [(a.id, a.country) for a in r.actors]
+
+
+def test_a_coalition_of_named_members_is_those_members(pipeline):
+    # review: "a coalition of aid groups" is the aid groups (NGO), not an armed coalition
+    r = process(pipeline, "A coalition of aid groups urged the government of Sudan to open the border.")
+    urged = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "urged"]
+    assert urged, r.events
+    assert side(r, urged[0].source)[1] == "NGO"
+    assert not any(a.sector[:1] == ["MIL"] for a in r.actors), [a.id for a in r.actors]

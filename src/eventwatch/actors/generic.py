@@ -104,12 +104,16 @@ def stateless_words() -> frozenset[str]:
 UNIDENTIFIED = "UAF"   # "gunmen", "armed men": the guide's ---UAF, whatever the place
 
 
-def stateless(tok: Token, sector: str) -> bool:
+def stateless(tok: Token, sector: str, dic: Dictionary) -> bool:
     """A group of no one country: unidentified attackers, or a noun named with a word of
-    ``data/stateless_words.txt`` ("coalition forces", "the coalition", "a multinational force")."""
+    ``data/stateless_words.txt`` ("coalition forces", "the coalition", "a multinational force"); the head
+    word counts only when the group's sector is its own ("the opposition coalition" is a national party's)."""
     if sector == UNIDENTIFIED:
         return True
-    words = [fold(tok.lemma_)] + [fold(t.text) for c in tok.lefts if c.dep_ in ("compound", "amod") for t in c.subtree]
+    head = fold(tok.lemma_)
+    words = [fold(t.text) for c in tok.lefts if c.dep_ in ("compound", "amod") for t in c.subtree]
+    if head in stateless_words() and agent_sector([[head]], dic) == sector:
+        return True
     return any(w in stateless_words() for w in words)
 
 
@@ -273,7 +277,15 @@ def is_group_head(tok: Token, ctx: Context) -> bool:
         return False  # "Dario Vance, an engineer by training": a description of someone named
     if tok.tag_ == "NN" and fold(tok.lemma_) in ctx.named_words and any(c.lower_ == "the" for c in tok.children):
         return False  # "the ministry" after "the Foreign Ministry": that body, the people table's business
-    return True
+    return not _members_named(tok, ctx.dic)
+
+
+def _members_named(tok: Token, dic: Dictionary) -> bool:
+    """"a coalition OF AID GROUPS", "a crowd of protesters": one noun for a body whose members an "of" phrase
+    names as a group of their own; the members are the party (not "families of soldiers": many, not one)."""
+    return tok.tag_ == "NN" and any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") and noun_sector(o, dic)
+                                    for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                                    for o in p.children)
 
 
 def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
@@ -291,7 +303,7 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         if sector == PEOPLE_SECTOR and is_suspect(tok):
             sector = SUSPECT_SECTOR  # "police arrested three men": suspects, not bystanders
         country, end = own_country(tok, ctx)
-        if not country and not stateless(tok, sector):  # "… detained three men in X. The men were charged": X's
+        if not country and not stateless(tok, sector, dic):  # "… detained three men in X. The men were charged": X's
             country = (clause_country(tok, ctx) or _same_group(known.values(), sector)
                        or _same_group(known.values(), noun) or ctx.article_country)
         start = phrase_start(tok)
