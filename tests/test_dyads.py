@@ -446,3 +446,12 @@ def test_a_coalition_of_named_members_is_those_members(pipeline):
     assert urged, r.events
     assert side(r, urged[0].source)[1] == "NGO"
     assert not any(a.sector[:1] == ["MIL"] for a in r.actors), [a.id for a in r.actors]
+
+
+def test_he_in_a_time_clause_is_not_the_plural_subject_of_the_main_clause(pipeline):
+    # review: "he" cannot be the soldiers; the one person named is who criticised
+    r = process(pipeline, "Soldiers arrested Ali Hassan in Basra after he criticised the army.")
+    crit = events(r, ("11",))
+    assert crit, r.events
+    assert actor(r, crit[0].source) is not None and actor(r, crit[0].source).kind == "person"
+    assert side(r, crit[0].target)[1] == "MIL"
