@@ -455,3 +455,11 @@ def test_he_in_a_time_clause_is_not_the_plural_subject_of_the_main_clause(pipeli
     assert crit, r.events
     assert actor(r, crit[0].source) is not None and actor(r, crit[0].source).kind == "person"
     assert side(r, crit[0].target)[1] == "MIL"
+
+
+def test_a_leaders_administration_is_of_the_leaders_country_not_the_clauses(pipeline):
+    # review: "the Obama administration ... Iran" was coded as Iran's government
+    r = process(pipeline, "The Obama administration criticised the nuclear deal with Iran on Monday.",
+                published="2014-06-01")
+    admin = [a for a in r.actors if any(r.text[s:e].endswith("administration") for s, e in a.mentions)]
+    assert admin and admin[0].country == "USA", [(a.id, a.country) for a in r.actors]

@@ -183,6 +183,12 @@ class Context:
             return actor.country
         return self.place_at.get(tok.i) or self.dic.demonyms.get(tok.lower_)
 
+    def leader_country(self, tok: Token) -> str | None:
+        """The country of a person named as a compound of the group ("the OBAMA administration", "ASSAD
+        forces"): the people around a leader are of the leader's country, not of a place the clause names."""
+        actor = self.actor_at.get(tok.i)
+        return actor.country if actor is not None and actor.kind == "person" else None
+
 
 ARTICLE_LEAD = 1.5   # the article's country is named this many times as often as the next one
 
@@ -229,7 +235,7 @@ def own_country(tok: Token, ctx: Context) -> tuple[str | None, int]:
     for c in tok.lefts:
         if c.dep_ in MODIFIER_DEPS and not any(t.lower_ in STANCE for t in c.subtree) and not _after_stance(c):
             for t in c.subtree:
-                country = ctx.country_of(t)
+                country = ctx.country_of(t) or (ctx.leader_country(t) if c.dep_ == "compound" else None)
                 if country:
                     return country, tok.i
     for p in tok.rights:
