@@ -38,8 +38,8 @@ MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 PLACE_PREPS = ("of", "from", "in")
 TRANSNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 STANCE = frozenset({"anti", "pro"})  # "an anti-Syria journalist" is not Syrian
-NOUN_POS = frozenset({"NOUN", "PROPN"})
-ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")  # "MPs", "MEPs": tagged as singular proper nouns  # the only tokens that can have a sector
+NOUN_POS = frozenset({"NOUN", "PROPN"})  # the only tokens that can have a sector
+ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")  # "MPs", "MEPs": tagged as singular proper nouns
 
 
 @lru_cache(maxsize=1)
@@ -104,12 +104,16 @@ def stateless_words() -> frozenset[str]:
 UNIDENTIFIED = "UAF"   # "gunmen", "armed men": the guide's ---UAF, whatever the place
 
 
-def stateless(tok: Token, sector: str) -> bool:
+def stateless(tok: Token, sector: str, dic: Dictionary) -> bool:
     """A group of no one country: unidentified attackers, or a noun named with a word of
-    ``data/stateless_words.txt`` ("coalition forces", "the coalition", "a multinational force")."""
+    ``data/stateless_words.txt`` ("coalition forces", "the coalition", "a multinational force"); the head
+    word counts only when the group's sector is its own ("the opposition coalition" is a national party's)."""
     if sector == UNIDENTIFIED:
         return True
-    words = [fold(tok.lemma_)] + [fold(t.text) for c in tok.lefts if c.dep_ in ("compound", "amod") for t in c.subtree]
+    head = fold(tok.lemma_)
+    words = [fold(t.text) for c in tok.lefts if c.dep_ in ("compound", "amod") for t in c.subtree]
+    if head in stateless_words() and agent_sector([[head]], dic) == sector:
+        return True
     return any(w in stateless_words() for w in words)
 
 
@@ -179,6 +183,12 @@ class Context:
             return actor.country
         return self.place_at.get(tok.i) or self.dic.demonyms.get(tok.lower_)
 
+    def leader_country(self, tok: Token) -> str | None:
+        """The country of a person named as a compound of the group ("the OBAMA administration", "ASSAD
+        forces"): the people around a leader are of the leader's country, not of a place the clause names."""
+        actor = self.actor_at.get(tok.i)
+        return actor.country if actor is not None and actor.kind == "person" else None
+
 
 ARTICLE_LEAD = 1.5   # the article's country is named this many times as often as the next one
 ARTICLE_MARGIN = 2   # ... and at least this many times more: one mention more ("2 against 1") is no lead
@@ -226,7 +236,7 @@ def own_country(tok: Token, ctx: Context) -> tuple[str | None, int]:
     for c in tok.lefts:
         if c.dep_ in MODIFIER_DEPS and not any(t.lower_ in STANCE for t in c.subtree) and not _after_stance(c):
             for t in c.subtree:
-                country = ctx.country_of(t)
+                country = ctx.country_of(t) or (ctx.leader_country(t) if c.dep_ == "compound" else None)
                 if country:
                     return country, tok.i
     for p in tok.rights:
@@ -274,7 +284,15 @@ def is_group_head(tok: Token, ctx: Context) -> bool:
         return False  # "Dario Vance, an engineer by training": a description of someone named
     if tok.tag_ == "NN" and fold(tok.lemma_) in ctx.named_words and any(c.lower_ == "the" for c in tok.children):
         return False  # "the ministry" after "the Foreign Ministry": that body, the people table's business
-    return True
+    return not _members_named(tok, ctx.dic)
+
+
+def _members_named(tok: Token, dic: Dictionary) -> bool:
+    """"a coalition OF AID GROUPS", "a crowd of protesters": one noun for a body whose members an "of" phrase
+    names as a group of their own; the members are the party (not "families of soldiers": many, not one)."""
+    return tok.tag_ == "NN" and any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") and noun_sector(o, dic)
+                                    for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                                    for o in p.children)
 
 
 def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
@@ -286,14 +304,15 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         tok = doc[i]
         if not is_group_head(tok, ctx):
             continue
-        sector = noun_sector(tok, dic) or _compound_sector(tok, dic)
+        noun = sector = noun_sector(tok, dic) or _compound_sector(tok, dic)
         if sector is None:
             continue
         if sector == PEOPLE_SECTOR and is_suspect(tok):
             sector = SUSPECT_SECTOR  # "police arrested three men": suspects, not bystanders
         country, end = own_country(tok, ctx)
-        if not country and not stateless(tok, sector):
-            country = clause_country(tok, ctx) or _same_group(known.values(), sector) or ctx.article_country
+        if not country and not stateless(tok, sector, dic):  # "… detained three men in X. The men were charged": X's
+            country = (clause_country(tok, ctx) or _same_group(known.values(), sector)
+                       or _same_group(known.values(), noun) or ctx.article_country)
         start = phrase_start(tok)
         span = [doc[start].idx, doc[end].idx + len(doc[end].text)]
         aid = f"{country}-{sector}" if country else f"---{sector}"

@@ -36,3 +36,9 @@ def person_words() -> dict[str, str]:
 def description_heads() -> dict[str, str]:
     """Lemma of a description's head noun -> "org" | "orgname" | "doc"."""
     return {row[0]: row[1] for row in _rows("description_heads.tsv")}
+
+
+@lru_cache(maxsize=1)
+def firm_sectors() -> frozenset[str]:
+    """CAMEO sector codes of bodies that speak as one ("the steelmaker" refers back to a firm)."""
+    return frozenset(row[0] for row in _rows("firm_sectors.txt"))

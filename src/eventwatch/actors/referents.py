@@ -11,7 +11,7 @@ import bisect
 from spacy.tokens import Token
 
 from eventwatch.actors.labels import said_words
-from eventwatch.actors.lexicon import description_heads, person_words
+from eventwatch.actors.lexicon import description_heads, firm_sectors, person_words
 from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DET, NEUTER, PLURAL, PRONOUNS,
                                         SPEAKER_REACH, MentionTable, Mention)
 from eventwatch.actors.names import personal_name, plain_name, proper_name
@@ -23,7 +23,6 @@ from eventwatch.nlp.cache import text as doc_text
 CO_ARGUMENT_DEPS = {"dobj", "dative", "iobj", "nsubjpass", "obj"}
 OWNER_PREPS = {"for", "at", "from"}
 NAME_ENTS = {"PERSON", "ORG"}
-FIRM_SECTORS = {"BUS", "MED", "NGO", "IGO"}  # CAMEO sector codes of bodies that speak as one (not farmers, police)
 
 
 class Referents(MentionTable):
@@ -201,7 +200,7 @@ class Referents(MentionTable):
         """A definite noun the actor stage reads as an unnamed business, media or aid body ("the
         steelmaker", "the broadcaster"): its actor a group of such a sector with no name of its own."""
         actor = self.actor_at(*span)
-        return (actor is not None and actor.kind == "group" and actor.id[-3:] in FIRM_SECTORS
+        return (actor is not None and actor.kind == "group" and actor.id[-3:] in firm_sectors()
                 and not proper_name(said_words(actor, doc_text(self.doc))))
 
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:

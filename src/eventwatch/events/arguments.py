@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Token
 from eventwatch.actors.people import PeopleTable
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
+PERSONAL = {"he", "she"}  # one person: never a plural noun's
+PLURAL_TAGS = ("NNS", "NNPS")
 TARGET_PREPS = {"against", "on", "with", "to", "at", "from", "toward", "towards", "upon", "into", "over", "between",
                 "of", "for"}
 SUBJ = ("nsubj", "csubj", "expl")
@@ -158,7 +160,8 @@ def _resolve_pronoun(pron: Token, index: ActorIndex) -> list[str]:
         head = clause.head
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         for s in subj:
-            if s.lower_ not in PRONOUNS:
+            if s.lower_ not in PRONOUNS and not (low in PERSONAL and s.tag_ in PLURAL_TAGS):
+                # not "soldiers arrested the mayor after HE criticised them": "he" is not the soldiers
                 found = np_actors(s, index)
                 if found:
                     return found
