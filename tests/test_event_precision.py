@@ -93,3 +93,34 @@ def test_a_participle_used_as_a_noun_is_no_act(pipeline):
     assert "accused" not in triggers(
         pipeline, "The accused, named as John Smith, was unable to appear before the district court today.")
     assert "accused" in triggers(pipeline, "The prosecutor accused the former minister of taking bribes.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president met with opposition leaders in Nairobi on Monday.",
+    "The Ugandan president met the opposition in Kampala on Sunday to discuss the election.",
+])
+def test_meeting_the_opposition_is_a_meeting(pipeline, text):
+    # "opposition" is a requirement only as a reaction ("the plan met with opposition"), not as a party
+    assert "met" in triggers(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police met the demonstrators with tear gas and water cannon in Nairobi.",
+    "Soldiers met the marchers with live fire outside the parliament.",
+])
+def test_meeting_people_with_force_is_repression_not_a_meeting(pipeline, text):
+    evs = events(pipeline, text)
+    assert not any(c.startswith("04") for c, _, _ in evs)
+    assert any(c == "175" and t == "met" for c, t, _ in evs)
+
+
+def test_escorting_someone_along_a_route_is_no_expulsion(pipeline):
+    assert not any(c.startswith("174") for c, _, _ in events(
+        pipeline, "Kenyan security forces escorted the Ugandan delegation from the airport to the hotel."))
+    assert ("174", "escorted", False) in events(
+        pipeline, "Police escorted the Kenyan ambassador out of the country.")
+
+
+def test_an_act_done_after_a_threat_is_no_threat(pipeline):
+    evs = events(pipeline, "The rebels threatened to attack the town and killed three Kenyan soldiers on Monday.")
+    assert any(t == "killed" and c[:2] in ("18", "19", "20") for c, t, _ in evs)

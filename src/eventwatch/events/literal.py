@@ -320,9 +320,25 @@ OTHER_SENSES = {"170": _coerced, "171": _seized, "166": _withdrawn, "141": _show
 def _satisfied(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
     """"Meet" a requirement ("meet the target", "meet its needs", "meet U.S. complaints") or be "met with" a
     reaction ("was met with opposition") is no meeting (the ``requirement`` rows)."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + _pobjs(tok, ("with",))
+    tools = _pobjs(tok, ("with",))
+    tools += [cc for o in tools for cc in o.conjuncts]
+    if any(c.dep_ == "nsubj" for c in tok.children) and any(_lemmas(o) & words.weapon for o in tools):
+        return REPRESSION  # "police met the protesters WITH TEAR GAS": force used on them (CAMEO 175)
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + tools
     objs += [cc for o in objs for cc in o.conjuncts]
-    return DROP if any(_lemmas(o) & words.requirement for o in objs) else None
+    # the head noun decides ("met opposition LEADERS" is a meeting), and a party met by a party is a meeting
+    # ("the president met with the opposition"; "the plan met with opposition" is a reaction)
+    return DROP if any(o.lemma_.lower() in words.requirement and not _party_met(tok, o, words, known, agents)
+                       for o in objs) else None
+
+
+REPRESSION = "175"
+
+
+def _party_met(tok: Token, obj: Token, words: "Words", known: set[int], agents: frozenset[str]) -> bool:
+    """OBJ is a party mentioned as such and TOK's active subject is someone ("the king met the opposition")."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    return obj.i in known and any(_participant(s, words, known, agents) for s in subj)
 
 
 REQUEST_MARKS = frozenset({"that"})
