@@ -124,3 +124,9 @@ def test_escorting_someone_along_a_route_is_no_expulsion(pipeline):
 def test_an_act_done_after_a_threat_is_no_threat(pipeline):
     evs = events(pipeline, "The rebels threatened to attack the town and killed three Kenyan soldiers on Monday.")
     assert any(t == "killed" and c[:2] in ("18", "19", "20") for c, t, _ in evs)
+
+
+def test_only_a_place_falls_to_a_force(pipeline):
+    assert not any(c.startswith("19") for c, _, _ in events(
+        pipeline, "The task of forming a new government fell to the Kenyan opposition party."))
+    assert any(c == "192" for c, _, _ in events(pipeline, "The town of Mandera fell to al-Shabaab fighters on Sunday."))
