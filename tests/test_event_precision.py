@@ -130,3 +130,9 @@ def test_only_a_place_falls_to_a_force(pipeline):
     assert not any(c.startswith("19") for c, _, _ in events(
         pipeline, "The task of forming a new government fell to the Kenyan opposition party."))
     assert any(c == "192" for c, _, _ in events(pipeline, "The town of Mandera fell to al-Shabaab fighters on Sunday."))
+
+
+def test_troops_leaving_an_unnamed_place_is_a_military_withdrawal(pipeline):
+    evs = events(pipeline, "Kenyan troops withdrew from the border town on Monday.")
+    assert any(c == "0874" and t == "withdrew" for c, t, _ in evs)
+    assert not any(c == "0874" for c, _, _ in events(pipeline, "The Kenyan rebels withdrew from the peace talks on Monday."))

@@ -282,9 +282,12 @@ def _withdrawn(tok: Token, lemma: str, words: "Words", known: set[int], agents: 
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if objs and not any(_participant(o, words, known, agents) or _lemmas(o) & words.armed for o in objs):
         return "080"
-    if not objs and any(o.ent_type_ in TERRITORY_LABELS for o in _pobjs(tok, ("from", "out"))) \
-            and not _doer_is_body(tok):
+    places = _pobjs(tok, ("from", "out"))
+    if not objs and any(o.ent_type_ in TERRITORY_LABELS for o in places) and not _doer_is_body(tok):
         return MILITARY_RETREAT  # "withdrew from Syria", "pull out of Iraq": a withdrawal from territory (CAMEO 0874)
+    if not objs and any(o.lemma_.lower() in words.target for o in places) \
+            and any(c.dep_ == "nsubj" and _lemmas(c) & words.armed for c in tok.children):
+        return MILITARY_RETREAT  # "troops withdrew from the town": armed forces leaving a place (not "from the talks")
     return None
 
 
