@@ -136,3 +136,16 @@ def test_troops_leaving_an_unnamed_place_is_a_military_withdrawal(pipeline):
     evs = events(pipeline, "Kenyan troops withdrew from the border town on Monday.")
     assert any(c == "0874" and t == "withdrew" for c, t, _ in evs)
     assert not any(c == "0874" for c, _, _ in events(pipeline, "The Kenyan rebels withdrew from the peace talks on Monday."))
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenya Meteorological Department issued a flood warning for the coast on Monday.",
+    "The Ugandan government issued a warning of landslides in the mountain districts.",
+])
+def test_a_warning_of_a_natural_hazard_is_no_threat(pipeline, text):
+    assert not any(c.startswith("13") for c, _, _ in events(pipeline, text))
+
+
+def test_a_warning_to_a_party_stays_a_threat(pipeline):
+    assert any(c.startswith("13") for c, _, _ in events(
+        pipeline, "Kenya issued a warning to al-Shabaab that it would strike its camps."))

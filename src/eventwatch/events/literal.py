@@ -126,6 +126,8 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return OTHER_SENSES[code[:3]](tok, lemma, words, known, agents)
     if code[:2] == COERCION_ROOT and not noun:
         return _coercer_missing(tok, known, agents)
+    if noun and code[:2] == THREAT_ROOT and _of_hazard(tok, words):
+        return DROP  # "a flood warning", "a warning of landslides": a forecast of a hazard, not a threat
     if code[:2] not in VIOLENCE_ROOTS:
         return None
     if any(SCORE.match(c.text) for c in tok.children) or _mishap(tok, words):
@@ -221,6 +223,14 @@ def _mishap(tok: Token, words: "Words") -> bool:
     "died after the avalanche hit the village" (the subject or an in/during/after object names the mishap)."""
     causes = [c for c in tok.children if c.dep_ == "nsubj"] + _pobjs(tok, ("in", "during", "after"))
     return any(_lemmas(c) & words.mishap for c in causes)
+
+
+THREAT_ROOT = "13"
+
+
+def _of_hazard(tok: Token, words: "Words") -> bool:
+    """The noun's compound or its of/about object is a mishap ("flood warning", "the threat of an earthquake")."""
+    return bool(_lemmas(tok) & words.mishap) or any(_lemmas(o) & words.mishap for o in _pobjs(tok, ("of", "about")))
 
 
 def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
