@@ -149,3 +149,16 @@ def test_a_warning_of_a_natural_hazard_is_no_threat(pipeline, text):
 def test_a_warning_to_a_party_stays_a_threat(pipeline):
     assert any(c.startswith("13") for c, _, _ in events(
         pipeline, "Kenya issued a warning to al-Shabaab that it would strike its camps."))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya defeated Uganda in the Africa Cup of Nations final on Sunday.",
+    "The Kenyan ruling party defeated the opposition in the Nairobi mayoral election.",
+])
+def test_winning_a_match_or_an_election_is_no_force(pipeline, text):
+    assert not any(c.startswith("19") for c, _, _ in events(pipeline, text))
+
+
+def test_forces_defeating_a_group_is_force(pipeline):
+    assert any(c.startswith("19") and t == "defeated" for c, t, _ in events(
+        pipeline, "Kenyan troops defeated al-Shabaab fighters near the Somali border."))

@@ -74,6 +74,8 @@ class Words:
     sense: dict[str, str] | None = None
     obligation: frozenset[str] = frozenset()
     requirement: frozenset[str] = frozenset()
+    contest: frozenset[str] = frozenset()
+    victory: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -83,7 +85,7 @@ class Words:
 @lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
-             "intransitive", "plea", "obligation", "requirement")
+             "intransitive", "plea", "obligation", "requirement", "contest", "victory")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -130,7 +132,7 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return DROP  # "a flood warning", "a warning of landslides": a forecast of a hazard, not a threat
     if code[:2] not in VIOLENCE_ROOTS:
         return None
-    if any(SCORE.match(c.text) for c in tok.children) or _mishap(tok, words):
+    if any(SCORE.match(c.text) for c in tok.children) or _mishap(tok, words) or _won_contest(tok, lemma, words):
         return DROP
     caused = _cause_code(tok, words)
     if caused is not None and not noun:
@@ -226,6 +228,15 @@ def _mishap(tok: Token, words: "Words") -> bool:
 
 
 THREAT_ROOT = "13"
+
+
+def _won_contest(tok: Token, lemma: str, words: "Words") -> bool:
+    """A win in a contest ("defeated Uganda IN THE FINAL", "beat the Conservatives in the by-election"): a verb of
+    victory (``victory`` rows) with an in/at object that is a match or a vote (``contest`` rows)."""
+    if lemma not in words.victory:
+        return False
+    where = _pobjs(tok, ("in", "at")) + [o for d in tok.children if d.dep_ in ("dobj", "obj") for o in _pobjs(d, ("in", "at"))]
+    return any(o.lemma_.lower() in words.contest for o in where)
 
 
 def _of_hazard(tok: Token, words: "Words") -> bool:
