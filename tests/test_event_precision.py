@@ -162,3 +162,11 @@ def test_winning_a_match_or_an_election_is_no_force(pipeline, text):
 def test_forces_defeating_a_group_is_force(pipeline):
     assert any(c.startswith("19") and t == "defeated" for c, t, _ in events(
         pipeline, "Kenyan troops defeated al-Shabaab fighters near the Somali border."))
+
+
+@pytest.mark.parametrize("text", [
+    "A Nairobi court found two police officers guilty of murder.",
+    "The court found the former Kenyan minister liable for the losses.",
+])
+def test_an_active_verdict_is_a_verdict(pipeline, text):
+    assert any(c == "116" and t == "found" for c, t, _ in events(pipeline, text))
