@@ -93,3 +93,80 @@ def test_a_participle_used_as_a_noun_is_no_act(pipeline):
     assert "accused" not in triggers(
         pipeline, "The accused, named as John Smith, was unable to appear before the district court today.")
     assert "accused" in triggers(pipeline, "The prosecutor accused the former minister of taking bribes.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president met with opposition leaders in Nairobi on Monday.",
+    "The Ugandan president met the opposition in Kampala on Sunday to discuss the election.",
+])
+def test_meeting_the_opposition_is_a_meeting(pipeline, text):
+    # "opposition" is a requirement only as a reaction ("the plan met with opposition"), not as a party
+    assert "met" in triggers(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police met the demonstrators with tear gas and water cannon in Nairobi.",
+    "Soldiers met the marchers with live fire outside the parliament.",
+])
+def test_meeting_people_with_force_is_repression_not_a_meeting(pipeline, text):
+    evs = events(pipeline, text)
+    assert not any(c.startswith("04") for c, _, _ in evs)
+    assert any(c == "175" and t == "met" for c, t, _ in evs)
+
+
+def test_escorting_someone_along_a_route_is_no_expulsion(pipeline):
+    assert not any(c.startswith("174") for c, _, _ in events(
+        pipeline, "Kenyan security forces escorted the Ugandan delegation from the airport to the hotel."))
+    assert ("174", "escorted", False) in events(
+        pipeline, "Police escorted the Kenyan ambassador out of the country.")
+
+
+def test_an_act_done_after_a_threat_is_no_threat(pipeline):
+    evs = events(pipeline, "The rebels threatened to attack the town and killed three Kenyan soldiers on Monday.")
+    assert any(t == "killed" and c[:2] in ("18", "19", "20") for c, t, _ in evs)
+
+
+def test_only_a_place_falls_to_a_force(pipeline):
+    assert not any(c.startswith("19") for c, _, _ in events(
+        pipeline, "The task of forming a new government fell to the Kenyan opposition party."))
+    assert any(c == "192" for c, _, _ in events(pipeline, "The town of Mandera fell to al-Shabaab fighters on Sunday."))
+
+
+def test_troops_leaving_an_unnamed_place_is_a_military_withdrawal(pipeline):
+    evs = events(pipeline, "Kenyan troops withdrew from the border town on Monday.")
+    assert any(c == "0874" and t == "withdrew" for c, t, _ in evs)
+    assert not any(c == "0874" for c, _, _ in events(pipeline, "The Kenyan rebels withdrew from the peace talks on Monday."))
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenya Meteorological Department issued a flood warning for the coast on Monday.",
+    "The Ugandan government issued a warning of landslides in the mountain districts.",
+])
+def test_a_warning_of_a_natural_hazard_is_no_threat(pipeline, text):
+    assert not any(c.startswith("13") for c, _, _ in events(pipeline, text))
+
+
+def test_a_warning_to_a_party_stays_a_threat(pipeline):
+    assert any(c.startswith("13") for c, _, _ in events(
+        pipeline, "Kenya issued a warning to al-Shabaab that it would strike its camps."))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya defeated Uganda in the Africa Cup of Nations final on Sunday.",
+    "The Kenyan ruling party defeated the opposition in the Nairobi mayoral election.",
+])
+def test_winning_a_match_or_an_election_is_no_force(pipeline, text):
+    assert not any(c.startswith("19") for c, _, _ in events(pipeline, text))
+
+
+def test_forces_defeating_a_group_is_force(pipeline):
+    assert any(c.startswith("19") and t == "defeated" for c, t, _ in events(
+        pipeline, "Kenyan troops defeated al-Shabaab fighters near the Somali border."))
+
+
+@pytest.mark.parametrize("text", [
+    "A Nairobi court found two police officers guilty of murder.",
+    "The court found the former Kenyan minister liable for the losses.",
+])
+def test_an_active_verdict_is_a_verdict(pipeline, text):
+    assert any(c == "116" and t == "found" for c, t, _ in events(pipeline, text))

@@ -203,6 +203,8 @@ def _with_shared_frame(trig: Trigger, framed: dict[int, Trigger]) -> Trigger:
     while first.dep_ == "conj" and first.head.i != first.i and n < 6:
         first, n = first.head, n + 1
     lead = framed.get(first.i)
+    if lead is not None and trig.token.tag_ != lead.token.tag_:
+        return trig  # "threatened to attack the town AND KILLED three soldiers": a finite verb is an act of its own
     return replace(trig, frame=lead.frame, frame_name=lead.frame_name) if lead is not None else trig
 
 

@@ -74,6 +74,8 @@ class Words:
     sense: dict[str, str] | None = None
     obligation: frozenset[str] = frozenset()
     requirement: frozenset[str] = frozenset()
+    contest: frozenset[str] = frozenset()
+    victory: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -83,7 +85,7 @@ class Words:
 @lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
-             "intransitive", "plea", "obligation", "requirement")
+             "intransitive", "plea", "obligation", "requirement", "contest", "victory")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -126,9 +128,11 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return OTHER_SENSES[code[:3]](tok, lemma, words, known, agents)
     if code[:2] == COERCION_ROOT and not noun:
         return _coercer_missing(tok, known, agents)
+    if noun and code[:2] == THREAT_ROOT and _of_hazard(tok, words):
+        return DROP  # "a flood warning", "a warning of landslides": a forecast of a hazard, not a threat
     if code[:2] not in VIOLENCE_ROOTS:
         return None
-    if any(SCORE.match(c.text) for c in tok.children) or _mishap(tok, words):
+    if any(SCORE.match(c.text) for c in tok.children) or _mishap(tok, words) or _won_contest(tok, lemma, words):
         return DROP
     caused = _cause_code(tok, words)
     if caused is not None and not noun:
@@ -223,6 +227,23 @@ def _mishap(tok: Token, words: "Words") -> bool:
     return any(_lemmas(c) & words.mishap for c in causes)
 
 
+THREAT_ROOT = "13"
+
+
+def _won_contest(tok: Token, lemma: str, words: "Words") -> bool:
+    """A win in a contest ("defeated Uganda IN THE FINAL", "beat the Conservatives in the by-election"): a verb of
+    victory (``victory`` rows) with an in/at object that is a match or a vote (``contest`` rows)."""
+    if lemma not in words.victory:
+        return False
+    where = _pobjs(tok, ("in", "at")) + [o for d in tok.children if d.dep_ in ("dobj", "obj") for o in _pobjs(d, ("in", "at"))]
+    return any(o.lemma_.lower() in words.contest for o in where)
+
+
+def _of_hazard(tok: Token, words: "Words") -> bool:
+    """The noun's compound or its of/about object is a mishap ("flood warning", "the threat of an earthquake")."""
+    return bool(_lemmas(tok) & words.mishap) or any(_lemmas(o) & words.mishap for o in _pobjs(tok, ("of", "about")))
+
+
 def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     return [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
 
@@ -282,9 +303,12 @@ def _withdrawn(tok: Token, lemma: str, words: "Words", known: set[int], agents: 
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if objs and not any(_participant(o, words, known, agents) or _lemmas(o) & words.armed for o in objs):
         return "080"
-    if not objs and any(o.ent_type_ in TERRITORY_LABELS for o in _pobjs(tok, ("from", "out"))) \
-            and not _doer_is_body(tok):
+    places = _pobjs(tok, ("from", "out"))
+    if not objs and any(o.ent_type_ in TERRITORY_LABELS for o in places) and not _doer_is_body(tok):
         return MILITARY_RETREAT  # "withdrew from Syria", "pull out of Iraq": a withdrawal from territory (CAMEO 0874)
+    if not objs and any(o.lemma_.lower() in words.target for o in places) \
+            and any(c.dep_ == "nsubj" and _lemmas(c) & words.armed for c in tok.children):
+        return MILITARY_RETREAT  # "troops withdrew from the town": armed forces leaving a place (not "from the talks")
     return None
 
 
@@ -320,9 +344,25 @@ OTHER_SENSES = {"170": _coerced, "171": _seized, "166": _withdrawn, "141": _show
 def _satisfied(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
     """"Meet" a requirement ("meet the target", "meet its needs", "meet U.S. complaints") or be "met with" a
     reaction ("was met with opposition") is no meeting (the ``requirement`` rows)."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + _pobjs(tok, ("with",))
+    tools = _pobjs(tok, ("with",))
+    tools += [cc for o in tools for cc in o.conjuncts]
+    if any(c.dep_ == "nsubj" for c in tok.children) and any(_lemmas(o) & words.weapon for o in tools):
+        return REPRESSION  # "police met the protesters WITH TEAR GAS": force used on them (CAMEO 175)
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")] + tools
     objs += [cc for o in objs for cc in o.conjuncts]
-    return DROP if any(_lemmas(o) & words.requirement for o in objs) else None
+    # the head noun decides ("met opposition LEADERS" is a meeting), and a party met by a party is a meeting
+    # ("the president met with the opposition"; "the plan met with opposition" is a reaction)
+    return DROP if any(o.lemma_.lower() in words.requirement and not _party_met(tok, o, words, known, agents)
+                       for o in objs) else None
+
+
+REPRESSION = "175"
+
+
+def _party_met(tok: Token, obj: Token, words: "Words", known: set[int], agents: frozenset[str]) -> bool:
+    """OBJ is a party mentioned as such and TOK's active subject is someone ("the king met the opposition")."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    return obj.i in known and any(_participant(s, words, known, agents) for s in subj)
 
 
 REQUEST_MARKS = frozenset({"that"})

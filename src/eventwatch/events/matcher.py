@@ -135,7 +135,7 @@ def satisfies(tok: Token, pat: Pattern, ctx: "MatchContext") -> bool:
     if pat.xcomp and not any(c.dep_ in ("xcomp", "ccomp") and (_lemma(c) in pat.xcomp or "*" in pat.xcomp)
                               for c in tok.children):
         return False
-    if pat.subj and not _subj_ok(tok, pat.subj):
+    if pat.subj and not _subj_ok(tok, pat.subj, ctx.place_tokens):
         return False
     if pat.amod:
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
@@ -182,11 +182,18 @@ def _actor_modifier(tok: Token, ctx: "MatchContext") -> bool:
                for c in tok.children if c.dep_ in ("amod", "compound", "nmod"))
 
 
-def _subj_ok(tok: Token, want: frozenset[str]) -> bool:
-    """The subject (or passive agent) head, or a compound of it, has one of these lemmas ("forces killed")."""
+def _subj_ok(tok: Token, want: frozenset[str], places: set[int] = frozenset()) -> bool:
+    """The subject (or passive agent) head, or a compound of it, has one of these lemmas ("forces killed"); '*place':
+    or it is a place mention, or names one through "of" ("the town OF Mandera")."""
     heads = [c for c in tok.children if c.dep_ == "nsubj"]
     heads += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if "*place" in want and any(_covers(h, places) or any(_covers(o, places) for o in _of_objects(h)) for h in heads):
+        return True
     return any(_obj_lemmas(h) & want for h in heads)
+
+
+def _of_objects(tok: Token) -> list[Token]:
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
 def governing_verb(tok: Token) -> Token | None:
