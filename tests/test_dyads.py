@@ -463,3 +463,18 @@ def test_a_leaders_administration_is_of_the_leaders_country_not_the_clauses(pipe
                 published="2014-06-01")
     admin = [a for a in r.actors if any(r.text[s:e].endswith("administration") for s, e in a.mentions)]
     assert admin and admin[0].country == "USA", [(a.id, a.country) for a in r.actors]
+
+
+def test_a_town_that_fell_to_a_group_was_taken_by_that_group_from_its_country(pipeline):
+    r = process(pipeline, "Aleppo fell to Syrian rebels after weeks of fighting.")
+    evs = events(r, ("19",))
+    assert evs, r.events
+    assert side(r, evs[0].source)[1] == "REB"
+    assert side(r, evs[0].target)[0] == "SYR"
+
+
+def test_opposition_from_a_union_is_done_by_the_union_not_by_the_word_opposition(pipeline):
+    r = process(pipeline, "The pension reform met fierce opposition from the unions in Spain.")
+    evs = events(r, ("12",))
+    assert evs, r.events
+    assert side(r, evs[0].source)[1] == "LAB"

@@ -45,6 +45,11 @@ NEGATED = [
     ("Police never arrested the suspects.", "arrested", True),
     ("Police did not arrest the protesters.", "arrest", True),
     ("The rebels attacked the army convoy.", "attacked", False),
+    # an act that is cancelled or postponed did not happen (§4); cancelling is itself an act, not negated
+    ("The foreign minister's visit to Kenya was cancelled after the riots.", "visit", True),
+    ("Talks between the two governments were postponed until the spring.", "Talks", True),
+    ("The meeting between the two presidents was called off.", "meeting", True),
+    ("The governor cancelled the ban on opposition rallies.", "cancelled", False),
 ]
 
 

@@ -399,6 +399,23 @@ def place_target(verb: Token, index: ActorIndex) -> list[str]:
     return []
 
 
+YIELD_TO = {"fall": "to"}  # verbs whose place subject passes to the actor of their prep: "Mosul FELL TO the rebels"
+
+
+def yielded_to(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]] | None:
+    """"Mosul fell to Islamic State": the actor after "to" takes the place (source); the place's holder or its
+    country loses it (target). None when VERB is no such verb or names no taker."""
+    prep = YIELD_TO.get(verb.lemma_.lower())
+    if prep is None:
+        return None
+    takers = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == prep
+              for p in c.children if p.dep_ == "pobj" for a in np_actors(p, index)]
+    if not takers:
+        return None
+    places = [place_actor(t, index) for s in _subjects(verb) for t in s.subtree]
+    return takers[:1], [a for a in places if a and a not in takers][:1]
+
+
 def first_actor_after(tok: Token, index: ActorIndex, exclude: list[str]) -> list[str]:
     """The first actor named in the words TOK governs after it (a statement's topic), other than EXCLUDE."""
     for t in tok.subtree:

@@ -67,7 +67,8 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
             if tok.dep_ == "nsubj":  # "fighting erupted between X and Y"
                 sources = []
         if not sources and verb is None and trig.pattern.free:  # "PKK attack", "talks BY the two sides"
-            sources = _modifier_actors(tok, index) or args.nominal_agents(tok, index)
+            sources = (_agent_phrase_actors(trig, index) or _modifier_actors(tok, index)
+                       or args.nominal_agents(tok, index))
         targets = args.object_actors(tok, index)
         if not sources and len(targets) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
             sources, targets = targets[:1], targets[1:2]  # "talks BETWEEN X and Y": X the source, Y the target (one
@@ -77,6 +78,9 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         return sources, targets
     if tok.lemma_.lower() in VICTIM_SUBJECT:  # "three villagers DIED in Turkish fire": subject is the victim
         return args.instrument_agents(tok, index), args.subject_actors(tok, index)
+    yielded = args.yielded_to(tok, index)
+    if yielded is not None:  # "Mosul fell to Islamic State": the taker is the source, the place's holder the target
+        return yielded
     if args.is_passive(tok):
         sources = args.agent_actors(tok, index)
         if not sources and trig.pattern.code[:2] in PATIENT_ROOTS:
@@ -86,6 +90,17 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
     if not targets and trig.pattern.code[:2] in PATIENT_ROOTS:
         targets = args.reduced_passive_patient(tok, index)  # "soldiers KILLED in the attack"
     return args.subject_actors(tok, index), targets
+
+
+AGENT_PREPS = frozenset({"by", "from"})  # a free act noun's pattern prep that names who does the act
+
+
+def _agent_phrase_actors(trig: Trigger, index: args.ActorIndex) -> list[str]:
+    """The actors of the by/from phrase the noun's own pattern asks for ("opposition FROM the unions",
+    "criticism BY the party"): they, not a word of the act noun's own phrase ("strong opposition"), do the act."""
+    wanted = {p for spec, objs in trig.pattern.preps if objs for p in spec.split("|")} & AGENT_PREPS
+    return [a for c in trig.token.children if c.dep_ == "prep" and c.lower_ in wanted
+            for p in c.children if p.dep_ == "pobj" for a in args.np_actors(p, index)]
 
 
 def _modifier_actors(noun: Token, index: args.ActorIndex) -> list[str]:

@@ -42,6 +42,7 @@ class Words:
     prospective: frozenset[str]
     prospective_mod: frozenset[str]
     denial: frozenset[str]
+    cancellation: frozenset[str]
     background_adverb: frozenset[str]
     background_phrase: tuple[str, ...]
 
@@ -115,6 +116,19 @@ def _denied(t: Token) -> bool:
     return t.dep_ in ("ccomp", "xcomp", "dobj", "pcomp") and t.head.lemma_.lower() in words().denial
 
 
+def _cancelled(t: Token) -> bool:
+    """T is an act noun that a verb of cancelling has as its passive subject: "the visit WAS CANCELLED", "the talks
+    were CALLED OFF" (§4: an act that is cancelled did not happen). The active "cancelled the agreement" is an act of
+    its own and is not touched here."""
+    head = t.head
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "nsubjpass" or head.i == t.i:
+        return False
+    verb = head.lemma_.lower()
+    prt = [c.lower_ for c in head.children if c.dep_ == "prt"]
+    names = words().cancellation
+    return verb in names or (bool(prt) and f"{verb} {prt[0]}" in names)
+
+
 def _has_condition(t: Token, frames: Frames) -> bool:
     """T heads, or sits in, a conditional clause; or its clausal complement does ("warned X will be isolated IF")."""
     for c in t.children:
@@ -161,7 +175,7 @@ def _mood(t: Token, tok: Token, frames: Frames, m: Modality, hedges: list[str], 
 
 
 def modality_of(tok: Token, frames: Frames, frame: Token | None = None) -> Modality:
-    m = Modality()
+    m = Modality(negated=_cancelled(tok))
     own = _governing(tok, frames)
     governing = own
     chain = set(t.i for t in control_chain(tok))
