@@ -22,6 +22,7 @@ from eventwatch.nlp.cache import text as doc_text
 
 CO_ARGUMENT_DEPS = {"dobj", "dative", "iobj", "nsubjpass", "obj"}
 OWNER_PREPS = {"for", "at", "from"}
+SPOKEN_FOR = GROUP_KINDS + ("person",)  # a spokesman speaks for a body or for a person
 NAME_ENTS = {"PERSON", "ORG"}
 
 
@@ -212,8 +213,8 @@ class Referents(MentionTable):
             return self.canonical(titled[-1].actor), True
         possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
         head_class = description_heads().get(lemma)
-        if head_class == "agent":  # "the ministry's spokesman", "a spokeswoman for the union": the organisation
-            owner = self._owner(subj, possessor)
+        if head_class == "agent":  # "the ministry's spokesman", "a spokeswoman for the union": the organisation;
+            owner = self._owner(subj, possessor, SPOKEN_FOR)  # "Mr Blair's spokesman": the person
             if owner is not None:
                 return owner, True
             head_class = None
