@@ -234,3 +234,10 @@ def test_a_persons_spokesman_speaks_for_that_person(analyse):
 def test_a_ministrys_spokesman_still_speaks_for_the_ministry(analyse):
     rec = analyse("Tom Halvorsen flew to Oslo. The Finance Ministry's spokesman said the talks had gone well.")
     assert "Ministry" in (rec.quotes[0].speaker_name or "")
+
+
+def test_a_presidents_administration_is_the_government_the_actor_stage_reads(analyse):
+    rec = analyse("Pay talks stalled again in Washington. The Obama administration said it would not change the rules.")
+    q = _find(rec, "change the rules")
+    assert q.speaker_name == "The Obama administration"
+    assert q.speaker is not None and q.speaker.endswith("GOV")

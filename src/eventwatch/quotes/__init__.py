@@ -126,7 +126,7 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
         return (*voices[subject.lemma_.lower()], (subject.left_edge.idx, subject.idx + len(subject)))
     if body is None and (unnamed_speaker_before(tok) or is_following(tok)):  # "the official" after "a
         span = (tok.left_edge.idx, tok.idx + len(tok))  # senior official said", "the Clinton campaign"
-        return None, text_of(tok.doc, span), span
+        return (_body_at(resolver, tok) if is_following(tok) else None), text_of(tok.doc, span), span
     if body is None:
         actor, name, span = resolver.resolve(tok)
         if is_firm(tok) and (actor is None or actor.kind == "person"):  # "the electronics giant said"
@@ -141,6 +141,13 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
     named = actor is not None and actor.name in body.doc.text  # "Federal Reserve" for "Fed", not a dictionary's name
     voices[subject.lemma_.lower()] = (actor, plain_name(actor.name) if named else _without_the(body.text))
     return (*voices[subject.lemma_.lower()], (a, b))
+
+
+def _body_at(resolver: Referents, tok):
+    """«The Obama administration said»: the body the actor stage reads the whole phrase as (the US
+    government), if any; a person named inside it is not the speaker."""
+    actor = resolver.actor_at(tok.idx, tok.idx + len(tok))  # the head noun's mention, not the name's
+    return actor if actor is not None and actor.kind != "person" else None
 
 
 NAMED_BEFORE_REACH = 1500  # characters back "the court" looks for "a Paris court"
