@@ -241,3 +241,9 @@ def test_a_presidents_administration_is_the_government_the_actor_stage_reads(ana
     q = _find(rec, "change the rules")
     assert q.speaker_name == "The Obama administration"
     assert q.speaker is not None and q.speaker.endswith("GOV")
+
+
+def test_the_union_is_a_union_named_without_the_word(analyse):
+    rec = analyse("Staff at the Brack Foods depot voted to strike, backed by the Arden Guild. "
+                  "The union said the pay offer was an insult.")
+    assert _find(rec, "an insult").speaker_name == "Arden Guild"

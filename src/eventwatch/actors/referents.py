@@ -15,6 +15,7 @@ from eventwatch.actors.lexicon import description_heads, firm_sectors, person_wo
 from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DET, NEUTER, PLURAL, PRONOUNS,
                                         SPEAKER_REACH, MentionTable, Mention)
 from eventwatch.actors.names import personal_name, plain_name, proper_name
+from eventwatch.actors.resolution import org_heads
 from eventwatch.actors.phrases import appositive_name, conjoined_names, phrase_span, source_of
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import text as doc_text
@@ -234,6 +235,8 @@ class Referents(MentionTable):
             named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS
                                   and lemma in said_words(a, text).lower().split()
                                   and (head_class != "orgname" or proper_name(said_words(a, text))))
+            if named is None and head_class == "orgname":  # "backed by Unison … The union said": its sector
+                named = self._nearest(span[0], lambda a: a.kind == "organization" and org_heads().get(lemma) in a.sector)
             if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
                 named = self._last_organization_speaker(span[0])
             if named is not None or head_class == "orgname":
