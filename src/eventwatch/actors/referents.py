@@ -23,6 +23,7 @@ from eventwatch.nlp.cache import text as doc_text
 
 CO_ARGUMENT_DEPS = {"dobj", "dative", "iobj", "nsubjpass", "obj"}
 OWNER_PREPS = {"for", "at", "from"}
+SECTOR_DESCRIBED = {"LAB"}  # "the union" may be an organisation named without the word
 SPOKEN_FOR = GROUP_KINDS + ("person",)  # a spokesman speaks for a body or for a person
 NAME_ENTS = {"PERSON", "ORG"}
 
@@ -189,6 +190,13 @@ class Referents(MentionTable):
         actor = next((a for a in named if a.kind in kinds), None) or self.resolve(owner)[0]
         return actor if actor is not None and actor.kind in kinds else None
 
+    def _by_sector(self, pos: int, sector: str | None) -> Actor | None:
+        """The nearest organisation of a labour sector the actor stage read off its name or entry ("Unison",
+        "the Arden Guild") for "the union"; a ministry or department is not guessed by its sector."""
+        if sector not in SECTOR_DESCRIBED:
+            return None
+        return self._nearest(pos, lambda a: a.kind == "organization" and sector in a.sector)
+
     def organisation_before(self, pos: int) -> Actor | None:
         return self._organisation_before(pos)
 
@@ -236,7 +244,7 @@ class Referents(MentionTable):
                                   and lemma in said_words(a, text).lower().split()
                                   and (head_class != "orgname" or proper_name(said_words(a, text))))
             if named is None and head_class == "orgname":  # "backed by Unison … The union said": its sector
-                named = self._nearest(span[0], lambda a: a.kind == "organization" and org_heads().get(lemma) in a.sector)
+                named = self._by_sector(span[0], org_heads().get(lemma))
             if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
                 named = self._last_organization_speaker(span[0])
             if named is not None or head_class == "orgname":
