@@ -222,3 +222,28 @@ def test_a_participle_after_a_time_clause_goes_with_the_main_verb(analyse):
 def test_a_name_before_a_quoted_clause_is_not_an_inverted_speaker(analyse):
     rec = analyse("John Podesta, a former adviser, said Clara Diaz “understood she could not win without the unions.”")
     assert "Podesta" in (rec.quotes[0].speaker_name or "")
+
+
+def test_a_persons_spokesman_speaks_for_that_person(analyse):
+    rec = analyse("Tom Halvorsen flew to Oslo for the summit. "
+                  "Mr Halvorsen's official spokesman said the talks had gone well.")
+    assert rec.quotes[0].speaker == "person:tom-halvorsen"
+    assert "Halvorsen" in rec.quotes[0].speaker_name and "spokesman" not in rec.quotes[0].speaker_name
+
+
+def test_a_ministrys_spokesman_still_speaks_for_the_ministry(analyse):
+    rec = analyse("Tom Halvorsen flew to Oslo. The Finance Ministry's spokesman said the talks had gone well.")
+    assert "Ministry" in (rec.quotes[0].speaker_name or "")
+
+
+def test_a_presidents_administration_is_the_government_the_actor_stage_reads(analyse):
+    rec = analyse("Pay talks stalled again in Washington. The Obama administration said it would not change the rules.")
+    q = _find(rec, "change the rules")
+    assert q.speaker_name == "The Obama administration"
+    assert q.speaker is not None and q.speaker.endswith("GOV")
+
+
+def test_the_union_is_a_union_named_without_the_word(analyse):
+    rec = analyse("Staff at the Brack Foods depot voted to strike, backed by the Arden Guild. "
+                  "The union said the pay offer was an insult.")
+    assert _find(rec, "an insult").speaker_name == "Arden Guild"

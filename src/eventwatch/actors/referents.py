@@ -15,6 +15,7 @@ from eventwatch.actors.lexicon import description_heads, firm_sectors, person_wo
 from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DET, NEUTER, PLURAL, PRONOUNS,
                                         SPEAKER_REACH, MentionTable, Mention)
 from eventwatch.actors.names import personal_name, plain_name, proper_name
+from eventwatch.actors.resolution import org_heads
 from eventwatch.actors.phrases import appositive_name, conjoined_names, phrase_span, source_of
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import text as doc_text
@@ -22,6 +23,8 @@ from eventwatch.nlp.cache import text as doc_text
 
 CO_ARGUMENT_DEPS = {"dobj", "dative", "iobj", "nsubjpass", "obj"}
 OWNER_PREPS = {"for", "at", "from"}
+SECTOR_DESCRIBED = {"LAB"}  # "the union" may be an organisation named without the word
+SPOKEN_FOR = GROUP_KINDS + ("person",)  # a spokesman speaks for a body or for a person
 NAME_ENTS = {"PERSON", "ORG"}
 
 
@@ -187,6 +190,13 @@ class Referents(MentionTable):
         actor = next((a for a in named if a.kind in kinds), None) or self.resolve(owner)[0]
         return actor if actor is not None and actor.kind in kinds else None
 
+    def _by_sector(self, pos: int, sector: str | None) -> Actor | None:
+        """The nearest organisation of a labour sector the actor stage read off its name or entry ("Unison",
+        "the Arden Guild") for "the union"; a ministry or department is not guessed by its sector."""
+        if sector not in SECTOR_DESCRIBED:
+            return None
+        return self._nearest(pos, lambda a: a.kind == "organization" and sector in a.sector)
+
     def organisation_before(self, pos: int) -> Actor | None:
         return self._organisation_before(pos)
 
@@ -212,8 +222,8 @@ class Referents(MentionTable):
             return self.canonical(titled[-1].actor), True
         possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
         head_class = description_heads().get(lemma)
-        if head_class == "agent":  # "the ministry's spokesman", "a spokeswoman for the union": the organisation
-            owner = self._owner(subj, possessor)
+        if head_class == "agent":  # "the ministry's spokesman", "a spokeswoman for the union": the organisation;
+            owner = self._owner(subj, possessor, SPOKEN_FOR)  # "Mr Blair's spokesman": the person
             if owner is not None:
                 return owner, True
             head_class = None
@@ -233,6 +243,8 @@ class Referents(MentionTable):
             named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS
                                   and lemma in said_words(a, text).lower().split()
                                   and (head_class != "orgname" or proper_name(said_words(a, text))))
+            if named is None and head_class == "orgname":  # "backed by Unison … The union said": its sector
+                named = self._by_sector(span[0], org_heads().get(lemma))
             if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
                 named = self._last_organization_speaker(span[0])
             if named is not None or head_class == "orgname":

@@ -23,7 +23,7 @@ from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
 from eventwatch.quotes.speakers import (BODY_ENTS, is_anaphoric_voice, is_unsigned_document, speaker_token,
-                                        is_firm, is_following, unnamed_speaker_before)
+                                        is_firm, is_following, named_before, unnamed_speaker_before)
 from eventwatch.quotes.cues import cue_class, inverted_subject
 
 log = logging.getLogger(__name__)
@@ -126,14 +126,14 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
         return (*voices[subject.lemma_.lower()], (subject.left_edge.idx, subject.idx + len(subject)))
     if body is None and (unnamed_speaker_before(tok) or is_following(tok)):  # "the official" after "a
         span = (tok.left_edge.idx, tok.idx + len(tok))  # senior official said", "the Clinton campaign"
-        return None, text_of(tok.doc, span), span
+        return (_body_at(resolver, tok) if is_following(tok) else None), text_of(tok.doc, span), span
     if body is None:
         actor, name, span = resolver.resolve(tok)
         if is_firm(tok) and (actor is None or actor.kind == "person"):  # "the electronics giant said"
             actor = resolver.organisation_before(span[0]) or actor
             name = resolver.spoken_name(actor) if actor is not None and actor.kind != "person" else name
-        earlier = _named_before(tok) if actor is None and name == text_of(tok.doc, span) else None
-        return (actor, earlier, span) if earlier else (actor, name, span)
+        earlier = named_before(tok) if actor is None and name == text_of(tok.doc, span) else None
+        return (actor, text_of(tok.doc, earlier), span) if earlier else (actor, name, span)
     a, b = body.start_char, body.end_char
     a += len(body.text) - len(_without_the(body.text))  # the actor's mention leaves out "the"
     whole = [m.actor for m in resolver.mentions if m.start <= a and b <= m.end and m.actor.kind != "person"]
@@ -143,31 +143,15 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
     return (*voices[subject.lemma_.lower()], (a, b))
 
 
-NAMED_BEFORE_REACH = 1500  # characters back "the court" looks for "a Paris court"
-NAMING_ENTS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+def _body_at(resolver: Referents, tok):
+    """«The Obama administration said»: the body the actor stage reads the whole phrase as (the US
+    government), if any; a person named inside it is not the speaker."""
+    actor = resolver.actor_at(tok.idx, tok.idx + len(tok))  # the head noun's mention, not the name's
+    return actor if actor is not None and actor.kind != "person" else None
 
 
 def text_of(doc, span) -> str:
     return doc_text(doc)[span[0]:span[1]]
-
-
-def _named_before(tok):
-    """«A Paris court ordered … The court said»: a definite description no actor stands for is the
-    nearest earlier phrase with the same head noun that a name makes specific ("Paris court")."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return None
-    doc = tok.doc
-    lemma, lo = tok.lemma_, tok.idx - NAMED_BEFORE_REACH
-    for prev in reversed(doc[:tok.i]):
-        if prev.idx < lo:
-            return None
-        if prev.lemma_ != lemma or prev.pos_ != "NOUN":
-            continue
-        mods = [c for c in prev.children if c.dep_ in ("compound", "amod", "nmod") and c.i < prev.i
-                and (c.ent_type_ in NAMING_ENTS or c.pos_ == "PROPN")]
-        if mods:
-            return doc_text(doc)[mods[0].left_edge.idx:prev.idx + len(prev)]
-    return None
 
 
 def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]:

@@ -129,8 +129,18 @@ def is_anaphoric_voice(tok: Token) -> bool:
             and not deps & {"compound", "nmod", "poss", "prep", "amod", "appos"})
 
 
-UNNAMED_REACH = 1500  # characters back "the official" looks for "a senior official"
+UNNAMED_REACH = 1500  # characters back "the official" looks for "a senior official", "the court" for "a Paris court"
 INDEFINITE = {"a", "an", "one", "another"}
+
+
+def same_head_before(tok: Token):
+    """The earlier nouns with the same head lemma as ``tok`` within reach, nearest first: the backward
+    scan of "the official" for "a senior official" and of "the court" for "a Paris court"."""
+    for prev in reversed(tok.doc[:tok.i]):
+        if prev.idx < tok.idx - UNNAMED_REACH:
+            return
+        if prev.lemma_ == tok.lemma_ and prev.pos_ == "NOUN":
+            yield prev
 
 
 def unnamed_speaker_before(subj: Token) -> bool:
@@ -140,17 +150,29 @@ def unnamed_speaker_before(subj: Token) -> bool:
     on with that unnamed one."""
     if subj.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
         return False
-    doc = subj.doc
-    for prev in reversed(doc[:subj.i]):
-        if prev.idx < subj.idx - UNNAMED_REACH:
-            return False
-        if prev.lemma_ != subj.lemma_ or prev.pos_ != "NOUN":
-            continue
-        named = any(c.dep_ in ("appos", "poss", "prep") or c.ent_type_ or c.pos_ == "PROPN"
-                    for c in prev.children)  # "a Federal Reserve spokesman", "a spokesman for X": a body's
-        indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in prev.children)
-        return not named and indefinite and _is_source(prev)
-    return False
+    prev = next(same_head_before(subj), None)
+    if prev is None:
+        return False
+    named = any(c.dep_ in ("appos", "poss", "prep") or c.ent_type_ or c.pos_ == "PROPN"
+                for c in prev.children)  # "a Federal Reserve spokesman", "a spokesman for X": a body's
+    indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in prev.children)
+    return not named and indefinite and _is_source(prev)
+
+
+NAMING_ENTS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+def named_before(tok: Token) -> tuple[int, int] | None:
+    """«A Paris court ordered … The court said»: the span of the nearest earlier phrase with the same head
+    noun that a name makes specific ("Paris court"), for a definite description no actor stands for."""
+    if not _definite_noun(tok):
+        return None
+    for prev in same_head_before(tok):
+        mods = [c for c in prev.children if c.dep_ in ("compound", "amod", "nmod") and c.i < prev.i
+                and (c.ent_type_ in NAMING_ENTS or c.pos_ == "PROPN")]
+        if mods:
+            return mods[0].left_edge.idx, prev.idx + len(prev)
+    return None
 
 
 def _is_source(tok: Token) -> bool:
