@@ -34,6 +34,19 @@ def nlp(pipeline):
 
 
 @pytest.fixture(scope="session")
+def analyse(pipeline):
+    """Text -> the Record the pipeline's stages make of it (no cleaning, no reader): for sentence-level tests."""
+    from eventwatch.model import Record
+
+    def run(text: str) -> Record:
+        record = Record(id="t", text=text)
+        pipeline.analyse(pipeline.nlp(text), record)
+        return record
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def seed_record(pipeline, seed_text):
     from eventwatch.model import Document
 

@@ -6,21 +6,7 @@ import pytest
 
 from eventwatch.model import Record
 
-
-@pytest.fixture(scope="module")
-def analyse(pipeline):
-    def run(text: str) -> Record:
-        record = Record(id="t", text=text)
-        pipeline.analyse(pipeline.nlp(text), record)
-        return record
-
-    return run
-
-
-def _find(record: Record, fragment: str, kind: str | None = None):
-    hits = [q for q in record.quotes if fragment in q.text and (kind is None or q.kind == kind)]
-    assert hits, f"no quote with {fragment!r} in {[q.text for q in record.quotes]}"
-    return hits[0]
+from quote_helpers import find_quote as _find
 
 
 def _surname(q) -> str:

@@ -9,21 +9,7 @@ from spacy.tokens import Doc
 from eventwatch.model import Record
 from eventwatch.quotes.cues import is_dateline, subject_of
 
-
-@pytest.fixture(scope="module")
-def analyse(pipeline):
-    def run(text: str) -> Record:
-        record = Record(id="t", text=text)
-        pipeline.analyse(pipeline.nlp(text), record)
-        return record
-
-    return run
-
-
-def _find(record: Record, fragment: str):
-    hits = [q for q in record.quotes if fragment in q.text]
-    assert hits, f"no quote with {fragment!r} in {[q.text for q in record.quotes]}"
-    return hits[0]
+from quote_helpers import find_quote as _find
 
 
 def _said_by(record: Record, q) -> str:
