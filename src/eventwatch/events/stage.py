@@ -101,7 +101,8 @@ class EventsStage:
             protesting = scope.protesters([e for e, _ in found])
             found = [(e, sub) for e, sub in found if scope.in_scope(e, actors, domain, protesting, text=record.text)]
             for event, _ in found:
-                key = (event.source, event.target, event.cameo, event.sentence[0], event.trigger[0])
+                key = (_side_key(event.source, actors), _side_key(event.target, actors), event.cameo,
+                       event.sentence[0], event.trigger[0])
                 if key not in seen:
                     seen.add(key)
                     record.events.append(event)
@@ -153,6 +154,13 @@ class EventsStage:
                 method="classifier" if clf is not None and clf.only else ("both" if clf and clf.agrees else "pattern"),
                 source_span=src_span, target_span=tgt_span,
             )
+
+
+def _side_key(actor_id: str | None, actors: dict) -> str | None:
+    """What makes one side of an act distinct: the actor's code when it has one (the guide: coordinated
+    parties with the same code make one event, "the mayor and the council" -> one), else the actor itself."""
+    actor = actors.get(actor_id) if actor_id else None
+    return f"code:{actor.code}" if actor is not None and actor.code else actor_id
 
 
 def _unplaced(actor_id: str | None, span: list[int] | None) -> bool:
