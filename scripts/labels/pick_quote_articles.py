@@ -9,6 +9,11 @@ quotation marks) and are short enough to code by hand (BBC 900-2,000 characters,
 the same text), part (tune or measure: fixed here, alternating in draw order) and double (the
 five articles a second coder also codes: the first three BBC and first two Reuters drawn).
 No article text is written.
+
+``--wave 2`` (2026-12-06, seventh session) prints 30 more articles drawn the same way after
+wave 1's (the same pools, seed 21, wave 1's articles excluded), all of part ``measure2``: a
+second measure part coded after the speaker rules of earlier sessions were written, never tuned
+on. Append them: ``... --wave 2 >> labels/quotes/articles.jsonl``.
 """
 from __future__ import annotations
 
@@ -40,37 +45,48 @@ def read(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def draw_bbc(records: list[dict], rng: random.Random) -> list[dict]:
+def draw_bbc(records: list[dict], rng: random.Random, skip: frozenset = frozenset()) -> list[dict]:
     picked = []
     for section, n in BBC_QUOTA.items():
-        pool = sorted((r for r in records if r["category"] == section and bbc_ok(r)), key=lambda r: r["id"])
+        pool = sorted((r for r in records if r["category"] == section and bbc_ok(r) and r["id"] not in skip),
+                      key=lambda r: r["id"])
         picked.extend(rng.sample(pool, n))
     return picked
 
 
-def draw_reuters(records: list[dict], rng: random.Random) -> list[dict]:
-    pool = sorted((r for r in records if reuters_ok(r)), key=lambda r: r["id"])
+def draw_reuters(records: list[dict], rng: random.Random, skip: frozenset = frozenset()) -> list[dict]:
+    pool = sorted((r for r in records if reuters_ok(r) and r["id"] not in skip), key=lambda r: r["id"])
     return rng.sample(pool, 10)
 
 
-def manifest(shared: Path) -> list[dict]:
-    rng = random.Random(SEED)
-    drawn = {"bbc": draw_bbc(read(shared / "corpora" / f"{CORPORA['bbc']}.jsonl"), rng),
-             "reuters": draw_reuters(read(shared / "corpora" / f"{CORPORA['reuters']}.jsonl"), rng)}
+def manifest(shared: Path, wave: int = 1) -> list[dict]:
+    bbc = read(shared / "corpora" / f"{CORPORA['bbc']}.jsonl")
+    reuters = read(shared / "corpora" / f"{CORPORA['reuters']}.jsonl")
+    skip: frozenset = frozenset()
+    if wave == 2:
+        skip = frozenset(row["doc"] for row in manifest(shared, 1))
+    rng = random.Random(SEED + wave - 1)
+    drawn = {"bbc": draw_bbc(bbc, rng, skip), "reuters": draw_reuters(reuters, rng, skip)}
     rows = []
     for key, recs in drawn.items():
         for i, rec in enumerate(recs):
-            rows.append({"doc": rec["id"], "corpus": CORPORA[key],
-                         "sha1": hashlib.sha1(rec["text"].encode("utf-8")).hexdigest(),
-                         "part": ("tune", "measure")[len(rows) % 2], "double": i < DOUBLE[key]})
+            part = ("tune", "measure")[len(rows) % 2] if wave == 1 else "measure2"
+            row = {"doc": rec["id"], "corpus": CORPORA[key],
+                   "sha1": hashlib.sha1(rec["text"].encode("utf-8")).hexdigest(),
+                   "part": part, "double": i < DOUBLE[key]}
+            if wave == 2:
+                row["primary"] = "C"  # coder C codes all thirty, coder D the five doubles
+            rows.append(row)
     return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default="../shared", help="the shared data folder (default ../shared)")
+    ap.add_argument("--wave", type=int, default=1, choices=(1, 2),
+                    help="2: thirty more articles after wave 1's, part measure2 (held out)")
     args = ap.parse_args(argv)
-    for row in manifest(Path(args.shared)):
+    for row in manifest(Path(args.shared), args.wave):
         sys.stdout.write(json.dumps(row) + "\n")
     return 0
 

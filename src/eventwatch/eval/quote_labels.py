@@ -77,10 +77,18 @@ def scorer_quote(label: dict, text: str) -> dict:
             "marked": label["kind"] != "indirect", "kind": label["kind"], "speaker_type": label.get("speaker_type")}
 
 
-def read_labels(folder: Path, coder: str = PRIMARY_CODER, shared: Path | None = None) -> list[dict]:
-    """The coded articles of a label folder joined to their text, in manifest order. An article whose
-    text no longer matches the recorded sha1 is left out with a warning (its offsets would be wrong)."""
-    rows = [r for r in read_manifest(folder) if read_coded(folder, r["doc"], coder) is not None]
+def primary_coder(row: dict) -> str:
+    """The coder whose reading of a manifest row is scored: its ``primary`` field (the second wave's
+    articles were coded by other coders than the first's), else coder A."""
+    return row.get("primary") or PRIMARY_CODER
+
+
+def read_labels(folder: Path, coder: str | None = None, shared: Path | None = None) -> list[dict]:
+    """The coded articles of a label folder joined to their text, in manifest order: each article as its
+    primary coder read it, or as ``coder`` did when given. An article whose text no longer matches the
+    recorded sha1 is left out with a warning (its offsets would be wrong)."""
+    coder_of = {r["doc"]: coder or primary_coder(r) for r in read_manifest(folder)}
+    rows = [r for r in read_manifest(folder) if read_coded(folder, r["doc"], coder_of[r["doc"]]) is not None]
     wanted: dict[str, set[str]] = {}
     for r in rows:
         wanted.setdefault(r["corpus"], set()).add(r["doc"])
@@ -91,6 +99,6 @@ def read_labels(folder: Path, coder: str = PRIMARY_CODER, shared: Path | None = 
         if text is None or hashlib.sha1(text.encode("utf-8")).hexdigest() != r["sha1"]:
             log.warning("%s: %s text missing or changed; article left out", folder, r["doc"])
             continue
-        quotes = [scorer_quote(q, text) for q in read_coded(folder, r["doc"], coder) or []]
+        quotes = [scorer_quote(q, text) for q in read_coded(folder, r["doc"], coder_of[r["doc"]]) or []]
         articles.append({"id": r["doc"], "text": text, "format": f"labels/{r.get('part', 'all')}", "quotes": quotes})
     return articles
