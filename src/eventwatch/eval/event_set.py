@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from eventwatch.eval.event_labels import LabelledSentence, load_docs, sentences
@@ -149,10 +150,19 @@ def _shared():
 
 
 def _date(rec: dict) -> str | None:
+    """The record's publication date; a record dated only by its collection's years ("date_range":
+    "2004/2005", the BBC set) gets the middle of that span, which is what a user would pass with --date
+    (without it the scorer's default date, 2000-01-01, would give such articles the office-holders of 2000
+    and read "in 2003" as news of the day)."""
     for key in ("date", "publication_date", "published"):
         value = rec.get(key)
         if isinstance(value, str) and re.match(r"\d{4}-\d\d-\d\d", value):
             return value[:10]
+    span = re.fullmatch(r"(\d{4})\s*[/-]\s*(\d{4})", str(rec.get("date_range") or "").strip())
+    if span:
+        first, last = int(span.group(1)), int(span.group(2))
+        middle = date.fromordinal((date(first, 1, 1).toordinal() + date(last, 12, 31).toordinal()) // 2)
+        return middle.isoformat()
     return None
 
 
