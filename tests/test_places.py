@@ -603,3 +603,21 @@ def test_a_small_town_abroad_after_in_stays_when_the_other_side_tells_the_story(
     record = run(nlp, "Ukrainian drones hit an oil refinery in Tuapse overnight, Ukrainian officials said.")
     tuapse = place_named(record, "Tuapse")
     assert tuapse is not None and tuapse.country == "RUS", [p.name for p in record.places]
+
+
+@pytest.mark.parametrize("text, words, point", [
+    ("Council approves water rates. SIKESTON - The city council voted 5-2 on Monday to raise water rates for the "
+     "first time since 2001.", "SIKESTON", (36.88, -89.59)),
+    ("School board meets. March 3, 2009 GREENCASTLE — The school board agreed to hire four new teachers for next "
+     "year.", "GREENCASTLE", (39.64, -86.86)),
+])
+def test_dateline_in_the_text_is_the_articles_place(nlp, text, words, point):
+    """A name in capitals opening a sentence before a dash is the article's dateline, a place even where the model
+    tagged nothing and nothing else of the article names its country."""
+    record = run(nlp, text)
+    assert near(place_named(record, words), point)
+
+
+def test_capitals_before_a_dash_inside_a_sentence_are_no_dateline(nlp):
+    record = run(nlp, "The board heard from SMITH - the contractor - on Monday about the new roof.")
+    assert place_named(record, "SMITH") is None
