@@ -621,3 +621,24 @@ def test_dateline_in_the_text_is_the_articles_place(nlp, text, words, point):
 def test_capitals_before_a_dash_inside_a_sentence_are_no_dateline(nlp):
     record = run(nlp, "The board heard from SMITH - the contractor - on Monday about the new roof.")
     assert place_named(record, "SMITH") is None
+
+
+@pytest.mark.parametrize("text, words, point", [
+    ("Flooding closed roads across Lincolnshire and Norfolk on Tuesday, the Environment Agency said.",
+     "Lincolnshire", (53.0, -0.3)),
+    ("Flooding closed roads across Lincolnshire and Norfolk on Tuesday, the Environment Agency said.",
+     "Norfolk", (52.6, 1.0)),
+    ("Police in Ceredigion are appealing for witnesses after a car left the coast road near Aberystwyth.",
+     "Ceredigion", (52.3, -4.0)),
+    ("Two men from Kent were arrested after a chase on the motorway, British police said.", "Kent", (51.2, 0.7)),
+])
+def test_counties_of_great_britain(nlp, text, words, point):
+    """Great Britain's counties and council areas are in the index (at their seat's point), and a county's name
+    alone means the county rather than a small namesake town abroad."""
+    place = place_named(run(nlp, text), words)
+    assert place is not None and place.feature == "other" and place.country == "GBR" and near(place, point)
+
+
+def test_american_namesake_of_a_county_in_its_own_state(nlp):
+    record = run(nlp, "The freight train derailed near Norfolk, Virginia, on Monday, and Norfolk officials closed the road.")
+    assert near(place_named(record, "Norfolk"), (36.85, -76.29))
