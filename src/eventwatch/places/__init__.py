@@ -5,10 +5,11 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
 
 - ``gazetteer``: the GeoNames index (cities >= 500 inhabitants with alternate names, countries,
   first-level divisions of 162 countries, found by code, by name or by their seat in
-  ``data/admin1_seats.tsv``, US counties, continents) built once into an SQLite file in ``$EVENTWATCH_CACHE``
+  ``data/admin1_seats.tsv``, US counties, Great Britain's counties, continents) built once into an SQLite file in ``$EVENTWATCH_CACHE``
   (default ``~/.cache/eventwatch``);
 - ``detect``: which words name places (GPE/LOC/FAC entities, gazetteer matches the model missed,
-  places inside modifiers such as "Kabul police"); demonyms are context, never places;
+  places inside modifiers such as "Kabul police", a dateline in the text: "GLENWOOD - A man ...");
+  demonyms are context, never places;
 - ``resolve``: which place each name means (population prior + document context; a famous referent,
   such as a capital, a city of a million or an airport, keeps its reading unless the article points
   elsewhere; "Town, Province" pairs resolved together);
