@@ -642,3 +642,17 @@ def test_counties_of_great_britain(nlp, text, words, point):
 def test_american_namesake_of_a_county_in_its_own_state(nlp):
     record = run(nlp, "The freight train derailed near Norfolk, Virginia, on Monday, and Norfolk officials closed the road.")
     assert near(place_named(record, "Norfolk"), (36.85, -76.29))
+
+
+def test_a_local_story_repeating_its_towns_name_is_placed_there(nlp):
+    """An article that points to no country, naming a town (that the model did not tag) more than once, is
+    that town's story."""
+    record = run(nlp, "Lufkin teacher retires. After 40 years in class, the Lufkin teacher said goodbye on Friday. "
+                      "Lufkin students gave her a quilt.")
+    assert near(place_named(record, "Lufkin"), (31.34, -94.73))
+
+
+def test_a_repeated_given_name_is_no_local_story(nlp):
+    record = run(nlp, "Marion said the plan would work. Marion added that the vote had been close, and Marion "
+                      "thanked the staff.")
+    assert record.places == []
