@@ -603,3 +603,56 @@ def test_a_small_town_abroad_after_in_stays_when_the_other_side_tells_the_story(
     record = run(nlp, "Ukrainian drones hit an oil refinery in Tuapse overnight, Ukrainian officials said.")
     tuapse = place_named(record, "Tuapse")
     assert tuapse is not None and tuapse.country == "RUS", [p.name for p in record.places]
+
+
+@pytest.mark.parametrize("text, words, point", [
+    ("Council approves water rates. SIKESTON - The city council voted 5-2 on Monday to raise water rates for the "
+     "first time since 2001.", "SIKESTON", (36.88, -89.59)),
+    ("School board meets. March 3, 2009 GREENCASTLE — The school board agreed to hire four new teachers for next "
+     "year.", "GREENCASTLE", (39.64, -86.86)),
+])
+def test_dateline_in_the_text_is_the_articles_place(nlp, text, words, point):
+    """A name in capitals opening a sentence before a dash is the article's dateline, a place even where the model
+    tagged nothing and nothing else of the article names its country."""
+    record = run(nlp, text)
+    assert near(place_named(record, words), point)
+
+
+def test_capitals_before_a_dash_inside_a_sentence_are_no_dateline(nlp):
+    record = run(nlp, "The board heard from SMITH - the contractor - on Monday about the new roof.")
+    assert place_named(record, "SMITH") is None
+
+
+@pytest.mark.parametrize("text, words, point", [
+    ("Flooding closed roads across Lincolnshire and Norfolk on Tuesday, the Environment Agency said.",
+     "Lincolnshire", (53.0, -0.3)),
+    ("Flooding closed roads across Lincolnshire and Norfolk on Tuesday, the Environment Agency said.",
+     "Norfolk", (52.6, 1.0)),
+    ("Police in Ceredigion are appealing for witnesses after a car left the coast road near Aberystwyth.",
+     "Ceredigion", (52.3, -4.0)),
+    ("Two men from Kent were arrested after a chase on the motorway, British police said.", "Kent", (51.2, 0.7)),
+])
+def test_counties_of_great_britain(nlp, text, words, point):
+    """Great Britain's counties and council areas are in the index (at their seat's point), and a county's name
+    alone means the county rather than a small namesake town abroad."""
+    place = place_named(run(nlp, text), words)
+    assert place is not None and place.feature == "other" and place.country == "GBR" and near(place, point)
+
+
+def test_american_namesake_of_a_county_in_its_own_state(nlp):
+    record = run(nlp, "The freight train derailed near Norfolk, Virginia, on Monday, and Norfolk officials closed the road.")
+    assert near(place_named(record, "Norfolk"), (36.85, -76.29))
+
+
+def test_a_local_story_repeating_its_towns_name_is_placed_there(nlp):
+    """An article that points to no country, naming a town (that the model did not tag) more than once, is
+    that town's story."""
+    record = run(nlp, "Lufkin teacher retires. After 40 years in class, the Lufkin teacher said goodbye on Friday. "
+                      "Lufkin students gave her a quilt.")
+    assert near(place_named(record, "Lufkin"), (31.34, -94.73))
+
+
+def test_a_repeated_given_name_is_no_local_story(nlp):
+    record = run(nlp, "Marion said the plan would work. Marion added that the vote had been close, and Marion "
+                      "thanked the staff.")
+    assert record.places == []

@@ -5,10 +5,11 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
 
 - ``gazetteer``: the GeoNames index (cities >= 500 inhabitants with alternate names, countries,
   first-level divisions of 162 countries, found by code, by name or by their seat in
-  ``data/admin1_seats.tsv``, US counties, continents) built once into an SQLite file in ``$EVENTWATCH_CACHE``
+  ``data/admin1_seats.tsv``, US counties, Great Britain's counties, continents) built once into an SQLite file in ``$EVENTWATCH_CACHE``
   (default ``~/.cache/eventwatch``);
 - ``detect``: which words name places (GPE/LOC/FAC entities, gazetteer matches the model missed,
-  places inside modifiers such as "Kabul police"); demonyms are context, never places;
+  places inside modifiers such as "Kabul police", a dateline in the text: "GLENWOOD - A man ...");
+  demonyms are context, never places;
 - ``resolve``: which place each name means (population prior + document context; a famous referent,
   such as a capital, a city of a million or an airport, keeps its reading unless the article points
   elsewhere; "Town, Province" pairs resolved together);
@@ -96,7 +97,8 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None, d
     demonym or the dateline); a small one needs its first-level division (named, or holding a
     tagged place); so does one known there only by an alternate name (an untagged "Julia" that
     Plovdiv was once called) unless the name only spells its own another way ("Lashkargah").
-    This drops capitalised words that are also towns far away ("Officer", "Titan").
+    This drops capitalised words that are also towns far away ("Officer", "Titan"). In an article that points
+    to no country at all, a big town named more than once is the local story's place (``local_story_town``).
     A tagged one-word name read as a small town in a country nothing else of the article points to,
     in an article that points to other countries, is a given name or a word the model took for a
     place ("his girlfriend Olivia" in a London story is not Olivia, Mauritius), unless the sentence puts
@@ -122,11 +124,18 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None, d
                 kept.append(g)
         elif c.population >= max(m.support_pop for m in g.mentions) and (
                 c.name_kind != NAME_ALT or spelling_of(g.key, c.name)):
-            if c.cc in countries or any(m.org_head for m in g.mentions):
+            if c.cc in countries or any(m.org_head for m in g.mentions) or local_story_town(g, countries):
                 kept.append(g)
         elif (c.cc, c.admin1) in divisions:
             kept.append(g)
     return kept
+
+
+def local_story_town(g, countries: Counter) -> bool:
+    """G, a town's name found by the gazetteer alone, is the place of a local story: the article points to no
+    country at all (no place the model tagged, no division, demonym or dateline) and names G more than once
+    ("Lufkin teacher retires ... Lufkin students gave her a quilt")."""
+    return not countries and len(g.mentions) >= 2
 
 
 def evidence(g) -> bool:

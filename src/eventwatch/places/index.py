@@ -11,9 +11,10 @@ from pathlib import Path
 
 from eventwatch.resources import read_table
 
+# 13: Great Britain's counties and council areas (data/gb_counties.tsv)
 # 12: divisions found by their seat or a name variant (data/admin1_seats.tsv)
 # 11: airports, GeoNames points of large divisions, Afghan provinces
-INDEX_VERSION = "12"
+INDEX_VERSION = "13"
 DATA = Path(__file__).parent / "data"
 
 # a sea or large region has no population; for the prior it counts as this many people, so that it
