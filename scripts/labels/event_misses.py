@@ -54,8 +54,14 @@ def main() -> None:
     ap.add_argument("--quiet-only", action="store_true", help="BBC sport/entertainment/tech sentences only")
     ap.add_argument("--causes", action="store_true", help="classify the misses by cause (table; with --only miss: list)")
     ap.add_argument("--cameo", action="store_true", help="with the PETRARCH-2 layer switched on")
+    ap.add_argument("--waves", default="1,3",
+                    help="sample waves of the tune split to read (default 1,3: wave 2 is measure-only and wave 4 "
+                         "the held-out check of the seventh session; 'all' reads every tune wave)")
     opts = ap.parse_args()
     items = list(sentences(split="tune"))
+    if opts.waves != "all":
+        keep = {int(w) for w in opts.waves.split(",")}
+        items = [s for s in items if s.wave in keep]
     where = _watch_locate() if opts.causes else None
     scored = predict(items, {"extra": {"events_cameo": True}} if opts.cameo else {})
     if opts.quiet_only:
