@@ -1,5 +1,6 @@
 """Constructions that carry a pattern verb's object or subject elsewhere than its own children (issue 17): the noun
-a participial or relative clause modifies, ... Sentences written for these tests.
+a participial or relative clause modifies; a reported obligation read by its modal ("X said Y should ..." an appeal,
+"... must ..." a demand). Sentences written for these tests.
 """
 from __future__ import annotations
 
@@ -41,3 +42,25 @@ def test_the_noun_a_participle_or_relative_clause_modifies_is_its_object(pipelin
 def test_a_modified_noun_that_is_not_the_object_codes_nothing(pipeline, text, trigger):
     r = process(pipeline, text)
     assert not any(t == trigger for _, t in codes(r)), codes(r)
+
+
+# ------------------------------------------------------------------ reported obligation: "should" appeals, "must" demands
+@pytest.mark.parametrize("text", [
+    "Kenya's opposition leader said the government should rethink its tax plans.",
+    "The European Union said Serbia should hand over the suspects to the tribunal.",
+    "Ghana should reopen its border with Togo, the Nigerian foreign minister said on Monday.",
+])
+def test_a_reported_should_is_an_appeal(pipeline, text):
+    r = process(pipeline, text)
+    roots = [c[:2] for c, _ in codes(r)]
+    assert "02" in roots and "10" not in roots, codes(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's opposition leader said the government must rethink its tax plans.",
+    "The European Union said Serbia must hand over the suspects to the tribunal.",
+])
+def test_a_reported_must_stays_a_demand(pipeline, text):
+    r = process(pipeline, text)
+    roots = [c[:2] for c, _ in codes(r)]
+    assert "10" in roots and "02" not in roots, codes(r)

@@ -297,12 +297,21 @@ def frame_of(tok: Token, ctx: MatchContext) -> tuple[Token, str] | None:
         if name:
             return head, name
         if t.dep_ == "ccomp" and _lemma(head) in frames.speech and _has_obligation(t, frames):
-            return head, "demand"  # "X said Y must do Z": a demand on Y
+            return head, obligation_frame(t)  # "X said Y must do Z": a demand on Y; "... should do Z": an appeal
     return None
 
 
 def _has_obligation(verb: Token, frames) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in frames.obligation for c in verb.children)
+
+
+ADVICE_MODALS = frozenset({"should", "ought"})
+
+
+def obligation_frame(verb: Token) -> str:
+    """The frame of a reported obligation by its modal: "should" / "ought to" advise, an appeal (CAMEO 02, the
+    codebook's "urge", "call on"); "must" and the rest require, a demand (10)."""
+    return "appeal" if any(c.dep_ == "aux" and c.lower_ in ADVICE_MODALS for c in verb.children) else "demand"
 
 
 def noun_licensed(tok: Token, pat: Pattern, ctx: MatchContext) -> Token | None | bool:
