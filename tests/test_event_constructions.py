@@ -1,6 +1,6 @@
 """Constructions that carry a pattern verb's object or subject elsewhere than its own children (issue 17): the noun
 a participial or relative clause modifies; a reported obligation read by its modal ("X said Y should ..." an appeal,
-"... must ..." a demand). Sentences written for these tests.
+"... must ..." a demand); "agree" as an intent only with what is agreed to. Sentences written for these tests.
 """
 from __future__ import annotations
 
@@ -64,3 +64,18 @@ def test_a_reported_must_stays_a_demand(pipeline, text):
     r = process(pipeline, text)
     roots = [c[:2] for c, _ in codes(r)]
     assert "10" in roots and "02" not in roots, codes(r)
+
+
+# ------------------------------------------------------------------ agreeing: an intent needs what is agreed to
+def test_agreeing_to_act_is_an_intent(pipeline):
+    r = process(pipeline, "Kenya and Tanzania agreed to build a new railway across their border.")
+    assert any(c.startswith("03") for c, _ in codes(r)), codes(r)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan finance minister agreed, adding that taxes would rise next year.",
+    "Members of the Senate committee did not agree on every point in the report.",
+])
+def test_agreeing_in_a_discussion_is_no_act(pipeline, text):
+    r = process(pipeline, text)
+    assert not any(t.startswith("agree") for _, t in codes(r)), codes(r)
