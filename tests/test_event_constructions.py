@@ -67,8 +67,13 @@ def test_a_reported_must_stays_a_demand(pipeline, text):
 
 
 # ------------------------------------------------------------------ agreeing: an intent needs what is agreed to
-def test_agreeing_to_act_is_an_intent(pipeline):
-    r = process(pipeline, "Kenya and Tanzania agreed to build a new railway across their border.")
+@pytest.mark.parametrize("text", [
+    "Kenya and Tanzania agreed to build a new railway across their border.",
+    "The African Union agreed to a one-year extension of its mission in Somalia.",
+    "Chile and Peru have agreed upon a new fisheries pact.",
+])
+def test_agreeing_to_act_is_an_intent(pipeline, text):
+    r = process(pipeline, text)
     assert any(c.startswith("03") for c, _ in codes(r)), codes(r)
 
 
