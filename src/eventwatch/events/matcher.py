@@ -55,6 +55,24 @@ def _lemma_fixes() -> dict[str, str]:
 QUANTITY_PREPS = ("of",)
 
 
+RELATIVE_TAGS = ("WDT", "WP")
+
+
+def clause_head_object(tok: Token) -> Token | None:
+    """The noun a participial or relative clause modifies, when it is the clause verb's logical object: "the
+    agreement SIGNED by both sides", "assets FROZEN last year", "the accord THAT the rebels signed", "the men WHO
+    were released". Not a relative clause whose pronoun is the subject ("the country that backed the plan")."""
+    head = tok.head
+    if head.pos_ not in ("NOUN", "PROPN") or tok.pos_ != "VERB" or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return None   # "the party, EXPECTED to launch": raising, the noun is the subject of the complement
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ in OBJ_DEPS for c in tok.children):
+        return head
+    if tok.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj", "nsubjpass") and c.tag_ in RELATIVE_TAGS
+                                   for c in tok.children):
+        return head
+    return None
+
+
 def object_heads(tok: Token) -> list[Token]:
     """Objects plus what a quantity or container noun holds ("tons OF aid", "a state OF emergency")."""
     objs = objects(tok)
@@ -69,9 +87,17 @@ def _obj_lemmas(o: Token) -> set[str]:
 
 def _obj_ok(tok: Token, pat: Pattern, actor_tokens: set[int], place_tokens: set[int], person_tokens: set[int]) -> bool:
     objs = object_heads(tok)
-    if not objs:
-        return False
-    want = pat.dobj
+    head = clause_head_object(tok) if tok.dep_ in ("acl", "relcl") else None
+    if head is not None:
+        # the modified noun stands for the object, for a pattern that names its objects: "figures RELEASED by the
+        # ministry" is no release of prisoners, so '*any' does not take it
+        return _obj_ok_among([head, *head.conjuncts], pat.dobj - {"*any"}, actor_tokens, place_tokens, person_tokens) or (
+            bool(objs) and _obj_ok_among(objs, pat.dobj, actor_tokens, place_tokens, person_tokens))
+    return bool(objs) and _obj_ok_among(objs, pat.dobj, actor_tokens, place_tokens, person_tokens)
+
+
+def _obj_ok_among(objs: list[Token], want: frozenset[str], actor_tokens: set[int], place_tokens: set[int],
+                  person_tokens: set[int]) -> bool:
     for o in objs:
         if "*any" in want:
             return True
@@ -271,12 +297,21 @@ def frame_of(tok: Token, ctx: MatchContext) -> tuple[Token, str] | None:
         if name:
             return head, name
         if t.dep_ == "ccomp" and _lemma(head) in frames.speech and _has_obligation(t, frames):
-            return head, "demand"  # "X said Y must do Z": a demand on Y
+            return head, obligation_frame(t)  # "X said Y must do Z": a demand on Y; "... should do Z": an appeal
     return None
 
 
 def _has_obligation(verb: Token, frames) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in frames.obligation for c in verb.children)
+
+
+ADVICE_MODALS = frozenset({"should", "ought"})
+
+
+def obligation_frame(verb: Token) -> str:
+    """The frame of a reported obligation by its modal: "should" / "ought to" advise, an appeal (CAMEO 02, the
+    codebook's "urge", "call on"); "must" and the rest require, a demand (10)."""
+    return "appeal" if any(c.dep_ == "aux" and c.lower_ in ADVICE_MODALS for c in verb.children) else "demand"
 
 
 def noun_licensed(tok: Token, pat: Pattern, ctx: MatchContext) -> Token | None | bool:

@@ -1,7 +1,8 @@
 """Evaluative statements (CAMEO 012 / 013, and veiled threats 13): "X said the war will be a DISASTER".
 
 Also reported obligations with no coded action inside ("X said Y must drop its barriers"): a demand (100) by the
-reporter on the clause's subject, since the codebook reads a public call on a named party to act as a demand.
+reporter on the clause's subject, since the codebook reads a public call on a named party to act as a demand; with
+"should" ("X said Y should drop them") an appeal (020), as advice rather than a requirement.
 
 A reporting verb whose reported clause is a copula with a strongly valenced predicate (VADER valence
 |v| ≥ 1.5, from the sentiment lexicon the tone uses) is a pessimistic (012) or optimistic (013) comment by
@@ -15,6 +16,7 @@ from spacy.tokens import Span, Token
 from eventwatch.events import arguments as args
 from eventwatch.events.coder import Candidate
 from eventwatch.events.lexicon import Frames
+from eventwatch.events.matcher import obligation_frame
 from eventwatch.events.modality import modality_of
 from eventwatch.events.tone import valence_lexicon
 from eventwatch.nlp.cache import column, lemma_lower
@@ -61,7 +63,8 @@ def _reported_clauses(sent: Span, frames: Frames, index: args.ActorIndex):
 
 
 def demand_candidates(sent: Span, frames: Frames, index: args.ActorIndex) -> list[Candidate]:
-    """'X said/declared that Y must/should VERB' (no coded action in VERB): X demands of Y (100)."""
+    """'X said/declared that Y must VERB' (no coded action in VERB): X demands of Y (100); 'Y should VERB': X appeals
+    to Y (020)."""
     out = []
     for verb, speakers, clause in _reported_clauses(sent, frames, index):
         if not _obligation(clause, frames):
@@ -71,8 +74,9 @@ def demand_candidates(sent: Span, frames: Frames, index: args.ActorIndex) -> lis
             continue  # "must not": a warning, not a demand we can code
         mod.hypothetical = False  # the obligation is the demand itself
         targets = [a for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for a in args.np_actors(s, index)]
-        out.append(Candidate("100", verb, clause, speakers, [t for t in targets if t not in speakers], mod, 0,
-                             pattern_code="100"))
+        code = "020" if obligation_frame(clause) == "appeal" else "100"   # "should": an appeal; "must": a demand
+        out.append(Candidate(code, verb, clause, speakers, [t for t in targets if t not in speakers], mod, 0,
+                             pattern_code=code))
     return out
 
 
