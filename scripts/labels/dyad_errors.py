@@ -70,11 +70,17 @@ def main() -> None:
     ap.add_argument("--cause", choices=("missing", "extra", "unknown", "country", "sector"))
     ap.add_argument("--limit", type=int, help="the first N articles only")
     ap.add_argument("--gold", help="a gold event file: list its tune half's tuple errors instead")
+    ap.add_argument("--waves", default="1,3",
+                    help="sample waves of the tune split to read (default 1,3: wave 2 is measure-only and wave 4 "
+                         "the held-out check of the seventh session; 'all' reads every tune wave)")
     opts = ap.parse_args()
     if opts.gold:
         gold_errors(opts.gold)
         return
     items = list(sentences(split="tune"))
+    if opts.waves != "all":
+        keep = {int(w) for w in opts.waves.split(",")}
+        items = [s for s in items if s.wave in keep]
     if opts.limit:
         docs = sorted({(s.corpus, s.doc) for s in items})[: opts.limit]
         items = [s for s in items if (s.corpus, s.doc) in set(docs)]
