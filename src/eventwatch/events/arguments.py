@@ -92,11 +92,18 @@ def nominal_agents(noun: Token, index: ActorIndex) -> list[str]:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             return [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, index)]
-        if c.dep_ == "acl" and c.tag_ == "VBN":
+        if c.dep_ == "acl" and c.tag_ == "VBN" and not _set_off(c):
+            # a restrictive participle names the maker ("an offer submitted by X"); one set off by a comma
+            # comments on the thing ("the bombing, CONDEMNED BY X, killed ...": X did not bomb)
             found = agent_actors(c, index)
             if found:
                 return found
     return []
+
+
+def _set_off(tok: Token) -> bool:
+    """A clause set off by a comma from the noun it hangs on (non-restrictive): "the raid, criticised by X,"."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "," and tok.head.i < tok.i
 
 
 INSTRUMENT_PREPS = ("in", "during", "by", "from", "under")
@@ -260,6 +267,8 @@ def is_passive(verb: Token) -> bool:
     counts ("IF CONVICTED, he faces ...", "ONCE ARRESTED, they were held ...")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children):
+        return True  # a reduced passive relative with its by-agent: "soldiers KILLED BY the rebels", "the plan, BACKED BY X"
     return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in SUBJ + ("aux",) for c in verb.children)
 
 
@@ -274,11 +283,12 @@ def controller_patient(verb: Token, index: ActorIndex) -> list[str]:
     return passive_subject_actors(gov, index) if is_passive(gov) else subject_actors(gov, index)
 
 
-def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str]:
+def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token | None = None) -> list[str]:
     """Whom an action is done to: direct object (or passive subject), else a prepositional object. A thing
-    object stands for whoever is behind it ("accepted an offer submitted by X", "rejected X's plan")."""
+    object stands for whoever is behind it ("accepted an offer submitted by X", "rejected X's plan"). SKIP: a
+    word that is not the patient (the act noun a light verb carries: "a Chinese OFFER was made")."""
     for c in tok.children:
-        if c.dep_ in ("dobj", "obj", "nsubjpass", "dative", "iobj"):
+        if c.dep_ in ("dobj", "obj", "nsubjpass", "dative", "iobj") and c != skip:
             found = np_actors(c, index)
             if not found and _relative(c):
                 found = _resolve_pronoun(c, index)  # "journalists WHO were detained", "the men THAT police held"
@@ -298,7 +308,7 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str
                         return found
     # prepositions hanging on the object: "took control OF Afghanistan's provinces", "handover of power FROM X"
     for c in tok.children:
-        if c.dep_ in ("dobj", "obj"):
+        if c.dep_ in ("dobj", "obj") and c != skip:
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in TARGET_PREPS:
                     for o in p.children:
@@ -307,6 +317,15 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str
                             if found:
                                 return found
     return []
+
+
+def light_passive_participants(verb: Token, noun: Token, index: ActorIndex) -> list[str]:
+    """Who takes part in an act named in a prepositional phrase of a passive verb with no by-agent: "X has
+    been LOCKED IN talks with Y", "X was INVOLVED IN negotiations with Y" (the passive subject)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "into") or noun.head.head != verb or not is_passive(verb) \
+            or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return passive_subject_actors(verb, index)
 
 
 def reduced_passive_patient(tok: Token, index: ActorIndex) -> list[str]:
