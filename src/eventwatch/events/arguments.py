@@ -267,8 +267,6 @@ def is_passive(verb: Token) -> bool:
     counts ("IF CONVICTED, he faces ...", "ONCE ARRESTED, they were held ...")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    if verb.tag_ == "VBN" and verb.dep_ == "acl" and any(c.dep_ == "agent" for c in verb.children):
-        return True  # a reduced passive relative with its by-agent: "soldiers KILLED BY the rebels", "the plan, BACKED BY X"
     return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in SUBJ + ("aux",) for c in verb.children)
 
 
@@ -308,7 +306,8 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token
                         return found
     # prepositions hanging on the object: "took control OF Afghanistan's provinces", "handover of power FROM X"
     for c in tok.children:
-        if c.dep_ in ("dobj", "obj") and c != skip:
+        # the passive subject too: "the deal WITH Argentina was agreed by ..."
+        if c.dep_ in ("dobj", "obj", "nsubjpass") and c != skip:
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in TARGET_PREPS:
                     for o in p.children:

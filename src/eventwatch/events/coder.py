@@ -62,9 +62,12 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
     if trig.pattern.noun:
         poss = [c for c in tok.children if c.dep_ == "poss"]
         verb = trig.light
-        sources = args.np_actors(poss[0], index) if poss else []
-        if not sources:  # the act's own by-agent: "the re-taking BY X of Y", "the attack carried out BY X"
-            sources = args.nominal_agents(tok, index)
+        # the act's own by-agent first: "the re-taking BY X of Y", "the attack carried out BY X"; then a
+        # possessive is the one it was done to ("Karlov's assassination BY a gunman"), else its doer ("Syria's bombardment")
+        sources = args.nominal_agents(tok, index)
+        patients = args.np_actors(poss[0], index) if poss and sources else []
+        if not sources and poss:
+            sources = args.np_actors(poss[0], index)
         if not sources and verb is not None:
             sources = args.agent_actors(verb, index) if args.is_passive(verb) else args.subject_actors(verb, index)
             if tok.dep_ == "nsubj":  # "fighting erupted between X and Y"
@@ -76,7 +79,7 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         if not sources and verb is None and trig.pattern.free:  # "PKK attack", "talks BY the two sides"
             sources = (_agent_phrase_actors(trig, index) or _modifier_actors(tok, index)
                        or args.nominal_agents(tok, index))
-        targets = args.object_actors(tok, index)
+        targets = patients or args.object_actors(tok, index)
         if not sources and len(targets) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
             sources, targets = targets[:1], targets[1:2]  # "talks BETWEEN X and Y": X the source, Y the target (one
             # event, as for "X and Y met"; a longer list is one multilateral act, not one per member)
@@ -92,8 +95,7 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         sources = args.agent_actors(tok, index)
         if not sources and trig.pattern.code[:2] in PATIENT_ROOTS:
             sources = args.instrument_agents(tok, index)  # "were killed in an Israeli air strike"
-        # "soldiers KILLED BY rebels", "the plan, BACKED BY X": a reduced relative is done to the noun it hangs on
-        return sources, args.object_actors(tok, index) or args.reduced_passive_patient(tok, index)
+        return sources, args.object_actors(tok, index)
     targets = args.object_actors(tok, index)
     if not targets and trig.pattern.code[:2] in PATIENT_ROOTS:
         targets = args.reduced_passive_patient(tok, index)  # "soldiers KILLED in the attack"
