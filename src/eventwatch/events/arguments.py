@@ -508,3 +508,17 @@ def place_targets(events: list, doc: Doc, index: ActorIndex) -> None:
         ev.target = found
         if found:
             ev.target_span = _nearest_mention(index, found, tok)
+
+
+MILITARY_ROOTS = ("19",)  # fighting, shelling, air strikes: acts a state does with its armed forces
+
+
+def military_doers(events: list, index: ActorIndex) -> None:
+    """A country named as the doer of a military act stands for its armed forces (the guide: the most specific
+    sector the sentence supports): "Britain carried out air strikes on X" -> GBR-MIL. Other acts keep the country."""
+    for ev in events:
+        if ev.source and ev.source_span and ev.root in MILITARY_ROOTS and index.kind.get(ev.source) == "country" \
+                and ev.source.startswith("country:"):
+            aid = index.table.sector_actor(ev.source.split(":", 1)[1], "MIL", ev.source_span)
+            index.kind.setdefault(aid, "group")
+            ev.source = aid
