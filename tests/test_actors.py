@@ -347,3 +347,24 @@ def test_only_the_actor_package_resolves_people():
         src = path.read_text("utf-8")
         assert not re.search(r"actors\.(dictionary|resolution|recognition|roles)\b", src), path.name
         assert not re.search(r"\.actors\.(append|extend|insert)\(", src), path.name
+
+
+# ---- one actor, one identity: a name and its acronym (issue 18 item 3)
+
+@pytest.mark.parametrize("text,name,short", [
+    ("The Asian Development Bank (ADB) cut its forecast. Vietnam criticised the ADB's lending policies.",
+     "Asian Development Bank", "ADB's"),
+    ("The Open Society Institute (OSI) accused Kazakh officials of harassment. The OSI shut its office in May.",
+     "Open Society Institute", "OSI shut"),
+    ("The Securities and Exchange Commission has charged two bankers. The SEC said they had lied.",
+     "Securities and Exchange Commission", "SEC said"),
+])
+def test_an_acronym_is_the_actor_it_abbreviates(run, text, name, short):
+    r = run(text)
+    assert actor_at(r, name) is not None
+    assert actor_at(r, short) is actor_at(r, name)
+
+
+def test_an_acronym_of_no_actor_in_the_article_stays_its_own(run):
+    r = run("The Open Society Institute accused Kazakh officials of harassment. The IMF said nothing.")
+    assert actor_at(r, "IMF") is not actor_at(r, "Open Society Institute")

@@ -478,3 +478,47 @@ def test_opposition_from_a_union_is_done_by_the_union_not_by_the_word_opposition
     evs = events(r, ("12",))
     assert evs, r.events
     assert side(r, evs[0].source)[1] == "LAB"
+
+
+# ---- argument constructions, seventh session (issue 18 item 2)
+
+def _only(record, root: str):
+    evs = events(record, (root,))
+    assert evs, record.events
+    return evs[0]
+
+
+def test_comment_clause_set_off_by_commas_is_not_the_maker_of_the_act(pipeline):
+    r = process(pipeline, "The ambush, condemned by the Dutch government, killed four farmers near Kisumu.")
+    for e in events(r, ("18", "19", "20")):
+        assert side(r, e.source) != ("NLD", "GOV")
+
+
+def test_act_nouns_own_by_agent_is_its_source_and_its_possessive_the_target(pipeline):
+    r = process(pipeline, "The Kenyan minister's arrest by police in Nairobi angered his party.")
+    e = _only(r, "17")
+    assert side(r, e.source)[1] == "COP"
+    assert side(r, e.target) == ("KEN", "GOV")
+
+
+def test_partner_named_on_a_passive_subject_act_noun(pipeline):
+    r = process(pipeline, "The accord with Chile was signed by the Peruvian government on Monday.")
+    e = _only(r, "05")
+    assert side(r, e.source) == ("PER", "GOV")
+    assert side(r, e.target)[0] == "CHL"
+
+
+def test_passive_light_verb_act_noun_modifier_is_the_source_not_the_target(pipeline):
+    r = process(pipeline, "A Chilean offer had been made, Peruvian officials said.")
+    e = _only(r, "03")
+    assert side(r, e.source)[0] == "CHL"
+    assert e.target is None or side(r, e.target)[0] != "CHL"
+
+
+@pytest.mark.parametrize("text", ["The Chilean president was involved in negotiations with Peru.",
+                                  "The Norwegian foreign minister was engaged in talks with Sweden on Monday."])
+def test_passive_subject_of_a_verb_holding_talks_takes_part(pipeline, text):
+    r = process(pipeline, text)
+    e = _only(r, "04")
+    assert side(r, e.source)[1] == "GOV"
+    assert side(r, e.target)[0] in ("PER", "SWE")

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Token
 
 from eventwatch.actors.dictionary import fold, load_dictionary
 from eventwatch.actors.generic import article_country, generic_actors, mark_suspects, place_unplaced
+from eventwatch.actors.names import ACRONYM, acronym_owner
 from eventwatch.actors.people import KEY as PEOPLE_KEY
 from eventwatch.actors.people import PeopleTable, people_of
 from eventwatch.actors.recognition import recognize
@@ -74,7 +75,27 @@ def find_actors(doc: Doc, record: Record, dictionary=None) -> list[Actor]:
     dic = dictionary or load_dictionary(None)
     note_places(doc, record)
     mentions = recognize(doc, record, dic)
-    return resolve(doc, dic, mentions, record.published)
+    return merge_acronyms(resolve(doc, dic, mentions, record.published), record.text)
+
+
+def merge_acronyms(actors: list[Actor], text: str) -> list[Actor]:
+    """One actor for a name and its acronym: "the Asian Development Bank (ADB) ... the ADB's policies", "the
+    Securities and Exchange Commission ... the SEC" (the initials spell it). The acronym's mentions join the
+    named actor; the named actor keeps its code, else takes the acronym's."""
+    out = list(actors)
+    for short in actors:
+        if short.kind not in ("organization", "group") or not ACRONYM.match(short.name):
+            continue
+        others = [a for a in out if a is not short and a.kind in ("organization", "group") and len(a.name.split()) > 1
+                  and (short.code is None or a.code is None or a.code == short.code)]
+        owner = acronym_owner(short.name, text, others)
+        if owner is None:
+            continue
+        owner.mentions = sorted(owner.mentions + short.mentions)
+        if not owner.code and short.code:
+            owner.code, owner.country, owner.sector = short.code, short.country, short.sector
+        out.remove(short)
+    return out
 
 
 def agent_words(actors_file=None) -> frozenset[str]:

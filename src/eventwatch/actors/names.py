@@ -88,3 +88,22 @@ def overlaps_unless_inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool
 
 def overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < b and a < e for s, e in spans)
+
+
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+
+
+def initials(name: str) -> str:
+    """"Asian Development Bank" -> "ADB", "Securities and Exchange Commission" -> "SEC" (function words skipped)."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.lower() not in FUNCTION_WORDS and w[0].isupper())
+
+
+def acronym_owner(acronym: str, text: str, candidates) -> object | None:
+    """The actor an acronym of the document stands for: the one written just before it as "Name (ACR)", else
+    the only one whose name's initials spell it. CANDIDATES: actors with ``name`` and ``mentions``."""
+    for actor in candidates:
+        for _, end in actor.mentions:
+            if re.match(r"\s*\(\s*" + re.escape(acronym) + r"\s*\)", text[end:end + len(acronym) + 6]):
+                return actor
+    spelled = [a for a in candidates if initials(plain_name(a.name)) == acronym]
+    return spelled[0] if len(spelled) == 1 else None

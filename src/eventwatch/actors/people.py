@@ -61,6 +61,22 @@ class PeopleTable:
             actor.mentions = sorted([*actor.mentions, list(mention)])
         return aid
 
+    def sector_actor(self, country: str, sector: str, mention: list[int] | None) -> str:
+        """The unnamed group of SECTOR in COUNTRY ("GBR-MIL", "armed forces (United Kingdom)") standing for a
+        country named as the doer of an act only that sector does ("Britain carried out air strikes"); the
+        country's words become one of its mentions. The token table is left as it is."""
+        from eventwatch.actors.labels import generic_name
+
+        aid = f"{country}-{sector}"
+        actor = next((a for a in self.record.actors if a.id == aid), None)
+        if actor is None:
+            actor = Actor(id=aid, name=generic_name(country, sector, "forces"), kind="group",
+                          country=country, sector=[sector], code=f"{country}{sector}", confidence=0.6)
+            self.record.actors.append(actor)
+        if mention and list(mention) not in actor.mentions:
+            actor.mentions = sorted([*actor.mentions, list(mention)])
+        return aid
+
     def referents(self, quoted: list[tuple[int, int]], inverted: Inverted | None = None):
         """A reading of the mentions for speakers: ``quoted`` regions (quotations) name no referent;
         ``inverted(token)`` says an object token is really the speaker of its verb ("…,” says X)."""

@@ -92,11 +92,18 @@ def nominal_agents(noun: Token, index: ActorIndex) -> list[str]:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             return [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, index)]
-        if c.dep_ == "acl" and c.tag_ == "VBN":
+        if c.dep_ == "acl" and c.tag_ == "VBN" and not _set_off(c):
+            # a restrictive participle names the maker ("an offer submitted by X"); one set off by a comma
+            # comments on the thing ("the bombing, CONDEMNED BY X, killed ...": X did not bomb)
             found = agent_actors(c, index)
             if found:
                 return found
     return []
+
+
+def _set_off(tok: Token) -> bool:
+    """A clause set off by a comma from the noun it hangs on (non-restrictive): "the raid, criticised by X,"."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "," and tok.head.i < tok.i
 
 
 INSTRUMENT_PREPS = ("in", "during", "by", "from", "under")
@@ -274,11 +281,12 @@ def controller_patient(verb: Token, index: ActorIndex) -> list[str]:
     return passive_subject_actors(gov, index) if is_passive(gov) else subject_actors(gov, index)
 
 
-def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str]:
+def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token | None = None) -> list[str]:
     """Whom an action is done to: direct object (or passive subject), else a prepositional object. A thing
-    object stands for whoever is behind it ("accepted an offer submitted by X", "rejected X's plan")."""
+    object stands for whoever is behind it ("accepted an offer submitted by X", "rejected X's plan"). SKIP: a
+    word that is not the patient (the act noun a light verb carries: "a Chinese OFFER was made")."""
     for c in tok.children:
-        if c.dep_ in ("dobj", "obj", "nsubjpass", "dative", "iobj"):
+        if c.dep_ in ("dobj", "obj", "nsubjpass", "dative", "iobj") and c != skip:
             found = np_actors(c, index)
             if not found and _relative(c):
                 found = _resolve_pronoun(c, index)  # "journalists WHO were detained", "the men THAT police held"
@@ -298,7 +306,8 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str
                         return found
     # prepositions hanging on the object: "took control OF Afghanistan's provinces", "handover of power FROM X"
     for c in tok.children:
-        if c.dep_ in ("dobj", "obj"):
+        # the passive subject too: "the deal WITH Argentina was agreed by ..."
+        if c.dep_ in ("dobj", "obj", "nsubjpass") and c != skip:
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in TARGET_PREPS:
                     for o in p.children:
@@ -307,6 +316,15 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True) -> list[str
                             if found:
                                 return found
     return []
+
+
+def light_passive_participants(verb: Token, noun: Token, index: ActorIndex) -> list[str]:
+    """Who takes part in an act named in a prepositional phrase of a passive verb with no by-agent: "X has
+    been LOCKED IN talks with Y", "X was INVOLVED IN negotiations with Y" (the passive subject)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "into") or noun.head.head != verb or not is_passive(verb) \
+            or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return passive_subject_actors(verb, index)
 
 
 def reduced_passive_patient(tok: Token, index: ActorIndex) -> list[str]:
@@ -490,3 +508,17 @@ def place_targets(events: list, doc: Doc, index: ActorIndex) -> None:
         ev.target = found
         if found:
             ev.target_span = _nearest_mention(index, found, tok)
+
+
+MILITARY_ROOTS = ("19",)  # fighting, shelling, air strikes: acts a state does with its armed forces
+
+
+def military_doers(events: list, index: ActorIndex) -> None:
+    """A country named as the doer of a military act stands for its armed forces (the guide: the most specific
+    sector the sentence supports): "Britain carried out air strikes on X" -> GBR-MIL. Other acts keep the country."""
+    for ev in events:
+        if ev.source and ev.source_span and ev.root in MILITARY_ROOTS and index.kind.get(ev.source) == "country" \
+                and ev.source.startswith("country:"):
+            aid = index.table.sector_actor(ev.source.split(":", 1)[1], "MIL", ev.source_span)
+            index.kind.setdefault(aid, "group")
+            ev.source = aid

@@ -19,6 +19,7 @@ from eventwatch.events.modality import Modality, modality_of
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
 PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced passive's noun is the victim
+PARTICIPANT_ROOTS = {"03", "04", "05", "06"}  # cooperation: a passive subject "locked in talks with Y" takes part
 TOPIC_ROOTS = {"01", "10", "11", "12", "13"}   # said/demanded/criticised/rejected/threatened: whom it is about
 PLACE_ROOTS = {"18", "19", "20"}  # force, sanctions, coercion, attacks: done to whoever holds the place
 VICTIM_SUBJECT = {"die", "perish"}           # verbs whose subject suffers the act named in their "in" phrase
@@ -61,20 +62,29 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
     if trig.pattern.noun:
         poss = [c for c in tok.children if c.dep_ == "poss"]
         verb = trig.light
-        sources = args.np_actors(poss[0], index) if poss else []
+        # the act's own by-agent first: "the re-taking BY X of Y", "the attack carried out BY X"; then a
+        # possessive is the one it was done to ("Karlov's assassination BY a gunman"), else its doer ("Syria's bombardment")
+        sources = args.nominal_agents(tok, index)
+        patients = args.np_actors(poss[0], index) if poss and sources else []
+        if not sources and poss:
+            sources = args.np_actors(poss[0], index)
         if not sources and verb is not None:
             sources = args.agent_actors(verb, index) if args.is_passive(verb) else args.subject_actors(verb, index)
             if tok.dep_ == "nsubj":  # "fighting erupted between X and Y"
                 sources = []
+            if not sources and tok.dep_ == "nsubjpass":
+                sources = _modifier_actors(tok, index)  # "a Chinese offer was made": the offer's own modifier
+        if not sources and trig.pattern.code[:2] in PARTICIPANT_ROOTS and tok.dep_ == "pobj":
+            sources = args.light_passive_participants(tok.head.head, tok, index)  # "X was locked in talks with Y"
         if not sources and verb is None and trig.pattern.free:  # "PKK attack", "talks BY the two sides"
             sources = (_agent_phrase_actors(trig, index) or _modifier_actors(tok, index)
                        or args.nominal_agents(tok, index))
-        targets = args.object_actors(tok, index)
+        targets = patients or args.object_actors(tok, index)
         if not sources and len(targets) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
             sources, targets = targets[:1], targets[1:2]  # "talks BETWEEN X and Y": X the source, Y the target (one
             # event, as for "X and Y met"; a longer list is one multilateral act, not one per member)
         if not targets and verb is not None:
-            targets = [a for a in args.object_actors(verb, index) if a not in sources]
+            targets = [a for a in args.object_actors(verb, index, skip=tok) if a not in sources]
         return sources, targets
     if tok.lemma_.lower() in VICTIM_SUBJECT:  # "three villagers DIED in Turkish fire": subject is the victim
         return args.instrument_agents(tok, index), args.subject_actors(tok, index)
