@@ -522,3 +522,18 @@ def test_passive_subject_of_a_verb_holding_talks_takes_part(pipeline, text):
     e = _only(r, "04")
     assert side(r, e.source)[1] == "GOV"
     assert side(r, e.target)[0] in ("PER", "SWE")
+
+
+@pytest.mark.parametrize("text,country", [("Britain carried out air strikes on rebel positions near Raqqa on Monday.", "GBR"),
+                                          ("Russia shelled the town of Avdiivka overnight, Ukrainian officials said.", "RUS")])
+def test_a_country_doing_a_military_act_is_its_armed_forces(pipeline, text, country):
+    r = process(pipeline, text)
+    e = _only(r, "19")
+    assert side(r, e.source) == (country, "MIL")
+    assert "forces" in actor(r, e.source).name
+
+
+def test_a_country_doing_a_non_military_act_stays_the_country(pipeline):
+    r = process(pipeline, "France criticised the decision of the Malian junta.")
+    e = _only(r, "11")
+    assert side(r, e.source)[0] == "FRA" and side(r, e.source)[1] != "MIL"
