@@ -75,6 +75,31 @@ def test_support_for_armed_forces_is_military_aid(pipeline):
     assert ("072", "supported", False) in evs
 
 
+def _dyads(pipeline, text: str):
+    record = next(pipeline.process([Document(text=text, published="2021-03-01", location="test")]))
+    return [(e.cameo, record.text[e.trigger[0]:e.trigger[1]].lower(), e.source, e.target) for e in record.events]
+
+
+@pytest.mark.parametrize("text, helped", [
+    ("France helped Malian troops drive the jihadists out of Timbuktu.", "MLI"),
+    ("Turkey helped the Libyan army push back the militias near Tripoli.", "LBY"),
+    ("Kenya assisted Somali government forces in the battle for Kismayo.", "SOM"),
+])
+def test_help_given_to_armed_forces_is_military_aid(pipeline, text, helped):
+    aid = [(s, t) for c, w, s, t in _dyads(pipeline, text) if c == "072" and w in ("helped", "assisted")]
+    assert aid, _dyads(pipeline, text)
+    assert all(s and t and helped in t for s, t in aid)
+
+
+@pytest.mark.parametrize("text", [
+    "The warm weather helped the wheat ripen early in the south.",
+    "Heavy fog helped the rebels slip past the checkpoint.",
+    "The new rules helped the army recruit more women.",
+])
+def test_help_that_is_no_one_giving_aid_is_no_event(pipeline, text):
+    assert not any(c.startswith("07") for c, _, _, _ in _dyads(pipeline, text))
+
+
 def test_cooperation_inside_one_government_is_no_event(pipeline):
     inside = "Chancellor Gordon Brown said he discussed the election campaign with Prime Minister Tony Blair on Saturday."
     assert "discussed" not in triggers(pipeline, inside)

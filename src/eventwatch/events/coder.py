@@ -20,6 +20,7 @@ SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
 PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced passive's noun is the victim
 TOPIC_ROOTS = {"01", "10", "11", "12", "13"}   # said/demanded/criticised/rejected/threatened: whom it is about
+AID_ROOTS = {"07"}   # "helped Iraqi forces retake the city": the one helped is the embedded clause's subject
 PLACE_ROOTS = {"18", "19", "20"}  # force, sanctions, coercion, attacks: done to whoever holds the place
 VICTIM_SUBJECT = {"die", "perish"}           # verbs whose subject suffers the act named in their "in" phrase
 
@@ -155,7 +156,7 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
             composed = new_code != code
             mod.hypothetical = mod.hypothetical or not composed
             code = new_code
-    if not targets and code[:2] in SPEECH_ROOTS:
+    if not targets and (code[:2] in SPEECH_ROOTS or code[:2] in AID_ROOTS):
         targets = args.complement_subject_actors(tok, index)
     if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
         targets = [a for a in args.place_target(tok, index) if a not in sources]

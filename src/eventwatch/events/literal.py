@@ -26,7 +26,8 @@ Verbs of cooperation and appeal have ordinary senses too (the ``sense`` rows nam
 * "ask" without a request's complement (an infinitive, "for", "that", a thing asked for) asks a question
   ("asked why ministers ...", "asked about the damages, he said");
 * "seek" with an infinitive is an attempt ("sought to reassure backbenchers"), not an appeal;
-* "help" with a verb ("help protect", "helped him win") makes something easier: no aid;
+* "help" with a verb ("help protect", "helped him win") makes something easier: no aid; but help given to armed
+  forces ("helped Iraqi forces retake the city") is military assistance (CAMEO 072) whatever they did with it;
 * "plead guilty", "plead not guilty" is a plea in court, not an appeal;
 * "insist" on a fact ("insisted he was on course") asserts; a demand has "on", "must", "should" or a bare verb;
 * "be expected to" predicts; no one is asked;
@@ -76,6 +77,7 @@ class Words:
     requirement: frozenset[str] = frozenset()
     contest: frozenset[str] = frozenset()
     victory: frozenset[str] = frozenset()
+    military: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -85,7 +87,7 @@ class Words:
 @lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
-             "intransitive", "plea", "obligation", "requirement", "contest", "victory")
+             "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -388,10 +390,20 @@ def _attempt(tok: Token, lemma: str, words: "Words", known: set[int], agents: fr
 
 
 def _facilitate(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
-    """"Help" with a verb ("help protect", "helped Mr Howard win", "helped to precipitate") makes something easier."""
+    """"Help" with a verb ("help protect", "helped Mr Howard win", "helped to precipitate") makes something easier;
+    but help given by someone to armed forces ("helped Iraqi forces retake the city", "assisted the rebels") is
+    military assistance (CAMEO 072), with a verb or without one."""
     verbs = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
     verbs += [v for o in tok.children if o.dep_ in ("dobj", "obj") for v in o.children
               if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB" and not v.tag_.startswith("VBN")]
+    helped = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    clauses = verbs + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c not in verbs]   # "push": a NOUN
+    helped += [s for v in clauses for s in v.children if s.dep_ == "nsubj"]   # "helped [Iraqi forces retake] the city"
+    helped += [cc for o in helped for cc in o.conjuncts]
+    helpers = [_antecedent(tok, c) for c in tok.children if c.dep_ == "nsubj"]
+    by_someone = not helpers or any(_participant(h, words, known, agents) for h in helpers)   # not "the rain helped"
+    if by_someone and any(_lemmas(o) & words.military for o in helped):
+        return MILITARY_AID
     return DROP if verbs else None
 
 
