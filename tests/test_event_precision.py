@@ -100,6 +100,22 @@ def test_help_that_is_no_one_giving_aid_is_no_event(pipeline, text):
     assert not any(c.startswith("07") for c, _, _, _ in _dyads(pipeline, text))
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Saudi Arabia backed the Yemeni government troops with weapons and money.", "backed"),
+    ("Qatar has supported armed groups in southern Libya for years.", "supported"),
+    ("The Pentagon supports the Iraqi military with advisers.", "supports"),
+])
+def test_support_or_backing_for_armed_forces_is_military_aid(pipeline, text, word):
+    assert ("072", word, False) in events(pipeline, text)
+
+
+def test_support_for_the_police_is_no_military_aid(pipeline):
+    # one owner (literal.py's 'backing' sense, literal.tsv's 'military' words): police and criminals are armed,
+    # but support for them is no military assistance
+    evs = events(pipeline, "The regional governor supported the city police after the riots.")
+    assert not any(c == "072" for c, _, _ in evs)
+
+
 def test_cooperation_inside_one_government_is_no_event(pipeline):
     inside = "Chancellor Gordon Brown said he discussed the election campaign with Prime Minister Tony Blair on Saturday."
     assert "discussed" not in triggers(pipeline, inside)

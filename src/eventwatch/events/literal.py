@@ -31,7 +31,8 @@ Verbs of cooperation and appeal have ordinary senses too (the ``sense`` rows nam
 * "plead guilty", "plead not guilty" is a plea in court, not an appeal;
 * "insist" on a fact ("insisted he was on course") asserts; a demand has "on", "must", "should" or a bare verb;
 * "be expected to" predicts; no one is asked;
-* "support" given to armed forces is military assistance (CAMEO 072), not an endorsement.
+* "support" given to armed forces is military assistance (CAMEO 072), not an endorsement (this rule is the one owner
+  of that reading: the pattern lexicon codes "support" + a party as 051 and leaves the armed ones to it).
 """
 from __future__ import annotations
 
@@ -402,7 +403,7 @@ def _facilitate(tok: Token, lemma: str, words: "Words", known: set[int], agents:
     helped += [cc for o in helped for cc in o.conjuncts]
     helpers = [_antecedent(tok, c) for c in tok.children if c.dep_ == "nsubj"]
     by_someone = not helpers or any(_participant(h, words, known, agents) for h in helpers)   # not "the rain helped"
-    if by_someone and any(_lemmas(o) & words.military for o in helped):
+    if by_someone and any(_military(o, words) for o in helped):
         return MILITARY_AID
     return DROP if verbs else None
 
@@ -439,12 +440,17 @@ def _backing(tok: Token, lemma: str, words: "Words", known: set[int], agents: fr
     assistance (CAMEO 072), not an endorsement (051)."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     objs += [cc for o in objs for cc in o.conjuncts]
-    return MILITARY_AID if any(_lemmas(o) & words.armed for o in objs) else None
+    return MILITARY_AID if any(_military(o, words) for o in objs) else None
 
 
 MILITARY_AID = "072"
 SENSES = {"backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
           "plea": _plea, "assertion": _assertion, "prediction": _prediction}
+
+
+def _military(o: Token, words: "Words") -> bool:
+    """Armed forces or an armed group: "Iraqi forces", "the rebels", "armed groups"."""
+    return bool(_lemmas(o) & words.military) or any(c.dep_ == "amod" and c.lower_ == "armed" for c in o.children)
 
 
 def _lemmas(tok: Token) -> set[str]:
