@@ -116,6 +116,20 @@ def test_support_for_the_police_is_no_military_aid(pipeline):
     assert not any(c == "072" for c, _, _ in evs)
 
 
+@pytest.mark.parametrize("text", [
+    "Security cooperation between Kenya and Ethiopia has grown steadily since 2015.",
+    "Naval cooperation between India and France has deepened over the past decade.",
+    "Iranian support for the Houthi movement remains strong, diplomats say.",
+])
+def test_a_described_state_of_relations_is_no_event(pipeline, text):
+    assert not events(pipeline, text)
+
+
+def test_an_act_on_a_relation_stays_an_event(pipeline):
+    evs = events(pipeline, "Kenya and Ethiopia signed an agreement to expand their security cooperation.")
+    assert any(c.startswith("05") or c.startswith("06") for c, _, _ in evs)
+
+
 def test_cooperation_inside_one_government_is_no_event(pipeline):
     inside = "Chancellor Gordon Brown said he discussed the election campaign with Prime Minister Tony Blair on Saturday."
     assert "discussed" not in triggers(pipeline, inside)

@@ -31,6 +31,9 @@ Verbs of cooperation and appeal have ordinary senses too (the ``sense`` rows nam
 * "plead guilty", "plead not guilty" is a plea in court, not an appeal;
 * "insist" on a fact ("insisted he was on course") asserts; a demand has "on", "must", "should" or a bare verb;
 * "be expected to" predicts; no one is asked;
+* a noun of a standing relation ("cooperation", "ties", "support") as the subject of a verb of degree or state
+  ("cooperation between the two countries has grown", "support for the army remains strong") describes a state
+  of affairs: no act is reported (the guide, section 1: an event is an act);
 * "support" given to armed forces is military assistance (CAMEO 072), not an endorsement (this rule is the one owner
   of that reading: the pattern lexicon codes "support" + a party as 051 and leaves the armed ones to it).
 """
@@ -79,6 +82,8 @@ class Words:
     contest: frozenset[str] = frozenset()
     victory: frozenset[str] = frozenset()
     military: frozenset[str] = frozenset()
+    standing: frozenset[str] = frozenset()
+    degree: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -88,7 +93,7 @@ class Words:
 @lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
-             "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military")
+             "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -131,6 +136,8 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return OTHER_SENSES[code[:3]](tok, lemma, words, known, agents)
     if code[:2] == COERCION_ROOT and not noun:
         return _coercer_missing(tok, known, agents)
+    if noun and _described(tok, words):
+        return DROP  # "cooperation between the two countries has grown", "support for the army remains strong"
     if noun and code[:2] == THREAT_ROOT and _of_hazard(tok, words):
         return DROP  # "a flood warning", "a warning of landslides": a forecast of a hazard, not a threat
     if code[:2] not in VIOLENCE_ROOTS:
@@ -240,6 +247,15 @@ def _won_contest(tok: Token, lemma: str, words: "Words") -> bool:
         return False
     where = _pobjs(tok, ("in", "at")) + [o for d in tok.children if d.dep_ in ("dobj", "obj") for o in _pobjs(d, ("in", "at"))]
     return any(o.lemma_.lower() in words.contest for o in where)
+
+
+def _described(tok: Token, words: "Words") -> bool:
+    """A noun of a standing relation ("cooperation", "support", "ties") as the subject of a verb of degree or state
+    ("has grown", "deepened", "remains strong", "is close"): a state of affairs described, no act reported."""
+    if tok.lemma_.lower() not in words.standing or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    return verb.lemma_.lower() in words.degree and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
 def _of_hazard(tok: Token, words: "Words") -> bool:
