@@ -77,6 +77,18 @@ def test_an_undated_will_is_an_intent(pipeline):
     assert any(c.startswith("03") and t == "withdraw" for c, t, _ in evs)
 
 
+@pytest.mark.parametrize("text, root, word", [
+    ("Kenyan police sought to detain the opposition leader at the airport.", "17", "detain"),
+    ("Government troops sought to capture the border town of Karsk.", "19", "capture"),
+    ("Government troops tried to capture the border town of Karsk.", "19", "capture"),
+])
+def test_an_attempted_act_is_the_act_itself(pipeline, text, root, word):
+    # the guide, section 4: an attempt is the act, not flagged; "sought to" is not an intent (03/13)
+    evs = events(pipeline, text)
+    assert any(c.startswith(root) and t == word and not h for c, t, h in evs), evs
+    assert not any(c.startswith("13") or c.startswith("03") for c, _, _ in evs), evs
+
+
 def test_a_meeting_of_three_is_one_act_not_every_ordering(pipeline):
     record = next(pipeline.process([Document(
         text="Kenyan President Uhuru Kenyatta, Ugandan President Yoweri Museveni and Rwandan President Paul Kagame "
