@@ -164,6 +164,21 @@ def test_an_act_on_a_relation_stays_an_event(pipeline):
     assert any(c.startswith("05") or c.startswith("06") for c, _, _ in evs)
 
 
+@pytest.mark.parametrize("text", [
+    "The ministry's new visa policy is unacceptable.",
+    "The opposition leader said the queues at the border were appalling.",
+])
+def test_an_adjective_of_condemnation_alone_is_no_criticism(pipeline, text):
+    # the guide, section 1: criticism needs a target party; the article's own judgments are no events
+    assert not any(c.startswith("11") for c, _, _ in events(pipeline, text))
+
+
+def test_an_adjective_of_condemnation_said_of_a_party_is_criticism(pipeline):
+    crit = [(s, t) for c, w, s, t in _dyads(pipeline, "The Kenyan foreign minister said the raid by Ugandan troops "
+                                                     "was barbaric.") if c == "111" and w == "barbaric"]
+    assert crit and all(s and s.startswith("KEN") and t and t.startswith("UGA") for s, t in crit), crit
+
+
 def test_cooperation_inside_one_government_is_no_event(pipeline):
     inside = "Chancellor Gordon Brown said he discussed the election campaign with Prime Minister Tony Blair on Saturday."
     assert "discussed" not in triggers(pipeline, inside)

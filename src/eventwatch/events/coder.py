@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from eventwatch.events import arguments as args
+from eventwatch.events import literal
 from eventwatch.events.lexicon import Lexicon, compose_code
 from eventwatch.events.matcher import MatchContext, Trigger, find_triggers, governing_verb
 from eventwatch.events.modality import Modality, modality_of
@@ -136,6 +137,10 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         return Candidate(code, frame, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                          composed=True, noun=pat.noun, pattern_code=pat.code)
     sources, targets = _direct_arguments(trig, index)
+    said = literal.verdict_clause(tok) if pat.adj and pat.code[:2] == "11" else None
+    if said is not None:  # "the minister said the raid by X was barbaric": the speaker judges X
+        sources = args.subject_actors(said[0], index)
+        targets = [a for a in args.np_actors(said[1], index) if a not in sources]
     code = pat.code
     composed = False
     if mod.negated and (mod.future or mod.hypothetical) and code[:2] in {"03", "04", "05", "06", "07", "08"}:

@@ -34,6 +34,9 @@ Verbs of cooperation and appeal have ordinary senses too (the ``sense`` rows nam
 * a noun of a standing relation ("cooperation", "ties", "support") as the subject of a verb of degree or state
   ("cooperation between the two countries has grown", "support for the army remains strong") describes a state
   of affairs: no act is reported (the guide, section 1: an event is an act);
+* an adjective of condemnation with nothing to constrain it ("unacceptable", "barbaric") is criticism only when a
+  verb of saying or describing reports it of a party ("the minister said the raid by Ruritanian troops was barbaric"),
+  not as the article's own word ("the decision is unacceptable") or of no party ("the traffic was appalling");
 * "support" given to armed forces is military assistance (CAMEO 072), not an endorsement (this rule is the one owner
   of that reading: the pattern lexicon codes "support" + a party as 051 and leaves the armed ones to it).
 """
@@ -83,6 +86,7 @@ class Words:
     victory: frozenset[str] = frozenset()
     military: frozenset[str] = frozenset()
     standing: frozenset[str] = frozenset()
+    describe: frozenset[str] = frozenset()
     degree: frozenset[str] = frozenset()
 
     @property
@@ -93,7 +97,7 @@ class Words:
 @lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
-             "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree")
+             "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -136,6 +140,10 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return OTHER_SENSES[code[:3]](tok, lemma, words, known, agents)
     if code[:2] == COERCION_ROOT and not noun:
         return _coercer_missing(tok, known, agents)
+    if not noun and tok.pos_ == "ADJ" and code[:2] == CRITICISM_ROOT and not constrained \
+            and not any(c.dep_ == "prep" for c in tok.children) and not _verdict(tok, words, known, agents):
+        # (an adjective of emotion about something, "furious OVER the decision", is its own pattern's +prep)
+        return DROP  # "the government's decision is unacceptable" (the article's own words), "the traffic was appalling"
     if noun and _described(tok, words):
         return DROP  # "cooperation between the two countries has grown", "support for the army remains strong"
     if noun and code[:2] == THREAT_ROOT and _of_hazard(tok, words):
@@ -247,6 +255,54 @@ def _won_contest(tok: Token, lemma: str, words: "Words") -> bool:
         return False
     where = _pobjs(tok, ("in", "at")) + [o for d in tok.children if d.dep_ in ("dobj", "obj") for o in _pobjs(d, ("in", "at"))]
     return any(o.lemma_.lower() in words.contest for o in where)
+
+
+CRITICISM_ROOT = "11"
+
+
+def verdict_clause(tok: Token) -> tuple[Token, Token] | None:
+    """(the verb of saying or describing, the word judged) for an adjective said of something: "the minister SAID
+    the RAID was barbaric" (the copula's clause reported), "CALLED the RAID barbaric" (its complement)."""
+    clause = tok.head if tok.dep_ in ("acomp", "attr") else tok
+    if clause.dep_ in ("ccomp", "parataxis") and clause.head.i != clause.i:
+        judged = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return (clause.head, judged[0]) if judged else None
+    if tok.dep_ in ("oprd", "xcomp", "ccomp") and tok.head.i != tok.i:
+        judged = [c for c in tok.head.children if c.dep_ in ("dobj", "obj")]
+        return (tok.head, judged[0]) if judged else None
+    return None
+
+
+def _verdict(tok: Token, words: "Words", known: set[int], agents: frozenset[str]) -> bool:
+    """An adjective of condemnation ("unacceptable", "barbaric") is criticism (111) only when someone says it of a
+    party: its clause is reported by a verb of saying or describing, and what it judges is a party or a party's
+    act ("the raid BY RURITANIAN TROOPS", "THE GOVERNMENT'S decision"). The guide, section 1: criticism needs a target
+    party; the article's own judgments are no events."""
+    found = verdict_clause(tok)
+    if found is None:
+        return False
+    verb, judged = found
+    from eventwatch.events.lexicon import load_lexicon
+
+    if verb.lemma_.lower() not in load_lexicon().frames.speech | words.describe:
+        return False
+    if judged.lower_ == "it":  # "said it was unacceptable THAT THE UN had no access": the extraposed clause is judged
+        return any(t.i in known for c in judged.head.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i
+                   for t in c.subtree)
+    return _party_phrase(judged, words, known, agents)
+
+
+def _party_phrase(o: Token, words: "Words", known: set[int], agents: frozenset[str]) -> bool:
+    """O names a party, or its phrase does: "the government's decision", "the raid by troops", "Israeli strikes"."""
+    if (o.i in known and o.pos_ != "PRON") or o.lemma_.lower() in agents or _lemmas(o) & words.military:
+        return True
+    for c in o.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.i in known or c.lemma_.lower() in agents):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("by", "of", "from") and any(
+                p.dep_ == "pobj" and _party_phrase(p, words, known, agents) for p in c.children):
+            return True
+    return False
 
 
 def _described(tok: Token, words: "Words") -> bool:
