@@ -347,3 +347,24 @@ def test_only_the_actor_package_resolves_people():
         src = path.read_text("utf-8")
         assert not re.search(r"actors\.(dictionary|resolution|recognition|roles)\b", src), path.name
         assert not re.search(r"\.actors\.(append|extend|insert)\(", src), path.name
+
+
+# ---- named armies: a state's own forces or a non-state armed group (resolution.from_name)
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The Zomba Liberation Army ambushed a convoy near the border on Monday.", "Zomba Liberation Army"),
+    ("Fighters loyal to the Karsk Army seized two villages.", "Karsk Army"),
+])
+def test_a_named_army_that_is_no_states_is_an_armed_group_with_a_code(run, text, phrase):
+    a = next((a for a in run(text).actors if a.name == phrase), None)
+    assert a is not None and a.sector[:1] == ["REB"]
+    assert a.code and a.code.endswith("REB")  # no country known: still coded, "---REB"
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("The Kenya Army deployed two battalions to the border.", "Kenya Army", "KEN"),
+    ("The Afghan National Army retook the district on Monday.", "Afghan National Army", "AFG"),
+])
+def test_a_states_named_army_stays_its_military(run, text, phrase, country):
+    a = next((a for a in run(text).actors if a.name == phrase), None)
+    assert a is not None and a.country == country and a.sector[:1] == ["MIL"]
