@@ -368,3 +368,15 @@ def test_a_named_army_that_is_no_states_is_an_armed_group_with_a_code(run, text,
 def test_a_states_named_army_stays_its_military(run, text, phrase, country):
     a = next((a for a in run(text).actors if a.name == phrase), None)
     assert a is not None and a.country == country and a.sector[:1] == ["MIL"]
+
+
+# ---- "coalition": a governing one is the government, a military one armed forces (agents_extra.tsv)
+
+@pytest.mark.parametrize("text, phrase, sector", [
+    ("The governing coalition in Nairobi pushed the budget through parliament.", "governing coalition", "GOV"),
+    ("Italy's grand coalition rejected the plan on Tuesday.", "grand coalition", "GOV"),
+    ("The Saudi-led coalition bombed the port of Hodeidah.", "coalition", "MIL"),
+])
+def test_a_coalition_takes_the_sector_its_modifier_says(run, text, phrase, sector):
+    a = actor_at(run(text), phrase)
+    assert a is not None and a.sector[:1] == [sector], (a and (a.id, a.sector))
