@@ -179,6 +179,21 @@ def test_an_adjective_of_condemnation_said_of_a_party_is_criticism(pipeline):
     assert crit and all(s and s.startswith("KEN") and t and t.startswith("UGA") for s, t in crit), crit
 
 
+@pytest.mark.parametrize("text", [
+    "Riot police charged the students with batons outside the parliament in Nairobi.",
+    "Mounted police charged into the marchers near the presidential palace.",
+])
+def test_charging_people_with_force_is_repression_not_a_legal_charge(pipeline, text):
+    evs = events(pipeline, text)
+    assert any(c == "175" and t == "charged" for c, t, _ in evs), evs
+    assert not any(c == "173" for c, _, _ in evs), evs
+
+
+def test_charging_someone_with_an_offence_stays_a_legal_charge(pipeline):
+    evs = events(pipeline, "Kenyan prosecutors charged the former governor with fraud and abuse of office.")
+    assert any(c == "173" and t == "charged" for c, t, _ in evs), evs
+
+
 def test_cooperation_inside_one_government_is_no_event(pipeline):
     inside = "Chancellor Gordon Brown said he discussed the election campaign with Prime Minister Tony Blair on Saturday."
     assert "discussed" not in triggers(pipeline, inside)

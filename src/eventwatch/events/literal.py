@@ -37,6 +37,8 @@ Verbs of cooperation and appeal have ordinary senses too (the ``sense`` rows nam
 * an adjective of condemnation with nothing to constrain it ("unacceptable", "barbaric") is criticism only when a
   verb of saying or describing reports it of a party ("the minister said the raid by Ruritanian troops was barbaric"),
   not as the article's own word ("the decision is unacceptable") or of no party ("the traffic was appalling");
+* "charge" with a weapon ("charged the protesters with batons") or into people is force (CAMEO 175), not a legal
+  charge ("charged him with murder", 173);
 * "support" given to armed forces is military assistance (CAMEO 072), not an endorsement (this rule is the one owner
   of that reading: the pattern lexicon codes "support" + a party as 051 and leaves the armed ones to it).
 """
@@ -135,7 +137,9 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return DROP  # a participle used as a noun names people, not an act: "the accused", "the wounded"
     words = load_words()
     if not noun and lemma in (words.sense or {}):
-        return SENSES[words.sense[lemma]](tok, lemma, words, known, agents)
+        verdict = SENSES[words.sense[lemma]](tok, lemma, words, known, agents)
+        if verdict is not None:
+            return verdict  # else the act's own tests below ("charged" 173: a coercion needs a coercer)
     if not noun and code[:3] in OTHER_SENSES:
         return OTHER_SENSES[code[:3]](tok, lemma, words, known, agents)
     if code[:2] == COERCION_ROOT and not noun:
@@ -515,8 +519,23 @@ def _backing(tok: Token, lemma: str, words: "Words", known: set[int], agents: fr
     return MILITARY_AID if any(_military(o, words) for o in objs) else None
 
 
+def _charge(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Charged the protesters WITH BATONS", "charged INTO the crowd": force against people (CAMEO 175, violent
+    repression), not a legal charge ("charged him with murder": 173), which the patterns code."""
+    withs = _pobjs(tok, ("with",))
+    withs += [cc for o in withs for cc in o.conjuncts]
+    if any(_lemmas(o) & words.weapon for o in withs):
+        return REPRESSION
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return None  # "charged at the meeting that ...": an accusation
+    if _pobjs(tok, ("into",)) or any(_participant(o, words, known, agents) for o in _pobjs(tok, ("at",))):
+        return REPRESSION  # a charge INTO a crowd, AT the police: a physical one (no legal charge takes these)
+    return None
+
+
+REPRESSION = "175"
 MILITARY_AID = "072"
-SENSES = {"backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
+SENSES = {"charge": _charge, "backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
           "plea": _plea, "assertion": _assertion, "prediction": _prediction}
 
 
