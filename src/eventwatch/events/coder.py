@@ -156,9 +156,7 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
             # "will withdraw ... unless X": an intent held over someone is a threat; "X will withdraw": an intent
             # (CAMEO 03: an undated "will" announces what the actor means to do), except where frames.tsv's "future"
             # table keeps the act itself, hypothetical: consultations ("will hold talks with Y": 046 h, as the guide)
-            # an actor's own declared future ("said it would attack", "announced they will resist") is its intent
-            # (a threat, for force): the guide's act of threatening; a plain report of a future act is the act, h
-            frame_name = "threaten" if _has_unless(tok) else "intent" if _declared(tok, lex.frames.speech) else "future"
+            frame_name = "threaten" if _has_unless(tok) else "future"
             new_code = compose_code(lex.frames, frame_name, code)
             composed = new_code != code
             mod.hypothetical = mod.hypothetical or not composed
@@ -260,15 +258,6 @@ def _scheduled(verb: Token) -> bool:
         if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in WHEN_LABELS for o in c.children):
             return True
     return False
-
-
-def _declared(tok: Token, speech: frozenset[str]) -> bool:
-    """TOK's clause (through "continue to", "and") is what a verb of saying reports: "announced that they will
-    continue to RESIST", "Iran said it would ATTACK Israel"."""
-    t = tok
-    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
-        t = t.head
-    return t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in speech
 
 
 def _has_unless(tok: Token) -> bool:
