@@ -368,3 +368,36 @@ def test_an_acronym_is_the_actor_it_abbreviates(run, text, name, short):
 def test_an_acronym_of_no_actor_in_the_article_stays_its_own(run):
     r = run("The Open Society Institute accused Kazakh officials of harassment. The IMF said nothing.")
     assert actor_at(r, "IMF") is not actor_at(r, "Open Society Institute")
+
+
+# ---- named armies: a state's own forces or a non-state armed group (resolution.from_name)
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The Zomba Liberation Army ambushed a convoy near the border on Monday.", "Zomba Liberation Army"),
+    ("Fighters loyal to the Karsk Army seized two villages.", "Karsk Army"),
+])
+def test_a_named_army_that_is_no_states_is_an_armed_group_with_a_code(run, text, phrase):
+    a = next((a for a in run(text).actors if a.name == phrase), None)
+    assert a is not None and a.sector[:1] == ["REB"]
+    assert a.code and a.code.endswith("REB")  # no country known: still coded, "---REB"
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("The Kenya Army deployed two battalions to the border.", "Kenya Army", "KEN"),
+    ("The Afghan National Army retook the district on Monday.", "Afghan National Army", "AFG"),
+])
+def test_a_states_named_army_stays_its_military(run, text, phrase, country):
+    a = next((a for a in run(text).actors if a.name == phrase), None)
+    assert a is not None and a.country == country and a.sector[:1] == ["MIL"]
+
+
+# ---- "coalition": a governing one is the government, a military one armed forces (agents_extra.tsv)
+
+@pytest.mark.parametrize("text, phrase, sector", [
+    ("The governing coalition in Nairobi pushed the budget through parliament.", "governing coalition", "GOV"),
+    ("Italy's grand coalition rejected the plan on Tuesday.", "grand coalition", "GOV"),
+    ("The Saudi-led coalition bombed the port of Hodeidah.", "coalition", "MIL"),
+])
+def test_a_coalition_takes_the_sector_its_modifier_says(run, text, phrase, sector):
+    a = actor_at(run(text), phrase)
+    assert a is not None and a.sector[:1] == [sector], (a and (a.id, a.sector))

@@ -55,6 +55,18 @@ def test_an_undated_will_is_an_intent(pipeline):
     assert any(c.startswith("03") and t == "withdraw" for c, t, _ in evs)
 
 
+@pytest.mark.parametrize("text, root, word", [
+    ("Kenyan police sought to detain the opposition leader at the airport.", "17", "detain"),
+    ("Government troops sought to capture the border town of Karsk.", "19", "capture"),
+    ("Government troops tried to capture the border town of Karsk.", "19", "capture"),
+])
+def test_an_attempted_act_is_the_act_itself(pipeline, text, root, word):
+    # the guide, section 4: an attempt is the act, not flagged; "sought to" is not an intent (03/13)
+    evs = events(pipeline, text)
+    assert any(c.startswith(root) and t == word and not h for c, t, h in evs), evs
+    assert not any(c.startswith("13") or c.startswith("03") for c, _, _ in evs), evs
+
+
 def test_a_meeting_of_three_is_one_act_not_every_ordering(pipeline):
     record = next(pipeline.process([Document(
         text="Kenyan President Uhuru Kenyatta, Ugandan President Yoweri Museveni and Rwandan President Paul Kagame "
@@ -73,6 +85,91 @@ def test_a_purpose_of_the_same_kind_is_the_same_act(pipeline):
 def test_support_for_armed_forces_is_military_aid(pipeline):
     evs = events(pipeline, "Britain supported the Kenyan army in its campaign against al-Shabaab.")
     assert ("072", "supported", False) in evs
+
+
+def _dyads(pipeline, text: str):
+    record = next(pipeline.process([Document(text=text, published="2021-03-01", location="test")]))
+    return [(e.cameo, record.text[e.trigger[0]:e.trigger[1]].lower(), e.source, e.target) for e in record.events]
+
+
+@pytest.mark.parametrize("text, helped", [
+    ("France helped Malian troops drive the jihadists out of Timbuktu.", "MLI"),
+    ("Turkey helped the Libyan army push back the militias near Tripoli.", "LBY"),
+    ("Kenya assisted Somali government forces in the battle for Kismayo.", "SOM"),
+])
+def test_help_given_to_armed_forces_is_military_aid(pipeline, text, helped):
+    aid = [(s, t) for c, w, s, t in _dyads(pipeline, text) if c == "072" and w in ("helped", "assisted")]
+    assert aid, _dyads(pipeline, text)
+    assert all(s and t and helped in t for s, t in aid)
+
+
+@pytest.mark.parametrize("text", [
+    "The warm weather helped the wheat ripen early in the south.",
+    "Heavy fog helped the rebels slip past the checkpoint.",
+    "The new rules helped the army recruit more women.",
+])
+def test_help_that_is_no_one_giving_aid_is_no_event(pipeline, text):
+    assert not any(c.startswith("07") for c, _, _, _ in _dyads(pipeline, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Saudi Arabia backed the Yemeni government troops with weapons and money.", "backed"),
+    ("Qatar has supported armed groups in southern Libya for years.", "supported"),
+    ("The Pentagon supports the Iraqi military with advisers.", "supports"),
+])
+def test_support_or_backing_for_armed_forces_is_military_aid(pipeline, text, word):
+    assert ("072", word, False) in events(pipeline, text)
+
+
+def test_support_for_the_police_is_no_military_aid(pipeline):
+    # one owner (literal.py's 'backing' sense, literal.tsv's 'military' words): police and criminals are armed,
+    # but support for them is no military assistance
+    evs = events(pipeline, "The regional governor supported the city police after the riots.")
+    assert not any(c == "072" for c, _, _ in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Security cooperation between Kenya and Ethiopia has grown steadily since 2015.",
+    "Naval cooperation between India and France has deepened over the past decade.",
+    "Iranian support for the Houthi movement remains strong, diplomats say.",
+])
+def test_a_described_state_of_relations_is_no_event(pipeline, text):
+    assert not events(pipeline, text)
+
+
+def test_an_act_on_a_relation_stays_an_event(pipeline):
+    evs = events(pipeline, "Kenya and Ethiopia signed an agreement to expand their security cooperation.")
+    assert any(c.startswith("05") or c.startswith("06") for c, _, _ in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry's new visa policy is unacceptable.",
+    "The opposition leader said the queues at the border were appalling.",
+])
+def test_an_adjective_of_condemnation_alone_is_no_criticism(pipeline, text):
+    # the guide, section 1: criticism needs a target party; the article's own judgments are no events
+    assert not any(c.startswith("11") for c, _, _ in events(pipeline, text))
+
+
+def test_an_adjective_of_condemnation_said_of_a_party_is_criticism(pipeline):
+    crit = [(s, t) for c, w, s, t in _dyads(pipeline, "The Kenyan foreign minister said the raid by Ugandan troops "
+                                                     "was barbaric.") if c == "111" and w == "barbaric"]
+    assert crit and all(s and s.startswith("KEN") and t and t.startswith("UGA") for s, t in crit), crit
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police charged the students with batons outside the parliament in Nairobi.",
+    "Mounted police charged into the marchers near the presidential palace.",
+])
+def test_charging_people_with_force_is_repression_not_a_legal_charge(pipeline, text):
+    evs = events(pipeline, text)
+    assert any(c == "175" and t == "charged" for c, t, _ in evs), evs
+    assert not any(c == "173" for c, _, _ in evs), evs
+
+
+def test_charging_someone_with_an_offence_stays_a_legal_charge(pipeline):
+    evs = events(pipeline, "Kenyan prosecutors charged the former governor with fraud and abuse of office.")
+    assert any(c == "173" and t == "charged" for c, t, _ in evs), evs
 
 
 def test_cooperation_inside_one_government_is_no_event(pipeline):

@@ -342,7 +342,8 @@ def place_unplaced(record: Record, country: str | None, dic: Dictionary) -> None
         if actor.country or actor.kind not in ("person", "organization") or dic.lookup(actor.name) is not None:
             continue
         body = by_id.get(actor.affiliation or "")
-        if body is not None and ((body.code or "")[:3] in TRANSNATIONAL_PREFIXES or not body.country and body.code):
+        if body is not None and ((body.code or "")[:3] in TRANSNATIONAL_PREFIXES
+                                 or not body.country and body.code and not body.code.startswith("---")):
             continue
         if (actor.code or "")[:3] in TRANSNATIONAL_PREFIXES:
             continue

@@ -22,10 +22,16 @@ from eventwatch.actors.recognition import Mention, folded_tokens
 from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import span_chars, span_text
-from eventwatch.resources import read_table
+from eventwatch.resources import read_table, read_words
 
 COUNTRY_ADJ_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=1)
+def state_force_words() -> frozenset[str]:
+    """Words a state's own armed forces may have in their name beside country words (data/state_force_words.txt)."""
+    return frozenset(fold(w) for w in read_words(DATA / "state_force_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -325,7 +331,8 @@ class Resolver:
                 if not d["sector"] and n_sector:
                     d["sector"] = [n_sector]
                     d["code"] = None  # the name's sector completes a code composed from the country alone
-                d["code"] = d["code"] or compose(d["country"], d["sector"])
+                # a body of no known country still has its sector: "---REB" (the guide's "---" country)
+                d["code"] = d["code"] or compose(d["country"] or ("---" if d["sector"] else None), d["sector"])
             if c.fixed:
                 d["country"] = c.fixed.get("country", d["country"])
                 d["sector"] = c.fixed.get("sector", d["sector"])
@@ -371,9 +378,10 @@ class Resolver:
 
     def from_name(self, name: str) -> tuple[str | None, str | None]:
         """Country and sector read off an unknown organisation's name ("Afghan Border Police"): agent nouns
-        first, then the words of ``data/org_heads.tsv`` ("Department of Motor Vehicles" → GOV). An army no
-        country word names ("Army of Terror", "Lord's Resistance Army") is a non-state armed group (REB); "the
-        Army", "US Army" stay the national army."""
+        first, then the words of ``data/org_heads.tsv`` ("Department of Motor Vehicles" → GOV). A named army
+        with a word that is neither a country's nor one of a state's forces (``data/state_force_words.txt``:
+        "Arakan Army", "Free Syrian Army", "Army of Terror") is a non-state armed group (REB); "the Army", "US Army",
+        "Afghan National Army" stay the national army."""
         country = sector = None
         words = fold(name).replace(".", " ").split()
         for w in words:
@@ -383,8 +391,9 @@ class Resolver:
                 sector = codes[0]
         heads = org_heads()
         sector = sector or next((heads[w] for w in words if w in heads), None)
-        if sector == "MIL" and country is None and len([w for w in words if w != "the"]) > 2:
-            sector = "REB"  # a named "army" the dictionary does not know and no country claims: an armed group
+        if sector == "MIL" and any(w not in state_force_words() and not self.dic.demonyms.get(w)
+                                   and not self.dic.capitals.get(w) for w in words):
+            sector = "REB"  # a named army with a word no state's forces have ("Arakan Army", "Free Syrian Army")
         return country, sector
 
     def best_name(self, c: Cluster) -> str:

@@ -445,6 +445,7 @@ def first_actor_after(tok: Token, index: ActorIndex, exclude: list[str]) -> list
     return []
 
 
+HELP_ROOTS = ("06", "07")   # material cooperation and aid: an act in the same sentence by the one helped is no reply
 CARRY_SENTENCES = 2   # how far back (in sentences) a dyad carries to an event whose sentence names no target
 
 
@@ -469,8 +470,10 @@ def carry_dyads(events: list, sentence_starts: list[int]) -> None:
             same = next((p.target for p in earlier
                          if p.source == ev.source and p.target and p.target != ev.source), None)
             # a reply answers an earlier act; in its own sentence only as a fact ("police shot men who began
-            # shooting at them"), not as a condition ("X warned Y it will be isolated if it seizes towns")
-            reply = next((ordered[j].source for j in back if (sent_no[j] < sent_no[i] or not ev.hypothetical)
+            # shooting at them"), not as a condition ("X warned Y it will be isolated if it seizes towns"), and
+            # not to help ("X helped Y retake the city": Y's act is what X helped, not an answer to X)
+            reply = next((ordered[j].source for j in back
+                          if (sent_no[j] < sent_no[i] or not ev.hypothetical and ordered[j].root not in HELP_ROOTS)
                           and ordered[j].target == ev.source and ordered[j].source), None)
             ev.target = same or reply
         else:

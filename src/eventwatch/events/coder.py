@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from eventwatch.events import arguments as args
+from eventwatch.events import literal
 from eventwatch.events.lexicon import Lexicon, compose_code
 from eventwatch.events.matcher import MatchContext, Trigger, find_triggers, governing_verb
 from eventwatch.events.modality import Modality, modality_of
@@ -21,6 +22,7 @@ ADDRESSEE_FRAMES = {"appeal", "demand"}
 PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced passive's noun is the victim
 PARTICIPANT_ROOTS = {"03", "04", "05", "06"}  # cooperation: a passive subject "locked in talks with Y" takes part
 TOPIC_ROOTS = {"01", "10", "11", "12", "13"}   # said/demanded/criticised/rejected/threatened: whom it is about
+AID_ROOTS = {"07"}   # "helped Iraqi forces retake the city": the one helped is the embedded clause's subject
 PLACE_ROOTS = {"18", "19", "20"}  # force, sanctions, coercion, attacks: done to whoever holds the place
 VICTIM_SUBJECT = {"die", "perish"}           # verbs whose subject suffers the act named in their "in" phrase
 
@@ -145,6 +147,10 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         return Candidate(code, frame, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                          composed=True, noun=pat.noun, pattern_code=pat.code)
     sources, targets = _direct_arguments(trig, index)
+    said = literal.verdict_clause(tok) if pat.adj and pat.code[:2] == "11" else None
+    if said is not None:  # "the minister said the raid by X was barbaric": the speaker judges X
+        sources = args.subject_actors(said[0], index)
+        targets = [a for a in args.np_actors(said[1], index) if a not in sources]
     code = pat.code
     composed = False
     if mod.negated and (mod.future or mod.hypothetical) and code[:2] in {"03", "04", "05", "06", "07", "08"}:
@@ -165,7 +171,7 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
             composed = new_code != code
             mod.hypothetical = mod.hypothetical or not composed
             code = new_code
-    if not targets and code[:2] in SPEECH_ROOTS:
+    if not targets and (code[:2] in SPEECH_ROOTS or code[:2] in AID_ROOTS):
         targets = args.complement_subject_actors(tok, index)
     if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
         targets = [a for a in args.place_target(tok, index) if a not in sources]

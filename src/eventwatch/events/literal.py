@@ -26,11 +26,21 @@ Verbs of cooperation and appeal have ordinary senses too (the ``sense`` rows nam
 * "ask" without a request's complement (an infinitive, "for", "that", a thing asked for) asks a question
   ("asked why ministers ...", "asked about the damages, he said");
 * "seek" with an infinitive is an attempt ("sought to reassure backbenchers"), not an appeal;
-* "help" with a verb ("help protect", "helped him win") makes something easier: no aid;
+* "help" with a verb ("help protect", "helped him win") makes something easier: no aid; but help given to armed
+  forces ("helped Iraqi forces retake the city") is military assistance (CAMEO 072) whatever they did with it;
 * "plead guilty", "plead not guilty" is a plea in court, not an appeal;
 * "insist" on a fact ("insisted he was on course") asserts; a demand has "on", "must", "should" or a bare verb;
 * "be expected to" predicts; no one is asked;
-* "support" given to armed forces is military assistance (CAMEO 072), not an endorsement.
+* a noun of a standing relation ("cooperation", "ties", "support") as the subject of a verb of degree or state
+  ("cooperation between the two countries has grown", "support for the army remains strong") describes a state
+  of affairs: no act is reported (the guide, section 1: an event is an act);
+* an adjective of condemnation with nothing to constrain it ("unacceptable", "barbaric") is criticism only when a
+  verb of saying or describing reports it of a party ("the minister said the raid by Ruritanian troops was barbaric"),
+  not as the article's own word ("the decision is unacceptable") or of no party ("the traffic was appalling");
+* "charge" with a weapon ("charged the protesters with batons") or into people is force (CAMEO 175), not a legal
+  charge ("charged him with murder", 173);
+* "support" given to armed forces is military assistance (CAMEO 072), not an endorsement (this rule is the one owner
+  of that reading: the pattern lexicon codes "support" + a party as 051 and leaves the armed ones to it).
 """
 from __future__ import annotations
 
@@ -76,6 +86,10 @@ class Words:
     requirement: frozenset[str] = frozenset()
     contest: frozenset[str] = frozenset()
     victory: frozenset[str] = frozenset()
+    military: frozenset[str] = frozenset()
+    standing: frozenset[str] = frozenset()
+    describe: frozenset[str] = frozenset()
+    degree: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -85,7 +99,7 @@ class Words:
 @lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
-             "intransitive", "plea", "obligation", "requirement", "contest", "victory")
+             "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -123,11 +137,19 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return DROP  # a participle used as a noun names people, not an act: "the accused", "the wounded"
     words = load_words()
     if not noun and lemma in (words.sense or {}):
-        return SENSES[words.sense[lemma]](tok, lemma, words, known, agents)
+        verdict = SENSES[words.sense[lemma]](tok, lemma, words, known, agents)
+        if verdict is not None:
+            return verdict  # else the act's own tests below ("charged" 173: a coercion needs a coercer)
     if not noun and code[:3] in OTHER_SENSES:
         return OTHER_SENSES[code[:3]](tok, lemma, words, known, agents)
     if code[:2] == COERCION_ROOT and not noun:
         return _coercer_missing(tok, known, agents)
+    if not noun and tok.pos_ == "ADJ" and code[:2] == CRITICISM_ROOT and not constrained \
+            and not any(c.dep_ == "prep" for c in tok.children) and not _verdict(tok, words, known, agents):
+        # (an adjective of emotion about something, "furious OVER the decision", is its own pattern's +prep)
+        return DROP  # "the government's decision is unacceptable" (the article's own words), "the traffic was appalling"
+    if noun and _described(tok, words):
+        return DROP  # "cooperation between the two countries has grown", "support for the army remains strong"
     if noun and code[:2] == THREAT_ROOT and _of_hazard(tok, words):
         return DROP  # "a flood warning", "a warning of landslides": a forecast of a hazard, not a threat
     if code[:2] not in VIOLENCE_ROOTS:
@@ -237,6 +259,63 @@ def _won_contest(tok: Token, lemma: str, words: "Words") -> bool:
         return False
     where = _pobjs(tok, ("in", "at")) + [o for d in tok.children if d.dep_ in ("dobj", "obj") for o in _pobjs(d, ("in", "at"))]
     return any(o.lemma_.lower() in words.contest for o in where)
+
+
+CRITICISM_ROOT = "11"
+
+
+def verdict_clause(tok: Token) -> tuple[Token, Token] | None:
+    """(the verb of saying or describing, the word judged) for an adjective said of something: "the minister SAID
+    the RAID was barbaric" (the copula's clause reported), "CALLED the RAID barbaric" (its complement)."""
+    clause = tok.head if tok.dep_ in ("acomp", "attr") else tok
+    if clause.dep_ in ("ccomp", "parataxis") and clause.head.i != clause.i:
+        judged = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return (clause.head, judged[0]) if judged else None
+    if tok.dep_ in ("oprd", "xcomp", "ccomp") and tok.head.i != tok.i:
+        judged = [c for c in tok.head.children if c.dep_ in ("dobj", "obj")]
+        return (tok.head, judged[0]) if judged else None
+    return None
+
+
+def _verdict(tok: Token, words: "Words", known: set[int], agents: frozenset[str]) -> bool:
+    """An adjective of condemnation ("unacceptable", "barbaric") is criticism (111) only when someone says it of a
+    party: its clause is reported by a verb of saying or describing, and what it judges is a party or a party's
+    act ("the raid BY RURITANIAN TROOPS", "THE GOVERNMENT'S decision"). The guide, section 1: criticism needs a target
+    party; the article's own judgments are no events."""
+    found = verdict_clause(tok)
+    if found is None:
+        return False
+    verb, judged = found
+    from eventwatch.events.lexicon import load_lexicon
+
+    if verb.lemma_.lower() not in load_lexicon().frames.speech | words.describe:
+        return False
+    if judged.lower_ == "it":  # "said it was unacceptable THAT THE UN had no access": the extraposed clause is judged
+        return any(t.i in known for c in judged.head.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i
+                   for t in c.subtree)
+    return _party_phrase(judged, words, known, agents)
+
+
+def _party_phrase(o: Token, words: "Words", known: set[int], agents: frozenset[str]) -> bool:
+    """O names a party, or its phrase does: "the government's decision", "the raid by troops", "Israeli strikes"."""
+    if (o.i in known and o.pos_ != "PRON") or o.lemma_.lower() in agents or _lemmas(o) & words.military:
+        return True
+    for c in o.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.i in known or c.lemma_.lower() in agents):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("by", "of", "from") and any(
+                p.dep_ == "pobj" and _party_phrase(p, words, known, agents) for p in c.children):
+            return True
+    return False
+
+
+def _described(tok: Token, words: "Words") -> bool:
+    """A noun of a standing relation ("cooperation", "support", "ties") as the subject of a verb of degree or state
+    ("has grown", "deepened", "remains strong", "is close"): a state of affairs described, no act reported."""
+    if tok.lemma_.lower() not in words.standing or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    return verb.lemma_.lower() in words.degree and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
 def _of_hazard(tok: Token, words: "Words") -> bool:
@@ -388,10 +467,20 @@ def _attempt(tok: Token, lemma: str, words: "Words", known: set[int], agents: fr
 
 
 def _facilitate(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
-    """"Help" with a verb ("help protect", "helped Mr Howard win", "helped to precipitate") makes something easier."""
+    """"Help" with a verb ("help protect", "helped Mr Howard win", "helped to precipitate") makes something easier;
+    but help given by someone to armed forces ("helped Iraqi forces retake the city", "assisted the rebels") is
+    military assistance (CAMEO 072), with a verb or without one."""
     verbs = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
     verbs += [v for o in tok.children if o.dep_ in ("dobj", "obj") for v in o.children
               if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB" and not v.tag_.startswith("VBN")]
+    helped = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    clauses = verbs + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c not in verbs]   # "push": a NOUN
+    helped += [s for v in clauses for s in v.children if s.dep_ == "nsubj"]   # "helped [Iraqi forces retake] the city"
+    helped += [cc for o in helped for cc in o.conjuncts]
+    helpers = [_antecedent(tok, c) for c in tok.children if c.dep_ == "nsubj"]
+    by_someone = not helpers or any(_participant(h, words, known, agents) for h in helpers)   # not "the rain helped"
+    if by_someone and any(_military(o, words) for o in helped):
+        return MILITARY_AID
     return DROP if verbs else None
 
 
@@ -427,12 +516,32 @@ def _backing(tok: Token, lemma: str, words: "Words", known: set[int], agents: fr
     assistance (CAMEO 072), not an endorsement (051)."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     objs += [cc for o in objs for cc in o.conjuncts]
-    return MILITARY_AID if any(_lemmas(o) & words.armed for o in objs) else None
+    return MILITARY_AID if any(_military(o, words) for o in objs) else None
 
 
+def _charge(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Charged the protesters WITH BATONS", "charged INTO the crowd": force against people (CAMEO 175, violent
+    repression), not a legal charge ("charged him with murder": 173), which the patterns code."""
+    withs = _pobjs(tok, ("with",))
+    withs += [cc for o in withs for cc in o.conjuncts]
+    if any(_lemmas(o) & words.weapon for o in withs):
+        return REPRESSION
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return None  # "charged at the meeting that ...": an accusation
+    if _pobjs(tok, ("into",)) or any(_participant(o, words, known, agents) for o in _pobjs(tok, ("at",))):
+        return REPRESSION  # a charge INTO a crowd, AT the police: a physical one (no legal charge takes these)
+    return None
+
+
+REPRESSION = "175"
 MILITARY_AID = "072"
-SENSES = {"backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
+SENSES = {"charge": _charge, "backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
           "plea": _plea, "assertion": _assertion, "prediction": _prediction}
+
+
+def _military(o: Token, words: "Words") -> bool:
+    """Armed forces or an armed group: "Iraqi forces", "the rebels", "armed groups"."""
+    return bool(_lemmas(o) & words.military) or any(c.dep_ == "amod" and c.lower_ == "armed" for c in o.children)
 
 
 def _lemmas(tok: Token) -> set[str]:

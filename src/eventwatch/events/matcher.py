@@ -294,6 +294,8 @@ def frame_of(tok: Token, ctx: MatchContext) -> tuple[Token, str] | None:
         name = frames.frame_of.get((_key(head), _lemma(head)))
         if name and t.dep_ == "ccomp" and name not in ("demand", "appeal"):
             name = None  # "decided that ..." is not an intent frame; "demanded that X do Y" is
+        if name and t.dep_ == "xcomp" and (literal.load_words().sense or {}).get(_lemma(head)) == "attempt":
+            name = None  # "sought to arrest": an attempt (literal.py's 'attempt' sense) is the act; "seek sanctions" intends
         if name:
             return head, name
         if t.dep_ == "ccomp" and _lemma(head) in frames.speech and _has_obligation(t, frames):
