@@ -158,10 +158,14 @@ class EventsStage:
 
 
 def _side_key(actor_id: str | None, actors: dict) -> str | None:
-    """What makes one side of an act distinct: the actor's code when it has one (the guide: coordinated
-    parties with the same code make one event, "the mayor and the council" -> one), else the actor itself."""
+    """What makes one side of an act distinct: for bodies and groups the actor's code when it has one (the
+    guide: coordinated parties with the same code make one event, "the mayor and the council" -> one), else
+    the actor itself. A named person is always their own side: "Noor and Dostum vowed to resist" is two
+    events even when both carry one code, so no one's act is lost from the record."""
     actor = actors.get(actor_id) if actor_id else None
-    return f"code:{actor.code}" if actor is not None and actor.code else actor_id
+    if actor is None or not actor.code or actor.kind == "person":
+        return actor_id
+    return f"code:{actor.code}"
 
 
 def _unplaced(actor_id: str | None, span: list[int] | None) -> bool:
