@@ -22,7 +22,7 @@ from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
-from eventwatch.quotes.speakers import (BODY_ENTS, is_anaphoric_voice, is_unsigned_document, speaker_token,
+from eventwatch.quotes.speakers import (BODY_ENTS, aged_person, is_anaphoric_voice, is_unsigned_document, speaker_token,
                                         is_firm, is_following, named_before, unnamed_speaker_before)
 from eventwatch.quotes.cues import cue_class, inverted_subject
 
@@ -127,6 +127,10 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
     if body is None and (unnamed_speaker_before(tok) or is_following(tok)):  # "the official" after "a
         span = (tok.left_edge.idx, tok.idx + len(tok))  # senior official said", "the Clinton campaign"
         return (_body_at(resolver, tok) if is_following(tok) else None), text_of(tok.doc, span), span
+    aged = aged_person(tok, resolver.mentions, doc_text(tok.doc)) if body is None else None
+    if aged is not None:  # "the 45-year-old" for the person of that age, not the nearest one
+        aged = resolver.canonical(aged)
+        return aged, resolver.spoken_name(aged), resolver.resolve(tok)[2]
     if body is None:
         actor, name, span = resolver.resolve(tok)
         if is_firm(tok) and (actor is None or actor.kind == "person"):  # "the electronics giant said"

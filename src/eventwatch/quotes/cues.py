@@ -188,6 +188,12 @@ def _definite_description(doc, j: int) -> bool:
     return k == 0 or doc[k - 1].pos_ not in ("ADP", "VERB", "AUX")
 
 
+def _is_time(tok: Token) -> bool:
+    """«Saturday at the convention Sen. Ana Ruiz said»: a day or an hour the parser made the subject is
+    no one (an age, "the 43-year-old", is someone)."""
+    return tok.ent_type_ in TIME_ENTS and tok.pos_ in ("PROPN", "NOUN", "NUM") and not is_age(tok)
+
+
 def is_age(tok: Token) -> bool:
     """"old" of "the 43-year-old": an age standing for a person."""
     return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")
@@ -217,7 +223,8 @@ def _before_parenthesis(doc, j: int) -> int | None:
 def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token | None:
     for child in verb.children:
         if (child.dep_ in SUBJECT_DEPS and not child.is_punct  # a closing mark parsed as subject
-                and not (outside and outside[0] <= child.idx < outside[1]) and not is_dateline(child)):
+                and not (outside and outside[0] <= child.idx < outside[1]) and not is_dateline(child)
+                and not _is_time(child)):
             return _unrelative(child)
     if verb.dep_ == "relcl":
         return verb.head
