@@ -94,3 +94,15 @@ def test_an_ad_a_person_releases_speaks_for_that_person(analyse):
 def test_a_day_the_parser_made_the_subject_is_no_speaker(analyse):
     rec = analyse("Saturday at the party's conference in Leeds Labour MP Jo Reed said the government had “lost its way”.")
     assert _find(rec, "lost its way").speaker_name == "Jo Reed"
+
+
+def test_a_bare_spokesman_speaks_for_the_organisation_of_the_article(analyse):
+    rec = analyse("Kestrel Airlines will cut 500 jobs. A spokesman said the cuts would fall mainly in Manchester.")
+    assert same_speaker(_find(rec, "fall mainly in Manchester").speaker_name, "Kestrel Airlines")
+
+
+def test_which_after_a_comma_goes_with_the_name_before_it(analyse):
+    """«a rival in Orbix, which argues …»: Orbix argues, not "a rival"."""
+    rec = analyse("Velt will launch the service in May, but it already has a rival in Orbix, "
+                  "which argues that its own service is cheaper.")
+    assert _find(rec, "its own service is cheaper").speaker_name == "Orbix"

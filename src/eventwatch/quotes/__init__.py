@@ -22,7 +22,7 @@ from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
-from eventwatch.quotes.speakers import (BODY_ENTS, aged_person, is_anaphoric_voice, is_unsigned_document, speaker_token,
+from eventwatch.quotes.speakers import (BODY_ENTS, aged_person, is_anaphoric_voice, is_bare_agent, is_unsigned_document, speaker_token,
                                         is_firm, is_following, named_before, unnamed_speaker_before)
 from eventwatch.quotes.cues import cue_class, inverted_subject
 
@@ -133,6 +133,10 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
         return aged, resolver.spoken_name(aged), resolver.resolve(tok)[2]
     if body is None:
         actor, name, span = resolver.resolve(tok)
+        if actor is None and is_bare_agent(tok):  # "A spokesman said": for the organisation before
+            body = resolver.organisation_before(span[0])
+            if body is not None:
+                return body, resolver.spoken_name(body), span
         if is_firm(tok) and (actor is None or actor.kind == "person"):  # "the electronics giant said"
             actor = resolver.organisation_before(span[0]) or actor
             name = resolver.spoken_name(actor) if actor is not None and actor.kind != "person" else name

@@ -333,8 +333,20 @@ def is_dateline(tok: Token) -> bool:
 
 def _unrelative(tok: Token) -> Token:
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-        return tok.head.head
+        return _named_before_comma(tok) or tok.head.head
     return tok
+
+
+def _named_before_comma(rel: Token) -> Token | None:
+    """«it has a rival in Orbix, which argues …»: after a comma, "which"/"who" goes with the name just
+    before the comma, even when the parser hung the clause on the noun that name depends on ("rival")."""
+    doc, antecedent = rel.doc, rel.head.head
+    if rel.i < 2 or doc[rel.i - 1].text != "," or rel.lower_ == "that":
+        return None
+    name = doc[rel.i - 2]
+    if name.pos_ != "PROPN" or not (antecedent.i < name.i <= antecedent.right_edge.i):
+        return None
+    return name if name.dep_ == "pobj" and name.head.head.i == antecedent.i else None
 
 
 def according_to(tok: Token) -> tuple[Token, Token] | None:

@@ -250,3 +250,11 @@ def aged_person(tok: Token, mentions, text: str):
         if after.match(text, m.end) or before.search(text[max(0, m.start - 40):m.start]):
             return m.actor
     return None
+
+
+def is_bare_agent(tok: Token) -> bool:
+    """«Kestrel Airlines will cut jobs. A spokesman said …»: a spokesman who speaks for no one named with
+    him (no possessor, no "for X", no name compounded), so for the organisation the article is about."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or description_heads().get(tok.lemma_.lower()) != "agent":
+        return False
+    return not any(c.dep_ in ("poss", "prep", "compound", "nmod", "appos", "amod") for c in tok.children)
