@@ -75,6 +75,16 @@ class Referents(MentionTable):
         if actor is not None:
             self.last_speaker = (end, actor)
 
+    def last_speaker_for(self, pronoun: Token, reach: int) -> Actor | None:
+        """The last speaker, if ``pronoun`` ("he", "she") fits them and they spoke within ``reach``
+        characters: for "he added", which goes on with the last speaker whoever was named since."""
+        low = pronoun.lower_
+        if self.last_speaker is None or not (low in MALE or low in FEMALE):
+            return None
+        end, actor = self.last_speaker
+        ok = pronoun.idx - end <= reach and self._gender_ok(actor, "m" if low in MALE else "f")
+        return actor if ok else None
+
     def _last_speaker_holds(self, pos: int, gender: str) -> bool:
         """The last speaker is still the topic: near, compatible, and no other person the subject since."""
         if self.last_speaker is None:

@@ -24,7 +24,7 @@ from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
 from eventwatch.quotes.speakers import (BODY_ENTS, aged_person, is_anaphoric_voice, is_bare_agent, is_unsigned_document, speaker_token,
                                         is_firm, is_following, named_before, unnamed_speaker_before)
-from eventwatch.quotes.cues import cue_class, inverted_subject
+from eventwatch.quotes.cues import cue_class, cue_lemma, inverted_subject
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +171,12 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
         quote = Quote(text=text[q.start:q.end], span=[q.start, q.end], kind=q.kind,
                       cue=list(q.cue) if q.cue else None)
         actor = None
-        if q.subject is not None:
+        going_on = _continues(resolver, q) if q.subject is not None else None
+        if going_on is not None:  # «“…,” Sadiq said. His father works as a cook. “…,” he added.»
+            actor = going_on
+            quote.speaker, quote.speaker_name = resolver.adopt(actor), resolver.spoken_name(actor)
+            quote.speaker_span = [q.subject.idx, q.subject.idx + len(q.subject)]
+        elif q.subject is not None:
             actor, name, span = _resolve(resolver, q.subject, voices)
             quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
@@ -190,6 +195,19 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
             resolver.note_speaker(actor, q.end)  # also a speaker that is a name but no actor (an organisation)
         quotes.append(quote)
     return quotes
+
+
+CONTINUING = {"add", "continue"}  # cue lemmas that go on with the last speaker
+CONTINUE_REACH = 600  # characters since the last quote within which "he added" is still its speaker
+
+
+def _continues(resolver: Referents, q: Found):
+    """The last speaker, for a "he"/"she" whose cue goes on speaking ("added", "continued"), even when
+    another person of that gender was named in between (who said nothing)."""
+    cue = resolver.doc.char_span(q.cue[0], q.cue[1]) if q.cue else None
+    if cue is None or len(cue) != 1 or cue_lemma(cue[0]) not in CONTINUING or q.subject.head.i != cue[0].i:
+        return None
+    return resolver.last_speaker_for(q.subject, CONTINUE_REACH)
 
 
 def _is_organization(actor, q: Found) -> bool:
