@@ -106,3 +106,25 @@ def test_which_after_a_comma_goes_with_the_name_before_it(analyse):
     rec = analyse("Velt will launch the service in May, but it already has a rival in Orbix, "
                   "which argues that its own service is cheaper.")
     assert _find(rec, "its own service is cheaper").speaker_name == "Orbix"
+
+
+def test_he_added_goes_on_with_the_last_speaker_past_a_man_named_since(analyse):
+    rec = analyse("Omar Sadiq was 12 when his family fled Syria. Now 19, he studies engineering at McGill.\n\n"
+                  "“Canada gave us a future,” Sadiq said. His father, Hassan, works as a cook.\n\n"
+                  "“I want to give something back,” he added.")
+    assert _find(rec, "give something back").speaker_name == "Omar Sadiq"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("Donald Trump spoke to NBC News after an event in Iowa.\n\n“There should be a lot of systems,” the businessman replied.",
+     "lot of systems", "Donald Trump"),
+    ("Sheldon Adelson rarely gives interviews to the Washington Post.\n\n“It was very nice,” the gambling tycoon told Reuters.",
+     "very nice", "Sheldon Adelson"),
+])
+def test_a_persons_trade_noun_is_the_person_not_the_newspaper_before(analyse, text, fragment, speaker):
+    assert _find(analyse(text), fragment).speaker_name == speaker
+
+
+def test_a_firms_trade_noun_is_still_the_firm_named_before(analyse):
+    rec = analyse("Norvik Steel cut 300 jobs at its plant in Leeds. The steelmaker said demand had fallen.")
+    assert same_speaker(_find(rec, "demand had fallen").speaker_name, "Norvik Steel")
