@@ -128,3 +128,15 @@ def test_a_persons_trade_noun_is_the_person_not_the_newspaper_before(analyse, te
 def test_a_firms_trade_noun_is_still_the_firm_named_before(analyse):
     rec = analyse("Norvik Steel cut 300 jobs at its plant in Leeds. The steelmaker said demand had fallen.")
     assert same_speaker(_find(rec, "demand had fallen").speaker_name, "Norvik Steel")
+
+
+def test_a_participle_of_writing_after_the_clause_is_its_subjects(analyse):
+    rec = analyse("Band member Flea shared the news on social media last week, writing “Feels great to support "
+                  "someone I believe in. This is a man with integrity.”")
+    assert _find(rec, "Feels great").speaker_name == "Flea"
+
+
+def test_a_sentence_opening_with_the_verb_of_saying_names_its_speaker_before_the_colon(analyse):
+    rec = analyse("Stone said the machines were easy to rig.\n\nContinued Stone: “So I think it’s a very real problem. "
+                  "And the single best thing they can do is to register new voters.”")
+    assert _find(rec, "very real problem").speaker_name == "Stone"

@@ -75,12 +75,43 @@ def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = No
     if depth == 0 and cue_class(verb) == "speech" and has_child(verb, ("nsubjpass",)):
         return passive_agent(verb)  # "Holt was asked …", "was told by the minister …": the asker, the teller
     subj = _subject(verb, depth, outside)
+    if subj is None and depth == 0:
+        subj = _participle_after_clause(verb, outside) or _opening_inversion(verb)
     if subj is None or "\n" in doc_text(verb.doc)[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
         subj = _adjacent_subject(verb, outside)
     if subj is not None and _inside(subj.idx, quoted):  # «“That, unfortunately,” he said, “is …”»: not "That"
         subj = _adjacent_subject(verb, outside)
         return None if subj is None or _inside(subj.idx, quoted) else subj
     return subj
+
+
+def _participle_after_clause(verb: Token, outside: tuple[int, int] | None) -> Token | None:
+    """«Flea shared the news last week, writing “…”»: a participle of saying after a comma that the
+    parser hung nowhere useful (as the subject of the quote's verb) is said by the subject of the
+    clause it follows, the sentence's main verb before it."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    root = verb.sent.root
+    if root.i >= verb.i or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subj is None or subj.lower_ in EXPLETIVE or (outside and outside[0] <= subj.idx < outside[1]):
+        return None
+    return _unrelative(subj)
+
+
+def _opening_inversion(verb: Token) -> Token | None:
+    """«Continued Stone: “…”», «Added the minister: “…”»: a verb of saying that opens its sentence,
+    followed by its speaker and a colon."""
+    doc = verb.doc
+    if cue_class(verb) != "speech" or not (verb.i == 0 or doc[verb.i - 1].is_space or doc[verb.i - 1].text in ".!?\n"):
+        return None
+    colon = next((t for t in doc[verb.i + 1:verb.i + 6] if t.text in (":", ",")), None)
+    if colon is None or colon.text != ":":
+        return None
+    names = [t for t in doc[verb.i + 1:colon.i] if t.pos_ in ("PROPN", "NOUN")]
+    return names[-1] if names else None
 
 
 def inverted_subject(verb: Token) -> Token | None:
