@@ -139,4 +139,4 @@ def test_a_participle_of_writing_after_the_clause_is_its_subjects(analyse):
 def test_a_sentence_opening_with_the_verb_of_saying_names_its_speaker_before_the_colon(analyse):
     rec = analyse("Stone said the machines were easy to rig.\n\nContinued Stone: “So I think it’s a very real problem. "
                   "And the single best thing they can do is to register new voters.”")
-    assert _find(rec, "very real problem").speaker_name == "Stone"
+    assert same_speaker(_find(rec, "very real problem").speaker_name, "Stone")
