@@ -140,3 +140,21 @@ def test_a_sentence_opening_with_the_verb_of_saying_names_its_speaker_before_the
     rec = analyse("Stone said the machines were easy to rig.\n\nContinued Stone: “So I think it’s a very real problem. "
                   "And the single best thing they can do is to register new voters.”")
     assert same_speaker(_find(rec, "very real problem").speaker_name, "Stone")
+
+
+def test_a_floating_quote_after_a_newcomers_sentence_is_the_newcomers(analyse):
+    rec = analyse("“The budget is balanced,” said Finance Minister Anne Roy.\n\n"
+                  "Opposition critic Paul Dube has questioned the numbers for months.\n\n"
+                  "“These figures simply don't add up. Somebody has to say it.”")
+    assert _find(rec, "don't add up").speaker_name == "Paul Dube"
+
+
+def test_a_floating_quote_goes_on_with_its_speaker_when_no_one_new_is_named(analyse):
+    rec = analyse("“The budget is balanced,” said Finance Minister Anne Roy. The deficit fell in May.\n\n"
+                  "“It has been for two years. Nobody should doubt that.”")
+    assert _find(rec, "Nobody should doubt").speaker_name == "Anne Roy"
+
+
+def test_a_floating_quote_before_anyone_has_spoken_is_the_persons_named_before_it(analyse):
+    rec = analyse("Mayor Sam Katz defended the plan on Tuesday.\n\n“This will save the city millions of dollars over ten years.”")
+    assert _find(rec, "save the city millions").speaker_name == "Sam Katz"

@@ -86,6 +86,11 @@ class Referents(MentionTable):
         ok = pronoun.idx - end <= reach and self._gender_ok(actor, "m" if low in MALE else "f")
         return actor if ok else None
 
+    def introduced_after(self, actor: Actor, pos: int) -> bool:
+        """``actor`` is first named (outside quotes) at or after ``pos``: a newcomer since then."""
+        first = self._first_mention(actor)
+        return first is not None and first >= pos
+
     def _last_speaker_holds(self, pos: int, gender: str) -> bool:
         """The last speaker is still the topic: near, compatible, and no other person the subject since."""
         if self.last_speaker is None:

@@ -93,13 +93,22 @@ def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
 FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|myself)\b")
 
 
+THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her|his|[Hh]e[’']s|[Ss]he[’']s)\b")
+
+
 def _topic_speaker(resolver: Referents, q: Found, last, text: str):
     """«Anna Vale did not need persuading. “I’m glad …”»: a floating quote in the first person right
-    after a sentence whose subject is a person (named since the last quote) is that person's."""
-    if not FIRST_PERSON.search(text[q.start:q.end]):
-        return None
+    after a sentence whose subject is a person (named since the last quote) is that person's; so is
+    any floating quote after a sentence whose subject is a person named there for the first time
+    («Critic Paul Dube has questioned the numbers. “These figures don't add up.”»), or after any
+    person's sentence when no one has spoken yet."""
     since = max(_attribution_end(resolver.doc, last), q.start - FLOAT_REACH)
-    return resolver.subject_between(since, q.start)
+    topic = resolver.subject_between(since, q.start)
+    if topic is None or FIRST_PERSON.search(text[q.start:q.end]) or last is None:
+        return topic
+    if THIRD_PERSON.search(text[q.start:q.end]):
+        return None  # «Anna Vale bakes for him. “She is the best baker in town.”»: said of her, by the last one
+    return topic if resolver.introduced_after(topic, _attribution_end(resolver.doc, last)) else None
 
 
 def _attribution_end(doc, last) -> int:
