@@ -158,3 +158,14 @@ def test_a_floating_quote_goes_on_with_its_speaker_when_no_one_new_is_named(anal
 def test_a_floating_quote_before_anyone_has_spoken_is_the_persons_named_before_it(analyse):
     rec = analyse("Mayor Sam Katz defended the plan on Tuesday.\n\n“This will save the city millions of dollars over ten years.”")
     assert _find(rec, "save the city millions").speaker_name == "Sam Katz"
+
+
+@pytest.mark.parametrize("text,fragment,speaker", [
+    ("The Federal Reserve left rates unchanged. The Fed said inflation remained subdued.",
+     "inflation remained subdued", "Federal Reserve"),
+    ("The Conservative Party unveiled its manifesto. The Tories said taxes would fall.", "taxes would fall", "Conservative Party"),
+    ("The Bank of Japan intervened on Tuesday. The BOJ said it would act again if needed.",
+     "act again if needed", "Bank of Japan"),
+])
+def test_an_organisation_speaks_by_the_full_name_the_article_gave_it(analyse, text, fragment, speaker):
+    assert _find(analyse(text), fragment).speaker_name == speaker

@@ -13,7 +13,7 @@ import logging
 import re
 
 from eventwatch.actors import people_of
-from eventwatch.actors.names import plain_name
+from eventwatch.actors.names import plain_name, proper_name
 from eventwatch.actors.phrases import entity_of
 from eventwatch.actors.referents import Referents
 from eventwatch.model import Quote, Record
@@ -187,6 +187,7 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
             quote.speaker_span = [q.subject.idx, q.subject.idx + len(q.subject)]
         elif q.subject is not None:
             actor, name, span = _resolve(resolver, q.subject, voices)
+            actor, name = _fullest_name(resolver, actor, name, span[0])
             quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
             quote.speaker_span = list(span)
@@ -217,6 +218,37 @@ def _continues(resolver: Referents, q: Found):
     if cue is None or len(cue) != 1 or cue_lemma(cue[0]) not in CONTINUING or q.subject.head.i != cue[0].i:
         return None
     return resolver.last_speaker_for(q.subject, CONTINUE_REACH)
+
+
+ORG_FUNCTION_WORDS = {"of", "the", "and", "for", "&"}
+
+
+def _fullest_name(resolver: Referents, actor, name: str | None, pos: int):
+    """(actor, name) of an organisation speaker by the name the article gives it in full: its own name
+    when the article writes it ("the Tories said" -> Conservative Party), or the organisation named
+    before whose initials or first word it shortens ("the BOJ said" -> Bank of Japan, "the Fed said" ->
+    Federal Reserve); anyone else as resolved."""
+    if actor is None or actor.kind != "organization" or not name:
+        return actor, name
+    text = resolver.doc.text
+    short = _without_the(name).strip()
+    if proper_name(actor.name) and len(actor.name) > len(short) and actor.name in text[:pos]:
+        return actor, plain_name(actor.name)
+    if " " in short or not short[:1].isupper():
+        return actor, name
+    for m in reversed(resolver.mentions):
+        other = resolver.canonical(m.actor)
+        if m.start >= pos or other.kind != "organization" or other.id == actor.id:
+            continue
+        words = re.findall(r"[A-Za-z]+", _without_the(text[m.start:m.end]))
+        if len(words) < 2:
+            continue
+        initials = {"".join(w[0] for w in words).upper(),
+                    "".join(w[0] for w in words if w.lower() not in ORG_FUNCTION_WORDS).upper()}
+        clipped = len(short) >= 3 and words[0].startswith(short) and len(words[0]) > len(short)
+        if (short.isupper() and short in initials) or clipped:
+            return other, plain_name(_without_the(text[m.start:m.end]))
+    return actor, name
 
 
 def _is_organization(actor, q: Found) -> bool:
