@@ -136,7 +136,7 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
     if body is None and (unnamed_speaker_before(tok) or is_following(tok)):  # "the official" after "a
         span = (tok.left_edge.idx, tok.idx + len(tok))  # senior official said", "the Clinton campaign"
         return (_body_at(resolver, tok) if is_following(tok) else None), text_of(tok.doc, span), span
-    aged = aged_person(tok, resolver.mentions, doc_text(tok.doc)) if body is None else None
+    aged = aged_person(tok, resolver.mentions, doc_text(tok.doc)) if body is None and tok.lower_ == "old" else None
     if aged is not None:  # "the 45-year-old" for the person of that age, not the nearest one
         aged = resolver.canonical(aged)
         return aged, resolver.spoken_name(aged), resolver.resolve(tok)[2]
@@ -207,6 +207,7 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
     return quotes
 
 
+SINGULAR_PRONOUNS = {"he", "she"}
 CONTINUING = {"add", "continue"}  # cue lemmas that go on with the last speaker
 CONTINUE_REACH = 600  # characters since the last quote within which "he added" is still its speaker
 
@@ -214,8 +215,8 @@ CONTINUE_REACH = 600  # characters since the last quote within which "he added" 
 def _continues(resolver: Referents, q: Found):
     """The last speaker, for a "he"/"she" whose cue goes on speaking ("added", "continued"), even when
     another person of that gender was named in between (who said nothing)."""
-    cue = resolver.doc.char_span(q.cue[0], q.cue[1]) if q.cue else None
-    if cue is None or len(cue) != 1 or cue_lemma(cue[0]) not in CONTINUING or q.subject.head.i != cue[0].i:
+    verb = q.subject.head
+    if q.subject.lower_ not in SINGULAR_PRONOUNS or not q.cue or verb.idx != q.cue[0] or cue_lemma(verb) not in CONTINUING:
         return None
     return resolver.last_speaker_for(q.subject, CONTINUE_REACH)
 
@@ -230,7 +231,7 @@ def _fullest_name(resolver: Referents, actor, name: str | None, pos: int):
     Federal Reserve); anyone else as resolved."""
     if actor is None or actor.kind != "organization" or not name:
         return actor, name
-    text = resolver.doc.text
+    text = doc_text(resolver.doc)
     short = _without_the(name).strip()
     if proper_name(actor.name) and len(actor.name) > len(short) and actor.name in text[:pos]:
         return actor, plain_name(actor.name)
