@@ -169,3 +169,11 @@ def test_a_floating_quote_before_anyone_has_spoken_is_the_persons_named_before_i
 ])
 def test_an_organisation_speaks_by_the_full_name_the_article_gave_it(analyse, text, fragment, speaker):
     assert _find(analyse(text), fragment).speaker_name == speaker
+
+
+def test_a_coordinated_verb_of_saying_takes_the_subject_that_agrees_with_it(analyse):
+    """«Farmers are said to be angry about the way the scheme has worked and have said …»: the parser
+    may coordinate "have said" with "has worked"; "have" wants the plural farmers, not the scheme."""
+    rec = analyse("Many dairy farmers are said to be angry about the way the subsidy scheme has worked and have "
+                  "said they want the minister to scrap it.")
+    assert same_speaker(_find(rec, "scrap it").speaker_name, "dairy farmers")

@@ -266,6 +266,8 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
         head = _main_clause(verb, _reporter(verb.head, outside))
         subj = _subject(head, depth + 1, outside)
+        if subj is not None and verb.dep_ == "conj" and _disagrees(verb, subj):
+            subj = _agreeing_subject(head, verb) or subj
         if subj is None and cue_class(head) is not None:  # «“…,” said Skelly, explaining …»
             subj = inverted_subject(head)
         if subj is None or (subj.lower_ in EXPLETIVE and cue_class(subj.head) is None):  # not "it said, adding"
@@ -281,6 +283,47 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
             return quoted_as
         return _subject(verb.head.head, depth + 1, outside)  # "X responded by accusing him of …": X
     return None
+
+
+PLURAL_AUX = {"have", "are", "were", "do"}
+SINGULAR_AUX = {"has", "is", "was", "does"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+
+
+def _verb_number(verb: Token) -> str | None:
+    """"pl" or "sg" by the verb's own finite form ("have said", "says"), None when the form does not tell."""
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in PLURAL_AUX | SINGULAR_AUX:
+            return "pl" if c.lower_ in PLURAL_AUX else "sg"
+    return {"VBZ": "sg", "VBP": "pl"}.get(verb.tag_)
+
+
+def _disagrees(verb: Token, subj: Token) -> bool:
+    """«backbenchers are said to be unhappy with the way campaigning has gone and have said …»: a common
+    noun subject of the other number than the coordinated verb's own form ("campaigning … have said")
+    is not its subject (names and collective nouns are left alone: "Labour have said")."""
+    if subj.pos_ != "NOUN" or description_heads().get(subj.lemma_.lower()):
+        return False
+    number = _verb_number(verb)
+    return number is not None and number != ("pl" if subj.tag_ in PLURAL_TAGS else "sg")
+
+
+def _agreeing_subject(head: Token, verb: Token) -> Token | None:
+    """Up the parse from ``head``: the first verb whose subject agrees with ``verb``'s number."""
+    tok = head
+    for _ in range(MAX_AGREE_CLIMB):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and not _disagrees(verb, subj) and subj.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _unrelative(subj)
+    return None
+
+
+MAX_AGREE_CLIMB = 8
 
 
 def _quoted_as(verb: Token) -> Token | None:
