@@ -177,3 +177,20 @@ def test_a_coordinated_verb_of_saying_takes_the_subject_that_agrees_with_it(anal
     rec = analyse("Many dairy farmers are said to be angry about the way the subsidy scheme has worked and have "
                   "said they want the minister to scrap it.")
     assert same_speaker(_find(rec, "scrap it").speaker_name, "dairy farmers")
+
+
+def test_a_subject_inside_a_parenthesis_after_a_name_is_the_name(pipeline):
+    """«Gov. Ana Ruiz (R-OH), said …» with the parse the model gives some texts: "OH" as the subject."""
+    from spacy.tokens import Doc
+
+    from eventwatch.quotes.cues import subject_of
+
+    rows = [("Gov.", True, "PROPN", 2, "compound"), ("Ana", True, "PROPN", 2, "compound"),
+            ("Ruiz", True, "PROPN", 6, "nmod"), ("(", False, "PUNCT", 2, "punct"), ("R-OH", False, "PROPN", 9, "nsubj"),
+            (")", False, "PUNCT", 2, "punct"), (",", True, "PUNCT", 9, "punct"), ("and", True, "CCONJ", 9, "cc"),
+            ("then", True, "ADV", 9, "advmod"), ("said", True, "VERB", 9, "ROOT"), ("no", False, "INTJ", 9, "dobj"),
+            (".", False, "PUNCT", 9, "punct")]
+    doc = Doc(pipeline.nlp.vocab, words=[r[0] for r in rows], spaces=[r[1] for r in rows], pos=[r[2] for r in rows],
+              heads=[r[3] for r in rows], deps=[r[4] for r in rows],
+              ents=["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"])
+    assert subject_of(doc[9]).text == "Ruiz"

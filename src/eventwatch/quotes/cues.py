@@ -85,6 +85,18 @@ def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = No
     return subj
 
 
+def _out_of_parenthesis(subj: Token) -> Token:
+    """«Gov. Ana Ruiz (R-OH), said»: a subject the parser found inside a short parenthesis after a name
+    (a party and state, an age) stands for the name before the parenthesis."""
+    doc = subj.doc
+    opening = next((k for k in range(subj.i - 1, max(-1, subj.i - 5), -1) if doc[k].text in "()"), None)
+    if opening is None or doc[opening].text != "(" or opening == 0:
+        return subj
+    closing = next((k for k in range(subj.i + 1, min(len(doc), subj.i + 4)) if doc[k].text in "()"), None)
+    before = doc[opening - 1]
+    return before if closing is not None and doc[closing].text == ")" and before.pos_ == "PROPN" else subj
+
+
 def _participle_after_clause(verb: Token, outside: tuple[int, int] | None) -> Token | None:
     """«Flea shared the news last week, writing “…”»: a participle of saying after a comma that the
     parser hung nowhere useful (as the subject of the quote's verb) is said by the subject of the
@@ -256,7 +268,7 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
         if (child.dep_ in SUBJECT_DEPS and not child.is_punct  # a closing mark parsed as subject
                 and not (outside and outside[0] <= child.idx < outside[1]) and not is_dateline(child)
                 and not _is_time(child)):
-            return _unrelative(child)
+            return _unrelative(_out_of_parenthesis(child))
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "xcomp":  # object control: "heard students shout" -> students
