@@ -26,6 +26,7 @@ OWNER_PREPS = {"for", "at", "from"}
 SECTOR_DESCRIBED = {"LAB"}  # "the union" may be an organisation named without the word
 SPOKEN_FOR = GROUP_KINDS + ("person",)  # a spokesman speaks for a body or for a person
 NAME_ENTS = {"PERSON", "ORG"}
+PERSON_ENDINGS = ("man", "woman", "person")  # "businessman", "chairwoman": people, whatever their sector
 
 
 class Referents(MentionTable):
@@ -74,6 +75,21 @@ class Referents(MentionTable):
         """Remember who spoke last (a pronoun speaker soon after is most likely the same one)."""
         if actor is not None:
             self.last_speaker = (end, actor)
+
+    def last_speaker_for(self, pronoun: Token, reach: int) -> Actor | None:
+        """The last speaker, if ``pronoun`` ("he", "she") fits them and they spoke within ``reach``
+        characters: for "he added", which goes on with the last speaker whoever was named since."""
+        low = pronoun.lower_
+        if self.last_speaker is None or not (low in MALE or low in FEMALE):
+            return None
+        end, actor = self.last_speaker
+        ok = pronoun.idx - end <= reach and self._gender_ok(actor, "m" if low in MALE else "f")
+        return actor if ok else None
+
+    def introduced_after(self, actor: Actor, pos: int) -> bool:
+        """``actor`` is first named (outside quotes) at or after ``pos``: a newcomer since then."""
+        first = self._first_mention(actor)
+        return first is not None and first >= pos
 
     def _last_speaker_holds(self, pos: int, gender: str) -> bool:
         """The last speaker is still the topic: near, compatible, and no other person the subject since."""
@@ -213,6 +229,14 @@ class Referents(MentionTable):
         return (actor is not None and actor.kind == "group" and actor.id[-3:] in firm_sectors()
                 and not proper_name(said_words(actor, doc_text(self.doc))))
 
+    def _trade_fits(self, span: tuple[int, int], firm: Actor, lemma: str) -> bool:
+        """The firm named before can be what the trade noun describes: not a person's noun ("businessman",
+        "chairwoman"), and of the noun's sector when the firm's sector is known ("the tycoon" is no newspaper)."""
+        if lemma.endswith(PERSON_ENDINGS) or lemma in person_words():
+            return False
+        sector = self.actor_at(*span).id[-3:]
+        return not firm.sector or sector in firm.sector
+
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
         """(actor, whether the description refers back to it) for a common-noun speaker."""
         lemma = subj.lemma_.lower()
@@ -255,6 +279,8 @@ class Referents(MentionTable):
             if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
                 return role, False
             firm = self._organisation_before(span[0]) if self._is_trade(span) else None
+            if firm is not None and not self._trade_fits(span, firm, lemma):
+                firm = None  # "the businessman", "the gambling tycoon": a person, not NBC News
             if firm is not None:  # "Norvik Steel cut jobs. The steelmaker said": the firm named before
                 return firm, True
             gender, others = person_words().get(lemma), self._co_arguments(subj)

@@ -13,7 +13,7 @@ import logging
 import re
 
 from eventwatch.actors import people_of
-from eventwatch.actors.names import plain_name
+from eventwatch.actors.names import plain_name, proper_name
 from eventwatch.actors.phrases import entity_of
 from eventwatch.actors.referents import Referents
 from eventwatch.model import Quote, Record
@@ -22,9 +22,9 @@ from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
-from eventwatch.quotes.speakers import (BODY_ENTS, is_anaphoric_voice, is_unsigned_document, speaker_token,
+from eventwatch.quotes.speakers import (BODY_ENTS, aged_person, is_anaphoric_voice, is_bare_agent, is_unsigned_document, speaker_token,
                                         is_firm, is_following, named_before, unnamed_speaker_before)
-from eventwatch.quotes.cues import cue_class, inverted_subject
+from eventwatch.quotes.cues import cue_class, cue_lemma, inverted_subject
 
 log = logging.getLogger(__name__)
 
@@ -93,13 +93,22 @@ def merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
 FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|myself)\b")
 
 
+THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her|his|[Hh]e[’']s|[Ss]he[’']s)\b")
+
+
 def _topic_speaker(resolver: Referents, q: Found, last, text: str):
     """«Anna Vale did not need persuading. “I’m glad …”»: a floating quote in the first person right
-    after a sentence whose subject is a person (named since the last quote) is that person's."""
-    if not FIRST_PERSON.search(text[q.start:q.end]):
-        return None
+    after a sentence whose subject is a person (named since the last quote) is that person's; so is
+    any floating quote after a sentence whose subject is a person named there for the first time
+    («Critic Paul Dube has questioned the numbers. “These figures don't add up.”»), or after any
+    person's sentence when no one has spoken yet."""
     since = max(_attribution_end(resolver.doc, last), q.start - FLOAT_REACH)
-    return resolver.subject_between(since, q.start)
+    topic = resolver.subject_between(since, q.start)
+    if topic is None or FIRST_PERSON.search(text[q.start:q.end]) or last is None:
+        return topic
+    if THIRD_PERSON.search(text[q.start:q.end]):
+        return None  # «Anna Vale bakes for him. “She is the best baker in town.”»: said of her, by the last one
+    return topic if resolver.introduced_after(topic, _attribution_end(resolver.doc, last)) else None
 
 
 def _attribution_end(doc, last) -> int:
@@ -127,8 +136,16 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
     if body is None and (unnamed_speaker_before(tok) or is_following(tok)):  # "the official" after "a
         span = (tok.left_edge.idx, tok.idx + len(tok))  # senior official said", "the Clinton campaign"
         return (_body_at(resolver, tok) if is_following(tok) else None), text_of(tok.doc, span), span
+    aged = aged_person(tok, resolver.mentions, doc_text(tok.doc)) if body is None and tok.lower_ == "old" else None
+    if aged is not None:  # "the 45-year-old" for the person of that age, not the nearest one
+        aged = resolver.canonical(aged)
+        return aged, resolver.spoken_name(aged), resolver.resolve(tok)[2]
     if body is None:
         actor, name, span = resolver.resolve(tok)
+        if actor is None and is_bare_agent(tok):  # "A spokesman said": for the organisation before
+            body = resolver.organisation_before(span[0])
+            if body is not None:
+                return body, resolver.spoken_name(body), span
         if is_firm(tok) and (actor is None or actor.kind == "person"):  # "the electronics giant said"
             actor = resolver.organisation_before(span[0]) or actor
             name = resolver.spoken_name(actor) if actor is not None and actor.kind != "person" else name
@@ -163,8 +180,14 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
         quote = Quote(text=text[q.start:q.end], span=[q.start, q.end], kind=q.kind,
                       cue=list(q.cue) if q.cue else None)
         actor = None
-        if q.subject is not None:
+        going_on = _continues(resolver, q) if q.subject is not None else None
+        if going_on is not None:  # «“…,” Sadiq said. His father works as a cook. “…,” he added.»
+            actor = going_on
+            quote.speaker, quote.speaker_name = resolver.adopt(actor), resolver.spoken_name(actor)
+            quote.speaker_span = [q.subject.idx, q.subject.idx + len(q.subject)]
+        elif q.subject is not None:
             actor, name, span = _resolve(resolver, q.subject, voices)
+            actor, name = _fullest_name(resolver, actor, name, span[0])
             quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
             quote.speaker_span = list(span)
@@ -182,6 +205,51 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
             resolver.note_speaker(actor, q.end)  # also a speaker that is a name but no actor (an organisation)
         quotes.append(quote)
     return quotes
+
+
+SINGULAR_PRONOUNS = {"he", "she"}
+CONTINUING = {"add", "continue"}  # cue lemmas that go on with the last speaker
+CONTINUE_REACH = 600  # characters since the last quote within which "he added" is still its speaker
+
+
+def _continues(resolver: Referents, q: Found):
+    """The last speaker, for a "he"/"she" whose cue goes on speaking ("added", "continued"), even when
+    another person of that gender was named in between (who said nothing)."""
+    verb = q.subject.head
+    if q.subject.lower_ not in SINGULAR_PRONOUNS or not q.cue or verb.idx != q.cue[0] or cue_lemma(verb) not in CONTINUING:
+        return None
+    return resolver.last_speaker_for(q.subject, CONTINUE_REACH)
+
+
+ORG_FUNCTION_WORDS = {"of", "the", "and", "for", "&"}
+
+
+def _fullest_name(resolver: Referents, actor, name: str | None, pos: int):
+    """(actor, name) of an organisation speaker by the name the article gives it in full: its own name
+    when the article writes it ("the Tories said" -> Conservative Party), or the organisation named
+    before whose initials or first word it shortens ("the BOJ said" -> Bank of Japan, "the Fed said" ->
+    Federal Reserve); anyone else as resolved."""
+    if actor is None or actor.kind != "organization" or not name:
+        return actor, name
+    text = doc_text(resolver.doc)
+    short = _without_the(name).strip()
+    if proper_name(actor.name) and len(actor.name) > len(short) and actor.name in text[:pos]:
+        return actor, plain_name(actor.name)
+    if " " in short or not short[:1].isupper():
+        return actor, name
+    for m in reversed(resolver.mentions):
+        other = resolver.canonical(m.actor)
+        if m.start >= pos or other.kind != "organization" or other.id == actor.id:
+            continue
+        words = re.findall(r"[A-Za-z]+", _without_the(text[m.start:m.end]))
+        if len(words) < 2:
+            continue
+        initials = {"".join(w[0] for w in words).upper(),
+                    "".join(w[0] for w in words if w.lower() not in ORG_FUNCTION_WORDS).upper()}
+        clipped = len(short) >= 3 and words[0].startswith(short) and len(words[0]) > len(short)
+        if (short.isupper() and short in initials) or clipped:
+            return other, plain_name(_without_the(text[m.start:m.end]))
+    return actor, name
 
 
 def _is_organization(actor, q: Found) -> bool:

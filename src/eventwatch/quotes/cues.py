@@ -75,12 +75,55 @@ def subject_of(verb: Token, depth: int = 0, outside: tuple[int, int] | None = No
     if depth == 0 and cue_class(verb) == "speech" and has_child(verb, ("nsubjpass",)):
         return passive_agent(verb)  # "Holt was asked …", "was told by the minister …": the asker, the teller
     subj = _subject(verb, depth, outside)
+    if subj is None and depth == 0:
+        subj = _participle_after_clause(verb, outside) or _opening_inversion(verb)
     if subj is None or "\n" in doc_text(verb.doc)[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
         subj = _adjacent_subject(verb, outside)
     if subj is not None and _inside(subj.idx, quoted):  # «“That, unfortunately,” he said, “is …”»: not "That"
         subj = _adjacent_subject(verb, outside)
         return None if subj is None or _inside(subj.idx, quoted) else subj
     return subj
+
+
+def _out_of_parenthesis(subj: Token) -> Token:
+    """«Gov. Ana Ruiz (R-OH), said»: a subject the parser found inside a short parenthesis after a name
+    (a party and state, an age) stands for the name before the parenthesis."""
+    doc = subj.doc
+    opening = next((k for k in range(subj.i - 1, max(-1, subj.i - 5), -1) if doc[k].text in "()"), None)
+    if opening is None or doc[opening].text != "(" or opening == 0:
+        return subj
+    closing = next((k for k in range(subj.i + 1, min(len(doc), subj.i + 4)) if doc[k].text in "()"), None)
+    before = doc[opening - 1]
+    return before if closing is not None and doc[closing].text == ")" and before.pos_ == "PROPN" else subj
+
+
+def _participle_after_clause(verb: Token, outside: tuple[int, int] | None) -> Token | None:
+    """«Flea shared the news last week, writing “…”»: a participle of saying after a comma that the
+    parser hung nowhere useful (as the subject of the quote's verb) is said by the subject of the
+    clause it follows, the sentence's main verb before it."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    root = verb.sent.root
+    if root.i >= verb.i or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subj is None or subj.lower_ in EXPLETIVE or (outside and outside[0] <= subj.idx < outside[1]):
+        return None
+    return _unrelative(subj)
+
+
+def _opening_inversion(verb: Token) -> Token | None:
+    """«Continued Stone: “…”», «Added the minister: “…”»: a verb of saying that opens its sentence,
+    followed by its speaker and a colon."""
+    doc = verb.doc
+    if cue_class(verb) != "speech" or not (verb.i == 0 or doc[verb.i - 1].is_space or doc[verb.i - 1].text in ".!?\n"):
+        return None
+    colon = next((t for t in doc[verb.i + 1:verb.i + 6] if t.text in (":", ",")), None)
+    if colon is None or colon.text != ":":
+        return None
+    names = [t for t in doc[verb.i + 1:colon.i] if t.pos_ in ("PROPN", "NOUN")]
+    return names[-1] if names else None
 
 
 def inverted_subject(verb: Token) -> Token | None:
@@ -188,6 +231,12 @@ def _definite_description(doc, j: int) -> bool:
     return k == 0 or doc[k - 1].pos_ not in ("ADP", "VERB", "AUX")
 
 
+def _is_time(tok: Token) -> bool:
+    """«Saturday at the convention Sen. Ana Ruiz said»: a day or an hour the parser made the subject is
+    no one (an age, "the 43-year-old", is someone)."""
+    return tok.ent_type_ in TIME_ENTS and tok.pos_ in ("PROPN", "NOUN", "NUM") and not is_age(tok)
+
+
 def is_age(tok: Token) -> bool:
     """"old" of "the 43-year-old": an age standing for a person."""
     return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")
@@ -217,8 +266,9 @@ def _before_parenthesis(doc, j: int) -> int | None:
 def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token | None:
     for child in verb.children:
         if (child.dep_ in SUBJECT_DEPS and not child.is_punct  # a closing mark parsed as subject
-                and not (outside and outside[0] <= child.idx < outside[1]) and not is_dateline(child)):
-            return _unrelative(child)
+                and not (outside and outside[0] <= child.idx < outside[1]) and not is_dateline(child)
+                and not _is_time(child)):
+            return _unrelative(_out_of_parenthesis(child))
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "xcomp":  # object control: "heard students shout" -> students
@@ -228,6 +278,8 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
     if depth < 3 and verb.dep_ in INHERIT_DEPS and verb.head is not verb:
         head = _main_clause(verb, _reporter(verb.head, outside))
         subj = _subject(head, depth + 1, outside)
+        if subj is not None and verb.dep_ == "conj" and _disagrees(verb, subj):
+            subj = _agreeing_subject(head, verb) or subj
         if subj is None and cue_class(head) is not None:  # «“…,” said Skelly, explaining …»
             subj = inverted_subject(head)
         if subj is None or (subj.lower_ in EXPLETIVE and cue_class(subj.head) is None):  # not "it said, adding"
@@ -243,6 +295,47 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
             return quoted_as
         return _subject(verb.head.head, depth + 1, outside)  # "X responded by accusing him of …": X
     return None
+
+
+PLURAL_AUX = {"have", "are", "were", "do"}
+SINGULAR_AUX = {"has", "is", "was", "does"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+
+
+def _verb_number(verb: Token) -> str | None:
+    """"pl" or "sg" by the verb's own finite form ("have said", "says"), None when the form does not tell."""
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in PLURAL_AUX | SINGULAR_AUX:
+            return "pl" if c.lower_ in PLURAL_AUX else "sg"
+    return {"VBZ": "sg", "VBP": "pl"}.get(verb.tag_)
+
+
+def _disagrees(verb: Token, subj: Token) -> bool:
+    """«backbenchers are said to be unhappy with the way campaigning has gone and have said …»: a common
+    noun subject of the other number than the coordinated verb's own form ("campaigning … have said")
+    is not its subject (names and collective nouns are left alone: "Labour have said")."""
+    if subj.pos_ != "NOUN" or description_heads().get(subj.lemma_.lower()):
+        return False
+    number = _verb_number(verb)
+    return number is not None and number != ("pl" if subj.tag_ in PLURAL_TAGS else "sg")
+
+
+def _agreeing_subject(head: Token, verb: Token) -> Token | None:
+    """Up the parse from ``head``: the first verb whose subject agrees with ``verb``'s number."""
+    tok = head
+    for _ in range(MAX_AGREE_CLIMB):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and not _disagrees(verb, subj) and subj.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _unrelative(subj)
+    return None
+
+
+MAX_AGREE_CLIMB = 8
 
 
 def _quoted_as(verb: Token) -> Token | None:
@@ -326,8 +419,20 @@ def is_dateline(tok: Token) -> bool:
 
 def _unrelative(tok: Token) -> Token:
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-        return tok.head.head
+        return _named_before_comma(tok) or tok.head.head
     return tok
+
+
+def _named_before_comma(rel: Token) -> Token | None:
+    """«it has a rival in Orbix, which argues …»: after a comma, "which"/"who" goes with the name just
+    before the comma, even when the parser hung the clause on the noun that name depends on ("rival")."""
+    doc, antecedent = rel.doc, rel.head.head
+    if rel.i < 2 or doc[rel.i - 1].text != "," or rel.lower_ == "that":
+        return None
+    name = doc[rel.i - 2]
+    if name.pos_ != "PROPN" or not (antecedent.i < name.i <= antecedent.right_edge.i):
+        return None
+    return name if name.dep_ == "pobj" and name.head.head.i == antecedent.i else None
 
 
 def according_to(tok: Token) -> tuple[Token, Token] | None:

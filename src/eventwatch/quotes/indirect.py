@@ -6,6 +6,7 @@ from itertools import compress
 
 from spacy.tokens import Doc, Token
 
+from eventwatch.actors.lexicon import description_heads
 from eventwatch.quotes.cues import according_to, child_ids, cue_class, cue_class_at, has_child, subject_of
 from eventwatch.nlp.cache import column
 from eventwatch.quotes.found import Found, doc_text
@@ -53,6 +54,9 @@ def _reported(verb: Token) -> list[Found]:
         # "accused the mayor of hiding the cost": what they were accused of (a clause, not a noun)
         spans = [_trim(doc, g.left_edge.i, g.right_edge.i + 1) for c in _of_phrases(verb)
                  for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"]
+    if not spans:
+        # "said in a statement that …": the parser hung the content clause on the document
+        spans = [_trim(doc, c.left_edge.i, c.right_edge.i + 1) for c in _document_clauses(verb)]
     if not spans and verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # "The economy is slowing, he said, …": the reported clause is the sentence before the cue
         spans = [_trim(doc, verb.head.left_edge.i, verb.left_edge.i)]
@@ -76,6 +80,15 @@ def _contents(verb: Token) -> list[Token]:
         return clauses
     return [c for c in clauses if c.i > verb.i
             or not any(t.text in DASHES for t in doc[c.right_edge.i + 1:verb.i])]
+
+
+def _document_clauses(verb: Token) -> list[Token]:
+    """«X said in a statement that …», «wrote in a letter that …»: a "that" clause the parser hung on the
+    document a preposition of the verb names, which is what the verb says."""
+    return [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "on") and p.i > verb.i
+            for o in p.children if o.dep_ == "pobj" and description_heads().get(o.lemma_.lower()) == "doc"
+            for g in o.children if g.dep_ in ("acl", "ccomp") and g.i > o.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
 
 
 def _of_phrases(verb: Token) -> list[Token]:

@@ -15,6 +15,8 @@ The word lists are data (``quotes/data/speaker_nouns.tsv``).
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from eventwatch.actors.lexicon import description_heads
@@ -30,7 +32,7 @@ MAX_CLIMB = 6
 
 def speaker_token(subj: Token) -> Token:
     """The token that names who is speaking through the cue subject ``subj`` (``subj`` itself if none other does)."""
-    for step in (_relative_antecedent, _content_source, _body_of_voice, _named_example):
+    for step in (_relative_antecedent, _content_source, _body_of_voice, _named_example, _issuer):
         other = step(subj)
         if other is not None and other is not subj:
             return other
@@ -89,6 +91,19 @@ def _body_of_voice(subj: Token) -> Token | None:
         return None
     ent = entity_of(names[0])  # «Trade and Industry sources»: the name's last word, not a conjunct inside it
     return ent[-1] if ent is not None else names[0]
+
+
+def _issuer(subj: Token) -> Token | None:
+    """«Sanders released an ad that urges voters …», «the ministry posted a letter which says …»: a
+    document with no author of its own, the object of a verb whose subject issued it, speaks for that
+    subject (not "the report", which the people table traces to whoever wrote it)."""
+    if subj.pos_ != "NOUN" or description_heads().get(subj.lemma_.lower()) != "doc" or subj.dep_ != "dobj":
+        return None
+    if any(c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.pos_ == "PROPN")
+           or (c.dep_ == "det" and c.lower_ not in ("a", "an")) for c in subj.children) or source_of(subj) is not subj:
+        return None  # "her letter", "the Acme report", "the statement": the people table's
+    return next((c for c in subj.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON")
+                 and c.lower_ not in ("it", "there", "that", "which", "who")), None)
 
 
 EXAMPLE_PREPS = {"like", "including"}
@@ -199,3 +214,47 @@ def is_following(tok: Token) -> bool:
 def is_firm(tok: Token) -> bool:
     """«The Japanese electronics giant said»: a company by its trade (``speaker_nouns.tsv``, class firm)."""
     return _definite_noun(tok) and speaker_nouns().get(tok.lemma_.lower()) == "firm"
+
+
+AGE_REACH = 3000  # characters back "the 45-year-old" looks for the person whose age the article gave
+
+
+def stated_age(tok: Token) -> str | None:
+    """"45" of "the 45-year-old" (``tok`` is "old"), None for any other token."""
+    doc = tok.doc
+    if tok.lower_ != "old" or tok.i < 4 or doc[tok.i - 2].lower_ not in ("year", "years"):
+        return None
+    num = doc[tok.i - 4]
+    return num.text if num.text.isdigit() else None
+
+
+def _age_patterns(age: str) -> tuple[re.Pattern, re.Pattern]:
+    after = re.compile(rf"\s*(?:,\s*(?:aged\s+)?|\(\s*){age}\b(?!-)")  # «Paul Aveling, 45,», «Ana Ruiz (45)»
+    before = re.compile(rf"\b{age}[- ]years?[- ]old\s+(?:[a-z]+\s+){{0,3}}$")  # «45-year-old Paul Aveling»
+    return after, before
+
+
+def aged_person(tok: Token, mentions, text: str):
+    """«Paul Aveling, 45, was arrested … “…,” the 45-year-old told the court»: the person the article
+    gave that age to (after the name, in a parenthesis, or as "45-year-old X"), nearest first; None if
+    no one's age was given."""
+    age = stated_age(tok)
+    if age is None:
+        return None
+    after, before = _age_patterns(age)
+    for m in reversed(mentions):
+        if m.end > tok.idx or m.actor.kind != "person":
+            continue
+        if tok.idx - m.end > AGE_REACH:
+            return None
+        if after.match(text, m.end) or before.search(text[max(0, m.start - 40):m.start]):
+            return m.actor
+    return None
+
+
+def is_bare_agent(tok: Token) -> bool:
+    """«Kestrel Airlines will cut jobs. A spokesman said …»: a spokesman who speaks for no one named with
+    him (no possessor, no "for X", no name compounded), so for the organisation the article is about."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or description_heads().get(tok.lemma_.lower()) != "agent":
+        return False
+    return not any(c.dep_ in ("poss", "prep", "compound", "nmod", "appos", "amod") for c in tok.children)
