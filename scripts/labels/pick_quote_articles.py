@@ -13,7 +13,8 @@ No article text is written.
 ``--wave 2`` (2026-12-06, seventh session) prints 30 more articles drawn the same way after
 wave 1's (the same pools, seed 21, wave 1's articles excluded), all of part ``measure2``: a
 second measure part coded after the speaker rules of earlier sessions were written, never tuned
-on. Append them: ``... --wave 2 >> labels/quotes/articles.jsonl``.
+on. Append them: ``... --wave 2 >> labels/quotes/articles.jsonl``. ``--wave 3`` (seed 22, same day) draws
+thirty more, part ``tune2``: material whose errors the speaker rules may be read on.
 """
 from __future__ import annotations
 
@@ -63,19 +64,21 @@ def manifest(shared: Path, wave: int = 1) -> list[dict]:
     bbc = read(shared / "corpora" / f"{CORPORA['bbc']}.jsonl")
     reuters = read(shared / "corpora" / f"{CORPORA['reuters']}.jsonl")
     skip: frozenset = frozenset()
-    if wave == 2:
-        skip = frozenset(row["doc"] for row in manifest(shared, 1))
+    if wave >= 2:
+        skip = frozenset(row["doc"] for w in range(1, wave) for row in manifest(shared, w))
     rng = random.Random(SEED + wave - 1)
     drawn = {"bbc": draw_bbc(bbc, rng, skip), "reuters": draw_reuters(reuters, rng, skip)}
     rows = []
     for key, recs in drawn.items():
         for i, rec in enumerate(recs):
-            part = ("tune", "measure")[len(rows) % 2] if wave == 1 else "measure2"
+            part = {1: ("tune", "measure")[len(rows) % 2], 2: "measure2", 3: "tune2"}[wave]
             row = {"doc": rec["id"], "corpus": CORPORA[key],
                    "sha1": hashlib.sha1(rec["text"].encode("utf-8")).hexdigest(),
                    "part": part, "double": i < DOUBLE[key]}
             if wave == 2:
                 row["primary"] = "C"  # coder C codes all thirty, coder D the five doubles
+            elif wave == 3:
+                row["primary"] = "E"  # coder E codes all thirty (tune material: errors may be read)
             rows.append(row)
     return rows
 
@@ -83,8 +86,9 @@ def manifest(shared: Path, wave: int = 1) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default="../shared", help="the shared data folder (default ../shared)")
-    ap.add_argument("--wave", type=int, default=1, choices=(1, 2),
-                    help="2: thirty more articles after wave 1's, part measure2 (held out)")
+    ap.add_argument("--wave", type=int, default=1, choices=(1, 2, 3),
+                    help="2: thirty more articles after wave 1's, part measure2 (held out); "
+                         "3: thirty more after wave 2's, part tune2 (speaker errors may be read on them)")
     args = ap.parse_args(argv)
     for row in manifest(Path(args.shared), args.wave):
         sys.stdout.write(json.dumps(row) + "\n")
