@@ -330,7 +330,7 @@ def choose_thresholds(sents, cal, vetoes=VETO_GRID, verbose=False) -> tuple[dict
             fig = simulate(items, 0.0, add, veto)  # keep 0: no drops by the lexicon's own confidence
             ok = fig["quiet/100"] <= base["quiet/100"] and fig["det P"] >= base["det P"]
             key = (ok, fig["root F1"], -veto, add)
-            if verbose and (add in (0.2, 0.3, 0.5, 0.7, 1.01)):
+            if verbose and (add in (0.2, 0.3, 0.5, 0.7, 1.01) or verbose == "all"):
                 print(f"  veto {veto:4} add {add:4}: {fig}{'' if ok else '  (breaks the rule)'}", flush=True)
             if best is None or key > best[0]:
                 best = (key, {"keep": 0.0, "add": add, "veto": veto}, fig)

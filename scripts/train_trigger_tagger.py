@@ -169,9 +169,15 @@ def predict(nlp, docs) -> list[np.ndarray]:
     fresh = [Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d]) for d in docs]
     out = []
     for k in range(0, len(fresh), 256):
-        for p in tagger.model.predict(fresh[k:k + 256]):
-            out.append(np.asarray(tagger.model.ops.to_numpy(p))[:, order])
+        for z in tagger.model.predict(fresh[k:k + 256]):
+            out.append(softmax(np.asarray(tagger.model.ops.to_numpy(z))[:, order]))
     return out
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    """spacy.Tagger.v2 with normalize = false (the config) gives scores at inference: normalise them here."""
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
 
 
 # ------------------------------------------------------------------ scores
@@ -294,7 +300,7 @@ def simulate(tec, sents, docs, probs, name: str) -> dict:
     with the tagger's out-of-fold probabilities at the candidate words."""
     with_tagger_probs(sents, docs, probs)
     cal = tec.calibrate(sents)
-    th, fig = tec.choose_thresholds(sents, cal, verbose=True)
+    th, fig = tec.choose_thresholds(sents, cal, verbose="all")
     print(f"{name}: combination chosen {th} {fig}", flush=True)
     return {"calibration": cal, "thresholds": th, "simulated": fig}
 
@@ -325,8 +331,20 @@ def cmd_heldout(args) -> None:
 
 
 def cmd_train(args) -> None:
-    """Calibration and thresholds from the out-of-fold probabilities of ``cv`` (same waves and epochs: run it
-    first), then the tagger fit on all the waves; writes data/trigger_tagger/ and data/trigger_tagger.json."""
+    """The tagger fit on all the waves (data/trigger_tagger/), then its meta (``meta``)."""
+    docs = load_sentences(waves_of(args.waves))
+    nlp, _ = fit(docs, args.epochs, None, _overrides(args))
+    nlp.meta["name"] = "trigger_tagger"
+    nlp.meta["description"] = f"eventwatch trigger tagger, labels/events tune waves {args.waves}"
+    OUT.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(OUT, exclude=["vocab"])  # no vocab: the strings of the training text stay out of the repository
+    print(f"wrote {OUT}", file=sys.stderr)
+    cmd_meta(args)
+
+
+def cmd_meta(args) -> None:
+    """data/trigger_tagger.json: calibration and add/veto thresholds chosen by the linear trainer's rule on the
+    out-of-fold probabilities of ``cv`` (same waves and epochs: run it first), code table, CV figures."""
     import json
 
     waves = waves_of(args.waves)
@@ -334,24 +352,20 @@ def cmd_train(args) -> None:
     with open(WORK / f"oof_{args.waves}.pkl", "rb") as fh:
         oof = pickle.load(fh)
     assert oof["sids"] == [d.user_data["sid"] for d in docs], "re-run cv: the sentences changed"
+    probs = [p if np.allclose(p.sum(1), 1.0, atol=1e-3) else softmax(p) for p in oof["probs"]]
     tec, sents = linear_cache(waves)
-    combo = simulate(tec, sents, docs, oof["probs"], "tagger")
+    combo = simulate(tec, sents, docs, probs, "tagger")
     cands = [c for s in sents for c in s["cands"]]
-    meta = {"classes": tec.CLASSES, "calibration": combo["calibration"], "thresholds": combo["thresholds"],
+    th = {k: float(v) for k, v in combo["thresholds"].items()}
+    meta = {"classes": tec.CLASSES, "calibration": combo["calibration"], "thresholds": th,
             "codes": tec.code_table(cands), "root_counts": dict(sorted(tec.ROOT_COUNTS.items())),
             "min_rescore": tec.MIN_RESCORE, "epochs": args.epochs,
             "trained_on": f"labels/events tune split, waves {args.waves}: {len(docs)} sentences, "
                           f"{sum(t.tag_ != 'O' for d in docs for t in d)} trigger words",
-            "tune_cv": {"tokens_all": scores(docs, oof["probs"]),
-                        "tokens_cand": scores(docs, oof["probs"], cand_sets(sents)),
+            "tune_cv": {"tokens_all": scores(docs, probs), "tokens_cand": scores(docs, probs, cand_sets(sents)),
                         "combined": combo["simulated"]}}
-    nlp, _ = fit(docs, args.epochs, None, _overrides(args))
-    nlp.meta["name"] = "trigger_tagger"
-    nlp.meta["description"] = f"eventwatch trigger tagger, labels/events tune waves {args.waves}"
-    OUT.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(OUT, exclude=["vocab"])
     (OUT.parent / "trigger_tagger.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", "utf-8")
-    print(f"wrote {OUT} and trigger_tagger.json", file=sys.stderr)
+    print(f"wrote {OUT.parent / 'trigger_tagger.json'}", file=sys.stderr)
 
 
 def cmd_cv_pipeline(args) -> None:
@@ -384,7 +398,7 @@ def cmd_cv_pipeline(args) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=("build", "select", "cv", "heldout", "train", "cv-pipeline"))
+    ap.add_argument("command", choices=("build", "select", "cv", "heldout", "train", "meta", "cv-pipeline"))
     ap.add_argument("--waves", default="1,3,5", help="fit waves of the tune split (never 2: it is held out)")
     ap.add_argument("--build-waves", default="1,2,3,5", help="build: the waves to parse (the test split never)")
     ap.add_argument("--epochs", type=int, help="epochs (default: the config's max_epochs)")
@@ -396,7 +410,7 @@ def main() -> None:
     ap.add_argument("--curve", action="store_true", help="heldout: fit on wave 1, 1+3, 1+3+5")
     args = ap.parse_args()
     assert HELD_OUT not in waves_of(args.waves), "wave 2 is held out"
-    {"build": build, "select": cmd_select, "cv": cmd_cv, "heldout": cmd_heldout, "train": cmd_train,
+    {"build": build, "select": cmd_select, "cv": cmd_cv, "heldout": cmd_heldout, "train": cmd_train, "meta": cmd_meta,
      "cv-pipeline": cmd_cv_pipeline}[args.command](args)
 
 

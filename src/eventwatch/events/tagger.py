@@ -47,7 +47,9 @@ class TriggerTagger:
         if not len(doc):
             p = numpy.zeros((0, len(CLASSES)), dtype=numpy.float32)
         else:
-            p = numpy.asarray(self.model.ops.to_numpy(self.model.predict([doc])[0]))[:, self.order]
+            z = numpy.asarray(self.model.ops.to_numpy(self.model.predict([doc])[0]))[:, self.order]
+            p = numpy.exp(z - z.max(axis=1, keepdims=True))   # the tagger gives scores (normalize = false)
+            p /= p.sum(axis=1, keepdims=True)
         self._last = (doc, p)
         return p
 
