@@ -109,15 +109,22 @@ def _label_sentences(got: dict, sents) -> list[dict]:
         lex = [e for r in got["rows"] for e in r["lex"] if span[0] <= e["char"] < span[1]]
         for c in cands:
             c["label"] = "NONE"
+            c["rel"] = _nonspace(got["text"], span[0], c["char"])  # whitespace-proof place in the sentence
         for ev in s.events:
             if ev["root"] not in COL or not ev.get("trigger"):
                 continue
             c = _trigger_candidate(got["text"], span, s.text, ev["trigger"], cands)
             if c is not None and c["label"] == "NONE":
                 c["label"], c["cameo"] = ev["root"], ev.get("cameo") or ""
-        out.append({"sid": s.sid, "doc": s.doc, "split": s.split, "wave": s.wave, "gold": [e["root"] for e in s.events],
+        out.append({"sid": s.sid, "doc": s.doc, "split": s.split, "wave": s.wave, "span": span, "gold": [e["root"] for e in s.events],
                     "quiet": s.doc.startswith(QUIET_SECTIONS), "cands": cands, "lex": lex})
     return out
+
+
+def _nonspace(text: str, start: int, at: int) -> int:
+    """How many non-space characters of TEXT lie in [start, at): a token's place in a sentence, whatever the
+    whitespace (the pipeline's cleaned text and the corpus text differ in it)."""
+    return sum(not ch.isspace() for ch in text[start:at])
 
 
 def _trigger_candidate(text: str, span, sent_text: str, trig, cands):
@@ -323,7 +330,7 @@ def choose_thresholds(sents, cal, vetoes=VETO_GRID, verbose=False) -> tuple[dict
             fig = simulate(items, 0.0, add, veto)  # keep 0: no drops by the lexicon's own confidence
             ok = fig["quiet/100"] <= base["quiet/100"] and fig["det P"] >= base["det P"]
             key = (ok, fig["root F1"], -veto, add)
-            if verbose and (add in (0.2, 0.3, 0.5, 0.7, 1.01)):
+            if verbose and (add in (0.2, 0.3, 0.5, 0.7, 1.01) or verbose == "all"):
                 print(f"  veto {veto:4} add {add:4}: {fig}{'' if ok else '  (breaks the rule)'}", flush=True)
             if best is None or key > best[0]:
                 best = (key, {"keep": 0.0, "add": add, "veto": veto}, fig)

@@ -48,6 +48,11 @@ class EventsStage:
         if (getattr(settings, "extra", None) or {}).get("events_learned", False):
             from eventwatch.events.learned import load_coder
             self.learned = load_coder()
+        # The trigger tagger (events/tagger.py, model card events/data/trigger_tagger.md) can stand in for the
+        # linear coder's per-word root probabilities in the combination: Settings(extra={"events_tagger": True}).
+        if (getattr(settings, "extra", None) or {}).get("events_tagger", False):
+            from eventwatch.events.tagger import load_tagger
+            self.learned = load_tagger()
         # every event's final confidence is calibrated (events/confidence.py; scripts/calibrate_events.py)
         self.calibration = load_calibration() if (getattr(settings, "extra", None) or {}).get(
             "events_calibrated", True) else None

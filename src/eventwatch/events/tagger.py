@@ -1,0 +1,95 @@
+"""Learned trigger tagger: for every token, "O" or the CAMEO root (02..20) of the event it triggers.
+
+A spaCy ``tagger`` with its own small tok2vec (hash embeddings of NORM/PREFIX/SUFFIX/SHAPE and a window CNN),
+trained by ``scripts/train_trigger_tagger.py`` on eventwatch's hand-coded set (model card
+``data/trigger_tagger.md``; config ``scripts/trigger_tagger.cfg``). Only the tagger's own model runs, on the Doc
+the pipeline already parsed: no re-tokenising, no second parse.
+
+``TriggerTagger`` offers the interface of ``learned.LearnedCoder`` that ``events/combine.py`` uses
+(``proba_by_token`` with columns ``learned.CLASSES``, thresholds, calibration, codes), so it can stand in for the
+linear coder's per-word root probabilities. The probabilities of one Doc are computed once, for all its tokens,
+and reused for every sentence of it.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import numpy
+from spacy.tokens import Doc
+
+from eventwatch.events.learned import CLASSES
+
+log = logging.getLogger(__name__)
+MODEL_DIR = Path(__file__).parent / "data" / "trigger_tagger"
+META_FILE = Path(__file__).parent / "data" / "trigger_tagger.json"
+
+
+class TriggerTagger:
+    """Per-token root probabilities from the trained tagger, in the column order of ``learned.CLASSES``."""
+
+    def __init__(self, nlp, meta: dict):
+        self.model = nlp.get_pipe("tagger").model
+        labels = list(nlp.get_pipe("tagger").labels)
+        self.order = [labels.index("O" if c == "NONE" else c) for c in CLASSES]
+        self.meta = meta
+        self.classes = CLASSES
+        self.codes: dict[str, str] = meta.get("codes", {})
+        self._last: tuple[Doc | None, numpy.ndarray | None] = (None, None)   # the last doc scored, and its rows
+
+    def doc_proba(self, doc: Doc) -> numpy.ndarray:
+        """(tokens x classes) probabilities for DOC, computed once per Doc."""
+        if self._last[0] is doc and self._last[1] is not None:
+            return self._last[1]
+        if not len(doc):
+            p = numpy.zeros((0, len(CLASSES)), dtype=numpy.float32)
+        else:
+            z = numpy.asarray(self.model.ops.to_numpy(self.model.predict([doc])[0]))[:, self.order]
+            p = numpy.exp(z - z.max(axis=1, keepdims=True))   # the tagger gives scores (normalize = false)
+            p /= p.sum(axis=1, keepdims=True)
+        self._last = (doc, p)
+        return p
+
+    def proba_by_token(self, doc: Doc, idxs: list[int], lex_roots=None, actor_tokens=None) -> dict[int, numpy.ndarray]:
+        if not idxs:
+            return {}
+        p = self.doc_proba(doc)
+        return {i: p[i] for i in idxs}
+
+    def triggers(self, doc: Doc, min_prob: float = 0.5) -> list[tuple[int, str, float]]:
+        """(token, root, probability) of every token whose best root has at least MIN_PROB."""
+        p = self.doc_proba(doc)
+        k = p[:, 1:].argmax(axis=1) + 1
+        best = p[numpy.arange(len(k)), k]
+        return [(int(i), CLASSES[int(k[i])], float(best[i])) for i in numpy.flatnonzero(best >= min_prob)]
+
+    def code_for(self, lemma: str, root: str) -> str:
+        return self.codes.get(f"{lemma}|{root}") or self.codes.get(root) or root + "0"
+
+    def calibrated(self, kind: str, x: list[float]) -> float:
+        cal = self.meta["calibration"][kind]
+        z = cal["bias"] + sum(w * v for w, v in zip(cal["weights"], x))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def rescores(self, root: str) -> bool:
+        return self.meta.get("root_counts", {}).get(root, 0) >= int(self.meta.get("min_rescore", 30))
+
+    def threshold(self, name: str) -> float:
+        return float(self.meta["thresholds"][name])
+
+
+def load_tagger_nlp(path: Path = MODEL_DIR):
+    import spacy
+
+    return spacy.load(path)
+
+
+@lru_cache(maxsize=1)
+def load_tagger() -> TriggerTagger | None:
+    if not (MODEL_DIR.is_dir() and META_FILE.exists()):
+        log.info("no trigger tagger at %s", MODEL_DIR)
+        return None
+    return TriggerTagger(load_tagger_nlp(), json.loads(META_FILE.read_text("utf-8")))

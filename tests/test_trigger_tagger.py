@@ -1,0 +1,69 @@
+"""The trained trigger tagger (events/tagger.py), on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.events.learned import CLASSES
+from eventwatch.events.tagger import load_tagger
+from eventwatch.model import Document
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    t = load_tagger()
+    assert t is not None, "the shipped tagger (events/data/trigger_tagger/ + trigger_tagger.json) must load offline"
+    return t
+
+
+def best_root(tagger, doc, word: str) -> tuple[str, float]:
+    i = next(t.i for t in doc if t.text == word)
+    p = tagger.doc_proba(doc)[i]
+    k = int(p[1:].argmax()) + 1
+    return CLASSES[k], float(p[k])
+
+
+def lexicon_roots(pipeline, text: str) -> list[str]:
+    record = next(pipeline.process([Document(text=text, published="2024-03-05", location="test")]))
+    return [e.root for e in record.events]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Rebels took the town after two days of fighting.", "fighting"),
+    ("Hundreds fled their homes as the fighting spread to the northern villages.", "fighting"),
+])
+def test_it_reads_a_combat_noun_the_lexicon_misses(pipeline, tagger, text, word):
+    root, p = best_root(tagger, pipeline.nlp(text), word)
+    assert root == "19" and p >= 0.3, (root, p)  # 0.97 and 0.39 with the shipped weights
+    assert "19" not in lexicon_roots(pipeline, text)  # the lexicon alone codes no fight here
+
+
+@pytest.mark.xfail(strict=True, reason="a known gap (model card): rare attack verbs the lexicon lacks are not learned "
+                                       "from 2,496 trigger words; this fails (XPASS) once the tagger reads them")
+@pytest.mark.parametrize("text,word", [
+    ("Government warplanes hammered rebel positions in the hills.", "hammered"),
+    ("Gunmen sprayed the convoy with bullets outside the capital.", "sprayed"),
+])
+def test_rare_attack_verbs_the_lexicon_misses(pipeline, tagger, text, word):
+    root, p = best_root(tagger, pipeline.nlp(text), word)
+    assert root in ("18", "19") and p >= 0.5, (root, p)
+
+
+@pytest.mark.parametrize("text", [
+    "Liverpool beat Everton 3-1 at Anfield on Sunday, with Gerrard scoring twice in the second half.",
+    "The band's new album went straight to number one in the charts this week.",
+    "Chelsea thrashed Arsenal 4-0 and the manager praised his strikers.",
+    "The actress won an Oscar for her role in the film.",
+])
+def test_no_trigger_in_sport_or_music_news(pipeline, tagger, text):
+    doc = pipeline.nlp(text)
+    assert tagger.triggers(doc, 0.5) == []
+
+
+def test_it_runs_on_the_parsed_doc_without_touching_it(pipeline, tagger):
+    doc = pipeline.nlp("Police arrested two protesters outside the parliament in Nairobi.")
+    before = [(t.tag_, t.dep_, t.head.i, t.pos_) for t in doc]
+    p = tagger.proba_by_token(doc, [t.i for t in doc], {}, set())
+    assert [(t.tag_, t.dep_, t.head.i, t.pos_) for t in doc] == before
+    assert len(p) == len(doc) and all(abs(float(r.sum()) - 1.0) < 1e-4 for r in p.values())
+    root, prob = best_root(tagger, doc, "arrested")
+    assert root == "17" and prob >= 0.5, (root, prob)
