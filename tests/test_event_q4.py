@@ -1,0 +1,36 @@
+"""Material conflict (CAMEO roots 14-20) coded once and by the word that names the act, on sentences written for
+these tests (issue 17: material-conflict precision). docs/annotation/events.md: the trigger is "the one word that
+carries the act"; the same act mentioned twice in one sentence is one event.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.model import Document
+
+
+def events(pipeline, text: str):
+    record = next(pipeline.process([Document(text=text, published="2021-03-01", location="test")]))
+    return [(e.cameo, record.text[e.trigger[0]:e.trigger[1]].lower(), e.hypothetical) for e in record.events]
+
+
+def roots(pipeline, text: str) -> list[str]:
+    return sorted(c[:2] for c, _, _ in events(pipeline, text))
+
+
+@pytest.mark.parametrize("text, root", [
+    # the toll of an act named by a noun: one event, of the noun's root
+    ("Twelve soldiers were killed in a government air strike on an army post near Gao.", "19"),
+    ("Four guards and a nurse were killed in Sunday's suicide bombing, officials said.", "18"),
+    ("A wave of government air strikes killed nine fighters and destroyed two depots.", "19"),
+    ("Separatists claimed the car bombings in Bilbao that killed six police officers.", "18"),
+])
+def test_toll_of_an_act_takes_the_act_nouns_root(pipeline, text, root):
+    got = roots(pipeline, text)
+    assert got and set(got) == {root}, got
+    assert len(got) == len(set(e[1] for e in events(pipeline, text))), "one act, one event per dyad"
+
+
+def test_a_verb_with_its_own_agent_keeps_its_reading(pipeline):
+    got = events(pipeline, "Police killed two suspects in a raid on a farm near Nakuru.")
+    assert any(t == "killed" for _, t, _ in got), got
