@@ -34,3 +34,19 @@ def test_toll_of_an_act_takes_the_act_nouns_root(pipeline, text, root):
 def test_a_verb_with_its_own_agent_keeps_its_reading(pipeline):
     got = events(pipeline, "Police killed two suspects in a raid on a farm near Nakuru.")
     assert any(t == "killed" for _, t, _ in got), got
+
+
+@pytest.mark.parametrize("text, word", [
+    # an act of force named only as an aim (a purpose clause, a noun of resolve or effort) is not reported as done
+    ("The government deployed troops in order to force the rebels to negotiate.", "force"),
+    ("The alliance has shown great determination to defeat the insurgents in the north.", "defeat"),
+    ("The ministers stressed the need for unity in defeating the rebels.", "defeating"),
+    ("To defeat the rebels, the army will need help from local militias.", "defeat"),
+])
+def test_an_aim_of_force_is_no_event(pipeline, text, word):
+    assert word not in {t for _, t, _ in events(pipeline, text)}
+
+
+def test_the_act_done_for_an_aim_stays(pipeline):
+    got = events(pipeline, "Rebels attacked the town in a bid to seize its airport.")
+    assert [t for _, t, _ in got] == ["attacked"], got

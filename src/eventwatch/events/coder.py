@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from eventwatch.events import arguments as args
 from eventwatch.events.lexicon import Lexicon, compose_code
 from eventwatch.events.matcher import MatchContext, Trigger, find_triggers, governing_verb
-from eventwatch.events.modality import Modality, modality_of
+from eventwatch.events.modality import Modality, aim, modality_of
 
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
@@ -22,6 +22,7 @@ PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced pa
 TOPIC_ROOTS = {"01", "10", "11", "12", "13"}   # said/demanded/criticised/rejected/threatened: whom it is about
 PLACE_ROOTS = {"18", "19", "20"}  # force, sanctions, coercion, attacks: done to whoever holds the place
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})  # material conflict but protest
 VICTIM_SUBJECT = {"die", "perish"}           # verbs whose subject suffers the act named in their "in" phrase
 # verbs that name the toll of a violent act rather than an act of their own ("KILLED in an attack", "strikes that
 # KILLED six", "a shootout LEFT three DEAD"): the guide's trigger rule gives the act to the word naming it
@@ -199,6 +200,8 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
     for trig in triggers:
         if trig.token.i in frames_used:
             continue  # the frame verb's own reading gives way to the composed event
+        if trig.frame is None and trig.pattern.code[:2] in FORCE_ROOTS and aim(trig.token):
+            continue  # "deployed troops in order to FORCE them to talk": an aim of force is not reported as done
         if trig.token.i in carried:
             continue  # the act noun lends its code to the verb naming its toll (below)
         if trig.token.i in carriers and carriers[trig.token.i] is None:
