@@ -50,3 +50,16 @@ def test_an_aim_of_force_is_no_event(pipeline, text, word):
 def test_the_act_done_for_an_aim_stays(pipeline):
     got = events(pipeline, "Rebels attacked the town in a bid to seize its airport.")
     assert [t for _, t, _ in got] == ["attacked"], got
+
+
+@pytest.mark.parametrize("text", [
+    "The minister must demonstrate why the merger creates value for taxpayers.",
+    "The senator said the vote would demonstrate to Iran that there are consequences.",
+])
+def test_demonstrate_with_a_clause_shows_and_is_no_protest(pipeline, text):
+    assert not [c for c, _, _ in events(pipeline, text) if c.startswith("14")]
+
+
+def test_a_demonstration_stays_a_protest(pipeline):
+    got = events(pipeline, "Thousands of students demonstrated in the capital against the new fees.")
+    assert [c[:2] for c, _, _ in got] == ["14"], got
