@@ -63,3 +63,13 @@ def test_demonstrate_with_a_clause_shows_and_is_no_protest(pipeline, text):
 def test_a_demonstration_stays_a_protest(pipeline):
     got = events(pipeline, "Thousands of students demonstrated in the capital against the new fees.")
     assert [c[:2] for c, _, _ in got] == ["14"], got
+
+
+def test_a_private_persons_rampage_is_ordinary_crime(pipeline):
+    text = "John Miller, 41, went on a rampage at a care home on Sunday, killing four residents and a nurse."
+    assert not [c for c, _, _ in events(pipeline, text) if c[:2] in ("18", "19", "20")]
+
+
+def test_a_private_person_shooting_an_official_stays(pipeline):
+    got = events(pipeline, "John Miller, 41, shot the mayor of Springfield outside the town hall.")
+    assert [c[:2] for c, _, _ in got] == ["19"], got
