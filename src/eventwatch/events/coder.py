@@ -15,7 +15,7 @@ from eventwatch.events import arguments as args
 from eventwatch.events import literal
 from eventwatch.events.lexicon import Lexicon, compose_code
 from eventwatch.events.matcher import MatchContext, Trigger, find_triggers, governing_verb
-from eventwatch.events.modality import Modality, modality_of
+from eventwatch.events.modality import Modality, aim, modality_of
 
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
@@ -24,7 +24,14 @@ PARTICIPANT_ROOTS = {"03", "04", "05", "06"}  # cooperation: a passive subject "
 TOPIC_ROOTS = {"01", "10", "11", "12", "13"}   # said/demanded/criticised/rejected/threatened: whom it is about
 AID_ROOTS = {"07"}   # "helped Iraqi forces retake the city": the one helped is the embedded clause's subject
 PLACE_ROOTS = {"18", "19", "20"}  # force, sanctions, coercion, attacks: done to whoever holds the place
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})  # material conflict but protest
 VICTIM_SUBJECT = {"die", "perish"}           # verbs whose subject suffers the act named in their "in" phrase
+# verbs that name the toll of a violent act rather than an act of their own ("KILLED in an attack", "strikes that
+# KILLED six", "a shootout LEFT three DEAD"): the guide's trigger rule gives the act to the word naming it
+RESULT_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "maim", "hurt", "perish"})
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "oprd", "acomp", "advcl")
+SERIES_HEADS = frozenset({"wave", "series", "string", "spate", "round", "barrage", "volley", "number", "couple", "pair"})
 
 
 @dataclass
@@ -203,10 +210,18 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
     frames_used = {t.frame.i for t in triggers if t.frame is not None}
     verbs = {t.token.i for t in triggers if not t.pattern.noun}
     harm = {t.token.i for t in triggers if not t.pattern.noun and t.pattern.code[:2] in PATIENT_ROOTS}
+    carriers = _carriers(triggers)
+    carried = {n.token.i for n in carriers.values() if n is not None}
     out = []
     for trig in triggers:
         if trig.token.i in frames_used:
             continue  # the frame verb's own reading gives way to the composed event
+        if trig.frame is None and trig.pattern.code[:2] in FORCE_ROOTS and aim(trig.token):
+            continue  # "deployed troops in order to FORCE them to talk": an aim of force is not reported as done
+        if trig.token.i in carried:
+            continue  # the act noun lends its code to the verb naming its toll (below)
+        if trig.token.i in carriers and carriers[trig.token.i] is None:
+            continue  # a second toll verb of an act already coded ("strikes KILLED nine and DESTROYED two depots")
         if trig.frame is not None and trig.frame_name in ADDRESSEE_FRAMES and _asks_question(trig.token):
             continue  # "asked WHY the army was deployed": a question about the act, not a request for it
         if trig.pattern.noun and trig.frame is None and trig.light is not None and trig.light.i in verbs:
@@ -214,6 +229,11 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
         if trig.pattern.free and trig.light is None and _governed_by(trig.token, harm):
             continue
         cand = _code_trigger(trig, lex, index)
+        noun = carriers.get(trig.token.i)
+        if noun is not None and not cand.composed:
+            # "were KILLED in a rebel attack": one act, coded by the noun that names it, its victims the verb's
+            cand.code, cand.pattern_code, cand.specificity = noun.pattern.code, noun.pattern.code, noun.pattern.specificity
+            cand.sources = cand.sources or [a for a in _modifier_actors(noun.token, index) if a not in cand.targets]
         cand.light = trig.light if trig.pattern.noun and trig.frame is None else None
         cand.free = trig.pattern.free and trig.light is None and trig.frame is None
         out.append(cand)
@@ -221,6 +241,54 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
     for c in out:
         own = anchors - {c.light.i} if c.light is not None else anchors
         c.subordinate = _under_other(c.trigger, own) or _in_condition(c.trigger)
+    return out
+
+
+def _carriers(triggers: list[Trigger]) -> dict[int, Trigger | None]:
+    """Toll verbs (RESULT_VERBS, by token) and the free violence noun that names the act whose toll they report:
+    its subject ("air strikes KILLED nine"), its instrument ("were KILLED IN the attack"), the noun a relative
+    clause hangs from ("bombings that KILLED six") or the subject of the verb it completes ("a gunfight LEFT three
+    DEAD"). A second toll verb of the same noun maps to None (one act, one event)."""
+    nouns = {t.token.i: t for t in triggers
+             if t.pattern.noun and t.pattern.free and t.light is None and t.frame is None
+             and t.pattern.code[:2] in VIOLENCE_ROOTS}
+    out: dict[int, Trigger | None] = {}
+    if not nouns:
+        return out
+    used: set[int] = set()
+    for t in triggers:
+        tok = t.token
+        if t.pattern.noun or t.frame is not None or tok.lemma_.lower() not in RESULT_VERBS:
+            continue
+        noun = next((nouns[c.i] for c in _act_words(tok) if c.i in nouns), None)
+        if noun is None:
+            continue
+        out[tok.i] = None if noun.token.i in used else noun
+        used.add(noun.token.i)
+    return out
+
+
+def _act_words(verb: Token) -> list[Token]:
+    """Words that may name the act behind a toll verb: subjects and instrument objects of the verb (or of the verb
+    it is conjoined to, sharing its subject), the noun of its relative clause, the subject of the verb it completes.
+    An instrument counts only for a verb without a subject of its own ("police KILLED two IN a raid": their act)."""
+    own = [verb]
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        own.append(verb.head)
+    out: list[Token] = []
+    subjects = [c for h in own for c in h.children if c.dep_ == "nsubj"]
+    if verb.dep_ in COMPLEMENT_DEPS and verb.head.i != verb.i:  # "a gunfight LEFT three DEAD"
+        subjects += [c for c in verb.head.children if c.dep_ == "nsubj"]
+    for c in subjects:
+        out += [c, *c.conjuncts]
+        if c.lemma_.lower() in SERIES_HEADS:  # "a WAVE of air strikes killed"
+            out += [p for pr in c.children if pr.dep_ == "prep" and pr.lower_ == "of"
+                    for p in pr.children if p.dep_ == "pobj"]
+    if not any(c.dep_ == "nsubj" for h in own for c in h.children):
+        out += [p for h in own for c in h.children if c.dep_ == "prep" and c.lower_ in args.INSTRUMENT_PREPS
+                for p in c.children if p.dep_ == "pobj"]
+    if verb.dep_ == "relcl":
+        out.append(verb.head)
     return out
 
 

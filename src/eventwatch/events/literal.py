@@ -410,8 +410,9 @@ MILITARY_RETREAT = "0874"
 
 
 def _shown(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
-    """"Demonstrate", "rally", "march" with a direct object are no protest ("demonstrated his support")."""
-    if lemma in words.intransitive and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+    """"Demonstrate", "rally", "march" with a direct object or a clause are no protest ("demonstrated his support",
+    "must demonstrate WHY the deal adds value", "to demonstrate to X THAT there are consequences"): they show."""
+    if lemma in words.intransitive and any(c.dep_ in ("dobj", "obj", "ccomp") for c in tok.children):
         return DROP
     return None
 

@@ -44,6 +44,7 @@ class Words:
     denial: frozenset[str]
     cancellation: frozenset[str]
     background_adverb: frozenset[str]
+    aim: frozenset[str]
     background_phrase: tuple[str, ...]
 
 
@@ -60,6 +61,29 @@ def words() -> Words:
         sets[kind].add(word)
     return Words(**{k: frozenset(v) for k, v in sets.items() if k != "background_phrase"},
                  background_phrase=tuple(sorted(sets["background_phrase"])))
+
+
+def aim(tok: Token) -> bool:
+    """TOK names an act only as an aim, not as a reported act: the infinitive of a purpose ("in ORDER to force",
+    "so as to deter", a fronted "TO DEFEAT the rebels, the army needs ..."), an infinitive or in-gerund hanging from
+    a noun of resolve or effort (modality.tsv "aim": "their DETERMINATION to defeat", "unity of EFFORT in defeating")."""
+    nouns = words().aim
+    marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in nouns:
+            return True
+        if tok.dep_ == "advcl" and ({"so", "as"} <= marks or {"in", "order"} <= marks):
+            return True
+        return tok.dep_ == "advcl" and tok.i < tok.head.i and tok.left_edge.lower_ == "to" \
+            and tok.left_edge.i == tok.sent.start
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "in":
+        noun = tok.head.head
+        heads = [noun] + [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                          if o.dep_ == "pobj"]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            heads.append(noun.head.head)
+        return any(n.pos_ == "NOUN" and n.lemma_.lower() in nouns for n in heads)
+    return False
 
 
 def control_chain(tok: Token, limit: int = 5) -> list[Token]:

@@ -15,7 +15,8 @@ actor stage knows (the data are ``data/scope.tsv``):
   ``private`` rows) to no party is no event ("the firm bought its rival", "a man stabbed his neighbour"),
   except a protest (CAMEO 14), which makes its doers protesters (for all their acts in the sentence); a demand,
   rejection or threat (10, 12, 13) with no target named (it is addressed to someone in authority); and
-  violence by people named as using force ("a mob beat two journalists").
+  violence by people named as using force ("a mob beat two journalists"). Violence by a private individual (a
+  person with no office or sector) to no party is ordinary crime too ("John Smith went on a rampage, killing four").
 * **One body.** Cooperation (CAMEO 03, 04, 06-08) between two sides with the same code of a state's hierarchy
   (``state`` rows: "GBRGOV" and "GBRGOV") is the body's own business, routine administration in the guide's
   words ("the chancellor discussed the campaign with the prime minister", "the three mayors agreed"). Praise and
@@ -126,7 +127,15 @@ def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, protest
         return False
     if is_private(src, words) and (tgt is None or is_private(tgt, words)):
         return event.root in VIOLENCE_ROOTS and _armed(src, text)
+    if event.root in VIOLENCE_ROOTS and _private_person(src) and not _armed(src, text) \
+            and (tgt is None or is_private(tgt, words) or _private_person(tgt)):
+        return False  # "John Smith, 45, went on a rampage, killing four residents": ordinary crime (the guide, §1)
     return True
+
+
+def _private_person(actor: Actor | None) -> bool:
+    """One person the actor stage knows no office, sector or group of: a private individual ("John Smith, 45")."""
+    return actor is not None and actor.kind == "person" and not sectors(actor) and not actor.affiliation
 
 
 def _one_body(src: Actor | None, tgt: Actor | None, words: ScopeWords) -> bool:

@@ -1,0 +1,75 @@
+"""Material conflict (CAMEO roots 14-20) coded once and by the word that names the act, on sentences written for
+these tests (issue 17: material-conflict precision). docs/annotation/events.md: the trigger is "the one word that
+carries the act"; the same act mentioned twice in one sentence is one event.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.model import Document
+
+
+def events(pipeline, text: str):
+    record = next(pipeline.process([Document(text=text, published="2021-03-01", location="test")]))
+    return [(e.cameo, record.text[e.trigger[0]:e.trigger[1]].lower(), e.hypothetical) for e in record.events]
+
+
+def roots(pipeline, text: str) -> list[str]:
+    return sorted(c[:2] for c, _, _ in events(pipeline, text))
+
+
+@pytest.mark.parametrize("text, root", [
+    # the toll of an act named by a noun: one event, of the noun's root
+    ("Twelve soldiers were killed in a government air strike on an army post near Gao.", "19"),
+    ("Four guards and a nurse were killed in Sunday's suicide bombing, officials said.", "18"),
+    ("A wave of government air strikes killed nine fighters and destroyed two depots.", "19"),
+    ("Separatists claimed the car bombings in Bilbao that killed six police officers.", "18"),
+])
+def test_toll_of_an_act_takes_the_act_nouns_root(pipeline, text, root):
+    got = roots(pipeline, text)
+    assert got and set(got) == {root}, got
+    assert len(got) == len(set(e[1] for e in events(pipeline, text))), "one act, one event per dyad"
+
+
+def test_a_verb_with_its_own_agent_keeps_its_reading(pipeline):
+    got = events(pipeline, "Police killed two suspects in a raid on a farm near Nakuru.")
+    assert any(t == "killed" for _, t, _ in got), got
+
+
+@pytest.mark.parametrize("text, word", [
+    # an act of force named only as an aim (a purpose clause, a noun of resolve or effort) is not reported as done
+    ("The government deployed troops in order to force the rebels to negotiate.", "force"),
+    ("The alliance has shown great determination to defeat the insurgents in the north.", "defeat"),
+    ("The ministers stressed the need for unity in defeating the rebels.", "defeating"),
+    ("To defeat the rebels, the army will need help from local militias.", "defeat"),
+])
+def test_an_aim_of_force_is_no_event(pipeline, text, word):
+    assert word not in {t for _, t, _ in events(pipeline, text)}
+
+
+def test_the_act_done_for_an_aim_stays(pipeline):
+    got = events(pipeline, "Rebels attacked the town in a bid to seize its airport.")
+    assert [t for _, t, _ in got] == ["attacked"], got
+
+
+@pytest.mark.parametrize("text", [
+    "The minister must demonstrate why the merger creates value for taxpayers.",
+    "The senator said the vote would demonstrate to Iran that there are consequences.",
+])
+def test_demonstrate_with_a_clause_shows_and_is_no_protest(pipeline, text):
+    assert not [c for c, _, _ in events(pipeline, text) if c.startswith("14")]
+
+
+def test_a_demonstration_stays_a_protest(pipeline):
+    got = events(pipeline, "Thousands of students demonstrated in the capital against the new fees.")
+    assert [c[:2] for c, _, _ in got] == ["14"], got
+
+
+def test_a_private_persons_rampage_is_ordinary_crime(pipeline):
+    text = "John Miller, 41, went on a rampage at a care home on Sunday, killing four residents and a nurse."
+    assert not [c for c, _, _ in events(pipeline, text) if c[:2] in ("18", "19", "20")]
+
+
+def test_a_private_person_shooting_an_official_stays(pipeline):
+    got = events(pipeline, "John Miller, 41, shot the mayor of Springfield outside the town hall.")
+    assert [c[:2] for c, _, _ in got] == ["19"], got
