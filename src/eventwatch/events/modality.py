@@ -44,6 +44,8 @@ class Words:
     denial: frozenset[str]
     cancellation: frozenset[str]
     background_adverb: frozenset[str]
+    persistence: frozenset[str]
+    persistence_adverb: frozenset[str]
     background_phrase: tuple[str, ...]
 
 
