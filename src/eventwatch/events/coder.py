@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from eventwatch.events import arguments as args
 from eventwatch.events import literal
 from eventwatch.events.lexicon import Lexicon, compose_code
-from eventwatch.events.matcher import MatchContext, Trigger, find_triggers, governing_verb
+from eventwatch.events.matcher import MatchContext, Trigger, clause_head_object, find_triggers, governing_verb
 from eventwatch.events.modality import Modality, aim, modality_of
 
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
@@ -105,10 +105,33 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         if not sources and trig.pattern.code[:2] in PATIENT_ROOTS:
             sources = args.instrument_agents(tok, index)  # "were killed in an Israeli air strike"
         return sources, args.object_actors(tok, index)
+    reduced = _reduced_passive(trig, index)
+    if reduced is not None:
+        return reduced
     targets = args.object_actors(tok, index)
     if not targets and trig.pattern.code[:2] in PATIENT_ROOTS:
         targets = args.reduced_passive_patient(tok, index)  # "soldiers KILLED in the attack"
     return args.subject_actors(tok, index), targets
+
+
+def _reduced_passive(trig: Trigger, index: args.ActorIndex) -> tuple[list[str], list[str]] | None:
+    """A participle whose pattern names its object and found it in the noun the participle modifies ("activists
+    RELEASED by Egyptian authorities", "assets FROZEN by the Swiss government": matcher.clause_head_object), a passive
+    with no auxiliary: its by-agent is the source and that noun the target (before any prepositional object of its
+    own: "men released FROM hospital"); with no by-agent, the subject the clause is read under stays the source. None
+    for any other trigger: a pattern that takes any object, or none ("killed", "wounded"), keeps the arguments it had
+    (read for every reduced passive, they placed more material-conflict events of state than acts: QuadClass-4
+    precision fell 0.576 -> 0.543 on the own set's test split, 0.554 -> 0.545 on wave 2)."""
+    tok = trig.token
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or not (trig.pattern.dobj - {"*any"}) or clause_head_object(tok) is None:
+        return None
+    sources = args.agent_actors(tok, index)
+    if not sources and trig.pattern.code[:2] in PATIENT_ROOTS:
+        sources = args.instrument_agents(tok, index)
+    if not sources and not any(c.dep_ == "agent" for c in tok.children):
+        sources = args.subject_actors(tok, index)
+    targets = args.np_actors(tok.head, index) or args.object_actors(tok, index)
+    return sources, [t for t in targets if t not in sources]
 
 
 AGENT_PREPS = frozenset({"by", "from"})  # a free act noun's pattern prep that names who does the act

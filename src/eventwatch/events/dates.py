@@ -274,7 +274,21 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
             return When(None)  # "a month later", "11 days before the election": a day we cannot name, not the article's
         return When(pub.isoformat(), "day") if pub else When(None)
     _, day, precision = best
-    return When(day.isoformat(), "year" if precision == "decade" else precision, is_background(day, precision, pub))
+    background = is_background(day, precision, pub) or (
+        persists(trigger) and (pub is None or day < pub - dt.timedelta(days=NEWS_DAYS)))
+    return When(day.isoformat(), "year" if precision == "decade" else precision, background)
+
+
+def persists(trigger: Token) -> bool:
+    """The act's clause modifies the subject of a verb that says its result still holds ("sanctions IMPOSED on Iran in
+    2012 REMAIN in place", "the troops that were sent in March are STILL there"): the act is the origin of the state
+    the sentence reports, so a time of its own before the story's days makes it background, even in the year of the
+    article or with no date of publication to compare."""
+    if trigger.dep_ not in ("acl", "relcl") or trigger.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb, w = trigger.head.head, words()
+    return verb.lemma_.lower() in w.persistence or any(
+        c.dep_ == "advmod" and c.lower_ in w.persistence_adverb for c in verb.children)
 
 
 def event_date(sent: Span, trigger: Token, published: str | None) -> str | None:

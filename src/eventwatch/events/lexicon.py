@@ -61,6 +61,8 @@ class Frames:
     hypothetical: frozenset[str]
     speech: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
+    advice: frozenset[str] = frozenset()       # obligation auxiliaries that advise ("should"): an appeal, not a demand
+    outcome: frozenset[str] = frozenset()      # verbs of what befalls or is achieved ("win"): nothing one is asked to do
     reciprocal: frozenset[str] = frozenset()
     lemma_fix: dict[str, str] = field(default_factory=dict)   # verb form -> lemma, where the tagger's lemma is wrong
 
@@ -136,13 +138,14 @@ def load_lexicon(cameo: bool = False) -> Lexicon:
     return Lexicon(ordered, load_frames(), n)
 
 
-def load_frames() -> Frames:
+def load_frames(path: Path | None = None) -> Frames:
+    """The frame tables of frames.tsv (or PATH), validated: known row kinds; every advice modal an obligation one."""
     frame_of: dict[tuple[bool, str], str] = {}
     compose: dict[str, dict[str, str]] = {}
     lemma_fix: dict[str, str] = {}
     sets: dict[str, set[str]] = {k: set() for k in ("light", "occur", "negator", "future", "hypothetical", "speech",
-                                                    "obligation", "reciprocal")}
-    for line, cols in _data_lines(DATA / "frames.tsv"):
+                                                    "obligation", "advice", "outcome", "reciprocal")}
+    for line, cols in _data_lines(path or DATA / "frames.tsv"):
         kind = cols[0]
         if kind == "frame":
             lemma = cols[2]
@@ -157,6 +160,8 @@ def load_frames() -> Frames:
             sets[kind].add(cols[1])
         else:
             raise ValueError(f"frames.tsv line {line}: unknown row kind {kind!r}")
+    if not sets["advice"] <= sets["obligation"]:
+        raise ValueError(f"frames.tsv: advice modals {sorted(sets['advice'] - sets['obligation'])} are no obligation rows")
     return Frames(frame_of, compose, **{k: frozenset(v) for k, v in sets.items()}, lemma_fix=lemma_fix)
 
 

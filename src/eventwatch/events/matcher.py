@@ -299,7 +299,7 @@ def frame_of(tok: Token, ctx: MatchContext) -> tuple[Token, str] | None:
         if name:
             return head, name
         if t.dep_ == "ccomp" and _lemma(head) in frames.speech and _has_obligation(t, frames):
-            return head, obligation_frame(t)  # "X said Y must do Z": a demand on Y; "... should do Z": an appeal
+            return head, obligation_frame(t, frames)  # "X said Y must do Z": a demand on Y; "... should do Z": an appeal
     return None
 
 
@@ -307,13 +307,27 @@ def _has_obligation(verb: Token, frames) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in frames.obligation for c in verb.children)
 
 
-ADVICE_MODALS = frozenset({"should", "ought"})
+def obligation_frame(verb: Token, frames) -> str:
+    """The frame of a reported obligation by its modal: the advice modals of frames.tsv ("should", "ought to")
+    advise, an appeal (CAMEO 02, the codebook's "urge", "call on"); "must" and the rest require, a demand (10)."""
+    return "appeal" if any(c.dep_ == "aux" and c.lower_ in frames.advice for c in verb.children) else "demand"
 
 
-def obligation_frame(verb: Token) -> str:
-    """The frame of a reported obligation by its modal: "should" / "ought to" advise, an appeal (CAMEO 02, the
-    codebook's "urge", "call on"); "must" and the rest require, a demand (10)."""
-    return "appeal" if any(c.dep_ == "aux" and c.lower_ in ADVICE_MODALS for c in verb.children) else "demand"
+def can_be_asked(verb: Token, lexicon: Lexicon) -> bool:
+    """VERB names an act its subject can be asked to do, so that a reported "Y should VERB" is advice to Y, not a
+    prediction ("said Uganda should WIN the match", "the delegation should ARRIVE on Monday"): a verb the lexicon
+    codes as an act, or an agentive one: a passive, which names someone's act ("the troops should BE REPLACED", as
+    the coders read it: an appeal), or an active verb acting on something (an object, a clause, a particle); never
+    one of frames.tsv's outcome verbs, a perfect ("should HAVE ACTED sooner": a reproach of the past) or a copula
+    ("there should BE a strike")."""
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    lemma = _lemma(verb)
+    if lemma in lexicon.frames.outcome:
+        return False
+    if (False, lemma) in lexicon.by_trigger or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return lemma != "be" and any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "prt", "dative") for c in verb.children)
 
 
 def noun_licensed(tok: Token, pat: Pattern, ctx: MatchContext) -> Token | None | bool:

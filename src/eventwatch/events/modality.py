@@ -45,6 +45,8 @@ class Words:
     cancellation: frozenset[str]
     background_adverb: frozenset[str]
     aim: frozenset[str]
+    persistence: frozenset[str]
+    persistence_adverb: frozenset[str]
     background_phrase: tuple[str, ...]
 
 

@@ -15,8 +15,8 @@ from spacy.tokens import Span, Token
 
 from eventwatch.events import arguments as args
 from eventwatch.events.coder import Candidate
-from eventwatch.events.lexicon import Frames
-from eventwatch.events.matcher import obligation_frame
+from eventwatch.events.lexicon import Frames, Lexicon
+from eventwatch.events.matcher import can_be_asked, obligation_frame
 from eventwatch.events.modality import modality_of
 from eventwatch.events.tone import valence_lexicon
 from eventwatch.nlp.cache import column, lemma_lower
@@ -62,27 +62,31 @@ def _reported_clauses(sent: Span, frames: Frames, index: args.ActorIndex):
                     yield verb, speakers, clause
 
 
-def demand_candidates(sent: Span, frames: Frames, index: args.ActorIndex) -> list[Candidate]:
+def demand_candidates(sent: Span, lexicon: Lexicon, index: args.ActorIndex) -> list[Candidate]:
     """'X said/declared that Y must VERB' (no coded action in VERB): X demands of Y (100); 'Y should VERB': X appeals
-    to Y (020)."""
+    to Y (020), when VERB is something Y can be asked to do (not "said Uganda should win", a prediction)."""
     out = []
+    frames = lexicon.frames
     for verb, speakers, clause in _reported_clauses(sent, frames, index):
         if not _obligation(clause, frames):
             continue
         mod = modality_of(clause, frames)
         if mod.negated:
-            continue  # "must not": a warning, not a demand we can code
+            continue  # "must not", "should not": a warning, not a demand or appeal we can code
+        appeal = obligation_frame(clause, frames) == "appeal"
+        if appeal and not can_be_asked(clause, lexicon):
+            continue  # "should win", "should arrive", "should have acted": a prediction or a reproach, no appeal
         mod.hypothetical = False  # the obligation is the demand itself
         targets = [a for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for a in args.np_actors(s, index)]
-        code = "020" if obligation_frame(clause) == "appeal" else "100"   # "should": an appeal; "must": a demand
+        code = "020" if appeal else "100"   # "should": an appeal; "must": a demand
         out.append(Candidate(code, verb, clause, speakers, [t for t in targets if t not in speakers], mod, 0,
                              pattern_code=code))
     return out
 
 
-def statement_candidates(sent: Span, frames: Frames, index: args.ActorIndex) -> list[Candidate]:
-    out = _evaluative(sent, frames, index)
-    return out or demand_candidates(sent, frames, index)
+def statement_candidates(sent: Span, lexicon: Lexicon, index: args.ActorIndex) -> list[Candidate]:
+    out = _evaluative(sent, lexicon.frames, index)
+    return out or demand_candidates(sent, lexicon, index)
 
 
 def _evaluative(sent: Span, frames: Frames, index: args.ActorIndex) -> list[Candidate]:
