@@ -501,6 +501,20 @@ def test_comment_clause_set_off_by_commas_is_not_the_maker_of_the_act(pipeline, 
         assert side(r, e.source) != (country, "GOV")
 
 
+@pytest.mark.parametrize("text,root,want", [
+    ("The assault, carried out by Taliban gunmen, killed six Afghan policemen.", "18", ("AFG", None)),
+    ("The raid, launched by Ethiopian troops at dawn, killed seven rebels.", "19", ("ETH", "MIL")),
+    ("The offensive, mounted by Nigerian soldiers last week, killed twenty Boko Haram fighters.", "19", ("NGA", "MIL")),
+    ("The truce, brokered by Qatar, ended a month of clashes.", "08", ("QAT", None)),
+])
+def test_a_making_participle_set_off_by_commas_keeps_its_agent_as_the_source(pipeline, text, root, want):
+    r = process(pipeline, text)
+    e = _only(r, root)
+    country, sector = side(r, e.source)
+    assert country == want[0]
+    assert want[1] is None or sector == want[1]
+
+
 def test_a_participles_agent_does_not_make_the_possessive_a_target(pipeline):
     r = process(pipeline, "Ethiopia's invasion backed by Eritrea has killed thousands.")
     assert r.events
