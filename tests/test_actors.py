@@ -365,6 +365,19 @@ def test_an_acronym_is_the_actor_it_abbreviates(run, text, name, short):
     assert actor_at(r, short) is actor_at(r, name)
 
 
+@pytest.mark.parametrize("text,name,short", [
+    ("The Ghanaian Border Police (GBP) detained six smugglers. The GBP said the men carried weapons.",
+     "Border Police", "GBP said"),
+    ("The Nigerian Drug Police (NDP) arrested ten traffickers. The NDP said the drugs came from abroad.",
+     "Drug Police", "NDP said"),
+])
+def test_an_acronym_of_an_unnamed_body_is_that_body(run, text, name, short):
+    r = run(text)
+    assert actor_at(r, name) is not None
+    assert actor_at(r, short) is actor_at(r, name)
+    assert len([e for e in r.events if e.root == "17"]) == 1, r.events
+
+
 def test_an_acronym_of_no_actor_in_the_article_stays_its_own(run):
     r = run("The Open Society Institute accused Kazakh officials of harassment. The IMF said nothing.")
     assert actor_at(r, "IMF") is not actor_at(r, "Open Society Institute")

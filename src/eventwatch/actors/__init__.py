@@ -67,6 +67,8 @@ class ActorStage:
         generic_actors(doc, record, self.dictionary)  # unnamed groups: police, protesters, villagers
         mark_suspects(doc, record)  # people with no office whom the article has arrested or charged
         place_unplaced(record, country, self.dictionary)  # unknown people and bodies: the article's country
+        # after every actor exists, generic bodies too ("the Nigerian Drug Police (NDP) ... the NDP")
+        record.actors[:] = merge_acronyms(record.actors, record.text)
         doc.user_data[PEOPLE_KEY] = PeopleTable(doc, record)
 
 
@@ -75,7 +77,7 @@ def find_actors(doc: Doc, record: Record, dictionary=None) -> list[Actor]:
     dic = dictionary or load_dictionary(None)
     note_places(doc, record)
     mentions = recognize(doc, record, dic)
-    return merge_acronyms(resolve(doc, dic, mentions, record.published), record.text)
+    return resolve(doc, dic, mentions, record.published)
 
 
 def merge_acronyms(actors: list[Actor], text: str) -> list[Actor]:
@@ -95,6 +97,9 @@ def merge_acronyms(actors: list[Actor], text: str) -> list[Actor]:
         if not owner.code and short.code:
             owner.code, owner.country, owner.sector = short.code, short.country, short.sector
         out.remove(short)
+        for a in out:  # a person of the acronym's body belongs to the named one ("a spokesman for the NDP")
+            if a.affiliation == short.id:
+                a.affiliation = owner.id
     return out
 
 

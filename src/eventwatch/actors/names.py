@@ -5,6 +5,10 @@ photo captions (paragraphs whose people are not the story's topic), and small sp
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from eventwatch.model import Actor
 
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin", "ibn"}
 FUNCTION_WORDS = {"of", "and", "for", "the", "on", "in", "at", "&", "de", "du", "des", "la", "le"}
@@ -98,7 +102,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.lower() not in FUNCTION_WORDS and w[0].isupper())
 
 
-def acronym_owner(acronym: str, text: str, candidates) -> object | None:
+def acronym_owner(acronym: str, text: str, candidates: Sequence[Actor]) -> Actor | None:
     """The actor an acronym of the document stands for: the one written just before it as "Name (ACR)", else
     the only one whose name's initials spell it. CANDIDATES: actors with ``name`` and ``mentions``."""
     for actor in candidates:

@@ -8,6 +8,8 @@ pronouns ("who fought"), and pronoun subjects of reported clauses ("X announced 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable
 
 from spacy.tokens import Doc, Token
@@ -39,6 +41,7 @@ class ActorIndex:
         self.table = table
         self._pronoun_of = pronoun_of       # the actor stage's reading of a pronoun, asked only when needed
         self._pronouns: dict[int, str | None] = {}
+        self.reactions: set[int] = set()   # participles the coder reads as reactions of their own ("condemned")
 
     def pronoun(self, tok: Token) -> str | None:
         """"he", "they", "its": the actor the actor stage reads the pronoun as ("They were detained" → who)."""
@@ -91,14 +94,26 @@ def nominal_agents(noun: Token, index: ActorIndex) -> list[str]:
     SUBMITTED BY a Dutch firm" (a participle's by-agent)."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by":
-            return [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, index)]
-        if c.dep_ == "acl" and c.tag_ == "VBN" and not _set_off(c):
-            # a restrictive participle names the maker ("an offer submitted by X"); one set off by a comma
-            # comments on the thing ("the bombing, CONDEMNED BY X, killed ...": X did not bomb)
+            return own_agents(noun, index)
+        if c.dep_ == "acl" and c.tag_ == "VBN" and not (_set_off(c) and _reaction(c, index)):
+            # a participle names the maker ("an offer submitted by X", "the attack, CARRIED OUT BY X,"), unless it
+            # is set off by a comma and is a reaction of its own ("the bombing, CONDEMNED BY X, killed ...": X did
+            # not bomb)
             found = agent_actors(c, index)
             if found:
                 return found
     return []
+
+
+def own_agents(noun: Token, index: ActorIndex) -> list[str]:
+    """The actors of an act noun's own by-phrase ("the arrest BY police"), not of a participle's ("backed by X")."""
+    return [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj" for a in np_actors(p, index)]
+
+
+def _reaction(verb: Token, index: ActorIndex) -> bool:
+    """VERB comments on another act: the coder read it as a reaction, or the word list says so ("welcomed by")."""
+    return verb.i in index.reactions or verb.lemma_.lower() in argument_verbs("reaction")
 
 
 def _set_off(tok: Token) -> bool:
@@ -318,11 +333,24 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token
     return []
 
 
+@lru_cache(maxsize=4)
+def argument_verbs(kind: str) -> frozenset[str]:
+    """The lemmas of one KIND of data/argument_verbs.tsv: "partake" (a passive subject takes part in the act of the
+    verb's "in" phrase), "reaction" (a set-off participle that comments on the act)."""
+    from eventwatch.resources import read_rows
+
+    src = Path(__file__).parent / "data" / "argument_verbs.tsv"
+    return frozenset(cells[1] for _n, cells in read_rows(src, columns=2) if cells[0] == kind)
+
+
 def light_passive_participants(verb: Token, noun: Token, index: ActorIndex) -> list[str]:
-    """Who takes part in an act named in a prepositional phrase of a passive verb with no by-agent: "X has
-    been LOCKED IN talks with Y", "X was INVOLVED IN negotiations with Y" (the passive subject)."""
+    """Who takes part in an act named in a prepositional phrase of a passive verb of participation with no by-agent:
+    "X has been LOCKED IN talks with Y", "X was INVOLVED IN negotiations with Y" (the passive subject). Not a verb
+    that makes X the topic ("X was DISCUSSED IN talks with Y"), nor an act whose parties are named ("talks BETWEEN
+    Y and Z")."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "into") or noun.head.head != verb or not is_passive(verb) \
-            or any(c.dep_ == "agent" for c in verb.children):
+            or verb.lemma_.lower() not in argument_verbs("partake") or any(c.dep_ == "agent" for c in verb.children) \
+            or any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
         return []
     return passive_subject_actors(verb, index)
 

@@ -20,7 +20,7 @@ from eventwatch.events.modality import Modality, aim, modality_of
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
 PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced passive's noun is the victim
-PARTICIPANT_ROOTS = {"03", "04", "05", "06"}  # cooperation: a passive subject "locked in talks with Y" takes part
+PARTICIPANT_ROOTS = frozenset({"03", "04", "05", "06"})  # cooperation: a passive subject "locked in talks with Y" takes part
 TOPIC_ROOTS = {"01", "10", "11", "12", "13"}   # said/demanded/criticised/rejected/threatened: whom it is about
 AID_ROOTS = {"07"}   # "helped Iraqi forces retake the city": the one helped is the embedded clause's subject
 PLACE_ROOTS = {"18", "19", "20"}  # force, sanctions, coercion, attacks: done to whoever holds the place
@@ -32,6 +32,10 @@ VICTIM_SUBJECT = {"die", "perish"}           # verbs whose subject suffers the a
 RESULT_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "maim", "hurt", "perish"})
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "oprd", "acomp", "advcl")
 SERIES_HEADS = frozenset({"wave", "series", "string", "spate", "round", "barrage", "volley", "number", "couple", "pair"})
+REACTION_CODES = ("01", "02", "051", "09", "10", "11", "12", "13")
+# acts that comment on another act (said, praised or backed, investigated, demanded, condemned, rejected, threatened):
+# a participle read as one of them is not the maker of the noun it hangs on ("the raid, CONDEMNED by X,"), unlike a
+# making verb ("the raid, LAUNCHED by X,", "the truce, BROKERED by X,")
 
 
 @dataclass
@@ -71,12 +75,16 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
     if trig.pattern.noun:
         poss = [c for c in tok.children if c.dep_ == "poss"]
         verb = trig.light
-        # the act's own by-agent first: "the re-taking BY X of Y", "the attack carried out BY X"; then a
-        # possessive is the one it was done to ("Karlov's assassination BY a gunman"), else its doer ("Syria's bombardment")
-        sources = args.nominal_agents(tok, index)
-        patients = args.np_actors(poss[0], index) if poss and sources else []
+        # the act's own by-agent first ("the re-taking BY X of Y"), and a possessive beside it is the one it was done
+        # to ("Karlov's assassination BY a gunman"); else a possessive is its doer ("Syria's bombardment", "Russia's
+        # invasion backed by X": a participle's agent only backs it), else a participle's agent ("the attack carried
+        # out BY X")
+        sources = args.own_agents(tok, index) if poss else []
+        patients = args.np_actors(poss[0], index) if sources else []
         if not sources and poss:
             sources = args.np_actors(poss[0], index)
+        if not sources:
+            sources = args.nominal_agents(tok, index)
         if not sources and verb is not None:
             sources = args.agent_actors(verb, index) if args.is_passive(verb) else args.subject_actors(verb, index)
             if tok.dep_ == "nsubj":  # "fighting erupted between X and Y"
@@ -230,6 +238,8 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
     triggers = find_triggers(sent, ctx)
     framed = {t.token.i: t for t in triggers if t.frame is not None}
     triggers = [_with_shared_frame(t, framed) for t in triggers]
+    index.reactions.update(t.token.i for t in triggers
+                           if not t.pattern.noun and t.frame is None and t.pattern.code.startswith(REACTION_CODES))
     frames_used = {t.frame.i for t in triggers if t.frame is not None}
     verbs = {t.token.i for t in triggers if not t.pattern.noun}
     harm = {t.token.i for t in triggers if not t.pattern.noun and t.pattern.code[:2] in PATIENT_ROOTS}
