@@ -13,7 +13,7 @@ import logging
 import re
 
 from eventwatch.actors import people_of
-from eventwatch.actors.names import plain_name, proper_name
+from eventwatch.actors.names import plain_name, proper_name, spelled_by
 from eventwatch.actors.phrases import entity_of
 from eventwatch.actors.referents import Referents
 from eventwatch.model import Quote, Record
@@ -221,34 +221,27 @@ def _continues(resolver: Referents, q: Found):
     return resolver.last_speaker_for(q.subject, CONTINUE_REACH)
 
 
-ORG_FUNCTION_WORDS = {"of", "the", "and", "for", "&"}
-
-
 def _fullest_name(resolver: Referents, actor, name: str | None, pos: int):
     """(actor, name) of an organisation speaker by the name the article gives it in full: its own name
-    when the article writes it ("the Tories said" -> Conservative Party), or the organisation named
-    before whose initials or first word it shortens ("the BOJ said" -> Bank of Japan, "the Fed said" ->
-    Federal Reserve); anyone else as resolved."""
+    when the article writes it ("the Tories said" -> Conservative Party), or, for a name in capitals
+    that no dictionary knows, the organisation named before whose initials it is ("the BOJ said" ->
+    Bank of Japan); anyone else as resolved. A name that only begins a longer one is its own ("Unite"
+    after "the United Nations"); short names such as "the Fed" are the dictionary's aliases."""
     if actor is None or actor.kind != "organization" or not name:
         return actor, name
     text = doc_text(resolver.doc)
     short = _without_the(name).strip()
     if proper_name(actor.name) and len(actor.name) > len(short) and actor.name in text[:pos]:
         return actor, plain_name(actor.name)
-    if " " in short or not short[:1].isupper():
-        return actor, name
+    if " " in short or not short.isupper() or actor.code is not None:
+        return actor, name  # a name with words, or one the dictionary knows, is an actor of its own
     for m in reversed(resolver.mentions):
         other = resolver.canonical(m.actor)
         if m.start >= pos or other.kind != "organization" or other.id == actor.id:
             continue
-        words = re.findall(r"[A-Za-z]+", _without_the(text[m.start:m.end]))
-        if len(words) < 2:
-            continue
-        initials = {"".join(w[0] for w in words).upper(),
-                    "".join(w[0] for w in words if w.lower() not in ORG_FUNCTION_WORDS).upper()}
-        clipped = len(short) >= 3 and words[0].startswith(short) and len(words[0]) > len(short)
-        if (short.isupper() and short in initials) or clipped:
-            return other, plain_name(_without_the(text[m.start:m.end]))
+        full = plain_name(_without_the(text[m.start:m.end]))
+        if spelled_by(short, full):
+            return other, full
     return actor, name
 
 
