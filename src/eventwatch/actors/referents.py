@@ -7,6 +7,7 @@ description ("the company", "the spokesman") or a document ("her statement" -> h
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -116,9 +117,10 @@ class Referents(MentionTable):
             return actor if self._gender_ok(actor, gender) and self._first_mention(actor) == m.start else None
         return None
 
-    def subject_between(self, start: int, end: int) -> Actor | None:
+    def subject_between(self, start: int, end: int, speaks: Callable[[Token], bool] | None = None) -> Actor | None:
         """The person last named as a subject in ``[start, end)`` outside quotes, in a sentence
-        before the one at ``end`` and as its last subject (None if that subject is no person)."""
+        before the one at ``end`` and as its last subject (None if that subject is no person, or, with
+        ``speaks``, if ``speaks`` says no to the subject's head token)."""
         for m in reversed(self.mentions):
             if m.end > end:
                 continue
@@ -129,8 +131,15 @@ class Referents(MentionTable):
             actor = self.canonical(m.actor)
             if actor.kind != "person" or not personal_name(actor.name):
                 return None
+            if speaks is not None and not speaks(self.head_token(m)):
+                return None
             return actor if self._sentence_start(end) > m.start and self._last_subject_of_sentence(m) else None
         return None
+
+    def head_token(self, m: Mention) -> Token | None:
+        """The syntactic head of mention ``m``'s words (None if they align with no tokens)."""
+        found = self._span(m.start, m.end)
+        return self.doc[found[2]] if found is not None and found[2] is not None else None
 
     def _last_subject_of_sentence(self, m: Mention) -> bool:
         """No other subject outside quotes follows ``m`` in its sentence."""

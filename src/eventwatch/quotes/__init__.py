@@ -24,7 +24,7 @@ from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
 from eventwatch.quotes.speakers import (BODY_ENTS, aged_person, is_anaphoric_voice, is_bare_agent, is_unsigned_document, speaker_token,
                                         is_firm, is_following, named_before, unnamed_speaker_before)
-from eventwatch.quotes.cues import cue_class, cue_lemma, inverted_subject
+from eventwatch.quotes.cues import cue_class, cue_lemma, inverted_subject, speaks_or_takes_side
 
 log = logging.getLogger(__name__)
 
@@ -99,12 +99,14 @@ THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her|his|[Hh]e[’']s|[Ss]he[�
 def _topic_speaker(resolver: Referents, q: Found, last, text: str):
     """«Anna Vale did not need persuading. “I’m glad …”»: a floating quote in the first person right
     after a sentence whose subject is a person (named since the last quote) is that person's; so is
-    any floating quote after a sentence whose subject is a person named there for the first time
-    («Critic Paul Dube has questioned the numbers. “These figures don't add up.”»), or after any
-    person's sentence when no one has spoken yet."""
+    any floating quote after a sentence whose subject is a person who speaks or takes a side there, named
+    for the first time («Critic Paul Dube has questioned the numbers. “These figures don't add up.”»), or
+    already named when no one has spoken yet; not one acted on («X was arrested. “A dark day.”»)."""
     since = max(_attribution_end(resolver.doc, last), q.start - FLOAT_REACH)
-    topic = resolver.subject_between(since, q.start)
-    if topic is None or FIRST_PERSON.search(text[q.start:q.end]) or last is None:
+    if FIRST_PERSON.search(text[q.start:q.end]):
+        return resolver.subject_between(since, q.start)
+    topic = resolver.subject_between(since, q.start, speaks=speaks_or_takes_side)
+    if topic is None or last is None:
         return topic
     if THIRD_PERSON.search(text[q.start:q.end]):
         return None  # «Anna Vale bakes for him. “She is the best baker in town.”»: said of her, by the last one

@@ -9,7 +9,7 @@ from eventwatch.actors.lexicon import description_heads
 from eventwatch.actors.phrases import source_of
 from eventwatch.nlp.cache import children, column
 from eventwatch.quotes.found import doc_text
-from eventwatch.quotes.lexicon import cue_forms, cue_verbs, speaker_nouns
+from eventwatch.quotes.lexicon import cue_forms, cue_verbs, speaker_nouns, stance_verbs
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl"}  # "… and added", "…, saying"
@@ -235,6 +235,20 @@ def _is_time(tok: Token) -> bool:
     """«Saturday at the convention Sen. Ana Ruiz said»: a day or an hour the parser made the subject is
     no one (an age, "the 43-year-old", is someone)."""
     return tok.ent_type_ in TIME_ENTS and tok.pos_ in ("PROPN", "NOUN", "NUM") and not is_age(tok)
+
+
+def speaks_or_takes_side(tok: Token | None) -> bool:
+    """``tok`` heads the active subject of a verb of saying or of stance («Critic Paul Dube questioned the
+    figures», «His rival, Dan Price, rejected it», «…,” said Ana Ruiz»), or of one coordinated with it;
+    not one acted on («X was arrested») or described («X works as a cook»)."""
+    if tok is None:
+        return False
+    if tok.dep_ == "appos":  # «His rival, Dan Price, rejected …»
+        tok = tok.head
+    if tok.dep_ != "nsubj":
+        return tok.dep_ in ("dobj", "attr") and inverted_subject(tok.head) == tok
+    verbs = [tok.head, *tok.head.conjuncts]
+    return any(cue_class(v) is not None or (v.pos_ == "VERB" and v.lemma_.lower() in stance_verbs()) for v in verbs)
 
 
 def is_age(tok: Token) -> bool:
