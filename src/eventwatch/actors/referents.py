@@ -225,6 +225,24 @@ class Referents(MentionTable):
     def organisation_before(self, pos: int) -> Actor | None:
         return self._organisation_before(pos)
 
+    def sole_organisation(self, since: int, pos: int) -> Actor | None:
+        """«Kestrel Airlines will cut jobs. A spokesman said»: whom a spokesman who names no one speaks for.
+        The one organisation named (outside quotes) in the nearest paragraph before ``pos`` that names
+        anyone, looking no further back than ``since`` (the end of the last quote); None when a person or
+        a second organisation is named there too («Kestrel sued Orbix», «Harlow Foods fired Peter Olsen»).
+        With no one named since the last quote, an organisation that spoke it."""
+        text, end = doc_text(self.doc), pos
+        while end > since:
+            start = max(since, text.rfind("\n", 0, end) + 1)
+            named = {self.canonical(m.actor).id: self.canonical(m.actor) for m in self.mentions
+                     if start <= m.start and m.end <= end and not self._is_quoted(m.start)}
+            if named:
+                bodies = [a for a in named.values() if self._is_organization(a)]
+                people = [a for a in named.values() if a.kind == "person"]
+                return bodies[0] if len(bodies) == 1 and not people else None
+            end = start - 1
+        return self._last_organization_speaker(pos)
+
     def _organisation_before(self, pos: int) -> Actor | None:
         """The organisation a description refers back to: the last to speak, else the nearest subject, else
         the most mentioned."""

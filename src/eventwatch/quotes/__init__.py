@@ -127,10 +127,11 @@ def _overlap(a: Found, b: Found) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
-def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
+def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int = 0):
     """(actor, name, span) of the speaker behind a cue's subject; a body named for its officials or
     sources («a Bank of Japan official») by its name in the article, and its actor if it has one;
-    "the officials" after "Bundesbank officials" (``voices``: lemma -> the body they last spoke for) too."""
+    "the officials" after "Bundesbank officials" (``voices``: lemma -> the body they last spoke for) too.
+    ``since``: where the last quote ended (a bare "a spokesman" looks no further back for whom he speaks for)."""
     tok = speaker_token(subject)
     body = entity_of(tok) if tok is not subject and tok.ent_type_ in BODY_ENTS else None
     if body is None and subject.lemma_.lower() in voices and is_anaphoric_voice(subject):
@@ -144,8 +145,8 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
         return aged, resolver.spoken_name(aged), resolver.resolve(tok)[2]
     if body is None:
         actor, name, span = resolver.resolve(tok)
-        if actor is None and is_bare_agent(tok):  # "A spokesman said": for the organisation before
-            body = resolver.organisation_before(span[0])
+        if actor is None and is_bare_agent(tok):  # "A spokesman said": for the one organisation before
+            body = resolver.sole_organisation(since, span[0])
             if body is not None:
                 return body, resolver.spoken_name(body), span
         if is_firm(tok) and (actor is None or actor.kind == "person"):  # "the electronics giant said"
@@ -188,7 +189,7 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
             quote.speaker, quote.speaker_name = resolver.adopt(actor), resolver.spoken_name(actor)
             quote.speaker_span = [q.subject.idx, q.subject.idx + len(q.subject)]
         elif q.subject is not None:
-            actor, name, span = _resolve(resolver, q.subject, voices)
+            actor, name, span = _resolve(resolver, q.subject, voices, quotes[-1].span[1] if quotes else 0)
             actor, name = _fullest_name(resolver, actor, name, span[0])
             quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
