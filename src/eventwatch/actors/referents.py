@@ -77,15 +77,25 @@ class Referents(MentionTable):
         if actor is not None:
             self.last_speaker = (end, actor)
 
-    def last_speaker_for(self, pronoun: Token, reach: int) -> Actor | None:
+    def last_speaker_for(self, pronoun: Token, reach: int, speaks: Callable[[Token], bool] | None = None) -> Actor | None:
         """The last speaker, if ``pronoun`` ("he", "she") fits them and they spoke within ``reach``
-        characters: for "he added", which goes on with the last speaker whoever was named since."""
+        characters: for "he added", which goes on with the last speaker whoever was named since, unless
+        (with ``speaks``) another person of that gender was since the subject ``speaks`` says yes to
+        («“…,” said Tom Hale. His rival, Dan Price, dismissed the plan. “…,” he added.»: Price)."""
         low = pronoun.lower_
         if self.last_speaker is None or not (low in MALE or low in FEMALE):
             return None
         end, actor = self.last_speaker
-        ok = pronoun.idx - end <= reach and self._gender_ok(actor, "m" if low in MALE else "f")
-        return actor if ok else None
+        gender = "m" if low in MALE else "f"
+        if pronoun.idx - end > reach or not self._gender_ok(actor, gender):
+            return None
+        if speaks is not None and any(
+                m.subject and end <= m.start < pronoun.idx and not self._is_quoted(m.start)
+                and self.canonical(m.actor) is not actor and self.canonical(m.actor).kind == "person"
+                and self._gender_ok(self.canonical(m.actor), gender) and speaks(self.head_token(m))
+                for m in self.mentions):
+            return None
+        return actor
 
     def introduced_after(self, actor: Actor, pos: int) -> bool:
         """``actor`` is first named (outside quotes) at or after ``pos``: a newcomer since then."""

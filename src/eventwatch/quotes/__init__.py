@@ -217,11 +217,11 @@ CONTINUE_REACH = 600  # characters since the last quote within which "he added" 
 
 def _continues(resolver: Referents, q: Found):
     """The last speaker, for a "he"/"she" whose cue goes on speaking ("added", "continued"), even when
-    another person of that gender was named in between (who said nothing)."""
+    another person of that gender was named in between who neither spoke nor took a side."""
     verb = q.subject.head
     if q.subject.lower_ not in SINGULAR_PRONOUNS or not q.cue or verb.idx != q.cue[0] or cue_lemma(verb) not in CONTINUING:
         return None
-    return resolver.last_speaker_for(q.subject, CONTINUE_REACH)
+    return resolver.last_speaker_for(q.subject, CONTINUE_REACH, speaks=speaks_or_takes_side)
 
 
 def _fullest_name(resolver: Referents, actor, name: str | None, pos: int):
