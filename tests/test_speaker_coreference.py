@@ -255,3 +255,13 @@ def test_a_bare_spokesman_after_a_paragraph_about_one_firm_speaks_for_it(analyse
     rec = analyse("Norvik Steel sued its rival Crane Minerals last year.\n\n"
                   "Norvik Steel will close two plants in Wales.\n\nA spokesman said the plants had lost money for years.")
     assert same_speaker(_find(rec, "lost money").speaker_name, "Norvik Steel")
+
+
+def test_a_person_noun_is_read_off_a_lower_case_ending_not_a_capitalised_name(nlp):
+    """"businessman", "chairwoman" are people by their ending; "German", "Roman", "Norman" only end so."""
+    from eventwatch.actors.referents import is_person_noun
+
+    doc = nlp("The businessman and the chairwoman met German, Roman and Norman investors in Rome.")
+    words = {t.text: is_person_noun(t) for t in doc}
+    assert words["businessman"] and words["chairwoman"]
+    assert not (words["German"] or words["Roman"] or words["Norman"]), words

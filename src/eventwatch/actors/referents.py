@@ -17,16 +17,16 @@ from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DE
                                         SPEAKER_REACH, MentionTable, Mention)
 from eventwatch.actors.names import personal_name, plain_name, proper_name
 from eventwatch.actors.resolution import org_heads
-from eventwatch.actors.phrases import appositive_name, conjoined_names, phrase_span, source_of
+from eventwatch.actors.phrases import appositive_name, conjoined_names, is_age, phrase_span, source_of
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import text as doc_text
 
 
-CO_ARGUMENT_DEPS = {"dobj", "dative", "iobj", "nsubjpass", "obj"}
-OWNER_PREPS = {"for", "at", "from"}
-SECTOR_DESCRIBED = {"LAB"}  # "the union" may be an organisation named without the word
+CO_ARGUMENT_DEPS = frozenset({"dobj", "dative", "iobj", "nsubjpass", "obj"})
+OWNER_PREPS = frozenset({"for", "at", "from"})
+SECTOR_DESCRIBED = frozenset({"LAB"})  # "the union" may be an organisation named without the word
 SPOKEN_FOR = GROUP_KINDS + ("person",)  # a spokesman speaks for a body or for a person
-NAME_ENTS = {"PERSON", "ORG"}
+NAME_ENTS = frozenset({"PERSON", "ORG"})
 PERSON_ENDINGS = ("man", "woman", "person")  # "businessman", "chairwoman": people, whatever their sector
 
 
@@ -48,7 +48,7 @@ class Referents(MentionTable):
         if named is not None:
             subj = named
         span = phrase_span(subj)
-        if _is_age(subj):  # "the 43-year-old": the parser may hang the whole sentence on "old"
+        if is_age(subj):  # "the 43-year-old": the parser may hang the whole sentence on "old"
             span = (min((c.idx for c in subj.children if c.dep_ == "det"), default=subj.idx), subj.idx + len(subj))
         text = doc_text(self.doc)[span[0]:span[1]]
         described = any(c.dep_ == "det" for c in subj.children) and subj.ent_type_ not in NAMED_WITH_DET
@@ -266,10 +266,10 @@ class Referents(MentionTable):
         return (actor is not None and actor.kind == "group" and actor.id[-3:] in firm_sectors()
                 and not proper_name(said_words(actor, doc_text(self.doc))))
 
-    def _trade_fits(self, span: tuple[int, int], firm: Actor, lemma: str) -> bool:
+    def _trade_fits(self, span: tuple[int, int], firm: Actor, tok: Token) -> bool:
         """The firm named before can be what the trade noun describes: not a person's noun ("businessman",
         "chairwoman"), and of the noun's sector when the firm's sector is known ("the tycoon" is no newspaper)."""
-        if lemma.endswith(PERSON_ENDINGS) or lemma in person_words():
+        if is_person_noun(tok):
             return False
         sector = self.actor_at(*span).id[-3:]
         return not firm.sector or sector in firm.sector
@@ -311,12 +311,12 @@ class Referents(MentionTable):
             if named is not None or head_class == "orgname":
                 return named, named is not None
             return self._organisation_before(span[0]), True
-        if definite and head_class is None and (subj.tag_ in ("NN", "NNP") or _is_age(subj)):
+        if definite and head_class is None and (subj.tag_ in ("NN", "NNP") or is_age(subj)):
             role = self._role_at(*span)
             if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
                 return role, False
             firm = self._organisation_before(span[0]) if self._is_trade(span) else None
-            if firm is not None and not self._trade_fits(span, firm, lemma):
+            if firm is not None and not self._trade_fits(span, firm, subj):
                 firm = None  # "the businessman", "the gambling tycoon": a person, not NBC News
             if firm is not None:  # "Norvik Steel cut jobs. The steelmaker said": the firm named before
                 return firm, True
@@ -325,7 +325,10 @@ class Referents(MentionTable):
         return self.actor_at(*span), False
 
 
-def _is_age(tok: Token) -> bool:
-    """"the 43-year-old": an age standing for a person (a description like "the senator")."""
-    return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")
 
+def is_person_noun(tok: Token) -> bool:
+    """A noun for a person by the lexicon (``person_words``) or, written in lower case, by a person's
+    ending ("businessman", "chairwoman", "spokesperson"); not a capitalised name or people's adjective
+    that merely ends so ("German", "Roman", "Norman")."""
+    lemma = tok.lemma_.lower()
+    return lemma in person_words() or (tok.text.islower() and lemma.endswith(PERSON_ENDINGS))

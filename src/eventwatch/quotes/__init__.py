@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 DIRECT_WINS = 0.5  # a reported clause mostly inside quote marks is the direct quote itself
 FLOAT_REACH = 600  # characters back a floating quote looks for the speaker before it
 AUTHOR_REACH = 600  # characters after an unsigned document's quote in which its author may speak
-AUTHOR_KINDS = {"organization"}
+AUTHOR_KINDS = frozenset({"organization"})
 
 
 class QuotesStage:
@@ -210,8 +210,8 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
     return quotes
 
 
-SINGULAR_PRONOUNS = {"he", "she"}
-CONTINUING = {"add", "continue"}  # cue lemmas that go on with the last speaker
+SINGULAR_PRONOUNS = frozenset({"he", "she"})
+CONTINUING = frozenset({"add", "continue"})  # cue lemmas that go on with the last speaker
 CONTINUE_REACH = 600  # characters since the last quote within which "he added" is still its speaker
 
 
