@@ -102,6 +102,15 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w.lower() not in FUNCTION_WORDS and w[0].isupper())
 
 
+def spelled_by(acronym: str, name: str) -> bool:
+    """``acronym`` is the initials of ``name``, without its function words ("SEC") or with them ("BOJ" for
+    "Bank of Japan"); a name of one word spells nothing."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if len(words) < 2:
+        return False
+    return acronym in (initials(name), "".join(w[0] for w in words).upper())
+
+
 def acronym_owner(acronym: str, text: str, candidates: Sequence[Actor]) -> Actor | None:
     """The actor an acronym of the document stands for: the one written just before it as "Name (ACR)", else
     the only one whose name's initials spell it. CANDIDATES: actors with ``name`` and ``mentions``."""

@@ -102,3 +102,16 @@ def phrase_span_single(tok: Token) -> tuple[int, int]:
         return ent.start_char, ent.end_char
     left = min((t.left_edge.i for t in tok.lefts if t.dep_ not in ("punct", "cc", "preconj")), default=tok.i)
     return tok.doc[left].idx, tok.idx + len(tok)
+
+
+def is_age(tok: Token) -> bool:
+    """"old" of "the 43-year-old": an age standing for a person (a description like "the senator")."""
+    return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")
+
+
+def stated_age(tok: Token) -> str | None:
+    """"45" of "the 45-year-old" (``tok`` is "old"), None for any other token."""
+    if not is_age(tok) or tok.i < 4:
+        return None
+    num = tok.doc[tok.i - 4]
+    return num.text if num.text.isdigit() else None

@@ -78,8 +78,9 @@ def valid_name_span(doc: Doc, start: int, end: int, entry: Entry) -> bool:
             return False
     if end - start == 1:
         tok = doc[start]
-        if len(tok.text) <= 3 and not tok.text.isupper() and entry.kind != "country":
-            return False  # "Us", "Is": acronyms must be written in capitals
+        if len(tok.text) <= 3 and not tok.text.isupper() and entry.kind != "country" and not (
+                entry.curated and tok.ent_type_ == "ORG"):
+            return False  # "Us", "Is": acronyms must be written in capitals (not a curated "Fed" the model calls a name)
         if tok.is_stop and tok.ent_type_ not in ("ORG", "GPE", "NORP", "PERSON"):
             return False  # "US"/"WHO"/"IS" only when the model also sees a name
         if not entry.curated and entry.kind != "country" and tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):

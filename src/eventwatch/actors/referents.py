@@ -7,6 +7,7 @@ description ("the company", "the spokesman") or a document ("her statement" -> h
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -16,16 +17,16 @@ from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DE
                                         SPEAKER_REACH, MentionTable, Mention)
 from eventwatch.actors.names import personal_name, plain_name, proper_name
 from eventwatch.actors.resolution import org_heads
-from eventwatch.actors.phrases import appositive_name, conjoined_names, phrase_span, source_of
+from eventwatch.actors.phrases import appositive_name, conjoined_names, is_age, phrase_span, source_of
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import text as doc_text
 
 
-CO_ARGUMENT_DEPS = {"dobj", "dative", "iobj", "nsubjpass", "obj"}
-OWNER_PREPS = {"for", "at", "from"}
-SECTOR_DESCRIBED = {"LAB"}  # "the union" may be an organisation named without the word
+CO_ARGUMENT_DEPS = frozenset({"dobj", "dative", "iobj", "nsubjpass", "obj"})
+OWNER_PREPS = frozenset({"for", "at", "from"})
+SECTOR_DESCRIBED = frozenset({"LAB"})  # "the union" may be an organisation named without the word
 SPOKEN_FOR = GROUP_KINDS + ("person",)  # a spokesman speaks for a body or for a person
-NAME_ENTS = {"PERSON", "ORG"}
+NAME_ENTS = frozenset({"PERSON", "ORG"})
 PERSON_ENDINGS = ("man", "woman", "person")  # "businessman", "chairwoman": people, whatever their sector
 
 
@@ -47,7 +48,7 @@ class Referents(MentionTable):
         if named is not None:
             subj = named
         span = phrase_span(subj)
-        if _is_age(subj):  # "the 43-year-old": the parser may hang the whole sentence on "old"
+        if is_age(subj):  # "the 43-year-old": the parser may hang the whole sentence on "old"
             span = (min((c.idx for c in subj.children if c.dep_ == "det"), default=subj.idx), subj.idx + len(subj))
         text = doc_text(self.doc)[span[0]:span[1]]
         described = any(c.dep_ == "det" for c in subj.children) and subj.ent_type_ not in NAMED_WITH_DET
@@ -76,15 +77,25 @@ class Referents(MentionTable):
         if actor is not None:
             self.last_speaker = (end, actor)
 
-    def last_speaker_for(self, pronoun: Token, reach: int) -> Actor | None:
+    def last_speaker_for(self, pronoun: Token, reach: int, speaks: Callable[[Token], bool] | None = None) -> Actor | None:
         """The last speaker, if ``pronoun`` ("he", "she") fits them and they spoke within ``reach``
-        characters: for "he added", which goes on with the last speaker whoever was named since."""
+        characters: for "he added", which goes on with the last speaker whoever was named since, unless
+        (with ``speaks``) another person of that gender was since the subject ``speaks`` says yes to
+        («“…,” said Tom Hale. His rival, Dan Price, dismissed the plan. “…,” he added.»: Price)."""
         low = pronoun.lower_
         if self.last_speaker is None or not (low in MALE or low in FEMALE):
             return None
         end, actor = self.last_speaker
-        ok = pronoun.idx - end <= reach and self._gender_ok(actor, "m" if low in MALE else "f")
-        return actor if ok else None
+        gender = "m" if low in MALE else "f"
+        if pronoun.idx - end > reach or not self._gender_ok(actor, gender):
+            return None
+        if speaks is not None and any(
+                m.subject and end <= m.start < pronoun.idx and not self._is_quoted(m.start)
+                and self.canonical(m.actor) is not actor and self.canonical(m.actor).kind == "person"
+                and self._gender_ok(self.canonical(m.actor), gender) and speaks(self.head_token(m))
+                for m in self.mentions):
+            return None
+        return actor
 
     def introduced_after(self, actor: Actor, pos: int) -> bool:
         """``actor`` is first named (outside quotes) at or after ``pos``: a newcomer since then."""
@@ -116,9 +127,10 @@ class Referents(MentionTable):
             return actor if self._gender_ok(actor, gender) and self._first_mention(actor) == m.start else None
         return None
 
-    def subject_between(self, start: int, end: int) -> Actor | None:
+    def subject_between(self, start: int, end: int, speaks: Callable[[Token], bool] | None = None) -> Actor | None:
         """The person last named as a subject in ``[start, end)`` outside quotes, in a sentence
-        before the one at ``end`` and as its last subject (None if that subject is no person)."""
+        before the one at ``end`` and as its last subject (None if that subject is no person, or, with
+        ``speaks``, if ``speaks`` says no to the subject's head token)."""
         for m in reversed(self.mentions):
             if m.end > end:
                 continue
@@ -129,8 +141,15 @@ class Referents(MentionTable):
             actor = self.canonical(m.actor)
             if actor.kind != "person" or not personal_name(actor.name):
                 return None
+            if speaks is not None and not speaks(self.head_token(m)):
+                return None
             return actor if self._sentence_start(end) > m.start and self._last_subject_of_sentence(m) else None
         return None
+
+    def head_token(self, m: Mention) -> Token | None:
+        """The syntactic head of mention ``m``'s words (None if they align with no tokens)."""
+        found = self._span(m.start, m.end)
+        return self.doc[found[2]] if found is not None and found[2] is not None else None
 
     def _last_subject_of_sentence(self, m: Mention) -> bool:
         """No other subject outside quotes follows ``m`` in its sentence."""
@@ -216,6 +235,24 @@ class Referents(MentionTable):
     def organisation_before(self, pos: int) -> Actor | None:
         return self._organisation_before(pos)
 
+    def sole_organisation(self, since: int, pos: int) -> Actor | None:
+        """«Kestrel Airlines will cut jobs. A spokesman said»: whom a spokesman who names no one speaks for.
+        The one organisation named (outside quotes) in the nearest paragraph before ``pos`` that names
+        anyone, looking no further back than ``since`` (the end of the last quote); None when a person or
+        a second organisation is named there too («Kestrel sued Orbix», «Harlow Foods fired Peter Olsen»).
+        With no one named since the last quote, an organisation that spoke it."""
+        text, end = doc_text(self.doc), pos
+        while end > since:
+            start = max(since, text.rfind("\n", 0, end) + 1)
+            named = {self.canonical(m.actor).id: self.canonical(m.actor) for m in self.mentions
+                     if start <= m.start and m.end <= end and not self._is_quoted(m.start)}
+            if named:
+                bodies = [a for a in named.values() if self._is_organization(a)]
+                people = [a for a in named.values() if a.kind == "person"]
+                return bodies[0] if len(bodies) == 1 and not people else None
+            end = start - 1
+        return self._last_organization_speaker(pos)
+
     def _organisation_before(self, pos: int) -> Actor | None:
         """The organisation a description refers back to: the last to speak, else the nearest subject, else
         the most mentioned."""
@@ -229,10 +266,10 @@ class Referents(MentionTable):
         return (actor is not None and actor.kind == "group" and actor.id[-3:] in firm_sectors()
                 and not proper_name(said_words(actor, doc_text(self.doc))))
 
-    def _trade_fits(self, span: tuple[int, int], firm: Actor, lemma: str) -> bool:
+    def _trade_fits(self, span: tuple[int, int], firm: Actor, tok: Token) -> bool:
         """The firm named before can be what the trade noun describes: not a person's noun ("businessman",
         "chairwoman"), and of the noun's sector when the firm's sector is known ("the tycoon" is no newspaper)."""
-        if lemma.endswith(PERSON_ENDINGS) or lemma in person_words():
+        if is_person_noun(tok):
             return False
         sector = self.actor_at(*span).id[-3:]
         return not firm.sector or sector in firm.sector
@@ -274,12 +311,12 @@ class Referents(MentionTable):
             if named is not None or head_class == "orgname":
                 return named, named is not None
             return self._organisation_before(span[0]), True
-        if definite and head_class is None and (subj.tag_ in ("NN", "NNP") or _is_age(subj)):
+        if definite and head_class is None and (subj.tag_ in ("NN", "NNP") or is_age(subj)):
             role = self._role_at(*span)
             if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
                 return role, False
             firm = self._organisation_before(span[0]) if self._is_trade(span) else None
-            if firm is not None and not self._trade_fits(span, firm, lemma):
+            if firm is not None and not self._trade_fits(span, firm, subj):
                 firm = None  # "the businessman", "the gambling tycoon": a person, not NBC News
             if firm is not None:  # "Norvik Steel cut jobs. The steelmaker said": the firm named before
                 return firm, True
@@ -288,7 +325,10 @@ class Referents(MentionTable):
         return self.actor_at(*span), False
 
 
-def _is_age(tok: Token) -> bool:
-    """"the 43-year-old": an age standing for a person (a description like "the senator")."""
-    return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")
 
+def is_person_noun(tok: Token) -> bool:
+    """A noun for a person by the lexicon (``person_words``) or, written in lower case, by a person's
+    ending ("businessman", "chairwoman", "spokesperson"); not a capitalised name or people's adjective
+    that merely ends so ("German", "Roman", "Norman")."""
+    lemma = tok.lemma_.lower()
+    return lemma in person_words() or (tok.text.islower() and lemma.endswith(PERSON_ENDINGS))

@@ -13,7 +13,7 @@ import logging
 import re
 
 from eventwatch.actors import people_of
-from eventwatch.actors.names import plain_name, proper_name
+from eventwatch.actors.names import plain_name, proper_name, spelled_by
 from eventwatch.actors.phrases import entity_of
 from eventwatch.actors.referents import Referents
 from eventwatch.model import Quote, Record
@@ -24,14 +24,14 @@ from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
 from eventwatch.quotes.speakers import (BODY_ENTS, aged_person, is_anaphoric_voice, is_bare_agent, is_unsigned_document, speaker_token,
                                         is_firm, is_following, named_before, unnamed_speaker_before)
-from eventwatch.quotes.cues import cue_class, cue_lemma, inverted_subject
+from eventwatch.quotes.cues import cue_class, cue_lemma, inverted_subject, speaks_or_takes_side
 
 log = logging.getLogger(__name__)
 
 DIRECT_WINS = 0.5  # a reported clause mostly inside quote marks is the direct quote itself
 FLOAT_REACH = 600  # characters back a floating quote looks for the speaker before it
 AUTHOR_REACH = 600  # characters after an unsigned document's quote in which its author may speak
-AUTHOR_KINDS = {"organization"}
+AUTHOR_KINDS = frozenset({"organization"})
 
 
 class QuotesStage:
@@ -99,12 +99,14 @@ THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|him|her|his|[Hh]e[’']s|[Ss]he[�
 def _topic_speaker(resolver: Referents, q: Found, last, text: str):
     """«Anna Vale did not need persuading. “I’m glad …”»: a floating quote in the first person right
     after a sentence whose subject is a person (named since the last quote) is that person's; so is
-    any floating quote after a sentence whose subject is a person named there for the first time
-    («Critic Paul Dube has questioned the numbers. “These figures don't add up.”»), or after any
-    person's sentence when no one has spoken yet."""
+    any floating quote after a sentence whose subject is a person who speaks or takes a side there, named
+    for the first time («Critic Paul Dube has questioned the numbers. “These figures don't add up.”»), or
+    already named when no one has spoken yet; not one acted on («X was arrested. “A dark day.”»)."""
     since = max(_attribution_end(resolver.doc, last), q.start - FLOAT_REACH)
-    topic = resolver.subject_between(since, q.start)
-    if topic is None or FIRST_PERSON.search(text[q.start:q.end]) or last is None:
+    if FIRST_PERSON.search(text[q.start:q.end]):
+        return resolver.subject_between(since, q.start)
+    topic = resolver.subject_between(since, q.start, speaks=speaks_or_takes_side)
+    if topic is None or last is None:
         return topic
     if THIRD_PERSON.search(text[q.start:q.end]):
         return None  # «Anna Vale bakes for him. “She is the best baker in town.”»: said of her, by the last one
@@ -125,10 +127,11 @@ def _overlap(a: Found, b: Found) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
-def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
+def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int = 0):
     """(actor, name, span) of the speaker behind a cue's subject; a body named for its officials or
     sources («a Bank of Japan official») by its name in the article, and its actor if it has one;
-    "the officials" after "Bundesbank officials" (``voices``: lemma -> the body they last spoke for) too."""
+    "the officials" after "Bundesbank officials" (``voices``: lemma -> the body they last spoke for) too.
+    ``since``: where the last quote ended (a bare "a spokesman" looks no further back for whom he speaks for)."""
     tok = speaker_token(subject)
     body = entity_of(tok) if tok is not subject and tok.ent_type_ in BODY_ENTS else None
     if body is None and subject.lemma_.lower() in voices and is_anaphoric_voice(subject):
@@ -142,8 +145,8 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple]):
         return aged, resolver.spoken_name(aged), resolver.resolve(tok)[2]
     if body is None:
         actor, name, span = resolver.resolve(tok)
-        if actor is None and is_bare_agent(tok):  # "A spokesman said": for the organisation before
-            body = resolver.organisation_before(span[0])
+        if actor is None and is_bare_agent(tok):  # "A spokesman said": for the one organisation before
+            body = resolver.sole_organisation(since, span[0])
             if body is not None:
                 return body, resolver.spoken_name(body), span
         if is_firm(tok) and (actor is None or actor.kind == "person"):  # "the electronics giant said"
@@ -186,7 +189,7 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
             quote.speaker, quote.speaker_name = resolver.adopt(actor), resolver.spoken_name(actor)
             quote.speaker_span = [q.subject.idx, q.subject.idx + len(q.subject)]
         elif q.subject is not None:
-            actor, name, span = _resolve(resolver, q.subject, voices)
+            actor, name, span = _resolve(resolver, q.subject, voices, quotes[-1].span[1] if quotes else 0)
             actor, name = _fullest_name(resolver, actor, name, span[0])
             quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
@@ -207,48 +210,41 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
     return quotes
 
 
-SINGULAR_PRONOUNS = {"he", "she"}
-CONTINUING = {"add", "continue"}  # cue lemmas that go on with the last speaker
+SINGULAR_PRONOUNS = frozenset({"he", "she"})
+CONTINUING = frozenset({"add", "continue"})  # cue lemmas that go on with the last speaker
 CONTINUE_REACH = 600  # characters since the last quote within which "he added" is still its speaker
 
 
 def _continues(resolver: Referents, q: Found):
     """The last speaker, for a "he"/"she" whose cue goes on speaking ("added", "continued"), even when
-    another person of that gender was named in between (who said nothing)."""
+    another person of that gender was named in between who neither spoke nor took a side."""
     verb = q.subject.head
     if q.subject.lower_ not in SINGULAR_PRONOUNS or not q.cue or verb.idx != q.cue[0] or cue_lemma(verb) not in CONTINUING:
         return None
-    return resolver.last_speaker_for(q.subject, CONTINUE_REACH)
-
-
-ORG_FUNCTION_WORDS = {"of", "the", "and", "for", "&"}
+    return resolver.last_speaker_for(q.subject, CONTINUE_REACH, speaks=speaks_or_takes_side)
 
 
 def _fullest_name(resolver: Referents, actor, name: str | None, pos: int):
     """(actor, name) of an organisation speaker by the name the article gives it in full: its own name
-    when the article writes it ("the Tories said" -> Conservative Party), or the organisation named
-    before whose initials or first word it shortens ("the BOJ said" -> Bank of Japan, "the Fed said" ->
-    Federal Reserve); anyone else as resolved."""
+    when the article writes it ("the Tories said" -> Conservative Party), or, for a name in capitals
+    that no dictionary knows, the organisation named before whose initials it is ("the BOJ said" ->
+    Bank of Japan); anyone else as resolved. A name that only begins a longer one is its own ("Unite"
+    after "the United Nations"); short names such as "the Fed" are the dictionary's aliases."""
     if actor is None or actor.kind != "organization" or not name:
         return actor, name
     text = doc_text(resolver.doc)
     short = _without_the(name).strip()
     if proper_name(actor.name) and len(actor.name) > len(short) and actor.name in text[:pos]:
         return actor, plain_name(actor.name)
-    if " " in short or not short[:1].isupper():
-        return actor, name
+    if " " in short or not short.isupper() or actor.code is not None:
+        return actor, name  # a name with words, or one the dictionary knows, is an actor of its own
     for m in reversed(resolver.mentions):
         other = resolver.canonical(m.actor)
         if m.start >= pos or other.kind != "organization" or other.id == actor.id:
             continue
-        words = re.findall(r"[A-Za-z]+", _without_the(text[m.start:m.end]))
-        if len(words) < 2:
-            continue
-        initials = {"".join(w[0] for w in words).upper(),
-                    "".join(w[0] for w in words if w.lower() not in ORG_FUNCTION_WORDS).upper()}
-        clipped = len(short) >= 3 and words[0].startswith(short) and len(words[0]) > len(short)
-        if (short.isupper() and short in initials) or clipped:
-            return other, plain_name(_without_the(text[m.start:m.end]))
+        full = plain_name(_without_the(text[m.start:m.end]))
+        if spelled_by(short, full):
+            return other, full
     return actor, name
 
 

@@ -6,16 +6,16 @@ from collections.abc import Collection
 from spacy.tokens import Token
 
 from eventwatch.actors.lexicon import description_heads
-from eventwatch.actors.phrases import source_of
+from eventwatch.actors.phrases import is_age, source_of
 from eventwatch.nlp.cache import children, column
 from eventwatch.quotes.found import doc_text
-from eventwatch.quotes.lexicon import cue_forms, cue_verbs, speaker_nouns
+from eventwatch.quotes.lexicon import cue_forms, cue_verbs, speaker_nouns, stance_verbs
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-INHERIT_DEPS = {"conj", "xcomp", "advcl"}  # "… and added", "…, saying"
-RELATIVE = {"who", "which", "that"}
-TIME_ENTS = {"DATE", "TIME"}
-EXPLETIVE = {"it", "there"}  # "It was …, saying", "There was …, saying": no one
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})  # "… and added", "…, saying"
+RELATIVE = frozenset({"who", "which", "that"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+EXPLETIVE = frozenset({"it", "there"})  # "It was …, saying", "There was …, saying": no one
 
 
 def cue_lemma(tok: Token) -> str | None:
@@ -145,8 +145,8 @@ def inverted_subject(verb: Token) -> Token | None:
     return None
 
 
-INVERTED_AFTER = {",", "\u201d", '"', "\u2019", "'"}
-NAME_CLOSERS = {",", ".", ";", "!", "?", "\u201d", "\u2019", ")", "\u2014", "\u2013"}  # not an opening mark
+INVERTED_AFTER = frozenset({",", "\u201d", '"', "\u2019", "'"})
+NAME_CLOSERS = frozenset({",", ".", ";", "!", "?", "\u201d", "\u2019", ")", "\u2014", "\u2013"})  # not an opening mark
 TITLE_REACH = 3  # title words ("Rep.", "Sen.", "Dr") before the name of an inverted speaker
 
 
@@ -212,8 +212,8 @@ def _adjacent_subject(verb: Token, outside: tuple[int, int] | None) -> Token | N
     return doc[j]
 
 
-DESCRIPTION_DETS = {"the", "this", "that"}
-DESCRIPTION_WORDS = {"NOUN", "PROPN", "ADJ", "NUM"}
+DESCRIPTION_DETS = frozenset({"the", "this", "that"})
+DESCRIPTION_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 DESCRIPTION_REACH = 6
 
 
@@ -237,9 +237,18 @@ def _is_time(tok: Token) -> bool:
     return tok.ent_type_ in TIME_ENTS and tok.pos_ in ("PROPN", "NOUN", "NUM") and not is_age(tok)
 
 
-def is_age(tok: Token) -> bool:
-    """"old" of "the 43-year-old": an age standing for a person."""
-    return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")
+def speaks_or_takes_side(tok: Token | None) -> bool:
+    """``tok`` heads the active subject of a verb of saying or of stance («Critic Paul Dube questioned the
+    figures», «His rival, Dan Price, rejected it», «…,” said Ana Ruiz»), or of one coordinated with it;
+    not one acted on («X was arrested») or described («X works as a cook»)."""
+    if tok is None:
+        return False
+    if tok.dep_ == "appos":  # «His rival, Dan Price, rejected …»
+        tok = tok.head
+    if tok.dep_ != "nsubj":
+        return tok.dep_ in ("dobj", "attr") and inverted_subject(tok.head) == tok
+    verbs = [tok.head, *tok.head.conjuncts]
+    return any(cue_class(v) is not None or (v.pos_ == "VERB" and v.lemma_.lower() in stance_verbs()) for v in verbs)
 
 
 PARENTHETICALS = 2
@@ -297,9 +306,9 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
     return None
 
 
-PLURAL_AUX = {"have", "are", "were", "do"}
-SINGULAR_AUX = {"has", "is", "was", "does"}
-PLURAL_TAGS = {"NNS", "NNPS"}
+PLURAL_AUX = frozenset({"have", "are", "were", "do"})
+SINGULAR_AUX = frozenset({"has", "is", "was", "does"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def _verb_number(verb: Token) -> str | None:
@@ -347,7 +356,7 @@ def _quoted_as(verb: Token) -> Token | None:
     return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
 
 
-SUBORDINATORS = {"after", "before", "when", "while", "since", "because", "as", "once", "until"}
+SUBORDINATORS = frozenset({"after", "before", "when", "while", "since", "because", "as", "once", "until"})
 
 
 def _main_clause(verb: Token, head: Token) -> Token:
@@ -397,7 +406,7 @@ def _reporter(verb: Token, outside: tuple[int, int] | None = None) -> Token:
     return head if verb.dep_ == "ccomp" and head is not verb and cue_class(head) == "speech" else verb
 
 
-DASH_TEXTS = {"-", "--", "\u2014", "\u2013", "("}
+DASH_TEXTS = frozenset({"-", "--", "\u2014", "\u2013", "("})
 DATELINE_REACH = 8  # tokens from the place name to the dash or parenthesis of a dateline
 
 

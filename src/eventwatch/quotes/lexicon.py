@@ -48,3 +48,11 @@ def speaker_nouns() -> dict[str, str]:
     from eventwatch.resources import read_table
 
     return {row[0]: row[1] for row in read_table(DATA / "speaker_nouns.tsv", columns=2)}
+
+
+@lru_cache(maxsize=1)
+def stance_verbs() -> frozenset[str]:
+    """Lemmas of verbs by which a subject takes a public position (``data/stance_verbs.txt``)."""
+    from eventwatch.resources import read_words
+
+    return frozenset(read_words(DATA / "stance_verbs.txt"))

@@ -20,13 +20,13 @@ import re
 from spacy.tokens import Token
 
 from eventwatch.actors.lexicon import description_heads
-from eventwatch.actors.phrases import entity_of, source_of
+from eventwatch.actors.phrases import entity_of, source_of, stated_age
 from eventwatch.quotes.lexicon import speaker_nouns
 
-PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "CARDINAL", "QUANTITY"}
-CLIMB_DEPS = {"pobj", "appos", "conj", "compound", "npadvmod"}
-BODY_ENTS = {"ORG", "FAC"}
-VOICE_PREPS = {"of", "at", "from", "for", "in"}
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "CARDINAL", "QUANTITY"})
+CLIMB_DEPS = frozenset({"pobj", "appos", "conj", "compound", "npadvmod"})
+BODY_ENTS = frozenset({"ORG", "FAC"})
+VOICE_PREPS = frozenset({"of", "at", "from", "for", "in"})
 MAX_CLIMB = 6
 
 
@@ -106,8 +106,8 @@ def _issuer(subj: Token) -> Token | None:
                  and c.lower_ not in ("it", "there", "that", "which", "who")), None)
 
 
-EXAMPLE_PREPS = {"like", "including"}
-NAME_ENTS = {"PERSON", "ORG"}
+EXAMPLE_PREPS = frozenset({"like", "including"})
+NAME_ENTS = frozenset({"PERSON", "ORG"})
 
 
 def _named_example(subj: Token) -> Token | None:
@@ -145,7 +145,7 @@ def is_anaphoric_voice(tok: Token) -> bool:
 
 
 UNNAMED_REACH = 1500  # characters back "the official" looks for "a senior official", "the court" for "a Paris court"
-INDEFINITE = {"a", "an", "one", "another"}
+INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 def same_head_before(tok: Token):
@@ -174,7 +174,7 @@ def unnamed_speaker_before(subj: Token) -> bool:
     return not named and indefinite and _is_source(prev)
 
 
-NAMING_ENTS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+NAMING_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 
 
 def named_before(tok: Token) -> tuple[int, int] | None:
@@ -217,15 +217,6 @@ def is_firm(tok: Token) -> bool:
 
 
 AGE_REACH = 3000  # characters back "the 45-year-old" looks for the person whose age the article gave
-
-
-def stated_age(tok: Token) -> str | None:
-    """"45" of "the 45-year-old" (``tok`` is "old"), None for any other token."""
-    doc = tok.doc
-    if tok.lower_ != "old" or tok.i < 4 or doc[tok.i - 2].lower_ not in ("year", "years"):
-        return None
-    num = doc[tok.i - 4]
-    return num.text if num.text.isdigit() else None
 
 
 def _age_patterns(age: str) -> tuple[re.Pattern, re.Pattern]:
