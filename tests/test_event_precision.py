@@ -269,3 +269,24 @@ def test_forces_defeating_a_group_is_force(pipeline):
 ])
 def test_an_active_verdict_is_a_verdict(pipeline, text):
     assert any(c == "116" and t == "found" for c, t, _ in events(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Ugandan interior minister backed the national police force during the election.",
+    "The World Bank helped former fighters find jobs in the capital.",
+    "Aid agencies assisted wounded soldiers at the field hospital near Goma.",
+    "Jones helped Army beat Navy in the annual rugby match.",
+    "The businessman Peter Okoth supported the army in its campaign against the rebels.",
+])
+def test_help_or_support_that_is_no_military_aid(pipeline, text):
+    # 'force' needs an armed modifier ('security forces') or a state's plural ('Kenyan forces'); people no longer under
+    # arms are not armed forces; a bare service name is a team; a person of no state or armed group gives no 072
+    assert not any(c == "072" for c, _, _ in events(pipeline, text)), events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia backed Somali security forces in the offensive against al-Shabaab.",
+    "Rwanda helped Congolese forces retake the town of Goma.",
+])
+def test_help_to_forces_named_as_armed_stays_military_aid(pipeline, text):
+    assert any(c == "072" for c, _, _ in events(pipeline, text)), events(pipeline, text)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from eventwatch.actors.codes import parse_code
 from eventwatch.events import arguments as args
 from eventwatch.events import literal
 from eventwatch.events.lexicon import Lexicon, compose_code
@@ -214,6 +215,8 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
         if trig.pattern.free and trig.light is None and _governed_by(trig.token, harm):
             continue
         cand = _code_trigger(trig, lex, index)
+        if cand.code == literal.MILITARY_AID and not _armed_sides(cand, index):
+            continue
         cand.light = trig.light if trig.pattern.noun and trig.frame is None else None
         cand.free = trig.pattern.free and trig.light is None and trig.frame is None
         out.append(cand)
@@ -222,6 +225,28 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
         own = anchors - {c.light.i} if c.light is not None else anchors
         c.subordinate = _under_other(c.trigger, own) or _in_condition(c.trigger)
     return out
+
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF"})
+GIVER_SECTORS = frozenset({"GOV", "SPY", "IGO", "UNO"})   # besides armed ones: a state's government, a body of states
+
+
+def _armed_sides(c: Candidate, index: args.ActorIndex) -> bool:
+    """Military assistance (CAMEO 072) is given by a state, a body of states or an armed group to armed forces or an
+    armed group: a side the arguments found must be such an actor ("Smith helped Navy beat Army": a person helps a
+    team; "backed the police": police are not armed forces). A side not found is not held against it."""
+    codes = {a.id: parse_code(a.code) if a.code else None for a in index.table.actors}
+    if c.targets and not any(codes.get(t) and set(codes[t].sectors) & ARMED_SECTORS for t in c.targets):
+        return False
+    return not c.sources or any(_state_or_armed(codes.get(s)) for s in c.sources)
+
+
+def _state_or_armed(code) -> bool:
+    """A country, its government or forces, a body of states ('IGOUNO'), or an armed group ('---REB')."""
+    if code is None:
+        return False
+    sectors = set(code.sectors)
+    return bool(sectors & (ARMED_SECTORS | GIVER_SECTORS)) or bool(code.country) and not sectors
 
 
 def _with_shared_frame(trig: Trigger, framed: dict[int, Trigger]) -> Trigger:

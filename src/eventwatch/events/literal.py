@@ -90,6 +90,8 @@ class Words:
     standing: frozenset[str] = frozenset()
     describe: frozenset[str] = frozenset()
     degree: frozenset[str] = frozenset()
+    forcemod: frozenset[str] = frozenset()
+    bygone: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -99,7 +101,8 @@ class Words:
 @lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
-             "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe")
+             "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
+             "forcemod", "bygone")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -539,9 +542,25 @@ SENSES = {"charge": _charge, "backing": _backing, "satisfy": _satisfied, "questi
           "plea": _plea, "assertion": _assertion, "prediction": _prediction}
 
 
+FORCE = "force"
+STATE_LABELS = frozenset({"NORP", "GPE"})
+
+
 def _military(o: Token, words: "Words") -> bool:
-    """Armed forces or an armed group: "Iraqi forces", "the rebels", "armed groups"."""
-    return bool(_lemmas(o) & words.military) or any(c.dep_ == "amod" and c.lower_ == "armed" for c in o.children)
+    """Armed forces or an armed group: "Iraqi forces", "the rebels", "armed groups", "the air force". Not "the police
+    force" or "a task force" ("force" needs an armed modifier, or is the plural of a state's: "Kenyan forces"), not
+    people no longer under arms ("demobilised rebels", "former soldiers"), not a service named bare as a team
+    ("helped Navy beat Army": no article, owner or country)."""
+    mods = [c for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss", "det")]
+    if any(c.lower_ in words.bygone or c.lemma_.lower() in words.bygone for c in mods):
+        return False
+    if o.pos_ == "PROPN" and not mods:
+        return False
+    head = o.lemma_.lower()
+    if head == FORCE:
+        return any(c.lower_ in words.forcemod or c.lemma_.lower() in words.forcemod for c in mods) \
+            or o.tag_ == "NNS" and any(c.ent_type_ in STATE_LABELS for c in mods)
+    return bool(_lemmas(o) & words.military - {FORCE}) or any(c.dep_ == "amod" and c.lower_ == "armed" for c in o.children)
 
 
 def _lemmas(tok: Token) -> set[str]:
