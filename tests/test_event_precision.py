@@ -290,3 +290,19 @@ def test_help_or_support_that_is_no_military_aid(pipeline, text):
 ])
 def test_help_to_forces_named_as_armed_stays_military_aid(pipeline, text):
     assert any(c == "072" for c, _, _ in events(pipeline, text)), events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia seeks to detain the Eritrean envoy over the spying affair.",
+    "Ethiopia is seeking to detain the Eritrean envoy over the spying affair.",
+    "Ethiopia will seek to detain the Eritrean envoy.",
+])
+def test_seeking_to_act_in_the_present_is_an_aim_not_the_act(pipeline, text):
+    # only a past "sought to" / "has sought to" is an attempt, coded as the act (the guide, section 4)
+    evs = events(pipeline, text)
+    assert evs and not any(t == "detain" and not h for c, t, h in evs if c.startswith("17")), evs
+
+
+def test_having_sought_to_act_is_an_attempt(pipeline):
+    evs = events(pipeline, "Ethiopia has sought to detain the Eritrean envoy since March.")
+    assert any(c.startswith("17") and t == "detain" and not h for c, t, h in evs), evs
