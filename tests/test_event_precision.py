@@ -306,3 +306,12 @@ def test_seeking_to_act_in_the_present_is_an_aim_not_the_act(pipeline, text):
 def test_having_sought_to_act_is_an_attempt(pipeline):
     evs = events(pipeline, "Ethiopia has sought to detain the Eritrean envoy since March.")
     assert any(c.startswith("17") and t == "detain" and not h for c, t, h in evs), evs
+
+
+@pytest.mark.parametrize("text", [
+    "The Ugandan trade minister said the food at the summit in Nairobi was appalling.",
+    "The Ethiopian ambassador said the roads near Mekelle were unacceptable.",
+])
+def test_a_dropped_condemnation_brings_back_no_statement(pipeline, text):
+    # an adjective of condemnation of no party is no criticism (111) and not a pessimistic comment (012) either
+    assert not events(pipeline, text), events(pipeline, text)
