@@ -315,3 +315,11 @@ def test_having_sought_to_act_is_an_attempt(pipeline):
 def test_a_dropped_condemnation_brings_back_no_statement(pipeline, text):
     # an adjective of condemnation of no party is no criticism (111) and not a pessimistic comment (012) either
     assert not events(pipeline, text), events(pipeline, text)
+
+
+def test_an_emotion_seen_by_others_is_its_holders_criticism(pipeline):
+    # one verdict test (literal.verdict) for the literal reading and the coder: only a verb of saying or describing
+    # makes its subject the critic; "noticed that X was furious over ..." is X's own anger
+    crit = [(s, t) for c, w, s, t in _dyads(pipeline, "Ethiopian officials noticed that the Eritrean president was "
+                                                     "furious over the border incident.") if c == "111"]
+    assert crit and all(s and "ETH" not in s for s, _ in crit), crit

@@ -121,7 +121,7 @@ def _modifier_actors(noun: Token, index: args.ActorIndex) -> list[str]:
     return [a for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for a in args.np_actors(c, index)]
 
 
-def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candidate:
+def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: MatchContext) -> Candidate:
     tok, pat = trig.token, trig.pattern
     frame = trig.frame
     mod = modality_of(tok, lex.frames, frame)
@@ -148,7 +148,7 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         return Candidate(code, frame, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                          composed=True, noun=pat.noun, pattern_code=pat.code)
     sources, targets = _direct_arguments(trig, index)
-    said = literal.verdict_clause(tok) if pat.adj and pat.code[:2] == "11" else None
+    said = literal.verdict(tok, ctx.known, ctx.agents) if pat.adj and pat.code[:2] == "11" else None
     if said is not None:  # "the minister said the raid by X was barbaric": the speaker judges X
         sources = args.subject_actors(said[0], index)
         targets = [a for a in args.np_actors(said[1], index) if a not in sources]
@@ -214,7 +214,7 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
             continue  # "fought battles", "took control": the verb already codes it
         if trig.pattern.free and trig.light is None and _governed_by(trig.token, harm):
             continue
-        cand = _code_trigger(trig, lex, index)
+        cand = _code_trigger(trig, lex, index, ctx)
         if cand.code == literal.MILITARY_AID and not _armed_sides(cand, index):
             continue
         cand.light = trig.light if trig.pattern.noun and trig.frame is None else None
