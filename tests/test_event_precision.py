@@ -323,3 +323,21 @@ def test_an_emotion_seen_by_others_is_its_holders_criticism(pipeline):
     crit = [(s, t) for c, w, s, t in _dyads(pipeline, "Ethiopian officials noticed that the Eritrean president was "
                                                      "furious over the border incident.") if c == "111"]
     assert crit and all(s and "ETH" not in s for s, _ in crit), crit
+
+
+@pytest.mark.parametrize("text", [
+    "The Ethiopian prime minister called the Eritrean blockade barbaric.",
+    "The Ethiopian prime minister called the Eritrean decision unacceptable.",
+    "The Ethiopian prime minister called the Eritrean president a traitor.",
+])
+def test_calling_a_party_or_its_act_a_condemnation_is_criticism(pipeline, text):
+    # "call" + object + a word of condemnation judges the object's party (111); it is no consultation (041)
+    dyads = _dyads(pipeline, text)
+    crit = [(s, t) for c, _, s, t in dyads if c == "111"]
+    assert crit and all(s and s.startswith("ETH") or "person" in (s or "") for s, _ in crit), dyads
+    assert all(t and "ERI" in t for _, t in crit), dyads
+    assert not any(c.startswith("04") for c, _, _, _ in dyads), dyads
+
+
+def test_calling_a_thing_of_no_party_appalling_is_no_event(pipeline):
+    assert not events(pipeline, "The Ethiopian prime minister called the roads in the capital appalling.")

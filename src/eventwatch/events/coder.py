@@ -148,10 +148,11 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
         return Candidate(code, frame, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                          composed=True, noun=pat.noun, pattern_code=pat.code)
     sources, targets = _direct_arguments(trig, index)
-    said = literal.verdict(tok, ctx.known, ctx.agents) if pat.adj and pat.code[:2] == "11" else None
-    if said is not None:  # "the minister said the raid by X was barbaric": the speaker judges X
+    said = literal.verdict(tok, ctx.known, ctx.agents) if pat.code[:2] == "11" and not pat.noun else None
+    if said is not None:  # "the minister said the raid by X was barbaric", "called the Ugandan raid barbaric"
         sources = args.subject_actors(said[0], index)
-        targets = [a for a in args.np_actors(said[1], index) if a not in sources]
+        judged = args.np_actors(said[1], index) or [index.at(t) for t in said[1].subtree if index.at(t)]
+        targets = [a for a in dict.fromkeys(judged) if a not in sources]
     code = pat.code
     composed = False
     if mod.negated and (mod.future or mod.hypothetical) and code[:2] in {"03", "04", "05", "06", "07", "08"}:

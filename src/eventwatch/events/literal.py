@@ -307,7 +307,10 @@ def _verdict_clause(adj: Token) -> tuple[Token, Token] | None:
         return (clause.head, judged[0]) if judged else None
     if adj.dep_ in COMPLEMENT_DEPS and adj.head.i != adj.i:
         judged = [c for c in adj.head.children if c.dep_ in ("dobj", "obj")]
-        return (adj.head, judged[0]) if judged else None
+        if judged:
+            return adj.head, judged[0]
+        # "called [the Ugandan decision unacceptable]": the parser put the object inside the complement
+        return (adj.head, adj) if adj.dep_ == "oprd" else None
     return None
 
 
@@ -338,9 +341,12 @@ def _description(tok: Token, lemma: str, words: "Words", known: set[int], agents
     """"Call" with a complement names or judges; it is no call to anyone: criticism (111) when the complement condemns
     a party ("called the Ugandan raid barbaric"), else no event ("called the talks constructive", "called the weather
     appalling"); "call" with no complement is left to its patterns ("called the minister": 041, "called for": 020)."""
-    if not any(c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and not _infinitive(c)
-               for c in tok.children):
+    complements = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")
+                   and not _infinitive(c)]
+    if not complements:
         return None
+    if any(c.pos_ == "ADJ" for c in complements):
+        return DROP  # the adjective is its own trigger and carries the criticism ("called the decision UNACCEPTABLE")
     return CRITICISM if verdict(tok, known, agents) is not None else DROP
 
 

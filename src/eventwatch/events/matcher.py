@@ -265,7 +265,7 @@ def trigger_patterns(pos: str, dep: str, lower: str, lemma_lower: str, ctx: Matc
     key = _key_of(pos)
     if key is False and pos != "VERB":
         return None
-    if key == "a" and dep not in ("acomp", "ROOT", "ccomp", "xcomp"):
+    if key == "a" and dep not in ("acomp", "ROOT", "ccomp", "xcomp", "oprd"):   # oprd: "called the raid BARBARIC"
         return None
     return ctx.lexicon.by_trigger.get((key, _lemma_of(pos, lower, lemma_lower)))
 
