@@ -341,3 +341,9 @@ def test_calling_a_party_or_its_act_a_condemnation_is_criticism(pipeline, text):
 
 def test_calling_a_thing_of_no_party_appalling_is_no_event(pipeline):
     assert not events(pipeline, "The Ethiopian prime minister called the roads in the capital appalling.")
+
+
+def test_a_relation_acted_on_in_the_passive_stays_an_event(pipeline):
+    # a state of relations is described by an active subject of a verb of degree; a passive one was acted on
+    evs = events(pipeline, "Naval cooperation between India and France was widened by an agreement signed in Paris.")
+    assert any(c.startswith("06") for c, _, _ in evs), evs

@@ -374,8 +374,8 @@ def _party_phrase(o: Token, words: "Words", known: set[int], agents: frozenset[s
 def _described(tok: Token, words: "Words") -> bool:
     """A noun of a standing relation ("cooperation", "support", "ties") as the subject of a verb of degree or state
     ("has grown", "deepened", "remains strong", "is close"): a state of affairs described, no act reported."""
-    if tok.lemma_.lower() not in words.standing or tok.dep_ not in ("nsubj", "nsubjpass"):
-        return False
+    if tok.lemma_.lower() not in words.standing or tok.dep_ != "nsubj":
+        return False  # a passive subject was acted on: "cooperation WAS EXPANDED by a treaty" reports the act
     verb = tok.head
     return verb.lemma_.lower() in words.degree and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
