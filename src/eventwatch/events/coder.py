@@ -235,10 +235,11 @@ GIVER_SECTORS = frozenset({"GOV", "SPY", "IGO", "UNO"})   # besides armed ones: 
 def _armed_sides(c: Candidate, index: args.ActorIndex) -> bool:
     """Military assistance (CAMEO 072) is given by a state, a body of states or an armed group to armed forces or an
     armed group: a side the arguments found must be such an actor ("Smith helped Navy beat Army": a person helps a
-    team; "backed the police": police are not armed forces). A side not found is not held against it."""
+    team; "backed the police": police are not armed forces; "sent arms to Pakistan": a state). A side not found is
+    not held against it."""
     codes = {a.id: parse_code(a.code) if a.code else None for a in index.table.actors}
-    if c.targets and not any(codes.get(t) and set(codes[t].sectors) & ARMED_SECTORS for t in c.targets):
-        return False
+    if c.targets and not any(_state_or_armed(codes.get(t)) for t in c.targets):
+        return False  # "sent arms to Pakistan": a state is armed through its forces
     return not c.sources or any(_state_or_armed(codes.get(s)) for s in c.sources)
 
 
