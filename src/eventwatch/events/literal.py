@@ -341,8 +341,8 @@ def _description(tok: Token, lemma: str, words: "Words", known: set[int], agents
     """"Call" with a complement names or judges; it is no call to anyone: criticism (111) when the complement condemns
     a party ("called the Ugandan raid barbaric"), else no event ("called the talks constructive", "called the weather
     appalling"); "call" with no complement is left to its patterns ("called the minister": 041, "called for": 020)."""
-    complements = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("ADJ", "NOUN", "PROPN", "VERB")
-                   and not _infinitive(c)]
+    complements = [c for c in tok.children if c.dep_ == "oprd" and not _infinitive(c)
+                   or c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("ADJ", "NOUN", "PROPN")]   # not "called on X to ..., he moaned"
     if not complements:
         return None
     if any(c.pos_ == "ADJ" for c in complements):
