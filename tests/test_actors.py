@@ -395,6 +395,16 @@ def test_a_named_army_that_is_no_states_is_an_armed_group_with_a_code(run, text,
     assert a.code and a.code.endswith("REB")  # no country known: still coded, "---REB"
 
 
+@pytest.mark.parametrize("text, phrase", [
+    ("The Harbour Relief Army handed out blankets to homeless families in Leeds.", "Harbour Relief Army"),
+    ("Thousands of fans of the Green Army sang outside the stadium in Lisbon.", "Green Army"),
+])
+def test_a_named_army_in_an_article_of_no_armed_acts_is_no_armed_group(run, text, phrase):
+    # a charity or a supporters' club named "X Army": REB only when the article reports armed acts or armed groups
+    a = next((a for a in run(text).actors if a.name == phrase), None)
+    assert a is None or not ({"REB", "MIL"} & set(a.sector)), a
+
+
 @pytest.mark.parametrize("text, phrase, country", [
     ("The Kenya Army deployed two battalions to the border.", "Kenya Army", "KEN"),
     ("The Afghan National Army retook the district on Monday.", "Afghan National Army", "AFG"),

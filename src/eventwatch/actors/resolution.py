@@ -9,6 +9,7 @@ publication date when the dictionary knows one.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,12 @@ DATA = Path(__file__).parent / "data"
 def state_force_words() -> frozenset[str]:
     """Words a state's own armed forces may have in their name beside country words (data/state_force_words.txt)."""
     return frozenset(fold(w) for w in read_words(DATA / "state_force_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def armed_group_context() -> frozenset[str]:
+    """Lemmas that make an unknown named army an armed group in their sentence (data/armed_group_context.txt)."""
+    return frozenset(w.lower() for w in read_words(DATA / "armed_group_context.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -326,7 +333,7 @@ class Resolver:
                 code = compose(country, sector)
             d.update(country=country, sector=sector, code=code)
             if c.entry is None and c.kind == "organization" and not c.fixed:
-                n_country, n_sector = self.from_name(c.name or "")
+                n_country, n_sector = self.from_name(c.name or "", lambda: self.armed_context(c))
                 d["country"] = d["country"] or n_country
                 if not d["sector"] and n_sector:
                     d["sector"] = [n_sector]
@@ -376,12 +383,20 @@ class Resolver:
                              confidence=1.0 if c.entry else (0.6 if c.fixed else 0.8)))
         return out
 
-    def from_name(self, name: str) -> tuple[str | None, str | None]:
+    def armed_context(self, c: Cluster) -> bool:
+        """The article that names C calls someone rebels, militia or fighters, or reports an armed act
+        (data/armed_group_context.txt): "the Zomba Liberation Army AMBUSHED a convoy", "FIGHTERS loyal to ...". The
+        article, not the sentence: "the Arakan Army said ..." is an armed group when the story is of its fighting."""
+        words = armed_group_context()
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in self.doc)
+
+    def from_name(self, name: str, armed: Callable[[], bool] = lambda: True) -> tuple[str | None, str | None]:
         """Country and sector read off an unknown organisation's name ("Afghan Border Police"): agent nouns
         first, then the words of ``data/org_heads.tsv`` ("Department of Motor Vehicles" → GOV). A named army
         with a word that is neither a country's nor one of a state's forces (``data/state_force_words.txt``:
-        "Arakan Army", "Free Syrian Army", "Army of Terror") is a non-state armed group (REB); "the Army", "US Army",
-        "Afghan National Army" stay the national army."""
+        "Arakan Army", "Free Syrian Army", "Army of Terror") is a non-state armed group (REB) when ARMED (its sentences'
+        words) says so, else of no sector ("the Salvation Army"); "the Army", "US Army", "Afghan National Army" stay the
+        national army."""
         country = sector = None
         words = fold(name).replace(".", " ").split()
         for w in words:
@@ -393,7 +408,10 @@ class Resolver:
         sector = sector or next((heads[w] for w in words if w in heads), None)
         if sector == "MIL" and any(w not in state_force_words() and not self.dic.demonyms.get(w)
                                    and not self.dic.capitals.get(w) for w in words):
-            sector = "REB"  # a named army with a word no state's forces have ("Arakan Army", "Free Syrian Army")
+            # a named army with a word no state's forces have ("Arakan Army", "Free Syrian Army") is an armed group
+            # when ARMED says its sentences call it one or report its armed acts; else it is no army at all
+            # ("the Salvation Army opened a shelter", "the Tartan Army travelled to Paris")
+            sector = "REB" if armed() else None
         return country, sector
 
     def best_name(self, c: Cluster) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from eventwatch.actors.codes import parse_code
 from eventwatch.events import arguments as args
 from eventwatch.events import literal
 from eventwatch.events.lexicon import Lexicon, compose_code
@@ -158,7 +159,7 @@ def _modifier_actors(noun: Token, index: args.ActorIndex) -> list[str]:
     return [a for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for a in args.np_actors(c, index)]
 
 
-def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candidate:
+def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: MatchContext) -> Candidate:
     tok, pat = trig.token, trig.pattern
     frame = trig.frame
     mod = modality_of(tok, lex.frames, frame)
@@ -185,10 +186,11 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex) -> Candid
         return Candidate(code, frame, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                          composed=True, noun=pat.noun, pattern_code=pat.code)
     sources, targets = _direct_arguments(trig, index)
-    said = literal.verdict_clause(tok) if pat.adj and pat.code[:2] == "11" else None
-    if said is not None:  # "the minister said the raid by X was barbaric": the speaker judges X
+    said = literal.verdict(tok, ctx.known, ctx.agents) if pat.code[:2] == "11" and not pat.noun else None
+    if said is not None:  # "the minister said the raid by X was barbaric", "called the Ugandan raid barbaric"
         sources = args.subject_actors(said[0], index)
-        targets = [a for a in args.np_actors(said[1], index) if a not in sources]
+        judged = args.np_actors(said[1], index) or [index.at(t) for t in said[1].subtree if index.at(t)]
+        targets = [a for a in dict.fromkeys(judged) if a not in sources]
     code = pat.code
     composed = False
     if mod.negated and (mod.future or mod.hypothetical) and code[:2] in {"03", "04", "05", "06", "07", "08"}:
@@ -261,7 +263,9 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
             continue  # "fought battles", "took control": the verb already codes it
         if trig.pattern.free and trig.light is None and _governed_by(trig.token, harm):
             continue
-        cand = _code_trigger(trig, lex, index)
+        cand = _code_trigger(trig, lex, index, ctx)
+        if cand.code == literal.MILITARY_AID and not _armed_sides(cand, index):
+            continue
         noun = carriers.get(trig.token.i)
         if noun is not None and not cand.composed:
             # "were KILLED in a rebel attack": one act, coded by the noun that names it, its victims the verb's
@@ -323,6 +327,29 @@ def _act_words(verb: Token) -> list[Token]:
     if verb.dep_ == "relcl":
         out.append(verb.head)
     return out
+
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF"})
+GIVER_SECTORS = frozenset({"GOV", "SPY", "IGO", "UNO"})   # besides armed ones: a state's government, a body of states
+
+
+def _armed_sides(c: Candidate, index: args.ActorIndex) -> bool:
+    """Military assistance (CAMEO 072) is given by a state, a body of states or an armed group to armed forces or an
+    armed group: a side the arguments found must be such an actor ("Smith helped Navy beat Army": a person helps a
+    team; "backed the police": police are not armed forces; "sent arms to Pakistan": a state). A side not found is
+    not held against it."""
+    codes = {a.id: parse_code(a.code) if a.code else None for a in index.table.actors}
+    if c.targets and not any(_state_or_armed(codes.get(t)) for t in c.targets):
+        return False  # "sent arms to Pakistan": a state is armed through its forces
+    return not c.sources or any(_state_or_armed(codes.get(s)) for s in c.sources)
+
+
+def _state_or_armed(code) -> bool:
+    """A country, its government or forces, a body of states ('IGOUNO'), or an armed group ('---REB')."""
+    if code is None:
+        return False
+    sectors = set(code.sectors)
+    return bool(sectors & (ARMED_SECTORS | GIVER_SECTORS)) or bool(code.country) and not sectors
 
 
 def _with_shared_frame(trig: Trigger, framed: dict[int, Trigger]) -> Trigger:

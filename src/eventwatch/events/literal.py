@@ -51,6 +51,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from eventwatch.events.lexicon import load_lexicon
+
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 COERCION_ROOT = "17"
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT", "PERSON"})
@@ -90,6 +92,8 @@ class Words:
     standing: frozenset[str] = frozenset()
     describe: frozenset[str] = frozenset()
     degree: frozenset[str] = frozenset()
+    forcemod: frozenset[str] = frozenset()
+    bygone: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -99,7 +103,8 @@ class Words:
 @lru_cache(maxsize=1)
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
-             "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe")
+             "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
+             "forcemod", "bygone")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -137,15 +142,15 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return DROP  # a participle used as a noun names people, not an act: "the accused", "the wounded"
     words = load_words()
     if not noun and lemma in (words.sense or {}):
-        verdict = SENSES[words.sense[lemma]](tok, lemma, words, known, agents)
-        if verdict is not None:
-            return verdict  # else the act's own tests below ("charged" 173: a coercion needs a coercer)
+        reading = SENSES[words.sense[lemma]](tok, lemma, words, known, agents)
+        if reading is not None:
+            return reading  # else the act's own tests below ("charged" 173: a coercion needs a coercer)
     if not noun and code[:3] in OTHER_SENSES:
         return OTHER_SENSES[code[:3]](tok, lemma, words, known, agents)
     if code[:2] == COERCION_ROOT and not noun:
         return _coercer_missing(tok, known, agents)
     if not noun and tok.pos_ == "ADJ" and code[:2] == CRITICISM_ROOT and not constrained \
-            and not any(c.dep_ == "prep" for c in tok.children) and not _verdict(tok, words, known, agents):
+            and not any(c.dep_ == "prep" for c in tok.children) and verdict(tok, known, agents) is None:
         # (an adjective of emotion about something, "furious OVER the decision", is its own pattern's +prep)
         return DROP  # "the government's decision is unacceptable" (the article's own words), "the traffic was appalling"
     if noun and _described(tok, words):
@@ -264,36 +269,93 @@ def _won_contest(tok: Token, lemma: str, words: "Words") -> bool:
 CRITICISM_ROOT = "11"
 
 
-def verdict_clause(tok: Token) -> tuple[Token, Token] | None:
-    """(the verb of saying or describing, the word judged) for an adjective said of something: "the minister SAID
-    the RAID was barbaric" (the copula's clause reported), "CALLED the RAID barbaric" (its complement)."""
-    clause = tok.head if tok.dep_ in ("acomp", "attr") else tok
+def verdict(tok: Token, known: set[int], agents: frozenset[str]) -> tuple[Token, Token] | None:
+    """(the verb of saying or describing, the word judged) when a word of condemnation is said of a party, else None.
+
+    An adjective ("unacceptable", "barbaric") is criticism (111) only when someone says it of a party: its clause is
+    reported by a verb of saying or describing ("the minister SAID the RAID BY RURITANIAN TROOPS was barbaric", "CALLED
+    the RAID barbaric"), and what it judges is a party or a party's act ("THE GOVERNMENT'S decision"). A verb of
+    describing with a complement of condemnation ("CALLED the Ugandan raid barbaric", "called him a traitor") is
+    that criticism itself. The guide, section 1: criticism needs a target party; the article's own judgments are no
+    events. The one test of both the literal reading (``figurative``) and the coder's source and target."""
+    words = load_words()
+    found = _described_as(tok, words) if tok.pos_ in ("VERB", "AUX") else _verdict_clause(tok)
+    if found is None:
+        return None
+    verb, judged = found
+    if verb.lemma_.lower() not in load_lexicon().frames.speech | words.describe:
+        return None
+    if judged.lower_ == "it":  # "said it was unacceptable THAT THE UN had no access": the extraposed clause is judged
+        party = any(t.i in known for c in judged.head.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i
+                    for t in c.subtree)
+    elif judged.dep_ in COMPLEMENT_DEPS:  # "called [the Ugandan raid barbaric]": the parser put the object inside
+        party = any(t.i in known and t.pos_ != "PRON" for t in judged.subtree)
+    else:
+        party = _party_phrase(judged, words, known, agents)
+    return found if party else None
+
+
+COMPLEMENT_DEPS = ("oprd", "xcomp", "ccomp")
+
+
+def _verdict_clause(adj: Token) -> tuple[Token, Token] | None:
+    """(the verb that reports it, the word judged) for an adjective: "SAID the RAID was barbaric" (the copula's clause
+    reported), "CALLED the RAID barbaric" (its complement)."""
+    clause = adj.head if adj.dep_ in ("acomp", "attr") else adj
     if clause.dep_ in ("ccomp", "parataxis") and clause.head.i != clause.i:
         judged = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         return (clause.head, judged[0]) if judged else None
-    if tok.dep_ in ("oprd", "xcomp", "ccomp") and tok.head.i != tok.i:
-        judged = [c for c in tok.head.children if c.dep_ in ("dobj", "obj")]
-        return (tok.head, judged[0]) if judged else None
+    if adj.dep_ in COMPLEMENT_DEPS and adj.head.i != adj.i:
+        judged = [c for c in adj.head.children if c.dep_ in ("dobj", "obj")]
+        if judged:
+            return adj.head, judged[0]
+        # "called [the Ugandan decision unacceptable]": the parser put the object inside the complement
+        return (adj.head, adj) if adj.dep_ == "oprd" else None
     return None
 
 
-def _verdict(tok: Token, words: "Words", known: set[int], agents: frozenset[str]) -> bool:
-    """An adjective of condemnation ("unacceptable", "barbaric") is criticism (111) only when someone says it of a
-    party: its clause is reported by a verb of saying or describing, and what it judges is a party or a party's
-    act ("the raid BY RURITANIAN TROOPS", "THE GOVERNMENT'S decision"). The guide, section 1: criticism needs a target
-    party; the article's own judgments are no events."""
-    found = verdict_clause(tok)
-    if found is None:
-        return False
-    verb, judged = found
-    from eventwatch.events.lexicon import load_lexicon
+def _described_as(verb: Token, words: "Words") -> tuple[Token, Token] | None:
+    """(VERB, the word judged) for a verb of describing whose complement is a word of condemnation: "called the raid
+    barbaric", "called him a traitor" (the object, or the complement when the parser put the object inside it)."""
+    if verb.lemma_.lower() not in words.describe:
+        return None
+    for c in verb.children:
+        if c.dep_ in COMPLEMENT_DEPS and c.pos_ != "AUX" and _condemning(c):
+            objs = [o for o in verb.children if o.dep_ in ("dobj", "obj")]
+            return verb, objs[0] if objs else c
+    return None
 
-    if verb.lemma_.lower() not in load_lexicon().frames.speech | words.describe:
-        return False
-    if judged.lower_ == "it":  # "said it was unacceptable THAT THE UN had no access": the extraposed clause is judged
-        return any(t.i in known for c in judged.head.children if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i
-                   for t in c.subtree)
-    return _party_phrase(judged, words, known, agents)
+
+def _condemning(tok: Token) -> bool:
+    """A word of condemnation: an adjective the lexicon codes as criticism with nothing to constrain it
+    ("barbaric", "unacceptable"), or a noun it names as what one is called in criticism ("a traitor", "an outrage")."""
+    lex = load_lexicon()
+    forms = {tok.lemma_.lower(), tok.lower_}
+    if any(p.code[:2] == CRITICISM_ROOT and not p.preps and not p.dobj
+           for w in forms for p in lex.by_trigger.get(("a", w), ())):
+        return True
+    return any(p.code[:2] == CRITICISM_ROOT and forms & p.dobj for p in lex.by_trigger.get((False, "call"), ()))
+
+
+def _description(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Call" with a complement names or judges; it is no call to anyone: criticism (111) when the complement condemns
+    a party ("called the Ugandan raid barbaric"), else no event ("called the talks constructive", "called the weather
+    appalling"); "call" with no complement is left to its patterns ("called the minister": 041, "called for": 020)."""
+    complements = [c for c in tok.children if c.dep_ == "oprd" and not _infinitive(c)
+                   or c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("ADJ", "NOUN", "PROPN")]   # not "called on X to ..., he moaned"
+    if not complements:
+        return None
+    if any(c.pos_ == "ADJ" for c in complements):
+        return DROP  # the adjective is its own trigger and carries the criticism ("called the decision UNACCEPTABLE")
+    return CRITICISM if verdict(tok, known, agents) is not None else DROP
+
+
+CRITICISM = "111"
+
+
+def _infinitive(verb: Token) -> bool:
+    """"called the ambassador TO EXPLAIN": a summons with an infinitive, not a description."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _party_phrase(o: Token, words: "Words", known: set[int], agents: frozenset[str]) -> bool:
@@ -312,8 +374,8 @@ def _party_phrase(o: Token, words: "Words", known: set[int], agents: frozenset[s
 def _described(tok: Token, words: "Words") -> bool:
     """A noun of a standing relation ("cooperation", "support", "ties") as the subject of a verb of degree or state
     ("has grown", "deepened", "remains strong", "is close"): a state of affairs described, no act reported."""
-    if tok.lemma_.lower() not in words.standing or tok.dep_ not in ("nsubj", "nsubjpass"):
-        return False
+    if tok.lemma_.lower() not in words.standing or tok.dep_ != "nsubj":
+        return False  # a passive subject was acted on: "cooperation WAS EXPANDED by a treaty" reports the act
     verb = tok.head
     return verb.lemma_.lower() in words.degree and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
@@ -537,12 +599,29 @@ def _charge(tok: Token, lemma: str, words: "Words", known: set[int], agents: fro
 REPRESSION = "175"
 MILITARY_AID = "072"
 SENSES = {"charge": _charge, "backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
-          "plea": _plea, "assertion": _assertion, "prediction": _prediction}
+          "plea": _plea, "assertion": _assertion, "prediction": _prediction,
+          "description": _description}
+
+
+FORCE = "force"
+STATE_LABELS = frozenset({"NORP", "GPE"})
 
 
 def _military(o: Token, words: "Words") -> bool:
-    """Armed forces or an armed group: "Iraqi forces", "the rebels", "armed groups"."""
-    return bool(_lemmas(o) & words.military) or any(c.dep_ == "amod" and c.lower_ == "armed" for c in o.children)
+    """Armed forces or an armed group: "Iraqi forces", "the rebels", "armed groups", "the air force". Not "the police
+    force" or "a task force" ("force" needs an armed modifier, or is the plural of a state's: "Kenyan forces"), not
+    people no longer under arms ("demobilised rebels", "former soldiers"), not a service named bare as a team
+    ("helped Navy beat Army": no article, owner or country)."""
+    mods = [c for c in o.children if c.dep_ in ("amod", "compound", "nmod", "poss", "det")]
+    if any(c.lower_ in words.bygone or c.lemma_.lower() in words.bygone for c in mods):
+        return False
+    if o.pos_ == "PROPN" and not mods:
+        return False
+    head = o.lemma_.lower()
+    if head == FORCE:
+        return any(c.lower_ in words.forcemod or c.lemma_.lower() in words.forcemod for c in mods) \
+            or o.tag_ == "NNS" and any(c.ent_type_ in STATE_LABELS for c in mods)
+    return bool(_lemmas(o) & words.military - {FORCE}) or any(c.dep_ == "amod" and c.lower_ == "armed" for c in o.children)
 
 
 def _lemmas(tok: Token) -> set[str]:

@@ -265,7 +265,7 @@ def trigger_patterns(pos: str, dep: str, lower: str, lemma_lower: str, ctx: Matc
     key = _key_of(pos)
     if key is False and pos != "VERB":
         return None
-    if key == "a" and dep not in ("acomp", "ROOT", "ccomp", "xcomp"):
+    if key == "a" and dep not in ("acomp", "ROOT", "ccomp", "xcomp", "oprd"):   # oprd: "called the raid BARBARIC"
         return None
     return ctx.lexicon.by_trigger.get((key, _lemma_of(pos, lower, lemma_lower)))
 
@@ -284,6 +284,18 @@ def _first_satisfied(tok: Token, pats: list[Pattern] | None, ctx: MatchContext) 
     return None
 
 
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "may", "might", "could", "can", "must", "should"})
+
+
+def _past(verb: Token) -> bool:
+    """The verb reports what was done: "sought", "has sought", "had sought" (not "seeks", "is seeking", "will seek",
+    "would seek")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX or a.tag_ == "MD" for a in aux):
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in aux)
+
+
 def frame_of(tok: Token, ctx: MatchContext) -> tuple[Token, str] | None:
     """The frame verb/noun governing TOK ("vowed TO RESIST", "demanded the HANDOVER", "no PLANS to withdraw")."""
     frames = ctx.lexicon.frames
@@ -294,8 +306,10 @@ def frame_of(tok: Token, ctx: MatchContext) -> tuple[Token, str] | None:
         name = frames.frame_of.get((_key(head), _lemma(head)))
         if name and t.dep_ == "ccomp" and name not in ("demand", "appeal"):
             name = None  # "decided that ..." is not an intent frame; "demanded that X do Y" is
-        if name and t.dep_ == "xcomp" and (literal.load_words().sense or {}).get(_lemma(head)) == "attempt":
-            name = None  # "sought to arrest": an attempt (literal.py's 'attempt' sense) is the act; "seek sanctions" intends
+        if name and t.dep_ == "xcomp" and (literal.load_words().sense or {}).get(_lemma(head)) == "attempt" \
+                and _past(head):
+            name = None  # "sought to arrest": an attempt (literal.py's 'attempt' sense) is the act; "seeks to expel",
+            # "is seeking to", "will seek to" state an aim and stay the intent frame, as "seek sanctions" does
         if name:
             return head, name
         if t.dep_ == "ccomp" and _lemma(head) in frames.speech and _has_obligation(t, frames):

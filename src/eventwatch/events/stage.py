@@ -85,7 +85,7 @@ class EventsStage:
             cands = code_sentence(sent, self.lexicon, index, ctx) if self.mode != "classifier" else []
             if all(c.free for c in cands) and self.mode != "classifier":
                 # a free event noun ("said the talks with Sudan were a success") leaves the statement its reading
-                cands = cands + statement_candidates(sent, self.lexicon, index)
+                cands = cands + statement_candidates(sent, self.lexicon, index, ctx.vetoed)
             elif self.mode != "classifier":
                 cands = _with_reported_demands(cands, demand_candidates(sent, self.lexicon, index))
             cands = _without_purposes(_without_results(cands))

@@ -84,17 +84,21 @@ def demand_candidates(sent: Span, lexicon: Lexicon, index: args.ActorIndex) -> l
     return out
 
 
-def statement_candidates(sent: Span, lexicon: Lexicon, index: args.ActorIndex) -> list[Candidate]:
-    out = _evaluative(sent, lexicon.frames, index)
+def statement_candidates(sent: Span, lexicon: Lexicon, index: args.ActorIndex,
+                         vetoed: set[int] | frozenset[int] = frozenset()) -> list[Candidate]:
+    """VETOED: the tokens the pattern coder read as no event (events/literal.py); a predicate among them ("said the
+    weather was APPALLING": a condemnation of no party, dropped) gives no statement either."""
+    out = _evaluative(sent, lexicon.frames, index, vetoed)
     return out or demand_candidates(sent, lexicon, index)
 
 
-def _evaluative(sent: Span, frames: Frames, index: args.ActorIndex) -> list[Candidate]:
+def _evaluative(sent: Span, frames: Frames, index: args.ActorIndex,
+                vetoed: set[int] | frozenset[int] = frozenset()) -> list[Candidate]:
     lex = valence_lexicon()
     out = []
     for verb, speakers, clause in _reported_clauses(sent, frames, index):
         pred = _predicate(clause)
-        if pred is None:
+        if pred is None or pred.i in vetoed:
             continue
         val = lex.get(pred.lemma_.lower(), 0.0)
         if abs(val) < STRONG:
