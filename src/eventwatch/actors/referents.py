@@ -58,7 +58,10 @@ class Referents(MentionTable):
             if subj.pos_ == "PROPN" and span[1] - span[0] == len(subj):
                 actor = self._latest_namesake(subj.text, span[0]) or actor
             if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
-                actor = self._by_name(text) or self._named(text) or self._unknown_name(subj, text)
+                actor = self._by_name(text) or self._named(text) or self._named(_proper_chain(subj))
+                if actor is not None and actor.kind == "person" and subj.dep_ in ("nsubj", "nsubjpass"):
+                    self._add_mention(Mention(subj.idx, subj.idx + len(subj), actor, True))  # "the secretary" later
+                actor = actor or self._unknown_name(subj, text)
             if actor is not None:
                 several = conjoined_names(subj)
                 return actor, (several or self.spoken_name(actor)), span  # "NATO, UN and Britain"
@@ -240,7 +243,7 @@ class Referents(MentionTable):
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
         """(actor, whether the description refers back to it) for a common-noun speaker."""
         lemma = subj.lemma_.lower()
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children) or _definite_possessor(subj)
         titled = [m for m in self.titles.get(lemma, []) if m.end <= span[0]]
         if titled and definite and subj.tag_ in ("NN", "NNP"):  # "the spokesman", not "a spokesman" or "students"
             return self.canonical(titled[-1].actor), True
@@ -286,6 +289,23 @@ class Referents(MentionTable):
             gender, others = person_words().get(lemma), self._co_arguments(subj)
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender) and a.id not in others), True
         return self.actor_at(*span), False
+
+
+def _definite_possessor(tok: Token) -> bool:
+    """«the group's general secretary»: a noun owned by a definite common noun is itself definite
+    (not "Acme's director", which names whose, nor "her adviser")."""
+    return any(c.dep_ == "poss" and c.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+               for c in tok.children)
+
+
+def _proper_chain(tok: Token) -> str:
+    """The name a proper noun ends: it and the capitalised proper nouns compounded right before it
+    ("Sundar Katwala" of "The Fabian Society's Sundar Katwala")."""
+    i = tok.i
+    while i > tok.sent.start and tok.doc[i - 1].dep_ == "compound" and tok.doc[i - 1].head.i in range(i, tok.i + 1) \
+            and tok.doc[i - 1].pos_ == "PROPN" and tok.doc[i - 1].text[:1].isupper():
+        i -= 1
+    return tok.doc[i:tok.i + 1].text
 
 
 def _is_age(tok: Token) -> bool:

@@ -1,0 +1,42 @@
+"""Speakers by the full name the article gives them (issue 20, seventh session, tune2 review): a
+description owned by a definite noun ("the group's general secretary") is the person named before, and
+the people named inside a subject phrase. Sentences written for these tests; texts are analysed without
+the cleaner."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.eval.quotes import same_speaker
+
+from quote_helpers import find_quote as _find
+
+FORUM = ("The Ashfield Forum's Dunstan Quillery said the change was \"long overdue\". The campaign group's "
+         "secretary said on Radio 5 that the courts were too slow.\n\nMr Quillery added: \"Nobody has listened.\"")
+
+CASES = [
+    # "the group's secretary": a role owned by a definite description is the person named before
+    (FORUM, "courts were too slow", "Dunstan Quillery"),
+]
+
+
+@pytest.mark.parametrize("text,fragment,speaker", CASES, ids=[c[2] + ":" + c[1][:16] for c in CASES])
+def test_speaker_by_full_name(analyse, text, fragment, speaker):
+    q = _find(analyse(text), fragment)
+    assert same_speaker(q.speaker_name, speaker), q.speaker_name
+
+
+def test_a_name_the_article_also_writes_after_an_honorific_is_a_person(pipeline):
+    """A capitalised name with a given name no list knows is a person when the article calls someone
+    by its last word after "Mr" ("Zorvath Quillery said … Mr Quillery added"); "Mr Quillery" is him."""
+    from eventwatch.actors import people_of
+    from eventwatch.model import Record
+
+    text = "Zorvath Quillery said the change was overdue. Mr Quillery added that the courts were slow."
+    doc = pipeline.nlp(text)
+    record = Record(id="t", text=text)
+    pipeline.analyse(doc, record)
+    table = people_of(doc, record).referents([])
+    person = table._named("Zorvath Quillery")
+    assert person is not None and person.kind == "person" and person.name == "Zorvath Quillery"
+    assert table._named("Mr Quillery") is person
+    assert table._named("Zorvath Brennick") is None  # no "Mr Brennick" in the article
