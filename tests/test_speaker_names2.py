@@ -40,3 +40,36 @@ def test_a_name_the_article_also_writes_after_an_honorific_is_a_person(pipeline)
     assert person is not None and person.kind == "person" and person.name == "Zorvath Quillery"
     assert table._named("Mr Quillery") is person
     assert table._named("Zorvath Brennick") is None  # no "Mr Brennick" in the article
+
+
+def _parsed(nlp, words, heads, deps, pos, ents=()):
+    """A Doc with the parse given (the parser's slips, written out, so the test does not hang on a model)."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=list(ents))
+
+
+def test_of_two_subjects_the_parser_split_one_phrase_into_the_one_next_to_the_verb_speaks(nlp):
+    """«Usdaw area officer Peter Carrow added»: parsed with "Usdaw" and "Carrow" both subjects of the verb."""
+    from eventwatch.quotes.cues import subject_of
+
+    words = ["Usdaw", "area", "officer", "Peter", "Carrow", "added", "that", "shops", "would", "shut", "."]
+    heads = [5, 2, 4, 4, 5, 5, 9, 9, 9, 5, 5]
+    deps = ["nsubj", "compound", "compound", "compound", "nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "NOUN", "NOUN", "PROPN", "PROPN", "VERB", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, pos, ["B-ORG", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"])
+    assert subject_of(doc[5]).text == "Carrow"
+
+
+def test_a_title_after_a_name_that_heads_the_phrase_is_the_persons(nlp):
+    """«Labour backbencher Alan Drewitt MP said»: parsed with "MP" as head; the speaker is the person."""
+    from eventwatch.quotes.speakers import speaker_token
+
+    words = ["Labour", "backbencher", "Alan", "Drewitt", "MP", "said", "it", "was", "wrong", "."]
+    heads = [4, 4, 4, 4, 5, 5, 7, 5, 7, 5]
+    deps = ["compound", "compound", "compound", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["PROPN", "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, pos, ["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"])
+    assert speaker_token(doc[4]).text == "Drewitt"
+    doc = _parsed(nlp, words, heads, deps, pos, ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O"])
+    assert speaker_token(doc[4]).text == "MP"  # no person named in the phrase: as written

@@ -32,11 +32,22 @@ MAX_CLIMB = 6
 
 def speaker_token(subj: Token) -> Token:
     """The token that names who is speaking through the cue subject ``subj`` (``subj`` itself if none other does)."""
-    for step in (_relative_antecedent, _content_source, _body_of_voice, _named_example, _issuer):
+    for step in (_relative_antecedent, _content_source, _body_of_voice, _named_example, _issuer, _name_before_suffix):
         other = step(subj)
         if other is not None and other is not subj:
             return other
     return subj
+
+
+def _name_before_suffix(subj: Token) -> Token | None:
+    """«Tory frontbencher Andrew Tyrie MP said»: a proper noun the tagger names nothing ("MP", "QC") that
+    the parser made head of a person's name: the person (the name's last word)."""
+    if subj.pos_ != "PROPN" or subj.ent_type_ or subj.i == 0:
+        return None
+    prev = subj.doc[subj.i - 1]
+    if prev.ent_type_ == "PERSON" and prev.dep_ == "compound" and prev.head.i == subj.i:
+        return prev
+    return None
 
 
 def _relative_antecedent(subj: Token) -> Token | None:
