@@ -16,6 +16,10 @@ FORUM = ("The Ashfield Forum's Dunstan Quillery said the change was \"long overd
 CASES = [
     # "the group's secretary": a role owned by a definite description is the person named before
     (FORUM, "courts were too slow", "Dunstan Quillery"),
+    # "said the statement" after "in a statement, the party said": the party, not the paper before
+    ("The Evening Courier said the candidate had called for \"deep cuts\" in local services. In a statement, the "
+     "party said the remark had been taken out of context. \"He fully backs our plans for the town hall,\" said "
+     "the statement.", "He fully backs", "the party"),
 ]
 
 

@@ -136,6 +136,27 @@ def _named_example(subj: Token) -> Token | None:
     return None
 
 
+ISSUING_PREPS = {"in", "with", "through"}
+
+
+def document_issuer(tok: Token) -> Token | None:
+    """«In a statement, the party said … “…,” said the statement»: "the statement" (a definite document
+    with nothing of its own) is the earlier one of the same noun that someone spoke in, so that one's
+    subject (the speaker of the verb the "in" hangs on) issued it."""
+    if tok.pos_ != "NOUN" or description_heads().get(tok.lemma_.lower()) != "doc":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+            c.dep_ in ("poss", "compound", "nmod", "prep", "amod") for c in tok.children):
+        return None
+    prev = next(same_head_before(tok), None)
+    if prev is None or prev.dep_ != "pobj" or prev.head.lower_ not in ISSUING_PREPS:
+        return None
+    verb = prev.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+
+
 def is_unsigned_document(tok: Token) -> bool:
     """«according to a report», «a new study says»: an indefinite document that names no author."""
     if tok.pos_ != "NOUN" or description_heads().get(tok.lemma_.lower()) != "doc":
