@@ -20,6 +20,10 @@ CASES = [
     ("The Evening Courier said the candidate had called for \"deep cuts\" in local services. In a statement, the "
      "party said the remark had been taken out of context. \"He fully backs our plans for the town hall,\" said "
      "the statement.", "He fully backs", "the party"),
+    # "a Conservative spokesperson": the party the adjective names
+    ("The Liberal Democrats want to unseat prominent Conservatives in May, Conservative Party officials fear. Lib Dem "
+     "leader Nia Hollis spoke in Bath on Monday.\n\nA Conservative spokesperson said: \"Voters will not be fooled by "
+     "these promises.\"", "Voters will not be fooled", "Conservative Party"),
 ]
 
 
@@ -77,3 +81,10 @@ def test_a_title_after_a_name_that_heads_the_phrase_is_the_persons(nlp):
     assert speaker_token(doc[4]).text == "Drewitt"
     doc = _parsed(nlp, words, heads, deps, pos, ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O"])
     assert speaker_token(doc[4]).text == "MP"  # no person named in the phrase: as written
+
+
+def test_a_nationality_spokesman_is_no_company_of_that_word(analyse):
+    """«A Russian spokesman»: only a party is named by its adjective, not "Russian Railways"."""
+    q = _find(analyse("Russian Railways raised fares on Monday. A Russian spokesman said the talks had stalled."),
+              "talks had stalled")
+    assert not same_speaker(q.speaker_name, "Russian Railways"), q.speaker_name

@@ -199,6 +199,11 @@ class Referents(MentionTable):
                           for o in p.children if o.dep_ == "pobj"), None)
         if owner is None:  # "a Central Bank spokesman": a name compounded with the noun
             owner = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if owner is None and "organization" in kinds:  # "a Conservative spokesperson": the party of that name
+            party = next((self._party(c.lower_) for c in subj.children
+                          if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"), None)
+            if party is not None:
+                return party
         if owner is None:  # "a company spokesman": the organisation the article is about
             body = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                          and description_heads().get(c.lemma_.lower()) == "org"), None)
@@ -208,6 +213,16 @@ class Referents(MentionTable):
         named = [self.canonical(m.actor) for m in self.mentions if m.start <= owner.idx < m.end]
         actor = next((a for a in named if a.kind in kinds), None) or self.resolve(owner)[0]
         return actor if actor is not None and actor.kind in kinds else None
+
+    def _party(self, word: str) -> Actor | None:
+        """The political party of the article whose name begins with ``word`` ("conservative" ->
+        Conservative Party): a party's adjective names the party (sector PTY), not any body of that word."""
+        for m in self.mentions:
+            actor = self.canonical(m.actor)
+            words = actor.name.lower().split()
+            if actor.kind == "organization" and "PTY" in actor.sector and len(words) > 1 and words[0] == word:
+                return actor
+        return None
 
     def _by_sector(self, pos: int, sector: str | None) -> Actor | None:
         """The nearest organisation of a labour sector the actor stage read off its name or entry ("Unison",
