@@ -40,6 +40,7 @@ a person of its own ("the Ontario judge"), with no one given that title before, 
 from __future__ import annotations
 
 import bisect
+import re
 from itertools import compress
 from operator import attrgetter
 from dataclasses import dataclass
@@ -75,6 +76,7 @@ LEARN_REACH = 250  # a pronoun teaches a gender only if no other person is named
 GENDER_REACH = 300  # a subject known to have the pronoun's gender within this beats a nearer unknown one
 SPEAKER_REACH = 400  # characters after a quote within which "he said" still means its speaker
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}  # before a surname: a person
+HONORIFIC_PATTERN = "|".join(sorted(h.title() for h in HONORIFICS))
 
 
 _END = attrgetter("end")
@@ -538,11 +540,22 @@ class MentionTable:
         return latest if len(ids) > 1 else None
 
     def _named(self, text: str) -> Actor | None:
-        """A proper name the actor stage did not catch: a new person when it starts with a given name."""
+        """A proper name the actor stage did not catch: a new person when it starts with a given name, or
+        when the article calls a person by its last word after an honorific ("Sundar Katwala said …
+        Mr Katwala added": the tagger may miss both the given name and the full name)."""
         words = text.split()
-        if 2 <= len(words) <= 4 and words[0].lower() in first_names():
+        if len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS:  # "Mr Katwala": the one named in full
+            return next((a for a in self.added.values() if a.kind == "person" and len(a.name.split()) > 1
+                         and a.name.split()[-1] == words[1] and a.name.split()[0].lower().rstrip(".") not in HONORIFICS), None)
+        if 2 <= len(words) <= 4 and (words[0].lower() in first_names() or self._titled_surname(words[-1])):
             return self._new_person(text)
         return None
+
+    def _titled_surname(self, word: str) -> bool:
+        """``word`` is a surname the article writes after an honorific ("Mr Katwala", "Dr. Okafor")."""
+        if not word.istitle() or not word.isalpha():
+            return False
+        return re.search(rf"\b(?:{HONORIFIC_PATTERN})\.? {re.escape(word)}\b", doc_text(self.doc)) is not None
 
     def _by_surname(self, word: str) -> Actor | None:
         """The one person whose name ends in ``word`` (None if none or several)."""

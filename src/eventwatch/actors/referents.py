@@ -59,7 +59,10 @@ class Referents(MentionTable):
             if subj.pos_ == "PROPN" and span[1] - span[0] == len(subj):
                 actor = self._latest_namesake(subj.text, span[0]) or actor
             if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
-                actor = self._by_name(text) or self._named(text) or self._unknown_name(subj, text)
+                actor = self._by_name(text) or self._named(text) or self._named(_proper_chain(subj))
+                if actor is not None and actor.kind == "person" and subj.dep_ in ("nsubj", "nsubjpass"):
+                    self._add_mention(Mention(subj.idx, subj.idx + len(subj), actor, True))  # "the secretary" later
+                actor = actor or self._unknown_name(subj, text)
             if actor is not None:
                 several = conjoined_names(subj)
                 return actor, (several or self.spoken_name(actor)), span  # "NATO, UN and Britain"
@@ -215,6 +218,11 @@ class Referents(MentionTable):
                           for o in p.children if o.dep_ == "pobj"), None)
         if owner is None:  # "a Central Bank spokesman": a name compounded with the noun
             owner = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if owner is None and "organization" in kinds:  # "a Conservative spokesperson": the party of that name
+            party = next((self._party(c.lower_) for c in subj.children
+                          if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"), None)
+            if party is not None:
+                return party
         if owner is None:  # "a company spokesman": the organisation the article is about
             body = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"
                          and description_heads().get(c.lemma_.lower()) == "org"), None)
@@ -224,6 +232,16 @@ class Referents(MentionTable):
         named = [self.canonical(m.actor) for m in self.mentions if m.start <= owner.idx < m.end]
         actor = next((a for a in named if a.kind in kinds), None) or self.resolve(owner)[0]
         return actor if actor is not None and actor.kind in kinds else None
+
+    def _party(self, word: str) -> Actor | None:
+        """The political party of the article whose name begins with ``word`` ("conservative" ->
+        Conservative Party): a party's adjective names the party (sector PTY), not any body of that word."""
+        for m in self.mentions:
+            actor = self.canonical(m.actor)
+            words = actor.name.lower().split()
+            if actor.kind == "organization" and "PTY" in actor.sector and len(words) > 1 and words[0] == word:
+                return actor
+        return None
 
     def _by_sector(self, pos: int, sector: str | None) -> Actor | None:
         """The nearest organisation of a labour sector the actor stage read off its name or entry ("Unison",
@@ -277,7 +295,7 @@ class Referents(MentionTable):
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
         """(actor, whether the description refers back to it) for a common-noun speaker."""
         lemma = subj.lemma_.lower()
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children) or _definite_possessor(subj)
         titled = [m for m in self.titles.get(lemma, []) if m.end <= span[0]]
         if titled and definite and subj.tag_ in ("NN", "NNP"):  # "the spokesman", not "a spokesman" or "students"
             return self.canonical(titled[-1].actor), True
@@ -324,6 +342,22 @@ class Referents(MentionTable):
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender) and a.id not in others), True
         return self.actor_at(*span), False
 
+
+def _definite_possessor(tok: Token) -> bool:
+    """«the group's general secretary»: a noun owned by a definite common noun is itself definite
+    (not "Acme's director", which names whose, nor "her adviser")."""
+    return any(c.dep_ == "poss" and c.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+               for c in tok.children)
+
+
+def _proper_chain(tok: Token) -> str:
+    """The name a proper noun ends: it and the capitalised proper nouns compounded right before it
+    ("Sundar Katwala" of "The Fabian Society's Sundar Katwala")."""
+    i = tok.i
+    while i > tok.sent.start and tok.doc[i - 1].dep_ == "compound" and tok.doc[i - 1].head.i in range(i, tok.i + 1) \
+            and tok.doc[i - 1].pos_ == "PROPN" and tok.doc[i - 1].text[:1].isupper():
+        i -= 1
+    return tok.doc[i:tok.i + 1].text
 
 
 def is_person_noun(tok: Token) -> bool:

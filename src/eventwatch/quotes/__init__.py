@@ -22,7 +22,7 @@ from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
-from eventwatch.quotes.speakers import (BODY_ENTS, aged_person, is_anaphoric_voice, is_bare_agent, is_unsigned_document, speaker_token,
+from eventwatch.quotes.speakers import (BODY_ENTS, aged_person, document_issuer, is_anaphoric_voice, is_bare_agent, is_unsigned_document, speaker_token,
                                         is_firm, is_following, named_before, unnamed_speaker_before)
 from eventwatch.quotes.cues import cue_class, cue_lemma, inverted_subject, speaks_or_takes_side
 
@@ -143,6 +143,11 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int 
     if aged is not None:  # "the 45-year-old" for the person of that age, not the nearest one
         aged = resolver.canonical(aged)
         return aged, resolver.spoken_name(aged), resolver.resolve(tok)[2]
+    issuer = document_issuer(tok) if body is None else None
+    if issuer is not None:  # "said the statement" after "in a statement, the party said": the party
+        actor, name = _resolve(resolver, issuer, voices)[:2]
+        if name:
+            return actor, name, resolver.resolve(tok)[2]
     if body is None:
         actor, name, span = resolver.resolve(tok)
         if actor is None and is_bare_agent(tok):  # "A spokesman said": for the one organisation before

@@ -273,11 +273,12 @@ def _before_parenthesis(doc, j: int) -> int | None:
 
 
 def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token | None:
-    for child in verb.children:
-        if (child.dep_ in SUBJECT_DEPS and not child.is_punct  # a closing mark parsed as subject
-                and not (outside and outside[0] <= child.idx < outside[1]) and not is_dateline(child)
-                and not _is_time(child)):
-            return _unrelative(_out_of_parenthesis(child))
+    subjects = [child for child in verb.children
+                if (child.dep_ in SUBJECT_DEPS and not child.is_punct  # a closing mark parsed as subject
+                    and not (outside and outside[0] <= child.idx < outside[1]) and not is_dateline(child)
+                    and not _is_time(child))]
+    if subjects:
+        return _unrelative(_out_of_parenthesis(_nearest_subject(subjects, verb)))
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "xcomp":  # object control: "heard students shout" -> students
@@ -309,6 +310,14 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
 PLURAL_AUX = frozenset({"have", "are", "were", "do"})
 SINGULAR_AUX = frozenset({"has", "is", "was", "does"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+def _nearest_subject(subjects: list[Token], verb: Token) -> Token:
+    """«Usdaw general secretary John Hannett added»: of two subjects the parser split one phrase into,
+    the one next to the verb heads it (the first subject otherwise)."""
+    before = [s for s in subjects if s.i < verb.i]
+    if len(before) > 1 and all(not t.is_punct for t in verb.doc[before[0].i:verb.i]):
+        return before[-1]
+    return subjects[0]
+
 
 
 def _verb_number(verb: Token) -> str | None:

@@ -32,11 +32,22 @@ MAX_CLIMB = 6
 
 def speaker_token(subj: Token) -> Token:
     """The token that names who is speaking through the cue subject ``subj`` (``subj`` itself if none other does)."""
-    for step in (_relative_antecedent, _content_source, _body_of_voice, _named_example, _issuer):
+    for step in (_relative_antecedent, _content_source, _body_of_voice, _named_example, _issuer, _name_before_suffix):
         other = step(subj)
         if other is not None and other is not subj:
             return other
     return subj
+
+
+def _name_before_suffix(subj: Token) -> Token | None:
+    """«Tory frontbencher Andrew Tyrie MP said»: a proper noun the tagger names nothing ("MP", "QC") that
+    the parser made head of a person's name: the person (the name's last word)."""
+    if subj.pos_ != "PROPN" or subj.ent_type_ or subj.i == 0:
+        return None
+    prev = subj.doc[subj.i - 1]
+    if prev.ent_type_ == "PERSON" and prev.dep_ == "compound" and prev.head.i == subj.i:
+        return prev
+    return None
 
 
 def _relative_antecedent(subj: Token) -> Token | None:
@@ -123,6 +134,27 @@ def _named_example(subj: Token) -> Token | None:
         if len(objs) == 1 and objs[0].ent_type_ in NAME_ENTS and not any(c.dep_ == "conj" for c in objs[0].children):
             return objs[0]
     return None
+
+
+ISSUING_PREPS = {"in", "with", "through"}
+
+
+def document_issuer(tok: Token) -> Token | None:
+    """«In a statement, the party said … “…,” said the statement»: "the statement" (a definite document
+    with nothing of its own) is the earlier one of the same noun that someone spoke in, so that one's
+    subject (the speaker of the verb the "in" hangs on) issued it."""
+    if tok.pos_ != "NOUN" or description_heads().get(tok.lemma_.lower()) != "doc":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+            c.dep_ in ("poss", "compound", "nmod", "prep", "amod") for c in tok.children):
+        return None
+    prev = next(same_head_before(tok), None)
+    if prev is None or prev.dep_ != "pobj" or prev.head.lower_ not in ISSUING_PREPS:
+        return None
+    verb = prev.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 def is_unsigned_document(tok: Token) -> bool:
