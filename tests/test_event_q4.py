@@ -52,6 +52,28 @@ def test_the_act_done_for_an_aim_stays(pipeline):
     assert [t for _, t, _ in got] == ["attacked"], got
 
 
+def test_the_need_to_attack_is_no_act_of_force(pipeline):
+    got = events(pipeline, "The generals stressed the need to attack the rebel bases before the rains.")
+    assert not [c for c, t, h in got if t == "attack" and c[:2] in ("18", "19") and not h], got
+
+
+def test_an_act_done_before_an_aim_of_effort_is_kept(pipeline):
+    got = events(pipeline, "The army killed 20 militants in a bid to retake the town.")
+    assert any(t == "killed" and c[:2] in ("18", "19") for c, t, _ in got), got
+
+
+@pytest.mark.parametrize("text, word, roots", [
+    # praised the cooperation IN doing it: the act was done (a noun of joint action names an aim only with "to")
+    ("Washington praised Pakistan's cooperation in arresting the al-Qaeda suspects in Karachi.", "arresting", ("17",)),
+    ("The Iraqi army praised US coordination in bombing Islamic State positions near Mosul.", "bombing", ("18", "19")),
+    ("Kenya praised Somalia's cooperation in capturing five al-Shabaab gunmen near Kismayo.", "capturing",
+     ("17", "19")),
+])
+def test_an_act_in_a_gerund_of_cooperation_is_reported(pipeline, text, word, roots):
+    got = events(pipeline, text)
+    assert any(t == word and c[:2] in roots and not h for c, t, h in got), got
+
+
 @pytest.mark.parametrize("text", [
     "The minister must demonstrate why the merger creates value for taxpayers.",
     "The senator said the vote would demonstrate to Iran that there are consequences.",
