@@ -31,6 +31,19 @@ def test_toll_of_an_act_takes_the_act_nouns_root(pipeline, text, root):
     assert len(got) == len(set(e[1] for e in events(pipeline, text))), "one act, one event per dyad"
 
 
+@pytest.mark.parametrize("text, root", [
+    # an attack with an army's weapons, or by rebels, is military force (190), not a non-military bombing (183)
+    ("A Russian missile attack killed seven people and wounded 20 in Kharkiv.", "190"),
+    ("Five soldiers were killed in a rebel attack on a base in Borno.", "190"),
+    ("Three farmers were killed in a mortar attack on a village near Kidal.", "190"),
+    # a bombing keeps 183
+    ("Six police officers were killed in a bomb attack in Diyarbakir.", "183"),
+])
+def test_the_toll_of_an_attack_takes_the_code_of_its_weapon(pipeline, text, root):
+    got = [c for c, t, _ in events(pipeline, text) if t == "killed"]
+    assert got and all(c[:3] == root for c in got), got
+
+
 def test_a_verb_with_its_own_agent_keeps_its_reading(pipeline):
     got = events(pipeline, "Police killed two suspects in a raid on a farm near Nakuru.")
     assert any(t == "killed" for _, t, _ in got), got
