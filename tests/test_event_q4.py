@@ -108,3 +108,23 @@ def test_a_private_persons_rampage_is_ordinary_crime(pipeline):
 def test_a_private_person_shooting_an_official_stays(pipeline):
     got = events(pipeline, "John Miller, 41, shot the mayor of Springfield outside the town hall.")
     assert [c[:2] for c, _, _ in got] == ["19"], got
+
+
+@pytest.mark.parametrize("text", [
+    # a private person's violence is political when the set-off description names them a militant or a member of
+    # an armed group, or when the victims are attacked as a religious group
+    "Ali Hassan, who had joined the Islamic State, killed four shoppers at a market in Kabul.",
+    "Jan Novak, a far-right extremist, killed 12 people at a youth camp near Oslo.",
+    "Omar Farouk stabbed two Jewish worshippers outside a synagogue in Paris on Monday.",
+])
+def test_politically_motivated_violence_by_a_private_person_is_an_event(pipeline, text):
+    assert [c for c, _, _ in events(pipeline, text) if c[:2] in ("18", "19", "20")], events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "John Smith, 45, went on a rampage, killing four residents in Leeds.",
+    "Peter Brown, a retired teacher, shot three neighbours in Leeds.",
+])
+def test_ordinary_crime_by_a_private_person_stays_out_of_scope(pipeline, text):
+    assert not [c for c, _, _ in events(pipeline, text) if c[:2] in ("18", "19", "20")], events(pipeline, text)
+
