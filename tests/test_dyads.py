@@ -598,3 +598,14 @@ def test_a_country_doing_a_non_military_act_stays_the_country(pipeline):
     r = process(pipeline, "France criticised the decision of the Malian junta.")
     e = _only(r, "11")
     assert side(r, e.source)[0] == "FRA" and side(r, e.source)[1] != "MIL"
+
+
+@pytest.mark.parametrize("text", [
+    "The bombing, claimed by the Islamic State group, killed 30 people in Kabul.",
+    "Fighters of the Islamic State group attacked a police post in Kirkuk.",
+])
+def test_a_word_of_a_named_group_is_no_generic_actor(pipeline, text):
+    # "the Islamic State group": the group's name, not a state's government
+    r = process(pipeline, text)
+    assert not [a for a in r.actors if "GOV" in (a.sector or [])], [(a.id, a.mentions) for a in r.actors]
+
