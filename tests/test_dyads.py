@@ -501,11 +501,30 @@ def test_comment_clause_set_off_by_commas_is_not_the_maker_of_the_act(pipeline, 
         assert side(r, e.source) != (country, "GOV")
 
 
+@pytest.mark.parametrize("text,country,sector", [
+    ("The attack, confirmed by Israeli police, killed two Palestinians in Hebron.", "ISR", "COP"),
+    ("The raid, reported by Syrian state media, killed three Hezbollah fighters.", "SYR", None),
+    ("The shelling, witnessed by UN monitors, killed four civilians in Donetsk.", "IGO", None),
+    ("The bombardment, observed by Turkish drones, killed five fighters near Afrin.", "TUR", None),
+])
+def test_a_set_off_participle_that_does_not_make_the_act_gives_no_source(pipeline, text, country, sector):
+    # only a making verb (carry out, launch, claim, broker ...) names the act's maker; one that reports, sees or
+    # confirms it does not, whether or not it is on a list of reactions
+    r = process(pipeline, text)
+    evs = events(r, ("18", "19", "20"))
+    assert evs, r.events
+    for e in evs:
+        c, s = side(r, e.source)
+        assert not (c == country and (sector is None or s == sector)), (text, c, s)
+
+
 @pytest.mark.parametrize("text,root,want", [
     ("The assault, carried out by Taliban gunmen, killed six Afghan policemen.", "18", ("AFG", None)),
     ("The raid, launched by Ethiopian troops at dawn, killed seven rebels.", "19", ("ETH", "MIL")),
     ("The offensive, mounted by Nigerian soldiers last week, killed twenty Boko Haram fighters.", "19", ("NGA", "MIL")),
     ("The truce, brokered by Qatar, ended a month of clashes.", "08", ("QAT", None)),
+    ("The attack, carried out by Hamas fighters, killed three Israeli soldiers.", "19", ("PSE", None)),
+    ("The ceasefire, brokered by Egypt, ended two weeks of fighting.", "08", ("EGY", None)),
 ])
 def test_a_making_participle_set_off_by_commas_keeps_its_agent_as_the_source(pipeline, text, root, want):
     r = process(pipeline, text)
@@ -579,3 +598,14 @@ def test_a_country_doing_a_non_military_act_stays_the_country(pipeline):
     r = process(pipeline, "France criticised the decision of the Malian junta.")
     e = _only(r, "11")
     assert side(r, e.source)[0] == "FRA" and side(r, e.source)[1] != "MIL"
+
+
+@pytest.mark.parametrize("text", [
+    "The bombing, claimed by the Islamic State group, killed 30 people in Kabul.",
+    "Fighters of the Islamic State group attacked a police post in Kirkuk.",
+])
+def test_a_word_of_a_named_group_is_no_generic_actor(pipeline, text):
+    # "the Islamic State group": the group's name, not a state's government
+    r = process(pipeline, text)
+    assert not [a for a in r.actors if "GOV" in (a.sector or [])], [(a.id, a.mentions) for a in r.actors]
+

@@ -82,6 +82,10 @@ def test_a_modified_noun_that_is_not_the_object_codes_nothing(pipeline, text, tr
     "Kenya's opposition leader said the government should rethink its tax plans.",
     "The European Union said Serbia should hand over the suspects to the tribunal.",
     "Ghana should reopen its border with Togo, the Nigerian foreign minister said on Monday.",
+    # an intransitive verb with a prepositional complement of a party or a thing ("with", "to", "from", "in")
+    "The EU said Serbia should engage with Kosovo in good faith.",
+    "The Nigerian minister said Chad should talk to the rebels before the rains.",
+    "The UN envoy said the rebels should take part in the peace talks.",
 ])
 def test_a_reported_should_is_an_appeal(pipeline, text):
     r = process(pipeline, text)

@@ -31,6 +31,19 @@ def test_toll_of_an_act_takes_the_act_nouns_root(pipeline, text, root):
     assert len(got) == len(set(e[1] for e in events(pipeline, text))), "one act, one event per dyad"
 
 
+@pytest.mark.parametrize("text, root", [
+    # an attack with an army's weapons, or by rebels, is military force (190), not a non-military bombing (183)
+    ("A Russian missile attack killed seven people and wounded 20 in Kharkiv.", "190"),
+    ("Five soldiers were killed in a rebel attack on a base in Borno.", "190"),
+    ("Three farmers were killed in a mortar attack on a village near Kidal.", "190"),
+    # a bombing keeps 183
+    ("Six police officers were killed in a bomb attack in Diyarbakir.", "183"),
+])
+def test_the_toll_of_an_attack_takes_the_code_of_its_weapon(pipeline, text, root):
+    got = [c for c, t, _ in events(pipeline, text) if t == "killed"]
+    assert got and all(c[:3] == root for c in got), got
+
+
 def test_a_verb_with_its_own_agent_keeps_its_reading(pipeline):
     got = events(pipeline, "Police killed two suspects in a raid on a farm near Nakuru.")
     assert any(t == "killed" for _, t, _ in got), got
@@ -50,6 +63,28 @@ def test_an_aim_of_force_is_no_event(pipeline, text, word):
 def test_the_act_done_for_an_aim_stays(pipeline):
     got = events(pipeline, "Rebels attacked the town in a bid to seize its airport.")
     assert [t for _, t, _ in got] == ["attacked"], got
+
+
+def test_the_need_to_attack_is_no_act_of_force(pipeline):
+    got = events(pipeline, "The generals stressed the need to attack the rebel bases before the rains.")
+    assert not [c for c, t, h in got if t == "attack" and c[:2] in ("18", "19") and not h], got
+
+
+def test_an_act_done_before_an_aim_of_effort_is_kept(pipeline):
+    got = events(pipeline, "The army killed 20 militants in a bid to retake the town.")
+    assert any(t == "killed" and c[:2] in ("18", "19") for c, t, _ in got), got
+
+
+@pytest.mark.parametrize("text, word, roots", [
+    # praised the cooperation IN doing it: the act was done (a noun of joint action names an aim only with "to")
+    ("Washington praised Pakistan's cooperation in arresting the al-Qaeda suspects in Karachi.", "arresting", ("17",)),
+    ("The Iraqi army praised US coordination in bombing Islamic State positions near Mosul.", "bombing", ("18", "19")),
+    ("Kenya praised Somalia's cooperation in capturing five al-Shabaab gunmen near Kismayo.", "capturing",
+     ("17", "19")),
+])
+def test_an_act_in_a_gerund_of_cooperation_is_reported(pipeline, text, word, roots):
+    got = events(pipeline, text)
+    assert any(t == word and c[:2] in roots and not h for c, t, h in got), got
 
 
 @pytest.mark.parametrize("text", [
@@ -73,3 +108,23 @@ def test_a_private_persons_rampage_is_ordinary_crime(pipeline):
 def test_a_private_person_shooting_an_official_stays(pipeline):
     got = events(pipeline, "John Miller, 41, shot the mayor of Springfield outside the town hall.")
     assert [c[:2] for c, _, _ in got] == ["19"], got
+
+
+@pytest.mark.parametrize("text", [
+    # a private person's violence is political when the set-off description names them a militant or a member of
+    # an armed group, or when the victims are attacked as a religious group
+    "Ali Hassan, who had joined the Islamic State, killed four shoppers at a market in Kabul.",
+    "Jan Novak, a far-right extremist, killed 12 people at a youth camp near Oslo.",
+    "Omar Farouk stabbed two Jewish worshippers outside a synagogue in Paris on Monday.",
+])
+def test_politically_motivated_violence_by_a_private_person_is_an_event(pipeline, text):
+    assert [c for c, _, _ in events(pipeline, text) if c[:2] in ("18", "19", "20")], events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "John Smith, 45, went on a rampage, killing four residents in Leeds.",
+    "Peter Brown, a retired teacher, shot three neighbours in Leeds.",
+])
+def test_ordinary_crime_by_a_private_person_stays_out_of_scope(pipeline, text):
+    assert not [c for c, _, _ in events(pipeline, text) if c[:2] in ("18", "19", "20")], events(pipeline, text)
+

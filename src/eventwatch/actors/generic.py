@@ -304,7 +304,7 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         tok = doc[i]
         if not is_group_head(tok, ctx):
             continue
-        noun = sector = noun_sector(tok, dic) or _compound_sector(tok, dic)
+        noun = sector = noun_sector(tok, dic) or _compound_sector(tok, ctx)
         if sector is None:
             continue
         if sector == PEOPLE_SECTOR and is_suspect(tok):
@@ -361,11 +361,15 @@ def _same_group(actors, sector: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-def _compound_sector(tok: Token, dic: Dictionary) -> str | None:
-    """"Police cadets", "army recruits": a head noun the agents lists lack takes its compound's sector."""
+def _compound_sector(tok: Token, ctx: Context) -> str | None:
+    """"Police cadets", "army recruits": a head noun the agents lists lack takes its compound's sector; not a word
+    of a named actor's or a named entity's mention ("the Islamic STATE group" is no state)."""
     if tok.pos_ != "NOUN" or fold(tok.lemma_) not in group_heads():
         return None
+    dic = ctx.dic
     for c in tok.lefts:
+        if c.i in ctx.actor_at or c.pos_ == "PROPN" and c.ent_type_:
+            continue
         if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"):
             found = agent_sector([[fold(c.text)], [fold(c.lemma_)]], dic)
             if found and found != PEOPLE_SECTOR:

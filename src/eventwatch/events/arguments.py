@@ -41,7 +41,6 @@ class ActorIndex:
         self.table = table
         self._pronoun_of = pronoun_of       # the actor stage's reading of a pronoun, asked only when needed
         self._pronouns: dict[int, str | None] = {}
-        self.reactions: set[int] = set()   # participles the coder reads as reactions of their own ("condemned")
 
     def pronoun(self, tok: Token) -> str | None:
         """"he", "they", "its": the actor the actor stage reads the pronoun as ("They were detained" → who)."""
@@ -95,10 +94,10 @@ def nominal_agents(noun: Token, index: ActorIndex) -> list[str]:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             return own_agents(noun, index)
-        if c.dep_ == "acl" and c.tag_ == "VBN" and not (_set_off(c) and _reaction(c, index)):
-            # a participle names the maker ("an offer submitted by X", "the attack, CARRIED OUT BY X,"), unless it
-            # is set off by a comma and is a reaction of its own ("the bombing, CONDEMNED BY X, killed ...": X did
-            # not bomb)
+        if c.dep_ == "acl" and c.tag_ == "VBN" and (not _set_off(c) or _making(c)):
+            # a participle names the maker ("an offer submitted by X"); set off by a comma, only a making verb does
+            # ("the attack, CARRIED OUT BY X,"), not one that comments on, reports or witnesses the act ("the
+            # bombing, CONDEMNED / CONFIRMED / REPORTED BY X, killed ...": X did not bomb)
             found = agent_actors(c, index)
             if found:
                 return found
@@ -111,9 +110,9 @@ def own_agents(noun: Token, index: ActorIndex) -> list[str]:
             for p in c.children if p.dep_ == "pobj" for a in np_actors(p, index)]
 
 
-def _reaction(verb: Token, index: ActorIndex) -> bool:
-    """VERB comments on another act: the coder read it as a reaction, or the word list says so ("welcomed by")."""
-    return verb.i in index.reactions or verb.lemma_.lower() in argument_verbs("reaction")
+def _making(verb: Token) -> bool:
+    """VERB makes the act its noun names ("carried out by", "launched by", "brokered by"): data/argument_verbs.tsv."""
+    return verb.lemma_.lower() in argument_verbs("making")
 
 
 def _set_off(tok: Token) -> bool:
@@ -336,7 +335,7 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token
 @lru_cache(maxsize=4)
 def argument_verbs(kind: str) -> frozenset[str]:
     """The lemmas of one KIND of data/argument_verbs.tsv: "partake" (a passive subject takes part in the act of the
-    verb's "in" phrase), "reaction" (a set-off participle that comments on the act)."""
+    verb's "in" phrase), "making" (a set-off participle whose by-agent made the act)."""
     from eventwatch.resources import read_rows
 
     src = Path(__file__).parent / "data" / "argument_verbs.tsv"

@@ -33,10 +33,6 @@ VICTIM_SUBJECT = {"die", "perish"}           # verbs whose subject suffers the a
 RESULT_VERBS = frozenset({"kill", "wound", "injure", "die", "destroy", "damage", "maim", "hurt", "perish"})
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "oprd", "acomp", "advcl")
 SERIES_HEADS = frozenset({"wave", "series", "string", "spate", "round", "barrage", "volley", "number", "couple", "pair"})
-REACTION_CODES = ("01", "02", "051", "09", "10", "11", "12", "13")
-# acts that comment on another act (said, praised or backed, investigated, demanded, condemned, rejected, threatened):
-# a participle read as one of them is not the maker of the noun it hangs on ("the raid, CONDEMNED by X,"), unlike a
-# making verb ("the raid, LAUNCHED by X,", "the truce, BROKERED by X,")
 
 
 @dataclass
@@ -240,8 +236,6 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
     triggers = find_triggers(sent, ctx)
     framed = {t.token.i: t for t in triggers if t.frame is not None}
     triggers = [_with_shared_frame(t, framed) for t in triggers]
-    index.reactions.update(t.token.i for t in triggers
-                           if not t.pattern.noun and t.frame is None and t.pattern.code.startswith(REACTION_CODES))
     frames_used = {t.frame.i for t in triggers if t.frame is not None}
     verbs = {t.token.i for t in triggers if not t.pattern.noun}
     harm = {t.token.i for t in triggers if not t.pattern.noun and t.pattern.code[:2] in PATIENT_ROOTS}

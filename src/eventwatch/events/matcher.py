@@ -341,7 +341,25 @@ def can_be_asked(verb: Token, lexicon: Lexicon) -> bool:
         return False
     if (False, lemma) in lexicon.by_trigger or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
-    return lemma != "be" and any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "prt", "dative") for c in verb.children)
+    if lemma == "be":
+        return False
+    return any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "prt", "dative") or _party_complement(c)
+               for c in verb.children)
+
+
+PARTY_PREPS = ("with", "to", "from")  # "should ENGAGE WITH Kosovo", "TALK TO the rebels", "WITHDRAW FROM the town"
+PLACE_TIME_ENTS = ("GPE", "LOC", "FAC", "DATE", "TIME")
+
+
+def _party_complement(prep: Token) -> bool:
+    """A prepositional complement that makes an intransitive verb an act on someone or something: "with", "to",
+    "from" anything, "in" a thing that is no place or time ("should PARTICIPATE IN the talks"; not "should ARRIVE
+    IN Nairobi", a prediction)."""
+    if prep.dep_ != "prep":
+        return False
+    if prep.lower_ in PARTY_PREPS:
+        return True
+    return prep.lower_ == "in" and any(o.dep_ == "pobj" and o.ent_type_ not in PLACE_TIME_ENTS for o in prep.children)
 
 
 def noun_licensed(tok: Token, pat: Pattern, ctx: MatchContext) -> Token | None | bool:

@@ -45,6 +45,7 @@ class Words:
     cancellation: frozenset[str]
     background_adverb: frozenset[str]
     aim: frozenset[str]
+    aim_infinitive: frozenset[str]
     persistence: frozenset[str]
     persistence_adverb: frozenset[str]
     background_phrase: tuple[str, ...]
@@ -68,11 +69,13 @@ def words() -> Words:
 def aim(tok: Token) -> bool:
     """TOK names an act only as an aim, not as a reported act: the infinitive of a purpose ("in ORDER to force",
     "so as to deter", a fronted "TO DEFEAT the rebels, the army needs ..."), an infinitive or in-gerund hanging from
-    a noun of resolve or effort (modality.tsv "aim": "their DETERMINATION to defeat", "unity of EFFORT in defeating")."""
+    a noun of resolve or effort (modality.tsv "aim": "their DETERMINATION to defeat", "unity of EFFORT in defeating"),
+    an infinitive only from a noun of "aim_infinitive" ("their COOPERATION to fight crime"; "praised their COOPERATION
+    in arresting the suspects" reports the arrest)."""
     nouns = words().aim
     marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        if tok.dep_ == "acl" and tok.head.lemma_.lower() in nouns:
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in nouns | words().aim_infinitive:
             return True
         if tok.dep_ == "advcl" and ({"so", "as"} <= marks or {"in", "order"} <= marks):
             return True
@@ -82,7 +85,7 @@ def aim(tok: Token) -> bool:
         noun = tok.head.head
         heads = [noun] + [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                           if o.dep_ == "pobj"]
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for"):  # "the NEED for unity in defeating them"
             heads.append(noun.head.head)
         return any(n.pos_ == "NOUN" and n.lemma_.lower() in nouns for n in heads)
     return False

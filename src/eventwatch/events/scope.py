@@ -39,6 +39,7 @@ MIN_HITS = 4             # entertainment, 86 % of tech above it, 1 of 168 politi
 TRANSNATIONAL_PARTIES = ("IGO", "NGO", "IMG", "NGM")
 PROTEST_ROOT = "14"
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+ARMED_GROUP_SECTORS = frozenset({"REB", "INS", "UAF", "SEP", "RAD", "IMG"})  # CAMEO sectors of armed non-state groups
 # demands, rejections, threats, protests: with no target named they are addressed to someone in authority
 # ("residents threatened a general strike unless the decree is withdrawn"); criticism and lawsuits (11) need one
 CONTESTING_ROOTS = frozenset({"10", "12", "13", "14"})
@@ -53,6 +54,8 @@ class ScopeWords:
     party: frozenset[str]
     private: frozenset[str]
     state: frozenset[str] = frozenset()
+    targeted: frozenset[str] = frozenset()
+    militant: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +69,9 @@ def load_scope(path: str | None = None) -> ScopeWords:
     party = frozenset(w.upper() for w in kinds.pop("party", ()))
     private = frozenset(w.upper() for w in kinds.pop("private", ()))
     state = frozenset(w.upper() for w in kinds.pop("state", ()))
-    return ScopeWords({k: frozenset(v) for k, v in kinds.items()}, party, private, state)
+    targeted = frozenset(w.upper() for w in kinds.pop("targeted", ()))
+    militant = frozenset(kinds.pop("militant", ()))
+    return ScopeWords({k: frozenset(v) for k, v in kinds.items()}, party, private, state, targeted, militant)
 
 
 def article_domain(doc: Doc, words: ScopeWords | None = None) -> str | None:
@@ -128,9 +133,34 @@ def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, protest
     if is_private(src, words) and (tgt is None or is_private(tgt, words)):
         return event.root in VIOLENCE_ROOTS and _armed(src, text)
     if event.root in VIOLENCE_ROOTS and _private_person(src) and not _armed(src, text) \
-            and (tgt is None or is_private(tgt, words) or _private_person(tgt)):
-        return False  # "John Smith, 45, went on a rampage, killing four residents": ordinary crime (the guide, §1)
+            and (tgt is None or is_private(tgt, words) or _private_person(tgt)) \
+            and not sectors(tgt) & words.targeted and not _described_militant(src, actors, text, words):
+        # "John Smith, 45, went on a rampage, killing four residents": ordinary crime (the guide, §1); not violence
+        # against a religious or ethnic group, nor by a person described as an extremist or a member of an armed group
+        return False
     return True
+
+
+DESCRIPTION_CHARS = 90  # the longest set-off description read after a person's name
+
+
+def _described_militant(person: Actor, actors: dict[str, Actor], text: str, words: ScopeWords) -> bool:
+    """PERSON's description set off by commas after a mention of the name (an appositive, a relative clause) names
+    them a militant ("Jan Novak, a far-right EXTREMIST,") or names an armed group ("Ali Hassan, who had joined the
+    ISLAMIC STATE,"): their violence is political."""
+    for start, end in person.mentions:
+        if not text.startswith(",", end):
+            continue
+        close = text.find(",", end + 1, end + 1 + DESCRIPTION_CHARS)
+        if close < 0:
+            continue
+        said = text[end + 1:close].lower().replace("-", " ").split()
+        if any(w in words.militant or w.rstrip("s") in words.militant for w in said):
+            return True
+        if any(a is not person and sectors(a) & ARMED_GROUP_SECTORS and any(end < s < close for s, _ in a.mentions)
+               for a in actors.values()):
+            return True
+    return False
 
 
 def _private_person(actor: Actor | None) -> bool:
