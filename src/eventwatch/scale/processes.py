@@ -69,29 +69,22 @@ def _work(batch: list[Document]) -> list[Record]:
 
 @contextlib.contextmanager
 def _interrupts_held() -> Iterator[None]:
-    """Ctrl-C held back (not dropped) while worker processes are started.
+    """SIGINT blocked (held, not ignored) in this thread while worker processes are started.
 
-    SIGINT is blocked in this thread, so a spawned child inherits the blocked mask and never sees
-    Ctrl-C (which would print a traceback from every worker that was loading); only this process
-    stops, and stops the workers. A Ctrl-C arriving meanwhile, pending on this thread or caught by
-    another one, is recorded and re-raised once the worker is started, so the run ends with
-    KeyboardInterrupt. (Ignoring the signal with SIG_IGN instead dropped such a Ctrl-C and let the
-    run finish and report success.)"""
+    A spawned child inherits the blocked mask, and Python never unblocks it, so Ctrl-C reaches only
+    this process (which stops the workers) instead of printing a traceback from every worker that was
+    loading. The pool's threads (started by the first submit, inside this block) inherit the mask too.
+    A Ctrl-C that arrives meanwhile stays pending and is delivered when the mask is restored, so it
+    raises KeyboardInterrupt here; ignoring the signal instead (SIG_IGN) would silently drop it and let
+    the run finish with success."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    in_main = threading.current_thread() is threading.main_thread()
-    held: list[int] = []
-    previous_handler = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum)) if in_main else None
-    previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)  # a pending Ctrl-C is recorded now
-        if in_main:
-            signal.signal(signal.SIGINT, previous_handler)
-            if held:
-                signal.raise_signal(signal.SIGINT)  # through the handler that was there before
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _stop(pool) -> None:
