@@ -68,23 +68,18 @@ def _work(batch: list[Document]) -> list[Record]:
 
 
 @contextlib.contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """SIGINT blocked (held, not ignored) in this thread while worker processes are started.
-
-    A spawned child inherits the blocked mask, and Python never unblocks it, so Ctrl-C reaches only
-    this process (which stops the workers) instead of printing a traceback from every worker that was
-    loading. The pool's threads (started by the first submit, inside this block) inherit the mask too.
-    A Ctrl-C that arrives meanwhile stays pending and is delivered when the mask is restored, so it
-    raises KeyboardInterrupt here; ignoring the signal instead (SIG_IGN) would silently drop it and let
-    the run finish with success."""
-    if not hasattr(signal, "pthread_sigmask"):
+def _interrupts_ignored() -> Iterator[None]:
+    """SIGINT ignored while worker processes are started: a spawned child inherits the ignored signal,
+    and Python then sets up no KeyboardInterrupt in it, so Ctrl-C reaches only this process (which
+    stops the workers) instead of printing a traceback from every worker that was loading."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        signal.signal(signal.SIGINT, previous)
 
 
 def _stop(pool) -> None:
@@ -108,7 +103,7 @@ def run_parallel(documents: Iterable[Document], settings: Settings) -> Iterator[
     pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(settings,))
     try:
         for batch in _batches(documents, settings.batch_size):
-            with _interrupts_held():  # a submit may start a worker
+            with _interrupts_ignored():  # a submit may start a worker
                 pending.append(pool.submit(_work, batch))
             while len(pending) >= limit:
                 yield from pending.popleft().result()
