@@ -104,7 +104,33 @@ class Prediction:
     event_prob: float     # 1 - P(NONE)
 
 
-class LearnedCoder:
+class TrainedMeta:
+    """What a trained coder's meta file says, the same for the linear coder and the trigger tagger
+    (events/tagger.py): the code table, Platt calibration, re-scored roots and thresholds. Subclasses set
+    ``self.meta`` and ``self.codes``."""
+
+    meta: dict
+    codes: dict[str, str]
+
+    def code_for(self, lemma: str, root: str) -> str:
+        """The CAMEO code for ROOT at a trigger word: the word's commonest code in training, else the root's own."""
+        return self.codes.get(f"{lemma}|{root}") or self.codes.get(root) or root + "0"
+
+    def calibrated(self, kind: str, x: list[float]) -> float:
+        """Platt-scaled probability that an event is right, from the features named in meta[kind]."""
+        cal = self.meta["calibration"][kind]
+        z = cal["bias"] + sum(w * v for w, v in zip(cal["weights"], x))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def rescores(self, root: str) -> bool:
+        """Whether the model re-scores lexicon events of ROOT (seen at least ``min_rescore`` times in training)."""
+        return self.meta.get("root_counts", {}).get(root, 0) >= int(self.meta.get("min_rescore", 30))
+
+    def threshold(self, name: str) -> float:
+        return float(self.meta["thresholds"][name])
+
+
+class LearnedCoder(TrainedMeta):
     """A linear softmax over [dense | hashed sparse] features; see the module docstring."""
 
     def __init__(self, dense: numpy.ndarray, sparse: numpy.ndarray, bias: numpy.ndarray, meta: dict):
@@ -139,22 +165,6 @@ class LearnedCoder:
         return [Prediction(i, self.classes[kk], float(p[r, kk]), float(1.0 - p[r, 0]))
                 for r, (i, kk) in enumerate(zip(idxs, k))]
 
-    def code_for(self, lemma: str, root: str) -> str:
-        """The CAMEO code for ROOT at a trigger word: the word's commonest code in training, else the root's own."""
-        return self.codes.get(f"{lemma}|{root}") or self.codes.get(root) or root + "0"
-
-    def calibrated(self, kind: str, x: list[float]) -> float:
-        """Platt-scaled probability that an event is right, from the features named in meta[kind]."""
-        cal = self.meta["calibration"][kind]
-        z = cal["bias"] + sum(w * v for w, v in zip(cal["weights"], x))
-        return 1.0 / (1.0 + math.exp(-z))
-
-    def rescores(self, root: str) -> bool:
-        """Whether the model re-scores lexicon events of ROOT (seen at least ``min_rescore`` times in training)."""
-        return self.meta.get("root_counts", {}).get(root, 0) >= int(self.meta.get("min_rescore", 30))
-
-    def threshold(self, name: str) -> float:
-        return float(self.meta["thresholds"][name])
 
 
 def softmax(z: numpy.ndarray) -> numpy.ndarray:

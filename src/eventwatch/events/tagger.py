@@ -14,21 +14,20 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 from functools import lru_cache
 from pathlib import Path
 
 import numpy
 from spacy.tokens import Doc
 
-from eventwatch.events.learned import CLASSES
+from eventwatch.events.learned import CLASSES, TrainedMeta
 
 log = logging.getLogger(__name__)
 MODEL_DIR = Path(__file__).parent / "data" / "trigger_tagger"
 META_FILE = Path(__file__).parent / "data" / "trigger_tagger.json"
 
 
-class TriggerTagger:
+class TriggerTagger(TrainedMeta):
     """Per-token root probabilities from the trained tagger, in the column order of ``learned.CLASSES``."""
 
     def __init__(self, nlp, meta: dict):
@@ -66,19 +65,6 @@ class TriggerTagger:
         best = p[numpy.arange(len(k)), k]
         return [(int(i), CLASSES[int(k[i])], float(best[i])) for i in numpy.flatnonzero(best >= min_prob)]
 
-    def code_for(self, lemma: str, root: str) -> str:
-        return self.codes.get(f"{lemma}|{root}") or self.codes.get(root) or root + "0"
-
-    def calibrated(self, kind: str, x: list[float]) -> float:
-        cal = self.meta["calibration"][kind]
-        z = cal["bias"] + sum(w * v for w, v in zip(cal["weights"], x))
-        return 1.0 / (1.0 + math.exp(-z))
-
-    def rescores(self, root: str) -> bool:
-        return self.meta.get("root_counts", {}).get(root, 0) >= int(self.meta.get("min_rescore", 30))
-
-    def threshold(self, name: str) -> float:
-        return float(self.meta["thresholds"][name])
 
 
 def load_tagger_nlp(path: Path = MODEL_DIR):
