@@ -185,14 +185,15 @@ def test_invalid_feed_xml_gives_a_message(tmp_path):
     assert "1 stored" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
 
 
-def test_ctrl_c_while_workers_start_prints_no_traceback(tmp_path):
+@pytest.mark.parametrize("delay", [1.5, 3.0, 5.0])  # workers starting, loading, at work (roughly, by load)
+def test_ctrl_c_while_workers_start_prints_no_traceback(tmp_path, delay):
     data = tmp_path / "a.jsonl"
     data.write_text("".join(json.dumps({"id": str(i), "text": f"Police arrested {i} men in Lyon on Monday."}) + "\n"
-                            for i in range(80)), "utf-8")
+                            for i in range(1000)), "utf-8")
     env = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT / "src"))}
     proc = subprocess.Popen([sys.executable, "-m", "eventwatch.cli", "process", "-j", "2", "-q", str(data)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True)
-    time.sleep(2.0)  # the workers are importing and loading the model
+    time.sleep(delay)  # whenever it comes, the run stops with 130 and one line, never runs on to the end
     os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C does: the whole process group
     try:
         _, err = proc.communicate(timeout=60)

@@ -635,6 +635,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C at any point, loading included: one line, exit 130, no traceback
+        print("eventwatch: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
@@ -651,10 +659,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE if exc.status < 500 else EXIT_FAILED
     except BrokenPipeError:
         return EXIT_OK
-    except KeyboardInterrupt:
-        print("eventwatch: interrupted", file=sys.stderr)
-        return 130
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -55,6 +55,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 def _init_worker(settings: Settings) -> None:
     """Load the pipeline once per worker; one BLAS thread each, so N workers use N cores."""
     global _PIPELINE
+    _drop_interrupts()
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     from eventwatch.pipeline import Pipeline
@@ -68,18 +69,31 @@ def _work(batch: list[Document]) -> list[Record]:
 
 
 @contextlib.contextmanager
-def _interrupts_ignored() -> Iterator[None]:
-    """SIGINT ignored while worker processes are started: a spawned child inherits the ignored signal,
-    and Python then sets up no KeyboardInterrupt in it, so Ctrl-C reaches only this process (which
-    stops the workers) instead of printing a traceback from every worker that was loading."""
-    if threading.current_thread() is not threading.main_thread():
+def _interrupts_held() -> Iterator[None]:
+    """SIGINT held (blocked, not ignored) in this thread while worker processes are started.
+
+    A spawned child inherits the blocked signal mask; ``_init_worker`` sets SIGINT to ignored and only
+    then unblocks it, so a Ctrl-C that reaches the whole process group while a worker is starting or
+    loading is dropped there (this process stops the workers) instead of printing a traceback from every
+    worker. This process keeps the Ctrl-C pending and gets it as soon as the block is lifted: a
+    KeyboardInterrupt right after the submit, and the run stops as any interrupted run does. (Ignoring
+    SIGINT here instead, as before, lost a Ctrl-C pressed in this window: the run went on to the end.)"""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _drop_interrupts() -> None:
+    """In a worker: ignore SIGINT (the parent handles Ctrl-C and stops the workers), then lift the block
+    inherited from ``_interrupts_held``; a Ctrl-C pending since the worker started is discarded."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _stop(pool) -> None:
@@ -103,7 +117,7 @@ def run_parallel(documents: Iterable[Document], settings: Settings) -> Iterator[
     pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(settings,))
     try:
         for batch in _batches(documents, settings.batch_size):
-            with _interrupts_ignored():  # a submit may start a worker
+            with _interrupts_held():  # a submit may start a worker
                 pending.append(pool.submit(_work, batch))
             while len(pending) >= limit:
                 yield from pending.popleft().result()
