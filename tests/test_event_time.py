@@ -65,3 +65,43 @@ def test_a_future_clause_names_the_next_such_day_not_the_last(pipeline):
     r = pipeline.process_text("The minister will meet the Chinese envoy on 16 March.", published="2021-12-20")
     met = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "meet"]
     assert met and all(e.date == "2022-03-16" and not e.background for e in met)
+
+
+def _time_of(nlp, text: str, lemma: str, published):
+    from eventwatch.events.dates import event_time
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.lemma_ == lemma)
+    return event_time(tok.sent, tok, published)
+
+
+def test_a_weekday_is_read_in_the_tense_of_the_verb_it_modifies(nlp):
+    # the act is future, the saying past: "on Thursday" is the Thursday before a Friday article, not the next one
+    text = "Brazil will not send ships to the strait, the defence minister said on Thursday."
+    assert _time_of(nlp, text, "say", "2026-02-20").date == "2026-02-19"
+    assert _time_of(nlp, text, "send", "2026-02-20").date == "2026-02-19"
+    assert _time_of(nlp, "The ministers will meet in Oslo on Thursday.", "meet", "2026-02-20").date == "2026-02-26"
+
+
+def test_an_undated_article_still_tells_history_from_its_newest_year(nlp):
+    text = ("Egypt has detained hundreds of bloggers since 2015, when the authorities cracked down on dissent. "
+            "In 2020 the police raided the offices of two newspapers.")
+    detained = _time_of(nlp, text, "detain", None)
+    raided = _time_of(nlp, text, "raid", None)
+    assert detained.date == "2015-01-01" and detained.background  # five years before the newest year named
+    assert raided.date == "2020-01-01" and not raided.background   # the newest: as far as the text says, the news
+    lone = _time_of(nlp, "In 2020 the police raided the offices of two newspapers.", "raid", None)
+    assert lone.date == "2020-01-01" and not lone.background
+
+
+def test_a_dateline_with_its_year_dates_an_article_that_came_without_a_date():
+    from eventwatch.clean import clean
+    from eventwatch.model import Document
+
+    body = "LAGOS, June 3, 2025 (AFP) - Nigerian police arrested 12 traders at a market on Monday."
+    cleaned = clean(Document(text=body))
+    assert (cleaned.dateline, cleaned.published) == ("LAGOS", "2025-06-03")
+    assert cleaned.text.startswith("Nigerian police")
+    assert clean(Document(text=body, published="2025-06-04")).published == "2025-06-04"  # the input's own date wins
+    no_year = clean(Document(text="LAGOS, June 3 (AFP) - Nigerian police arrested 12 traders."))
+    assert no_year.dateline == "LAGOS" and no_year.published is None  # no year: no guess

@@ -118,3 +118,19 @@ def test_a_double_quote_in_a_name_does_not_merge_gdelt_rows(tmp_path):
         out = io.StringIO()
         n = exports.write_gdelt(s.con, Filters(), out)
     assert len(_load(out.getvalue(), exports.gdelt_columns())) == n == 3  # one attack reported twice, two appeals
+
+
+def test_gdelt_files_hold_asserted_events_only_unless_asked(tmp_path):
+    text = "The army did not attack the protesters in the square, a spokesman said."
+    army = Actor("sector:army", "the army", "group", None, ["MIL"], "---MIL", mentions=[[0, 8]])
+    crowd = Actor("sector:protesters", "the protesters", "group", None, ["OPP"], "---OPP", mentions=[[27, 41]])
+    denied = Event("sector:army", "sector:protesters", "190", "19", "ASSAULT", 4, -10.0, [0, len(text)], [20, 26],
+                   date="2024-03-01", date_precision="day", negated=True)
+    rec = Record(id="neg-1", text=text, published="2024-03-01", source="Wire", actors=[army, crowd], events=[denied])
+    with Store(tmp_path / "n.duckdb") as s:
+        s.write([rec])
+        asserted, negated, mentions = io.StringIO(), io.StringIO(), io.StringIO()
+        assert exports.write_gdelt(s.con, Filters(), asserted) == 0  # "did not attack" is no assault row
+        assert exports.write_gdelt_mentions(s.con, Filters(), mentions) == 0
+        assert exports.write_gdelt(s.con, Filters(negated=True), negated) == 1  # asked for: there it is
+    assert "\t190\t" in negated.getvalue()

@@ -54,6 +54,9 @@ def main() -> None:
     ap.add_argument("--quiet-only", action="store_true", help="BBC sport/entertainment/tech sentences only")
     ap.add_argument("--causes", action="store_true", help="classify the misses by cause (table; with --only miss: list)")
     ap.add_argument("--cameo", action="store_true", help="with the PETRARCH-2 layer switched on")
+    ap.add_argument("--flags", choices=("b", "h", "n"),
+                    help="list the flag disagreements (background, hypothetical, negated) of root-matched events, "
+                         "with the predicted date and the article's")
     ap.add_argument("--waves", default="1,3",
                     help="sample waves of the tune split to read (default 1,3: wave 2 is measure-only and wave 4 "
                          "the held-out check of the seventh session; 'all' reads every tune wave)")
@@ -66,6 +69,9 @@ def main() -> None:
     scored = predict(items, {"extra": {"events_cameo": True}} if opts.cameo else {})
     if opts.quiet_only:
         scored = [s for s in scored if s.sentence.doc.startswith(("bbc-sport-", "bbc-entertainment-", "bbc-tech-"))]
+    if opts.flags:
+        _flag_errors(scored, event_set.FLAGS[opts.flags])
+        return
     missed, false = _errors(scored)
     if opts.root:
         missed = [(s, g) for s, g in missed if g["root"] == opts.root]
@@ -85,6 +91,21 @@ def main() -> None:
     if opts.only != "miss":
         for s, p in false:
             _show("FALSE", s, p, s.sentence.events)
+
+
+def _flag_errors(scored, key: str) -> None:
+    """Root-matched events whose flag disagrees: MISSED (gold has it) and EXTRA (only predicted)."""
+    counts = Counter()
+    for s in scored:
+        for g, p in match(s.sentence.events, s.predicted):
+            if bool(g.get(key)) == bool(p.get(key)):
+                continue
+            kind = "MISSED" if g.get(key) else "EXTRA"
+            counts[kind] += 1
+            text = s.sentence.text
+            print(f"{kind}\t{s.sentence.sid}\t{p.get('cameo') or p.get('root')}\t{_trigger(text, p)}\t"
+                  f"date {p.get('date')} ({p.get('date_precision')}) article {p.get('article_date')}\t{' '.join(text.split())}")
+    print(f"# {key}: {counts['MISSED']} missed, {counts['EXTRA']} extra")
 
 
 def _watch_locate() -> list:

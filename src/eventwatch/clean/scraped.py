@@ -318,6 +318,8 @@ def finish(page: Page) -> None:
         place, agency, cut = split_dateline(page.paras[0])
         if place:
             page.dateline = place
+            if not page.published:  # "ISTANBUL, May 4, 2026 (Reuters) -": the date with its year dates the article
+                page.published = find_date(page.paras[0][:cut])
             page.paras[0] = page.paras[0][cut:]
             if agency and not page.source:
                 page.source = agency.strip()

@@ -212,7 +212,9 @@ def cmd_events(args) -> int:
             writers[args.format](store.con, f, sys.stdout, tally=tally, **extra)
             if not args.quiet:
                 print(f"eventwatch: wrote {tally['rows']} rows, {tally['undated']} of them undated (date cells empty)"
-                      + ("" if args.background else "; background events left out (--background to include)"),
+                      + ("" if args.background else "; background events left out (--background to include)")
+                      + ("; negated and hypothetical events left out (GDELT has no column for them;"
+                         " --negated true / --hypothetical true export those)" if args.format.startswith("gdelt") else ""),
                       file=sys.stderr)
             return EXIT_OK
         df = store.events(f, limit=args.limit, unique=args.unique)
@@ -477,7 +479,8 @@ def _query_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--country", help="ISO alpha-3 of the event's place, source or target")
     p.add_argument("--root", help="CAMEO root code(s), e.g. 13 or 14,18,19")
     p.add_argument("--cameo", help="CAMEO code(s); a code matches its sub-codes")
-    p.add_argument("--plover", help="PLOVER type(s), e.g. ASSAULT,THREATEN")
+    p.add_argument("--plover", help="PLOVER type(s), e.g. ASSAULT,THREATEN (CAMEO roots 01 and 02, statements and "
+                                    "appeals, have no PLOVER type in the CAMEO-to-PLOVER mapping: use --root 02)")
     p.add_argument("--quad-class", dest="quad_class", help="QuadClass(es) 1-4")
     p.add_argument("--since", help="first date (YYYY-MM-DD)")
     p.add_argument("--until", help="last date (YYYY-MM-DD)")

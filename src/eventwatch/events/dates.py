@@ -250,7 +250,9 @@ def _ent_time(ent: Span, trigger: Token, pub: dt.date | None) -> tuple[dt.date, 
     after = _after_clause(ent, trigger)
     if after is False:
         return None  # "returned 18 years after ...": the span dates the other clause's event
-    return resolve_time(ent.text, pub, after=bool(after), future=_future(trigger))
+    # the tense of the clause the time modifies decides last or next: "X will not send troops, Y said ON THURSDAY"
+    # is last Thursday, though the act itself is future
+    return resolve_time(ent.text, pub, after=bool(after), future=_future(ent.root))
 
 
 def event_time(sent: Span, trigger: Token, published: str | None) -> When:
@@ -275,8 +277,26 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
         return When(pub.isoformat(), "day") if pub else When(None)
     _, day, precision = best
     background = is_background(day, precision, pub) or (
-        persists(trigger) and (pub is None or day < pub - dt.timedelta(days=NEWS_DAYS)))
+        persists(trigger) and (pub is None or day < pub - dt.timedelta(days=NEWS_DAYS))) or (
+        pub is None and _before_newest_year(day, precision, sent.doc))
     return When(day.isoformat(), "year" if precision == "decade" else precision, background)
+
+
+def _before_newest_year(day: dt.date, precision: str, doc) -> bool:
+    """In an article with no date: the event's named time ends in a year before the newest year the article names
+    (its story is at least that recent), so it is history: "since 2016 ... In 2019 the army seized ..." flags 2016."""
+    newest = newest_year(doc)
+    end = day.year + (9 if precision == "decade" else 0)
+    return newest is not None and end < newest
+
+
+def newest_year(doc) -> int | None:
+    """The latest year a DATE entity of the document names (not after 2100), once per document."""
+    key = ("eventwatch", "newest_year")
+    if key not in doc.user_data:
+        years = [int(m.group("y")) for ent in doc_ents(doc) if ent.label_ == "DATE" for m in YEAR.finditer(ent.text)]
+        doc.user_data[key] = max((y for y in years if y <= 2100), default=None)
+    return doc.user_data[key]
 
 
 def persists(trigger: Token) -> bool:

@@ -141,8 +141,10 @@ def _dicts(cursor) -> Iterator[dict]:
 
 def gdelt_rows(con, f: Filters) -> Iterator[list[str]]:
     """One GDELT 2.0 Events row (61 cells) per cross-article event matching the filters. An undated event
-    (undated article) has its four date cells empty, never the ingest date."""
-    where, p = event_where(f)
+    (undated article) has its four date cells empty, never the ingest date. GDELT has no column for negation
+    or hypothesis, so only asserted events are written unless the filters ask for negated or hypothetical ones
+    ("The army did not attack" must not count as an assault downstream)."""
+    where, p = event_where(f.asserted())
     where = (f"{where} AND " if where else "WHERE ") + "e.is_first"
     cur = con.execute(GDELT_SQL.format(where=where), p)
     for r in _dicts(cur):
@@ -193,7 +195,7 @@ def mention_row(r: dict) -> list[str]:
 def write_gdelt_mentions(con, f: Filters, out: TextIO, tally: dict | None = None) -> int:
     """GDELT 2.0 Mentions rows (16 columns): one per article that reports an event."""
     tally = {} if tally is None else tally
-    where, p = event_where(f)
+    where, p = event_where(f.asserted())  # asserted events only, as in the Events file (see gdelt_rows)
     cur = con.execute(MENTIONS_SQL.format(where=where), p)
     n = undated = 0
     for r in _dicts(cur):
