@@ -656,3 +656,19 @@ def test_a_repeated_given_name_is_no_local_story(nlp):
     record = run(nlp, "Marion said the plan would work. Marion added that the vote had been close, and Marion "
                       "thanked the staff.")
     assert record.places == []
+
+
+def test_a_name_followed_by_region_or_state_is_the_division_and_a_bare_one_may_be_its_city(nlp):
+    record = run(nlp, "Shells hit Donetsk overnight. Officials in the Donetsk region said two villages lost power.")
+    by_feature = {p.feature: p for p in record.places}
+    assert by_feature["city"].geonameid == 709717 and len(by_feature["city"].mentions) == 1  # the city
+    assert by_feature["admin1"].country == "UKR" and len(by_feature["admin1"].mentions) == 1  # the oblast
+    borno = place_named(run(nlp, "Gunmen stormed a police post in Borno state on Sunday."), "Borno")
+    assert borno is not None and borno.feature == "admin1" and borno.country == "NGA"
+
+
+def test_a_village_the_index_lacks_in_the_named_region_takes_the_region_not_a_namesake(nlp):
+    record = run(nlp, "Troops took the village of Pokrovka in the Donetsk region after a week of fighting.")
+    pokrovka = place_named(record, "Pokrovka")
+    assert pokrovka is not None and pokrovka.country == "UKR" and pokrovka.admin1 == place_named(record, "Donetsk").admin1
+    assert place_named(record, "Donetsk").feature == "admin1"  # the region, not the city of Donetsk

@@ -74,7 +74,7 @@ def follow_dateline(groups, dateline: str | None, place: Candidate | None) -> No
     key = normalise(dateline.split("(")[0].split(",")[0])
     for g in groups:
         same = [c for c in g.candidates if c.ext_id == place.ext_id]
-        if g.key == key and same:
+        if g.name == key and same:
             g.choice = same[0]
 
 
@@ -123,7 +123,7 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None, d
             if not lone_town(g, countries) or said_to_be_there(doc, g):
                 kept.append(g)
         elif c.population >= max(m.support_pop for m in g.mentions) and (
-                c.name_kind != NAME_ALT or spelling_of(g.key, c.name)):
+                c.name_kind != NAME_ALT or spelling_of(g.name, c.name)):
             if c.cc in countries or any(m.org_head for m in g.mentions) or local_story_town(g, countries):
                 kept.append(g)
         elif (c.cc, c.admin1) in divisions:
@@ -170,7 +170,7 @@ def without_things(doc, groups):
     """The groups with their mentions that name things, not places ("Brent crude", "Chelsea beat")."""
     kept, surnames = [], article_surnames(doc)
     for g in groups:
-        if g.choice.feature == "city" and g.key in surnames and not (
+        if g.choice.feature == "city" and g.name in surnames and not (
                 g.choice.capital or g.choice.population >= PERSON_MAX_POPULATION):
             continue  # the article's person of that name ("Mayor Mullins" ... "Mullins said"), not "Mr. Arlington"
         g.mentions = [m for m in g.mentions if thing_not_place(doc, *m.tokens, m.key, g.choice) is None]

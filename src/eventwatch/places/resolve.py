@@ -71,6 +71,11 @@ class Group:
     candidates: list[Candidate]
     choice: Candidate | None = None
     container: set = field(default_factory=set)  # keys of "X, Y" containers named right after
+    name: str = ""  # the name as written (the key, without the "<division>" mark of a qualified group)
+    division: bool = False  # every mention is followed by a word for a division: "the Donetsk region"
+
+    def __post_init__(self):
+        self.name = self.name or self.key
 
 
 @dataclass
@@ -141,16 +146,41 @@ def plausible(cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+# a word after a name that makes it a first-level division: "the Donetsk REGION", "Borno STATE", "Helmand province"
+DIVISION_AFTER = re.compile(r"\s+(?:region|province|oblast|governorate|prefecture|state)\b", re.I)
+DIVISION_MARK = " <division>"
+
+
+def division_named(text: str, m: Mention) -> bool:
+    """The mention is followed by a word for a first-level division ("the Donetsk region")."""
+    return DIVISION_AFTER.match(text, m.end) is not None
+
+
+def _group_key(text: str, m: Mention) -> str:
+    """One group per name, except that "X region" (or province, state ...) is decided apart from a bare "X": the
+    division, while "X" alone may be its capital city ("fighting in Donetsk", "the Donetsk region")."""
+    return m.key + DIVISION_MARK if division_named(text, m) else m.key
+
+
 def group_mentions(mentions: list[Mention], text: str) -> list[Group]:
     groups: dict[str, Group] = {}
     for m in mentions:
-        groups.setdefault(m.key, Group(m.key, [], plausible(m.candidates))).mentions.append(m)
+        key = _group_key(text, m)
+        g = groups.get(key)
+        if g is None:
+            cands = plausible(m.candidates)
+            division = key.endswith(DIVISION_MARK)
+            if division:  # the division (or a region) of that name, if the index has one
+                cands = [c for c in cands if c.feature == "admin1" or (c.feature == "other" and not c.cc)] or cands
+            g = groups[key] = Group(key, [], cands, name=m.key, division=division)
+        g.mentions.append(m)
     joined = merge_longer_names(groups)
     by_start = sorted(mentions, key=lambda m: m.start)
     for a, b in zip(by_start, by_start[1:]):
         between = text[a.end:b.start]
         if (between.strip() == "," and len(between) <= 3) or between.strip().lower() in CONTAINER_WORDS:
-            groups[joined.get(a.key, a.key)].container.add(joined.get(b.key, b.key))
+            ka, kb = _group_key(text, a), _group_key(text, b)
+            groups[joined.get(ka, ka)].container.add(joined.get(kb, kb))
     return list(groups.values())
 
 
@@ -160,6 +190,8 @@ def merge_longer_names(groups: dict[str, Group]) -> dict[str, str]:
     ("Kansas City" and "Kansas" share no place and stay apart). Returns merged key -> kept key."""
     joined: dict[str, str] = {}
     for key in sorted(groups, key=len, reverse=True):
+        if groups[key].division:
+            continue  # "Donetsk region" is not a longer name of the town "Donetsk"
         words = key.split(" ")
         for n in range(len(words) - 1, 0, -1):
             base = groups.get(" ".join(words[:n]))
@@ -352,7 +384,7 @@ def resolve(mentions: list[Mention], text: str, demonym_countries: set[str],
     """Groups of mentions with their chosen candidate (two passes: prior, then prior + context)."""
     groups = group_mentions(mentions, text)
     for g in groups:
-        g.choice = prior_choice(g.candidates)
+        g.choice = max(g.candidates, key=prior) if g.division else prior_choice(g.candidates)
     close: dict = {}
     for _ in range(PASSES):
         context_pass(groups, demonym_countries, dateline, text, close)
@@ -367,12 +399,12 @@ LIST_WORDS = ("and", "or", "&")
 def coordinated_divisions(groups: list[Group], text: str) -> None:
     """A name joined by "and"/"or" to a first-level division is the division of that name in the same country
     when it has one ("Oregon and Washington laws": the state, not the capital; "New York and New Jersey")."""
-    by_key = {g.key: g for g in groups}
+    group_of = {id(m): g for g in groups for m in g.mentions}
     mentions = sorted((m for g in groups for m in g.mentions), key=lambda m: m.start)
     for a, b in zip(mentions, mentions[1:]):
         if text[a.end:b.start].strip().lower() not in LIST_WORDS:
             continue
-        for this, other in ((by_key.get(a.key), by_key.get(b.key)), (by_key.get(b.key), by_key.get(a.key))):
+        for this, other in ((group_of.get(id(a)), group_of.get(id(b))), (group_of.get(id(b)), group_of.get(id(a)))):
             if this is None or other is None or this.choice is None or other.choice is None:
                 continue
             if this.choice.feature == "city" and other.choice.feature == "admin1":
@@ -409,7 +441,7 @@ def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Can
         scored = [(prior(c) + context_score(c, g, ctx, picks, view), c) for c in cands]
         best_score = max(s for s, _ in scored)
         best = next(c for s, c in scored if s == best_score)
-        if best.feature == "admin1":
+        if best.feature == "admin1" and not g.division:
             same = [(s, c) for s, c in scored if c.feature == "city" and c.cc == best.cc
                     and c.admin1 == best.admin1 and city_names_division(c, best)]
             if same:
