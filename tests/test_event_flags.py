@@ -50,6 +50,11 @@ NEGATED = [
     ("Talks between the two governments were postponed until the spring.", "Talks", True),
     ("The meeting between the two presidents was called off.", "meeting", True),
     ("The governor cancelled the ban on opposition rallies.", "cancelled", False),
+    # the doer is no one: the act did not happen
+    ("No armed group claimed responsibility for the raid on the army base.", "claimed", True),
+    ("No group claimed responsibility for the attack on the police station.", "attack", False),  # it happened
+    ("Neither army shelled the villages during the truce.", "shelled", True),
+    ("An armed group claimed responsibility for the raid on the army base.", "claimed", False),
 ]
 
 

@@ -131,12 +131,20 @@ def _shares_head_time(t: Token) -> bool:
     return t.tag_ == "VBG"
 
 
-def _negated_here(t: Token, frames: Frames) -> bool:
+NEG_SUBJECTS = {"nobody", "none"}
+
+
+def _negated_here(t: Token, frames: Frames, act: bool = False) -> bool:
+    """T (the act or a verb governing it) is negated. ``act``: T is the act itself, whose doer may be no one (a
+    verb governing the act with no doer negates only itself: "NO group claimed the attack" leaves the attack)."""
     for c in t.children:
         if c.dep_ == "neg":
             return True
         if c.dep_ == "det" and c.lower_ in NEG_DETS:
             return True
+        if act and c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NEG_SUBJECTS or any(
+                d.dep_ == "det" and d.lower_ in NEG_DETS for d in c.children)):
+            return True  # the act's doer is no one: "NO group claimed the attack", "NOBODY was arrested"
     return t.lemma_.lower() in frames.negator
 
 
@@ -213,7 +221,7 @@ def modality_of(tok: Token, frames: Frames, frame: Token | None = None) -> Modal
         governing = control_chain(frame) if cut is None else own[cut:]
         chain |= {t.i for t in control_chain(frame)}
     for t in own + [t for t in governing if t not in own]:
-        if _negated_here(t, frames) and not (frame is not None and t.i == frame.i and t.lemma_.lower() in ("refuse", "decline", "reject")):
+        if _negated_here(t, frames, act=t.i == tok.i) and not (frame is not None and t.i == frame.i and t.lemma_.lower() in ("refuse", "decline", "reject")):
             m.negated = True
         if _denied(t):
             m.negated = True
