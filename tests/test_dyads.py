@@ -609,3 +609,18 @@ def test_a_word_of_a_named_group_is_no_generic_actor(pipeline, text):
     r = process(pipeline, text)
     assert not [a for a in r.actors if "GOV" in (a.sector or [])], [(a.id, a.mentions) for a in r.actors]
 
+
+
+def test_a_third_person_pronoun_in_a_direct_quote_is_not_the_speaker(pipeline):
+    r = process(pipeline, 'Estonian Prime Minister Kaja Kallas spoke in Tallinn. "Moscow has promised peace before," '
+                          'Kallas said, "and then it attacked Georgia."')
+    evs = events(r, ("19",))
+    assert evs, r.events
+    assert all(actor(r, e.source) is None or actor(r, e.source).kind != "person" for e in evs)  # not Kallas
+    assert {side(r, e.target)[0] for e in evs} == {"GEO"}
+
+
+def test_we_in_a_direct_quote_is_the_speaker(pipeline):
+    r = process(pipeline, '"We attacked the army base at dawn," a Taliban spokesman said.')
+    evs = events(r, ("18", "19"))
+    assert evs and all((actor(r, e.source).code or "").startswith("AFGINS") for e in evs), [(e.cameo, e.source) for e in r.events]

@@ -200,9 +200,21 @@ def _resolve_pronoun(pron: Token, index: ActorIndex) -> list[str]:
         while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
         if t.dep_ == "ccomp" and t.head.i != t.i:
+            if low not in SPEAKER_PRONOUNS and _quoted_apart(pron, t.head):
+                return []  # '"... and then IT invaded Ukraine," Stubb said': in a direct quote "it" is not the speaker
             for s in _subjects(t.head):
                 return np_actors(s, index)
     return []
+
+
+SPEAKER_PRONOUNS = {"i", "we"}  # the only pronouns of a direct quote that name its speaker
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "``", "''"}
+
+
+def _quoted_apart(pron: Token, verb: Token) -> bool:
+    """A quotation mark stands between the pronoun and the verb of saying: the pronoun is inside a direct quote."""
+    lo, hi = sorted((pron.i, verb.i))
+    return any(t.text in QUOTE_MARKS for t in pron.doc[lo + 1:hi])
 
 
 def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
