@@ -255,7 +255,7 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
         ent = doc[m.start].ent_type_ == "PERSON" and _entity_of(doc, m.start)
         if m.kind == "person" and ent and (ent.end - ent.start) > (m.end - m.start) and not m.entry.curated:
             continue
-        if m.kind == "country" and _begins_longer_name(doc, m):
+        if m.kind == "country" and _begins_longer_name(doc, m, dic, ft):
             continue
         keep.append(m)
     mentions = keep
@@ -290,17 +290,19 @@ def _titled_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str])
 NAME_MIN_TOKENS = 3  # "Kenya Wildlife Service": a country that begins a name of three words or more is the name's
 
 
-def _begins_longer_name(doc: Doc, m: Mention) -> bool:
+def _begins_longer_name(doc: Doc, m: Mention, dic: Dictionary, ft: list[str]) -> bool:
     """A country that only begins a body's name the tagger read as one organisation ("the Kenya Wildlife
     Service", "Ghana Revenue Authority"): the name is the actor, its country read off the name; not "US Army"
-    (two words: the country's own force) nor a name the dictionary knows (its longer match wins before)."""
+    (two words: the country's own force), not the country and an agent noun ("Lebanon Central Bank": that
+    country's central bank), nor a name the dictionary knows (its longer match wins before)."""
     ent = _entity_of(doc, m.start)
     if ent is None or ent.label_ != "ORG":
         return False
     start = ent.start + (doc[ent.start].lower_ == "the")
     rest = doc[m.end:ent.end]
     return (start == m.start and ent.end - start >= NAME_MIN_TOKENS and len(rest) >= 2
-            and all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in rest))
+            and all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in rest)
+            and " ".join(x for x in ft[m.end:ent.end] if x) not in dic.agents)
 
 
 def attach_inner_title(doc: Doc, m: Mention, dic: Dictionary, ft: list[str]) -> None:

@@ -405,6 +405,7 @@ class Resolver:
         words = fold(name).replace(".", " ").split()
         for w in words:
             country = country or self.dic.demonyms.get(w) or self.dic.capitals.get(w) or _country_named(self.dic, w)
+        for w in [f"{a} {b}" for a, b in zip(words, words[1:])] + words:  # "central bank" before "bank"
             codes = self.dic.agents.get(w)
             if codes and sector is None:
                 sector = codes[0]
@@ -412,7 +413,7 @@ class Resolver:
         named = [heads[w] for w in words if w in heads]
         sector = sector or ("PTY" if "PTY" in named else next(iter(named), None))  # "Workers' Party" is a party
         if sector == "MIL" and any(w not in state_force_words() and not self.dic.demonyms.get(w)
-                                   and not self.dic.capitals.get(w) for w in words):
+                                   and not self.dic.capitals.get(w) and not _country_named(self.dic, w) for w in words):
             # a named army with a word no state's forces have ("Arakan Army", "Free Syrian Army") is an armed group
             # when ARMED says its sentences call it one or report its armed acts; else it is no army at all
             # ("the Salvation Army opened a shelter", "the Tartan Army travelled to Paris")
