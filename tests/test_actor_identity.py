@@ -124,3 +124,14 @@ def test_a_name_after_a_persons_office_is_a_person_whatever_the_tagger_says(pipe
     speaker = actor_at(r, "Tunde Balogun")
     assert speaker is not None and speaker.kind == "person" and speaker.role == "Spokesman"
     assert next(q for q in r.quotes if "relent" in q.text).speaker == speaker.id
+
+
+@pytest.mark.parametrize("text, phrase, country, sector", [
+    ("The Kenya Defence Forces shelled a camp near the border.", "Kenya Defence Forces", "KEN", "MIL"),
+    ("The Lebanon Central Bank cut interest rates on Monday.", "Lebanon Central Bank", "LBN", "GOV"),
+])
+def test_a_country_that_begins_a_bodys_name_still_gives_a_states_body(pipeline, text, phrase, country, sector):
+    r = process(pipeline, text)
+    i = r.text.index(phrase)
+    bodies = [a for a in r.actors if a.kind != "country" and any(s < i + len(phrase) and e > i for s, e in a.mentions)]
+    assert [(a.country, a.sector[:1]) for a in bodies] == [(country, [sector])], bodies
