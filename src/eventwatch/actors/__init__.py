@@ -38,7 +38,7 @@ import logging
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors.dictionary import fold, load_dictionary
-from eventwatch.actors.generic import article_country, generic_actors, mark_suspects, place_unplaced
+from eventwatch.actors.generic import article_country, generic_actors, mark_suspects, place_unplaced, sole_country
 from eventwatch.actors.names import ACRONYM, acronym_owner
 from eventwatch.actors.people import KEY as PEOPLE_KEY
 from eventwatch.actors.people import PeopleTable, people_of
@@ -66,7 +66,8 @@ class ActorStage:
         country = article_country(record)
         generic_actors(doc, record, self.dictionary)  # unnamed groups: police, protesters, villagers
         mark_suspects(doc, record)  # people with no office whom the article has arrested or charged
-        place_unplaced(record, country, self.dictionary)  # unknown people and bodies: the article's country
+        sole = None if country else sole_country(record)
+        place_unplaced(record, country, self.dictionary, sole)  # unknown people and bodies: the article's country
         # after every actor exists, generic bodies too ("the Nigerian Drug Police (NDP) ... the NDP")
         record.actors[:] = merge_acronyms(record.actors, record.text)
         doc.user_data[PEOPLE_KEY] = PeopleTable(doc, record)

@@ -329,13 +329,27 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
             actor.mentions.sort()
 
 
-def place_unplaced(record: Record, country: str | None, dic: Dictionary) -> None:
+def sole_country(record: Record) -> str | None:
+    """The one country the article names at all, by its places and by the countries of its actors (a
+    transnational code is no country; a country named only as a party, "sanctions against Nigeria", is no
+    place of the article): "The Federal Road Safety Corps in Abuja said …" is of Nigeria even when Abuja is
+    named once. None when it names none or several."""
+    acting = {tuple(m) for a in record.actors if a.kind == "country" for m in a.mentions}
+    found = {p.country for p in record.places if p.country and any(tuple(m) not in acting for m in p.mentions)}
+    found |= {a.country for a in record.actors if a.country and a.kind != "country"
+              and (a.code or "")[:3] not in TRANSNATIONAL_PREFIXES}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def place_unplaced(record: Record, country: str | None, dic: Dictionary, sole: str | None = None) -> None:
     """People and organisations the dictionary does not place take the article's country (when it has one):
     "Director Shami Chakrabarti" in a British article is British; an unknown organisation only when its
     name gave it a sector ("Department of Motor Vehicles"), as an unknown body may be international.
     Actors coded as international (IGO/NGO codes), those who speak for an international body, those the
-    dictionary knows (whose roles the article's date may leave open) and countries keep what they have."""
-    if not country:
+    dictionary knows (whose roles the article's date may leave open) and countries keep what they have.
+    ``sole``: the one country the article names at all (``sole_country``), for an organisation whose name gave
+    it a sector when the article's country is otherwise not clear (no "---GOV" in an article of one country)."""
+    if not country and not sole:
         return
     by_id = {a.id: a for a in record.actors}
     for actor in record.actors:
@@ -349,8 +363,11 @@ def place_unplaced(record: Record, country: str | None, dic: Dictionary) -> None
             continue
         if actor.kind == "organization" and not actor.sector:
             continue
-        actor.country = country
-        actor.code = f"{country}{actor.sector[0] if actor.sector else ''}"
+        placed = country or (sole if actor.kind == "organization" else None)
+        if not placed:
+            continue
+        actor.country = placed
+        actor.code = f"{placed}{actor.sector[0] if actor.sector else ''}"
         actor.confidence = min(actor.confidence, 0.5)
 
 

@@ -39,6 +39,17 @@ def description_heads() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _firm_rows() -> dict[str, frozenset[str]]:
+    """``firms.tsv``: "sector" -> CAMEO sector codes, "noun" -> trade-noun lemmas."""
+    rows = _rows("firms.tsv")
+    return {what: frozenset(r[0] for r in rows if r[1] == what) for what in ("sector", "noun")}
+
+
 def firm_sectors() -> frozenset[str]:
     """CAMEO sector codes of bodies that speak as one ("the steelmaker" refers back to a firm)."""
-    return frozenset(row[0] for row in _rows("firm_sectors.txt"))
+    return _firm_rows()["sector"]
+
+
+def firm_nouns() -> frozenset[str]:
+    """Lemmas of nouns that name a company by its trade ("giant", "carmaker", "broadcaster")."""
+    return _firm_rows()["noun"]

@@ -79,6 +79,14 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}  # before 
 HONORIFIC_PATTERN = "|".join(sorted(h.title() for h in HONORIFICS))
 
 
+def without_honorific(name: str) -> str:
+    """A name without the honorifics before it ("Mrs Ellen Barrow" -> "Ellen Barrow"); the last word stays."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
 _END = attrgetter("end")
 _END_START = attrgetter("end", "start")
 
@@ -130,6 +138,8 @@ class MentionTable:
                 continue
             if len(ent) > 1 and ent[-1].tag_ == "POS":
                 ent = ent[:-1]  # "Tony Blair's" is Tony Blair (issue 18: one actor, one identity)
+            while kind == "person" and len(ent) > 1 and ent[0].lower_.rstrip(".") in HONORIFICS:
+                ent = ent[1:]  # "Mrs Ellen Barrow" is Ellen Barrow
             start, end = ent.start_char, ent.end_char
             if overlaps_unless_inside(start, end, covered):
                 continue  # "The Canadian Dental Association" is a name, whatever actor "Canadian" is
@@ -514,8 +524,9 @@ class MentionTable:
                 and (" " in actor.name or self._by_surname(actor.name) is None))
 
     def _by_name(self, text: str) -> Actor | None:
-        """The actor named exactly ``text`` elsewhere (the tagger missed this mention)."""
-        key = plain_name(text).lower()
+        """The actor named exactly ``text`` elsewhere (the tagger missed this mention), an honorific before
+        it left out ("Mrs Ellen Barrow" is Ellen Barrow)."""
+        key = plain_name(without_honorific(text)).lower()
         return next((self.canonical(m.actor) for m in self.mentions if plain_name(m.actor.name).lower() == key), None)
 
     def _unknown_name(self, subj: Token, text: str) -> Actor | None:
@@ -547,6 +558,8 @@ class MentionTable:
         if len(words) == 2 and words[0].lower().rstrip(".") in HONORIFICS:  # "Mr Katwala": the one named in full
             return next((a for a in self.added.values() if a.kind == "person" and len(a.name.split()) > 1
                          and a.name.split()[-1] == words[1] and a.name.split()[0].lower().rstrip(".") not in HONORIFICS), None)
+        if len(words) > 2 and words[0].lower().rstrip(".") in HONORIFICS:  # "Mrs Ellen Barrow": Ellen Barrow
+            return self._named(without_honorific(text))
         if 2 <= len(words) <= 4 and (words[0].lower() in first_names() or self._titled_surname(words[-1])):
             return self._new_person(text)
         return None

@@ -188,7 +188,7 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
             out.append(Mention(start, end, entry.kind, entry, ent.label_, title_start, role, sector))
         elif end - start == 1 and doc[start].pos_ == "NOUN" and ent.label_ != "PERSON":
             continue  # "Viruses", "Islamophobia": a common noun the model took for a name
-        elif ent.label_ == "PERSON":
+        elif ent.label_ == "PERSON" or ent.label_ == "ORG" and _titled_name(doc, start, end, dic, ft):
             out.append(Mention(start, end, "person", None, ent.label_, title_start, role, sector))
         elif ent.label_ == "ORG" and not doc[start:end].text.isupper() or ent.label_ == "ORG" and end - start > 1:
             out.append(Mention(start, end, "organization", None, ent.label_, title_start, role, sector))
@@ -255,6 +255,8 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
         ent = doc[m.start].ent_type_ == "PERSON" and _entity_of(doc, m.start)
         if m.kind == "person" and ent and (ent.end - ent.start) > (m.end - m.start) and not m.entry.curated:
             continue
+        if m.kind == "country" and _begins_longer_name(doc, m, dic, ft):
+            continue
         keep.append(m)
     mentions = keep
     for m in mentions:
@@ -266,6 +268,41 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
     mentions += surname_tokens(doc, ft, taken, surnames, dic)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _titled_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> bool:
+    """«NDLEA spokesman Femi Babafemi» tagged as an organisation: two or three capitalised words right after
+    a person's office (a title of the dictionary with a role, not an honorific) and none of them a word
+    that names a body ("Agency", "Council": ``data/org_heads.tsv``) is a person."""
+    from eventwatch.actors.resolution import org_heads
+
+    if not 2 <= end - start <= 3 or not all(doc[k].pos_ == "PROPN" and doc[k].text.istitle() for k in range(start, end)):
+        return False
+    if any(ft[k] in org_heads() or ft[k] in dic.agents for k in range(start, end)):
+        return False
+    for s in range(max(0, start - 3), start):
+        key = " ".join(x for x in ft[s:start] if x)
+        if key in dic.titles and dic.titles[key][0]:
+            return True
+    return False
+
+
+NAME_MIN_TOKENS = 3  # "Kenya Wildlife Service": a country that begins a name of three words or more is the name's
+
+
+def _begins_longer_name(doc: Doc, m: Mention, dic: Dictionary, ft: list[str]) -> bool:
+    """A country that only begins a body's name the tagger read as one organisation ("the Kenya Wildlife
+    Service", "Ghana Revenue Authority"): the name is the actor, its country read off the name; not "US Army"
+    (two words: the country's own force), not the country and an agent noun ("Lebanon Central Bank": that
+    country's central bank), nor a name the dictionary knows (its longer match wins before)."""
+    ent = _entity_of(doc, m.start)
+    if ent is None or ent.label_ != "ORG":
+        return False
+    start = ent.start + (doc[ent.start].lower_ == "the")
+    rest = doc[m.end:ent.end]
+    return (start == m.start and ent.end - start >= NAME_MIN_TOKENS and len(rest) >= 2
+            and all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in rest)
+            and " ".join(x for x in ft[m.end:ent.end] if x) not in dic.agents)
 
 
 def attach_inner_title(doc: Doc, m: Mention, dic: Dictionary, ft: list[str]) -> None:

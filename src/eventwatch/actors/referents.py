@@ -7,17 +7,18 @@ description ("the company", "the spokesman") or a document ("her statement" -> h
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Token
 
 from eventwatch.actors.labels import said_words
-from eventwatch.actors.lexicon import description_heads, firm_sectors, person_words
+from eventwatch.actors.lexicon import description_heads, firm_nouns, firm_sectors, person_words
 from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DET, NEUTER, PLURAL, PRONOUNS,
                                         SPEAKER_REACH, MentionTable, Mention)
-from eventwatch.actors.names import personal_name, plain_name, proper_name
+from eventwatch.actors.names import personal_name, plain_name, proper_name, spelled_by
 from eventwatch.actors.resolution import org_heads
-from eventwatch.actors.phrases import appositive_name, conjoined_names, is_age, phrase_span, source_of
+from eventwatch.actors.phrases import appositive_name, conjoined_names, is_age, phrase_span, source_of, stated_age
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import text as doc_text
 
@@ -28,6 +29,8 @@ SECTOR_DESCRIBED = frozenset({"LAB"})  # "the union" may be an organisation name
 SPOKEN_FOR = GROUP_KINDS + ("person",)  # a spokesman speaks for a body or for a person
 NAME_ENTS = frozenset({"PERSON", "ORG"})
 PERSON_ENDINGS = ("man", "woman", "person")  # "businessman", "chairwoman": people, whatever their sector
+AGE_REACH = 3000  # characters back "the 45-year-old" looks for the person whose age the article gave
+DEFINITE_DETS = frozenset({"the", "this", "that"})
 
 
 class Referents(MentionTable):
@@ -277,20 +280,81 @@ class Referents(MentionTable):
         return (self._last_organization_speaker(pos) or self._nearest_subject(pos, self._is_organization)
                 or self._most_mentioned(pos, "organization"))
 
-    def _is_trade(self, span: tuple[int, int]) -> bool:
-        """A definite noun the actor stage reads as an unnamed business, media or aid body ("the
-        steelmaker", "the broadcaster"): its actor a group of such a sector with no name of its own."""
-        actor = self.actor_at(*span)
-        return (actor is not None and actor.kind == "group" and actor.id[-3:] in firm_sectors()
-                and not proper_name(said_words(actor, doc_text(self.doc))))
-
-    def _trade_fits(self, span: tuple[int, int], firm: Actor, tok: Token) -> bool:
-        """The firm named before can be what the trade noun describes: not a person's noun ("businessman",
-        "chairwoman"), and of the noun's sector when the firm's sector is known ("the tycoon" is no newspaper)."""
-        if is_person_noun(tok):
+    def is_firm(self, tok: Token, span: tuple[int, int] | None = None) -> bool:
+        """«The electronics giant said», «the steelmaker said»: a definite singular common noun that names a
+        company by its trade: a trade noun, or one the actor stage reads as an unnamed group of a sector that
+        speaks as one (business, media, aid), with no name of its own. Both from ``data/firms.tsv``; a
+        person's noun ("the businessman", "the chairwoman") is no firm.
+        ``span``: the noun's phrase (its own characters if not given)."""
+        if not _is_definite(tok) or is_person_noun(tok):  # "the businessman" is a person, of any sector
             return False
-        sector = self.actor_at(*span).id[-3:]
-        return not firm.sector or sector in firm.sector
+        if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in firm_nouns():
+            return True
+        return self._firm_sector(span or (tok.idx, tok.idx + len(tok))) is not None
+
+    def firm_described(self, tok: Token, span: tuple[int, int]) -> Actor | None:
+        """«Norvik Steel cut jobs. The steelmaker said»: the organisation named before that a firm's
+        description (``is_firm``) refers back to, if it can be what the noun describes; None for any other
+        noun, and for "the gambling tycoon" after a newspaper (a person, not the Washington Post)."""
+        if not self.is_firm(tok, span):
+            return None
+        firm = self._organisation_before(span[0])
+        return firm if firm is not None and self._trade_fits(span, firm) else None
+
+    def _firm_sector(self, span: tuple[int, int]) -> str | None:
+        """The sector of the unnamed business, media or aid body the actor stage reads ``span`` as, if any."""
+        actor = self.actor_at(*span)
+        if (actor is not None and actor.kind == "group" and actor.id[-3:] in firm_sectors()
+                and not proper_name(said_words(actor, doc_text(self.doc)))):
+            return actor.id[-3:]
+        return None
+
+    def _trade_fits(self, span: tuple[int, int], firm: Actor) -> bool:
+        """The firm named before can be what the trade noun describes: of the noun's sector when the
+        firm's sector is known ("the tycoon" is no newspaper)."""
+        sector = self._firm_sector(span)
+        return not firm.sector or sector is None or sector in firm.sector
+
+    def aged_person(self, tok: Token) -> Actor | None:
+        """«Paul Aveling, 45, was arrested … “…,” the 45-year-old told the court»: the person the article
+        gave that age to (after the name, in a parenthesis, or as "45-year-old X"), nearest first; None if
+        no one's age was given (``tok``: "old" of "the 45-year-old")."""
+        age = stated_age(tok)
+        if age is None:
+            return None
+        after, before = _age_patterns(age)
+        text = doc_text(self.doc)
+        for m in reversed(self.mentions):
+            if m.end > tok.idx or m.actor.kind != "person":
+                continue
+            if tok.idx - m.end > AGE_REACH:
+                return None
+            if after.match(text, m.end) or before.search(text[max(0, m.start - 40):m.start]):
+                return self.canonical(m.actor)
+        return None
+
+    def fullest_name(self, actor: Actor | None, name: str | None, pos: int) -> tuple[Actor | None, str | None]:
+        """(actor, name) of an organisation speaker by the name the article gives it in full: its own name
+        when the article writes it before ``pos`` ("the Tories said" -> Conservative Party), or, for a name
+        in capitals that no dictionary knows, the organisation named before whose initials it is ("the BOJ
+        said" -> Bank of Japan); anyone else as resolved. A name that only begins a longer one is its own
+        ("Unite" after "the United Nations"); short names such as "the Fed" are the dictionary's aliases."""
+        if actor is None or actor.kind != "organization" or not name:
+            return actor, name
+        text = doc_text(self.doc)
+        short = _without_the(name).strip()
+        if proper_name(actor.name) and len(actor.name) > len(short) and actor.name in text[:pos]:
+            return actor, plain_name(actor.name)
+        if " " in short or not short.isupper() or actor.code is not None:
+            return actor, name  # a name with words, or one the dictionary knows, is an actor of its own
+        for m in reversed(self.mentions):
+            other = self.canonical(m.actor)
+            if m.start >= pos or other.kind != "organization" or other.id == actor.id:
+                continue
+            full = plain_name(_without_the(text[m.start:m.end]))
+            if spelled_by(short, full):
+                return other, full
+        return actor, name
 
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
         """(actor, whether the description refers back to it) for a common-noun speaker."""
@@ -333,14 +397,27 @@ class Referents(MentionTable):
             role = self._role_at(*span)
             if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
                 return role, False
-            firm = self._organisation_before(span[0]) if self._is_trade(span) else None
-            if firm is not None and not self._trade_fits(span, firm, subj):
-                firm = None  # "the businessman", "the gambling tycoon": a person, not NBC News
+            firm = self.firm_described(subj, span)
             if firm is not None:  # "Norvik Steel cut jobs. The steelmaker said": the firm named before
                 return firm, True
             gender, others = person_words().get(lemma), self._co_arguments(subj)
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender) and a.id not in others), True
         return self.actor_at(*span), False
+
+
+def _is_definite(tok: Token) -> bool:
+    """«the carmaker», «this broadcaster», «the group's publisher»."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in tok.children) or _definite_possessor(tok)
+
+
+def _age_patterns(age: str) -> tuple[re.Pattern, re.Pattern]:
+    after = re.compile(rf"\s*(?:,\s*(?:aged\s+)?|\(\s*){age}\b(?!-)")  # «Paul Aveling, 45,», «Ana Ruiz (45)»
+    before = re.compile(rf"\b{age}[- ]years?[- ]old\s+(?:[a-z]+\s+){{0,3}}$")  # «45-year-old Paul Aveling»
+    return after, before
+
+
+def _without_the(name: str) -> str:
+    return name[4:] if name[:4].lower() == "the " else name
 
 
 def _definite_possessor(tok: Token) -> bool:

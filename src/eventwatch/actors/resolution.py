@@ -41,6 +41,9 @@ def armed_group_context() -> frozenset[str]:
     return frozenset(w.lower() for w in read_words(DATA / "armed_group_context.txt"))
 
 
+DESCRIBED_BY = frozenset({"appos", "compound"})  # «the GMB union», «Unison, the union», «rail union RMT»
+
+
 @lru_cache(maxsize=1)
 def org_heads() -> dict[str, str]:
     """Name word → sector for organisations the dictionary does not know (data/org_heads.tsv)."""
@@ -334,6 +337,7 @@ class Resolver:
             d.update(country=country, sector=sector, code=code)
             if c.entry is None and c.kind == "organization" and not c.fixed:
                 n_country, n_sector = self.from_name(c.name or "", lambda: self.armed_context(c))
+                n_sector = n_sector or self.described_sector(c)
                 d["country"] = d["country"] or n_country
                 if not d["sector"] and n_sector:
                     d["sector"] = [n_sector]
@@ -400,19 +404,35 @@ class Resolver:
         country = sector = None
         words = fold(name).replace(".", " ").split()
         for w in words:
-            country = country or self.dic.demonyms.get(w) or self.dic.capitals.get(w)
+            country = country or self.dic.demonyms.get(w) or self.dic.capitals.get(w) or _country_named(self.dic, w)
+        for w in [f"{a} {b}" for a, b in zip(words, words[1:])] + words:  # "central bank" before "bank"
             codes = self.dic.agents.get(w)
             if codes and sector is None:
                 sector = codes[0]
         heads = org_heads()
-        sector = sector or next((heads[w] for w in words if w in heads), None)
+        named = [heads[w] for w in words if w in heads]
+        sector = sector or ("PTY" if "PTY" in named else next(iter(named), None))  # "Workers' Party" is a party
         if sector == "MIL" and any(w not in state_force_words() and not self.dic.demonyms.get(w)
-                                   and not self.dic.capitals.get(w) for w in words):
+                                   and not self.dic.capitals.get(w) and not _country_named(self.dic, w) for w in words):
             # a named army with a word no state's forces have ("Arakan Army", "Free Syrian Army") is an armed group
             # when ARMED says its sentences call it one or report its armed acts; else it is no army at all
             # ("the Salvation Army opened a shelter", "the Tartan Army travelled to Paris")
             sector = "REB" if armed() else None
         return country, sector
+
+    def described_sector(self, c: Cluster) -> str | None:
+        """The sector of a common noun the article writes beside an unknown organisation's name, when the
+        name itself says none (``data/org_heads.tsv``): «the GMB union», «rail union RMT», «Unison, the
+        health workers' union», «the Vesta agency» (a union named without the word "union" is still LAB)."""
+        heads = org_heads()
+        for s, e in c.spans:
+            root = self.doc[s:e].root
+            near = [root.head] if root.dep_ in DESCRIBED_BY and not s <= root.head.i < e else []
+            near += [t for t in root.children if t.dep_ in DESCRIBED_BY and not s <= t.i < e]
+            for t in near:
+                if t.pos_ == "NOUN" and t.text.islower() and fold(t.lemma_) in heads:
+                    return heads[fold(t.lemma_)]
+        return None
 
     def best_name(self, c: Cluster) -> str:
         texts = [span_text(self.doc, s, e) for s, e in c.spans]
@@ -420,6 +440,12 @@ class Resolver:
             return max(texts, key=len)
         name = c.name or texts[0]
         return name[4:] if name.lower().startswith("the ") else name
+
+
+def _country_named(dic: Dictionary, word: str) -> str | None:
+    """The country a word of a name is ("kenya" of "Kenya Wildlife Service" -> KEN)."""
+    eid = dic.index.get(word, "")
+    return eid[len("country:"):] if eid.startswith("country:") else None
 
 
 def resolve(doc: Doc, dic: Dictionary, mentions: list[Mention], date: str | None) -> list[Actor]:
