@@ -48,3 +48,8 @@ def test_actorless_events_stay_only_above_the_confidence_bar():
     rec.events = [low, high, placed]
     _settle_actorless(rec, {id(low): low, id(high): high})
     assert rec.events == [high, placed]
+
+
+def test_barring_a_party_is_a_restriction(pipeline):
+    r = process(pipeline, "The Ugandan regulator barred MTN Group from selling new lines.")
+    assert ("17", "barred") in roots(r), roots(r)
