@@ -1,0 +1,55 @@
+"""Missed events (issue 17, session 8): criticism worded as a label or a question, legal jeopardy told from the
+accused's side, court findings, suspensions, strikes, loans; and acts that name no placed party, kept when their
+calibrated confidence is high. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.events.stage import ACTORLESS_MIN_CONFIDENCE, _settle_actorless
+from eventwatch.model import Document, Event, Record
+
+
+def process(pipeline, text: str):
+    return next(pipeline.process([Document(text=text, published="2021-08-14", location="test")]))
+
+
+def roots(record) -> list[tuple[str, str]]:
+    return [(e.root, record.text[e.trigger[0]:e.trigger[1]].lower()) for e in record.events]
+
+
+@pytest.mark.parametrize("text,root,trigger", [
+    ("The Kenyan opposition branded the new budget a betrayal of farmers.", "11", "branded"),
+    ("Labour questioned whether the Treasury had costed the scheme.", "11", "questioned"),
+    ("The Greens questioned the timing of the Home Office announcement.", "11", "questioned"),
+    ("The finance minister hit back at the Liberal Democrats on Tuesday.", "11", "hit"),
+    ("Three Nigerian officials face corruption charges in Abuja.", "17", "charges"),
+    ("The former Peruvian minister will stand trial in Lima next month.", "17", "trial"),
+    ("The Supreme Court of Kenya ruled that the election law was void.", "11", "ruled"),
+    ("The Scottish National Party suspended the councillor on Friday.", "17", "suspended"),
+])
+def test_the_construction_codes_an_event(pipeline, text, root, trigger):
+    r = process(pipeline, text)
+    assert (root, trigger) in roots(r), roots(r)
+
+
+def test_a_ruling_by_a_referee_or_a_brand_name_is_no_event(pipeline):
+    assert not any(t == "ruled" for _, t in roots(process(pipeline, "The referee ruled that the second goal should stand.")))
+    assert not any(t == "questioned" for _, t in roots(process(pipeline, "Fans questioned the new kit on social media.")))
+
+
+def _event(conf: float, src: str | None = None) -> Event:
+    return Event(source=src, target=None, cameo="046", root="04", plover="CONSULT", quad_class=1, goldstein=1.0,
+                 sentence=[0, 10], trigger=[0, 5], confidence=conf)
+
+
+def test_actorless_events_stay_only_above_the_confidence_bar():
+    low, high, placed = _event(ACTORLESS_MIN_CONFIDENCE - 0.1), _event(ACTORLESS_MIN_CONFIDENCE + 0.05), _event(0.2, "A1")
+    rec = Record(text="x" * 10, id="t")
+    rec.events = [low, high, placed]
+    _settle_actorless(rec, {id(low): low, id(high): high})
+    assert rec.events == [high, placed]
+
+
+def test_barring_a_party_is_a_restriction(pipeline):
+    r = process(pipeline, "The Ugandan regulator barred MTN Group from selling new lines.")
+    assert ("17", "barred") in roots(r), roots(r)
