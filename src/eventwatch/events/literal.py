@@ -94,6 +94,9 @@ class Words:
     degree: frozenset[str] = frozenset()
     forcemod: frozenset[str] = frozenset()
     bygone: frozenset[str] = frozenset()
+    labour: frozenset[str] = frozenset()
+    retort: frozenset[str] = frozenset()
+    hostile: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -104,7 +107,7 @@ class Words:
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
-             "forcemod", "bygone")
+             "forcemod", "bygone", "labour", "retort", "hostile")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -598,7 +601,54 @@ def _charge(tok: Token, lemma: str, words: "Words", known: set[int], agents: fro
 
 REPRESSION = "175"
 MILITARY_AID = "072"
-SENSES = {"charge": _charge, "backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
+def _on_strike(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Striking" right before a bare noun of working people is the adjective "on strike" ("met striking farmers",
+    "talks with striking garment workers"), not an attack on them; "soldiers opened fire, striking two civilians" and
+    "the missile struck the workers" are attacks (a number, determiner or non-labour noun, or another form)."""
+    if tok.lower_ != "striking" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if len(objs) != 1 or objs[0].i < tok.i + 1 or objs[0].lemma_.lower() not in words.labour:
+        return None
+    obj = objs[0]
+    between = tok.doc[tok.i + 1:obj.i]
+    if any(t.dep_ not in ("compound", "amod") for t in between):
+        return None
+    if any(c.dep_ in ("det", "poss", "nummod", "quantmod") for c in obj.children):
+        return None
+    return DROP
+
+
+THREAT = "130"
+
+
+def _retort(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """A vow or pledge to answer an act ("vowed to retaliate", "vowed to respond", "promised to hit back", "vowed to
+    respond to the attack") is a threat (130), not an intent to cooperate; "pledged to respond to the farmers'
+    demands" answers a request and stays what the pattern says."""
+    for verb in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        vl = verb.lemma_.lower()
+        hit_back = vl == "hit" and any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children)
+        if vl not in words.retort and not hit_back:
+            continue
+        answered = _pobjs(verb, ("to",))
+        if not answered or any(_lemmas(o) & words.hostile for o in answered):
+            return THREAT
+    return None
+
+
+def _penalty(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """A fine is a state act only when an authority or a political actor imposes it ("the regulator fined the bank",
+    "the European Commission fined Google"); "the club fined its striker" is sport (guide §1), no event."""
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if any(_lemmas(o) & words.authority or (o.i in known and o.ent_type_ not in ("GPE", "LOC", "PERSON"))
+           for o in doers):
+        return None
+    return DROP
+
+
+SENSES = {"charge": _charge, "onstrike": _on_strike, "retort": _retort, "penalty": _penalty, "backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
           "plea": _plea, "assertion": _assertion, "prediction": _prediction,
           "description": _description}
 
