@@ -477,9 +477,20 @@ MILITARY_RETREAT = "0874"
 def _shown(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
     """"Demonstrate", "rally", "march" with a direct object or a clause are no protest ("demonstrated his support",
     "must demonstrate WHY the deal adds value", "to demonstrate to X THAT there are consequences"): they show."""
-    if lemma in words.intransitive and any(c.dep_ in ("dobj", "obj", "ccomp") for c in tok.children):
+    if lemma in words.intransitive and any(c.dep_ in ("dobj", "obj", "ccomp") and not _misparsed_place(c)
+                                           for c in tok.children):
         return DROP
     return None
+
+
+PLACE_PREPS_AS_ADJ = frozenset({"outside", "inside", "near"})
+
+
+def _misparsed_place(obj: Token) -> bool:
+    """"Rallied OUTSIDE parliament": the tagger reads the preposition as an adjective of a direct object; the
+    phrase is where the protest was, not what was shown."""
+    first = obj.doc[obj.left_edge.i]
+    return first.lower_ in PLACE_PREPS_AS_ADJ and first.head.i == obj.i and first.i == obj.head.i + 1
 
 
 WITHDRAW_VERBS = frozenset({"withdraw", "pull"})

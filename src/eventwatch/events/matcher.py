@@ -81,8 +81,19 @@ def object_heads(tok: Token) -> list[Token]:
     return objs + inner
 
 
+def _hyphen_word(o: Token) -> str | None:
+    """The hyphenated word the tokenizer split and O ends ("sit-in" = sit - in, "walk-out"), else None."""
+    doc = o.doc
+    if o.i >= 2 and doc[o.i - 1].text == "-" and not doc[o.i - 1].whitespace_ and not doc[o.i - 2].whitespace_:
+        return f"{doc[o.i - 2].lower_}-{o.lower_}"
+    return None
+
+
 def _obj_lemmas(o: Token) -> set[str]:
-    return {_lemma(o)} | {_lemma(c) for c in o.children if c.dep_ in ("compound",)}
+    """The object's lemma and its compounds', and a hyphenated word the tokenizer split ("sit-in")."""
+    out = {_lemma(o)} | {_lemma(c) for c in o.children if c.dep_ in ("compound",)}
+    hyphen = _hyphen_word(o)
+    return out | {hyphen} if hyphen else out
 
 
 def _obj_ok(tok: Token, pat: Pattern, actor_tokens: set[int], place_tokens: set[int], person_tokens: set[int]) -> bool:
@@ -405,9 +416,12 @@ def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
     pos, dep, is_stop = column(doc, "pos_"), column(doc, "dep_"), column(doc, "is_stop")
     lower, lemma = column(doc, "lower_"), lemma_lower(doc)
     for i in range(sent.start, sent.end):
-        if dep[i] in ("amod", "compound") or is_stop[i] and pos[i] != "VERB":
+        if dep[i] in ("amod", "compound") or is_stop[i] and pos[i] != "VERB" and not (
+                pos[i] == "NOUN" and lower[i - 1] == "-" and _hyphen_word(doc[i])):  # "sit-in": its "in" is a stop word
             continue
         pats = trigger_patterns(pos[i], dep[i], lower[i], lemma[i], ctx)
+        if not pats and pos[i] == "NOUN" and _hyphen_word(doc[i]):
+            pats = trigger_patterns(pos[i], dep[i], _hyphen_word(doc[i]), _hyphen_word(doc[i]), ctx)  # "sit-in"
         if not pats:
             continue
         tok = doc[i]
