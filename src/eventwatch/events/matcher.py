@@ -446,5 +446,31 @@ def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
                 fr = None  # the pattern names its carrying verb: a direct event, not an embedded one
             if fr is None and light is not None:
                 fr = frame_of(light, ctx)  # "threatened to LAUNCH an offensive"
+        if pat.noun and pat.code[:2] in ATTACK_ROOTS and claims_responsibility(tok, light, ctx):
+            pat, fr = replace(pat, code=CLAIM_CODE), None
         found.append(Trigger(tok, pat, fr[0] if fr else None, fr[1] if fr else None, light))
     return found
+
+
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
+CLAIM_CODE = "015"
+CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
+CLAIMED_DETS = frozenset({"the", "this", "that", "these", "those"})
+CLAIMING_PRONOUNS = frozenset({"it", "they", "we", "i"})
+
+
+def claims_responsibility(noun: Token, light: Token | None, ctx: MatchContext) -> bool:
+    """"X said IT CARRIED OUT THE ATTACK", "X claimed it was behind the bombing": the group owns up to an attack the
+    story has already reported (a definite noun), a claim of responsibility (CAMEO 015), not a second attack.
+    "X said it had carried out AN attack on a base" reports the attack itself and stays one."""
+    if not any(c.dep_ == "det" and c.lower_ in CLAIMED_DETS for c in noun.children):
+        return False
+    carrier = light
+    if carrier is None and noun.dep_ == "pobj" and noun.head.lower_ == "behind":
+        carrier = noun.head.head  # "was BEHIND the bombing"
+    if carrier is None or carrier.dep_ not in ("ccomp", "parataxis"):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in CLAIMING_PRONOUNS for c in carrier.children):
+        return False
+    claim = carrier.head
+    return _lemma(claim) in CLAIM_VERBS | ctx.lexicon.frames.speech
