@@ -151,7 +151,7 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
     if not noun and code[:3] in OTHER_SENSES:
         return OTHER_SENSES[code[:3]](tok, lemma, words, known, agents)
     if code[:2] == COERCION_ROOT and not noun:
-        return _coercer_missing(tok, known, agents)
+        return _coercer_missing(tok, known, agents, institution_act=code[:3] != "170")
     if not noun and tok.pos_ == "ADJ" and code[:2] == CRITICISM_ROOT and not constrained \
             and not any(c.dep_ == "prep" for c in tok.children) and verdict(tok, known, agents) is None:
         # (an adjective of emotion about something, "furious OVER the decision", is its own pattern's +prep)
@@ -392,7 +392,7 @@ def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     return [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
 
 
-def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str]) -> str | None:
+def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str], institution_act: bool = False) -> str | None:
     """Coercion (CAMEO 17) needs a coercer: a subject or "by" agent that is someone. "The energy crisis
     forced the president to ...", "falling sales forced the firm to ..." are circumstances, not coercion."""
     words = load_words()
@@ -402,7 +402,9 @@ def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str]) -> str
         # "the yen's rise hit exporters, FORCING them to cut jobs": the participle's doer is its clause's subject
         doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
     if doers and not any(_participant(o, words, known, agents) or _lemmas(o) & (words.armed | words.authority)
-                         for o in doers):
+                         or institution_act and o.lower_ == "it" for o in doers):
+        # INSTITUTION_ACT: an act only a body does (arrest, deport, seize: not the generic "force", 170) makes its
+        # "it" such a body ("in 2021 IT arrested the prime minister"), where "it forced the president out" may be a crisis
         return DROP
     return None
 
