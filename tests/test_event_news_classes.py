@@ -104,6 +104,7 @@ def test_a_fine_by_an_authority_is_an_event(pipeline, text):
 @pytest.mark.parametrize("text", [
     "The club fined its goalkeeper a week's wages for the outburst.",
     "Arsenal fined the midfielder after the red card.",
+    "The Premier League fined the club two million pounds for late kick-offs.",
 ])
 def test_a_club_fining_a_player_is_no_event(pipeline, text):
     r = process(pipeline, text)

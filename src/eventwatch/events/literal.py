@@ -97,6 +97,7 @@ class Words:
     labour: frozenset[str] = frozenset()
     retort: frozenset[str] = frozenset()
     hostile: frozenset[str] = frozenset()
+    fining: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -107,7 +108,7 @@ class Words:
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
-             "forcemod", "bygone", "labour", "retort", "hostile")
+             "forcemod", "bygone", "labour", "retort", "hostile", "fining")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -651,12 +652,13 @@ def _retort(tok: Token, lemma: str, words: "Words", known: set[int], agents: fro
 
 
 def _penalty(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
-    """A fine is a state act only when an authority or a political actor imposes it ("the regulator fined the bank",
+    """A fine is a state act only when a state authority (the ``fining`` rows: no league, federation or club) or a
+    political actor imposes it ("the regulator fined the bank",
     "the European Commission fined Google"); "the club fined its striker" is sport (guide §1), no event."""
     doers = [c for c in tok.children if c.dep_ == "nsubj"]
     doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    if any(_lemmas(o) & words.authority or (o.i in known and o.ent_type_ not in ("GPE", "LOC", "PERSON"))
-           for o in doers):
+    if any(_lemmas(o) & words.fining or (o.i in known and o.ent_type_ not in ("GPE", "LOC", "PERSON")
+                                          and not _lemmas(o) & words.contest) for o in doers):
         return None
     return DROP
 
