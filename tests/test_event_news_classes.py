@@ -90,6 +90,11 @@ def test_claiming_the_attack_is_015_not_an_attack(pipeline, text):
     assert not any(e.cameo[:2] in ("18", "19") for e in later), codes(r)
 
 
+def test_an_announced_act_is_no_claim_of_responsibility(pipeline):
+    r = process(pipeline, "The navy said it would tighten the blockade of the rebel-held port.")
+    assert not any(c.startswith("015") for c, _ in codes(r)), codes(r)
+
+
 # ------------------------------------------------------------------ fines: a state act, not a club's
 @pytest.mark.parametrize("text", [
     "The competition regulator fined Apple 500 million euros on Monday.",

@@ -457,6 +457,8 @@ CLAIM_CODE = "015"
 CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
 CLAIMED_DETS = frozenset({"the", "this", "that", "these", "those"})
 CLAIMING_PRONOUNS = frozenset({"it", "they", "we", "i"})
+CLAIM_CARRIERS = frozenset({"carry", "conduct", "perpetrate", "stage", "mount", "launch", "commit", "execute", "be",
+                            "do", "orchestrate", "plan"})
 
 
 def claims_responsibility(noun: Token, light: Token | None, ctx: MatchContext) -> bool:
@@ -468,8 +470,10 @@ def claims_responsibility(noun: Token, light: Token | None, ctx: MatchContext) -
     carrier = light
     if carrier is None and noun.dep_ == "pobj" and noun.head.lower_ == "behind":
         carrier = noun.head.head  # "was BEHIND the bombing"
-    if carrier is None or carrier.dep_ not in ("ccomp", "parataxis"):
+    if carrier is None or carrier.dep_ not in ("ccomp", "parataxis") or _lemma(carrier) not in CLAIM_CARRIERS:
         return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in carrier.children):
+        return False  # "confirmed it WOULD tighten the blockade": an intent, not owning up to a past act
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in CLAIMING_PRONOUNS for c in carrier.children):
         return False
     claim = carrier.head
