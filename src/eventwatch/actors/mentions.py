@@ -608,10 +608,16 @@ def _is_subject(tok: Token, inverted: Inverted | None) -> bool:
     """The head of a subject, a name in apposition to one ("says her partner, Leo Grant"), or
     the speaker after a cue the parser read as its object ("…,” insists 15-year-old Leo Grant)."""
     if tok.dep_ in SUBJECT_DEPS:
-        return True
+        return not _to_infinitive(tok.head)
     if tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS:
-        return True
+        return not _to_infinitive(tok.head.head)
     return tok.dep_ in ("dobj", "attr") and inverted is not None and inverted(tok)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """«an Engine Products Group to serve car makers»: a verb with "to" and no tense of its own, whose
+    subject is what the sentence's verb acts on, not a topic a later "the company" or "he" goes back to."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _without_article(text: str, start: int) -> int:

@@ -13,7 +13,7 @@ import logging
 import re
 
 from eventwatch.actors import people_of
-from eventwatch.actors.names import plain_name, proper_name, spelled_by
+from eventwatch.actors.names import plain_name
 from eventwatch.actors.phrases import entity_of
 from eventwatch.actors.referents import Referents
 from eventwatch.model import Quote, Record
@@ -22,8 +22,8 @@ from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
-from eventwatch.quotes.speakers import (BODY_ENTS, aged_person, document_issuer, is_anaphoric_voice, is_bare_agent, is_unsigned_document, speaker_token,
-                                        is_firm, is_following, named_before, unnamed_speaker_before)
+from eventwatch.quotes.speakers import (BODY_ENTS, document_issuer, is_anaphoric_voice, is_bare_agent, is_unsigned_document, speaker_token,
+                                        is_following, named_before, unnamed_speaker_before)
 from eventwatch.quotes.cues import cue_class, cue_lemma, inverted_subject, speaks_or_takes_side
 
 log = logging.getLogger(__name__)
@@ -139,9 +139,8 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int 
     if body is None and (unnamed_speaker_before(tok) or is_following(tok)):  # "the official" after "a
         span = (tok.left_edge.idx, tok.idx + len(tok))  # senior official said", "the Clinton campaign"
         return (_body_at(resolver, tok) if is_following(tok) else None), text_of(tok.doc, span), span
-    aged = aged_person(tok, resolver.mentions, doc_text(tok.doc)) if body is None and tok.lower_ == "old" else None
+    aged = resolver.aged_person(tok) if body is None and tok.lower_ == "old" else None
     if aged is not None:  # "the 45-year-old" for the person of that age, not the nearest one
-        aged = resolver.canonical(aged)
         return aged, resolver.spoken_name(aged), resolver.resolve(tok)[2]
     issuer = document_issuer(tok) if body is None else None
     if issuer is not None:  # "said the statement" after "in a statement, the party said": the party
@@ -154,9 +153,6 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int 
             body = resolver.sole_organisation(since, span[0])
             if body is not None:
                 return body, resolver.spoken_name(body), span
-        if is_firm(tok) and (actor is None or actor.kind == "person"):  # "the electronics giant said"
-            actor = resolver.organisation_before(span[0]) or actor
-            name = resolver.spoken_name(actor) if actor is not None and actor.kind != "person" else name
         earlier = named_before(tok) if actor is None and name == text_of(tok.doc, span) else None
         return (actor, text_of(tok.doc, earlier), span) if earlier else (actor, name, span)
     a, b = body.start_char, body.end_char
@@ -195,7 +191,7 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
             quote.speaker_span = [q.subject.idx, q.subject.idx + len(q.subject)]
         elif q.subject is not None:
             actor, name, span = _resolve(resolver, q.subject, voices, quotes[-1].span[1] if quotes else 0)
-            actor, name = _fullest_name(resolver, actor, name, span[0])
+            actor, name = resolver.fullest_name(actor, name, span[0])
             quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
             quote.speaker_span = list(span)
@@ -210,7 +206,7 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
             unsigned = _sign(unsigned, quote)
         if quote.speaker_name:
             last = (q.end, quote, actor)
-            resolver.note_speaker(actor, q.end)  # also a speaker that is a name but no actor (an organisation)
+            resolver.note_speaker(actor, q.end, q.subject)
         quotes.append(quote)
     return quotes
 
@@ -227,30 +223,6 @@ def _continues(resolver: Referents, q: Found):
     if q.subject.lower_ not in SINGULAR_PRONOUNS or not q.cue or verb.idx != q.cue[0] or cue_lemma(verb) not in CONTINUING:
         return None
     return resolver.last_speaker_for(q.subject, CONTINUE_REACH, speaks=speaks_or_takes_side)
-
-
-def _fullest_name(resolver: Referents, actor, name: str | None, pos: int):
-    """(actor, name) of an organisation speaker by the name the article gives it in full: its own name
-    when the article writes it ("the Tories said" -> Conservative Party), or, for a name in capitals
-    that no dictionary knows, the organisation named before whose initials it is ("the BOJ said" ->
-    Bank of Japan); anyone else as resolved. A name that only begins a longer one is its own ("Unite"
-    after "the United Nations"); short names such as "the Fed" are the dictionary's aliases."""
-    if actor is None or actor.kind != "organization" or not name:
-        return actor, name
-    text = doc_text(resolver.doc)
-    short = _without_the(name).strip()
-    if proper_name(actor.name) and len(actor.name) > len(short) and actor.name in text[:pos]:
-        return actor, plain_name(actor.name)
-    if " " in short or not short.isupper() or actor.code is not None:
-        return actor, name  # a name with words, or one the dictionary knows, is an actor of its own
-    for m in reversed(resolver.mentions):
-        other = resolver.canonical(m.actor)
-        if m.start >= pos or other.kind != "organization" or other.id == actor.id:
-            continue
-        full = plain_name(_without_the(text[m.start:m.end]))
-        if spelled_by(short, full):
-            return other, full
-    return actor, name
 
 
 def _is_organization(actor, q: Found) -> bool:

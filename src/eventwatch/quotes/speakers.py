@@ -15,12 +15,10 @@ The word lists are data (``quotes/data/speaker_nouns.tsv``).
 """
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from eventwatch.actors.lexicon import description_heads
-from eventwatch.actors.phrases import entity_of, source_of, stated_age
+from eventwatch.actors.phrases import entity_of, source_of
 from eventwatch.quotes.lexicon import speaker_nouns
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "CARDINAL", "QUANTITY"})
@@ -241,38 +239,6 @@ def is_following(tok: Token) -> bool:
     person and not as whoever was named last (``speaker_nouns.tsv``, class following)."""
     return (_definite_noun(tok) and speaker_nouns().get(tok.lemma_.lower()) == "following"
             and any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children))
-
-
-def is_firm(tok: Token) -> bool:
-    """«The Japanese electronics giant said»: a company by its trade (``speaker_nouns.tsv``, class firm)."""
-    return _definite_noun(tok) and speaker_nouns().get(tok.lemma_.lower()) == "firm"
-
-
-AGE_REACH = 3000  # characters back "the 45-year-old" looks for the person whose age the article gave
-
-
-def _age_patterns(age: str) -> tuple[re.Pattern, re.Pattern]:
-    after = re.compile(rf"\s*(?:,\s*(?:aged\s+)?|\(\s*){age}\b(?!-)")  # «Paul Aveling, 45,», «Ana Ruiz (45)»
-    before = re.compile(rf"\b{age}[- ]years?[- ]old\s+(?:[a-z]+\s+){{0,3}}$")  # «45-year-old Paul Aveling»
-    return after, before
-
-
-def aged_person(tok: Token, mentions, text: str):
-    """«Paul Aveling, 45, was arrested … “…,” the 45-year-old told the court»: the person the article
-    gave that age to (after the name, in a parenthesis, or as "45-year-old X"), nearest first; None if
-    no one's age was given."""
-    age = stated_age(tok)
-    if age is None:
-        return None
-    after, before = _age_patterns(age)
-    for m in reversed(mentions):
-        if m.end > tok.idx or m.actor.kind != "person":
-            continue
-        if tok.idx - m.end > AGE_REACH:
-            return None
-        if after.match(text, m.end) or before.search(text[max(0, m.start - 40):m.start]):
-            return m.actor
-    return None
 
 
 def is_bare_agent(tok: Token) -> bool:
