@@ -98,3 +98,13 @@ def test_a_firms_trade_noun_after_a_person_named_between_is_still_the_firm(analy
     rec = analyse("Delmont Motors cut 900 jobs at its plant in Turin. Its chief executive, Paolo Neri, met unions. "
                   "The carmaker said demand in Europe had fallen.")
     assert same_speaker(_find(rec, "demand in Europe").speaker_name, "Delmont Motors")
+
+
+def test_a_name_in_lower_case_wire_copy_is_a_person_a_pronoun_goes_back_to(analyse):
+    """«…, mines minister ricardo ortega molina said. He gave few details, but said …»: the lower-case name the
+    tagger calls a person's is one (and "He" is that person)."""
+    rec = analyse("chile will sell copper to peru at a discount, mines minister ricardo ortega molina said.\n"
+                  "    He gave few details, but said the first cargo would leave in june.")
+    q = _find(rec, "first cargo would leave")
+    assert same_speaker(q.speaker_name, "ricardo ortega molina"), q.speaker_name
+    assert q.speaker == "person:ricardo-ortega-molina"
