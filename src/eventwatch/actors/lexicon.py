@@ -34,7 +34,7 @@ def person_words() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def description_heads() -> dict[str, str]:
-    """Lemma of a description's head noun -> "org" | "orgname" | "doc"."""
+    """Lemma of a description's head noun -> "org" | "orgname" | "doc" | "agent" | "trade"."""
     return {row[0]: row[1] for row in _rows("description_heads.tsv")}
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from eventwatch.actors.dictionary import Dictionary, Entry, fold
+from eventwatch.actors.lexicon import description_heads
 from eventwatch.model import Record
 from eventwatch.nlp.cache import column, ents, per_doc
 
@@ -188,6 +189,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
             out.append(Mention(start, end, entry.kind, entry, ent.label_, title_start, role, sector))
         elif end - start == 1 and doc[start].pos_ == "NOUN" and ent.label_ != "PERSON":
             continue  # "Viruses", "Islamophobia": a common noun the model took for a name
+        elif ent.label_ == "PERSON" and named_by_org_noun(doc, start, end):
+            out.append(Mention(start, end, "organization", None, ent.label_, title_start, role, sector))
         elif ent.label_ == "PERSON" or ent.label_ == "ORG" and _titled_name(doc, start, end, dic, ft):
             out.append(Mention(start, end, "person", None, ent.label_, title_start, role, sector))
         elif ent.label_ == "ORG" and not doc[start:end].text.isupper() or ent.label_ == "ORG" and end - start > 1:
@@ -195,6 +198,22 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
         elif ent.label_ == "ORG" and len(doc[start].text) <= 6:  # an acronym
             out.append(Mention(start, end, "organization", None, ent.label_, title_start, role, sector))
     return out
+
+
+ORG_NOUN_CLASSES = frozenset({"org", "orgname", "trade"})
+
+
+def named_by_org_noun(doc: Doc, start: int, end: int) -> bool:
+    """«environmental group Transport 2000», «his company Scott Free»: a name the model calls a person's,
+    in apposition to (or compounded with) a noun for an organisation right before it
+    (``data/description_heads.tsv``), is the organisation's ("company chairman Ann Lee" and "the firm's
+    Ann Lee" put another word between)."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    if prev.pos_ != "NOUN" or not prev.text.islower() or description_heads().get(prev.lemma_.lower()) not in ORG_NOUN_CLASSES:
+        return False
+    return start <= prev.head.i < end or any(doc[k].dep_ == "appos" and doc[k].head.i == prev.i for k in range(start, end))
 
 
 def capital_as_actor(span) -> bool:

@@ -18,7 +18,7 @@ from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DE
                                         SPEAKER_REACH, MentionTable, Mention)
 from eventwatch.actors.names import personal_name, plain_name, proper_name, spelled_by
 from eventwatch.actors.resolution import org_heads
-from eventwatch.actors.phrases import appositive_name, conjoined_names, is_age, phrase_span, source_of, stated_age
+from eventwatch.actors.phrases import appositive_name, conjoined_names, is_age, phrase_span, right_after, source_of, stated_age
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import text as doc_text
 
@@ -31,6 +31,8 @@ NAME_ENTS = frozenset({"PERSON", "ORG"})
 PERSON_ENDINGS = ("man", "woman", "person")  # "businessman", "chairwoman": people, whatever their sector
 AGE_REACH = 3000  # characters back "the 45-year-old" looks for the person whose age the article gave
 DEFINITE_DETS = frozenset({"the", "this", "that"})
+BODY_HEADS = frozenset({"org", "orgname", "trade"})  # description_heads classes of an organisation
+LATER_REACH = 1500  # characters after "a US bank said" within which the bank's name may come
 
 
 class Referents(MentionTable):
@@ -40,6 +42,7 @@ class Referents(MentionTable):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.last_speaker: tuple[int, Actor] | None = None
+        self.last_voice: tuple[int, Actor, str | None] | None = None  # (end, body, gender) of "a spokesman said"
 
     def resolve(self, subj: Token) -> tuple[Actor | None, str | None, tuple[int, int]]:
         """(actor, speaker name, speaker span) for the head token of a cue's subject."""
@@ -47,7 +50,7 @@ class Referents(MentionTable):
         if subj.lower_ in PRONOUNS:
             actor = self._pronoun(subj)
             return actor, (self.spoken_name(actor) if actor else None), span
-        named = appositive_name(subj)
+        named = appositive_name(subj) or _appositive_body(subj)
         if named is not None:
             subj = named
         span = phrase_span(subj)
@@ -66,6 +69,8 @@ class Referents(MentionTable):
                 if actor is not None and actor.kind == "person" and subj.dep_ in ("nsubj", "nsubjpass"):
                     self._add_mention(Mention(subj.idx, subj.idx + len(subj), actor, True))  # "the secretary" later
                 actor = actor or self._unknown_name(subj, text)
+            if actor is None or actor.kind != "person":  # "American, the world's biggest airline,"
+                actor = self._body_described(subj) or actor
             if actor is not None:
                 several = conjoined_names(subj)
                 return actor, (several or self.spoken_name(actor)), span  # "NATO, UN and Britain"
@@ -73,15 +78,78 @@ class Referents(MentionTable):
         actor, anaphoric = self._description(subj, span)
         return actor, (self.spoken_name(actor) if actor and anaphoric else text), span
 
+    def fullest_name(self, actor: Actor | None, name: str | None, pos: int) -> tuple[Actor | None, str | None]:
+        """(actor, name) of an organisation speaker by the name the article gives it in full: its own name
+        when the article writes it before ``pos`` ("the Tories said" -> Conservative Party), or, for a name in
+        capitals that no dictionary knows, the organisation named before whose initials it is ("the BOJ said"
+        -> Bank of Japan); anyone else as resolved. A name that only begins a longer one is its own ("Unite"
+        after "the United Nations"); short names such as "the Fed" are the dictionary's aliases."""
+        if actor is None or actor.kind != "organization" or not name:
+            return actor, name
+        text = doc_text(self.doc)
+        short = _without_the(name).strip()
+        if proper_name(actor.name) and len(actor.name) > len(short) and actor.name in text[:pos]:
+            return actor, plain_name(actor.name)
+        if " " in short or not short.isupper() or actor.code is not None:
+            return actor, name  # a name with words, or one the dictionary knows, is an actor of its own
+        for m in reversed(self.mentions):
+            other = self.canonical(m.actor)
+            if m.start >= pos or other.kind != "organization" or other.id == actor.id:
+                continue
+            full = plain_name(_without_the(text[m.start:m.end]))
+            if spelled_by(short, full):
+                return other, full
+        return actor, name
+
+    def aged_person(self, tok: Token) -> Actor | None:
+        """«Paul Aveling, 45, was arrested … “…,” the 45-year-old told the court»: the person the article
+        gave that age to (after the name, in a parenthesis, or as "45-year-old X"), nearest first, as the
+        table names them (canonical); None if no one's age was given within ``AGE_REACH``."""
+        age = stated_age(tok)
+        if age is None:
+            return None
+        after, before = _age_patterns(age)
+        text = doc_text(self.doc)
+        for m in reversed(self.mentions):
+            if m.end > tok.idx or m.actor.kind != "person":
+                continue
+            if tok.idx - m.end > AGE_REACH:
+                return None
+            if after.match(text, m.end) or before.search(text[max(0, m.start - 40):m.start]):
+                return self.canonical(m.actor)
+        return None
+
     def spoken_name(self, actor: Actor) -> str:
         """A speaker's name as the article gives it: an unnamed group's words ("the company"), not its
         canonical name ("businesses (United States)"); anyone else's name without a possessive ending."""
         return plain_name(said_words(actor, doc_text(self.doc)))
 
-    def note_speaker(self, actor: Actor | None, end: int) -> None:
-        """Remember who spoke last (a pronoun speaker soon after is most likely the same one)."""
+    def note_speaker(self, actor: Actor | None, end: int, said_by: Token | None = None) -> None:
+        """Remember who spoke last (a pronoun speaker soon after is most likely the same one), and, when
+        ``said_by`` (the cue's subject) is a spokesperson speaking for a body («a Home Office spokesman
+        said»), the body with the spokesperson's gender: a "he" soon after is that spokesman, so the body."""
         if actor is not None:
             self.last_speaker = (end, actor)
+        if (actor is not None and actor.kind in GROUP_KINDS and said_by is not None and said_by.tag_ == "NN"
+                and description_heads().get(said_by.lemma_.lower()) == "agent"):
+            self.last_voice = (end, actor, person_words().get(said_by.lemma_.lower()))
+        elif self.last_voice is not None and actor is self.last_voice[1]:
+            self.last_voice = (end, *self.last_voice[1:])  # "he added": the spokesman goes on
+        else:
+            self.last_voice = None
+
+    def _voice_holds(self, pos: int, gender: str, reach: int = SPEAKER_REACH) -> Actor | None:
+        """The body whose spokesperson spoke last, for a he/she at ``pos`` that fits the spokesperson's
+        gender, within ``reach`` and with no person the subject of a sentence in between."""
+        if self.last_voice is None:
+            return None
+        end, actor, noun_gender = self.last_voice
+        if pos - end > reach or noun_gender not in (None, gender):
+            return None
+        if any(m.subject and end <= m.start < pos and not self._is_quoted(m.start)
+               and self.canonical(m.actor).kind == "person" for m in self.mentions):
+            return None
+        return actor
 
     def last_speaker_for(self, pronoun: Token, reach: int, speaks: Callable[[Token], bool] | None = None) -> Actor | None:
         """The last speaker, if ``pronoun`` ("he", "she") fits them and they spoke within ``reach``
@@ -93,6 +161,8 @@ class Referents(MentionTable):
             return None
         end, actor = self.last_speaker
         gender = "m" if low in MALE else "f"
+        if actor.kind in GROUP_KINDS:  # «A Home Office spokesman said … “…,” he added»: the Home Office
+            return self._voice_holds(pronoun.idx, gender, reach)
         if pronoun.idx - end > reach or not self._gender_ok(actor, gender):
             return None
         if speaks is not None and any(
@@ -169,7 +239,13 @@ class Referents(MentionTable):
         if self.last_speaker is None:
             return None
         end, actor = self.last_speaker
-        return actor if pos - end <= SPEAKER_REACH and self._is_organization(actor) else None
+        return actor if pos - end <= SPEAKER_REACH and self._spoke_as_body(actor) else None
+
+    def _spoke_as_body(self, actor: Actor) -> bool:
+        """An organisation that spoke by a name: a proper name, or one that only begins with a capital
+        («the Commons science and technology committee said … it added»), not a mis-tagged surname."""
+        return self._is_organization(actor) or (actor.kind == "organization" and actor.name[:1].isupper()
+                                                and " " in actor.name.strip())
 
     def _pronoun(self, subj: Token) -> Actor | None:
         low = subj.lower_
@@ -177,6 +253,9 @@ class Referents(MentionTable):
             g = "m" if low in MALE else "f"
             if self._last_speaker_holds(subj.idx, g):
                 return self.last_speaker[1]
+            voice = self._voice_holds(subj.idx, g)
+            if voice is not None:
+                return voice
             newcomer = self._introduced_since_last_speaker(subj.idx, g)
             if newcomer is not None:
                 return newcomer
@@ -226,15 +305,37 @@ class Referents(MentionTable):
                           if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"), None)
             if party is not None:
                 return party
-        if owner is None:  # "a company spokesman": the organisation the article is about
-            body = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"
-                         and description_heads().get(c.lemma_.lower()) == "org"), None)
-            return self._organisation_before(subj.idx) if body is not None and "organization" in kinds else None
+        if owner is None:  # "a company spokesman": the organisation the article is about; "committee
+            body = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"  # members": the
+                         and description_heads().get(c.lemma_.lower()) in ("org", "orgname")), None)  # committee named
+            if body is None or "organization" not in kinds:
+                return None
+            if description_heads()[body.lemma_.lower()] == "org":
+                return self._organisation_before(subj.idx)
+            return self._named_for(body.lemma_.lower(), subj.idx)
         if owner is None:
             return None
         named = [self.canonical(m.actor) for m in self.mentions if m.start <= owner.idx < m.end]
         actor = next((a for a in named if a.kind in kinds), None) or self.resolve(owner)[0]
         return actor if actor is not None and actor.kind in kinds else None
+
+    def _body_described(self, subj: Token) -> Actor | None:
+        """«American, the world's biggest airline, said» (after "American Airlines"): a short name with a
+        description of a body in apposition is the one organisation of the article whose name begins with it."""
+        if not any(c.dep_ == "appos" and right_after(subj, c.left_edge) and c.pos_ == "NOUN"
+                   and description_heads().get(c.lemma_.lower()) in BODY_HEADS for c in subj.children):
+            return None
+        start = subj.text + " "
+        found = {a.id: a for a in map(self.canonical, (m.actor for m in self.mentions))
+                 if a.kind == "organization" and plain_name(a.name).startswith(start)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _named_for(self, lemma: str, pos: int) -> Actor | None:
+        """The nearest body before ``pos`` whose name holds ``lemma`` ("the ministry", "committee members"
+        -> "Ministry of Defence", "Public Accounts Committee")."""
+        text = doc_text(self.doc)
+        return self._nearest(pos, lambda a: a.kind in GROUP_KINDS and lemma in said_words(a, text).lower().split()
+                             and proper_name(said_words(a, text)))
 
     def _party(self, word: str) -> Actor | None:
         """The political party of the article whose name begins with ``word`` ("conservative" ->
@@ -252,9 +353,6 @@ class Referents(MentionTable):
         if sector not in SECTOR_DESCRIBED:
             return None
         return self._nearest(pos, lambda a: a.kind == "organization" and sector in a.sector)
-
-    def organisation_before(self, pos: int) -> Actor | None:
-        return self._organisation_before(pos)
 
     def sole_organisation(self, since: int, pos: int) -> Actor | None:
         """«Kestrel Airlines will cut jobs. A spokesman said»: whom a spokesman who names no one speaks for.
@@ -315,47 +413,6 @@ class Referents(MentionTable):
         sector = self._firm_sector(span)
         return not firm.sector or sector is None or sector in firm.sector
 
-    def aged_person(self, tok: Token) -> Actor | None:
-        """«Paul Aveling, 45, was arrested … “…,” the 45-year-old told the court»: the person the article
-        gave that age to (after the name, in a parenthesis, or as "45-year-old X"), nearest first; None if
-        no one's age was given (``tok``: "old" of "the 45-year-old")."""
-        age = stated_age(tok)
-        if age is None:
-            return None
-        after, before = _age_patterns(age)
-        text = doc_text(self.doc)
-        for m in reversed(self.mentions):
-            if m.end > tok.idx or m.actor.kind != "person":
-                continue
-            if tok.idx - m.end > AGE_REACH:
-                return None
-            if after.match(text, m.end) or before.search(text[max(0, m.start - 40):m.start]):
-                return self.canonical(m.actor)
-        return None
-
-    def fullest_name(self, actor: Actor | None, name: str | None, pos: int) -> tuple[Actor | None, str | None]:
-        """(actor, name) of an organisation speaker by the name the article gives it in full: its own name
-        when the article writes it before ``pos`` ("the Tories said" -> Conservative Party), or, for a name
-        in capitals that no dictionary knows, the organisation named before whose initials it is ("the BOJ
-        said" -> Bank of Japan); anyone else as resolved. A name that only begins a longer one is its own
-        ("Unite" after "the United Nations"); short names such as "the Fed" are the dictionary's aliases."""
-        if actor is None or actor.kind != "organization" or not name:
-            return actor, name
-        text = doc_text(self.doc)
-        short = _without_the(name).strip()
-        if proper_name(actor.name) and len(actor.name) > len(short) and actor.name in text[:pos]:
-            return actor, plain_name(actor.name)
-        if " " in short or not short.isupper() or actor.code is not None:
-            return actor, name  # a name with words, or one the dictionary knows, is an actor of its own
-        for m in reversed(self.mentions):
-            other = self.canonical(m.actor)
-            if m.start >= pos or other.kind != "organization" or other.id == actor.id:
-                continue
-            full = plain_name(_without_the(text[m.start:m.end]))
-            if spelled_by(short, full):
-                return other, full
-        return actor, name
-
     def _description(self, subj: Token, span: tuple[int, int]) -> tuple[Actor | None, bool]:
         """(actor, whether the description refers back to it) for a common-noun speaker."""
         lemma = subj.lemma_.lower()
@@ -365,6 +422,11 @@ class Referents(MentionTable):
             return self.canonical(titled[-1].actor), True
         possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
         head_class = description_heads().get(lemma)
+        if head_class == "trade":  # "Norvik Steel cut jobs. The Japanese steel giant said": the firm before
+            firm = self._organisation_before(span[0]) if definite and subj.tag_ == "NN" and possessor is None else None
+            if firm is not None:
+                return firm, True
+            head_class = None  # "a giant", "the carmaker" with no firm named: as any other description
         if head_class == "agent":  # "the ministry's spokesman", "a spokeswoman for the union": the organisation;
             owner = self._owner(subj, possessor, SPOKEN_FOR)  # "Mr Blair's spokesman": the person
             if owner is not None:
@@ -383,9 +445,8 @@ class Referents(MentionTable):
                 return self._source(source), True
         if definite and head_class in ("org", "orgname", "doc"):
             text = doc_text(self.doc)  # an unnamed group by the article's words ("force"), not "armed forces (X)"
-            named = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS
-                                  and lemma in said_words(a, text).lower().split()
-                                  and (head_class != "orgname" or proper_name(said_words(a, text))))
+            named = (self._named_for(lemma, span[0]) if head_class == "orgname" else
+                     self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in said_words(a, text).lower().split()))
             if named is None and head_class == "orgname":  # "backed by Unison … The union said": its sector
                 named = self._by_sector(span[0], org_heads().get(lemma))
             if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
@@ -402,12 +463,37 @@ class Referents(MentionTable):
                 return firm, True
             gender, others = person_words().get(lemma), self._co_arguments(subj)
             return self._nearest(span[0], lambda a: self._gender_ok(a, gender) and a.id not in others), True
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
+        if indefinite and head_class in ("org", "orgname") and subj.tag_ == "NN" and possessor is None:
+            later = self._named_later(lemma, span)
+            if later is not None:
+                return later, True
         return self.actor_at(*span), False
 
+    def _named_later(self, lemma: str, span: tuple[int, int]) -> Actor | None:
+        """«A US bank has said it will pay … Riggs Bank agreed»: an indefinite description that opens a story
+        stands for the one organisation named after it within ``LATER_REACH`` (outside quotes) whose name
+        ends in the description's head noun, when none such was named before it."""
+        text = doc_text(self.doc)
+        found: dict[str, Actor] = {}
+        for m in self.mentions:
+            actor = self.canonical(m.actor)
+            words = plain_name(said_words(actor, text)).lower().split()
+            if actor.kind != "organization" or not words or words[-1] != lemma or self._is_quoted(m.start):
+                continue
+            if m.start < span[0]:
+                return None  # the description may be of the one named before, or of another
+            if m.start < span[1] + LATER_REACH:
+                found[actor.id] = actor
+        return next(iter(found.values())) if len(found) == 1 else None
 
-def _is_definite(tok: Token) -> bool:
-    """«the carmaker», «this broadcaster», «the group's publisher»."""
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in tok.children) or _definite_possessor(tok)
+
+def _appositive_body(tok: Token) -> Token | None:
+    """«pressure group Clean Streets said», «the carmaker, Delmont Motors, said»: the organisation's name in
+    apposition to a noun for an organisation (``description_heads.tsv``) right after it."""
+    if tok.pos_ != "NOUN" or description_heads().get(tok.lemma_.lower()) not in BODY_HEADS:
+        return None
+    return next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "ORG" and right_after(tok, c.left_edge)), None)
 
 
 def _age_patterns(age: str) -> tuple[re.Pattern, re.Pattern]:
@@ -418,6 +504,11 @@ def _age_patterns(age: str) -> tuple[re.Pattern, re.Pattern]:
 
 def _without_the(name: str) -> str:
     return name[4:] if name[:4].lower() == "the " else name
+
+
+def _is_definite(tok: Token) -> bool:
+    """«the carmaker», «this broadcaster», «the group's publisher»."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in tok.children) or _definite_possessor(tok)
 
 
 def _definite_possessor(tok: Token) -> bool:

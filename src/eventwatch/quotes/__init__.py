@@ -209,7 +209,7 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
             unsigned = _sign(unsigned, quote)
         if quote.speaker_name:
             last = (q.end, quote, actor)
-            resolver.note_speaker(actor, q.end)  # also a speaker that is a name but no actor (an organisation)
+            resolver.note_speaker(actor, q.end, q.subject)
         quotes.append(quote)
     return quotes
 
