@@ -233,7 +233,8 @@ def _build(conn: sqlite3.Connection) -> None:
                        None, None, "other", int(cont.get("population") or 0)))
         names.append((normalise(cont["name"]), gid, NAME_MAIN))
 
-    _add_regions_and_airports(places, names, iso3, surrogate)
+    surrogate = _add_regions_and_airports(places, names, iso3, surrogate)
+    _add_features(places, names, iso3, surrogate)
 
     known = {p[0] for p in places}
     for alias, target in read_tsv(DATA / "aliases.tsv"):
@@ -301,6 +302,21 @@ def _add_regions_and_airports(places: list, names: list, iso3: dict, surrogate: 
     rows += [(r[1], r[0], r[2], r[3], (r + [""])[4]) for r in read_tsv(DATA / "airports.tsv")]
     for cc, name, lat, lon, aliases in rows:
         kind = "airport" if cc else "region"
+        places.append((surrogate, f"{kind}:{normalise(name).replace(' ', '-')}", name, float(lat), float(lon), cc,
+                       iso3.get(cc), None, "other", REGION_PRIOR_POPULATION))
+        for alias in {name, *filter(None, aliases.split("|"))}:
+            names.append((normalise(alias), surrogate, NAME_MAIN))
+        surrogate -= 1
+    return surrogate
+
+
+def _add_features(places: list, names: list, iso3: dict, surrogate: int) -> int:
+    """Rivers, lakes, islands, mountains, parks, landmarks and regions (``data/features.tsv``) as features
+    'other' with the prior of a region (``REGION_PRIOR_POPULATION``), so that "Lake Ontario" or "Zion National
+    Park" is the feature, not a town inside its name; the place id says the class ("river:neches-river").
+    Returns the next free surrogate id."""
+    for row in read_tsv(DATA / "features.tsv"):
+        kind, name, cc, lat, lon, aliases = (row + [""])[:6]
         places.append((surrogate, f"{kind}:{normalise(name).replace(' ', '-')}", name, float(lat), float(lon), cc,
                        iso3.get(cc), None, "other", REGION_PRIOR_POPULATION))
         for alias in {name, *filter(None, aliases.split("|"))}:
