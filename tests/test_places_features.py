@@ -94,3 +94,30 @@ def test_features_file_is_well_formed():
         assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, row
         assert name not in names, name
         names.add(name)
+
+
+# US postal places that GeoNames' towns (>= 500 people) lack: the zipcodes package, built into the index
+THACKERVILLE = (33.79, -97.14)
+HARWINTON = (41.77, -73.06)
+
+
+def test_a_village_before_its_state_abbreviation_is_found(nlp):
+    record = run(nlp, "Two machinists, one from Ardmore and one from Thackerville, Okla., were honored on Friday.")
+    place = place_named(record, "Thackerville")
+    assert near(place, THACKERVILLE, 40) and place.admin1 == "Oklahoma"
+
+
+def test_a_new_england_town_among_towns_of_its_state(nlp):
+    record = run(nlp, "Fire companies from Torrington, Harwinton and Litchfield helped put out the blaze in Connecticut.")
+    assert near(place_named(record, "Harwinton"), HARWINTON, 40)
+
+
+def test_a_postal_village_alone_is_no_place(nlp):
+    record = run(nlp, "Volunteers from Winside joined the food drive on Saturday.")
+    assert place_named(record, "Winside") is None
+
+
+def test_a_postal_village_does_not_take_a_big_towns_name(nlp):
+    record = run(nlp, "Thousands of officers from Waco and across Texas attended the funeral of four Oakland police officers.")
+    oakland = place_named(record, "Oakland")
+    assert oakland is not None and oakland.admin1 == "California"
