@@ -250,7 +250,7 @@ def outside_feature(words: list[str], s: int, e: int, cands: list[Candidate]) ->
 
 
 # place ids of features whose name inside an organisation's name names the organisation, not the place:
-# "North Atlantic Council", "Pacific Fleet", "Nile Bank", "Everest Group" (landmarks and parks stay: "White House")
+# "North Atlantic Council", "Pacific Fleet", "Nile Bank", "Everest Group" (landmarks and parks stay: "Windsor Castle")
 ORG_NAMED_FEATURES = ("region:", "river:", "lake:", "island:", "mountain:")
 
 
