@@ -108,7 +108,8 @@ def test_a_village_before_its_state_abbreviation_is_found(nlp):
 
 
 def test_a_new_england_town_among_towns_of_its_state(nlp):
-    record = run(nlp, "Fire companies from Torrington, Harwinton and Litchfield helped put out the blaze in Connecticut.")
+    record = run(nlp, "Fire companies from Torrington, Harwinton and Litchfield helped put out the blaze "
+                      "in Connecticut.")
     assert near(place_named(record, "Harwinton"), HARWINTON, 40)
 
 
@@ -118,6 +119,7 @@ def test_a_postal_village_alone_is_no_place(nlp):
 
 
 def test_a_postal_village_does_not_take_a_big_towns_name(nlp):
-    record = run(nlp, "Thousands of officers from Waco and across Texas attended the funeral of four Oakland police officers.")
+    record = run(nlp, "Thousands of officers from Waco and across Texas attended the funeral of four Oakland "
+                      "police officers.")
     oakland = place_named(record, "Oakland")
     assert oakland is not None and oakland.admin1 == "California"

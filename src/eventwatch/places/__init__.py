@@ -5,8 +5,9 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
 
 - ``gazetteer``: the GeoNames index (cities >= 500 inhabitants with alternate names, countries,
   first-level divisions of 162 countries, found by code, by name or by their seat in
-  ``data/admin1_seats.tsv``, US counties and postal places, Great Britain's counties, continents, rivers, lakes, islands,
-  mountains, parks, landmarks and regions from ``data/features.tsv``) built once into an SQLite file in ``$EVENTWATCH_CACHE``
+  ``data/admin1_seats.tsv``, US counties and postal places, Great Britain's counties, continents, rivers,
+  lakes, islands, mountains, parks, landmarks and regions from ``data/features.tsv``) built once into an
+  SQLite file in ``$EVENTWATCH_CACHE``
   (default ``~/.cache/eventwatch``);
 - ``detect``: which words name places (GPE/LOC/FAC entities, gazetteer matches the model missed,
   places inside modifiers such as "Kabul police", a dateline in the text: "GLENWOOD - A man ...");
@@ -99,7 +100,8 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None, d
     tagged place); so does one known there only by an alternate name (an untagged "Julia" that
     Plovdiv was once called) unless the name only spells its own another way ("Lashkargah").
     This drops capitalised words that are also towns far away ("Officer", "Titan"). A US postal place that
-    GeoNames' towns lack, however tagged, needs its state named or holding another place of the article. In an article that points
+    GeoNames' towns lack, however tagged, needs its state named or holding another place of the article.
+    In an article that points
     to no country at all, a big town named more than once is the local story's place (``local_story_town``).
     A tagged one-word name read as a small town in a country nothing else of the article points to,
     in an article that points to other countries, is a given name or a word the model took for a

@@ -449,7 +449,8 @@ def _add_us_postal_towns(places: list, names: list, members: dict, admin1_name: 
     prefixes = {normalise(r[0]) for r in read_tsv(DATA / "region_prefixes.tsv")}
     for (state, key), (name, lat, lon) in sorted(towns.items()):
         first, _, rest = key.partition(" ")
-        if (state, key) in known or ("US", state) not in members or key in named or (first in prefixes and rest in named):
+        if (state, key) in known or ("US", state) not in members or key in named or (
+                first in prefixes and rest in named):
             continue
         places.append((surrogate, f"{POSTAL_PREFIX}{state}-{key.replace(' ', '-')}", name, lat, lon, "US", "USA",
                        admin1_name.get(("US", state)), "city", 0))

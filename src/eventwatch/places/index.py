@@ -11,7 +11,8 @@ from pathlib import Path
 
 from eventwatch.resources import read_table
 
-# 14: US postal places missing from GeoNames towns (zipcodes); rivers, lakes, islands, mountains, parks, landmarks and regions (data/features.tsv)
+# 14: US postal places missing from GeoNames towns (zipcodes); rivers, lakes, islands, mountains, parks,
+#     landmarks and regions (data/features.tsv)
 # 13: Great Britain's counties and council areas (data/gb_counties.tsv)
 # 12: divisions found by their seat or a name variant (data/admin1_seats.tsv)
 # 11: airports, GeoNames points of large divisions, Afghan provinces
