@@ -62,6 +62,7 @@ CONTAINER_WORDS = ("in", "in the")  # "Town in Province"
 SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]")
 W_CLOSE, CLOSE_KM, CLOSE_CAP = 1.0, 40.0, 2  # per other name with a reading this close (see close_names)
 FAMOUS_POPULATION = 1_000_000  # a city this big (or a capital, or an airport) keeps its reading by default
+POSTAL_YIELDS_TO = 15_000  # a postal place yields to a town this big (see without_overshadowed_postal)
 
 
 @dataclass
@@ -438,6 +439,7 @@ def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Can
                         and not (view.countries.get(top.cc, 0) > 0 or view.majority.get(top.cc, 0) > 0))
             cands = [c for c in cands if c is top or (in_container(c, g, picks) if region
                                                       else points_here(c, g, ctx, picks, view, anywhere))]
+        cands = without_overshadowed_postal(cands, g, picks)
         scored = [(prior(c) + context_score(c, g, ctx, picks, view), c) for c in cands]
         best_score = max(s for s, _ in scored)
         best = next(c for s, c in scored if s == best_score)
@@ -449,6 +451,16 @@ def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Can
         final[g.key] = best
     for g in groups:
         g.choice = final[g.key]
+
+
+def without_overshadowed_postal(cands: list[Candidate], g: Group, picks: dict[str, Candidate]) -> list[Candidate]:
+    """A US postal place (a village GeoNames' towns lack) is the name's reading of last resort: beside a town of
+    ``POSTAL_YIELDS_TO`` people, a division or a country of that name it counts only in "Town, State" ("Oakland"
+    in a story that names Texas is still Oakland, California)."""
+    if not any(c.postal_only for c in cands) or not any(
+            not c.postal_only and (c.feature != "city" or c.population >= POSTAL_YIELDS_TO) for c in cands):
+        return cands
+    return [c for c in cands if not c.postal_only or in_container(c, g, picks)]
 
 
 def resolve_pairs(groups: list[Group]) -> None:
