@@ -609,3 +609,78 @@ def test_a_word_of_a_named_group_is_no_generic_actor(pipeline, text):
     r = process(pipeline, text)
     assert not [a for a in r.actors if "GOV" in (a.sector or [])], [(a.id, a.mentions) for a in r.actors]
 
+
+
+# ---- argument attachment, eighth session (issue 18)
+
+@pytest.mark.parametrize("text,commenter,maker", [
+    ("The bombing, condemned by the Kenyan government, was the third this year.", "KEN", None),
+    ("The Hamas attack, denounced by the Egyptian government, killed three people.", "EGY", "PSE"),
+])
+def test_a_commenting_participle_makes_its_agent_the_source_never_the_target(pipeline, text, commenter, maker):
+    r = process(pipeline, text)
+    said = events(r, ("11",))
+    assert said, r.events
+    for e in said:
+        assert side(r, e.source)[0] == commenter
+        assert e.target is None or side(r, e.target)[0] != commenter
+        assert maker is None or side(r, e.target)[0] == maker
+
+
+def test_a_reduced_passive_with_a_by_agent_names_both_sides(pipeline):
+    r = process(pipeline, "Four soldiers killed by the rebels were buried in Goma on Sunday.")
+    e = _only(r, "19") if events(r, ("19",)) else _only(r, "18")
+    assert side(r, e.source)[1] == "REB"
+    assert side(r, e.target)[1] == "MIL"
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("Ugandan troops shelled the rebel positions near the border.", "REB"),
+    ("Gunmen attacked a police station in Kano on Friday.", "COP"),
+    ("The militants raided an army base near the town of Gao.", "MIL"),
+])
+def test_an_attack_on_what_a_group_holds_is_done_to_the_group(pipeline, text, sector):
+    r = process(pipeline, text)
+    evs = [e for e in events(r, ("18", "19")) if e.target]
+    assert evs, r.events
+    assert side(r, evs[0].target)[1] == sector
+
+
+@pytest.mark.parametrize("text,partner", [
+    ("Raila Odinga said after talks with Sudan that the border would reopen.", "SDN"),
+    ("Raila Odinga left for Khartoum on Monday for talks with Sudanese officials.", "SDN"),
+    ("Raila Odinga, speaking before a meeting with Ugandan ministers, said trade would grow.", "UGA"),
+])
+def test_the_subject_of_a_clause_attends_the_talks_of_its_time_phrase(pipeline, text, partner):
+    r = process(pipeline, text)
+    e = _only(r, "04")
+    assert side(r, e.source)[0] == "KEN"
+    assert side(r, e.target)[0] == partner
+
+
+@pytest.mark.parametrize("text", ["Kenyan students protested against talks with Uganda.",
+                                  "Sudan was discussed at a meeting with Uganda."])
+def test_no_attendee_from_a_phrase_that_opposes_or_a_passive_topic(pipeline, text):
+    r = process(pipeline, text)
+    for e in events(r, ("04",)):
+        assert side(r, e.source)[0] not in ("KEN", "SDN")
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Police arrested 20 protesters in Minsk.", ("BLR", "COP"), ("BLR", "OPP")),
+    ("A truck bombing by the militants killed dozens of refugees.", (None, "UAF"), (None, "REF")),
+    ("A Malawi court freed two former ministers on bail.", ("MWI", "JUD"), ("MWI", "GOV")),
+])
+def test_the_issues_constructions_still_come_out_right(pipeline, text, source, target):
+    r = process(pipeline, text)
+    evs = [e for e in r.events if e.root in ("17", "18", "08")]
+    assert evs, r.events
+    assert side(r, evs[0].source) == source
+    assert side(r, evs[0].target) == target
+
+
+def test_a_downed_jet_of_a_country_is_that_countrys(pipeline):
+    r = process(pipeline, "A Russian jet was shot down over the border.")
+    evs = events(r, ("19",))
+    assert evs, r.events
+    assert side(r, evs[0].target)[0] == "RUS" and evs[0].source is None

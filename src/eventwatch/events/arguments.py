@@ -72,6 +72,9 @@ def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
                         if g.dep_ in ("compound", "amod", "poss") and index.at(g)), None)
             if hit:
                 return hit
+    for child in tok.children:  # "burned THEIR homes", "seized HIS passport": whom the pronoun stands for
+        if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in RELATIVES and index.pronoun(child):
+            return index.pronoun(child)
     for child in tok.children:
         if child.dep_ == "appos":
             hit = index.at(child)
@@ -354,6 +357,32 @@ def light_passive_participants(verb: Token, noun: Token, index: ActorIndex) -> l
     return passive_subject_actors(verb, index)
 
 
+ATTENDED_PREPS = frozenset({"during", "after", "following", "before", "at", "in", "from", "since", "ahead", "throughout",
+                            "on", "into"})
+
+
+def attendee_actors(noun: Token, index: ActorIndex) -> list[str]:
+    """Who takes part in a meeting, talks or a visit named in a time or place phrase of a clause: the clause's subject
+    ("X said AFTER talks with Y", "X left FOR talks with Y", "X, speaking BEFORE a meeting with Y",
+    "X said FOLLOWING two days OF talks with Y"). Not a passive clause, whose subject may be the topic ("X was
+    discussed at talks with Y"), nor a phrase that opposes or asks for the act ("protested AGAINST talks")."""
+    t = noun
+    for _ in range(2):
+        prep = t.head
+        if t.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == t.i:
+            return []
+        gov = prep.head
+        if gov.pos_ in ("VERB", "AUX"):
+            going = prep.lower_ == "for" and gov.lemma_.lower() in argument_verbs("travel")  # "LEFT FOR talks with Y"
+            if prep.lower_ not in ATTENDED_PREPS and not going or is_passive(gov):
+                return []
+            return subject_actors(gov, index)
+        if gov.pos_ != "NOUN" or prep.lower_ != "of":  # "two days OF talks": the span the talks took
+            return []
+        t = gov
+    return []
+
+
 def reduced_passive_patient(tok: Token, index: ActorIndex) -> list[str]:
     """The noun a reduced passive relative modifies ("soldiers KILLED in the attack"): the one the action was done to."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -462,9 +491,11 @@ def yielded_to(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]] | 
 
 
 def first_actor_after(tok: Token, index: ActorIndex, exclude: list[str]) -> list[str]:
-    """The first actor named in the words TOK governs after it (a statement's topic), other than EXCLUDE."""
+    """The first actor named in the words TOK governs after it (a statement's topic), other than EXCLUDE and other
+    than its by-agent ("the attack, condemned BY X and Y": X and Y condemned it; it is not about them)."""
+    agent = {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
     for t in tok.subtree:
-        if t.i <= tok.i:
+        if t.i <= tok.i or t.i in agent:
             continue
         aid = index.at(t)
         if aid and aid not in exclude:
