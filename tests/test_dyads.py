@@ -684,3 +684,19 @@ def test_a_downed_jet_of_a_country_is_that_countrys(pipeline):
     evs = events(r, ("19",))
     assert evs, r.events
     assert side(r, evs[0].target)[0] == "RUS" and evs[0].source is None
+
+
+def test_a_phrase_set_off_before_the_verb_names_no_target(pipeline):
+    r = process(pipeline, "Jane Wambui, for the Green Party, called on the Kenyan finance minister to publish the accounts.")
+    e = _only(r, "02")
+    assert actor(r, e.target) is None or "green" not in actor(r, e.target).name.lower()
+    assert side(r, e.target) == ("KEN", "GOV")
+
+
+def test_an_infinitive_after_whether_is_done_by_the_deciding_subject(pipeline):
+    r = process(pipeline, "The African Union will decide next week whether to open talks with Eritrea.")
+    evs = events(r, ("03", "04"))  # the talks, or the intent to hold them
+    assert evs, r.events
+    e = evs[0]
+    assert e.source is not None and "african union" in actor(r, e.source).name.lower()
+    assert side(r, e.target)[0] == "ERI"

@@ -118,6 +118,12 @@ def _making(verb: Token) -> bool:
     return verb.lemma_.lower() in argument_verbs("making")
 
 
+def _set_off_before(prep: Token, verb: Token) -> bool:
+    """A phrase set off by a comma before its verb describes the subject, names no patient ("X, FOR the Liberal
+    Party, called on Y")."""
+    return prep.i < verb.i and prep.i > 0 and prep.doc[prep.i - 1].text == ","
+
+
 def _set_off(tok: Token) -> bool:
     """A clause set off by a comma from the noun it hangs on (non-restrictive): "the raid, criticised by X,"."""
     return tok.i > 0 and tok.doc[tok.i - 1].text == "," and tok.head.i < tok.i
@@ -230,6 +236,9 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
             return found
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)
+    if verb.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and any(c.tag_ == "TO" for c in verb.children) \
+            and not any(c.dep_ in ("dobj", "obj", "dative") for c in head.children):
+        return subject_actors(head, index, depth + 1)  # "X will decide WHETHER TO BEGIN talks": X begins them
     if verb.dep_ == "pcomp" and head.lower_ in CLAUSE_PREPS and head.head.pos_ in ("VERB", "AUX"):
         # "X spoke BEFORE MEETING Y", "X was arrested AFTER ATTACKING Y": the governing clause's subject
         gov = head.head
@@ -313,7 +322,7 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token
     if found or not preps:
         return found
     for c in tok.children:
-        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
+        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS and not _set_off_before(c, tok):
             for p in c.children:
                 if p.dep_ == "pobj":
                     # "called for sanctions AGAINST X", "pressed for the release OF X": the act named in the
