@@ -72,9 +72,6 @@ def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
                         if g.dep_ in ("compound", "amod", "poss") and index.at(g)), None)
             if hit:
                 return hit
-    for child in tok.children:  # "burned THEIR homes", "seized HIS passport": whom the pronoun stands for
-        if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in RELATIVES and index.pronoun(child):
-            return index.pronoun(child)
     for child in tok.children:
         if child.dep_ == "appos":
             hit = index.at(child)
@@ -375,6 +372,8 @@ def attendee_actors(noun: Token, index: ActorIndex) -> list[str]:
     ("X said AFTER talks with Y", "X left FOR talks with Y", "X, speaking BEFORE a meeting with Y",
     "X said FOLLOWING two days OF talks with Y"). Not a passive clause, whose subject may be the topic ("X was
     discussed at talks with Y"), nor a phrase that opposes or asks for the act ("protested AGAINST talks")."""
+    if any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+        return []  # "talks BETWEEN X and Y": the parties are named
     t = noun
     for _ in range(2):
         prep = t.head
@@ -503,6 +502,8 @@ def first_actor_after(tok: Token, index: ActorIndex, exclude: list[str]) -> list
     """The first actor named in the words TOK governs after it (a statement's topic), other than EXCLUDE and other
     than its by-agent ("the attack, condemned BY X and Y": X and Y condemned it; it is not about them)."""
     agent = {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
+    agent -= {t.i for i in list(agent) if tok.doc[i].dep_ in ("relcl", "acl") for t in tok.doc[i].subtree}
+    # (but a clause on the agent may name the topic: "criticised by X, WHICH ACCUSED HIM of ...")
     for t in tok.subtree:
         if t.i <= tok.i or t.i in agent:
             continue
