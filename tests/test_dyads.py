@@ -700,3 +700,20 @@ def test_an_infinitive_after_whether_is_done_by_the_deciding_subject(pipeline):
     e = evs[0]
     assert e.source is not None and "african union" in actor(r, e.source).name.lower()
     assert side(r, e.target)[0] == "ERI"
+
+
+@pytest.mark.parametrize("text", ["Ghanaian police opened fire to disperse opposition demonstrators in Accra.",
+                                  "Ghanaian police fired tear gas to disperse the protesters in Kumasi."])
+def test_a_purpose_clause_names_whom_the_force_was_used_on(pipeline, text):
+    r = process(pipeline, text)
+    evs = [e for e in events(r, ("17", "18", "19")) if side(r, e.source)[1] == "COP"]
+    assert evs, r.events
+    assert all(side(r, e.target) == ("GHA", "OPP") for e in evs)
+
+
+def test_rebel_camps_are_the_rebels_but_a_bare_camp_is_no_party(pipeline):
+    r = process(pipeline, "Malian forces launched rocket fire against rebel camps near the border.")
+    e = _only(r, "19")
+    assert side(r, e.target)[1] == "REB"
+    r = process(pipeline, "Kenyan police raided the camp on Monday.")
+    assert not [a for a in r.actors if a.sector and a.sector[0] in ("CVL", "REF")], [a.id for a in r.actors]

@@ -283,8 +283,10 @@ def is_group_head(tok: Token, ctx: Context) -> bool:
         return False  # "Blair's aides" speak for Blair
     if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
         return False  # "police cadets": the head noun decides
-    if tok.dep_ in ("npadvmod", "amod", "advmod") or fold(tok.lemma_) in not_agents():
-        return False  # "rebel-held", "the town": not a party
+    if tok.dep_ in ("npadvmod", "amod", "advmod"):
+        return False  # "rebel-held": not a party
+    if fold(tok.lemma_) in not_agents() and _compound_sector(tok, ctx) is None:
+        return False  # "the town", "the camp": not a party (but "REBEL camps" are the rebels')
     if tok.tag_ == "NN" and fold(tok.lemma_) in mass_nouns() and not any(
             c.dep_ in ("det", "poss", "nummod", "compound") for c in tok.children):
         return False  # "came into force", "used force": a mass noun, no group
@@ -312,7 +314,8 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         tok = doc[i]
         if not is_group_head(tok, ctx):
             continue
-        noun = sector = noun_sector(tok, dic) or _compound_sector(tok, ctx)
+        own = None if fold(tok.lemma_) in not_agents() else noun_sector(tok, dic)  # "camp": only as "rebel camp"
+        noun = sector = own or _compound_sector(tok, ctx)
         if sector is None:
             continue
         if sector == PEOPLE_SECTOR and is_suspect(tok):

@@ -420,9 +420,11 @@ def complement_subject_actors(verb: Token, index: ActorIndex) -> list[str]:
 
 
 def complement_object_actors(verb: Token, index: ActorIndex) -> list[str]:
-    """Whom the act of an open or clausal complement is done to ("vowed to send troops TO X")."""
+    """Whom the act of an open or clausal complement, or of a purpose clause, is done to ("vowed to send troops TO X",
+    "opened fire to disperse the protesters")."""
     for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+        purpose = c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children)  # "fired tear gas TO DISPERSE X"
+        if (c.dep_ in ("xcomp", "ccomp") or purpose) and c.pos_ in ("VERB", "AUX"):
             found = object_actors(c, index)
             if found:
                 return found

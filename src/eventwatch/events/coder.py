@@ -238,6 +238,8 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
     if not targets and code[:2] not in ("01", "02"):
         # "promised to continue aid TO X", "threatened to cut off power TO X": the embedded act's party
         targets = [a for a in args.complement_object_actors(tok, index) if a not in sources]
+        if not targets and trig.light is not None:  # "OPENED fire to disperse X": the light verb's purpose clause
+            targets = [a for a in args.complement_object_actors(trig.light, index) if a not in sources]
     return Candidate(code, tok, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                      composed=composed, noun=pat.noun, pattern_code=pat.code)
 
