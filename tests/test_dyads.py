@@ -717,3 +717,17 @@ def test_rebel_camps_are_the_rebels_but_a_bare_camp_is_no_party(pipeline):
     assert side(r, e.target)[1] == "REB"
     r = process(pipeline, "Kenyan police raided the camp on Monday.")
     assert not [a for a in r.actors if a.sector and a.sector[0] in ("CVL", "REF")], [a.id for a in r.actors]
+
+
+def test_a_possessive_on_the_object_names_the_target_unless_it_is_the_doers_own(pipeline):
+    r = process(pipeline, "Zambian opposition leader Hakainde Hichilema gave a speech. "
+                          "Zambian unions criticised his budget on Sunday.")
+    e = _only(r, "11")
+    assert e.target and "hichilema" in actor(r, e.target).name.lower()
+
+
+def test_a_possessive_that_is_the_doers_own_leaves_the_other_paths_open(pipeline):
+    # "his" is the minister's own: the target comes from the "to" phrase, as without the possessive
+    r = process(pipeline, "The Zambian minister apologised for his remarks to Malawian officials.")
+    e = _only(r, "05")
+    assert side(r, e.target)[0] == "MWI"

@@ -85,7 +85,23 @@ def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
                     if hit:
                         return hit
     found = nominal_agents(tok, index)
-    return found[0] if found else None
+    return found[0] if found else _other_owner(tok, index)
+
+
+def _other_owner(tok: Token, index: ActorIndex) -> str | None:
+    """The actor a possessive pronoun on an object stands for, when it is not the clause's own subject ("fans
+    criticised HIS performances": him; not "X kept to THEIR pledge", "X praised HIS deputy": X's own)."""
+    if tok.dep_ not in ("dobj", "obj", "pobj", "nsubjpass"):
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ not in RELATIVES), None)
+    aid = index.pronoun(poss) if poss is not None else None
+    if aid is None:
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    doers = agent_actors(verb, index) if is_passive(verb) else subject_actors(verb, index)
+    return aid if doers and aid not in doers else None
 
 
 def nominal_agents(noun: Token, index: ActorIndex) -> list[str]:
