@@ -56,6 +56,11 @@ def not_agents() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def mass_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words(DATA / "mass_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def suspect_acts() -> frozenset[str]:
     return frozenset(fold(w) for w in read_words(DATA / "suspect_acts.txt"))
 
@@ -278,8 +283,13 @@ def is_group_head(tok: Token, ctx: Context) -> bool:
         return False  # "Blair's aides" speak for Blair
     if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
         return False  # "police cadets": the head noun decides
-    if tok.dep_ in ("npadvmod", "amod", "advmod") or fold(tok.lemma_) in not_agents():
-        return False  # "rebel-held", "the town": not a party
+    if tok.dep_ in ("npadvmod", "amod", "advmod"):
+        return False  # "rebel-held": not a party
+    if fold(tok.lemma_) in not_agents() and _compound_sector(tok, ctx) is None:
+        return False  # "the town", "the camp": not a party (but "REBEL camps" are the rebels')
+    if tok.tag_ == "NN" and fold(tok.lemma_) in mass_nouns() and not any(
+            c.dep_ in ("det", "poss", "nummod", "compound") for c in tok.children):
+        return False  # "came into force", "used force": a mass noun, no group
     if tok.dep_ in ("appos", "attr") or tok.head.dep_ == "appos" and tok.dep_ == "conj":
         return False  # "Dario Vance, an engineer by training": a description of someone named
     if tok.tag_ == "NN" and fold(tok.lemma_) in ctx.named_words and any(c.lower_ == "the" for c in tok.children):
@@ -304,7 +314,8 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         tok = doc[i]
         if not is_group_head(tok, ctx):
             continue
-        noun = sector = noun_sector(tok, dic) or _compound_sector(tok, ctx)
+        own = None if fold(tok.lemma_) in not_agents() else noun_sector(tok, dic)  # "camp": only as "rebel camp"
+        noun = sector = own or _compound_sector(tok, ctx)
         if sector is None:
             continue
         if sector == PEOPLE_SECTOR and is_suspect(tok):
@@ -379,15 +390,15 @@ def _same_group(actors, sector: str) -> str | None:
 
 
 def _compound_sector(tok: Token, ctx: Context) -> str | None:
-    """"Police cadets", "army recruits": a head noun the agents lists lack takes its compound's sector; not a word
-    of a named actor's or a named entity's mention ("the Islamic STATE group" is no state)."""
+    """"Police cadets", "army recruits", "rebel positions": a head noun the agents lists lack takes its modifier's
+    sector; not a word of a named actor's or a named entity's mention ("the Islamic STATE group" is no state)."""
     if tok.pos_ != "NOUN" or fold(tok.lemma_) not in group_heads():
         return None
     dic = ctx.dic
     for c in tok.lefts:
         if c.i in ctx.actor_at or c.pos_ == "PROPN" and c.ent_type_:
             continue
-        if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"):
+        if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ"):  # "REBEL positions", "MILITANT bases"
             found = agent_sector([[fold(c.text)], [fold(c.lemma_)]], dic)
             if found and found != PEOPLE_SECTOR:
                 return found
