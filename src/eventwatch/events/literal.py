@@ -94,6 +94,7 @@ class Words:
     degree: frozenset[str] = frozenset()
     forcemod: frozenset[str] = frozenset()
     bygone: frozenset[str] = frozenset()
+    hazard: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -104,7 +105,7 @@ class Words:
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
-             "forcemod", "bygone")
+             "forcemod", "bygone", "hazard")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -251,7 +252,11 @@ def _mishap(tok: Token, words: "Words") -> bool:
     """An accident or a disaster as the cause: "killed IN a helicopter crash", "a stampede killed three pilgrims",
     "died after the avalanche hit the village" (the subject or an in/during/after object names the mishap)."""
     causes = [c for c in tok.children if c.dep_ == "nsubj"] + _pobjs(tok, ("in", "during", "after"))
-    return any(_lemmas(c) & words.mishap for c in causes)
+    if any(_lemmas(c) & words.mishap for c in causes):
+        return True
+    # what is fought is a disaster or a hazard, no party: "firefighters BATTLED the blaze", "fighting two fires"
+    fought = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + _pobjs(tok, ("against",))
+    return bool(fought) and all(_lemmas(c) & (words.mishap | words.hazard) for c in fought)
 
 
 THREAT_ROOT = "13"
