@@ -364,3 +364,22 @@ def test_a_pledge_to_no_one_by_no_state_is_no_event(pipeline, text):
 ])
 def test_a_state_pledge_stays_an_event(pipeline, text):
     assert [c for c, _, _ in events(pipeline, text) if c[:2] == "03"]
+
+
+@pytest.mark.parametrize("text, root", [
+    # acts done to someone, with no one named to receive them (events/data/scope.tsv "receiver" rows)
+    ("The home secretary resigned on Wednesday after the report was published.", "08"),
+    ("Hillary Clinton released her tax returns this year.", "08"),
+])
+def test_an_act_done_to_no_one_is_no_event(pipeline, text, root):
+    assert not [c for c, _, _ in events(pipeline, text) if c[:2] == root]
+
+
+def test_a_release_of_someone_stays(pipeline):
+    got = events(pipeline, "Kenyan police released the two journalists on Friday.")
+    assert [c for c, _, _ in got if c == "0841"], got
+
+
+def test_asking_not_to_be_named_is_no_appeal(pipeline):
+    text = "The officials, who asked not to be identified, said the contract was re-advertised."
+    assert not [c for c, _, _ in events(pipeline, text) if c[:2] == "02"]

@@ -164,3 +164,21 @@ def test_expelling_diplomats_reduces_relations(pipeline, text):
 ])
 def test_fighting_a_fire_is_no_violence(pipeline, text):
     assert not [c for c, _, _ in events(pipeline, text) if c[:2] in ("18", "19", "20")]
+
+
+def test_opening_fire_stays_small_arms_fire(pipeline):
+    got = events(pipeline, "Armed men opened fire on a police station in Karak, wounding two officers.")
+    assert [c for c, _, _ in got if c[:2] == "19"], got
+
+
+@pytest.mark.parametrize("text", [
+    "What is the benefit of forcing a woman to have a baby?",
+    "The judge said it makes little sense to force oil companies to comply with the rule.",
+])
+def test_forcing_named_as_an_idea_is_no_coercion(pipeline, text):
+    assert not [c for c, _, _ in events(pipeline, text) if c[:2] == "17"]
+
+
+def test_forcing_people_out_stays_coercion(pipeline):
+    got = events(pipeline, "The army forced villagers to leave their homes.")
+    assert [c for c, _, _ in got if c[:2] == "17"], got

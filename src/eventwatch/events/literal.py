@@ -254,9 +254,14 @@ def _mishap(tok: Token, words: "Words") -> bool:
     causes = [c for c in tok.children if c.dep_ == "nsubj"] + _pobjs(tok, ("in", "during", "after"))
     if any(_lemmas(c) & words.mishap for c in causes):
         return True
+    if tok.lemma_.lower() not in FOUGHT_VERBS:
+        return False  # "opened FIRE on the post", "set fire to": the fire is the act
     # what is fought is a disaster or a hazard, no party: "firefighters BATTLED the blaze", "fighting two fires"
     fought = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + _pobjs(tok, ("against",))
     return bool(fought) and all(_lemmas(c) & (words.mishap | words.hazard) for c in fought)
+
+
+FOUGHT_VERBS = frozenset({"fight", "battle", "combat", "tackle", "contain"})  # verbs whose object is what is fought
 
 
 THREAT_ROOT = "13"
@@ -409,6 +414,13 @@ def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str]) -> str
     return None
 
 
+IDEA_DEPS = frozenset({"pcomp", "ccomp", "csubj", "pobj", "dobj", "nsubj", "acl"})  # a non-finite verb named as an idea
+
+
+def _doers(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
+
+
 def _passive_without_agent(tok: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
 
@@ -419,6 +431,8 @@ def _coerced(tok: Token, lemma: str, words: "Words", known: set[int], agents: fr
     forced from their homes ("villagers were forced to flee") were forced by someone: kept."""
     if _coercer_missing(tok, known, agents) == DROP:
         return DROP
+    if tok.tag_ in ("VB", "VBG") and tok.dep_ in IDEA_DEPS and not _doers(tok):
+        return DROP  # "the benefit OF FORCING a woman to ...", "makes little sense TO FORCE firms to ...": an idea, no act
     patients = _patients(tok)
     patients += [o for p in patients for o in _pobjs(p, ("of",))]  # "thousands OF villagers"
     if _passive_without_agent(tok) and not any(_lemmas(p) & words.human for p in patients):
