@@ -414,7 +414,8 @@ def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str]) -> str
     return None
 
 
-IDEA_DEPS = frozenset({"pcomp", "ccomp", "csubj", "pobj", "dobj", "nsubj", "acl"})  # a non-finite verb named as an idea
+IDEA_DEPS = frozenset({"pcomp", "ccomp", "csubj", "pobj", "dobj", "nsubj"})  # a non-finite verb named as an idea (not
+# "an attempt by the government TO FORCE them to close" (acl): an attempt is the act)
 
 
 def _doers(tok: Token) -> list[Token]:

@@ -21,8 +21,8 @@ actor stage knows (the data are ``data/scope.tsv``):
   country, its government, a body of states: ``pledger`` rows); a party's, a union's or a firm's promise to no one
   states a policy ("the Tories pledged to cut taxes", 01). On the own set's tune waves 1, 3 and 5 such events were
   right by root 2 times in about 50.
-* **A receiver.** Acts done to someone (``receiver`` rows: material cooperation 06, a resignation 0831, a release
-  0841) are no event when no one is named to receive them ("the adviser resigned", "released his tax returns").
+* **A receiver.** Acts done to someone (``receiver`` rows: material cooperation 06) are no event when no one is
+  named to receive them ("economic cooperation would help", "invest as much as possible").
 * **One body.** Cooperation (CAMEO 03, 04, 06-08) between two sides with the same code of a state's hierarchy
   (``state`` rows: "GBRGOV" and "GBRGOV") is the body's own business, routine administration in the guide's
   words ("the chancellor discussed the campaign with the prime minister", "the three mayors agreed"). Praise and
@@ -145,7 +145,7 @@ def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, protest
     if event.root == COMMITMENT_ROOT and tgt is None and not _pledger(src, words):
         return False  # "the Tories pledged to cut taxes": a promise to no one, by no state, states a policy (01)
     if tgt is None and event.cameo.startswith(words.receiver):
-        return False  # "the adviser resigned", "released his tax returns": an act done to no one
+        return False  # "economic cooperation would help": an act done to no one
     if is_private(src, words) and (tgt is None or is_private(tgt, words)):
         return event.root in VIOLENCE_ROOTS and _armed(src, text)
     if event.root in VIOLENCE_ROOTS and _private_person(src) and not _armed(src, text) \
