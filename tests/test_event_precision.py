@@ -350,23 +350,6 @@ def test_a_relation_acted_on_in_the_passive_stays_an_event(pipeline):
 
 
 @pytest.mark.parametrize("text", [
-    "The Liberal Democrats pledged to cut the basic rate of tax.",
-    "The union has promised to raise the issue at its conference.",
-])
-def test_a_pledge_to_no_one_by_no_state_is_no_event(pipeline, text):
-    # a party's or a union's promise with no one named to receive it states a policy (CAMEO 01, out of scope)
-    assert not [c for c, _, _ in events(pipeline, text) if c[:2] == "03"]
-
-
-@pytest.mark.parametrize("text", [
-    "The German government pledged to raise pensions next year.",
-    "The EU pledged 50 million euros in aid to Haiti.",
-])
-def test_a_state_pledge_stays_an_event(pipeline, text):
-    assert [c for c, _, _ in events(pipeline, text) if c[:2] == "03"]
-
-
-@pytest.mark.parametrize("text", [
     # material cooperation (06) with no one named to receive it (events/data/scope.tsv "receiver" rows)
     "Economic cooperation would help both sides, he argued.",
     "He suggested that the authorities invest as much of their resources as possible in roads.",

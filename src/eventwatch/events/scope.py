@@ -17,10 +17,6 @@ actor stage knows (the data are ``data/scope.tsv``):
   rejection or threat (10, 12, 13) with no target named (it is addressed to someone in authority); and
   violence by people named as using force ("a mob beat two journalists"). Violence by a private individual (a
   person with no office or sector) to no party is ordinary crime too ("John Smith went on a rampage, killing four").
-* **A pledge to no one.** A commitment (CAMEO 03) with no target named is an event only when a state makes it (a
-  country, its government, a body of states: ``pledger`` rows); a party's, a union's or a firm's promise to no one
-  states a policy ("the Tories pledged to cut taxes", 01). On the own set's tune waves 1, 3 and 5 such events were
-  right by root 2 times in about 50.
 * **A receiver.** Acts done to someone (``receiver`` rows: material cooperation 06) are no event when no one is
   named to receive them ("economic cooperation would help", "invest as much as possible").
 * **One body.** Cooperation (CAMEO 03, 04, 06-08) between two sides with the same code of a state's hierarchy
@@ -52,7 +48,6 @@ CONTESTING_ROOTS = frozenset({"10", "12", "13", "14"})
 # cooperation inside one body; praise and endorsement (05) are public stances and stay events ("the prime minister
 # backed the chancellor's report")
 COOPERATION_ROOTS = frozenset({"03", "04", "06", "07", "08"})
-COMMITMENT_ROOT = "03"
 
 
 @dataclass(frozen=True)
@@ -63,7 +58,6 @@ class ScopeWords:
     state: frozenset[str] = frozenset()
     targeted: frozenset[str] = frozenset()
     militant: frozenset[str] = frozenset()
-    pledger: frozenset[str] = frozenset()
     receiver: tuple[str, ...] = ()
 
 
@@ -80,10 +74,8 @@ def load_scope(path: str | None = None) -> ScopeWords:
     state = frozenset(w.upper() for w in kinds.pop("state", ()))
     targeted = frozenset(w.upper() for w in kinds.pop("targeted", ()))
     militant = frozenset(kinds.pop("militant", ()))
-    pledger = frozenset(w.upper() for w in kinds.pop("pledger", ()))
     receiver = tuple(sorted(kinds.pop("receiver", ())))
-    return ScopeWords({k: frozenset(v) for k, v in kinds.items()}, party, private, state, targeted, militant, pledger,
-                      receiver)
+    return ScopeWords({k: frozenset(v) for k, v in kinds.items()}, party, private, state, targeted, militant, receiver)
 
 
 def article_domain(doc: Doc, words: ScopeWords | None = None) -> str | None:
@@ -142,8 +134,6 @@ def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, protest
         return True
     if event.root in COOPERATION_ROOTS and _one_body(src, tgt, words):
         return False
-    if event.root == COMMITMENT_ROOT and tgt is None and not _pledger(src, words):
-        return False  # "the Tories pledged to cut taxes": a promise to no one, by no state, states a policy (01)
     if tgt is None and event.cameo.startswith(words.receiver):
         return False  # "economic cooperation would help": an act done to no one
     if is_private(src, words) and (tgt is None or is_private(tgt, words)):
@@ -177,14 +167,6 @@ def _described_militant(person: Actor, actors: dict[str, Actor], text: str, word
                for a in actors.values()):
             return True
     return False
-
-
-def _pledger(actor: Actor | None, words: ScopeWords) -> bool:
-    """A side whose commitment binds a state: a country, its government, a body of states (``pledger`` rows)."""
-    if actor is None:
-        return False
-    return actor.kind == "country" or bool(sectors(actor) & words.pledger) \
-        or (actor.code or "").startswith(("IGO", "UNO"))
 
 
 def _private_person(actor: Actor | None) -> bool:
