@@ -173,7 +173,7 @@ def test_opening_fire_stays_small_arms_fire(pipeline):
 
 @pytest.mark.parametrize("text", [
     "What is the benefit of forcing a woman to have a baby?",
-    "The judge said it makes little sense to force oil companies to comply with the rule.",
+    "She spoke against forcing universities to raise their fees.",
 ])
 def test_forcing_named_as_an_idea_is_no_coercion(pipeline, text):
     assert not [c for c, _, _ in events(pipeline, text) if c[:2] == "17"]
