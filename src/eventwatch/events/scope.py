@@ -17,8 +17,6 @@ actor stage knows (the data are ``data/scope.tsv``):
   rejection or threat (10, 12, 13) with no target named (it is addressed to someone in authority); and
   violence by people named as using force ("a mob beat two journalists"). Violence by a private individual (a
   person with no office or sector) to no party is ordinary crime too ("John Smith went on a rampage, killing four").
-* **A receiver.** Acts done to someone (``receiver`` rows: material cooperation 06) are no event when no one is
-  named to receive them ("economic cooperation would help", "invest as much as possible").
 * **One body.** Cooperation (CAMEO 03, 04, 06-08) between two sides with the same code of a state's hierarchy
   (``state`` rows: "GBRGOV" and "GBRGOV") is the body's own business, routine administration in the guide's
   words ("the chancellor discussed the campaign with the prime minister", "the three mayors agreed"). Praise and
@@ -58,7 +56,6 @@ class ScopeWords:
     state: frozenset[str] = frozenset()
     targeted: frozenset[str] = frozenset()
     militant: frozenset[str] = frozenset()
-    receiver: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +71,7 @@ def load_scope(path: str | None = None) -> ScopeWords:
     state = frozenset(w.upper() for w in kinds.pop("state", ()))
     targeted = frozenset(w.upper() for w in kinds.pop("targeted", ()))
     militant = frozenset(kinds.pop("militant", ()))
-    receiver = tuple(sorted(kinds.pop("receiver", ())))
-    return ScopeWords({k: frozenset(v) for k, v in kinds.items()}, party, private, state, targeted, militant, receiver)
+    return ScopeWords({k: frozenset(v) for k, v in kinds.items()}, party, private, state, targeted, militant)
 
 
 def article_domain(doc: Doc, words: ScopeWords | None = None) -> str | None:
@@ -134,8 +130,6 @@ def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, protest
         return True
     if event.root in COOPERATION_ROOTS and _one_body(src, tgt, words):
         return False
-    if tgt is None and event.cameo.startswith(words.receiver):
-        return False  # "economic cooperation would help": an act done to no one
     if is_private(src, words) and (tgt is None or is_private(tgt, words)):
         return event.root in VIOLENCE_ROOTS and _armed(src, text)
     if event.root in VIOLENCE_ROOTS and _private_person(src) and not _armed(src, text) \
