@@ -396,10 +396,16 @@ def _compound_sector(tok: Token, ctx: Context) -> str | None:
         return None
     dic = ctx.dic
     for c in tok.lefts:
-        if c.i in ctx.actor_at or c.pos_ == "PROPN" and c.ent_type_:
+        if c.i in ctx.actor_at or c.pos_ == "PROPN" and (c.ent_type_ or _in_name(c)):
             continue
         if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ"):  # "REBEL positions", "MILITANT bases"
             found = agent_sector([[fold(c.text)], [fold(c.lemma_)]], dic)
             if found and found != PEOPLE_SECTOR:
                 return found
     return None
+
+
+def _in_name(tok: Token) -> bool:
+    """A proper noun that ends a name of several words ("the Islamic STATE group", "the Red ARMY faction" at the
+    start of a sentence, where the tagger may not mark the name): a word of that name, not an agent noun."""
+    return any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" or c.ent_type_ for c in tok.lefts)
