@@ -67,3 +67,21 @@ def test_it_runs_on_the_parsed_doc_without_touching_it(pipeline, tagger):
     assert len(p) == len(doc) and all(abs(float(r.sum()) - 1.0) < 1e-4 for r in p.values())
     root, prob = best_root(tagger, doc, "arrested")
     assert root == "17" and prob >= 0.5, (root, prob)
+
+
+def test_the_tagger_reads_the_same_norm_as_in_training(pipeline, tagger):
+    """The pipeline's vocab normalises spellings and contractions ("defence" -> "defense", "n't" -> "not"); the
+    tagger was trained on its own vocab's NORM, so at run time it must read that one too (tagger_input)."""
+    import spacy
+
+    from eventwatch.events.tagger import tagger_input
+
+    text = "The defence minister didn't organise the talks with the rebels."
+    doc = pipeline.nlp(text)
+    assert {"defense", "not"} <= {t.norm_ for t in doc}  # the pipeline's own norms differ from the words
+    own = tagger_input(tagger.vocab, doc)
+    assert [t.norm_ for t in own] == [t.text.lower() for t in doc]
+    assert [t.text for t in own] == [t.text for t in doc] and own.text == doc.text
+    # the same words in a blank English vocab (as the trainer builds them) give the same probabilities
+    blank = tagger_input(spacy.blank("en").vocab, doc)
+    assert abs(tagger.doc_proba(doc) - tagger.doc_proba(blank)).max() < 1e-5
