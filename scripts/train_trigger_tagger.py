@@ -2,19 +2,20 @@
 (02..20) of the event it triggers, with its own small tok2vec (config: scripts/trigger_tagger.cfg).
 
 Data: eventwatch's own hand-coded set (labels/events), the ``tune`` split only (the test split is filtered out by
-``training_sentences``); fit on the sample waves given with ``--waves`` (default 1,3,5). Wave 2 is a held-out
-measure: ``heldout`` prints its figures and nothing is chosen on it. The gold trigger's head word (the word of
-the trigger span whose syntactic head lies outside it, as in scripts/train_event_coder.py) gets the root. The
-corpus text is read from ../shared at run time; DocBins go to /tmp (``TRIGGER_TAGGER_DIR``), never into the
-repository.
+``training_sentences``); fit on the sample waves given with ``--waves`` (default 1,2,3,5). The wave given with
+``--heldout-wave`` (default 4) is a held-out measure: ``heldout`` and ``train`` print its figures and nothing is
+chosen on it. The gold trigger's head word (the word of the trigger span whose syntactic head lies outside it, as
+in scripts/train_event_coder.py) gets the root. The corpus text is read from ../shared at run time; DocBins go to
+/tmp (``TRIGGER_TAGGER_DIR``), never into the repository. Training and run time feed the tagger the same input
+(``events.tagger.tagger_input``: the words in the tagger's own vocab, so NORM is the same in both).
 
 Commands (from the repository root):
 
     .venv/bin/python scripts/train_trigger_tagger.py build                  # parse the labelled sentences -> DocBin
-    .venv/bin/python scripts/train_trigger_tagger.py select --waves 1,3,5   # epochs, on the fixed fold 0 of the fit waves
-    .venv/bin/python scripts/train_trigger_tagger.py cv --waves 1,3,5       # 5-fold by article, out-of-fold, vs the linear coder
-    .venv/bin/python scripts/train_trigger_tagger.py heldout --waves 1,3,5  # learning curve, measured on wave 2
-    .venv/bin/python scripts/train_trigger_tagger.py train --waves 1,3,5    # fit all; write events/data/trigger_tagger
+    .venv/bin/python scripts/train_trigger_tagger.py select                 # epochs, on the fixed fold 0 of the fit waves
+    .venv/bin/python scripts/train_trigger_tagger.py cv --folds 3 [--fold-only F]  # by article, out-of-fold
+    .venv/bin/python scripts/train_trigger_tagger.py heldout [--curve]      # learning curve, measured on wave 4
+    .venv/bin/python scripts/train_trigger_tagger.py train                  # fit all; write events/data/trigger_tagger
 
 Token scores: a token is right when it is a gold trigger word and the predicted root is the gold root; "all" counts
 every token of the labelled sentences, "cand" only the linear coder's candidates (verbs and nouns of sentences
@@ -277,7 +278,7 @@ def cmd_cv(args) -> None:
         pickle.dump({"probs": pr, "sids": [d.user_data["sid"] for d in docs]}, fh)
     tec, sents = linear_cache(waves)
     only = cand_sets(sents)
-    print(f"tagger, 5-fold by article, out-of-fold, waves {args.waves}: all {scores(docs, pr)} "
+    print(f"tagger, {FOLDS}-fold by article, out-of-fold, waves {args.waves}: all {scores(docs, pr)} "
           f"cand {scores(docs, pr, only)}")
     for w in sorted(waves):
         sub = [k for k, d in enumerate(docs) if d.user_data["wave"] == w]
@@ -306,6 +307,7 @@ def with_tagger_probs(sents, docs, probs) -> None:
 
 QUIET_BUDGET = 1.5   # simulated false events per 100 BBC sport/entertainment/tech sentences (eval's limit: 2)
 DET_P_SLACK = 0.01   # sentence-detection precision may fall this much below the lexicon alone's
+ADD_GRID = [round(0.2 + 0.01 * k, 2) for k in range(41)] + [1.01]   # 0.20 .. 0.60; 1.01 adds nothing
 
 
 def choose_add(tec, sents, cal) -> tuple[dict, dict]:
@@ -317,7 +319,7 @@ def choose_add(tec, sents, cal) -> tuple[dict, dict]:
     base = tec.simulate(items, 0.0, 1.01)
     print(f"lexicon alone (simulated): {base}", flush=True)
     best = None
-    for add in tec.ADD_GRID:
+    for add in ADD_GRID:
         fig = tec.simulate(items, 0.0, add, 0.0)
         ok = fig["quiet/100"] <= QUIET_BUDGET and fig["det P"] >= base["det P"] - DET_P_SLACK
         print(f"  add {add:4}: {fig}{'' if ok else '  (breaks the rule)'}", flush=True)
@@ -378,18 +380,31 @@ def cmd_train(args) -> None:
     out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out, exclude=["vocab"])  # no vocab: the strings of the training text stay out of the repository
     print(f"wrote {out} (fit {minutes} min)", file=sys.stderr)
-    held = load_sentences({HELD_OUT})
-    fig = {"wave": HELD_OUT, "fit_minutes": minutes}
-    if held:
-        pr = predict(nlp, held)
-        fig["all"] = scores(held, pr)
-        if os.path.exists(os.environ.get("EVENT_CODER_CACHE", "")):
-            _, sents = linear_cache({HELD_OUT})
-            fig["cand"] = scores(held, pr, cand_sets(sents))
+    fig = {**heldout_scores(nlp), "fit_minutes": minutes}
     print(f"held-out wave {HELD_OUT}: {fig}", flush=True)
     (WORK / f"heldout_{args.waves}.json").write_text(json.dumps(fig) + "\n")
     if (WORK / f"oof_{args.waves}.pkl").exists() and out == OUT:
         cmd_meta(args)
+
+
+def heldout_scores(nlp) -> dict:
+    """NLP's word scores on the held-out wave ("all" tokens; "cand": the linear coder's candidates)."""
+    held = load_sentences({HELD_OUT})
+    if not held:
+        return {"wave": HELD_OUT}
+    pr = predict(nlp, held)
+    fig = {"wave": HELD_OUT, "all": scores(held, pr)}
+    if os.path.exists(os.environ.get("EVENT_CODER_CACHE", "")):
+        _, sents = linear_cache({HELD_OUT})
+        fig["cand"] = scores(held, pr, cand_sets(sents))
+    return fig
+
+
+def cmd_score(args) -> None:
+    """A trained tagger (--out, default the shipped one) measured on the held-out wave."""
+    import spacy
+
+    print(f"{args.out or OUT}: held-out {heldout_scores(spacy.load(Path(args.out) if args.out else OUT))}")
 
 
 def cmd_meta(args) -> None:
@@ -450,8 +465,9 @@ def cmd_cv_pipeline(args) -> None:
 
 
 def main() -> None:
+    global HELD_OUT, FOLDS
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=("build", "select", "cv", "heldout", "train", "meta", "cv-pipeline"))
+    ap.add_argument("command", choices=("build", "select", "cv", "heldout", "train", "meta", "cv-pipeline", "score"))
     ap.add_argument("--waves", default=FIT_WAVES, help="fit waves of the tune split (never the held-out one)")
     ap.add_argument("--heldout-wave", type=int, default=HELD_OUT,
                     help="the tune wave measured only: figures, nothing chosen on it")
@@ -468,11 +484,10 @@ def main() -> None:
     ap.add_argument("--veto", type=float, help="cv-pipeline: veto threshold (0: drop nothing)")
     ap.add_argument("--curve", action="store_true", help="heldout: fit on wave 1, 1+3, 1+3+5")
     args = ap.parse_args()
-    global HELD_OUT, FOLDS
     HELD_OUT, FOLDS = args.heldout_wave, args.folds
     assert HELD_OUT not in waves_of(args.waves), f"wave {HELD_OUT} is held out"
     {"build": build, "select": cmd_select, "cv": cmd_cv, "heldout": cmd_heldout, "train": cmd_train, "meta": cmd_meta,
-     "cv-pipeline": cmd_cv_pipeline}[args.command](args)
+     "cv-pipeline": cmd_cv_pipeline, "score": cmd_score}[args.command](args)
 
 
 if __name__ == "__main__":
