@@ -54,9 +54,30 @@ def test_rare_attack_verbs_the_lexicon_misses(pipeline, tagger, text, word):
     "Chelsea thrashed Arsenal 4-0 and the manager praised his strikers.",
     "The actress won an Oscar for her role in the film.",
 ])
-def test_no_trigger_in_sport_or_music_news(pipeline, tagger, text):
+def test_no_fight_read_in_sport_or_music_news(pipeline, tagger, text):
+    """Sport's fighting words ("beat", "thrashed") are no material conflict. (A word the codebook codes whatever the
+    section, such as "praised" (051), may be read: the combination then needs a political party, next test.)"""
     doc = pipeline.nlp(text)
-    assert tagger.triggers(doc, 0.5) == []
+    assert [(doc[i].text, r) for i, r, _ in tagger.triggers(doc, 0.5) if r >= "14"] == []
+
+
+@pytest.fixture(scope="module")
+def tagger_pipeline():
+    from eventwatch.pipeline import Pipeline
+    from eventwatch.settings import Settings
+
+    return Pipeline(Settings(default_date="2021-08-14", extra={"events_tagger": True}))
+
+
+@pytest.mark.parametrize("text", [
+    "Liverpool beat Everton 3-1 at Anfield on Sunday, with Gerrard scoring twice in the second half.",
+    "The band's new album went straight to number one in the charts this week.",
+    "Chelsea thrashed Arsenal 4-0 and the manager praised his strikers.",
+    "The actress won an Oscar for her role in the film.",
+])
+def test_the_combination_adds_no_event_to_sport_or_music_news(tagger_pipeline, text):
+    record = next(tagger_pipeline.process([Document(text=text, published="2024-03-05", location="test")]))
+    assert [e for e in record.events if e.method == "learned"] == []
 
 
 def test_it_runs_on_the_parsed_doc_without_touching_it(pipeline, tagger):
