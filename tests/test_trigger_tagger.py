@@ -38,7 +38,7 @@ def test_it_reads_a_combat_noun_the_lexicon_misses(pipeline, tagger, text, word)
 
 
 @pytest.mark.xfail(strict=True, reason="a known gap (model card): rare attack verbs the lexicon lacks are not learned "
-                                       "from 2,496 trigger words; this fails (XPASS) once the tagger reads them")
+                                       "from 3,229 trigger words; this fails (XPASS) once the tagger reads them")
 @pytest.mark.parametrize("text,word", [
     ("Government warplanes hammered rebel positions in the hills.", "hammered"),
     ("Gunmen sprayed the convoy with bullets outside the capital.", "sprayed"),
