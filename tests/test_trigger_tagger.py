@@ -31,10 +31,12 @@ def lexicon_roots(pipeline, text: str) -> list[str]:
     ("Rebels took the town after two days of fighting.", "fighting"),
     ("Hundreds fled their homes as the fighting spread to the northern villages.", "fighting"),
 ])
-def test_it_reads_a_combat_noun_the_lexicon_misses(pipeline, tagger, text, word):
+def test_it_reads_a_combat_noun_with_no_named_party(pipeline, tagger, text, word):
     root, p = best_root(tagger, pipeline.nlp(text), word)
     assert root == "19" and p >= 0.3, (root, p)  # 0.97 and 0.39 with the shipped weights
-    assert "19" not in lexicon_roots(pipeline, text)  # the lexicon alone codes no fight here
+    # the lexicon codes these too since events with no named party are kept at a calibrated confidence >= 0.6
+    # (eighth session); the two readers agree on the root
+    assert "19" in lexicon_roots(pipeline, text)
 
 
 @pytest.mark.xfail(strict=True, reason="a known gap (model card): rare attack verbs the lexicon lacks are not learned "
