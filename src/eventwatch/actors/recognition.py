@@ -10,12 +10,15 @@ surname alone (whatever spaCy calls it) is a mention of that person.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
 from eventwatch.actors.dictionary import Dictionary, Entry, fold
 from eventwatch.model import Record
 from eventwatch.nlp.cache import column, ents, per_doc
+from eventwatch.resources import read_words
 
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
 NAME_CONNECTORS = frozenset("al el bin ibn bint de del da di von van der den la le ul ud abu".split())
@@ -64,6 +67,65 @@ def blocked_tokens(doc: Doc, record: Record, dic: Dictionary, ft: list[str]) -> 
     return out
 
 
+def placed_abroad(doc: Doc, record: Record) -> dict[int, str]:
+    """Token -> country of the places stage's non-country places: a country's name there is a place of another
+    country ("Voters in Georgia", the US state, when the places stage read the article so)."""
+    out: dict[int, str] = {}
+    for place in record.places:
+        if place.feature == "country" or not place.country:
+            continue
+        for s, e in place.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                out.update((k, place.country) for k in range(span.start, span.end))
+    return out
+
+
+def is_other_country_place(start: int, end: int, entry: Entry, abroad: dict[int, str]) -> bool:
+    """The places stage resolved every word of this country name to a place in another country."""
+    own = entry.roles[0].country if entry.roles else None
+    return all(abroad.get(k) not in (None, own) for k in range(start, end))
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def inside_longer_place(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) are a strict part of a longer place name the model found ("NIGER Delta", "BRITISH
+    Columbia", "Gulf of MEXICO"): a word of that name, not a mention of the country it spells."""
+    ent = next((e for e in ents(doc) if e.start <= start and end <= e.end), None)
+    return ent is not None and ent.label_ in PLACE_LABELS and (ent.end - ent.start) > (end - start) and any(
+        doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() for k in range(ent.start, ent.end) if not start <= k < end)
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Nouns that name places or things (data/not_agents.txt: "state", "province", "city")."""
+    return frozenset(fold(w) for w in read_words(Path(__file__).parent / "data" / "not_agents.txt"))
+
+
+def part_of_longer_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> bool:
+    """A country's name at [start, end) is a word of a longer name, not a mention of the country: a place name
+    the model found ("BRITISH Columbia", "Gulf of MEXICO"), or a name it begins that goes on with a capitalised
+    word that is no title, agent noun or known name ("the NIGER Delta", "the KENYA Human Rights Commission";
+    not "US President", "Syrian Army", "Iran Israel talks")."""
+    if inside_longer_place(doc, start, end):
+        return True
+    last = doc[end - 1]
+    if end >= len(doc) or last.dep_ != "compound" or last.head.i < end:
+        return False
+    nxt = doc[end]
+    if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or not ft[end]:
+        return False
+    if ft[end] in place_words():
+        return False  # "Borno State", "Kandahar Province": the place itself
+    for k in range(1, 4):
+        key = " ".join(x for x in ft[end:end + k] if x)
+        if key in dic.titles or key in dic.agents or key in dic.index or key in dic.demonyms:
+            return False
+    return True
+
+
 def capitalised(tok) -> bool:
     return tok.text[:1].isupper() or not tok.is_alpha
 
@@ -88,8 +150,10 @@ def valid_name_span(doc: Doc, start: int, end: int, entry: Entry) -> bool:
     return True
 
 
-def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[int]) -> list[Mention]:
+def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[int],
+                       abroad: dict[int, str] | None = None) -> list[Mention]:
     prefixes = dic.prefixes
+    abroad = abroad or {}
     out, n, free = [], len(doc), 0  # free: the first token after the last name taken
     for i in _name_starts(ft, dic.first_words):
         if i < free:
@@ -108,6 +172,10 @@ def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[in
             span_blocked = all(k in blocked for k in range(i, end))  # a name that is only a place
             if span_blocked and entry.curated and doc[i].ent_type_ in ("ORG", "NORP"):
                 span_blocked = False  # "Hamas" the movement, whatever a town of that name
+            if entry.kind == "country" and (span_blocked and is_other_country_place(i, end, entry, abroad)
+                                            or part_of_longer_name(doc, i, end, dic, ft)):
+                free = end  # "Georgia" the US state: the places stage's place, no country actor
+                continue
             if (not span_blocked or entry.kind == "country") and valid_name_span(doc, i, end, entry):
                 out.append(Mention(i, end, entry.kind, entry, "DICT"))
                 free = end
@@ -247,7 +315,7 @@ def _inside_agent_phrase(ent, dic: Dictionary, ft: list[str]) -> bool:
 def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
     ft = folded_tokens(doc)
     blocked = blocked_tokens(doc, record, dic, ft)
-    mentions = dictionary_matches(doc, dic, ft, blocked)
+    mentions = dictionary_matches(doc, dic, ft, blocked, placed_abroad(doc, record))
     surnames = full_person_names(doc, dic, ft, mentions)
     # a dictionary person hit strictly inside a longer PERSON entity yields to the entity
     keep = []
