@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, fold
 from eventwatch.actors.labels import generic_name, is_generic_id
+from eventwatch.actors.recognition import folded_tokens, part_of_longer_name
 from eventwatch.model import Actor, Record
 from eventwatch.nlp.cache import column
 from eventwatch.resources import read_table, read_words
@@ -170,6 +172,8 @@ class Context:
         for place in record.places:
             if place.country:
                 for span in _spans(doc, place.mentions):
+                    if part_of_longer_name(doc, span.start, span.end, dic, folded_tokens(doc)):
+                        continue  # "Niger" of "the Niger Delta": no place of Niger
                     for t in span:
                         self.place_at[t.i] = place.country
         self.article_country = article_country(record)
@@ -195,25 +199,29 @@ ARTICLE_MARGIN = 2   # ... and at least this many times more: one mention more (
 
 
 def article_country(record: Record) -> str | None:
-    """The dateline's country, else the country the article is about: the one named ARTICLE_LEAD times as
-    often as any other and ARTICLE_MARGIN times more, counting the mentions of its places and of its named people and bodies (a country
-    named as an actor is counted through its places, or by its own mentions when no place stands for it);
-    the one country named at all when one of its people or bodies is named (a country named once as the
-    target of an act is not the article's). None when that is not clear."""
-    dateline = [p.country for p in record.places if p.dateline and p.country]
-    if dateline:
-        return dateline[0]
+    """The country the article is about, when that is clear: the one named ARTICLE_LEAD times as often as any
+    other and ARTICLE_MARGIN times more, counting the mentions of its places and of its named people and bodies
+    (a country named as an actor is counted through its places, or by its own mentions when no place stands for
+    it); the one country named at all when one of its people or bodies is named (a country named once as the
+    target of an act is not the article's). The dateline's country only agrees or decides: it is the article's
+    when the text names no country, or names it and it is among the most named ("BRUSSELS — The EU imposed
+    sanctions on Russia ...": the venue of the story, not the country of its unnamed ministries and reporters).
+    None when that is not clear."""
     counts: Counter = Counter()
     for p in record.places:
         if p.country:
             counts[p.country] += len(p.mentions)
-    placed = set(counts)
+    placed = {c for c, n in counts.items() if n}
     people: set[str] = set()
     for a in record.actors:  # countries named as actors, and the countries of named people and bodies
         if a.country and (a.kind != "country" or a.country not in placed):
             counts[a.country] += len(a.mentions)
             if a.kind != "country":
                 people.add(a.country)
+    counts = +counts  # only countries the text names
+    dateline = next((p.country for p in record.places if p.dateline and p.country), None)
+    if dateline and (not counts or counts[dateline] and counts[dateline] >= max(counts.values())):
+        return dateline
     top = counts.most_common(2)
     if len(top) == 1:  # "Prime Minister X said ...": the one country whose people the article names
         return top[0][0] if top[0][0] in people or top[0][1] >= 2 else None
@@ -257,16 +265,68 @@ def _after_stance(tok: Token) -> bool:
 
 
 def clause_country(tok: Token, ctx: Context) -> str | None:
-    """The one country of the places named in the sentence of TOK (none when they name two)."""
+    """The one country of the places named in the sentence of TOK (none when they name two), leaving out the
+    places the group goes to or acts on and the venue where it meets (:func:`not_its_place`)."""
     sent = tok.sent
-    found = {c for i, c in ctx.place_at.items() if sent.start <= i < sent.end}
+    away = not_its_place(tok)
+    found = {c for i, c in ctx.place_at.items() if sent.start <= i < sent.end and i not in away}
     return next(iter(found)) if len(found) == 1 else None
+
+
+TOWARD_PREPS = frozenset({"to", "into", "toward", "towards", "against", "on", "onto", "at"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+MOTION_PREPS = frozenset({"to", "into", "toward", "towards"})
+
+
+@lru_cache(maxsize=1)
+def venue_verbs() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words(DATA / "venue_verbs.txt"))
+
+
+def _named(tok: Token) -> set[int]:
+    """TOK and the words that name it with it ("northern ISRAEL", "Iran's central bank", "Kenya and UGANDA")."""
+    out = {tok.i}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "appos", "conj", "cc"):
+            out |= _named(c)
+    return out
+
+
+def not_its_place(tok: Token) -> set[int]:
+    """Tokens of the sentence that say where the doer TOK goes or what it acts on, not where it is from: the
+    object of its verb and the objects of to/into/against/on/at ("troops were sent TO MALI", "the United States
+    imposed sanctions ON IRAN"), and every place of its verb when the verb is one of meeting or travel
+    (``data/venue_verbs.txt``: "the foreign ministers will meet IN GENEVA"). TOK is the subject of the verb, or
+    the object of its "by"."""
+    verb = tok.head
+    if tok.dep_ == "dobj" and verb.pos_ == "VERB":  # "sent troops TO MYANMAR": where they go
+        return {k for p in verb.children if p.dep_ == "prep" and p.lower_ in MOTION_PREPS
+                for o in p.children if o.dep_ == "pobj" for k in _named(o)}
+    if tok.dep_ == "pobj" and verb.lower_ == "by" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "attacked by gunmen": the doer of "attacked"
+    elif tok.dep_ not in SUBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    venue = fold(verb.lemma_) in venue_verbs()
+    out: set[int] = set()
+    for c in verb.children:
+        if c.i == tok.i or c.dep_ in SUBJECT_DEPS:
+            continue
+        if c.dep_ in ("dobj", "dative") and tok.dep_ != "nsubjpass":
+            out |= _named(c)  # "struck KHARKIV", "sanctions ON IRAN"; not "protesters in Nairobi"
+            out.update(k for p in c.children if p.dep_ == "prep" and p.lower_ in TOWARD_PREPS
+                       for o in p.children if o.dep_ == "pobj" for k in _named(o))
+        elif c.dep_ == "prep" and venue:
+            out.update(t.i for t in c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in TOWARD_PREPS:
+            out.update(k for o in c.children if o.dep_ == "pobj" for k in _named(o))
+    return out
 
 
 def phrase_start(tok: Token) -> int:
     """First token of the noun phrase without its determiner or number ("the 20 Kenyan police" → Kenyan)."""
     left = [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
-    return min([t.i for c in left for t in c.subtree] + [tok.i])
+    start = tok.sent.start  # never the punctuation or the words of the sentence before (". Police in Atlanta")
+    return min([t.i for c in left for t in c.subtree if t.i >= start and not t.is_punct] + [tok.i])
 
 
 def is_group_head(tok: Token, ctx: Context) -> bool:
@@ -309,6 +369,14 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
             continue
         if sector == PEOPLE_SECTOR and is_suspect(tok):
             sector = SUSPECT_SECTOR  # "police arrested three men": suspects, not bystanders
+        group = armed_group_of(tok, sector, ctx)
+        if group is not None:  # "Boko Haram militants", "rebels from the RSF": that group's mention
+            span = [doc[phrase_start(tok)].idx, tok.idx + len(tok.text)]
+            if tok.i < group.start:
+                span = [tok.idx, group.end_char]
+            mentions = [m for m in group.actor.mentions if not (span[0] <= m[0] and m[1] <= span[1])]
+            group.actor.mentions = sorted(mentions + [span])  # the name's mention grows to the phrase
+            continue
         country, end = own_country(tok, ctx)
         if not country and not stateless(tok, sector, dic):  # "… detained three men in X. The men were charged": X's
             country = (clause_country(tok, ctx) or _same_group(known.values(), sector)
@@ -327,6 +395,38 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         if span not in actor.mentions:
             actor.mentions.append(span)
             actor.mentions.sort()
+
+
+ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "MIL"})  # fighters, militants, rebels, gunmen, troops
+
+
+@dataclass
+class GroupOf:
+    actor: Actor
+    start: int      # first token of the group's name
+    end_char: int   # end of the group's name in the text
+
+
+def armed_group_of(tok: Token, sector: str, ctx: Context) -> GroupOf | None:
+    """The named armed group whose fighters TOK names: its name as a compound or possessive ("BOKO HARAM
+    militants", "HEZBOLLAH's fighters") or after of/from ("rebels from the RAPID SUPPORT FORCES", "fighters of
+    the BLA"). A named group is one the actor stage made (not a country, not an unnamed country-sector group)
+    that is a group or a body of an armed sector; "NATO troops", "the Taliban government" stay as they are."""
+    if sector not in ARMED_SECTORS:
+        return None
+    cands = [c for c in tok.lefts if c.dep_ in ("compound", "poss")]
+    cands += [o for p in tok.rights if p.dep_ == "prep" and p.lower_ in ("of", "from") for o in p.children
+              if o.dep_ == "pobj"]
+    for c in cands:
+        for t in [c] + [x for x in c.lefts if x.dep_ == "compound"]:
+            actor = ctx.actor_at.get(t.i)
+            if actor is None or actor.kind == "country" or is_generic_id(actor.id) or actor.kind == "person":
+                continue
+            if actor.kind == "group" or set(actor.sector) & (ARMED_SECTORS - {"MIL"}):
+                first = min(x.i for x in c.subtree if x.i in ctx.actor_at and ctx.actor_at[x.i] is actor)
+                last = max(x.i for x in c.subtree if not x.is_punct)  # "from the Houthi MOVEMENT"
+                return GroupOf(actor, first, ctx.doc[last].idx + len(ctx.doc[last].text))
+    return None
 
 
 def place_unplaced(record: Record, country: str | None, dic: Dictionary) -> None:
