@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from eventwatch.actors.dictionary import Dictionary, Entry, fold
+from eventwatch.actors.lexicon import first_names
 from eventwatch.model import Record
 from eventwatch.nlp.cache import column, ents, per_doc
 from eventwatch.resources import read_words
@@ -88,6 +89,8 @@ def is_other_country_place(start: int, end: int, entry: Entry, abroad: dict[int,
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest southeast "
+                       "southwest northeastern northwestern southeastern southwestern upper lower".split())
 
 
 def inside_longer_place(doc: Doc, start: int, end: int) -> bool:
@@ -95,7 +98,8 @@ def inside_longer_place(doc: Doc, start: int, end: int) -> bool:
     Columbia", "Gulf of MEXICO"): a word of that name, not a mention of the country it spells."""
     ent = next((e for e in ents(doc) if e.start <= start and end <= e.end), None)
     return ent is not None and ent.label_ in PLACE_LABELS and (ent.end - ent.start) > (end - start) and any(
-        doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() for k in range(ent.start, ent.end) if not start <= k < end)
+        doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].lower_ not in DIRECTIONS
+        for k in range(ent.start, ent.end) if not start <= k < end)  # "Western Cambodia" is Cambodia
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +128,23 @@ def part_of_longer_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: lis
         if key in dic.titles or key in dic.agents or key in dic.index or key in dic.demonyms:
             return False
     return True
+
+
+LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "across", "at"})
+
+
+def in_place_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> bool:
+    """A person's name at [start, end) is the end of a longer name that is a place: the object of in/near/at
+    whose name goes on to the left with a capitalised word that is no title and no given name ("a checkpoint
+    in DERA Ismail Khan"; not "confidence in Prime Minister X", "in Mohammad Ismail Khan's view")."""
+    if start == 0 or end > len(doc):
+        return False
+    prev, root = doc[start - 1], doc[start:end].root
+    if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.dep_ != "compound" or not start <= prev.head.i < end:
+        return False
+    if ft[start - 1] in dic.titles or ft[start - 1] in first_names() or prev.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return False
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
 
 def capitalised(tok) -> bool:
@@ -158,7 +179,7 @@ def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[in
     for i in _name_starts(ft, dic.first_words):
         if i < free:
             continue
-        best, key = None, ""
+        found, key = [], ""
         for j in range(i, min(n, i + MAX_SPAN_TOKENS)):
             if ft[j]:
                 key = f"{key} {ft[j]}" if key else ft[j]
@@ -166,9 +187,14 @@ def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[in
                 break
             eid = dic.index.get(key)
             if eid and ft[j]:
-                best = (j + 1, dic.entries[eid])
+                found.append((j + 1, dic.entries[eid]))
+        # the longest name that looks like a name in the text ("the Islamic State group": "Islamic State")
+        best = next(((e, entry) for e, entry in reversed(found) if valid_name_span(doc, i, e, entry)), None)
+        best = best or (found[-1] if found else None)
         if best:
             end, entry = best
+            if entry.kind == "person" and in_place_name(doc, i, end, dic, ft):
+                continue  # "a checkpoint in Dera Ismail Khan": a town named after someone
             span_blocked = all(k in blocked for k in range(i, end))  # a name that is only a place
             if span_blocked and entry.curated and doc[i].ent_type_ in ("ORG", "NORP"):
                 span_blocked = False  # "Hamas" the movement, whatever a town of that name
@@ -240,6 +266,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
                 name = " ".join(x for x in ft[start:end] if x)
         if not name or not any(doc[k].text[:1].isupper() for k in range(start, end)):
             continue
+        if ent.label_ == "PERSON" and in_place_name(doc, start, end, dic, ft):
+            continue  # "in Dera Ismail Khan": a place
         title_start = ent.start if start > ent.start and role else None
         if name in surnames:  # a known person's short form, whatever the model called it
             out.append(Mention(start, end, "person", None, ent.label_, title_start, role, sector))
