@@ -63,6 +63,23 @@ def suspect_acts() -> frozenset[str]:
 
 
 SUSPECT_SECTOR = "CRM"
+OPPOSITION = "OPP"
+CROWD_WORDS = frozenset({"people", "person"})  # the plain words for a crowd's members
+NEAR_SENTENCES = 2
+
+
+def arrested_at_protest(tok: Token, actors) -> bool:
+    """"At least 12 PEOPLE were arrested" right after the article named protesters (an OPP group in this or the
+    NEAR_SENTENCES sentences before): the people held are of that crowd, not criminals. Only the plain crowd
+    words (``CROWD_WORDS``): "three men were arrested" stay suspects."""
+    if fold(tok.lemma_) not in CROWD_WORDS and fold(tok.text) not in CROWD_WORDS:
+        return False
+    doc = tok.doc
+    sents = [s for s in doc.sents if s.start <= tok.i]
+    window = sents[-(NEAR_SENTENCES + 1):]
+    lo, hi = window[0].start_char, window[-1].end_char
+    return any(a.sector[:1] == [OPPOSITION] and a.kind != "person" and any(lo <= s and e <= hi for s, e in a.mentions)
+               for a in actors)
 
 
 def is_suspect(tok: Token) -> bool:
@@ -110,8 +127,8 @@ def stateless(tok: Token, sector: str, dic: Dictionary) -> bool:
     """A group of no one country: unidentified attackers, or a noun named with a word of
     ``data/stateless_words.txt`` ("coalition forces", "the coalition", "a multinational force"); the head
     word counts only when the group's sector is its own ("the opposition coalition" is a national party's)."""
-    if sector == UNIDENTIFIED:
-        return True
+    if sector == UNIDENTIFIED or sector in TRANSNATIONAL_PREFIXES:
+        return True  # "gunmen"; "aid workers": of an international body, no country's
     head = fold(tok.lemma_)
     words = [fold(t.text) for c in tok.lefts if c.dep_ in ("compound", "amod") for t in c.subtree]
     if head in stateless_words() and agent_sector([[head]], dic) == sector:
@@ -342,9 +359,28 @@ def is_group_head(tok: Token, ctx: Context) -> bool:
         return False  # "rebel-held", "the town": not a party
     if tok.dep_ in ("appos", "attr") or tok.head.dep_ == "appos" and tok.dep_ == "conj":
         return False  # "Dario Vance, an engineer by training": a description of someone named
+    if acts_for_someone(tok):
+        return False  # "his lawyers", "defence lawyers", "lawyers for the general": counsel, no judiciary
     if tok.tag_ == "NN" and fold(tok.lemma_) in ctx.named_words and any(c.lower_ == "the" for c in tok.children):
         return False  # "the ministry" after "the Foreign Ministry": that body, the people table's business
     return not _members_named(tok, ctx.dic)
+
+
+@lru_cache(maxsize=1)
+def counsel_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words(DATA / "counsel_words.txt"))
+
+
+DEFENCE = frozenset({"defence", "defense"})
+
+
+def acts_for_someone(tok: Token) -> bool:
+    """TOK is a party's counsel (``data/counsel_words.txt``) named as someone's: a possessive ("HIS lawyers",
+    "the firm's attorneys"), "defence" ("DEFENCE lawyers") or "for" ("lawyers FOR the general")."""
+    if fold(tok.lemma_) not in counsel_words():
+        return False
+    return any(c.dep_ == "poss" or c.lower_ in DEFENCE or c.dep_ == "prep" and c.lower_ in ("for", "representing")
+               for c in tok.children)
 
 
 def _members_named(tok: Token, dic: Dictionary) -> bool:
@@ -368,7 +404,9 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         if sector is None:
             continue
         if sector == PEOPLE_SECTOR and is_suspect(tok):
-            sector = SUSPECT_SECTOR  # "police arrested three men": suspects, not bystanders
+            # "police arrested three men": suspects, not bystanders; "12 people were arrested" at a protest the
+            # article reports: the protesters
+            sector = OPPOSITION if arrested_at_protest(tok, known.values()) else SUSPECT_SECTOR
         group = armed_group_of(tok, sector, ctx)
         if group is not None:  # "Boko Haram militants", "rebels from the RSF": that group's mention
             span = [doc[phrase_start(tok)].idx, tok.idx + len(tok.text)]
