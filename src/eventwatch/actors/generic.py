@@ -220,9 +220,9 @@ def article_country(record: Record) -> str | None:
     other and ARTICLE_MARGIN times more, counting the mentions of its places and of its named people and bodies
     (a country named as an actor is counted through its places, or by its own mentions when no place stands for
     it); the one country named at all when one of its people or bodies is named (a country named once as the
-    target of an act is not the article's). The dateline's country only agrees or decides: it is the article's
-    when the text names no country, or names it and it is among the most named ("BRUSSELS — The EU imposed
-    sanctions on Russia ...": the venue of the story, not the country of its unnamed ministries and reporters).
+    target of an act is not the article's). The dateline's country is the article's when the text names it too,
+    or names no country; a dateline the text never names again is only where the story was filed ("BRUSSELS —
+    The EU imposed sanctions on Russia ...": not the country of its unnamed ministries and reporters).
     None when that is not clear."""
     counts: Counter = Counter()
     for p in record.places:
@@ -237,7 +237,7 @@ def article_country(record: Record) -> str | None:
                 people.add(a.country)
     counts = +counts  # only countries the text names
     dateline = next((p.country for p in record.places if p.dateline and p.country), None)
-    if dateline and (not counts or counts[dateline] and counts[dateline] >= max(counts.values())):
+    if dateline and (not counts or counts[dateline]):
         return dateline
     top = counts.most_common(2)
     if len(top) == 1:  # "Prime Minister X said ...": the one country whose people the article names

@@ -69,11 +69,14 @@ def blocked_tokens(doc: Doc, record: Record, dic: Dictionary, ft: list[str]) -> 
 
 
 def placed_abroad(doc: Doc, record: Record) -> dict[int, str]:
-    """Token -> country of the places stage's non-country places: a country's name there is a place of another
-    country ("Voters in Georgia", the US state, when the places stage read the article so)."""
+    """Token -> country of the places stage's non-country places that another place of the article backs (one
+    more place in the same first-level division): a country's name there is a place of another country
+    ("Voters in Georgia ... in Savannah": the US state). A reading no other place backs is not followed."""
     out: dict[int, str] = {}
     for place in record.places:
-        if place.feature == "country" or not place.country:
+        if place.feature == "country" or not place.country or not place.admin1:
+            continue
+        if not any(q.id != place.id and q.country == place.country and q.admin1 == place.admin1 for q in record.places):
             continue
         for s, e in place.mentions:
             span = doc.char_span(s, e, alignment_mode="expand")
@@ -108,6 +111,12 @@ def place_words() -> frozenset[str]:
     return frozenset(fold(w) for w in read_words(Path(__file__).parent / "data" / "not_agents.txt"))
 
 
+def title_case(sent) -> bool:
+    """Most words of the sentence are capitalised (a headline), so capitals do not mark names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
+
+
 def part_of_longer_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> bool:
     """A country's name at [start, end) is a word of a longer name, not a mention of the country: a place name
     the model found ("BRITISH Columbia", "Gulf of MEXICO"), or a name it begins that goes on with a capitalised
@@ -116,11 +125,11 @@ def part_of_longer_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: lis
     if inside_longer_place(doc, start, end):
         return True
     last = doc[end - 1]
-    if end >= len(doc) or last.dep_ != "compound" or last.head.i < end:
-        return False
+    if end >= len(doc) or last.dep_ != "compound" or last.head.i < end or doc[start:end].text.lower() in dic.demonyms:
+        return False  # "AMERICAN Federation of Teachers" still names the country
     nxt = doc[end]
-    if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or not ft[end]:
-        return False
+    if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or not ft[end] or title_case(doc[start].sent):
+        return False  # a headline in title case ("U.S. Warships Shell Platforms") capitalises common nouns too
     if ft[end] in place_words():
         return False  # "Borno State", "Kandahar Province": the place itself
     for k in range(1, 4):
