@@ -436,6 +436,7 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
 
 
 ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "MIL"})  # fighters, militants, rebels, gunmen, troops
+NON_STATE_ARMED = frozenset({"REB", "INS", "UAF"})
 
 
 @dataclass
@@ -449,7 +450,8 @@ def armed_group_of(tok: Token, sector: str, ctx: Context) -> GroupOf | None:
     """The named armed group whose fighters TOK names: its name as a compound or possessive ("BOKO HARAM
     militants", "HEZBOLLAH's fighters") or after of/from ("rebels from the RAPID SUPPORT FORCES", "fighters of
     the BLA"). A named group is one the actor stage made (not a country, not an unnamed country-sector group)
-    that is a group or a body of an armed sector; "NATO troops", "the Taliban government" stay as they are."""
+    whose sector is a non-state armed one (rebels, insurgents); "NATO troops", "Kurdish fighters", "the Taliban
+    government" stay as they are."""
     if sector not in ARMED_SECTORS:
         return None
     cands = [c for c in tok.lefts if c.dep_ in ("compound", "poss")]
@@ -460,7 +462,7 @@ def armed_group_of(tok: Token, sector: str, ctx: Context) -> GroupOf | None:
             actor = ctx.actor_at.get(t.i)
             if actor is None or actor.kind == "country" or is_generic_id(actor.id) or actor.kind == "person":
                 continue
-            if actor.kind == "group" or set(actor.sector) & (ARMED_SECTORS - {"MIL"}):
+            if set(actor.sector) & NON_STATE_ARMED:  # not "Kurdish fighters" (a people), not a government
                 first = min(x.i for x in c.subtree if x.i in ctx.actor_at and ctx.actor_at[x.i] is actor)
                 last = max(x.i for x in c.subtree if not x.is_punct)  # "from the Houthi MOVEMENT"
                 return GroupOf(actor, first, ctx.doc[last].idx + len(ctx.doc[last].text))
