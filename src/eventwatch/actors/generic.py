@@ -230,9 +230,13 @@ def article_country(record: Record) -> str | None:
             counts[p.country] += len(p.mentions)
     placed = {c for c, n in counts.items() if n}
     people: set[str] = set()
+    spots = [m for p in record.places for m in p.mentions]
     for a in record.actors:  # countries named as actors, and the countries of named people and bodies
-        if a.country and (a.kind != "country" or a.country not in placed):
-            counts[a.country] += len(a.mentions)
+        mentions = a.mentions
+        if is_generic_id(a.id):  # "union leaders in BRUSSELS": the place is counted already, not twice
+            mentions = [(s, e) for s, e in mentions if not any(s < pe and ps < e for ps, pe in spots)]
+        if a.country and mentions and (a.kind != "country" or a.country not in placed):
+            counts[a.country] += len(mentions)
             if a.kind != "country":
                 people.add(a.country)
     counts = +counts  # only countries the text names
