@@ -235,10 +235,10 @@ def article_country(record: Record) -> str | None:
         mentions = a.mentions
         if is_generic_id(a.id):  # "union leaders in BRUSSELS": the place is counted already, not twice
             mentions = [(s, e) for s, e in mentions if not any(s < pe and ps < e for ps, pe in spots)]
+        if a.country and a.kind != "country":
+            people.add(a.country)  # "Rebels in the Ivory Coast": people of that country, counted or not
         if a.country and mentions and (a.kind != "country" or a.country not in placed):
             counts[a.country] += len(mentions)
-            if a.kind != "country":
-                people.add(a.country)
     counts = +counts  # only countries the text names
     dateline = next((p.country for p in record.places if p.dateline and p.country), None)
     if dateline and (not counts or counts[dateline]):
