@@ -13,9 +13,9 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from eventwatch.actors.labels import said_words
-from eventwatch.actors.lexicon import description_heads, firm_nouns, firm_sectors, person_words
+from eventwatch.actors.lexicon import description_heads, firm_nouns, firm_sectors, person_words, title_words
 from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DET, NEUTER, PLURAL, PRONOUNS,
-                                        SPEAKER_REACH, MentionTable, Mention)
+                                        REACH, SPEAKER_REACH, MentionTable, Mention)
 from eventwatch.actors.names import personal_name, plain_name, proper_name, spelled_by
 from eventwatch.actors.resolution import org_heads
 from eventwatch.actors.phrases import appositive_name, conjoined_names, is_age, phrase_span, right_after, source_of, stated_age
@@ -28,6 +28,7 @@ OWNER_PREPS = frozenset({"for", "at", "from"})
 SECTOR_DESCRIBED = frozenset({"LAB"})  # "the union" may be an organisation named without the word
 SPOKEN_FOR = GROUP_KINDS + ("person",)  # a spokesman speaks for a body or for a person
 NAME_ENTS = frozenset({"PERSON", "ORG"})
+SPECIFYING_ENTS = frozenset({"NORP", "GPE", "ORG", "LOC"})  # "the Indian army", "the Lagos state government"
 PERSON_ENDINGS = ("man", "woman", "person")  # "businessman", "chairwoman": people, whatever their sector
 AGE_REACH = 3000  # characters back "the 45-year-old" looks for the person whose age the article gave
 DEFINITE_DETS = frozenset({"the", "this", "that"})
@@ -315,6 +316,10 @@ class Referents(MentionTable):
             return self._named_for(body.lemma_.lower(), subj.idx)
         if owner is None:
             return None
+        if owner.pos_ == "NOUN" and _is_definite(owner):  # "a spokesman for the firm": the firm named before
+            described = self.resolve(owner)[0]
+            if described is not None and described.kind in kinds:
+                return described
         named = [self.canonical(m.actor) for m in self.mentions if m.start <= owner.idx < m.end]
         actor = next((a for a in named if a.kind in kinds), None) or self.resolve(owner)[0]
         return actor if actor is not None and actor.kind in kinds else None
@@ -422,6 +427,13 @@ class Referents(MentionTable):
             return self.canonical(titled[-1].actor), True
         possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
         head_class = description_heads().get(lemma)
+        own = self._own_phrase(subj, span) if definite and possessor is None else None
+        if own is not None:  # "the Indian army said": the actor the phrase itself names
+            return own, False
+        if definite and head_class is None and subj.tag_ == "NN" and possessor is None:
+            role = self._role_before(lemma, span[0])
+            if role is not None:  # "The Egyptian foreign minister said … the minister said"
+                return role, True
         if head_class == "trade":  # "Norvik Steel cut jobs. The Japanese steel giant said": the firm before
             firm = self._organisation_before(span[0]) if definite and subj.tag_ == "NN" and possessor is None else None
             if firm is not None:
@@ -451,9 +463,15 @@ class Referents(MentionTable):
                 named = self._by_sector(span[0], org_heads().get(lemma))
             if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
                 named = self._last_organization_speaker(span[0])
+            if named is None and head_class == "orgname":  # "The WFP delivered flour, the agency said"
+                named = self._nearest_subject(span[0], self._is_organization)
             if named is not None or head_class == "orgname":
                 return named, named is not None
             return self._organisation_before(span[0]), True
+        if possessor is not None and head_class is None and subj.tag_ == "NN" and is_office(subj):
+            body = self.resolve(possessor)[0] if possessor.pos_ == "NOUN" else None
+            if body is not None and body.kind in GROUP_KINDS:  # "the union's leader said": the union
+                return body, True
         if definite and head_class is None and (subj.tag_ in ("NN", "NNP") or is_age(subj)):
             role = self._role_at(*span)
             if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
@@ -469,6 +487,37 @@ class Referents(MentionTable):
             if later is not None:
                 return later, True
         return self.actor_at(*span), False
+
+    def _own_phrase(self, subj: Token, span: tuple[int, int]) -> Actor | None:
+        """«The Indian army said», «the Russian defence ministry claimed»: a definite description of a body
+        that a people's, place's or proper name makes specific, which the actor stage read whole as an
+        actor (its mention holds the name as well as the noun): that actor. Not a firm's description ("the
+        German carmaker" is the firm named before), nor a role the actor stage keeps as a person."""
+        if description_heads().get(subj.lemma_.lower()) not in ("org", "orgname") or self.is_firm(subj, span):
+            return None
+        names = [c for c in subj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < subj.i
+                 and (c.ent_type_ in SPECIFYING_ENTS or c.pos_ == "PROPN")]
+        if not names:
+            return None
+        first = min(c.left_edge.idx for c in names)
+        own = [m for m in self.mentions if m.start <= first and subj.idx + len(subj) <= m.end
+               and m.actor.kind != "person"]
+        return self.canonical(own[0].actor) if own else None
+
+    def _role_before(self, lemma: str, pos: int) -> Actor | None:
+        """«The Egyptian foreign minister said … the minister said»: the nearest person before ``pos`` whom
+        the actor stage knows only by a role whose words end in the same noun (a named person with that
+        title is the people table's ``titles``)."""
+        text = doc_text(self.doc)
+        for m in reversed(self.mentions):
+            if m.end > pos or self._is_quoted(m.start):
+                continue
+            if pos - m.end > REACH:
+                return None
+            words = text[m.start:m.end].lower().split()
+            if m.actor.kind == "person" and not personal_name(m.actor.name) and words and words[-1] == lemma:
+                return self.canonical(m.actor)
+        return None
 
     def _named_later(self, lemma: str, span: tuple[int, int]) -> Actor | None:
         """«A US bank has said it will pay … Riggs Bank agreed»: an indefinite description that opens a story
@@ -526,6 +575,11 @@ def _proper_chain(tok: Token) -> str:
             and tok.doc[i - 1].pos_ == "PROPN" and tok.doc[i - 1].text[:1].isupper():
         i -= 1
     return tok.doc[i:tok.i + 1].text
+
+
+def is_office(tok: Token) -> bool:
+    """A noun for a person by an office or title ("leader", "secretary") or any person noun."""
+    return tok.lemma_.lower() in title_words() or is_person_noun(tok)
 
 
 def is_person_noun(tok: Token) -> bool:
