@@ -260,12 +260,27 @@ class Referents(MentionTable):
             newcomer = self._introduced_since_last_speaker(subj.idx, g)
             if newcomer is not None:
                 return newcomer
-            return self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
+            return (self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
+                    or self._unnamed_person_before(subj.idx))
         if low in NEUTER:  # "it said": an organisation, else a country (not a group of people)
             return (self._last_organization_speaker(subj.idx) or self._nearest(subj.idx, self._is_organization)
                     or self._nearest(subj.idx, lambda a: a.kind == "country"))
         if low in PLURAL:
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
+        return None
+
+    def _unnamed_person_before(self, pos: int) -> Actor | None:
+        """«The court sentenced the journalist … He said he would appeal»: with no person named for a he/she,
+        the nearest one person the article describes by a noun ("the journalist", "a farmer") that the actor
+        stage read as a group of that kind (its actor stands for the one person)."""
+        for m in reversed(self.mentions):
+            if m.end > pos or self._is_quoted(m.start) or m.actor.kind == "person":
+                continue
+            if pos - m.end > REACH:
+                return None
+            head = self.head_token(m)
+            if head is not None and head.tag_ == "NN" and _names_one_person(head):
+                return self.canonical(m.actor)
         return None
 
     def _co_arguments(self, subj: Token) -> set[str]:
@@ -575,6 +590,18 @@ def _proper_chain(tok: Token) -> str:
             and tok.doc[i - 1].pos_ == "PROPN" and tok.doc[i - 1].text[:1].isupper():
         i -= 1
     return tok.doc[i:tok.i + 1].text
+
+
+AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent")  # "journalist", "farmer", "student": a doer
+
+
+def _names_one_person(tok: Token) -> bool:
+    """A singular common noun for one person: an office, a person noun, or a doer's noun by its ending
+    ("journalist", "farmer", "student"; not "government" or a body's noun of ``description_heads``)."""
+    lemma = tok.lemma_.lower()
+    if tok.ent_type_ or description_heads().get(lemma) or lemma.endswith("ment"):
+        return False
+    return is_office(tok) or lemma.endswith(AGENT_ENDINGS)
 
 
 def is_office(tok: Token) -> bool:
