@@ -601,8 +601,8 @@ class MentionTable:
         mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
         if actor.kind == "organization" and _organization_name(actor.name):
             return self._adopt_organization(actor, mentions)
-        if actor.kind != "person" or not personal_name(actor.name):
-            return None
+        if actor.kind != "person" or not (personal_name(actor.name) or actor.role):  # a named person, or one
+            return None  # known by an office ("the judge": Referents._office_holder)
         actor.mentions = mentions
         self.record.actors.append(actor)
         return actor.id

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from eventwatch.actors.labels import said_words
-from eventwatch.actors.lexicon import description_heads, firm_nouns, firm_sectors, person_words, title_words
+from eventwatch.actors.lexicon import description_heads, firm_nouns, firm_sectors, offices, person_words, title_words
 from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DET, NEUTER, PLURAL, PRONOUNS,
                                         REACH, SPEAKER_REACH, MentionTable, Mention)
+from eventwatch.actors.codes import generic_id
+from eventwatch.actors.dictionary import slug
 from eventwatch.actors.names import personal_name, plain_name, proper_name, spelled_by
 from eventwatch.actors.resolution import org_heads
 from eventwatch.actors.phrases import appositive_name, conjoined_names, is_age, phrase_span, right_after, source_of, stated_age
@@ -28,7 +30,7 @@ OWNER_PREPS = frozenset({"for", "at", "from"})
 SECTOR_DESCRIBED = frozenset({"LAB"})  # "the union" may be an organisation named without the word
 SPOKEN_FOR = GROUP_KINDS + ("person",)  # a spokesman speaks for a body or for a person
 NAME_ENTS = frozenset({"PERSON", "ORG"})
-SPECIFYING_ENTS = frozenset({"NORP", "GPE", "ORG", "LOC"})  # "the Indian army", "the Lagos state government"
+SPECIFYING_ENTS = frozenset({"NORP", "GPE", "LOC"})  # "the Indian army", "the Lagos state government"
 PERSON_ENDINGS = ("man", "woman", "person")  # "businessman", "chairwoman": people, whatever their sector
 AGE_REACH = 3000  # characters back "the 45-year-old" looks for the person whose age the article gave
 DEFINITE_DETS = frozenset({"the", "this", "that"})
@@ -483,10 +485,6 @@ class Referents(MentionTable):
             if named is not None or head_class == "orgname":
                 return named, named is not None
             return self._organisation_before(span[0]), True
-        if possessor is not None and head_class is None and subj.tag_ == "NN" and is_office(subj):
-            body = self.resolve(possessor)[0] if possessor.pos_ == "NOUN" else None
-            if body is not None and body.kind in GROUP_KINDS:  # "the union's leader said": the union
-                return body, True
         if definite and head_class is None and (subj.tag_ in ("NN", "NNP") or is_age(subj)):
             role = self._role_at(*span)
             if role is not None:  # "the Ontario judge" and no judge named before: a person of its own
@@ -495,7 +493,14 @@ class Referents(MentionTable):
             if firm is not None:  # "Norvik Steel cut jobs. The steelmaker said": the firm named before
                 return firm, True
             gender, others = person_words().get(lemma), self._co_arguments(subj)
-            return self._nearest(span[0], lambda a: self._gender_ok(a, gender) and a.id not in others), True
+            found = self._nearest(span[0], lambda a: self._gender_ok(a, gender) and a.id not in others)
+            body = self._office_of_body(subj, possessor) if found is None else None
+            if body is not None:  # "the union's leader said" and no person named: the union
+                return body, True
+            office = self._office_holder(subj, span) if found is None else None
+            if office is not None:  # "The judge said" and no one named before: the judge, a person by office
+                return office, False
+            return found, True
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
         if indefinite and head_class in ("org", "orgname") and subj.tag_ == "NN" and possessor is None:
             later = self._named_later(lemma, span)
@@ -503,15 +508,47 @@ class Referents(MentionTable):
                 return later, True
         return self.actor_at(*span), False
 
+    def _office_of_body(self, subj: Token, possessor: Token | None) -> Actor | None:
+        """«the union's leader said»: the body a described possessor stands for speaks through its officer."""
+        if possessor is None or possessor.pos_ != "NOUN" or subj.tag_ != "NN" or not is_office(subj):
+            return None
+        body = self.resolve(possessor)[0]
+        return body if body is not None and body.kind in GROUP_KINDS else None
+
+    def _office_holder(self, subj: Token, span: tuple[int, int]) -> Actor | None:
+        """«The judge said», «the prime minister said» with no one named before who holds the office: a
+        person of its own, known by the office (``titles.tsv``), as the actor stage names the holder of an
+        office of a country or body ("CAN-JUD/judge"): of the nearest body before of the office's sector
+        ("a court in Dallas … the judge": USA-JUD), else of no country ("---JUD/judge")."""
+        words = doc_text(self.doc)[span[0]:span[1]].split()
+        words = words[1:] if words and words[0].lower() in DEFINITE_DETS else words
+        if not words or words[-1].lower() != subj.lower_:
+            return None
+        title = " ".join(words).lower()
+        found = offices().get(title) or (offices().get(subj.lemma_.lower()) if len(words) == 1 else None)
+        if found is None or found[1] is None:
+            return None
+        role, sector = found
+        body = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and sector in a.sector and a.country is not None)
+        base = (generic_id(body.country, sector) if body is not None else None) or f"---{sector}"
+        aid = f"{base}/{slug(title)}"
+        actor = self.added.get(aid) or Actor(id=aid, name=" ".join(words), kind="person", confidence=0.5,
+                                             country=body.country if body is not None else None,
+                                             sector=[sector], role=role)
+        self.added[aid] = actor
+        self._add_mention(Mention(span[0] + len(doc_text(self.doc)[span[0]:span[1]]) - len(" ".join(words)),
+                                  span[1], actor, subj.dep_ in ("nsubj", "nsubjpass")))
+        return actor
+
     def _own_phrase(self, subj: Token, span: tuple[int, int]) -> Actor | None:
         """«The Indian army said», «the Russian defence ministry claimed»: a definite description of a body
-        that a people's, place's or proper name makes specific, which the actor stage read whole as an
+        that a people's or place's name makes specific, which the actor stage read whole as an
         actor (its mention holds the name as well as the noun): that actor. Not a firm's description ("the
         German carmaker" is the firm named before), nor a role the actor stage keeps as a person."""
         if description_heads().get(subj.lemma_.lower()) not in ("org", "orgname") or self.is_firm(subj, span):
             return None
         names = [c for c in subj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < subj.i
-                 and (c.ent_type_ in SPECIFYING_ENTS or c.pos_ == "PROPN")]
+                 and c.ent_type_ in SPECIFYING_ENTS]
         if not names:
             return None
         first = min(c.left_edge.idx for c in names)
