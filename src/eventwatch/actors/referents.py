@@ -481,7 +481,7 @@ class Referents(MentionTable):
             if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
                 named = self._last_organization_speaker(span[0])
             if named is None and head_class == "orgname":  # "The WFP delivered flour, the agency said"
-                named = self._nearest_subject(span[0], self._is_organization)
+                named = self._clause_body(span[0])
             if named is not None or head_class == "orgname":
                 return named, named is not None
             return self._organisation_before(span[0]), True
@@ -507,6 +507,18 @@ class Referents(MentionTable):
             if later is not None:
                 return later, True
         return self.actor_at(*span), False
+
+    def _clause_body(self, pos: int) -> Actor | None:
+        """«The World Food Programme delivered flour to Gaza, the agency said»: the organisation that is the
+        subject of the reported clause before a cue in its own sentence (no further back)."""
+        start = self._sentence_start(pos)
+        found = self._nearest_subject(pos, self._is_organization, reach=pos - start)
+        return found if found is not None and self._first_in(found, start, pos) else None
+
+    def _first_in(self, actor: Actor, start: int, end: int) -> bool:
+        """``actor`` has a mention in ``[start, end)``, the first subject mention there outside quotes."""
+        subjects = [m for m in self.mentions if m.subject and start <= m.start and m.end <= end and not self._is_quoted(m.start)]
+        return bool(subjects) and self.canonical(subjects[0].actor) is actor
 
     def _office_of_body(self, subj: Token, possessor: Token | None) -> Actor | None:
         """«the union's leader said»: the body a described possessor stands for speaks through its officer."""
