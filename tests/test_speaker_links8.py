@@ -86,3 +86,11 @@ def test_no_organisation_from_the_word_of_an_office(analyse):
     assert not any(a.name == "State" for a in rec.actors), [a.id for a in rec.actors]
     speaker = _find(rec, "Aid will resume").speaker
     assert any(a.id == speaker and a.name == "Ana Ruiz" and a.kind == "person" for a in rec.actors), speaker
+
+
+def test_a_body_described_with_an_organisations_name_is_that_organisation(analyse):
+    rec = analyse("Dockers in Hamburg stopped work. The Verdi trade union said the talks had failed.")
+    q = _find(rec, "talks had failed")
+    assert q.speaker == _actor_of(rec, "Verdi").id, (q.speaker, [a.id for a in rec.actors])
+    rec = analyse("Bakers walked out in Leeds. The GMB union said the pay offer was an insult. GMB has many members.")
+    assert _find(rec, "pay offer").speaker == _actor_of(rec, "GMB").id

@@ -555,10 +555,16 @@ class Referents(MentionTable):
     def _own_phrase(self, subj: Token, span: tuple[int, int]) -> Actor | None:
         """«The Indian army said», «the Russian defence ministry claimed»: a definite description of a body
         that a people's or place's name makes specific, which the actor stage read whole as an
-        actor (its mention holds the name as well as the noun): that actor. Not a firm's description ("the
+        actor (its mention holds the name as well as the noun): that actor; one that an organisation's name makes
+        specific ("the Usdaw trade union"): that organisation. Not a firm's description ("the
         German carmaker" is the firm named before), nor a role the actor stage keeps as a person."""
         if description_heads().get(subj.lemma_.lower()) not in ("org", "orgname") or self.is_firm(subj, span):
             return None
+        bodies = [self.canonical(m.actor) for c in subj.children if c.dep_ == "compound" and c.i < subj.i
+                  and c.pos_ == "PROPN" for m in self.mentions if c.idx <= m.start and m.end <= c.idx + len(c)]
+        body = next((a for a in bodies if a.kind == "organization"), None)
+        if body is not None:  # "the Usdaw trade union said": the organisation its name is
+            return body
         names = [c for c in subj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < subj.i
                  and c.ent_type_ in SPECIFYING_ENTS]
         if not names:
