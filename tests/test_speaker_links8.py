@@ -94,3 +94,11 @@ def test_a_body_described_with_an_organisations_name_is_that_organisation(analys
     assert q.speaker == _actor_of(rec, "Verdi").id, (q.speaker, [a.id for a in rec.actors])
     rec = analyse("Bakers walked out in Leeds. The GMB union said the pay offer was an insult. GMB has many members.")
     assert _find(rec, "pay offer").speaker == _actor_of(rec, "GMB").id
+
+
+def test_the_party_after_its_adjective(analyse):
+    rec = analyse("A Conservative councillor in Hull resigned on Friday over a leaked email. In a statement, the "
+                  "party said the email had been misread. Conservative Party officials declined to comment further.")
+    q = _find(rec, "misread")
+    party = [a for a in rec.actors if a.name.startswith("Conservative")]
+    assert party and q.speaker == party[0].id, (q.speaker, [(a.id, a.name) for a in rec.actors])

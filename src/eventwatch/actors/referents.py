@@ -369,6 +369,18 @@ class Referents(MentionTable):
                 return actor
         return None
 
+    def _party_by_adjective(self, pos: int) -> Actor | None:
+        """«A Conservative candidate quit … the party said»: the party of the article whose name begins with the
+        nearest party adjective before ``pos`` (outside quotes, within ``REACH``) that names one."""
+        for tok in reversed(self.doc[:bisect.bisect_left(self._token_starts, pos)]):
+            if pos - tok.idx > REACH:
+                return None
+            if tok.ent_type_ == "NORP" and not self._is_quoted(tok.idx):
+                party = self._party(tok.lower_)
+                if party is not None:
+                    return party
+        return None
+
     def _by_sector(self, pos: int, sector: str | None) -> Actor | None:
         """The nearest organisation of a labour sector the actor stage read off its name or entry ("Unison",
         "the Arden Guild") for "the union"; a ministry or department is not guessed by its sector."""
@@ -478,6 +490,8 @@ class Referents(MentionTable):
                      self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in said_words(a, text).lower().split()))
             if named is None and head_class == "orgname":  # "backed by Unison … The union said": its sector
                 named = self._by_sector(span[0], org_heads().get(lemma))
+            if named is None and head_class == "orgname" and org_heads().get(lemma) == "PTY":
+                named = self._party_by_adjective(span[0])  # "a Conservative candidate … the party said"
             if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
                 named = self._last_organization_speaker(span[0])
             if named is None and head_class == "orgname":  # "The WFP delivered flour, the agency said"
