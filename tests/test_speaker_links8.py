@@ -102,3 +102,9 @@ def test_the_party_after_its_adjective(analyse):
     q = _find(rec, "misread")
     party = [a for a in rec.actors if a.name.startswith("Conservative")]
     assert party and q.speaker == party[0].id, (q.speaker, [(a.id, a.name) for a in rec.actors])
+
+
+def test_the_court_after_a_court_named_by_its_place(analyse):
+    rec = analyse("A Madrid court ordered the release of two activists on Tuesday. The court said the evidence was weak.")
+    q = _find(rec, "evidence was weak")
+    assert q.speaker is not None and q.speaker == _actor_of(rec, "Madrid court").id, (q.speaker, [(a.id, a.mentions) for a in rec.actors])
