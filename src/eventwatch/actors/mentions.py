@@ -566,8 +566,8 @@ class MentionTable:
 
         for k in range(min(4, len(words) - 2), 0, -1):  # "Secretary of State Ana Ruiz": two or three
             rest = words[k:]  # capitalised words after an office name its holder (as ``recognition._titled_name``)
-            if (" ".join(words[:k]).lower() in offices() and len(rest) <= 3 and all(w.istitle() and w.isalpha() for w in rest)
-                    and not any(w.lower() in org_heads() for w in rest)):
+            if (" ".join(words[:k]).lower() in offices() and len(rest) <= 3
+                    and all(w.istitle() and w.isalpha() for w in rest) and not any(w.lower() in org_heads() for w in rest)):
                 return self._new_person(" ".join(rest))
         return None
 

@@ -3,6 +3,13 @@
 ``Referents.resolve(token)`` turns the head token of a speaker phrase into (actor, name as written or
 canonical, character span): a name or surname, a pronoun (by salience and who spoke last), a definite
 description ("the company", "the spokesman") or a document ("her statement" -> her).
+
+A speaker the table can name carries an actor: a body the phrase itself names ("the Indian army", "the GMB
+union"), a person named before by role ("the minister" after "the Egyptian foreign minister"), the body of an
+officer ("the union's leader") or of a clause ("the WFP delivered flour, the agency said"), the party of an
+adjective ("a Conservative candidate … the party said"), the one person a noun described for a he/she ("the
+journalist … He said"), and, for an office no one was named for ("The judge said"), a person of that office
+(``_office_holder``, "USA-JUD/judge" or "---JUD/judge"), added to the record when it speaks.
 """
 from __future__ import annotations
 
@@ -531,7 +538,8 @@ class Referents(MentionTable):
 
     def _first_in(self, actor: Actor, start: int, end: int) -> bool:
         """``actor`` has a mention in ``[start, end)``, the first subject mention there outside quotes."""
-        subjects = [m for m in self.mentions if m.subject and start <= m.start and m.end <= end and not self._is_quoted(m.start)]
+        subjects = [m for m in self.mentions
+                    if m.subject and start <= m.start and m.end <= end and not self._is_quoted(m.start)]
         return bool(subjects) and self.canonical(subjects[0].actor) is actor
 
     def _office_of_body(self, subj: Token, possessor: Token | None) -> Actor | None:
