@@ -263,6 +263,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
             continue
         if ent.label_ == "PERSON" and _inside_agent_phrase(ent, dic, ft):
             continue  # "Riot police ..." at the start of a sentence: a capitalised generic agent, not a person "Riot"
+        if ent.label_ == "ORG" and _ends_title(ent, dic, ft):
+            continue  # "State" of "Secretary of State Marco Rubio": a word of an office, not a body
         start, role, sector = strip_title(doc, ent.start, ent.end, dic, ft)
         end = trim_end(doc, start, ent.end)
         if start >= end:
@@ -363,6 +365,15 @@ def _inside_agent_phrase(ent, dic: Dictionary, ft: list[str]) -> bool:
     for extra in (1, 2):
         end = ent.end + extra
         if end <= len(ft) and " ".join(ft[ent.start:end]) in dic.agents:
+            return True
+    return False
+
+
+def _ends_title(ent, dic: Dictionary, ft: list[str]) -> bool:
+    """ENT's words end an office of the dictionary's titles with the words before them ("Secretary of State",
+    "Chief of Staff"): the office's own word, no organisation of that name."""
+    for s in range(max(0, ent.start - 3), ent.start):
+        if " ".join(x for x in ft[s:ent.end] if x) in dic.titles:
             return True
     return False
 
