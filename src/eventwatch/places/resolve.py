@@ -20,7 +20,10 @@ Famous referents: when a name's best reading by the prior is a national capital,
 or an airport (Moscow, Paris, Athens, Heathrow), another reading wins only if the article points to
 it in particular: its division is named in the same sentence, it follows the "Town, State" pattern, a county of
 its division is named ("Paris" and "Edgar County"), or another town of the article lies near it. Country-wide evidence alone (a US article, American demonyms) does not
-move Moscow to Idaho.
+move Moscow to Idaho. A local story that names one division, not the famous reading's own, points to that
+division anywhere in the article if nothing else lies in the famous reading's country or if the division
+lies in that same country ("Manhattan" in a Kansas story). Every famous reading of the name stays in the race
+(Philadelphia, Pennsylvania beside Amman, once "Philadelphia", whose capital bonus makes it the top prior).
 
 Lists: a name joined by "and"/"or" to a first-level division is that country's division of the name if it
 has one ("Oregon and Washington").
@@ -327,6 +330,17 @@ def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate
     return False
 
 
+def one_other_division(top: Candidate, view: GroupView) -> bool:
+    """The article names one first-level division, and it is not the famous reading's own: a local story
+    there ("Alexandria police ..." and Virginia; "Manhattan" in a story naming Kansas). Its naming counts
+    wherever it is, if nothing else of the article lies in the famous reading's country or if the division
+    lies in that same country (a state's name beside a city of another state of it)."""
+    named = [key for key, n in view.admin1.items() if n > 0]
+    if len(named) != 1 or named[0] == (top.cc, top.admin1):
+        return False
+    return named[0][0] == top.cc or not (view.countries.get(top.cc, 0) > 0 or view.majority.get(top.cc, 0) > 0)
+
+
 def close_names(c: Candidate, key: str, ctx: Context) -> int:
     """How many other names of the article have some reading (town or county) within ``CLOSE_KM`` of C:
     "Lebanon" beside "Boone County" is the Lebanon that lies in Boone County, Indiana, whichever readings
@@ -435,9 +449,8 @@ def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Can
             region = top.feature == "other" and not top.cc  # a sea or region yields only to "Town, State"
             # the article's one named division counts wherever it is named, if nothing else in the article
             # lies in the famous place's country (a local story: "Alexandria police ..." and Virginia)
-            anywhere = (sum(1 for n in view.admin1.values() if n > 0) == 1
-                        and not (view.countries.get(top.cc, 0) > 0 or view.majority.get(top.cc, 0) > 0))
-            cands = [c for c in cands if c is top or (in_container(c, g, picks) if region
+            anywhere = one_other_division(top, view)
+            cands = [c for c in cands if c is top or (famous(c) and not region) or (in_container(c, g, picks) if region
                                                       else points_here(c, g, ctx, picks, view, anywhere))]
         cands = without_overshadowed_postal(cands, g, picks)
         scored = [(prior(c) + context_score(c, g, ctx, picks, view), c) for c in cands]
