@@ -691,3 +691,22 @@ def test_a_famous_reading_by_its_own_name_is_not_dropped_for_a_famous_alternate_
     record = run(nlp, "The governor toured Pensacola and Tallahassee on Monday. On Friday he flew to "
                       "Philadelphia to raise money for his campaign.")
     assert near(place_named(record, "Philadelphia"), (39.95, -75.16))
+
+
+def test_a_sum_in_dollars_points_a_town_name_to_the_dollar_countries(nlp):
+    record = run(nlp, "Mansfield council members approved a $2 million loan for road repairs on Monday.")
+    mansfield = place_named(record, "Mansfield")
+    assert mansfield is not None and mansfield.country == "USA"
+
+
+def test_a_sum_in_pounds_keeps_the_english_town(nlp):
+    record = run(nlp, "Mansfield council members approved a \u00a32 million loan for road repairs on Monday.")
+    mansfield = place_named(record, "Mansfield")
+    assert mansfield is not None and mansfield.country == "GBR"
+
+
+def test_currency_countries():
+    from eventwatch.places.resolve import currency_countries
+    assert "US" in currency_countries("It cost $5 million.") and "GB" not in currency_countries("It cost $5 million.")
+    assert currency_countries("It cost \u00a35 million.") == ("GB",)
+    assert currency_countries("Shares of X$ fell; no sums here.") == ()

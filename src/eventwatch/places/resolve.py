@@ -217,6 +217,8 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
         countries[cc] += 1
     if dateline is not None:
         countries[dateline.cc] += 2
+    for cc in currency_countries(text):
+        countries[cc] += 1
     for g in groups:
         pick = g.choice
         if pick is None:
@@ -254,6 +256,23 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
         elif any(c.feature == "other" and c.cc for c in g.candidates):  # a county ("Edgar County")
             ctx.towns.append((g.key, None, None, {(c.cc, c.admin1) for c in g.candidates if c.feature == "other"}))
     return ctx
+
+
+# sums of money written with a bare sign: the countries whose papers write their own currency so
+DOLLAR = re.compile(r"(?<![A-Za-z])\$\s?\d")
+POUND = re.compile(r"\u00a3\s?\d")
+DOLLAR_COUNTRIES = ("US", "CA", "AU", "NZ")
+
+
+def currency_countries(text: str) -> tuple[str, ...]:
+    """Countries a bare currency sign points to: "$5 million" (the United States, Canada, Australia,
+    New Zealand), "\u00a35 million" (the United Kingdom). Weak country evidence, like a demonym."""
+    out: tuple[str, ...] = ()
+    if DOLLAR.search(text):
+        out += DOLLAR_COUNTRIES
+    if POUND.search(text):
+        out += ("GB",)
+    return out
 
 
 def _without(counter: Counter, key, amount: int) -> Counter:
