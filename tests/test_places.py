@@ -710,3 +710,11 @@ def test_currency_countries():
     assert "US" in currency_countries("It cost $5 million.") and "GB" not in currency_countries("It cost $5 million.")
     assert currency_countries("It cost \u00a35 million.") == ("GB",)
     assert currency_countries("Shares of X$ fell; no sums here.") == ()
+
+
+def test_a_hamlet_the_gazetteer_alone_matched_says_nothing_of_the_country(nlp):
+    # "Law" (a Scottish village) inside "Law Enforcement Center" must not make this an article about Britain
+    record = run(nlp, "Police in Mansfield moved into the renovated Law Enforcement Center on Monday, "
+                      "a project that cost $2 million.")
+    mansfield = place_named(record, "Mansfield")
+    assert mansfield is not None and mansfield.country == "USA"

@@ -13,6 +13,11 @@ Every distinct name (a "group" of mentions) gets a score per candidate:
   where other names also have a reading ("Paris" and "Henry County" both exist in Tennessee),
   nearness to the other places, and the "Town, State" / "Town, Country" pattern.
 
+A name with readings in one country only counts as evidence of the article's country (and a pick counts in
+the majority) only if the model tagged it or its reading is a town of ``MIN_POPULATION``: a hamlet the gazetteer
+alone matched ("Law" in "Law Enforcement Center") says nothing. A sum with a bare dollar or pound sign is weak
+country evidence, like a demonym.
+
 A group's own choice is left out of its context, so "Georgia" is decided by "Tbilisi" or
 "Atlanta", not by itself. The weights are plain constants below.
 
@@ -41,7 +46,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from eventwatch.places.detect import Mention
+from eventwatch.places.detect import MIN_POPULATION, Mention
 from eventwatch.places.gazetteer import NAME_ALIAS, NAME_ALT, NAME_MAIN, Candidate
 
 FEATURE_PRIOR = {"country": 2.0, "other": 2.0, "admin1": 0.5, "city": 0.0}
@@ -65,7 +70,8 @@ CONTAINER_WORDS = ("in", "in the")  # "Town in Province"
 SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]")
 W_CLOSE, CLOSE_KM, CLOSE_CAP = 1.0, 40.0, 2  # per other name with a reading this close (see close_names)
 FAMOUS_POPULATION = 1_000_000  # a city this big (or a capital, or an airport) keeps its reading by default
-POSTAL_YIELDS_TO = 15_000  # a postal place yields to a town this big (see without_overshadowed_postal)
+POSTAL_YIELDS_TO = 15_000
+VILLAGE_EVIDENCE = 15_000  # a gazetteer-only town this small is no evidence of the article's country  # a postal place yields to a town this big (see without_overshadowed_postal)
 
 
 @dataclass
@@ -206,6 +212,14 @@ def merge_longer_names(groups: dict[str, Group]) -> dict[str, str]:
     return {k: joined.get(v, v) for k, v in joined.items()}
 
 
+def country_evidence(g: Group) -> bool:
+    """A name with readings in one country only tells the article's country if the model tagged it as a
+    place or its reading is more than a village: a capitalised word the gazetteer alone matched to a hamlet
+    ("The Law Enforcement Center": Law, Scotland) tells nothing."""
+    return any(m.from_entity for m in g.mentions) or g.choice is None or g.choice.feature != "city" or (
+        g.choice.population >= MIN_POPULATION)
+
+
 def build_context(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None,
                   text: str = "") -> Context:
     countries: Counter = Counter()
@@ -226,11 +240,11 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
         n = len(g.mentions)
         if pick.feature == "country":
             countries[pick.cc] += n
-        elif len({c.cc for c in g.candidates}) == 1:
+        elif len({c.cc for c in g.candidates}) == 1 and country_evidence(g):
             countries[pick.cc] += 1
         if pick.feature == "admin1":
             admin1[(pick.cc, pick.admin1)] += n
-        if pick.cc:
+        if pick.cc and country_evidence(g):
             majority[pick.cc] += n
         if pick.admin1:
             admin1_picks[(pick.cc, pick.admin1)] += n
@@ -294,10 +308,10 @@ def group_view(g: Group, ctx: Context) -> GroupView:
     own = g.choice
     n = len(g.mentions)
     countries = ctx.countries
-    majority = _without(ctx.majority, own.cc, n) if own else ctx.majority
+    majority = _without(ctx.majority, own.cc, n) if own and country_evidence(g) else ctx.majority
     if own is not None and own.feature == "country":
         countries = _without(countries, own.cc, n)
-    elif own is not None and len({x.cc for x in g.candidates}) == 1:
+    elif own is not None and len({x.cc for x in g.candidates}) == 1 and country_evidence(g):
         countries = _without(countries, own.cc, 1)
     admin1 = _without(ctx.admin1, (own.cc, own.admin1), n) if own and own.feature == "admin1" else ctx.admin1
     picks_in = _without(ctx.admin1_picks, (own.cc, own.admin1), n) if own and own.admin1 else ctx.admin1_picks
