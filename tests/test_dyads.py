@@ -624,3 +624,125 @@ def test_we_in_a_direct_quote_is_the_speaker(pipeline):
     r = process(pipeline, '"We attacked the army base at dawn," a Taliban spokesman said.')
     evs = events(r, ("18", "19"))
     assert evs and all((actor(r, e.source).code or "").startswith("AFGINS") for e in evs), [(e.cameo, e.source) for e in r.events]
+
+
+# ---- argument attachment, eighth session (issue 18)
+
+@pytest.mark.parametrize("text,commenter,maker", [
+    ("The bombing, condemned by the Kenyan government, was the third this year.", "KEN", None),
+    ("The Hamas attack, denounced by the Egyptian government, killed three people.", "EGY", "PSE"),
+])
+def test_a_commenting_participle_makes_its_agent_the_source_never_the_target(pipeline, text, commenter, maker):
+    r = process(pipeline, text)
+    said = events(r, ("11",))
+    assert said, r.events
+    for e in said:
+        assert side(r, e.source)[0] == commenter
+        assert e.target is None or side(r, e.target)[0] != commenter
+        assert maker is None or side(r, e.target)[0] == maker
+
+
+def test_a_reduced_passive_with_a_by_agent_names_both_sides(pipeline):
+    r = process(pipeline, "Four soldiers killed by the rebels were buried in Goma on Sunday.")
+    e = _only(r, "19") if events(r, ("19",)) else _only(r, "18")
+    assert side(r, e.source)[1] == "REB"
+    assert side(r, e.target)[1] == "MIL"
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("Ugandan troops shelled the rebel positions near the border.", "REB"),
+    ("Gunmen attacked a police station in Kano on Friday.", "COP"),
+    ("The militants raided an army base near the town of Gao.", "MIL"),
+])
+def test_an_attack_on_what_a_group_holds_is_done_to_the_group(pipeline, text, sector):
+    r = process(pipeline, text)
+    evs = [e for e in events(r, ("18", "19")) if e.target]
+    assert evs, r.events
+    assert side(r, evs[0].target)[1] == sector
+
+
+@pytest.mark.parametrize("text,partner", [
+    ("Raila Odinga said after talks with Sudan that the border would reopen.", "SDN"),
+    ("Raila Odinga left for Khartoum on Monday for talks with Sudanese officials.", "SDN"),
+    ("Raila Odinga, speaking before a meeting with Ugandan ministers, said trade would grow.", "UGA"),
+])
+def test_the_subject_of_a_clause_attends_the_talks_of_its_time_phrase(pipeline, text, partner):
+    r = process(pipeline, text)
+    e = _only(r, "04")
+    assert side(r, e.source)[0] == "KEN"
+    assert side(r, e.target)[0] == partner
+
+
+@pytest.mark.parametrize("text", ["Kenyan students protested against talks with Uganda.",
+                                  "Sudan was discussed at a meeting with Uganda."])
+def test_no_attendee_from_a_phrase_that_opposes_or_a_passive_topic(pipeline, text):
+    r = process(pipeline, text)
+    for e in events(r, ("04",)):
+        assert side(r, e.source)[0] not in ("KEN", "SDN")
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Police arrested 20 protesters in Minsk.", ("BLR", "COP"), ("BLR", "OPP")),
+    ("A truck bombing by the militants killed dozens of refugees.", (None, "UAF"), (None, "REF")),
+    ("A Malawi court freed two former ministers on bail.", ("MWI", "JUD"), ("MWI", "GOV")),
+])
+def test_the_issues_constructions_still_come_out_right(pipeline, text, source, target):
+    r = process(pipeline, text)
+    evs = [e for e in r.events if e.root in ("17", "18", "08")]
+    assert evs, r.events
+    assert side(r, evs[0].source) == source
+    assert side(r, evs[0].target) == target
+
+
+def test_a_downed_jet_of_a_country_is_that_countrys(pipeline):
+    r = process(pipeline, "A Russian jet was shot down over the border.")
+    evs = events(r, ("19",))
+    assert evs, r.events
+    assert side(r, evs[0].target)[0] == "RUS" and evs[0].source is None
+
+
+def test_a_phrase_set_off_before_the_verb_names_no_target(pipeline):
+    r = process(pipeline, "Jane Wambui, for the Green Party, called on the Kenyan finance minister to publish the accounts.")
+    e = _only(r, "02")
+    assert actor(r, e.target) is None or "green" not in actor(r, e.target).name.lower()
+    assert side(r, e.target) == ("KEN", "GOV")
+
+
+def test_an_infinitive_after_whether_is_done_by_the_deciding_subject(pipeline):
+    r = process(pipeline, "The African Union will decide next week whether to open talks with Eritrea.")
+    evs = events(r, ("03", "04"))  # the talks, or the intent to hold them
+    assert evs, r.events
+    e = evs[0]
+    assert e.source is not None and "african union" in actor(r, e.source).name.lower()
+    assert side(r, e.target)[0] == "ERI"
+
+
+@pytest.mark.parametrize("text", ["Ghanaian police opened fire to disperse opposition demonstrators in Accra.",
+                                  "Ghanaian police fired tear gas to disperse the protesters in Kumasi."])
+def test_a_purpose_clause_names_whom_the_force_was_used_on(pipeline, text):
+    r = process(pipeline, text)
+    evs = [e for e in events(r, ("17", "18", "19")) if side(r, e.source)[1] == "COP"]
+    assert evs, r.events
+    assert all(side(r, e.target) == ("GHA", "OPP") for e in evs)
+
+
+def test_rebel_camps_are_the_rebels_but_a_bare_camp_is_no_party(pipeline):
+    r = process(pipeline, "Malian forces launched rocket fire against rebel camps near the border.")
+    e = _only(r, "19")
+    assert side(r, e.target)[1] == "REB"
+    r = process(pipeline, "Kenyan police raided the camp on Monday.")
+    assert not [a for a in r.actors if a.sector and a.sector[0] in ("CVL", "REF")], [a.id for a in r.actors]
+
+
+def test_a_possessive_on_the_object_names_the_target_unless_it_is_the_doers_own(pipeline):
+    r = process(pipeline, "Zambian opposition leader Hakainde Hichilema gave a speech. "
+                          "Zambian unions criticised his budget on Sunday.")
+    e = _only(r, "11")
+    assert e.target and "hichilema" in actor(r, e.target).name.lower()
+
+
+def test_a_possessive_that_is_the_doers_own_leaves_the_other_paths_open(pipeline):
+    # "his" is the minister's own: the target comes from the "to" phrase, as without the possessive
+    r = process(pipeline, "The Zambian minister apologised for his remarks to Malawian officials.")
+    e = _only(r, "05")
+    assert side(r, e.target)[0] == "MWI"

@@ -347,3 +347,13 @@ def test_a_relation_acted_on_in_the_passive_stays_an_event(pipeline):
     # a state of relations is described by an active subject of a verb of degree; a passive one was acted on
     evs = events(pipeline, "Naval cooperation between India and France was widened by an agreement signed in Paris.")
     assert any(c.startswith("06") for c, _, _ in evs), evs
+
+
+def test_a_release_of_someone_stays(pipeline):
+    got = events(pipeline, "Kenyan police released the two journalists on Friday.")
+    assert [c for c, _, _ in got if c == "0841"], got
+
+
+def test_asking_not_to_be_named_is_no_appeal(pipeline):
+    text = "The officials, who asked not to be identified, said the contract was re-advertised."
+    assert not [c for c, _, _ in events(pipeline, text) if c[:2] == "02"]

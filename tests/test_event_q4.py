@@ -107,7 +107,7 @@ def test_a_private_persons_rampage_is_ordinary_crime(pipeline):
 
 def test_a_private_person_shooting_an_official_stays(pipeline):
     got = events(pipeline, "John Miller, 41, shot the mayor of Springfield outside the town hall.")
-    assert [c[:2] for c, _, _ in got] == ["19"], got
+    assert [c[:2] for c, _, _ in got] == ["18"], got  # shooting a person: an assault (18), not combat (19)
 
 
 @pytest.mark.parametrize("text", [
@@ -128,3 +128,57 @@ def test_politically_motivated_violence_by_a_private_person_is_an_event(pipeline
 def test_ordinary_crime_by_a_private_person_stays_out_of_scope(pipeline, text):
     assert not [c for c, _, _ in events(pipeline, text) if c[:2] in ("18", "19", "20")], events(pipeline, text)
 
+
+
+@pytest.mark.parametrize("text, code", [
+    # shooting a person is an assault on that person (CAMEO 18), to death 1823 (the guide: killing a person by a
+    # party = 1823/186); not small-arms combat between forces (193)
+    ("Gunmen shot dead a judge outside the court in Peshawar.", "1823"),
+    ("Rebels gunned down a village chief near Goma.", "1823"),
+    ("Police shot dead two suspects in Lagos on Friday.", "18"),
+    ("A police officer was shot in the leg during the raid in Chicago.", "18"),
+])
+def test_shooting_a_person_is_an_assault_not_combat(pipeline, text, code):
+    got = [c for c, t, _ in events(pipeline, text) if t in ("shot", "gunned")]
+    assert got and all(c.startswith(code) for c in got), got
+
+
+def test_an_aircraft_shot_down_stays_combat(pipeline):
+    got = [c for c, t, _ in events(pipeline, "Soldiers shot down a drone over the border with Ruritania.") if t == "shot"]
+    assert got and all(c[:2] == "19" for c in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Poland expelled five Russian diplomats on Friday.",
+    "Kenya announced the expulsion of two Sudanese diplomats.",
+])
+def test_expelling_diplomats_reduces_relations(pipeline, text):
+    # the CAMEO codebook: expulsion of diplomats is 161 (its notes to 166 and 174)
+    got = [c for c, t, _ in events(pipeline, text) if t.startswith(("expel", "expul"))]
+    assert got and all(c == "161" for c in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Firefighters battled the blaze for six hours.",
+    "Crews spent the night fighting two fires in Kenora.",
+])
+def test_fighting_a_fire_is_no_violence(pipeline, text):
+    assert not [c for c, _, _ in events(pipeline, text) if c[:2] in ("18", "19", "20")]
+
+
+def test_opening_fire_stays_small_arms_fire(pipeline):
+    got = events(pipeline, "Armed men opened fire on a police station in Karak, wounding two officers.")
+    assert [c for c, _, _ in got if c[:2] == "19"], got
+
+
+@pytest.mark.parametrize("text", [
+    "What is the benefit of forcing a woman to have a baby?",
+    "She spoke against forcing universities to raise their fees.",
+])
+def test_forcing_named_as_an_idea_is_no_coercion(pipeline, text):
+    assert not [c for c, _, _ in events(pipeline, text) if c[:2] == "17"]
+
+
+def test_forcing_people_out_stays_coercion(pipeline):
+    got = events(pipeline, "The army forced villagers to leave their homes.")
+    assert [c for c, _, _ in got if c[:2] == "17"], got

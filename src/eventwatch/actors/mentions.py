@@ -49,7 +49,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors.dictionary import slug
-from eventwatch.actors.lexicon import description_heads, first_names, person_words
+from eventwatch.actors.lexicon import description_heads, first_names, offices, person_words
 from eventwatch.actors.names import (captions, merge_spans, name_slug, overlaps, overlaps_unless_inside, personal_name,
                                      plain_name, proper_name)
 from eventwatch.actors.phrases import right_after
@@ -146,7 +146,7 @@ class MentionTable:
             if (_without_article(text, start), end) in covered:
                 continue  # "the Harbour Workers Union": the actor "Harbour Workers Union" with its article
             name = text[start:end]  # ent.text, without a pass over its tokens
-            actor = self._new_person(name) if kind == "person" else self._new_name(name, kind)
+            actor = self._new_person(_capitalised(name)) if kind == "person" else self._new_name(name, kind)
             out.append(Mention(start, end, actor))
         for start, end in self._unlabelled_names(covered + [(m.start, m.end) for m in out]):
             out.append(Mention(start, end, self._new_person(text[start:end])))
@@ -562,6 +562,13 @@ class MentionTable:
             return self._named(without_honorific(text))
         if 2 <= len(words) <= 4 and (words[0].lower() in first_names() or self._titled_surname(words[-1])):
             return self._new_person(text)
+        from eventwatch.actors.resolution import org_heads
+
+        for k in range(min(4, len(words) - 2), 0, -1):  # "Secretary of State Ana Ruiz": two or three
+            rest = words[k:]  # capitalised words after an office name its holder (as ``recognition._titled_name``)
+            if (" ".join(words[:k]).lower() in offices() and len(rest) <= 3
+                    and all(w.istitle() and w.isalpha() for w in rest) and not any(w.lower() in org_heads() for w in rest)):
+                return self._new_person(" ".join(rest))
         return None
 
     def _titled_surname(self, word: str) -> bool:
@@ -601,8 +608,8 @@ class MentionTable:
         mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
         if actor.kind == "organization" and _organization_name(actor.name):
             return self._adopt_organization(actor, mentions)
-        if actor.kind != "person" or not personal_name(actor.name):
-            return None
+        if actor.kind != "person" or not (personal_name(actor.name) or actor.role):  # a named person, or one
+            return None  # known by an office ("the judge": Referents._office_holder)
         actor.mentions = mentions
         self.record.actors.append(actor)
         return actor.id
@@ -621,10 +628,25 @@ def _is_subject(tok: Token, inverted: Inverted | None) -> bool:
     """The head of a subject, a name in apposition to one ("says her partner, Leo Grant"), or
     the speaker after a cue the parser read as its object ("…,” insists 15-year-old Leo Grant)."""
     if tok.dep_ in SUBJECT_DEPS:
-        return True
+        return not _to_infinitive(tok.head)
     if tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS:
-        return True
+        return not _to_infinitive(tok.head.head)
     return tok.dep_ in ("dobj", "attr") and inverted is not None and inverted(tok)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """«an Engine Products Group to serve car makers»: a verb with "to" and no tense of its own, whose
+    subject is what the sentence's verb acts on, not a topic a later "the company" or "he" goes back to."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _capitalised(name: str) -> str:
+    """A person's name the tagger found written all in lower case, as wire copy in lower case writes it
+    ("minister arturo vidal said"), in capitals ("Arturo Vidal"), so that it reads as a personal name."""
+    words = name.split()
+    if 2 <= len(words) <= 4 and all(w.isalpha() and w.islower() for w in words):
+        return " ".join(w.capitalize() for w in words)
+    return name
 
 
 def _without_article(text: str, start: int) -> int:

@@ -85,7 +85,23 @@ def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
                     if hit:
                         return hit
     found = nominal_agents(tok, index)
-    return found[0] if found else None
+    return found[0] if found else _other_owner(tok, index)
+
+
+def _other_owner(tok: Token, index: ActorIndex) -> str | None:
+    """The actor a possessive pronoun on an object stands for, when it is not the clause's own subject ("fans
+    criticised HIS performances": him; not "X kept to THEIR pledge", "X praised HIS deputy": X's own)."""
+    if tok.dep_ not in ("dobj", "obj", "pobj", "nsubjpass"):
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ not in RELATIVES), None)
+    aid = index.pronoun(poss) if poss is not None else None
+    if aid is None:
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    doers = agent_actors(verb, index) if is_passive(verb) else subject_actors(verb, index)
+    return aid if doers and aid not in doers else None
 
 
 def nominal_agents(noun: Token, index: ActorIndex) -> list[str]:
@@ -113,6 +129,12 @@ def own_agents(noun: Token, index: ActorIndex) -> list[str]:
 def _making(verb: Token) -> bool:
     """VERB makes the act its noun names ("carried out by", "launched by", "brokered by"): data/argument_verbs.tsv."""
     return verb.lemma_.lower() in argument_verbs("making")
+
+
+def _set_off_before(prep: Token, verb: Token) -> bool:
+    """A phrase set off by a comma before its verb describes the subject, names no patient ("X, FOR the Liberal
+    Party, called on Y")."""
+    return prep.i < verb.i and prep.i > 0 and prep.doc[prep.i - 1].text == ","
 
 
 def _set_off(tok: Token) -> bool:
@@ -239,6 +261,9 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
             return found
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)
+    if verb.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and any(c.tag_ == "TO" for c in verb.children) \
+            and not any(c.dep_ in ("dobj", "obj", "dative") for c in head.children):
+        return subject_actors(head, index, depth + 1)  # "X will decide WHETHER TO BEGIN talks": X begins them
     if verb.dep_ == "pcomp" and head.lower_ in CLAUSE_PREPS and head.head.pos_ in ("VERB", "AUX"):
         # "X spoke BEFORE MEETING Y", "X was arrested AFTER ATTACKING Y": the governing clause's subject
         gov = head.head
@@ -322,7 +347,7 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token
     if found or not preps:
         return found
     for c in tok.children:
-        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
+        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS and not _set_off_before(c, tok):
             for p in c.children:
                 if p.dep_ == "pobj":
                     # "called for sanctions AGAINST X", "pressed for the release OF X": the act named in the
@@ -366,6 +391,34 @@ def light_passive_participants(verb: Token, noun: Token, index: ActorIndex) -> l
     return passive_subject_actors(verb, index)
 
 
+ATTENDED_PREPS = frozenset({"during", "after", "following", "before", "at", "in", "from", "since", "ahead", "throughout",
+                            "on", "into"})
+
+
+def attendee_actors(noun: Token, index: ActorIndex) -> list[str]:
+    """Who takes part in a meeting, talks or a visit named in a time or place phrase of a clause: the clause's subject
+    ("X said AFTER talks with Y", "X left FOR talks with Y", "X, speaking BEFORE a meeting with Y",
+    "X said FOLLOWING two days OF talks with Y"). Not a passive clause, whose subject may be the topic ("X was
+    discussed at talks with Y"), nor a phrase that opposes or asks for the act ("protested AGAINST talks")."""
+    if any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+        return []  # "talks BETWEEN X and Y": the parties are named
+    t = noun
+    for _ in range(2):
+        prep = t.head
+        if t.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == t.i:
+            return []
+        gov = prep.head
+        if gov.pos_ in ("VERB", "AUX"):
+            going = prep.lower_ == "for" and gov.lemma_.lower() in argument_verbs("travel")  # "LEFT FOR talks with Y"
+            if prep.lower_ not in ATTENDED_PREPS and not going or is_passive(gov):
+                return []
+            return subject_actors(gov, index)
+        if gov.pos_ != "NOUN" or prep.lower_ != "of":  # "two days OF talks": the span the talks took
+            return []
+        t = gov
+    return []
+
+
 def reduced_passive_patient(tok: Token, index: ActorIndex) -> list[str]:
     """The noun a reduced passive relative modifies ("soldiers KILLED in the attack"): the one the action was done to."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -395,9 +448,11 @@ def complement_subject_actors(verb: Token, index: ActorIndex) -> list[str]:
 
 
 def complement_object_actors(verb: Token, index: ActorIndex) -> list[str]:
-    """Whom the act of an open or clausal complement is done to ("vowed to send troops TO X")."""
+    """Whom the act of an open or clausal complement, or of a purpose clause, is done to ("vowed to send troops TO X",
+    "opened fire to disperse the protesters")."""
     for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+        purpose = c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children)  # "fired tear gas TO DISPERSE X"
+        if (c.dep_ in ("xcomp", "ccomp") or purpose) and c.pos_ in ("VERB", "AUX"):
             found = object_actors(c, index)
             if found:
                 return found
@@ -430,6 +485,8 @@ def place_actor(tok: Token, index: ActorIndex) -> str | None:
     if found is None:
         return None
     aid = index.table.place_actor(*found)
+    if aid is None:  # a country's name inside a longer name ("the Niger Delta")
+        return None
     index.kind.setdefault(aid, "country")
     index.place.setdefault(tok.i, aid)
     return aid
@@ -474,9 +531,13 @@ def yielded_to(verb: Token, index: ActorIndex) -> tuple[list[str], list[str]] | 
 
 
 def first_actor_after(tok: Token, index: ActorIndex, exclude: list[str]) -> list[str]:
-    """The first actor named in the words TOK governs after it (a statement's topic), other than EXCLUDE."""
+    """The first actor named in the words TOK governs after it (a statement's topic), other than EXCLUDE and other
+    than its by-agent ("the attack, condemned BY X and Y": X and Y condemned it; it is not about them)."""
+    agent = {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
+    agent -= {t.i for i in list(agent) if tok.doc[i].dep_ in ("relcl", "acl") for t in tok.doc[i].subtree}
+    # (but a clause on the agent may name the topic: "criticised by X, WHICH ACCUSED HIM of ...")
     for t in tok.subtree:
-        if t.i <= tok.i:
+        if t.i <= tok.i or t.i in agent:
             continue
         aid = index.at(t)
         if aid and aid not in exclude:

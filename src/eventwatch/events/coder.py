@@ -22,6 +22,7 @@ SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
 PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced passive's noun is the victim
 PARTICIPANT_ROOTS = frozenset({"03", "04", "05", "06"})  # cooperation: a passive subject "locked in talks with Y" takes part
+MEETING_ROOTS = frozenset({"04"})  # meetings, talks, visits: a clause's subject attends one named in its time phrase
 TOPIC_ROOTS = {"01", "10", "11", "12", "13"}   # said/demanded/criticised/rejected/threatened: whom it is about
 AID_ROOTS = {"07"}   # "helped Iraqi forces retake the city": the one helped is the embedded clause's subject
 PLACE_ROOTS = {"18", "19", "20"}  # force, sanctions, coercion, attacks: done to whoever holds the place
@@ -90,6 +91,8 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
                 sources = _modifier_actors(tok, index)  # "a Chinese offer was made": the offer's own modifier
         if not sources and trig.pattern.code[:2] in PARTICIPANT_ROOTS and tok.dep_ == "pobj":
             sources = args.light_passive_participants(tok.head.head, tok, index)  # "X was locked in talks with Y"
+        if not sources and trig.pattern.code[:2] in MEETING_ROOTS and verb is None:
+            sources = args.attendee_actors(tok, index)  # "X said AFTER talks with Y": X took part
         if not sources and verb is None and trig.pattern.free:  # "PKK attack", "talks BY the two sides"
             sources = (_agent_phrase_actors(trig, index) or _modifier_actors(tok, index)
                        or args.nominal_agents(tok, index))
@@ -115,6 +118,9 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
     reduced = _reduced_passive(trig, index)
     if reduced is not None:
         return reduced
+    commented = _commented_act(tok, index)
+    if commented is not None:
+        return commented
     targets = args.object_actors(tok, index)
     if not targets and trig.pattern.code[:2] in PATIENT_ROOTS:
         targets = args.reduced_passive_patient(tok, index)  # "soldiers KILLED in the attack"
@@ -148,6 +154,21 @@ def _reduced_passive(trig: Trigger, index: args.ActorIndex) -> tuple[list[str], 
     if not sources and not any(c.dep_ == "agent" for c in tok.children):
         sources = args.subject_actors(tok, index)
     targets = args.np_actors(tok.head, index) or args.object_actors(tok, index)
+    return sources, [t for t in targets if t not in sources]
+
+
+def _commented_act(tok: Token, index: args.ActorIndex) -> tuple[list[str], list[str]] | None:
+    """A participle hanging on a noun, with a by-agent of its own, that does not name the noun's maker ("the attack,
+    CONDEMNED BY the White House, ..."; "the raid, welcomed by X"): the by-agent did the act of the participle (the
+    source), done to the noun's actors, else to the maker of the act the noun names (its modifiers, its own
+    by-phrase), else to no one named in the by-phrase. None for any other trigger."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    sources = args.agent_actors(tok, index)
+    if not sources:
+        return None
+    noun = tok.head
+    targets = args.np_actors(noun, index) or _modifier_actors(noun, index) or args.own_agents(noun, index)
     return sources, [t for t in targets if t not in sources]
 
 
@@ -229,6 +250,8 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
     if not targets and code[:2] not in ("01", "02"):
         # "promised to continue aid TO X", "threatened to cut off power TO X": the embedded act's party
         targets = [a for a in args.complement_object_actors(tok, index) if a not in sources]
+        if not targets and trig.light is not None:  # "OPENED fire to disperse X": the light verb's purpose clause
+            targets = [a for a in args.complement_object_actors(trig.light, index) if a not in sources]
     return Candidate(code, tok, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                      composed=composed, noun=pat.noun, pattern_code=pat.code)
 

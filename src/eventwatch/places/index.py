@@ -11,15 +11,20 @@ from pathlib import Path
 
 from eventwatch.resources import read_table
 
+# 14: US postal places missing from GeoNames towns (zipcodes); rivers, lakes, islands, mountains, parks,
+#     landmarks and regions (data/features.tsv)
 # 13: Great Britain's counties and council areas (data/gb_counties.tsv)
 # 12: divisions found by their seat or a name variant (data/admin1_seats.tsv)
 # 11: airports, GeoNames points of large divisions, Afghan provinces
-INDEX_VERSION = "13"
+INDEX_VERSION = "14"
 DATA = Path(__file__).parent / "data"
 
 # a sea or large region has no population; for the prior it counts as this many people, so that it
 # outranks the small towns that share its name ("Middle East", Maryland)
 REGION_PRIOR_POPULATION = 10_000_000
+
+# the place id prefix of US postal places (see build._add_us_postal_towns)
+POSTAL_PREFIX = "uspost:"
 
 # name kinds, best first: the place's own name, an alias from our data, an alternate name
 NAME_MAIN, NAME_ALIAS, NAME_ALT = 0, 1, 2

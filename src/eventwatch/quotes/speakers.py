@@ -15,8 +15,6 @@ The word lists are data (``quotes/data/speaker_nouns.tsv``).
 """
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from eventwatch.actors.lexicon import description_heads
