@@ -72,3 +72,13 @@ def title_words() -> frozenset[str]:
     """One-word titles and offices of ``titles.tsv`` ("leader", "minister", "judge"), honorifics left out:
     the nouns of a person known by an office ("the union's leader")."""
     return frozenset(r[0] for r in _rows("titles.tsv") if " " not in r[0] and r[2:3] != ["*"])
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> dict[str, str]:
+    """Name word → sector for organisations the dictionary does not know (data/org_heads.tsv); here, with the
+    other word lists, so that recognition can read it without importing resolution (no module cycle)."""
+    from eventwatch.actors.dictionary import fold
+    from eventwatch.resources import read_table
+
+    return {fold(w): sector for w, sector in read_table(DATA / "org_heads.tsv", columns=2)}

@@ -562,7 +562,7 @@ class MentionTable:
             return self._named(without_honorific(text))
         if 2 <= len(words) <= 4 and (words[0].lower() in first_names() or self._titled_surname(words[-1])):
             return self._new_person(text)
-        from eventwatch.actors.resolution import org_heads
+        from eventwatch.actors.lexicon import org_heads
 
         for k in range(min(4, len(words) - 2), 0, -1):  # "Secretary of State Ana Ruiz": two or three
             rest = words[k:]  # capitalised words after an office name its holder (as ``recognition._titled_name``)

@@ -408,7 +408,7 @@ def _titled_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str])
     """«NDLEA spokesman Femi Babafemi» tagged as an organisation: two or three capitalised words right after
     a person's office (a title of the dictionary with a role, not an honorific) and none of them a word
     that names a body ("Agency", "Council": ``data/org_heads.tsv``) is a person."""
-    from eventwatch.actors.resolution import org_heads
+    from eventwatch.actors.lexicon import org_heads
 
     if not 2 <= end - start <= 3 or not all(doc[k].pos_ == "PROPN" and doc[k].text.istitle() for k in range(start, end)):
         return False

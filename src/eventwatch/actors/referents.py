@@ -26,7 +26,7 @@ from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DE
 from eventwatch.actors.codes import generic_id
 from eventwatch.actors.dictionary import slug
 from eventwatch.actors.names import personal_name, plain_name, proper_name, spelled_by
-from eventwatch.actors.resolution import org_heads
+from eventwatch.actors.lexicon import org_heads
 from eventwatch.actors.phrases import appositive_name, conjoined_names, is_age, phrase_span, right_after, source_of, stated_age
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import text as doc_text
