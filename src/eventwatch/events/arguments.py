@@ -636,8 +636,9 @@ def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None
 
 
 def _slot_named(ev, doc: Doc, subject: bool) -> bool:
-    """The sentence fills the event's empty side itself: its subject (SUBJECT) or object is a noun that is no actor
-    ("The governor said ...", "blocked roads"), or a personal pronoun ("he", "she") no group can be carried into.
+    """The sentence fills the event's empty side itself: its subject (SUBJECT) or, for a protest or force, its object
+    is a noun that is no actor ("The governor said ...", "blocked roads"), or a personal pronoun ("he", "she") no
+    group can be carried into.
     Left open: no such word, a passive with no agent ("the men were arrested"), "they"/"it"."""
     span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
     if span is None:
@@ -648,6 +649,8 @@ def _slot_named(ev, doc: Doc, subject: bool) -> bool:
         words = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
         words = [o for w in words for o in ([w] if w.dep_ == "nsubj" else [p for p in w.children if p.dep_ == "pobj"])]
         return any(w.lower_ in PERSONAL or w.pos_ in ("NOUN", "PROPN") for w in words)
+    if ev.root < "14":
+        return False  # a verbal act's object is what is said or threatened ("threatened a STRIKE"), not its party
     words = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     return any(w.pos_ in ("NOUN", "PROPN") for w in words)
 
