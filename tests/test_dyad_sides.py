@@ -126,3 +126,36 @@ def test_a_pronoun_source_agrees_in_gender(pipeline, text, who):
 def test_a_family_name_alone_joins_the_person_named_before(pipeline, text, word):
     r = process(pipeline, text)
     assert not [a for a in r.actors if a.name == word], [a.id for a in r.actors]
+
+
+def _event(text: str, word: str, source, target, root: str):
+    from eventwatch.model import Event
+
+    at = text.index(word)
+    return Event(source=source, target=target, cameo=root + "0", root=root, plover="", quad_class=1, goldstein=0.0,
+                 sentence=[0, len(text)], trigger=[at, at + len(word)])
+
+
+@pytest.mark.parametrize("text,word,first,later,root,carried", [
+    # a force or protest whose object the sentence names takes no target from the sentence before
+    ("Riot police beat the dockers on Monday. The dockers barricaded the harbour gates.", "barricaded",
+     ("police", "dockers"), ("dockers", None), "14", None),
+    # a subject the sentence names, though no actor, takes no source from the sentence before
+    ("Riot police beat the dockers on Monday. The mayor said she would meet the dockers.", "meet",
+     ("police", "dockers"), (None, "dockers"), "04", None),
+    # a verbal act's object is its content: the story's dyad still carries
+    ("Riot police beat the dockers on Monday. The dockers threatened a strike.", "threatened",
+     ("police", "dockers"), ("dockers", None), "13", "police"),
+    # a passive with no agent leaves the doer open: carried
+    ("Riot police raided the dockers' homes on Monday. The dockers were detained.", "detained",
+     ("police", "dockers"), (None, "dockers"), "17", "police"),
+])
+def test_a_side_is_carried_from_an_earlier_sentence_only_into_an_open_slot(nlp, text, word, first, later, root,
+                                                                           carried):
+    from eventwatch.events.arguments import carry_dyads
+
+    doc = nlp(text)
+    verb1 = next(t.text for t in doc if t.pos_ == "VERB")
+    events = [_event(text, verb1, *first, "17"), _event(text, word, *later, root)]
+    carry_dyads(events, [s.start_char for s in doc.sents], doc)
+    assert (events[1].source if later[0] is None else events[1].target) == carried
