@@ -149,13 +149,16 @@ def _event(text: str, word: str, source, target, root: str):
     # a passive with no agent leaves the doer open: carried
     ("Riot police raided the dockers' homes on Monday. The dockers were detained.", "detained",
      ("police", "dockers"), (None, "dockers"), "17", "police"),
+    # a singular role noun can describe the person named before (not a body: "the mayor" is not the police)
+    ("Senator Ruth Okoye criticised the dockers on Monday. The senator later accused the dockers of fraud.", "accused",
+     ("okoye", "dockers"), (None, "dockers"), "11", "okoye"),
 ])
 def test_a_side_is_carried_from_an_earlier_sentence_only_into_an_open_slot(nlp, text, word, first, later, root,
                                                                            carried):
     from eventwatch.events.arguments import carry_dyads
 
     doc = nlp(text)
-    verb1 = next(t.text for t in doc if t.pos_ == "VERB")
+    verb1 = next(t.text for t in doc if t.pos_ == "VERB" and t.dep_ == "ROOT")
     events = [_event(text, verb1, *first, "17"), _event(text, word, *later, root)]
-    carry_dyads(events, [s.start_char for s in doc.sents], doc)
+    carry_dyads(events, [s.start_char for s in doc.sents], doc, {"police": "group", "dockers": "group", "okoye": "person"})
     assert (events[1].source if later[0] is None else events[1].target) == carried

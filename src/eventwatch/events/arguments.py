@@ -305,7 +305,7 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         gov = head.head.head if head.dep_ == "pobj" else None
         if gov is not None and gov.pos_ in ("VERB", "AUX") and head.head.dep_ == "prep":
             return subject_actors(gov, index, depth + 1)  # "X marched in a protest CALLING for ...": X calls
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not _passive_participle(verb):
         # (a passive participle's doer is not the noun's owner nor the clause's subject: "police arrested two men
         # ACCUSED of ...": the police accused no one)
         poss = [c for c in head.children if c.dep_ == "poss"]
@@ -315,6 +315,12 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         if head.dep_ in ("dobj", "obj") and gov.pos_ in ("VERB", "AUX"):
             return subject_actors(gov, index, depth + 1)
     return []
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A past participle with no object of its own ("men ACCUSED of fraud"), not an active verb the parser hung on a
+    noun ("flew 800 missions, CONDUCTED 200 raids")."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
 def agent_actors(verb: Token, index: ActorIndex) -> list[str]:
@@ -598,7 +604,8 @@ HELP_ROOTS = ("06", "07")   # material cooperation and aid: an act in the same s
 CARRY_SENTENCES = 2   # how far back (in sentences) a dyad carries to an event whose sentence names no target
 
 
-def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None) -> None:
+def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None,
+                kinds: dict[str, str] | None = None) -> None:
     """An act whose sentence names no target continues the dyad of the story: its source's latest target
     in the same or the CARRY_SENTENCES sentences before ("Unions warned ministers ... They threatened to
     strike": ministers), else, for a reply, the one who last acted on its source ("X accused Y ... Y
@@ -617,8 +624,10 @@ def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None
         if bool(ev.target) == bool(ev.source):
             continue
         back = [j for j in reversed(range(i)) if sent_no[i] - sent_no[j] <= CARRY_SENTENCES]
-        if doc is not None and _slot_named(ev, doc, subject=not ev.source):
-            back = [j for j in back if sent_no[j] == sent_no[i]]  # only within the sentence
+        word = _slot_word(ev, doc, subject=not ev.source) if doc is not None else None
+        if word is not None:  # only within the sentence, or an actor the word can describe
+            back = [j for j in back if sent_no[j] == sent_no[i]
+                    or _describes(word, (ordered[j].target if ev.source else ordered[j].source), kinds or {})]
         earlier = [ordered[j] for j in back]
         if ev.source:
             same = next((p.target for p in earlier
@@ -635,24 +644,30 @@ def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None
                               and p.source != ev.target), None)
 
 
-def _slot_named(ev, doc: Doc, subject: bool) -> bool:
-    """The sentence fills the event's empty side itself: its subject (SUBJECT) or, for a protest or force, its object
-    is a noun that is no actor ("The governor said ...", "blocked roads"), or a personal pronoun ("he", "she") no
-    group can be carried into.
-    Left open: no such word, a passive with no agent ("the men were arrested"), "they"/"it"."""
+def _slot_word(ev, doc: Doc, subject: bool) -> Token | None:
+    """The word by which the sentence fills the event's empty side itself: its subject (SUBJECT: a noun that is no
+    actor, "The governor said ...", or "he"/"she") or, for a protest or force, its object ("blocked ROADS"). None
+    when the slot is open: no such word, a passive with no agent ("the men were arrested"), "they"/"it"."""
     span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
     if span is None:
-        return False
+        return None
     tok = span.root
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     if subject:
         words = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
         words = [o for w in words for o in ([w] if w.dep_ == "nsubj" else [p for p in w.children if p.dep_ == "pobj"])]
-        return any(w.lower_ in PERSONAL or w.pos_ in ("NOUN", "PROPN") for w in words)
+        return next((w for w in words if w.lower_ in PERSONAL or w.pos_ in ("NOUN", "PROPN")), None)
     if ev.root < "14":
-        return False  # a verbal act's object is what is said or threatened ("threatened a STRIKE"), not its party
-    words = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    return any(w.pos_ in ("NOUN", "PROPN") for w in words)
+        return None  # a verbal act's object is what is said or threatened ("threatened a STRIKE"), not its party
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _describes(word: Token, aid: str | None, kinds: dict[str, str]) -> bool:
+    """A subject word that can refer back to actor AID named before: "he"/"she" or a singular role noun ("the MP",
+    "the minister") to a person. Not a name, nor a role noun to a body or group ("the governor" is not the police)."""
+    if aid is None or kinds.get(aid) != "person" or word.dep_ not in ("nsubj", "pobj"):
+        return False
+    return word.lower_ in PERSONAL or word.tag_ == "NN"
 
 
 PLACE_ACT_CODES = ("08", "15", "16", "17", "042", "043", "054")  # easing, force, sanctions, coercion, visits,
