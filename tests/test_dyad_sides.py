@@ -162,3 +162,13 @@ def test_a_side_is_carried_from_an_earlier_sentence_only_into_an_open_slot(nlp, 
     events = [_event(text, verb1, *first, "17"), _event(text, word, *later, root)]
     carry_dyads(events, [s.start_char for s in doc.sents], doc, {"police": "group", "dockers": "group", "okoye": "person"})
     assert (events[1].source if later[0] is None else events[1].target) == carried
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers loyal to the colonel shot at least 15 herders in Plateau state, a rights group said.",
+    "Fighters loyal to the warlord killed at least nine farmers in Ituri province, a local official said.",
+])
+def test_a_long_subject_does_the_act_the_parser_hung_on_its_last_noun(pipeline, text):
+    r = process(pipeline, text)
+    harm = roots(r, "18", "19", "20")
+    assert harm and harm[0].source, [(e.source, e.cameo, e.target) for e in r.events]

@@ -305,6 +305,10 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         gov = head.head.head if head.dep_ == "pobj" else None
         if gov is not None and gov.pos_ in ("VERB", "AUX") and head.head.dep_ == "prep":
             return subject_actors(gov, index, depth + 1)  # "X marched in a protest CALLING for ...": X calls
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and not _passive_participle(verb):
+        found = _misparsed_subject(head, index)
+        if found:
+            return found
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not _passive_participle(verb):
         # (a passive participle's doer is not the noun's owner nor the clause's subject: "police arrested two men
         # ACCUSED of ...": the police accused no one)
@@ -314,6 +318,20 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         gov = head.head
         if head.dep_ in ("dobj", "obj") and gov.pos_ in ("VERB", "AUX"):
             return subject_actors(gov, index, depth + 1)
+    return []
+
+
+def _misparsed_subject(noun: Token, index: ActorIndex) -> list[str]:
+    """A past verb with an object the parser hung on the last noun of a long subject ("Troops loyal to the junta
+    KILLED 30 villagers, a group said"): the subject the noun's phrase belongs to, climbed through its "to"/"of"/
+    "from" phrases."""
+    t = noun
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+            return np_actors(t, index)
+        if t.dep_ not in ("pobj", "prep", "amod") or t.head.i == t.i:
+            return []
+        t = t.head
     return []
 
 
