@@ -149,16 +149,53 @@ def resolve_pronoun(doc: Doc, record: Record, token: Token) -> str | None:
     sents = sentences(doc)  # (start, end, start_char), made once per document
     idx = next((i for i, (start, end, _) in enumerate(sents) if start <= token.i < end), 0)
     floor = sents[max(0, idx - 3)][2]
+    gender = "m" if low in MALE_PRONOUNS else "f" if low in PERSON_PRONOUNS else None
     best = None
     for actor in record.actors:
         if actor.kind not in want:
             continue
+        fits = _gender_fit(actor, gender, record.text)
+        if fits < 0:
+            continue  # "Baerbock met Wang Yi. SHE urged ...": not the man
         for s, e in actor.mentions:
             if (floor <= s and e <= token.idx and not _inside_quote(record.text, s, token.idx)
-                    and record.text[e:token.idx].strip() != ","):  # "Saleh, his deputy": his is not Saleh
-                if best is None or s > best[0]:
-                    best = (s, actor.id)
-    return best[1] if best else None
+                    and record.text[e:token.idx].strip() != ","  # "Saleh, his deputy": his is not Saleh
+                    and not (low in SINGULAR_GROUP_PRONOUNS and _plural_mention(doc, s, e))):
+                # ("the army said Pakistani TROOPS fired on ITS posts": its is not the troops)
+                if best is None or (fits, s) > best[:2]:
+                    best = (fits, s, actor.id)  # a person known to have the pronoun's gender beats a nearer unknown
+    return best[2] if best else None
+
+
+SINGULAR_GROUP_PRONOUNS = frozenset({"it", "its", "itself"})
+
+
+def _plural_mention(doc: Doc, start: int, end: int) -> bool:
+    """The mention's head word is a plural common noun ("Pakistani troops", "the rebels")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "NNS"
+
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+
+
+def _gender_fit(actor: Actor, gender: str | None, text: str) -> int:
+    """1: the person's given name or the title before a mention marks GENDER; -1: it marks the other one; 0: unknown
+    (or no gender asked, or not a person)."""
+    if gender is None or actor.kind != "person":
+        return 0
+    from eventwatch.actors.lexicon import first_names, person_words
+
+    words = actor.name.split()
+    known = first_names().get(words[0].lower()) if words else None
+    if known is None:
+        titles = person_words()
+        for s, _e in actor.mentions:
+            before = text[max(0, s - 40):s].split()
+            if before and before[-1].lower().rstrip(".") in titles:
+                known = titles[before[-1].lower().rstrip(".")]
+                break
+    return 0 if known is None else (1 if known == gender else -1)
 
 
 def pronoun_map(doc: Doc, record: Record) -> dict[tuple[int, int], str]:

@@ -118,6 +118,7 @@ class Resolver:
         self.person_order: list[tuple[int, str]] = []  # (token, cluster id) of person mentions
         self.demonyms: list[Mention] = []   # "Afghan" before a noun: a country mention unless a role used it
         self.consumed: set[int] = set()     # tokens a role or an agent used
+        self.person_names: dict[str, str] = {}  # folded full name, surname, family name -> person cluster id
 
     # -- clusters
     def cluster(self, cid: str, kind: str, entry: Entry | None, name: str | None = None) -> Cluster:
@@ -174,11 +175,17 @@ class Resolver:
                 full[name] = cid
                 full.setdefault(self.words(m)[-1], cid)
             m.cluster = cid  # type: ignore[attr-defined]
+        self.person_names = dict(full)
+        for name, cid in full.items():  # "Wang Yi" ... "Wang said": a two-word name's first word (family name first)
+            words = name.split(" ")
+            if len(words) == 2:
+                self.person_names.setdefault(words[0], cid)
         for m in people:
             if getattr(m, "cluster", None):
                 continue
             w = self.words(m)
-            cid = full.get(" ".join(w)) or full.get(w[-1] if w else "")
+            cid = full.get(" ".join(w)) or full.get(w[-1] if w else "") or \
+                (self.person_names.get(w[0]) if len(w) == 1 else None)  # "Premier Li Qiang ... Li said"
             if cid is None:
                 titled = m.role is not None or title_ending_at(self.doc, self.ft, m.first, self.dic) is not None
                 entry = self.by_surname(w) if titled or len(w) == 2 else None  # "President Mugabe", never a bare "Cohen"
@@ -232,12 +239,22 @@ class Resolver:
                     continue
                 self.cluster(m.entry.id, m.entry.kind, m.entry, m.entry.name)
                 m.cluster = m.entry.id  # type: ignore[attr-defined]
+            elif self._person_named(m):
+                m.cluster = self._person_named(m)  # type: ignore[attr-defined]
             else:
                 from eventwatch.actors.roles import unknown_org
 
                 org = unknown_org(self.doc[m.start:m.end].text)
                 self.cluster(org.id, "organization", None, org.name)
                 m.cluster = org.id  # type: ignore[attr-defined]
+
+    def _person_named(self, m: Mention) -> str | None:
+        """A one-word name the tagger read as an organisation that is a word of a person's full name named before
+        ("Foreign Minister Wang Yi ... WANG said"): that person's cluster."""
+        if m.end - m.start != 1 or self.doc[m.start].pos_ != "PROPN":
+            return None
+        cid = self.person_names.get(fold(self.doc[m.start].text))
+        return cid if cid in self.clusters else None
 
     def attach_mentions(self) -> set[int]:
         used: set[int] = set()

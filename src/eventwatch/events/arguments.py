@@ -26,6 +26,7 @@ RELATIVES = {"who", "which", "that"}
 CLAUSE_PREPS = {"after", "before", "by", "while", "since", "upon", "on", "without", "despite", "through", "when"}
 # "X spoke BEFORE meeting Y": a gerund after these is done by the clause's subject (not after "accused Y OF
 # doing", "thanked Y FOR helping", "warned Y AGAINST attacking", whose doer is the object)
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})  # a state's own bodies
 GROUP_WORDS = {"two", "both", "pair", "three", "trio", "sides", "them"}
 
 
@@ -41,6 +42,7 @@ class ActorIndex:
         self.table = table
         self._pronoun_of = pronoun_of       # the actor stage's reading of a pronoun, asked only when needed
         self._pronouns: dict[int, str | None] = {}
+        self._sides: dict[str, tuple[str | None, set[str]]] | None = None  # actor id -> (country, sectors)
 
     def pronoun(self, tok: Token) -> str | None:
         """"he", "they", "its": the actor the actor stage reads the pronoun as ("They were detained" → who)."""
@@ -50,6 +52,29 @@ class ActorIndex:
             aid = self._pronoun_of(tok)
             self._pronouns[tok.i] = aid if aid in self.kind else None
         return self._pronouns[tok.i]
+
+    def own_country(self, source: str, target: str) -> bool:
+        """TARGET is the country SOURCE is a state body, official or force of ("China may impose tariffs on Australian
+        wine, the commerce ministry warned": not a threat to China). A rebel, party or people of a country acts on it
+        ("Syrian rebels attacked Syria" is a dyad)."""
+        if self.kind.get(target) != "country" or source == target or self.kind.get(source) not in ("organization", "group"):
+            return False  # (a person's country is read from the words around them, often the very country acted on)
+        if self._sides is None:
+            from eventwatch.actors.codes import parse_code
+
+            self._sides = {}
+            for a in self.table.actors:
+                parsed = parse_code(a.code) if a.code else None
+                sectors = set(parsed.sectors) if parsed else set(a.sector or ())
+                self._sides[a.id] = (a.country or (parsed.country if parsed else None), sectors)
+        src, tgt = self._sides.get(source), self._sides.get(target)
+        if src is None or tgt is None or not src[0] or src[0] != tgt[0]:
+            return False
+        return bool(src[1]) and src[1] <= STATE_SECTORS
+
+    def others(self, targets: list[str], sources: list[str]) -> list[str]:
+        """TARGETS without the sources and their own countries."""
+        return [t for t in targets if t not in sources and not any(self.own_country(s, t) for s in sources)]
 
     def tokens(self, kinds: tuple[str, ...] | None = None) -> set[int]:
         return {i for i, a in self.by_token.items() if kinds is None or self.kind.get(a) in kinds}
@@ -176,8 +201,8 @@ def np_actors(tok: Token, index: ActorIndex) -> list[str]:
             out.append(aid)
     for t in heads:  # "the presidents of Sudan AND CHAD": one president each
         if t.tag_ in ("NNS", "NNPS"):
-            for p in t.children:
-                if p.dep_ == "prep" and p.lower_ == "of":
+            for p in t.children:  # "negotiators FROM Ethiopia and Egypt": one side each
+                if p.dep_ == "prep" and p.lower_ in ("of", "from"):
                     for o in p.children:
                         out += [a for c in o.conjuncts if o.dep_ == "pobj" and (a := _head_actor(c, index))
                                 and a not in out]
@@ -280,7 +305,13 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         gov = head.head.head if head.dep_ == "pobj" else None
         if gov is not None and gov.pos_ in ("VERB", "AUX") and head.head.dep_ == "prep":
             return subject_actors(gov, index, depth + 1)  # "X marched in a protest CALLING for ...": X calls
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and not _passive_participle(verb):
+        found = _misparsed_subject(head, index)
+        if found:
+            return found
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not _passive_participle(verb):
+        # (a passive participle's doer is not the noun's owner nor the clause's subject: "police arrested two men
+        # ACCUSED of ...": the police accused no one)
         poss = [c for c in head.children if c.dep_ == "poss"]
         if poss:
             return np_actors(poss[0], index)
@@ -288,6 +319,26 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         if head.dep_ in ("dobj", "obj") and gov.pos_ in ("VERB", "AUX"):
             return subject_actors(gov, index, depth + 1)
     return []
+
+
+def _misparsed_subject(noun: Token, index: ActorIndex) -> list[str]:
+    """A past verb with an object the parser hung on the last noun of a long subject ("Troops loyal to the junta
+    KILLED 30 villagers, a group said"): the subject the noun's phrase belongs to, climbed through its "to"/"of"/
+    "from" phrases."""
+    t = noun
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+            return np_actors(t, index)
+        if t.dep_ not in ("pobj", "prep", "amod") or t.head.i == t.i:
+            return []
+        t = t.head
+    return []
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A past participle with no object of its own ("men ACCUSED of fraud"), not an active verb the parser hung on a
+    noun ("flew 800 missions, CONDUCTED 200 raids")."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
 def agent_actors(verb: Token, index: ActorIndex) -> list[str]:
@@ -336,6 +387,9 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token
     """Whom an action is done to: direct object (or passive subject), else a prepositional object. A thing
     object stands for whoever is behind it ("accepted an offer submitted by X", "rejected X's plan"). SKIP: a
     word that is not the patient (the act noun a light verb carries: "a Chinese OFFER was made")."""
+    found = destination_actors(tok, index)
+    if found:
+        return found
     for c in tok.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass", "dative", "iobj") and c != skip:
             found = np_actors(c, index)
@@ -366,6 +420,24 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token
                             found = np_actors(o, index) or _nested_actors(o, index)
                             if found:
                                 return found
+    return []
+
+
+DESTINATION_PREPS = ("to", "into", "toward", "towards")
+
+
+def destination_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """A verb of sending names what is sent as its object and whom it is sent to in its "to" phrase: "will not SEND
+    troops TO Venezuela", "deployed soldiers INTO Mali" (an actor named there; a place alone may be only where talks are held)."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in argument_verbs("convey"):
+        return []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = np_actors(p, index)
+                    if found:
+                        return found
     return []
 
 
@@ -536,6 +608,9 @@ def first_actor_after(tok: Token, index: ActorIndex, exclude: list[str]) -> list
     agent = {t.i for c in tok.children if c.dep_ == "agent" for t in c.subtree}
     agent -= {t.i for i in list(agent) if tok.doc[i].dep_ in ("relcl", "acl") for t in tok.doc[i].subtree}
     # (but a clause on the agent may name the topic: "criticised by X, WHICH ACCUSED HIM of ...")
+    # nor a clause joined to it with a subject of its own ("X condemned the move, AND spokeswoman Y SAID ...": Y is
+    # another speaker, not what X condemned)
+    agent |= {t.i for c in tok.children if c.dep_ == "conj" and _subjects(c) for t in c.subtree}
     for t in tok.subtree:
         if t.i <= tok.i or t.i in agent:
             continue
@@ -549,14 +624,18 @@ HELP_ROOTS = ("06", "07")   # material cooperation and aid: an act in the same s
 CARRY_SENTENCES = 2   # how far back (in sentences) a dyad carries to an event whose sentence names no target
 
 
-def carry_dyads(events: list, sentence_starts: list[int]) -> None:
+def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None,
+                kinds: dict[str, str] | None = None) -> None:
     """An act whose sentence names no target continues the dyad of the story: its source's latest target
     in the same or the CARRY_SENTENCES sentences before ("Unions warned ministers ... They threatened to
     strike": ministers), else, for a reply, the one who last acted on its source ("X accused Y ... Y
     rejected the claims": X; in its own sentence only when not hypothetical). An act with a target and
     no source ("the men were arrested") takes the latest source of an act on that target ("Police
     raided the flat of two men ... The men were arrested": police). The carried side's words are not in
-    the sentence: its span stays None."""
+    the sentence: its span stays None. From an earlier sentence a side is carried only into a slot the sentence
+    leaves open or fills with a word that can refer to it: not past a subject or object the sentence names
+    ("... The governor said he would meet the protest leaders": not the police of the sentence before; "The
+    farmers blocked ROADS": not whom the previous sentence acted on)."""
     from bisect import bisect_right
 
     ordered = sorted(events, key=lambda e: e.trigger[0])
@@ -565,6 +644,10 @@ def carry_dyads(events: list, sentence_starts: list[int]) -> None:
         if bool(ev.target) == bool(ev.source):
             continue
         back = [j for j in reversed(range(i)) if sent_no[i] - sent_no[j] <= CARRY_SENTENCES]
+        word = _slot_word(ev, doc, subject=not ev.source) if doc is not None else None
+        if word is not None:  # only within the sentence, or an actor the word can describe
+            back = [j for j in back if sent_no[j] == sent_no[i]
+                    or _describes(word, (ordered[j].target if ev.source else ordered[j].source), kinds or {})]
         earlier = [ordered[j] for j in back]
         if ev.source:
             same = next((p.target for p in earlier
@@ -579,6 +662,32 @@ def carry_dyads(events: list, sentence_starts: list[int]) -> None:
         else:
             ev.source = next((p.source for p in earlier if p.target == ev.target and p.source
                               and p.source != ev.target), None)
+
+
+def _slot_word(ev, doc: Doc, subject: bool) -> Token | None:
+    """The word by which the sentence fills the event's empty side itself: its subject (SUBJECT: a noun that is no
+    actor, "The governor said ...", or "he"/"she") or, for a protest or force, its object ("blocked ROADS"). None
+    when the slot is open: no such word, a passive with no agent ("the men were arrested"), "they"/"it"."""
+    span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if subject:
+        words = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+        words = [o for w in words for o in ([w] if w.dep_ == "nsubj" else [p for p in w.children if p.dep_ == "pobj"])]
+        return next((w for w in words if w.lower_ in PERSONAL or w.pos_ in ("NOUN", "PROPN")), None)
+    if ev.root < "14":
+        return None  # a verbal act's object is what is said or threatened ("threatened a STRIKE"), not its party
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _describes(word: Token, aid: str | None, kinds: dict[str, str]) -> bool:
+    """A subject word that can refer back to actor AID named before: "he"/"she" or a singular role noun ("the MP",
+    "the minister") to a person. Not a name, nor a role noun to a body or group ("the governor" is not the police)."""
+    if aid is None or kinds.get(aid) != "person" or word.dep_ not in ("nsubj", "pobj"):
+        return False
+    return word.lower_ in PERSONAL or word.tag_ == "NN"
 
 
 PLACE_ACT_CODES = ("08", "15", "16", "17", "042", "043", "054")  # easing, force, sanctions, coercion, visits,

@@ -241,7 +241,9 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
             mod.hypothetical = mod.hypothetical or not composed
             code = new_code
     if not targets and (code[:2] in SPEECH_ROOTS or code[:2] in AID_ROOTS):
-        targets = args.complement_subject_actors(tok, index)
+        # a body reporting its own state's act ("China may impose tariffs on X, the commerce ministry warned") does
+        # not address its own state: the act's own party is the target (below)
+        targets = index.others(args.complement_subject_actors(tok, index), sources)
     if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
         targets = [a for a in args.place_target(tok, index) if a not in sources]
     if not targets and code[:2] in TOPIC_ROOTS:
@@ -249,9 +251,9 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
         targets = args.first_actor_after(tok, index, exclude=sources)
     if not targets and code[:2] not in ("01", "02"):
         # "promised to continue aid TO X", "threatened to cut off power TO X": the embedded act's party
-        targets = [a for a in args.complement_object_actors(tok, index) if a not in sources]
+        targets = index.others(args.complement_object_actors(tok, index), sources)
         if not targets and trig.light is not None:  # "OPENED fire to disperse X": the light verb's purpose clause
-            targets = [a for a in args.complement_object_actors(trig.light, index) if a not in sources]
+            targets = index.others(args.complement_object_actors(trig.light, index), sources)
     return Candidate(code, tok, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                      composed=composed, noun=pat.noun, pattern_code=pat.code)
 

@@ -125,7 +125,7 @@ class EventsStage:
         # after scoring and calibration, so no event's confidence or rank changes:
         args.place_targets(record.events, doc, index)  # an act on a place: on whoever holds it
         args.military_doers(record.events, index)  # "Britain carried out air strikes": its armed forces
-        args.carry_dyads(record.events, [s.start_char for s in doc.sents])  # the story's dyad, when unnamed
+        args.carry_dyads(record.events, [s.start_char for s in doc.sents], doc, index.kind)  # the story's dyad, when unnamed
 
     def _calibrate(self, doc: Doc, record: Record, index) -> None:
         probs = None
