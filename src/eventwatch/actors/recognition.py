@@ -95,7 +95,7 @@ def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[in
     for i in _name_starts(ft, dic.first_words):
         if i < free:
             continue
-        best, key = None, ""
+        hits, key = [], ""
         for j in range(i, min(n, i + MAX_SPAN_TOKENS)):
             if ft[j]:
                 key = f"{key} {ft[j]}" if key else ft[j]
@@ -103,15 +103,17 @@ def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[in
                 break
             eid = dic.index.get(key)
             if eid and ft[j]:
-                best = (j + 1, dic.entries[eid])
-        if best:
-            end, entry = best
+                hits.append((j + 1, dic.entries[eid]))
+        # the longest hit that looks like a name; else a shorter one: "the Islamic State group" (an alias with a
+        # lower-case word, no name as written) is still "Islamic State"
+        for end, entry in reversed(hits):
             span_blocked = all(k in blocked for k in range(i, end))  # a name that is only a place
             if span_blocked and entry.curated and doc[i].ent_type_ in ("ORG", "NORP"):
                 span_blocked = False  # "Hamas" the movement, whatever a town of that name
             if (not span_blocked or entry.kind == "country") and valid_name_span(doc, i, end, entry):
                 out.append(Mention(i, end, entry.kind, entry, "DICT"))
                 free = end
+                break
     return out
 
 
