@@ -35,6 +35,7 @@ class EventsStage:
         self.lexicon = load_lexicon(True) if cameo else load_lexicon()   # one cached object per reading
         self.agent_words = _agent_words(settings)
         self.political_words = political_words(getattr(settings, "actors_file", None))
+        self.shared_sanctions = _shared_sanctions()
         self.classifier = None
         self.mode = "combined"
         if (getattr(settings, "extra", None) or {}).get("events_classifier", True):
@@ -123,7 +124,7 @@ class EventsStage:
         if self.calibration is not None:
             self._calibrate(doc, record, index)
             _settle_actorless(record, provisional or {})
-        _without_apolitical_speech(doc, record, self.political_words)
+        _without_apolitical_speech(doc, record, self.political_words, self.shared_sanctions)
         # after scoring and calibration, so no event's confidence or rank changes:
         args.place_targets(record.events, doc, index)  # an act on a place: on whoever holds it
         args.military_doers(record.events, index)  # "Britain carried out air strikes": its armed forces
@@ -200,9 +201,30 @@ def _settle_actorless(record: Record, provisional: dict[int, Event]) -> None:
 # government, police, court, opposition ... actor, or such an agent word). Named people and uncoded bodies are
 # given the benefit of the doubt. Physical acts (protest, violence) keep the confidence rule alone.
 SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "16", "17"})
+# ... but arrests, charges, convictions and acquittals are the state's by nature (the guide: "he was charged: 173;
+# convicted: 116"): of the legal codes only the verbs that sports bodies, firms and clubs use too (ordered to pay,
+# barred, banned, revoked, suspended, fined: events/data/shared_sanctions.txt) need the political party
+LEGAL_CODES = ("115", "116", "17")
 
 
-def _without_apolitical_speech(doc: Doc, record: Record, words: frozenset[str]) -> None:
+def _shared_sanctions() -> frozenset[str]:
+    from eventwatch.resources import read_words
+
+    return frozenset(read_words(Path(__file__).parent / "data" / "shared_sanctions.txt"))
+
+
+def _gated(e: Event, doc: Doc, shared: frozenset[str]) -> bool:
+    """An event of SPEECH_ROOTS that needs a political party: not a legal act only the state does."""
+    if e.root not in SPEECH_ROOTS:
+        return False
+    if not e.cameo.startswith(LEGAL_CODES):
+        return True
+    span = doc.char_span(e.trigger[0], e.trigger[1], alignment_mode="expand")
+    return span is not None and any(fold(t.lemma_) in shared for t in span)
+
+
+def _without_apolitical_speech(doc: Doc, record: Record, words: frozenset[str],
+                               shared: frozenset[str] = frozenset()) -> None:
     """Drop the events of SPEECH_ROOTS with no political side whose sentence names no political party."""
     actors = {a.id: a for a in record.actors}
 
@@ -212,7 +234,7 @@ def _without_apolitical_speech(doc: Doc, record: Record, words: frozenset[str]) 
             return True
         return actor is not None and bool(actor.code) and actor.kind != "person" and not political_actor(actor)
 
-    doubtful = [e for e in record.events if e.root in SPEECH_ROOTS and apolitical(e.source) and apolitical(e.target)]
+    doubtful = [e for e in record.events if apolitical(e.source) and apolitical(e.target) and _gated(e, doc, shared)]
     if not doubtful:
         return
     political = [m for a in record.actors if political_actor(a) for m in a.mentions]
@@ -224,7 +246,8 @@ def _without_apolitical_speech(doc: Doc, record: Record, words: frozenset[str]) 
 # shooting protesters, detaining demonstrators, quelling disturbances = 175 "use tactics of violent repression"): an
 # 18x assault (180 unconventional violence, 182 physical assault) by police, troops, government or spies on
 # protesters, the opposition, activists, journalists or unions is 175; a state force's shooting of anyone else (an
-# armed suspect) is small-arms force, 193, as before. Killings stay 1823 (the guide: "killing a person by a party").
+# armed suspect, a civilian or an unnamed person) is small-arms force, 193, as before; of an official it stays 18x (an
+# assassination). Killings stay 1823 (the guide: "killing a person by a party").
 STATE_FORCE_SECTORS = frozenset({"COP", "MIL", "GOV", "SPY"})
 REPRESSED_SECTORS = frozenset({"OPP", "HRI", "MED", "LAB", "NGO", "PTY", "EDU"})
 
@@ -244,7 +267,8 @@ def _state_force(record: Record) -> None:
             continue
         target = actors.get(e.target) if e.target else None
         repressed = target is not None and bool(_sectors(target) & REPRESSED_SECTORS)
-        code = "175" if repressed else ("193" if e.cameo == "180" else None)
+        civilian = target is None or "CVL" in _sectors(target)
+        code = "175" if repressed else ("193" if e.cameo == "180" and civilian else None)
         info = lookup(code) if code else None
         if info is not None:
             e.cameo, e.root, e.plover, e.quad_class, e.goldstein = (info.code, info.root, info.plover or "",
