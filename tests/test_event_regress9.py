@@ -120,3 +120,12 @@ def test_the_islamic_state_group_is_the_armed_group(pipeline, text):
     actors = {a.id: a for a in r.actors}
     doers = [actors[e.source] for e in r.events if e.source and e.root in ("18", "19")]
     assert doers and all("IMG" in (a.code or "") or "REB" in a.sector for a in doers), [(e.cameo, e.source) for e in r.events]
+
+
+@pytest.mark.parametrize("text", [
+    "The court ruled that the former president was guilty of corruption.",
+    "A Kenyan court ruled that the opposition leader must pay damages to the minister.",
+])
+def test_a_ruling_that_finds_against_a_party_is_a_finding(pipeline, text):
+    got = [c for c, t, _, _ in events(pipeline, text) if t == "ruled"]
+    assert got == ["116"], got

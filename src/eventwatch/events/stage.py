@@ -124,7 +124,7 @@ class EventsStage:
         if self.calibration is not None:
             self._calibrate(doc, record, index)
             _settle_actorless(record, provisional or {})
-        _without_apolitical_speech(doc, record, self.political_words, self.shared_sanctions)
+        _without_apolitical_speech(doc, record, self.political_words, self.shared_sanctions, self.agent_words)
         # after scoring and calibration, so no event's confidence or rank changes:
         args.place_targets(record.events, doc, index)  # an act on a place: on whoever holds it
         args.military_doers(record.events, index)  # "Britain carried out air strikes": its armed forces
@@ -224,7 +224,7 @@ def _gated(e: Event, doc: Doc, shared: frozenset[str]) -> bool:
 
 
 def _without_apolitical_speech(doc: Doc, record: Record, words: frozenset[str],
-                               shared: frozenset[str] = frozenset()) -> None:
+                               shared: frozenset[str] = frozenset(), agents: frozenset[str] = frozenset()) -> None:
     """Drop the events of SPEECH_ROOTS with no political side whose sentence names no political party."""
     actors = {a.id: a for a in record.actors}
 
@@ -235,10 +235,12 @@ def _without_apolitical_speech(doc: Doc, record: Record, words: frozenset[str],
         return actor is not None and bool(actor.code) and actor.kind != "person" and not political_actor(actor)
 
     doubtful = [e for e in record.events if apolitical(e.source) and apolitical(e.target) and _gated(e, doc, shared)]
+    doubtful += [e for e in record.events if e.cameo == "116" and e.target is None and _ruling(e, doc, agents)]
     if not doubtful:
         return
     political = [m for a in record.actors if political_actor(a) for m in a.mentions]
-    drop = {id(e) for e in doubtful if not _names_political(doc, e.sentence, political, words)}
+    drop = {id(e) for e in doubtful if e.cameo == "116" and e.target is None and _ruling(e, doc, agents)
+            or not _names_political(doc, e.sentence, political, words)}
     record.events = [e for e in record.events if id(e) not in drop]
 
 
@@ -274,6 +276,17 @@ def _state_force(record: Record) -> None:
             e.cameo, e.root, e.plover, e.quad_class, e.goldstein = (info.code, info.root, info.plover or "",
                                                                    info.quad_class, info.goldstein)
             e.plover_mode, e.plover_context = info.plover_mode, list(info.plover_context)
+
+
+def _ruling(e: Event, doc: Doc, agents: frozenset[str]) -> bool:
+    """A 116 "ruled" with no party found against: a ruling on a law or on evidence, no finding (the codebook's 116
+    finds a party guilty or liable)."""
+    span = doc.char_span(e.trigger[0], e.trigger[1], alignment_mode="expand")
+    rulings = [t for t in span or () if t.lemma_.lower() == "rule"]
+    # "ruled that the former president was guilty", "that the opposition leader must pay": a party is found against
+    found_on = [s for t in rulings for c in t.children if c.dep_ == "ccomp"
+                for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return bool(rulings) and not any(_agentive(s, agents) for s in found_on)
 
 
 def _names_political(doc: Doc, span: list[int], mentions, words: frozenset[str]) -> bool:
