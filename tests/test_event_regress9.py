@@ -64,6 +64,7 @@ def test_accidental_shootings_are_no_violence(pipeline, text):
     "A mayor was gunned down outside a restaurant in Acapulco on Sunday.",
     "A local councillor was gunned down outside his home on Friday.",
     "Rebels shot down two protesters near the market.",
+    "Gunmen shot dead a local councillor outside a bar in Culiacan on Wednesday.",
 ])
 def test_people_gunned_or_shot_down_are_killed(pipeline, text):
     got = [c for c, t, _, _ in events(pipeline, text) if t in ("gunned", "shot")]
