@@ -120,7 +120,7 @@ class EventsStage:
         if self.learned is not None and self.mode == "combined":
             from eventwatch.events.combine import combine
             combine(self, doc, record, index, ctx, fallback_place)
-        _state_force(record)
+        _state_force(record, _deadly(doc, record))
         if self.calibration is not None:
             self._calibrate(doc, record, index)
             _settle_actorless(record, provisional or {})
@@ -254,16 +254,27 @@ STATE_FORCE_SECTORS = frozenset({"COP", "MIL", "GOV", "SPY"})
 REPRESSED_SECTORS = frozenset({"OPP", "HRI", "MED", "LAB", "NGO", "PTY", "EDU"})
 
 
+def _deadly(doc: Doc, record: Record) -> set[int]:
+    """Ids of the events whose trigger has "dead" beside it ("shot two protesters DEAD"): killings, which stay 18x."""
+    out = set()
+    for e in record.events:
+        span = doc.char_span(e.trigger[0], e.trigger[1], alignment_mode="expand")
+        if span is not None and any(c.lower_ == "dead" for t in span for c in t.children):
+            out.add(id(e))
+    return out
+
+
 def _sectors(actor) -> set[str]:
     code = actor.code or ""
     return set(actor.sector or ()) | {code[i:i + 3] for i in range(3, len(code), 3)}
 
 
-def _state_force(record: Record) -> None:
+def _state_force(record: Record, killed: set[int] | None = None) -> None:
     """Recode the 180/182 assaults of state forces (see STATE_FORCE_SECTORS)."""
     actors = {a.id: a for a in record.actors}
+    killed = killed or set()
     for e in record.events:
-        if e.cameo not in ("180", "182") or e.source not in actors:
+        if e.cameo not in ("180", "182") or e.source not in actors or id(e) in killed:
             continue
         if not _sectors(actors[e.source]) & STATE_FORCE_SECTORS:
             continue
