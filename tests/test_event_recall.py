@@ -24,7 +24,8 @@ def roots(record) -> list[tuple[str, str]]:
     ("The finance minister hit back at the Liberal Democrats on Tuesday.", "11", "hit"),
     ("Three Nigerian officials face corruption charges in Abuja.", "17", "charges"),
     ("The former Peruvian minister will stand trial in Lima next month.", "17", "trial"),
-    ("The Supreme Court of Kenya ruled that the election law was void.", "11", "ruled"),
+    # a ruling finds against a party (CAMEO 116); "ruled that the election law was void" finds no one guilty
+    ("The Supreme Court of Kenya ruled that the opposition leader was liable for the damage.", "11", "ruled"),
     ("The Scottish National Party suspended the councillor on Friday.", "17", "suspended"),
 ])
 def test_the_construction_codes_an_event(pipeline, text, root, trigger):

@@ -348,7 +348,7 @@ def test_an_attack_on_a_policy_is_criticism_not_an_assault(pipeline):
 
 
 @pytest.mark.parametrize("text, code", [
-    ("Riot police beat protesters with batons in Karsk on Monday.", "182"),
+    ("Morvian gangs beat protesters with batons in Karsk on Monday.", "182"),
     ("Two journalists were beaten to death by a mob in Karsk.", "182"),
     ("Morvian soldiers shot two protesters dead in Karsk on Friday.", "18"),  # shooting people: assault (18), not combat
     ("Rebels attacked a Morvian army convoy near Karsk, killing two soldiers.", "190"),

@@ -110,8 +110,36 @@ def agent_words(actors_file=None) -> frozenset[str]:
     return frozenset(dic.agents) | frozenset(dic.titles)
 
 
+# sectors of parties to political events (CAMEO actor codebook: government, military, police, judiciary,
+# legislature, opposition, parties, rebels, insurgents, spies, unidentified armed forces, IGOs; and, as the guide
+# counts them (docs/annotation/events.md section 1), NGOs, human-rights groups and unions)
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SPY", "UAF", "IGO",
+                               "RAD", "IMG", "NGO", "LAB", "HRI"})
+
+
+def political_words(actors_file=None) -> frozenset[str]:
+    """The agent nouns and titles of the actor dictionary whose sector is political ("police", "minister",
+    "court", "opposition"), folded. Defence counsel ("lawyer", "attorney") act for a party, not as the state."""
+    dic = load_dictionary(str(actors_file) if actors_file else None)
+    words = {w for w, secs in dic.agents.items() if POLITICAL_SECTORS & set(secs)}
+    words |= {w for w, (_, sec) in dic.titles.items() if sec in POLITICAL_SECTORS}
+    return frozenset(words) - COUNSEL_WORDS
+
+
+COUNSEL_WORDS = frozenset({"lawyer", "attorney", "barrister", "solicitor", "counsel", "advocate", "lawyers"})
+
+
+def political_actor(actor) -> bool:
+    """A country, or an actor whose sector is political (see POLITICAL_SECTORS)."""
+    if actor.kind == "country":
+        return True
+    code = actor.code or ""
+    secs = set(actor.sector or ()) | {code[i:i + 3] for i in range(0, len(code), 3)}
+    return bool(POLITICAL_SECTORS & secs)
+
+
 __all__ = ["ActorStage", "PeopleTable", "agent_words", "find_actors", "fold", "make_actor_stage", "people_of",
-           "pronoun_map", "resolve_pronoun"]
+           "pronoun_map", "resolve_pronoun", "political_words", "political_actor"]
 
 
 def note_places(doc: Doc, record: Record, dic) -> None:

@@ -188,7 +188,7 @@ def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[in
     for i in _name_starts(ft, dic.first_words):
         if i < free:
             continue
-        found, key = [], ""
+        hits, key = [], ""
         for j in range(i, min(n, i + MAX_SPAN_TOKENS)):
             if ft[j]:
                 key = f"{key} {ft[j]}" if key else ft[j]
@@ -196,24 +196,23 @@ def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[in
                 break
             eid = dic.index.get(key)
             if eid and ft[j]:
-                found.append((j + 1, dic.entries[eid]))
-        # the longest name that looks like a name in the text ("the Islamic State group": "Islamic State")
-        best = next(((e, entry) for e, entry in reversed(found) if valid_name_span(doc, i, e, entry)), None)
-        best = best or (found[-1] if found else None)
-        if best:
-            end, entry = best
+                hits.append((j + 1, dic.entries[eid]))
+        # the longest hit that looks like a name; else a shorter one: "the Islamic State group" (an alias with a
+        # lower-case word, no name as written) is still "Islamic State"
+        for end, entry in reversed(hits):
             if entry.kind == "person" and in_place_name(doc, i, end, dic, ft):
-                continue  # "a checkpoint in Dera Ismail Khan": a town named after someone
+                break  # "a checkpoint in Dera Ismail Khan": a town named after someone
             span_blocked = all(k in blocked for k in range(i, end))  # a name that is only a place
             if span_blocked and entry.curated and doc[i].ent_type_ in ("ORG", "NORP"):
                 span_blocked = False  # "Hamas" the movement, whatever a town of that name
             if entry.kind == "country" and (span_blocked and is_other_country_place(i, end, entry, abroad)
                                             or part_of_longer_name(doc, i, end, dic, ft)):
                 free = end  # "Georgia" the US state: the places stage's place, no country actor
-                continue
+                break
             if (not span_blocked or entry.kind == "country") and valid_name_span(doc, i, end, entry):
                 out.append(Mention(i, end, entry.kind, entry, "DICT"))
                 free = end
+                break
     return out
 
 

@@ -250,8 +250,13 @@ def _resolve_pronoun(pron: Token, index: ActorIndex) -> list[str]:
             if low not in SPEAKER_PRONOUNS and _quoted_apart(pron, t.head):
                 return []  # '"... and then IT invaded Ukraine," Stubb said': in a direct quote "it" is not the speaker
             for s in _subjects(t.head):
+                if low in PERSONAL | {"they"} and any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in s.children):
+                    return []  # "HE will stand trial, HIS lawyer said": he is the one the reporter speaks for
                 return np_actors(s, index)
     return []
+
+
+OWNER_PRONOUNS = {"his", "her", "their"}
 
 
 SPEAKER_PRONOUNS = {"i", "we"}  # the only pronouns of a direct quote that name its speaker

@@ -83,6 +83,8 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
             sources = args.np_actors(poss[0], index)
         if not sources:
             sources = args.nominal_agents(tok, index)
+        if trig.pattern.undergo:  # "the minister faces charges", "he will stand trial": the subject is charged
+            return [], (args.subject_actors(verb, index) if verb is not None else [])
         if not sources and verb is not None:
             sources = args.agent_actors(verb, index) if args.is_passive(verb) else args.subject_actors(verb, index)
             if tok.dep_ == "nsubj":  # "fighting erupted between X and Y"

@@ -37,6 +37,8 @@ class Pattern:
     form: frozenset[str] = frozenset()  # the trigger's own word form must be one of these ("talks", not "talk")
     arg: bool = False                   # a noun whose own phrase names a party ("U.S. strikes", "the EU's demand",
                                         # "opposition BY Congress", "the visit OF the minister")
+    undergo: bool = False               # the light verb's subject undergoes the act ("he FACES charges", "will STAND
+                                        # trial"): it is the target, the doer is unnamed
     line: int = 0
     layer: int = 0
 
@@ -100,7 +102,7 @@ def parse_pattern(code: str, text: str, line: int = 0, layer: int = 0) -> Patter
             kw[rel] = _split(val)
         elif rel == "form":
             kw["form"] = _split(val)
-        elif rel in ("ccomp", "free", "arg"):
+        elif rel in ("ccomp", "free", "arg", "undergo"):
             kw[rel] = True
         else:
             raise ValueError(f"patterns.tsv line {line}: unknown relation {rel!r}")

@@ -99,6 +99,7 @@ class Words:
     retort: frozenset[str] = frozenset()
     hostile: frozenset[str] = frozenset()
     fining: frozenset[str] = frozenset()
+    unmeant: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -109,7 +110,7 @@ class Words:
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
-             "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining")
+             "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining", "unmeant")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -257,6 +258,11 @@ def _mishap(tok: Token, words: "Words") -> bool:
     "died after the avalanche hit the village" (the subject or an in/during/after object names the mishap)."""
     causes = [c for c in tok.children if c.dep_ == "nsubj"] + _pobjs(tok, ("in", "during", "after"))
     if any(_lemmas(c) & words.mishap for c in causes):
+        return True
+    # done by accident: "shot dead BY MISTAKE", "ACCIDENTALLY shot" (the guide: accidents are not attacks)
+    if any(c.dep_ == "advmod" and c.lower_ in words.unmeant for c in tok.children) \
+            or any(o.dep_ == "pobj" and o.lemma_.lower() in words.unmeant for p in tok.children
+                   if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "in", "through") for o in p.children):
         return True
     if tok.lemma_.lower() not in FOUGHT_VERBS:
         return False  # "opened FIRE on the post", "set fire to": the fire is the act

@@ -16,7 +16,8 @@ from eventwatch.nlp.cache import column, lemma_lower
 
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-PARTICLE_DEPS = ("prt", "advmod")   # the small model often parses "walked OUT", "stepped DOWN" as advmod
+PARTICLE_DEPS = ("prt", "advmod", "acomp")   # the small model often parses "walked OUT", "stepped DOWN" as advmod,
+# and "shot DEAD a councillor" as acomp
 
 
 @dataclass

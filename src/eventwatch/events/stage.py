@@ -6,7 +6,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from eventwatch.actors import agent_words, fold, people_of, resolve_pronoun
+from eventwatch.actors import agent_words, fold, people_of, political_actor, political_words, resolve_pronoun
 from eventwatch.events import arguments as args
 from eventwatch.events import literal
 from eventwatch.events import scope
@@ -34,6 +34,8 @@ class EventsStage:
         cameo = bool((getattr(settings, "extra", None) or {}).get("events_cameo", False))
         self.lexicon = load_lexicon(True) if cameo else load_lexicon()   # one cached object per reading
         self.agent_words = _agent_words(settings)
+        self.political_words = political_words(getattr(settings, "actors_file", None))
+        self.shared_sanctions = _shared_sanctions()
         self.classifier = None
         self.mode = "combined"
         if (getattr(settings, "extra", None) or {}).get("events_classifier", True):
@@ -119,9 +121,11 @@ class EventsStage:
         if self.learned is not None and self.mode == "combined":
             from eventwatch.events.combine import combine
             combine(self, doc, record, index, ctx, fallback_place)
+        _state_force(record, _deadly(doc, record))
         if self.calibration is not None:
             self._calibrate(doc, record, index)
             _settle_actorless(record, provisional or {})
+        _without_apolitical_speech(doc, record, self.political_words, self.shared_sanctions, self.agent_words)
         # after scoring and calibration, so no event's confidence or rank changes:
         args.place_targets(record.events, doc, index)  # an act on a place: on whoever holds it
         args.military_doers(record.events, index)  # "Britain carried out air strikes": its armed forces
@@ -188,6 +192,121 @@ def _settle_actorless(record: Record, provisional: dict[int, Event]) -> None:
     if provisional:
         record.events = [e for e in record.events
                          if id(e) not in provisional or e.confidence >= ACTORLESS_MIN_CONFIDENCE]
+
+
+# Roots of words and verdicts (01/02 statements and appeals, 10-13 demands, disapproval, rejection, threats, and
+# 16/17 sanctions and legal coercion) are said of anyone: "the coach questioned the call", "the striker was branded
+# a cheat", "the airline was ordered to pay". The guide (docs/annotation/events.md section 1) wants a political
+# party in the act: when neither side is one (no actor, or a coded actor of a non-political sector: a firm,
+# civilians, media) such an event stays only if its sentence names a political party somewhere (a country or a
+# government, police, court, opposition ... actor, or such an agent word). Named people and uncoded bodies are
+# given the benefit of the doubt. Physical acts (protest, violence) keep the confidence rule alone.
+SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "16", "17"})
+# ... but arrests, charges, convictions and acquittals are the state's by nature (the guide: "he was charged: 173;
+# convicted: 116"): of the legal codes only the verbs that sports bodies, firms and clubs use too (ordered to pay,
+# barred, banned, revoked, suspended, fined: events/data/shared_sanctions.txt) need the political party
+LEGAL_CODES = ("115", "116", "17")
+
+
+def _shared_sanctions() -> frozenset[str]:
+    from eventwatch.resources import read_words
+
+    return frozenset(read_words(Path(__file__).parent / "data" / "shared_sanctions.txt"))
+
+
+def _gated(e: Event, doc: Doc, shared: frozenset[str]) -> bool:
+    """An event of SPEECH_ROOTS that needs a political party: not a legal act only the state does."""
+    if e.root not in SPEECH_ROOTS:
+        return False
+    if not e.cameo.startswith(LEGAL_CODES):
+        return True
+    span = doc.char_span(e.trigger[0], e.trigger[1], alignment_mode="expand")
+    return span is not None and any(fold(t.lemma_) in shared for t in span)
+
+
+def _without_apolitical_speech(doc: Doc, record: Record, words: frozenset[str],
+                               shared: frozenset[str] = frozenset(), agents: frozenset[str] = frozenset()) -> None:
+    """Drop the events of SPEECH_ROOTS with no political side whose sentence names no political party."""
+    actors = {a.id: a for a in record.actors}
+
+    def apolitical(actor_id: str | None) -> bool:
+        actor = actors.get(actor_id) if actor_id else None
+        if actor_id is None:
+            return True
+        return actor is not None and bool(actor.code) and actor.kind != "person" and not political_actor(actor)
+
+    doubtful = [e for e in record.events if apolitical(e.source) and apolitical(e.target) and _gated(e, doc, shared)]
+    doubtful += [e for e in record.events if e.cameo == "116" and e.target is None and _ruling(e, doc, agents)]
+    if not doubtful:
+        return
+    political = [m for a in record.actors if political_actor(a) for m in a.mentions]
+    drop = {id(e) for e in doubtful if e.cameo == "116" and e.target is None and _ruling(e, doc, agents)
+            or not _names_political(doc, e.sentence, political, words)}
+    record.events = [e for e in record.events if id(e) not in drop]
+
+
+# State forces shooting or beating people (CAMEO codebook, the PETRARCH-2 CAMEO 2.0 dictionary: police or troops
+# shooting protesters, detaining demonstrators, quelling disturbances = 175 "use tactics of violent repression"): an
+# 18x assault (180 unconventional violence, 182 physical assault) by police, troops, government or spies on
+# protesters, the opposition, activists, journalists or unions is 175; a state force's shooting of anyone else (an
+# armed suspect, a civilian or an unnamed person) is small-arms force, 193, as before; of an official it stays 18x (an
+# assassination). Killings stay 1823 (the guide: "killing a person by a party").
+STATE_FORCE_SECTORS = frozenset({"COP", "MIL", "GOV", "SPY"})
+REPRESSED_SECTORS = frozenset({"OPP", "HRI", "MED", "LAB", "NGO", "PTY", "EDU"})
+
+
+def _deadly(doc: Doc, record: Record) -> set[int]:
+    """Ids of the events whose trigger has "dead" beside it ("shot two protesters DEAD"): killings, which stay 18x."""
+    out = set()
+    for e in record.events:
+        span = doc.char_span(e.trigger[0], e.trigger[1], alignment_mode="expand")
+        if span is not None and any(c.lower_ == "dead" for t in span for c in t.children):
+            out.add(id(e))
+    return out
+
+
+def _sectors(actor) -> set[str]:
+    code = actor.code or ""
+    return set(actor.sector or ()) | {code[i:i + 3] for i in range(3, len(code), 3)}
+
+
+def _state_force(record: Record, killed: set[int] | None = None) -> None:
+    """Recode the 180/182 assaults of state forces (see STATE_FORCE_SECTORS)."""
+    actors = {a.id: a for a in record.actors}
+    killed = killed or set()
+    for e in record.events:
+        if e.cameo not in ("180", "182") or e.source not in actors or id(e) in killed:
+            continue
+        if not _sectors(actors[e.source]) & STATE_FORCE_SECTORS:
+            continue
+        target = actors.get(e.target) if e.target else None
+        repressed = target is not None and bool(_sectors(target) & REPRESSED_SECTORS)
+        civilian = target is None or "CVL" in _sectors(target)
+        code = "175" if repressed else ("193" if e.cameo == "180" and civilian else None)
+        info = lookup(code) if code else None
+        if info is not None:
+            e.cameo, e.root, e.plover, e.quad_class, e.goldstein = (info.code, info.root, info.plover or "",
+                                                                   info.quad_class, info.goldstein)
+            e.plover_mode, e.plover_context = info.plover_mode, list(info.plover_context)
+
+
+def _ruling(e: Event, doc: Doc, agents: frozenset[str]) -> bool:
+    """A 116 "ruled" with no party found against: a ruling on a law or on evidence, no finding (the codebook's 116
+    finds a party guilty or liable)."""
+    span = doc.char_span(e.trigger[0], e.trigger[1], alignment_mode="expand")
+    rulings = [t for t in span or () if t.lemma_.lower() == "rule"]
+    # "ruled that the former president was guilty", "that the opposition leader must pay": a party is found against
+    found_on = [s for t in rulings for c in t.children if c.dep_ == "ccomp"
+                for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return bool(rulings) and not any(_agentive(s, agents) for s in found_on)
+
+
+def _names_political(doc: Doc, span: list[int], mentions, words: frozenset[str]) -> bool:
+    start, end = span
+    if any(start <= m[0] and m[1] <= end for m in mentions):
+        return True
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    return sent is not None and any(fold(t.lemma_) in words or fold(t.text) in words for t in sent)
 
 
 def _side_key(actor_id: str | None, actors: dict) -> str | None:
