@@ -1,0 +1,32 @@
+"""Natural features (rivers, lakes, islands, mountains, regions of ``places/data/features.tsv``) are places of
+events but no evidence of the country of the people near them. Sentences written for these tests."""
+from __future__ import annotations
+
+from eventwatch.model import Document
+
+
+def process(pipeline, text: str, published: str | None = "2026-06-01"):
+    return next(pipeline.process([Document(text=text, published=published, location="test")]))
+
+
+def country_of(record, words: str) -> str | None:
+    """The country of the actor one of whose mentions covers the first occurrence of ``words``."""
+    at = record.text.index(words)
+    return next((a.country for a in record.actors if any(s <= at < e for s, e in a.mentions)), "no actor")
+
+
+def test_an_island_and_a_river_do_not_outvote_the_town_of_the_arrest(pipeline):
+    r = process(pipeline, "Demonstrators marched on Long Island and along the Danube. "
+                          "Police detained 12 people in Eldoret.")
+    assert country_of(r, "Police") == "KEN", [(a.id, a.country) for a in r.actors]
+
+
+def test_soldiers_sent_to_a_river_are_not_of_the_rivers_country(pipeline):
+    r = process(pipeline, "Soldiers were sent to the banks of the Nile on Monday.")
+    assert any(p.id == "river:nile" for p in r.places)  # the river stays a place of the article
+    assert country_of(r, "Soldiers") in (None, "no actor"), [(a.id, a.country) for a in r.actors]
+
+
+def test_a_lake_alone_gives_the_officials_no_country(pipeline):
+    r = process(pipeline, "Fishing boats stayed ashore on Lake Tanganyika, officials said.")
+    assert country_of(r, "officials") in (None, "no actor"), [(a.id, a.country) for a in r.actors]
