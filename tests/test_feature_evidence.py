@@ -30,3 +30,17 @@ def test_soldiers_sent_to_a_river_are_not_of_the_rivers_country(pipeline):
 def test_a_lake_alone_gives_the_officials_no_country(pipeline):
     r = process(pipeline, "Fishing boats stayed ashore on Lake Tanganyika, officials said.")
     assert country_of(r, "officials") in (None, "no actor"), [(a.id, a.country) for a in r.actors]
+
+
+# ---- an organisation named "<words> of <Country>" is the organisation, not the country
+def test_a_body_named_of_a_country_is_the_body_not_the_country(pipeline):
+    r = process(pipeline, "The National Nurses Alliance of Ghana walked out of talks in Accra on Tuesday.")
+    body = [a for a in r.actors if a.kind == "organization" and "Nurses Alliance" in a.name]
+    assert body and body[0].country == "GHA", [(a.id, a.kind, a.country) for a in r.actors]
+    assert not any(a.id == "country:GHA" and any(r.text[s:e] == "Ghana" for s, e in a.mentions) for a in r.actors)
+
+
+def test_the_government_and_republic_of_a_country_stay_the_state(pipeline):
+    r = process(pipeline, "The Government of Kenya condemned the attack. The Republic of Korea protested the launch.")
+    codes = {a.code for a in r.actors}
+    assert "KENGOV" in codes and "KOR" in codes, codes
