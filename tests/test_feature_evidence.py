@@ -44,11 +44,3 @@ def test_the_government_and_republic_of_a_country_stay_the_state(pipeline):
     r = process(pipeline, "The Government of Kenya condemned the attack. The Republic of Korea protested the launch.")
     codes = {a.code for a in r.actors}
     assert "KENGOV" in codes and "KOR" in codes, codes
-
-
-def test_a_country_inside_a_bodys_name_is_not_counted_twice_for_the_article(pipeline):
-    # Zambia once (Lusaka), Ghana once by its place and once by the body named after it: no lead for Ghana,
-    # so the unions meeting in Lusaka are not Ghanaian
-    r = process(pipeline, "The Mine Workers Union and the Teaching Service Commission met in Lusaka. "
-                          "The National Nurses Alliance of Ghana walked out of talks in Accra.")
-    assert country_of(r, "Mine Workers Union") != "GHA", [(a.id, a.country) for a in r.actors]

@@ -219,10 +219,9 @@ def article_country(record: Record) -> str | None:
     if dateline:
         return dateline[0]
     counts: Counter = Counter()
-    named = [m for a in record.actors if a.kind != "country" for m in a.mentions]
     for p in record.places:
-        if evidence_country(p):  # a place inside a body's name counts once, by the body ("… Alliance of Canada")
-            counts[p.country] += sum(1 for s, e in p.mentions if not any(ns <= s and e <= ne for ns, ne in named))
+        if evidence_country(p):
+            counts[p.country] += len(p.mentions)
     placed = set(counts)
     people: set[str] = set()
     for a in record.actors:  # countries named as actors, and the countries of named people and bodies
