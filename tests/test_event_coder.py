@@ -92,7 +92,7 @@ def test_lexicon_confidence_is_rescaled_not_reordered(pipeline, coder):
             "The Kenyan government summoned the Ugandan ambassador over the border dispute.")
     # the combination's own rescaling, before the final calibration of every event (events/confidence.py)
     learned = Pipeline(Settings(extra={"events_learned": True, "events_calibrated": False}), nlp=pipeline.nlp)
-    plain = Pipeline(Settings(extra={"events_calibrated": False}), nlp=pipeline.nlp)
+    plain = Pipeline(Settings(extra={"events_calibrated": False, "events_tagger": False}), nlp=pipeline.nlp)
     before = next(plain.process([Document(text=text, location="test")])).events
     after = next(learned.process([Document(text=text, location="test")])).events
     assert [e.cameo for e in before] == [e.cameo for e in after] and len(after) == 2

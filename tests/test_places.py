@@ -672,3 +672,49 @@ def test_a_village_the_index_lacks_in_the_named_region_takes_the_region_not_a_na
     pokrovka = place_named(record, "Pokrovka")
     assert pokrovka is not None and pokrovka.country == "UKR" and pokrovka.admin1 == place_named(record, "Donetsk").admin1
     assert place_named(record, "Donetsk").feature == "admin1"  # the region, not the city of Donetsk
+
+
+def test_a_famous_name_yields_to_the_one_state_a_us_story_names(nlp):
+    record = run(nlp, "Manhattan city commissioners voted on Tuesday to raise parking fees downtown. "
+                      "American farm groups said the spring had been the wettest in Kansas for a decade.")
+    assert near(place_named(record, "Manhattan"), (39.18, -96.57))
+
+
+def test_a_famous_name_keeps_its_reading_when_its_own_state_is_the_one_named(nlp):
+    record = run(nlp, "Manhattan landlords raised rents again this spring. American housing groups said "
+                      "that tenants across New York were leaving for the suburbs.")
+    assert near(place_named(record, "Manhattan"), (40.78, -73.97))
+
+
+def test_a_famous_reading_by_its_own_name_is_not_dropped_for_a_famous_alternate_name(nlp):
+    # "Philadelphia" is also an old name of Amman; that reading must not shut out the American city
+    record = run(nlp, "The governor toured Pensacola and Tallahassee on Monday. On Friday he flew to "
+                      "Philadelphia to raise money for his campaign.")
+    assert near(place_named(record, "Philadelphia"), (39.95, -75.16))
+
+
+def test_a_sum_in_dollars_points_a_town_name_to_the_dollar_countries(nlp):
+    record = run(nlp, "Mansfield council members approved a $2 million loan for road repairs on Monday.")
+    mansfield = place_named(record, "Mansfield")
+    assert mansfield is not None and mansfield.country == "USA"
+
+
+def test_a_sum_in_pounds_keeps_the_english_town(nlp):
+    record = run(nlp, "Mansfield council members approved a \u00a32 million loan for road repairs on Monday.")
+    mansfield = place_named(record, "Mansfield")
+    assert mansfield is not None and mansfield.country == "GBR"
+
+
+def test_currency_countries():
+    from eventwatch.places.resolve import currency_countries
+    assert "US" in currency_countries("It cost $5 million.") and "GB" not in currency_countries("It cost $5 million.")
+    assert currency_countries("It cost \u00a35 million.") == ("GB",)
+    assert currency_countries("Shares of X$ fell; no sums here.") == ()
+
+
+def test_a_hamlet_the_gazetteer_alone_matched_says_nothing_of_the_country(nlp):
+    # "Law" (a Scottish village) inside "Law Enforcement Center" must not make this an article about Britain
+    record = run(nlp, "Police in Mansfield moved into the renovated Law Enforcement Center on Monday, "
+                      "a project that cost $2 million.")
+    mansfield = place_named(record, "Mansfield")
+    assert mansfield is not None and mansfield.country == "USA"

@@ -42,7 +42,7 @@ from eventwatch.actors.generic import article_country, evidence_country, generic
 from eventwatch.actors.names import ACRONYM, acronym_owner
 from eventwatch.actors.people import KEY as PEOPLE_KEY
 from eventwatch.actors.people import PeopleTable, people_of
-from eventwatch.actors.recognition import recognize
+from eventwatch.actors.recognition import folded_tokens, part_of_longer_name, recognize
 from eventwatch.actors.resolution import resolve
 from eventwatch.model import Actor, Record
 from eventwatch.nlp.cache import sentences
@@ -76,7 +76,7 @@ class ActorStage:
 def find_actors(doc: Doc, record: Record, dictionary=None) -> list[Actor]:
     """The actors of one parsed document (``doc`` is the spaCy Doc of ``record.text``)."""
     dic = dictionary or load_dictionary(None)
-    note_places(doc, record)
+    note_places(doc, record, dic)
     mentions = recognize(doc, record, dic)
     return resolve(doc, dic, mentions, record.published)
 
@@ -114,20 +114,22 @@ __all__ = ["ActorStage", "PeopleTable", "agent_words", "find_actors", "fold", "m
            "pronoun_map", "resolve_pronoun"]
 
 
-def note_places(doc: Doc, record: Record) -> None:
-    """Tell the role reader which tokens the places stage resolved, and to which country."""
+def note_places(doc: Doc, record: Record, dic) -> None:
+    """Tell the role reader which tokens the places stage resolved, and to which country (not a country's name
+    that is a word of a longer name: "the Niger Delta" is no place of Niger)."""
     from eventwatch.actors.roles import PLACES_KEY
 
     if not record.places:
         doc.user_data.pop(PLACES_KEY, None)
         return
     by_token = {}
+    ft = folded_tokens(doc)
     for place in record.places:
         if not evidence_country(place):
             continue
         for s, e in place.mentions:
             span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None:
+            if span is not None and not part_of_longer_name(doc, span.start, span.end, dic, ft):  # "NIGER Delta"
                 for t in span:
                     by_token[t.i] = place.country
     doc.user_data[PLACES_KEY] = by_token

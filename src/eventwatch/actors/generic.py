@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, fold
 from eventwatch.actors.labels import generic_name, is_generic_id
+from eventwatch.actors.recognition import folded_tokens, part_of_longer_name
 from eventwatch.model import Actor, Place, Record
 from eventwatch.nlp.cache import column
 from eventwatch.resources import read_table, read_words
@@ -76,6 +78,23 @@ def suspect_acts() -> frozenset[str]:
 
 
 SUSPECT_SECTOR = "CRM"
+OPPOSITION = "OPP"
+CROWD_WORDS = frozenset({"people", "person"})  # the plain words for a crowd's members
+NEAR_SENTENCES = 2
+
+
+def arrested_at_protest(tok: Token, actors) -> bool:
+    """"At least 12 PEOPLE were arrested" right after the article named protesters (an OPP group in this or the
+    NEAR_SENTENCES sentences before): the people held are of that crowd, not criminals. Only the plain crowd
+    words (``CROWD_WORDS``): "three men were arrested" stay suspects."""
+    if fold(tok.lemma_) not in CROWD_WORDS and fold(tok.text) not in CROWD_WORDS:
+        return False
+    doc = tok.doc
+    sents = [s for s in doc.sents if s.start <= tok.i]
+    window = sents[-(NEAR_SENTENCES + 1):]
+    lo, hi = window[0].start_char, window[-1].end_char
+    return any(a.sector[:1] == [OPPOSITION] and a.kind != "person" and any(lo <= s and e <= hi for s, e in a.mentions)
+               for a in actors)
 
 
 def is_suspect(tok: Token) -> bool:
@@ -123,8 +142,8 @@ def stateless(tok: Token, sector: str, dic: Dictionary) -> bool:
     """A group of no one country: unidentified attackers, or a noun named with a word of
     ``data/stateless_words.txt`` ("coalition forces", "the coalition", "a multinational force"); the head
     word counts only when the group's sector is its own ("the opposition coalition" is a national party's)."""
-    if sector == UNIDENTIFIED:
-        return True
+    if sector == UNIDENTIFIED or sector in TRANSNATIONAL_PREFIXES:
+        return True  # "gunmen"; "aid workers": of an international body, no country's
     head = fold(tok.lemma_)
     words = [fold(t.text) for c in tok.lefts if c.dep_ in ("compound", "amod") for t in c.subtree]
     if head in stateless_words() and agent_sector([[head]], dic) == sector:
@@ -185,6 +204,8 @@ class Context:
         for place in record.places:
             if evidence_country(place):
                 for span in _spans(doc, place.mentions):
+                    if part_of_longer_name(doc, span.start, span.end, dic, folded_tokens(doc)):
+                        continue  # "Niger" of "the Niger Delta": no place of Niger
                     for t in span:
                         self.place_at[t.i] = place.country
         self.article_country = article_country(record)
@@ -210,25 +231,33 @@ ARTICLE_MARGIN = 2   # ... and at least this many times more: one mention more (
 
 
 def article_country(record: Record) -> str | None:
-    """The dateline's country, else the country the article is about: the one named ARTICLE_LEAD times as
-    often as any other and ARTICLE_MARGIN times more, counting the mentions of its places and of its named people and bodies (a country
-    named as an actor is counted through its places, or by its own mentions when no place stands for it);
-    the one country named at all when one of its people or bodies is named (a country named once as the
-    target of an act is not the article's). None when that is not clear."""
-    dateline = [p.country for p in record.places if p.dateline and p.country]
-    if dateline:
-        return dateline[0]
+    """The country the article is about, when that is clear: the one named ARTICLE_LEAD times as often as any
+    other and ARTICLE_MARGIN times more, counting the mentions of its places and of its named people and bodies
+    (a country named as an actor is counted through its places, or by its own mentions when no place stands for
+    it); the one country named at all when one of its people or bodies is named (a country named once as the
+    target of an act is not the article's). The dateline's country is the article's when the text names it too,
+    or names no country; a dateline the text never names again is only where the story was filed ("BRUSSELS —
+    The EU imposed sanctions on Russia ...": not the country of its unnamed ministries and reporters).
+    None when that is not clear."""
     counts: Counter = Counter()
     for p in record.places:
         if evidence_country(p):
             counts[p.country] += len(p.mentions)
-    placed = set(counts)
+    placed = {c for c, n in counts.items() if n}
     people: set[str] = set()
+    spots = [m for p in record.places for m in p.mentions]
     for a in record.actors:  # countries named as actors, and the countries of named people and bodies
-        if a.country and (a.kind != "country" or a.country not in placed):
-            counts[a.country] += len(a.mentions)
-            if a.kind != "country":
-                people.add(a.country)
+        mentions = a.mentions
+        if is_generic_id(a.id):  # "union leaders in BRUSSELS": the place is counted already, not twice
+            mentions = [(s, e) for s, e in mentions if not any(s < pe and ps < e for ps, pe in spots)]
+        if a.country and a.kind != "country":
+            people.add(a.country)  # "Rebels in the Ivory Coast": people of that country, counted or not
+        if a.country and mentions and (a.kind != "country" or a.country not in placed):
+            counts[a.country] += len(mentions)
+    counts = +counts  # only countries the text names
+    dateline = next((p.country for p in record.places if p.dateline and p.country), None)
+    if dateline and (not counts or counts[dateline]):
+        return dateline
     top = counts.most_common(2)
     if len(top) == 1:  # "Prime Minister X said ...": the one country whose people the article names
         return top[0][0] if top[0][0] in people or top[0][1] >= 2 else None
@@ -272,16 +301,68 @@ def _after_stance(tok: Token) -> bool:
 
 
 def clause_country(tok: Token, ctx: Context) -> str | None:
-    """The one country of the places named in the sentence of TOK (none when they name two)."""
+    """The one country of the places named in the sentence of TOK (none when they name two), leaving out the
+    places the group goes to or acts on and the venue where it meets (:func:`not_its_place`)."""
     sent = tok.sent
-    found = {c for i, c in ctx.place_at.items() if sent.start <= i < sent.end}
+    away = not_its_place(tok)
+    found = {c for i, c in ctx.place_at.items() if sent.start <= i < sent.end and i not in away}
     return next(iter(found)) if len(found) == 1 else None
+
+
+TOWARD_PREPS = frozenset({"to", "into", "toward", "towards", "against", "on", "onto", "at"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+MOTION_PREPS = frozenset({"to", "into", "toward", "towards"})
+
+
+@lru_cache(maxsize=1)
+def venue_verbs() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words(DATA / "venue_verbs.txt"))
+
+
+def _named(tok: Token) -> set[int]:
+    """TOK and the words that name it with it ("northern ISRAEL", "Iran's central bank", "Kenya and UGANDA")."""
+    out = {tok.i}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "appos", "conj", "cc"):
+            out |= _named(c)
+    return out
+
+
+def not_its_place(tok: Token) -> set[int]:
+    """Tokens of the sentence that say where the doer TOK goes or what it acts on, not where it is from: the
+    object of its verb and the objects of to/into/against/on/at ("troops were sent TO MALI", "the United States
+    imposed sanctions ON IRAN"), and every place of its verb when the verb is one of meeting or travel
+    (``data/venue_verbs.txt``: "the foreign ministers will meet IN GENEVA"). TOK is the subject of the verb, or
+    the object of its "by"."""
+    verb = tok.head
+    if tok.dep_ == "dobj" and verb.pos_ == "VERB":  # "sent troops TO MYANMAR": where they go
+        return {k for p in verb.children if p.dep_ == "prep" and p.lower_ in MOTION_PREPS
+                for o in p.children if o.dep_ == "pobj" for k in _named(o)}
+    if tok.dep_ == "pobj" and verb.lower_ == "by" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "attacked by gunmen": the doer of "attacked"
+    elif tok.dep_ not in SUBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    venue = fold(verb.lemma_) in venue_verbs()
+    out: set[int] = set()
+    for c in verb.children:
+        if c.i == tok.i or c.dep_ in SUBJECT_DEPS:
+            continue
+        if c.dep_ in ("dobj", "dative") and tok.dep_ != "nsubjpass":
+            out |= _named(c)  # "struck KHARKIV", "sanctions ON IRAN"; not "protesters in Nairobi"
+            out.update(k for p in c.children if p.dep_ == "prep" and p.lower_ in TOWARD_PREPS
+                       for o in p.children if o.dep_ == "pobj" for k in _named(o))
+        elif c.dep_ == "prep" and venue:
+            out.update(t.i for t in c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in TOWARD_PREPS:
+            out.update(k for o in c.children if o.dep_ == "pobj" for k in _named(o))
+    return out
 
 
 def phrase_start(tok: Token) -> int:
     """First token of the noun phrase without its determiner or number ("the 20 Kenyan police" → Kenyan)."""
     left = [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
-    return min([t.i for c in left for t in c.subtree] + [tok.i])
+    start = tok.sent.start  # never the punctuation or the words of the sentence before (". Police in Atlanta")
+    return min([t.i for c in left for t in c.subtree if t.i >= start and not t.is_punct] + [tok.i])
 
 
 def is_group_head(tok: Token, ctx: Context) -> bool:
@@ -302,9 +383,28 @@ def is_group_head(tok: Token, ctx: Context) -> bool:
         return False  # "came into force", "used force": a mass noun, no group
     if tok.dep_ in ("appos", "attr") or tok.head.dep_ == "appos" and tok.dep_ == "conj":
         return False  # "Dario Vance, an engineer by training": a description of someone named
+    if acts_for_someone(tok):
+        return False  # "his lawyers", "defence lawyers", "lawyers for the general": counsel, no judiciary
     if tok.tag_ == "NN" and fold(tok.lemma_) in ctx.named_words and any(c.lower_ == "the" for c in tok.children):
         return False  # "the ministry" after "the Foreign Ministry": that body, the people table's business
     return not _members_named(tok, ctx.dic)
+
+
+@lru_cache(maxsize=1)
+def counsel_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words(DATA / "counsel_words.txt"))
+
+
+DEFENCE = frozenset({"defence", "defense"})
+
+
+def acts_for_someone(tok: Token) -> bool:
+    """TOK is a party's counsel (``data/counsel_words.txt``) named as someone's: a possessive ("HIS lawyers",
+    "the firm's attorneys"), "defence" ("DEFENCE lawyers") or "for" ("lawyers FOR the general")."""
+    if fold(tok.lemma_) not in counsel_words():
+        return False
+    return any(c.dep_ == "poss" or c.lower_ in DEFENCE or c.dep_ == "prep" and c.lower_ in ("for", "representing")
+               for c in tok.children)
 
 
 def _members_named(tok: Token, dic: Dictionary) -> bool:
@@ -329,7 +429,17 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         if sector is None:
             continue
         if sector == PEOPLE_SECTOR and is_suspect(tok):
-            sector = SUSPECT_SECTOR  # "police arrested three men": suspects, not bystanders
+            # "police arrested three men": suspects, not bystanders; "12 people were arrested" at a protest the
+            # article reports: the protesters
+            sector = OPPOSITION if arrested_at_protest(tok, known.values()) else SUSPECT_SECTOR
+        group = armed_group_of(tok, sector, ctx)
+        if group is not None:  # "Boko Haram militants", "rebels from the RSF": that group's mention
+            span = [doc[phrase_start(tok)].idx, tok.idx + len(tok.text)]
+            if tok.i < group.start:
+                span = [tok.idx, group.end_char]
+            mentions = [m for m in group.actor.mentions if not (span[0] <= m[0] and m[1] <= span[1])]
+            group.actor.mentions = sorted(mentions + [span])  # the name's mention grows to the phrase
+            continue
         country, end = own_country(tok, ctx)
         if not country and not stateless(tok, sector, dic):  # "… detained three men in X. The men were charged": X's
             country = (clause_country(tok, ctx) or _same_group(known.values(), sector)
@@ -360,6 +470,40 @@ def sole_country(record: Record) -> str | None:
     found |= {a.country for a in record.actors if a.country and a.kind != "country"
               and (a.code or "")[:3] not in TRANSNATIONAL_PREFIXES}
     return next(iter(found)) if len(found) == 1 else None
+
+
+ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "MIL"})  # fighters, militants, rebels, gunmen, troops
+NON_STATE_ARMED = frozenset({"REB", "INS", "UAF"})
+
+
+@dataclass
+class GroupOf:
+    actor: Actor
+    start: int      # first token of the group's name
+    end_char: int   # end of the group's name in the text
+
+
+def armed_group_of(tok: Token, sector: str, ctx: Context) -> GroupOf | None:
+    """The named armed group whose fighters TOK names: its name as a compound or possessive ("BOKO HARAM
+    militants", "HEZBOLLAH's fighters") or after of/from ("rebels from the RAPID SUPPORT FORCES", "fighters of
+    the BLA"). A named group is one the actor stage made (not a country, not an unnamed country-sector group)
+    whose sector is a non-state armed one (rebels, insurgents); "NATO troops", "Kurdish fighters", "the Taliban
+    government" stay as they are."""
+    if sector not in ARMED_SECTORS:
+        return None
+    cands = [c for c in tok.lefts if c.dep_ in ("compound", "poss")]
+    cands += [o for p in tok.rights if p.dep_ == "prep" and p.lower_ in ("of", "from") for o in p.children
+              if o.dep_ == "pobj"]
+    for c in cands:
+        for t in [c] + [x for x in c.lefts if x.dep_ == "compound"]:
+            actor = ctx.actor_at.get(t.i)
+            if actor is None or actor.kind == "country" or is_generic_id(actor.id) or actor.kind == "person":
+                continue
+            if set(actor.sector) & NON_STATE_ARMED:  # not "Kurdish fighters" (a people), not a government
+                first = min(x.i for x in c.subtree if x.i in ctx.actor_at and ctx.actor_at[x.i] is actor)
+                last = max(x.i for x in c.subtree if not x.is_punct)  # "from the Houthi MOVEMENT"
+                return GroupOf(actor, first, ctx.doc[last].idx + len(ctx.doc[last].text))
+    return None
 
 
 def place_unplaced(record: Record, country: str | None, dic: Dictionary, sole: str | None = None) -> None:

@@ -53,3 +53,32 @@ def firm_sectors() -> frozenset[str]:
 def firm_nouns() -> frozenset[str]:
     """Lemmas of nouns that name a company by its trade ("giant", "carmaker", "broadcaster")."""
     return _firm_rows()["noun"]
+
+
+@lru_cache(maxsize=1)
+def offices() -> dict[str, tuple[str, str | None]]:
+    """``titles.tsv`` without honorifics: title (lower case) -> (role, CAMEO sector or None when the sector is
+    the body's the title belongs to): "judge" -> ("Judge", "JUD"), "prime minister" -> ("Prime Minister", "GOV")."""
+    out = {}
+    for r in _rows("titles.tsv"):
+        r = r + ["", ""]
+        if r[2] != "*" and r[1] not in ("", "-"):
+            out[r[0]] = (r[1], None if r[2] in ("", "-") else r[2])
+    return out
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """One-word titles and offices of ``titles.tsv`` ("leader", "minister", "judge"), honorifics left out:
+    the nouns of a person known by an office ("the union's leader")."""
+    return frozenset(r[0] for r in _rows("titles.tsv") if " " not in r[0] and r[2:3] != ["*"])
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> dict[str, str]:
+    """Name word → sector for organisations the dictionary does not know (data/org_heads.tsv); here, with the
+    other word lists, so that recognition can read it without importing resolution (no module cycle)."""
+    from eventwatch.actors.dictionary import fold
+    from eventwatch.resources import read_table
+
+    return {fold(w): sector for w, sector in read_table(DATA / "org_heads.tsv", columns=2)}

@@ -49,7 +49,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors.dictionary import slug
-from eventwatch.actors.lexicon import description_heads, first_names, person_words
+from eventwatch.actors.lexicon import description_heads, first_names, offices, person_words
 from eventwatch.actors.names import (captions, merge_spans, name_slug, overlaps, overlaps_unless_inside, personal_name,
                                      plain_name, proper_name)
 from eventwatch.actors.phrases import right_after
@@ -562,6 +562,13 @@ class MentionTable:
             return self._named(without_honorific(text))
         if 2 <= len(words) <= 4 and (words[0].lower() in first_names() or self._titled_surname(words[-1])):
             return self._new_person(text)
+        from eventwatch.actors.lexicon import org_heads
+
+        for k in range(min(4, len(words) - 2), 0, -1):  # "Secretary of State Ana Ruiz": two or three
+            rest = words[k:]  # capitalised words after an office name its holder (as ``recognition._titled_name``)
+            if (" ".join(words[:k]).lower() in offices() and len(rest) <= 3
+                    and all(w.istitle() and w.isalpha() for w in rest) and not any(w.lower() in org_heads() for w in rest)):
+                return self._new_person(" ".join(rest))
         return None
 
     def _titled_surname(self, word: str) -> bool:
@@ -601,8 +608,8 @@ class MentionTable:
         mentions = [list(x) for x in sorted({(m.start, m.end) for m in self.mentions if m.actor is actor})]
         if actor.kind == "organization" and _organization_name(actor.name):
             return self._adopt_organization(actor, mentions)
-        if actor.kind != "person" or not personal_name(actor.name):
-            return None
+        if actor.kind != "person" or not (personal_name(actor.name) or actor.role):  # a named person, or one
+            return None  # known by an office ("the judge": Referents._office_holder)
         actor.mentions = mentions
         self.record.actors.append(actor)
         return actor.id

@@ -45,10 +45,18 @@ class PeopleTable:
         """Actor id -> kind (person, organization, group, country, …)."""
         return {actor.id: actor.kind for actor in self.record.actors}
 
-    def place_actor(self, country: str, mention: list[int]) -> str:
+    def place_actor(self, country: str, mention: list[int]) -> str | None:
         """The country actor standing for a place an act is done to ("troops were sent into Gorazde": Bosnia's):
         the place's words become one of its mentions; the country is added when the article named it as a
-        place only. The token table is left as it is (a place is not a party in its own sentence)."""
+        place only. The token table is left as it is (a place is not a party in its own sentence). None when
+        the words are a country's name inside a longer name ("the Niger Delta" is no act done to Niger)."""
+        from eventwatch.actors.dictionary import load_dictionary
+        from eventwatch.actors.recognition import folded_tokens, part_of_longer_name
+
+        span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
+        if span is not None and part_of_longer_name(self.doc, span.start, span.end, load_dictionary(None),
+                                                    folded_tokens(self.doc)):
+            return None
         aid = f"country:{country}"
         actor = next((a for a in self.record.actors if a.id == aid), None)
         if actor is None:

@@ -10,13 +10,16 @@ surname alone (whatever spaCy calls it) is a mention of that person.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
 from eventwatch.actors.dictionary import Dictionary, Entry, fold
-from eventwatch.actors.lexicon import description_heads
+from eventwatch.actors.lexicon import description_heads, first_names
 from eventwatch.model import Record
 from eventwatch.nlp.cache import column, ents, per_doc
+from eventwatch.resources import read_words
 
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
 NAME_CONNECTORS = frozenset("al el bin ibn bint de del da di von van der den la le ul ud abu".split())
@@ -65,6 +68,94 @@ def blocked_tokens(doc: Doc, record: Record, dic: Dictionary, ft: list[str]) -> 
     return out
 
 
+def placed_abroad(doc: Doc, record: Record) -> dict[int, str]:
+    """Token -> country of the places stage's non-country places that another place of the article backs (one
+    more place in the same first-level division): a country's name there is a place of another country
+    ("Voters in Georgia ... in Savannah": the US state). A reading no other place backs is not followed."""
+    out: dict[int, str] = {}
+    for place in record.places:
+        if place.feature == "country" or not place.country or not place.admin1:
+            continue
+        if not any(q.id != place.id and q.country == place.country and q.admin1 == place.admin1 for q in record.places):
+            continue
+        for s, e in place.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                out.update((k, place.country) for k in range(span.start, span.end))
+    return out
+
+
+def is_other_country_place(start: int, end: int, entry: Entry, abroad: dict[int, str]) -> bool:
+    """The places stage resolved every word of this country name to a place in another country."""
+    own = entry.roles[0].country if entry.roles else None
+    return all(abroad.get(k) not in (None, own) for k in range(start, end))
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest southeast "
+                       "southwest northeastern northwestern southeastern southwestern upper lower".split())
+
+
+def inside_longer_place(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) are a strict part of a longer place name the model found ("NIGER Delta", "BRITISH
+    Columbia", "Gulf of MEXICO"): a word of that name, not a mention of the country it spells."""
+    ent = next((e for e in ents(doc) if e.start <= start and end <= e.end), None)
+    return ent is not None and ent.label_ in PLACE_LABELS and (ent.end - ent.start) > (end - start) and any(
+        doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].lower_ not in DIRECTIONS
+        for k in range(ent.start, ent.end) if not start <= k < end)  # "Western Cambodia" is Cambodia
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Nouns that name places or things (data/not_agents.txt: "state", "province", "city")."""
+    return frozenset(fold(w) for w in read_words(Path(__file__).parent / "data" / "not_agents.txt"))
+
+
+def title_case(sent) -> bool:
+    """Most words of the sentence are capitalised (a headline), so capitals do not mark names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
+
+
+def part_of_longer_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> bool:
+    """A country's name at [start, end) is a word of a longer name, not a mention of the country: a place name
+    the model found ("BRITISH Columbia", "Gulf of MEXICO"), or a name it begins that goes on with a capitalised
+    word that is no title, agent noun or known name ("the NIGER Delta", "the KENYA Human Rights Commission";
+    not "US President", "Syrian Army", "Iran Israel talks")."""
+    if inside_longer_place(doc, start, end):
+        return True
+    last = doc[end - 1]
+    if end >= len(doc) or last.dep_ != "compound" or last.head.i < end or doc[start:end].text.lower() in dic.demonyms:
+        return False  # "AMERICAN Federation of Teachers" still names the country
+    nxt = doc[end]
+    if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or not ft[end] or title_case(doc[start].sent):
+        return False  # a headline in title case ("U.S. Warships Shell Platforms") capitalises common nouns too
+    if ft[end] in place_words():
+        return False  # "Borno State", "Kandahar Province": the place itself
+    for k in range(1, 4):
+        key = " ".join(x for x in ft[end:end + k] if x)
+        if key in dic.titles or key in dic.agents or key in dic.index or key in dic.demonyms:
+            return False
+    return True
+
+
+LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "across", "at"})
+
+
+def in_place_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> bool:
+    """A person's name at [start, end) is the end of a longer name that is a place: the object of in/near/at
+    whose name goes on to the left with a capitalised word that is no title and no given name ("a checkpoint
+    in DERA Ismail Khan"; not "confidence in Prime Minister X", "in Mohammad Ismail Khan's view")."""
+    if start == 0 or end > len(doc):
+        return False
+    prev, root = doc[start - 1], doc[start:end].root
+    if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.dep_ != "compound" or not start <= prev.head.i < end:
+        return False
+    if ft[start - 1] in dic.titles or ft[start - 1] in first_names() or prev.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return False
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
 def capitalised(tok) -> bool:
     return tok.text[:1].isupper() or not tok.is_alpha
 
@@ -89,13 +180,15 @@ def valid_name_span(doc: Doc, start: int, end: int, entry: Entry) -> bool:
     return True
 
 
-def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[int]) -> list[Mention]:
+def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[int],
+                       abroad: dict[int, str] | None = None) -> list[Mention]:
     prefixes = dic.prefixes
+    abroad = abroad or {}
     out, n, free = [], len(doc), 0  # free: the first token after the last name taken
     for i in _name_starts(ft, dic.first_words):
         if i < free:
             continue
-        best, key = None, ""
+        found, key = [], ""
         for j in range(i, min(n, i + MAX_SPAN_TOKENS)):
             if ft[j]:
                 key = f"{key} {ft[j]}" if key else ft[j]
@@ -103,12 +196,21 @@ def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[in
                 break
             eid = dic.index.get(key)
             if eid and ft[j]:
-                best = (j + 1, dic.entries[eid])
+                found.append((j + 1, dic.entries[eid]))
+        # the longest name that looks like a name in the text ("the Islamic State group": "Islamic State")
+        best = next(((e, entry) for e, entry in reversed(found) if valid_name_span(doc, i, e, entry)), None)
+        best = best or (found[-1] if found else None)
         if best:
             end, entry = best
+            if entry.kind == "person" and in_place_name(doc, i, end, dic, ft):
+                continue  # "a checkpoint in Dera Ismail Khan": a town named after someone
             span_blocked = all(k in blocked for k in range(i, end))  # a name that is only a place
             if span_blocked and entry.curated and doc[i].ent_type_ in ("ORG", "NORP"):
                 span_blocked = False  # "Hamas" the movement, whatever a town of that name
+            if entry.kind == "country" and (span_blocked and is_other_country_place(i, end, entry, abroad)
+                                            or part_of_longer_name(doc, i, end, dic, ft)):
+                free = end  # "Georgia" the US state: the places stage's place, no country actor
+                continue
             if (not span_blocked or entry.kind == "country") and valid_name_span(doc, i, end, entry):
                 out.append(Mention(i, end, entry.kind, entry, "DICT"))
                 free = end
@@ -161,6 +263,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
             continue
         if ent.label_ == "PERSON" and _inside_agent_phrase(ent, dic, ft):
             continue  # "Riot police ..." at the start of a sentence: a capitalised generic agent, not a person "Riot"
+        if ent.label_ == "ORG" and _ends_title(ent, dic, ft):
+            continue  # "State" of "Secretary of State Marco Rubio": a word of an office, not a body
         start, role, sector = strip_title(doc, ent.start, ent.end, dic, ft)
         end = trim_end(doc, start, ent.end)
         if start >= end:
@@ -173,6 +277,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
                 name = " ".join(x for x in ft[start:end] if x)
         if not name or not any(doc[k].text[:1].isupper() for k in range(start, end)):
             continue
+        if ent.label_ == "PERSON" and in_place_name(doc, start, end, dic, ft):
+            continue  # "in Dera Ismail Khan": a place
         title_start = ent.start if start > ent.start and role else None
         if name in surnames:  # a known person's short form, whatever the model called it
             out.append(Mention(start, end, "person", None, ent.label_, title_start, role, sector))
@@ -263,10 +369,19 @@ def _inside_agent_phrase(ent, dic: Dictionary, ft: list[str]) -> bool:
     return False
 
 
+def _ends_title(ent, dic: Dictionary, ft: list[str]) -> bool:
+    """ENT's words end an office of the dictionary's titles with the words before them ("Secretary of State",
+    "Chief of Staff"): the office's own word, no organisation of that name."""
+    for s in range(max(0, ent.start - 3), ent.start):
+        if " ".join(x for x in ft[s:ent.end] if x) in dic.titles:
+            return True
+    return False
+
+
 def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
     ft = folded_tokens(doc)
     blocked = blocked_tokens(doc, record, dic, ft)
-    mentions = dictionary_matches(doc, dic, ft, blocked)
+    mentions = dictionary_matches(doc, dic, ft, blocked, placed_abroad(doc, record))
     surnames = full_person_names(doc, dic, ft, mentions)
     # a dictionary person hit strictly inside a longer PERSON entity yields to the entity
     keep = []
@@ -293,7 +408,7 @@ def _titled_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str])
     """«NDLEA spokesman Femi Babafemi» tagged as an organisation: two or three capitalised words right after
     a person's office (a title of the dictionary with a role, not an honorific) and none of them a word
     that names a body ("Agency", "Council": ``data/org_heads.tsv``) is a person."""
-    from eventwatch.actors.resolution import org_heads
+    from eventwatch.actors.lexicon import org_heads
 
     if not 2 <= end - start <= 3 or not all(doc[k].pos_ == "PROPN" and doc[k].text.istitle() for k in range(start, end)):
         return False

@@ -3,6 +3,13 @@
 ``Referents.resolve(token)`` turns the head token of a speaker phrase into (actor, name as written or
 canonical, character span): a name or surname, a pronoun (by salience and who spoke last), a definite
 description ("the company", "the spokesman") or a document ("her statement" -> her).
+
+A speaker the table can name carries an actor: a body the phrase itself names ("the Indian army", "the GMB
+union"), a person named before by role ("the minister" after "the Egyptian foreign minister"), the body of an
+officer ("the union's leader") or of a clause ("the WFP delivered flour, the agency said"), the party of an
+adjective ("a Conservative candidate … the party said"), the one person a noun described for a he/she ("the
+journalist … He said"), and, for an office no one was named for ("The judge said"), a person of that office
+(``_office_holder``, "USA-JUD/judge" or "---JUD/judge"), added to the record when it speaks.
 """
 from __future__ import annotations
 
@@ -13,11 +20,13 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from eventwatch.actors.labels import said_words
-from eventwatch.actors.lexicon import description_heads, firm_nouns, firm_sectors, person_words
+from eventwatch.actors.lexicon import description_heads, firm_nouns, firm_sectors, offices, person_words, title_words
 from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DET, NEUTER, PLURAL, PRONOUNS,
-                                        SPEAKER_REACH, MentionTable, Mention)
+                                        REACH, SPEAKER_REACH, MentionTable, Mention)
+from eventwatch.actors.codes import generic_id
+from eventwatch.actors.dictionary import slug
 from eventwatch.actors.names import personal_name, plain_name, proper_name, spelled_by
-from eventwatch.actors.resolution import org_heads
+from eventwatch.actors.lexicon import org_heads
 from eventwatch.actors.phrases import appositive_name, conjoined_names, is_age, phrase_span, right_after, source_of, stated_age
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import text as doc_text
@@ -28,6 +37,7 @@ OWNER_PREPS = frozenset({"for", "at", "from"})
 SECTOR_DESCRIBED = frozenset({"LAB"})  # "the union" may be an organisation named without the word
 SPOKEN_FOR = GROUP_KINDS + ("person",)  # a spokesman speaks for a body or for a person
 NAME_ENTS = frozenset({"PERSON", "ORG"})
+SPECIFYING_ENTS = frozenset({"NORP", "GPE", "LOC"})  # "the Indian army", "the Lagos state government"
 PERSON_ENDINGS = ("man", "woman", "person")  # "businessman", "chairwoman": people, whatever their sector
 AGE_REACH = 3000  # characters back "the 45-year-old" looks for the person whose age the article gave
 DEFINITE_DETS = frozenset({"the", "this", "that"})
@@ -259,12 +269,27 @@ class Referents(MentionTable):
             newcomer = self._introduced_since_last_speaker(subj.idx, g)
             if newcomer is not None:
                 return newcomer
-            return self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
+            return (self._nearest(subj.idx, lambda a: self._gender_ok(a, g), g) or self.pronoun_of.get(subj.i)
+                    or self._unnamed_person_before(subj.idx))
         if low in NEUTER:  # "it said": an organisation, else a country (not a group of people)
             return (self._last_organization_speaker(subj.idx) or self._nearest(subj.idx, self._is_organization)
                     or self._nearest(subj.idx, lambda a: a.kind == "country"))
         if low in PLURAL:
             return self._nearest(subj.idx, lambda a: a.kind in GROUP_KINDS)
+        return None
+
+    def _unnamed_person_before(self, pos: int) -> Actor | None:
+        """«The court sentenced the journalist … He said he would appeal»: with no person named for a he/she,
+        the nearest one person the article describes by a noun ("the journalist", "a farmer") that the actor
+        stage read as a group of that kind (its actor stands for the one person)."""
+        for m in reversed(self.mentions):
+            if m.end > pos or self._is_quoted(m.start) or m.actor.kind == "person":
+                continue
+            if pos - m.end > REACH:
+                return None
+            head = self.head_token(m)
+            if head is not None and head.tag_ == "NN" and _names_one_person(head):
+                return self.canonical(m.actor)
         return None
 
     def _co_arguments(self, subj: Token) -> set[str]:
@@ -315,6 +340,10 @@ class Referents(MentionTable):
             return self._named_for(body.lemma_.lower(), subj.idx)
         if owner is None:
             return None
+        if owner.pos_ == "NOUN" and _is_definite(owner):  # "a spokesman for the firm": the firm named before
+            described = self.resolve(owner)[0]
+            if described is not None and described.kind in kinds:
+                return described
         named = [self.canonical(m.actor) for m in self.mentions if m.start <= owner.idx < m.end]
         actor = next((a for a in named if a.kind in kinds), None) or self.resolve(owner)[0]
         return actor if actor is not None and actor.kind in kinds else None
@@ -345,6 +374,18 @@ class Referents(MentionTable):
             words = actor.name.lower().split()
             if actor.kind == "organization" and "PTY" in actor.sector and len(words) > 1 and words[0] == word:
                 return actor
+        return None
+
+    def _party_by_adjective(self, pos: int) -> Actor | None:
+        """«A Conservative candidate quit … the party said»: the party of the article whose name begins with the
+        nearest party adjective before ``pos`` (outside quotes, within ``REACH``) that names one."""
+        for tok in reversed(self.doc[:bisect.bisect_left(self._token_starts, pos)]):
+            if pos - tok.idx > REACH:
+                return None
+            if tok.ent_type_ == "NORP" and not self._is_quoted(tok.idx):
+                party = self._party(tok.lower_)
+                if party is not None:
+                    return party
         return None
 
     def _by_sector(self, pos: int, sector: str | None) -> Actor | None:
@@ -422,6 +463,13 @@ class Referents(MentionTable):
             return self.canonical(titled[-1].actor), True
         possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
         head_class = description_heads().get(lemma)
+        own = self._own_phrase(subj, span) if definite and possessor is None else None
+        if own is not None:  # "the Indian army said": the actor the phrase itself names
+            return own, False
+        if definite and head_class is None and subj.tag_ == "NN" and possessor is None:
+            role = self._role_before(lemma, span[0])
+            if role is not None:  # "The Egyptian foreign minister said … the minister said"
+                return role, True
         if head_class == "trade":  # "Norvik Steel cut jobs. The Japanese steel giant said": the firm before
             firm = self._organisation_before(span[0]) if definite and subj.tag_ == "NN" and possessor is None else None
             if firm is not None:
@@ -449,8 +497,12 @@ class Referents(MentionTable):
                      self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and lemma in said_words(a, text).lower().split()))
             if named is None and head_class == "orgname":  # "backed by Unison … The union said": its sector
                 named = self._by_sector(span[0], org_heads().get(lemma))
+            if named is None and head_class == "orgname" and org_heads().get(lemma) == "PTY":
+                named = self._party_by_adjective(span[0])  # "a Conservative candidate … the party said"
             if named is None and head_class == "orgname":  # "Transport Canada said … The department added"
                 named = self._last_organization_speaker(span[0])
+            if named is None and head_class == "orgname":  # "The WFP delivered flour, the agency said"
+                named = self._clause_body(span[0])
             if named is not None or head_class == "orgname":
                 return named, named is not None
             return self._organisation_before(span[0]), True
@@ -462,13 +514,102 @@ class Referents(MentionTable):
             if firm is not None:  # "Norvik Steel cut jobs. The steelmaker said": the firm named before
                 return firm, True
             gender, others = person_words().get(lemma), self._co_arguments(subj)
-            return self._nearest(span[0], lambda a: self._gender_ok(a, gender) and a.id not in others), True
+            found = self._nearest(span[0], lambda a: self._gender_ok(a, gender) and a.id not in others)
+            body = self._office_of_body(subj, possessor) if found is None else None
+            if body is not None:  # "the union's leader said" and no person named: the union
+                return body, True
+            office = self._office_holder(subj, span) if found is None else None
+            if office is not None:  # "The judge said" and no one named before: the judge, a person by office
+                return office, False
+            return found, True
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
         if indefinite and head_class in ("org", "orgname") and subj.tag_ == "NN" and possessor is None:
             later = self._named_later(lemma, span)
             if later is not None:
                 return later, True
         return self.actor_at(*span), False
+
+    def _clause_body(self, pos: int) -> Actor | None:
+        """«The World Food Programme delivered flour to Gaza, the agency said»: the organisation that is the
+        subject of the reported clause before a cue in its own sentence (no further back)."""
+        start = self._sentence_start(pos)
+        found = self._nearest_subject(pos, self._is_organization, reach=pos - start)
+        return found if found is not None and self._first_in(found, start, pos) else None
+
+    def _first_in(self, actor: Actor, start: int, end: int) -> bool:
+        """``actor`` has a mention in ``[start, end)``, the first subject mention there outside quotes."""
+        subjects = [m for m in self.mentions
+                    if m.subject and start <= m.start and m.end <= end and not self._is_quoted(m.start)]
+        return bool(subjects) and self.canonical(subjects[0].actor) is actor
+
+    def _office_of_body(self, subj: Token, possessor: Token | None) -> Actor | None:
+        """«the union's leader said»: the body a described possessor stands for speaks through its officer."""
+        if possessor is None or possessor.pos_ != "NOUN" or subj.tag_ != "NN" or not is_office(subj):
+            return None
+        body = self.resolve(possessor)[0]
+        return body if body is not None and body.kind in GROUP_KINDS else None
+
+    def _office_holder(self, subj: Token, span: tuple[int, int]) -> Actor | None:
+        """«The judge said», «the prime minister said» with no one named before who holds the office: a
+        person of its own, known by the office (``titles.tsv``), as the actor stage names the holder of an
+        office of a country or body ("CAN-JUD/judge"): of the nearest body before of the office's sector
+        ("a court in Dallas … the judge": USA-JUD), else of no country ("---JUD/judge")."""
+        words = doc_text(self.doc)[span[0]:span[1]].split()
+        words = words[1:] if words and words[0].lower() in DEFINITE_DETS else words
+        if not words or words[-1].lower() != subj.lower_:
+            return None
+        title = " ".join(words).lower()
+        found = offices().get(title) or (offices().get(subj.lemma_.lower()) if len(words) == 1 else None)
+        if found is None or found[1] is None:
+            return None
+        role, sector = found
+        body = self._nearest(span[0], lambda a: a.kind in GROUP_KINDS and sector in a.sector and a.country is not None)
+        base = (generic_id(body.country, sector) if body is not None else None) or f"---{sector}"
+        aid = f"{base}/{slug(title)}"
+        actor = self.added.get(aid) or Actor(id=aid, name=" ".join(words), kind="person", confidence=0.5,
+                                             country=body.country if body is not None else None,
+                                             sector=[sector], role=role)
+        self.added[aid] = actor
+        self._add_mention(Mention(span[0] + len(doc_text(self.doc)[span[0]:span[1]]) - len(" ".join(words)),
+                                  span[1], actor, subj.dep_ in ("nsubj", "nsubjpass")))
+        return actor
+
+    def _own_phrase(self, subj: Token, span: tuple[int, int]) -> Actor | None:
+        """«The Indian army said», «the Russian defence ministry claimed»: a definite description of a body
+        that a people's or place's name makes specific, which the actor stage read whole as an
+        actor (its mention holds the name as well as the noun): that actor; one that an organisation's name makes
+        specific ("the Usdaw trade union"): that organisation. Not a firm's description ("the
+        German carmaker" is the firm named before), nor a role the actor stage keeps as a person."""
+        if description_heads().get(subj.lemma_.lower()) not in ("org", "orgname") or self.is_firm(subj, span):
+            return None
+        bodies = [self.canonical(m.actor) for c in subj.children if c.dep_ == "compound" and c.i < subj.i
+                  and c.pos_ == "PROPN" for m in self.mentions if c.idx <= m.start and m.end <= c.idx + len(c)]
+        body = next((a for a in bodies if a.kind == "organization"), None)
+        if body is not None:  # "the Usdaw trade union said": the organisation its name is
+            return body
+        names = [c for c in subj.children if c.dep_ in ("amod", "compound", "nmod") and c.i < subj.i
+                 and c.ent_type_ in SPECIFYING_ENTS]
+        if not names:
+            return None
+        first = min(c.left_edge.idx for c in names)
+        own = [m for m in self.mentions if m.start <= first and subj.idx + len(subj) <= m.end
+               and m.actor.kind != "person"]
+        return self.canonical(own[0].actor) if own else None
+
+    def _role_before(self, lemma: str, pos: int) -> Actor | None:
+        """«The Egyptian foreign minister said … the minister said»: the nearest person before ``pos`` whom
+        the actor stage knows only by a role whose words end in the same noun (a named person with that
+        title is the people table's ``titles``)."""
+        text = doc_text(self.doc)
+        for m in reversed(self.mentions):
+            if m.end > pos or self._is_quoted(m.start):
+                continue
+            if pos - m.end > REACH:
+                return None
+            words = text[m.start:m.end].lower().split()
+            if m.actor.kind == "person" and not personal_name(m.actor.name) and words and words[-1] == lemma:
+                return self.canonical(m.actor)
+        return None
 
     def _named_later(self, lemma: str, span: tuple[int, int]) -> Actor | None:
         """«A US bank has said it will pay … Riggs Bank agreed»: an indefinite description that opens a story
@@ -526,6 +667,23 @@ def _proper_chain(tok: Token) -> str:
             and tok.doc[i - 1].pos_ == "PROPN" and tok.doc[i - 1].text[:1].isupper():
         i -= 1
     return tok.doc[i:tok.i + 1].text
+
+
+AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent")  # "journalist", "farmer", "student": a doer
+
+
+def _names_one_person(tok: Token) -> bool:
+    """A singular common noun for one person: an office, a person noun, or a doer's noun by its ending
+    ("journalist", "farmer", "student"; not "government" or a body's noun of ``description_heads``)."""
+    lemma = tok.lemma_.lower()
+    if tok.ent_type_ or description_heads().get(lemma) or lemma.endswith("ment"):
+        return False
+    return is_office(tok) or lemma.endswith(AGENT_ENDINGS)
+
+
+def is_office(tok: Token) -> bool:
+    """A noun for a person by an office or title ("leader", "secretary") or any person noun."""
+    return tok.lemma_.lower() in title_words() or is_person_noun(tok)
 
 
 def is_person_noun(tok: Token) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from eventwatch.actors.codes import TRANSNATIONAL, compose, generic_id, parse_code
 from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, slug
 from eventwatch.actors.labels import actor_label
+from eventwatch.actors.lexicon import org_heads
 from eventwatch.actors.recognition import Mention, folded_tokens
 from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
 from eventwatch.model import Actor
@@ -43,11 +44,6 @@ def armed_group_context() -> frozenset[str]:
 
 DESCRIBED_BY = frozenset({"appos", "compound"})  # «the GMB union», «Unison, the union», «rail union RMT»
 
-
-@lru_cache(maxsize=1)
-def org_heads() -> dict[str, str]:
-    """Name word → sector for organisations the dictionary does not know (data/org_heads.tsv)."""
-    return {fold(w): sector for w, sector in read_table(DATA / "org_heads.tsv", columns=2)}
 
 
 @dataclass

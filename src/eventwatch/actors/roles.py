@@ -21,6 +21,7 @@ from eventwatch.actors.recognition import Mention
 from eventwatch.nlp.cache import column, ents
 
 POSSESSIVES = frozenset({"his", "her"})
+CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")", "\"", "“", "”"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those"})
 # agent nouns that are groups of people or institutions (not one person)
 COLLECTIVE_SECTORS = frozenset({"GOV", "MIL", "REB", "INS", "COP", "OPP", "JUD", "LEG", "SPY", "CVL", "REF", "MED", "BUS", "LAB", "EDU", "HLH", "UAF", "CRM"})
@@ -55,9 +56,15 @@ def mention_ending_at(mentions_by_end: dict[int, Mention], k: int) -> Mention | 
 
 
 def title_ending_at(doc: Doc, ft: list[str], end: int, dic: Dictionary) -> int | None:
-    """Start of the longest title that ends just before token ``end``."""
+    """Start of the longest title that ends just before token ``end``; a title starts on a word and does not
+    reach back over a comma, a colon or a dash into the clause before ("... to Venezuela, Secretary of State X")."""
     best = None
     for s in range(max(0, end - 4), end):
+        last = end
+        while last > s and doc[last - 1].text == ",":  # "the health secretary, Wes Streeting"
+            last -= 1
+        if not ft[s] or any(doc[k].text in CLAUSE_MARKS for k in range(s, last)):
+            continue
         key = " ".join(x for x in ft[s:end] if x)
         if key and key in dic.titles:
             best = s if best is None else min(best, s)
@@ -242,6 +249,8 @@ def agent_head(doc: Doc, ft: list[str], i: int, dic: Dictionary) -> tuple[int, s
     lemma = _folded_lemma(doc, ft, i)
     tok = doc[i]
     for s in range(max(0, i - 3), i + 1):
+        if s < i and (not ft[s] or any(doc[k].text in CLAUSE_MARKS or doc[k].is_sent_start for k in range(s + 1, i + 1))):
+            continue  # a phrase starts on a word, in its own sentence and clause (not ". Police")
         words = [x for x in ft[s:i] if x]
         for last in (ft[i], lemma):
             key = " ".join(words + [last])

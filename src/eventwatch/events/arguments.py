@@ -485,6 +485,8 @@ def place_actor(tok: Token, index: ActorIndex) -> str | None:
     if found is None:
         return None
     aid = index.table.place_actor(*found)
+    if aid is None:  # a country's name inside a longer name ("the Niger Delta")
+        return None
     index.kind.setdefault(aid, "country")
     index.place.setdefault(tok.i, aid)
     return aid

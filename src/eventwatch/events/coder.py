@@ -102,6 +102,8 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
             # event, as for "X and Y met"; a longer list is one multilateral act, not one per member)
         if not targets and verb is not None:
             targets = [a for a in args.object_actors(verb, index, skip=tok) if a not in sources]
+        if not targets and tok.dep_ == "nsubj":
+            targets = [a for a in _harmed(tok.head, index) if a not in sources]
         return sources, targets
     if tok.lemma_.lower() in VICTIM_SUBJECT:  # "three villagers DIED in Turkish fire": subject is the victim
         return args.instrument_agents(tok, index), args.subject_actors(tok, index)
@@ -123,6 +125,16 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
     if not targets and trig.pattern.code[:2] in PATIENT_ROOTS:
         targets = args.reduced_passive_patient(tok, index)  # "soldiers KILLED in the attack"
     return args.subject_actors(tok, index), targets
+
+
+HARM_PARTICIPLES = frozenset({"kill", "wound", "injure", "maim", "hurt"})
+
+
+def _harmed(verb: Token, index: args.ActorIndex) -> list[str]:
+    """Whom the act named by VERB's subject harmed: "a bomb exploded near a checkpoint, WOUNDING two soldiers",
+    "a roadside bomb went off, killing three policemen" (the participle clause's object)."""
+    return [a for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in HARM_PARTICIPLES
+            for a in args.object_actors(c, index)]
 
 
 def _reduced_passive(trig: Trigger, index: args.ActorIndex) -> tuple[list[str], list[str]] | None:

@@ -12,7 +12,8 @@ Runs after the lexicon pass of the event stage, sentence by sentence:
    reaches ``thresholds.add``. It goes through the same steps as a lexicon event: frames ("threatened to
    kill" is a threat), the figurative veto (``literal``), the accident veto, modality, source and target,
    date and place (``EventsStage._events``), and it is kept only with a political party: an actor as source
-   or target, or an agentive generic subject.
+   or target, or an agentive generic subject; and, like a lexicon event, only when it is in the event set's scope
+   (``scope.in_scope``: in a sport, entertainment or tech article, an act between teams or players is none).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwatch.events import arguments as args
 from eventwatch.events import literal
+from eventwatch.events import scope
 from eventwatch.events.coder import PATIENT_ROOTS, Candidate, _in_condition
 from eventwatch.events.learned import CLASSES, LearnedCoder, candidate_tokens, logit
 from eventwatch.events.lexicon import compose_code
@@ -78,12 +80,16 @@ def combine(stage, doc: Doc, record: Record, index: args.ActorIndex, ctx: MatchC
     """Re-score the lexicon's events and add the learned ones (see the module docstring)."""
     coder: LearnedCoder = stage.learned
     actor_tokens = set(index.by_token)
+    actors = {a.id: a for a in record.actors}
+    domain = scope.article_domain(doc)
     keep: list[Event] = []
     added: list[Event] = []
     for view in sentence_views(doc, record, actor_tokens, stage.agent_words):
         probs = coder.proba_by_token(doc, view.idxs, view.lex_roots, actor_tokens)
         keep += _rescored(coder, view, probs)
-        added += _added(stage, coder, view, probs, record, index, ctx, fallback_place)
+        new = _added(stage, coder, view, probs, record, index, ctx, fallback_place)
+        protesting = scope.protesters(new)
+        added += [e for e in new if scope.in_scope(e, actors, domain, protesting, text=record.text)]
     record.events[:] = keep + added  # every lexicon event lies in a sentence view: KEEP holds those kept
     record.events.sort(key=lambda e: (e.sentence[0], e.trigger[0]))
 

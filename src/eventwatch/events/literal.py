@@ -95,6 +95,10 @@ class Words:
     forcemod: frozenset[str] = frozenset()
     bygone: frozenset[str] = frozenset()
     hazard: frozenset[str] = frozenset()
+    labour: frozenset[str] = frozenset()
+    retort: frozenset[str] = frozenset()
+    hostile: frozenset[str] = frozenset()
+    fining: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -105,7 +109,7 @@ class Words:
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
-             "forcemod", "bygone", "hazard")
+             "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -149,7 +153,7 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
     if not noun and code[:3] in OTHER_SENSES:
         return OTHER_SENSES[code[:3]](tok, lemma, words, known, agents)
     if code[:2] == COERCION_ROOT and not noun:
-        return _coercer_missing(tok, known, agents)
+        return _coercer_missing(tok, known, agents, institution_act=code[:3] != "170")
     if not noun and tok.pos_ == "ADJ" and code[:2] == CRITICISM_ROOT and not constrained \
             and not any(c.dep_ == "prep" for c in tok.children) and verdict(tok, known, agents) is None:
         # (an adjective of emotion about something, "furious OVER the decision", is its own pattern's +prep)
@@ -399,7 +403,7 @@ def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     return [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
 
 
-def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str]) -> str | None:
+def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str], institution_act: bool = False) -> str | None:
     """Coercion (CAMEO 17) needs a coercer: a subject or "by" agent that is someone. "The energy crisis
     forced the president to ...", "falling sales forced the firm to ..." are circumstances, not coercion."""
     words = load_words()
@@ -409,7 +413,9 @@ def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str]) -> str
         # "the yen's rise hit exporters, FORCING them to cut jobs": the participle's doer is its clause's subject
         doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
     if doers and not any(_participant(o, words, known, agents) or _lemmas(o) & (words.armed | words.authority)
-                         for o in doers):
+                         or institution_act and o.lower_ == "it" for o in doers):
+        # INSTITUTION_ACT: an act only a body does (arrest, deport, seize: not the generic "force", 170) makes its
+        # "it" such a body ("in 2021 IT arrested the prime minister"), where "it forced the president out" may be a crisis
         return DROP
     return None
 
@@ -494,9 +500,20 @@ MILITARY_RETREAT = "0874"
 def _shown(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
     """"Demonstrate", "rally", "march" with a direct object or a clause are no protest ("demonstrated his support",
     "must demonstrate WHY the deal adds value", "to demonstrate to X THAT there are consequences"): they show."""
-    if lemma in words.intransitive and any(c.dep_ in ("dobj", "obj", "ccomp") for c in tok.children):
+    if lemma in words.intransitive and any(c.dep_ in ("dobj", "obj", "ccomp") and not _misparsed_place(c)
+                                           for c in tok.children):
         return DROP
     return None
+
+
+PLACE_PREPS_AS_ADJ = frozenset({"outside", "inside", "near"})
+
+
+def _misparsed_place(obj: Token) -> bool:
+    """"Rallied OUTSIDE parliament": the tagger reads the preposition as an adjective of a direct object; the
+    phrase is where the protest was, not what was shown."""
+    first = obj.doc[obj.left_edge.i]
+    return first.lower_ in PLACE_PREPS_AS_ADJ and first.head.i == obj.i and first.i == obj.head.i + 1
 
 
 WITHDRAW_VERBS = frozenset({"withdraw", "pull"})
@@ -618,7 +635,55 @@ def _charge(tok: Token, lemma: str, words: "Words", known: set[int], agents: fro
 
 REPRESSION = "175"
 MILITARY_AID = "072"
-SENSES = {"charge": _charge, "backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
+def _on_strike(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Striking" right before a bare noun of working people is the adjective "on strike" ("met striking farmers",
+    "talks with striking garment workers"), not an attack on them; "soldiers opened fire, striking two civilians" and
+    "the missile struck the workers" are attacks (a number, determiner or non-labour noun, or another form)."""
+    if tok.lower_ != "striking" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if len(objs) != 1 or objs[0].i < tok.i + 1 or objs[0].lemma_.lower() not in words.labour:
+        return None
+    obj = objs[0]
+    between = tok.doc[tok.i + 1:obj.i]
+    if any(t.dep_ not in ("compound", "amod") for t in between):
+        return None
+    if any(c.dep_ in ("det", "poss", "nummod", "quantmod") for c in obj.children):
+        return None
+    return DROP
+
+
+THREAT = "130"
+
+
+def _retort(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """A vow or pledge to answer an act ("vowed to retaliate", "vowed to respond", "promised to hit back", "vowed to
+    respond to the attack") is a threat (130), not an intent to cooperate; "pledged to respond to the farmers'
+    demands" answers a request and stays what the pattern says."""
+    for verb in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        vl = verb.lemma_.lower()
+        hit_back = vl == "hit" and any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children)
+        if vl not in words.retort and not hit_back:
+            continue
+        answered = _pobjs(verb, ("to",))
+        if not answered or any(_lemmas(o) & words.hostile for o in answered):
+            return THREAT
+    return None
+
+
+def _penalty(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """A fine is a state act only when a state authority (the ``fining`` rows: no league, federation or club) or a
+    political actor imposes it ("the regulator fined the bank",
+    "the European Commission fined Google"); "the club fined its striker" is sport (guide §1), no event."""
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if any(_lemmas(o) & words.fining or (o.i in known and o.ent_type_ not in ("GPE", "LOC", "PERSON")
+                                          and not _lemmas(o) & words.contest) for o in doers):
+        return None
+    return DROP
+
+
+SENSES = {"charge": _charge, "onstrike": _on_strike, "retort": _retort, "penalty": _penalty, "backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
           "plea": _plea, "assertion": _assertion, "prediction": _prediction,
           "description": _description}
 

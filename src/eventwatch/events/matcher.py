@@ -81,8 +81,19 @@ def object_heads(tok: Token) -> list[Token]:
     return objs + inner
 
 
+def _hyphen_word(o: Token) -> str | None:
+    """The hyphenated word the tokenizer split and O ends ("sit-in" = sit - in, "walk-out"), else None."""
+    doc = o.doc
+    if o.i >= 2 and doc[o.i - 1].text == "-" and not doc[o.i - 1].whitespace_ and not doc[o.i - 2].whitespace_:
+        return f"{doc[o.i - 2].lower_}-{o.lower_}"
+    return None
+
+
 def _obj_lemmas(o: Token) -> set[str]:
-    return {_lemma(o)} | {_lemma(c) for c in o.children if c.dep_ in ("compound",)}
+    """The object's lemma and its compounds', and a hyphenated word the tokenizer split ("sit-in")."""
+    out = {_lemma(o)} | {_lemma(c) for c in o.children if c.dep_ in ("compound",)}
+    hyphen = _hyphen_word(o)
+    return out | {hyphen} if hyphen else out
 
 
 def _obj_ok(tok: Token, pat: Pattern, actor_tokens: set[int], place_tokens: set[int], person_tokens: set[int]) -> bool:
@@ -405,9 +416,12 @@ def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
     pos, dep, is_stop = column(doc, "pos_"), column(doc, "dep_"), column(doc, "is_stop")
     lower, lemma = column(doc, "lower_"), lemma_lower(doc)
     for i in range(sent.start, sent.end):
-        if dep[i] in ("amod", "compound") or is_stop[i] and pos[i] != "VERB":
+        if dep[i] in ("amod", "compound") or is_stop[i] and pos[i] != "VERB" and not (
+                pos[i] == "NOUN" and lower[i - 1] == "-" and _hyphen_word(doc[i])):  # "sit-in": its "in" is a stop word
             continue
         pats = trigger_patterns(pos[i], dep[i], lower[i], lemma[i], ctx)
+        if not pats and pos[i] == "NOUN" and _hyphen_word(doc[i]):
+            pats = trigger_patterns(pos[i], dep[i], _hyphen_word(doc[i]), _hyphen_word(doc[i]), ctx)  # "sit-in"
         if not pats:
             continue
         tok = doc[i]
@@ -432,5 +446,35 @@ def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
                 fr = None  # the pattern names its carrying verb: a direct event, not an embedded one
             if fr is None and light is not None:
                 fr = frame_of(light, ctx)  # "threatened to LAUNCH an offensive"
+        if pat.noun and pat.code[:2] in ATTACK_ROOTS and claims_responsibility(tok, light, ctx):
+            pat, fr = replace(pat, code=CLAIM_CODE), None
         found.append(Trigger(tok, pat, fr[0] if fr else None, fr[1] if fr else None, light))
     return found
+
+
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
+CLAIM_CODE = "015"
+CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
+CLAIMED_DETS = frozenset({"the", "this", "that", "these", "those"})
+CLAIMING_PRONOUNS = frozenset({"it", "they", "we", "i"})
+CLAIM_CARRIERS = frozenset({"carry", "conduct", "perpetrate", "stage", "mount", "launch", "commit", "execute", "be",
+                            "do", "orchestrate", "plan"})
+
+
+def claims_responsibility(noun: Token, light: Token | None, ctx: MatchContext) -> bool:
+    """"X said IT CARRIED OUT THE ATTACK", "X claimed it was behind the bombing": the group owns up to an attack the
+    story has already reported (a definite noun), a claim of responsibility (CAMEO 015), not a second attack.
+    "X said it had carried out AN attack on a base" reports the attack itself and stays one."""
+    if not any(c.dep_ == "det" and c.lower_ in CLAIMED_DETS for c in noun.children):
+        return False
+    carrier = light
+    if carrier is None and noun.dep_ == "pobj" and noun.head.lower_ == "behind":
+        carrier = noun.head.head  # "was BEHIND the bombing"
+    if carrier is None or carrier.dep_ not in ("ccomp", "parataxis") or _lemma(carrier) not in CLAIM_CARRIERS:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in carrier.children):
+        return False  # "confirmed it WOULD tighten the blockade": an intent, not owning up to a past act
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in CLAIMING_PRONOUNS for c in carrier.children):
+        return False
+    claim = carrier.head
+    return _lemma(claim) in CLAIM_VERBS | ctx.lexicon.frames.speech

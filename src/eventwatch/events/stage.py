@@ -49,7 +49,8 @@ class EventsStage:
             from eventwatch.events.learned import load_coder
             self.learned = load_coder()
         # The trigger tagger (events/tagger.py, model card events/data/trigger_tagger.md) can stand in for the
-        # linear coder's per-word root probabilities in the combination: Settings(extra={"events_tagger": True}).
+        # linear coder in the combination: Settings(extra={"events_tagger": True}). Opt-in: held out, it adds
+        # recall on tune wave 4 but not root F1 on the test split (model card, "Decision").
         if (getattr(settings, "extra", None) or {}).get("events_tagger", False):
             from eventwatch.events.tagger import load_tagger
             self.learned = load_tagger()

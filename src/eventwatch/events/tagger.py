@@ -3,7 +3,9 @@
 A spaCy ``tagger`` with its own small tok2vec (hash embeddings of NORM/PREFIX/SUFFIX/SHAPE and a window CNN),
 trained by ``scripts/train_trigger_tagger.py`` on eventwatch's hand-coded set (model card
 ``data/trigger_tagger.md``; config ``scripts/trigger_tagger.cfg``). Only the tagger's own model runs, on the Doc
-the pipeline already parsed: no re-tokenising, no second parse.
+the pipeline already parsed: no re-tokenising, no second parse. The tagger reads a copy of the Doc's words in
+its own vocab (``tagger_input``, also what the trainer feeds it), so its NORM feature is the same at training and
+run time (the pipeline's vocab normalises "defence" to "defense" and "n't" to "not"; the tagger's does not).
 
 ``TriggerTagger`` offers the interface of ``learned.LearnedCoder`` that ``events/combine.py`` uses
 (``proba_by_token`` with columns ``learned.CLASSES``, thresholds, calibration, codes), so it can stand in for the
@@ -27,11 +29,18 @@ MODEL_DIR = Path(__file__).parent / "data" / "trigger_tagger"
 META_FILE = Path(__file__).parent / "data" / "trigger_tagger.json"
 
 
+def tagger_input(vocab, doc) -> Doc:
+    """DOC's words and spaces in the tagger's own VOCAB: the one input the tagger is trained on and run on
+    (features such as NORM then come from the tagger's vocab, not from the pipeline's)."""
+    return Doc(vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+
+
 class TriggerTagger(TrainedMeta):
     """Per-token root probabilities from the trained tagger, in the column order of ``learned.CLASSES``."""
 
     def __init__(self, nlp, meta: dict):
         self.model = nlp.get_pipe("tagger").model
+        self.vocab = nlp.vocab
         labels = list(nlp.get_pipe("tagger").labels)
         self.order = [labels.index("O" if c == "NONE" else c) for c in CLASSES]
         self.meta = meta
@@ -46,7 +55,7 @@ class TriggerTagger(TrainedMeta):
         if not len(doc):
             p = numpy.zeros((0, len(CLASSES)), dtype=numpy.float32)
         else:
-            z = numpy.asarray(self.model.ops.to_numpy(self.model.predict([doc])[0]))[:, self.order]
+            z = numpy.asarray(self.model.ops.to_numpy(self.model.predict([tagger_input(self.vocab, doc)])[0]))[:, self.order]
             p = numpy.exp(z - z.max(axis=1, keepdims=True))   # the tagger gives scores (normalize = false)
             p /= p.sum(axis=1, keepdims=True)
         self._last = (doc, p)

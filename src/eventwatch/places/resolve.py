@@ -13,6 +13,11 @@ Every distinct name (a "group" of mentions) gets a score per candidate:
   where other names also have a reading ("Paris" and "Henry County" both exist in Tennessee),
   nearness to the other places, and the "Town, State" / "Town, Country" pattern.
 
+A name with readings in one country only counts as evidence of the article's country (and a pick counts in
+the majority) only if the model tagged it or its reading is a town of ``MIN_POPULATION``: a hamlet the gazetteer
+alone matched ("Law" in "Law Enforcement Center") says nothing. A sum with a bare dollar or pound sign is weak
+country evidence, like a demonym.
+
 A group's own choice is left out of its context, so "Georgia" is decided by "Tbilisi" or
 "Atlanta", not by itself. The weights are plain constants below.
 
@@ -20,7 +25,10 @@ Famous referents: when a name's best reading by the prior is a national capital,
 or an airport (Moscow, Paris, Athens, Heathrow), another reading wins only if the article points to
 it in particular: its division is named in the same sentence, it follows the "Town, State" pattern, a county of
 its division is named ("Paris" and "Edgar County"), or another town of the article lies near it. Country-wide evidence alone (a US article, American demonyms) does not
-move Moscow to Idaho.
+move Moscow to Idaho. A local story that names one division, not the famous reading's own, points to that
+division anywhere in the article if nothing else lies in the famous reading's country or if the division
+lies in that same country ("Manhattan" in a Kansas story). Every famous reading of the name stays in the race
+(Philadelphia, Pennsylvania beside Amman, once "Philadelphia", whose capital bonus makes it the top prior).
 
 Lists: a name joined by "and"/"or" to a first-level division is that country's division of the name if it
 has one ("Oregon and Washington").
@@ -38,7 +46,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from eventwatch.places.detect import Mention
+from eventwatch.places.detect import MIN_POPULATION, Mention
 from eventwatch.places.gazetteer import NAME_ALIAS, NAME_ALT, NAME_MAIN, Candidate
 
 FEATURE_PRIOR = {"country": 2.0, "other": 2.0, "admin1": 0.5, "city": 0.0}
@@ -62,7 +70,8 @@ CONTAINER_WORDS = ("in", "in the")  # "Town in Province"
 SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]")
 W_CLOSE, CLOSE_KM, CLOSE_CAP = 1.0, 40.0, 2  # per other name with a reading this close (see close_names)
 FAMOUS_POPULATION = 1_000_000  # a city this big (or a capital, or an airport) keeps its reading by default
-POSTAL_YIELDS_TO = 15_000  # a postal place yields to a town this big (see without_overshadowed_postal)
+POSTAL_YIELDS_TO = 15_000
+VILLAGE_EVIDENCE = 15_000  # a gazetteer-only town this small is no evidence of the article's country  # a postal place yields to a town this big (see without_overshadowed_postal)
 
 
 @dataclass
@@ -203,6 +212,14 @@ def merge_longer_names(groups: dict[str, Group]) -> dict[str, str]:
     return {k: joined.get(v, v) for k, v in joined.items()}
 
 
+def country_evidence(g: Group) -> bool:
+    """A name with readings in one country only tells the article's country if the model tagged it as a
+    place or its reading is more than a village: a capitalised word the gazetteer alone matched to a hamlet
+    ("The Law Enforcement Center": Law, Scotland) tells nothing."""
+    return any(m.from_entity for m in g.mentions) or g.choice is None or g.choice.feature != "city" or (
+        g.choice.population >= MIN_POPULATION)
+
+
 def build_context(groups: list[Group], demonym_countries: set[str], dateline: Candidate | None,
                   text: str = "") -> Context:
     countries: Counter = Counter()
@@ -214,6 +231,8 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
         countries[cc] += 1
     if dateline is not None:
         countries[dateline.cc] += 2
+    for cc in currency_countries(text):
+        countries[cc] += 1
     for g in groups:
         pick = g.choice
         if pick is None:
@@ -221,11 +240,11 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
         n = len(g.mentions)
         if pick.feature == "country":
             countries[pick.cc] += n
-        elif len({c.cc for c in g.candidates}) == 1:
+        elif len({c.cc for c in g.candidates}) == 1 and country_evidence(g):
             countries[pick.cc] += 1
         if pick.feature == "admin1":
             admin1[(pick.cc, pick.admin1)] += n
-        if pick.cc:
+        if pick.cc and country_evidence(g):
             majority[pick.cc] += n
         if pick.admin1:
             admin1_picks[(pick.cc, pick.admin1)] += n
@@ -253,6 +272,23 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
     return ctx
 
 
+# sums of money written with a bare sign: the countries whose papers write their own currency so
+DOLLAR = re.compile(r"(?<![A-Za-z])\$\s?\d")
+POUND = re.compile(r"\u00a3\s?\d")
+DOLLAR_COUNTRIES = ("US", "CA", "AU", "NZ")
+
+
+def currency_countries(text: str) -> tuple[str, ...]:
+    """Countries a bare currency sign points to: "$5 million" (the United States, Canada, Australia,
+    New Zealand), "\u00a35 million" (the United Kingdom). Weak country evidence, like a demonym."""
+    out: tuple[str, ...] = ()
+    if DOLLAR.search(text):
+        out += DOLLAR_COUNTRIES
+    if POUND.search(text):
+        out += ("GB",)
+    return out
+
+
 def _without(counter: Counter, key, amount: int) -> Counter:
     out = Counter(counter)
     if key in out:
@@ -272,10 +308,10 @@ def group_view(g: Group, ctx: Context) -> GroupView:
     own = g.choice
     n = len(g.mentions)
     countries = ctx.countries
-    majority = _without(ctx.majority, own.cc, n) if own else ctx.majority
+    majority = _without(ctx.majority, own.cc, n) if own and country_evidence(g) else ctx.majority
     if own is not None and own.feature == "country":
         countries = _without(countries, own.cc, n)
-    elif own is not None and len({x.cc for x in g.candidates}) == 1:
+    elif own is not None and len({x.cc for x in g.candidates}) == 1 and country_evidence(g):
         countries = _without(countries, own.cc, 1)
     admin1 = _without(ctx.admin1, (own.cc, own.admin1), n) if own and own.feature == "admin1" else ctx.admin1
     picks_in = _without(ctx.admin1_picks, (own.cc, own.admin1), n) if own and own.admin1 else ctx.admin1_picks
@@ -325,6 +361,17 @@ def points_here(c: Candidate, g: Group, ctx: Context, picks: dict[str, Candidate
         if (c.cc, c.admin1) in divisions or (lat is not None and km(c.lat, c.lon, lat, lon) < SOMEWHAT_NEAR_KM):
             return True
     return False
+
+
+def one_other_division(top: Candidate, view: GroupView) -> bool:
+    """The article names one first-level division, and it is not the famous reading's own: a local story
+    there ("Alexandria police ..." and Virginia; "Manhattan" in a story naming Kansas). Its naming counts
+    wherever it is, if nothing else of the article lies in the famous reading's country or if the division
+    lies in that same country (a state's name beside a city of another state of it)."""
+    named = [key for key, n in view.admin1.items() if n > 0]
+    if len(named) != 1 or named[0] == (top.cc, top.admin1):
+        return False
+    return named[0][0] == top.cc or not (view.countries.get(top.cc, 0) > 0 or view.majority.get(top.cc, 0) > 0)
 
 
 def close_names(c: Candidate, key: str, ctx: Context) -> int:
@@ -435,9 +482,8 @@ def context_pass(groups: list[Group], demonym_countries: set[str], dateline: Can
             region = top.feature == "other" and not top.cc  # a sea or region yields only to "Town, State"
             # the article's one named division counts wherever it is named, if nothing else in the article
             # lies in the famous place's country (a local story: "Alexandria police ..." and Virginia)
-            anywhere = (sum(1 for n in view.admin1.values() if n > 0) == 1
-                        and not (view.countries.get(top.cc, 0) > 0 or view.majority.get(top.cc, 0) > 0))
-            cands = [c for c in cands if c is top or (in_container(c, g, picks) if region
+            anywhere = one_other_division(top, view)
+            cands = [c for c in cands if c is top or (famous(c) and not region) or (in_container(c, g, picks) if region
                                                       else points_here(c, g, ctx, picks, view, anywhere))]
         cands = without_overshadowed_postal(cands, g, picks)
         scored = [(prior(c) + context_score(c, g, ctx, picks, view), c) for c in cands]

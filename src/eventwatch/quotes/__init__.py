@@ -157,7 +157,10 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int 
         if firm is not None:  # "the electronics giant said"
             actor, name = firm, resolver.spoken_name(firm)
         earlier = named_before(tok) if actor is None and name == text_of(tok.doc, span) else None
-        return (actor, text_of(tok.doc, earlier), span) if earlier else (actor, name, span)
+        if earlier:  # "A Paris court ordered … The court said": the body the people table reads there
+            body = resolver.actor_at(*earlier)
+            return (body if body is not None and body.kind != "person" else None), text_of(tok.doc, earlier), span
+        return actor, name, span
     a, b = body.start_char, body.end_char
     a += len(body.text) - len(_without_the(body.text))  # the actor's mention leaves out "the"
     whole = [m.actor for m in resolver.mentions if m.start <= a and b <= m.end and m.actor.kind != "person"]
