@@ -123,3 +123,24 @@ def test_a_postal_village_does_not_take_a_big_towns_name(nlp):
                       "police officers.")
     oakland = place_named(record, "Oakland")
     assert oakland is not None and oakland.admin1 == "California"
+
+
+# ---- a feature's name used for a person, a brand or a river's town namesake (sentences written for these tests)
+def test_a_feature_name_that_begins_another_name_is_no_feature(nlp):
+    record = run(nlp, "Thames Water raised its bills on Monday.")  # a firm: the model tags no entity here
+    assert not any(p.id.startswith("river:") for p in record.places), record.places
+
+
+def test_a_feature_name_before_a_product_noun_is_a_brand(nlp):
+    record = run(nlp, "Everest cigarettes were pulled from the shelves on Monday.")
+    assert not any(p.id.startswith("mountain:") for p in record.places), record.places
+
+
+def test_a_feature_name_before_a_geographic_word_stays_the_feature(nlp):
+    record = run(nlp, "Heavy rain flooded farms across the Danube Delta on Monday.")
+    assert any(p.id == "river:danube" for p in record.places), record.places
+
+
+def test_a_town_named_along_the_river_is_not_the_town(nlp):
+    record = run(nlp, "Barges were stranded along the Shannon after the storm.")
+    assert not any(p.feature == "city" and p.name == "Shannon" for p in record.places), record.places

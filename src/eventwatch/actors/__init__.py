@@ -38,7 +38,7 @@ import logging
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors.dictionary import fold, load_dictionary
-from eventwatch.actors.generic import article_country, generic_actors, mark_suspects, place_unplaced, sole_country
+from eventwatch.actors.generic import article_country, evidence_country, generic_actors, mark_suspects, place_unplaced, sole_country
 from eventwatch.actors.names import ACRONYM, acronym_owner
 from eventwatch.actors.people import KEY as PEOPLE_KEY
 from eventwatch.actors.people import PeopleTable, people_of
@@ -153,7 +153,7 @@ def note_places(doc: Doc, record: Record, dic) -> None:
     by_token = {}
     ft = folded_tokens(doc)
     for place in record.places:
-        if not place.country:
+        if not evidence_country(place):
             continue
         for s, e in place.mentions:
             span = doc.char_span(s, e, alignment_mode="expand")

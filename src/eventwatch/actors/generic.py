@@ -29,7 +29,7 @@ from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, fold
 from eventwatch.actors.labels import generic_name, is_generic_id
 from eventwatch.actors.recognition import folded_tokens, part_of_longer_name
-from eventwatch.model import Actor, Record
+from eventwatch.model import Actor, Place, Record
 from eventwatch.nlp.cache import column
 from eventwatch.resources import read_table, read_words
 
@@ -42,6 +42,16 @@ TRANSNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 STANCE = frozenset({"anti", "pro"})  # "an anti-Syria journalist" is not Syrian
 NOUN_POS = frozenset({"NOUN", "PROPN"})  # the only tokens that can have a sector
 ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")  # "MPs", "MEPs": tagged as singular proper nouns
+# classes of the places stage's natural features (places/data/features.tsv; the class is the place id's prefix)
+# that say nothing of the country of the people named near them: a river or a range crosses borders, and an
+# island or a region may be named in any country's story ("protests on Ellis Island" make no police American)
+NO_EVIDENCE_FEATURES = ("river:", "lake:", "island:", "mountain:", "region:")
+
+
+def evidence_country(place: Place) -> str | None:
+    """The country a place lends to the actors of its article and clause: its own, except for the natural
+    features of ``NO_EVIDENCE_FEATURES`` (the event there keeps the place; the actors do not take its country)."""
+    return None if place.id.startswith(NO_EVIDENCE_FEATURES) else place.country
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +202,7 @@ class Context:
                     self.actor_at.setdefault(t.i, actor)
         self.place_at: dict[int, str] = {}
         for place in record.places:
-            if place.country:
+            if evidence_country(place):
                 for span in _spans(doc, place.mentions):
                     if part_of_longer_name(doc, span.start, span.end, dic, folded_tokens(doc)):
                         continue  # "Niger" of "the Niger Delta": no place of Niger
@@ -231,7 +241,7 @@ def article_country(record: Record) -> str | None:
     None when that is not clear."""
     counts: Counter = Counter()
     for p in record.places:
-        if p.country:
+        if evidence_country(p):
             counts[p.country] += len(p.mentions)
     placed = {c for c, n in counts.items() if n}
     people: set[str] = set()
@@ -456,7 +466,7 @@ def sole_country(record: Record) -> str | None:
     place of the article): "The Federal Road Safety Corps in Abuja said …" is of Nigeria even when Abuja is
     named once. None when it names none or several."""
     acting = {tuple(m) for a in record.actors if a.kind == "country" for m in a.mentions}
-    found = {p.country for p in record.places if p.country and any(tuple(m) not in acting for m in p.mentions)}
+    found = {p.country for p in record.places if evidence_country(p) and any(tuple(m) not in acting for m in p.mentions)}
     found |= {a.country for a in record.actors if a.country and a.kind != "country"
               and (a.code or "")[:3] not in TRANSNATIONAL_PREFIXES}
     return next(iter(found)) if len(found) == 1 else None

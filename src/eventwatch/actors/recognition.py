@@ -388,7 +388,7 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
         ent = doc[m.start].ent_type_ == "PERSON" and _entity_of(doc, m.start)
         if m.kind == "person" and ent and (ent.end - ent.start) > (m.end - m.start) and not m.entry.curated:
             continue
-        if m.kind == "country" and _begins_longer_name(doc, m, dic, ft):
+        if m.kind == "country" and (_begins_longer_name(doc, m, dic, ft) or _ends_longer_name(doc, m, dic, ft)):
             continue
         keep.append(m)
     mentions = keep
@@ -436,6 +436,24 @@ def _begins_longer_name(doc: Doc, m: Mention, dic: Dictionary, ft: list[str]) ->
     return (start == m.start and ent.end - start >= NAME_MIN_TOKENS and len(rest) >= 2
             and all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in rest)
             and " ".join(x for x in ft[m.end:ent.end] if x) not in dic.agents)
+
+
+OF_NAME_MIN_WORDS = 2  # "Public Service Alliance of Canada": two words or more before "of <country>"
+
+
+def _ends_longer_name(doc: Doc, m: Mention, dic: Dictionary, ft: list[str]) -> bool:
+    """A country that only ends a body's name after "of", the whole read as one organisation ("the Public
+    Service Alliance of Canada", "the Teachers Federation of Kenya"): the body is the actor, not the country
+    (a union on strike is no state on strike); not a name the dictionary knows ("Government of Kenya",
+    "Republic of Korea": its longer match wins before), nor one word or an agent noun before "of" ("Bank of
+    Mexico", "Central Bank of Nigeria": that country's own institution)."""
+    ent = _entity_of(doc, m.start)
+    if ent is None or ent.label_ != "ORG" or m.end != ent.end or m.start < 1 or doc[m.start - 1].lower_ != "of":
+        return False
+    start = ent.start + (doc[ent.start].lower_ == "the")
+    head = doc[start:m.start - 1]
+    return (len(head) >= OF_NAME_MIN_WORDS and all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in head)
+            and " ".join(x for x in ft[start:m.start - 1] if x) not in dic.agents)
 
 
 def attach_inner_title(doc: Doc, m: Mention, dic: Dictionary, ft: list[str]) -> None:

@@ -255,6 +255,26 @@ ORG_NAMED_FEATURES = ("region:", "river:", "lake:", "island:", "mountain:")
 
 
 @lru_cache(maxsize=1)
+def feature_name_words() -> dict[str, str]:
+    """Word after a natural feature's one-word name -> 'feature' or 'thing' (``data/feature_name_words.tsv``)."""
+    return {normalise(r[0]): r[1] for r in read_tsv(DATA / "feature_name_words.tsv") if len(r) >= 2}
+
+
+def feature_named_otherwise(doc: Doc, s: int, e: int) -> bool:
+    """Tokens s..e, read as a natural feature (``ORG_NAMED_FEATURES``), are part of another name: a modifier of
+    a product noun ("Kilimanjaro beer") or the first word(s) of a longer capitalised name, tagged or not ("Nile
+    Rodgers", "Thames Water"); a word that continues a geographic name keeps the feature ("the Rhine Valley":
+    ``feature_name_words``). (A name inside a longer PERSON entity is skipped before; a one-word PERSON
+    entity is kept: the model tags "Oahu" and "the Rhine" as people.)"""
+    if e >= len(doc) or doc[e - 1].dep_ != "compound" or doc[e - 1].head.i < e:
+        return False
+    word, kind = doc[e].text, feature_name_words().get(normalise_word(doc[e].text))
+    if kind == "thing":
+        return True
+    return kind is None and doc[e].pos_ == "PROPN" and word[:1].isupper()
+
+
+@lru_cache(maxsize=1)
 def region_prefixes() -> frozenset[str]:
     return read_word_list("region_prefixes.tsv")
 
@@ -411,6 +431,8 @@ def entity_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]
                 break
             cands = acronym_filter(span_text(doc, vs, ve), found.get(key, []))
             cands = outside_feature(words, vs, ve, cands)  # the model tagged "Ontario" alone in "Lake Ontario"
+            if feature_named_otherwise(doc, vs, ve):  # "Kilimanjaro beer" tagged as a place
+                cands = [c for c in cands if not c.ext_id.startswith(ORG_NAMED_FEATURES)]
             if (vs, ve) != (s, e):  # "Franklin County" -> towns named Franklin, not alternate names
                 cands = [c for c in cands if c.name_kind != NAME_ALT]
             if cands:
@@ -474,6 +496,8 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
         if any(labels[i] == "ORG" for i in range(s, e)):
             # a sea or region inside an organisation's name names the organisation, not a place:
             # "North Atlantic Council", "Pacific Fleet", "Gulf Cooperation Council"
+            kept = [c for c in kept if not c.ext_id.startswith(ORG_NAMED_FEATURES)]
+        if feature_named_otherwise(doc, s, e):  # "Nile Rodgers", "Kilimanjaro beer"
             kept = [c for c in kept if not c.ext_id.startswith(ORG_NAMED_FEATURES)]
         kept = outside_feature(text, s, e, kept)  # "Lake Vermont", "Griffith Park": not Vermont, not Griffith
         if kept:

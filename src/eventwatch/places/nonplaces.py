@@ -16,7 +16,8 @@ unless a common noun follows that the town owns ("St. Petersburg's governor", "S
 Only towns are judged (a country or a first-level division keeps its mentions: "Russia won the
 vote" is still Russia), and a capital or a big city is never taken for a person ("Washington said").
 An article (a, an) or a possessive (his, their) before a bare name makes it a thing ("a Mustang"),
-unless the name modifies a noun after it ("a Paris court").
+unless the name modifies a noun after it ("a Paris court"); a bare one-word name after "along the", "up the"
+or "down the" is a river or a coast that bears a town's name ("flooding along the Shannon"), not the town.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ LISTED_LOCATIVES = {"in", "near", "from", "at", "outside", "to", "of"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 SAINT_WORDS = {"st", "saint", "ste", "san", "santa"}
 POSSESSIVES = {"'s", "\u2019s"}
+WATER_PREPOSITIONS = {"along", "alongside", "up", "down"}  # "along the Shannon", "up the Hudson": a river or a coast
 PERSON_MAX_POPULATION = 100_000  # a bigger town as a verb's subject is read as the town ("Boston said")
 
 
@@ -112,6 +114,8 @@ def thing_not_place(doc: Doc, s: int, e: int, key: str, choice: Candidate) -> st
         return "saint"  # "St. Paul's Hospital", "St George's Chapel": a dedication, not the town
     if before in THING_DETERMINERS and dep[e - 1] != "compound" and not _modifies_next(doc, e):
         return "product"
+    if before == "the" and e - s == 1 and s > 1 and lower[s - 2] in WATER_PREPOSITIONS and not _modifies_next(doc, e):
+        return "feature"  # "flooding along the Shannon": a town is not "along the" town; the river is meant
     if words[s].isupper():
         return None  # a dateline or a headline in capitals: no sentence to read
     kind = _verb_kind(doc, e - 1)
