@@ -189,7 +189,7 @@ def test_invalid_feed_xml_gives_a_message(tmp_path):
 def test_ctrl_c_while_workers_start_prints_no_traceback(tmp_path, delay):
     data = tmp_path / "a.jsonl"
     data.write_text("".join(json.dumps({"id": str(i), "text": f"Police arrested {i} men in Lyon on Monday."}) + "\n"
-                            for i in range(1000)), "utf-8")
+                            for i in range(20000)), "utf-8")  # far longer than any delay below, even on an idle machine
     env = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT / "src"))}
     proc = subprocess.Popen([sys.executable, "-m", "eventwatch.cli", "process", "-j", "2", "-q", str(data)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True)
