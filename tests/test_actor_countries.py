@@ -5,17 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwatch.model import Document
-
-
-def actor_at(record, phrase):
-    """The actor with a mention overlapping the first occurrence of ``phrase``."""
-    i = record.text.index(phrase)
-    j = i + len(phrase)
-    for a in record.actors:
-        for s, e in a.mentions:
-            if s < j and e > i:
-                return a
-    return None
+from actor_helpers import actor_at
 
 
 @pytest.fixture(scope="module")

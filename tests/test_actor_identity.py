@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from eventwatch.model import Document
+from actor_helpers import actor_at
 
 
 def process(pipeline, text: str, published: str | None = "2021-08-14"):
@@ -14,12 +15,6 @@ def process(pipeline, text: str, published: str | None = "2021-08-14"):
 
 def people(record, surname: str):
     return [a for a in record.actors if a.kind == "person" and surname in a.name]
-
-
-def actor_at(record, phrase: str):
-    i = record.text.index(phrase)
-    j = i + len(phrase)
-    return next((a for a in record.actors for s, e in a.mentions if s < j and e > i), None)
 
 
 @pytest.fixture(scope="module")

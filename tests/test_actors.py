@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from eventwatch.model import Document
+from actor_helpers import actor_at
 
 
 def by_id(record, aid):
@@ -12,17 +13,6 @@ def by_id(record, aid):
 
 def mention_texts(record, actor):
     return [record.text[s:e] for s, e in actor.mentions]
-
-
-def actor_at(record, phrase):
-    """The actor with a mention overlapping the first occurrence of ``phrase``."""
-    i = record.text.index(phrase)
-    j = i + len(phrase)
-    for a in record.actors:
-        for s, e in a.mentions:
-            if s < j and e > i:
-                return a
-    return None
 
 
 @pytest.fixture(scope="module")
