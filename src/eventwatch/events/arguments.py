@@ -436,14 +436,7 @@ def destination_actors(verb: Token, index: ActorIndex) -> list[str]:
     troops TO Venezuela", "deployed soldiers INTO Mali" (an actor named there; a place alone may be only where talks are held)."""
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in argument_verbs("convey"):
         return []
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    found = np_actors(p, index)
-                    if found:
-                        return found
-    return []
+    return _prep_object_actors(verb, DESTINATION_PREPS, index)
 
 
 @lru_cache(maxsize=4)
@@ -504,8 +497,13 @@ def reduced_passive_patient(tok: Token, index: ActorIndex) -> list[str]:
 
 
 def _nested_actors(tok: Token, index: ActorIndex) -> list[str]:
+    return _prep_object_actors(tok, TARGET_PREPS, index)
+
+
+def _prep_object_actors(tok: Token, preps, index: ActorIndex) -> list[str]:
+    """The actors of the first object of one of TOK's prepositions PREPS that names any."""
     for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in TARGET_PREPS:
+        if p.dep_ == "prep" and p.lower_ in preps:
             for o in p.children:
                 if o.dep_ == "pobj":
                     found = np_actors(o, index)
