@@ -258,7 +258,10 @@ def _wrapped_prose(lines: list[str], kinds: list[str]) -> None:
     """Hard-wrapped text (newswire, e-mail: a break every 60-70 characters) is prose line by line, not a
     column of short lines: the lines of a wrapped block of even width that reads as prose become prose."""
     for block in _wrapped_blocks(lines, kinds):
-        widths = sorted(len(lines[i]) for i in block[:-1])
+        # the first line may be short (its paragraph's dateline or indent was cut: "Ecuador needs 120 mln dlrs
+        # to repair the"), so evenness is read on the lines after it when there are two or more
+        inner = block[1:-1] if len(block) > 3 else block[:-1]
+        widths = sorted(len(lines[i]) for i in inner)
         if widths[0] < 0.75 * widths[-1]:  # ragged: not one paragraph wrapped at a fixed width
             continue
         if is_prose(" ".join(lines[i] for i in block)):
