@@ -147,3 +147,35 @@ def test_a_headline_over_a_wrapped_paragraph_stays_the_title():
     out = clean_text(raw)
     assert out.title == "Valmora dock strike enters its third week"
     assert out.text.startswith("Dock workers in Valmora rejected")
+
+
+@pytest.mark.parametrize("raw, first", [
+    ("Ruritanian Interior Minister Anna Velk\n"
+     "arrived in Osk on Monday after a tour of the flooded north.\n"
+     "    Velk, who is due to meet the regional governor, said the army\n"
+     "would stay in the province until the roads were open again.\n",
+     "Ruritanian Interior Minister Anna Velk arrived in Osk on Monday"),
+    ("Valmora's finance minister said the\n"
+     "2,000 teachers on strike would be paid for the days they missed.\n"
+     "    The teachers' union welcomed the decision in a statement.\n",
+     "Valmora's finance minister said the 2,000 teachers on strike"),
+])
+def test_a_short_line_that_runs_on_in_lower_case_is_the_first_line_of_its_sentence(raw, first):
+    """A sentence broken after a few words ("... Anna Velk" / "arrived in Osk ...") is not a headline over a body:
+    its head was lost with the line (the lead sentences of wrapped wire copy whose dateline was cut)."""
+    from eventwatch.clean.scraped import clean_text
+
+    out = clean_text(raw)
+    assert out.text.startswith(first), out.text[:80]
+    assert out.title is None
+
+
+def test_a_short_headline_over_a_capitalised_first_line_stays_the_title():
+    from eventwatch.clean.scraped import clean_text
+
+    raw = ("Osk flood repairs to cost millions\n"
+           "Ruritania will need 90 mln dlrs to rebuild the bridges on its northern trunk road, the transport\n"
+           "minister told parliament on Friday, after the floods closed the route to trucks for three weeks.\n")
+    out = clean_text(raw)
+    assert out.title == "Osk flood repairs to cost millions"
+    assert out.text.startswith("Ruritania will need 90 mln dlrs")

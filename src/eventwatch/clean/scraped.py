@@ -164,6 +164,7 @@ def classify(page: Page) -> None:
     page.kinds = [line_kind(ln, page.pats) for ln in page.lines]
     if not page.from_html:
         _wrapped_prose(page.lines, page.kinds)
+        _run_on_sentences(page.lines, page.kinds)
     first = 0 if page.from_html else next((i for i, k in enumerate(page.kinds) if k == "prose"), None)
     if first is None:  # no prose line at all: keep every non-furniture line as the body
         first = next((i for i, k in enumerate(page.kinds) if k == "short"), len(page.lines))
@@ -270,6 +271,28 @@ def _wrapped_prose(lines: list[str], kinds: list[str]) -> None:
             _lead_in(lines, kinds, block[0])
 
 
+def runs_on(line: str, nxt: str) -> bool:
+    """LINE ends no sentence and NXT goes on with a lower-case word or a number: one sentence broken by its writer."""
+    return bool(nxt) and not SENT_END.search(line) and nxt[:1].isalnum() and not nxt[:1].isupper()
+
+
+def _run_on_sentences(lines: list[str], kinds: list[str]) -> None:
+    """A short line that ends no sentence and goes on in lower case or with a number on the next line, up to the
+    line that ends the sentence, is one sentence wrapped by its writer ("U.S. Energy Secretary John Herrington" /
+    "arrived in Rabat on Monday ..."): prose, not a headline over the text (a headline goes on in a capital)."""
+    n = len(lines)
+    for i in range(n - 1):
+        if kinds[i] != "short" or not runs_on(lines[i], lines[i + 1]) or kinds[i + 1] not in ("short", "prose"):
+            continue
+        j = i + 1
+        while j < n - 1 and kinds[j] in ("short", "prose") and not SENT_END.search(lines[j]) \
+                and kinds[j + 1] in ("short", "prose"):
+            j += 1
+        if SENT_END.search(lines[j]) and is_prose(" ".join(lines[i:j + 1])):
+            for k in range(i, j + 1):
+                kinds[k] = "prose"
+
+
 def _lead_in(lines: list[str], kinds: list[str], start: int) -> None:
     """A short line that ends no sentence, just before a wrapped paragraph that goes on in lower case
     ("The report, which" / "says the president ..."), is that paragraph's first line."""
@@ -308,7 +331,7 @@ def join_paragraphs(page: Page) -> None:
             continue
         if prev is None or page.from_html or i - prev > 1:
             paras.append(lines[i])
-        elif continues(lines[prev]):
+        elif continues(lines[prev]) or runs_on(lines[prev], lines[i]):
             paras[-1] += " " + lines[i]
         else:
             paras[-1] += "\n" + lines[i]
