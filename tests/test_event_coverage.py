@@ -244,6 +244,7 @@ def test_a_war_or_an_attack_in_a_place_is_an_act(pipeline, text, root, trigger):
     "The supermarket said the price war in Britain had cut its profits.",
     "The smartphone war in Asia is heating up.",
     "Chelsea's attack in the second half was blunt.",
+    "Imagine what such wars in Valmora would do to its farmers.",
 ])
 def test_a_figurative_war_or_attack_stays_out_whatever_its_place(pipeline, text):
     assert not any(c[:2] in ("18", "19") for c, *_ in coded(process(pipeline, text)))
