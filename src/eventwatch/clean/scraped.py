@@ -310,7 +310,9 @@ def continues(line: str) -> bool:
 def unwrap(text: str) -> str:
     """``text`` with each line break the cleaner joins with a space (a wrapped line followed by one that
     is not blank) made a space, nothing else changed: same length, every offset the same. For scorers
-    whose gold offsets index the raw text (hard-wrapped plain text such as Reuters-21578)."""
+    whose gold offsets index the raw text (hard-wrapped plain text such as Reuters-21578). The short lines the
+    cleaner also joins because the next goes on in lower case (``runs_on``) are left as they are here, so that the
+    quote scorers' input is unchanged."""
     out = list(text)
     pos = 0
     lines = text.split("\n")
