@@ -111,3 +111,71 @@ def test_hard_wrapped_newswire_text_keeps_its_first_paragraph():
     text = clean_text(raw).text
     assert text.startswith("The Valmora harbour commission, which")
     assert "rejected a new pay offer" in text and "rally outside the port authority" in text
+
+
+@pytest.mark.parametrize("raw, first", [
+    # the lead's first line is short (its "PLACE, Month day -" dateline was cut), the lines after it are even
+    ("Ruritania needs 90 mln dlrs to rebuild the\n"
+     "bridges on its northern trunk road destroyed by the spring\n"
+     "floods, which closed the route to trucks for three weeks,\n"
+     "transport minister Anna Velk told parliament on Friday.\n"
+     "    Velk said the repairs would be paid for by a loan from a\n"
+     "regional development bank and a new levy on heavy goods.\n",
+     "Ruritania needs 90 mln dlrs to rebuild the bridges"),
+    ("The Valmoran senate voted on Tuesday to give\n"
+     "the harbour commission the power to inspect foreign cargo ships\n"
+     "and to fine their owners for breaches of the port safety code,\n"
+     "the upper chamber's press office said in a written statement.\n"
+     "    Shipping firms said the new rules would raise their costs.\n",
+     "The Valmoran senate voted on Tuesday to give the harbour"),
+])
+def test_a_wrapped_lead_with_a_short_first_line_keeps_that_line(raw, first):
+    """Newswire text whose dateline was cut leaves the lead paragraph's first line shorter than the rest: the
+    block is still one wrapped paragraph (its first line was taken for a headline and the lead lost its head)."""
+    from eventwatch.clean.scraped import clean_text
+
+    assert clean_text(raw).text.startswith(first)
+
+
+def test_a_headline_over_a_wrapped_paragraph_stays_the_title():
+    from eventwatch.clean.scraped import clean_text
+
+    raw = ("Valmora dock strike enters its third week\n\n"
+           "Dock workers in Valmora rejected a new pay offer on Tuesday and\n"
+           "said they would stay on strike until the end of the month, union\n"
+           "officials told reporters outside the port authority building.\n")
+    out = clean_text(raw)
+    assert out.title == "Valmora dock strike enters its third week"
+    assert out.text.startswith("Dock workers in Valmora rejected")
+
+
+@pytest.mark.parametrize("raw, first", [
+    ("Ruritanian Interior Minister Anna Velk\n"
+     "arrived in Osk on Monday after a tour of the flooded north.\n"
+     "    Velk, who is due to meet the regional governor, said the army\n"
+     "would stay in the province until the roads were open again.\n",
+     "Ruritanian Interior Minister Anna Velk arrived in Osk on Monday"),
+    ("Valmora's finance minister said the\n"
+     "2,000 teachers on strike would be paid for the days they missed.\n"
+     "    The teachers' union welcomed the decision in a statement.\n",
+     "Valmora's finance minister said the 2,000 teachers on strike"),
+])
+def test_a_short_line_that_runs_on_in_lower_case_is_the_first_line_of_its_sentence(raw, first):
+    """A sentence broken after a few words ("... Anna Velk" / "arrived in Osk ...") is not a headline over a body:
+    its head was lost with the line (the lead sentences of wrapped wire copy whose dateline was cut)."""
+    from eventwatch.clean.scraped import clean_text
+
+    out = clean_text(raw)
+    assert out.text.startswith(first), out.text[:80]
+    assert out.title is None
+
+
+def test_a_short_headline_over_a_capitalised_first_line_stays_the_title():
+    from eventwatch.clean.scraped import clean_text
+
+    raw = ("Osk flood repairs to cost millions\n"
+           "Ruritania will need 90 mln dlrs to rebuild the bridges on its northern trunk road, the transport\n"
+           "minister told parliament on Friday, after the floods closed the route to trucks for three weeks.\n")
+    out = clean_text(raw)
+    assert out.title == "Osk flood repairs to cost millions"
+    assert out.text.startswith("Ruritania will need 90 mln dlrs")

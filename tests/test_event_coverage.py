@@ -225,3 +225,26 @@ def test_detention_and_verdicts_worded_with_common_verbs(pipeline, text, code, t
 def test_holding_a_meeting_or_a_lead_is_no_detention(pipeline):
     for text in ("The council held a meeting with Kenyan officials.", "The Kenyan team held the lead against Uganda."):
         assert not any(c.startswith("17") for c, *_ in coded(process(pipeline, text)))
+
+
+# ------------------------------------------------------------------ a war or an attack named by its place or its target
+@pytest.mark.parametrize("text,root,trigger", [
+    ("The war in Ruritania has driven thousands from their homes.", "19", "war"),
+    ("Opposition MPs said the war on Valmora was illegal.", "19", "war"),
+    ("Aid agencies warned that the war with Iran could last for years.", "19", "war"),
+    ("The attacks in Paris stiffened the resolve of European governments.", "18", "attacks"),
+    ("Nobody has claimed the attacks near Kabul.", "18", "attacks"),
+])
+def test_a_war_or_an_attack_in_a_place_is_an_act(pipeline, text, root, trigger):
+    r = process(pipeline, text)
+    assert has(r, root, trigger), coded(r)
+
+
+@pytest.mark.parametrize("text", [
+    "The supermarket said the price war in Britain had cut its profits.",
+    "The smartphone war in Asia is heating up.",
+    "Chelsea's attack in the second half was blunt.",
+    "Imagine what such wars in Valmora would do to its farmers.",
+])
+def test_a_figurative_war_or_attack_stays_out_whatever_its_place(pipeline, text):
+    assert not any(c[:2] in ("18", "19") for c, *_ in coded(process(pipeline, text)))

@@ -98,3 +98,11 @@ def test_later_sample_waves_get_rows_of_their_own(tmp_path, monkeypatch):
     assert result["tune.w1"]["sentences"] == 1 and result["tune.w2"]["sentences"] == 1
     assert result["tune.w1"]["detection"]["recall"] == 0.0  # the arrest of wave 1 was missed
     assert "tune.w2" in event_set.report(result)
+
+
+def test_locate_finds_a_last_sentence_whose_wire_sign_off_the_cleaner_dropped():
+    record_text = "Ruritania's army shelled the town of Osk. Only two aid convoys got through."
+    spans = event_set.locate(record_text, ["Ruritania's army shelled the town of Osk.",
+                                           "Only two aid convoys got through. REUTER", "Osk fell. REUTER"])
+    assert record_text[spans[1][0]:spans[1][1]] == "Only two aid convoys got through."
+    assert spans[2] is None

@@ -72,6 +72,9 @@ def main() -> None:
     if opts.flags:
         _flag_errors(scored, event_set.FLAGS[opts.flags])
         return
+    if items and not any(s.predicted for s in scored):
+        # the pipeline records a document's failure and goes on: a broken trace (miss_causes) fails every one
+        raise SystemExit("no event predicted in any sentence: the stage failed on every document")
     missed, false = _errors(scored)
     if opts.root:
         missed = [(s, g) for s, g in missed if g["root"] == opts.root]

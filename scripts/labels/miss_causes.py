@@ -82,8 +82,8 @@ def install() -> None:
             tr.cands[c.trigger.idx] = c.code
         return out
 
-    def _events(self, cand, clf, sent, record, fallback_place):
-        evs = list(orig_events(self, cand, clf, sent, record, fallback_place))
+    def _events(self, cand, clf, sent, record, fallback_place, *rest):
+        evs = list(orig_events(self, cand, clf, sent, record, fallback_place, *rest))
         tr = _trace(record.text)
         tr.cands.setdefault(cand.trigger.idx, cand.code)
         tr.yielded[cand.trigger.idx] += [e.root for e in evs]

@@ -164,6 +164,7 @@ def classify(page: Page) -> None:
     page.kinds = [line_kind(ln, page.pats) for ln in page.lines]
     if not page.from_html:
         _wrapped_prose(page.lines, page.kinds)
+        _run_on_sentences(page.lines, page.kinds)
     first = 0 if page.from_html else next((i for i, k in enumerate(page.kinds) if k == "prose"), None)
     if first is None:  # no prose line at all: keep every non-furniture line as the body
         first = next((i for i, k in enumerate(page.kinds) if k == "short"), len(page.lines))
@@ -258,13 +259,38 @@ def _wrapped_prose(lines: list[str], kinds: list[str]) -> None:
     """Hard-wrapped text (newswire, e-mail: a break every 60-70 characters) is prose line by line, not a
     column of short lines: the lines of a wrapped block of even width that reads as prose become prose."""
     for block in _wrapped_blocks(lines, kinds):
-        widths = sorted(len(lines[i]) for i in block[:-1])
+        # the first line may be short (its paragraph's dateline or indent was cut: "Ecuador needs 120 mln dlrs
+        # to repair the"), so evenness is read on the lines after it when there are two or more
+        inner = block[1:-1] if len(block) > 3 else block[:-1]
+        widths = sorted(len(lines[i]) for i in inner)
         if widths[0] < 0.75 * widths[-1]:  # ragged: not one paragraph wrapped at a fixed width
             continue
         if is_prose(" ".join(lines[i] for i in block)):
             for i in block:
                 kinds[i] = "prose"
             _lead_in(lines, kinds, block[0])
+
+
+def runs_on(line: str, nxt: str) -> bool:
+    """LINE ends no sentence and NXT goes on with a lower-case word or a number: one sentence broken by its writer."""
+    return bool(nxt) and not SENT_END.search(line) and nxt[:1].isalnum() and not nxt[:1].isupper()
+
+
+def _run_on_sentences(lines: list[str], kinds: list[str]) -> None:
+    """A short line that ends no sentence and goes on in lower case or with a number on the next line, up to the
+    line that ends the sentence, is one sentence wrapped by its writer ("U.S. Energy Secretary John Herrington" /
+    "arrived in Rabat on Monday ..."): prose, not a headline over the text (a headline goes on in a capital)."""
+    n = len(lines)
+    for i in range(n - 1):
+        if kinds[i] != "short" or not runs_on(lines[i], lines[i + 1]) or kinds[i + 1] not in ("short", "prose"):
+            continue
+        j = i + 1
+        while j < n - 1 and kinds[j] in ("short", "prose") and not SENT_END.search(lines[j]) \
+                and kinds[j + 1] in ("short", "prose"):
+            j += 1
+        if SENT_END.search(lines[j]) and is_prose(" ".join(lines[i:j + 1])):
+            for k in range(i, j + 1):
+                kinds[k] = "prose"
 
 
 def _lead_in(lines: list[str], kinds: list[str], start: int) -> None:
@@ -284,7 +310,9 @@ def continues(line: str) -> bool:
 def unwrap(text: str) -> str:
     """``text`` with each line break the cleaner joins with a space (a wrapped line followed by one that
     is not blank) made a space, nothing else changed: same length, every offset the same. For scorers
-    whose gold offsets index the raw text (hard-wrapped plain text such as Reuters-21578)."""
+    whose gold offsets index the raw text (hard-wrapped plain text such as Reuters-21578). The short lines the
+    cleaner also joins because the next goes on in lower case (``runs_on``) are left as they are here, so that the
+    quote scorers' input is unchanged."""
     out = list(text)
     pos = 0
     lines = text.split("\n")
@@ -305,7 +333,7 @@ def join_paragraphs(page: Page) -> None:
             continue
         if prev is None or page.from_html or i - prev > 1:
             paras.append(lines[i])
-        elif continues(lines[prev]):
+        elif continues(lines[prev]) or runs_on(lines[prev], lines[i]):
             paras[-1] += " " + lines[i]
         else:
             paras[-1] += "\n" + lines[i]

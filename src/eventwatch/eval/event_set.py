@@ -66,6 +66,9 @@ def _squeezed(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+SIGN_OFF = re.compile(r"\s+REUTER$")  # Reuters-21578 closes each story with this line
+
+
 def locate(record_text: str, wanted: list[str]) -> list[tuple[int, int] | None]:
     """The ``[start, end)`` of each wanted sentence in ``record_text`` (in order; whitespace-insensitive)."""
     flat, where = _squeezed(record_text)
@@ -75,6 +78,11 @@ def locate(record_text: str, wanted: list[str]) -> list[tuple[int, int] | None]:
         i = flat.find(needle, cursor)
         if i < 0:
             i = flat.find(needle)
+        if i < 0 and SIGN_OFF.search(needle):
+            # the wire's sign-off the sentence splitter left on the last sentence: the cleaner drops it
+            needle = SIGN_OFF.sub("", needle)
+            i = flat.find(needle, cursor)
+            i = flat.find(needle) if i < 0 else i
         if i < 0 or not needle:
             spans.append(None)
             continue

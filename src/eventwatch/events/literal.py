@@ -730,5 +730,10 @@ def _participant(o: Token, words: Words, known: set[int], agents: frozenset[str]
 
 
 def constrained(pat) -> bool:
-    """The pattern itself names the object, modifier, subject or particle that makes it literal."""
-    return bool(pat.dobj or pat.amod or pat.subj or pat.prt or any(objs for _, objs in pat.preps))
+    """The pattern itself names the object, modifier, subject or particle that makes it literal. A preposition
+    whose object is only a place or a party ("the war IN Syria") does not: "the price war in Britain" is still a
+    figurative war."""
+    return bool(pat.dobj or pat.amod or pat.subj or pat.prt or any(objs - ARGUMENT_CLASSES for _, objs in pat.preps))
+
+
+ARGUMENT_CLASSES = frozenset({"*place", "*actor", "*person"})
