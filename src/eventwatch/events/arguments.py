@@ -356,6 +356,50 @@ def agent_actors(verb: Token, index: ActorIndex) -> list[str]:
     return []
 
 
+UNDERGONE_PREPS = frozenset({"from", "by"})
+
+
+def undergone_from(tok: Token, index: ActorIndex) -> list[str]:
+    """Who does an act told from the side of the one it is done to (a pattern's +undergo): the actors of a "from"/"by"
+    phrase (or by-agent) on TOK, or on a word TOK governs through an object or a preposition, nearest first: "X came
+    under fire FROM Y", "X came under fire from Y" hung on "fire", "X drew sharp criticism FROM Y", "X faced a barrage
+    of criticism FROM Y". No such phrase: no source ("he faces charges")."""
+    level = [tok]
+    for _ in range(3):
+        nxt = []
+        for t in level:
+            for c in t.children:
+                if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in UNDERGONE_PREPS:
+                    found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, index)]
+                    if found:
+                        return found
+                elif c.dep_ in ("dobj", "obj", "pobj", "prep"):
+                    nxt.append(c)
+        level = nxt
+    return []
+
+
+OWNED_ACT_NOUNS = frozenset({"responsibility", "credit", "blame"})
+
+
+def claimed_by(noun: Token, index: ActorIndex) -> list[str]:
+    """Who owns an act noun named in the "for" phrase of "responsibility"/"credit"/"blame", object of a verb of
+    claiming (argument_verbs "claim"): "X claimed responsibility FOR the bombing", "X took credit for the attack",
+    "X, which claimed responsibility for the raid" -> X. "X denied responsibility for the attack" names no owner."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for":
+        return []
+    owned = prep.head
+    if owned.pos_ in ("VERB", "AUX"):  # the phrase hung on the verb: "took credit [for the attack]"
+        owned = next((c for c in owned.children if c.dep_ in ("dobj", "obj")), owned)
+    verb = owned.head
+    if owned.lemma_.lower() not in OWNED_ACT_NOUNS or owned.dep_ not in ("dobj", "obj", "nsubjpass") \
+            or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in argument_verbs("claim") \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    return agent_actors(verb, index) if is_passive(verb) else subject_actors(verb, index)
+
+
 def _relative(tok: Token) -> bool:
     """A relative pronoun of a relative clause ("the men WHO were held"), not a complementiser."""
     return tok.lower_ in RELATIVES and tok.head.dep_ == "relcl"

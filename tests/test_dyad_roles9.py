@@ -1,0 +1,61 @@
+"""Event arguments, ninth session: acts told from the side of the one they are done to ("came under fire FROM Y":
+Y the source), acts owned by a claim ("claimed responsibility FOR the bombing": the claimant made it), two parties
+named in one subject of a symmetric act ("X and Y troops clashed"), and crowds named by their number ("Thousands
+rallied"). Sentences written for these tests, varying the constructions, not taken from any corpus."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.model import Document
+
+
+def process(pipeline, text: str, published: str | None = "2025-03-11"):
+    return next(pipeline.process([Document(text=text, published=published, location="test")]))
+
+
+def code_of(record, aid) -> str | None:
+    a = next((a for a in record.actors if a.id == aid), None)
+    return a.code if a is not None else None
+
+
+def roots(record, *wanted):
+    return [e for e in record.events if e.root in wanted]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Moscow came under fire from Washington over the arrests.", "USA", "RUS"),
+    ("The Indian government faced criticism from Pakistan over the new dam.", "PAK", "IND"),
+    ("Poland's president drew criticism from the European Commission over the law.", "IGO", "POL"),
+    ("The French government came under pressure from Germany on Monday.", "DEU", "FRA"),
+])
+def test_an_act_undergone_has_the_from_phrase_as_its_source(pipeline, text, source, target):
+    r = process(pipeline, text)
+    crit = roots(r, "11")
+    assert crit, [(e.cameo, e.source, e.target) for e in r.events]
+    e = crit[0]
+    assert (code_of(r, e.source) or "").startswith(source), (e.source, e.target)
+    assert (code_of(r, e.target) or "").startswith(target), (e.source, e.target)
+
+
+def test_facing_charges_still_has_no_source(pipeline):
+    r = process(pipeline, "The former Brazilian president faces charges of corruption.")
+    for e in roots(r, "17"):
+        assert e.source is None, (e.source, e.target)
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Al-Shabaab claimed responsibility for the bombing in Mogadishu.", "SOM"),
+    ("The Pakistani Taliban took credit for the suicide attack on the army base.", "PAK"),
+    ("Boko Haram claimed responsibility for the bombing of a church in Kano.", "NGA"),
+])
+def test_the_act_a_group_claims_is_done_by_that_group(pipeline, text, claimant):
+    r = process(pipeline, text)
+    acts = roots(r, "18", "19")
+    assert acts, [(e.cameo, e.source, e.target) for e in r.events]
+    assert all((code_of(r, e.source) or "").startswith(claimant) for e in acts), [(e.cameo, e.source) for e in acts]
+
+
+def test_a_denied_act_gets_no_owner_from_the_denial(pipeline):
+    r = process(pipeline, "The rebels denied responsibility for the bombing of the market.")
+    for e in roots(r, "18"):
+        assert e.source is None, (e.cameo, e.source)
