@@ -59,3 +59,28 @@ def test_a_denied_act_gets_no_owner_from_the_denial(pipeline):
     r = process(pipeline, "The rebels denied responsibility for the bombing of the market.")
     for e in roots(r, "18"):
         assert e.source is None, (e.cameo, e.source)
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Indian and Chinese troops clashed in the Galwan valley.", "INDMIL", "CHNMIL"),
+    ("Ethiopian and Eritrean soldiers clashed near Badme on Sunday.", "ETHMIL", "ERIMIL"),
+    ("Armenian and Azerbaijani forces fought along the border.", "ARMMIL", "AZEMIL"),
+])
+def test_two_countries_adjectives_on_one_armed_noun_are_two_sides(pipeline, text, first, second):
+    r = process(pipeline, text)
+    fights = roots(r, "19")
+    assert fights, [(e.cameo, e.source, e.target) for e in r.events]
+    pairs = {(code_of(r, e.source), code_of(r, e.target)) for e in fights}
+    assert (first, second) in pairs, pairs
+
+
+def test_one_countrys_adjective_on_a_group_noun_stays_one_side(pipeline):
+    r = process(pipeline, "Nigerian troops fought the insurgents near Maiduguri.")
+    fights = roots(r, "19")
+    assert fights, [(e.cameo, e.source, e.target) for e in r.events]
+    assert {code_of(r, e.source) for e in fights} == {"NGAMIL"}, [(e.source, e.target) for e in fights]
+
+
+def test_a_quarrel_worded_as_a_clash_is_no_fight(pipeline):
+    r = process(pipeline, "The two ministers clashed over the budget on Tuesday.")
+    assert not roots(r, "19"), [(e.cameo, e.source, e.target) for e in r.events]

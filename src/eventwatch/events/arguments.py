@@ -8,6 +8,7 @@ pronouns ("who fought"), and pronoun subjects of reported clauses ("X announced 
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -197,8 +198,9 @@ def np_actors(tok: Token, index: ActorIndex) -> list[str]:
             heads += [c, *c.conjuncts]
     for t in heads:
         aid = _head_actor(t, index)
-        if aid and aid not in out:
-            out.append(aid)
+        for a in _paired_groups(t, aid, index) or [aid]:
+            if a and a not in out:
+                out.append(a)
     for t in heads:  # "the presidents of Sudan AND CHAD": one president each
         if t.tag_ in ("NNS", "NNPS"):
             for p in t.children:  # "negotiators FROM Ethiopia and Egypt": one side each
@@ -211,6 +213,33 @@ def np_actors(tok: Token, index: ActorIndex) -> list[str]:
     if not out and not (tok.dep_ in SUBJ and tok.lower_ in PRONOUNS) and index.pronoun(tok):
         return [index.pronoun(tok)]  # "they were detained", "arrested him": the actor stage's reading
     return out
+
+
+GENERIC_GROUP = re.compile(r"[A-Z]{3}-[A-Z]{3}")  # the actor stage's id of a country's unnamed group ("CHN-MIL")
+
+
+def _paired_groups(noun: Token, aid: str | None, index: ActorIndex) -> list[str]:
+    """One group of a country per coordinated country adjective on a plural group noun, in the order named: "Indian
+    and Chinese TROOPS" -> India's and China's armed forces, "Israeli and Palestinian NEGOTIATORS" -> both governments
+    (the actor stage reads the phrase as the group of the last adjective, the first as its country's name). Empty
+    when the noun names one group only."""
+    if aid is None or not GENERIC_GROUP.fullmatch(aid) or noun.tag_ not in PLURAL_TAGS:
+        return []
+    country, sector = aid.split("-", 1)
+    words = sorted({w for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
+                    for w in (c, *c.conjuncts) if w.i < noun.i}, key=lambda w: w.i)
+    if len(words) < 2:
+        return []
+    out: list[str] = []
+    for w in words:
+        other = index.at(w)
+        if other == aid or other == f"country:{country}":
+            out.append(aid)
+        elif other and other.startswith("country:") and index.kind.get(other) == "country":
+            group = index.table.sector_actor(other.split(":", 1)[1], sector, [w.idx, w.idx + len(w)])
+            index.kind.setdefault(group, "group")
+            out.append(group)
+    return out if len(set(out)) >= 2 else []
 
 
 def _subjects(verb: Token) -> list[Token]:
