@@ -84,3 +84,25 @@ def test_one_countrys_adjective_on_a_group_noun_stays_one_side(pipeline):
 def test_a_quarrel_worded_as_a_clash_is_no_fight(pipeline):
     r = process(pipeline, "The two ministers clashed over the budget on Tuesday.")
     assert not roots(r, "19"), [(e.cameo, e.source, e.target) for e in r.events]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Thousands rallied outside the palace in Bangkok.", "THAOPP"),
+    ("Tens of thousands marched through central Tbilisi on Saturday.", "GEOOPP"),
+    ("Hundreds rallied in front of the courthouse in Lagos on Friday.", "NGAOPP"),
+])
+def test_a_crowd_named_by_its_size_protests_as_the_places_protesters(pipeline, text, code):
+    r = process(pipeline, text)
+    protests = roots(r, "14")
+    assert protests, [(e.cameo, e.source, e.target) for e in r.events]
+    assert {code_of(r, e.source) for e in protests} == {code}, [(e.cameo, e.source) for e in protests]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds demonstrated in Paris and Berlin against the war.",   # two countries: no one country's protesters
+    "Thousands protested on Sunday.",                               # no place at all
+])
+def test_a_crowd_gets_no_country_the_sentence_does_not_settle(pipeline, text):
+    r = process(pipeline, text)
+    for e in roots(r, "14"):
+        assert e.source is None, (e.cameo, e.source)

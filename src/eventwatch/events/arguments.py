@@ -810,3 +810,53 @@ def military_doers(events: list, index: ActorIndex) -> None:
             aid = index.table.sector_actor(ev.source.split(":", 1)[1], "MIL", ev.source_span)
             index.kind.setdefault(aid, "group")
             ev.source = aid
+
+
+@lru_cache(maxsize=1)
+def crowd_words() -> frozenset[str]:
+    from eventwatch.resources import read_rows
+
+    return frozenset(cells[0] for _n, cells in read_rows(Path(__file__).parent / "data" / "crowd_words.txt", columns=1))
+
+
+PROTEST_ROOT = "14"
+PROTESTERS = "OPP"  # the guide's sector of protesters
+
+
+def _sentence_country(sent, index: ActorIndex) -> str | None:
+    """The one country of the places a sentence names; None when it names none or places of two countries."""
+    found = {index.place_span[t.i][0] for t in sent if t.i in index.place_span}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def crowd_doers(events: list, doc: Doc, index: ActorIndex) -> None:
+    """A protest whose doer the sentence names only by its size or as a crowd (data/crowd_words.txt: "THOUSANDS
+    rallied outside the palace in X", "tens of thousands marched through Y", "a crowd gathered in Z") is done by the
+    protesters of the one country of the places the sentence names (the guide: protesters are OPP). None is given
+    when the sentence names no place, or places of two countries. After scoring: no confidence changes."""
+    for ev in events:
+        if ev.source or ev.root != PROTEST_ROOT:
+            continue
+        span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in crowd_words() or index.at(subj):
+            continue
+        country = _sentence_country(tok.sent, index)
+        if country is None:
+            continue
+        # the crowd's words: its own, with an "of" phrase of number ("tens OF THOUSANDS"), not a relative clause
+        end = subj
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i > subj.i:
+                obj = next((o for o in c.children if o.dep_ == "pobj" and o.lower_ in crowd_words()), None)
+                end = obj or end
+        mention = [subj.left_edge.idx if subj.left_edge.dep_ in ("det", "amod", "nummod", "quantmod") else subj.idx,
+                   end.idx + len(end)]
+        aid = index.table.sector_actor(country, PROTESTERS, mention)
+        index.kind.setdefault(aid, "group")
+        ev.source, ev.source_span = aid, mention
+
