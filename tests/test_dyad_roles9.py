@@ -106,3 +106,14 @@ def test_a_crowd_gets_no_country_the_sentence_does_not_settle(pipeline, text):
     r = process(pipeline, text)
     for e in roots(r, "14"):
         assert e.source is None, (e.cameo, e.source)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Hungary criticised the EU's Russia sanctions on Monday.", "IGO"),
+    ("Pakistan condemned India's Kashmir policy on Friday.", "IND"),
+])
+def test_a_things_possessive_owner_comes_before_what_it_is_about(pipeline, text, target):
+    r = process(pipeline, text)
+    crit = roots(r, "11")
+    assert crit, [(e.cameo, e.source, e.target) for e in r.events]
+    assert (code_of(r, crit[0].target) or "").startswith(target), (crit[0].source, crit[0].target)

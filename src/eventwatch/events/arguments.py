@@ -89,8 +89,14 @@ def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
     aid = index.at(tok)
     if aid or depth > 3:
         return aid
+    # a possessive is the thing's owner before any other modifier naming an actor: "PALLISTER's Costa Rica travels",
+    # "the EU's Russia sanctions" (the compound names what the thing is about)
+    owner = next((index.at(p) for c in (tok, *(c for c in tok.children if c.dep_ in ("compound", "amod")))
+                  for p in c.children if p.dep_ == "poss" and index.at(p)), None)
+    if owner:  # (the owner's word hung on a compound: "WASHINGTON's Taiwan arms sales")
+        return owner
     for child in tok.children:
-        if child.dep_ in ("compound", "poss", "amod", "nmod", "npadvmod") and index.at(child):
+        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and index.at(child):
             return index.at(child)
     for child in tok.children:  # "a Conservative compromise offer", "the Tory tax plans": the owner's word deeper in
         if child.dep_ in ("compound", "amod"):
