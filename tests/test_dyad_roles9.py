@@ -117,3 +117,23 @@ def test_a_things_possessive_owner_comes_before_what_it_is_about(pipeline, text,
     crit = roots(r, "11")
     assert crit, [(e.cameo, e.source, e.target) for e in r.events]
     assert (code_of(r, crit[0].target) or "").startswith(target), (crit[0].source, crit[0].target)
+
+
+@pytest.mark.parametrize("text, root, first, second", [
+    ("The Russia-Ukraine war has displaced millions of people.", "19", "RUS", "UKR"),
+    ("The Israel-Hamas ceasefire collapsed on Tuesday.", "08", "ISR", "PSE"),
+    ("Fighting ended the Iran-Iraq war in 1988.", "19", "IRN", "IRQ"),
+])
+def test_a_hyphenated_pair_before_an_act_noun_is_its_source_and_target(pipeline, text, root, first, second):
+    r = process(pipeline, text)
+    acts = roots(r, root)
+    assert acts, [(e.cameo, e.source, e.target) for e in r.events]
+    pairs = {((code_of(r, e.source) or "")[:3], (code_of(r, e.target) or "")[:3]) for e in acts}
+    assert (first, second) in pairs, pairs
+
+
+def test_a_hyphenated_modifier_with_one_party_is_no_pair(pipeline):
+    r = process(pipeline, "The Saudi-led coalition launched air strikes on Sanaa.")
+    assert roots(r, "19"), [(e.cameo, e.source, e.target) for e in r.events]
+    for e in roots(r, "19"):
+        assert (code_of(r, e.source) or "").startswith("SAU"), (e.source, e.target)

@@ -435,6 +435,28 @@ def claimed_by(noun: Token, index: ActorIndex) -> list[str]:
     return agent_actors(verb, index) if is_passive(verb) else subject_actors(verb, index)
 
 
+HYPHENS = frozenset({"-", "–", "—"})
+
+
+def hyphen_pair(noun: Token, index: ActorIndex) -> tuple[str, str] | None:
+    """The two parties of an act noun named as a hyphenated pair before it ("the Russia-Ukraine WAR", "US-China trade
+    TALKS", "the North Korea-United States SUMMIT"): the one before the hyphen and the one after (the guide: a
+    symmetric act is one event, the first named as source). None when the words before the noun hold no one hyphen
+    with an actor on each side ("the US-backed government" names one)."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
+    if not mods:
+        return None
+    words = noun.doc[min(m.left_edge.i for m in mods):noun.i]
+    cuts = [t.i for t in words if t.text in HYPHENS]
+    if len(cuts) != 1:
+        return None
+    left = [a for t in words if t.i < cuts[0] and (a := index.at(t))]
+    right = [a for t in words if t.i > cuts[0] and (a := index.at(t))]
+    if not left or not right or left[-1] == right[0]:
+        return None
+    return left[-1], right[0]
+
+
 def _relative(tok: Token) -> bool:
     """A relative pronoun of a relative clause ("the men WHO were held"), not a complementiser."""
     return tok.lower_ in RELATIVES and tok.head.dep_ == "relcl"

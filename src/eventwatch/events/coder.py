@@ -88,6 +88,9 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
             targets = args.subject_actors(verb, index) if verb is not None else []
             doers = args.undergone_from(tok, index) or (args.undergone_from(verb, index) if verb is not None else [])
             return [a for a in doers if a not in targets], targets
+        pair = args.hyphen_pair(tok, index) if not sources else None
+        if pair is not None:  # "the Russia-Ukraine war", "US-China talks": one event, the first named the source
+            return [pair[0]], [pair[1]]
         if not sources and verb is not None:
             sources = args.agent_actors(verb, index) if args.is_passive(verb) else args.subject_actors(verb, index)
             if tok.dep_ == "nsubj":  # "fighting erupted between X and Y"
