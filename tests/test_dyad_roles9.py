@@ -137,3 +137,21 @@ def test_a_hyphenated_modifier_with_one_party_is_no_pair(pipeline):
     assert roots(r, "19"), [(e.cameo, e.source, e.target) for e in r.events]
     for e in roots(r, "19"):
         assert (code_of(r, e.source) or "").startswith("SAU"), (e.source, e.target)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The protests by Turks angry over the war continued for days.", "TUROPP"),
+    ("Palestinians protested against the new settlement on Friday.", "PSEOPP"),
+])
+def test_a_protest_by_a_countrys_people_is_by_its_protesters(pipeline, text, code):
+    r = process(pipeline, text)
+    protests = roots(r, "14")
+    assert protests, [(e.cameo, e.source, e.target) for e in r.events]
+    assert {code_of(r, e.source) for e in protests} == {code}, [(e.cameo, e.source) for e in protests]
+
+
+def test_a_state_protesting_keeps_its_own_code(pipeline):
+    r = process(pipeline, "Turkey protested to Russia over the air strike.")
+    said = [e for e in r.events if e.source]
+    assert said, [(e.cameo, e.source, e.target) for e in r.events]
+    assert all(code_of(r, e.source) == "TUR" for e in said), [(e.cameo, e.source) for e in said]

@@ -857,12 +857,28 @@ def _sentence_country(sent, index: ActorIndex) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _people_as_protesters(ev, doc: Doc, index: ActorIndex) -> None:
+    """A protest done by a country named by its people ("TURKS protested", "protests by PALESTINIANS"): done by that
+    country's protesters (the guide: protesters are OPP), not by its state. A country named as a state ("Turkey
+    protested") keeps its code."""
+    if index.kind.get(ev.source) != "country" or not ev.source.startswith("country:") or not ev.source_span:
+        return
+    span = doc.char_span(ev.source_span[0], ev.source_span[1], alignment_mode="expand")
+    if span is None or span.root.tag_ not in PLURAL_TAGS:
+        return
+    aid = index.table.sector_actor(ev.source.split(":", 1)[1], PROTESTERS, list(ev.source_span))
+    index.kind.setdefault(aid, "group")
+    ev.source = aid
+
+
 def crowd_doers(events: list, doc: Doc, index: ActorIndex) -> None:
     """A protest whose doer the sentence names only by its size or as a crowd (data/crowd_words.txt: "THOUSANDS
     rallied outside the palace in X", "tens of thousands marched through Y", "a crowd gathered in Z") is done by the
     protesters of the one country of the places the sentence names (the guide: protesters are OPP). None is given
     when the sentence names no place, or places of two countries. After scoring: no confidence changes."""
     for ev in events:
+        if ev.root == PROTEST_ROOT and ev.source:
+            _people_as_protesters(ev, doc, index)
         if ev.source or ev.root != PROTEST_ROOT:
             continue
         span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
