@@ -83,6 +83,18 @@ def test_an_unnamed_side_with_an_optional_code_agrees_with_no_actor():
     assert event_set._dyads_right([(named, none)], 6) == 0.0
 
 
+def test_an_event_naming_no_party_earns_nothing_from_unnamed_gold_sides_in_dyad_p():
+    unnamed = {"source": None, "source_code": "SYRMIL", "target": None, "target_code": "SYRCVL"}
+    empty = {"source_code": "", "target_code": ""}
+    right = {"source_code": "SYRMIL", "target_code": "SYRCVL"}
+    assert event_set._dyads_right([(unnamed, empty)], 6) == 1.0          # the lenient figure counts it right
+    assert event_set._dyads_with_parties([(unnamed, empty)], 6) == 0.0   # the side-by-side one does not
+    assert event_set._dyads_with_parties([(unnamed, right)], 6) == 1.0
+    nothing = {"source": None, "source_code": "", "target": None, "target_code": ""}
+    assert event_set._dyads_with_parties([(nothing, empty)], 6) == 1.0   # nothing to find: nothing missed
+    assert event_set._partyless_share([(unnamed, empty), (unnamed, right)]) == 0.5
+
+
 def test_later_sample_waves_get_rows_of_their_own(tmp_path, monkeypatch):
     shared, labels = _label_set(tmp_path)
     rows = [json.loads(line) for line in (labels / "sample.jsonl").read_text().splitlines()]

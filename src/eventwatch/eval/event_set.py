@@ -231,6 +231,25 @@ def _dyads_right(pairs: list[tuple[dict, dict]], width: int) -> float | None:
     return round(right / len(pairs), 3) if pairs else None
 
 
+def _partyless(pred: dict) -> bool:
+    """A predicted event that names no party at all (no source, no target)."""
+    return not pred["source_code"] and not pred["target_code"]
+
+
+def _dyads_with_parties(pairs: list[tuple[dict, dict]], width: int) -> float | None:
+    """``dyad`` where an event naming no party at all earns nothing from sides the sentence leaves unnamed: it is
+    right only when the gold event has no code on either side. (In ``dyad`` an empty prediction agrees with an unnamed
+    gold side, so a partyless event matched to a gold event whose sides are both unnamed counts as a right dyad.)"""
+    right = sum(not (g["source_code"] or g["target_code"]) if _partyless(p)
+                else _side_right(g, p, "source", width) and _side_right(g, p, "target", width) for g, p in pairs)
+    return round(right / len(pairs), 3) if pairs else None
+
+
+def _partyless_share(pairs: list[tuple[dict, dict]]) -> float | None:
+    """The share of matched events that name no party at all (in the dyad figure's denominator)."""
+    return round(sum(_partyless(p) for _g, p in pairs) / len(pairs), 3) if pairs else None
+
+
 def _dyads_strict(pairs: list[tuple[dict, dict]]) -> float | None:
     """The first six characters as written, every gold code required (no form rules)."""
     right = sum(all((g[k] or "")[:6] == (p[k] or "")[:6] for k in ("source_code", "target_code")) for g, p in pairs)
@@ -275,6 +294,8 @@ def score(scored: list[Scored]) -> dict:
         "dyad_accuracy": _dyads_right(pairs, 6),
         "dyad_country": _dyads_right(pairs, 3),
         "dyad_strict": _dyads_strict(pairs),
+        "dyad_parties": _dyads_with_parties(pairs, 6),
+        "partyless_matched": _partyless_share(pairs),
         "no_target_share": round(sum(not e["target_code"] for e in (p for s in scored for p in s.predicted)) / npred, 3)
         if npred else None,
         "reliability": reliability(scored),
@@ -366,7 +387,7 @@ def _rows(result: dict) -> list[str]:
 def report(result: dict) -> str:
     rows = [f"eventwatch's own event set ({result['set']}; coders {', '.join(result['coders'])})",
             f"{'split':6} {'sents':>6} {'det P':>6} {'det R':>6} {'root P':>7} {'root R':>7} {'root F1':>8} "
-            f"{'Q4 P':>6} {'Q4 c':>6} {'dyad':>6} {'dyad c':>6} {'dyad s':>6} {'no tgt':>7} {'quiet/100':>10}"]
+            f"{'Q4 P':>6} {'Q4 c':>6} {'dyad':>6} {'dyad c':>6} {'dyad s':>6} {'dyad p':>6} {'0 pty':>6} {'no tgt':>7} {'quiet/100':>10}"]
     for split in _rows(result):
         s = result.get(split)
         if not s:
@@ -376,6 +397,7 @@ def report(result: dict) -> str:
                     f"{r['recall']:>7} {r['f1']:>8} {_fmt(s['quad4_precision']):>6} "
                     f"{_fmt(s.get('quad4_class_precision')):>6} {_fmt(s['dyad_accuracy']):>6} "
                     f"{_fmt(s['dyad_country']):>6} {_fmt(s.get('dyad_strict')):>6} "
+                    f"{_fmt(s.get('dyad_parties')):>6} {_fmt(s.get('partyless_matched')):>6} "
                     f"{_fmt(s['no_target_share']):>7} {_fmt(s['quiet_false_per_100']):>10}")
     for split in ("tune", "test"):
         s = result.get(split)
@@ -389,7 +411,9 @@ def report(result: dict) -> str:
     rows += [_flag_line(split, result[split]["flags"]) for split in _rows(result) if result.get(split, {}).get("flags")]
     rows.append("det: sentence reports an event; root: events matched one-to-one by CAMEO root; Q4 P: material-"
                 "conflict precision (root-matched); Q4 c: the same by class (a gold root 14-20 in the sentence); dyad: source and target right (country + sector) among matched; dyad c: the "
-                "same on country only; dyad s: the same as written, gold codes of unnamed sides required; quiet/100: "
+                "same on country only; dyad s: the same as written, gold codes of unnamed sides required; dyad p: "
+                "as dyad, but an event naming no party at all is right only where the gold event codes no side; 0 pty: share "
+                "of matched events naming no party (counted in dyad's denominator); quiet/100: "
                 "false events per 100 BBC sport/entertainment/tech sentences. tune may be looked at; test is "
                 "measure-only; tune.wN: the tune sentences of sample wave N.")
     return "\n".join(rows)

@@ -8,6 +8,7 @@ pronouns ("who fought"), and pronoun subjects of reported clauses ("X announced 
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -89,8 +90,14 @@ def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
     aid = index.at(tok)
     if aid or depth > 3:
         return aid
+    # a possessive is the thing's owner before any other modifier naming an actor: "PALLISTER's Costa Rica travels",
+    # "the EU's Russia sanctions" (the compound names what the thing is about)
+    owner = next((index.at(p) for c in (tok, *(c for c in tok.children if c.dep_ in ("compound", "amod")))
+                  for p in c.children if p.dep_ == "poss" and index.at(p)), None)
+    if owner:  # (the owner's word hung on a compound: "WASHINGTON's Taiwan arms sales")
+        return owner
     for child in tok.children:
-        if child.dep_ in ("compound", "poss", "amod", "nmod", "npadvmod") and index.at(child):
+        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and index.at(child):
             return index.at(child)
     for child in tok.children:  # "a Conservative compromise offer", "the Tory tax plans": the owner's word deeper in
         if child.dep_ in ("compound", "amod"):
@@ -198,8 +205,9 @@ def np_actors(tok: Token, index: ActorIndex) -> list[str]:
             heads += [c, *c.conjuncts]
     for t in heads:
         aid = _head_actor(t, index)
-        if aid and aid not in out:
-            out.append(aid)
+        for a in _paired_groups(t, aid, index) or [aid]:
+            if a and a not in out:
+                out.append(a)
     for t in heads:  # "the presidents of Sudan AND CHAD": one president each
         if t.tag_ in ("NNS", "NNPS"):
             for p in t.children:  # "negotiators FROM Ethiopia and Egypt": one side each
@@ -212,6 +220,33 @@ def np_actors(tok: Token, index: ActorIndex) -> list[str]:
     if not out and not (tok.dep_ in SUBJ and tok.lower_ in PRONOUNS) and index.pronoun(tok):
         return [index.pronoun(tok)]  # "they were detained", "arrested him": the actor stage's reading
     return out
+
+
+GENERIC_GROUP = re.compile(r"[A-Z]{3}-[A-Z]{3}")  # the actor stage's id of a country's unnamed group ("CHN-MIL")
+
+
+def _paired_groups(noun: Token, aid: str | None, index: ActorIndex) -> list[str]:
+    """One group of a country per coordinated country adjective on a plural group noun, in the order named: "Indian
+    and Chinese TROOPS" -> India's and China's armed forces, "Israeli and Palestinian NEGOTIATORS" -> both governments
+    (the actor stage reads the phrase as the group of the last adjective, the first as its country's name). Empty
+    when the noun names one group only."""
+    if aid is None or not GENERIC_GROUP.fullmatch(aid) or noun.tag_ not in PLURAL_TAGS:
+        return []
+    country, sector = aid.split("-", 1)
+    words = sorted({w for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i
+                    for w in (c, *c.conjuncts) if w.i < noun.i}, key=lambda w: w.i)
+    if len(words) < 2:
+        return []
+    out: list[str] = []
+    for w in words:
+        other = index.at(w)
+        if other == aid or other == f"country:{country}":
+            out.append(aid)
+        elif other and other.startswith("country:") and index.kind.get(other) == "country":
+            group = index.table.sector_actor(other.split(":", 1)[1], sector, [w.idx, w.idx + len(w)])
+            index.kind.setdefault(group, "group")
+            out.append(group)
+    return out if len(set(out)) >= 2 else []
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -354,6 +389,72 @@ def agent_actors(verb: Token, index: ActorIndex) -> list[str]:
                 if p.dep_ == "pobj":
                     return np_actors(p, index)
     return []
+
+
+UNDERGONE_PREPS = frozenset({"from", "by"})
+
+
+def undergone_from(tok: Token, index: ActorIndex) -> list[str]:
+    """Who does an act told from the side of the one it is done to (a pattern's +undergo): the actors of a "from"/"by"
+    phrase (or by-agent) on TOK, or on a word TOK governs through an object or a preposition, nearest first: "X came
+    under fire FROM Y", "X came under fire from Y" hung on "fire", "X drew sharp criticism FROM Y", "X faced a barrage
+    of criticism FROM Y". No such phrase: no source ("he faces charges")."""
+    level = [tok]
+    for _ in range(3):
+        nxt = []
+        for t in level:
+            for c in t.children:
+                if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in UNDERGONE_PREPS:
+                    found = [a for p in c.children if p.dep_ == "pobj" for a in np_actors(p, index)]
+                    if found:
+                        return found
+                elif c.dep_ in ("dobj", "obj", "pobj", "prep"):
+                    nxt.append(c)
+        level = nxt
+    return []
+
+
+OWNED_ACT_NOUNS = frozenset({"responsibility", "credit", "blame"})
+
+
+def claimed_by(noun: Token, index: ActorIndex) -> list[str]:
+    """Who owns an act noun named in the "for" phrase of "responsibility"/"credit"/"blame", object of a verb of
+    claiming (argument_verbs "claim"): "X claimed responsibility FOR the bombing", "X took credit for the attack",
+    "X, which claimed responsibility for the raid" -> X. "X denied responsibility for the attack" names no owner."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for":
+        return []
+    owned = prep.head
+    if owned.pos_ in ("VERB", "AUX"):  # the phrase hung on the verb: "took credit [for the attack]"
+        owned = next((c for c in owned.children if c.dep_ in ("dobj", "obj")), owned)
+    verb = owned.head
+    if owned.lemma_.lower() not in OWNED_ACT_NOUNS or owned.dep_ not in ("dobj", "obj", "nsubjpass") \
+            or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in argument_verbs("claim") \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    return agent_actors(verb, index) if is_passive(verb) else subject_actors(verb, index)
+
+
+HYPHENS = frozenset({"-", "–", "—"})
+
+
+def hyphen_pair(noun: Token, index: ActorIndex) -> tuple[str, str] | None:
+    """The two parties of an act noun named as a hyphenated pair before it ("the Russia-Ukraine WAR", "US-China trade
+    TALKS", "the North Korea-United States SUMMIT"): the one before the hyphen and the one after (the guide: a
+    symmetric act is one event, the first named as source). None when the words before the noun hold no one hyphen
+    with an actor on each side ("the US-backed government" names one)."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
+    if not mods:
+        return None
+    words = noun.doc[min(m.left_edge.i for m in mods):noun.i]
+    cuts = [t.i for t in words if t.text in HYPHENS]
+    if len(cuts) != 1:
+        return None
+    left = [a for t in words if t.i < cuts[0] and (a := index.at(t))]
+    right = [a for t in words if t.i > cuts[0] and (a := index.at(t))]
+    if not left or not right or left[-1] == right[0]:
+        return None
+    return left[-1], right[0]
 
 
 def _relative(tok: Token) -> bool:
@@ -737,3 +838,69 @@ def military_doers(events: list, index: ActorIndex) -> None:
             aid = index.table.sector_actor(ev.source.split(":", 1)[1], "MIL", ev.source_span)
             index.kind.setdefault(aid, "group")
             ev.source = aid
+
+
+@lru_cache(maxsize=1)
+def crowd_words() -> frozenset[str]:
+    from eventwatch.resources import read_rows
+
+    return frozenset(cells[0] for _n, cells in read_rows(Path(__file__).parent / "data" / "crowd_words.txt", columns=1))
+
+
+PROTEST_ROOT = "14"
+PROTESTERS = "OPP"  # the guide's sector of protesters
+
+
+def _sentence_country(sent, index: ActorIndex) -> str | None:
+    """The one country of the places a sentence names; None when it names none or places of two countries."""
+    found = {index.place_span[t.i][0] for t in sent if t.i in index.place_span}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _people_as_protesters(ev, doc: Doc, index: ActorIndex) -> None:
+    """A protest done by a country named by its people ("TURKS protested", "protests by PALESTINIANS"): done by that
+    country's protesters (the guide: protesters are OPP), not by its state. A country named as a state ("Turkey
+    protested") keeps its code."""
+    if index.kind.get(ev.source) != "country" or not ev.source.startswith("country:") or not ev.source_span:
+        return
+    span = doc.char_span(ev.source_span[0], ev.source_span[1], alignment_mode="expand")
+    if span is None or span.root.tag_ not in PLURAL_TAGS:
+        return
+    aid = index.table.sector_actor(ev.source.split(":", 1)[1], PROTESTERS, list(ev.source_span))
+    index.kind.setdefault(aid, "group")
+    ev.source = aid
+
+
+def crowd_doers(events: list, doc: Doc, index: ActorIndex) -> None:
+    """A protest whose doer the sentence names only by its size or as a crowd (data/crowd_words.txt: "THOUSANDS
+    rallied outside the palace in X", "tens of thousands marched through Y", "a crowd gathered in Z") is done by the
+    protesters of the one country of the places the sentence names (the guide: protesters are OPP). None is given
+    when the sentence names no place, or places of two countries. After scoring: no confidence changes."""
+    for ev in events:
+        if ev.root == PROTEST_ROOT and ev.source:
+            _people_as_protesters(ev, doc, index)
+        if ev.source or ev.root != PROTEST_ROOT:
+            continue
+        span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in crowd_words() or index.at(subj):
+            continue
+        country = _sentence_country(tok.sent, index)
+        if country is None:
+            continue
+        # the crowd's words: its own, with an "of" phrase of number ("tens OF THOUSANDS"), not a relative clause
+        end = subj
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i > subj.i:
+                obj = next((o for o in c.children if o.dep_ == "pobj" and o.lower_ in crowd_words()), None)
+                end = obj or end
+        mention = [subj.left_edge.idx if subj.left_edge.dep_ in ("det", "amod", "nummod", "quantmod") else subj.idx,
+                   end.idx + len(end)]
+        aid = index.table.sector_actor(country, PROTESTERS, mention)
+        index.kind.setdefault(aid, "group")
+        ev.source, ev.source_span = aid, mention
+

@@ -84,7 +84,13 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         if not sources:
             sources = args.nominal_agents(tok, index)
         if trig.pattern.undergo:  # "the minister faces charges", "he will stand trial": the subject is charged
-            return [], (args.subject_actors(verb, index) if verb is not None else [])
+            # (by whom only when a "from"/"by" phrase names it: "drew criticism FROM the unions")
+            targets = args.subject_actors(verb, index) if verb is not None else []
+            doers = args.undergone_from(tok, index) or (args.undergone_from(verb, index) if verb is not None else [])
+            return [a for a in doers if a not in targets], targets
+        pair = args.hyphen_pair(tok, index) if not sources else None
+        if pair is not None:  # "the Russia-Ukraine war", "US-China talks": one event, the first named the source
+            return [pair[0]], [pair[1]]
         if not sources and verb is not None:
             sources = args.agent_actors(verb, index) if args.is_passive(verb) else args.subject_actors(verb, index)
             if tok.dep_ == "nsubj":  # "fighting erupted between X and Y"
@@ -98,6 +104,8 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         if not sources and verb is None and trig.pattern.free:  # "PKK attack", "talks BY the two sides"
             sources = (_agent_phrase_actors(trig, index) or _modifier_actors(tok, index)
                        or args.nominal_agents(tok, index))
+        if not sources:  # "X claimed responsibility FOR the bombing": X made it
+            sources = args.claimed_by(tok, index)
         targets = patients or args.object_actors(tok, index)
         if not sources and len(targets) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
             sources, targets = targets[:1], targets[1:2]  # "talks BETWEEN X and Y": X the source, Y the target (one
@@ -107,6 +115,9 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         if not targets and tok.dep_ == "nsubj":
             targets = [a for a in _harmed(tok.head, index) if a not in sources]
         return sources, targets
+    if trig.pattern.undergo:  # "X came under fire FROM Y": X undergoes the act Y does
+        targets = args.subject_actors(tok, index)
+        return [a for a in args.undergone_from(tok, index) if a not in targets], targets
     if tok.lemma_.lower() in VICTIM_SUBJECT:  # "three villagers DIED in Turkish fire": subject is the victim
         return args.instrument_agents(tok, index), args.subject_actors(tok, index)
     yielded = args.yielded_to(tok, index)

@@ -128,6 +128,7 @@ class EventsStage:
         _without_apolitical_speech(doc, record, self.political_words, self.shared_sanctions, self.agent_words)
         # after scoring and calibration, so no event's confidence or rank changes:
         args.place_targets(record.events, doc, index)  # an act on a place: on whoever holds it
+        args.crowd_doers(record.events, doc, index)  # "Thousands rallied in X": X's protesters
         args.military_doers(record.events, index)  # "Britain carried out air strikes": its armed forces
         args.carry_dyads(record.events, [s.start_char for s in doc.sents], doc, index.kind)  # the story's dyad, when unnamed
 
