@@ -99,3 +99,16 @@ def test_merge_acronyms_joins_a_capitals_person_only_to_a_body_it_spells():
     out = merge_acronyms([body, short, other], text)
     assert short not in out and [32, 35] in body.mentions
     assert other in out  # no body spells it: left alone
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Software maker Lintel is joining rivals like Bramble. According to analysis firm Tallyo, the number of apps "
+     "has doubled every year.", "number of apps", "Tallyo"),
+    ("Pay talks stalled in May. According to payroll specialist Corbel, wages rose faster than prices last year.",
+     "wages rose faster", "Corbel"),
+])
+def test_according_to_a_description_and_a_name_is_the_name(analyse, text, fragment, speaker):
+    """«according to analysis firm Tallyo, …»: the parser takes "analysis" for the object; the name ends the phrase."""
+    q = _find(analyse(text), fragment)
+    assert same_speaker(q.speaker_name, speaker), q.speaker_name
+    assert speaker not in q.text, q.text

@@ -481,4 +481,20 @@ def according_to(tok: Token) -> tuple[Token, Token] | None:
     objs = [c for c in nxt.children if c.dep_ == "pobj"]
     if not objs:
         return None
-    return nxt, source_of(objs[0])
+    return nxt, _named_after_description(objs[0]) or source_of(objs[0])
+
+
+DESCRIPTION_RUN = frozenset({"NOUN", "ADJ", "PROPN"})
+
+
+def _named_after_description(obj: Token) -> Token | None:
+    """«according to analysis firm Tallyo, …»: the parser took the common noun for the object and hung the name
+    elsewhere; the name that ends the phrase of nouns right after "to" is the source."""
+    doc = obj.doc
+    if obj.pos_ != "NOUN" or obj.i != obj.head.i + 1:
+        return None
+    j = obj.i
+    while j + 1 < len(doc) and j + 1 - obj.i < 5 and doc[j + 1].pos_ in DESCRIPTION_RUN and not doc[j + 1].is_punct:
+        j += 1
+    last = doc[j]
+    return last if j > obj.i and last.pos_ == "PROPN" and obj.head not in last.ancestors else None

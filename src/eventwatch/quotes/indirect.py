@@ -134,7 +134,7 @@ def _according(tok: Token) -> Found | None:
     to, source = hit
     doc = tok.doc
     sent = tok.sent
-    phrase_start, phrase_end = tok.i, to.right_edge.i + 1
+    phrase_start, phrase_end = tok.i, max(to.right_edge.i, source.right_edge.i if source.i > to.i else 0) + 1
     leading = phrase_start - sent.start <= 1
     if leading:  # "According to X, CONTENT." (a survey's "51 percent said …" is still the survey's)
         span = _trim(doc, phrase_end, sent.end)
