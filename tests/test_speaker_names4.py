@@ -112,3 +112,22 @@ def test_according_to_a_description_and_a_name_is_the_name(analyse, text, fragme
     q = _find(analyse(text), fragment)
     assert same_speaker(q.speaker_name, speaker), q.speaker_name
     assert speaker not in q.text, q.text
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Rumours of a reshuffle were dismissed by Downing Street on Monday. A spokesman said the prime minister was "
+     "\"focused on the economy\".", "focused on the economy"),
+    ("Reports that the chancellor would resign were denied by Downing Street. A Number 10 spokeswoman said: "
+     "\"There is no truth in them.\"", "no truth in them"),
+    ("Downing Street said the talks would go on. No 10 added that a deal was close.", "deal was close"),
+])
+def test_the_seat_of_government_speaks_for_it(analyse, text, fragment):
+    """"Downing Street", "Number 10", "No 10": one body, the British government's seat (known_actors.yaml)."""
+    q = _find(analyse(text), fragment)
+    assert q.speaker_name == "Downing Street", q.speaker_name
+    assert q.speaker == "org:gbr-downing-street", q.speaker
+
+
+def test_a_named_persons_spokesman_stays_the_person(analyse):
+    q = _find(analyse("Mr Blair's spokesman said the prime minister would not comment on the report."), "not comment")
+    assert same_speaker(q.speaker_name, "Blair"), q.speaker_name
