@@ -131,3 +131,21 @@ def test_the_seat_of_government_speaks_for_it(analyse, text, fragment):
 def test_a_named_persons_spokesman_stays_the_person(analyse):
     q = _find(analyse("Mr Blair's spokesman said the prime minister would not comment on the report."), "not comment")
     assert same_speaker(q.speaker_name, "Blair"), q.speaker_name
+
+
+@pytest.mark.parametrize("text, fragment, body", [
+    ("Reports that Tony Blair is planning a snap election have been described as \"idle speculation\" by Downing "
+     "Street. A spokesman said he had \"no idea\" where the reports had come from.", "no idea", "Downing Street"),
+    ("Claims that Ann Ruiz had been sacked were rejected by Velmar Foods on Tuesday. A spokeswoman said she "
+     "remained \"a valued member of the team\".", "valued member", "Velmar Foods"),
+])
+def test_a_spokesman_after_a_body_that_acted_in_the_passive_speaks_for_it(analyse, text, fragment, body):
+    """The person named in the reported claim does not stop "a spokesman" from being the body's: it was the agent."""
+    name = _find(analyse(text), fragment).speaker_name
+    assert same_speaker(name, body), name
+
+
+def test_a_spokesman_after_a_body_and_a_person_it_acted_on_stays_unresolved(analyse):
+    name = _find(analyse("Harlow Foods fired Peter Olsen on Monday. A spokesman said the decision was final."),
+                 "decision was final").speaker_name
+    assert not same_speaker(name, "Peter Olsen"), name
