@@ -1,4 +1,4 @@
-"""Wrong speakers by canonical name on the parts whose errors may be read (own set tune, tune2; GGT tune half).
+"""Wrong speakers by canonical name on the parts whose errors may be read (own set tune, tune2, tune3; GGT tune half).
 
     PYTHONPATH=src EVENTWATCH_SHARED=/work/shared /work/main/.venv/bin/python scripts/labels/speaker_misses.py
     ... scripts/labels/speaker_misses.py --parts tune2 --context 300 --out /tmp/misses.jsonl
@@ -19,7 +19,7 @@ from pathlib import Path
 from eventwatch.eval.quote_halves import half_of
 from eventwatch.eval.quotes import match, predict, read_gold, same_speaker, _error_category
 
-READ_PARTS = ("tune", "tune2", "ggt")  # never measure, measure2 or the GGT measure half
+READ_PARTS = ("tune", "tune2", "tune3", "ggt")  # never measure, measure2 or the GGT measure half
 LABELS = Path(__file__).resolve().parents[2] / "labels" / "quotes"
 GGT = "/work/shared/gold/quotes/ggt_dev.jsonl"
 

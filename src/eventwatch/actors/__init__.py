@@ -85,10 +85,11 @@ def find_actors(doc: Doc, record: Record, dictionary=None) -> list[Actor]:
 def merge_acronyms(actors: list[Actor], text: str) -> list[Actor]:
     """One actor for a name and its acronym: "the Asian Development Bank (ADB) ... the ADB's policies", "the
     Securities and Exchange Commission ... the SEC" (the initials spell it). The acronym's mentions join the
-    named actor; the named actor keeps its code, else takes the acronym's."""
+    named actor; the named actor keeps its code, else takes the acronym's. An acronym the model took for a
+    person ("… the Royal Institute of Chartered Surveyors … RICS added") joins the body its initials spell too."""
     out = list(actors)
     for short in actors:
-        if short.kind not in ("organization", "group") or not ACRONYM.match(short.name):
+        if not ACRONYM.match(short.name) or not (short.kind in ("organization", "group") or _capitals_person(short)):
             continue
         others = [a for a in out if a is not short and a.kind in ("organization", "group") and len(a.name.split()) > 1
                   and (short.code is None or a.code is None or a.code == short.code)]
@@ -103,6 +104,12 @@ def merge_acronyms(actors: list[Actor], text: str) -> list[Actor]:
             if a.affiliation == short.id:
                 a.affiliation = owner.id
     return out
+
+
+def _capitals_person(actor: Actor) -> bool:
+    """A "person" whose name is three or more capitals and nothing else ("RICS", "NFU"): an acronym the
+    model tagged as a person; it is merged only when a body named in the document spells it."""
+    return actor.kind == "person" and len(actor.name) >= 3 and actor.name.isupper() and actor.name.isalpha()
 
 
 def agent_words(actors_file=None) -> frozenset[str]:

@@ -409,9 +409,21 @@ class Referents(MentionTable):
             if named:
                 bodies = [a for a in named.values() if self._is_organization(a)]
                 people = [a for a in named.values() if a.kind == "person"]
-                return bodies[0] if len(bodies) == 1 and not people else None
+                if len(bodies) == 1 and (not people or self._agent_in(bodies[0], start, end)):
+                    return bodies[0]  # «Reports that X would quit were denied by Downing Street. A spokesman said»
+                return None
             end = start - 1
         return self._last_organization_speaker(pos)
+
+    def _agent_in(self, body: Actor, start: int, end: int) -> bool:
+        """``body`` is named in ``[start, end)`` as the agent of a passive verb («… were denied by the ministry»):
+        the one who acted, and so the one a spokesman after it speaks for, whoever else is named there."""
+        for m in self.mentions:
+            if start <= m.start and m.end <= end and self.canonical(m.actor) is body:
+                tok = self.head_token(m)
+                if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "by" and _passive_above(tok.head):
+                    return True
+        return False
 
     def _organisation_before(self, pos: int) -> Actor | None:
         """The organisation a description refers back to: the last to speak, else the nearest subject, else
@@ -627,6 +639,17 @@ class Referents(MentionTable):
             if m.start < span[1] + LATER_REACH:
                 found[actor.id] = actor
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _passive_above(by: Token) -> bool:
+    """A "by" that names the agent of a passive verb, on the verb or (as the parser may hang it) on a word of
+    the verb's complement («were described as "idle speculation" by …»)."""
+    tok = by
+    for _ in range(3):
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "auxpass" for c in tok.children)
+    return False
 
 
 def _appositive_body(tok: Token) -> Token | None:

@@ -125,11 +125,28 @@ def _in_paragraph(text: str, lo: int, hi: int) -> list[Marked]:
                 i = close + 1
                 continue
             if ch not in SINGLE or i == lo:
+                tail = _attribution_tail(text, i + 1, hi)
+                if tail is not None:  # «“We will not pay. If they insist we will sue, Mr Berg said.»
+                    out.append(Marked(i + 1, tail, i, tail, ch))  # the closing mark the writer left out
+                    break
                 # an unclosed quote runs to the end of the paragraph (multi-paragraph quotes)
                 out.append(Marked(i + 1, _rstrip(text, i + 1, hi), i, None, ch))
                 break
         i += 1
     return out
+
+
+_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+_SAYS = r"(?:said|says|added|adds)"
+ATTRIBUTION_TAIL = re.compile(r",\s+(?:(?:he|she|they|[Tt]he\s+[a-z]+|" + _NAME + r")\s+" + _SAYS
+                              + r"|" + _SAYS + r"\s+(?:" + _NAME + r"|the\s+[a-z]+))\s*\.\s*$")
+
+
+def _attribution_tail(text: str, start: int, end: int) -> int | None:
+    """Where a quote left unclosed at the end of its paragraph really ends, when the paragraph ends with its
+    attribution after a comma (", Lyng said.", ", said the minister."): the comma's offset; else None."""
+    m = ATTRIBUTION_TAIL.search(text, start, end)
+    return m.start() if m is not None and m.start() > start else None
 
 
 def _find_close(text: str, i: int, hi: int) -> int | None:

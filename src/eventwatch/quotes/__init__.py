@@ -15,6 +15,7 @@ import re
 from eventwatch.actors import people_of
 from eventwatch.actors.names import plain_name
 from eventwatch.actors.phrases import entity_of
+from eventwatch.actors.lexicon import description_heads
 from eventwatch.actors.referents import Referents
 from eventwatch.model import Quote, Record
 from eventwatch.nlp.cache import column
@@ -149,6 +150,9 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int 
             return actor, name, resolver.resolve(tok)[2]
     if body is None:
         actor, name, span = resolver.resolve(tok)
+        voiced = _body_voiced(resolver, tok, actor, name, span)
+        if voiced is not None:  # «A Number 10 spokeswoman said»: the body she speaks for, as the actor stage links her
+            return voiced, resolver.spoken_name(voiced), span
         if actor is None and is_bare_agent(tok):  # "A spokesman said": for the one organisation before
             body = resolver.sole_organisation(since, span[0])
             if body is not None:
@@ -168,6 +172,17 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int 
     named = actor is not None and actor.name in body.doc.text  # "Federal Reserve" for "Fed", not a dictionary's name
     voices[subject.lemma_.lower()] = (actor, plain_name(actor.name) if named else _without_the(body.text))
     return (*voices[subject.lemma_.lower()], (a, b))
+
+
+def _body_voiced(resolver: Referents, tok, actor, name, span):
+    """The organisation an unnamed spokesperson or official speaks for, when the actor stage read the phrase as
+    that body's voice (an unnamed person affiliated to it): the guide's speaker is the body, not "a spokeswoman"."""
+    if actor is None or actor.kind != "person" or not actor.affiliation or name != text_of(tok.doc, span):
+        return None
+    if description_heads().get(tok.lemma_.lower()) != "agent":
+        return None
+    body = resolver.actor_by_id(actor.affiliation)
+    return resolver.canonical(body) if body is not None and body.kind in AUTHOR_KINDS else None
 
 
 def _body_at(resolver: Referents, tok):

@@ -164,10 +164,23 @@ def _inverted_name(verb: Token) -> Token | None:
             while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and doc[end + 1].ent_type_ == "PERSON":
                 end += 1
             closes = end + 1 == len(doc) or doc[end + 1].text in NAME_CLOSERS or "\n" in doc[end + 1].text
+            if closes and _reported_subject(verb, doc[end]):
+                return None
             return doc[end] if closes else None  # not «X, a founder of Y, said Clinton had …»
         if tok.pos_ != "PROPN" or tok.ent_type_:
             return None
     return None
+
+
+def _reported_subject(verb: Token, name: Token) -> bool:
+    """«Arkon Corp, a unit of Delmont, said Ann Vance, its treasurer, has been named chief executive»: a name
+    after the cue, described by an apposition, that is the subject of the clause the cue reports, when the cue
+    has a subject of its own before it, is what was said about, not the speaker («And the mayor, said Dana
+    Whitfield, who knew him, never forgives»: no apposition, a parenthetical speaker)."""
+    clause = name.head
+    return (name.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and clause.head == verb
+            and clause.i > name.i and any(c.dep_ == "appos" for c in name.children)
+            and any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children))
 
 
 def _out_of_quotes(verb: Token, quoted: list[tuple[int, int]]) -> Token:
@@ -314,9 +327,14 @@ def _nearest_subject(subjects: list[Token], verb: Token) -> Token:
     """«Usdaw general secretary John Hannett added»: of two subjects the parser split one phrase into,
     the one next to the verb heads it (the first subject otherwise)."""
     before = [s for s in subjects if s.i < verb.i]
-    if len(before) > 1 and all(not t.is_punct for t in verb.doc[before[0].i:verb.i]):
-        return before[-1]
+    if len(before) > 1 and all(not t.is_punct or _joining_hyphen(t) for t in verb.doc[before[0].i:verb.i]):
+        return before[-1]  # «Tory co-chairman Liam Fox said»: a hyphen inside a word does not split the phrase
     return subjects[0]
+
+
+def _joining_hyphen(tok: Token) -> bool:
+    """A hyphen written inside a word ("co-chairman", "vice-president"): no space on either side."""
+    return tok.text == "-" and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ and not tok.whitespace_
 
 
 
@@ -463,4 +481,20 @@ def according_to(tok: Token) -> tuple[Token, Token] | None:
     objs = [c for c in nxt.children if c.dep_ == "pobj"]
     if not objs:
         return None
-    return nxt, source_of(objs[0])
+    return nxt, _named_after_description(objs[0]) or source_of(objs[0])
+
+
+DESCRIPTION_RUN = frozenset({"NOUN", "ADJ", "PROPN"})
+
+
+def _named_after_description(obj: Token) -> Token | None:
+    """«according to analysis firm Tallyo, …»: the parser took the common noun for the object and hung the name
+    elsewhere; the name that ends the phrase of nouns right after "to" is the source."""
+    doc = obj.doc
+    if obj.pos_ != "NOUN" or obj.i != obj.head.i + 1:
+        return None
+    j = obj.i
+    while j + 1 < len(doc) and j + 1 - obj.i < 5 and doc[j + 1].pos_ in DESCRIPTION_RUN and not doc[j + 1].is_punct:
+        j += 1
+    last = doc[j]
+    return last if j > obj.i and last.pos_ == "PROPN" and obj.head not in last.ancestors else None

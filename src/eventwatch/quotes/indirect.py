@@ -17,6 +17,7 @@ INNER_SPEECH_DEPS = {"advcl", "xcomp"}  # "gave a talk noting …" (not a coordi
 EDGE_PUNCT = set(".,;:!?\"'“”‘’«»—– \n")
 MIN_CONTENT_WORDS = 3
 DASHES = {"\u2014", "\u2013", "-", "--"}
+TRAILING_JOINS = {"and", "but"}  # a coordinator a reported clause cannot end with
 QUESTION_WORDS = {"whether", "if", "why", "what", "how", "when", "where", "who", "which", "whom"}
 
 
@@ -75,11 +76,31 @@ def _contents(verb: Token) -> list[Token]:
     """The content clauses of a verb of saying; a clause before it that a dash cuts off from its subject
     is narration when another clause follows the verb («X took the stage — he said crime fell»)."""
     doc = verb.doc
-    clauses = [doc[c] for c in child_ids(verb, CONTENT_DEPS)]
+    clauses = [doc[c] for c in child_ids(verb, CONTENT_DEPS) if not _own_report(doc[c])]
     if not any(c.i > verb.i for c in clauses):
         return clauses
     return [c for c in clauses if c.i > verb.i
             or not any(t.text in DASHES for t in doc[c.right_edge.i + 1:verb.i])]
+
+
+REPORT_JOINS = frozenset({"and", "but", "while", "whereas"})
+
+
+def _own_report(clause: Token) -> bool:
+    """«A said the talks were over, and B said a deal was near»: a clause the parser hung on the first verb
+    of saying that is itself a verb of saying with its own subject, after "and", "but" or "while",
+    is a second report by its own speaker, not part of the first one's content (the first one's clause
+    stops before it). «He said Blair had said …» (nothing between) stays one report."""
+    if cue_class(clause) != "speech":
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i), None)
+    if subj is None or subj.left_edge.i == 0:
+        return False
+    doc = clause.doc
+    k = subj.left_edge.i - 1
+    while k > 0 and (doc[k].is_space or doc[k].text == ","):
+        k -= 1
+    return doc[k].lower_ in REPORT_JOINS
 
 
 def _document_clauses(verb: Token) -> list[Token]:
@@ -113,7 +134,7 @@ def _according(tok: Token) -> Found | None:
     to, source = hit
     doc = tok.doc
     sent = tok.sent
-    phrase_start, phrase_end = tok.i, to.right_edge.i + 1
+    phrase_start, phrase_end = tok.i, max(to.right_edge.i, source.right_edge.i if source.i > to.i else 0) + 1
     leading = phrase_start - sent.start <= 1
     if leading:  # "According to X, CONTENT." (a survey's "51 percent said …" is still the survey's)
         span = _trim(doc, phrase_end, sent.end)
@@ -149,8 +170,9 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
     words, space, punct = column(doc, "text"), column(doc, "is_space"), column(doc, "is_punct")
     while i < j and (space[i] or words[i] in EDGE_PUNCT or punct[i]):
         i += 1
-    while j > i and (space[j - 1] or words[j - 1] in EDGE_PUNCT or punct[j - 1]):
-        j -= 1
+    while j > i and (space[j - 1] or words[j - 1] in EDGE_PUNCT or punct[j - 1]
+                     or (words[j - 1].lower() in TRAILING_JOINS and j - 1 > i)):
+        j -= 1  # «X said the line would reopen, and [Y said …]»: not the "and"
     if i >= j:
         return None
     return column(doc, "idx")[i], column(doc, "idx")[j - 1] + len(words[j - 1])
