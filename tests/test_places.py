@@ -718,3 +718,24 @@ def test_a_hamlet_the_gazetteer_alone_matched_says_nothing_of_the_country(nlp):
                       "a project that cost $2 million.")
     mansfield = place_named(record, "Mansfield")
     assert mansfield is not None and mansfield.country == "USA"
+
+
+def test_us_institution_words_are_country_evidence():
+    from eventwatch.places.resolve import cue_countries
+    assert cue_countries("the Dayton Police Department said") == ("US",)
+    assert cue_countries("a crash on Interstate 70 east of town") == ("US",)
+    assert cue_countries("said Delegate Ann Miles, R-Wood, on Monday") == ("US",)
+    assert cue_countries("the D-Day landings; the Police Departments of old") == ()
+
+
+@pytest.mark.parametrize("with_cue, without_cue, words, us_state, elsewhere", [
+    ("A cyclist was struck by a bus in Cambridge on Tuesday, the Cambridge Police Department said.",
+     "A cyclist was struck by a bus in Cambridge on Tuesday, police said.", "Cambridge", "Massachusetts", "GBR"),
+    ("Two lanes of Interstate 95 near Dover were closed after a crash.",
+     "Two lanes of the motorway near Dover were closed after a crash.", "Dover", "Delaware", "GBR"),
+])
+def test_us_institution_words_pick_the_us_town(nlp, with_cue, without_cue, words, us_state, elsewhere):
+    us = place_named(run(nlp, with_cue), words)
+    assert us is not None and us.country == "USA" and us.admin1 == us_state
+    other = place_named(run(nlp, without_cue), words)
+    assert other is not None and other.country == elsewhere

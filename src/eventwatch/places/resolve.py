@@ -16,7 +16,8 @@ Every distinct name (a "group" of mentions) gets a score per candidate:
 A name with readings in one country only counts as evidence of the article's country (and a pick counts in
 the majority) only if the model tagged it or its reading is a town of ``MIN_POPULATION``: a hamlet the gazetteer
 alone matched ("Law" in "Law Enforcement Center") says nothing. A sum with a bare dollar or pound sign is weak
-country evidence, like a demonym.
+country evidence, like a demonym; so are words of one country's local institutions ("Police Department",
+"Sheriff's Office", "Interstate 64", a legislator's "D-Braxton": ``data/country_cues.tsv``).
 
 A group's own choice is left out of its context, so "Georgia" is decided by "Tbilisi" or
 "Atlanta", not by itself. The weights are plain constants below.
@@ -43,11 +44,12 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from eventwatch.places.detect import MIN_POPULATION, Mention
-from eventwatch.places.gazetteer import NAME_ALIAS, NAME_ALT, NAME_MAIN, Candidate
+from eventwatch.places.gazetteer import DATA, NAME_ALIAS, NAME_ALT, NAME_MAIN, Candidate, read_tsv
 
 FEATURE_PRIOR = {"country": 2.0, "other": 2.0, "admin1": 0.5, "city": 0.0}
 ALT_NAME_MALUS = 1.0
@@ -233,6 +235,8 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
         countries[dateline.cc] += 2
     for cc in currency_countries(text):
         countries[cc] += 1
+    for cc in cue_countries(text):
+        countries[cc] += 1
     for g in groups:
         pick = g.choice
         if pick is None:
@@ -286,6 +290,30 @@ def currency_countries(text: str) -> tuple[str, ...]:
         out += DOLLAR_COUNTRIES
     if POUND.search(text):
         out += ("GB",)
+    return out
+
+
+# a US legislator's party tag: "Delegate Brent Boggs, D-Braxton", "(R-Texas)"
+PARTY_TAG = re.compile(r"(?:\(|, )[DR]-[A-Z][a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """One pattern per country of ``data/country_cues.tsv`` ("#" stands for a number)."""
+    by_cc: dict[str, list[str]] = {}
+    for cue, cc in read_tsv(DATA / "country_cues.tsv"):
+        by_cc.setdefault(cc, []).append(re.escape(cue).replace("\\#", "#").replace("#", r"\d+"))
+    return tuple((cc, re.compile(r"(?<!\w)(?:" + "|".join(sorted(cues, key=len, reverse=True)) + r")(?!\w)"))
+                 for cc, cues in sorted(by_cc.items()))
+
+
+def cue_countries(text: str) -> tuple[str, ...]:
+    """Countries whose institutions the text names in words used of no other ("Charleston Police Department",
+    "the county Sheriff's Office", "Interstate 64", "Brent Boggs, D-Braxton": the United States;
+    ``data/country_cues.tsv``). Weak country evidence, like a demonym, counted once however often named."""
+    out = tuple(cc for cc, pattern in _cue_patterns() if pattern.search(text))
+    if "US" not in out and PARTY_TAG.search(text):
+        out += ("US",)
     return out
 
 
