@@ -739,3 +739,19 @@ def test_us_institution_words_pick_the_us_town(nlp, with_cue, without_cue, words
     assert us is not None and us.country == "USA" and us.admin1 == us_state
     other = place_named(run(nlp, without_cue), words)
     assert other is not None and other.country == elsewhere
+
+
+@pytest.mark.parametrize("text, party_words, place_words", [
+    ("United Russia won most seats in the Murmansk legislature, and the governor left United Russia in May.",
+     "Russia", "Murmansk"),
+    ("Leaders of the Pakistan Muslim League met in Lahore on Sunday.", "Pakistan", "Lahore"),
+])
+def test_party_names_are_no_places(nlp, text, party_words, place_words):
+    record = run(nlp, text)
+    assert place_named(record, party_words) is None
+    assert place_named(record, place_words) is not None
+
+
+def test_country_beside_a_party_name_stays(nlp):
+    record = run(nlp, "Our Ukraine walked out of the talks, and Ukraine asked for a new round in Kyiv.")
+    assert [record.text[s:e] for p in record.places for s, e in p.mentions if p.feature == "country"] == ["Ukraine"]

@@ -13,6 +13,9 @@ Three sources, merged without overlaps (longest first):
 3. demonyms ("Afghan", "British") are collected as country *context* only, never as places (a
    demonym says whose people act, which the actor stage records; not where an event happened).
 
+The words of a political party's name that holds a place's name ("United Russia", "Pakistan Muslim League":
+``data/party_names.tsv``) are no place; the party's country is context, like a demonym.
+
 A name in capitals opening the text or a sentence before a dash is the article's dateline ("GLENWOOD - A man
 ..."): the gazetteer's match there is taken like a tagged name (``dateline_at``).
 
@@ -26,6 +29,7 @@ first or last words of a person named earlier is that person ("Georgia Lane ... 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -314,13 +318,49 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
             keys[(s, e)] = normalise_word(span_text(doc, s, e))
     found = gazetteer.lookup(list(keys.values()))
     taken = [False] * len(doc)
+    parties = mask_party_names(doc, taken)
     mentions = abbreviated_division_mentions(doc, keys, found, taken)
     mentions += listed_division_mentions(doc, gazetteer, taken)
     mentions += entity_mentions(doc, ent_ranges, keys, found, taken)
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
     mentions += paired_town_mentions(doc, mentions, keys, found, taken)
     mentions.sort(key=lambda m: m.start)
-    return mentions, demonym_countries(doc)
+    return mentions, demonym_countries(doc) | parties
+
+
+@lru_cache(maxsize=1)
+def party_names() -> re.Pattern:
+    """One pattern for the names of ``data/party_names.tsv`` ("United Russia", "Our Ukraine")."""
+    names = sorted((r[0] for r in read_tsv(DATA / "party_names.tsv") if r and r[0]), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def mask_party_names(doc: Doc, taken: list[bool]) -> set[str]:
+    """The words of a political party's name that holds a place's name ("United Russia", "Pakistan Muslim
+    League") name no place: they are marked taken, so neither the model's tag nor the gazetteer makes a
+    mention of them. Returns the parties' countries: context, like a demonym."""
+    text, out = doc.text, set()
+    if not any(w in text for w in _party_words()):
+        return out
+    for m in party_names().finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            out.add(party_countries()[m.group()])
+            for i in range(span.start, span.end):
+                taken[i] = True
+    return out
+
+
+@lru_cache(maxsize=1)
+def party_countries() -> dict[str, str]:
+    """Party name -> its country's alpha-2 code (``data/party_names.tsv``)."""
+    return {r[0]: r[1] for r in read_tsv(DATA / "party_names.tsv") if len(r) >= 2}
+
+
+@lru_cache(maxsize=1)
+def _party_words() -> frozenset[str]:
+    """The first word of every party name: a document without any of them needs no search."""
+    return frozenset(r[0].split()[0] for r in read_tsv(DATA / "party_names.tsv") if r and r[0])
 
 
 def paired_town_mentions(doc: Doc, mentions: list[Mention], keys: dict, found: dict,
