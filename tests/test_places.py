@@ -755,3 +755,19 @@ def test_party_names_are_no_places(nlp, text, party_words, place_words):
 def test_country_beside_a_party_name_stays(nlp):
     record = run(nlp, "Our Ukraine walked out of the talks, and Ukraine asked for a new round in Kyiv.")
     assert [record.text[s:e] for p in record.places for s, e in p.mentions if p.feature == "country"] == ["Ukraine"]
+
+
+@pytest.mark.parametrize("text, street_town, town", [
+    ("The parade went down Denver Avenue in Tulsa on Saturday.", "Denver", "Tulsa"),
+    ("Shops on Richmond Street in Hamilton, Ontario, closed early.", "Richmond", "Hamilton"),
+])
+def test_town_in_a_street_name_is_no_place(nlp, text, street_town, town):
+    record = run(nlp, text)
+    assert place_named(record, street_town) is None
+    assert place_named(record, town) is not None
+
+
+def test_county_named_in_full_keeps_its_road(nlp):
+    record = run(nlp, "The crash happened on Otsego County Road 12 north of Cooperstown.")
+    county = place_named(record, "Otsego County")
+    assert county is not None and county.admin1 == "New York"

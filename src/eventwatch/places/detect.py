@@ -219,13 +219,14 @@ def _org_head(doc: Doc, s: int, e: int, cands: list[Candidate]) -> bool:
 class FeatureWord(NamedTuple):
     words: tuple[str, ...]  # normalised words ("national", "park")
     before: bool            # stands before the name ("Lake Vermont"), else after ("Griffith Park")
-    all_readings: bool      # the name inside is no place at all, else only no country or division
+    scope: str              # 'all': the name inside is no place at all; 'divisions': no country or division;
+    # 'towns': no town (a county or a division stays: "Otter Tail County Road 80")
 
 
 @lru_cache(maxsize=1)
 def feature_words() -> tuple[FeatureWord, ...]:
     """Words before or after a name that make it part of another feature's name (``data/feature_words.tsv``)."""
-    return tuple(FeatureWord(tuple(normalise(w).split()), where == "before", scope == "all")
+    return tuple(FeatureWord(tuple(normalise(w).split()), where == "before", scope)
                  for w, where, scope in read_tsv(DATA / "feature_words.tsv"))
 
 
@@ -241,14 +242,21 @@ def inside_feature_name(words: list[str], s: int, e: int) -> FeatureWord | None:
     return None
 
 
+COUNTY_WORDS = {"county", "parish", "borough"}  # a county named in full keeps its street: "Otter Tail County Road 80"
+
+
 def outside_feature(words: list[str], s: int, e: int, cands: list[Candidate]) -> list[Candidate]:
     """``cands``, or none if tokens s..e stand inside a longer feature's name (``inside_feature_name``) that
     they cannot name: "Griffith Park" (scope 'all'), "Lake Vermont" (scope 'divisions': a name of a country or
-    division); a town's name stays in a river's or lake's name ("Naugatuck River" is at Naugatuck)."""
+    division); a town's name stays in a river's or lake's name ("Naugatuck River" is at Naugatuck). A street
+    named after a town or a person (scope 'towns') is rarely in it ("Memphis Street" in Alexandria, "Richmond
+    Street" in London, Ontario): only a county named in full stays ("Otter Tail County Road 80")."""
     fw = inside_feature_name(words, s, e)
     if fw is None:
         return cands
-    if fw.all_readings or any(c.feature in ("country", "admin1") for c in cands):
+    if fw.scope == "towns":  # "Richmond Street" in London, Ontario; "Franklin Street" is no county either
+        return cands if normalise_word(words[e - 1]) in COUNTY_WORDS else []
+    if fw.scope == "all" or any(c.feature in ("country", "admin1") for c in cands):
         return []  # nor a namesake town of the state: "Lake Vermont" is in Minnesota, not in Vermont, Victoria
     return cands
 
