@@ -771,3 +771,17 @@ def test_county_named_in_full_keeps_its_road(nlp):
     record = run(nlp, "The crash happened on Otsego County Road 12 north of Cooperstown.")
     county = place_named(record, "Otsego County")
     assert county is not None and county.admin1 == "New York"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Government troops shelled Ghouta again on Monday, residents said.", "Ghouta"),
+    ("Farmers along the Orinoco said the harvest was lost.", "Orinoco"),
+])
+def test_feature_tagged_alone_as_organisation_is_the_feature(nlp, text, words):
+    place = place_named(run(nlp, text), words)
+    assert place is not None and place.feature == "other"
+
+
+def test_feature_inside_a_longer_organisation_name_is_not(nlp):
+    record = run(nlp, "The Pacific Fleet Command announced new drills on Tuesday.")
+    assert place_named(record, "Pacific") is None

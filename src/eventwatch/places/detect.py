@@ -541,9 +541,10 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
             inside = _inside_name(doc, s)
             kept = [c for c in kept if c.feature in ("country", "admin1") or (
                 c.population >= MIN_POPULATION_IN_PERSON and not inside)]
-        if any(labels[i] == "ORG" for i in range(s, e)):
+        if any(labels[i] == "ORG" for i in range(s, e)) and not _whole_org(doc, s, e):
             # a sea or region inside an organisation's name names the organisation, not a place:
-            # "North Atlantic Council", "Pacific Fleet", "Gulf Cooperation Council"
+            # "North Atlantic Council", "Pacific Fleet", "Gulf Cooperation Council"; a river the model tagged
+            # alone as an organisation ("the Neches forms the county's boundary") is still the river
             kept = [c for c in kept if not c.ext_id.startswith(ORG_NAMED_FEATURES)]
         if feature_named_otherwise(doc, s, e):  # "Nile Rodgers", "Kilimanjaro beer"
             kept = [c for c in kept if not c.ext_id.startswith(ORG_NAMED_FEATURES)]
@@ -583,6 +584,11 @@ def demonym_countries(doc: Doc) -> set[str]:
     """Countries named by capitalised demonyms ("Afghan" -> AF): context, never places."""
     dem = demonyms()
     return {dem[normalise_word(w)] for w in column(doc, "text") if w[:1].isupper() and normalise_word(w) in dem}
+
+
+def _whole_org(doc: Doc, s: int, e: int) -> bool:
+    """Tokens s..e are the whole of an organisation's tag (trimmed), not a part of a longer name."""
+    return any(ent.place_label == "ORG" and ent.trimmed == (s, e) for ent in doc_entities(doc))
 
 
 def _whole_person_entity(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
