@@ -785,3 +785,9 @@ def test_feature_tagged_alone_as_organisation_is_the_feature(nlp, text, words):
 def test_feature_inside_a_longer_organisation_name_is_not(nlp):
     record = run(nlp, "The Pacific Fleet Command announced new drills on Tuesday.")
     assert place_named(record, "Pacific") is None
+
+
+def test_broadcaster_named_for_a_region_is_no_place(nlp):
+    record = run(nlp, "Voice of America reported nine dead in Namangan, Uzbekistan, on Friday.")
+    assert place_named(record, "America") is None and place_named(record, "Voice of America") is None
+    assert place_named(record, "Namangan") is not None

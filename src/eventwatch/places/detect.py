@@ -13,8 +13,8 @@ Three sources, merged without overlaps (longest first):
 3. demonyms ("Afghan", "British") are collected as country *context* only, never as places (a
    demonym says whose people act, which the actor stage records; not where an event happened).
 
-The words of a political party's name that holds a place's name ("United Russia", "Pakistan Muslim League":
-``data/party_names.tsv``) are no place; the party's country is context, like a demonym.
+The words of a political party's or a broadcaster's name that holds a place's name ("United Russia", "Pakistan
+Muslim League", "Voice of America": ``data/org_names.tsv``) are no place; its country is context, like a demonym.
 
 A name in capitals opening the text or a sentence before a dash is the article's dateline ("GLENWOOD - A man
 ..."): the gazetteer's match there is taken like a tagged name (``dateline_at``).
@@ -326,49 +326,50 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
             keys[(s, e)] = normalise_word(span_text(doc, s, e))
     found = gazetteer.lookup(list(keys.values()))
     taken = [False] * len(doc)
-    parties = mask_party_names(doc, taken)
+    org_countries_named = mask_org_names(doc, taken)
     mentions = abbreviated_division_mentions(doc, keys, found, taken)
     mentions += listed_division_mentions(doc, gazetteer, taken)
     mentions += entity_mentions(doc, ent_ranges, keys, found, taken)
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
     mentions += paired_town_mentions(doc, mentions, keys, found, taken)
     mentions.sort(key=lambda m: m.start)
-    return mentions, demonym_countries(doc) | parties
+    return mentions, demonym_countries(doc) | org_countries_named
 
 
 @lru_cache(maxsize=1)
-def party_names() -> re.Pattern:
-    """One pattern for the names of ``data/party_names.tsv`` ("United Russia", "Our Ukraine")."""
-    names = sorted((r[0] for r in read_tsv(DATA / "party_names.tsv") if r and r[0]), key=len, reverse=True)
+def org_name_pattern() -> re.Pattern:
+    """One pattern for the names of ``data/org_names.tsv`` ("United Russia", "Our Ukraine")."""
+    names = sorted((r[0] for r in read_tsv(DATA / "org_names.tsv") if r and r[0]), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
-def mask_party_names(doc: Doc, taken: list[bool]) -> set[str]:
-    """The words of a political party's name that holds a place's name ("United Russia", "Pakistan Muslim
-    League") name no place: they are marked taken, so neither the model's tag nor the gazetteer makes a
-    mention of them. Returns the parties' countries: context, like a demonym."""
+def mask_org_names(doc: Doc, taken: list[bool]) -> set[str]:
+    """The words of a party's or a broadcaster's name that holds a place's name ("United Russia", "Pakistan Muslim
+    League", "Voice of America") name no place: they are marked taken, so neither the model's tag nor the
+    gazetteer makes a mention of them. Returns the organisations' countries: context, like a demonym."""
     text, out = doc.text, set()
-    if not any(w in text for w in _party_words()):
+    if not any(w in text for w in _org_first_words()):
         return out
-    for m in party_names().finditer(text):
+    for m in org_name_pattern().finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
-            out.add(party_countries()[m.group()])
+            if org_countries().get(m.group(), "-") != "-":  # a broadcaster's country says nothing of the news
+                out.add(org_countries()[m.group()])
             for i in range(span.start, span.end):
                 taken[i] = True
     return out
 
 
 @lru_cache(maxsize=1)
-def party_countries() -> dict[str, str]:
-    """Party name -> its country's alpha-2 code (``data/party_names.tsv``)."""
-    return {r[0]: r[1] for r in read_tsv(DATA / "party_names.tsv") if len(r) >= 2}
+def org_countries() -> dict[str, str]:
+    """Organisation name -> its country's alpha-2 code (``data/org_names.tsv``)."""
+    return {r[0]: r[1] for r in read_tsv(DATA / "org_names.tsv") if len(r) >= 2}
 
 
 @lru_cache(maxsize=1)
-def _party_words() -> frozenset[str]:
-    """The first word of every party name: a document without any of them needs no search."""
-    return frozenset(r[0].split()[0] for r in read_tsv(DATA / "party_names.tsv") if r and r[0])
+def _org_first_words() -> frozenset[str]:
+    """The first word of every name: a document without any of them needs no search."""
+    return frozenset(r[0].split()[0] for r in read_tsv(DATA / "org_names.tsv") if r and r[0])
 
 
 def paired_town_mentions(doc: Doc, mentions: list[Mention], keys: dict, found: dict,
