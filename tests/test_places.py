@@ -791,3 +791,12 @@ def test_broadcaster_named_for_a_region_is_no_place(nlp):
     record = run(nlp, "Voice of America reported nine dead in Namangan, Uzbekistan, on Friday.")
     assert place_named(record, "America") is None and place_named(record, "Voice of America") is None
     assert place_named(record, "Namangan") is not None
+
+
+@pytest.mark.parametrize("text, second", [
+    ("The river will crest at 40 feet in Fargo-Moorhead on Friday, officials in North Dakota said.", "Moorhead"),
+    ("The Minneapolis-Bloomington school board in Minnesota met on Monday.", "Bloomington"),
+])
+def test_second_town_of_a_hyphenated_pair_is_a_place(nlp, text, second):
+    place = place_named(run(nlp, text), second)
+    assert place is not None and place.country == "USA"

@@ -304,12 +304,19 @@ def _inside_name(doc: Doc, s: int) -> bool:
             and normalise_word(whole) not in region_prefixes() and normalise_word(word) not in region_prefixes())
 
 
+def _hyphen_pair(doc: Doc, s: int) -> bool:
+    """Token ``s`` is the second of two names joined by a hyphen ("Fargo-Moorhead", "Greenville-Spartanburg
+    International Airport", "Nelson-Creston"): a pair of towns that leads the name, as one town would."""
+    words = column(doc, "text")
+    return s >= 2 and words[s - 1] in ("-", "\u2013") and _capitalised_word(words[s - 2]) and words[s - 2][:1].isupper()
+
+
 def _org_position_ok(doc: Doc, s: int) -> bool:
     """Inside an organisation's name a place usually leads it ("Kabul Police") or follows 'of'/'in'
     ("University of Ohio"); a small town's name in the middle ("North Atlantic Council") is not taken."""
     for ent in doc_entities(doc):
         if ent.start <= s < ent.end and ent.label not in PLACE_LABELS:
-            return s <= ent.trimmed[0] or column(doc, "lower_")[s - 1] in ("of", "in", "at", "for")
+            return s <= ent.trimmed[0] or column(doc, "lower_")[s - 1] in ("of", "in", "at", "for") or _hyphen_pair(doc, s)
     return True
 
 
