@@ -800,3 +800,16 @@ def test_broadcaster_named_for_a_region_is_no_place(nlp):
 def test_second_town_of_a_hyphenated_pair_is_a_place(nlp, text, second):
     place = place_named(run(nlp, text), second)
     assert place is not None and place.country == "USA"
+
+
+@pytest.mark.parametrize("with_cue, without_cue, words, elsewhere", [
+    ("Two men from Durham will appear at the magistrates' court on Monday, police said.",
+     "Two men from Durham will appear in court on Monday, police said.", "Durham", "USA"),
+    ("A soldier of the Parachute Regiment who grew up in Halifax was buried on Friday.",
+     "A soldier who grew up in Halifax was buried on Friday.", "Halifax", "CAN"),
+])
+def test_uk_institution_words_pick_the_uk_town(nlp, with_cue, without_cue, words, elsewhere):
+    uk = place_named(run(nlp, with_cue), words)
+    assert uk is not None and uk.country == "GBR"
+    other = place_named(run(nlp, without_cue), words)
+    assert other is not None and other.country == elsewhere
