@@ -24,7 +24,9 @@ Navarro and Hill counties") are those counties, a division's press abbreviation 
 from its period after "Town," is the division ("Churchill, Man."), and a name right before ", Division"
 is the division's town of that name however small or mis-tagged ("Churchill, Manitoba"). Inside an
 organisation's name a town right after another capitalised word is part of the name ("Sarah Bush Lincoln
-Hospital"), unless that word is a compass or size word (``data/region_prefixes.tsv``: "North Tulsa"). A single word that repeats the
+Hospital"), unless that word is a compass or size word (``data/region_prefixes.tsv``: "North Tulsa"); the second name of a
+hyphenated pair is a town like the first ("Fargo-Moorhead"). A town's name inside a street's name is no place
+("Denver Avenue", ``data/feature_words.tsv``). A single word that repeats the
 first or last words of a person named earlier is that person ("Georgia Lane ... Georgia began").
 """
 from __future__ import annotations
@@ -312,8 +314,9 @@ def _hyphen_pair(doc: Doc, s: int) -> bool:
 
 
 def _org_position_ok(doc: Doc, s: int) -> bool:
-    """Inside an organisation's name a place usually leads it ("Kabul Police") or follows 'of'/'in'
-    ("University of Ohio"); a small town's name in the middle ("North Atlantic Council") is not taken."""
+    """Inside an organisation's name a place usually leads it ("Kabul Police"), follows 'of'/'in'
+    ("University of Ohio") or a hyphen after another name ("Fargo-Moorhead"); a small town's name in the
+    middle ("North Atlantic Council") is not taken."""
     for ent in doc_entities(doc):
         if ent.start <= s < ent.end and ent.label not in PLACE_LABELS:
             return s <= ent.trimmed[0] or column(doc, "lower_")[s - 1] in ("of", "in", "at", "for") or _hyphen_pair(doc, s)
