@@ -39,6 +39,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from eventwatch.nlp.cache import column, entities, per_doc, span_chars, span_text
+from eventwatch.nlp.cache import text as doc_text
 from eventwatch.places.gazetteer import (DATA, NAME_ALIAS, NAME_ALT, Candidate, demonyms, normalise, read_tsv,
                                          read_word_list)
 
@@ -232,10 +233,26 @@ def feature_words() -> tuple[FeatureWord, ...]:
                  for w, where, scope in read_tsv(DATA / "feature_words.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _feature_words_by_neighbour() -> dict[tuple[bool, str], tuple[FeatureWord, ...]]:
+    """``feature_words`` by (before, the feature word next to the name): the last word of one that stands before
+    it ("Lake"), the first of one after it ("Park", "National")."""
+    out: dict[tuple[bool, str], list[FeatureWord]] = {}
+    for fw in feature_words():
+        out.setdefault((fw.before, fw.words[-1] if fw.before else fw.words[0]), []).append(fw)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def inside_feature_name(words: list[str], s: int, e: int) -> FeatureWord | None:
     """The capitalised feature word(s) right before or after tokens s..e, which make them part of a longer
     feature's name ("Lake Ontario", "Griffith Park", "Zion National Park"), if there are any."""
-    for fw in feature_words():
+    table = _feature_words_by_neighbour()
+    near = []
+    if s > 0 and words[s - 1][:1].isupper():
+        near += table.get((True, normalise_word(words[s - 1])), ())
+    if e < len(words) and words[e][:1].isupper():
+        near += table.get((False, normalise_word(words[e])), ())
+    for fw in near:
         n = len(fw.words)
         span = words[s - n:s] if fw.before else words[e:e + n]
         if (len(span) == n and (s >= n or not fw.before) and all(w[:1].isupper() for w in span)
@@ -357,7 +374,7 @@ def mask_org_names(doc: Doc, taken: list[bool]) -> set[str]:
     """The words of a party's or a broadcaster's name that holds a place's name ("United Russia", "Pakistan Muslim
     League", "Voice of America") name no place: they are marked taken, so neither the model's tag nor the
     gazetteer makes a mention of them. Returns the organisations' countries: context, like a demonym."""
-    text, out = doc.text, set()
+    text, out = doc_text(doc), set()
     if not any(w in text for w in _org_first_words()):
         return out
     for m in org_name_pattern().finditer(text):

@@ -303,10 +303,11 @@ def _cue_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     by_cc: dict[str, list[str]] = {}
     for cue, cc in read_tsv(DATA / "country_cues.tsv"):
         by_cc.setdefault(cc, []).append(re.escape(cue).replace("\\#", "#").replace("#", r"\d+"))
-    return tuple((cc, re.compile(r"(?<!\w)(?:" + "|".join(sorted(cues, key=len, reverse=True)) + r")(?!\w)"))
+    return tuple((cc, re.compile(r"\b(?:" + "|".join(sorted(cues, key=len, reverse=True)) + r")(?!\w)"))
                  for cc, cues in sorted(by_cc.items()))
 
 
+@lru_cache(maxsize=16)
 def cue_countries(text: str) -> tuple[str, ...]:
     """Countries whose institutions the text names in words used of no other ("Charleston Police Department",
     "the county Sheriff's Office", "Interstate 64", "Brent Boggs, D-Braxton": the United States;
