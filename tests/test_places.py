@@ -813,3 +813,12 @@ def test_uk_institution_words_pick_the_uk_town(nlp, with_cue, without_cue, words
     assert uk is not None and uk.country == "GBR"
     other = place_named(run(nlp, without_cue), words)
     assert other is not None and other.country == elsewhere
+
+
+@pytest.mark.parametrize("text, bare, state", [
+    ("The Kent County Levy Court met in Dover on Monday. Kent farmers asked for relief.", "Kent", "Delaware"),
+    ("The Marin County supervisors voted on Tuesday. Marin residents packed the hall.", "Marin", "California"),
+])
+def test_bare_name_of_a_county_named_in_full_is_that_county(nlp, text, bare, state):
+    place = place_named(run(nlp, text), bare)
+    assert place is not None and place.admin1 == state

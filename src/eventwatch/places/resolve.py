@@ -34,6 +34,9 @@ lies in that same country ("Manhattan" in a Kansas story). Every famous reading 
 Lists: a name joined by "and"/"or" to a first-level division is that country's division of the name if it
 has one ("Oregon and Washington").
 
+Counties: a county named in full ("DeKalb County") makes the article's bare name of it a place of that county's
+state (the town of that name there, else the county), not a namesake town of another state.
+
 Pairs: "Town, Province" and "Town in Province" are resolved together. The town takes a reading inside
 the container if it has one; a town the index does not know there ("Sarkh, Logar") takes the
 container's place rather than a namesake abroad.
@@ -467,7 +470,31 @@ def resolve(mentions: list[Mention], text: str, demonym_countries: set[str],
         context_pass(groups, demonym_countries, dateline, text, close)
     resolve_pairs(groups)
     coordinated_divisions(groups, text)
+    bare_county_names(groups)
     return groups
+
+
+COUNTY_SUFFIXES = (" county", " parish")
+
+
+def bare_county_names(groups: list[Group]) -> None:
+    """A county named in full ("DeKalb County") makes the article's bare name of it ("DeKalb's plan", "StandUp
+    DeKalb") that county's: a town of that name in the county's state if there is one, else the county itself, not a
+    namesake town of another state (DeKalb, Illinois, in an Atlanta story)."""
+    counties = {}
+    for g in groups:
+        c = g.choice
+        if c is not None and c.feature == "other" and c.cc and c.admin1 and g.key.endswith(COUNTY_SUFFIXES):
+            counties[g.key.rsplit(" ", 1)[0]] = c
+    if not counties:
+        return
+    for g in groups:
+        county = counties.get(g.key)
+        if county is None or g.choice is None or g.choice.feature != "city" or (
+                g.choice.cc == county.cc and g.choice.admin1 == county.admin1):
+            continue
+        same = [c for c in g.candidates if c.feature == "city" and c.cc == county.cc and c.admin1 == county.admin1]
+        g.choice = max(same, key=prior) if same else county
 
 
 LIST_WORDS = ("and", "or", "&")
