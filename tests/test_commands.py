@@ -112,3 +112,12 @@ def test_the_demo_summary_names_every_root(seed_db):
     line = next(l for l in text.splitlines() if l.startswith("events by CAMEO root"))
     assert "01 make public statement" in line and "13 threaten" in line
     assert "2021-08-14" in text  # dates print as dates
+
+
+def test_the_demo_tells_a_city_from_its_namesake_province():
+    from eventwatch.cli.demo import place_labels
+
+    rows = [("Andijon", "UZB", "city"), ("Andijon", "UZB", "admin1"), ("Kabul", "AFG", "city"),
+            ("Georgia", "GEO", "country"), ("Georgia", "USA", "admin1")]
+    assert place_labels(rows) == ["Andijon (UZB, city)", "Andijon (UZB, province/state)", "Kabul (AFG)",
+                                  "Georgia (GEO)", "Georgia (USA)"]

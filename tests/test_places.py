@@ -718,3 +718,107 @@ def test_a_hamlet_the_gazetteer_alone_matched_says_nothing_of_the_country(nlp):
                       "a project that cost $2 million.")
     mansfield = place_named(record, "Mansfield")
     assert mansfield is not None and mansfield.country == "USA"
+
+
+def test_us_institution_words_are_country_evidence():
+    from eventwatch.places.resolve import cue_countries
+    assert cue_countries("the Dayton Police Department said") == ("US",)
+    assert cue_countries("a crash on Interstate 70 east of town") == ("US",)
+    assert cue_countries("said Delegate Ann Miles, R-Wood, on Monday") == ("US",)
+    assert cue_countries("the D-Day landings; the Police Departments of old") == ()
+
+
+@pytest.mark.parametrize("with_cue, without_cue, words, us_state, elsewhere", [
+    ("A cyclist was struck by a bus in Cambridge on Tuesday, the Cambridge Police Department said.",
+     "A cyclist was struck by a bus in Cambridge on Tuesday, police said.", "Cambridge", "Massachusetts", "GBR"),
+    ("Two lanes of Interstate 95 near Dover were closed after a crash.",
+     "Two lanes of the motorway near Dover were closed after a crash.", "Dover", "Delaware", "GBR"),
+])
+def test_us_institution_words_pick_the_us_town(nlp, with_cue, without_cue, words, us_state, elsewhere):
+    us = place_named(run(nlp, with_cue), words)
+    assert us is not None and us.country == "USA" and us.admin1 == us_state
+    other = place_named(run(nlp, without_cue), words)
+    assert other is not None and other.country == elsewhere
+
+
+@pytest.mark.parametrize("text, party_words, place_words", [
+    ("United Russia won most seats in the Murmansk legislature, and the governor left United Russia in May.",
+     "Russia", "Murmansk"),
+    ("Leaders of the Pakistan Muslim League met in Lahore on Sunday.", "Pakistan", "Lahore"),
+])
+def test_party_names_are_no_places(nlp, text, party_words, place_words):
+    record = run(nlp, text)
+    assert place_named(record, party_words) is None
+    assert place_named(record, place_words) is not None
+
+
+def test_country_beside_a_party_name_stays(nlp):
+    record = run(nlp, "Our Ukraine walked out of the talks, and Ukraine asked for a new round in Kyiv.")
+    assert [record.text[s:e] for p in record.places for s, e in p.mentions if p.feature == "country"] == ["Ukraine"]
+
+
+@pytest.mark.parametrize("text, street_town, town", [
+    ("The parade went down Denver Avenue in Tulsa on Saturday.", "Denver", "Tulsa"),
+    ("Shops on Richmond Street in Hamilton, Ontario, closed early.", "Richmond", "Hamilton"),
+])
+def test_town_in_a_street_name_is_no_place(nlp, text, street_town, town):
+    record = run(nlp, text)
+    assert place_named(record, street_town) is None
+    assert place_named(record, town) is not None
+
+
+def test_county_named_in_full_keeps_its_road(nlp):
+    record = run(nlp, "The crash happened on Otsego County Road 12 north of Cooperstown.")
+    county = place_named(record, "Otsego County")
+    assert county is not None and county.admin1 == "New York"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Government troops shelled Ghouta again on Monday, residents said.", "Ghouta"),
+    ("Farmers along the Orinoco said the harvest was lost.", "Orinoco"),
+])
+def test_feature_tagged_alone_as_organisation_is_the_feature(nlp, text, words):
+    place = place_named(run(nlp, text), words)
+    assert place is not None and place.feature == "other"
+
+
+def test_feature_inside_a_longer_organisation_name_is_not(nlp):
+    record = run(nlp, "The Pacific Fleet Command announced new drills on Tuesday.")
+    assert place_named(record, "Pacific") is None
+
+
+def test_broadcaster_named_for_a_region_is_no_place(nlp):
+    record = run(nlp, "Voice of America reported nine dead in Namangan, Uzbekistan, on Friday.")
+    assert place_named(record, "America") is None and place_named(record, "Voice of America") is None
+    assert place_named(record, "Namangan") is not None
+
+
+@pytest.mark.parametrize("text, second", [
+    ("The river will crest at 40 feet in Fargo-Moorhead on Friday, officials in North Dakota said.", "Moorhead"),
+    ("The Minneapolis-Bloomington school board in Minnesota met on Monday.", "Bloomington"),
+])
+def test_second_town_of_a_hyphenated_pair_is_a_place(nlp, text, second):
+    place = place_named(run(nlp, text), second)
+    assert place is not None and place.country == "USA"
+
+
+@pytest.mark.parametrize("with_cue, without_cue, words, elsewhere", [
+    ("Two men from Durham will appear at the magistrates' court on Monday, police said.",
+     "Two men from Durham will appear in court on Monday, police said.", "Durham", "USA"),
+    ("A soldier of the Parachute Regiment who grew up in Halifax was buried on Friday.",
+     "A soldier who grew up in Halifax was buried on Friday.", "Halifax", "CAN"),
+])
+def test_uk_institution_words_pick_the_uk_town(nlp, with_cue, without_cue, words, elsewhere):
+    uk = place_named(run(nlp, with_cue), words)
+    assert uk is not None and uk.country == "GBR"
+    other = place_named(run(nlp, without_cue), words)
+    assert other is not None and other.country == elsewhere
+
+
+@pytest.mark.parametrize("text, bare, state", [
+    ("The Kent County Levy Court met in Dover on Monday. Kent farmers asked for relief.", "Kent", "Delaware"),
+    ("The Marin County supervisors voted on Tuesday. Marin residents packed the hall.", "Marin", "California"),
+])
+def test_bare_name_of_a_county_named_in_full_is_that_county(nlp, text, bare, state):
+    place = place_named(run(nlp, text), bare)
+    assert place is not None and place.admin1 == state

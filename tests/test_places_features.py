@@ -77,7 +77,9 @@ def test_feature_words_before_and_after():
     words = ["near", "Lake", "Vermont", "and", "Zion", "National", "Park", "and", "Jordan", "Elementary"]
     assert inside_feature_name(words, 2, 3).before
     after = inside_feature_name(words, 4, 5)
-    assert after is not None and not after.before and after.all_readings
+    assert after is not None and not after.before and after.scope == "all"
+    street = inside_feature_name(["on", "Memphis", "Street", "in", "town"], 1, 2)
+    assert street is not None and street.scope == "towns"
     assert inside_feature_name(words, 8, 9) is None  # a school bears its town's name
     assert inside_feature_name(["Lake"], 0, 1) is None
     assert all(fw.words for fw in feature_words())

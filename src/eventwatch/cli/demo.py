@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -27,6 +28,17 @@ def _top_actors(rows) -> list[tuple[str, str]]:
     return [(actor_label(aid, name), code) for name, code, aid in rows]
 
 
+FEATURE_WORDS = {"city": "city", "admin1": "province/state", "country": "country", "other": "area"}
+
+
+def place_labels(rows) -> list[str]:
+    """'Kabul (AFG)' per (name, country, feature) row; a name shared by two places of one country says which is
+    which: a city and the province named after it ("Andijon (UZB, city)", "Andijon (UZB, province/state)")."""
+    rows = [tuple(r) + (None,) * (3 - len(r)) for r in rows]  # a store written before the feature was read
+    shared = Counter((n, c) for n, c, _ in rows)
+    return [f"{n} ({c}, {FEATURE_WORDS.get(f, f)})" if shared[(n, c)] > 1 and f else f"{n} ({c})" for n, c, f in rows]
+
+
 def summary(store) -> str:
     parts = store.overview()
     c = store.counts()
@@ -39,7 +51,7 @@ def summary(store) -> str:
                                    or "none"))
     lines.append("events by CAMEO root: " + (", ".join(f"{_root_label(r)} {n}" for r, n in parts["event_roots"]) or "none"))
     lines.append("quotes by speaker: " + (", ".join(f"{k} {n}" for k, n in parts["speakers"]) or "none"))
-    lines.append("places: " + (", ".join(f"{n} ({c})" for n, c in parts["places"]) or "none"))
+    lines.append("places: " + (", ".join(place_labels(parts["places"])) or "none"))
     return "\n".join(lines)
 
 

@@ -43,10 +43,11 @@ import logging
 from collections import Counter
 
 from eventwatch.model import Place, Record
+from eventwatch.nlp.cache import text as doc_text
 from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, detect
 from eventwatch.places.gazetteer import NAME_ALT, Candidate, load_gazetteer, normalise
 from eventwatch.places.nonplaces import PERSON_MAX_POPULATION, article_surnames, thing_not_place
-from eventwatch.places.resolve import resolve, resolve_dateline
+from eventwatch.places.resolve import cue_countries, resolve, resolve_dateline
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,7 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None, d
     place ("his girlfriend Olivia" in a London story is not Olivia, Mauritius), unless the sentence puts
     something there ("drones hit a refinery IN Tuapse" in a story told by Ukrainian officials): see ``lone_town``."""
     countries, divisions = Counter(demonym_countries), {}
+    countries.update(cue_countries(doc_text(doc)) if doc is not None else ())
     if dateline is not None:
         countries[dateline.cc] += 1
         divisions.setdefault((dateline.cc, dateline.admin1), set()).add(None)

@@ -13,6 +13,9 @@ Three sources, merged without overlaps (longest first):
 3. demonyms ("Afghan", "British") are collected as country *context* only, never as places (a
    demonym says whose people act, which the actor stage records; not where an event happened).
 
+The words of a political party's or a broadcaster's name that holds a place's name ("United Russia", "Pakistan
+Muslim League", "Voice of America": ``data/org_names.tsv``) are no place; its country is context, like a demonym.
+
 A name in capitals opening the text or a sentence before a dash is the article's dateline ("GLENWOOD - A man
 ..."): the gazetteer's match there is taken like a tagged name (``dateline_at``).
 
@@ -21,11 +24,14 @@ Navarro and Hill counties") are those counties, a division's press abbreviation 
 from its period after "Town," is the division ("Churchill, Man."), and a name right before ", Division"
 is the division's town of that name however small or mis-tagged ("Churchill, Manitoba"). Inside an
 organisation's name a town right after another capitalised word is part of the name ("Sarah Bush Lincoln
-Hospital"), unless that word is a compass or size word (``data/region_prefixes.tsv``: "North Tulsa"). A single word that repeats the
+Hospital"), unless that word is a compass or size word (``data/region_prefixes.tsv``: "North Tulsa"); the second name of a
+hyphenated pair is a town like the first ("Fargo-Moorhead"). A town's name inside a street's name is no place
+("Denver Avenue", ``data/feature_words.tsv``). A single word that repeats the
 first or last words of a person named earlier is that person ("Georgia Lane ... Georgia began").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -33,6 +39,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from eventwatch.nlp.cache import column, entities, per_doc, span_chars, span_text
+from eventwatch.nlp.cache import text as doc_text
 from eventwatch.places.gazetteer import (DATA, NAME_ALIAS, NAME_ALT, Candidate, demonyms, normalise, read_tsv,
                                          read_word_list)
 
@@ -215,20 +222,37 @@ def _org_head(doc: Doc, s: int, e: int, cands: list[Candidate]) -> bool:
 class FeatureWord(NamedTuple):
     words: tuple[str, ...]  # normalised words ("national", "park")
     before: bool            # stands before the name ("Lake Vermont"), else after ("Griffith Park")
-    all_readings: bool      # the name inside is no place at all, else only no country or division
+    scope: str              # 'all': the name inside is no place at all; 'divisions': no country or division;
+    # 'towns': no town (a county or a division stays: "Otter Tail County Road 80")
 
 
 @lru_cache(maxsize=1)
 def feature_words() -> tuple[FeatureWord, ...]:
     """Words before or after a name that make it part of another feature's name (``data/feature_words.tsv``)."""
-    return tuple(FeatureWord(tuple(normalise(w).split()), where == "before", scope == "all")
+    return tuple(FeatureWord(tuple(normalise(w).split()), where == "before", scope)
                  for w, where, scope in read_tsv(DATA / "feature_words.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _feature_words_by_neighbour() -> dict[tuple[bool, str], tuple[FeatureWord, ...]]:
+    """``feature_words`` by (before, the feature word next to the name): the last word of one that stands before
+    it ("Lake"), the first of one after it ("Park", "National")."""
+    out: dict[tuple[bool, str], list[FeatureWord]] = {}
+    for fw in feature_words():
+        out.setdefault((fw.before, fw.words[-1] if fw.before else fw.words[0]), []).append(fw)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def inside_feature_name(words: list[str], s: int, e: int) -> FeatureWord | None:
     """The capitalised feature word(s) right before or after tokens s..e, which make them part of a longer
     feature's name ("Lake Ontario", "Griffith Park", "Zion National Park"), if there are any."""
-    for fw in feature_words():
+    table = _feature_words_by_neighbour()
+    near = []
+    if s > 0 and words[s - 1][:1].isupper():
+        near += table.get((True, normalise_word(words[s - 1])), ())
+    if e < len(words) and words[e][:1].isupper():
+        near += table.get((False, normalise_word(words[e])), ())
+    for fw in near:
         n = len(fw.words)
         span = words[s - n:s] if fw.before else words[e:e + n]
         if (len(span) == n and (s >= n or not fw.before) and all(w[:1].isupper() for w in span)
@@ -237,14 +261,21 @@ def inside_feature_name(words: list[str], s: int, e: int) -> FeatureWord | None:
     return None
 
 
+COUNTY_WORDS = {"county", "parish", "borough"}  # a county named in full keeps its street: "Otter Tail County Road 80"
+
+
 def outside_feature(words: list[str], s: int, e: int, cands: list[Candidate]) -> list[Candidate]:
     """``cands``, or none if tokens s..e stand inside a longer feature's name (``inside_feature_name``) that
     they cannot name: "Griffith Park" (scope 'all'), "Lake Vermont" (scope 'divisions': a name of a country or
-    division); a town's name stays in a river's or lake's name ("Naugatuck River" is at Naugatuck)."""
+    division); a town's name stays in a river's or lake's name ("Naugatuck River" is at Naugatuck). A street
+    named after a town or a person (scope 'towns') is rarely in it ("Memphis Street" in Alexandria, "Richmond
+    Street" in London, Ontario): only a county named in full stays ("Otter Tail County Road 80")."""
     fw = inside_feature_name(words, s, e)
     if fw is None:
         return cands
-    if fw.all_readings or any(c.feature in ("country", "admin1") for c in cands):
+    if fw.scope == "towns":  # "Richmond Street" in London, Ontario; "Franklin Street" is no county either
+        return cands if normalise_word(words[e - 1]) in COUNTY_WORDS else []
+    if fw.scope == "all" or any(c.feature in ("country", "admin1") for c in cands):
         return []  # nor a namesake town of the state: "Lake Vermont" is in Minnesota, not in Vermont, Victoria
     return cands
 
@@ -292,12 +323,20 @@ def _inside_name(doc: Doc, s: int) -> bool:
             and normalise_word(whole) not in region_prefixes() and normalise_word(word) not in region_prefixes())
 
 
+def _hyphen_pair(doc: Doc, s: int) -> bool:
+    """Token ``s`` is the second of two names joined by a hyphen ("Fargo-Moorhead", "Greenville-Spartanburg
+    International Airport", "Nelson-Creston"): a pair of towns that leads the name, as one town would."""
+    words = column(doc, "text")
+    return s >= 2 and words[s - 1] in ("-", "\u2013") and _capitalised_word(words[s - 2]) and words[s - 2][:1].isupper()
+
+
 def _org_position_ok(doc: Doc, s: int) -> bool:
-    """Inside an organisation's name a place usually leads it ("Kabul Police") or follows 'of'/'in'
-    ("University of Ohio"); a small town's name in the middle ("North Atlantic Council") is not taken."""
+    """Inside an organisation's name a place usually leads it ("Kabul Police"), follows 'of'/'in'
+    ("University of Ohio") or a hyphen after another name ("Fargo-Moorhead"); a small town's name in the
+    middle ("North Atlantic Council") is not taken."""
     for ent in doc_entities(doc):
         if ent.start <= s < ent.end and ent.label not in PLACE_LABELS:
-            return s <= ent.trimmed[0] or column(doc, "lower_")[s - 1] in ("of", "in", "at", "for")
+            return s <= ent.trimmed[0] or column(doc, "lower_")[s - 1] in ("of", "in", "at", "for") or _hyphen_pair(doc, s)
     return True
 
 
@@ -314,13 +353,50 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
             keys[(s, e)] = normalise_word(span_text(doc, s, e))
     found = gazetteer.lookup(list(keys.values()))
     taken = [False] * len(doc)
+    org_countries_named = mask_org_names(doc, taken)
     mentions = abbreviated_division_mentions(doc, keys, found, taken)
     mentions += listed_division_mentions(doc, gazetteer, taken)
     mentions += entity_mentions(doc, ent_ranges, keys, found, taken)
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
     mentions += paired_town_mentions(doc, mentions, keys, found, taken)
     mentions.sort(key=lambda m: m.start)
-    return mentions, demonym_countries(doc)
+    return mentions, demonym_countries(doc) | org_countries_named
+
+
+@lru_cache(maxsize=1)
+def org_name_pattern() -> re.Pattern:
+    """One pattern for the names of ``data/org_names.tsv`` ("United Russia", "Our Ukraine")."""
+    names = sorted((r[0] for r in read_tsv(DATA / "org_names.tsv") if r and r[0]), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def mask_org_names(doc: Doc, taken: list[bool]) -> set[str]:
+    """The words of a party's or a broadcaster's name that holds a place's name ("United Russia", "Pakistan Muslim
+    League", "Voice of America") name no place: they are marked taken, so neither the model's tag nor the
+    gazetteer makes a mention of them. Returns the organisations' countries: context, like a demonym."""
+    text, out = doc_text(doc), set()
+    if not any(w in text for w in _org_first_words()):
+        return out
+    for m in org_name_pattern().finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            if org_countries().get(m.group(), "-") != "-":  # a broadcaster's country says nothing of the news
+                out.add(org_countries()[m.group()])
+            for i in range(span.start, span.end):
+                taken[i] = True
+    return out
+
+
+@lru_cache(maxsize=1)
+def org_countries() -> dict[str, str]:
+    """Organisation name -> its country's alpha-2 code (``data/org_names.tsv``)."""
+    return {r[0]: r[1] for r in read_tsv(DATA / "org_names.tsv") if len(r) >= 2}
+
+
+@lru_cache(maxsize=1)
+def _org_first_words() -> frozenset[str]:
+    """The first word of every name: a document without any of them needs no search."""
+    return frozenset(r[0].split()[0] for r in read_tsv(DATA / "org_names.tsv") if r and r[0])
 
 
 def paired_town_mentions(doc: Doc, mentions: list[Mention], keys: dict, found: dict,
@@ -493,9 +569,10 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
             inside = _inside_name(doc, s)
             kept = [c for c in kept if c.feature in ("country", "admin1") or (
                 c.population >= MIN_POPULATION_IN_PERSON and not inside)]
-        if any(labels[i] == "ORG" for i in range(s, e)):
+        if any(labels[i] == "ORG" for i in range(s, e)) and not _whole_org(doc, s, e):
             # a sea or region inside an organisation's name names the organisation, not a place:
-            # "North Atlantic Council", "Pacific Fleet", "Gulf Cooperation Council"
+            # "North Atlantic Council", "Pacific Fleet", "Gulf Cooperation Council"; a river the model tagged
+            # alone as an organisation ("the Neches forms the county's boundary") is still the river
             kept = [c for c in kept if not c.ext_id.startswith(ORG_NAMED_FEATURES)]
         if feature_named_otherwise(doc, s, e):  # "Nile Rodgers", "Kilimanjaro beer"
             kept = [c for c in kept if not c.ext_id.startswith(ORG_NAMED_FEATURES)]
@@ -535,6 +612,11 @@ def demonym_countries(doc: Doc) -> set[str]:
     """Countries named by capitalised demonyms ("Afghan" -> AF): context, never places."""
     dem = demonyms()
     return {dem[normalise_word(w)] for w in column(doc, "text") if w[:1].isupper() and normalise_word(w) in dem}
+
+
+def _whole_org(doc: Doc, s: int, e: int) -> bool:
+    """Tokens s..e are the whole of an organisation's tag (trimmed), not a part of a longer name."""
+    return any(ent.place_label == "ORG" and ent.trimmed == (s, e) for ent in doc_entities(doc))
 
 
 def _whole_person_entity(doc: Doc, s: int, e: int) -> tuple[int, int] | None:

@@ -16,7 +16,8 @@ Every distinct name (a "group" of mentions) gets a score per candidate:
 A name with readings in one country only counts as evidence of the article's country (and a pick counts in
 the majority) only if the model tagged it or its reading is a town of ``MIN_POPULATION``: a hamlet the gazetteer
 alone matched ("Law" in "Law Enforcement Center") says nothing. A sum with a bare dollar or pound sign is weak
-country evidence, like a demonym.
+country evidence, like a demonym; so are words of one country's local institutions ("Police Department",
+"Sheriff's Office", "Interstate 64", a legislator's "D-Braxton": ``data/country_cues.tsv``).
 
 A group's own choice is left out of its context, so "Georgia" is decided by "Tbilisi" or
 "Atlanta", not by itself. The weights are plain constants below.
@@ -33,6 +34,9 @@ lies in that same country ("Manhattan" in a Kansas story). Every famous reading 
 Lists: a name joined by "and"/"or" to a first-level division is that country's division of the name if it
 has one ("Oregon and Washington").
 
+Counties: a county named in full ("DeKalb County") makes the article's bare name of it a place of that county's
+state (the town of that name there, else the county), not a namesake town of another state.
+
 Pairs: "Town, Province" and "Town in Province" are resolved together. The town takes a reading inside
 the container if it has one; a town the index does not know there ("Sarkh, Logar") takes the
 container's place rather than a namesake abroad.
@@ -43,11 +47,12 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from eventwatch.places.detect import MIN_POPULATION, Mention
-from eventwatch.places.gazetteer import NAME_ALIAS, NAME_ALT, NAME_MAIN, Candidate
+from eventwatch.places.gazetteer import DATA, NAME_ALIAS, NAME_ALT, NAME_MAIN, Candidate, read_tsv
 
 FEATURE_PRIOR = {"country": 2.0, "other": 2.0, "admin1": 0.5, "city": 0.0}
 ALT_NAME_MALUS = 1.0
@@ -233,6 +238,8 @@ def build_context(groups: list[Group], demonym_countries: set[str], dateline: Ca
         countries[dateline.cc] += 2
     for cc in currency_countries(text):
         countries[cc] += 1
+    for cc in cue_countries(text):
+        countries[cc] += 1
     for g in groups:
         pick = g.choice
         if pick is None:
@@ -286,6 +293,31 @@ def currency_countries(text: str) -> tuple[str, ...]:
         out += DOLLAR_COUNTRIES
     if POUND.search(text):
         out += ("GB",)
+    return out
+
+
+# a US legislator's party tag: "Delegate Brent Boggs, D-Braxton", "(R-Texas)"
+PARTY_TAG = re.compile(r"(?:\(|, )[DR]-[A-Z][a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """One pattern per country of ``data/country_cues.tsv`` ("#" stands for a number)."""
+    by_cc: dict[str, list[str]] = {}
+    for cue, cc in read_tsv(DATA / "country_cues.tsv"):
+        by_cc.setdefault(cc, []).append(re.escape(cue).replace("\\#", "#").replace("#", r"\d+"))
+    return tuple((cc, re.compile(r"\b(?:" + "|".join(sorted(cues, key=len, reverse=True)) + r")(?!\w)"))
+                 for cc, cues in sorted(by_cc.items()))
+
+
+@lru_cache(maxsize=16)
+def cue_countries(text: str) -> tuple[str, ...]:
+    """Countries whose institutions the text names in words used of no other ("Charleston Police Department",
+    "the county Sheriff's Office", "Interstate 64", "Brent Boggs, D-Braxton": the United States;
+    ``data/country_cues.tsv``). Weak country evidence, like a demonym, counted once however often named."""
+    out = tuple(cc for cc, pattern in _cue_patterns() if pattern.search(text))
+    if "US" not in out and PARTY_TAG.search(text):
+        out += ("US",)
     return out
 
 
@@ -438,7 +470,31 @@ def resolve(mentions: list[Mention], text: str, demonym_countries: set[str],
         context_pass(groups, demonym_countries, dateline, text, close)
     resolve_pairs(groups)
     coordinated_divisions(groups, text)
+    bare_county_names(groups)
     return groups
+
+
+COUNTY_SUFFIXES = (" county", " parish")
+
+
+def bare_county_names(groups: list[Group]) -> None:
+    """A county named in full ("DeKalb County") makes the article's bare name of it ("DeKalb's plan", "StandUp
+    DeKalb") that county's: a town of that name in the county's state if there is one, else the county itself, not a
+    namesake town of another state (DeKalb, Illinois, in an Atlanta story)."""
+    counties = {}
+    for g in groups:
+        c = g.choice
+        if c is not None and c.feature == "other" and c.cc and c.admin1 and g.key.endswith(COUNTY_SUFFIXES):
+            counties[g.key.rsplit(" ", 1)[0]] = c
+    if not counties:
+        return
+    for g in groups:
+        county = counties.get(g.key)
+        if county is None or g.choice is None or g.choice.feature != "city" or (
+                g.choice.cc == county.cc and g.choice.admin1 == county.admin1):
+            continue
+        same = [c for c in g.candidates if c.feature == "city" and c.cc == county.cc and c.admin1 == county.admin1]
+        g.choice = max(same, key=prior) if same else county
 
 
 LIST_WORDS = ("and", "or", "&")

@@ -9,7 +9,7 @@ OVERVIEW_SQL = {
                   "FROM article_actors GROUP BY 1) x ON x.actor_id = a.id ORDER BY m DESC, name LIMIT 12",
     "event_roots": "SELECT root, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 12",
     "speakers": "SELECT coalesce(speaker_name, '?'), count(*) FROM quotes GROUP BY 1 ORDER BY 2 DESC LIMIT 8",
-    "places": "SELECT name, country FROM places ORDER BY name LIMIT 20",
+    "places": "SELECT name, country, feature FROM places ORDER BY name, feature LIMIT 20",
 }
 
 
