@@ -277,8 +277,10 @@ def _spans(doc: Doc, mentions) -> list[Span]:
 
 def own_country(tok: Token, ctx: Context) -> tuple[str | None, int]:
     """Country from the phrase itself, and the last token index the phrase takes with it."""
+    backers = backer_tokens(tok.lefts)
     for c in tok.lefts:
-        if c.dep_ in MODIFIER_DEPS and not any(t.lower_ in STANCE for t in c.subtree) and not _after_stance(c):
+        if c.dep_ in MODIFIER_DEPS and not any(t.lower_ in STANCE for t in c.subtree) and not _after_stance(c) \
+                and c.i not in backers:
             for t in c.subtree:
                 country = ctx.country_of(t) or (ctx.leader_country(t) if c.dep_ == "compound" else None)
                 if country:
@@ -302,11 +304,67 @@ def _after_stance(tok: Token) -> bool:
 
 def clause_country(tok: Token, ctx: Context) -> str | None:
     """The one country of the places named in the sentence of TOK (none when they name two), leaving out the
-    places the group goes to or acts on and the venue where it meets (:func:`not_its_place`)."""
+    places the group goes to or acts on and the venue where it meets (:func:`not_its_place`), the country that
+    owns the doer of the group's clause when the group is not the doer (:func:`doer_owners`) and the backers
+    of a "US-backed" phrase (:func:`backer_tokens`)."""
     sent = tok.sent
-    away = not_its_place(tok)
+    away = not_its_place(tok) | doer_owners(tok) | backer_tokens(sent)
     found = {c for i, c in ctx.place_at.items() if sent.start <= i < sent.end and i not in away}
     return next(iter(found)) if len(found) == 1 else None
+
+
+OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+CLIMB_DEPS = frozenset({"pobj", "prep", "dobj", "dative", "conj", "appos", "nsubjpass", "attr", "agent"})
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb whose clause TOK is a participant of: up through objects, prepositions and conjuncts
+    ("killed dozens OF CIVILIANS", "signed a deal WITH THE REBELS")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def _owners(tok: Token) -> set[int]:
+    """The words that say whose TOK is: its possessive, compounds and adjectives, with theirs ("RUSSIA's
+    bombardment", "ISRAELI air strikes"); not its prepositional phrases ("shelling of Aleppo")."""
+    out: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in OWNER_DEPS:
+            out |= {c.i} | _owners(c)
+    return out
+
+
+def doer_owners(tok: Token) -> set[int]:
+    """When TOK is not the doer of its clause (the victims, the other party), the words naming the country of
+    the doer: "RUSSIA's bombardment of Aleppo killed dozens of civilians" (the civilians are not Russian),
+    "ISRAEL's strikes on Gaza wounded children"; the place where the act happens still counts."""
+    verb = governing_verb(tok)
+    if verb is None:
+        return set()
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj") and tok.i not in {t.i for t in c.subtree}:
+            out |= _owners(c)
+    return out
+
+
+@lru_cache(maxsize=1)
+def backer_words() -> frozenset[str]:
+    """Participles that make a modifier's country a backer, not the group's ("US-BACKED government")."""
+    return frozenset(fold(w) for w in read_words(DATA / "backer_words.txt"))
+
+
+def backer_tokens(span) -> set[int]:
+    """Tokens of SPAN that name who backs a group: the subtree of a backer participle used as a modifier
+    ("the US-backed government", "Iranian-funded militias"), not the group's own country."""
+    words = backer_words()
+    return {t.i for b in span if b.dep_ in ("amod", "compound") and fold(b.lower_) in words for t in b.subtree}
 
 
 TOWARD_PREPS = frozenset({"to", "into", "toward", "towards", "against", "on", "onto", "at"})
