@@ -185,9 +185,30 @@ def _head_words(tok: Token) -> list[list[str]]:
 
 
 def noun_sector(tok: Token, dic: Dictionary) -> str | None:
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in NOT_GROUPS:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return participle_sector(tok)
+    if tok.lower_ in NOT_GROUPS:
         return None
     return agent_sector(_head_words(tok), dic)
+
+
+@lru_cache(maxsize=1)
+def participle_groups() -> dict[str, str]:
+    """Participles used as group nouns and their sectors (data/participle_groups.tsv)."""
+    return {fold(r[0]): r[1].strip() for r in read_table(DATA / "participle_groups.tsv") if len(r) >= 2}
+
+
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj"})
+
+
+def participle_sector(tok: Token) -> str | None:
+    """"The ACCUSED", "the WOUNDED": a participle or adjective the tagger leaves unnamed, standing alone after
+    "the" as a party of a clause, names a group (``data/participle_groups.tsv``)."""
+    if tok.pos_ not in ("VERB", "ADJ") or tok.dep_ not in ARGUMENT_DEPS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    return participle_groups().get(fold(tok.lower_))
 
 
 class Context:
@@ -478,7 +499,9 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
     ctx = Context(doc, record, dic)
     known = {a.id: a for a in record.actors}
     # only nouns can have a sector (noun_sector, _compound_sector): the other tokens are not looked at
-    for i in [k for k, pos in enumerate(column(doc, "pos_")) if pos in NOUN_POS]:
+    lowers = column(doc, "lower_")
+    groups = participle_groups()
+    for i in [k for k, pos in enumerate(column(doc, "pos_")) if pos in NOUN_POS or lowers[k] in groups]:
         tok = doc[i]
         if not is_group_head(tok, ctx):
             continue
