@@ -78,6 +78,17 @@ def pick_role(entry: Entry, date: str | None) -> Role | None:
     return undated_role(entry.roles, NOT_YET)  # every role starts after the article: none is in force
 
 
+LEADER_ROLES = frozenset({"leader", "party leader"})
+OPPOSITION = "OPP"
+
+
+def party_leader(role: str | None, party: Role) -> bool:
+    """ROLE names the leader of a party (PARTY's role is PTY) whose own entry gives no office in force: the
+    guide's "opposition leader OPP while his party is PTY" (a leader in government has his office's dated role,
+    which is read before this)."""
+    return bool(role) and role.lower() in LEADER_ROLES and "PTY" in party.sector
+
+
 UNDATED = "undated article: no dated role applied"
 NOT_YET = "no dated role in force on the article's date"
 
@@ -343,6 +354,9 @@ class Resolver:
             if aff_role and aff_role.code and parse_code(aff_role.code) and parse_code(aff_role.code).country is None:
                 code = aff_role.code  # an IGO's person: the IGO code
                 sector = list(dict.fromkeys(list(aff_role.sector) + sector))
+            elif aff_role and not t_sector and c.kind == "person" and party_leader(role_txt, aff_role):
+                sector = [OPPOSITION]  # "Tory leader Michael Howard": a party's leader out of office (guide §3)
+                code = compose(country, sector)
             elif aff_role and not t_sector and aff_role.code:
                 code = aff_role.code
             else:
