@@ -189,7 +189,7 @@ def noun_sector(tok: Token, dic: Dictionary) -> str | None:
         return participle_sector(tok)
     if tok.lower_ in NOT_GROUPS:
         return None
-    return agent_sector(_head_words(tok), dic)
+    return agent_sector(_head_words(tok), dic) or participle_sector(tok)
 
 
 @lru_cache(maxsize=1)
@@ -203,8 +203,9 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj
 
 def participle_sector(tok: Token) -> str | None:
     """"The ACCUSED", "the WOUNDED": a participle or adjective the tagger leaves unnamed, standing alone after
-    "the" as a party of a clause, names a group (``data/participle_groups.tsv``)."""
-    if tok.pos_ not in ("VERB", "ADJ") or tok.dep_ not in ARGUMENT_DEPS:
+    "the" as a party of a clause, names a group (``data/participle_groups.tsv``); the tagger may also read it as
+    a name ("questioned the ACCUSED.")."""
+    if tok.pos_ not in ("VERB", "ADJ", "NOUN", "PROPN") or tok.dep_ not in ARGUMENT_DEPS:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None

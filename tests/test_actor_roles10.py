@@ -1,0 +1,57 @@
+"""Roles of named people from the article's words and dated facts, group nouns the stage must know, and the
+country of a group that is not the doer of its clause (issue #18). Sentences written here."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.model import Document
+from actor_helpers import actor_at
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    def _run(text, date="2026-03-10"):
+        return next(pipeline.process([Document(text=text, published=date, location="test")]))
+
+    return _run
+
+
+def test_a_group_hit_by_the_act_does_not_take_the_attackers_country(run):
+    rec = run("Turkey's shelling of the border villages wounded dozens of farmers on Sunday.")
+    assert actor_at(rec, "farmers").country != "TUR"
+    rec = run("Iran's missile strike on the camp killed several residents, officials in Baghdad said.")
+    assert actor_at(rec, "residents").country != "IRN"
+
+
+def test_a_backer_is_not_the_country_of_the_group_it_backs(run):
+    rec = run("The Saudi-backed government rejected the offer from the northern tribes.")
+    assert actor_at(rec, "government").country != "SAU"
+    rec = run("The Russian-backed authorities signed a truce with the insurgents.")
+    assert actor_at(rec, "authorities").country != "RUS"
+    assert actor_at(rec, "insurgents").country != "RUS"
+
+
+def test_investigators_executives_and_the_accused_are_groups(run):
+    rec = run("Investigators searched the offices of the firm on Monday.")
+    assert actor_at(rec, "Investigators").sector[:1] == ["COP"]
+    rec = run("Senior executives at the carmaker met union leaders, and prosecutors questioned the accused.")
+    assert actor_at(rec, "executives").sector[:1] == ["BUS"]
+    assert actor_at(rec, "accused") is not None and actor_at(rec, "accused").sector[:1] == ["CRM"]
+
+
+def test_a_party_leader_named_by_the_text_is_opposition_at_every_mention(run):
+    rec = run("Tory leader Alan Brookfield attacked the budget. Mr Brookfield said the tax rise was a mistake.",
+              date="2004-11-10")
+    first, later = actor_at(rec, "Alan Brookfield"), actor_at(rec, "Mr Brookfield")
+    assert first.code == "GBROPP" and later is first
+    rec = run("Peter Marchbank, the Liberal Democrat leader, met farmers in Devon. Mr Marchbank promised help.",
+              date="2004-11-10")
+    assert actor_at(rec, "Peter Marchbank").code == "GBROPP"
+
+
+def test_a_candidacy_is_a_dated_role(run):
+    rec = run("Donald Trump criticised Hillary Clinton at a rally in Ohio.", date="2016-09-20")
+    assert actor_at(rec, "Donald Trump").code == "USAPTY"
+    assert actor_at(rec, "Hillary Clinton").code == "USAPTY"
+    rec = run("Donald Trump criticised the Federal Reserve at a rally in Ohio.", date="2018-09-20")
+    assert actor_at(rec, "Donald Trump").code == "USAGOV"
