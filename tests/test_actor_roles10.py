@@ -55,3 +55,13 @@ def test_a_candidacy_is_a_dated_role(run):
     assert actor_at(rec, "Hillary Clinton").code == "USAPTY"
     rec = run("Donald Trump criticised the Federal Reserve at a rally in Ohio.", date="2018-09-20")
     assert actor_at(rec, "Donald Trump").code == "USAGOV"
+
+
+def test_a_capitals_act_is_its_government_and_the_group_it_acts_for_keeps_its_own_country(run):
+    rec = run("Washington's weapons sales to the island angered the Chinese leadership.")
+    assert actor_at(rec, "Washington") is not None and actor_at(rec, "Washington").country == "USA"
+    rec = run("Tehran's backing for the militias in the south worried diplomats.")
+    assert actor_at(rec, "Tehran") is not None and actor_at(rec, "Tehran").country == "IRN"
+    assert actor_at(rec, "militias").country != "IRN"
+    rec = run("Kabul's residents queued for bread.")  # the people of the city: no act of a government
+    assert actor_at(rec, "Kabul") is None or actor_at(rec, "Kabul").kind != "country"

@@ -365,11 +365,19 @@ def _owners(tok: Token) -> set[int]:
 def doer_owners(tok: Token) -> set[int]:
     """When TOK is not the doer of its clause (the victims, the other party), the words naming the country of
     the doer: "RUSSIA's bombardment of Aleppo killed dozens of civilians" (the civilians are not Russian),
-    "ISRAEL's strikes on Gaza wounded children"; the place where the act happens still counts."""
+    "ISRAEL's strikes on Gaza wounded children", "MOSCOW's support for the rebels" (the owner of an act TOK
+    is the object of); the place where the act happens still counts."""
+    out: set[int] = set()
+    up = tok
+    for _ in range(4):  # "support FOR the rebels", "sales TO the island": the owner of the act is not TOK's
+        if up.dep_ not in ("pobj", "prep") or up.head is up:
+            break
+        up = up.head
+        if up.pos_ == "NOUN":
+            out |= _owners(up)
     verb = governing_verb(tok)
     if verb is None:
-        return set()
-    out: set[int] = set()
+        return out
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj") and tok.i not in {t.i for t in c.subtree}:
             out |= _owners(c)

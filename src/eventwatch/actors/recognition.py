@@ -328,7 +328,26 @@ def capital_as_actor(span) -> bool:
         root = root.head
     if root.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return True
+    if root.dep_ == "poss":
+        return policy_of_capital(root.head)
     return root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "against", "to", "from") and root.head.head.pos_ in ("VERB", "NOUN")
+
+
+POLICY_DEPS = frozenset({"compound", "prep", "acl", "relcl"})
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words(Path(__file__).parent / "data" / "not_agents.txt"))
+
+
+def policy_of_capital(noun) -> bool:
+    """"WASHINGTON's Taiwan arms sales", "MOSCOW's support for the rebels": a capital's act or policy (a noun
+    that says what of, for or to whom) is its government's; not "Kabul's residents", "London's mayor", "the
+    city's streets" (people, office holders and places of the city: a noun with nothing of its own)."""
+    if noun.pos_ != "NOUN" or fold(noun.lemma_) in _place_nouns():
+        return False
+    return any(c.dep_ in POLICY_DEPS for c in noun.children)
 
 
 def full_person_names(doc: Doc, dic: Dictionary, ft: list[str], mentions: list[Mention]) -> dict[str, str]:
