@@ -327,11 +327,15 @@ def _after_stance(tok: Token) -> bool:
 def clause_country(tok: Token, ctx: Context) -> str | None:
     """The one country of the places named in the sentence of TOK (none when they name two), leaving out the
     places the group goes to or acts on and the venue where it meets (:func:`not_its_place`), the country that
-    owns the doer of the group's clause when the group is not the doer (:func:`doer_owners`) and the backers
+    owns the doer of the group's clause when the group is not the doer and the sentence names another place
+    (:func:`doer_owners`; "China's crackdown on protesters" names no other: they are China's) and the backers
     of a "US-backed" phrase (:func:`backer_tokens`)."""
     sent = tok.sent
-    away = not_its_place(tok) | doer_owners(tok) | backer_tokens(sent)
+    away = not_its_place(tok) | backer_tokens(sent)
     found = {c for i, c in ctx.place_at.items() if sent.start <= i < sent.end and i not in away}
+    if len(found) > 1:  # "Russia's bombardment of ALEPPO killed civilians": the place of the act, not the doer's
+        doer = doer_owners(tok)
+        found = {c for i, c in ctx.place_at.items() if sent.start <= i < sent.end and i not in away | doer} or found
     return next(iter(found)) if len(found) == 1 else None
 
 
