@@ -67,3 +67,10 @@ def test_a_capitals_act_is_its_government_and_the_group_it_acts_for_keeps_its_ow
     assert actor_at(rec, "militias").country != "IRN"
     rec = run("Kabul's residents queued for bread.")  # the people of the city: no act of a government
     assert actor_at(rec, "Kabul") is None or actor_at(rec, "Kabul").kind != "country"
+
+
+def test_a_dated_office_is_carried_to_mentions_that_do_not_state_it(run):
+    rec = run("The cardinal praised Michael Howard's stance. Mr Howard thanked him.", date="2005-03-15")
+    assert actor_at(rec, "Michael Howard").code == "GBROPP"
+    rec = run("President-elect Donald Trump called for unity. Mr Trump spoke in New York.", date="2016-11-24")
+    assert actor_at(rec, "Mr Trump").code == "USAGOV"
