@@ -85,3 +85,11 @@ def test_a_named_person_with_no_office_title_or_body_is_a_civilian(run):
     assert actor_at(rec, "Ms Drummock").code == "GBRCVL"
     rec = run("Tory leader Alan Brookfield visited Leeds. Brookfield met the council.", date="2005-02-10")
     assert actor_at(rec, "Alan Brookfield").code != "GBRCVL"  # an office the text names is no private person
+
+
+def test_a_partys_title_after_a_name_is_that_person_and_gives_him_the_role(run):
+    rec = run("Peter Marchbank spoke in Bath. The Labour leader told the crowd the party would win.", date="1987-05-10")
+    marchbank = actor_at(rec, "Peter Marchbank")
+    assert actor_at(rec, "leader") is marchbank and marchbank.code == "GBROPP" and marchbank.name == "Peter Marchbank"
+    rec = run("David Holloway toured Devon. The Tory leader said farmers had been let down.", date="1998-05-10")
+    assert actor_at(rec, "leader") is actor_at(rec, "David Holloway")

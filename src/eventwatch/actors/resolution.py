@@ -129,6 +129,7 @@ class Resolver:
         self.person_order: list[tuple[int, str]] = []  # (token, cluster id) of person mentions
         self.demonyms: list[Mention] = []   # "Afghan" before a noun: a country mention unless a role used it
         self.consumed: set[int] = set()     # tokens a role or an agent used
+        self.title_spans: set[tuple[int, int]] = set()  # titles that refer back to a named person ("the Labour leader")
         self.person_names: dict[str, str] = {}  # folded full name, surname, family name -> person cluster id
 
     # -- clusters
@@ -288,6 +289,19 @@ class Resolver:
                 best = (t, cid)
         return best[1] if best else None
 
+    def named_before(self, token: int, role: str, body: Entry | None) -> Cluster | None:
+        """The person a definite title of a body refers back to ("the Labour leader") when the dictionary knows no
+        holder: the one person named before whom the text gives that role of that body, else the one person named
+        before with no office at all (no dictionary entry, no role in the text); None when it is not one."""
+        before = [c for c in self.clusters.values() if c.kind == "person" and c.spans and c.first_token < token
+                  and not c.fixed]
+        same = [c for c in before if any(i.role and fold(i.role) == fold(role) and i.affiliation is body
+                                          for i in c.infos)]
+        if same:
+            return same[0] if len(same) == 1 else None
+        bare = [c for c in before if c.entry is None and not any(i.role or i.sector or i.affiliation for i in c.infos)]
+        return bare[0] if len(before) == 1 and len(bare) == 1 else None
+
     def people_with_role(self, role: str) -> list[str]:
         out = []
         for c in self.clusters.values():
@@ -308,6 +322,13 @@ class Resolver:
                         entry, _ = held
                         c = self.cluster(entry.id, "person", entry, entry.name)
                         self.add(c, a.start, a.end, TextRole(role=a.role, sector=a.sector, country=info.country, affiliation=info.affiliation))
+                        continue
+                if owner and a.role and not a.indefinite:
+                    named = self.named_before(a.start, a.role, info.affiliation)
+                    if named is not None:  # "Charles Kennedy spoke in Bath. THE LIB DEM LEADER said": that person
+                        self.add(named, a.start, a.end, TextRole(role=a.role, sector=a.sector, country=info.country,
+                                                                  affiliation=info.affiliation))
+                        self.title_spans.add((a.start, a.end))  # a mention, not a name of the person
                         continue
                 if owner:
                     base = info.affiliation.id if info.affiliation else generic_id(info.country, a.sector)
@@ -462,7 +483,8 @@ class Resolver:
         return None
 
     def best_name(self, c: Cluster) -> str:
-        texts = [span_text(self.doc, s, e) for s, e in c.spans]
+        texts = [span_text(self.doc, s, e) for s, e in c.spans if (s, e) not in self.title_spans] \
+            or [span_text(self.doc, s, e) for s, e in c.spans]
         if c.kind == "person" and not c.fixed:
             return max(texts, key=len)
         name = c.name or texts[0]
