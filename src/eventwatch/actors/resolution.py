@@ -89,6 +89,11 @@ def party_leader(role: str | None, party: Role) -> bool:
     return bool(role) and role.lower() in LEADER_ROLES and "PTY" in party.sector
 
 
+def party_body(entry: Entry) -> bool:
+    """ENTRY is a political party (its roles are PTY)."""
+    return any("PTY" in r.sector for r in entry.roles)
+
+
 UNDATED = "undated article: no dated role applied"
 NOT_YET = "no dated role in force on the article's date"
 
@@ -290,7 +295,7 @@ class Resolver:
         return best[1] if best else None
 
     def named_before(self, token: int, role: str, body: Entry | None) -> Cluster | None:
-        """The person a definite title of a body refers back to ("the Labour leader") when the dictionary knows no
+        """The person a definite title of a party refers back to ("the Labour leader") when the dictionary knows no
         holder: the one person named before whom the text gives that role of that body, else the one person named
         before with no office at all (no dictionary entry, no role in the text); None when it is not one."""
         before = [c for c in self.clusters.values() if c.kind == "person" and c.spans and c.first_token < token
@@ -323,7 +328,7 @@ class Resolver:
                         c = self.cluster(entry.id, "person", entry, entry.name)
                         self.add(c, a.start, a.end, TextRole(role=a.role, sector=a.sector, country=info.country, affiliation=info.affiliation))
                         continue
-                if owner and a.role and not a.indefinite:
+                if info.affiliation is not None and a.role and not a.indefinite and party_body(info.affiliation):
                     named = self.named_before(a.start, a.role, info.affiliation)
                     if named is not None:  # "Charles Kennedy spoke in Bath. THE LIB DEM LEADER said": that person
                         self.add(named, a.start, a.end, TextRole(role=a.role, sector=a.sector, country=info.country,
