@@ -76,17 +76,6 @@ def test_a_dated_office_is_carried_to_mentions_that_do_not_state_it(run):
     assert actor_at(rec, "Mr Trump").code == "USAGOV"
 
 
-def test_a_named_person_with_no_office_title_or_body_is_a_civilian(run):
-    rec = run("Police in Cardiff said the fire started overnight. Mr Pennick, who lives nearby, said he heard an "
-              "explosion.", date="2005-02-10")
-    assert actor_at(rec, "Pennick").code == "GBRCVL"
-    rec = run("Firefighters in Glasgow rescued two children on Monday. Their neighbour, Ailsa Drummock, said the flat "
-              "was full of smoke. Ms Drummock called the fire brigade.", date="2005-02-10")
-    assert actor_at(rec, "Ms Drummock").code == "GBRCVL"
-    rec = run("Tory leader Alan Brookfield visited Leeds. Brookfield met the council.", date="2005-02-10")
-    assert actor_at(rec, "Alan Brookfield").code != "GBRCVL"  # an office the text names is no private person
-
-
 def test_a_partys_title_after_a_name_is_that_person_and_gives_him_the_role(run):
     rec = run("Peter Marchbank spoke in Bath. The Labour leader told the crowd the party would win.", date="1987-05-10")
     marchbank = actor_at(rec, "Peter Marchbank")

@@ -602,8 +602,7 @@ def armed_group_of(tok: Token, sector: str, ctx: Context) -> GroupOf | None:
 
 def place_unplaced(record: Record, country: str | None, dic: Dictionary, sole: str | None = None) -> None:
     """People and organisations the dictionary does not place take the article's country (when it has one):
-    "Director Shami Chakrabarti" in a British article is British (a private person also takes the civilian
-    sector, :func:`private_person`); an unknown organisation only when its
+    "Director Shami Chakrabarti" in a British article is British; an unknown organisation only when its
     name gave it a sector ("Department of Motor Vehicles"), as an unknown body may be international.
     Actors coded as international (IGO/NGO codes), those who speak for an international body, those the
     dictionary knows (whose roles the article's date may leave open) and countries keep what they have.
@@ -627,17 +626,8 @@ def place_unplaced(record: Record, country: str | None, dic: Dictionary, sole: s
         if not placed:
             continue
         actor.country = placed
-        if private_person(actor):
-            actor.sector = [PEOPLE_SECTOR]
         actor.code = f"{placed}{actor.sector[0] if actor.sector else ''}"
         actor.confidence = min(actor.confidence, 0.5)
-
-
-def private_person(actor: Actor) -> bool:
-    """A named person whom neither the dictionary nor the text gives an office, a title or a body ("Saheed
-    Ramsay, 34, was shot"): an ordinary person, the guide's CVL; a role the text names without a sector
-    ("leader") leaves the sector open."""
-    return actor.kind == "person" and not actor.sector and not actor.role and not actor.affiliation
 
 
 def _same_group(actors, sector: str) -> str | None:
