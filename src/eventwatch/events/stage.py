@@ -99,7 +99,9 @@ class EventsStage:
                 votes = self.classifier.vote(sent, cands, index, self.mode == "classifier")
                 if any(sent.start <= i < sent.end for i in ctx.vetoed):
                     # the sentence's violence word was read as figurative: the classifier does not bring it back
-                    votes = [(c, v) for c, v in votes if not (v.only and c.root in literal.VIOLENCE_ROOTS)]
+                    # nor any word the lexicon read as no event ("warned OF FAMINE": a forecast, no threat)
+                    votes = [(c, v) for c, v in votes
+                             if not (v.only and (c.root in literal.VIOLENCE_ROOTS or c.trigger.i in ctx.vetoed))]
             for cand in cands:
                 if len(cand.sources) >= 2:
                     index.last_group = cand.sources
