@@ -83,11 +83,22 @@ class ActorIndex:
         return self.by_token.get(tok.i)
 
 
+@lru_cache(maxsize=1)
+def relation_nouns() -> frozenset[str]:
+    """data/relation_nouns.txt: "her ADVISER", "the minister's SON": someone other than the owner."""
+    from eventwatch.resources import read_words
+
+    return frozenset(read_words(Path(__file__).parent / "data" / "relation_nouns.txt"))
+
+
 def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
-    """The actor a noun phrase headed by TOK stands for (itself, a compound/possessive modifier, an 'of' phrase)."""
+    """The actor a noun phrase headed by TOK stands for (itself, a compound/possessive modifier, an 'of' phrase).
+    A noun of a relation ("her adviser", "the minister's son") stands for no owner: only for its own actor."""
     aid = index.at(tok)
     if aid or depth > 3:
         return aid
+    if tok.lemma_.lower() in relation_nouns() and any(c.dep_ == "poss" for c in tok.children):
+        return next((index.at(c) for c in tok.children if c.dep_ == "appos" and index.at(c)), None)
     for child in tok.children:
         if child.dep_ in ("compound", "poss", "amod", "nmod", "npadvmod") and index.at(child):
             return index.at(child)
