@@ -326,6 +326,8 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
             continue  # "fought battles", "took control": the verb already codes it
         if trig.pattern.free and trig.light is None and _governed_by(trig.token, harm):
             continue
+        if _by_sport_body(trig):
+            continue  # "Argentina's football federation paid tribute to him", "the FA fined the club": sport, guide §1
         cand = _code_trigger(trig, lex, index, ctx)
         if cand.code == literal.MILITARY_AID and not _armed_sides(cand, index):
             continue
@@ -345,6 +347,19 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
 
 
 OPPOSED_ROOTS = frozenset({"11", "12", "16", "17"})   # disapprove, reject, reduce relations, coerce
+
+
+def _by_sport_body(trig: Trigger) -> bool:
+    """The act's doer (the subject or by-agent of its verb, of its light verb, or of its frame verb) is a body of sport
+    (literal.sport_body: "the Premier League", "the football federation"), whose acts are sport (the guide, section 1)."""
+    return sport_doer(trig.frame if trig.frame is not None else (trig.light if trig.light is not None else trig.token))
+
+
+def sport_doer(verb: Token) -> bool:
+    """VERB's subject or by-agent is a body of sport (literal.sport_body)."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(literal.sport_body(d) for d in doers)
 
 
 def _planned_in(tok: Token) -> Token | None:

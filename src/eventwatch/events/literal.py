@@ -104,6 +104,8 @@ class Words:
     consequence: frozenset[str] = frozenset()
     stance: frozenset[str] = frozenset()
     sportbody: frozenset[str] = frozenset()
+    sport: frozenset[str] = frozenset()
+    sportname: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -115,7 +117,7 @@ def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
              "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining", "unmeant", "peril", "consequence",
-             "stance", "sportbody")
+             "stance", "sportbody", "sport", "sportname")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -664,9 +666,19 @@ def _charge(tok: Token, lemma: str, words: "Words", known: set[int], agents: fro
         return REPRESSION  # a charge INTO a crowd, AT the police: a physical one (no legal charge takes these)
     doers = [c for c in tok.children if c.dep_ == "nsubj"]
     doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    if any(_lemmas(o) & words.sportbody or o.lower_ in words.sportbody for o in doers):
+    if any(sport_body(o) for o in doers):
         return DROP  # "were charged by the Premier League", "the FA charged the club": sport (guide §1), no event
     return None
+
+
+def sport_body(o: Token) -> bool:
+    """A body of sport: "the Premier League", "the Football Association", "Argentina's football federation", "FIFA"
+    (``sportbody`` rows named by a ``sport`` word, or a ``sportname``); not "the Bar Association", not ASEAN."""
+    words = load_words()
+    near = {o.lower_, o.lemma_.lower()} | {c.lower_ for c in o.children if c.dep_ in ("compound", "amod", "nmod")}
+    if near & words.sportname:
+        return True
+    return o.lemma_.lower() in words.sportbody and bool(near & words.sport)
 
 
 def _forecast(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
