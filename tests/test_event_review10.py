@@ -1,5 +1,5 @@
 """Verb sense and scope found by review 10 (sentences written for these tests): warnings of perils are no threats, a
-blocked plan is no act of the blocker, a legal charge is an accusation of its object (not an arrest), non-political
+blocked plan is no act of the blocker, a legal charge (173) is on its object, a sport body's is no event, non-political
 copy makes no events, and everyday political acts the lexicon lacked (walk-outs, stones thrown, water cannon, bail,
 a jury's verdict).
 """
@@ -62,30 +62,33 @@ def test_facing_trial_is_no_threat(pipeline, text):
     assert any(c == "173" and hyp for c, _, _, _, hyp in got), got
 
 
-# --- a legal charge: an accusation (CAMEO 112x) of the charged, not an arrest
-@pytest.mark.parametrize("text, code", [
-    ("Prosecutors in Lima charged former president Pedro Castillo with rebellion.", "1125"),
-    ("Prosecutors in Brasilia charged the central bank governor with fraud.", "1121"),
-    ("Kenyan prosecutors charged three police officers with murder on Tuesday.", "1121"),
+# --- a legal charge (173, the guide): on the one charged, the object of "charge", not on a party named beside him
+@pytest.mark.parametrize("text, country", [
+    ("Prosecutors charged the former defence minister with spying for Russia.", "RUS"),
+    ("Police in Tunis charged two men with smuggling weapons to Libya.", "LBY"),
 ])
-def test_charge_is_an_accusation(pipeline, text, code):
+def test_charge_is_on_the_charged(pipeline, text, country):
+    r = process(pipeline, text)
+    named = {a.id for a in r.actors if (a.code or "").startswith(country)}
+    charged = [e for e in r.events if e.cameo == "173"]
+    assert charged and all(e.target not in named for e in charged), (charged, r.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Tunis charged two men with smuggling guns into Libya on Monday.",
+    "Prosecutors charged three soldiers with selling rifles to a militia.",
+])
+def test_legal_charge_naming_weapons_is_no_repression(pipeline, text):
     got = events(pipeline, text)
-    assert not [e for e in got if e[0] == "173"], got
-    assert any(c == code for c, *_ in got), got
+    assert any(c == "173" for c, *_ in got) and not any(c == "175" for c, *_ in got), got
 
 
 def test_charged_person_is_the_object_not_the_owner(pipeline):
     r = process(pipeline, "Interior Minister Lena Holm resigned after prosecutors charged her aide with fraud.")
-    charged = [e for e in r.events if e.cameo.startswith("112")]
+    charged = [e for e in r.events if e.cameo == "173"]
     holm = [a.id for a in r.actors if "Holm" in a.name]
     assert charged and holm, (r.events, r.actors)
     assert all(e.target not in holm for e in charged), charged
-
-
-def test_later_charge_does_not_double_count_the_arrest(pipeline):
-    got = events(pipeline, "Police arrested a man after the attack on the mayor. The man was charged with attempted "
-                           "murder on Friday.")
-    assert [c for c, *_ in got].count("173") == 1, got
 
 
 @pytest.mark.parametrize("text", [

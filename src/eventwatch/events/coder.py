@@ -274,13 +274,13 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
 def _accused_noun(tok: Token, pat) -> Token | None:
     """The noun an accusation participle hangs on ("a businessman ACCUSED of bribing officials", "two men CHARGED with
     fraud"): the one accused. None for any other trigger."""
-    if pat.noun or pat.code[:3] not in ("112", "115", "116"):
+    if pat.noun or pat.code[:3] not in ("112", "115", "116", "173"):
         return None
     if tok.lemma_.lower() in LEGAL_OBJECT_VERBS and not args.is_passive(tok):
         # "prosecutors CHARGED the former minister with spying for Russia", "a jury FOUND an aide to the mayor
         # guilty": the charged is the object, not a party named in what he is charged with or beside him
         return next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-    if tok.dep_ != "acl" or tok.tag_ != "VBN":
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or pat.code[:3] == "173" and tok.lemma_.lower() not in LEGAL_OBJECT_VERBS:
         return None
     return tok.head if tok.head.pos_ in ("NOUN", "PROPN", "PRON") else None
 

@@ -655,14 +655,19 @@ def _backing(tok: Token, lemma: str, words: "Words", known: set[int], agents: fr
 
 def _charge(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
     """"Charged the protesters WITH BATONS", "charged INTO the crowd": force against people (CAMEO 175, violent
-    repression), not a legal charge ("charged him with murder": 173), which the patterns code."""
+    repression), not a legal charge ("charged him with murder", "with smuggling weapons": 173), which the patterns
+    code; a charge by a body of sport ("charged by the Premier League") is sport, no event."""
     withs = _pobjs(tok, ("with",))
     withs += [cc for o in withs for cc in o.conjuncts]
-    if any(_lemmas(o) & words.weapon for o in withs):
+    # the weapon itself, not a crime named with it: "with weapons OFFENCES", "with SMUGGLING weapons" (a gerund the
+    # parser hangs on the noun) are legal charges
+    if any(o.lemma_.lower() in words.weapon and not any(c.tag_ == "VBG" or c.lower_.endswith("ing") for c in o.children)
+           for o in withs):
         return REPRESSION
     if any(c.dep_ == "ccomp" for c in tok.children):
         return None  # "charged at the meeting that ...": an accusation
-    if _pobjs(tok, ("into",)) or any(_participant(o, words, known, agents) for o in _pobjs(tok, ("at",))):
+    into = [o for o in _pobjs(tok, ("into",)) if o.ent_type_ not in ("GPE", "LOC", "FAC")]  # not "guns into Libya"
+    if into or any(_participant(o, words, known, agents) for o in _pobjs(tok, ("at",))):
         return REPRESSION  # a charge INTO a crowd, AT the police: a physical one (no legal charge takes these)
     doers = [c for c in tok.children if c.dep_ == "nsubj"]
     doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]

@@ -215,9 +215,6 @@ STATEMENT_ROOT = "01"
 # convicted: 116"): of the legal codes only the verbs that sports bodies, firms and clubs use too (ordered to pay,
 # barred, banned, revoked, suspended, fined: events/data/shared_sanctions.txt) need the political party
 LEGAL_CODES = ("115", "116", "17")
-# ... and so is a legal charge, coded as the accusation it is (CAMEO 1121-1125, review 10: "prosecutors charged him with
-# fraud", "he was charged with murder"): a charge by a sports body is sport (events/literal.py, sense rule 'charge')
-LEGAL_CHARGE_VERBS = frozenset({"charge"})
 
 
 def _shared_sanctions() -> frozenset[str]:
@@ -230,11 +227,9 @@ def _gated(e: Event, doc: Doc, shared: frozenset[str]) -> bool:
     """An event of SPEECH_ROOTS that needs a political party: not a legal act only the state does."""
     if e.root not in SPEECH_ROOTS:
         return False
-    span = doc.char_span(e.trigger[0], e.trigger[1], alignment_mode="expand")
-    if e.cameo.startswith("112") and span is not None and any(fold(t.lemma_) in LEGAL_CHARGE_VERBS for t in span):
-        return False
     if not e.cameo.startswith(LEGAL_CODES):
         return True
+    span = doc.char_span(e.trigger[0], e.trigger[1], alignment_mode="expand")
     return span is not None and any(fold(t.lemma_) in shared for t in span)
 
 
