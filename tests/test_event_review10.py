@@ -63,20 +63,20 @@ def test_facing_trial_is_no_threat(pipeline, text):
 
 
 # --- a legal charge (173, the guide): on the one charged, the object of "charge", not on a party named beside him
-@pytest.mark.parametrize("text, country", [
-    ("Prosecutors charged the former defence minister with spying for Russia.", "RUS"),
-    ("Police in Tunis charged two men with smuggling weapons to Libya.", "LBY"),
+@pytest.mark.parametrize("text, owner", [
+    ("Prosecutors in Nairobi charged Governor Ann Mwangi's husband with fraud.", "Mwangi"),
+    ("Senator Paul Okoro said police had charged his driver with theft.", "Okoro"),
 ])
-def test_charge_is_on_the_charged(pipeline, text, country):
+def test_charge_is_on_the_charged_not_the_owner(pipeline, text, owner):
     r = process(pipeline, text)
-    named = {a.id for a in r.actors if (a.code or "").startswith(country)}
+    named = {a.id for a in r.actors if owner in a.name}
     charged = [e for e in r.events if e.cameo == "173"]
-    assert charged and all(e.target not in named for e in charged), (charged, r.actors)
+    assert charged and named and all(e.target not in named for e in charged), (charged, r.actors)
 
 
 @pytest.mark.parametrize("text", [
     "Police in Tunis charged two men with smuggling guns into Libya on Monday.",
-    "Prosecutors charged three soldiers with selling rifles to a militia.",
+    "Police charged four men with weapons offences in Nairobi.",
 ])
 def test_legal_charge_naming_weapons_is_no_repression(pipeline, text):
     got = events(pipeline, text)
