@@ -611,9 +611,10 @@ def test_a_word_of_a_named_group_is_no_generic_actor(pipeline, text):
 
 
 
-def test_a_third_person_pronoun_in_a_direct_quote_is_not_the_speaker(pipeline):
-    r = process(pipeline, 'Estonian Prime Minister Kaja Kallas spoke in Tallinn. "Moscow has promised peace before," '
-                          'Kallas said, "and then it attacked Georgia."')
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("\u201c", "\u201d"), ("'", "'")])  # straight, curly, BBC single
+def test_a_third_person_pronoun_in_a_direct_quote_is_not_the_speaker(pipeline, open_, close):
+    r = process(pipeline, f'Estonian Prime Minister Kaja Kallas spoke in Tallinn. {open_}Moscow has promised peace '
+                          f'before,{close} Kallas said, {open_}and then it attacked Georgia.{close}')
     evs = events(r, ("19",))
     assert evs, r.events
     assert all(actor(r, e.source) is None or actor(r, e.source).kind != "person" for e in evs)  # not Kallas

@@ -66,7 +66,7 @@ def test_child_ids_match_token_children(nlp):
 
 
 def test_quote_marks_scan_stops_where_the_character_loop_did():
-    from eventwatch.quotes.marks import find_marked
+    from eventwatch.nlp.marks import find_marked
 
     text = ("The boys' school said 'fine' and “we’re done.” Then «non» and „ja“.\n"
             "“First paragraph of a long quote.\n“Second one,” she said. He said \"no\" - 'twas odd.")

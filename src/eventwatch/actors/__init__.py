@@ -46,6 +46,7 @@ from eventwatch.actors.recognition import folded_tokens, part_of_longer_name, re
 from eventwatch.actors.resolution import resolve
 from eventwatch.model import Actor, Record
 from eventwatch.nlp.cache import sentences
+from eventwatch.nlp.marks import quote_at
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +187,7 @@ def resolve_pronoun(doc: Doc, record: Record, token: Token) -> str | None:
         if fits < 0:
             continue  # "Baerbock met Wang Yi. SHE urged ...": not the man
         for s, e in actor.mentions:
-            if (floor <= s and e <= token.idx and not _inside_quote(record.text, s, token.idx)
+            if (floor <= s and e <= token.idx and not _quoted_apart(doc, s, token.idx)
                     and record.text[e:token.idx].strip() != ","  # "Saleh, his deputy": his is not Saleh
                     and not (low in SINGULAR_GROUP_PRONOUNS and _plural_mention(doc, s, e))):
                 # ("the army said Pakistani TROOPS fired on ITS posts": its is not the troops)
@@ -243,10 +244,11 @@ def _referential_it(token: Token) -> bool:
     return token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ not in ("be", "seem", "appear", "take", "open")
 
 
-def _inside_quote(text: str, start: int, until: int) -> bool:
-    """True if an opening quote before ``start`` is still open at ``until`` (mention inside quotes)."""
-    seg = text[start:until]
-    return seg.count("”") > seg.count("“")
+def _quoted_apart(doc: Doc, mention: int, pronoun: int) -> bool:
+    """The mention stands inside a direct quote that does not hold the pronoun: '"Lee will pay," said Kim. HE ...'
+    is not Lee (a pronoun inside the same quote, or a mention outside any quote, may be its antecedent)."""
+    inside = quote_at(doc, mention)
+    return inside is not None and not inside[0] <= pronoun < inside[1]
 
 
 def make_actor_stage(settings):

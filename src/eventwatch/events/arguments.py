@@ -15,6 +15,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors.people import PeopleTable
+from eventwatch.nlp.marks import same_quote
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
 PERSONAL = {"he", "she"}  # one person: never a plural noun's
@@ -271,13 +272,12 @@ OWNER_PRONOUNS = {"his", "her", "their"}
 
 
 SPEAKER_PRONOUNS = {"i", "we"}  # the only pronouns of a direct quote that name its speaker
-QUOTE_MARKS = {'"', "\u201c", "\u201d", "``", "''"}
 
 
 def _quoted_apart(pron: Token, verb: Token) -> bool:
-    """A quotation mark stands between the pronoun and the verb of saying: the pronoun is inside a direct quote."""
-    lo, hi = sorted((pron.i, verb.i))
-    return any(t.text in QUOTE_MARKS for t in pron.doc[lo + 1:hi])
+    """The pronoun and the verb of saying stand apart across a quotation mark: the pronoun is inside a direct
+    quote (straight, curly or single marks, as the quotes stage reads them) that the verb is outside of."""
+    return not same_quote(pron.doc, pron.idx, verb.idx)
 
 
 def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:

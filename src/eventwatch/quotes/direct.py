@@ -14,7 +14,7 @@ from eventwatch.nlp.cache import column
 from eventwatch.quotes.cues import cue_class, cue_class_at, inverted_subject, is_verb_at, passive_agent, subject_of
 from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
-from eventwatch.quotes.marks import Marked, find_marked
+from eventwatch.nlp.marks import Marked, marked as marked_of
 
 SENTENCE_END = {".", "!", "?"}
 POST_WINDOW = 15
@@ -32,8 +32,7 @@ NAME_GLUE = {"of", "and", "the", "for", "in", "on", "a", "an", "to", "de", "&"}
 
 def find_direct(doc: Doc) -> list[Found]:
     """Every direct quote of ``doc`` that is speech (scare quotes and quoted names left out)."""
-    text = doc_text(doc)
-    marked = find_marked(text)
+    marked = marked_of(doc)
     starts = column(doc, "idx")
     inside = _quoted_ranges(marked)
     found: list[Found] = []

@@ -1,5 +1,9 @@
 """Direct quotes by their marks: find every outermost quoted stretch in a text.
 
+The one reader of quotation marks for every stage: the quotes stage finds its direct quotes with it, the
+actor stage keeps a pronoun from an antecedent quoted apart from it, the event stage keeps a pronoun inside
+a direct quote from naming the speaker (``marked``, ``quote_at``, ``same_quote``: once per document).
+
 Works on the characters alone (no parse), paragraph by paragraph. Handles straight and curly
 double quotes, single quotes used as quotation marks (told apart from apostrophes by what stands
 on either side), guillemets both ways round, and quotes that run over several paragraphs (a
@@ -9,7 +13,12 @@ inside an open quote are part of the quote (nested quotes are not reported separ
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from eventwatch.nlp.cache import per_doc, text as doc_text
 
 # opening mark -> closing marks that end it
 PAIRS = {
@@ -158,3 +167,28 @@ def _link_paragraphs(text: str, found: list[Marked]) -> list[Marked]:
         if prev.close is None and text[prev.end:cur.open].strip() == "":
             cur.continued = True
     return found
+
+
+def marked(doc: Doc) -> list[Marked]:
+    """``find_marked`` of the document's text, once per document (shared by the stages that read it)."""
+    return per_doc(doc, "marks", lambda d: find_marked(doc_text(d)))
+
+
+def _outer_spans(doc: Doc) -> tuple[list[int], list[int]]:
+    """(starts, ends) of every quoted stretch with its marks, in order: what ``quote_at`` searches."""
+    def build(d: Doc) -> tuple[list[int], list[int]]:
+        spans = [(m.open, (m.close + 1) if m.close is not None else m.end) for m in marked(d)]
+        return [a for a, _ in spans], [b for _, b in spans]
+    return per_doc(doc, "marks.spans", build)
+
+
+def quote_at(doc: Doc, offset: int) -> tuple[int, int] | None:
+    """The quoted stretch (marks included) that holds the character at ``offset``, or None."""
+    starts, ends = _outer_spans(doc)
+    k = bisect_right(starts, offset) - 1
+    return (starts[k], ends[k]) if k >= 0 and offset < ends[k] else None
+
+
+def same_quote(doc: Doc, a: int, b: int) -> bool:
+    """The characters at offsets ``a`` and ``b`` stand in the same quoted stretch, or both outside any."""
+    return quote_at(doc, a) == quote_at(doc, b)
