@@ -280,13 +280,15 @@ def _accused_noun(tok: Token, pat) -> Token | None:
         # "prosecutors CHARGED the former minister with spying for Russia", "a jury FOUND an aide to the mayor
         # guilty": the charged is the object, not a party named in what he is charged with or beside him
         return next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-    if tok.dep_ != "acl" or tok.tag_ != "VBN" or pat.code[:3] == "173" and tok.lemma_.lower() not in LEGAL_OBJECT_VERBS:
-        return None
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in ACCUSING_VERBS:
+        return None  # (not "the suit, FILED in federal court": what is filed is no one accused)
     return tok.head if tok.head.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
 # verbs whose direct object is the one charged or found guilty ("a jury FOUND a former aide to the mayor guilty")
 LEGAL_OBJECT_VERBS = frozenset({"charge", "find", "convict"})
+# participles whose noun is the one accused ("a businessman ACCUSED of bribery", "two men CHARGED with fraud")
+ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "indict", "convict", "allege"})
 
 
 def args_head_verb(noun: Token) -> Token | None:
@@ -321,7 +323,8 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
             continue  # a second toll verb of an act already coded ("strikes KILLED nine and DESTROYED two depots")
         if trig.frame is not None and trig.frame_name in ADDRESSEE_FRAMES and _asks_question(trig.token):
             continue  # "asked WHY the army was deployed": a question about the act, not a request for it
-        if _opposed_plan(trig.frame if trig.frame is not None else _planned_in(trig.token), triggers):
+        if _opposed_plan(trig.frame if trig.frame_name == "intent" else _planned_in(trig.token) if trig.frame is None
+                         else None, triggers):
             continue  # "the court BLOCKED the government's plan TO DEPORT them": no act of the court's, nor done
         if trig.pattern.noun and trig.frame is None and trig.light is not None and trig.light.i in verbs:
             continue  # "fought battles", "took control": the verb already codes it
@@ -347,7 +350,9 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
     return out
 
 
-OPPOSED_ROOTS = frozenset({"11", "12", "16", "17"})   # disapprove, reject, reduce relations, coerce
+# reject, block (12), reduce relations (16): not criticism ("moves to lift the ban were condemned": the moves are
+# real and coded), not an appeal frame ("rejected calls for an inquiry": the calls were made by others)
+OPPOSED_ROOTS = frozenset({"12", "16"})
 
 
 def _by_sport_body(trig: Trigger) -> bool:
@@ -372,8 +377,8 @@ def _planned_in(tok: Token) -> Token | None:
 
 def _opposed_plan(frame: Token | None, triggers: list[Trigger]) -> bool:
     """FRAME is a noun of intent ("plan", "proposal", "decision") that is the object of another trigger verb of
-    disapproval, rejection or coercion in the sentence ("a judge BLOCKED the administration's plan to deport 500
-    people", "the court SUSPENDED a government plan to deploy police", "criticised the decision to close the border"):
+    rejection or reduced relations in the sentence ("a judge BLOCKED the administration's plan to deport 500
+    people", "the court SUSPENDED a government plan to deploy police", "rejected the proposal to close the border"):
     the act the plan names is neither the blocker's nor reported as done; the blocking is the event."""
     if frame is None or frame.pos_ not in ("NOUN", "PROPN") or frame.dep_ not in ("dobj", "obj", "nsubjpass", "pobj"):
         return False

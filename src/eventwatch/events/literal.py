@@ -243,8 +243,12 @@ def _figurative_verb(tok: Token, lemma: str, words: "Words", known: set[int], ag
 def _criticisable(o: Token, words: "Words", known: set[int], agents: frozenset[str]) -> bool:
     """A thing a party said, decided or did (``stance`` rows: "the legislation", "his record"), or one owned by a named
     party ("the government's handling", "Labour's figures"): what a figurative attack criticises (111)."""
-    if _lemmas(o) & words.stance:
-        return True
+    if _lemmas(o) & words.stance or o.pos_ == "PRON" or o.tag_ in ("DT", "WDT"):
+        return True  # ... or what a pronoun stands for ("THAT has been attacked by the Tories as too little")
+    from eventwatch.events.arguments import relation_nouns
+
+    if o.lemma_.lower() in relation_nouns():
+        return True  # "attacked his WIFE": a person
     return any(c.dep_ in ("poss", "compound", "amod") and (c.i in known or c.ent_type_ in PARTICIPANT_LABELS)
                for c in o.children)
 
@@ -702,6 +706,7 @@ def _forecast(tok: Token, lemma: str, words: "Words", known: set[int], agents: f
         subjects = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
         if any(s.dep_ == "expl" for s in clause.children):  # "warned that there would be famine / consequences"
             subjects += [a for a in clause.children if a.dep_ in ("attr", "dobj")]
+        subjects += [o for c in subjects for o in _pobjs(c, ("of",))]  # "MILLIONS of workers could strike"
         if not subjects:
             continue
         if any(_participant(s, words, known, agents) or _lemmas(s) & words.consequence for s in subjects):

@@ -205,8 +205,10 @@ def _settle_actorless(record: Record, provisional: dict[int, Event]) -> None:
 # civilians, media) such an event stays only if its sentence names a political party somewhere (a country or a
 # government, police, court, opposition ... actor, or such an agent word). Named people and uncoded bodies are
 # given the benefit of the doubt. Physical acts (protest, violence) keep the confidence rule alone.
-SPEECH_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13", "16", "17"})
-# (05, review 10: praise, thanks, tributes and apologies are words too: "the singer thanked fans", "the firm apologised")
+SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "16", "17"})
+# ... and the words of root 05 (review 10): praise, thanks, tributes, verbal support, apologies, forgiveness ("the singer
+# thanked fans", "the firm apologised"); not a signed agreement (057), an act
+VERBAL_COOPERATION = frozenset({"050", "051", "052", "055", "056"})
 # A plain statement (01: "Sinner said he was proud", "Musk said demand was strong") is not given a named person's
 # benefit of the doubt: the statement stays (CAMEO codes it, the own set does not score it) only when a political
 # party is its speaker or is named in its sentence.
@@ -225,7 +227,7 @@ def _shared_sanctions() -> frozenset[str]:
 
 def _gated(e: Event, doc: Doc, shared: frozenset[str]) -> bool:
     """An event of SPEECH_ROOTS that needs a political party: not a legal act only the state does."""
-    if e.root not in SPEECH_ROOTS:
+    if e.root not in SPEECH_ROOTS and e.cameo not in VERBAL_COOPERATION:
         return False
     if not e.cameo.startswith(LEGAL_CODES):
         return True
