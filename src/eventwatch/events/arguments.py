@@ -673,9 +673,16 @@ def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None
                           if (sent_no[j] < sent_no[i] or not ev.hypothetical and ordered[j].root not in HELP_ROOTS)
                           and ordered[j].target == ev.source and ordered[j].source), None)
             ev.target = same or reply
-        else:
+        elif not (doc is not None and ev.root == "11" and _accusing_participle(ev, doc)):
             ev.source = next((p.source for p in earlier if p.target == ev.target and p.source
                               and p.source != ev.target), None)
+
+
+def _accusing_participle(ev, doc: Doc) -> bool:
+    """The accusation is a participle on the accused ("police arrested three men ACCUSED of arson", "bail for a
+    businessman accused of bribery"): the grammar leaves the accuser unnamed; whoever acted on the accused is not he."""
+    span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    return span is not None and span.root.dep_ == "acl" and span.root.tag_ == "VBN"
 
 
 def _slot_word(ev, doc: Doc, subject: bool) -> Token | None:
