@@ -38,7 +38,11 @@ Verbs of cooperation and appeal have ordinary senses too (the ``sense`` rows nam
   verb of saying or describing reports it of a party ("the minister said the raid by Ruritanian troops was barbaric"),
   not as the article's own word ("the decision is unacceptable") or of no party ("the traffic was appalling");
 * "charge" with a weapon ("charged the protesters with batons") or into people is force (CAMEO 175), not a legal
-  charge ("charged him with murder", 173);
+  charge ("charged him with murder", "with smuggling guns into Libya", 173); a body of sport's charge is sport;
+* "warn" of a peril no one wields ("warned of famine", "warned that cholera was spreading", "that growth would
+  slow") forecasts it: no threat (CAMEO 13x needs the speaker to be the one who would act against the target);
+* a figurative "attack" is criticism (111) only of a party's act or word ("attacked the legislation", "his record"),
+  not of a thing ("attacked the net"); one by a disease ("bird flu attacked farms") is none;
 * "support" given to armed forces is military assistance (CAMEO 072), not an endorsement (this rule is the one owner
   of that reading: the pattern lexicon codes "support" + a party as 051 and leaves the armed ones to it).
 """
