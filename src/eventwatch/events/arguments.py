@@ -85,11 +85,22 @@ class ActorIndex:
         return self.by_token.get(tok.i)
 
 
+@lru_cache(maxsize=1)
+def relation_nouns() -> frozenset[str]:
+    """data/relation_nouns.txt: "her ADVISER", "the minister's SON": someone other than the owner."""
+    from eventwatch.resources import read_words
+
+    return frozenset(read_words(Path(__file__).parent / "data" / "relation_nouns.txt"))
+
+
 def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
-    """The actor a noun phrase headed by TOK stands for (itself, a compound/possessive modifier, an 'of' phrase)."""
+    """The actor a noun phrase headed by TOK stands for (itself, a compound/possessive modifier, an 'of' phrase).
+    A noun of a relation ("her adviser", "the minister's son") stands for no owner: only for its own actor."""
     aid = index.at(tok)
     if aid or depth > 3:
         return aid
+    if tok.lemma_.lower() in relation_nouns() and any(c.dep_ == "poss" for c in tok.children):
+        return next((index.at(c) for c in tok.children if c.dep_ == "appos" and index.at(c)), None)
     # a possessive is the thing's owner before any other modifier naming an actor: "PALLISTER's Costa Rica travels",
     # "the EU's Russia sanctions" (the compound names what the thing is about)
     owner = next((index.at(p) for c in (tok, *(c for c in tok.children if c.dep_ in ("compound", "amod")))
@@ -763,9 +774,16 @@ def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None
                           if (sent_no[j] < sent_no[i] or not ev.hypothetical and ordered[j].root not in HELP_ROOTS)
                           and ordered[j].target == ev.source and ordered[j].source), None)
             ev.target = same or reply
-        else:
+        elif not (doc is not None and ev.root == "11" and _accusing_participle(ev, doc)):
             ev.source = next((p.source for p in earlier if p.target == ev.target and p.source
                               and p.source != ev.target), None)
+
+
+def _accusing_participle(ev, doc: Doc) -> bool:
+    """The accusation is a participle on the accused ("police arrested three men ACCUSED of arson", "bail for a
+    businessman accused of bribery"): the grammar leaves the accuser unnamed; whoever acted on the accused is not he."""
+    span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    return span is not None and span.root.dep_ == "acl" and span.root.tag_ == "VBN"
 
 
 def _slot_word(ev, doc: Doc, subject: bool) -> Token | None:

@@ -178,6 +178,9 @@ def satisfies(tok: Token, pat: Pattern, ctx: "MatchContext") -> bool:
     if pat.amod:
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
         mods += [c for o in objects(tok) for c in o.children if c.dep_ in ("amod", "compound")]
+        # an adjective after its noun inside the object is the object's predicate ("found a former aide to the mayor
+        # GUILTY": the parser hangs it on the nearest noun); English attributive adjectives come first
+        mods += [d for o in objects(tok) for d in o.subtree if d.dep_ == "amod" and d.i > d.head.i and d.pos_ == "ADJ"]
         if not any(_lemma(m) in pat.amod or m.lower_ in pat.amod for m in mods) and not (
                 "*actor" in pat.amod and _actor_modifier(tok, ctx)):
             return False

@@ -11,7 +11,7 @@ from eventwatch.events import arguments as args
 from eventwatch.events import literal
 from eventwatch.events import scope
 from eventwatch.events.codes import lookup
-from eventwatch.events.coder import Candidate, code_sentence, expand
+from eventwatch.events.coder import Candidate, code_sentence, expand, sport_doer
 from eventwatch.events.confidence import Evidence, confidence, load_calibration
 from eventwatch.events.dates import event_time
 from eventwatch.events.modality import hypothetical_flag
@@ -99,7 +99,11 @@ class EventsStage:
                 votes = self.classifier.vote(sent, cands, index, self.mode == "classifier")
                 if any(sent.start <= i < sent.end for i in ctx.vetoed):
                     # the sentence's violence word was read as figurative: the classifier does not bring it back
-                    votes = [(c, v) for c, v in votes if not (v.only and c.root in literal.VIOLENCE_ROOTS)]
+                    # nor any word the lexicon read as no event ("warned OF FAMINE": a forecast, no threat)
+                    votes = [(c, v) for c, v in votes
+                             if not (v.only and (c.root in literal.VIOLENCE_ROOTS or c.trigger.i in ctx.vetoed))]
+            if votes:  # the classifier's own reading of a sport body's act is sport too (coder.sport_doer)
+                votes = [(c, v) for c, v in votes if not (v.only and sport_doer(c.trigger))]
             for cand in cands:
                 if len(cand.sources) >= 2:
                     index.last_group = cand.sources
@@ -203,6 +207,13 @@ def _settle_actorless(record: Record, provisional: dict[int, Event]) -> None:
 # government, police, court, opposition ... actor, or such an agent word). Named people and uncoded bodies are
 # given the benefit of the doubt. Physical acts (protest, violence) keep the confidence rule alone.
 SPEECH_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "16", "17"})
+# ... and the words of root 05 (review 10): praise, thanks, tributes, verbal support, apologies, forgiveness ("the singer
+# thanked fans", "the firm apologised"); not a signed agreement (057), an act
+VERBAL_COOPERATION = frozenset({"050", "051", "052", "055", "056"})
+# A plain statement (01: "Sinner said he was proud", "Musk said demand was strong") is not given a named person's
+# benefit of the doubt: the statement stays (CAMEO codes it, the own set does not score it) only when a political
+# party is its speaker or is named in its sentence.
+STATEMENT_ROOT = "01"
 # ... but arrests, charges, convictions and acquittals are the state's by nature (the guide: "he was charged: 173;
 # convicted: 116"): of the legal codes only the verbs that sports bodies, firms and clubs use too (ordered to pay,
 # barred, banned, revoked, suspended, fined: events/data/shared_sanctions.txt) need the political party
@@ -217,7 +228,7 @@ def _shared_sanctions() -> frozenset[str]:
 
 def _gated(e: Event, doc: Doc, shared: frozenset[str]) -> bool:
     """An event of SPEECH_ROOTS that needs a political party: not a legal act only the state does."""
-    if e.root not in SPEECH_ROOTS:
+    if e.root not in SPEECH_ROOTS and e.cameo not in VERBAL_COOPERATION:
         return False
     if not e.cameo.startswith(LEGAL_CODES):
         return True
@@ -230,13 +241,16 @@ def _without_apolitical_speech(doc: Doc, record: Record, words: frozenset[str],
     """Drop the events of SPEECH_ROOTS with no political side whose sentence names no political party."""
     actors = {a.id: a for a in record.actors}
 
-    def apolitical(actor_id: str | None) -> bool:
+    def apolitical(actor_id: str | None, statement: bool = False) -> bool:
         actor = actors.get(actor_id) if actor_id else None
         if actor_id is None:
             return True
+        if statement and actor is not None and actor.kind == "person" and not actor.code:
+            return True
         return actor is not None and bool(actor.code) and actor.kind != "person" and not political_actor(actor)
 
-    doubtful = [e for e in record.events if apolitical(e.source) and apolitical(e.target) and _gated(e, doc, shared)]
+    doubtful = [e for e in record.events if apolitical(e.source, e.root == STATEMENT_ROOT)
+                and apolitical(e.target, e.root == STATEMENT_ROOT) and _gated(e, doc, shared)]
     doubtful += [e for e in record.events if e.cameo == "116" and e.target is None and _ruling(e, doc, agents)]
     if not doubtful:
         return
