@@ -21,8 +21,11 @@ to the coded sentence its trigger falls in, and reports per split (``tune``: may
 - false events per 100 sentences of BBC sport, entertainment and tech;
 - flags of matched events (:func:`flag_scores`): precision and recall of h (hypothetical), n (negated) and b
   (background) against the guide's §4 flags, and how many gold-background events the pipeline dated on the
-  article's own day (the complaint "background history dated as today's news"). Corpora without a date are run
-  with the article date 2000-01-01, so on them a year named in the sentence cannot show as background.
+  article's own day (the complaint "background history dated as today's news"). Corpora without a date
+  (GeoWebNews, TR-News, re3d) are run undated, as a user's undated input is: an event gets a date only from an
+  absolute time its clause names, its background flag from told_as_history or a year before the article's
+  newest (events/dates.py), and the rest count as "undated" (a placeholder day would make those figures
+  meaningless and give the office-holders of that day).
 
 Plain statements (root 01) are out of the set's scope: predicted 01 events are not scored.
 """
@@ -126,7 +129,7 @@ def predict(items: list[LabelledSentence], options: dict, shared=None) -> list[S
     corpus_docs = load_docs(shared or _shared(), {c for c, _ in by_doc})
     documents = [Document(text=corpus_docs[key]["text"], id=f"{key[0]}:{key[1]}", kind="text",
                           published=_date(corpus_docs[key])) for key in by_doc]
-    pipe = Pipeline(Settings(model=options.get("model"), default_date="2000-01-01", extra=dict(options.get("extra") or {})))
+    pipe = Pipeline(Settings(model=options.get("model"), extra=dict(options.get("extra") or {})))
     out: list[Scored] = []
     for key, record in zip(by_doc, pipe.process(documents)):
         sents = by_doc[key]
@@ -152,8 +155,8 @@ def _shared():
 def _date(rec: dict) -> str | None:
     """The record's publication date; a record dated only by its collection's years ("date_range":
     "2004/2005", the BBC set) gets the middle of that span, which is what a user would pass with --date
-    (without it the scorer's default date, 2000-01-01, would give such articles the office-holders of 2000
-    and read "in 2003" as news of the day)."""
+    (undated, "in 2003" would date an event but could not show it as history before the article); a
+    record with neither is undated (None)."""
     for key in ("date", "publication_date", "published"):
         value = rec.get(key)
         if isinstance(value, str) and re.match(r"\d{4}-\d\d-\d\d", value):
