@@ -191,3 +191,16 @@ def test_an_undated_article_says_why_its_events_have_no_date(pipeline, monkeypat
     assert len(notes) == 1 and notes[0].level == "warning" and "1 of 2 events" in notes[0].message
     dated = pipeline.process_text("Police arrested three protesters on Friday.", published=PUB)
     assert not [p for p in dated.errors if "undated" in p.message]
+
+
+@pytest.mark.parametrize("text,lemma,date,background", [
+    ("Four Britons have been held by the US for almost three years.", "hold", "2018-01-01", True),
+    ("The army has fought the rebels for two decades.", "fight", "2001-01-01", True),
+    ("The court jailed the men for 18 years.", "jail", PUB, False),        # a sentence's length, not a time
+    ("Police have detained the activist for three days.", "detain", PUB, False),  # the story's own days
+])
+def test_a_perfect_clause_that_has_lasted_years_began_before_the_story(nlp, text, lemma, date, background):
+    when = _time_of(nlp, text, lemma, PUB)
+    assert (when.date, when.background) == (date, background)
+    undated = _time_of(nlp, text, lemma, None)
+    assert undated.date is None and undated.background is background

@@ -347,7 +347,9 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
         rank = (dist, _inside_argument(ent, trigger))
         if best is not None and rank >= best[0]:
             continue
-        found = _ent_time(ent, trigger, pub)
+        found = _ent_time(ent, trigger, pub) or (_perfect_length(ent, trigger, pub) if dist == 0 else None)
+        if found == "history":
+            return When(None, None, True)  # "had been held for three years" with no article day to count back from
         if found:
             best = (rank, *found)
         elif dist == 0 and _anchored_elsewhere(ent):
@@ -363,6 +365,24 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
         persists(trigger) and (pub is None or day < pub - dt.timedelta(days=NEWS_DAYS))) or (
         pub is None and _before_newest_year(day, precision, sent.doc))
     return When(day.isoformat(), "year" if precision == "decade" else precision, background)
+
+
+def _perfect_length(ent: Span, trigger: Token, pub: dt.date | None) -> tuple[dt.date, str] | str | None:
+    """A length of a year or more that a perfect clause has lasted ("HAVE BEEN held FOR almost three years", "has
+    fought them for two decades"): the act began that long before the article, so it is told as background; its
+    start is the year that far back ("history" when the article has no date). A length of a simple past or
+    future clause is no time ("jailed for 18 years", "will rule for five years")."""
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    low = " ".join(ent.text.lower().split()).removeprefix("for ")
+    m = AGO.match(low)
+    if not m or m.group("unit").lower() not in ("year", "decade") or (_count(m.group("n")) or 0) < 1:
+        return None
+    if not (ent.text.lower().startswith("for ") or (prev is not None and prev.lower_ == "for")):
+        return None
+    verb = _clause_verb(trigger)
+    if verb.tag_ != "VBN" or not any(a.lemma_ == "have" and a.dep_ == "aux" for a in auxiliaries(verb)):
+        return None
+    return _span_back(low, pub) if pub is not None else "history"
 
 
 def _before_newest_year(day: dt.date, precision: str, doc) -> bool:
