@@ -144,6 +144,10 @@ SAME_TIME_CASES = [
     ("The union declined to join the strike in the spring of 2018, its leaders said.", "decline", "2018-03-01"),
     ("Analysts say Iraq started the war by invading Kuwait in 1990.", "start", "1990-01-01"),
     ("The regime answered the revolt by arresting its leaders in 1956.", "answer", "1956-01-01"),
+    # a conjunct shares its head's time, and the head has it from its implicative infinitive
+    ("The previous government tried to cut fuel subsidies in 2003, but was forced to back down after protests.",
+     "back", "2003-01-01"),
+    ("The council attempted to ban the march in 2012 and was made to lift the ban by a court.", "lift", "2012-01-01"),
 ]
 
 

@@ -229,31 +229,31 @@ def _attached_to(ent: Span, trigger: Token) -> int | None:
     events/data/modality.tsv's ``same_time`` ("REFUSED to endorse him in July": the refusal was in July) and the
     means of a "by" gerund ("started the war BY invading in 1980")."""
     anchor = _clause_verb(ent.root)
-    verb = _clause_verb(trigger)
-    t, dist = verb, 0
-    while dist < 6:
+    chain, t = [], _clause_verb(trigger)
+    while len(chain) < 6:
         if t.i == anchor.i:
-            return dist
+            return len(chain)
+        chain.append(t.i)
         if t.head.i == t.i:
             break
-        t, dist = t.head, dist + 1
-    return 1 if _same_time_clause(anchor, verb) else None
+        t = t.head
+    up = _same_time_verb(anchor)  # "attempted to cut subsidies in 2003 but was forced to BACK down": the attempt's
+    return chain.index(up) + 1 if up in chain else None  # time, shared by its conjunct as any governing verb's is
 
 
-def _same_time_clause(anchor: Token, verb: Token) -> bool:
-    """ANCHOR is a clause that VERB's act is done in, at its time: its xcomp under a ``same_time`` verb, or the
-    gerund of a "by" of it, one or two levels down ("refused to try to ...")."""
-    t = anchor
+def _same_time_verb(anchor: Token) -> int | None:
+    """The verb whose act ANCHOR's clause is done in, at its time: the head of an xcomp under a ``same_time`` verb,
+    or of the gerund of a "by" ("started the war BY invading"), one or two levels up ("refused to try to ...")."""
+    t, found = anchor, None
     for _ in range(2):
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in words().same_time:
             t = t.head
         elif t.dep_ == "pcomp" and t.head.lower_ == "by" and t.head.dep_ == "prep":
             t = t.head.head
         else:
-            return False
-        if t.i == verb.i:
-            return True
-    return False
+            break
+        found = t.i
+    return found
 
 
 def _inside_argument(ent: Span, trigger: Token) -> bool:
