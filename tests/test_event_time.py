@@ -107,7 +107,7 @@ def test_a_dateline_with_its_year_dates_an_article_that_came_without_a_date():
     assert no_year.dateline == "LAGOS" and no_year.published is None  # no year: no guess
 
 
-# seasons (own sentences): the first month of the season, background when half a year or more before the article
+# seasons (own sentences): the first month of the season, background when three months or more before the article
 SEASON_CASES = [
     ("Negotiators from both countries opened talks last summer.", "talks", "2020-06-01", True),
     ("The rebels seized the town in the spring of 2019, officials said.", "seized", "2019-03-01", True),
@@ -208,3 +208,9 @@ def test_a_perfect_clause_that_has_lasted_years_began_before_the_story(nlp, text
     assert (when.date, when.background) == (date, background)
     undated = _time_of(nlp, text, lemma, None)
     assert undated.date is None and undated.background is background
+
+
+def test_a_month_three_months_back_is_history_and_last_month_is_not():
+    pub = dt.date(2016, 9, 12)
+    assert is_background(dt.date(2016, 4, 1), "month", pub) and is_background(dt.date(2016, 6, 1), "day", pub)
+    assert not is_background(dt.date(2016, 8, 1), "month", pub) and not is_background(dt.date(2016, 7, 1), "month", pub)

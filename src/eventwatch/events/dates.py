@@ -44,7 +44,7 @@ NUMBERS.update({"a": 1, "an": 1, "a few": 3, "several": 3, "fifteen": 15, "twent
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}
 UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"}
 NEWS_DAYS = 7  # a dated event of this many days before the article, or fewer, is the article's news
-BACKGROUND_DAYS = 183  # a day or month this long before the article is history, not the story's own recent past
+BACKGROUND_DAYS = 90  # a day or month a season (three months) or more before the article is history, not the story's own recent past
 # (docs/annotation/events.md §4: "acts of the story's own recent past (yesterday, last week) are not b")
 
 
@@ -205,7 +205,7 @@ def resolve(expr: str, published: dt.date) -> dt.date | None:
 
 
 def is_background(day: dt.date, precision: str, published: dt.date | None) -> bool:
-    """The named time is history before the article's story: a day or month half a year or more before its day
+    """The named time is history before the article's story: a day or month three months or more before its day
     ("in July 2019", not "last month" or "on 25 July" of an August story), a year or decade before its year
     ("last year", "in 2003", "the 1990s")."""
     if published is None:
