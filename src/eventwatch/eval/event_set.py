@@ -292,9 +292,11 @@ def flag_scores(pairs: list[tuple[dict, dict]]) -> dict:
         tp = sum(bool(g.get(key)) and bool(p.get(key)) for g, p in pairs)
         out[short] = _prf(tp, sum(bool(p.get(key)) for _, p in pairs), sum(bool(g.get(key)) for g, _ in pairs))
     gold_b = [p for g, p in pairs if g.get("background")]
-    background = [p for p in gold_b if p.get("date")]
-    today = sum(p["date"] == p.get("article_date") for p in background)
-    out["b_today"] = {"today": today, "dated": len(background), "undated": len(gold_b) - len(background),
+    in_dated = [p for p in gold_b if p.get("article_date")]  # an undated article has no "today" to be dated on
+    background = [p for p in in_dated if p.get("date")]
+    today = sum(p["date"] == p["article_date"] for p in background)
+    out["b_today"] = {"today": today, "dated": len(background), "undated": len(in_dated) - len(background),
+                      "in_undated_articles": len(gold_b) - len(in_dated),
                       "share": round(today / len(background), 3) if background else None}
     return out
 
@@ -303,7 +305,8 @@ def _flag_line(split: str, f: dict) -> str:
     cells = " ".join(f"{k} {f[k]['precision']:.2f}/{f[k]['recall']:.2f} ({f[k]['tp']}/{f[k]['predicted']}/{f[k]['gold']})"
                      for k in FLAGS)
     t = f["b_today"]
-    return f"  {split:7} {cells}  b dated today {t['today']}/{t['dated']} ({_fmt(t['share'])}), undated {t.get('undated', 0)}"
+    return (f"  {split:7} {cells}  b dated today {t['today']}/{t['dated']} ({_fmt(t['share'])}), undated {t.get('undated', 0)}"
+            f", in undated articles {t.get('in_undated_articles', 0)}")
 
 
 RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -380,7 +383,8 @@ def report(result: dict) -> str:
             rows += [f"  [{r['bin'][0]:.1f}, {r['bin'][1]:.1f})  {r['n']:>5}  {r['mean_conf']:.3f}  {r['right']:.3f}"
                      for r in s["reliability"]]
     rows.append("flags among root-matched events: P/R (tp/predicted/gold) of h hypothetical, n negated, b background; "
-                "b dated today: gold-background events dated on the article's day / those dated; undated: given no date")
+                "b dated today: gold-background events of dated articles dated on the article's day / those dated; undated: given no "
+                "date there; in undated articles: gold-background events of articles with no date (never 'today')")
     rows += [_flag_line(split, result[split]["flags"]) for split in _rows(result) if result.get(split, {}).get("flags")]
     rows.append("det: sentence reports an event; root: events matched one-to-one by CAMEO root; Q4 P: material-"
                 "conflict precision (root-matched); Q4 c: the same by class (a gold root 14-20 in the sentence); dyad: source and target right (country + sector) among matched; dyad c: the "
