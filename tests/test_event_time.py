@@ -160,6 +160,8 @@ def test_a_time_of_the_complement_or_means_dates_the_act(nlp, text, lemma, date)
 def test_a_promise_is_not_dated_by_the_time_of_what_it_promises(nlp):
     when = _time_of(nlp, "The army promised in June to withdraw its troops by 2019.", "promise", "2018-08-14")
     assert when.date == "2018-06-01" and not when.background
+    when = _time_of(nlp, "Parliament voted to hold early elections in May.", "vote", "2018-08-14")
+    assert when.date == "2018-08-14" and not when.background  # a decision: its infinitive is a later act
 
 
 def test_a_time_of_the_object_comes_after_a_time_of_the_clause(nlp):
