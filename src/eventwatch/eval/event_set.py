@@ -305,8 +305,8 @@ def _flag_line(split: str, f: dict) -> str:
     cells = " ".join(f"{k} {f[k]['precision']:.2f}/{f[k]['recall']:.2f} ({f[k]['tp']}/{f[k]['predicted']}/{f[k]['gold']})"
                      for k in FLAGS)
     t = f["b_today"]
-    return (f"  {split:7} {cells}  b dated today {t['today']}/{t['dated']} ({_fmt(t['share'])}), undated {t.get('undated', 0)}"
-            f", in undated articles {t.get('in_undated_articles', 0)}")
+    return (f"  {split:7} {cells}  b dated today {t['today']}/{t['dated']} ({_fmt(t['share'])}), "
+            f"undated {t.get('undated', 0)}, in undated articles {t.get('in_undated_articles', 0)}")
 
 
 RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -383,8 +383,8 @@ def report(result: dict) -> str:
             rows += [f"  [{r['bin'][0]:.1f}, {r['bin'][1]:.1f})  {r['n']:>5}  {r['mean_conf']:.3f}  {r['right']:.3f}"
                      for r in s["reliability"]]
     rows.append("flags among root-matched events: P/R (tp/predicted/gold) of h hypothetical, n negated, b background; "
-                "b dated today: gold-background events of dated articles dated on the article's day / those dated; undated: given no "
-                "date there; in undated articles: gold-background events of articles with no date (never 'today')")
+                "b dated today: gold-background events of dated articles dated on the article's day / those dated; "
+                "undated: given no date there; in undated articles: gold-background events of articles with no date")
     rows += [_flag_line(split, result[split]["flags"]) for split in _rows(result) if result.get(split, {}).get("flags")]
     rows.append("det: sentence reports an event; root: events matched one-to-one by CAMEO root; Q4 P: material-"
                 "conflict precision (root-matched); Q4 c: the same by class (a gold root 14-20 in the sentence); dyad: source and target right (country + sector) among matched; dyad c: the "

@@ -44,7 +44,8 @@ NUMBERS.update({"a": 1, "an": 1, "a few": 3, "several": 3, "fifteen": 15, "twent
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}
 UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"}
 NEWS_DAYS = 7  # a dated event of this many days before the article, or fewer, is the article's news
-BACKGROUND_DAYS = 90  # a day or month a season (three months) or more before the article is history, not the story's own recent past
+# a day or month a season (three months) or more before the article is history, not the story's own recent past
+BACKGROUND_DAYS = 90
 # (docs/annotation/events.md §4: "acts of the story's own recent past (yesterday, last week) are not b")
 
 
