@@ -135,6 +135,8 @@ class EventsStage:
         args.crowd_doers(record.events, doc, index)  # "Thousands rallied in X": X's protesters
         args.military_doers(record.events, index)  # "Britain carried out air strikes": its armed forces
         args.carry_dyads(record.events, [s.start_char for s in doc.sents], doc, index.kind)  # the story's dyad, when unnamed
+        _note_undated(record)
+
 
     def _calibrate(self, doc: Doc, record: Record, index) -> None:
         probs = None
@@ -447,3 +449,16 @@ def _place_tokens(doc: Doc, record: Record) -> set[int]:
                 out.update(t.i for t in span)
     out.update(t.i for ent in ents(doc) if ent.label_ in ("GPE", "LOC", "FAC") for t in ent)
     return out
+
+
+def _note_undated(record: Record) -> None:
+    """An article with no publication date keeps its events; those whose clause names no absolute time
+    ("in 2019", "on 3 March 2016") have ``date`` null, and the record says why (docs/record.md), so they do
+    not vanish from a timeline without a word."""
+    if record.published is not None or not record.events:
+        return
+    undated = sum(e.date is None for e in record.events)
+    if undated:
+        record.add_error("events", f"undated article: {undated} of {len(record.events)} events have no date "
+                         "(no publication date, and their clause names no absolute time); give a date field or --date",
+                         "warning")
