@@ -3,7 +3,10 @@
 - a plain future of a consultation ("will meet", "will hold talks", "will travel to") is the act itself, flagged
   hypothetical (docs/annotation/events.md section 4), not an intent 036; other plain futures stay intents;
 - rejecting, opposing or attacking someone or something AS a bad thing is criticism (111), not rejection or force;
-- the sentence classifier's own events of material conflict stand only on a verb of conflict.
+- the sentence classifier's own events of material conflict stand only on a verb of conflict;
+- a deal, offer or meeting between firms is business (no political party), one with a state stays;
+- resigning in protest is dissent (140);
+- a meeting named as the place where something was said is no meeting event; a meeting with someone stays.
 """
 from __future__ import annotations
 
@@ -66,3 +69,44 @@ def test_without_as_the_act_stays(pipeline, text, root, word):
 ])
 def test_the_classifier_codes_force_only_on_a_verb_of_conflict(lemma, known):
     assert _conflict_verb(SimpleNamespace(lemma_=lemma)) is known
+
+
+@pytest.mark.parametrize("text", [
+    "Toyota signed a supply agreement with Nissan last month.",
+    "IBM agreed to sell its computer division to Lenovo.",
+])
+def test_a_deal_between_firms_is_business(pipeline, text):
+    assert events(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Kenyan government signed a supply agreement with Toyota.", "057"),
+    ("Toyota signed a supply agreement with Nissan after talks with the Kenyan trade ministry.", "057"),
+])
+def test_a_deal_with_a_political_party_stays(pipeline, text, code):
+    assert code in {c for c, _, _ in events(pipeline, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan finance minister told reporters during the African Development Bank's annual meeting that growth would slow.",
+    "Speaking to reporters at the World Bank annual meeting, the Ugandan finance minister said inflation was falling.",
+    "The Nigerian oil minister told a NATO meeting that supplies were secure.",
+])
+def test_a_meeting_where_something_was_said_is_no_meeting_event(pipeline, text):
+    assert not any(c.startswith("04") for c, _, _ in events(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan foreign minister held a meeting with his Ugandan counterpart.",
+    "The Kenyan president said after a meeting with the Ugandan envoy that the border would reopen.",
+])
+def test_a_meeting_with_someone_stays(pipeline, text):
+    assert any(c.startswith("04") for c, _, _ in events(pipeline, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("A senior Kenyan judge has resigned in protest over the new security laws.", "resigned"),
+    ("Two Ugandan ministers quit in protest at the election result.", "quit"),
+])
+def test_resigning_in_protest_is_dissent(pipeline, text, word):
+    assert ("140", word, False) in events(pipeline, text)
