@@ -5,7 +5,7 @@
 - rejecting, opposing or attacking someone or something AS a bad thing is criticism (111), not rejection or force;
 - the sentence classifier's own events of material conflict stand only on a verb of conflict;
 - a deal, offer or meeting between firms is business (no political party), one with a state stays;
-- resigning in protest is dissent (140);
+- resigning in protest is dissent (140); meeting a cross or a corner is football, not a meeting;
 - a meeting named as the place where something was said is no meeting event; a meeting with someone stays.
 """
 from __future__ import annotations
@@ -110,3 +110,15 @@ def test_a_meeting_with_someone_stays(pipeline, text):
 ])
 def test_resigning_in_protest_is_dissent(pipeline, text, word):
     assert ("140", word, False) in events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Wayne Rooney met Gary Neville's cross at the near post to put England ahead.",
+    "The Arsenal striker met a corner from the left but his header went wide.",
+])
+def test_meeting_a_cross_is_football(pipeline, text):
+    assert not any(c.startswith("04") for c, _, _ in events(pipeline, text))
+
+
+def test_meeting_an_envoy_stays(pipeline):
+    assert ("040", "met", False) in events(pipeline, "The Kenyan president met the Ugandan envoy in Nairobi.")
