@@ -67,6 +67,7 @@ AIMED_PREPS = ("at", "on")
 NAMED_CONTESTS = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 NAMED_WARS = frozenset({"war", "conflict", "invasion", "uprising", "insurgency"})   # "the Gulf war" is named and real
 DROP = "drop"
+MEETING_ROOT = "04"
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "appos"})   # a verb form heading a noun phrase
 SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")   # "beaten 5-0", "beat him 6-3": a result, not a beating
 
@@ -110,6 +111,8 @@ class Words:
     sportbody: frozenset[str] = frozenset()
     sport: frozenset[str] = frozenset()
     sportname: frozenset[str] = frozenset()
+    venue: frozenset[str] = frozenset()
+    speaking: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -121,7 +124,7 @@ def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
              "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining", "unmeant", "peril", "consequence",
-             "stance", "sportbody", "sport", "sportname")
+             "stance", "sportbody", "sport", "sportname", "venue", "speaking")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -172,6 +175,8 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return DROP  # "the government's decision is unacceptable" (the article's own words), "the traffic was appalling"
     if noun and _described(tok, words):
         return DROP  # "cooperation between the two countries has grown", "support for the army remains strong"
+    if noun and code[:2] == MEETING_ROOT and _venue(tok, words):
+        return DROP  # "told reporters AT the bank's annual meeting", "in a speech TO the summit": where it was said
     if noun and code[:2] == THREAT_ROOT and _of_hazard(tok, words):
         return DROP  # "a flood warning", "a warning of landslides": a forecast of a hazard, not a threat
     if code[:2] not in VIOLENCE_ROOTS:
@@ -432,6 +437,27 @@ def _described(tok: Token, words: "Words") -> bool:
         return False  # a passive subject was acted on: "cooperation WAS EXPANDED by a treaty" reports the act
     verb = tok.head
     return verb.lemma_.lower() in words.degree and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
+
+
+def _venue(tok: Token, words: "Words") -> bool:
+    """A gathering named as the place of a statement ("speaking to reporters AT the annual meeting", "told a council
+    MEETING", "said DURING the summit", "in a speech TO the conference"), with no one met in its own phrase ("a
+    meeting WITH the envoy"): the sentence reports what was said there, not the gathering (no 04 event)."""
+    if tok.lemma_.lower() not in words.venue or any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                                                    for c in tok.children):
+        return False
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in words.speaking
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "during", "to"):
+        return False
+    word = tok.head.head
+    for _ in range(2):  # "speaking to reporters AT the meeting": the phrase may hang on the addressees
+        if word.lemma_.lower() in words.speaking:
+            return True
+        if word.dep_ != "pobj":
+            return False
+        word = word.head.head
+    return False
 
 
 def _of_hazard(tok: Token, words: "Words") -> bool:

@@ -238,6 +238,31 @@ def _gated(e: Event, doc: Doc, shared: frozenset[str]) -> bool:
     return span is not None and any(fold(t.lemma_) in shared for t in span)
 
 
+# Cooperation between firms is business, not politics (the guide, section 1: firms take part as victims or objects of
+# violence or state action): a deal signed, an offer made, a meeting held or support given (roots 03-08) whose sides
+# are a firm and another firm or no one ("the carmaker struck a deal to supply its rival", "the bank offered its
+# clients ...") goes through the same test as speech: it stays only when its sentence names a political party.
+# Ninth session (evprec9): such events were false in tune waves 1, 3 and 5 (business deals, bids, contracts).
+COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+FIRM_SECTORS = frozenset({"BUS", "MNC"})
+
+
+def _firm_deal(e: Event, actors: dict) -> bool:
+    """A cooperation event with a firm on one side and, on the other, a firm, a body of no known sector (a name the
+    dictionary does not code: "Nissan", "Lenovo") or no one; never with a person or a political actor."""
+    if e.root not in COOPERATION_ROOTS:
+        return False
+    sides = [actors.get(a) for a in (e.source, e.target) if a]
+    if any(a is None or a.kind == "person" or political_actor(a) for a in sides):
+        return False
+    return any(_firm(a) for a in sides) and all(_firm(a) or not a.code for a in sides)
+
+
+def _firm(actor) -> bool:
+    code = actor.code or ""
+    return actor.kind != "person" and (code.startswith("MNC") or bool(_sectors(actor) & FIRM_SECTORS))
+
+
 def _without_apolitical_speech(doc: Doc, record: Record, words: frozenset[str],
                                shared: frozenset[str] = frozenset(), agents: frozenset[str] = frozenset()) -> None:
     """Drop the events of SPEECH_ROOTS with no political side whose sentence names no political party."""
@@ -252,7 +277,7 @@ def _without_apolitical_speech(doc: Doc, record: Record, words: frozenset[str],
         return actor is not None and bool(actor.code) and actor.kind != "person" and not political_actor(actor)
 
     doubtful = [e for e in record.events if apolitical(e.source, e.root == STATEMENT_ROOT)
-                and apolitical(e.target, e.root == STATEMENT_ROOT) and _gated(e, doc, shared)]
+                and apolitical(e.target, e.root == STATEMENT_ROOT) and _gated(e, doc, shared) or _firm_deal(e, actors)]
     doubtful += [e for e in record.events if e.cameo == "116" and e.target is None and _ruling(e, doc, agents)]
     if not doubtful:
         return
