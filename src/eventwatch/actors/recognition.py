@@ -114,7 +114,13 @@ def place_words() -> frozenset[str]:
 def title_case(sent) -> bool:
     """Most words of the sentence are capitalised (a headline), so capitals do not mark names."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
+    upper = sum(t.text[:1].isupper() for t in words)
+    # prose has lower-case words a headline has not: "Israel Adesanya, the fighter, arrived in Sydney on Friday"
+    # capitalises most of its few long words and is still no headline
+    return len(words) >= 3 and upper > 0.6 * len(words) and len(words) - upper < HEADLINE_LOWER
+
+
+HEADLINE_LOWER = 2  # a sentence with this many lower-case words of four letters or more is no title-case headline
 
 
 def part_of_longer_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> bool:
@@ -253,9 +259,11 @@ def is_place_name(text_folded: str, dic: Dictionary) -> bool:
 
 
 def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], taken: set[int],
-                    blocked: set[int], surnames: dict[str, str]) -> list[Mention]:
+                    blocked: set[int], named: dict[str, tuple[str, int]]) -> list[Mention]:
     """Mentions from spaCy entities that the dictionary did not cover."""
     out = []
+    surnames = {k: full for k, (full, _) in named.items()}
+    since = {k: first for k, (_, first) in named.items()}  # a short form refers back to a full name, never forward
     dateline = fold(record.dateline) if record.dateline else None
     for ent in ents(doc):
         if ent.label_ not in ENT_KINDS or any(k in taken for k in range(ent.start, ent.end)):
@@ -265,7 +273,7 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
         if ent.label_ == "ORG" and _ends_title(ent, dic, ft):
             continue  # "State" of "Secretary of State Marco Rubio": a word of an office, not a body
         start, role, sector = strip_title(doc, ent.start, ent.end, dic, ft)
-        end = trim_end(doc, start, ent.end)
+        end = trim_end(doc, start, with_particle_surname(doc, ft, ent.end) if ent.label_ == "PERSON" else ent.end)
         if start >= end:
             continue
         name = " ".join(x for x in ft[start:end] if x)
@@ -279,7 +287,7 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
         if ent.label_ == "PERSON" and in_place_name(doc, start, end, dic, ft):
             continue  # "in Dera Ismail Khan": a place
         title_start = ent.start if start > ent.start and role else None
-        if name in surnames:  # a known person's short form, whatever the model called it
+        if name in surnames and start > since[name]:  # a known person's short form, whatever the model called it
             out.append(Mention(start, end, "person", None, ent.label_, title_start, role, sector))
             continue
         if ent.label_ in ("GPE", "PERSON", "ORG") and name in dic.capitals and capital_as_actor(doc[start:end]):
@@ -290,6 +298,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
         if all(k in blocked for k in range(start, end)) or name == dateline or is_place_name(name, dic):
             continue
         entry = dic.entries.get(dic.index.get(name, "")) if name in dic.index else None
+        if entry is not None and entry.kind == "country" and part_of_longer_name(doc, start, end, dic, ft):
+            continue  # "ISRAEL Adesanya": a word of a longer name, as the dictionary's matches read it
         if entry is not None:
             out.append(Mention(start, end, entry.kind, entry, ent.label_, title_start, role, sector))
         elif end - start == 1 and doc[start].pos_ == "NOUN" and ent.label_ != "PERSON":
@@ -331,28 +341,55 @@ def capital_as_actor(span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "against", "to", "from") and root.head.head.pos_ in ("VERB", "NOUN")
 
 
-def full_person_names(doc: Doc, dic: Dictionary, ft: list[str], mentions: list[Mention]) -> dict[str, str]:
-    """Surname (folded) -> folded full name, for person names of two or more words in the document."""
-    out: dict[str, str] = {}
+def full_names_at(doc: Doc, dic: Dictionary, ft: list[str], mentions: list[Mention]) -> dict[str, tuple[str, int]]:
+    """Short form (folded) -> (folded full name, first token of its first mention), for person names of two or more
+    words: the surname ("pen" and, with its particles, "le pen"; "von der leyen")."""
+    out: dict[str, tuple[str, int]] = {}
     candidates = [(m.start, m.end) for m in mentions if m.kind == "person"]
     for ent in ents(doc):
         if ent.label_ == "PERSON":
             s, _, _ = strip_title(doc, ent.start, ent.end, dic, ft)
-            candidates.append((s, trim_end(doc, s, ent.end)))
+            candidates.append((s, trim_end(doc, s, with_particle_surname(doc, ft, ent.end))))
     for s, e in candidates:
         words = [x for x in ft[s:e] if x]
         if len(words) >= 2 and all(doc[k].text[:1].isupper() or not doc[k].is_alpha or ft[k] in NAME_CONNECTORS for k in range(s, e)):
             full = " ".join(words)
-            out.setdefault(words[-1], full)
+            for short in surname_forms(words):
+                if short not in out or out[short][0] == full and s < out[short][1]:
+                    out[short] = (full, s)
     return out
 
 
-def surname_tokens(doc: Doc, ft: list[str], taken: set[int], surnames: dict[str, str], dic: Dictionary) -> list[Mention]:
-    """Bare surnames of known people that no entity covers ("Ghani said")."""
+def with_particle_surname(doc: Doc, ft: list[str], end: int) -> int:
+    """The end of a person's name the model cut after a surname particle ("[Marine Le] Pen"): the capitalised words
+    after the particle belong to the name."""
+    while 0 < end < len(doc) and ft[end - 1] in SURNAME_PARTICLES and doc[end].pos_ == "PROPN" \
+            and doc[end].text[:1].isupper():
+        end += 1
+    return end
+
+
+SURNAME_PARTICLES = frozenset("de del della da di du dos das van von der den le la ter ten".split())
+
+
+def surname_forms(words: list[str]) -> list[str]:
+    """The short forms of a full name (folded words) a later mention may use: the last word, and the last word with
+    the particles before it ("marine le pen" -> "pen", "le pen"; "ursula von der leyen" -> "leyen", "von der leyen")."""
+    out = [words[-1]]
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in SURNAME_PARTICLES:
+        k -= 1
+    if k < len(words) - 1:
+        out.append(" ".join(words[k:]))
+    return out
+
+
+def surname_tokens(doc: Doc, ft: list[str], taken: set[int], named: dict[str, tuple[str, int]], dic: Dictionary) -> list[Mention]:
+    """Bare surnames of known people that no entity covers ("Ghani said"), after the full name."""
     out = []
     text, ent_type = column(doc, "text"), column(doc, "ent_type_")
     for i, folded in enumerate(ft):
-        if i in taken or folded not in surnames or not text[i][:1].isupper() or ent_type[i]:
+        if i in taken or folded not in named or i <= named[folded][1] or not text[i][:1].isupper() or ent_type[i]:
             continue
         out.append(Mention(i, i + 1, "person", None, "SURNAME"))  # titles before it are read by roles.before
     return out
@@ -381,14 +418,15 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
     ft = folded_tokens(doc)
     blocked = blocked_tokens(doc, record, dic, ft)
     mentions = dictionary_matches(doc, dic, ft, blocked, placed_abroad(doc, record))
-    surnames = full_person_names(doc, dic, ft, mentions)
+    named = full_names_at(doc, dic, ft, mentions)
     # a dictionary person hit strictly inside a longer PERSON entity yields to the entity
     keep = []
     for m in mentions:
         ent = doc[m.start].ent_type_ == "PERSON" and _entity_of(doc, m.start)
         if m.kind == "person" and ent and (ent.end - ent.start) > (m.end - m.start) and not m.entry.curated:
             continue
-        if m.kind == "country" and (_begins_longer_name(doc, m, dic, ft) or _ends_longer_name(doc, m, dic, ft)):
+        if m.kind == "country" and (_begins_longer_name(doc, m, dic, ft) or _ends_longer_name(doc, m, dic, ft)
+                                    or _in_person_name(doc, m, dic, ft)):
             continue
         keep.append(m)
     mentions = keep
@@ -396,9 +434,9 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
         if m.kind == "person":
             attach_inner_title(doc, m, dic, ft)
     taken = {k for m in mentions for k in range(m.first, m.end)}
-    mentions += entity_mentions(doc, record, dic, ft, taken, blocked, surnames)
+    mentions += entity_mentions(doc, record, dic, ft, taken, blocked, named)
     taken = {k for m in mentions for k in range(m.first, m.end)}
-    mentions += surname_tokens(doc, ft, taken, surnames, dic)
+    mentions += surname_tokens(doc, ft, taken, named, dic)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -418,6 +456,18 @@ def _titled_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str])
         if key in dic.titles and dic.titles[key][0]:
             return True
     return False
+
+
+def _in_person_name(doc: Doc, m: Mention, dic: Dictionary, ft: list[str]) -> bool:
+    """A country's name that is a word of a person's name the model found ("Michael JORDAN", "Lloyd CHAD"): the
+    person's, not the country's. The other words of the name are capitalised proper nouns, none a title, a country's
+    word or a possessive ("Jordan's King Abdullah" is the country's king)."""
+    ent = _entity_of(doc, m.start)
+    if ent is None or ent.label_ != "PERSON" or ent.end - ent.start <= m.end - m.start:
+        return False
+    rest = [k for k in range(ent.start, ent.end) if not m.start <= k < m.end]
+    return all(doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and ft[k] not in dic.titles
+               and ft[k] not in dic.index and doc[k].tag_ != "POS" for k in rest)
 
 
 NAME_MIN_TOKENS = 3  # "Kenya Wildlife Service": a country that begins a name of three words or more is the name's

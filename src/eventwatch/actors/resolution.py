@@ -20,7 +20,7 @@ from eventwatch.actors.codes import TRANSNATIONAL, compose, generic_id, parse_co
 from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, slug
 from eventwatch.actors.labels import actor_label
 from eventwatch.actors.lexicon import org_heads
-from eventwatch.actors.recognition import Mention, folded_tokens
+from eventwatch.actors.recognition import SURNAME_PARTICLES, Mention, folded_tokens, surname_forms
 from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import span_chars, span_text
@@ -164,8 +164,8 @@ class Resolver:
             if m.entry is not None and not self.plausible(m.entry, countries):
                 m.entry = None
         for m in people:
-            if m.entry is None and len(self.words(m)) < 2:
-                continue
+            if m.entry is None and (len(self.words(m)) < 2 or self.words(m)[0] in SURNAME_PARTICLES):
+                continue  # "Pen", "Le Pen", "Von der Leyen": a short form of a full name
             name = " ".join(self.words(m))
             if m.entry is None and len(self.words(m)) == 2:
                 m.entry = self.by_surname(self.words(m))
@@ -173,7 +173,8 @@ class Resolver:
             self.cluster(cid, "person", m.entry, m.entry.name if m.entry else self.doc[m.start:m.end].text)
             if len(self.words(m)) >= 2:
                 full[name] = cid
-                full.setdefault(self.words(m)[-1], cid)
+                for short in surname_forms(self.words(m)):
+                    full.setdefault(short, cid)
             m.cluster = cid  # type: ignore[attr-defined]
         self.person_names = dict(full)
         for name, cid in full.items():  # "Wang Yi" ... "Wang said": a two-word name's first word (family name first)
