@@ -54,6 +54,13 @@ def evidence_country(place: Place) -> str | None:
     return None if place.id.startswith(NO_EVIDENCE_FEATURES) else place.country
 
 
+def place_mentions(place: Place, record: Record) -> list[list[int]]:
+    """The mentions of PLACE that are no words of a person's name ("Mr BANDA" is no town in India, "Mr KENYA" no
+    country): only those lend their country to the article's actors."""
+    people = [m for a in record.actors if a.kind == "person" for m in a.mentions]
+    return [m for m in place.mentions if not any(s <= m[0] and m[1] <= e for s, e in people)]
+
+
 @lru_cache(maxsize=1)
 def ngec_agents() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
@@ -203,7 +210,7 @@ class Context:
         self.place_at: dict[int, str] = {}
         for place in record.places:
             if evidence_country(place):
-                for span in _spans(doc, place.mentions):
+                for span in _spans(doc, place_mentions(place, record)):
                     if part_of_longer_name(doc, span.start, span.end, dic, folded_tokens(doc)):
                         continue  # "Niger" of "the Niger Delta": no place of Niger
                     for t in span:
@@ -242,7 +249,7 @@ def article_country(record: Record) -> str | None:
     counts: Counter = Counter()
     for p in record.places:
         if evidence_country(p):
-            counts[p.country] += len(p.mentions)
+            counts[p.country] += len(place_mentions(p, record))
     placed = {c for c, n in counts.items() if n}
     people: set[str] = set()
     spots = [m for p in record.places for m in p.mentions]
@@ -466,7 +473,8 @@ def sole_country(record: Record) -> str | None:
     place of the article): "The Federal Road Safety Corps in Abuja said …" is of Nigeria even when Abuja is
     named once. None when it names none or several."""
     acting = {tuple(m) for a in record.actors if a.kind == "country" for m in a.mentions}
-    found = {p.country for p in record.places if evidence_country(p) and any(tuple(m) not in acting for m in p.mentions)}
+    found = {p.country for p in record.places if evidence_country(p)
+             and any(tuple(m) not in acting for m in place_mentions(p, record))}
     found |= {a.country for a in record.actors if a.country and a.kind != "country"
               and (a.code or "")[:3] not in TRANSNATIONAL_PREFIXES}
     return next(iter(found)) if len(found) == 1 else None

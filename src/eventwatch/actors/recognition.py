@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from eventwatch.actors.dictionary import Dictionary, Entry, fold
 from eventwatch.actors.lexicon import description_heads, first_names
+from eventwatch.actors.names import HONORIFICS
 from eventwatch.model import Record
 from eventwatch.nlp.cache import column, ents, per_doc
 from eventwatch.resources import read_words
@@ -418,12 +419,17 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
     ft = folded_tokens(doc)
     blocked = blocked_tokens(doc, record, dic, ft)
     mentions = dictionary_matches(doc, dic, ft, blocked, placed_abroad(doc, record))
+    known = [m for m in mentions if m.kind == "person"]  # "Mr Tony Blair": the dictionary's person
+    titled = [t for t in honorific_names(doc) if not any(t.start < m.end and m.start < t.end for m in known)]
+    # "Mr Banda", "Mr Kenya, a shopkeeper": a person, never a town or a country
+    mentions = [m for m in mentions if not any(t.start < m.end and m.start < t.end for t in titled)] + titled
+    mentions.sort(key=lambda m: m.start)
     named = full_names_at(doc, dic, ft, mentions)
     # a dictionary person hit strictly inside a longer PERSON entity yields to the entity
     keep = []
     for m in mentions:
         ent = doc[m.start].ent_type_ == "PERSON" and _entity_of(doc, m.start)
-        if m.kind == "person" and ent and (ent.end - ent.start) > (m.end - m.start) and not m.entry.curated:
+        if m.kind == "person" and ent and (ent.end - ent.start) > (m.end - m.start) and m.entry is not None and not m.entry.curated:
             continue
         if m.kind == "country" and (_begins_longer_name(doc, m, dic, ft) or _ends_longer_name(doc, m, dic, ft)
                                     or _in_person_name(doc, m, dic, ft)):
@@ -439,6 +445,24 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
     mentions += surname_tokens(doc, ft, taken, named, dic)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def honorific_names(doc: Doc) -> list[Mention]:
+    """The capitalised proper nouns right after an honorific ("Mr Banda", "Dr. Okafor", "Ms Ellen Barrow"): a person's
+    name, whatever else the words name ("Mr Kenya, a shopkeeper" is no country; "Mr Banda" no town in India). The
+    honorific is the mention's title; a name the dictionary knows is read by its longer match as before."""
+    out = []
+    words, pos = column(doc, "text"), column(doc, "pos_")
+    for i in range(len(doc) - 1):
+        if words[i].lower().rstrip(".") not in HONORIFICS or not words[i][:1].isupper():
+            continue
+        start = i + 1 + (words[i + 1] == ".")
+        end = start
+        while end < len(doc) and end - start < 3 and pos[end] == "PROPN" and words[end].istitle() and words[end].isalpha():
+            end += 1
+        if end > start:
+            out.append(Mention(start, end, "person", None, "HONORIFIC", title_start=i))
+    return out
 
 
 def _titled_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> bool:

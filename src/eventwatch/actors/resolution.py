@@ -20,6 +20,7 @@ from eventwatch.actors.codes import TRANSNATIONAL, compose, generic_id, parse_co
 from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, slug
 from eventwatch.actors.labels import actor_label
 from eventwatch.actors.lexicon import org_heads
+from eventwatch.actors.mentions import without_honorific
 from eventwatch.actors.recognition import SURNAME_PARTICLES, Mention, folded_tokens, surname_forms
 from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
 from eventwatch.model import Actor
@@ -451,7 +452,7 @@ class Resolver:
     def best_name(self, c: Cluster) -> str:
         texts = [span_text(self.doc, s, e) for s, e in c.spans]
         if c.kind == "person" and not c.fixed:
-            return max(texts, key=len)
+            return without_honorific(max(texts, key=len))  # "Mr Banda" is Banda
         name = c.name or texts[0]
         return name[4:] if name.lower().startswith("the ") else name
 
