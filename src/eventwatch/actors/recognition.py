@@ -361,6 +361,37 @@ def full_names_at(doc: Doc, dic: Dictionary, ft: list[str], mentions: list[Menti
     return out
 
 
+def function_word_names(doc: Doc, ft: list[str], dic: Dictionary, taken: set[int]) -> list[Mention]:
+    """Names that begin with an English function word ("Vietnamese leader To Lam", "To Lam said"): a capitalised stop
+    word inside a sentence before a capitalised proper noun, where a title ends before it or the model finds a person's
+    name in the second word; every occurrence of the two words (the start of a sentence too) is that person."""
+    words, pos = column(doc, "text"), column(doc, "pos_")
+    pairs = set()
+    for i in range(1, len(doc) - 1):
+        if (not doc[i].is_sent_start and doc[i].is_stop and words[i].istitle() and len(words[i]) > 1
+                and pos[i + 1] == "PROPN" and words[i + 1].istitle() and words[i - 1] not in ('"', "“", "(", ":", "-")
+                and (doc[i + 1].ent_type_ == "PERSON" or _title_before(doc, ft, i, dic) is not None)):
+            pairs.add((ft[i], ft[i + 1]))
+    out = []
+    for i in range(len(doc) - 1):
+        if (ft[i], ft[i + 1]) in pairs and words[i].istitle() and i not in taken and i + 1 not in taken:
+            title = _title_before(doc, ft, i, dic)  # "leader To Lam met": the parser may make the title the subject
+            m = Mention(i, i + 2, "person", None, "NAME")
+            if title is not None and title not in taken:
+                m.title_start = title
+                m.role, m.role_sector = dic.titles[" ".join(x for x in ft[title:i] if x)]
+            out.append(m)
+    return out
+
+
+def _title_before(doc: Doc, ft: list[str], end: int, dic: Dictionary) -> int | None:
+    """First token of a title of the dictionary that ends right before ``end`` ("Vietnamese LEADER To Lam")."""
+    for s in range(max(0, end - 4), end):
+        if " ".join(x for x in ft[s:end] if x) in dic.titles:
+            return s
+    return None
+
+
 def with_particle_surname(doc: Doc, ft: list[str], end: int) -> int:
     """The end of a person's name the model cut after a surname particle ("[Marine Le] Pen"): the capitalised words
     after the particle belong to the name."""
@@ -439,6 +470,8 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
     for m in mentions:
         if m.kind == "person":
             attach_inner_title(doc, m, dic, ft)
+    taken = {k for m in mentions for k in range(m.first, m.end)}
+    mentions += function_word_names(doc, ft, dic, taken)
     taken = {k for m in mentions for k in range(m.first, m.end)}
     mentions += entity_mentions(doc, record, dic, ft, taken, blocked, named)
     taken = {k for m in mentions for k in range(m.first, m.end)}

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from eventwatch.actors.codes import TRANSNATIONAL, compose, generic_id, parse_code
 from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, slug
 from eventwatch.actors.labels import actor_label
-from eventwatch.actors.lexicon import org_heads
+from eventwatch.actors.lexicon import first_names, org_heads
 from eventwatch.actors.mentions import without_honorific
 from eventwatch.actors.recognition import SURNAME_PARTICLES, Mention, folded_tokens, surname_forms
 from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
@@ -180,8 +180,8 @@ class Resolver:
         self.person_names = dict(full)
         for name, cid in full.items():  # "Wang Yi" ... "Wang said": a two-word name's first word (family name first)
             words = name.split(" ")
-            if len(words) == 2:
-                self.person_names.setdefault(words[0], cid)
+            if len(words) == 2 or len(words) == 3 and words[0] not in first_names() and not set(words) & SURNAME_PARTICLES:
+                self.person_names.setdefault(words[0], cid)  # "Yoon Suk Yeol" ... "Yoon said"
         for m in people:
             if getattr(m, "cluster", None):
                 continue
@@ -452,7 +452,10 @@ class Resolver:
     def best_name(self, c: Cluster) -> str:
         texts = [span_text(self.doc, s, e) for s, e in c.spans]
         if c.kind == "person" and not c.fixed:
-            return without_honorific(max(texts, key=len))  # "Mr Banda" is Banda
+            name = without_honorific(max(texts, key=len)).split(" ")  # "Mr Banda" is Banda
+            while len(name) > 1 and name[0].islower():
+                name = name[1:]  # "leader To Lam" is To Lam
+            return " ".join(name)
         name = c.name or texts[0]
         return name[4:] if name.lower().startswith("the ") else name
 
