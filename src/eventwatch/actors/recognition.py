@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from eventwatch.actors.dictionary import Dictionary, Entry, fold
-from eventwatch.actors.lexicon import description_heads, first_names
+from eventwatch.actors.lexicon import description_heads, first_names, region_at
 from eventwatch.actors.names import HONORIFICS
 from eventwatch.model import Record
 from eventwatch.nlp.cache import column, ents, per_doc
@@ -213,7 +213,8 @@ def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[in
             if span_blocked and entry.curated and doc[i].ent_type_ in ("ORG", "NORP"):
                 span_blocked = False  # "Hamas" the movement, whatever a town of that name
             if entry.kind == "country" and (span_blocked and is_other_country_place(i, end, entry, abroad)
-                                            or part_of_longer_name(doc, i, end, dic, ft)):
+                                            or part_of_longer_name(doc, i, end, dic, ft)
+                                            or in_regional_adjective(ft, i, end, dic)):
                 free = end  # "Georgia" the US state: the places stage's place, no country actor
                 break
             if (not span_blocked or entry.kind == "country") and valid_name_span(doc, i, end, entry):
@@ -271,8 +272,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
             continue
         if ent.label_ == "PERSON" and _inside_agent_phrase(ent, dic, ft):
             continue  # "Riot police ..." at the start of a sentence: a capitalised generic agent, not a person "Riot"
-        if ent.label_ == "ORG" and _ends_title(ent, dic, ft):
-            continue  # "State" of "Secretary of State Marco Rubio": a word of an office, not a body
+        if ent.label_ == "ORG" and (_ends_title(ent, dic, ft) or _begins_title(ent, dic, ft)):
+            continue  # "State" of "Secretary of State Marco Rubio", "Defence" of "Defence Secretary X": an office
         start, role, sector = strip_title(doc, ent.start, ent.end, dic, ft)
         end = trim_end(doc, start, with_particle_surname(doc, ft, ent.end) if ent.label_ == "PERSON" else ent.end)
         if start >= end:
@@ -299,7 +300,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
         if all(k in blocked for k in range(start, end)) or name == dateline or is_place_name(name, dic):
             continue
         entry = dic.entries.get(dic.index.get(name, "")) if name in dic.index else None
-        if entry is not None and entry.kind == "country" and part_of_longer_name(doc, start, end, dic, ft):
+        if entry is not None and entry.kind == "country" and (part_of_longer_name(doc, start, end, dic, ft)
+                                                               or in_regional_adjective(ft, start, end, dic)):
             continue  # "ISRAEL Adesanya": a word of a longer name, as the dictionary's matches read it
         if entry is not None:
             out.append(Mention(start, end, entry.kind, entry, ent.label_, title_start, role, sector))
@@ -359,6 +361,13 @@ def full_names_at(doc: Doc, dic: Dictionary, ft: list[str], mentions: list[Menti
                 if short not in out or out[short][0] == full and s < out[short][1]:
                     out[short] = (full, s)
     return out
+
+
+def in_regional_adjective(ft: list[str], start: int, end: int, dic: Dictionary) -> bool:
+    """A country's adjective at [start, end) that ends a region's ("South AMERICAN countries", "Latin AMERICAN
+    leaders"): the region, no mention of the country."""
+    found = region_at(ft, end - 1, dic.demonyms)
+    return found is not None and found[1] < start
 
 
 def function_word_names(doc: Doc, ft: list[str], dic: Dictionary, taken: set[int]) -> list[Mention]:
@@ -437,6 +446,14 @@ def _inside_agent_phrase(ent, dic: Dictionary, ft: list[str]) -> bool:
     return False
 
 
+def _begins_title(ent, dic: Dictionary, ft: list[str]) -> bool:
+    """A one-word ENT that begins an office of the dictionary's titles with the words after it ("Defence Secretary",
+    "Finance Minister"), and is no name the dictionary knows: the office's word, no organisation of that name."""
+    if ent.end - ent.start != 1 or ft[ent.start] in dic.index:
+        return False
+    return any(" ".join(x for x in ft[ent.start:e] if x) in dic.titles for e in range(ent.end + 1, min(len(ft), ent.end + 3) + 1))
+
+
 def _ends_title(ent, dic: Dictionary, ft: list[str]) -> bool:
     """ENT's words end an office of the dictionary's titles with the words before them ("Secretary of State",
     "Chief of Staff"): the office's own word, no organisation of that name."""
@@ -467,6 +484,7 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
             continue
         keep.append(m)
     mentions = keep
+    follow_place_countries(doc, record, dic, mentions)
     for m in mentions:
         if m.kind == "person":
             attach_inner_title(doc, m, dic, ft)
@@ -513,6 +531,23 @@ def _titled_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str])
         if key in dic.titles and dic.titles[key][0]:
             return True
     return False
+
+
+def follow_place_countries(doc: Doc, record: Record, dic: Dictionary, mentions: list[Mention]) -> None:
+    """A country's name the places stage resolved to another country ("eastern Congo" beside Goma and Uvira: the
+    DR Congo, not the Republic of the Congo) is that country's mention too: the two stages agree."""
+    spans = [(place.country, s, e) for place in record.places if place.feature == "country" and place.country
+             for s, e in place.mentions]
+    if not spans:
+        return
+    for m in mentions:
+        if m.kind != "country" or m.entry is None or not m.entry.roles:
+            continue
+        s, e = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        other = next((c for c, ps, pe in spans if ps <= s and e <= pe), None)
+        entry = dic.entries.get(f"country:{other}") if other and other != m.entry.roles[0].country else None
+        if entry is not None:
+            m.entry = entry
 
 
 def _in_person_name(doc: Doc, m: Mention, dic: Dictionary, ft: list[str]) -> bool:
