@@ -152,3 +152,12 @@ def test_a_role_field_holds_a_role_and_the_reason_goes_apart(undated):
     saddam = actor_at(r, "Saddam Hussein")
     assert saddam is not None and saddam.role is None, saddam.role
     assert saddam.role_note and "undated" in saddam.role_note
+
+
+def test_the_chief_of_a_body_is_the_person_named_as_its_head(pipeline):
+    r = process(pipeline, "Christine Lagarde, president of the European Central Bank, told reporters that inflation "
+                          "was falling. The ECB chief said rates would stay high.")
+    assert actor_at(r, "ECB chief").id == "person:christine-lagarde", [a.id for a in r.actors]
+    r = process(pipeline, "Maria Lindqvist, director of the Baltic Shipping Authority, visited the port on Monday. "
+                          "The BSA director said the new rules would apply from June.")
+    assert actor_at(r, "BSA director").id == actor_at(r, "Maria Lindqvist").id, [a.id for a in r.actors]

@@ -535,8 +535,10 @@ def _titled_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str])
 
 def follow_place_countries(doc: Doc, record: Record, dic: Dictionary, mentions: list[Mention]) -> None:
     """A country's name the places stage resolved to another country ("eastern Congo" beside Goma and Uvira: the
-    DR Congo, not the Republic of the Congo) is that country's mention too: the two stages agree."""
+    DR Congo, not the Republic of the Congo) is that country's mention too, when another place of the article in
+    that country backs the reading (a bare "Congo" keeps the dictionary's): the two stages agree."""
     spans = [(place.country, s, e) for place in record.places if place.feature == "country" and place.country
+             and any(q.id != place.id and q.country == place.country for q in record.places)
              for s, e in place.mentions]
     if not spans:
         return

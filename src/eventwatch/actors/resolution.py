@@ -21,6 +21,7 @@ from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, slug
 from eventwatch.actors.labels import actor_label
 from eventwatch.actors.lexicon import first_names, org_heads, region_at, region_codes
 from eventwatch.actors.mentions import without_honorific
+from eventwatch.actors.names import spelled_by
 from eventwatch.actors.recognition import SURNAME_PARTICLES, Mention, folded_tokens, surname_forms
 from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
 from eventwatch.model import Actor
@@ -300,6 +301,10 @@ class Resolver:
                         c = self.cluster(entry.id, "person", entry, entry.name)
                         self.add(c, a.start, a.end, TextRole(role=a.role, sector=a.sector, country=info.country, affiliation=info.affiliation))
                         continue
+                holder = self.person_of_body(info.affiliation) if info.affiliation and not a.indefinite else None
+                if holder is not None:  # "Christine Lagarde, president of the European Central Bank ... the ECB chief"
+                    self.add(self.clusters[holder], a.start, a.end)
+                    continue
                 if owner:
                     base = info.affiliation.id if info.affiliation else generic_id(info.country, a.sector)
                     text = self.doc[a.head if not info.tokens else a.start:a.end].text
@@ -331,6 +336,19 @@ class Resolver:
             c = self.cluster(cid, "organization", None, text)
             c.fixed.update(country=info.country, sector=[a.sector])
             self.add(c, a.start, a.end)
+
+    def person_of_body(self, body: Entry) -> str | None:
+        """The one named person the article has given an office of BODY (by its name or the acronym it spells):
+        a definite "the ECB chief" after "Christine Lagarde, president of the European Central Bank" is her."""
+        found = set()
+        for c in self.clusters.values():
+            if c.kind != "person" or c.fixed:
+                continue
+            for i in c.infos:
+                aff = i.affiliation
+                if aff is not None and (aff.id == body.id or spelled_by(body.name, aff.name) or spelled_by(aff.name, body.name)):
+                    found.add(c.id)
+        return next(iter(found)) if len(found) == 1 else None
 
     # -- attributes
     def attributes(self, c: Cluster, done: dict[str, dict]) -> dict:
