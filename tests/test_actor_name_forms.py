@@ -161,3 +161,12 @@ def test_the_chief_of_a_body_is_the_person_named_as_its_head(pipeline):
     r = process(pipeline, "Maria Lindqvist, director of the Baltic Shipping Authority, visited the port on Monday. "
                           "The BSA director said the new rules would apply from June.")
     assert actor_at(r, "BSA director").id == actor_at(r, "Maria Lindqvist").id, [a.id for a in r.actors]
+
+
+def test_hackers_named_without_a_nationality_take_not_the_victims(pipeline):
+    r = process(pipeline, "Hackers stole the records of two million customers of the Canadian bank Northway, "
+                          "Canadian police said on Monday. Toronto officials said the hackers had demanded money.")
+    hackers = actor_at(r, "Hackers")
+    assert hackers is not None and hackers.country is None, (hackers.id, hackers.country)
+    r = process(pipeline, "Chinese hackers broke into the network of a ministry in Manila, Philippine officials said.")
+    assert actor_at(r, "Chinese hackers").country == "CHN"
