@@ -58,6 +58,7 @@ class Cluster:
     infos: list[TextRole] = field(default_factory=list)
     first_token: int = 10**9
     fixed: dict = field(default_factory=dict)  # attributes set directly (agents)
+    described: set = field(default_factory=set)  # token spans that describe the person ("the ECB chief"), no name
 
 
 def pick_role(entry: Entry, date: str | None) -> Role | None:
@@ -304,6 +305,7 @@ class Resolver:
                 holder = self.person_of_body(info.affiliation) if info.affiliation and not a.indefinite else None
                 if holder is not None:  # "Christine Lagarde, president of the European Central Bank ... the ECB chief"
                     self.add(self.clusters[holder], a.start, a.end)
+                    self.clusters[holder].described.add((a.start, a.end))
                     continue
                 if owner:
                     base = info.affiliation.id if info.affiliation else generic_id(info.country, a.sector)
@@ -490,7 +492,8 @@ class Resolver:
         return None
 
     def best_name(self, c: Cluster) -> str:
-        texts = [span_text(self.doc, s, e) for s, e in c.spans]
+        texts = [span_text(self.doc, s, e) for s, e in c.spans if (s, e) not in c.described] or \
+            [span_text(self.doc, s, e) for s, e in c.spans]
         if c.kind == "person" and not c.fixed:
             name = without_honorific(max(texts, key=len)).split(" ")  # "Mr Banda" is Banda
             while len(name) > 1 and name[0].islower():
