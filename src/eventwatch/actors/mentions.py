@@ -322,21 +322,14 @@ class MentionTable:
     def _add_surname_subjects(self) -> None:
         """"Wojtaszek said …" where the actor stage missed the surname: a subject mention of the person."""
         taken = [(m.start, m.end) for m in self.mentions if m.actor.kind == "person"]
-        named = [(m.start, m.end) for m in self.mentions if m.actor.kind in GROUP_KINDS]
-        text = doc_text(self.doc)
+        countries = [(m.start, m.end) for m in self.mentions if m.actor.kind == "country"]
         for tok in self._proper_subjects():
             if not overlaps(tok.idx, tok.idx + len(tok), taken):
-                if overlaps(tok.idx, tok.idx + len(tok), named):
-                    continue  # "JORDAN said ... Michael Jordan": the country, not the man named later
+                if overlaps(tok.idx, tok.idx + len(tok), countries):
+                    continue  # "JORDAN said ... Michael Jordan": the country, not the man who shares its name
                 actor = self._by_surname(tok.text)
-                if actor is not None and self._named_in_full_before(actor, tok.idx, text):
+                if actor is not None:
                     self._add_mention(Mention(tok.idx, tok.idx + len(tok), actor, True))
-
-    def _named_in_full_before(self, actor: Actor, pos: int, text: str) -> bool:
-        """ACTOR is named with two words or more before ``pos``: a surname alone refers back to a full name, not
-        forward to one ("Chad said ... Lloyd Chad, an aid worker": the country spoke, not the man)."""
-        return any(m.end <= pos and self.canonical(m.actor) is actor and len(text[m.start:m.end].split()) > 1
-                   for m in self.mentions)
 
     def _new_name(self, name: str, kind: str) -> Actor:
         name = name[4:] if name[:4] in ("the ", "The ") and name[4:5].isupper() else name  # "the Bank of England"

@@ -501,7 +501,7 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
 def honorific_names(doc: Doc) -> list[Mention]:
     """The capitalised proper nouns right after an honorific ("Mr Banda", "Dr. Okafor", "Ms Ellen Barrow"): a person's
     name, whatever else the words name ("Mr Kenya, a shopkeeper" is no country; "Mr Banda" no town in India). The
-    honorific is the mention's title; a name the dictionary knows is read by its longer match as before."""
+    mention is the name without the honorific; a name the dictionary knows is read by its longer match as before."""
     out = []
     words, pos = column(doc, "text"), column(doc, "pos_")
     for i in range(len(doc) - 1):
@@ -512,8 +512,22 @@ def honorific_names(doc: Doc) -> list[Mention]:
         while end < len(doc) and end - start < 3 and pos[end] == "PROPN" and words[end].istitle() and words[end].isalpha():
             end += 1
         if end > start:
-            out.append(Mention(start, end, "person", None, "HONORIFIC", title_start=i))
+            out.append(Mention(start, end, "person", None, "HONORIFIC"))  # the name alone, as a tagged "Mr X" is
+            if end - start == 1:
+                out += _full_name_before(doc, start, out)  # "Sundar Katwala said ... Mr Katwala added"
     return out
+
+
+def _full_name_before(doc: Doc, i: int, found: list[Mention]) -> list[Mention]:
+    """The first earlier "Given SURNAME" of the surname at token I that an honorific names later: two capitalised
+    proper nouns, the first no honorific and no sentence's first word (the model may have missed that full name)."""
+    words, pos = column(doc, "text"), column(doc, "pos_")
+    for k in range(1, i):
+        if (words[k] == words[i] and pos[k] == pos[k - 1] == "PROPN" and words[k - 1].istitle()
+                and words[k - 1].isalpha() and words[k - 1].lower() not in HONORIFICS and not doc[k - 1].is_sent_start
+                and not any(m.start <= k < m.end for m in found)):
+            return [Mention(k - 1, k + 1, "person", None, "HONORIFIC")]
+    return []
 
 
 def _titled_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> bool:

@@ -71,11 +71,8 @@ class Referents(MentionTable):
         if (subj.pos_ == "PROPN" or subj.ent_type_) and not described:
             actor = self.actor_at(subj.idx, subj.idx + len(subj))
             if subj.pos_ == "PROPN" and (actor is None or actor.kind not in ("person", "country")):
-                # a country is never a person's short form ("Jordan said ... Michael Jordan"); a surname refers back
-                # to a full name, never forward to one
-                person = self._by_surname(subj.text)
-                if person is not None and (actor is None or self._named_in_full_before(person, subj.idx, doc_text(self.doc))):
-                    actor = person
+                # a country is never a person's short form ("Jordan said ... Michael Jordan")
+                actor = self._by_surname(subj.text) or actor
             if subj.pos_ == "PROPN" and span[1] - span[0] == len(subj) and (actor is None or actor.kind != "country"):
                 actor = self._latest_namesake(subj.text, span[0]) or actor
             if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
