@@ -9,6 +9,7 @@ surname alone (whatever spaCy calls it) is a mention of that person.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -345,8 +346,8 @@ def capital_as_actor(span) -> bool:
 
 
 def full_names_at(doc: Doc, dic: Dictionary, ft: list[str], mentions: list[Mention]) -> dict[str, tuple[str, int]]:
-    """Short form (folded) -> (folded full name, first token of its first mention), for person names of two or more
-    words: the surname ("pen" and, with its particles, "le pen"; "von der leyen")."""
+    """Short form (folded) -> (folded full name, first token of the first full name with that short form), for person
+    names of two or more words: the surname ("pen" and, with its particles, "le pen"; "von der leyen")."""
     out: dict[str, tuple[str, int]] = {}
     candidates = [(m.start, m.end) for m in mentions if m.kind == "person"]
     for ent in ents(doc):
@@ -354,12 +355,16 @@ def full_names_at(doc: Doc, dic: Dictionary, ft: list[str], mentions: list[Menti
             s, _, _ = strip_title(doc, ent.start, ent.end, dic, ft)
             candidates.append((s, trim_end(doc, s, with_particle_surname(doc, ft, ent.end))))
     for s, e in candidates:
+        while e > s + 1 and POSSESSIVE.fullmatch(doc[e - 1].text):
+            e -= 1  # "Jeanine Durning’s": Durning
         words = [x for x in ft[s:e] if x]
         if len(words) >= 2 and all(doc[k].text[:1].isupper() or not doc[k].is_alpha or ft[k] in NAME_CONNECTORS for k in range(s, e)):
             full = " ".join(words)
             for short in surname_forms(words):
-                if short not in out or out[short][0] == full and s < out[short][1]:
+                if short not in out:
                     out[short] = (full, s)
+                elif s < out[short][1]:  # the first full name of that surname, whoever's, opens its short form
+                    out[short] = (out[short][0], s)
     return out
 
 
@@ -399,6 +404,9 @@ def _title_before(doc: Doc, ft: list[str], end: int, dic: Dictionary) -> int | N
         if " ".join(x for x in ft[s:end] if x) in dic.titles:
             return s
     return None
+
+
+POSSESSIVE = re.compile(r"[’']s?")
 
 
 def with_particle_surname(doc: Doc, ft: list[str], end: int) -> int:
