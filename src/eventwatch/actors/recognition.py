@@ -382,8 +382,8 @@ def function_word_names(doc: Doc, ft: list[str], dic: Dictionary, taken: set[int
     words, pos = column(doc, "text"), column(doc, "pos_")
     pairs = set()
     for i in range(1, len(doc) - 1):
-        if (not doc[i].is_sent_start and doc[i].is_stop and words[i].istitle() and len(words[i]) > 1
-                and pos[i + 1] == "PROPN" and words[i + 1].istitle() and words[i - 1] not in ('"', "“", "(", ":", "-")
+        if (words[i].istitle() and len(words[i]) > 1 and pos[i + 1] == "PROPN" and words[i + 1].istitle()
+                and not doc[i].is_sent_start and doc[i].is_stop and words[i - 1] not in ('"', "“", "(", ":", "-")
                 and (doc[i + 1].ent_type_ == "PERSON" or _title_before(doc, ft, i, dic) is not None)):
             pairs.add((ft[i], ft[i + 1]))
     out = []
