@@ -70,9 +70,10 @@ class Referents(MentionTable):
         described = any(c.dep_ == "det" for c in subj.children) and subj.ent_type_ not in NAMED_WITH_DET
         if (subj.pos_ == "PROPN" or subj.ent_type_) and not described:
             actor = self.actor_at(subj.idx, subj.idx + len(subj))
-            if subj.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
+            if subj.pos_ == "PROPN" and (actor is None or actor.kind not in ("person", "country")):
+                # a country is never a person's short form ("Jordan said ... Michael Jordan")
                 actor = self._by_surname(subj.text) or actor
-            if subj.pos_ == "PROPN" and span[1] - span[0] == len(subj):
+            if subj.pos_ == "PROPN" and span[1] - span[0] == len(subj) and (actor is None or actor.kind != "country"):
                 actor = self._latest_namesake(subj.text, span[0]) or actor
             if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
                 actor = self._by_name(text) or self._named(text) or self._named(_proper_chain(subj))
