@@ -111,10 +111,13 @@ class Referents(MentionTable):
     def _mention_of_head(self, subj: Token, span: tuple[int, int]) -> Actor | None:
         """The actor whose mention holds the head noun of a described speaker and starts inside its phrase
         («the government in Addis Ababa», «the territory's health ministry»: the actor stage read the whole
-        phrase), longest first; None for a head noun no mention holds."""
+        phrase), longest first; None for a head noun no mention holds but in its own word ("The court said"
+        after "A Lyon court ruled" is the Lyon court the quote stage finds before)."""
         if subj.pos_ not in ("NOUN", "PROPN"):  # the tagger may call "ministry" of "the foreign ministry" a name
             return None
-        hits = [m for m in self.mentions if span[0] <= m.start <= subj.idx and subj.idx + len(subj) <= m.end]
+        text = doc_text(self.doc)
+        hits = [m for m in self.mentions if span[0] <= m.start <= subj.idx and subj.idx + len(subj) <= m.end
+                and len(_without_the(text[m.start:m.end]).split()) > 1]  # "the court" alone: named_before's
         if not hits:
             return None
         return self.canonical(max(hits, key=lambda m: m.end - m.start).actor)
