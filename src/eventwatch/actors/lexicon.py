@@ -108,3 +108,9 @@ def org_heads() -> dict[str, str]:
     from eventwatch.resources import read_table
 
     return {fold(w): sector for w, sector in read_table(DATA / "org_heads.tsv", columns=2)}
+
+
+@lru_cache(maxsize=1)
+def entourage() -> dict[str, str]:
+    """Role words of the people around a named person ("spokesman", "chief of staff") -> "for" | "own"."""
+    return {row[0]: row[1] for row in _rows("entourage.tsv")}
