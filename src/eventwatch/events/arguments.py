@@ -526,7 +526,18 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token
                             found = np_actors(o, index) or _nested_actors(o, index)
                             if found:
                                 return found
+                if p.dep_ == "prep" and p.lower_ == "in" and is_amount(c):
+                    # "pledged 500 million euros IN aid TO X": the amount is the act named in its "in" phrase,
+                    # done to whom that act's own phrase names
+                    found = [a for o in p.children if o.dep_ == "pobj" for a in _nested_actors(o, index)]
+                    if found:
+                        return found
     return []
+
+
+def is_amount(noun: Token) -> bool:
+    """A sum or count ("500 million euros", "$40m", "billions"): a number word on the noun or the noun itself."""
+    return noun.like_num or noun.tag_ == "CD" or any(c.dep_ == "nummod" or c.tag_ == "$" for c in noun.children)
 
 
 DESTINATION_PREPS = ("to", "into", "toward", "towards")

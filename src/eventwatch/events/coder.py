@@ -137,7 +137,12 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
     targets = args.object_actors(tok, index)
     if not targets and trig.pattern.code[:2] in PATIENT_ROOTS:
         targets = args.reduced_passive_patient(tok, index)  # "soldiers KILLED in the attack"
-    return args.subject_actors(tok, index), targets
+    sources = args.subject_actors(tok, index)
+    if trig.pattern.code[:2] in VIOLENCE_ROOTS and all(index.kind.get(t) == "country" for t in targets):
+        # "shelled a market in X, KILLING nine traders": the people the attack killed are its target, not the
+        # place's country (the guide: one event, coded by the attack, its victims the target)
+        targets = [a for a in _harmed(tok, index) if a not in sources] or targets
+    return sources, targets
 
 
 HARM_PARTICIPLES = frozenset({"kill", "wound", "injure", "maim", "hurt"})
@@ -307,6 +312,8 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
             continue  # "fought battles", "took control": the verb already codes it
         if trig.pattern.free and trig.light is None and _governed_by(trig.token, harm):
             continue
+        if trig.pattern.free and trig.light is None and _amount_of_act(trig.token, verbs):
+            continue  # "PLEDGED 500 million euros in AID to X": the verb codes the act, the noun names what is given
         cand = _code_trigger(trig, lex, index, ctx)
         if cand.code == literal.MILITARY_AID and not _armed_sides(cand, index):
             continue
@@ -368,8 +375,9 @@ def _act_words(verb: Token) -> list[Token]:
     if not any(c.dep_ == "nsubj" for h in own for c in h.children):
         out += [p for h in own for c in h.children if c.dep_ == "prep" and c.lower_ in args.INSTRUMENT_PREPS
                 for p in c.children if p.dep_ == "pobj"]
-    if verb.dep_ == "relcl":
-        out.append(verb.head)
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children)):
+        out.append(verb.head)  # "bombings that KILLED six"; "air strikes KILLED six, ..." read as a reduced
+        # relative (a participle with an object of its own is no passive: the noun is its subject)
     return out
 
 
@@ -412,6 +420,16 @@ def _with_shared_frame(trig: Trigger, framed: dict[int, Trigger]) -> Trigger:
 
 
 QUESTION_WORDS = frozenset({"why", "what", "how", "whether", "who", "when", "where", "which"})
+
+
+def _amount_of_act(noun: Token, verbs: set[int]) -> bool:
+    """NOUN names what an amount is in, the amount being the object of a verb trigger ("pledged 500 million euros
+    IN aid", "approved $300m IN loans")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return False
+    amount = prep.head
+    return amount.dep_ in ("dobj", "obj") and amount.head.i in verbs and args.is_amount(amount)
 
 
 def _asks_question(tok: Token) -> bool:

@@ -1,0 +1,70 @@
+"""Event arguments, tenth round (REVIEW10 #6, #14): an attack whose ", killing X" clause names its victims has them
+as its target, not the country of the place it happened in; an act noun whose toll verb the parser read as a
+reduced relative ("air strikes killed N, officials said") is one event with both sides; an amount pledged "in aid
+to X" is given to X, one event. Sentences written for these tests, varying the constructions, not taken from any
+corpus."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.model import Document
+
+
+def process(pipeline, text: str, published: str | None = "2025-03-11"):
+    return next(pipeline.process([Document(text=text, published=published, location="test")]))
+
+
+def code_of(record, aid) -> str | None:
+    a = next((a for a in record.actors if a.id == aid), None)
+    return a.code if a is not None else None
+
+
+def dyads(record):
+    return [(e.cameo, code_of(record, e.source), code_of(record, e.target)) for e in record.events]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Sudanese paramilitary fighters shelled a market in El Fasher on Sunday, killing nine traders and injuring "
+     "30 others.", "SDN", "SDNBUS"),
+    ("Turkish warplanes bombed Kurdish positions in northern Iraq, killing six fighters.", "TUR", "---"),
+    ("Gunmen attacked a church in central Nigeria on Sunday, killing 14 worshippers.", "---", "NGAREL"),
+])
+def test_the_victims_of_a_killing_clause_are_the_attacks_target(pipeline, text, source, target):
+    r = process(pipeline, text)
+    hits = [e for e in r.events if e.root in ("18", "19", "20")]
+    assert len(hits) == 1, dyads(r)
+    e = hits[0]
+    assert (code_of(r, e.source) or "").startswith(source), dyads(r)
+    assert (code_of(r, e.target) or "").startswith(target), dyads(r)
+    assert r.text[e.target_span[0]:e.target_span[1]] in ("traders", "fighters", "worshippers"), dyads(r)
+
+
+def test_an_attack_on_a_named_party_keeps_it_as_target(pipeline):
+    r = process(pipeline, "Russian troops shelled Ukrainian positions near Bakhmut, killing two soldiers.")
+    hits = [e for e in r.events if e.root in ("18", "19", "20")]
+    assert hits and all((code_of(r, e.target) or "").startswith("UKR") for e in hits), dyads(r)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Russian drone strikes killed at least seven people in Kherson on Friday, according to local officials.",
+     "RUS", "UKR"),
+    ("Saudi air strikes killed at least 20 civilians in Yemen on Tuesday, according to medics.", "SAU", "YEM"),
+])
+def test_a_strike_noun_and_its_toll_verb_are_one_event_with_both_sides(pipeline, text, source, target):
+    r = process(pipeline, text)
+    hits = [e for e in r.events if e.root in ("18", "19", "20")]
+    assert len(hits) == 1, dyads(r)
+    assert (code_of(r, hits[0].source) or "").startswith(source), dyads(r)
+    assert (code_of(r, hits[0].target) or "").startswith(target), dyads(r)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Germany pledged 500 million euros in humanitarian aid to Sudan at a donor conference in London.", "DEU", "SDN"),
+    ("France promised 70 million euros in emergency aid to Lebanon during a visit to Beirut.", "FRA", "LBN"),
+])
+def test_an_amount_pledged_in_aid_is_one_event_to_the_receiver(pipeline, text, source, target):
+    r = process(pipeline, text)
+    pledges = [e for e in r.events if e.root == "03"]
+    assert len(pledges) == 1 and not any(e.root == "07" for e in r.events), dyads(r)
+    assert (code_of(r, pledges[0].source) or "").startswith(source), dyads(r)
+    assert (code_of(r, pledges[0].target) or "").startswith(target), dyads(r)
