@@ -68,3 +68,34 @@ def test_an_amount_pledged_in_aid_is_one_event_to_the_receiver(pipeline, text, s
     assert len(pledges) == 1 and not any(e.root == "07" for e in r.events), dyads(r)
     assert (code_of(r, pledges[0].source) or "").startswith(source), dyads(r)
     assert (code_of(r, pledges[0].target) or "").startswith(target), dyads(r)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Russian missile strikes killed nine people in Dnipro on Monday. Ukraine's foreign ministry condemned the "
+     "strikes as a war crime.", "RUS"),
+    ("Indian troops raided a village in Kashmir overnight and detained 12 men. Pakistan's foreign office criticised "
+     "the raid on Tuesday.", "IND"),
+])
+def test_a_comment_on_an_act_already_told_is_addressed_to_its_doer(pipeline, text, target):
+    r = process(pipeline, text)
+    comments = [e for e in r.events if e.root == "11"]
+    assert comments, dyads(r)
+    assert (code_of(r, comments[-1].target) or "").startswith(target), dyads(r)
+
+
+def test_a_comment_on_a_thing_no_act_told_names_keeps_no_target(pipeline):
+    r = process(pipeline, "Russian missile strikes killed nine people in Dnipro. Ukraine's foreign ministry "
+                          "condemned the decision.")
+    comments = [e for e in r.events if e.root == "11"]
+    assert comments and all(e.target is None for e in comments), dyads(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Malian soldiers repelled an assault near Gao on Sunday, the army said.",
+    "Nigerian troops fought off an attack on a base in Borno state, the military said.",
+])
+def test_a_place_in_the_doers_own_country_is_not_their_target(pipeline, text):
+    r = process(pipeline, text)
+    force = [e for e in r.events if e.root in ("18", "19", "20")]
+    assert force, dyads(r)
+    assert all(code_of(r, e.target) != code_of(r, e.source)[:3] for e in force), dyads(r)

@@ -773,10 +773,40 @@ def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None
             reply = next((ordered[j].source for j in back
                           if (sent_no[j] < sent_no[i] or not ev.hypothetical and ordered[j].root not in HELP_ROOTS)
                           and ordered[j].target == ev.source and ordered[j].source), None)
-            ev.target = same or reply
+            ev.target = same or reply or (_author_of_act_named(ev, earlier, doc) if doc is not None else None)
         else:
             ev.source = next((p.source for p in earlier if p.target == ev.target and p.source
                               and p.source != ev.target), None)
+
+
+COMMENT_ROOTS = ("05", "11", "12")   # praise, criticism, rejection: about an act, done to whoever did it
+NAMING_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
+
+
+def _author_of_act_named(ev, earlier: list, doc: Doc) -> str | None:
+    """The one a comment on an act already told is addressed to: "X killed 18 people in air strikes ... Hamas
+    condemned THE STRIKES" (X). The comment's object must be a definite noun naming no party, and the act one of
+    EARLIER (latest first: the CARRY_SENTENCES sentences before) whose sentence has that noun, with a source other
+    than the commenter."""
+    if not ev.cameo.startswith(COMMENT_ROOTS):
+        return None
+    span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    noun = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"
+                 and any(d.dep_ == "det" and d.lower_ in NAMING_DETERMINERS for d in c.children)), None)
+    if noun is None:
+        return None
+    lemma = noun.lemma_.lower()
+    here = doc[verb.i].sent.start
+    for p in earlier:  # latest first
+        if not p.source or p.source == ev.source:
+            continue
+        sent = doc.char_span(p.sentence[0], p.sentence[1], alignment_mode="expand")
+        if sent is not None and sent.start < here and any(t.lemma_.lower() == lemma for t in sent):
+            return p.source
+    return None
 
 
 def _slot_word(ev, doc: Doc, subject: bool) -> Token | None:

@@ -263,7 +263,8 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
         # not address its own state: the act's own party is the target (below)
         targets = index.others(args.complement_subject_actors(tok, index), sources)
     if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
-        targets = [a for a in args.place_target(tok, index) if a not in sources]
+        # not the doers' own country: "troops repelled an attack near X" is not an act on their own state
+        targets = index.others(args.place_target(tok, index), sources)
     if not targets and code[:2] in TOPIC_ROOTS:
         # "was pessimistic about talks WITH Syria", "hoped martial law in BEIJING would end": whom it is about
         targets = args.first_actor_after(tok, index, exclude=sources)
