@@ -99,3 +99,16 @@ def test_a_place_in_the_doers_own_country_is_not_their_target(pipeline, text):
     force = [e for e in r.events if e.root in ("18", "19", "20")]
     assert force, dyads(r)
     assert all(code_of(r, e.target) != code_of(r, e.source)[:3] for e in force), dyads(r)
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Police fired tear gas at hundreds of protesters who gathered outside parliament to oppose a new finance bill.",
+     "oppose"),
+    ("Police arrested dozens of activists who rallied outside the ministry to oppose the pension reform.", "oppose"),
+])
+def test_an_act_on_a_thing_inside_the_object_of_another_act_is_no_reply_to_it(pipeline, text, act):
+    r = process(pipeline, text)
+    inner = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == act]
+    assert inner, dyads(r)
+    force = {e.source for e in r.events if e.root in ("17", "18", "19", "20")}
+    assert force and all(e.target not in force for e in inner), dyads(r)

@@ -770,13 +770,50 @@ def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None
             # a reply answers an earlier act; in its own sentence only as a fact ("police shot men who began
             # shooting at them"), not as a condition ("X warned Y it will be isolated if it seizes towns"), and
             # not to help ("X helped Y retake the city": Y's act is what X helped, not an answer to X)
+            # nor, in its own sentence, an act on a thing of its own or one told of the other act's target in a
+            # clause hung on it ("police fired at protesters who GATHERED to OPPOSE a bill": the protesters' own
+            # acts, not answers to the police; "men who began shooting at THEM" stays a reply)
+            answers = not ev.hypothetical and (doc is None or _thing_object(ev, doc) is None)
             reply = next((ordered[j].source for j in back
-                          if (sent_no[j] < sent_no[i] or not ev.hypothetical and ordered[j].root not in HELP_ROOTS)
+                          if (sent_no[j] < sent_no[i] or answers and ordered[j].root not in HELP_ROOTS
+                              and not (doc is not None and _told_of_its_target(ev, ordered[j], doc)))
                           and ordered[j].target == ev.source and ordered[j].source), None)
             ev.target = same or reply or (_author_of_act_named(ev, earlier, doc) if doc is not None else None)
         else:
             ev.source = next((p.source for p in earlier if p.target == ev.target and p.source
                               and p.source != ev.target), None)
+
+
+def _thing_object(ev, doc: Doc) -> Token | None:
+    """The common noun an event's verb is done to, when it names no person or pronoun ("oppose a BILL")."""
+    span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in span.root.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"
+                 and c.lower_ not in PRONOUNS and c.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE")), None)
+
+
+BACK_PRONOUNS = frozenset({"them", "him", "her", "it", "us", "me"})
+
+
+def _told_of_its_target(ev, other, doc: Doc) -> bool:
+    """EV's trigger sits in a relative clause (or a clause under one) hung inside OTHER's clause: it tells what
+    OTHER's target did ("arrested activists WHO RALLIED ... to OPPOSE ..."), unless it is done back to someone
+    named by a pronoun ("men who began shooting at THEM")."""
+    span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    head = doc.char_span(other.trigger[0], other.trigger[1], alignment_mode="expand")
+    if span is None or head is None:
+        return False
+    tok = span.root
+    if any(c.dep_ in ("dobj", "pobj") and c.lower_ in BACK_PRONOUNS for c in tok.subtree):
+        return False
+    relative = False
+    while tok.head.i != tok.i:
+        relative = relative or tok.dep_ in ("relcl", "acl")
+        tok = tok.head
+        if tok.i == head.root.i:
+            return relative
+    return False
 
 
 COMMENT_ROOTS = ("05", "11", "12")   # praise, criticism, rejection: about an act, done to whoever did it
