@@ -112,3 +112,14 @@ def test_an_act_on_a_thing_inside_the_object_of_another_act_is_no_reply_to_it(pi
     assert inner, dyads(r)
     force = {e.source for e in r.events if e.root in ("17", "18", "19", "20")}
     assert force and all(e.target not in force for e in inner), dyads(r)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("A crowd gathered outside the embassy in Tehran to protest the execution.", "IRNOPP"),
+    ("Thousands assembled in central Nairobi on Sunday to protest against the new taxes.", "KENOPP"),
+])
+def test_a_crowd_protesting_in_a_purpose_clause_is_the_places_protesters(pipeline, text, code):
+    r = process(pipeline, text)
+    protests = [e for e in r.events if e.root == "14"]
+    assert protests, dyads(r)
+    assert all(code_of(r, e.source) == code for e in protests), dyads(r)

@@ -952,7 +952,8 @@ def _people_as_protesters(ev, doc: Doc, index: ActorIndex) -> None:
 def crowd_doers(events: list, doc: Doc, index: ActorIndex) -> None:
     """A protest whose doer the sentence names only by its size or as a crowd (data/crowd_words.txt: "THOUSANDS
     rallied outside the palace in X", "tens of thousands marched through Y", "a crowd gathered in Z") is done by the
-    protesters of the one country of the places the sentence names (the guide: protesters are OPP). None is given
+    protesters of the one country of the places the sentence names (the guide: protesters are OPP); a protest in a
+    clause with no subject of its own has the crowd of the clause it hangs on ("a crowd GATHERED ... to protest"). None is given
     when the sentence names no place, or places of two countries. After scoring: no confidence changes."""
     for ev in events:
         if ev.root == PROTEST_ROOT and ev.source:
@@ -965,6 +966,13 @@ def crowd_doers(events: list, doc: Doc, index: ActorIndex) -> None:
         tok = span.root
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        for _ in range(2):  # "a crowd gathered ... TO PROTEST", "thousands marched AND CHANTED": the governing verb's
+            if subj is not None or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "acl" and verb.head.lower_ in crowd_words():
+            subj = verb.head  # "Thousands ASSEMBLED in X to protest" read as a noun phrase
         if subj is None or subj.lower_ not in crowd_words() or index.at(subj):
             continue
         country = _sentence_country(tok.sent, index)
