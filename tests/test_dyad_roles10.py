@@ -123,3 +123,18 @@ def test_a_crowd_protesting_in_a_purpose_clause_is_the_places_protesters(pipelin
     protests = [e for e in r.events if e.root == "14"]
     assert protests, dyads(r)
     assert all(code_of(r, e.source) == code for e in protests), dyads(r)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("The Islamic State group claimed responsibility for the attack on a checkpoint in Sinai.", "group:islamic-state"),
+    ("Al-Shabaab claimed responsibility for the attack on a hotel in Mogadishu.", "group:al-shabaab"),
+])
+def test_an_attack_a_party_claims_is_an_event_of_that_party(pipeline, text, group):
+    r = process(pipeline, text)
+    attacks = [e for e in r.events if e.root in ("18", "19", "20")]
+    assert attacks and attacks[0].source == group, dyads(r)
+
+
+def test_an_attack_no_one_claims_stays_no_event(pipeline):
+    r = process(pipeline, "No group has claimed responsibility for the attack on a market.")
+    assert not [e for e in r.events if e.root in ("18", "19", "20")], dyads(r)

@@ -421,9 +421,18 @@ def claimed_by(noun: Token, index: ActorIndex) -> list[str]:
     """Who owns an act noun named in the "for" phrase of "responsibility"/"credit"/"blame", object of a verb of
     claiming (argument_verbs "claim"): "X claimed responsibility FOR the bombing", "X took credit for the attack",
     "X, which claimed responsibility for the raid" -> X. "X denied responsibility for the attack" names no owner."""
+    verb = claim_verb(noun)
+    if verb is None:
+        return []
+    return agent_actors(verb, index) if is_passive(verb) else subject_actors(verb, index)
+
+
+def claim_verb(noun: Token) -> Token | None:
+    """The verb of claiming whose "responsibility"/"credit" object owns the act NOUN names ("CLAIMED responsibility
+    for the attack"), or None (no such claim, or a denied one)."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for":
-        return []
+        return None
     owned = prep.head
     if owned.pos_ in ("VERB", "AUX"):  # the phrase hung on the verb: "took credit [for the attack]"
         owned = next((c for c in owned.children if c.dep_ in ("dobj", "obj")), owned)
@@ -431,8 +440,8 @@ def claimed_by(noun: Token, index: ActorIndex) -> list[str]:
     if owned.lemma_.lower() not in OWNED_ACT_NOUNS or owned.dep_ not in ("dobj", "obj", "nsubjpass") \
             or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in argument_verbs("claim") \
             or any(c.dep_ == "neg" for c in verb.children):
-        return []
-    return agent_actors(verb, index) if is_passive(verb) else subject_actors(verb, index)
+        return None
+    return verb
 
 
 HYPHENS = frozenset({"-", "–", "—"})
