@@ -832,8 +832,8 @@ NAMING_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
 def _author_of_act_named(ev, earlier: list, doc: Doc) -> str | None:
     """The one a comment on an act already told is addressed to: "X killed 18 people in air strikes ... Hamas
     condemned THE STRIKES" (X). The comment's object must be a definite noun naming no party, and the act one of
-    EARLIER (latest first: the CARRY_SENTENCES sentences before) whose sentence has that noun, with a source other
-    than the commenter."""
+    EARLIER (latest first: the CARRY_SENTENCES sentences before) that noun names (its trigger, or the subject of its
+    toll verb), with a source other than the commenter."""
     if not ev.cameo.startswith(COMMENT_ROOTS):
         return None
     span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
@@ -849,8 +849,13 @@ def _author_of_act_named(ev, earlier: list, doc: Doc) -> str | None:
     for p in earlier:  # latest first
         if not p.source or p.source == ev.source:
             continue
-        sent = doc.char_span(p.sentence[0], p.sentence[1], alignment_mode="expand")
-        if sent is not None and sent.start < here and any(t.lemma_.lower() == lemma for t in sent):
+        trig = doc.char_span(p.trigger[0], p.trigger[1], alignment_mode="expand")
+        if trig is None or trig.root.i >= here:
+            continue
+        # the act named by that noun: the earlier trigger itself, or the act noun its toll verb reports ("air
+        # STRIKES killed 18"), not any word of its sentence ("... the DEAL")
+        named = [trig.root] + [c for c in trig.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(t.lemma_.lower() == lemma for t in named):
             return p.source
     return None
 
