@@ -1,5 +1,5 @@
-"""Event arguments, tenth round (REVIEW10 #6, #14): an attack whose ", killing X" clause names its victims has them
-as its target, not the country of the place it happened in; an act noun whose toll verb the parser read as a
+"""Event arguments, tenth round (REVIEW10 #6, #14): an attack on a place whose ", killing X" clause names victims
+is also its doers' killing of them (two events); an act noun whose toll verb the parser read as a
 reduced relative ("air strikes killed N, officials said") is one event with both sides; an amount pledged "in aid
 to X" is given to X, one event. Sentences written for these tests, varying the constructions, not taken from any
 corpus."""
@@ -23,26 +23,27 @@ def dyads(record):
     return [(e.cameo, code_of(record, e.source), code_of(record, e.target)) for e in record.events]
 
 
-@pytest.mark.parametrize("text, source, target", [
+@pytest.mark.parametrize("text, source, victims", [
     ("Sudanese paramilitary fighters shelled a market in El Fasher on Sunday, killing nine traders and injuring "
-     "30 others.", "SDN", "SDNBUS"),
-    ("Turkish warplanes bombed Kurdish positions in northern Iraq, killing six fighters.", "TUR", "---"),
-    ("Gunmen attacked a church in central Nigeria on Sunday, killing 14 worshippers.", "---", "NGAREL"),
+     "30 others.", "SDN", "traders"),
+    ("Turkish warplanes bombed Kurdish positions in northern Iraq, killing six fighters.", "TUR", "fighters"),
+    ("Gunmen attacked a church in central Nigeria on Sunday, killing 14 worshippers.", "---", "worshippers"),
 ])
-def test_the_victims_of_a_killing_clause_are_the_attacks_target(pipeline, text, source, target):
+def test_a_killing_clause_after_an_attack_on_a_place_is_the_doers_killing_of_its_victims(pipeline, text, source,
+                                                                                         victims):
     r = process(pipeline, text)
     hits = [e for e in r.events if e.root in ("18", "19", "20")]
-    assert len(hits) == 1, dyads(r)
-    e = hits[0]
-    assert (code_of(r, e.source) or "").startswith(source), dyads(r)
-    assert (code_of(r, e.target) or "").startswith(target), dyads(r)
-    assert r.text[e.target_span[0]:e.target_span[1]] in ("traders", "fighters", "worshippers"), dyads(r)
+    kills = [e for e in hits if r.text[e.trigger[0]:e.trigger[1]] == "killing"]
+    assert len(hits) == 2 and len(kills) == 1, dyads(r)
+    attack = next(e for e in hits if e is not kills[0])
+    assert kills[0].source == attack.source and (code_of(r, attack.source) or "").startswith(source), dyads(r)
+    assert r.text[kills[0].target_span[0]:kills[0].target_span[1]] == victims, dyads(r)
 
 
-def test_an_attack_on_a_named_party_keeps_it_as_target(pipeline):
-    r = process(pipeline, "Russian troops shelled Ukrainian positions near Bakhmut, killing two soldiers.")
+def test_an_attack_on_a_party_and_its_killing_clause_stay_one_event(pipeline):
+    r = process(pipeline, "Rebels ambushed an army convoy near the border, killing 15 soldiers.")
     hits = [e for e in r.events if e.root in ("18", "19", "20")]
-    assert hits and all((code_of(r, e.target) or "").startswith("UKR") for e in hits), dyads(r)
+    assert len(hits) == 1, dyads(r)
 
 
 @pytest.mark.parametrize("text, source, target", [

@@ -137,12 +137,7 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
     targets = args.object_actors(tok, index)
     if not targets and trig.pattern.code[:2] in PATIENT_ROOTS:
         targets = args.reduced_passive_patient(tok, index)  # "soldiers KILLED in the attack"
-    sources = args.subject_actors(tok, index)
-    if trig.pattern.code[:2] in VIOLENCE_ROOTS and all(index.kind.get(t) == "country" for t in targets):
-        # "shelled a market in X, KILLING nine traders": the people the attack killed are its target, not the
-        # place's country (the guide: one event, coded by the attack, its victims the target)
-        targets = [a for a in _harmed(tok, index) if a not in sources] or targets
-    return sources, targets
+    return args.subject_actors(tok, index), targets
 
 
 HARM_PARTICIPLES = frozenset({"kill", "wound", "injure", "maim", "hurt"})
