@@ -139,3 +139,15 @@ def test_an_attack_a_party_claims_is_an_event_of_that_party(pipeline, text, grou
 def test_an_attack_no_one_claims_stays_no_event(pipeline):
     r = process(pipeline, "No group has claimed responsibility for the attack on a market.")
     assert not [e for e in r.events if e.root in ("18", "19", "20")], dyads(r)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Russian drone strikes killed six people in Sumy overnight, according to regional officials. Moscow said it "
+     "had hit military sites. Ukraine's foreign ministry denounced the strikes.", "RUS"),
+    ("Israeli air strikes killed 11 people in Gaza City overnight, according to medics. The army said it had "
+     "targeted militants. Hamas condemned the strikes.", "ISR"),
+])
+def test_a_comment_two_sentences_after_a_strike_toll_is_addressed_to_the_striker(pipeline, text, target):
+    r = process(pipeline, text)
+    comments = [e for e in r.events if e.root == "11"]
+    assert comments and (code_of(r, comments[-1].target) or "").startswith(target), dyads(r)

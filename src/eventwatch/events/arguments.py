@@ -855,6 +855,8 @@ def _author_of_act_named(ev, earlier: list, doc: Doc) -> str | None:
         # the act named by that noun: the earlier trigger itself, or the act noun its toll verb reports ("air
         # STRIKES killed 18"), not any word of its sentence ("... the DEAL")
         named = [trig.root] + [c for c in trig.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if trig.root.dep_ in ("acl", "relcl"):  # "air strikes KILLED 18 ..., according to X", "strikes that killed"
+            named.append(trig.root.head)
         if any(t.lemma_.lower() == lemma for t in named):
             return p.source
     return None
