@@ -269,7 +269,8 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
         # not address its own state: the act's own party is the target (below)
         targets = index.others(args.complement_subject_actors(tok, index), sources)
     if accused is None and not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
-        targets = [a for a in args.place_target(tok, index) if a not in sources]
+        # not the doers' own country: "troops repelled an attack near X" is not an act on their own state
+        targets = index.others(args.place_target(tok, index), sources)
     if accused is None and not targets and code[:2] in TOPIC_ROOTS:
         # "was pessimistic about talks WITH Syria", "hoped martial law in BEIJING would end": whom it is about
         targets = args.first_actor_after(tok, index, exclude=sources)
@@ -343,6 +344,8 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
             continue
         if _by_sport_body(trig):
             continue  # "Argentina's football federation paid tribute to him", "the FA fined the club": sport, guide §1
+        if trig.pattern.free and trig.light is None and _amount_of_act(trig.token, verbs):
+            continue  # "PLEDGED 500 million euros in AID to X": the verb codes the act, the noun names what is given
         cand = _code_trigger(trig, lex, index, ctx)
         if cand.code == literal.MILITARY_AID and not _armed_sides(cand, index):
             continue
@@ -441,8 +444,9 @@ def _act_words(verb: Token) -> list[Token]:
     if not any(c.dep_ == "nsubj" for h in own for c in h.children):
         out += [p for h in own for c in h.children if c.dep_ == "prep" and c.lower_ in args.INSTRUMENT_PREPS
                 for p in c.children if p.dep_ == "pobj"]
-    if verb.dep_ == "relcl":
-        out.append(verb.head)
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children)):
+        out.append(verb.head)  # "bombings that KILLED six"; "air strikes KILLED six, ..." read as a reduced
+        # relative (a participle with an object of its own is no passive: the noun is its subject)
     return out
 
 
@@ -485,6 +489,16 @@ def _with_shared_frame(trig: Trigger, framed: dict[int, Trigger]) -> Trigger:
 
 
 QUESTION_WORDS = frozenset({"why", "what", "how", "whether", "who", "when", "where", "which"})
+
+
+def _amount_of_act(noun: Token, verbs: set[int]) -> bool:
+    """NOUN names what an amount is in, the amount being the object of a verb trigger ("pledged 500 million euros
+    IN aid", "approved $300m IN loans")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return False
+    amount = prep.head
+    return amount.dep_ in ("dobj", "obj") and amount.head.i in verbs and args.is_amount(amount)
 
 
 def _asks_question(tok: Token) -> bool:

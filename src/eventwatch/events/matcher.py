@@ -216,6 +216,16 @@ def party_argument(tok: Token, ctx: "MatchContext") -> bool:
     return False
 
 
+def _claimed_by_party(tok: Token, ctx: "MatchContext") -> bool:
+    """A party claimed the act: "the Islamic State group CLAIMED RESPONSIBILITY FOR the attack on a checkpoint"."""
+    from eventwatch.events.arguments import RELATIVES, claim_verb
+
+    verb = claim_verb(tok)
+    return verb is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass") and (_covers(c, ctx.known) or c.lower_ in RELATIVES)
+        for c in verb.children)
+
+
 def _actor_modifier(tok: Token, ctx: "MatchContext") -> bool:
     """A modifier of TOK names a group or a place ("the PKK attack", "Israeli strikes", "police searches"); not a
     possessive or a person ("Arsenal's attack", "Rooney's strike" are sport more often than not)."""
@@ -442,6 +452,8 @@ def find_triggers(sent: Span, ctx: MatchContext) -> list[Trigger]:
             lic = noun_licensed(tok, pat, ctx)
             if lic is False and fr is None:
                 pat = _free_noun(tok, [p for p in pats if p is not first], ctx)
+                if pat is None and _common_noun(tok) and _claimed_by_party(tok, ctx):
+                    pat = first  # "X claimed responsibility for the ATTACK on a checkpoint": a real act, X's
                 if pat is None:
                     continue
                 lic = True

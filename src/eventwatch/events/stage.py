@@ -11,7 +11,7 @@ from eventwatch.events import arguments as args
 from eventwatch.events import literal
 from eventwatch.events import scope
 from eventwatch.events.codes import lookup
-from eventwatch.events.coder import Candidate, code_sentence, expand, sport_doer
+from eventwatch.events.coder import HARM_PARTICIPLES, Candidate, code_sentence, expand, sport_doer
 from eventwatch.events.confidence import Evidence, confidence, load_calibration
 from eventwatch.events.dates import event_time
 from eventwatch.events.modality import hypothetical_flag
@@ -93,7 +93,7 @@ class EventsStage:
                 cands = cands + statement_candidates(sent, self.lexicon, index, ctx.vetoed)
             elif self.mode != "classifier":
                 cands = _with_reported_demands(cands, demand_candidates(sent, self.lexicon, index))
-            cands = _without_purposes(_without_results(cands))
+            cands = _without_purposes(_without_results(cands, index))
             votes = None
             if self.classifier is not None and self.mode != "pattern":
                 votes = self.classifier.vote(sent, cands, index, self.mode == "classifier")
@@ -441,13 +441,25 @@ def _with_reported_demands(cands: list[Candidate], demands: list[Candidate]) -> 
     return out
 
 
-def _without_results(cands: list[Candidate]) -> list[Candidate]:
+def _without_results(cands: list[Candidate], index=None) -> list[Candidate]:
     """A violence participle that names the result of another violence act of its clause is the same act, one
-    event ("rebels ATTACKED a convoy, KILLING two soldiers", "gunmen opened FIRE on a post, WOUNDING three")."""
-    violent = {c.action.i for c in cands if c.root in literal.VIOLENCE_ROOTS}
-    violent |= {c.light.i for c in cands if c.light is not None and c.root in literal.VIOLENCE_ROOTS}
-    return [c for c in cands if not (c.root in literal.VIOLENCE_ROOTS and c.action.dep_ == "advcl"
-                                     and c.action.tag_ == "VBG" and c.action.head.i in violent)]
+    event ("rebels ATTACKED a convoy, KILLING two soldiers", "gunmen opened FIRE on a post, WOUNDING three"),
+    unless that act was done to a place only (its target the place's country, or none) and a participle of harm
+    (coder.HARM_PARTICIPLES) names victims of its own: then the killing is an act of the same doers on them ("shelled a market in X, KILLING nine
+    traders": an attack on X and a killing of the traders)."""
+    violent: dict[int, Candidate] = {c.action.i: c for c in cands if c.root in literal.VIOLENCE_ROOTS}
+    violent |= {c.light.i: c for c in cands if c.light is not None and c.root in literal.VIOLENCE_ROOTS}
+
+    def same_act(c: Candidate) -> bool:
+        if not (c.root in literal.VIOLENCE_ROOTS and c.action.dep_ == "advcl" and c.action.tag_ == "VBG"):
+            return False
+        act = violent.get(c.action.head.i)
+        if act is None:
+            return False
+        placed = index is not None and c.action.lemma_.lower() in HARM_PARTICIPLES \
+            and all(index.kind.get(t) == "country" for t in act.targets)
+        return not (placed and any(t not in act.targets and t not in act.sources for t in c.targets))
+    return [c for c in cands if not same_act(c)]
 
 
 def _without_purposes(cands: list[Candidate]) -> list[Candidate]:
