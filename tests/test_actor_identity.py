@@ -51,7 +51,7 @@ def test_the_same_person_is_one_canonical_actor_across_documents_with_the_role_o
     assert people(then, "Blair")[0].code == "GBRGOV"
     assert people(later, "Blair")[0].code != "GBRGOV"  # out of office by then
     blair = people(none, "Blair")[0]
-    assert blair.code != "GBRGOV" and "undated" in (blair.role or "")
+    assert blair.code != "GBRGOV" and "undated" in (blair.role_note or "") and blair.role is None
 
 
 @pytest.mark.parametrize("text, phrase", [

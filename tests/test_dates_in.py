@@ -117,3 +117,19 @@ def test_process_reads_date_order_and_reports_undated_documents(tmp_path, capsys
     records = [json.loads(x) for x in out.out.splitlines()]
     assert [r["published"] for r in records] == ["2019-05-04", None]
     assert "1 of 2 documents have no publication date" in out.err
+
+
+def test_an_undated_document_keeps_its_events_with_no_date_and_says_why(tmp_path, capsys):
+    from eventwatch.cli.main import main
+
+    text = ("Riot police arrested twelve protesters outside the parliament on Friday. "
+            "In 2017 the army shelled the rebel town of Marra, residents said.")
+    path = _jsonl(tmp_path, [{"text": text}, {"text": text, "published": "2021-03-06"}])
+    main(["process", str(path)])
+    undated, dated = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert undated["published"] is None and len(undated["events"]) == len(dated["events"]) >= 2
+    assert None in {e["date"] for e in undated["events"]} and "2017-01-01" in {e["date"] for e in undated["events"]}
+    notes = [p for p in undated["errors"] if p["stage"] == "events"]
+    assert len(notes) == 1 and notes[0]["level"] == "warning" and "undated article" in notes[0]["message"]
+    assert not [p for p in dated["errors"] if p["stage"] == "events"]
+    assert None not in {e["date"] for e in dated["events"]}

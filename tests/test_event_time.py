@@ -105,3 +105,114 @@ def test_a_dateline_with_its_year_dates_an_article_that_came_without_a_date():
     assert clean(Document(text=body, published="2025-06-04")).published == "2025-06-04"  # the input's own date wins
     no_year = clean(Document(text="LAGOS, June 3 (AFP) - Nigerian police arrested 12 traders."))
     assert no_year.dateline == "LAGOS" and no_year.published is None  # no year: no guess
+
+
+# seasons (own sentences): the first month of the season, background when three months or more before the article
+SEASON_CASES = [
+    ("Negotiators from both countries opened talks last summer.", "talks", "2020-06-01", True),
+    ("The rebels seized the town in the spring of 2019, officials said.", "seized", "2019-03-01", True),
+    ("The army shelled the village in the autumn, residents said.", "shelled", "2020-09-01", True),
+    ("Police arrested dozens of protesters this summer.", "arrested", "2021-06-01", False),
+]
+
+
+@pytest.mark.parametrize("sentence,trigger,date,background", SEASON_CASES)
+def test_a_season_dates_the_event_to_its_first_month(pipeline, sentence, trigger, date, background):
+    r = pipeline.process_text(sentence, published=PUB)
+    events = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == trigger]
+    assert events, [(e.cameo, r.text[e.trigger[0]:e.trigger[1]]) for e in r.events]
+    assert {(e.date, e.date_precision, e.background) for e in events} == {(date, "month", background)}
+
+
+def test_season_words_that_name_no_season():
+    pub = dt.date(2021, 8, 14)
+    assert resolve_time("last winter", pub) == (dt.date(2020, 12, 1), "month")
+    assert resolve_time("next spring", pub) == (dt.date(2022, 3, 1), "month")
+    assert resolve_time("this winter", pub, future=True) == (dt.date(2021, 12, 1), "month")
+    assert resolve_time("the fall of Kabul", pub) is None  # the event, not the season
+
+
+def test_fall_as_a_verb_or_an_event_is_no_time(nlp):
+    assert _time_of(nlp, "Troops killed four protesters after the fall of the capital.", "kill", PUB).date == PUB
+    assert _time_of(nlp, "Police arrested traders as prices began to fall.", "arrest", PUB).date == PUB
+
+
+# a time of a clause done at the act's own time: the infinitive of an implicative verb, the means of "by"
+SAME_TIME_CASES = [
+    ("The senator pointedly refused to endorse the nominee during a speech at the party congress in July 2016.",
+     "refuse", "2016-07-01"),
+    ("The union declined to join the strike in the spring of 2018, its leaders said.", "decline", "2018-03-01"),
+    ("Analysts say Iraq started the war by invading Kuwait in 1990.", "start", "1990-01-01"),
+    ("The regime answered the revolt by arresting its leaders in 1956.", "answer", "1956-01-01"),
+    # a conjunct shares its head's time, and the head has it from its implicative infinitive
+    ("The previous government tried to cut fuel subsidies in 2003, but was forced to back down after protests.",
+     "back", "2003-01-01"),
+    ("The council attempted to ban the march in 2012 and was made to lift the ban by a court.", "lift", "2012-01-01"),
+]
+
+
+@pytest.mark.parametrize("text,lemma,date", SAME_TIME_CASES)
+def test_a_time_of_the_complement_or_means_dates_the_act(nlp, text, lemma, date):
+    when = _time_of(nlp, text, lemma, PUB)
+    assert (when.date, when.background) == (date, True)
+
+
+def test_a_promise_is_not_dated_by_the_time_of_what_it_promises(nlp):
+    when = _time_of(nlp, "The army promised in June to withdraw its troops by 2019.", "promise", "2018-08-14")
+    assert when.date == "2018-06-01" and not when.background
+    when = _time_of(nlp, "Parliament voted to hold early elections in May.", "vote", "2018-08-14")
+    assert when.date == "2018-08-14" and not when.background  # a decision: its infinitive is a later act
+
+
+def test_a_time_of_the_object_comes_after_a_time_of_the_clause(nlp):
+    when = _time_of(nlp, "Government forces seized the 1967 border town in 2019.", "seize", PUB)
+    assert when.date == "2019-01-01"
+    when = _time_of(nlp, "Rebels occupied the 2010 stadium last week.", "occupy", PUB)
+    assert when.date == "2021-08-07" and not when.background
+
+
+@pytest.mark.parametrize("text,lemma,background", [
+    ("The governor once called the president a liar.", "call", True),
+    ("The mayor once accused the police of racism, but the two are now allies.", "accuse", True),
+    ("The ministers attacked the plan once again on Monday.", "attack", False),
+    ("Police arrested the leaders at once.", "arrest", False),
+    ("The rebels attack the base once a week.", "attack", False),
+    ("During the apartheid era, police detained thousands of activists.", "detain", True),
+    ("Soviet troops occupied the capital during the Cold War.", "occupy", True),
+])
+def test_once_and_a_past_era_tell_history_without_a_date(nlp, text, lemma, background):
+    when = _time_of(nlp, text, lemma, PUB)
+    assert when.background is background
+    assert (when.date is None) is background  # history with no time of its own is not given the article's day
+
+
+def test_an_undated_article_says_why_its_events_have_no_date(pipeline, monkeypatch):
+    from dataclasses import replace
+
+    monkeypatch.setattr(pipeline, "settings", replace(pipeline.settings, default_date=None))
+    r = pipeline.process_text("Police arrested three protesters on Friday. In 2019 the army shelled the town.")
+    assert r.published is None and r.events
+    assert {e.date for e in r.events} == {None, "2019-01-01"}
+    notes = [p for p in r.errors if p.stage == "events" and "undated article" in p.message]
+    assert len(notes) == 1 and notes[0].level == "warning" and "1 of 2 events" in notes[0].message
+    dated = pipeline.process_text("Police arrested three protesters on Friday.", published=PUB)
+    assert not [p for p in dated.errors if "undated" in p.message]
+
+
+@pytest.mark.parametrize("text,lemma,date,background", [
+    ("Four Britons have been held by the US for almost three years.", "hold", "2018-01-01", True),
+    ("The army has fought the rebels for two decades.", "fight", "2001-01-01", True),
+    ("The court jailed the men for 18 years.", "jail", PUB, False),        # a sentence's length, not a time
+    ("Police have detained the activist for three days.", "detain", PUB, False),  # the story's own days
+])
+def test_a_perfect_clause_that_has_lasted_years_began_before_the_story(nlp, text, lemma, date, background):
+    when = _time_of(nlp, text, lemma, PUB)
+    assert (when.date, when.background) == (date, background)
+    undated = _time_of(nlp, text, lemma, None)
+    assert undated.date is None and undated.background is background
+
+
+def test_a_month_three_months_back_is_history_and_last_month_is_not():
+    pub = dt.date(2016, 9, 12)
+    assert is_background(dt.date(2016, 4, 1), "month", pub) and is_background(dt.date(2016, 6, 1), "day", pub)
+    assert not is_background(dt.date(2016, 8, 1), "month", pub) and not is_background(dt.date(2016, 7, 1), "month", pub)

@@ -28,3 +28,19 @@ def test_an_apostrophe_is_no_quote(nlp):
 def test_the_marks_are_read_once_per_document(nlp):
     doc = nlp('"We will strike," the union said.')
     assert marked(doc) is marked(doc)
+
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("\u201c", "\u201d"), ("'", "'")])
+def test_a_pronoun_in_a_later_quote_of_the_same_speaker_goes_back_to_the_earlier_quote(pipeline, open_, close):
+    # the actor stage's pronoun reader asks nlp.marks: a mention quoted apart is no antecedent only for a pronoun
+    # outside quotes
+    from eventwatch.model import Document
+
+    text = (f"Asked about Norway, the Estonian leader said the border was calm. {open_}Moscow has said this "
+            f"before,{close} Kallas said, {open_}and then it invaded Georgia.{close}")
+    r = next(pipeline.process([Document(text=text, published="2026-05-04")]))
+    actors = {a.id: a for a in r.actors}
+    attacks = [e for e in r.events if e.cameo.startswith(("18", "19"))]
+    assert attacks, r.events
+    assert all(e.source and (actors[e.source].code or "").startswith("RUS") for e in attacks), \
+        [(e.cameo, e.source) for e in attacks]

@@ -82,6 +82,7 @@ class Actor:
     mentions: list[list[int]] = field(default_factory=list)
     affiliation: str | None = None  # id of the actor this one speaks or acts for (e.g. NATO)
     confidence: float = 1.0
+    role_note: str | None = None  # why no dated role was applied ("undated article: no dated role applied")
 
     def to_dict(self) -> dict[str, Any]:
         return plain(self)

@@ -252,10 +252,10 @@ def _referential_it(token: Token) -> bool:
 
 
 def _quoted_apart(doc: Doc, mention: int, pronoun: int) -> bool:
-    """The mention stands inside a direct quote that does not hold the pronoun: '"Lee will pay," said Kim. HE ...'
-    is not Lee (a pronoun inside the same quote, or a mention outside any quote, may be its antecedent)."""
-    inside = quote_at(doc, mention)
-    return inside is not None and not inside[0] <= pronoun < inside[1]
+    """The mention stands inside a direct quote and the pronoun outside any: '"Lee will pay," said Kim. HE ...' is
+    not Lee. A pronoun inside a quote may go back to a mention in it or in an earlier quote, as a speaker goes on
+    ('"Russia has said this before," Stubb said, "and then IT invaded Ukraine."')."""
+    return quote_at(doc, mention) is not None and quote_at(doc, pronoun) is None
 
 
 def make_actor_stage(settings):

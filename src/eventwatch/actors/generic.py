@@ -29,6 +29,7 @@ from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, fold
 from eventwatch.actors.labels import generic_name, is_generic_id
 from eventwatch.actors.recognition import folded_tokens, part_of_longer_name
+from eventwatch.actors.lexicon import region_at, region_codes
 from eventwatch.model import Actor, Place, Record
 from eventwatch.nlp.cache import column
 from eventwatch.resources import read_table, read_words
@@ -52,6 +53,13 @@ def evidence_country(place: Place) -> str | None:
     """The country a place lends to the actors of its article and clause: its own, except for the natural
     features of ``NO_EVIDENCE_FEATURES`` (the event there keeps the place; the actors do not take its country)."""
     return None if place.id.startswith(NO_EVIDENCE_FEATURES) else place.country
+
+
+def place_mentions(place: Place, record: Record) -> list[list[int]]:
+    """The mentions of PLACE that are no words of a person's name ("Mr BANDA" is no town in India, "Mr KENYA" no
+    country): only those lend their country to the article's actors."""
+    people = [m for a in record.actors if a.kind == "person" for m in a.mentions]
+    return [m for m in place.mentions if not any(s <= m[0] and m[1] <= e for s, e in people)]
 
 
 @lru_cache(maxsize=1)
@@ -225,7 +233,7 @@ class Context:
         self.place_at: dict[int, str] = {}
         for place in record.places:
             if evidence_country(place):
-                for span in _spans(doc, place.mentions):
+                for span in _spans(doc, place_mentions(place, record)):
                     if part_of_longer_name(doc, span.start, span.end, dic, folded_tokens(doc)):
                         continue  # "Niger" of "the Niger Delta": no place of Niger
                     for t in span:
@@ -264,7 +272,7 @@ def article_country(record: Record) -> str | None:
     counts: Counter = Counter()
     for p in record.places:
         if evidence_country(p):
-            counts[p.country] += len(p.mentions)
+            counts[p.country] += len(place_mentions(p, record))
     placed = {c for c, n in counts.items() if n}
     people: set[str] = set()
     spots = [m for p in record.places for m in p.mentions]
@@ -316,6 +324,17 @@ def own_country(tok: Token, ctx: Context) -> tuple[str | None, int]:
                     if country:
                         return country, o.i
     return None, tok.i
+
+
+def phrase_region(tok: Token, dic: Dictionary) -> str | None:
+    """The CAMEO region code of a regional adjective among TOK's modifiers ("an ARAB diplomat", "WESTERN officials",
+    "SOUTH AMERICAN ministers"; ``data/regional_words.tsv``), None for a country's ("South African police")."""
+    words = [fold(t.text) for t in tok.doc[phrase_start(tok):tok.i]]
+    for i in range(len(words)):
+        found = region_at(words, i, dic.demonyms)
+        if found is not None:
+            return found[0]
+    return None
 
 
 def _after_stance(tok: Token) -> bool:
@@ -535,17 +554,18 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
             group.actor.mentions = sorted(mentions + [span])  # the name's mention grows to the phrase
             continue
         country, end = own_country(tok, ctx)
-        if not country and not stateless(tok, sector, dic):  # "… detained three men in X. The men were charged": X's
+        region = None if country else phrase_region(tok, dic)  # "an Arab diplomat": the region's, no place's
+        if not country and not region and not stateless(tok, sector, dic):  # "… detained three men in X. The men were charged": X's
             country = (clause_country(tok, ctx) or _same_group(known.values(), sector)
                        or _same_group(known.values(), noun) or ctx.article_country)
         start = phrase_start(tok)
         span = [doc[start].idx, doc[end].idx + len(doc[end].text)]
-        aid = f"{country}-{sector}" if country else f"---{sector}"
+        aid = f"{country}-{sector}" if country else f"{region}-{sector}" if region else f"---{sector}"
         actor = known.get(aid)
         if actor is None:
-            name = generic_name(country, sector, doc[start:end + 1].text)  # the words stay in the mentions
+            name = generic_name(country, sector, doc[start:end + 1].text) if not region else doc[start:end + 1].text
             actor = Actor(id=aid, name=name, kind="group", country=country, sector=[sector],
-                          code=f"{country or '---'}{sector}", role=None, confidence=0.6 if country else 0.4)
+                          code=f"{country or region or '---'}{sector}", role=None, confidence=0.6 if country else 0.4)
             actor.affiliation = None
             known[aid] = actor
             record.actors.append(actor)
@@ -560,7 +580,8 @@ def sole_country(record: Record) -> str | None:
     place of the article): "The Federal Road Safety Corps in Abuja said …" is of Nigeria even when Abuja is
     named once. None when it names none or several."""
     acting = {tuple(m) for a in record.actors if a.kind == "country" for m in a.mentions}
-    found = {p.country for p in record.places if evidence_country(p) and any(tuple(m) not in acting for m in p.mentions)}
+    found = {p.country for p in record.places if evidence_country(p)
+             and any(tuple(m) not in acting for m in place_mentions(p, record))}
     found |= {a.country for a in record.actors if a.country and a.kind != "country"
               and (a.code or "")[:3] not in TRANSNATIONAL_PREFIXES}
     return next(iter(found)) if len(found) == 1 else None
@@ -582,9 +603,8 @@ def armed_group_of(tok: Token, sector: str, ctx: Context) -> GroupOf | None:
     militants", "HEZBOLLAH's fighters") or after of/from ("rebels from the RAPID SUPPORT FORCES", "fighters of
     the BLA"). A named group is one the actor stage made (not a country, not an unnamed country-sector group)
     whose sector is a non-state armed one (rebels, insurgents); "NATO troops", "Kurdish fighters", "the Taliban
-    government" stay as they are."""
-    if sector not in ARMED_SECTORS:
-        return None
+    government" stay as they are. The people of an international body are the body's the same way ("RED CROSS
+    officials", "officials of the UN"): they take no country from the place or the dateline."""
     cands = [c for c in tok.lefts if c.dep_ in ("compound", "poss")]
     cands += [o for p in tok.rights if p.dep_ == "prep" and p.lower_ in ("of", "from") for o in p.children
               if o.dep_ == "pobj"]
@@ -593,11 +613,18 @@ def armed_group_of(tok: Token, sector: str, ctx: Context) -> GroupOf | None:
             actor = ctx.actor_at.get(t.i)
             if actor is None or actor.kind == "country" or is_generic_id(actor.id) or actor.kind == "person":
                 continue
-            if set(actor.sector) & NON_STATE_ARMED:  # not "Kurdish fighters" (a people), not a government
+            armed = sector in ARMED_SECTORS and set(actor.sector) & NON_STATE_ARMED
+            if armed or sector not in ARMED_SECTORS and international_body(actor):
+                # not "Kurdish fighters" (a people), not a government; "RED CROSS officials", "UN staff": the body's
                 first = min(x.i for x in c.subtree if x.i in ctx.actor_at and ctx.actor_at[x.i] is actor)
                 last = max(x.i for x in c.subtree if not x.is_punct)  # "from the Houthi MOVEMENT"
                 return GroupOf(actor, first, ctx.doc[last].idx + len(ctx.doc[last].text))
     return None
+
+
+def international_body(actor: Actor) -> bool:
+    """A named body of no one country: an IGO or NGO code ("IGOUNO", "NGOHLHIRC") and no country."""
+    return not actor.country and (actor.code or "")[:3] in TRANSNATIONAL_PREFIXES
 
 
 def place_unplaced(record: Record, country: str | None, dic: Dictionary, sole: str | None = None) -> None:
@@ -618,8 +645,8 @@ def place_unplaced(record: Record, country: str | None, dic: Dictionary, sole: s
         if body is not None and ((body.code or "")[:3] in TRANSNATIONAL_PREFIXES
                                  or not body.country and body.code and not body.code.startswith("---")):
             continue
-        if (actor.code or "")[:3] in TRANSNATIONAL_PREFIXES:
-            continue
+        if (actor.code or "")[:3] in TRANSNATIONAL_PREFIXES or (actor.code or "")[:3] in region_codes():
+            continue  # an international body's people; "a senior European diplomat" (EURGOV)
         if actor.kind == "organization" and not actor.sector:
             continue
         placed = country or (sole if actor.kind == "organization" else None)

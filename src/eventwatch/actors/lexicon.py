@@ -27,6 +27,32 @@ def first_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def regional_words() -> dict[str, str]:
+    """Folded adjective of a region ("european", "south american") -> CAMEO region code ("EUR", "SAM")."""
+    return {row[0]: row[1] for row in _rows("regional_words.tsv")}
+
+
+def region_codes() -> frozenset[str]:
+    """The CAMEO region codes of ``regional_words.tsv`` ("EUR", "WST", "ARB"): a code that begins with one is of no
+    one country."""
+    return frozenset(regional_words().values())
+
+
+def region_at(words: list[str], i: int, demonyms=()) -> tuple[str, int] | None:
+    """(region code, first index) of a regional adjective ending at WORDS[i] (folded words): "South AMERICAN" ->
+    ("SAM", i - 1), "EUROPEAN" -> ("EUR", i); None for a country's adjective ("American", and "South African" when
+    DEMONYMS has it)."""
+    table = regional_words()
+    if i > 0 and f"{words[i - 1]} {words[i]}" in demonyms:
+        return None
+    if i > 0 and f"{words[i - 1]} {words[i]}" in table:
+        return table[f"{words[i - 1]} {words[i]}"], i - 1
+    if i + 1 < len(words) and f"{words[i]} {words[i + 1]}" in table:
+        return None  # "SOUTH american": the region ends on the next word
+    return (table[words[i]], i) if words[i] in table else None
+
+
+@lru_cache(maxsize=1)
 def person_words() -> dict[str, str]:
     """Lower-cased title or person noun -> "m" | "f"."""
     return {row[0]: row[1] for row in _rows("person_words.tsv")}
@@ -82,3 +108,9 @@ def org_heads() -> dict[str, str]:
     from eventwatch.resources import read_table
 
     return {fold(w): sector for w, sector in read_table(DATA / "org_heads.tsv", columns=2)}
+
+
+@lru_cache(maxsize=1)
+def entourage() -> dict[str, str]:
+    """Role words of the people around a named person ("spokesman", "chief of staff") -> "for" | "own"."""
+    return {row[0]: row[1] for row in _rows("entourage.tsv")}

@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Token
 
 from eventwatch.actors.dictionary import slug
 from eventwatch.actors.lexicon import description_heads, first_names, offices, person_words
-from eventwatch.actors.names import (captions, merge_spans, name_slug, overlaps, overlaps_unless_inside, personal_name,
+from eventwatch.actors.names import (HONORIFICS, captions, merge_spans, name_slug, overlaps, overlaps_unless_inside, personal_name,
                                      plain_name, proper_name)
 from eventwatch.actors.phrases import right_after
 from eventwatch.model import Actor, Record
@@ -75,7 +75,6 @@ TITLE_DEPS = {"appos", "compound"}
 LEARN_REACH = 250  # a pronoun teaches a gender only if no other person is named this close before it
 GENDER_REACH = 300  # a subject known to have the pronoun's gender within this beats a nearer unknown one
 SPEAKER_REACH = 400  # characters after a quote within which "he said" still means its speaker
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"}  # before a surname: a person
 HONORIFIC_PATTERN = "|".join(sorted(h.title() for h in HONORIFICS))
 
 
@@ -323,8 +322,11 @@ class MentionTable:
     def _add_surname_subjects(self) -> None:
         """"Wojtaszek said …" where the actor stage missed the surname: a subject mention of the person."""
         taken = [(m.start, m.end) for m in self.mentions if m.actor.kind == "person"]
+        countries = [(m.start, m.end) for m in self.mentions if m.actor.kind == "country"]
         for tok in self._proper_subjects():
             if not overlaps(tok.idx, tok.idx + len(tok), taken):
+                if overlaps(tok.idx, tok.idx + len(tok), countries):
+                    continue  # "JORDAN said ... Michael Jordan": the country, not the man who shares its name
                 actor = self._by_surname(tok.text)
                 if actor is not None:
                     self._add_mention(Mention(tok.idx, tok.idx + len(tok), actor, True))

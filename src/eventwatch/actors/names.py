@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Sequence
 if TYPE_CHECKING:
     from eventwatch.model import Actor
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof"})  # before a surname: a person
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin", "ibn"}
 FUNCTION_WORDS = {"of", "and", "for", "the", "on", "in", "at", "&", "de", "du", "des", "la", "le"}
 

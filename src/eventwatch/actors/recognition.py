@@ -9,6 +9,7 @@ surname alone (whatever spaCy calls it) is a mention of that person.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +17,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from eventwatch.actors.dictionary import Dictionary, Entry, fold
-from eventwatch.actors.lexicon import description_heads, first_names
+from eventwatch.actors.lexicon import description_heads, first_names, region_at
+from eventwatch.actors.names import HONORIFICS
 from eventwatch.model import Record
 from eventwatch.nlp.cache import column, ents, per_doc
 from eventwatch.resources import read_words
@@ -114,7 +116,13 @@ def place_words() -> frozenset[str]:
 def title_case(sent) -> bool:
     """Most words of the sentence are capitalised (a headline), so capitals do not mark names."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
+    upper = sum(t.text[:1].isupper() for t in words)
+    # prose has lower-case words a headline has not: "Israel Adesanya, the fighter, arrived in Sydney on Friday"
+    # capitalises most of its few long words and is still no headline
+    return len(words) >= 3 and upper > 0.6 * len(words) and len(words) - upper < HEADLINE_LOWER
+
+
+HEADLINE_LOWER = 2  # a sentence with this many lower-case words of four letters or more is no title-case headline
 
 
 def part_of_longer_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> bool:
@@ -206,7 +214,8 @@ def dictionary_matches(doc: Doc, dic: Dictionary, ft: list[str], blocked: set[in
             if span_blocked and entry.curated and doc[i].ent_type_ in ("ORG", "NORP"):
                 span_blocked = False  # "Hamas" the movement, whatever a town of that name
             if entry.kind == "country" and (span_blocked and is_other_country_place(i, end, entry, abroad)
-                                            or part_of_longer_name(doc, i, end, dic, ft)):
+                                            or part_of_longer_name(doc, i, end, dic, ft)
+                                            or in_regional_adjective(ft, i, end, dic)):
                 free = end  # "Georgia" the US state: the places stage's place, no country actor
                 break
             if (not span_blocked or entry.kind == "country") and valid_name_span(doc, i, end, entry):
@@ -253,19 +262,21 @@ def is_place_name(text_folded: str, dic: Dictionary) -> bool:
 
 
 def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], taken: set[int],
-                    blocked: set[int], surnames: dict[str, str]) -> list[Mention]:
+                    blocked: set[int], named: dict[str, tuple[str, int]]) -> list[Mention]:
     """Mentions from spaCy entities that the dictionary did not cover."""
     out = []
+    surnames = {k: full for k, (full, _) in named.items()}
+    since = {k: first for k, (_, first) in named.items()}  # a short form refers back to a full name, never forward
     dateline = fold(record.dateline) if record.dateline else None
     for ent in ents(doc):
         if ent.label_ not in ENT_KINDS or any(k in taken for k in range(ent.start, ent.end)):
             continue
         if ent.label_ == "PERSON" and _inside_agent_phrase(ent, dic, ft):
             continue  # "Riot police ..." at the start of a sentence: a capitalised generic agent, not a person "Riot"
-        if ent.label_ == "ORG" and _ends_title(ent, dic, ft):
-            continue  # "State" of "Secretary of State Marco Rubio": a word of an office, not a body
+        if ent.label_ == "ORG" and (_ends_title(ent, dic, ft) or _begins_title(ent, dic, ft)):
+            continue  # "State" of "Secretary of State Marco Rubio", "Defence" of "Defence Secretary X": an office
         start, role, sector = strip_title(doc, ent.start, ent.end, dic, ft)
-        end = trim_end(doc, start, ent.end)
+        end = trim_end(doc, start, with_particle_surname(doc, ft, ent.end) if ent.label_ == "PERSON" else ent.end)
         if start >= end:
             continue
         name = " ".join(x for x in ft[start:end] if x)
@@ -279,7 +290,7 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
         if ent.label_ == "PERSON" and in_place_name(doc, start, end, dic, ft):
             continue  # "in Dera Ismail Khan": a place
         title_start = ent.start if start > ent.start and role else None
-        if name in surnames:  # a known person's short form, whatever the model called it
+        if name in surnames and start > since[name]:  # a known person's short form, whatever the model called it
             out.append(Mention(start, end, "person", None, ent.label_, title_start, role, sector))
             continue
         if ent.label_ in ("GPE", "PERSON", "ORG") and name in dic.capitals and capital_as_actor(doc[start:end]):
@@ -290,6 +301,9 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
         if all(k in blocked for k in range(start, end)) or name == dateline or is_place_name(name, dic):
             continue
         entry = dic.entries.get(dic.index.get(name, "")) if name in dic.index else None
+        if entry is not None and entry.kind == "country" and (part_of_longer_name(doc, start, end, dic, ft)
+                                                               or in_regional_adjective(ft, start, end, dic)):
+            continue  # "ISRAEL Adesanya": a word of a longer name, as the dictionary's matches read it
         if entry is not None:
             out.append(Mention(start, end, entry.kind, entry, ent.label_, title_start, role, sector))
         elif end - start == 1 and doc[start].pos_ == "NOUN" and ent.label_ != "PERSON":
@@ -350,28 +364,100 @@ def policy_of_capital(noun) -> bool:
     return any(c.dep_ in POLICY_DEPS for c in noun.children)
 
 
-def full_person_names(doc: Doc, dic: Dictionary, ft: list[str], mentions: list[Mention]) -> dict[str, str]:
-    """Surname (folded) -> folded full name, for person names of two or more words in the document."""
-    out: dict[str, str] = {}
+def full_names_at(doc: Doc, dic: Dictionary, ft: list[str], mentions: list[Mention]) -> dict[str, tuple[str, int]]:
+    """Short form (folded) -> (folded full name, first token of the first full name with that short form), for person
+    names of two or more words: the surname ("pen" and, with its particles, "le pen"; "von der leyen")."""
+    out: dict[str, tuple[str, int]] = {}
     candidates = [(m.start, m.end) for m in mentions if m.kind == "person"]
     for ent in ents(doc):
         if ent.label_ == "PERSON":
             s, _, _ = strip_title(doc, ent.start, ent.end, dic, ft)
-            candidates.append((s, trim_end(doc, s, ent.end)))
+            candidates.append((s, trim_end(doc, s, with_particle_surname(doc, ft, ent.end))))
     for s, e in candidates:
+        while e > s + 1 and POSSESSIVE.fullmatch(doc[e - 1].text):
+            e -= 1  # "Jeanine Durning’s": Durning
         words = [x for x in ft[s:e] if x]
         if len(words) >= 2 and all(doc[k].text[:1].isupper() or not doc[k].is_alpha or ft[k] in NAME_CONNECTORS for k in range(s, e)):
             full = " ".join(words)
-            out.setdefault(words[-1], full)
+            for short in surname_forms(words):
+                if short not in out:
+                    out[short] = (full, s)
+                elif s < out[short][1]:  # the first full name of that surname, whoever's, opens its short form
+                    out[short] = (out[short][0], s)
     return out
 
 
-def surname_tokens(doc: Doc, ft: list[str], taken: set[int], surnames: dict[str, str], dic: Dictionary) -> list[Mention]:
-    """Bare surnames of known people that no entity covers ("Ghani said")."""
+def in_regional_adjective(ft: list[str], start: int, end: int, dic: Dictionary) -> bool:
+    """A country's adjective at [start, end) that ends a region's ("South AMERICAN countries", "Latin AMERICAN
+    leaders"): the region, no mention of the country."""
+    found = region_at(ft, end - 1, dic.demonyms)
+    return found is not None and found[1] < start
+
+
+def function_word_names(doc: Doc, ft: list[str], dic: Dictionary, taken: set[int]) -> list[Mention]:
+    """Names that begin with an English function word ("Vietnamese leader To Lam", "To Lam said"): a capitalised stop
+    word inside a sentence before a capitalised proper noun, where a title ends before it or the model finds a person's
+    name in the second word; every occurrence of the two words (the start of a sentence too) is that person."""
+    words, pos = column(doc, "text"), column(doc, "pos_")
+    pairs = set()
+    for i in range(1, len(doc) - 1):
+        if (words[i].istitle() and len(words[i]) > 1 and pos[i + 1] == "PROPN" and words[i + 1].istitle()
+                and not doc[i].is_sent_start and doc[i].is_stop and words[i - 1] not in ('"', "“", "(", ":", "-")
+                and (doc[i + 1].ent_type_ == "PERSON" or _title_before(doc, ft, i, dic) is not None)):
+            pairs.add((ft[i], ft[i + 1]))
+    out = []
+    for i in range(len(doc) - 1):
+        if (ft[i], ft[i + 1]) in pairs and words[i].istitle() and i not in taken and i + 1 not in taken:
+            title = _title_before(doc, ft, i, dic)  # "leader To Lam met": the parser may make the title the subject
+            m = Mention(i, i + 2, "person", None, "NAME")
+            if title is not None and title not in taken:
+                m.title_start = title
+                m.role, m.role_sector = dic.titles[" ".join(x for x in ft[title:i] if x)]
+            out.append(m)
+    return out
+
+
+def _title_before(doc: Doc, ft: list[str], end: int, dic: Dictionary) -> int | None:
+    """First token of a title of the dictionary that ends right before ``end`` ("Vietnamese LEADER To Lam")."""
+    for s in range(max(0, end - 4), end):
+        if " ".join(x for x in ft[s:end] if x) in dic.titles:
+            return s
+    return None
+
+
+POSSESSIVE = re.compile(r"[’']s?")
+
+
+def with_particle_surname(doc: Doc, ft: list[str], end: int) -> int:
+    """The end of a person's name the model cut after a surname particle ("[Marine Le] Pen"): the capitalised words
+    after the particle belong to the name."""
+    while 0 < end < len(doc) and ft[end - 1] in SURNAME_PARTICLES and doc[end].pos_ == "PROPN" \
+            and doc[end].text[:1].isupper():
+        end += 1
+    return end
+
+
+SURNAME_PARTICLES = frozenset("de del della da di du dos das van von der den le la ter ten".split())
+
+
+def surname_forms(words: list[str]) -> list[str]:
+    """The short forms of a full name (folded words) a later mention may use: the last word, and the last word with
+    the particles before it ("marine le pen" -> "pen", "le pen"; "ursula von der leyen" -> "leyen", "von der leyen")."""
+    out = [words[-1]]
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in SURNAME_PARTICLES:
+        k -= 1
+    if k < len(words) - 1:
+        out.append(" ".join(words[k:]))
+    return out
+
+
+def surname_tokens(doc: Doc, ft: list[str], taken: set[int], named: dict[str, tuple[str, int]], dic: Dictionary) -> list[Mention]:
+    """Bare surnames of known people that no entity covers ("Ghani said"), after the full name."""
     out = []
     text, ent_type = column(doc, "text"), column(doc, "ent_type_")
     for i, folded in enumerate(ft):
-        if i in taken or folded not in surnames or not text[i][:1].isupper() or ent_type[i]:
+        if i in taken or folded not in named or i <= named[folded][1] or not text[i][:1].isupper() or ent_type[i]:
             continue
         out.append(Mention(i, i + 1, "person", None, "SURNAME"))  # titles before it are read by roles.before
     return out
@@ -387,6 +473,14 @@ def _inside_agent_phrase(ent, dic: Dictionary, ft: list[str]) -> bool:
     return False
 
 
+def _begins_title(ent, dic: Dictionary, ft: list[str]) -> bool:
+    """A one-word ENT that begins an office of the dictionary's titles with the words after it ("Defence Secretary",
+    "Finance Minister"), and is no name the dictionary knows: the office's word, no organisation of that name."""
+    if ent.end - ent.start != 1 or ft[ent.start] in dic.index:
+        return False
+    return any(" ".join(x for x in ft[ent.start:e] if x) in dic.titles for e in range(ent.end + 1, min(len(ft), ent.end + 3) + 1))
+
+
 def _ends_title(ent, dic: Dictionary, ft: list[str]) -> bool:
     """ENT's words end an office of the dictionary's titles with the words before them ("Secretary of State",
     "Chief of Staff"): the office's own word, no organisation of that name."""
@@ -400,26 +494,67 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
     ft = folded_tokens(doc)
     blocked = blocked_tokens(doc, record, dic, ft)
     mentions = dictionary_matches(doc, dic, ft, blocked, placed_abroad(doc, record))
-    surnames = full_person_names(doc, dic, ft, mentions)
+    known = [m for m in mentions if m.kind == "person"]  # "Mr Tony Blair": the dictionary's person
+    titled = [t for t in honorific_names(doc) if not any(t.start < m.end and m.start < t.end for m in known)]
+    # "Mr Banda", "Mr Kenya, a shopkeeper": a person, never a town or a country
+    mentions = [m for m in mentions if not any(t.start < m.end and m.start < t.end for t in titled)] + titled
+    mentions.sort(key=lambda m: m.start)
+    named = full_names_at(doc, dic, ft, mentions)
     # a dictionary person hit strictly inside a longer PERSON entity yields to the entity
     keep = []
     for m in mentions:
         ent = doc[m.start].ent_type_ == "PERSON" and _entity_of(doc, m.start)
-        if m.kind == "person" and ent and (ent.end - ent.start) > (m.end - m.start) and not m.entry.curated:
+        if m.kind == "person" and ent and (ent.end - ent.start) > (m.end - m.start) and m.entry is not None and not m.entry.curated:
             continue
-        if m.kind == "country" and (_begins_longer_name(doc, m, dic, ft) or _ends_longer_name(doc, m, dic, ft)):
+        if m.kind == "country" and (_begins_longer_name(doc, m, dic, ft) or _ends_longer_name(doc, m, dic, ft)
+                                    or _in_person_name(doc, m, dic, ft)):
             continue
         keep.append(m)
     mentions = keep
+    follow_place_countries(doc, record, dic, mentions)
     for m in mentions:
         if m.kind == "person":
             attach_inner_title(doc, m, dic, ft)
     taken = {k for m in mentions for k in range(m.first, m.end)}
-    mentions += entity_mentions(doc, record, dic, ft, taken, blocked, surnames)
+    mentions += function_word_names(doc, ft, dic, taken)
     taken = {k for m in mentions for k in range(m.first, m.end)}
-    mentions += surname_tokens(doc, ft, taken, surnames, dic)
+    mentions += entity_mentions(doc, record, dic, ft, taken, blocked, named)
+    taken = {k for m in mentions for k in range(m.first, m.end)}
+    mentions += surname_tokens(doc, ft, taken, named, dic)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def honorific_names(doc: Doc) -> list[Mention]:
+    """The capitalised proper nouns right after an honorific ("Mr Banda", "Dr. Okafor", "Ms Ellen Barrow"): a person's
+    name, whatever else the words name ("Mr Kenya, a shopkeeper" is no country; "Mr Banda" no town in India). The
+    mention is the name without the honorific; a name the dictionary knows is read by its longer match as before."""
+    out = []
+    words, pos = column(doc, "text"), column(doc, "pos_")
+    for i in range(len(doc) - 1):
+        if words[i].lower().rstrip(".") not in HONORIFICS or not words[i][:1].isupper():
+            continue
+        start = i + 1 + (words[i + 1] == ".")
+        end = start
+        while end < len(doc) and end - start < 3 and pos[end] == "PROPN" and words[end].istitle() and words[end].isalpha():
+            end += 1
+        if end > start:
+            out.append(Mention(start, end, "person", None, "HONORIFIC"))  # the name alone, as a tagged "Mr X" is
+            if end - start == 1:
+                out += _full_name_before(doc, start, out)  # "Sundar Katwala said ... Mr Katwala added"
+    return out
+
+
+def _full_name_before(doc: Doc, i: int, found: list[Mention]) -> list[Mention]:
+    """The first earlier "Given SURNAME" of the surname at token I that an honorific names later: two capitalised
+    proper nouns, the first no honorific and no sentence's first word (the model may have missed that full name)."""
+    words, pos = column(doc, "text"), column(doc, "pos_")
+    for k in range(1, i):
+        if (words[k] == words[i] and pos[k] == pos[k - 1] == "PROPN" and words[k - 1].istitle()
+                and words[k - 1].isalpha() and words[k - 1].lower() not in HONORIFICS and not doc[k - 1].is_sent_start
+                and not any(m.start <= k < m.end for m in found)):
+            return [Mention(k - 1, k + 1, "person", None, "HONORIFIC")]
+    return []
 
 
 def _titled_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> bool:
@@ -437,6 +572,37 @@ def _titled_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str])
         if key in dic.titles and dic.titles[key][0]:
             return True
     return False
+
+
+def follow_place_countries(doc: Doc, record: Record, dic: Dictionary, mentions: list[Mention]) -> None:
+    """A country's name the places stage resolved to another country ("eastern Congo" beside Goma and Uvira: the
+    DR Congo, not the Republic of the Congo) is that country's mention too, when another place of the article in
+    that country backs the reading (a bare "Congo" keeps the dictionary's): the two stages agree."""
+    spans = [(place.country, s, e) for place in record.places if place.feature == "country" and place.country
+             and any(q.id != place.id and q.country == place.country for q in record.places)
+             for s, e in place.mentions]
+    if not spans:
+        return
+    for m in mentions:
+        if m.kind != "country" or m.entry is None or not m.entry.roles:
+            continue
+        s, e = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        other = next((c for c, ps, pe in spans if ps <= s and e <= pe), None)
+        entry = dic.entries.get(f"country:{other}") if other and other != m.entry.roles[0].country else None
+        if entry is not None:
+            m.entry = entry
+
+
+def _in_person_name(doc: Doc, m: Mention, dic: Dictionary, ft: list[str]) -> bool:
+    """A country's name that is a word of a person's name the model found ("Michael JORDAN", "Lloyd CHAD"): the
+    person's, not the country's. The other words of the name are capitalised proper nouns, none a title, a country's
+    word or a possessive ("Jordan's King Abdullah" is the country's king)."""
+    ent = _entity_of(doc, m.start)
+    if ent is None or ent.label_ != "PERSON" or ent.end - ent.start <= m.end - m.start:
+        return False
+    rest = [k for k in range(ent.start, ent.end) if not m.start <= k < m.end]
+    return all(doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and ft[k] not in dic.titles
+               and ft[k] not in dic.index and doc[k].tag_ != "POS" for k in rest)
 
 
 NAME_MIN_TOKENS = 3  # "Kenya Wildlife Service": a country that begins a name of three words or more is the name's

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from eventwatch.actors.labels import said_words
-from eventwatch.actors.lexicon import description_heads, firm_nouns, firm_sectors, offices, person_words, title_words
+from eventwatch.actors.lexicon import description_heads, entourage, firm_nouns, firm_sectors, offices, person_words, title_words
 from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DET, NEUTER, PLURAL, PRONOUNS,
                                         REACH, SPEAKER_REACH, MentionTable, Mention)
 from eventwatch.actors.codes import generic_id
@@ -60,7 +60,11 @@ class Referents(MentionTable):
         if subj.lower_ in PRONOUNS:
             actor = self._pronoun(subj)
             return actor, (self.spoken_name(actor) if actor else None), span
-        named = appositive_name(subj) or _appositive_body(subj)
+        named = appositive_name(subj) or _appositive_body(subj) or self._appositive_person(subj)
+        if named is None:
+            aide = self._entourage(subj)
+            if aide is not None:  # "Putin's spokesman said", "Le Pen's lawyer said"
+                return aide
         if named is not None:
             subj = named
         span = phrase_span(subj)
@@ -70,9 +74,10 @@ class Referents(MentionTable):
         described = any(c.dep_ == "det" for c in subj.children) and subj.ent_type_ not in NAMED_WITH_DET
         if (subj.pos_ == "PROPN" or subj.ent_type_) and not described:
             actor = self.actor_at(subj.idx, subj.idx + len(subj))
-            if subj.pos_ == "PROPN" and (actor is None or actor.kind != "person"):
+            if subj.pos_ == "PROPN" and (actor is None or actor.kind not in ("person", "country")):
+                # a country is never a person's short form ("Jordan said ... Michael Jordan")
                 actor = self._by_surname(subj.text) or actor
-            if subj.pos_ == "PROPN" and span[1] - span[0] == len(subj):
+            if subj.pos_ == "PROPN" and span[1] - span[0] == len(subj) and (actor is None or actor.kind != "country"):
                 actor = self._latest_namesake(subj.text, span[0]) or actor
             if actor is None and subj.pos_ == "PROPN" and subj.text[:1].isupper():
                 actor = self._by_name(text) or self._named(text) or self._named(_proper_chain(subj))
@@ -86,7 +91,80 @@ class Referents(MentionTable):
                 return actor, (several or self.spoken_name(actor)), span  # "NATO, UN and Britain"
             return None, text, span
         actor, anaphoric = self._description(subj, span)
+        if actor is None:
+            source = _issuing_body(subj)
+            if source is not None:  # "the statement from the Nigerian presidency"
+                return self.resolve(source)
+            actor, anaphoric = self._office_of_its(subj), True  # "Its regional director said" (WHO before)
+        if actor is None:  # "the foreign ministry in Warsaw said": the actor stage's mention of the whole phrase
+            actor, anaphoric = self._mention_of_head(subj, span), False
         return actor, (self.spoken_name(actor) if actor and anaphoric else text), span
+
+    def _office_of_its(self, subj: Token) -> Actor | None:
+        """«The WHO warned … Its regional director said»: an officer of "its"/"their" body speaks for the
+        body the pronoun stands for (an organisation or group, not a person)."""
+        possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if possessor is None or possessor.lower_ not in ("its", "their") or subj.tag_ != "NN" or not is_office(subj):
+            return None
+        body = self._pronoun(possessor)
+        return body if body is not None and body.kind in GROUP_KINDS else None
+
+    def _mention_of_head(self, subj: Token, span: tuple[int, int]) -> Actor | None:
+        """The actor whose mention holds the head noun of a described speaker and starts inside its phrase
+        («the government in Addis Ababa», «the territory's health ministry»: the actor stage read the whole
+        phrase), longest first; None for a head noun no mention holds but in its own word ("The court said"
+        after "A Lyon court ruled" is the Lyon court the quote stage finds before)."""
+        if subj.pos_ not in ("NOUN", "PROPN"):  # the tagger may call "ministry" of "the foreign ministry" a name
+            return None
+        text = doc_text(self.doc)
+        hits = [m for m in self.mentions if span[0] <= m.start <= subj.idx and subj.idx + len(subj) <= m.end
+                and len(_without_the(text[m.start:m.end]).split()) > 1]  # "the court" alone: named_before's
+        if not hits:
+            return None
+        return self.canonical(max(hits, key=lambda m: m.end - m.start).actor)
+
+    def _appositive_person(self, subj: Token) -> Token | None:
+        """«Netanyahu's spokesman, Omer Dostri, said»: a name in apposition right after a person's role
+        noun that the actor stage reads as a person, even when the tagger called it something else."""
+        if subj.pos_ != "NOUN" or (_entourage_role(subj) is None and not is_office(subj)):
+            return None
+        for c in subj.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and right_after(subj, c.left_edge):
+                actor = self.actor_at(c.idx, c.idx + len(c))
+                if actor is not None and self.canonical(actor).kind == "person":
+                    return c
+        return None
+
+    def _entourage(self, subj: Token) -> tuple[Actor | None, str, tuple[int, int]] | None:
+        """(actor, name, span) of «X's ROLE said» with an unnamed role-holder around a person
+        (``entourage.tsv``): a spokesman or press secretary speaks for X (X's actor, named as X's
+        spokesman); a lawyer, adviser, aide, chief of staff or relative speaks as themself (no actor:
+        their words are not X's). None for any other noun or possessor."""
+        possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
+        role = _entourage_role(subj) if possessor is not None else None
+        if role is None:
+            return None
+        kind, role_start, end = role
+        text = doc_text(self.doc)
+        span = (min(possessor.left_edge.idx, phrase_span(subj)[0]), end)
+        if kind == "own":
+            if possessor.pos_ not in ("PROPN", "PRON") or possessor.lower_ in ("its", "their"):
+                return None  # "the ministry's lawyer", "its adviser": the body's officer, as before
+            return None, text[span[0]:span[1]], span
+        if possessor.pos_ == "PRON":  # "his office said": whoever "his" is (a person known by office too), the
+            if subj.lemma_.lower() != "office" or possessor.lower_ not in ("his", "her"):  # office named as written
+                return None  # "his spokesman": the people table's owner, as before
+            principal = self._pronoun(possessor) or self._nearest(possessor.idx, lambda a: a.kind == "person")
+            principal = self.canonical(principal) if principal is not None else None
+            return (principal, text[span[0]:span[1]], span) if principal is not None and principal.kind == "person" else None
+        if possessor.pos_ != "PROPN":
+            return None
+        principal = self.actor_at(possessor.idx, possessor.idx + len(possessor))
+        principal = self.canonical(principal) if principal is not None else None
+        if principal is None or principal.kind != "person":
+            return None
+        full = plain_name(principal.name) if personal_name(principal.name) else self.spoken_name(principal)
+        return principal, f"{full}'s {text[role_start:end]}", span  # the full name: "Smith" alone would hide who
 
     def fullest_name(self, actor: Actor | None, name: str | None, pos: int) -> tuple[Actor | None, str | None]:
         """(actor, name) of an organisation speaker by the name the article gives it in full: its own name
@@ -331,13 +409,17 @@ class Referents(MentionTable):
             if party is not None:
                 return party
         if owner is None:  # "a company spokesman": the organisation the article is about; "committee
-            body = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"  # members": the
-                         and description_heads().get(c.lemma_.lower()) in ("org", "orgname")), None)  # committee named
-            if body is None or "organization" not in kinds:
-                return None
-            if description_heads()[body.lemma_.lower()] == "org":
-                return self._organisation_before(subj.idx)
-            return self._named_for(body.lemma_.lower(), subj.idx)
+            body = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)  # members": the
+            cls = description_heads().get(body.lemma_.lower()) if body is not None else None  # committee named
+            if cls in ("org", "orgname") and "organization" in kinds:
+                if cls == "org":
+                    return self._organisation_before(subj.idx)
+                named = self._named_for(body.lemma_.lower(), subj.idx)
+                if named is not None:
+                    return named
+            if body is None or description_heads().get(subj.lemma_.lower()) != "agent":
+                return None  # "a party spokesman" after "the main opposition party", "a police spokesman" after
+            return self._group_worded(body.lemma_.lower(), subj.idx)  # "Indonesian police": the group of that word
         if owner is None:
             return None
         if owner.pos_ == "NOUN" and _is_definite(owner):  # "a spokesman for the firm": the firm named before
@@ -358,6 +440,12 @@ class Referents(MentionTable):
         found = {a.id: a for a in map(self.canonical, (m.actor for m in self.mentions))
                  if a.kind == "organization" and plain_name(a.name).startswith(start)}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _group_worded(self, lemma: str, pos: int) -> Actor | None:
+        """The nearest body or group before ``pos`` the article calls by a phrase holding ``lemma`` ("police",
+        "party"), named or not ("Indonesian police", "Turkey's main opposition party")."""
+        text = doc_text(self.doc)
+        return self._nearest(pos, lambda a: a.kind in GROUP_KINDS and lemma in said_words(a, text).lower().split())
 
     def _named_for(self, lemma: str, pos: int) -> Actor | None:
         """The nearest body before ``pos`` whose name holds ``lemma`` ("the ministry", "committee members"
@@ -639,6 +727,30 @@ class Referents(MentionTable):
             if m.start < span[1] + LATER_REACH:
                 found[actor.id] = actor
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _issuing_body(doc_noun: Token) -> Token | None:
+    """«the statement from the Nigerian presidency», «a letter from the ministry»: the described body
+    (a definite common noun after "from" or "by") a document noun with no named source comes from."""
+    if doc_noun.pos_ != "NOUN" or description_heads().get(doc_noun.lemma_.lower()) != "doc" or source_of(doc_noun) is not doc_noun:
+        return None
+    return next((o for p in doc_noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by") for o in p.children
+                 if o.dep_ == "pobj" and o.pos_ == "NOUN" and _is_definite(o)), None)
+
+
+def _entourage_role(subj: Token) -> tuple[str, int, int] | None:
+    """(class, start, end) of the role words ``subj`` heads if ``entourage.tsv`` lists them: "chief of
+    staff", "press secretary" (a noun compounded before the head) or the head noun alone."""
+    roles, lemma = entourage(), subj.lemma_.lower()
+    of = next((o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+               if o.dep_ == "pobj"), None)
+    if of is not None and roles.get(f"{lemma} of {of.lower_}"):
+        return roles[f"{lemma} of {of.lower_}"], subj.idx, of.idx + len(of)
+    before = subj.doc[subj.i - 1] if subj.i > 0 else None
+    end = subj.idx + len(subj)
+    if before is not None and before.dep_ == "compound" and before.head.i == subj.i and roles.get(f"{before.lower_} {lemma}"):
+        return roles[f"{before.lower_} {lemma}"], before.idx, end
+    return (roles[lemma], subj.idx, end) if lemma in roles and subj.tag_ == "NN" else None
 
 
 def _passive_above(by: Token) -> bool:

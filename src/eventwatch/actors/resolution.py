@@ -19,8 +19,10 @@ from spacy.tokens import Doc
 from eventwatch.actors.codes import TRANSNATIONAL, compose, generic_id, parse_code
 from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, slug
 from eventwatch.actors.labels import actor_label
-from eventwatch.actors.lexicon import org_heads
-from eventwatch.actors.recognition import Mention, folded_tokens
+from eventwatch.actors.lexicon import first_names, org_heads, region_at, region_codes
+from eventwatch.actors.mentions import without_honorific
+from eventwatch.actors.names import spelled_by
+from eventwatch.actors.recognition import SURNAME_PARTICLES, Mention, folded_tokens, surname_forms
 from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import span_chars, span_text
@@ -56,6 +58,7 @@ class Cluster:
     infos: list[TextRole] = field(default_factory=list)
     first_token: int = 10**9
     fixed: dict = field(default_factory=dict)  # attributes set directly (agents)
+    described: set = field(default_factory=set)  # token spans that describe the person ("the ECB chief"), no name
 
 
 def pick_role(entry: Entry, date: str | None) -> Role | None:
@@ -134,7 +137,6 @@ class Resolver:
         self.person_order: list[tuple[int, str]] = []  # (token, cluster id) of person mentions
         self.demonyms: list[Mention] = []   # "Afghan" before a noun: a country mention unless a role used it
         self.consumed: set[int] = set()     # tokens a role or an agent used
-        self.title_spans: set[tuple[int, int]] = set()  # titles that refer back to a named person ("the Labour leader")
         self.person_names: dict[str, str] = {}  # folded full name, surname, family name -> person cluster id
 
     # -- clusters
@@ -181,8 +183,8 @@ class Resolver:
             if m.entry is not None and not self.plausible(m.entry, countries):
                 m.entry = None
         for m in people:
-            if m.entry is None and len(self.words(m)) < 2:
-                continue
+            if m.entry is None and (len(self.words(m)) < 2 or self.words(m)[0] in SURNAME_PARTICLES):
+                continue  # "Pen", "Le Pen", "Von der Leyen": a short form of a full name
             name = " ".join(self.words(m))
             if m.entry is None and len(self.words(m)) == 2:
                 m.entry = self.by_surname(self.words(m))
@@ -190,13 +192,14 @@ class Resolver:
             self.cluster(cid, "person", m.entry, m.entry.name if m.entry else self.doc[m.start:m.end].text)
             if len(self.words(m)) >= 2:
                 full[name] = cid
-                full.setdefault(self.words(m)[-1], cid)
+                for short in surname_forms(self.words(m)):
+                    full.setdefault(short, cid)
             m.cluster = cid  # type: ignore[attr-defined]
         self.person_names = dict(full)
         for name, cid in full.items():  # "Wang Yi" ... "Wang said": a two-word name's first word (family name first)
             words = name.split(" ")
-            if len(words) == 2:
-                self.person_names.setdefault(words[0], cid)
+            if len(words) == 2 or len(words) == 3 and words[0] not in first_names() and not set(words) & SURNAME_PARTICLES:
+                self.person_names.setdefault(words[0], cid)  # "Yoon Suk Yeol" ... "Yoon said"
         for m in people:
             if getattr(m, "cluster", None):
                 continue
@@ -328,12 +331,17 @@ class Resolver:
                         c = self.cluster(entry.id, "person", entry, entry.name)
                         self.add(c, a.start, a.end, TextRole(role=a.role, sector=a.sector, country=info.country, affiliation=info.affiliation))
                         continue
+                holder = self.person_of_body(info.affiliation) if info.affiliation and not a.indefinite else None
+                if holder is not None:  # "Christine Lagarde, president of the European Central Bank ... the ECB chief"
+                    self.add(self.clusters[holder], a.start, a.end)
+                    self.clusters[holder].described.add((a.start, a.end))
+                    continue
                 if info.affiliation is not None and a.role and not a.indefinite and party_body(info.affiliation):
                     named = self.named_before(a.start, a.role, info.affiliation)
                     if named is not None:  # "Charles Kennedy spoke in Bath. THE LIB DEM LEADER said": that person
                         self.add(named, a.start, a.end, TextRole(role=a.role, sector=a.sector, country=info.country,
                                                                   affiliation=info.affiliation))
-                        self.title_spans.add((a.start, a.end))  # a mention, not a name of the person
+                        named.described.add((a.start, a.end))  # a mention, not a name of the person
                         continue
                 if owner:
                     base = info.affiliation.id if info.affiliation else generic_id(info.country, a.sector)
@@ -343,10 +351,21 @@ class Resolver:
                     c = self.cluster(cid, "person", None, text)
                     c.fixed.setdefault("agent", True)
                     self.add(c, a.start, a.end, TextRole(role=a.role, sector=a.sector, country=info.country, affiliation=info.affiliation))
+                elif info.region:  # "a senior European diplomat": of the region, no country's
+                    sector = a.sector or "GOV"
+                    what = self.doc[a.head:a.end].text
+                    c = self.cluster(f"{info.region}-{sector}/{slug(what)}", "person", None, self.doc[a.start:a.end].text)
+                    c.fixed.update(country=None, sector=[sector], code=f"{info.region}{sector}")
+                    self.add(c, a.start, a.end, TextRole(role=a.role, sector=sector))
                 elif a.definite_bare and a.role:
                     holders = self.people_with_role(a.role)
                     if len(holders) == 1:
                         self.add(self.clusters[holders[0]], a.start, a.end)
+                continue
+            if info.region and not info.country and info.affiliation is None and a.sector:
+                c = self.cluster(f"{info.region}-{a.sector}", "organization", None, self.doc[a.start:a.end].text)
+                c.fixed.update(country=None, sector=[a.sector], code=f"{info.region}{a.sector}")
+                self.add(c, a.start, a.end)
                 continue
             if info.affiliation is not None or not info.country or not a.sector:
                 continue  # "Taliban fighters" are the Taliban; "the government" alone is unknown
@@ -355,6 +374,19 @@ class Resolver:
             c = self.cluster(cid, "organization", None, text)
             c.fixed.update(country=info.country, sector=[a.sector])
             self.add(c, a.start, a.end)
+
+    def person_of_body(self, body: Entry) -> str | None:
+        """The one named person the article has given an office of BODY (by its name or the acronym it spells):
+        a definite "the ECB chief" after "Christine Lagarde, president of the European Central Bank" is her."""
+        found = set()
+        for c in self.clusters.values():
+            if c.kind != "person" or c.fixed:
+                continue
+            for i in c.infos:
+                aff = i.affiliation
+                if aff is not None and (aff.id == body.id or spelled_by(body.name, aff.name) or spelled_by(aff.name, body.name)):
+                    found.add(c.id)
+        return next(iter(found)) if len(found) == 1 else None
 
     # -- attributes
     def attributes(self, c: Cluster, done: dict[str, dict]) -> dict:
@@ -365,11 +397,14 @@ class Resolver:
         t_sector = next((i.sector for i in c.infos if i.sector), None)
         t_country = next((i.country for i in c.infos if i.country), None)
         t_aff = next((i.affiliation for i in c.infos if i.affiliation), None)
-        d = {"role": role_txt, "country": None, "sector": [], "code": None, "affiliation": None}
+        d = {"role": role_txt, "country": None, "sector": [], "code": None, "affiliation": None, "role_note": None}
         r = pick_role(c.entry, self.date) if c.entry else None
         if r is not None:
             d.update(country=r.country, sector=list(r.sector), code=r.code, affiliation=r.affiliation)
-            d["role"] = d["role"] or r.role
+            if r.role in (UNDATED, NOT_YET):
+                d["role_note"] = r.role  # the reason no dated role applies: its own field, never the role
+            else:
+                d["role"] = d["role"] or r.role
             if c.kind == "person" and (r.sector == ("ELI",) or r.role in (UNDATED, NOT_YET)) and t_sector \
                     and t_country in (None, r.country):
                 d.update(sector=[t_sector], code=compose(r.country or t_country, [t_sector]))  # the text says what he is now
@@ -395,12 +430,17 @@ class Resolver:
                 if not d["sector"] and n_sector:
                     d["sector"] = [n_sector]
                     d["code"] = None  # the name's sector completes a code composed from the country alone
+                region = name_region(c.name or "", self.dic) if set(d["sector"]) & STATE_SECTORS else None
+                if region and not n_country and not t_country:  # "the European Central Bank": an international body
+                    # (a state's kind of body named for a region; not "Western Union", "the Gulf Cartel")
+                    d.update(country=None, sector=list(dict.fromkeys(["IGO"] + d["sector"])), code=f"IGO{region}")
                 # a body of no known country still has its sector: "---REB" (the guide's "---" country)
                 d["code"] = d["code"] or compose(d["country"] or ("---" if d["sector"] else None), d["sector"])
             if c.fixed:
                 d["country"] = c.fixed.get("country", d["country"])
                 d["sector"] = c.fixed.get("sector", d["sector"])
                 d["code"] = compose(d["country"], d["sector"]) if "sector" in c.fixed else d["code"]
+                d["code"] = c.fixed.get("code", d["code"])  # a region's group: "EURGOV"
         if t_aff is not None and not d["affiliation"]:
             d["affiliation"] = t_aff.id
         if any(i.inherit_from_previous for i in c.infos) and not d["country"]:
@@ -432,11 +472,12 @@ class Resolver:
                 d = {**d, "role": None, "affiliation": None}  # "Argentine official" describes a person, not the country
             spans = sorted({span_chars(self.doc, s, e) for s, e in c.spans})
             name = c.entry.name if c.entry else self.best_name(c)
-            name = actor_label(c.id, name)  # "AFG-CVL": "civilians in Kandahar" -> "civilians (Afghanistan)"
+            if c.id[:3] not in region_codes():  # a region's group keeps the article's words ("Arab diplomats")
+                name = actor_label(c.id, name)  # "AFG-CVL": "civilians in Kandahar" -> "civilians (Afghanistan)"
             kind = c.kind if c.kind in ("person", "organization", "country", "group") else "organization"
             out.append(Actor(id=c.id, name=name, kind=kind, country=d["country"], sector=d["sector"],
                              code=d["code"], role=d["role"], mentions=[list(s) for s in spans],
-                             affiliation=d["affiliation"],
+                             affiliation=d["affiliation"], role_note=d.get("role_note"),
                              confidence=1.0 if c.entry else (0.6 if c.fixed else 0.8)))
         return out
 
@@ -465,6 +506,8 @@ class Resolver:
         heads = org_heads()
         named = [heads[w] for w in words if w in heads]
         sector = sector or ("PTY" if "PTY" in named else next(iter(named), None))  # "Workers' Party" is a party
+        if any(w in sport_heads() for w in words) or any(f"{a} {b}" in sport_heads() for a, b in zip(words, words[1:])):
+            sector = None  # "the Premier League", "Chelsea FC": a sports body, no government
         if sector == "MIL" and any(w not in state_force_words() and not self.dic.demonyms.get(w)
                                    and not self.dic.capitals.get(w) and not _country_named(self.dic, w) for w in words):
             # a named army with a word no state's forces have ("Arakan Army", "Free Syrian Army") is an armed group
@@ -488,12 +531,35 @@ class Resolver:
         return None
 
     def best_name(self, c: Cluster) -> str:
-        texts = [span_text(self.doc, s, e) for s, e in c.spans if (s, e) not in self.title_spans] \
-            or [span_text(self.doc, s, e) for s, e in c.spans]
+        texts = [span_text(self.doc, s, e) for s, e in c.spans if (s, e) not in c.described] or \
+            [span_text(self.doc, s, e) for s, e in c.spans]
         if c.kind == "person" and not c.fixed:
-            return max(texts, key=len)
+            name = without_honorific(max(texts, key=len)).split(" ")  # "Mr Banda" is Banda
+            while len(name) > 1 and name[0].islower():
+                name = name[1:]  # "leader To Lam" is To Lam
+            return " ".join(name)
         name = c.name or texts[0]
         return name[4:] if name.lower().startswith("the ") else name
+
+
+STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "IGO"})
+
+
+@lru_cache(maxsize=1)
+def sport_heads() -> frozenset[str]:
+    """Words of the names of sports bodies and clubs (data/sport_heads.txt)."""
+    return frozenset(fold(w) for w in read_words(DATA / "sport_heads.txt"))
+
+
+def name_region(name: str, dic: Dictionary) -> str | None:
+    """The CAMEO region code of a regional adjective in an organisation's name ("the EUROPEAN Central Bank", "the
+    AFRICAN Development Bank"; data/regional_words.tsv), None when the name has none."""
+    words = fold(name).replace(".", " ").split()
+    for i in range(len(words)):
+        found = region_at(words, i, dic.demonyms)
+        if found is not None:
+            return found[0]
+    return None
 
 
 def _country_named(dic: Dictionary, word: str) -> str | None:

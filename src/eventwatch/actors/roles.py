@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from eventwatch.actors.codes import SECTORS, split_code
 from eventwatch.actors.dictionary import Dictionary, Entry, fold, slug
+from eventwatch.actors.lexicon import region_at
 from eventwatch.actors.recognition import Mention
 from eventwatch.nlp.cache import column, ents
 
@@ -33,6 +34,7 @@ class TextRole:
     sector: str | None = None            # from the title or agent noun
     country: str | None = None           # from a demonym, country name or place
     affiliation: Entry | None = None     # an organisation or group named with the title
+    region: str | None = None            # a region's adjective ("a senior EUROPEAN diplomat"): CAMEO region code
     inherit_from_previous: bool = False  # "his first deputy"
     tokens: set[int] = field(default_factory=set)  # tokens used (not to be reused as agents)
 
@@ -41,6 +43,7 @@ class TextRole:
         self.sector = self.sector or other.sector
         self.country = self.country or other.country
         self.affiliation = self.affiliation or other.affiliation
+        self.region = self.region or other.region
         self.inherit_from_previous = self.inherit_from_previous or other.inherit_from_previous
         self.tokens |= other.tokens
 
@@ -150,6 +153,12 @@ def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end
             info.sector = info.sector or dic.agents[ft[k - 1]][0]
             info.tokens.add(k - 1)
             k -= 1
+            continue
+        region = region_at(ft, k - 1, dic.demonyms) if not info.country else None
+        if region is not None:  # "a senior EUROPEAN diplomat", "SOUTH AMERICAN ministers": no country's
+            info.region = info.region or region[0]
+            info.tokens.update(range(region[1], k))
+            k = region[1]
             continue
         if prev.lower_ in dic.demonyms:
             info.country = info.country or dic.demonyms[prev.lower_]

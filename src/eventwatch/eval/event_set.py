@@ -21,8 +21,11 @@ to the coded sentence its trigger falls in, and reports per split (``tune``: may
 - false events per 100 sentences of BBC sport, entertainment and tech;
 - flags of matched events (:func:`flag_scores`): precision and recall of h (hypothetical), n (negated) and b
   (background) against the guide's §4 flags, and how many gold-background events the pipeline dated on the
-  article's own day (the complaint "background history dated as today's news"). Corpora without a date are run
-  with the article date 2000-01-01, so on them a year named in the sentence cannot show as background.
+  article's own day (the complaint "background history dated as today's news"). Corpora without a date
+  (GeoWebNews, TR-News, re3d) are run undated, as a user's undated input is: an event gets a date only from an
+  absolute time its clause names, its background flag from told_as_history or a year before the article's
+  newest (events/dates.py), and the rest count as "undated" (a placeholder day would make those figures
+  meaningless and give the office-holders of that day).
 
 Plain statements (root 01) are out of the set's scope: predicted 01 events are not scored.
 """
@@ -134,7 +137,7 @@ def predict(items: list[LabelledSentence], options: dict, shared=None) -> list[S
     corpus_docs = load_docs(shared or _shared(), {c for c, _ in by_doc})
     documents = [Document(text=corpus_docs[key]["text"], id=f"{key[0]}:{key[1]}", kind="text",
                           published=_date(corpus_docs[key])) for key in by_doc]
-    pipe = Pipeline(Settings(model=options.get("model"), default_date="2000-01-01", extra=dict(options.get("extra") or {})))
+    pipe = Pipeline(Settings(model=options.get("model"), extra=dict(options.get("extra") or {})))
     out: list[Scored] = []
     for key, record in zip(by_doc, pipe.process(documents)):
         sents = by_doc[key]
@@ -160,8 +163,8 @@ def _shared():
 def _date(rec: dict) -> str | None:
     """The record's publication date; a record dated only by its collection's years ("date_range":
     "2004/2005", the BBC set) gets the middle of that span, which is what a user would pass with --date
-    (without it the scorer's default date, 2000-01-01, would give such articles the office-holders of 2000
-    and read "in 2003" as news of the day)."""
+    (undated, "in 2003" would date an event but could not show it as history before the article); a
+    record with neither is undated (None)."""
     for key in ("date", "publication_date", "published"):
         value = rec.get(key)
         if isinstance(value, str) and re.match(r"\d{4}-\d\d-\d\d", value):
@@ -318,9 +321,11 @@ def flag_scores(pairs: list[tuple[dict, dict]]) -> dict:
         tp = sum(bool(g.get(key)) and bool(p.get(key)) for g, p in pairs)
         out[short] = _prf(tp, sum(bool(p.get(key)) for _, p in pairs), sum(bool(g.get(key)) for g, _ in pairs))
     gold_b = [p for g, p in pairs if g.get("background")]
-    background = [p for p in gold_b if p.get("date")]
-    today = sum(p["date"] == p.get("article_date") for p in background)
-    out["b_today"] = {"today": today, "dated": len(background), "undated": len(gold_b) - len(background),
+    in_dated = [p for p in gold_b if p.get("article_date")]  # an undated article has no "today" to be dated on
+    background = [p for p in in_dated if p.get("date")]
+    today = sum(p["date"] == p["article_date"] for p in background)
+    out["b_today"] = {"today": today, "dated": len(background), "undated": len(in_dated) - len(background),
+                      "in_undated_articles": len(gold_b) - len(in_dated),
                       "share": round(today / len(background), 3) if background else None}
     return out
 
@@ -329,7 +334,8 @@ def _flag_line(split: str, f: dict) -> str:
     cells = " ".join(f"{k} {f[k]['precision']:.2f}/{f[k]['recall']:.2f} ({f[k]['tp']}/{f[k]['predicted']}/{f[k]['gold']})"
                      for k in FLAGS)
     t = f["b_today"]
-    return f"  {split:7} {cells}  b dated today {t['today']}/{t['dated']} ({_fmt(t['share'])}), undated {t.get('undated', 0)}"
+    return (f"  {split:7} {cells}  b dated today {t['today']}/{t['dated']} ({_fmt(t['share'])}), "
+            f"undated {t.get('undated', 0)}, in undated articles {t.get('in_undated_articles', 0)}")
 
 
 RELIABILITY_BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -407,7 +413,8 @@ def report(result: dict) -> str:
             rows += [f"  [{r['bin'][0]:.1f}, {r['bin'][1]:.1f})  {r['n']:>5}  {r['mean_conf']:.3f}  {r['right']:.3f}"
                      for r in s["reliability"]]
     rows.append("flags among root-matched events: P/R (tp/predicted/gold) of h hypothetical, n negated, b background; "
-                "b dated today: gold-background events dated on the article's day / those dated; undated: given no date")
+                "b dated today: gold-background events of dated articles dated on the article's day / those dated; "
+                "undated: given no date there; in undated articles: gold-background events of articles with no date")
     rows += [_flag_line(split, result[split]["flags"]) for split in _rows(result) if result.get(split, {}).get("flags")]
     rows.append("det: sentence reports an event; root: events matched one-to-one by CAMEO root; Q4 P: material-"
                 "conflict precision (root-matched); Q4 c: the same by class (a gold root 14-20 in the sentence); dyad: source and target right (country + sector) among matched; dyad c: the "

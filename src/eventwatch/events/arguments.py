@@ -85,11 +85,22 @@ class ActorIndex:
         return self.by_token.get(tok.i)
 
 
+@lru_cache(maxsize=1)
+def relation_nouns() -> frozenset[str]:
+    """data/relation_nouns.txt: "her ADVISER", "the minister's SON": someone other than the owner."""
+    from eventwatch.resources import read_words
+
+    return frozenset(read_words(Path(__file__).parent / "data" / "relation_nouns.txt"))
+
+
 def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
-    """The actor a noun phrase headed by TOK stands for (itself, a compound/possessive modifier, an 'of' phrase)."""
+    """The actor a noun phrase headed by TOK stands for (itself, a compound/possessive modifier, an 'of' phrase).
+    A noun of a relation ("her adviser", "the minister's son") stands for no owner: only for its own actor."""
     aid = index.at(tok)
     if aid or depth > 3:
         return aid
+    if tok.lemma_.lower() in relation_nouns() and any(c.dep_ == "poss" for c in tok.children):
+        return next((index.at(c) for c in tok.children if c.dep_ == "appos" and index.at(c)), None)
     # a possessive is the thing's owner before any other modifier naming an actor: "PALLISTER's Costa Rica travels",
     # "the EU's Russia sanctions" (the compound names what the thing is about)
     owner = next((index.at(p) for c in (tok, *(c for c in tok.children if c.dep_ in ("compound", "amod")))
@@ -421,9 +432,18 @@ def claimed_by(noun: Token, index: ActorIndex) -> list[str]:
     """Who owns an act noun named in the "for" phrase of "responsibility"/"credit"/"blame", object of a verb of
     claiming (argument_verbs "claim"): "X claimed responsibility FOR the bombing", "X took credit for the attack",
     "X, which claimed responsibility for the raid" -> X. "X denied responsibility for the attack" names no owner."""
+    verb = claim_verb(noun)
+    if verb is None:
+        return []
+    return agent_actors(verb, index) if is_passive(verb) else subject_actors(verb, index)
+
+
+def claim_verb(noun: Token) -> Token | None:
+    """The verb of claiming whose "responsibility"/"credit" object owns the act NOUN names ("CLAIMED responsibility
+    for the attack"), or None (no such claim, or a denied one)."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for":
-        return []
+        return None
     owned = prep.head
     if owned.pos_ in ("VERB", "AUX"):  # the phrase hung on the verb: "took credit [for the attack]"
         owned = next((c for c in owned.children if c.dep_ in ("dobj", "obj")), owned)
@@ -431,8 +451,8 @@ def claimed_by(noun: Token, index: ActorIndex) -> list[str]:
     if owned.lemma_.lower() not in OWNED_ACT_NOUNS or owned.dep_ not in ("dobj", "obj", "nsubjpass") \
             or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in argument_verbs("claim") \
             or any(c.dep_ == "neg" for c in verb.children):
-        return []
-    return agent_actors(verb, index) if is_passive(verb) else subject_actors(verb, index)
+        return None
+    return verb
 
 
 HYPHENS = frozenset({"-", "–", "—"})
@@ -526,7 +546,18 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token
                             found = np_actors(o, index) or _nested_actors(o, index)
                             if found:
                                 return found
+                if p.dep_ == "prep" and p.lower_ == "in" and is_amount(c):
+                    # "pledged 500 million euros IN aid TO X": the amount is the act named in its "in" phrase,
+                    # done to whom that act's own phrase names
+                    found = [a for o in p.children if o.dep_ == "pobj" for a in _nested_actors(o, index)]
+                    if found:
+                        return found
     return []
+
+
+def is_amount(noun: Token) -> bool:
+    """A sum or count ("500 million euros", "$40m", "billions"): a number word on the noun or the noun itself."""
+    return noun.like_num or noun.tag_ == "CD" or any(c.dep_ == "nummod" or c.tag_ == "$" for c in noun.children)
 
 
 DESTINATION_PREPS = ("to", "into", "toward", "towards")
@@ -759,13 +790,94 @@ def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None
             # a reply answers an earlier act; in its own sentence only as a fact ("police shot men who began
             # shooting at them"), not as a condition ("X warned Y it will be isolated if it seizes towns"), and
             # not to help ("X helped Y retake the city": Y's act is what X helped, not an answer to X)
+            # nor, in its own sentence, an act on a thing of its own or one told of the other act's target in a
+            # clause hung on it ("police fired at protesters who GATHERED to OPPOSE a bill": the protesters' own
+            # acts, not answers to the police; "men who began shooting at THEM" stays a reply)
+            answers = not ev.hypothetical and (doc is None or _thing_object(ev, doc) is None)
             reply = next((ordered[j].source for j in back
-                          if (sent_no[j] < sent_no[i] or not ev.hypothetical and ordered[j].root not in HELP_ROOTS)
+                          if (sent_no[j] < sent_no[i] or answers and ordered[j].root not in HELP_ROOTS
+                              and not (doc is not None and _told_of_its_target(ev, ordered[j], doc)))
                           and ordered[j].target == ev.source and ordered[j].source), None)
-            ev.target = same or reply
-        else:
+            ev.target = same or reply or (_author_of_act_named(ev, earlier, doc) if doc is not None else None)
+        elif not (doc is not None and ev.root == "11" and _accusing_participle(ev, doc)):
             ev.source = next((p.source for p in earlier if p.target == ev.target and p.source
                               and p.source != ev.target), None)
+
+
+def _accusing_participle(ev, doc: Doc) -> bool:
+    """The accusation is a participle on the accused ("police arrested three men ACCUSED of arson", "bail for a
+    businessman accused of bribery"): the grammar leaves the accuser unnamed; whoever acted on the accused is not he."""
+    span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    return span is not None and span.root.dep_ == "acl" and span.root.tag_ == "VBN"
+
+
+def _thing_object(ev, doc: Doc) -> Token | None:
+    """The common noun an event's verb is done to, when it names no person or pronoun ("oppose a BILL")."""
+    span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in span.root.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"
+                 and c.lower_ not in PRONOUNS and c.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE")), None)
+
+
+BACK_PRONOUNS = frozenset({"them", "him", "her", "it", "us", "me"})
+
+
+def _told_of_its_target(ev, other, doc: Doc) -> bool:
+    """EV's trigger sits in a relative clause (or a clause under one) hung inside OTHER's clause: it tells what
+    OTHER's target did ("arrested activists WHO RALLIED ... to OPPOSE ..."), unless it is done back to someone
+    named by a pronoun ("men who began shooting at THEM")."""
+    span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    head = doc.char_span(other.trigger[0], other.trigger[1], alignment_mode="expand")
+    if span is None or head is None:
+        return False
+    tok = span.root
+    if any(c.dep_ in ("dobj", "pobj") and c.lower_ in BACK_PRONOUNS for c in tok.subtree):
+        return False
+    relative = False
+    while tok.head.i != tok.i:
+        relative = relative or tok.dep_ in ("relcl", "acl")
+        tok = tok.head
+        if tok.i == head.root.i:
+            return relative
+    return False
+
+
+COMMENT_ROOTS = ("05", "11", "12")   # praise, criticism, rejection: about an act, done to whoever did it
+NAMING_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
+
+
+def _author_of_act_named(ev, earlier: list, doc: Doc) -> str | None:
+    """The one a comment on an act already told is addressed to: "X killed 18 people in air strikes ... Hamas
+    condemned THE STRIKES" (X). The comment's object must be a definite noun naming no party, and the act one of
+    EARLIER (latest first: the CARRY_SENTENCES sentences before) that noun names (its trigger, or the subject of its
+    toll verb), with a source other than the commenter."""
+    if not ev.cameo.startswith(COMMENT_ROOTS):
+        return None
+    span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    noun = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"
+                 and any(d.dep_ == "det" and d.lower_ in NAMING_DETERMINERS for d in c.children)), None)
+    if noun is None:
+        return None
+    lemma = noun.lemma_.lower()
+    here = doc[verb.i].sent.start
+    for p in earlier:  # latest first
+        if not p.source or p.source == ev.source:
+            continue
+        trig = doc.char_span(p.trigger[0], p.trigger[1], alignment_mode="expand")
+        if trig is None or trig.root.i >= here:
+            continue
+        # the act named by that noun: the earlier trigger itself, or the act noun its toll verb reports ("air
+        # STRIKES killed 18"), not any word of its sentence ("... the DEAL")
+        named = [trig.root] + [c for c in trig.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if trig.root.dep_ in ("acl", "relcl"):  # "air strikes KILLED 18 ..., according to X", "strikes that killed"
+            named.append(trig.root.head)
+        if any(t.lemma_.lower() == lemma for t in named):
+            return p.source
+    return None
 
 
 def _slot_word(ev, doc: Doc, subject: bool) -> Token | None:
@@ -874,7 +986,8 @@ def _people_as_protesters(ev, doc: Doc, index: ActorIndex) -> None:
 def crowd_doers(events: list, doc: Doc, index: ActorIndex) -> None:
     """A protest whose doer the sentence names only by its size or as a crowd (data/crowd_words.txt: "THOUSANDS
     rallied outside the palace in X", "tens of thousands marched through Y", "a crowd gathered in Z") is done by the
-    protesters of the one country of the places the sentence names (the guide: protesters are OPP). None is given
+    protesters of the one country of the places the sentence names (the guide: protesters are OPP); a protest in a
+    clause with no subject of its own has the crowd of the clause it hangs on ("a crowd GATHERED ... to protest"). None is given
     when the sentence names no place, or places of two countries. After scoring: no confidence changes."""
     for ev in events:
         if ev.root == PROTEST_ROOT and ev.source:
@@ -887,6 +1000,13 @@ def crowd_doers(events: list, doc: Doc, index: ActorIndex) -> None:
         tok = span.root
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        for _ in range(2):  # "a crowd gathered ... TO PROTEST", "thousands marched AND CHANTED": the governing verb's
+            if subj is not None or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "acl" and verb.head.lower_ in crowd_words():
+            subj = verb.head  # "Thousands ASSEMBLED in X to protest" read as a noun phrase
         if subj is None or subj.lower_ not in crowd_words() or index.at(subj):
             continue
         country = _sentence_country(tok.sent, index)

@@ -228,6 +228,11 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
         return Candidate(code, frame, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                          composed=True, noun=pat.noun, pattern_code=pat.code)
     sources, targets = _direct_arguments(trig, index)
+    accused = _accused_noun(tok, pat)
+    if accused is not None:  # "a businessman ACCUSED of bribing police officials": the businessman is accused
+        if accused.i == tok.head.i and tok.dep_ == "acl":
+            sources = args.agent_actors(tok, index)
+        targets = [a for a in args.np_actors(accused, index) if a not in sources]
     said = literal.verdict(tok, ctx.known, ctx.agents) if pat.code[:2] == "11" and not pat.noun else None
     if said is not None:  # "the minister said the raid by X was barbaric", "called the Ugandan raid barbaric"
         sources = args.subject_actors(said[0], index)
@@ -240,7 +245,11 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
         code, composed = compose_code(lex.frames, "refuse", code), True
         mod.negated = False
     elif mod.future and code[:2] not in {"01", "02", "03", "10", "12", "13"}:
-        if _scheduled(trig.light or tok) and not _has_unless(tok):
+        if pat.undergo:
+            # "the detainees will face trial", "he will stand trial": what befalls them, announced; the act itself,
+            # hypothetical (the guide, section 4), never a threat by whoever reports it
+            mod.hypothetical = True
+        elif _scheduled(trig.light or tok) and not _has_unless(tok):
             # "will visit Iraq on May 3", "will hold talks at the summit": a scheduled act, reported as news of the act
             # itself, hypothetical (the guide, section 4: "talks are due next week" 046 h)
             mod.hypothetical = True
@@ -253,22 +262,45 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
             composed = new_code != code
             mod.hypothetical = mod.hypothetical or not composed
             code = new_code
-    if not targets and (code[:2] in SPEECH_ROOTS or code[:2] in AID_ROOTS):
+    if accused is not None:
+        pass  # no one else is the accused: not the object of the act he is accused of
+    elif not targets and (code[:2] in SPEECH_ROOTS or code[:2] in AID_ROOTS):
         # a body reporting its own state's act ("China may impose tariffs on X, the commerce ministry warned") does
         # not address its own state: the act's own party is the target (below)
         targets = index.others(args.complement_subject_actors(tok, index), sources)
-    if not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
-        targets = [a for a in args.place_target(tok, index) if a not in sources]
-    if not targets and code[:2] in TOPIC_ROOTS:
+    if accused is None and not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
+        # not the doers' own country: "troops repelled an attack near X" is not an act on their own state
+        targets = index.others(args.place_target(tok, index), sources)
+    if accused is None and not targets and code[:2] in TOPIC_ROOTS:
         # "was pessimistic about talks WITH Syria", "hoped martial law in BEIJING would end": whom it is about
         targets = args.first_actor_after(tok, index, exclude=sources)
-    if not targets and code[:2] not in ("01", "02"):
+    if accused is None and not targets and code[:2] not in ("01", "02"):
         # "promised to continue aid TO X", "threatened to cut off power TO X": the embedded act's party
         targets = index.others(args.complement_object_actors(tok, index), sources)
         if not targets and trig.light is not None:  # "OPENED fire to disperse X": the light verb's purpose clause
             targets = index.others(args.complement_object_actors(trig.light, index), sources)
     return Candidate(code, tok, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                      composed=composed, noun=pat.noun, pattern_code=pat.code)
+
+
+def _accused_noun(tok: Token, pat) -> Token | None:
+    """The noun an accusation participle hangs on ("a businessman ACCUSED of bribing officials", "two men CHARGED with
+    fraud"): the one accused. None for any other trigger."""
+    if pat.noun or pat.code[:3] not in ("112", "115", "116", "173"):
+        return None
+    if tok.lemma_.lower() in LEGAL_OBJECT_VERBS and not args.is_passive(tok):
+        # "prosecutors CHARGED the former minister with spying for Russia", "a jury FOUND an aide to the mayor
+        # guilty": the charged is the object, not a party named in what he is charged with or beside him
+        return next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.lemma_.lower() not in ACCUSING_VERBS:
+        return None  # (not "the suit, FILED in federal court": what is filed is no one accused)
+    return tok.head if tok.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
+# verbs whose direct object is the one charged or found guilty ("a jury FOUND a former aide to the mayor guilty")
+LEGAL_OBJECT_VERBS = frozenset({"charge", "find", "convict"})
+# participles whose noun is the one accused ("a businessman ACCUSED of bribery", "two men CHARGED with fraud")
+ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "indict", "convict", "allege"})
 
 
 def args_head_verb(noun: Token) -> Token | None:
@@ -303,10 +335,17 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
             continue  # a second toll verb of an act already coded ("strikes KILLED nine and DESTROYED two depots")
         if trig.frame is not None and trig.frame_name in ADDRESSEE_FRAMES and _asks_question(trig.token):
             continue  # "asked WHY the army was deployed": a question about the act, not a request for it
+        if _opposed_plan(trig.frame if trig.frame_name == "intent" else _planned_in(trig.token) if trig.frame is None
+                         else None, triggers):
+            continue  # "the court BLOCKED the government's plan TO DEPORT them": no act of the court's, nor done
         if trig.pattern.noun and trig.frame is None and trig.light is not None and trig.light.i in verbs:
             continue  # "fought battles", "took control": the verb already codes it
         if trig.pattern.free and trig.light is None and _governed_by(trig.token, harm):
             continue
+        if _by_sport_body(trig):
+            continue  # "Argentina's football federation paid tribute to him", "the FA fined the club": sport, guide §1
+        if trig.pattern.free and trig.light is None and _amount_of_act(trig.token, verbs):
+            continue  # "PLEDGED 500 million euros in AID to X": the verb codes the act, the noun names what is given
         cand = _code_trigger(trig, lex, index, ctx)
         if cand.code == literal.MILITARY_AID and not _armed_sides(cand, index):
             continue
@@ -323,6 +362,43 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
         own = anchors - {c.light.i} if c.light is not None else anchors
         c.subordinate = _under_other(c.trigger, own) or _in_condition(c.trigger)
     return out
+
+
+# reject, block (12), reduce relations (16): not criticism ("moves to lift the ban were condemned": the moves are
+# real and coded), not an appeal frame ("rejected calls for an inquiry": the calls were made by others)
+OPPOSED_ROOTS = frozenset({"12", "16"})
+
+
+def _by_sport_body(trig: Trigger) -> bool:
+    """The act's doer (the subject or by-agent of its verb, of its light verb, or of its frame verb) is a body of sport
+    (literal.sport_body: "the Premier League", "the football federation"), whose acts are sport (the guide, section 1)."""
+    return sport_doer(trig.frame if trig.frame is not None else (trig.light if trig.light is not None else trig.token))
+
+
+def sport_doer(verb: Token) -> bool:
+    """VERB's subject or by-agent is a body of sport (literal.sport_body)."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(literal.sport_body(d) for d in doers)
+
+
+def _planned_in(tok: Token) -> Token | None:
+    """The noun whose infinitive TOK is ("a proposal TO EXPEL them", "the bid to close"), else None."""
+    if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return tok.head
+    return None
+
+
+def _opposed_plan(frame: Token | None, triggers: list[Trigger]) -> bool:
+    """FRAME is a noun of intent ("plan", "proposal", "decision") that is the object of another trigger verb of
+    rejection or reduced relations in the sentence ("a judge BLOCKED the administration's plan to deport 500
+    people", "the court SUSPENDED a government plan to deploy police", "rejected the proposal to close the border"):
+    the act the plan names is neither the blocker's nor reported as done; the blocking is the event."""
+    if frame is None or frame.pos_ not in ("NOUN", "PROPN") or frame.dep_ not in ("dobj", "obj", "nsubjpass", "pobj"):
+        return False
+    head = frame.head.head if frame.dep_ == "pobj" else frame.head
+    return any(t.token.i == head.i and t.frame is None and not t.pattern.noun and t.pattern.code[:2] in OPPOSED_ROOTS
+               for t in triggers)
 
 
 def _carriers(triggers: list[Trigger]) -> dict[int, Trigger | None]:
@@ -368,8 +444,9 @@ def _act_words(verb: Token) -> list[Token]:
     if not any(c.dep_ == "nsubj" for h in own for c in h.children):
         out += [p for h in own for c in h.children if c.dep_ == "prep" and c.lower_ in args.INSTRUMENT_PREPS
                 for p in c.children if p.dep_ == "pobj"]
-    if verb.dep_ == "relcl":
-        out.append(verb.head)
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children)):
+        out.append(verb.head)  # "bombings that KILLED six"; "air strikes KILLED six, ..." read as a reduced
+        # relative (a participle with an object of its own is no passive: the noun is its subject)
     return out
 
 
@@ -412,6 +489,16 @@ def _with_shared_frame(trig: Trigger, framed: dict[int, Trigger]) -> Trigger:
 
 
 QUESTION_WORDS = frozenset({"why", "what", "how", "whether", "who", "when", "where", "which"})
+
+
+def _amount_of_act(noun: Token, verbs: set[int]) -> bool:
+    """NOUN names what an amount is in, the amount being the object of a verb trigger ("pledged 500 million euros
+    IN aid", "approved $300m IN loans")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return False
+    amount = prep.head
+    return amount.dep_ in ("dobj", "obj") and amount.head.i in verbs and args.is_amount(amount)
 
 
 def _asks_question(tok: Token) -> bool:

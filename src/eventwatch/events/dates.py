@@ -35,12 +35,17 @@ MONTH_ONLY = re.compile(r"^(?:(?:in|early|late|mid|the|end of|beginning of)[\s-]
 DECADE = re.compile(r"\b(?P<y>1[5-9]\d0|20\d0)'?s\b")
 YEAR = re.compile(r"(?<![\d,.])(?P<y>1[5-9]\d\d|20\d\d)(?![\d,.%])")
 AGO = re.compile(r"^(?:some\s+|about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?(?P<n>\w+|\d+)\s+(?P<unit>day|week|month|year|decade)s?$", re.I)
+# a season: the first month of it (northern hemisphere; "fall" is the American autumn), read from the phrase
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+SEASON = re.compile(r"\b(?:(?P<rel>last|this|next|past|previous)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+                    r"(?:\s+(?:of\s+)?(?P<year>1[5-9]\d\d|20\d\d))?\b(?!\s+of\b)", re.I)  # not "the fall of Kabul"
 NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 NUMBERS.update({"a": 1, "an": 1, "a few": 3, "several": 3, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50})
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}
 UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"}
 NEWS_DAYS = 7  # a dated event of this many days before the article, or fewer, is the article's news
-BACKGROUND_DAYS = 183  # a day or month this long before the article is history, not the story's own recent past
+# a day or month a season (three months) or more before the article is history, not the story's own recent past
+BACKGROUND_DAYS = 90
 # (docs/annotation/events.md §4: "acts of the story's own recent past (yesterday, last week) are not b")
 
 
@@ -124,6 +129,30 @@ def _span_back(expr: str, pub: dt.date | None) -> tuple[dt.date, str] | None:
     return pub - dt.timedelta(days=n * UNIT_DAYS[unit]), "day"
 
 
+def _season(low: str, pub: dt.date | None, future: bool = False) -> dt.date | None:
+    """The first day of the season a phrase names: "in the spring of 2019" (that year's), "last summer" (the last
+    one that had ended by the article's day), "this winter" or "in the autumn" (the last one begun by then, or in a
+    future clause the next one not yet over), "next spring" (the next one to begin)."""
+    m = SEASON.search(low)
+    if not m:
+        return None
+    month = SEASONS[m.group("season").lower()]
+    if m.group("year"):
+        return dt.date(int(m.group("year")), month, 1)
+    if pub is None:
+        return None
+    starts = [dt.date(y, month, 1) for y in (pub.year - 2, pub.year - 1, pub.year, pub.year + 1)]
+    ends = [_months_back(d, -3) for d in starts]  # a season is three months
+    rel = (m.group("rel") or "").lower()
+    if rel in ("last", "past", "previous"):
+        return max(d for d, end in zip(starts, ends) if end <= pub)
+    if rel == "next":
+        return min(d for d in starts if d > pub)
+    if future:
+        return min(d for d, end in zip(starts, ends) if end > pub)
+    return max(d for d in starts if d <= pub)
+
+
 def _period(expr: str, low: str, pub: dt.date | None, future: bool = False) -> tuple[dt.date, str] | None:
     """A month or a year (or a decade, as its first year) named by the expression."""
     for phrase, (back, precision) in RELATIVE_PERIODS.items():
@@ -165,6 +194,8 @@ def resolve_time(expr: str, published: dt.date | None, after: bool = False,
             return day, "day"
     if day := _explicit_day(expr, published, future):
         return day, "day"
+    if day := _season(low, published, future):
+        return day, "month"  # a season is told as its first month: no coarser than a month, finer than a year
     return _period(expr, low, published, future)
 
 
@@ -175,7 +206,7 @@ def resolve(expr: str, published: dt.date) -> dt.date | None:
 
 
 def is_background(day: dt.date, precision: str, published: dt.date | None) -> bool:
-    """The named time is history before the article's story: a day or month half a year or more before its day
+    """The named time is history before the article's story: a day or month three months or more before its day
     ("in July 2019", not "last month" or "on 25 July" of an August story), a year or decade before its year
     ("last year", "in 2003", "the 1990s")."""
     if published is None:
@@ -194,23 +225,73 @@ def _clause_verb(tok: Token) -> Token:
 
 
 def _attached_to(ent: Span, trigger: Token) -> int | None:
-    """How far up from TRIGGER the verb that the date modifies is (0 = the trigger's own clause); None if elsewhere."""
+    """How far up from TRIGGER the verb that the date modifies is (0 = the trigger's own clause); None if elsewhere.
+    A clause that happens at the trigger's own time counts as one step: the infinitive of a verb of
+    events/data/modality.tsv's ``same_time`` ("REFUSED to endorse him in July": the refusal was in July) and the
+    means of a "by" gerund ("started the war BY invading in 1980")."""
     anchor = _clause_verb(ent.root)
-    t, dist = _clause_verb(trigger), 0
-    while dist < 6:
+    chain, t = [], _clause_verb(trigger)
+    while len(chain) < 6:
         if t.i == anchor.i:
-            return dist
+            return len(chain)
+        chain.append(t.i)
         if t.head.i == t.i:
-            return None
-        t, dist = t.head, dist + 1
-    return None
+            break
+        t = t.head
+    up = _same_time_verb(anchor)  # "attempted to cut subsidies in 2003 but was forced to BACK down": the attempt's
+    return chain.index(up) + 1 if up in chain else None  # time, shared by its conjunct as any governing verb's is
+
+
+def _same_time_verb(anchor: Token) -> int | None:
+    """The verb whose act ANCHOR's clause is done in, at its time: the head of an xcomp under a ``same_time`` verb,
+    or of the gerund of a "by" ("started the war BY invading"), one or two levels up ("refused to try to ...")."""
+    t, found = anchor, None
+    for _ in range(2):
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in words().same_time:
+            t = t.head
+        elif t.dep_ == "pcomp" and t.head.lower_ == "by" and t.head.dep_ == "prep":
+            t = t.head.head
+        else:
+            break
+        found = t.i
+    return found
+
+
+def _inside_argument(ent: Span, trigger: Token) -> bool:
+    """The time modifies a noun that is an argument of the clause other than the trigger ("seized THE 1967 BORDER
+    TOWN in 2019"): it dates that thing, so a time of the clause itself comes first."""
+    t, n = ent.root, 0
+    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX") and n < 8:
+        if t.i == trigger.i:
+            return False
+        if t.i != ent.root.i and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ARGUMENTS:
+            return True
+        t, n = t.head, n + 1
+    return False
+
+
+ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd"}
 
 
 def _time_phrases(sent: Span):
-    """Time expressions of the sentence: DATE and TIME entities, and named events with a year ("the 1967 war")."""
+    """Time expressions of the sentence: DATE and TIME entities, named events with a year ("the 1967 war"), and
+    seasons the entity recogniser leaves out ("in the autumn")."""
+    covered: set[int] = set()
     for ent in _sent_ents(sent):
         if ent.label_ in ("DATE", "TIME") or (ent.label_ == "EVENT" and YEAR.search(ent.text)):
+            covered.update(range(ent.start, ent.end))
             yield ent
+    for tok in sent:
+        if tok.lower_ in SEASONS and tok.i not in covered and _season_noun(tok):
+            left = min((c.i for c in tok.lefts if c.dep_ in ("det", "amod")), default=tok.i)
+            yield sent.doc[left:tok.i + 1]
+
+
+def _season_noun(tok: Token) -> bool:
+    """TOK is a season as a time: a common noun in lower case ("in the autumn", "last fall"), not a verb ("prices
+    fall"), a name ("the Arab Spring") or a noun with an "of" of its own ("the fall of Kabul")."""
+    return tok.pos_ == "NOUN" and tok.text.islower() and not any(c.lower_ == "of" for c in tok.rights) and (
+        tok.dep_ in ("npadvmod", "pobj") or any(c.lower_ in ("last", "this", "next", "past") for c in tok.lefts))
 
 
 def _sent_ents(sent: Span) -> list[Span]:
@@ -258,15 +339,20 @@ def _ent_time(ent: Span, trigger: Token, pub: dt.date | None) -> tuple[dt.date, 
 def event_time(sent: Span, trigger: Token, published: str | None) -> When:
     """The event's time: a time expression attached to its clause (or a governing verb), else ``published``."""
     pub = parse_published(published)
-    best: tuple[int, dt.date, str] | None = None
+    best: tuple[tuple[int, bool], dt.date, str] | None = None
     elsewhere = False
     for ent in _time_phrases(sent):
         dist = _attached_to(ent, trigger)
-        if dist is None or (best is not None and dist >= best[0]):
+        if dist is None:
             continue
-        found = _ent_time(ent, trigger, pub)
+        rank = (dist, _inside_argument(ent, trigger))
+        if best is not None and rank >= best[0]:
+            continue
+        found = _ent_time(ent, trigger, pub) or (_perfect_length(ent, trigger, pub) if dist == 0 else None)
+        if found == "history":
+            return When(None, None, True)  # "had been held for three years" with no article day to count back from
         if found:
-            best = (dist, *found)
+            best = (rank, *found)
         elif dist == 0 and _anchored_elsewhere(ent):
             elsewhere = True
     if best is None:
@@ -280,6 +366,24 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
         persists(trigger) and (pub is None or day < pub - dt.timedelta(days=NEWS_DAYS))) or (
         pub is None and _before_newest_year(day, precision, sent.doc))
     return When(day.isoformat(), "year" if precision == "decade" else precision, background)
+
+
+def _perfect_length(ent: Span, trigger: Token, pub: dt.date | None) -> tuple[dt.date, str] | str | None:
+    """A length of a year or more that a perfect clause has lasted ("HAVE BEEN held FOR almost three years", "has
+    fought them for two decades"): the act began that long before the article, so it is told as background; its
+    start is the year that far back ("history" when the article has no date). A length of a simple past or
+    future clause is no time ("jailed for 18 years", "will rule for five years")."""
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    low = " ".join(ent.text.lower().split()).removeprefix("for ")
+    m = AGO.match(low)
+    if not m or m.group("unit").lower() not in ("year", "decade") or (_count(m.group("n")) or 0) < 1:
+        return None
+    if not (ent.text.lower().startswith("for ") or (prev is not None and prev.lower_ == "for")):
+        return None
+    verb = _clause_verb(trigger)
+    if verb.tag_ != "VBN" or not any(a.lemma_ == "have" and a.dep_ == "aux" for a in auxiliaries(verb)):
+        return None
+    return _span_back(low, pub) if pub is not None else "history"
 
 
 def _before_newest_year(day: dt.date, precision: str, doc) -> bool:
@@ -341,13 +445,23 @@ def told_as_history(trigger: Token) -> bool:
     if verb.dep_ == "ccomp" and verb.head.i != verb.i:
         heads.append(verb.head)  # "has maintained IN THE PAST that he will not negotiate"
     mods = [c for h in heads for c in h.children if c.dep_ in ("advmod", "prep", "npadvmod")]
-    if any(c.lemma_.lower() in w.background_adverb for c in mods):
+    if any(c.lemma_.lower() in w.background_adverb and not _once_counted(c) for c in mods):
         return True
     # an adverb of several words is read as a phrase ("BACK THEN": "then" heads it); a single one by the list above.
     # The phrase must open the modifier: one inside a noun of it times that noun, not the act ("met him on his
     # first visit SINCE THE WAR")
     texts = [" ".join(t.lower_ for t in c.subtree) for c in mods if c.dep_ != "advmod" or c.n_lefts + c.n_rights]
     return any(_phrase_opens(p, text) for text in texts for p in w.background_phrase)
+
+
+def _once_counted(adverb: Token) -> bool:
+    """ "once" as a count or manner, not a past time: "once again", "once a week", "at once", "more than once"."""
+    if adverb.lower_ != "once":
+        return False
+    doc, i = adverb.doc, adverb.i
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    return nxt in words().count_after_once or prev in ("at", "than", "all", "just")
 
 
 def _phrase_opens(phrase: str, text: str) -> bool:

@@ -38,7 +38,11 @@ Verbs of cooperation and appeal have ordinary senses too (the ``sense`` rows nam
   verb of saying or describing reports it of a party ("the minister said the raid by Ruritanian troops was barbaric"),
   not as the article's own word ("the decision is unacceptable") or of no party ("the traffic was appalling");
 * "charge" with a weapon ("charged the protesters with batons") or into people is force (CAMEO 175), not a legal
-  charge ("charged him with murder", 173);
+  charge ("charged him with murder", "with smuggling guns into Libya", 173); a body of sport's charge is sport;
+* "warn" of a peril no one wields ("warned of famine", "warned that cholera was spreading", "that growth would
+  slow") forecasts it: no threat (CAMEO 13x needs the speaker to be the one who would act against the target);
+* a figurative "attack" is criticism (111) only of a party's act or word ("attacked the legislation", "his record"),
+  not of a thing ("attacked the net"); one by a disease ("bird flu attacked farms") is none;
 * "support" given to armed forces is military assistance (CAMEO 072), not an endorsement (this rule is the one owner
   of that reading: the pattern lexicon codes "support" + a party as 051 and leaves the armed ones to it).
 """
@@ -63,6 +67,7 @@ AIMED_PREPS = ("at", "on")
 NAMED_CONTESTS = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 NAMED_WARS = frozenset({"war", "conflict", "invasion", "uprising", "insurgency"})   # "the Gulf war" is named and real
 DROP = "drop"
+MEETING_ROOT = "04"
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "appos"})   # a verb form heading a noun phrase
 SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")   # "beaten 5-0", "beat him 6-3": a result, not a beating
 
@@ -100,6 +105,14 @@ class Words:
     hostile: frozenset[str] = frozenset()
     fining: frozenset[str] = frozenset()
     unmeant: frozenset[str] = frozenset()
+    peril: frozenset[str] = frozenset()
+    consequence: frozenset[str] = frozenset()
+    stance: frozenset[str] = frozenset()
+    sportbody: frozenset[str] = frozenset()
+    sport: frozenset[str] = frozenset()
+    sportname: frozenset[str] = frozenset()
+    venue: frozenset[str] = frozenset()
+    speaking: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -110,7 +123,8 @@ class Words:
 def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
-             "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining", "unmeant")
+             "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining", "unmeant", "peril", "consequence",
+             "stance", "sportbody", "sport", "sportname", "venue", "speaking")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -161,6 +175,8 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return DROP  # "the government's decision is unacceptable" (the article's own words), "the traffic was appalling"
     if noun and _described(tok, words):
         return DROP  # "cooperation between the two countries has grown", "support for the army remains strong"
+    if noun and code[:2] == MEETING_ROOT and _venue(tok, words):
+        return DROP  # "told reporters AT the bank's annual meeting", "in a speech TO the summit": where it was said
     if noun and code[:2] == THREAT_ROOT and _of_hazard(tok, words):
         return DROP  # "a flood warning", "a warning of landslides": a forecast of a hazard, not a threat
     if code[:2] not in VIOLENCE_ROOTS:
@@ -209,7 +225,9 @@ def _figurative_verb(tok: Token, lemma: str, words: "Words", known: set[int], ag
     subjects = [_antecedent(tok, c) for c in tok.children if c.dep_ == "nsubj"]
     subjects += [o for c in subjects for o in _pobjs(c, ("of",))]   # "a series OF airstrikes killed ..."
     if subjects and not any(_participant(o, words, known, agents) or o.pos_ == "PRON" for o in subjects):
-        return words.verbal.get(lemma, DROP)  # "the film attacks ...", "the storm destroyed ...", "hunger killed ..."
+        if any(_lemmas(o) & (words.mishap | words.hazard | words.peril) or _of_peril(o, words) for o in subjects):
+            return DROP  # "a strain of bird flu attacked poultry farms", "the storm destroyed ...": no one's act
+        return words.verbal.get(lemma, DROP)  # "the film attacks ...", "hunger killed ..."
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + _pobjs(tok, ("against",)) + _patients(tok)
     if not objs:
         # "fought back", "battled hard", "battled to a 6-3 win", "stormed to gold": effort and results, not force
@@ -226,7 +244,28 @@ def _figurative_verb(tok: Token, lemma: str, words: "Words", known: set[int], ag
               if o.dep_ == "pobj"]
     if any(_participant(o, words, known, agents) for o in aimed):
         return None
-    return words.verbal.get(lemma, DROP)
+    if any(_criticisable(o, words, known, agents) for o in aimed):
+        return words.verbal.get(lemma, DROP)  # "attacked the legislation", "attacked Bush's record": criticism
+    return DROP  # "attacked the net", "attacked their old hits": neither a party nor a party's act or word
+
+
+def _criticisable(o: Token, words: "Words", known: set[int], agents: frozenset[str]) -> bool:
+    """A thing a party said, decided or did (``stance`` rows: "the legislation", "his record"), or one owned by a named
+    party ("the government's handling", "Labour's figures"): what a figurative attack criticises (111)."""
+    if _lemmas(o) & words.stance or o.pos_ == "PRON" or o.tag_ in ("DT", "WDT"):
+        return True  # ... or what a pronoun stands for ("THAT has been attacked by the Tories as too little")
+    from eventwatch.events.arguments import relation_nouns
+
+    if o.lemma_.lower() in relation_nouns():
+        return True  # "attacked his WIFE": a person
+    return any(c.dep_ in ("poss", "compound", "amod") and (c.i in known or c.ent_type_ in PARTICIPANT_LABELS)
+               for c in o.children)
+
+
+def _of_peril(o: Token, words: "Words") -> bool:
+    """"A new strain OF bird flu", "an outbreak of cholera": the noun's of-object is a peril."""
+    perils = words.mishap | words.hazard | words.peril
+    return any(_lemmas(p) & perils or p.lower_ in perils for p in _pobjs(o, ("of",)))
 
 
 def _patients(tok: Token) -> list[Token]:
@@ -400,9 +439,32 @@ def _described(tok: Token, words: "Words") -> bool:
     return verb.lemma_.lower() in words.degree and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
+def _venue(tok: Token, words: "Words") -> bool:
+    """A gathering named as the place of a statement ("speaking to reporters AT the annual meeting", "told a council
+    MEETING", "said DURING the summit", "in a speech TO the conference"), with no one met in its own phrase ("a
+    meeting WITH the envoy"): the sentence reports what was said there, not the gathering (no 04 event)."""
+    if tok.lemma_.lower() not in words.venue or any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                                                    for c in tok.children):
+        return False
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in words.speaking
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("at", "during", "to"):
+        return False
+    word = tok.head.head
+    for _ in range(2):  # "speaking to reporters AT the meeting": the phrase may hang on the addressees
+        if word.lemma_.lower() in words.speaking:
+            return True
+        if word.dep_ != "pobj":
+            return False
+        word = word.head.head
+    return False
+
+
 def _of_hazard(tok: Token, words: "Words") -> bool:
-    """The noun's compound or its of/about object is a mishap ("flood warning", "the threat of an earthquake")."""
-    return bool(_lemmas(tok) & words.mishap) or any(_lemmas(o) & words.mishap for o in _pobjs(tok, ("of", "about")))
+    """The noun's compound or its of/about object is a mishap or a peril no one wields ("flood warning", "the threat
+    of an earthquake", "a warning of famine")."""
+    perils = words.mishap | words.hazard | words.peril
+    return bool(_lemmas(tok) & words.mishap) or any(_lemmas(o) & perils for o in _pobjs(tok, ("of", "about")))
 
 
 def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -627,15 +689,59 @@ def _backing(tok: Token, lemma: str, words: "Words", known: set[int], agents: fr
 
 def _charge(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
     """"Charged the protesters WITH BATONS", "charged INTO the crowd": force against people (CAMEO 175, violent
-    repression), not a legal charge ("charged him with murder": 173), which the patterns code."""
+    repression), not a legal charge ("charged him with murder", "with smuggling weapons": 173), which the patterns
+    code; a charge by a body of sport ("charged by the Premier League") is sport, no event."""
     withs = _pobjs(tok, ("with",))
     withs += [cc for o in withs for cc in o.conjuncts]
-    if any(_lemmas(o) & words.weapon for o in withs):
+    # the weapon itself, not a crime named with it: "with weapons OFFENCES", "with SMUGGLING weapons" (a gerund the
+    # parser hangs on the noun) are legal charges
+    if any(o.lemma_.lower() in words.weapon and not any(c.tag_ == "VBG" or c.lower_.endswith("ing") for c in o.children)
+           for o in withs):
         return REPRESSION
     if any(c.dep_ == "ccomp" for c in tok.children):
         return None  # "charged at the meeting that ...": an accusation
-    if _pobjs(tok, ("into",)) or any(_participant(o, words, known, agents) for o in _pobjs(tok, ("at",))):
+    into = [o for o in _pobjs(tok, ("into",)) if o.ent_type_ not in ("GPE", "LOC", "FAC")]  # not "guns into Libya"
+    if into or any(_participant(o, words, known, agents) for o in _pobjs(tok, ("at",))):
         return REPRESSION  # a charge INTO a crowd, AT the police: a physical one (no legal charge takes these)
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    doers += [o for c in tok.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if any(sport_body(o) for o in doers):
+        return DROP  # "were charged by the Premier League", "the FA charged the club": sport (guide §1), no event
+    return None
+
+
+def sport_body(o: Token) -> bool:
+    """A body of sport: "the Premier League", "the Football Association", "Argentina's football federation", "FIFA"
+    (``sportbody`` rows named by a ``sport`` word, or a ``sportname``); not "the Bar Association", not ASEAN."""
+    words = load_words()
+    near = {o.lower_, o.lemma_.lower()} | {c.lower_ for c in o.children if c.dep_ in ("compound", "amod", "nmod")}
+    if near & words.sportname:
+        return True
+    return o.lemma_.lower() in words.sportbody and bool(near & words.sport)
+
+
+def _forecast(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """A warning of a peril no one wields ("warned OF famine in Gaza", "of floods") or that something no party does will
+    happen ("warned THAT cholera was spreading", "that growth would slow"): a forecast, no threat. CAMEO 13x needs the
+    speaker to be the one who would act against the target; "warned of retaliation", "warned Iran of consequences",
+    "warned that it would respond", "warned that sanctions would follow" stay what the patterns say."""
+    perils = words.mishap | words.hazard | words.peril
+    ofs = _pobjs(tok, ("of", "about", "against"))
+    # "warned on Tuesday OF famine": the parser hangs the of-phrase on the date
+    ofs += [o for d in _pobjs(tok, ("on", "in")) if d.ent_type_ in ("DATE", "TIME") for o in _pobjs(d, ("of",))]
+    ofs += [cc for o in ofs for cc in o.conjuncts]
+    if ofs and all(_lemmas(o) & perils or _of_peril(o, words) for o in ofs):
+        return DROP
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        subjects = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.dep_ == "expl" for s in clause.children):  # "warned that there would be famine / consequences"
+            subjects += [a for a in clause.children if a.dep_ in ("attr", "dobj")]
+        subjects += [o for c in subjects for o in _pobjs(c, ("of",))]  # "MILLIONS of workers could strike"
+        if not subjects:
+            continue
+        if any(_participant(s, words, known, agents) or _lemmas(s) & words.consequence for s in subjects):
+            return None
+        return DROP  # the clause's subject is no party and nothing the warner would bring on
     return None
 
 
@@ -689,7 +795,7 @@ def _penalty(tok: Token, lemma: str, words: "Words", known: set[int], agents: fr
     return DROP
 
 
-SENSES = {"charge": _charge, "onstrike": _on_strike, "retort": _retort, "penalty": _penalty, "backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
+SENSES = {"charge": _charge, "forecast": _forecast, "onstrike": _on_strike, "retort": _retort, "penalty": _penalty, "backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
           "plea": _plea, "assertion": _assertion, "prediction": _prediction,
           "description": _description}
 

@@ -48,6 +48,8 @@ class Words:
     aim_infinitive: frozenset[str]
     persistence: frozenset[str]
     persistence_adverb: frozenset[str]
+    same_time: frozenset[str]
+    count_after_once: frozenset[str]
     background_phrase: tuple[str, ...]
 
 

@@ -89,12 +89,13 @@ def _out_of_parenthesis(subj: Token) -> Token:
     """«Gov. Ana Ruiz (R-OH), said»: a subject the parser found inside a short parenthesis after a name
     (a party and state, an age) stands for the name before the parenthesis."""
     doc = subj.doc
-    opening = next((k for k in range(subj.i - 1, max(-1, subj.i - 5), -1) if doc[k].text in "()"), None)
-    if opening is None or doc[opening].text != "(" or opening == 0:
+    words = column(doc, "text")  # no Token made for each word looked at
+    opening = next((k for k in range(subj.i - 1, max(-1, subj.i - 5), -1) if words[k] in "()"), None)
+    if opening is None or words[opening] != "(" or opening == 0:
         return subj
-    closing = next((k for k in range(subj.i + 1, min(len(doc), subj.i + 4)) if doc[k].text in "()"), None)
+    closing = next((k for k in range(subj.i + 1, min(len(doc), subj.i + 4)) if words[k] in "()"), None)
     before = doc[opening - 1]
-    return before if closing is not None and doc[closing].text == ")" and before.pos_ == "PROPN" else subj
+    return before if closing is not None and words[closing] == ")" and before.pos_ == "PROPN" else subj
 
 
 def _participle_after_clause(verb: Token, outside: tuple[int, int] | None) -> Token | None:

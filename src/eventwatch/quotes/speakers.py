@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from eventwatch.actors.lexicon import description_heads
 from eventwatch.actors.phrases import entity_of, source_of
+from eventwatch.nlp.cache import column
 from eventwatch.quotes.lexicon import speaker_nouns
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "CARDINAL", "QUANTITY"})
@@ -181,11 +182,14 @@ INDEFINITE = frozenset({"a", "an", "one", "another"})
 def same_head_before(tok: Token):
     """The earlier nouns with the same head lemma as ``tok`` within reach, nearest first: the backward
     scan of "the official" for "a senior official" and of "the court" for "a Paris court"."""
-    for prev in reversed(tok.doc[:tok.i]):
-        if prev.idx < tok.idx - UNNAMED_REACH:
+    doc = tok.doc  # read from the document's columns: no Token is made for the words passed over
+    idx, lemma, pos = column(doc, "idx"), column(doc, "lemma_"), column(doc, "pos_")
+    floor, target = tok.idx - UNNAMED_REACH, lemma[tok.i]
+    for i in range(tok.i - 1, -1, -1):
+        if idx[i] < floor:
             return
-        if prev.lemma_ == tok.lemma_ and prev.pos_ == "NOUN":
-            yield prev
+        if lemma[i] == target and pos[i] == "NOUN":
+            yield doc[i]
 
 
 def unnamed_speaker_before(subj: Token) -> bool:
