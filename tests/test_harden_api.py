@@ -73,6 +73,8 @@ def test_documents_checked_one_by_one_the_batch_goes_on(client):
     assert "'id' must be a string or an integer, got a list" in errors and "'text' must be a string" in errors
     assert "must be a JSON object" in errors and "input-symbol-run" in errors
     assert "ok" not in out["errors"]
+    # the good document has no date: a caveat, listed apart from the errors
+    assert any("no publication date" in m for m in out["warnings"].get("ok", [])), out["warnings"]
 
 
 class _Server:

@@ -64,7 +64,14 @@ async def ingest(request: Request, authorization: str | None = Header(None),
         records = await _analyse(state.pipeline_holder, [to_document(d, f"api:{i}") for i, d in enumerate(items)])
     n = await run_in_threadpool(state.db.write, records)
     return json_response({"stored": n, "ids": [r.id for r in records],
-                          "errors": {r.id: [p.message for p in r.errors] for r in records if r.errors}})
+                          "errors": _messages(records, "error"), "warnings": _messages(records, "warning")})
+
+
+def _messages(records: list, level: str) -> dict[str, list[str]]:
+    """Each record's problems of one level ("error": the document could not be read; "warning": it was, with a
+    caveat such as no publication date), by record id; records without any are left out."""
+    out = {r.id: [p.message for p in r.errors if p.level == level] for r in records}
+    return {k: v for k, v in out.items() if v}
 
 
 def _records(items: list) -> list:
