@@ -228,16 +228,16 @@ def test_holding_a_meeting_or_a_lead_is_no_detention(pipeline):
 
 
 # ------------------------------------------------------------------ a war or an attack named by its place or its target
-@pytest.mark.parametrize("text,root,trigger", [
-    ("The war in Ruritania has driven thousands from their homes.", "19", "war"),
-    ("Opposition MPs said the war on Valmora was illegal.", "19", "war"),
-    ("Aid agencies warned that the war with Iran could last for years.", "19", "war"),
-    ("The attacks in Paris stiffened the resolve of European governments.", "18", "attacks"),
-    ("Nobody has claimed the attacks near Kabul.", "18", "attacks"),
+# "the war in X" / "the attacks in X" as a pattern of its own (evrec9) gained on the tune waves only and, in a
+# regression review, made every topic mention a new assault dated the article's day: it was taken out again.
+@pytest.mark.parametrize("text", [
+    "The war in Ruritania has pushed up the price of grain across the region.",
+    "Families who fled the war in Valmora opened a bakery in the town on Saturday.",
+    "A film about the war in Ruritania won the main prize at the festival on Sunday.",
+    "The minister said the attacks in Valmora must not be used to stir up hatred.",
 ])
-def test_a_war_or_an_attack_in_a_place_is_an_act(pipeline, text, root, trigger):
-    r = process(pipeline, text)
-    assert has(r, root, trigger), coded(r)
+def test_a_war_or_an_attack_named_as_a_topic_is_no_new_act(pipeline, text):
+    assert not any(c[:2] in ("18", "19") for c, *_ in coded(process(pipeline, text))), coded(process(pipeline, text))
 
 
 @pytest.mark.parametrize("text", [

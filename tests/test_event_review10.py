@@ -24,6 +24,7 @@ def events(pipeline, text: str):
     "The health ministry warned on Monday that measles was spreading quickly in eastern Chad.",
     "UNICEF warned of famine in northern Ethiopia.",
     "The IMF warned that growth in Latin America would slow next year.",
+    "The central bank warned that the recession would deepen and that it would last into next year.",
     "Oxfam warned of a humanitarian catastrophe in Darfur.",
     "Forecasters warned of floods and landslides in Nepal.",
 ])
@@ -35,6 +36,9 @@ def test_warning_of_a_peril_is_no_threat(pipeline, text):
 @pytest.mark.parametrize("text", [
     "China warned the Philippines of serious consequences over the shoal.",
     "Russia warned that sanctions against its banks would be met with retaliation.",
+    # a pronoun subject stands for a party (rev11: these were lost to the forecast rule)
+    "Venezuela warned on Friday that it would respond to any incursion across its border.",
+    "The army chief warned the rebels that they would face a crushing response.",
 ])
 def test_threatening_warnings_stay(pipeline, text):
     assert any(e[0][:2] == "13" for e in events(pipeline, text)), events(pipeline, text)

@@ -113,6 +113,7 @@ class Words:
     sportname: frozenset[str] = frozenset()
     venue: frozenset[str] = frozenset()
     speaking: frozenset[str] = frozenset()
+    drift: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -124,7 +125,7 @@ def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
              "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining", "unmeant", "peril", "consequence",
-             "stance", "sportbody", "sport", "sportname", "venue", "speaking")
+             "stance", "sportbody", "sport", "sportname", "venue", "speaking", "drift")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -720,6 +721,9 @@ def sport_body(o: Token) -> bool:
     return o.lemma_.lower() in words.sportbody and bool(near & words.sport)
 
 
+PARTY_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+
+
 def _forecast(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
     """A warning of a peril no one wields ("warned OF famine in Gaza", "of floods") or that something no party does will
     happen ("warned THAT cholera was spreading", "that growth would slow"): a forecast, no threat. CAMEO 13x needs the
@@ -741,6 +745,10 @@ def _forecast(tok: Token, lemma: str, words: "Words", known: set[int], agents: f
             continue
         if any(_participant(s, words, known, agents) or _lemmas(s) & words.consequence for s in subjects):
             return None
+        if any(s.lower_ in PARTY_PRONOUNS for s in subjects) and clause.lemma_.lower() not in words.drift:
+            return None  # "warned that IT would respond", "that THEY would strike back": a party's act, a threat
+        if any(_lemmas(o) & words.consequence for o in clause.children if o.dep_ in ("dobj", "obj")):
+            return None  # "warned that it would face a merciless RESPONSE"
         return DROP  # the clause's subject is no party and nothing the warner would bring on
     return None
 
