@@ -151,3 +151,19 @@ def test_a_comment_two_sentences_after_a_strike_toll_is_addressed_to_the_striker
     r = process(pipeline, text)
     comments = [e for e in r.events if e.root == "11"]
     assert comments and (code_of(r, comments[-1].target) or "").startswith(target), dyads(r)
+
+
+@pytest.mark.parametrize("text, source", [
+    # a body's spokesman or lawyers act for the body (rev11: the relation-noun rule had left these with no country)
+    ("The Kenyan foreign ministry's spokesman, Daniel Otieno, condemned the Ugandan raids on Tuesday.", "KENGOV"),
+    ("The Brazilian government's lawyers asked the Supreme Court to suspend the strike.", "BRAGOV"),
+])
+def test_a_bodys_spokesman_or_lawyers_act_for_the_body(pipeline, text, source):
+    r = process(pipeline, text)
+    assert any(code_of(r, e.source) == source for e in r.events), dyads(r)
+
+
+def test_a_persons_adviser_charged_is_not_the_person(pipeline):
+    r = process(pipeline, "Prosecutors charged the Kenyan finance minister's adviser with fraud on Monday.")
+    charges = [e for e in r.events if e.cameo.startswith("17")]
+    assert charges and all(code_of(r, e.target) is None or "GOV" not in code_of(r, e.target) for e in charges), dyads(r)
