@@ -114,6 +114,7 @@ class Words:
     venue: frozenset[str] = frozenset()
     speaking: frozenset[str] = frozenset()
     drift: frozenset[str] = frozenset()
+    manned: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -125,7 +126,7 @@ def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
              "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining", "unmeant", "peril", "consequence",
-             "stance", "sportbody", "sport", "sportname", "venue", "speaking", "drift")
+             "stance", "sportbody", "sport", "sportname", "venue", "speaking", "drift", "manned")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}

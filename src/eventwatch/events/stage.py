@@ -446,7 +446,9 @@ def _without_results(cands: list[Candidate], index=None) -> list[Candidate]:
     event ("rebels ATTACKED a convoy, KILLING two soldiers", "gunmen opened FIRE on a post, WOUNDING three"),
     unless that act was done to a place only (its target the place's country, or none) and a participle of harm
     (coder.HARM_PARTICIPLES) names victims of its own: then the killing is an act of the same doers on them ("shelled a market in X, KILLING nine
-    traders": an attack on X and a killing of the traders)."""
+    traders": an attack on X and a killing of the traders). A thing held by armed people (literal.tsv 'manned':
+    "ambushed a PATROL in X, killing four soldiers") is no place: one event, its victims that attack's target."""
+    manned = literal.load_words().manned
     violent: dict[int, Candidate] = {c.action.i: c for c in cands if c.root in literal.VIOLENCE_ROOTS}
     violent |= {c.light.i: c for c in cands if c.light is not None and c.root in literal.VIOLENCE_ROOTS}
 
@@ -458,7 +460,12 @@ def _without_results(cands: list[Candidate], index=None) -> list[Candidate]:
             return False
         placed = index is not None and c.action.lemma_.lower() in HARM_PARTICIPLES \
             and all(index.kind.get(t) == "country" for t in act.targets)
-        return not (placed and any(t not in act.targets and t not in act.sources for t in c.targets))
+        victims = [t for t in c.targets if t not in act.targets and t not in act.sources]
+        if placed and victims and any(o.dep_ in ("dobj", "obj") and o.lemma_.lower() in manned
+                                      for o in act.action.children):
+            act.targets = victims  # "bombed Kurdish POSITIONS in Iraq, killing six fighters": one act on the fighters
+            return True
+        return not (placed and victims)
     return [c for c in cands if not same_act(c)]
 
 
