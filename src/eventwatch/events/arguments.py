@@ -15,6 +15,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from eventwatch.actors.lexicon import entourage  # the people table's roles: who speaks FOR an owner
 from eventwatch.actors.people import PeopleTable
 from eventwatch.nlp.marks import same_quote
 
@@ -93,9 +94,6 @@ def relation_nouns() -> frozenset[str]:
     return frozenset(read_words(Path(__file__).parent / "data" / "relation_nouns.txt"))
 
 
-VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})  # relation nouns that speak for their owner
-
-
 def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
     """The actor a noun phrase headed by TOK stands for (itself, a compound/possessive modifier, an 'of' phrase).
     A noun of a relation ("her adviser", "the minister's son") stands for no owner: only for its own actor."""
@@ -104,7 +102,7 @@ def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:
         return aid
     if tok.lemma_.lower() in relation_nouns() and any(c.dep_ == "poss" for c in tok.children):
         owner = next((index.at(c) for c in tok.children if c.dep_ == "poss" and index.at(c)), None)
-        if owner and (tok.lemma_.lower() in VOICE_NOUNS or index.kind.get(owner) != "person"):
+        if owner and (entourage().get(tok.lemma_.lower()) == "for" or index.kind.get(owner) != "person"):
             return owner  # "the ministry's SPOKESMAN, X, condemned", "the administration's LAWYERS asked": for the body
         return next((index.at(c) for c in tok.children if c.dep_ == "appos" and index.at(c)), None)
     # a possessive is the thing's owner before any other modifier naming an actor: "PALLISTER's Costa Rica travels",
