@@ -822,3 +822,23 @@ def test_uk_institution_words_pick_the_uk_town(nlp, with_cue, without_cue, words
 def test_bare_name_of_a_county_named_in_full_is_that_county(nlp, text, bare, state):
     place = place_named(run(nlp, text), bare)
     assert place is not None and place.admin1 == state
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Miss Ferreira, a nurse from Leeds, was hurt when the roof fell in.", "Miss"),
+    ("Early-bird GA tickets for the Nashville show sold out within an hour.", "GA"),
+    ("Pottery from the settlement near Winchester dates to about 400 BC, the museum says.", "BC"),
+    ("The fort above the valley in Wales was built between 300 and 200 B.C., experts think.", "B.C."),
+])
+def test_a_press_abbreviation_without_its_dots_or_after_a_year_is_no_division(nlp, text, word):
+    assert place_named(run(nlp, text), word) is None
+
+
+@pytest.mark.parametrize("text, word, admin1", [
+    ("The plant in Tupelo, Miss., will close in June.", "Miss.", "Mississippi"),
+    ("A storm flooded roads near Savannah, Ga. on Sunday.", "Ga.", "Georgia"),
+    ("Ferry sailings from Nanaimo to the mainland were cut, BC officials said.", "BC", "British Columbia"),
+])
+def test_a_press_abbreviation_with_its_dots_or_after_a_town_is_the_division(nlp, text, word, admin1):
+    place = place_named(run(nlp, text), word)
+    assert place is not None and place.admin1 == admin1

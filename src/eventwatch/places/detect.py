@@ -202,6 +202,34 @@ def acronym_filter(surface: str, cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+@lru_cache(maxsize=1)
+def dotted_abbreviations() -> frozenset[str]:
+    """Keys of the press abbreviations of ``data/aliases.tsv`` that are written with dots ("Miss.", "Ga.", "Pa.",
+    "N.J.", "B.C.")."""
+    rows = [r[0] for r in read_tsv(DATA / "aliases.tsv") if r and r[0]]
+    undotted = {normalise(a) for a in rows if "." not in a}  # "US" is written so too
+    return frozenset(normalise(a) for a in rows if a.endswith(".")) - undotted
+
+
+ERA_KEYS = {"bc", "bce", "ad", "ce"}  # "250 B.C.", "500 BC": a year's era, not British Columbia
+
+
+def abbreviation_filter(words: list[str], s: int, e: int, key: str, cands: list[Candidate]) -> list[Candidate]:
+    """A press abbreviation names its division only as the press writes it: with its dots ("Jackson, Miss.",
+    "Trenton, N.J.") or right after "Town," ("Newark, NJ"). Without them the word is a title ("Miss Abdhou"), a
+    ticket ("GA passes"), a news agency ("PA") or an era ("500 BC"); after a number it is an era even with its
+    dots ("250 B.C.")."""
+    if key in ERA_KEYS and s > 0 and any(ch.isdigit() for ch in words[s - 1]):
+        return [c for c in cands if c.name_kind != NAME_ALIAS]
+    if key not in dotted_abbreviations():
+        return cands
+    dotted = "." in "".join(words[s:e]) or (e < len(words) and words[e] == ".")
+    after_town = s >= 2 and words[s - 1] == "," and words[s - 2][:1].isupper()
+    if dotted or after_town:
+        return cands
+    return [c for c in cands if c.name_kind != NAME_ALIAS]
+
+
 def _keep(cands: list[Candidate], min_pop: int) -> list[Candidate]:
     """Candidates worth keeping for a gazetteer-only match: divisions and countries, big towns,
     and small towns under their own name (not an alternate name)."""
@@ -506,6 +534,7 @@ def entity_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]
             if key in stop or key in dem:
                 break
             cands = acronym_filter(span_text(doc, vs, ve), found.get(key, []))
+            cands = abbreviation_filter(words, vs, ve, key, cands)  # "Miss Abdhou", "GA passes", "500 BC"
             cands = outside_feature(words, vs, ve, cands)  # the model tagged "Ontario" alone in "Lake Ontario"
             if feature_named_otherwise(doc, vs, ve):  # "Kilimanjaro beer" tagged as a place
                 cands = [c for c in cands if not c.ext_id.startswith(ORG_NAMED_FEATURES)]
@@ -546,7 +575,7 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
         if any(taken[s:e]):
             continue
         key = keys[(s, e)]
-        cands = acronym_filter(span_text(doc, s, e), found.get(key, []))
+        cands = abbreviation_filter(text, s, e, key, acronym_filter(span_text(doc, s, e), found.get(key, [])))
         if e - s == 1 and pos[s] == "VERB":
             continue  # a capitalised verb ("Riding this bicycle", "the Shaping the Future committee")
         division = any(c.feature in ("country", "admin1") for c in cands)
