@@ -842,3 +842,18 @@ def test_a_press_abbreviation_without_its_dots_or_after_a_year_is_no_division(nl
 def test_a_press_abbreviation_with_its_dots_or_after_a_town_is_the_division(nlp, text, word, admin1):
     place = place_named(run(nlp, text), word)
     assert place is not None and place.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, word, admin1", [
+    ("Wapakoneta council approves new budget. Wapakoneta residents will pay more for water.", "Wapakoneta", "Ohio"),
+    ("Punxsutawney school board delays vote. Punxsutawney parents asked the board for more time.",
+     "Punxsutawney", "Pennsylvania"),
+])
+def test_a_village_named_twice_in_a_local_story_is_a_place(nlp, text, word, admin1):
+    place = place_named(run(nlp, text), word)
+    assert place is not None and place.admin1 == admin1
+
+
+def test_a_village_word_inside_longer_names_only_is_no_place(nlp):
+    text = ("The state Supreme Court ruled on Monday. A Supreme Court clerk said the opinion would be published.")
+    assert place_named(run(nlp, text), "Supreme") is None
