@@ -857,3 +857,12 @@ def test_a_village_named_twice_in_a_local_story_is_a_place(nlp, text, word, admi
 def test_a_village_word_inside_longer_names_only_is_no_place(nlp):
     text = ("The state Supreme Court ruled on Monday. A Supreme Court clerk said the opinion would be published.")
     assert place_named(run(nlp, text), "Supreme") is None
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The Minnesota farmer is survived by his daughter Olivia and two grandsons.", "Olivia"),
+    ("Police in Ohio said the driver swerved towards his wife, Amelia, before the car stopped. "
+     "Amelia was not hurt.", "Amelia"),
+])
+def test_a_name_after_a_relatives_noun_is_that_person(nlp, text, word):
+    assert place_named(run(nlp, text), word) is None
