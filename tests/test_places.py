@@ -866,3 +866,22 @@ def test_a_village_word_inside_longer_names_only_is_no_place(nlp):
 ])
 def test_a_name_after_a_relatives_noun_is_that_person(nlp, text, word):
     assert place_named(run(nlp, text), word) is None
+
+
+@pytest.mark.parametrize("text, word", [
+    ("A barn fire destroyed hay in Wyalusing, Pennsylvania, on Sunday. The Wyalusing Volunteer Fire Company sent "
+     "two trucks.", "Wyalusing"),
+    ("Snow closed roads in Lanesboro, Minnesota, on Friday. The Lanesboro Arts Center postponed its show.",
+     "Lanesboro"),
+])
+def test_a_small_town_placed_once_is_the_same_town_at_the_head_of_an_organisation(nlp, text, word):
+    record = run(nlp, text)
+    place = place_named(record, word)
+    assert place is not None and len(place.mentions) == 2
+
+
+def test_a_surname_is_not_made_a_town_by_a_headline_tag(nlp):
+    record = run(nlp, "Trial date set in Wyalusing. Defence lawyers for Maria Wyalusing asked for more time, "
+                      "and Wyalusing told the judge she was innocent.")
+    place = place_named(record, "Wyalusing")
+    assert place is None or len(place.mentions) == 1

@@ -387,6 +387,7 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
     mentions += entity_mentions(doc, ent_ranges, keys, found, taken)
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
     mentions += paired_town_mentions(doc, mentions, keys, found, taken)
+    mentions += repeated_town_mentions(doc, gaz_ranges, keys, mentions, taken)
     mentions.sort(key=lambda m: m.start)
     return mentions, demonym_countries(doc) | org_countries_named
 
@@ -451,6 +452,30 @@ def paired_town_mentions(doc: Doc, mentions: list[Mention], keys: dict, found: d
                 known.candidates, known.from_entity = within, True
             if within:
                 break
+    return out
+
+
+def repeated_town_mentions(doc: Doc, ranges, keys: dict, mentions: list[Mention], taken: list[bool]) -> list[Mention]:
+    """The other mentions of a small town that the article names as a place (tagged, or its dateline): "RIDGE FARM
+    - ... the Ridge Farm mine", "Harwinton ... the Harwinton Senior Center". The gazetteer alone keeps no town
+    under ``MIN_POPULATION_WEAK``; once the article has placed it, its name at the head of an organisation's name or
+    untagged is the same town. Not the last word of a person's name of the article, nor inside an organisation's name after its first word,
+    nor part of a longer feature's name ("Harwinton Street")."""
+    placed = {m.key: m.candidates for m in mentions if m.from_entity and any(c.feature == "city" for c in m.candidates)}
+    if not placed:
+        return []
+    labels, text = _token_labels(doc), column(doc, "text")
+    surnames = {normalise_word(text[pe - 1]) for (ps, pe), _ in _person_names(doc)}  # not "Lawrenceburg Parks"
+    out = []
+    for s, e in sorted(ranges, key=lambda r: (r[0] - r[1], r[0])):
+        key = keys[(s, e)]
+        if key not in placed or any(taken[s:e]) or "PERSON" in {labels[i] for i in range(s, e)}:
+            continue
+        if normalise_word(text[e - 1]) in surnames:
+            continue  # "Elizabeth Fairfield ... Fairfield's trial": the person, though a headline's tag made a town of it
+        if not _org_position_ok(doc, s) or not outside_feature(text, s, e, placed[key]):
+            continue
+        out.append(_mention(doc, s, e, key, taken, from_entity=False, candidates=placed[key]))
     return out
 
 
