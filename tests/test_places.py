@@ -885,3 +885,18 @@ def test_a_surname_is_not_made_a_town_by_a_headline_tag(nlp):
                       "and Wyalusing told the judge she was innocent.")
     place = place_named(record, "Wyalusing")
     assert place is None or len(place.mentions) == 1
+
+
+@pytest.mark.parametrize("text, word, admin1", [
+    ("Deputies said the Kanawha Sheriff's Office in West Virginia would review the stop.", "Kanawha", "West Virginia"),
+    ("The bill passed the West Virginia House. Delegate Ann Smith, D-Mingo, voted against it.", "Mingo",
+     "West Virginia"),
+])
+def test_a_bare_name_before_a_county_office_or_after_a_party_letter_is_the_county(nlp, text, word, admin1):
+    place = place_named(run(nlp, text), word)
+    assert place is not None and place.admin1 == admin1 and "County" in place.name
+
+
+def test_a_state_before_a_commission_is_not_a_county(nlp):
+    place = place_named(run(nlp, "The Texas Commission on Environmental Quality fined the plant on Monday."), "Texas")
+    assert place is not None and place.feature == "admin1"

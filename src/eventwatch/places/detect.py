@@ -384,6 +384,7 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
     org_countries_named = mask_org_names(doc, taken)
     mentions = abbreviated_division_mentions(doc, keys, found, taken)
     mentions += listed_division_mentions(doc, gazetteer, taken)
+    mentions += county_name_mentions(doc, gazetteer, gaz_ranges, keys, found, taken)
     mentions += entity_mentions(doc, ent_ranges, keys, found, taken)
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
     mentions += paired_town_mentions(doc, mentions, keys, found, taken)
@@ -517,6 +518,56 @@ def _name_list_before(doc: Doc, end: int) -> list[tuple[int, int]]:
         if i > 0 and words[i - 1].lower() in LIST_JOINERS:  # ", and"
             i -= 1
     return out
+
+
+@lru_cache(maxsize=1)
+def county_words() -> tuple[tuple[str, ...], ...]:
+    """Word sequences after a bare name that make it a county's name (``data/county_words.tsv``), longest first."""
+    rows = {tuple(r[0].split()) for r in read_tsv(DATA / "county_words.tsv") if r and r[0]}
+    return tuple(sorted(rows, key=len, reverse=True))
+
+
+PARTY_LETTERS = {"D", "R", "I"}  # a legislator's party before his district's county: "Delegate Brent Boggs, D-Braxton"
+
+
+def _county_word_after(words: list[str], e: int) -> bool:
+    return any(tuple(words[e:e + len(w)]) == w for w in county_words())
+
+
+def _party_tag_before(words: list[str], s: int) -> bool:
+    """Tokens before s read ", D-" or "(R-": a state legislator's party and home county ("Harold Michael, D-Hardy")."""
+    return s >= 3 and words[s - 1] == "-" and words[s - 2] in PARTY_LETTERS and words[s - 3] in (",", "(")
+
+
+def county_name_mentions(doc: Doc, gazetteer, ranges, keys: dict, found: dict, taken: list[bool]) -> list[Mention]:
+    """A bare capitalised name before a county office's word ("DuPage Sheriff", "the Pointe Coupee Sheriff's
+    Office", "Kanawha Circuit Court": ``data/county_words.tsv``) or after a state legislator's party letter ("D-Braxton") is the
+    county (or parish) of that name, if the index knows one: not a namesake town. After a party letter the US towns
+    of that name stay in the race (some states tag legislators with their town: "Ray Miller, D-Columbus"), left to
+    the article's context."""
+    words = column(doc, "text")
+    wanted = {}
+    for s, e in ranges:
+        if any(c.feature in ("country", "admin1") for c in found.get(keys[(s, e)], [])):
+            continue  # "the Texas Commission", "Iowa Sheriff's Association": the state's, not Texas County
+        if _county_word_after(words, e) or _party_tag_before(words, s):
+            for suffix in COUNTY_SUFFIX_WORDS:
+                wanted[(s, e, suffix)] = keys[(s, e)] + " " + suffix
+    if not wanted:
+        return []
+    counties = gazetteer.lookup(list(wanted.values()))
+    out = []
+    for (s, e, suffix), key in sorted(wanted.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+        if counties.get(key) and not any(taken[s:e]):
+            cands = counties[key]
+            if _party_tag_before(words, s):  # a legislator's home town in some states ("Ray Miller, D-Columbus")
+                cands = cands + [c for c in found.get(keys[(s, e)], []) if c.feature == "city" and c.cc == "US"
+                                 and c.name_kind != NAME_ALT]
+            out.append(_mention(doc, s, e, keys[(s, e)], taken, from_entity=True, candidates=cands))
+    return out
+
+
+COUNTY_SUFFIX_WORDS = ("county", "parish")
 
 
 def listed_division_mentions(doc: Doc, gazetteer, taken: list[bool]) -> list[Mention]:
