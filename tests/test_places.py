@@ -900,3 +900,11 @@ def test_a_bare_name_before_a_county_office_or_after_a_party_letter_is_the_count
 def test_a_state_before_a_commission_is_not_a_county(nlp):
     place = place_named(run(nlp, "The Texas Commission on Environmental Quality fined the plant on Monday."), "Texas")
     assert place is not None and place.feature == "admin1"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The Brazos Overlook will close for repairs. Anglers say the Brazos runs low this summer.", "Brazos"),
+    ("The Tunkhannock Library reopened on Monday. Tunkhannock residents lined up at the door.", "Tunkhannock"),
+])
+def test_a_landmark_tagged_as_a_person_does_not_hide_its_places_name(nlp, text, word):
+    assert place_named(run(nlp, text), word) is not None
