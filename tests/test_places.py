@@ -908,14 +908,3 @@ def test_a_state_before_a_commission_is_not_a_county(nlp):
 ])
 def test_a_landmark_tagged_as_a_person_does_not_hide_its_places_name(nlp, text, word):
     assert place_named(run(nlp, text), word) is not None
-
-
-@pytest.mark.parametrize("text, word", [
-    ("Tom Punxsutawney Reed called police. The shop in Punxsutawney was closed, Pennsylvania officials said.",
-     "Punxsutawney"),
-    ("Mary Tunkhannock Lee ran the bakery. Her bakery in Tunkhannock burned down, Pennsylvania police said.",
-     "Tunkhannock"),
-])
-def test_a_name_after_in_is_a_place_though_a_persons_name_holds_it(nlp, text, word):
-    place = place_named(run(nlp, text), word)
-    assert place is not None and place.admin1 == "Pennsylvania"

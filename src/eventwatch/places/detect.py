@@ -663,11 +663,9 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
             continue  # part of a person's name ("Marshall" in "Marshall Dostum")
         words = {normalise_word(text[i]) for i in range(s, e)}
         named = e - s > 1 and any(c.feature in ("country", "admin1") and c.name_kind != NAME_ALT for c in cands)
-        if not named and not _after_locative(doc, s) and any(words & w and w != words for span, w in persons
-                                                              if span != whole_person):
+        if not named and any(words & w and w != words for span, w in persons if span != whole_person):
             continue  # a word of another person's name (the same words tagged PERSON twice are one mis-tagged name);
-            # a country's or division's name of several words is no part of one ("Sri Lanka", "Sri Lankan" tagged PERSON);
-            # nor a name after "in" or "near" ("in Riverdale" beside a mis-tagged "Riverdale Luke Oil")
+            # a country's or division's name of several words is no part of one ("Sri Lanka", "Sri Lankan" tagged PERSON)
         dateline = dateline_at(text, s, e)
         kept = _keep(cands, 0 if dateline else MIN_POPULATION_WEAK)
         if not _org_position_ok(doc, s):  # "Taco Bell": only a country, a division or a big city,
@@ -685,20 +683,10 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
             kept = [c for c in kept if not c.ext_id.startswith(ORG_NAMED_FEATURES)]
         kept = outside_feature(text, s, e, kept)  # "Lake Vermont", "Griffith Park": not Vermont, not Griffith
         if kept:
-            support = MIN_POPULATION_IN_PERSON if whole_person and not _after_locative(doc, s) else MIN_POPULATION
+            support = MIN_POPULATION_IN_PERSON if whole_person else MIN_POPULATION
             out.append(_mention(doc, s, e, key, taken, from_entity=dateline, candidates=kept, support_pop=support,
                                 org_head=_org_head(doc, s, e, kept)))
     return out
-
-
-PERSON_LOCATIVES = {"in", "near", "outside", "around"}  # people are seldom "in" or "near" someone
-
-
-def _after_locative(doc: Doc, s: int) -> bool:
-    """Token ``s`` follows a locative preposition ("stations in Riverdale", "horses nearby in Riverdale"): a name
-    the model tagged as a person there is a town like any name the gazetteer alone found (``MIN_POPULATION``, or
-    its division named), not a person's name that only a big city's may overrule."""
-    return s > 0 and column(doc, "lower_")[s - 1] in PERSON_LOCATIVES
 
 
 DASHES = {"-", "--", "\u2014", "\u2013"}
