@@ -873,6 +873,8 @@ def test_a_name_after_a_relatives_noun_is_that_person(nlp, text, word):
      "two trucks.", "Wyalusing"),
     ("Snow closed roads in Lanesboro, Minnesota, on Friday. The Lanesboro Arts Center postponed its show.",
      "Lanesboro"),
+    ("RIDGE FARM - The grain elevator will close in May. Farmers near Ridge Farm will haul corn to Danville, Ill.",
+     "Ridge Farm"),
 ])
 def test_a_small_town_placed_once_is_the_same_town_at_the_head_of_an_organisation(nlp, text, word):
     record = run(nlp, text)

@@ -388,7 +388,11 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
     mentions += entity_mentions(doc, ent_ranges, keys, found, taken)
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
     mentions += paired_town_mentions(doc, mentions, keys, found, taken)
-    mentions += repeated_town_mentions(doc, gaz_ranges, keys, mentions, taken)
+    repeated = repeated_town_mentions(doc, gaz_ranges, keys, mentions, taken)
+    if repeated:  # a shorter name the gazetteer alone found inside one ("Ridge" in "Ridge Farm") yields to it
+        inside = [(m.tokens[0], m.tokens[1]) for m in repeated]
+        mentions = [m for m in mentions if m.from_entity or not any(s <= m.tokens[0] and m.tokens[1] <= e
+                                                                     for s, e in inside)] + repeated
     mentions.sort(key=lambda m: m.start)
     return mentions, demonym_countries(doc) | org_countries_named
 
@@ -460,22 +464,29 @@ def repeated_town_mentions(doc: Doc, ranges, keys: dict, mentions: list[Mention]
     """The other mentions of a small town that the article names as a place (tagged, or its dateline): "RIDGE FARM
     - ... the Ridge Farm mine", "Harwinton ... the Harwinton Senior Center". The gazetteer alone keeps no town
     under ``MIN_POPULATION_WEAK``; once the article has placed it, its name at the head of an organisation's name or
-    untagged is the same town. Not the last word of a person's name of the article, nor inside an organisation's name after its first word,
-    nor part of a longer feature's name ("Harwinton Street")."""
+    untagged is the same town, and takes the words of a shorter name the gazetteer alone found inside it ("Ridge",
+    a town in New York). Not the last word of a person's name of the article, nor inside an organisation's name after
+    its first word, nor part of a longer feature's name ("Harwinton Street")."""
     placed = {m.key: m.candidates for m in mentions if m.from_entity and any(c.feature == "city" for c in m.candidates)}
     if not placed:
         return []
     labels, text = _token_labels(doc), column(doc, "text")
+    weak = [m.tokens for m in mentions if not m.from_entity]  # names the gazetteer alone found: a longer placed
+    # name that holds them whole may take their words ("Ridge", a town in New York, inside "Ridge Farm")
     surnames = {normalise_word(text[pe - 1]) for (ps, pe), _ in _person_names(doc)}  # not "Lawrenceburg Parks"
     out = []
     for s, e in sorted(ranges, key=lambda r: (r[0] - r[1], r[0])):
         key = keys[(s, e)]
-        if key not in placed or any(taken[s:e]) or "PERSON" in {labels[i] for i in range(s, e)}:
+        if key not in placed or "PERSON" in {labels[i] for i in range(s, e)}:
             continue
+        held = [(a, b) for a, b in weak if a < e and s < b]
+        if any(a < s or b > e for a, b in held) or sum(taken[s:e]) != sum(b - a for a, b in held):
+            continue  # taken by a tagged name, or by a weak one that reaches outside
         if normalise_word(text[e - 1]) in surnames:
             continue  # "Elizabeth Fairfield ... Fairfield's trial": the person, though a headline's tag made a town of it
         if not _org_position_ok(doc, s) or not outside_feature(text, s, e, placed[key]):
             continue
+        weak = [(a, b) for a, b in weak if (a, b) not in held]
         out.append(_mention(doc, s, e, key, taken, from_entity=False, candidates=placed[key]))
     return out
 
