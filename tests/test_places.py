@@ -910,3 +910,12 @@ def test_a_state_before_a_commission_is_not_a_county(nlp):
 ])
 def test_a_landmark_tagged_as_a_person_does_not_hide_its_places_name(nlp, text, word):
     assert place_named(run(nlp, text), word) is not None
+
+
+@pytest.mark.parametrize("text, word, admin1", [
+    ("Crews from Tunkhannock, Wyalusing, Laceyville and Towanda fought the blaze.", "Laceyville", "Pennsylvania"),
+    ("Buses will stop in Decorah, Ossian and Calmar on Saturday.", "Ossian", "Iowa"),
+])
+def test_a_name_listed_beside_tagged_towns_is_a_town_of_their_division(nlp, text, word, admin1):
+    place = place_named(run(nlp, text), word)
+    assert place is not None and place.admin1 == admin1

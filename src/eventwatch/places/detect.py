@@ -32,6 +32,7 @@ first or last words of a person named earlier is that person ("Georgia Lane ... 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -386,6 +387,7 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
     mentions += listed_division_mentions(doc, gazetteer, taken)
     mentions += county_name_mentions(doc, gazetteer, gaz_ranges, keys, found, taken)
     mentions += entity_mentions(doc, ent_ranges, keys, found, taken)
+    mentions += listed_town_mentions(doc, gaz_ranges, keys, found, mentions, taken)
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
     mentions += paired_town_mentions(doc, mentions, keys, found, taken)
     repeated = repeated_town_mentions(doc, gaz_ranges, keys, mentions, taken)
@@ -488,6 +490,70 @@ def repeated_town_mentions(doc: Doc, ranges, keys: dict, mentions: list[Mention]
             continue
         weak = [(a, b) for a, b in weak if (a, b) not in held]
         out.append(_mention(doc, s, e, key, taken, from_entity=False, candidates=placed[key]))
+    return out
+
+
+def listed_town_mentions(doc: Doc, ranges, keys: dict, found: dict, mentions: list[Mention],
+                         taken: list[bool]) -> list[Mention]:
+    """A capitalised name listed beside towns the model tagged ("Harwinton, Bantam, Litchfield, Winsted and
+    Torrington") is a town of the first-level division the list's towns share, however small and whatever the model
+    tagged it, if the division has one of that name: a list of places is a list of neighbours. The division must be
+    shared by two of the listed towns, or be the only one of a single neighbour ("Real Madrid or Barcelona" names no
+    division). Only the division's own-name towns are read; read before the gazetteer-alone matches, so that a
+    namesake abroad does not take the name first."""
+    words = column(doc, "text")
+    towns = {m.tokens: {(c.cc, c.admin1) for c in m.candidates if c.feature == "city" and c.admin1} for m in mentions
+             if m.from_entity and any(c.feature == "city" for c in m.candidates)}
+    if not towns:
+        return []
+    ends = {e: (s, divs) for (s, e), divs in towns.items()}
+    starts = {s: (e, divs) for (s, e), divs in towns.items()}
+    out = []
+    for s, e in sorted(ranges, key=lambda r: (r[0], r[0] - r[1])):  # left to right: a list is read in order
+        if any(taken[s:e]) or keys[(s, e)] in stoplist() or (s > 0 and (
+                words[s - 1].lower() in ("the", "a", "an") or words[s - 1][:1].isdigit())):
+            continue  # "the Mound and Midland Trail sections", "8024 Turtle Creek Cir.": a thing's or street's name
+        neighbours = _list_neighbours(words, s, e, ends, starts)
+        if not neighbours:
+            continue
+        shared = Counter(d for divs in neighbours for d in divs)
+        divisions = {d for d, n in shared.items() if n >= 2} or (
+            neighbours[0] if len(neighbours) == 1 and len(neighbours[0]) == 1 else set())
+        within = [c for c in found.get(keys[(s, e)], []) if c.feature == "city" and c.name_kind != NAME_ALT
+                  and (c.cc, c.admin1) in divisions]
+        if within:
+            out.append(_mention(doc, s, e, keys[(s, e)], taken, from_entity=True, candidates=within))
+            divs = {(c.cc, c.admin1) for c in within}
+            ends[e], starts[s] = (s, divs), (e, divs)  # "Decorah, Ossian and Calmar"
+    return out
+
+
+def _list_neighbours(words: list[str], s: int, e: int, ends: dict, starts: dict, limit: int = 4) -> list[set]:
+    """The divisions of the tagged towns listed before and after tokens s..e, up to ``limit`` on each side, joined
+    by commas, "and" or "or"."""
+    out = []
+    i = s
+    for _ in range(limit):  # leftwards: "Harwinton, Bantam, Litchfield, | Winsted"
+        j = i - 1
+        if j >= 1 and words[j] in LIST_JOINERS:
+            j -= 1 if words[j - 1] != "," or words[j] == "," else 2  # ", and"
+        else:
+            break
+        if j + 1 not in ends:
+            break
+        i, divs = ends[j + 1]
+        out.append(divs)
+    i = e
+    for _ in range(limit):  # rightwards: "Winsted | and Torrington"
+        j = i
+        if j < len(words) and words[j] in LIST_JOINERS:
+            j += 2 if words[j] == "," and j + 1 < len(words) and words[j + 1] in ("and", "or") else 1
+        else:
+            break
+        if j not in starts:
+            break
+        i, divs = starts[j]
+        out.append(divs)
     return out
 
 
