@@ -145,8 +145,9 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None, d
 def local_story_village(g, countries: Counter, doc=None) -> bool:
     """G, a small town's own name found by the gazetteer alone, is the place of a local story: the gazetteer
     knows one town of that name, the article names it more than once, once at least as a name of its own, not
-    inside a longer capitalised name ("Grapeland center holds fund-raiser ... at the Grapeland Senior Citizens
-    Center"; not "the state Supreme Court" twice), never taken for a person (a surname: "Raby was ejected"), and points to no country but the town's own."""
+    inside a longer capitalised name ("Wapakoneta council approves budget ... Wapakoneta residents"; not "the state
+    Supreme Court" twice), never tagged as a person (a surname: "Smith was hurt"), and points to no country but the
+    town's own."""
     c = g.choice
     return (doc is not None and len(g.mentions) >= 2 and len(g.candidates) == 1 and c.name_kind != NAME_ALT
             and all(m.support_pop < MIN_POPULATION_IN_PERSON for m in g.mentions)  # never tagged as a person

@@ -212,14 +212,14 @@ def dotted_abbreviations() -> frozenset[str]:
     return frozenset(normalise(a) for a in rows if a.endswith(".")) - undotted
 
 
-ERA_KEYS = {"bc", "bce", "ad", "ce"}  # "250 B.C.", "500 BC": a year's era, not British Columbia
+ERA_KEYS = {"bc", "bce", "ad", "ce"}  # "200 B.C.", "400 BC": a year's era, not British Columbia
 
 
 def abbreviation_filter(words: list[str], s: int, e: int, key: str, cands: list[Candidate]) -> list[Candidate]:
     """A press abbreviation names its division only as the press writes it: with its dots ("Jackson, Miss.",
-    "Trenton, N.J.") or right after "Town," ("Newark, NJ"). Without them the word is a title ("Miss Abdhou"), a
-    ticket ("GA passes"), a news agency ("PA") or an era ("500 BC"); after a number it is an era even with its
-    dots ("250 B.C.")."""
+    "Trenton, N.J.") or right after "Town," ("Newark, NJ"). Without them the word is a title ("Miss Ferreira"), a
+    ticket ("GA tickets"), a news agency ("PA") or an era ("400 BC"); after a number it is an era even with its
+    dots ("200 B.C.")."""
     if key in ERA_KEYS and s > 0 and any(ch.isdigit() for ch in words[s - 1]):
         return [c for c in cands if c.name_kind != NAME_ALIAS]
     if key not in dotted_abbreviations():
@@ -391,7 +391,7 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
     mentions += paired_town_mentions(doc, mentions, keys, found, taken)
     repeated = repeated_town_mentions(doc, gaz_ranges, keys, mentions, taken)
-    if repeated:  # a shorter name the gazetteer alone found inside one ("Ridge" in "Ridge Farm") yields to it
+    if repeated:  # a shorter name the gazetteer alone found inside one yields to it (see repeated_town_mentions)
         inside = [(m.tokens[0], m.tokens[1]) for m in repeated]
         mentions = [m for m in mentions if m.from_entity or not any(s <= m.tokens[0] and m.tokens[1] <= e
                                                                      for s, e in inside)] + repeated
@@ -464,18 +464,18 @@ def paired_town_mentions(doc: Doc, mentions: list[Mention], keys: dict, found: d
 
 def repeated_town_mentions(doc: Doc, ranges, keys: dict, mentions: list[Mention], taken: list[bool]) -> list[Mention]:
     """The other mentions of a small town that the article names as a place (tagged, or its dateline): "RIDGE FARM
-    - ... the Ridge Farm mine", "Harwinton ... the Harwinton Senior Center". The gazetteer alone keeps no town
-    under ``MIN_POPULATION_WEAK``; once the article has placed it, its name at the head of an organisation's name or
-    untagged is the same town, and takes the words of a shorter name the gazetteer alone found inside it ("Ridge",
-    a town in New York). Not the last word of a person's name of the article, nor inside an organisation's name after
-    its first word, nor part of a longer feature's name ("Harwinton Street")."""
+    - ... farmers near Ridge Farm", "Lanesboro, Minnesota ... the Lanesboro Arts Center". The gazetteer alone keeps
+    no town under ``MIN_POPULATION_WEAK``; once the article has placed it, its name at the head of an organisation's
+    name or untagged is the same town, and takes the words of a shorter name the gazetteer alone found inside it
+    ("Ridge", a town in New York). Not the last word of a person's name of the article, nor inside an organisation's
+    name after its first word, nor part of a longer feature's name ("Lanesboro Street")."""
     placed = {m.key: m.candidates for m in mentions if m.from_entity and any(c.feature == "city" for c in m.candidates)}
     if not placed:
         return []
     labels, text = _token_labels(doc), column(doc, "text")
     weak = [m.tokens for m in mentions if not m.from_entity]  # names the gazetteer alone found: a longer placed
     # name that holds them whole may take their words ("Ridge", a town in New York, inside "Ridge Farm")
-    surnames = {normalise_word(text[pe - 1]) for (ps, pe), _ in _person_names(doc)}  # not "Lawrenceburg Parks"
+    surnames = {normalise_word(text[pe - 1]) for (ps, pe), _ in _person_names(doc)}  # not "Decorah Parks"
     out = []
     for s, e in sorted(ranges, key=lambda r: (r[0] - r[1], r[0])):
         key = keys[(s, e)]
@@ -485,7 +485,7 @@ def repeated_town_mentions(doc: Doc, ranges, keys: dict, mentions: list[Mention]
         if any(a < s or b > e for a, b in held) or sum(taken[s:e]) != sum(b - a for a, b in held):
             continue  # taken by a tagged name, or by a weak one that reaches outside
         if normalise_word(text[e - 1]) in surnames:
-            continue  # "Elizabeth Fairfield ... Fairfield's trial": the person, though a headline's tag made a town of it
+            continue  # "Maria Wyalusing ... Wyalusing told the judge": the person, though a headline made a town of it
         if not _org_position_ok(doc, s) or not outside_feature(text, s, e, placed[key]):
             continue
         weak = [(a, b) for a, b in weak if (a, b) not in held]
@@ -495,8 +495,8 @@ def repeated_town_mentions(doc: Doc, ranges, keys: dict, mentions: list[Mention]
 
 def listed_town_mentions(doc: Doc, ranges, keys: dict, found: dict, mentions: list[Mention],
                          taken: list[bool]) -> list[Mention]:
-    """A capitalised name listed beside towns the model tagged ("Harwinton, Bantam, Litchfield, Winsted and
-    Torrington") is a town of the first-level division the list's towns share, however small and whatever the model
+    """A capitalised name listed beside towns the model tagged ("Tunkhannock, Wyalusing, Laceyville and
+    Towanda") is a town of the first-level division the list's towns share, however small and whatever the model
     tagged it, if the division has one of that name: a list of places is a list of neighbours. The division must be
     shared by two of the listed towns, or be the only one of a single neighbour ("Real Madrid or Barcelona" names no
     division). Only the division's own-name towns are read; read before the gazetteer-alone matches, so that a
@@ -512,7 +512,7 @@ def listed_town_mentions(doc: Doc, ranges, keys: dict, found: dict, mentions: li
     for s, e in sorted(ranges, key=lambda r: (r[0], r[0] - r[1])):  # left to right: a list is read in order
         if any(taken[s:e]) or keys[(s, e)] in stoplist() or (s > 0 and (
                 words[s - 1].lower() in ("the", "a", "an") or words[s - 1][:1].isdigit())):
-            continue  # "the Mound and Midland Trail sections", "8024 Turtle Creek Cir.": a thing's or street's name
+            continue  # "the Mound and Midland Trail rooms", "12 Elm Creek Dr.": a thing's or a street's name
         neighbours = _list_neighbours(words, s, e, ends, starts)
         if not neighbours:
             continue
@@ -533,7 +533,7 @@ def _list_neighbours(words: list[str], s: int, e: int, ends: dict, starts: dict,
     by commas, "and" or "or"."""
     out = []
     i = s
-    for _ in range(limit):  # leftwards: "Harwinton, Bantam, Litchfield, | Winsted"
+    for _ in range(limit):  # leftwards: "Tunkhannock, Wyalusing, | Laceyville"
         j = i - 1
         if j >= 1 and words[j] in LIST_JOINERS:
             j -= 1 if words[j - 1] != "," or words[j] == "," else 2  # ", and"
@@ -544,7 +544,7 @@ def _list_neighbours(words: list[str], s: int, e: int, ends: dict, starts: dict,
         i, divs = ends[j + 1]
         out.append(divs)
     i = e
-    for _ in range(limit):  # rightwards: "Winsted | and Torrington"
+    for _ in range(limit):  # rightwards: "Laceyville | and Towanda"
         j = i
         if j < len(words) and words[j] in LIST_JOINERS:
             j += 2 if words[j] == "," and j + 1 < len(words) and words[j + 1] in ("and", "or") else 1
@@ -604,7 +604,7 @@ def county_words() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(rows, key=len, reverse=True))
 
 
-PARTY_LETTERS = {"D", "R", "I"}  # a legislator's party before his district's county: "Delegate Brent Boggs, D-Braxton"
+PARTY_LETTERS = {"D", "R", "I"}  # a legislator's party before his district's county: "Delegate Ann Smith, D-Mingo"
 
 
 def _county_word_after(words: list[str], e: int) -> bool:
@@ -612,16 +612,16 @@ def _county_word_after(words: list[str], e: int) -> bool:
 
 
 def _party_tag_before(words: list[str], s: int) -> bool:
-    """Tokens before s read ", D-" or "(R-": a state legislator's party and home county ("Harold Michael, D-Hardy")."""
+    """Tokens before s read ", D-" or "(R-": a state legislator's party and home county ("Ann Smith, D-Mingo")."""
     return s >= 3 and words[s - 1] == "-" and words[s - 2] in PARTY_LETTERS and words[s - 3] in (",", "(")
 
 
 def county_name_mentions(doc: Doc, gazetteer, ranges, keys: dict, found: dict, taken: list[bool]) -> list[Mention]:
-    """A bare capitalised name before a county office's word ("DuPage Sheriff", "the Pointe Coupee Sheriff's
-    Office", "Kanawha Circuit Court": ``data/county_words.tsv``) or after a state legislator's party letter ("D-Braxton") is the
-    county (or parish) of that name, if the index knows one: not a namesake town. After a party letter the US towns
-    of that name stay in the race (some states tag legislators with their town: "Ray Miller, D-Columbus"), left to
-    the article's context."""
+    """A bare capitalised name before a county office's word ("Kanawha Sheriff", "the Mingo Sheriff's Office", "Logan
+    Circuit Court": ``data/county_words.tsv``) or after a state legislator's party letter ("D-Mingo") is the county
+    (or parish) of that name, if the index knows one: not a namesake town. After a party letter the US towns of that
+    name stay in the race (some states tag legislators with their town: "Tom Lee, D-Columbus"), left to the
+    article's context."""
     words = column(doc, "text")
     wanted = {}
     for s, e in ranges:
@@ -637,7 +637,7 @@ def county_name_mentions(doc: Doc, gazetteer, ranges, keys: dict, found: dict, t
     for (s, e, suffix), key in sorted(wanted.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
         if counties.get(key) and not any(taken[s:e]):
             cands = counties[key]
-            if _party_tag_before(words, s):  # a legislator's home town in some states ("Ray Miller, D-Columbus")
+            if _party_tag_before(words, s):  # a legislator's home town in some states ("Tom Lee, D-Columbus")
                 cands = cands + [c for c in found.get(keys[(s, e)], []) if c.feature == "city" and c.cc == "US"
                                  and c.name_kind != NAME_ALT]
             out.append(_mention(doc, s, e, keys[(s, e)], taken, from_entity=True, candidates=cands))
@@ -687,7 +687,7 @@ def entity_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]
             if key in stop or key in dem:
                 break
             cands = acronym_filter(span_text(doc, vs, ve), found.get(key, []))
-            cands = abbreviation_filter(words, vs, ve, key, cands)  # "Miss Abdhou", "GA passes", "500 BC"
+            cands = abbreviation_filter(words, vs, ve, key, cands)  # "Miss Ferreira", "GA tickets", "400 BC"
             cands = outside_feature(words, vs, ve, cands)  # the model tagged "Ontario" alone in "Lake Ontario"
             if feature_named_otherwise(doc, vs, ve):  # "Kilimanjaro beer" tagged as a place
                 cands = [c for c in cands if not c.ext_id.startswith(ORG_NAMED_FEATURES)]
