@@ -28,6 +28,12 @@ Hospital"), unless that word is a compass or size word (``data/region_prefixes.t
 hyphenated pair is a town like the first ("Fargo-Moorhead"). A town's name inside a street's name is no place
 ("Denver Avenue", ``data/feature_words.tsv``). A single word that repeats the
 first or last words of a person named earlier is that person ("Georgia Lane ... Georgia began").
+
+Lists and repeats: a name listed beside towns the model tagged is a town of their division, however small
+("Tunkhannock, Wyalusing, Laceyville and Towanda"); a small town the article places is the same town where its name
+heads an organisation's name ("the Lanesboro Arts Center"); a bare name before a county office's word or after a
+legislator's party letter is that county ("the Mingo Sheriff's Office", "D-Mingo"). A press abbreviation names its
+division only with its dots or after "Town," ("Miss Ferreira" and "GA tickets" name none), and "400 BC" is an era.
 """
 from __future__ import annotations
 
