@@ -822,3 +822,100 @@ def test_uk_institution_words_pick_the_uk_town(nlp, with_cue, without_cue, words
 def test_bare_name_of_a_county_named_in_full_is_that_county(nlp, text, bare, state):
     place = place_named(run(nlp, text), bare)
     assert place is not None and place.admin1 == state
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Miss Ferreira, a nurse from Leeds, was hurt when the roof fell in.", "Miss"),
+    ("Early-bird GA tickets for the Nashville show sold out within an hour.", "GA"),
+    ("Pottery from the settlement near Winchester dates to about 400 BC, the museum says.", "BC"),
+    ("The fort above the valley in Wales was built between 300 and 200 B.C., experts think.", "B.C."),
+])
+def test_a_press_abbreviation_without_its_dots_or_after_a_year_is_no_division(nlp, text, word):
+    assert place_named(run(nlp, text), word) is None
+
+
+@pytest.mark.parametrize("text, word, admin1", [
+    ("The plant in Tupelo, Miss., will close in June.", "Miss.", "Mississippi"),
+    ("A storm flooded roads near Savannah, Ga. on Sunday.", "Ga.", "Georgia"),
+    ("Ferry sailings from Nanaimo to the mainland were cut, BC officials said.", "BC", "British Columbia"),
+])
+def test_a_press_abbreviation_with_its_dots_or_after_a_town_is_the_division(nlp, text, word, admin1):
+    place = place_named(run(nlp, text), word)
+    assert place is not None and place.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, word, admin1", [
+    ("Wapakoneta council approves new budget. Wapakoneta residents will pay more for water.", "Wapakoneta", "Ohio"),
+    ("Punxsutawney school board delays vote. Punxsutawney parents asked the board for more time.",
+     "Punxsutawney", "Pennsylvania"),
+])
+def test_a_village_named_twice_in_a_local_story_is_a_place(nlp, text, word, admin1):
+    place = place_named(run(nlp, text), word)
+    assert place is not None and place.admin1 == admin1
+
+
+def test_a_village_word_inside_longer_names_only_is_no_place(nlp):
+    text = ("The state Supreme Court ruled on Monday. A Supreme Court clerk said the opinion would be published.")
+    assert place_named(run(nlp, text), "Supreme") is None
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The Minnesota farmer is survived by his daughter Olivia and two grandsons.", "Olivia"),
+    ("Police in Ohio said the driver swerved towards his wife, Amelia, before the car stopped. "
+     "Amelia was not hurt.", "Amelia"),
+])
+def test_a_name_after_a_relatives_noun_is_that_person(nlp, text, word):
+    assert place_named(run(nlp, text), word) is None
+
+
+@pytest.mark.parametrize("text, word", [
+    ("A barn fire destroyed hay in Wyalusing, Pennsylvania, on Sunday. The Wyalusing Volunteer Fire Company sent "
+     "two trucks.", "Wyalusing"),
+    ("Snow closed roads in Lanesboro, Minnesota, on Friday. The Lanesboro Arts Center postponed its show.",
+     "Lanesboro"),
+    ("RIDGE FARM - The grain elevator will close in May. Farmers near Ridge Farm will haul corn to Danville, Ill.",
+     "Ridge Farm"),
+])
+def test_a_small_town_placed_once_is_the_same_town_at_the_head_of_an_organisation(nlp, text, word):
+    record = run(nlp, text)
+    place = place_named(record, word)
+    assert place is not None and len(place.mentions) == 2
+
+
+def test_a_surname_is_not_made_a_town_by_a_headline_tag(nlp):
+    record = run(nlp, "Trial date set in Wyalusing. Defence lawyers for Maria Wyalusing asked for more time, "
+                      "and Wyalusing told the judge she was innocent.")
+    place = place_named(record, "Wyalusing")
+    assert place is None or len(place.mentions) == 1
+
+
+@pytest.mark.parametrize("text, word, admin1", [
+    ("Deputies said the Kanawha Sheriff's Office in West Virginia would review the stop.", "Kanawha", "West Virginia"),
+    ("The bill passed the West Virginia House. Delegate Ann Smith, D-Mingo, voted against it.", "Mingo",
+     "West Virginia"),
+])
+def test_a_bare_name_before_a_county_office_or_after_a_party_letter_is_the_county(nlp, text, word, admin1):
+    place = place_named(run(nlp, text), word)
+    assert place is not None and place.admin1 == admin1 and "County" in place.name
+
+
+def test_a_state_before_a_commission_is_not_a_county(nlp):
+    place = place_named(run(nlp, "The Texas Commission on Environmental Quality fined the plant on Monday."), "Texas")
+    assert place is not None and place.feature == "admin1"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The Brazos Overlook will close for repairs. Anglers say the Brazos runs low this summer.", "Brazos"),
+    ("The Tunkhannock Library reopened on Monday. Tunkhannock residents lined up at the door.", "Tunkhannock"),
+])
+def test_a_landmark_tagged_as_a_person_does_not_hide_its_places_name(nlp, text, word):
+    assert place_named(run(nlp, text), word) is not None
+
+
+@pytest.mark.parametrize("text, word, admin1", [
+    ("Crews from Tunkhannock, Wyalusing, Laceyville and Towanda fought the blaze.", "Laceyville", "Pennsylvania"),
+    ("Buses will stop in Decorah, Ossian and Calmar on Saturday.", "Ossian", "Iowa"),
+])
+def test_a_name_listed_beside_tagged_towns_is_a_town_of_their_division(nlp, text, word, admin1):
+    place = place_named(run(nlp, text), word)
+    assert place is not None and place.admin1 == admin1

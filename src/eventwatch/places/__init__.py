@@ -43,6 +43,7 @@ import logging
 from collections import Counter
 
 from eventwatch.model import Place, Record
+from eventwatch.nlp.cache import column
 from eventwatch.nlp.cache import text as doc_text
 from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, detect
 from eventwatch.places.gazetteer import NAME_ALT, Candidate, load_gazetteer, normalise
@@ -136,9 +137,31 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None, d
                 c.name_kind != NAME_ALT or spelling_of(g.name, c.name)):
             if c.cc in countries or any(m.org_head for m in g.mentions) or local_story_town(g, countries):
                 kept.append(g)
-        elif (c.cc, c.admin1) in divisions:
+        elif (c.cc, c.admin1) in divisions or local_story_village(g, countries, doc):
             kept.append(g)
     return kept
+
+
+def local_story_village(g, countries: Counter, doc=None) -> bool:
+    """G, a small town's own name found by the gazetteer alone, is the place of a local story: the gazetteer
+    knows one town of that name, the article names it more than once, once at least as a name of its own, not
+    inside a longer capitalised name ("Wapakoneta council approves budget ... Wapakoneta residents"; not "the state
+    Supreme Court" twice), never tagged as a person (a surname: "Smith was hurt"), and points to no country but the
+    town's own."""
+    c = g.choice
+    return (doc is not None and len(g.mentions) >= 2 and len(g.candidates) == 1 and c.name_kind != NAME_ALT
+            and all(m.support_pop < MIN_POPULATION_IN_PERSON for m in g.mentions)  # never tagged as a person
+            and any(stands_alone(doc, *m.tokens) for m in g.mentions)
+            and all(cc == c.cc for cc, n in countries.items() if n > 0))
+
+
+def stands_alone(doc, s: int, e: int) -> bool:
+    """Tokens s..e are a name of their own: no capitalised word right after them, nor right before them unless
+    it opens the sentence."""
+    words = column(doc, "text")
+    after = e < len(words) and words[e][:1].isupper()
+    before = s > 0 and words[s - 1][:1].isupper() and not (s == 1 or words[s - 2] in (".", "!", "?", "\n"))
+    return not after and not before
 
 
 def local_story_town(g, countries: Counter) -> bool:

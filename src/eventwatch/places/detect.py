@@ -28,10 +28,17 @@ Hospital"), unless that word is a compass or size word (``data/region_prefixes.t
 hyphenated pair is a town like the first ("Fargo-Moorhead"). A town's name inside a street's name is no place
 ("Denver Avenue", ``data/feature_words.tsv``). A single word that repeats the
 first or last words of a person named earlier is that person ("Georgia Lane ... Georgia began").
+
+Lists and repeats: a name listed beside towns the model tagged is a town of their division, however small
+("Tunkhannock, Wyalusing, Laceyville and Towanda"); a small town the article places is the same town where its name
+heads an organisation's name ("the Lanesboro Arts Center"); a bare name before a county office's word or after a
+legislator's party letter is that county ("the Mingo Sheriff's Office", "D-Mingo"). A press abbreviation names its
+division only with its dots or after "Town," ("Miss Ferreira" and "GA tickets" name none), and "400 BC" is an era.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -202,6 +209,34 @@ def acronym_filter(surface: str, cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+@lru_cache(maxsize=1)
+def dotted_abbreviations() -> frozenset[str]:
+    """Keys of the press abbreviations of ``data/aliases.tsv`` that are written with dots ("Miss.", "Ga.", "Pa.",
+    "N.J.", "B.C.")."""
+    rows = [r[0] for r in read_tsv(DATA / "aliases.tsv") if r and r[0]]
+    undotted = {normalise(a) for a in rows if "." not in a}  # "US" is written so too
+    return frozenset(normalise(a) for a in rows if a.endswith(".")) - undotted
+
+
+ERA_KEYS = {"bc", "bce", "ad", "ce"}  # "200 B.C.", "400 BC": a year's era, not British Columbia
+
+
+def abbreviation_filter(words: list[str], s: int, e: int, key: str, cands: list[Candidate]) -> list[Candidate]:
+    """A press abbreviation names its division only as the press writes it: with its dots ("Jackson, Miss.",
+    "Trenton, N.J.") or right after "Town," ("Newark, NJ"). Without them the word is a title ("Miss Ferreira"), a
+    ticket ("GA tickets"), a news agency ("PA") or an era ("400 BC"); after a number it is an era even with its
+    dots ("200 B.C.")."""
+    if key in ERA_KEYS and s > 0 and any(ch.isdigit() for ch in words[s - 1]):
+        return [c for c in cands if c.name_kind != NAME_ALIAS]
+    if key not in dotted_abbreviations():
+        return cands
+    dotted = "." in "".join(words[s:e]) or (e < len(words) and words[e] == ".")
+    after_town = s >= 2 and words[s - 1] == "," and words[s - 2][:1].isupper()
+    if dotted or after_town:
+        return cands
+    return [c for c in cands if c.name_kind != NAME_ALIAS]
+
+
 def _keep(cands: list[Candidate], min_pop: int) -> list[Candidate]:
     """Candidates worth keeping for a gazetteer-only match: divisions and countries, big towns,
     and small towns under their own name (not an alternate name)."""
@@ -356,9 +391,16 @@ def detect(doc: Doc, gazetteer) -> tuple[list[Mention], set[str]]:
     org_countries_named = mask_org_names(doc, taken)
     mentions = abbreviated_division_mentions(doc, keys, found, taken)
     mentions += listed_division_mentions(doc, gazetteer, taken)
+    mentions += county_name_mentions(doc, gazetteer, gaz_ranges, keys, found, taken)
     mentions += entity_mentions(doc, ent_ranges, keys, found, taken)
+    mentions += listed_town_mentions(doc, gaz_ranges, keys, found, mentions, taken)
     mentions += gazetteer_mentions(doc, gaz_ranges, keys, found, taken)
     mentions += paired_town_mentions(doc, mentions, keys, found, taken)
+    repeated = repeated_town_mentions(doc, gaz_ranges, keys, mentions, taken)
+    if repeated:  # a shorter name the gazetteer alone found inside one yields to it (see repeated_town_mentions)
+        inside = [(m.tokens[0], m.tokens[1]) for m in repeated]
+        mentions = [m for m in mentions if m.from_entity or not any(s <= m.tokens[0] and m.tokens[1] <= e
+                                                                     for s, e in inside)] + repeated
     mentions.sort(key=lambda m: m.start)
     return mentions, demonym_countries(doc) | org_countries_named
 
@@ -426,6 +468,101 @@ def paired_town_mentions(doc: Doc, mentions: list[Mention], keys: dict, found: d
     return out
 
 
+def repeated_town_mentions(doc: Doc, ranges, keys: dict, mentions: list[Mention], taken: list[bool]) -> list[Mention]:
+    """The other mentions of a small town that the article names as a place (tagged, or its dateline): "RIDGE FARM
+    - ... farmers near Ridge Farm", "Lanesboro, Minnesota ... the Lanesboro Arts Center". The gazetteer alone keeps
+    no town under ``MIN_POPULATION_WEAK``; once the article has placed it, its name at the head of an organisation's
+    name or untagged is the same town, and takes the words of a shorter name the gazetteer alone found inside it
+    ("Ridge", a town in New York). Not the last word of a person's name of the article, nor inside an organisation's
+    name after its first word, nor part of a longer feature's name ("Lanesboro Street")."""
+    placed = {m.key: m.candidates for m in mentions if m.from_entity and any(c.feature == "city" for c in m.candidates)}
+    if not placed:
+        return []
+    labels, text = _token_labels(doc), column(doc, "text")
+    weak = [m.tokens for m in mentions if not m.from_entity]  # names the gazetteer alone found: a longer placed
+    # name that holds them whole may take their words ("Ridge", a town in New York, inside "Ridge Farm")
+    surnames = {normalise_word(text[pe - 1]) for (ps, pe), _ in _person_names(doc)}  # not "Decorah Parks"
+    out = []
+    for s, e in sorted(ranges, key=lambda r: (r[0] - r[1], r[0])):
+        key = keys[(s, e)]
+        if key not in placed or "PERSON" in {labels[i] for i in range(s, e)}:
+            continue
+        held = [(a, b) for a, b in weak if a < e and s < b]
+        if any(a < s or b > e for a, b in held) or sum(taken[s:e]) != sum(b - a for a, b in held):
+            continue  # taken by a tagged name, or by a weak one that reaches outside
+        if normalise_word(text[e - 1]) in surnames:
+            continue  # "Maria Wyalusing ... Wyalusing told the judge": the person, though a headline made a town of it
+        if not _org_position_ok(doc, s) or not outside_feature(text, s, e, placed[key]):
+            continue
+        weak = [(a, b) for a, b in weak if (a, b) not in held]
+        out.append(_mention(doc, s, e, key, taken, from_entity=False, candidates=placed[key]))
+    return out
+
+
+def listed_town_mentions(doc: Doc, ranges, keys: dict, found: dict, mentions: list[Mention],
+                         taken: list[bool]) -> list[Mention]:
+    """A capitalised name listed beside towns the model tagged ("Tunkhannock, Wyalusing, Laceyville and
+    Towanda") is a town of the first-level division the list's towns share, however small and whatever the model
+    tagged it, if the division has one of that name: a list of places is a list of neighbours. The division must be
+    shared by two of the listed towns, or be the only one of a single neighbour ("Real Madrid or Barcelona" names no
+    division). Only the division's own-name towns are read; read before the gazetteer-alone matches, so that a
+    namesake abroad does not take the name first."""
+    words = column(doc, "text")
+    towns = {m.tokens: {(c.cc, c.admin1) for c in m.candidates if c.feature == "city" and c.admin1} for m in mentions
+             if m.from_entity and any(c.feature == "city" for c in m.candidates)}
+    if not towns:
+        return []
+    ends = {e: (s, divs) for (s, e), divs in towns.items()}
+    starts = {s: (e, divs) for (s, e), divs in towns.items()}
+    out = []
+    for s, e in sorted(ranges, key=lambda r: (r[0], r[0] - r[1])):  # left to right: a list is read in order
+        if any(taken[s:e]) or keys[(s, e)] in stoplist() or (s > 0 and (
+                words[s - 1].lower() in ("the", "a", "an") or words[s - 1][:1].isdigit())):
+            continue  # "the Mound and Midland Trail rooms", "12 Elm Creek Dr.": a thing's or a street's name
+        neighbours = _list_neighbours(words, s, e, ends, starts)
+        if not neighbours:
+            continue
+        shared = Counter(d for divs in neighbours for d in divs)
+        divisions = {d for d, n in shared.items() if n >= 2} or (
+            neighbours[0] if len(neighbours) == 1 and len(neighbours[0]) == 1 else set())
+        within = [c for c in found.get(keys[(s, e)], []) if c.feature == "city" and c.name_kind != NAME_ALT
+                  and (c.cc, c.admin1) in divisions]
+        if within:
+            out.append(_mention(doc, s, e, keys[(s, e)], taken, from_entity=True, candidates=within))
+            divs = {(c.cc, c.admin1) for c in within}
+            ends[e], starts[s] = (s, divs), (e, divs)  # "Decorah, Ossian and Calmar"
+    return out
+
+
+def _list_neighbours(words: list[str], s: int, e: int, ends: dict, starts: dict, limit: int = 4) -> list[set]:
+    """The divisions of the tagged towns listed before and after tokens s..e, up to ``limit`` on each side, joined
+    by commas, "and" or "or"."""
+    out = []
+    i = s
+    for _ in range(limit):  # leftwards: "Tunkhannock, Wyalusing, | Laceyville"
+        j = i - 1
+        if j >= 1 and words[j] in LIST_JOINERS:
+            j -= 1 if words[j - 1] != "," or words[j] == "," else 2  # ", and"
+        else:
+            break
+        if j + 1 not in ends:
+            break
+        i, divs = ends[j + 1]
+        out.append(divs)
+    i = e
+    for _ in range(limit):  # rightwards: "Laceyville | and Towanda"
+        j = i
+        if j < len(words) and words[j] in LIST_JOINERS:
+            j += 2 if words[j] == "," and j + 1 < len(words) and words[j + 1] in ("and", "or") else 1
+        else:
+            break
+        if j not in starts:
+            break
+        i, divs = starts[j]
+        out.append(divs)
+    return out
+
+
 def abbreviated_division_mentions(doc: Doc, keys: dict, found: dict, taken: list[bool]) -> list[Mention]:
     """A division's press abbreviation that the tokenizer split from its period, after "Town,": "Churchill,
     Man." is Manitoba, "Moose Jaw, Sask." Saskatchewan, even where the bare word is a common one (stop-listed
@@ -464,6 +601,56 @@ def _name_list_before(doc: Doc, end: int) -> list[tuple[int, int]]:
         if i > 0 and words[i - 1].lower() in LIST_JOINERS:  # ", and"
             i -= 1
     return out
+
+
+@lru_cache(maxsize=1)
+def county_words() -> tuple[tuple[str, ...], ...]:
+    """Word sequences after a bare name that make it a county's name (``data/county_words.tsv``), longest first."""
+    rows = {tuple(r[0].split()) for r in read_tsv(DATA / "county_words.tsv") if r and r[0]}
+    return tuple(sorted(rows, key=len, reverse=True))
+
+
+PARTY_LETTERS = {"D", "R", "I"}  # a legislator's party before his district's county: "Delegate Ann Smith, D-Mingo"
+
+
+def _county_word_after(words: list[str], e: int) -> bool:
+    return any(tuple(words[e:e + len(w)]) == w for w in county_words())
+
+
+def _party_tag_before(words: list[str], s: int) -> bool:
+    """Tokens before s read ", D-" or "(R-": a state legislator's party and home county ("Ann Smith, D-Mingo")."""
+    return s >= 3 and words[s - 1] == "-" and words[s - 2] in PARTY_LETTERS and words[s - 3] in (",", "(")
+
+
+def county_name_mentions(doc: Doc, gazetteer, ranges, keys: dict, found: dict, taken: list[bool]) -> list[Mention]:
+    """A bare capitalised name before a county office's word ("Kanawha Sheriff", "the Mingo Sheriff's Office", "Logan
+    Circuit Court": ``data/county_words.tsv``) or after a state legislator's party letter ("D-Mingo") is the county
+    (or parish) of that name, if the index knows one: not a namesake town. After a party letter the US towns of that
+    name stay in the race (some states tag legislators with their town: "Tom Lee, D-Columbus"), left to the
+    article's context."""
+    words = column(doc, "text")
+    wanted = {}
+    for s, e in ranges:
+        if any(c.feature in ("country", "admin1") for c in found.get(keys[(s, e)], [])):
+            continue  # "the Texas Commission", "Iowa Sheriff's Association": the state's, not Texas County
+        if _county_word_after(words, e) or _party_tag_before(words, s):
+            for suffix in COUNTY_SUFFIX_WORDS:
+                wanted[(s, e, suffix)] = keys[(s, e)] + " " + suffix
+    if not wanted:
+        return []
+    counties = gazetteer.lookup(list(wanted.values()))
+    out = []
+    for (s, e, suffix), key in sorted(wanted.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+        if counties.get(key) and not any(taken[s:e]):
+            cands = counties[key]
+            if _party_tag_before(words, s):  # a legislator's home town in some states ("Tom Lee, D-Columbus")
+                cands = cands + [c for c in found.get(keys[(s, e)], []) if c.feature == "city" and c.cc == "US"
+                                 and c.name_kind != NAME_ALT]
+            out.append(_mention(doc, s, e, keys[(s, e)], taken, from_entity=True, candidates=cands))
+    return out
+
+
+COUNTY_SUFFIX_WORDS = ("county", "parish")
 
 
 def listed_division_mentions(doc: Doc, gazetteer, taken: list[bool]) -> list[Mention]:
@@ -506,6 +693,7 @@ def entity_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bool]
             if key in stop or key in dem:
                 break
             cands = acronym_filter(span_text(doc, vs, ve), found.get(key, []))
+            cands = abbreviation_filter(words, vs, ve, key, cands)  # "Miss Ferreira", "GA tickets", "400 BC"
             cands = outside_feature(words, vs, ve, cands)  # the model tagged "Ontario" alone in "Lake Ontario"
             if feature_named_otherwise(doc, vs, ve):  # "Kilimanjaro beer" tagged as a place
                 cands = [c for c in cands if not c.ext_id.startswith(ORG_NAMED_FEATURES)]
@@ -546,7 +734,7 @@ def gazetteer_mentions(doc: Doc, ranges, keys: dict, found: dict, taken: list[bo
         if any(taken[s:e]):
             continue
         key = keys[(s, e)]
-        cands = acronym_filter(span_text(doc, s, e), found.get(key, []))
+        cands = abbreviation_filter(text, s, e, key, acronym_filter(span_text(doc, s, e), found.get(key, [])))
         if e - s == 1 and pos[s] == "VERB":
             continue  # a capitalised verb ("Riding this bicycle", "the Shaping the Future committee")
         division = any(c.feature in ("country", "admin1") for c in cands)

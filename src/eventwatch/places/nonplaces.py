@@ -61,12 +61,13 @@ def _verb_kind(doc: Doc, last: int) -> str | None:
 
 
 def article_surnames(doc: Doc) -> frozenset[str]:
-    """Normalised words that follow a title or a middle initial somewhere in the article ("Mayor
-    Mullins", "Tyrise M. Bell"): there, every mention of the word is that person."""
+    """Normalised words that follow a title, a relative's noun or a middle initial somewhere in the article ("Mayor
+    Mullins", "his wife, Amelia", "Tyrise M. Bell"): there, every mention of the word is that person."""
     words, lower, table = column(doc, "text"), column(doc, "lower_"), cues()
     out = set()
     for i in range(1, len(words)):
-        if words[i][:1].isupper() and ((lower[i - 1].rstrip("."), "before") in table or _initial(words[i - 1])):
+        if words[i][:1].isupper() and ((lower[i - 1].rstrip("."), "before") in table or _initial(words[i - 1]) or (
+                i > 1 and words[i - 1] == "," and table.get((lower[i - 2], "before")) == "relative")):
             out.add(normalise(words[i]))
     return frozenset(out)
 
