@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwatch.events.stage import ACTORLESS_MIN_CONFIDENCE, _settle_actorless
+from eventwatch.events.stage import ACTORLESS_MIN_CONFIDENCE, _settle_actorless, actorless_bar
 from eventwatch.model import Document, Event, Record
 
 
@@ -38,8 +38,8 @@ def test_a_ruling_by_a_referee_or_a_brand_name_is_no_event(pipeline):
     assert not any(t == "questioned" for _, t in roots(process(pipeline, "Fans questioned the new kit on social media.")))
 
 
-def _event(conf: float, src: str | None = None) -> Event:
-    return Event(source=src, target=None, cameo="046", root="04", plover="CONSULT", quad_class=1, goldstein=1.0,
+def _event(conf: float, src: str | None = None, cameo: str = "173") -> Event:
+    return Event(source=src, target=None, cameo=cameo, root=cameo[:2], plover="", quad_class=4, goldstein=-5.0,
                  sentence=[0, 10], trigger=[0, 5], confidence=conf)
 
 
@@ -49,6 +49,25 @@ def test_actorless_events_stay_only_above_the_confidence_bar():
     rec.events = [low, high, placed]
     _settle_actorless(rec, {id(low): low, id(high): high})
     assert rec.events == [high, placed]
+
+
+def test_actorless_talks_agreements_and_protests_have_a_lower_bar():
+    talks, deal, strike = _event(0.5, cameo="046"), _event(0.47, cameo="057"), _event(0.5, cameo="143")
+    arrest, fight, too_low = _event(0.5, cameo="173"), _event(0.55, cameo="190"), _event(0.4, cameo="046")
+    rec = Record(text="x" * 10, id="t")
+    rec.events = [talks, deal, strike, arrest, fight, too_low]
+    _settle_actorless(rec, {id(e): e for e in rec.events})
+    assert rec.events == [talks, deal, strike]
+    assert actorless_bar("04") < actorless_bar("17") == ACTORLESS_MIN_CONFIDENCE
+
+
+@pytest.mark.parametrize("text, trigger", [   # calibrated near 0.45-0.5: kept only under the lower bar of root 04
+    ("The talks, held every year at ministerial level to review trade between the two economies, begin tomorrow "
+     "in Tokyo.", "talks"),
+    ("The ministers ended a weekend meeting with a frank admission that their plans had failed.", "meeting"),
+])
+def test_talks_with_no_party_named_can_still_be_coded(pipeline, text, trigger):
+    assert trigger in [t for _, t in roots(process(pipeline, text))], roots(process(pipeline, text))
 
 
 def test_barring_a_party_is_a_restriction(pipeline):
