@@ -27,6 +27,9 @@ def roots(record) -> list[tuple[str, str]]:
     # a ruling finds against a party (CAMEO 116); "ruled that the election law was void" finds no one guilty
     ("The Supreme Court of Kenya ruled that the opposition leader was liable for the damage.", "11", "ruled"),
     ("The Scottish National Party suspended the councillor on Friday.", "17", "suspended"),
+    # a party's claim about another's conduct or plans is criticism (111)
+    ("The Scottish Liberal Democrats claimed the new tax would hit every family in Glasgow.", "11", "claimed"),
+    ("Opposition leaders in Zambia claim that the ruling party rigged the vote in three provinces.", "11", "claim"),
 ])
 def test_the_construction_codes_an_event(pipeline, text, root, trigger):
     r = process(pipeline, text)
@@ -73,3 +76,11 @@ def test_talks_with_no_party_named_can_still_be_coded(pipeline, text, trigger):
 def test_barring_a_party_is_a_restriction(pipeline):
     r = process(pipeline, "The Ugandan regulator barred MTN Group from selling new lines.")
     assert ("17", "barred") in roots(r), roots(r)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebel group claimed responsibility for the bombing of the bridge near Karsk.",
+    "The ruling party claimed victory in the municipal elections on Sunday.",
+])
+def test_a_claim_of_responsibility_or_victory_is_no_criticism(pipeline, text):
+    assert ("11", "claimed") not in roots(process(pipeline, text)), roots(process(pipeline, text))
