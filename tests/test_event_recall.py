@@ -30,6 +30,11 @@ def roots(record) -> list[tuple[str, str]]:
     # a party's claim about another's conduct or plans is criticism (111)
     ("The Scottish Liberal Democrats claimed the new tax would hit every family in Glasgow.", "11", "claimed"),
     ("Opposition leaders in Zambia claim that the ruling party rigged the vote in three provinces.", "11", "claim"),
+    # agreeing with a party on, for or that something, or agreeing a thing with a party: an agreement (057)
+    ("The Kenyan government agreed with the teachers' union on a new pay scale last week.", "05", "agreed"),
+    ("Ghana has agreed a loan package with the World Bank to rebuild its roads.", "05", "agreed"),
+    ("We have agreed with the Ugandan government that the refugees will stay until May.", "05", "agreed"),
+    ("Egypt agreed with Israel for the supply of natural gas over ten years.", "05", "agreed"),
 ])
 def test_the_construction_codes_an_event(pipeline, text, root, trigger):
     r = process(pipeline, text)
@@ -84,3 +89,8 @@ def test_barring_a_party_is_a_restriction(pipeline):
 ])
 def test_a_claim_of_responsibility_or_victory_is_no_criticism(pipeline, text):
     assert ("11", "claimed") not in roots(process(pipeline, text)), roots(process(pipeline, text))
+
+
+def test_agreeing_with_a_party_alone_is_no_agreement(pipeline):
+    assert ("05", "agreed") not in roots(process(pipeline, "The Kenyan finance minister agreed with the opposition leader.")), \
+        roots(process(pipeline, "The Kenyan finance minister agreed with the opposition leader."))
