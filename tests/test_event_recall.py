@@ -94,3 +94,25 @@ def test_a_claim_of_responsibility_or_victory_is_no_criticism(pipeline, text):
 def test_agreeing_with_a_party_alone_is_no_agreement(pipeline):
     assert ("05", "agreed") not in roots(process(pipeline, "The Kenyan finance minister agreed with the opposition leader.")), \
         roots(process(pipeline, "The Kenyan finance minister agreed with the opposition leader."))
+
+
+# REVIEW12 #1: "<weapon or force> hit/struck <place or target>" is an attack (195 aerial weapons, 194 artillery, 190)
+@pytest.mark.parametrize("text, root, trigger", [
+    ("Syrian warplanes hit a bakery in Idlib province on Monday, rescue workers said.", "19", "hit"),
+    ("Ethiopian artillery shells hit a school in Mekelle overnight.", "19", "hit"),
+    ("A school in Mekelle was hit by Ethiopian artillery shells overnight.", "19", "hit"),
+    ("Azerbaijani forces hit Armenian positions near the border on Tuesday.", "19", "hit"),
+    ("A Houthi drone struck an oil tanker in the Red Sea on Friday.", "19", "struck"),
+    ("Nigerian air force jets bombed a village in Zamfara state on Sunday.", "19", "bombed"),
+])
+def test_a_weapon_or_force_hitting_a_target_is_an_attack(pipeline, text, root, trigger):
+    assert (root, trigger) in roots(process(pipeline, text)), roots(process(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The storm hit the coast of Florida on Monday.",
+    "The new tax will hit poor families hardest, the opposition said.",
+    "The price of oil hit a record high on Tuesday.",
+])
+def test_hit_by_no_weapon_is_no_attack(pipeline, text):
+    assert not [r for r, t in roots(process(pipeline, text)) if r in ("18", "19")], roots(process(pipeline, text))
