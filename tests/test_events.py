@@ -352,7 +352,7 @@ def test_an_attack_on_a_policy_is_criticism_not_an_assault(pipeline):
     ("Two journalists were beaten to death by a mob in Karsk.", "182"),
     ("Morvian soldiers shot two protesters dead in Karsk on Friday.", "18"),  # shooting people: assault (18), not combat
     ("Rebels attacked a Morvian army convoy near Karsk, killing two soldiers.", "190"),
-    ("Turkish jets struck a rebel base in northern Iraq on Tuesday.", "190"),
+    ("Turkish jets struck a rebel base in northern Iraq on Tuesday.", "195"),  # jets: aerial weapons (evrec10)
     ("Morvian police stormed the building and arrested three men.", "190"),
     ("Morvian troops captured part of a rebel stronghold near Karsk after five days of fighting.", "19"),
     ("Russian tanks fired four shells at targets in Kharkiv, witnesses said.", "19"),

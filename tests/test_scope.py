@@ -165,3 +165,33 @@ def test_the_result_of_an_attack_is_the_same_event(pipeline, text):
 ])
 def test_a_killing_by_an_act_of_force_is_that_act(pipeline, text, code):
     assert code in [e.cameo for e in process(pipeline, text).events]
+
+
+# An arrest or detention is the state's act whoever is arrested: in a sport (or film, or technology) article it stays
+# an event even with no police named (scope.tsv "stateact"); a governing body's charge stays no event.
+SPORT_ARRESTS = (
+    "United beat City 2-1 in the cup final on Sunday, with a late goal from their striker deciding the match. "
+    "The Brazilian winger Carlos Mendes was arrested at his home on Monday morning after a brawl outside a nightclub. "
+    "Two Scottish supporters of the club were detained overnight for throwing bottles at the team coach. "
+    "The league charged the goalkeeper with misconduct after the final whistle. "
+    "The coach said the players would train on Tuesday before the next league game."
+)
+
+
+@pytest.fixture(scope="module")
+def sport_arrests(pipeline):
+    return process(pipeline, SPORT_ARRESTS)
+
+
+def test_the_article_is_a_sport_article(pipeline):
+    from eventwatch.events.scope import article_domain
+    assert article_domain(pipeline.nlp(SPORT_ARRESTS)) == "sport"
+
+
+@pytest.mark.parametrize("words", ["Carlos Mendes was arrested", "Two Scottish supporters of the club were detained"])
+def test_an_arrest_in_a_sport_article_stays_an_event(sport_arrests, words):
+    assert ("173", words.split()[-1]) in events_in(sport_arrests, words)
+
+
+def test_a_governing_body_charge_in_a_sport_article_is_still_no_event(sport_arrests):
+    assert events_in(sport_arrests, "The league charged") == []

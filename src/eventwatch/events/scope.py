@@ -56,6 +56,7 @@ class ScopeWords:
     state: frozenset[str] = frozenset()
     targeted: frozenset[str] = frozenset()
     militant: frozenset[str] = frozenset()
+    stateact: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +72,8 @@ def load_scope(path: str | None = None) -> ScopeWords:
     state = frozenset(w.upper() for w in kinds.pop("state", ()))
     targeted = frozenset(w.upper() for w in kinds.pop("targeted", ()))
     militant = frozenset(kinds.pop("militant", ()))
-    return ScopeWords({k: frozenset(v) for k, v in kinds.items()}, party, private, state, targeted, militant)
+    stateact = frozenset(kinds.pop("stateact", ()))
+    return ScopeWords({k: frozenset(v) for k, v in kinds.items()}, party, private, state, targeted, militant, stateact)
 
 
 def article_domain(doc: Doc, words: ScopeWords | None = None) -> str | None:
@@ -125,7 +127,7 @@ def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, protest
     words = words or load_scope()
     src, tgt = actors.get(event.source or ""), actors.get(event.target or "")
     if domain is not None:
-        return is_party(src, words) or is_party(tgt, words)
+        return is_party(src, words) or is_party(tgt, words) or state_act(event, text, words)
     if event.source in protesting or tgt is None and event.root in CONTESTING_ROOTS:
         return True
     if event.root in COOPERATION_ROOTS and _one_body(src, tgt, words):
@@ -139,6 +141,18 @@ def in_scope(event: Event, actors: dict[str, Actor], domain: str | None, protest
         # against a religious or ethnic group, nor by a person described as an extremist or a member of an armed group
         return False
     return True
+
+
+ARREST_CODE = "173"
+
+
+def state_act(event: Event, text: str, words: ScopeWords) -> bool:
+    """An arrest or detention (CAMEO 173) whose trigger word is one of the acts only the state does (``stateact``
+    rows): the police or a court is its doer, named or not."""
+    if event.cameo != ARREST_CODE or not text:
+        return False
+    word = text[event.trigger[0]:event.trigger[1]].lower()
+    return word in words.stateact
 
 
 DESCRIPTION_CHARS = 90  # the longest set-off description read after a person's name
