@@ -252,8 +252,8 @@ def strip_title(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) 
 
 
 def trim_end(doc: Doc, start: int, end: int) -> int:
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text == ">"):
+        end -= 1  # (">": Reuters' bracket round a company's name, bracketed_names)
     return end
 
 
@@ -520,9 +520,39 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
     taken = {k for m in mentions for k in range(m.first, m.end)}
     mentions += entity_mentions(doc, record, dic, ft, taken, blocked, named)
     taken = {k for m in mentions for k in range(m.first, m.end)}
+    mentions += bracketed_names(doc, dic, ft, taken)
+    taken = {k for m in mentions for k in range(m.first, m.end)}
     mentions += surname_tokens(doc, ft, taken, named, dic)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+BRACKET_WIDTH = 8  # the most words between "<" and ">" read as one company's name
+
+
+def bracketed_names(doc: Doc, dic: Dictionary, ft: list[str], taken: set[int]) -> list[Mention]:
+    """Reuters' markup of company names, «shares of <Norvik Steel Corp> fell»: the capitalised words between angle
+    brackets are an organisation's name (the dictionary's entry when it knows the name), whatever the model tagged
+    them; a stock code in brackets after a name («Peugeot SA <PEUP.P>», one word) is no second name."""
+    out = []
+    words = column(doc, "text")
+    for i, w in enumerate(words):
+        if w != "<":
+            continue
+        close = next((k for k in range(i + 1, min(len(doc), i + BRACKET_WIDTH + 2)) if words[k] == ">"), None)
+        if close is None or close == i + 1 or any(k in taken for k in range(i + 1, close)):
+            continue
+        inner = words[i + 1:close]
+        if not inner[0][:1].isupper() or any(x[:1].islower() and x not in ("of", "and", "de", "du") for x in inner):
+            continue
+        if len(inner) == 1 and ("." in inner[0] or inner[0].isupper()):
+            continue  # a stock code
+        name = " ".join(x for x in ft[i + 1:close] if x)
+        entry = dic.entries.get(dic.index.get(name, "")) if name in dic.index else None
+        if entry is not None and entry.kind not in ("organization", "group"):
+            continue
+        out.append(Mention(i + 1, close, "organization", entry, "BRACKET" if entry is None else "DICT"))
+    return out
 
 
 def honorific_names(doc: Doc) -> list[Mention]:

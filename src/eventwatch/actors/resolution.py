@@ -506,8 +506,9 @@ class Resolver:
         heads = org_heads()
         named = [heads[w] for w in words if w in heads]
         sector = sector or ("PTY" if "PTY" in named else next(iter(named), None))  # "Workers' Party" is a party
-        if any(w in sport_heads() for w in words) or any(f"{a} {b}" in sport_heads() for a, b in zip(words, words[1:])):
-            sector = None  # "the Premier League", "Chelsea FC": a sports body, no government
+        if (any(w in sport_heads() for w in words) or any(f"{a} {b}" in sport_heads() for a, b in zip(words, words[1:]))) \
+                and not any(w in sport_state_words() for w in words):
+            sector = None  # "the Premier League", "Chelsea FC", "the US Anti-Doping Agency": a sports body, no government
         if sector == "MIL" and any(w not in state_force_words() and not self.dic.demonyms.get(w)
                                    and not self.dic.capitals.get(w) and not _country_named(self.dic, w) for w in words):
             # a named army with a word no state's forces have ("Arakan Army", "Free Syrian Army") is an armed group
@@ -549,6 +550,12 @@ STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "IGO"})
 def sport_heads() -> frozenset[str]:
     """Words of the names of sports bodies and clubs (data/sport_heads.txt)."""
     return frozenset(fold(w) for w in read_words(DATA / "sport_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def sport_state_words() -> frozenset[str]:
+    """Words that keep a state's office for sport the state's (data/sport_state_words.txt): "Ministry of Sport"."""
+    return frozenset(fold(w) for w in read_words(DATA / "sport_state_words.txt"))
 
 
 def name_region(name: str, dic: Dictionary) -> str | None:

@@ -182,7 +182,8 @@ def apposition(doc: Doc, ft: list[str], m: Mention, dic: Dictionary, mentions_in
     stop = m.end + 1
     while stop < len(doc) and stop < m.end + 14 and doc[stop].text not in (",", ".", ";", "“", "\"", "(") and doc[stop].pos_ not in ("VERB", "AUX"):
         stop += 1
-    if stop == m.end + 1 or doc[m.end + 1].lower_ not in DETERMINERS and not dic.titles.get(ft[m.end + 1]):
+    owner = _title_owner(doc, ft, m.end + 1, dic, mentions_in)
+    if stop == m.end + 1 or doc[m.end + 1].lower_ not in DETERMINERS and not dic.titles.get(ft[m.end + 1]) and not owner:
         return info
     span_tokens = range(m.end + 1, stop)
     if doc[m.end + 1].lower_ in POSSESSIVES:
@@ -204,10 +205,25 @@ def apposition(doc: Doc, ft: list[str], m: Mention, dic: Dictionary, mentions_in
         country = place_country(doc[k], ft[k], dic)
         if country and info.country is None and mentions_in.get(k) is None:
             info.country = country
-    if not (title_found or info.affiliation or info.country):
-        return TextRole()
+    if not (title_found or info.affiliation or info.country) or owner and not title_found:
+        return TextRole()  # ("Lai, Taiwan, ..." is a list, not a role)
     info.tokens.update(span_tokens)
     return info
+
+
+def _title_owner(doc: Doc, ft: list[str], k: int, dic: Dictionary, mentions_in: dict[int, Mention]) -> bool:
+    """Whether the apposition at K opens with the owner of a title: a country or body in the possessive ("X,
+    TAIWAN'S president,", "X, NATO's secretary-general,") or a country's adjective ("X, KENYAN president,")."""
+    if k >= len(doc):
+        return False
+    mm = mentions_in.get(k)
+    if mm is not None and mm.kind != "person":
+        end = mm.end
+    elif ft[k] in dic.demonyms or place_country(doc[k], ft[k], dic):
+        end = k + 1
+    else:
+        return False
+    return end < len(doc) and (doc[end].tag_ == "POS" or doc[end].lower_ in ("'s", "’s", "'")) or ft[k] in dic.demonyms
 
 
 def located_in(doc: Doc, ft: list[str], m: Mention, dic: Dictionary, mentions_in) -> str | None:
