@@ -27,6 +27,14 @@ def first_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def sport_roles() -> frozenset[str]:
+    """Nouns of a sports person's role ("striker", "manager", "sprinter"; data/sport_roles.txt)."""
+    from eventwatch.resources import read_words
+
+    return frozenset(read_words(DATA / "sport_roles.txt"))
+
+
+@lru_cache(maxsize=1)
 def regional_words() -> dict[str, str]:
     """Folded adjective of a region ("european", "south american") -> CAMEO region code ("EUR", "SAM")."""
     return {row[0]: row[1] for row in _rows("regional_words.tsv")}

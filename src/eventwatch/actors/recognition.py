@@ -310,7 +310,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
             continue  # "Viruses", "Islamophobia": a common noun the model took for a name
         elif ent.label_ == "PERSON" and named_by_org_noun(doc, start, end):
             out.append(Mention(start, end, "organization", None, ent.label_, title_start, role, sector))
-        elif ent.label_ == "PERSON" or ent.label_ == "ORG" and _titled_name(doc, start, end, dic, ft):
+        elif ent.label_ == "PERSON" or ent.label_ == "ORG" and (_titled_name(doc, start, end, dic, ft)
+                                                             or _sports_person(doc, start, end, dic, ft)):
             out.append(Mention(start, end, "person", None, ent.label_, title_start, role, sector))
         elif ent.label_ == "ORG" and not doc[start:end].text.isupper() or ent.label_ == "ORG" and end - start > 1:
             out.append(Mention(start, end, "organization", None, ent.label_, title_start, role, sector))
@@ -602,6 +603,27 @@ def _titled_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str])
         if key in dic.titles and dic.titles[key][0]:
             return True
     return False
+
+
+def _sports_person(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> bool:
+    """«Real Madrid striker Kylian Mbappe», «X, the Arsenal manager,» tagged as an organisation: two or three
+    capitalised words, none a word that names a body, right after a sports person's role noun
+    (``data/sport_roles.txt``) or with one in apposition; in an article that uses such nouns, also a name that
+    opens with a known given name ("Kylian Mbappe said" in a football story)."""
+    from eventwatch.actors.lexicon import org_heads, sport_roles
+    from eventwatch.actors.resolution import sport_heads
+
+    if not 2 <= end - start <= 3 or not all(doc[k].pos_ == "PROPN" and doc[k].text.istitle() for k in range(start, end)):
+        return False
+    if any(ft[k] in org_heads() or ft[k] in dic.agents or ft[k] in sport_heads() for k in range(start, end)):
+        return False
+    roles = sport_roles()
+    if start > 0 and doc[start - 1].lower_ in roles:
+        return True  # "striker Kylian Mbappe", "Manchester City manager Pep Guardiola"
+    root = doc[start:end].root
+    if any(c.dep_ == "appos" and c.lower_ in roles for c in root.children):
+        return True  # "Mbappe, the France striker,"
+    return ft[start] in first_names() and any(t.lower_ in roles for t in doc)
 
 
 def follow_place_countries(doc: Doc, record: Record, dic: Dictionary, mentions: list[Mention]) -> None:
