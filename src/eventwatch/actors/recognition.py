@@ -269,7 +269,12 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
     since = {k: first for k, (_, first) in named.items()}  # a short form refers back to a full name, never forward
     dateline = fold(record.dateline) if record.dateline else None
     for ent in ents(doc):
-        if ent.label_ not in ENT_KINDS or any(k in taken for k in range(ent.start, ent.end)):
+        if any(k in taken for k in range(ent.start, ent.end)):
+            continue
+        if ent.label_ in ("PRODUCT", "WORK_OF_ART") and named_by_org_noun(doc, ent.start, ent.end):
+            out.append(Mention(ent.start, trim_end(doc, ent.start, ent.end), "organization", None, ent.label_))
+            continue  # «shipping firm Maersk» tagged as a product: the firm's name
+        if ent.label_ not in ENT_KINDS:
             continue
         if ent.label_ == "PERSON" and _inside_agent_phrase(ent, dic, ft):
             continue  # "Riot police ..." at the start of a sentence: a capitalised generic agent, not a person "Riot"

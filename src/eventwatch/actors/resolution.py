@@ -525,7 +525,8 @@ class Resolver:
         for s, e in c.spans:
             root = self.doc[s:e].root
             near = [root.head] if root.dep_ in DESCRIBED_BY and not s <= root.head.i < e else []
-            near += [t for t in root.children if t.dep_ in DESCRIBED_BY and not s <= t.i < e]
+            near += [t for t in root.children if t.dep_ in DESCRIBED_BY | {"amod"} and not s <= t.i < e]
+            # («shipping FIRM Maersk»: the model may read the noun before the name as its adjective)
             for t in near:
                 if t.pos_ == "NOUN" and t.text.islower() and fold(t.lemma_) in heads:
                     return heads[fold(t.lemma_)]

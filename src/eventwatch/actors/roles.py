@@ -227,9 +227,12 @@ def _title_owner(doc: Doc, ft: list[str], k: int, dic: Dictionary, mentions_in: 
 
 
 def located_in(doc: Doc, ft: list[str], m: Mention, dic: Dictionary, mentions_in) -> str | None:
-    """"the National Movement in northern Afghanistan": the country right after an unknown organisation."""
+    """"the National Movement in northern Afghanistan": the country right after an unknown organisation, in a phrase
+    that hangs on its name."""
     if m.end >= len(doc) or doc[m.end].lower_ not in ("in", "of"):
         return None
+    if not m.start <= doc[m.end].head.i < m.end:
+        return None  # "attacked a vessel of shipping firm Maersk IN the Red Sea": the act's place, not the firm's
     for k in range(m.end + 1, min(len(doc), m.end + 4)):
         mm = mentions_in.get(k)
         if mm is not None and mm.entry is not None and mm.entry.kind == "country" and mm.entry.roles:
