@@ -120,5 +120,13 @@ def org_heads() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def entourage() -> dict[str, str]:
-    """Role words of the people around a named person ("spokesman", "chief of staff") -> "for" | "own"."""
-    return {row[0]: row[1] for row in _rows("entourage.tsv")}
+    """Role words of the people around a named person who speak for them or as themselves ("spokesman", "chief of
+    staff") -> "for" | "own" (``entourage.tsv`` without its "rel" rows)."""
+    return {row[0]: row[1] for row in _rows("entourage.tsv") if row[1] in ("for", "own")}
+
+
+@lru_cache(maxsize=1)
+def relation_nouns() -> frozenset[str]:
+    """The one-word rows of ``entourage.tsv``, every class: nouns of a person's relations and staff ("her ADVISER",
+    "the minister's SON", "his DRIVER"), who are someone other than the owner."""
+    return frozenset(row[0] for row in _rows("entourage.tsv") if " " not in row[0])
