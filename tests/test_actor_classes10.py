@@ -127,3 +127,20 @@ def test_relation_nouns_and_speaking_roles_come_from_one_table():
     assert "driver" not in roles and roles["spokesman"] == "for" and roles["lawyer"] == "own"
     assert "chief of staff" in roles and "chief of staff" not in relations  # one word a lemma
     assert set(roles.values()) == {"for", "own"}
+
+
+# ---- abbreviated and local legislative titles (AP style) give the sector; "of PLACE" the country
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Rep. Hal Daub of Nebraska criticised the trade bill on Tuesday.", "Hal Daub", "USALEG"),
+    ("Gov. Martin Reese of Ohio vetoed the spending bill.", "Martin Reese", "USAGOV"),
+    ("State Sen. Laura Whitcomb of Texas accused the agency of hiding the report.", "Laura Whitcomb", "USALEG"),
+])
+def test_an_abbreviated_title_and_a_place_code_the_person(run, text, name, code):
+    a = actor_at(run(text), name)
+    assert a is not None and a.kind == "person" and a.code == code
+
+
+def test_a_councillor_is_local_government(run):
+    a = actor_at(run("Councillor Janet Ogden criticised the police over the raid in Leeds, England."), "Janet Ogden")
+    assert a is not None and a.sector[:1] == ["GOV"]

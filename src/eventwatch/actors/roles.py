@@ -250,6 +250,8 @@ def role_of_mention(doc, ft, m: Mention, dic, mentions_by_end, mentions_in) -> T
     info.merge(before(doc, ft, m.first, dic, mentions_by_end))
     if m.kind == "person":
         info.merge(apposition(doc, ft, m, dic, mentions_in))
+        if info.role and info.country is None and m.entry is None:  # "Rep. Hal Daub OF NEBRASKA", "Mayor X of Lyon"
+            info.country = located_in(doc, ft, m, dic, mentions_in)
     elif m.entry is None and info.country is None:
         info.country = located_in(doc, ft, m, dic, mentions_in)
     return info
