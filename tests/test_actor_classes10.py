@@ -144,3 +144,17 @@ def test_an_abbreviated_title_and_a_place_code_the_person(run, text, name, code)
 def test_a_councillor_is_local_government(run):
     a = actor_at(run("Councillor Janet Ogden criticised the police over the raid in Leeds, England."), "Janet Ogden")
     assert a is not None and a.sector[:1] == ["GOV"]
+
+
+# ---- "TITLE to HOST NAME": the title is the named person's, the host is not their country
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Russian ambassador to Turkey Andrei Karlov was shot dead in Ankara.", "Andrei Karlov", "RUSGOV"),
+    ("The Indian ambassador to Nepal, Rakesh Menon, protested against the new map.", "Rakesh Menon", "INDGOV"),
+    ("The German ambassador to Iran, Markus Potzel, was summoned over the verdict.", "Markus Potzel", "DEUGOV"),
+])
+def test_an_envoys_host_is_not_their_country(run, text, name, code):
+    r = run(text)
+    a = actor_at(r, name)
+    assert a is not None and a.kind == "person" and a.code == code
+    assert not any(x.kind == "person" and x is not a and x.role for x in r.actors)  # one identity, not a title apart

@@ -115,10 +115,37 @@ def place_start(tok) -> int:
     return ent.start if ent is not None else tok.i
 
 
+POSTING_WORDS = frozenset({"to", "at", "in"})  # "ambassador TO Turkey", "envoy AT the UN", "consul IN Istanbul"
+
+
+def _posting_before(doc: Doc, ft: list[str], k: int, dic: Dictionary, mentions_by_end: dict[int, Mention]) -> int | None:
+    """The first token of "to|at|in PLACE[,]" right before token K when a title ends before it ("the US ambassador
+    to Japan, Rahm Emanuel", "Russian ambassador to Turkey Andrei Karlov"): the title is the named person's, and
+    the place is where the holder is posted, not the holder's country. None otherwise."""
+    end = k - 1 if k > 0 and doc[k - 1].text == "," else k
+    for j in range(max(0, end - 4), end - 1):
+        if doc[j].lower_ not in POSTING_WORDS or title_ending_at(doc, ft, j, dic) is None:
+            continue
+        first = j + 1 + (doc[j + 1].lower_ == "the")
+        m = mentions_by_end.get(end)
+        name = " ".join(x for x in ft[first:end] if x)
+        entry = dic.entries.get(dic.index.get(name, "")) if name in dic.index else None
+        placed = m is not None and m.kind != "person" and m.first == first or \
+            entry is not None and entry.kind in ("country", "organization") or \
+            all(place_country(doc[x], ft[x], dic) for x in range(first, end)) and first < end
+        if placed:
+            return j
+    return None
+
+
 def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end: dict[int, Mention]) -> TextRole:
     """Titles and modifiers left of a name: [Country|Org|X's] [adj] Title* NAME."""
     info, k, adjectives = TextRole(), start, 0
     while k > 0:
+        posting = _posting_before(doc, ft, k, dic, mentions_by_end) if info.role is None else None
+        if posting is not None:  # "Russian ambassador TO TURKEY Andrei Karlov": the host is not his country
+            info.tokens.update(range(posting, k))
+            k = posting
         t_start = title_ending_at(doc, ft, k, dic)
         if t_start is not None:
             role, sector = dic.titles[" ".join(x for x in ft[t_start:k] if x)]
