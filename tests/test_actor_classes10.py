@@ -158,3 +158,12 @@ def test_an_envoys_host_is_not_their_country(run, text, name, code):
     a = actor_at(r, name)
     assert a is not None and a.kind == "person" and a.code == code
     assert not any(x.kind == "person" and x is not a and x.role for x in r.actors)  # one identity, not a title apart
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("US Undersecretary of State Carla Menzer met British officials in London.", "Carla Menzer", "Undersecretary of State"),
+    ("Assistant Secretary of State Mary Ellison criticised the junta in Niamey.", "Mary Ellison", "Assistant Secretary of State"),
+])
+def test_a_junior_ministers_title_is_a_government_role(run, text, name, role):
+    a = actor_at(run(text), name)
+    assert a is not None and a.role == role and "GOV" in a.sector
