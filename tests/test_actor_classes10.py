@@ -167,3 +167,22 @@ def test_an_envoys_host_is_not_their_country(run, text, name, code):
 def test_a_junior_ministers_title_is_a_government_role(run, text, name, role):
     a = actor_at(run(text), name)
     assert a is not None and a.role == role and "GOV" in a.sector
+
+
+# ---- parties known by their own names; a party's officials are the party
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Fidesz won a two-thirds majority, and the opposition accused it of fraud.", "Fidesz", "HUNPTY"),
+    ("The Scottish National Party demanded a second referendum.", "Scottish National Party", "GBRPTY"),
+    ("Kuomintang legislators walked out of the chamber in Taipei.", "Kuomintang", "TWNPTY"),
+])
+def test_a_party_known_by_its_own_name(run, text, name, code):
+    a = actor_at(run(text), name)
+    assert a is not None and a.code == code
+
+
+def test_a_partys_officials_are_the_party_not_the_state(run):
+    r = run("Senior United Russia officials accused the opposition of fraud in the regional vote.")
+    a = actor_at(r, "officials")
+    assert a is not None and a.code == "RUSPTY"
+    assert not any(x.code == "RUSGOV" for x in r.actors)

@@ -647,7 +647,9 @@ def armed_group_of(tok: Token, sector: str, ctx: Context) -> GroupOf | None:
             if actor is None or actor.kind == "country" or is_generic_id(actor.id) or actor.kind == "person":
                 continue
             armed = sector in ARMED_SECTORS and set(actor.sector) & NON_STATE_ARMED
-            if armed or sector not in ARMED_SECTORS and international_body(actor):
+            party = sector == "GOV" and actor.sector[:1] == ["PTY"] and tok.lemma_.lower() == "official"
+            if armed or party or sector not in ARMED_SECTORS and international_body(actor):
+                # ("United Russia OFFICIALS": the party's officials are the party, not the state's)
                 # not "Kurdish fighters" (a people), not a government; "RED CROSS officials", "UN staff": the body's
                 first = min(x.i for x in c.subtree if x.i in ctx.actor_at and ctx.actor_at[x.i] is actor)
                 last = max(x.i for x in c.subtree if not x.is_punct)  # "from the Houthi MOVEMENT"
