@@ -186,3 +186,8 @@ def test_a_partys_officials_are_the_party_not_the_state(run):
     a = actor_at(r, "officials")
     assert a is not None and a.code == "RUSPTY"
     assert not any(x.code == "RUSGOV" for x in r.actors)
+
+
+def test_a_states_sports_commission_stays_the_government(run):
+    a = actor_at(run("The Philippine Sports Commission suspended the boxing association's funding."), "Sports Commission")
+    assert a is not None and "GOV" in (a.sector or [])
