@@ -34,12 +34,13 @@ organisation, group or country. Mentions inside a quotation are skipped when loo
 from __future__ import annotations
 
 import logging
+import re
 
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors.dictionary import fold, load_dictionary
 from eventwatch.actors.generic import article_country, evidence_country, generic_actors, mark_suspects, place_unplaced, sole_country
-from eventwatch.actors.names import ACRONYM, acronym_owner
+from eventwatch.actors.names import ACRONYM, acronym_owner, plain_name, spelled_by
 from eventwatch.actors.people import KEY as PEOPLE_KEY
 from eventwatch.actors.people import PeopleTable, people_of
 from eventwatch.actors.recognition import folded_tokens, part_of_longer_name, recognize
@@ -64,6 +65,7 @@ class ActorStage:
 
     def __call__(self, doc: Doc, record: Record) -> None:
         record.actors.extend(find_actors(doc, record, self.dictionary))
+        record.actors[:] = defined_acronyms(record.actors, record.text)  # before the article's country is counted
         country = article_country(record)
         generic_actors(doc, record, self.dictionary)  # unnamed groups: police, protesters, villagers
         mark_suspects(doc, record)  # people with no office whom the article has arrested or charged
@@ -103,6 +105,33 @@ def merge_acronyms(actors: list[Actor], text: str) -> list[Actor]:
         for a in out:  # a person of the acronym's body belongs to the named one ("a spokesman for the NDP")
             if a.affiliation == short.id:
                 a.affiliation = owner.id
+    return defined_acronyms(out, text)
+
+
+def defined_acronyms(actors: list[Actor], text: str) -> list[Actor]:
+    """An acronym the document defines, "the Federation of Small Businesses (FSB)", is that body's wherever the
+    document writes it, even when the dictionary knows another body by the same letters (Russia's FSB): the
+    acronym's mentions leave the other actor for the defined one; an actor left with no mention goes."""
+    defined: dict[str, Actor] = {}
+    for actor in actors:
+        if actor.kind not in ("organization", "group") or len(actor.name.split()) < 2:
+            continue
+        for _, end in actor.mentions:
+            found = re.match(r"\s*\(\s*([A-Z][A-Z&]{1,6})\s*\)", text[end:end + 12])
+            if found and spelled_by(found.group(1), plain_name(actor.name)):
+                defined.setdefault(found.group(1), actor)
+    if not defined:
+        return actors
+    out = []
+    for actor in actors:
+        moved = [m for m in actor.mentions if text[m[0]:m[1]] in defined and defined[text[m[0]:m[1]]] is not actor]
+        for m in moved:
+            owner = defined[text[m[0]:m[1]]]
+            if list(m) not in [list(x) for x in owner.mentions]:
+                owner.mentions = sorted(owner.mentions + [m])
+        actor.mentions = [m for m in actor.mentions if m not in moved]
+        if actor.mentions or not moved:
+            out.append(actor)
     return out
 
 

@@ -553,6 +553,12 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
             mentions = [m for m in group.actor.mentions if not (span[0] <= m[0] and m[1] <= span[1])]
             group.actor.mentions = sorted(mentions + [span])  # the name's mention grows to the phrase
             continue
+        firm = firm_named_before(tok, sector, known.values())
+        if firm is not None:  # "shipping firm Maersk ... the company said": the firm, not a business of the story's place
+            span = [doc[phrase_start(tok)].idx, tok.idx + len(tok.text)]
+            if span not in firm.mentions:
+                firm.mentions = sorted(firm.mentions + [span])
+            continue
         country, end = own_country(tok, ctx)
         region = None if country else phrase_region(tok, dic)  # "an Arab diplomat": the region's, no place's
         if not country and not region and not stateless(tok, sector, dic):  # "… detained three men in X. The men were charged": X's
@@ -572,6 +578,33 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
         if span not in actor.mentions:
             actor.mentions.append(span)
             actor.mentions.sort()
+
+
+FIRM_WORDS = frozenset({"company", "firm"})  # with the trade nouns of data/firms.tsv ("the carmaker")
+
+
+def firm_named_before(tok: Token, sector: str, actors) -> Actor | None:
+    """The named firm a bare definite firm noun refers back to ("... shipping firm Maersk. The COMPANY said", "Norvik
+    Steel ... the steelmaker"): the named organisation of a business sector (BUS, or a multinational's MNC code)
+    mentioned last before TOK, when TOK is "the" + a singular firm noun with no other modifier ("the state company",
+    "a company", "the Kenyan firm" stay as they are)."""
+    from eventwatch.actors.lexicon import firm_nouns
+
+    if sector != "BUS" or tok.tag_ != "NN" or tok.lemma_.lower() not in FIRM_WORDS | firm_nouns():
+        return None
+    lefts = list(tok.lefts)
+    if [c.lower_ for c in lefts] != ["the"]:
+        return None
+    best, at = None, -1
+    for a in actors:
+        if a.kind != "organization" or is_generic_id(a.id):
+            continue
+        if a.sector[:1] != ["BUS"] and not (a.code or "").startswith("MNC"):
+            continue
+        last = max((e for s, e in a.mentions if e <= tok.idx), default=-1)
+        if last > at:
+            best, at = a, last
+    return best
 
 
 def sole_country(record: Record) -> str | None:
@@ -614,7 +647,9 @@ def armed_group_of(tok: Token, sector: str, ctx: Context) -> GroupOf | None:
             if actor is None or actor.kind == "country" or is_generic_id(actor.id) or actor.kind == "person":
                 continue
             armed = sector in ARMED_SECTORS and set(actor.sector) & NON_STATE_ARMED
-            if armed or sector not in ARMED_SECTORS and international_body(actor):
+            party = sector == "GOV" and actor.sector[:1] == ["PTY"] and tok.lemma_.lower() == "official"
+            if armed or party or sector not in ARMED_SECTORS and international_body(actor):
+                # ("United Russia OFFICIALS": the party's officials are the party, not the state's)
                 # not "Kurdish fighters" (a people), not a government; "RED CROSS officials", "UN staff": the body's
                 first = min(x.i for x in c.subtree if x.i in ctx.actor_at and ctx.actor_at[x.i] is actor)
                 last = max(x.i for x in c.subtree if not x.is_punct)  # "from the Houthi MOVEMENT"

@@ -27,6 +27,14 @@ def first_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def sport_roles() -> frozenset[str]:
+    """Nouns of a sports person's role ("striker", "manager", "sprinter"; data/sport_roles.txt)."""
+    from eventwatch.resources import read_words
+
+    return frozenset(read_words(DATA / "sport_roles.txt"))
+
+
+@lru_cache(maxsize=1)
 def regional_words() -> dict[str, str]:
     """Folded adjective of a region ("european", "south american") -> CAMEO region code ("EUR", "SAM")."""
     return {row[0]: row[1] for row in _rows("regional_words.tsv")}
@@ -112,5 +120,13 @@ def org_heads() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def entourage() -> dict[str, str]:
-    """Role words of the people around a named person ("spokesman", "chief of staff") -> "for" | "own"."""
-    return {row[0]: row[1] for row in _rows("entourage.tsv")}
+    """Role words of the people around a named person who speak for them or as themselves ("spokesman", "chief of
+    staff") -> "for" | "own" (``entourage.tsv`` without its "rel" rows)."""
+    return {row[0]: row[1] for row in _rows("entourage.tsv") if row[1] in ("for", "own")}
+
+
+@lru_cache(maxsize=1)
+def relation_nouns() -> frozenset[str]:
+    """The one-word rows of ``entourage.tsv``, every class: nouns of a person's relations and staff ("her ADVISER",
+    "the minister's SON", "his DRIVER"), who are someone other than the owner."""
+    return frozenset(row[0] for row in _rows("entourage.tsv") if " " not in row[0])

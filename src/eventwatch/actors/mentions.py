@@ -135,8 +135,8 @@ class MentionTable:
             kind = ENT_KINDS.get(ent.label_)
             if kind is None:
                 continue
-            if len(ent) > 1 and ent[-1].tag_ == "POS":
-                ent = ent[:-1]  # "Tony Blair's" is Tony Blair (issue 18: one actor, one identity)
+            if len(ent) > 1 and (ent[-1].tag_ == "POS" or ent[-1].text == ">"):
+                ent = ent[:-1]  # "Tony Blair's" is Tony Blair (issue 18: one actor, one identity); "<Ford Motor Co>"
             while kind == "person" and len(ent) > 1 and ent[0].lower_.rstrip(".") in HONORIFICS:
                 ent = ent[1:]  # "Mrs Ellen Barrow" is Ellen Barrow
             start, end = ent.start_char, ent.end_char

@@ -252,8 +252,8 @@ def strip_title(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) 
 
 
 def trim_end(doc: Doc, start: int, end: int) -> int:
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text == ">"):
+        end -= 1  # (">": Reuters' bracket round a company's name, bracketed_names)
     return end
 
 
@@ -269,7 +269,12 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
     since = {k: first for k, (_, first) in named.items()}  # a short form refers back to a full name, never forward
     dateline = fold(record.dateline) if record.dateline else None
     for ent in ents(doc):
-        if ent.label_ not in ENT_KINDS or any(k in taken for k in range(ent.start, ent.end)):
+        if any(k in taken for k in range(ent.start, ent.end)):
+            continue
+        if ent.label_ in ("PRODUCT", "WORK_OF_ART") and named_by_org_noun(doc, ent.start, ent.end):
+            out.append(Mention(ent.start, trim_end(doc, ent.start, ent.end), "organization", None, ent.label_))
+            continue  # «shipping firm Maersk» tagged as a product: the firm's name
+        if ent.label_ not in ENT_KINDS:
             continue
         if ent.label_ == "PERSON" and _inside_agent_phrase(ent, dic, ft):
             continue  # "Riot police ..." at the start of a sentence: a capitalised generic agent, not a person "Riot"
@@ -310,7 +315,8 @@ def entity_mentions(doc: Doc, record: Record, dic: Dictionary, ft: list[str], ta
             continue  # "Viruses", "Islamophobia": a common noun the model took for a name
         elif ent.label_ == "PERSON" and named_by_org_noun(doc, start, end):
             out.append(Mention(start, end, "organization", None, ent.label_, title_start, role, sector))
-        elif ent.label_ == "PERSON" or ent.label_ == "ORG" and _titled_name(doc, start, end, dic, ft):
+        elif ent.label_ == "PERSON" or ent.label_ == "ORG" and (_titled_name(doc, start, end, dic, ft)
+                                                             or _sports_person(doc, start, end, dic, ft)):
             out.append(Mention(start, end, "person", None, ent.label_, title_start, role, sector))
         elif ent.label_ == "ORG" and not doc[start:end].text.isupper() or ent.label_ == "ORG" and end - start > 1:
             out.append(Mention(start, end, "organization", None, ent.label_, title_start, role, sector))
@@ -520,9 +526,39 @@ def recognize(doc: Doc, record: Record, dic: Dictionary) -> list[Mention]:
     taken = {k for m in mentions for k in range(m.first, m.end)}
     mentions += entity_mentions(doc, record, dic, ft, taken, blocked, named)
     taken = {k for m in mentions for k in range(m.first, m.end)}
+    mentions += bracketed_names(doc, dic, ft, taken)
+    taken = {k for m in mentions for k in range(m.first, m.end)}
     mentions += surname_tokens(doc, ft, taken, named, dic)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+BRACKET_WIDTH = 8  # the most words between "<" and ">" read as one company's name
+
+
+def bracketed_names(doc: Doc, dic: Dictionary, ft: list[str], taken: set[int]) -> list[Mention]:
+    """Reuters' markup of company names, «shares of <Norvik Steel Corp> fell»: the capitalised words between angle
+    brackets are an organisation's name (the dictionary's entry when it knows the name), whatever the model tagged
+    them; a stock code in brackets after a name («Peugeot SA <PEUP.P>», one word) is no second name."""
+    out = []
+    words = column(doc, "text")
+    for i, w in enumerate(words):
+        if w != "<":
+            continue
+        close = next((k for k in range(i + 1, min(len(doc), i + BRACKET_WIDTH + 2)) if words[k] == ">"), None)
+        if close is None or close == i + 1 or any(k in taken for k in range(i + 1, close)):
+            continue
+        inner = words[i + 1:close]
+        if not inner[0][:1].isupper() or any(x[:1].islower() and x not in ("of", "and", "de", "du") for x in inner):
+            continue
+        if len(inner) == 1 and ("." in inner[0] or inner[0].isupper()):
+            continue  # a stock code
+        name = " ".join(x for x in ft[i + 1:close] if x)
+        entry = dic.entries.get(dic.index.get(name, "")) if name in dic.index else None
+        if entry is not None and entry.kind not in ("organization", "group"):
+            continue
+        out.append(Mention(i + 1, close, "organization", entry, "BRACKET" if entry is None else "DICT"))
+    return out
 
 
 def honorific_names(doc: Doc) -> list[Mention]:
@@ -572,6 +608,27 @@ def _titled_name(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str])
         if key in dic.titles and dic.titles[key][0]:
             return True
     return False
+
+
+def _sports_person(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str]) -> bool:
+    """«Real Madrid striker Kylian Mbappe», «X, the Arsenal manager,» tagged as an organisation: two or three
+    capitalised words, none a word that names a body, right after a sports person's role noun
+    (``data/sport_roles.txt``) or with one in apposition; in an article that uses such nouns, also a name that
+    opens with a known given name ("Kylian Mbappe said" in a football story)."""
+    from eventwatch.actors.lexicon import org_heads, sport_roles
+    from eventwatch.actors.resolution import sport_heads
+
+    if not 2 <= end - start <= 3 or not all(doc[k].pos_ == "PROPN" and doc[k].text.istitle() for k in range(start, end)):
+        return False
+    if any(ft[k] in org_heads() or ft[k] in dic.agents or ft[k] in sport_heads() for k in range(start, end)):
+        return False
+    roles = sport_roles()
+    if start > 0 and doc[start - 1].lower_ in roles:
+        return True  # "striker Kylian Mbappe", "Manchester City manager Pep Guardiola"
+    root = doc[start:end].root
+    if any(c.dep_ == "appos" and c.lower_ in roles for c in root.children):
+        return True  # "Mbappe, the France striker,"
+    return ft[start] in first_names() and any(t.lower_ in roles for t in doc)
 
 
 def follow_place_countries(doc: Doc, record: Record, dic: Dictionary, mentions: list[Mention]) -> None:

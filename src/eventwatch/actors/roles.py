@@ -115,10 +115,37 @@ def place_start(tok) -> int:
     return ent.start if ent is not None else tok.i
 
 
+POSTING_WORDS = frozenset({"to", "at", "in"})  # "ambassador TO Turkey", "envoy AT the UN", "consul IN Istanbul"
+
+
+def _posting_before(doc: Doc, ft: list[str], k: int, dic: Dictionary, mentions_by_end: dict[int, Mention]) -> int | None:
+    """The first token of "to|at|in PLACE[,]" right before token K when a title ends before it ("the US ambassador
+    to Japan, Rahm Emanuel", "Russian ambassador to Turkey Andrei Karlov"): the title is the named person's, and
+    the place is where the holder is posted, not the holder's country. None otherwise."""
+    end = k - 1 if k > 0 and doc[k - 1].text == "," else k
+    for j in range(max(0, end - 4), end - 1):
+        if doc[j].lower_ not in POSTING_WORDS or title_ending_at(doc, ft, j, dic) is None:
+            continue
+        first = j + 1 + (doc[j + 1].lower_ == "the")
+        m = mentions_by_end.get(end)
+        name = " ".join(x for x in ft[first:end] if x)
+        entry = dic.entries.get(dic.index.get(name, "")) if name in dic.index else None
+        placed = m is not None and m.kind != "person" and m.first == first or \
+            entry is not None and entry.kind in ("country", "organization") or \
+            all(place_country(doc[x], ft[x], dic) for x in range(first, end)) and first < end
+        if placed:
+            return j
+    return None
+
+
 def before(doc: Doc, ft: list[str], start: int, dic: Dictionary, mentions_by_end: dict[int, Mention]) -> TextRole:
     """Titles and modifiers left of a name: [Country|Org|X's] [adj] Title* NAME."""
     info, k, adjectives = TextRole(), start, 0
     while k > 0:
+        posting = _posting_before(doc, ft, k, dic, mentions_by_end) if info.role is None else None
+        if posting is not None:  # "Russian ambassador TO TURKEY Andrei Karlov": the host is not his country
+            info.tokens.update(range(posting, k))
+            k = posting
         t_start = title_ending_at(doc, ft, k, dic)
         if t_start is not None:
             role, sector = dic.titles[" ".join(x for x in ft[t_start:k] if x)]
@@ -182,7 +209,8 @@ def apposition(doc: Doc, ft: list[str], m: Mention, dic: Dictionary, mentions_in
     stop = m.end + 1
     while stop < len(doc) and stop < m.end + 14 and doc[stop].text not in (",", ".", ";", "“", "\"", "(") and doc[stop].pos_ not in ("VERB", "AUX"):
         stop += 1
-    if stop == m.end + 1 or doc[m.end + 1].lower_ not in DETERMINERS and not dic.titles.get(ft[m.end + 1]):
+    owner = _title_owner(doc, ft, m.end + 1, dic, mentions_in)
+    if stop == m.end + 1 or doc[m.end + 1].lower_ not in DETERMINERS and not dic.titles.get(ft[m.end + 1]) and not owner:
         return info
     span_tokens = range(m.end + 1, stop)
     if doc[m.end + 1].lower_ in POSSESSIVES:
@@ -204,16 +232,34 @@ def apposition(doc: Doc, ft: list[str], m: Mention, dic: Dictionary, mentions_in
         country = place_country(doc[k], ft[k], dic)
         if country and info.country is None and mentions_in.get(k) is None:
             info.country = country
-    if not (title_found or info.affiliation or info.country):
-        return TextRole()
+    if not (title_found or info.affiliation or info.country) or owner and not title_found:
+        return TextRole()  # ("Lai, Taiwan, ..." is a list, not a role)
     info.tokens.update(span_tokens)
     return info
 
 
+def _title_owner(doc: Doc, ft: list[str], k: int, dic: Dictionary, mentions_in: dict[int, Mention]) -> bool:
+    """Whether the apposition at K opens with the owner of a title: a country or body in the possessive ("X,
+    TAIWAN'S president,", "X, NATO's secretary-general,") or a country's adjective ("X, KENYAN president,")."""
+    if k >= len(doc):
+        return False
+    mm = mentions_in.get(k)
+    if mm is not None and mm.kind != "person":
+        end = mm.end
+    elif ft[k] in dic.demonyms or place_country(doc[k], ft[k], dic):
+        end = k + 1
+    else:
+        return False
+    return end < len(doc) and (doc[end].tag_ == "POS" or doc[end].lower_ in ("'s", "’s", "'")) or ft[k] in dic.demonyms
+
+
 def located_in(doc: Doc, ft: list[str], m: Mention, dic: Dictionary, mentions_in) -> str | None:
-    """"the National Movement in northern Afghanistan": the country right after an unknown organisation."""
+    """"the National Movement in northern Afghanistan": the country right after an unknown organisation, in a phrase
+    that hangs on its name."""
     if m.end >= len(doc) or doc[m.end].lower_ not in ("in", "of"):
         return None
+    if not m.start <= doc[m.end].head.i < m.end:
+        return None  # "attacked a vessel of shipping firm Maersk IN the Red Sea": the act's place, not the firm's
     for k in range(m.end + 1, min(len(doc), m.end + 4)):
         mm = mentions_in.get(k)
         if mm is not None and mm.entry is not None and mm.entry.kind == "country" and mm.entry.roles:
@@ -231,6 +277,8 @@ def role_of_mention(doc, ft, m: Mention, dic, mentions_by_end, mentions_in) -> T
     info.merge(before(doc, ft, m.first, dic, mentions_by_end))
     if m.kind == "person":
         info.merge(apposition(doc, ft, m, dic, mentions_in))
+        if info.role and info.country is None and m.entry is None:  # "Rep. Hal Daub OF NEBRASKA", "Mayor X of Lyon"
+            info.country = located_in(doc, ft, m, dic, mentions_in)
     elif m.entry is None and info.country is None:
         info.country = located_in(doc, ft, m, dic, mentions_in)
     return info

@@ -15,7 +15,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from eventwatch.actors.lexicon import entourage  # the people table's roles: who speaks FOR an owner
+from eventwatch.actors.lexicon import entourage, relation_nouns  # the people table's roles (actors/data/entourage.tsv)
 from eventwatch.actors.people import PeopleTable
 from eventwatch.nlp.marks import same_quote
 
@@ -84,14 +84,6 @@ class ActorIndex:
 
     def at(self, tok: Token) -> str | None:
         return self.by_token.get(tok.i)
-
-
-@lru_cache(maxsize=1)
-def relation_nouns() -> frozenset[str]:
-    """data/relation_nouns.txt: "her ADVISER", "the minister's SON": someone other than the owner."""
-    from eventwatch.resources import read_words
-
-    return frozenset(read_words(Path(__file__).parent / "data" / "relation_nouns.txt"))
 
 
 def _head_actor(tok: Token, index: ActorIndex, depth: int = 0) -> str | None:

@@ -256,7 +256,7 @@ def _criticisable(o: Token, words: "Words", known: set[int], agents: frozenset[s
     party ("the government's handling", "Labour's figures"): what a figurative attack criticises (111)."""
     if _lemmas(o) & words.stance or o.pos_ == "PRON" or o.tag_ in ("DT", "WDT"):
         return True  # ... or what a pronoun stands for ("THAT has been attacked by the Tories as too little")
-    from eventwatch.events.arguments import relation_nouns
+    from eventwatch.actors.lexicon import relation_nouns
 
     if o.lemma_.lower() in relation_nouns():
         return True  # "attacked his WIFE": a person
