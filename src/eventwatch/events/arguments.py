@@ -353,6 +353,9 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         return subject_actors(head, index, depth + 1)  # "X, who is DUE / READY / WILLING to meet Y": X meets
     if verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)  # "X was SKEPTICAL": the copula's subject
+    addressed = addressed_participle(verb)
+    if addressed is not None:  # "X wrote to Y DEMANDING an apology": X demands, of Y
+        return subject_actors(addressed[0], index, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         found = np_actors(head, index)  # "troops FIRING on protesters": the noun does what its participle says
         if found:
@@ -374,6 +377,49 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         if head.dep_ in ("dobj", "obj") and gov.pos_ in ("VERB", "AUX"):
             return subject_actors(gov, index, depth + 1)
     return []
+
+
+def _addressee_of(gov: Token) -> Token | None:
+    """Whom a verb of contact reaches: its "to" object ("wrote TO Y", "sent a letter TO Y") or, for a verb that
+    takes its addressee as object ("CALLED Y", "PHONED Y"), its direct object."""
+    for c in gov.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            return c
+    if gov.lemma_.lower() in argument_verbs("reach"):
+        return next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
+    return None
+
+
+def addressed_participle(verb: Token) -> tuple[Token, Token] | None:
+    """(verb of contact, addressee) for a participle of asking or urging that says what a letter, call or visit was
+    for ("X WROTE TO Y DEMANDING an apology", "X CALLED Y on Monday URGING a ceasefire", "X sent a letter to Y ASKING
+    for help"; data/argument_verbs.tsv "contact" and "address"); the parser hangs it on the addressee or the letter,
+    whose subject it is not. None for any other participle ("troops FIRING on protesters")."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "advcl") or verb.lemma_.lower() not in argument_verbs("address"):
+        return None
+    head = verb.head
+    if verb.dep_ == "advcl":
+        gov = head
+    elif head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.dep_ in ("prep", "dative"):
+        gov = head.head.head  # "wrote to Y DEMANDING"
+    elif head.dep_ in ("dobj", "obj"):
+        gov = head.head       # "called Y DEMANDING", "sent a letter (to Y) ASKING"
+    else:
+        return None
+    if gov.pos_ not in ("VERB", "AUX") or gov.lemma_.lower() not in argument_verbs("contact"):
+        return None
+    addressee = _addressee_of(gov)
+    return (gov, addressee) if addressee is not None else None
+
+
+def addressee_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """The actors a participle of asking or urging is addressed to: the addressee of its verb of contact."""
+    found = addressed_participle(verb)
+    return np_actors(found[1], index) if found is not None else []
 
 
 def _misparsed_subject(noun: Token, index: ActorIndex) -> list[str]:
@@ -623,6 +669,74 @@ def attendee_actors(noun: Token, index: ActorIndex) -> list[str]:
             return []
         t = gov
     return []
+
+
+def with_party(noun: Token) -> bool:
+    """The act noun names its other party in a "with" phrase ("fighting WITH rebels", "clashes WITH police"): whoever
+    does it is someone else, named in the clause around it."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(o.dep_ == "pobj" for o in c.children)
+               for c in noun.children)
+
+
+def _phrase_governor(noun: Token) -> tuple[Token, Token] | None:
+    """(preposition, verb) of the clause a noun's prepositional phrase hangs on, through "N of" ("in the fourth DAY
+    OF a walkout"); None when the phrase hangs on no verb."""
+    t = noun
+    for _ in range(2):
+        prep = t.head
+        if t.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == t.i:
+            return None
+        gov = prep.head
+        if gov.pos_ in ("VERB", "AUX"):
+            return prep, gov
+        if gov.pos_ != "NOUN" or prep.lower_ != "of":
+            return None
+        t = gov
+    return None
+
+
+def in_act_of_being(noun: Token) -> bool:
+    """The act noun is where the subject of a copula is: "teachers ARE ON strike", "nurses are IN the third week of
+    a walkout", "the two sides are IN talks": the subject does it."""
+    found = _phrase_governor(noun)
+    return found is not None and found[0].lower_ in ("in", "on") and found[1].lemma_.lower() == "be" \
+        and any(c.dep_ == "nsubj" for c in found[1].children)
+
+
+def conducted_by_subject(noun: Token, index: ActorIndex) -> list[str]:
+    """The subject of an active verb that announces, orders or carries out the act its object names ("X ANNOUNCED the
+    expulsion of Y", "X ORDERED the arrest of Y", "X RESUMED talks with Y": data/argument_verbs.tsv "conduct"): X."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in argument_verbs("conduct") \
+            or is_passive(verb):
+        return []
+    done_to = object_actors(noun, index)  # (a subject read as the very party acted on names no doer)
+    return [a for a in subject_actors(verb, index) if a not in done_to]
+
+
+def traveller_actors(noun: Token, index: ActorIndex) -> list[str]:
+    """Who goes to a meeting named in the "for" phrase of a noun of travel ("the ARRIVAL of X FOR talks with Y",
+    "X's VISIT to Paris FOR talks with Y", data/argument_verbs.tsv "trip"): the traveller, the noun's possessive or
+    its "of" object."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for" or prep.i == noun.i:
+        return []
+    trip = prep.head
+    if trip.pos_ != "NOUN" or trip.lemma_.lower() not in argument_verbs("trip"):
+        return []
+    for c in trip.children:
+        if c.dep_ == "poss":
+            return np_actors(c, index)
+    return trip_of_actors(trip, index)
+
+
+def trip_of_actors(noun: Token, index: ActorIndex) -> list[str]:
+    """The "of" object of a noun of travel is who travels ("the VISIT OF the German chancellor to Washington"), not
+    the one visited; [] for any other noun."""
+    if noun.lemma_.lower() not in argument_verbs("trip"):
+        return []
+    return [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children if o.dep_ == "pobj" for a in np_actors(o, index)]
 
 
 def reduced_passive_patient(tok: Token, index: ActorIndex) -> list[str]:

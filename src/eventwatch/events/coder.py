@@ -21,7 +21,6 @@ from eventwatch.events.modality import Modality, aim, modality_of
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
 PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced passive's noun is the victim
-PARTICIPANT_ROOTS = frozenset({"03", "04", "05", "06"})  # cooperation: a passive subject "locked in talks with Y" takes part
 MEETING_ROOTS = frozenset({"04"})  # meetings, talks, visits: a clause's subject attends one named in its time phrase
 TOPIC_ROOTS = {"01", "10", "11", "12", "13"}   # said/demanded/criticised/rejected/threatened: whom it is about
 AID_ROOTS = {"07"}   # "helped Iraqi forces retake the city": the one helped is the embedded clause's subject
@@ -88,6 +87,8 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
             targets = args.subject_actors(verb, index) if verb is not None else []
             doers = args.undergone_from(tok, index) or (args.undergone_from(verb, index) if verb is not None else [])
             return [a for a in doers if a not in targets], targets
+        if not sources:  # "the visit OF X to Y": X goes
+            sources = args.trip_of_actors(tok, index)
         pair = args.hyphen_pair(tok, index) if not sources else None
         if pair is not None:  # "the Russia-Ukraine war", "US-China talks": one event, the first named the source
             return [pair[0]], [pair[1]]
@@ -97,13 +98,20 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
                 sources = []
             if not sources and tok.dep_ == "nsubjpass":
                 sources = _modifier_actors(tok, index)  # "a Chinese offer was made": the offer's own modifier
-        if not sources and trig.pattern.code[:2] in PARTICIPANT_ROOTS and tok.dep_ == "pobj":
-            sources = args.light_passive_participants(tok.head.head, tok, index)  # "X was locked in talks with Y"
-        if not sources and trig.pattern.code[:2] in MEETING_ROOTS and verb is None:
-            sources = args.attendee_actors(tok, index)  # "X said AFTER talks with Y": X took part
+        if not sources and tok.dep_ == "pobj":  # "X was locked in talks with Y", "X was ENGAGED IN fighting with Y"
+            sources = args.light_passive_participants(tok.head.head, tok, index)
+        if not sources and verb is None and (trig.pattern.code[:2] in MEETING_ROOTS or args.with_party(tok)
+                                             or args.in_act_of_being(tok)):
+            # "X said AFTER talks with Y": X took part; an act done WITH a party ("retook the town AFTER fighting
+            # WITH Y", "FOLLOWING clashes WITH Y") is the clause subject's act with Y
+            sources = args.attendee_actors(tok, index)
+        if not sources and verb is None:  # "the arrival OF X FOR talks with Y", "X's visit for talks with Y"
+            sources = args.traveller_actors(tok, index)
         if not sources and verb is None and trig.pattern.free:  # "PKK attack", "talks BY the two sides"
             sources = (_agent_phrase_actors(trig, index) or _modifier_actors(tok, index)
                        or args.nominal_agents(tok, index))
+        if not sources and verb is None:  # "X ANNOUNCED the expulsion of Y", "X ORDERED the arrest of Y"
+            sources = args.conducted_by_subject(tok, index)
         if not sources:  # "X claimed responsibility FOR the bombing": X made it
             sources = args.claimed_by(tok, index)
         targets = patients or args.object_actors(tok, index)
@@ -225,6 +233,8 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
                 mod.hypothetical = False  # the obligation is the demand itself, not a hedge
         else:
             targets = own_targets or frame_targets
+        if not targets and fverb is not None:  # "X wrote to Y DEMANDING an apology": of Y
+            targets = args.addressee_actors(fverb, index)
         return Candidate(code, frame, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                          composed=True, noun=pat.noun, pattern_code=pat.code)
     sources, targets = _direct_arguments(trig, index)
@@ -268,6 +278,8 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
         # a body reporting its own state's act ("China may impose tariffs on X, the commerce ministry warned") does
         # not address its own state: the act's own party is the target (below)
         targets = index.others(args.complement_subject_actors(tok, index), sources)
+    if accused is None and not targets and not pat.noun:  # "X wrote to Y DEMANDING an apology": Y is asked
+        targets = [a for a in args.addressee_actors(tok, index) if a not in sources]
     if accused is None and not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
         # not the doers' own country: "troops repelled an attack near X" is not an act on their own state
         targets = index.others(args.place_target(tok, index), sources)
