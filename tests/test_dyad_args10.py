@@ -113,3 +113,45 @@ def test_a_participle_on_the_object_of_an_arrest_stays_the_objects(pipeline):
     r = process(pipeline, "Police arrested a man demanding money from shoppers.")
     ev = event_on(r, "demanding")
     assert ev is None or not (code_of(r, ev.source) or "").endswith("COP"), dyads(r)
+
+
+@pytest.mark.parametrize("text, one, other", [
+    ("Armenian and Azerbaijani soldiers exchanged fire along the border on Sunday.", "ARM", "AZE"),
+    ("Eritrea and Ethiopia traded artillery fire near Badme on Friday.", "ERI", "ETH"),
+])
+def test_two_sides_that_exchange_fire_fight_each_other(pipeline, text, one, other):
+    r = process(pipeline, text)
+    pairs = {((code_of(r, e.source) or "")[:3], (code_of(r, e.target) or "")[:3]) for e in r.events if e.root == "19"}
+    assert (one, other) in pairs and (other, one) in pairs, dyads(r)
+
+
+def test_fire_exchanged_with_a_named_side_is_a_fight_with_it(pipeline):
+    r = process(pipeline, "Police exchanged fire with gunmen in Karachi overnight.")
+    hits = [e for e in r.events if e.root == "19"]
+    assert hits and (code_of(r, hits[0].source) or "").endswith("COP") and hits[0].target, dyads(r)
+
+
+@pytest.mark.parametrize("text, one, other", [
+    ("Venezuela and Guyana accused each other of provoking the crisis.", "VEN", "GUY"),
+    ("Serbia and Kosovo blamed one another for the violence.", "SRB", "XKX"),
+])
+def test_each_other_pairs_the_coordinated_subjects(pipeline, text, one, other):
+    r = process(pipeline, text)
+    pairs = {((code_of(r, e.source) or "")[:3], (code_of(r, e.target) or "")[:3]) for e in r.events if e.root == "11"}
+    assert (one, other) in pairs and (other, one) in pairs, dyads(r)
+
+
+@pytest.mark.parametrize("text, one, other, venue", [
+    ("Yemen's government and the Houthis signed a truce in Muscat on Monday.", "YEMGOV", "YEMREB", "OMN"),
+    ("The Congolese army and the M23 rebels signed a ceasefire in Doha on Sunday.", "CODMIL", "CODREB", "QAT"),
+])
+def test_the_parties_of_a_signed_truce_are_each_others_not_the_venues(pipeline, text, one, other, venue):
+    r = process(pipeline, text)
+    pairs = {(code_of(r, e.source), code_of(r, e.target)) for e in r.events if e.root == "08"}
+    assert (one, other) in pairs and (other, one) in pairs, dyads(r)
+    assert not any((t or "").startswith(venue) for _s, t in pairs), dyads(r)
+
+
+def test_a_quarrel_between_two_leaders_is_no_fight(pipeline):
+    r = process(pipeline, "The two leaders clashed over the budget.")
+    assert not any(e.root == "19" for e in r.events), dyads(r)

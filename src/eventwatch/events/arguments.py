@@ -422,6 +422,17 @@ def addressee_actors(verb: Token, index: ActorIndex) -> list[str]:
     return np_actors(found[1], index) if found is not None else []
 
 
+def mutual_object(verb: Token) -> bool:
+    """VERB's object is "each other" / "one another": its coordinated subjects do it to one another ("X and Y ACCUSED
+    EACH OTHER of ...")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj", "pobj", "prep"):
+            words = [t.lower_ for t in c.subtree]
+            if words[-2:] in (["each", "other"], ["one", "another"]) and len(words) <= 3:
+                return True
+    return False
+
+
 def _misparsed_subject(noun: Token, index: ActorIndex) -> list[str]:
     """A past verb with an object the parser hung on the last noun of a long subject ("Troops loyal to the junta
     KILLED 30 villagers, a group said"): the subject the noun's phrase belongs to, climbed through its "to"/"of"/

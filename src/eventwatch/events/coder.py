@@ -569,9 +569,13 @@ def expand(c: Candidate, reciprocal: frozenset[str] = frozenset()) -> list[tuple
     """(source, target) pairs: compound actors give one event each; 'X and Y met' gives X→Y and Y→X; 'X, Y and Z
     met' gives X→Y and X→Z."""
     sources, targets = c.sources or [None], c.targets or [None]
-    if c.trigger.lemma_.lower() in reciprocal and len(c.sources) == 2 and not c.targets:
+    # the act is mutual by its word ("met", "clashed"), by the light verb carrying its noun ("SIGNED a truce"), or by
+    # its object ("accused EACH OTHER", "blamed ONE ANOTHER")
+    mutual = any(t is not None and t.lemma_.lower() in reciprocal for t in (c.trigger, c.action, c.light)) \
+        or args.mutual_object(c.action) or args.mutual_object(c.trigger)
+    if mutual and len(c.sources) == 2 and not c.targets:
         return [(a, b) for a in c.sources for b in c.sources if a != b]
-    if c.trigger.lemma_.lower() in reciprocal and len(c.sources) > 2 and not c.targets:
+    if mutual and len(c.sources) > 2 and not c.targets:
         # "the three mayors agreed", "A, B and C met": one multilateral act, the first named with each other
         # (the guide: one event per pair of parties, not every ordering of every pair)
         return [(c.sources[0], b) for b in c.sources[1:]]
