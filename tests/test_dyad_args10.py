@@ -155,3 +155,16 @@ def test_the_parties_of_a_signed_truce_are_each_others_not_the_venues(pipeline, 
 def test_a_quarrel_between_two_leaders_is_no_fight(pipeline):
     r = process(pipeline, "The two leaders clashed over the budget.")
     assert not any(e.root == "19" for e in r.events), dyads(r)
+
+
+@pytest.mark.parametrize("text, doer, party", [
+    ("Syria says it is willing to withdraw its troops from Lebanon.", "SYR", "LBN"),
+    ("Nigeria threatened to withdraw its peacekeepers from Sierra Leone.", "NGA", "SLE"),
+    ("Kenya offered its police officers to Haiti's transitional government.", "KEN", "HTI"),
+])
+def test_the_doers_own_troops_are_the_means_and_the_from_or_to_party_the_target(pipeline, text, doer, party):
+    r = process(pipeline, text)
+    assert r.events, dyads(r)
+    ev = r.events[0]
+    assert (code_of(r, ev.source) or "").startswith(doer), dyads(r)
+    assert (code_of(r, ev.target) or "").startswith(party), dyads(r)

@@ -582,6 +582,12 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token
             found = np_actors(c, index)
             if not found and _relative(c):
                 found = _resolve_pronoun(c, index)  # "journalists WHO were detained", "the men THAT police held"
+            if found and preps and _own_means(c, found, index):
+                # "withdrew ITS troops FROM X", "offered THEIR forces TO X": the doer's own body is the means, the
+                # party of the "from"/"to" phrase is whom the act is done to
+                via = _prep_object_actors(tok, MEANS_PREPS, index)
+                if via:
+                    return via
             if found:
                 return found
     found = controller_patient(tok, index)
@@ -614,6 +620,17 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token
                     if found:
                         return found
     return []
+
+
+OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+MEANS_PREPS = frozenset({"from", "to", "into", "against", "on", "toward", "towards"})
+
+
+def _own_means(noun: Token, found: list[str], index: ActorIndex) -> bool:
+    """NOUN is the doer's own group, named with a possessive pronoun ("its TROOPS", "their FORCES", "our
+    DIPLOMATS"): a group, not a person ("his WIFE" is someone acted on)."""
+    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in noun.children) \
+        and all(index.kind.get(a) not in ("person", "country") for a in found)
 
 
 def is_amount(noun: Token) -> bool:
