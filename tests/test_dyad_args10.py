@@ -168,3 +168,15 @@ def test_the_doers_own_troops_are_the_means_and_the_from_or_to_party_the_target(
     ev = r.events[0]
     assert (code_of(r, ev.source) or "").startswith(doer), dyads(r)
     assert (code_of(r, ev.target) or "").startswith(party), dyads(r)
+
+
+@pytest.mark.parametrize("text, word, doer, party", [
+    ("Beijing's threat to invade Taiwan alarmed Washington.", "threat", "CHN", "TWN"),
+    ("Iran's pledge to retaliate against Israel raised fears of a wider war.", "pledge", "IRN", "ISR"),
+])
+def test_the_possessive_of_a_frame_noun_holds_the_intent(pipeline, text, word, doer, party):
+    r = process(pipeline, text)
+    ev = event_on(r, word)
+    assert ev is not None, dyads(r)
+    assert (code_of(r, ev.source) or "").startswith(doer), dyads(r)
+    assert (code_of(r, ev.target) or "").startswith(party), dyads(r)

@@ -168,6 +168,19 @@ def nominal_agents(noun: Token, index: ActorIndex) -> list[str]:
     return []
 
 
+def frame_noun_owner(frame: Token, index: ActorIndex) -> list[str]:
+    """Whose intent, threat or refusal a frame NOUN names: its possessive ("BEIJING's threat to invade X", "the
+    union's refusal to negotiate") or its own by-phrase ("a pledge BY X to"); [] for a frame verb."""
+    if frame.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for c in frame.children:
+        if c.dep_ == "poss":
+            found = np_actors(c, index)
+            if found:
+                return found
+    return own_agents(frame, index)
+
+
 def own_agents(noun: Token, index: ActorIndex) -> list[str]:
     """The actors of an act noun's own by-phrase ("the arrest BY police"), not of a participle's ("backed by X")."""
     return [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"

@@ -216,8 +216,8 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
     if frame is not None:
         code = compose_code(lex.frames, trig.frame_name or "intent", pat.code)
         fverb = frame if frame.pos_ in ("VERB", "AUX") else args_head_verb(frame)
-        sources = []
-        if fverb is not None:
+        sources = args.frame_noun_owner(frame, index)  # "BEIJING's threat to invade X", "the refusal BY X to"
+        if fverb is not None and not sources:
             sources = args.subject_actors(fverb, index)
             if args.is_passive(fverb):  # "X was committed to talks": the passive subject holds the intent
                 sources = args.agent_actors(fverb, index) or args.passive_subject_actors(fverb, index)
