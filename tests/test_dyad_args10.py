@@ -180,3 +180,22 @@ def test_the_possessive_of_a_frame_noun_holds_the_intent(pipeline, text, word, d
     assert ev is not None, dyads(r)
     assert (code_of(r, ev.source) or "").startswith(doer), dyads(r)
     assert (code_of(r, ev.target) or "").startswith(party), dyads(r)
+
+
+@pytest.mark.parametrize("text, word, giver, getter", [
+    ("The new government won the backing of the African Union on Monday.", "backing", "IGOAFR", None),
+    ("Egypt accepted a loan from Saudi Arabia.", "loan", "SAU", "EGY"),
+])
+def test_who_gets_support_or_aid_is_its_target_and_the_of_or_from_party_gives_it(pipeline, text, word, giver, getter):
+    r = process(pipeline, text)
+    ev = event_on(r, word)
+    assert ev is not None, dyads(r)
+    assert (code_of(r, ev.source) or "").startswith(giver), dyads(r)
+    if getter:
+        assert (code_of(r, ev.target) or "").startswith(getter), dyads(r)
+
+
+def test_the_of_object_of_a_release_won_is_the_released_not_the_releaser(pipeline):
+    r = process(pipeline, "Hamas won the release of 30 prisoners from Israel.")
+    ev = event_on(r, "release")
+    assert ev is None or not (code_of(r, ev.source) or "").endswith("CRM"), dyads(r)

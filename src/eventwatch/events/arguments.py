@@ -181,6 +181,24 @@ def frame_noun_owner(frame: Token, index: ActorIndex) -> list[str]:
     return own_agents(frame, index)
 
 
+def received_from(noun: Token, index: ActorIndex, given: bool) -> tuple[list[str], list[str]] | None:
+    """(givers, receivers) of an act noun that is the object of a verb of getting (data/argument_verbs.tsv "receive":
+    "X WON the backing of Y", "X RECEIVED aid FROM Y", "the plan HAS the support of Y"): the "from" object gives, and
+    so does the "of" object of a noun of support or aid (GIVEN; not "X won the release OF Y", where Y is released);
+    the verb's subject gets it. None when the noun is no such object or names no giver."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.pos_ not in ("VERB", "AUX") \
+            or verb.lemma_.lower() not in argument_verbs("receive") or is_passive(verb):
+        return None
+    preps = ("from", "of") if given else ("from",)
+    givers = [a for c in (*noun.children, *verb.children) if c.dep_ == "prep" and c.lower_ in preps
+              and (c.head.i == noun.i or c.lower_ == "from")
+              for o in c.children if o.dep_ == "pobj" for a in np_actors(o, index)]
+    if not givers:
+        return None
+    return givers, [a for a in subject_actors(verb, index) if a not in givers]
+
+
 def own_agents(noun: Token, index: ActorIndex) -> list[str]:
     """The actors of an act noun's own by-phrase ("the arrest BY police"), not of a participle's ("backed by X")."""
     return [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"

@@ -21,6 +21,7 @@ from eventwatch.events.modality import Modality, aim, modality_of
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
 PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced passive's noun is the victim
+GIVEN_ROOTS = frozenset({"05", "07"})  # support, praise, aid: "the backing OF X" is X's, when received ("won the backing of X")
 MEETING_ROOTS = frozenset({"04"})  # meetings, talks, visits: a clause's subject attends one named in its time phrase
 TOPIC_ROOTS = {"01", "10", "11", "12", "13"}   # said/demanded/criticised/rejected/threatened: whom it is about
 AID_ROOTS = {"07"}   # "helped Iraqi forces retake the city": the one helped is the embedded clause's subject
@@ -89,6 +90,9 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
             return [a for a in doers if a not in targets], targets
         if not sources:  # "the visit OF X to Y": X goes
             sources = args.trip_of_actors(tok, index)
+        received = args.received_from(tok, index, trig.pattern.code[:2] in GIVEN_ROOTS) if not sources else None
+        if received is not None:  # "X won the backing OF Y", "X received aid FROM Y": Y gives, X gets
+            return received
         pair = args.hyphen_pair(tok, index) if not sources else None
         if pair is not None:  # "the Russia-Ukraine war", "US-China talks": one event, the first named the source
             return [pair[0]], [pair[1]]
