@@ -199,3 +199,31 @@ def test_the_of_object_of_a_release_won_is_the_released_not_the_releaser(pipelin
     r = process(pipeline, "Hamas won the release of 30 prisoners from Israel.")
     ev = event_on(r, "release")
     assert ev is None or not (code_of(r, ev.source) or "").endswith("CRM"), dyads(r)
+
+
+@pytest.mark.parametrize("text, one, other", [
+    ("The accord was reached between the Iranian oil minister and a visiting Ghanaian delegation.", "IRN", "GHA"),
+    ("A trade pact was signed between Vietnam and Cambodia on Monday.", "VNM", "KHM"),
+])
+def test_a_passive_agreement_between_two_parties_is_theirs(pipeline, text, one, other):
+    r = process(pipeline, text)
+    pairs = {((code_of(r, e.source) or "")[:3], (code_of(r, e.target) or "")[:3]) for e in r.events}
+    assert (one, other) in pairs, dyads(r)
+
+
+@pytest.mark.parametrize("text, doer, party", [
+    ("The package was announced by the French agriculture minister after talks with German farmers.", "FRA", "DEU"),
+    ("The new rules were unveiled by the Indian government following talks with Pakistani officials.", "IND", "PAK"),
+])
+def test_the_by_agent_of_a_passive_clause_took_part_in_the_talks_of_its_time_phrase(pipeline, text, doer, party):
+    r = process(pipeline, text)
+    ev = event_on(r, "talks")
+    assert ev is not None, dyads(r)
+    assert (code_of(r, ev.source) or "").startswith(doer), dyads(r)
+    assert (code_of(r, ev.target) or "").startswith(party), dyads(r)
+
+
+def test_a_topic_discussed_at_talks_takes_no_part_in_them(pipeline):
+    r = process(pipeline, "The budget was discussed at talks with Chinese officials.")
+    ev = event_on(r, "talks")
+    assert ev is None or ev.source is None, dyads(r)

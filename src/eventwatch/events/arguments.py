@@ -168,6 +168,12 @@ def nominal_agents(noun: Token, index: ActorIndex) -> list[str]:
     return []
 
 
+def between_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """The actors of VERB's "between" phrase ("was reached BETWEEN X and Y")."""
+    return [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"
+            for o in c.children if o.dep_ == "pobj" for a in np_actors(o, index)]
+
+
 def frame_noun_owner(frame: Token, index: ActorIndex) -> list[str]:
     """Whose intent, threat or refusal a frame NOUN names: its possessive ("BEIJING's threat to invade X", "the
     union's refusal to negotiate") or its own by-phrase ("a pledge BY X to"); [] for a frame verb."""
@@ -721,8 +727,10 @@ def attendee_actors(noun: Token, index: ActorIndex) -> list[str]:
         gov = prep.head
         if gov.pos_ in ("VERB", "AUX"):
             going = prep.lower_ == "for" and gov.lemma_.lower() in argument_verbs("travel")  # "LEFT FOR talks with Y"
-            if prep.lower_ not in ATTENDED_PREPS and not going or is_passive(gov):
+            if prep.lower_ not in ATTENDED_PREPS and not going:
                 return []
+            if is_passive(gov):  # "the plan was announced BY X after talks with Y": the by-agent took part
+                return agent_actors(gov, index)
             return subject_actors(gov, index)
         if gov.pos_ != "NOUN" or prep.lower_ != "of":  # "two days OF talks": the span the talks took
             return []

@@ -119,7 +119,12 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         if not sources:  # "X claimed responsibility FOR the bombing": X made it
             sources = args.claimed_by(tok, index)
         targets = patients or args.object_actors(tok, index)
-        if not sources and len(targets) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+        if not sources and len(targets) < 2 and verb is not None and args.is_passive(verb):
+            # "an accord was reached / signed BETWEEN X and Y": the parties hang on the passive light verb
+            between = args.between_actors(verb, index)
+            targets = between if len(between) >= 2 else targets
+        if not sources and len(targets) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between"
+                                                     for t in (tok, verb) if t is not None for c in t.children):
             sources, targets = targets[:1], targets[1:2]  # "talks BETWEEN X and Y": X the source, Y the target (one
             # event, as for "X and Y met"; a longer list is one multilateral act, not one per member)
         if not targets and verb is not None:
@@ -139,6 +144,9 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         sources = args.agent_actors(tok, index)
         if not sources and trig.pattern.code[:2] in PATIENT_ROOTS:
             sources = args.instrument_agents(tok, index)  # "were killed in an Israeli air strike"
+        between = args.between_actors(tok, index) if not sources else []
+        if len(between) >= 2:  # "an accord was reached BETWEEN X and Y": one event, X the source (as "X and Y met")
+            return between[:1], between[1:2]
         return sources, args.object_actors(tok, index)
     reduced = _reduced_passive(trig, index)
     if reduced is not None:
