@@ -227,3 +227,22 @@ def test_a_topic_discussed_at_talks_takes_no_part_in_them(pipeline):
     r = process(pipeline, "The budget was discussed at talks with Chinese officials.")
     ev = event_on(r, "talks")
     assert ev is None or ev.source is None, dyads(r)
+
+
+@pytest.mark.parametrize("text, doer, party", [
+    ("Ukraine protested to the OSCE about Russian shelling of its border villages.", "UKR", "RUS"),
+    ("Pakistan complained to the Security Council about India's decision to revoke Kashmir's autonomy.", "PAK",
+     "IND"),
+])
+def test_a_complaint_lodged_with_a_third_party_is_against_the_party_it_is_about(pipeline, text, doer, party):
+    r = process(pipeline, text)
+    hits = [e for e in r.events if e.cameo == "114"]
+    assert hits, dyads(r)
+    assert (code_of(r, hits[0].source) or "").startswith(doer), dyads(r)
+    assert (code_of(r, hits[0].target) or "").startswith(party), dyads(r)
+
+
+def test_a_protest_lodged_with_the_party_itself_stays_against_it(pipeline):
+    r = process(pipeline, "Morocco lodged a formal protest with Algeria on Monday.")
+    hits = [e for e in r.events if e.root == "11"]
+    assert hits and (code_of(r, hits[0].target) or "").startswith("DZA"), dyads(r)

@@ -174,6 +174,29 @@ def between_actors(verb: Token, index: ActorIndex) -> list[str]:
             for o in c.children if o.dep_ == "pobj" for a in np_actors(o, index)]
 
 
+GRIEVANCE_PREPS = ("over", "about", "against", "at")
+
+
+def grievance_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """Whom a complaint lodged WITH a third party is about: the party of its "over"/"about"/"against" phrase, or the
+    doer of the act that phrase names ("complained TO the UN OVER Israeli air raids" -> Israel, "protested to X about
+    Y's decision" -> Y). [] when the verb names no addressee ("to") or the phrase names no one."""
+    if not any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+        return []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS:
+            for o in c.children:
+                if o.dep_ != "pobj":
+                    continue
+                found = np_actors(o, index)
+                if not found and o.pos_ == "NOUN":  # the act's doer: "Israeli RAIDS", "India's DECISION"
+                    found = [a for m in o.children if m.dep_ in ("amod", "compound", "nmod", "poss")
+                             for a in np_actors(m, index)]
+                if found:
+                    return found
+    return []
+
+
 def frame_noun_owner(frame: Token, index: ActorIndex) -> list[str]:
     """Whose intent, threat or refusal a frame NOUN names: its possessive ("BEIJING's threat to invade X", "the
     union's refusal to negotiate") or its own by-phrase ("a pledge BY X to"); [] for a frame verb."""

@@ -290,6 +290,10 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
         # a body reporting its own state's act ("China may impose tariffs on X, the commerce ministry warned") does
         # not address its own state: the act's own party is the target (below)
         targets = index.others(args.complement_subject_actors(tok, index), sources)
+    if accused is None and code[:2] == "11" and not pat.noun:
+        # "X complained TO the UN OVER Israeli raids": the complaint is against Israel, lodged with the UN
+        about = [a for a in args.grievance_actors(tok, index) if a not in sources]
+        targets = about or targets
     if accused is None and not targets and not pat.noun:  # "X wrote to Y DEMANDING an apology": Y is asked
         targets = [a for a in args.addressee_actors(tok, index) if a not in sources]
     if accused is None and not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
