@@ -5,6 +5,10 @@ finders follow the dependency parse: subjects and objects with their conjuncts (
 passive "by" agent, possessives and "of" phrases ("the governor of Balkh"), subjects shared by
 coordinated or controlled verbs ("have made progress and TAKEN control"; "vowed to RESIST"), relative
 pronouns ("who fought"), and pronoun subjects of reported clauses ("X announced that THEY will resist").
+Acts named in another clause's phrase ("retook the town AFTER fighting WITH Y", "ANNOUNCED the expulsion of Y",
+"won the backing OF Y"), participles of asking after a letter or call ("wrote to Y DEMANDING"), the doer's own group
+as the means ("withdrew ITS troops FROM Y") and complaints lodged with a third party ("complained TO the UN OVER Y's
+raids") are read here too; the verbs that decide them are data (data/argument_verbs.tsv).
 """
 from __future__ import annotations
 
