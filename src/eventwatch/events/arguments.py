@@ -5,6 +5,10 @@ finders follow the dependency parse: subjects and objects with their conjuncts (
 passive "by" agent, possessives and "of" phrases ("the governor of Balkh"), subjects shared by
 coordinated or controlled verbs ("have made progress and TAKEN control"; "vowed to RESIST"), relative
 pronouns ("who fought"), and pronoun subjects of reported clauses ("X announced that THEY will resist").
+Acts named in another clause's phrase ("retook the town AFTER fighting WITH Y", "ANNOUNCED the expulsion of Y",
+"won the backing OF Y"), participles of asking after a letter or call ("wrote to Y DEMANDING"), the doer's own group
+as the means ("withdrew ITS troops FROM Y") and complaints lodged with a third party ("complained TO the UN OVER Y's
+raids") are read here too; the verbs that decide them are data (data/argument_verbs.tsv).
 """
 from __future__ import annotations
 
@@ -158,6 +162,66 @@ def nominal_agents(noun: Token, index: ActorIndex) -> list[str]:
             if found:
                 return found
     return []
+
+
+def between_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """The actors of VERB's "between" phrase ("was reached BETWEEN X and Y")."""
+    return [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"
+            for o in c.children if o.dep_ == "pobj" for a in np_actors(o, index)]
+
+
+GRIEVANCE_PREPS = ("over", "about", "against", "at")
+
+
+def grievance_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """Whom a complaint lodged WITH a third party is about: the party of its "over"/"about"/"against" phrase, or the
+    doer of the act that phrase names ("complained TO the UN OVER Israeli air raids" -> Israel, "protested to X about
+    Y's decision" -> Y). [] when the verb names no addressee ("to") or the phrase names no one."""
+    if not any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+        return []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS:
+            for o in c.children:
+                if o.dep_ != "pobj":
+                    continue
+                found = np_actors(o, index)
+                if not found and o.pos_ == "NOUN":  # the act's doer: "Israeli RAIDS", "India's DECISION"
+                    found = [a for m in o.children if m.dep_ in ("amod", "compound", "nmod", "poss")
+                             for a in np_actors(m, index)]
+                if found:
+                    return found
+    return []
+
+
+def frame_noun_owner(frame: Token, index: ActorIndex) -> list[str]:
+    """Whose intent, threat or refusal a frame NOUN names: its possessive ("BEIJING's threat to invade X", "the
+    union's refusal to negotiate") or its own by-phrase ("a pledge BY X to"); [] for a frame verb."""
+    if frame.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for c in frame.children:
+        if c.dep_ == "poss":
+            found = np_actors(c, index)
+            if found:
+                return found
+    return own_agents(frame, index)
+
+
+def received_from(noun: Token, index: ActorIndex, given: bool) -> tuple[list[str], list[str]] | None:
+    """(givers, receivers) of an act noun that is the object of a verb of getting (data/argument_verbs.tsv "receive":
+    "X WON the backing of Y", "X RECEIVED aid FROM Y", "the plan HAS the support of Y"): the "from" object gives, and
+    so does the "of" object of a noun of support or aid (GIVEN; not "X won the release OF Y", where Y is released);
+    the verb's subject gets it. None when the noun is no such object or names no giver."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.pos_ not in ("VERB", "AUX") \
+            or verb.lemma_.lower() not in argument_verbs("receive") or is_passive(verb):
+        return None
+    preps = ("from", "of") if given else ("from",)
+    givers = [a for c in (*noun.children, *verb.children) if c.dep_ == "prep" and c.lower_ in preps
+              and (c.head.i == noun.i or c.lower_ == "from")
+              for o in c.children if o.dep_ == "pobj" for a in np_actors(o, index)]
+    if not givers:
+        return None
+    return givers, [a for a in subject_actors(verb, index) if a not in givers]
 
 
 def own_agents(noun: Token, index: ActorIndex) -> list[str]:
@@ -345,6 +409,9 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         return subject_actors(head, index, depth + 1)  # "X, who is DUE / READY / WILLING to meet Y": X meets
     if verb.dep_ in ("acomp", "attr") and verb.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
         return subject_actors(head, index, depth + 1)  # "X was SKEPTICAL": the copula's subject
+    addressed = addressed_participle(verb)
+    if addressed is not None:  # "X wrote to Y DEMANDING an apology": X demands, of Y
+        return subject_actors(addressed[0], index, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         found = np_actors(head, index)  # "troops FIRING on protesters": the noun does what its participle says
         if found:
@@ -366,6 +433,60 @@ def subject_actors(verb: Token, index: ActorIndex, depth: int = 0) -> list[str]:
         if head.dep_ in ("dobj", "obj") and gov.pos_ in ("VERB", "AUX"):
             return subject_actors(gov, index, depth + 1)
     return []
+
+
+def _addressee_of(gov: Token) -> Token | None:
+    """Whom a verb of contact reaches: its "to" object ("wrote TO Y", "sent a letter TO Y") or, for a verb that
+    takes its addressee as object ("CALLED Y", "PHONED Y"), its direct object."""
+    for c in gov.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            return c
+    if gov.lemma_.lower() in argument_verbs("reach"):
+        return next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
+    return None
+
+
+def addressed_participle(verb: Token) -> tuple[Token, Token] | None:
+    """(verb of contact, addressee) for a participle of asking or urging that says what a letter, call or visit was
+    for ("X WROTE TO Y DEMANDING an apology", "X CALLED Y on Monday URGING a ceasefire", "X sent a letter to Y ASKING
+    for help"; data/argument_verbs.tsv "contact" and "address"); the parser hangs it on the addressee or the letter,
+    whose subject it is not. None for any other participle ("troops FIRING on protesters")."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "advcl") or verb.lemma_.lower() not in argument_verbs("address"):
+        return None
+    head = verb.head
+    if verb.dep_ == "advcl":
+        gov = head
+    elif head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.dep_ in ("prep", "dative"):
+        gov = head.head.head  # "wrote to Y DEMANDING"
+    elif head.dep_ in ("dobj", "obj"):
+        gov = head.head       # "called Y DEMANDING", "sent a letter (to Y) ASKING"
+    else:
+        return None
+    if gov.pos_ not in ("VERB", "AUX") or gov.lemma_.lower() not in argument_verbs("contact"):
+        return None
+    addressee = _addressee_of(gov)
+    return (gov, addressee) if addressee is not None else None
+
+
+def addressee_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """The actors a participle of asking or urging is addressed to: the addressee of its verb of contact."""
+    found = addressed_participle(verb)
+    return np_actors(found[1], index) if found is not None else []
+
+
+def mutual_object(verb: Token) -> bool:
+    """VERB's object is "each other" / "one another": its coordinated subjects do it to one another ("X and Y ACCUSED
+    EACH OTHER of ...")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj", "pobj", "prep"):
+            words = [t.lower_ for t in c.subtree]
+            if words[-2:] in (["each", "other"], ["one", "another"]) and len(words) <= 3:
+                return True
+    return False
 
 
 def _misparsed_subject(noun: Token, index: ActorIndex) -> list[str]:
@@ -517,6 +638,12 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token
             found = np_actors(c, index)
             if not found and _relative(c):
                 found = _resolve_pronoun(c, index)  # "journalists WHO were detained", "the men THAT police held"
+            if found and preps and _own_means(c, found, index):
+                # "withdrew ITS troops FROM X", "offered THEIR forces TO X": the doer's own body is the means, the
+                # party of the "from"/"to" phrase is whom the act is done to
+                via = _prep_object_actors(tok, MEANS_PREPS, index)
+                if via:
+                    return via
             if found:
                 return found
     found = controller_patient(tok, index)
@@ -551,6 +678,17 @@ def object_actors(tok: Token, index: ActorIndex, preps: bool = True, skip: Token
     return []
 
 
+OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+MEANS_PREPS = frozenset({"from", "to", "into", "against", "on", "toward", "towards"})
+
+
+def _own_means(noun: Token, found: list[str], index: ActorIndex) -> bool:
+    """NOUN is the doer's own group, named with a possessive pronoun ("its TROOPS", "their FORCES", "our
+    DIPLOMATS"): a group, not a person ("his WIFE" is someone acted on)."""
+    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in noun.children) \
+        and all(index.kind.get(a) not in ("person", "country") for a in found)
+
+
 def is_amount(noun: Token) -> bool:
     """A sum or count ("500 million euros", "$40m", "billions"): a number word on the noun or the noun itself."""
     return noun.like_num or noun.tag_ == "CD" or any(c.dep_ == "nummod" or c.tag_ == "$" for c in noun.children)
@@ -567,7 +705,7 @@ def destination_actors(verb: Token, index: ActorIndex) -> list[str]:
     return _prep_object_actors(verb, DESTINATION_PREPS, index)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=32)  # one entry per kind of data/argument_verbs.tsv (eleven now)
 def argument_verbs(kind: str) -> frozenset[str]:
     """The lemmas of one KIND of data/argument_verbs.tsv: "partake" (a passive subject takes part in the act of the
     verb's "in" phrase), "making" (a set-off participle whose by-agent made the act)."""
@@ -608,13 +746,83 @@ def attendee_actors(noun: Token, index: ActorIndex) -> list[str]:
         gov = prep.head
         if gov.pos_ in ("VERB", "AUX"):
             going = prep.lower_ == "for" and gov.lemma_.lower() in argument_verbs("travel")  # "LEFT FOR talks with Y"
-            if prep.lower_ not in ATTENDED_PREPS and not going or is_passive(gov):
+            if prep.lower_ not in ATTENDED_PREPS and not going:
                 return []
+            if is_passive(gov):  # "the plan was announced BY X after talks with Y": the by-agent took part
+                return agent_actors(gov, index)
             return subject_actors(gov, index)
         if gov.pos_ != "NOUN" or prep.lower_ != "of":  # "two days OF talks": the span the talks took
             return []
         t = gov
     return []
+
+
+def with_party(noun: Token) -> bool:
+    """The act noun names its other party in a "with" phrase ("fighting WITH rebels", "clashes WITH police"): whoever
+    does it is someone else, named in the clause around it."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(o.dep_ == "pobj" for o in c.children)
+               for c in noun.children)
+
+
+def _phrase_governor(noun: Token) -> tuple[Token, Token] | None:
+    """(preposition, verb) of the clause a noun's prepositional phrase hangs on, through "N of" ("in the fourth DAY
+    OF a walkout"); None when the phrase hangs on no verb."""
+    t = noun
+    for _ in range(2):
+        prep = t.head
+        if t.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == t.i:
+            return None
+        gov = prep.head
+        if gov.pos_ in ("VERB", "AUX"):
+            return prep, gov
+        if gov.pos_ != "NOUN" or prep.lower_ != "of":
+            return None
+        t = gov
+    return None
+
+
+def in_act_of_being(noun: Token) -> bool:
+    """The act noun is where the subject of a copula is: "teachers ARE ON strike", "nurses are IN the third week of
+    a walkout", "the two sides are IN talks": the subject does it."""
+    found = _phrase_governor(noun)
+    return found is not None and found[0].lower_ in ("in", "on") and found[1].lemma_.lower() == "be" \
+        and any(c.dep_ == "nsubj" for c in found[1].children)
+
+
+def conducted_by_subject(noun: Token, index: ActorIndex) -> list[str]:
+    """The subject of an active verb that announces, orders or carries out the act its object names ("X ANNOUNCED the
+    expulsion of Y", "X ORDERED the arrest of Y", "X RESUMED talks with Y": data/argument_verbs.tsv "conduct"): X."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in argument_verbs("conduct") \
+            or is_passive(verb):
+        return []
+    done_to = object_actors(noun, index)  # (a subject read as the very party acted on names no doer)
+    return [a for a in subject_actors(verb, index) if a not in done_to]
+
+
+def traveller_actors(noun: Token, index: ActorIndex) -> list[str]:
+    """Who goes to a meeting named in the "for" phrase of a noun of travel ("the ARRIVAL of X FOR talks with Y",
+    "X's VISIT to Paris FOR talks with Y", data/argument_verbs.tsv "trip"): the traveller, the noun's possessive or
+    its "of" object."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for" or prep.i == noun.i:
+        return []
+    trip = prep.head
+    if trip.pos_ != "NOUN" or trip.lemma_.lower() not in argument_verbs("trip"):
+        return []
+    for c in trip.children:
+        if c.dep_ == "poss":
+            return np_actors(c, index)
+    return trip_of_actors(trip, index)
+
+
+def trip_of_actors(noun: Token, index: ActorIndex) -> list[str]:
+    """The "of" object of a noun of travel is who travels ("the VISIT OF the German chancellor to Washington"), not
+    the one visited; [] for any other noun."""
+    if noun.lemma_.lower() not in argument_verbs("trip"):
+        return []
+    return [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children if o.dep_ == "pobj" for a in np_actors(o, index)]
 
 
 def reduced_passive_patient(tok: Token, index: ActorIndex) -> list[str]:

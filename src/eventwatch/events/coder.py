@@ -21,7 +21,7 @@ from eventwatch.events.modality import Modality, aim, modality_of
 SPEECH_ROOTS = {"01", "02", "09", "10", "11", "12", "13"}
 ADDRESSEE_FRAMES = {"appeal", "demand"}
 PATIENT_ROOTS = {"17", "18", "19", "20"}   # coercion and violence: a reduced passive's noun is the victim
-PARTICIPANT_ROOTS = frozenset({"03", "04", "05", "06"})  # cooperation: a passive subject "locked in talks with Y" takes part
+GIVEN_ROOTS = frozenset({"05", "07"})  # support, praise, aid: "the backing OF X" is X's, when received ("won the backing of X")
 MEETING_ROOTS = frozenset({"04"})  # meetings, talks, visits: a clause's subject attends one named in its time phrase
 TOPIC_ROOTS = {"01", "10", "11", "12", "13"}   # said/demanded/criticised/rejected/threatened: whom it is about
 AID_ROOTS = {"07"}   # "helped Iraqi forces retake the city": the one helped is the embedded clause's subject
@@ -88,6 +88,11 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
             targets = args.subject_actors(verb, index) if verb is not None else []
             doers = args.undergone_from(tok, index) or (args.undergone_from(verb, index) if verb is not None else [])
             return [a for a in doers if a not in targets], targets
+        if not sources:  # "the visit OF X to Y": X goes
+            sources = args.trip_of_actors(tok, index)
+        received = args.received_from(tok, index, trig.pattern.code[:2] in GIVEN_ROOTS) if not sources else None
+        if received is not None:  # "X won the backing OF Y", "X received aid FROM Y": Y gives, X gets
+            return received
         pair = args.hyphen_pair(tok, index) if not sources else None
         if pair is not None:  # "the Russia-Ukraine war", "US-China talks": one event, the first named the source
             return [pair[0]], [pair[1]]
@@ -97,17 +102,29 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
                 sources = []
             if not sources and tok.dep_ == "nsubjpass":
                 sources = _modifier_actors(tok, index)  # "a Chinese offer was made": the offer's own modifier
-        if not sources and trig.pattern.code[:2] in PARTICIPANT_ROOTS and tok.dep_ == "pobj":
-            sources = args.light_passive_participants(tok.head.head, tok, index)  # "X was locked in talks with Y"
-        if not sources and trig.pattern.code[:2] in MEETING_ROOTS and verb is None:
-            sources = args.attendee_actors(tok, index)  # "X said AFTER talks with Y": X took part
+        if not sources and tok.dep_ == "pobj":  # "X was locked in talks with Y", "X was ENGAGED IN fighting with Y"
+            sources = args.light_passive_participants(tok.head.head, tok, index)
+        if not sources and verb is None and (trig.pattern.code[:2] in MEETING_ROOTS or args.with_party(tok)
+                                             or args.in_act_of_being(tok)):
+            # "X said AFTER talks with Y": X took part; an act done WITH a party ("retook the town AFTER fighting
+            # WITH Y", "FOLLOWING clashes WITH Y") is the clause subject's act with Y
+            sources = args.attendee_actors(tok, index)
+        if not sources and verb is None:  # "the arrival OF X FOR talks with Y", "X's visit for talks with Y"
+            sources = args.traveller_actors(tok, index)
         if not sources and verb is None and trig.pattern.free:  # "PKK attack", "talks BY the two sides"
             sources = (_agent_phrase_actors(trig, index) or _modifier_actors(tok, index)
                        or args.nominal_agents(tok, index))
+        if not sources and verb is None:  # "X ANNOUNCED the expulsion of Y", "X ORDERED the arrest of Y"
+            sources = args.conducted_by_subject(tok, index)
         if not sources:  # "X claimed responsibility FOR the bombing": X made it
             sources = args.claimed_by(tok, index)
         targets = patients or args.object_actors(tok, index)
-        if not sources and len(targets) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+        if not sources and len(targets) < 2 and verb is not None and args.is_passive(verb):
+            # "an accord was reached / signed BETWEEN X and Y": the parties hang on the passive light verb
+            between = args.between_actors(verb, index)
+            targets = between if len(between) >= 2 else targets
+        if not sources and len(targets) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between"
+                                                     for t in (tok, verb) if t is not None for c in t.children):
             sources, targets = targets[:1], targets[1:2]  # "talks BETWEEN X and Y": X the source, Y the target (one
             # event, as for "X and Y met"; a longer list is one multilateral act, not one per member)
         if not targets and verb is not None:
@@ -127,6 +144,9 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
         sources = args.agent_actors(tok, index)
         if not sources and trig.pattern.code[:2] in PATIENT_ROOTS:
             sources = args.instrument_agents(tok, index)  # "were killed in an Israeli air strike"
+        between = args.between_actors(tok, index) if not sources else []
+        if len(between) >= 2:  # "an accord was reached BETWEEN X and Y": one event, X the source (as "X and Y met")
+            return between[:1], between[1:2]
         return sources, args.object_actors(tok, index)
     reduced = _reduced_passive(trig, index)
     if reduced is not None:
@@ -208,8 +228,8 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
     if frame is not None:
         code = compose_code(lex.frames, trig.frame_name or "intent", pat.code)
         fverb = frame if frame.pos_ in ("VERB", "AUX") else args_head_verb(frame)
-        sources = []
-        if fverb is not None:
+        sources = args.frame_noun_owner(frame, index)  # "BEIJING's threat to invade X", "the refusal BY X to"
+        if fverb is not None and not sources:
             sources = args.subject_actors(fverb, index)
             if args.is_passive(fverb):  # "X was committed to talks": the passive subject holds the intent
                 sources = args.agent_actors(fverb, index) or args.passive_subject_actors(fverb, index)
@@ -225,6 +245,8 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
                 mod.hypothetical = False  # the obligation is the demand itself, not a hedge
         else:
             targets = own_targets or frame_targets
+        if not targets and fverb is not None:  # "X wrote to Y DEMANDING an apology": of Y
+            targets = args.addressee_actors(fverb, index)
         return Candidate(code, frame, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
                          composed=True, noun=pat.noun, pattern_code=pat.code)
     sources, targets = _direct_arguments(trig, index)
@@ -268,6 +290,12 @@ def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: Matc
         # a body reporting its own state's act ("China may impose tariffs on X, the commerce ministry warned") does
         # not address its own state: the act's own party is the target (below)
         targets = index.others(args.complement_subject_actors(tok, index), sources)
+    if accused is None and code[:2] == "11" and not pat.noun:
+        # "X complained TO the UN OVER Israeli raids": the complaint is against Israel, lodged with the UN
+        about = [a for a in args.grievance_actors(tok, index) if a not in sources]
+        targets = about or targets
+    if accused is None and not targets and not pat.noun:  # "X wrote to Y DEMANDING an apology": Y is asked
+        targets = [a for a in args.addressee_actors(tok, index) if a not in sources]
     if accused is None and not targets and code[:2] in PLACE_ROOTS and trig.pattern.code[:2] in PLACE_ROOTS:
         # not the doers' own country: "troops repelled an attack near X" is not an act on their own state
         targets = index.others(args.place_target(tok, index), sources)
@@ -557,9 +585,13 @@ def expand(c: Candidate, reciprocal: frozenset[str] = frozenset()) -> list[tuple
     """(source, target) pairs: compound actors give one event each; 'X and Y met' gives X→Y and Y→X; 'X, Y and Z
     met' gives X→Y and X→Z."""
     sources, targets = c.sources or [None], c.targets or [None]
-    if c.trigger.lemma_.lower() in reciprocal and len(c.sources) == 2 and not c.targets:
+    # the act is mutual by its word ("met", "clashed"), by the light verb carrying its noun ("SIGNED a truce"), or by
+    # its object ("accused EACH OTHER", "blamed ONE ANOTHER")
+    mutual = any(t is not None and t.lemma_.lower() in reciprocal for t in (c.trigger, c.action, c.light)) \
+        or args.mutual_object(c.action) or args.mutual_object(c.trigger)
+    if mutual and len(c.sources) == 2 and not c.targets:
         return [(a, b) for a in c.sources for b in c.sources if a != b]
-    if c.trigger.lemma_.lower() in reciprocal and len(c.sources) > 2 and not c.targets:
+    if mutual and len(c.sources) > 2 and not c.targets:
         # "the three mayors agreed", "A, B and C met": one multilateral act, the first named with each other
         # (the guide: one event per pair of parties, not every ordering of every pair)
         return [(c.sources[0], b) for b in c.sources[1:]]
