@@ -154,3 +154,44 @@ def test_a_quote_a_clause_introduces_with_a_colon_is_its_subjects(analyse, text,
 def test_a_colon_after_a_clause_about_no_one_gives_no_speaker(analyse, text, fragment):
     rec = analyse(text)
     assert all(not q.speaker_name for q in rec.quotes if fragment in q.text), [(q.text, q.speaker_name) for q in rec.quotes]
+
+
+@pytest.mark.parametrize("text, fragment, principal", [
+    ("Prime Minister Ana Costa faced questions over the deal on Monday. Her spokesman said the talks had been "
+     "constructive.", "constructive", "Ana Costa"),
+    ("Finance Minister Piet Vermeer left the summit early. His press secretary told reporters the minister was unwell.",
+     "minister was unwell", "Piet Vermeer"),
+])
+def test_his_or_her_spokesman_is_named_and_linked_as_a_named_persons_is(analyse, text, fragment, principal):
+    """«Her spokesman said» as «Costa's spokesman said»: named as the person's spokesman, a person of the role
+    affiliated to the person, not the person (REVIEW10 #3)."""
+    rec = analyse(text)
+    q = _find(rec, fragment)
+    owner = next(a for a in rec.actors if a.name == principal)
+    voice = next(a for a in rec.actors if a.id == q.speaker)
+    assert voice.id != owner.id and voice.affiliation == owner.id, voice
+    assert q.speaker_name.startswith(principal + "'s "), q.speaker_name
+
+
+@pytest.mark.parametrize("text, fragment, code", [
+    ("Malian soldiers repelled an attack on a checkpoint near Gao on Monday, the army said.", "repelled an attack", "MLIMIL"),
+    ("Kenyan police fired tear gas at protesters in Nairobi. The police said 12 officers were hurt.", "officers were hurt",
+     "KENCOP"),
+])
+def test_an_institution_by_its_noun_is_the_actor_the_actor_stage_read_it_as(analyse, text, fragment, code):
+    """REVIEW12 #9: «…, the army said» with the army the actor stage read from the sentence: linked, named as written."""
+    rec = analyse(text)
+    q = _find(rec, fragment)
+    actor = next((a for a in rec.actors if a.id == q.speaker), None)
+    assert actor is not None and actor.code == code, (q.speaker, q.speaker_name)
+
+
+@pytest.mark.parametrize("text, fragment, principal", [
+    ("Prime Minister Ana Costa was in Paris on Monday. The prime minister's office denied the report, saying it was "
+     "false.", "it was false", "person:ana-costa"),
+    ("President Omar Selim visited the flooded towns. The president's office said aid would arrive on Friday.",
+     "aid would arrive", "person:omar-selim"),
+])
+def test_the_office_of_an_office_holder_named_before_is_theirs(analyse, text, fragment, principal):
+    q = _find(analyse(text), fragment)
+    assert q.speaker == principal, (q.speaker, q.speaker_name)

@@ -137,9 +137,9 @@ class Referents(MentionTable):
 
     def _entourage(self, subj: Token) -> tuple[Actor | None, str, tuple[int, int]] | None:
         """(actor, name, span) of «X's ROLE said» with an unnamed role-holder around a person
-        (``entourage.tsv``): a spokesman or press secretary speaks for X (X's actor, named as X's
-        spokesman); a lawyer, adviser, aide, chief of staff or relative speaks as themself (no actor:
-        their words are not X's). None for any other noun or possessor."""
+        (``entourage.tsv``): a spokesman or press secretary speaks for X (a person of the role, affiliated to
+        X and coded as X, named as X's spokesman; "his spokesman" too); a lawyer, adviser, aide, chief of staff
+        or relative speaks as themself (no actor: their words are not X's). None for any other noun or possessor."""
         possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
         role = _entourage_role(subj) if possessor is not None else None
         if role is None:
@@ -151,20 +151,43 @@ class Referents(MentionTable):
             if possessor.pos_ not in ("PROPN", "PRON") or possessor.lower_ in ("its", "their"):
                 return None  # "the ministry's lawyer", "its adviser": the body's officer, as before
             return None, text[span[0]:span[1]], span
-        if possessor.pos_ == "PRON":  # "his office said": whoever "his" is (a person known by office too), the
-            if subj.lemma_.lower() != "office" or possessor.lower_ not in ("his", "her"):  # office named as written
-                return None  # "his spokesman": the people table's owner, as before
+        if possessor.pos_ == "PRON":  # "his office said", "her spokesman said": whoever "his" is (a person
+            if possessor.lower_ not in ("his", "her"):  # known by office too)
+                return None
             principal = self._pronoun(possessor) or self._nearest(possessor.idx, lambda a: a.kind == "person")
             principal = self.canonical(principal) if principal is not None else None
-            return (principal, text[span[0]:span[1]], span) if principal is not None and principal.kind == "person" else None
-        if possessor.pos_ != "PROPN":
-            return None
-        principal = self.actor_at(possessor.idx, possessor.idx + len(possessor))
-        principal = self.canonical(principal) if principal is not None else None
-        if principal is None or principal.kind != "person":
+            if principal is None or principal.kind != "person":
+                return None
+            if subj.lemma_.lower() == "office":  # the office named as written
+                return principal, text[span[0]:span[1]], span
+        elif possessor.pos_ == "PROPN":
+            principal = self.actor_at(possessor.idx, possessor.idx + len(possessor))
+            principal = self.canonical(principal) if principal is not None else None
+            if principal is None or principal.kind != "person":
+                return None
+        elif possessor.pos_ == "NOUN" and possessor.tag_ == "NN" and is_office(possessor) and _is_definite(possessor):
+            principal = self.resolve(possessor)[0]  # "the prime minister's office": whoever the prime minister is
+            if principal is None or principal.kind != "person":
+                return None
+            if subj.lemma_.lower() == "office":
+                return principal, text[span[0]:span[1]], span
+        else:
             return None
         full = plain_name(principal.name) if personal_name(principal.name) else self.spoken_name(principal)
-        return principal, f"{full}'s {text[role_start:end]}", span  # the full name: "Smith" alone would hide who
+        role = text[role_start:end]
+        return self._voice_of(principal, role, span), f"{full}'s {role}", span  # the full name: "Smith" alone would hide who
+
+    def _voice_of(self, principal: Actor, role: str, span: tuple[int, int]) -> Actor:
+        """«Putin's spokesman said»: the one who speaks for a person is not that person (REVIEW10 #3) but a
+        person of their own, known by the role, affiliated to the principal and coded as the principal's side
+        (a Kremlin spokesman is RUSGOV), added to the record when it speaks."""
+        aid = f"{principal.id}/{slug(role)}"
+        actor = self.added.get(aid) or Actor(id=aid, name=f"{plain_name(principal.name)}'s {role}", kind="person",
+                                             confidence=0.5, country=principal.country, sector=list(principal.sector),
+                                             code=principal.code, role=role, affiliation=principal.id)
+        self.added[aid] = actor
+        self._add_mention(Mention(span[0], span[1], actor, True))
+        return actor
 
     def fullest_name(self, actor: Actor | None, name: str | None, pos: int) -> tuple[Actor | None, str | None]:
         """(actor, name) of an organisation speaker by the name the article gives it in full: its own name

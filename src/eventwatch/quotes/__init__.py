@@ -174,6 +174,8 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int 
         if earlier:  # "A Paris court ordered … The court said": the body the people table reads there
             body = resolver.actor_at(*earlier)
             return (body if body is not None and body.kind != "person" else None), text_of(tok.doc, earlier), span
+        if actor is None and name == text_of(tok.doc, span):  # «Nigerian troops killed …, the army said»
+            actor = _institution_read(resolver, tok)
         return actor, name, span
     a, b = body.start_char, body.end_char
     a += len(body.text) - len(_without_the(body.text))  # the actor's mention leaves out "the"
@@ -182,6 +184,20 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int 
     named = actor is not None and actor.name in body.doc.text  # "Federal Reserve" for "Fed", not a dictionary's name
     voices[subject.lemma_.lower()] = (actor, plain_name(actor.name) if named else _without_the(body.text))
     return (*voices[subject.lemma_.lower()], (a, b))
+
+
+INSTITUTION_KINDS = frozenset({"organization", "group"})
+
+
+def _institution_read(resolver: Referents, tok):
+    """«Nigerian troops killed 35 fighters, the army said», «The ministry said in a statement that …»: an
+    institution named by its noun alone, which the people table could not trace to a name, is the actor the
+    actor stage itself read that noun as (the army or government of the country in context), if any; its
+    name stays as written."""
+    if tok.pos_ != "NOUN" or description_heads().get(tok.lemma_.lower()) not in ("org", "orgname"):
+        return None
+    actor = resolver.actor_at(tok.idx, tok.idx + len(tok))
+    return actor if actor is not None and actor.kind in INSTITUTION_KINDS else None
 
 
 def _body_voiced(resolver: Referents, tok, actor, name, span):
