@@ -195,3 +195,15 @@ def test_an_institution_by_its_noun_is_the_actor_the_actor_stage_read_it_as(anal
 def test_the_office_of_an_office_holder_named_before_is_theirs(analyse, text, fragment, principal):
     q = _find(analyse(text), fragment)
     assert q.speaker == principal, (q.speaker, q.speaker_name)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Top Republican Party donor Sam Adler praised the candidate on Monday. \"It was very nice,\" the casino tycoon "
+     "told Reuters in a rare interview.", "very nice", "Sam Adler"),
+    ("Media group Halcyon Press bought the paper last year. Its owner, Rupert Vance, flew in on Monday. \"We will keep "
+     "every journalist,\" the billionaire told staff.", "every journalist", "Rupert Vance"),
+])
+def test_a_business_persons_noun_is_a_person_not_the_firm_before(analyse, text, fragment, speaker):
+    """"the casino tycoon", "the billionaire": the actor stage may read them as business; they are people."""
+    name = _find(analyse(text), fragment).speaker_name
+    assert same_speaker(name, speaker), name

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from eventwatch.actors.labels import said_words
-from eventwatch.actors.lexicon import description_heads, entourage, firm_nouns, firm_sectors, offices, person_words, title_words
+from eventwatch.actors.lexicon import description_heads, entourage, firm_nouns, firm_people, firm_sectors, offices, person_words, title_words
 from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DET, NEUTER, PLURAL, PRONOUNS,
                                         REACH, SPEAKER_REACH, MentionTable, Mention)
 from eventwatch.actors.codes import generic_id
@@ -548,8 +548,8 @@ class Referents(MentionTable):
         speaks as one (business, media, aid), with no name of its own. Both from ``data/firms.tsv``; a
         person's noun ("the businessman", "the chairwoman") is no firm.
         ``span``: the noun's phrase (its own characters if not given)."""
-        if not _is_definite(tok) or is_person_noun(tok):  # "the businessman" is a person, of any sector
-            return False
+        if not _is_definite(tok) or is_person_noun(tok) or tok.lemma_.lower() in firm_people():
+            return False  # "the businessman", "the casino tycoon": a person, of any sector
         if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in firm_nouns():
             return True
         return self._firm_sector(span or (tok.idx, tok.idx + len(tok))) is not None
