@@ -207,3 +207,19 @@ def test_a_business_persons_noun_is_a_person_not_the_firm_before(analyse, text, 
     """"the casino tycoon", "the billionaire": the actor stage may read them as business; they are people."""
     name = _find(analyse(text), fragment).speaker_name
     assert same_speaker(name, speaker), name
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The Conservatives lost three seats in the north. The Tories said the result was disappointing.", "disappointing",
+     "Conservatives"),
+    ("The Conservatives unveiled their manifesto on Monday. The Tories have promised a cap on immigration, saying "
+     "\"It is fair to set limits on numbers.\"", "fair to set limits", "Conservatives"),
+])
+def test_a_nickname_is_named_by_the_fuller_form_written_before(analyse, text, fragment, speaker):
+    q = _find(analyse(text), fragment)
+    assert q.speaker_name == speaker, q.speaker_name
+
+
+def test_a_nickname_with_no_fuller_form_stays_as_written(analyse):
+    q = _find(analyse("The Tories said the result in the north was disappointing."), "disappointing")
+    assert q.speaker_name == "Tories", q.speaker_name

@@ -194,13 +194,20 @@ class Referents(MentionTable):
         when the article writes it before ``pos`` ("the Tories said" -> Conservative Party), or, for a name in
         capitals that no dictionary knows, the organisation named before whose initials it is ("the BOJ said"
         -> Bank of Japan); anyone else as resolved. A name that only begins a longer one is its own ("Unite"
-        after "the United Nations"); short names such as "the Fed" are the dictionary's aliases."""
+        after "the United Nations"); short names such as "the Fed" are the dictionary's aliases; a nickname
+        that shares no word with the name ("the Tories") by the fuller form the article gave before ("the
+        Conservatives")."""
         if actor is None or actor.kind != "organization" or not name:
             return actor, name
         text = doc_text(self.doc)
         short = _without_the(name).strip()
         if proper_name(actor.name) and len(actor.name) > len(short) and actor.name in text[:pos]:
             return actor, plain_name(actor.name)
+        if proper_name(actor.name) and not _shares_word(short, actor.name):  # "the Tories" after "the Conservatives"
+            fuller = [text[m.start:m.end] for m in self.mentions if m.end <= pos and not self._is_quoted(m.start)
+                      and self.canonical(m.actor).id == actor.id and _shares_word(text[m.start:m.end], actor.name)]
+            if fuller:
+                return actor, plain_name(_without_the(max(fuller, key=len)))
         if " " in short or not short.isupper() or actor.code is not None:
             return actor, name  # a name with words, or one the dictionary knows, is an actor of its own
         for m in reversed(self.mentions):
@@ -799,6 +806,13 @@ def _age_patterns(age: str) -> tuple[re.Pattern, re.Pattern]:
     after = re.compile(rf"\s*(?:,\s*(?:aged\s+)?|\(\s*){age}\b(?!-)")  # «Paul Aveling, 45,», «Ana Ruiz (45)»
     before = re.compile(rf"\b{age}[- ]years?[- ]old\s+(?:[a-z]+\s+){{0,3}}$")  # «45-year-old Paul Aveling»
     return after, before
+
+
+def _shares_word(a: str, b: str) -> bool:
+    """Two names share a word, without case or a plural ending ("Conservatives" and "Conservative Party")."""
+    def words(x: str) -> set[str]:
+        return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"\w+", x.lower())} - {"the", "of", "and"}
+    return bool(words(a) & words(b))
 
 
 def _without_the(name: str) -> str:
