@@ -223,3 +223,20 @@ def test_a_nickname_is_named_by_the_fuller_form_written_before(analyse, text, fr
 def test_a_nickname_with_no_fuller_form_stays_as_written(analyse):
     q = _find(analyse("The Tories said the result in the north was disappointing."), "disappointing")
     assert q.speaker_name == "Tories", q.speaker_name
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Residents queued for water for hours on Monday. \"We have had nothing for three days,\" one said.",
+     "nothing for three days", "resident"),
+    ("Farmers blocked the motorway with tractors on Friday. \"We cannot live on these prices,\" one told reporters.",
+     "these prices", "farmer"),
+    ("\"The fire spread in minutes,\" one of the neighbours said.", "spread in minutes", "neighbour"),
+])
+def test_one_of_a_group_is_named_by_the_groups_noun(analyse, text, fragment, speaker):
+    name = _find(analyse(text), fragment).speaker_name
+    assert same_speaker(name, speaker), name
+
+
+def test_one_after_no_group_of_people_is_no_group(analyse):
+    name = _find(analyse("The talks failed on Monday. \"It is over and we are going home,\" said one."), "going home").speaker_name
+    assert name in (None, "one"), name

@@ -23,7 +23,7 @@ from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
-from eventwatch.quotes.speakers import (BODY_ENTS, document_issuer, first_of_shared_head, group_named_before, is_anaphoric_voice, is_bare_agent, is_unsigned_document, speaker_token,
+from eventwatch.quotes.speakers import (BODY_ENTS, document_issuer, first_of_shared_head, group_named_before, one_of_group, is_anaphoric_voice, is_bare_agent, is_unsigned_document, speaker_token,
                                         is_following, named_before, unnamed_speaker_before)
 from eventwatch.quotes.cues import cue_class, cue_lemma, inverted_subject, speaks_or_takes_side
 
@@ -135,6 +135,9 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int 
     ``since``: where the last quote ended (a bare "a spokesman" looks no further back for whom he speaks for)."""
     tok = speaker_token(subject)
     body = entity_of(tok) if tok is not subject and tok.ent_type_ in BODY_ENTS else None
+    member = one_of_group(tok, resolver.quoted, lambda t: _people_at(resolver, t)) if body is None else None
+    if member is not None:  # «“…,” said one» after "Workers on the picket line …": a worker
+        return None, member, (tok.left_edge.idx, tok.right_edge.idx + len(tok.doc[tok.right_edge.i]))
     shared = first_of_shared_head(tok) if body is None else None
     if shared is not None:  # "the State and Defense Departments said": the first of them
         return None, shared, (tok.left_edge.idx, tok.idx + len(tok))
@@ -187,6 +190,12 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int 
 
 
 INSTITUTION_KINDS = frozenset({"organization", "group"})
+
+
+def _people_at(resolver: Referents, tok) -> bool:
+    """The actor stage read ``tok`` as (part of) a group of people ("Residents", "Workers on the picket line")."""
+    actor = resolver.actor_at(tok.idx, tok.idx + len(tok))
+    return actor is not None and actor.kind == "group"
 
 
 def _institution_read(resolver: Referents, tok):

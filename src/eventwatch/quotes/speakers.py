@@ -395,3 +395,33 @@ def _singular(tok: Token) -> str:
     if lemma != tok.lower_ or not lemma.endswith("s"):
         return lemma
     return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+
+
+ONE_REACH = 400  # characters back "said one" looks for the group it is one of
+NOT_PEOPLE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+def one_of_group(tok: Token, quoted: list[tuple[int, int]], is_people) -> str | None:
+    """«Workers on the picket line vowed to stay out. “…,” said one.», «one of the residents said»: "one" as the
+    speaker is one member of a group of people, named by the group's noun in the singular ("worker"): the
+    noun of its own "of" phrase, else the nearest plural subject before it outside quotes (``quoted``; a pronoun
+    passed over) that ``is_people`` says is a group of people (the actor stage read it so), not «The talks failed»."""
+    if tok.lower_ != "one" or tok.pos_ not in ("PRON", "NUM", "NOUN"):
+        return None
+    own = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                if o.dep_ == "pobj"), None)
+    if own is not None:
+        return own.lemma_.lower() if own.tag_ == "NNS" and own.ent_type_ not in NOT_PEOPLE_ENTS else None
+    if any(c.dep_ in ("amod", "compound", "det") for c in tok.children):
+        return None  # "the one", "a young one": a description of its own
+    doc = tok.doc
+    idx, dep, tag, ent = column(doc, "idx"), column(doc, "dep_"), column(doc, "tag_"), column(doc, "ent_type_")
+    for i in range(tok.i - 1, -1, -1):
+        if idx[i] < tok.idx - ONE_REACH:
+            return None
+        if any(a <= idx[i] < b for a, b in quoted) or dep[i] not in ("nsubj", "nsubjpass") or tag[i] == "PRP":
+            continue
+        if tag[i] == "NNS" and ent[i] not in NOT_PEOPLE_ENTS and doc[i].pos_ == "NOUN" and is_people(doc[i]):
+            return doc[i].lemma_.lower()
+        return None  # the nearest subject is no group of people («The talks failed. “…,” said one.»)
+    return None
