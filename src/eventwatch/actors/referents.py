@@ -194,16 +194,16 @@ class Referents(MentionTable):
         when the article writes it before ``pos`` ("the Tories said" -> Conservative Party), or, for a name in
         capitals that no dictionary knows, the organisation named before whose initials it is ("the BOJ said"
         -> Bank of Japan); anyone else as resolved. A name that only begins a longer one is its own ("Unite"
-        after "the United Nations"); short names such as "the Fed" are the dictionary's aliases; a nickname
-        that shares no word with the name ("the Tories") by the fuller form the article gave before ("the
-        Conservatives")."""
+        after "the United Nations"); short names such as "the Fed" are the dictionary's aliases; a party's
+        nickname that shares no word with its name ("the Tories") by the fuller form the article gave before
+        ("the Conservatives")."""
         if actor is None or actor.kind != "organization" or not name:
             return actor, name
         text = doc_text(self.doc)
         short = _without_the(name).strip()
         if proper_name(actor.name) and len(actor.name) > len(short) and actor.name in text[:pos]:
             return actor, plain_name(actor.name)
-        if proper_name(actor.name) and not _shares_word(short, actor.name):  # "the Tories" after "the Conservatives"
+        if "PTY" in actor.sector and not _shares_word(short, actor.name):  # "the Tories" after "the Conservatives"
             fuller = [text[m.start:m.end] for m in self.mentions if m.end <= pos and not self._is_quoted(m.start)
                       and self.canonical(m.actor).id == actor.id and _shares_word(text[m.start:m.end], actor.name)]
             if fuller:
