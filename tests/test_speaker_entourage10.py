@@ -38,11 +38,14 @@ def test_an_aide_named_in_apposition_is_the_speaker(analyse, text, fragment, nam
      "summit would go ahead.", "summit would go ahead", "Luiz Inacio Lula da Silva", "press secretary"),
 ])
 def test_a_spokesman_speaks_for_the_person_and_is_named_as_the_spokesman(analyse, text, fragment, principal, role):
+    """REVIEW10 #3: the spokesman is not the person (a person of the role, affiliated to them and coded as them)."""
     rec = analyse(text)
     q = _find(rec, fragment)
-    assert q.speaker == _actor_of(rec, principal).id, (q.speaker, q.speaker_name)
-    full = next(a.name for a in rec.actors if a.id == q.speaker)
-    assert q.speaker_name == f"{full}'s {role}", q.speaker_name  # the person in full, and the role
+    owner = _actor_of(rec, principal)
+    voice = next(a for a in rec.actors if a.id == q.speaker)
+    assert voice.id != owner.id and voice.kind == "person" and voice.affiliation == owner.id, voice
+    assert voice.code == owner.code, (voice.code, owner.code)
+    assert q.speaker_name == f"{owner.name}'s {role}", q.speaker_name  # the person in full, and the role
 
 
 @pytest.mark.parametrize("text, fragment, name", [

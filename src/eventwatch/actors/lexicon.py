@@ -74,9 +74,16 @@ def description_heads() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _firm_rows() -> dict[str, frozenset[str]]:
-    """``firms.tsv``: "sector" -> CAMEO sector codes, "noun" -> trade-noun lemmas."""
+    """``firms.tsv``: "sector" -> CAMEO sector codes, "noun" -> trade-noun lemmas, "person" -> lemmas of a
+    person of a firm's sector ("tycoon")."""
     rows = _rows("firms.tsv")
-    return {what: frozenset(r[0] for r in rows if r[1] == what) for what in ("sector", "noun")}
+    return {what: frozenset(r[0] for r in rows if r[1] == what) for what in ("sector", "noun", "person")}
+
+
+def firm_people() -> frozenset[str]:
+    """Lemmas of nouns for one person of business or the media ("the casino tycoon", "the billionaire"), which
+    the actor stage may read as the sector's group but which never describe the firm named before."""
+    return _firm_rows()["person"]
 
 
 def firm_sectors() -> frozenset[str]:

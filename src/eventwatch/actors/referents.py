@@ -20,7 +20,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from eventwatch.actors.labels import said_words
-from eventwatch.actors.lexicon import description_heads, entourage, firm_nouns, firm_sectors, offices, person_words, title_words
+from eventwatch.actors.lexicon import description_heads, entourage, firm_nouns, firm_people, firm_sectors, offices, person_words, title_words
 from eventwatch.actors.mentions import (GROUP_KINDS, FEMALE, MALE, NAMED_WITH_DET, NEUTER, PLURAL, PRONOUNS,
                                         REACH, SPEAKER_REACH, MentionTable, Mention)
 from eventwatch.actors.codes import generic_id
@@ -137,9 +137,9 @@ class Referents(MentionTable):
 
     def _entourage(self, subj: Token) -> tuple[Actor | None, str, tuple[int, int]] | None:
         """(actor, name, span) of «X's ROLE said» with an unnamed role-holder around a person
-        (``entourage.tsv``): a spokesman or press secretary speaks for X (X's actor, named as X's
-        spokesman); a lawyer, adviser, aide, chief of staff or relative speaks as themself (no actor:
-        their words are not X's). None for any other noun or possessor."""
+        (``entourage.tsv``): a spokesman or press secretary speaks for X (a person of the role, affiliated to
+        X and coded as X, named as X's spokesman; "his spokesman" too); a lawyer, adviser, aide, chief of staff
+        or relative speaks as themself (no actor: their words are not X's). None for any other noun or possessor."""
         possessor = next((c for c in subj.children if c.dep_ == "poss"), None)
         role = _entourage_role(subj) if possessor is not None else None
         if role is None:
@@ -151,33 +151,63 @@ class Referents(MentionTable):
             if possessor.pos_ not in ("PROPN", "PRON") or possessor.lower_ in ("its", "their"):
                 return None  # "the ministry's lawyer", "its adviser": the body's officer, as before
             return None, text[span[0]:span[1]], span
-        if possessor.pos_ == "PRON":  # "his office said": whoever "his" is (a person known by office too), the
-            if subj.lemma_.lower() != "office" or possessor.lower_ not in ("his", "her"):  # office named as written
-                return None  # "his spokesman": the people table's owner, as before
+        if possessor.pos_ == "PRON":  # "his office said", "her spokesman said": whoever "his" is (a person
+            if possessor.lower_ not in ("his", "her"):  # known by office too)
+                return None
             principal = self._pronoun(possessor) or self._nearest(possessor.idx, lambda a: a.kind == "person")
             principal = self.canonical(principal) if principal is not None else None
-            return (principal, text[span[0]:span[1]], span) if principal is not None and principal.kind == "person" else None
-        if possessor.pos_ != "PROPN":
-            return None
-        principal = self.actor_at(possessor.idx, possessor.idx + len(possessor))
-        principal = self.canonical(principal) if principal is not None else None
-        if principal is None or principal.kind != "person":
+            if principal is None or principal.kind != "person":
+                return None
+            if subj.lemma_.lower() == "office":  # the office named as written
+                return principal, text[span[0]:span[1]], span
+        elif possessor.pos_ == "PROPN":
+            principal = self.actor_at(possessor.idx, possessor.idx + len(possessor))
+            principal = self.canonical(principal) if principal is not None else None
+            if principal is None or principal.kind != "person":
+                return None
+        elif possessor.pos_ == "NOUN" and possessor.tag_ == "NN" and is_office(possessor) and _is_definite(possessor):
+            principal = self.resolve(possessor)[0]  # "the prime minister's office": whoever the prime minister is
+            if principal is None or principal.kind != "person":
+                return None
+            if subj.lemma_.lower() == "office":
+                return principal, text[span[0]:span[1]], span
+        else:
             return None
         full = plain_name(principal.name) if personal_name(principal.name) else self.spoken_name(principal)
-        return principal, f"{full}'s {text[role_start:end]}", span  # the full name: "Smith" alone would hide who
+        role = text[role_start:end]
+        return self._voice_of(principal, role, span), f"{full}'s {role}", span  # the full name: "Smith" alone would hide who
+
+    def _voice_of(self, principal: Actor, role: str, span: tuple[int, int]) -> Actor:
+        """«Putin's spokesman said»: the one who speaks for a person is not that person (REVIEW10 #3) but a
+        person of their own, known by the role, affiliated to the principal and coded as the principal's side
+        (a Kremlin spokesman is RUSGOV), added to the record when it speaks."""
+        aid = f"{principal.id}/{slug(role)}"
+        actor = self.added.get(aid) or Actor(id=aid, name=f"{plain_name(principal.name)}'s {role}", kind="person",
+                                             confidence=0.5, country=principal.country, sector=list(principal.sector),
+                                             code=principal.code, role=role, affiliation=principal.id)
+        self.added[aid] = actor
+        self._add_mention(Mention(span[0], span[1], actor, True))
+        return actor
 
     def fullest_name(self, actor: Actor | None, name: str | None, pos: int) -> tuple[Actor | None, str | None]:
         """(actor, name) of an organisation speaker by the name the article gives it in full: its own name
         when the article writes it before ``pos`` ("the Tories said" -> Conservative Party), or, for a name in
         capitals that no dictionary knows, the organisation named before whose initials it is ("the BOJ said"
         -> Bank of Japan); anyone else as resolved. A name that only begins a longer one is its own ("Unite"
-        after "the United Nations"); short names such as "the Fed" are the dictionary's aliases."""
+        after "the United Nations"); short names such as "the Fed" are the dictionary's aliases; a party's
+        nickname that shares no word with its name ("the Tories") by the fuller form the article gave before
+        ("the Conservatives")."""
         if actor is None or actor.kind != "organization" or not name:
             return actor, name
         text = doc_text(self.doc)
         short = _without_the(name).strip()
         if proper_name(actor.name) and len(actor.name) > len(short) and actor.name in text[:pos]:
             return actor, plain_name(actor.name)
+        if "PTY" in actor.sector and not _shares_word(short, actor.name):  # "the Tories" after "the Conservatives"
+            fuller = [text[m.start:m.end] for m in self.mentions if m.end <= pos and not self._is_quoted(m.start)
+                      and self.canonical(m.actor).id == actor.id and _shares_word(text[m.start:m.end], actor.name)]
+            if fuller:
+                return actor, plain_name(_without_the(max(fuller, key=len)))
         if " " in short or not short.isupper() or actor.code is not None:
             return actor, name  # a name with words, or one the dictionary knows, is an actor of its own
         for m in reversed(self.mentions):
@@ -525,8 +555,8 @@ class Referents(MentionTable):
         speaks as one (business, media, aid), with no name of its own. Both from ``data/firms.tsv``; a
         person's noun ("the businessman", "the chairwoman") is no firm.
         ``span``: the noun's phrase (its own characters if not given)."""
-        if not _is_definite(tok) or is_person_noun(tok):  # "the businessman" is a person, of any sector
-            return False
+        if not _is_definite(tok) or is_person_noun(tok) or tok.lemma_.lower() in firm_people():
+            return False  # "the businessman", "the casino tycoon": a person, of any sector
         if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in firm_nouns():
             return True
         return self._firm_sector(span or (tok.idx, tok.idx + len(tok))) is not None
@@ -776,6 +806,13 @@ def _age_patterns(age: str) -> tuple[re.Pattern, re.Pattern]:
     after = re.compile(rf"\s*(?:,\s*(?:aged\s+)?|\(\s*){age}\b(?!-)")  # «Paul Aveling, 45,», «Ana Ruiz (45)»
     before = re.compile(rf"\b{age}[- ]years?[- ]old\s+(?:[a-z]+\s+){{0,3}}$")  # «45-year-old Paul Aveling»
     return after, before
+
+
+def _shares_word(a: str, b: str) -> bool:
+    """Two names share a word, without case or a plural ending ("Conservatives" and "Conservative Party")."""
+    def words(x: str) -> set[str]:
+        return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"\w+", x.lower())} - {"the", "of", "and"}
+    return bool(words(a) & words(b))
 
 
 def _without_the(name: str) -> str:

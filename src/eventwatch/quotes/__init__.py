@@ -23,7 +23,7 @@ from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.direct import find_direct
 from eventwatch.quotes.found import Found
 from eventwatch.quotes.indirect import find_indirect
-from eventwatch.quotes.speakers import (BODY_ENTS, document_issuer, is_anaphoric_voice, is_bare_agent, is_unsigned_document, speaker_token,
+from eventwatch.quotes.speakers import (BODY_ENTS, document_issuer, first_of_shared_head, group_named_before, one_of_group, is_anaphoric_voice, is_bare_agent, is_unsigned_document, speaker_token,
                                         is_following, named_before, unnamed_speaker_before)
 from eventwatch.quotes.cues import cue_class, cue_lemma, inverted_subject, speaks_or_takes_side
 
@@ -135,6 +135,19 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int 
     ``since``: where the last quote ended (a bare "a spokesman" looks no further back for whom he speaks for)."""
     tok = speaker_token(subject)
     body = entity_of(tok) if tok is not subject and tok.ent_type_ in BODY_ENTS else None
+    member = one_of_group(tok, resolver.quoted, lambda t: _people_at(resolver, t)) if body is None else None
+    if member is not None:  # «“…,” said one» after "Workers on the picket line …": a worker
+        return None, member, (tok.left_edge.idx, tok.right_edge.idx + len(tok.doc[tok.right_edge.i]))
+    shared = first_of_shared_head(tok) if body is None else None
+    if shared is not None:  # "the State and Defense Departments said": the first of them
+        return None, shared, (tok.left_edge.idx, tok.idx + len(tok))
+    group = group_named_before(tok) if body is None else None
+    if group is not None:  # "the papers suggest" after "the Sunday Herald and the Sunday Mail": the first named
+        actor = resolver.actor_at(*group[:2])
+        if actor is not None and (actor.kind == "person") != group[2]:
+            actor = None  # a paper's name the actor stage read as a person's ("the Sunday Herald")
+        name = resolver.spoken_name(actor) if actor is not None else _without_the(text_of(tok.doc, group[:2]))
+        return actor, name, (tok.left_edge.idx, tok.idx + len(tok))
     if body is None and subject.lemma_.lower() in voices and is_anaphoric_voice(subject):
         return (*voices[subject.lemma_.lower()], (subject.left_edge.idx, subject.idx + len(subject)))
     if body is None and (unnamed_speaker_before(tok) or is_following(tok)):  # "the official" after "a
@@ -164,6 +177,8 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int 
         if earlier:  # "A Paris court ordered … The court said": the body the people table reads there
             body = resolver.actor_at(*earlier)
             return (body if body is not None and body.kind != "person" else None), text_of(tok.doc, earlier), span
+        if actor is None and name == text_of(tok.doc, span):  # «Nigerian troops killed …, the army said»
+            actor = _institution_read(resolver, tok)
         return actor, name, span
     a, b = body.start_char, body.end_char
     a += len(body.text) - len(_without_the(body.text))  # the actor's mention leaves out "the"
@@ -172,6 +187,26 @@ def _resolve(resolver: Referents, subject, voices: dict[str, tuple], since: int 
     named = actor is not None and actor.name in body.doc.text  # "Federal Reserve" for "Fed", not a dictionary's name
     voices[subject.lemma_.lower()] = (actor, plain_name(actor.name) if named else _without_the(body.text))
     return (*voices[subject.lemma_.lower()], (a, b))
+
+
+INSTITUTION_KINDS = frozenset({"organization", "group"})
+
+
+def _people_at(resolver: Referents, tok) -> bool:
+    """The actor stage read ``tok`` as (part of) a group of people ("Residents", "Workers on the picket line")."""
+    actor = resolver.actor_at(tok.idx, tok.idx + len(tok))
+    return actor is not None and actor.kind == "group"
+
+
+def _institution_read(resolver: Referents, tok):
+    """«Nigerian troops killed 35 fighters, the army said», «The ministry said in a statement that …»: an
+    institution named by its noun alone, which the people table could not trace to a name, is the actor the
+    actor stage itself read that noun as (the army or government of the country in context), if any; its
+    name stays as written."""
+    if tok.pos_ != "NOUN" or description_heads().get(tok.lemma_.lower()) not in ("org", "orgname"):
+        return None
+    actor = resolver.actor_at(tok.idx, tok.idx + len(tok))
+    return actor if actor is not None and actor.kind in INSTITUTION_KINDS else None
 
 
 def _body_voiced(resolver: Referents, tok, actor, name, span):
@@ -199,6 +234,7 @@ def text_of(doc, span) -> str:
 def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]:
     quotes: list[Quote] = []
     last = None  # (end, quote, actor) of the last quote with a speaker
+    last_subject = None  # the subject token of its cue (None for a floating quote)
     unsigned: list[Quote] = []  # quotes of a document that names no author yet ("according to a report")
     voices: dict[str, tuple] = {}  # "officials" -> (actor, name) of the body they last spoke for
     for q in found:
@@ -206,13 +242,18 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
                       cue=list(q.cue) if q.cue else None)
         actor = None
         going_on = _continues(resolver, q) if q.subject is not None else None
-        if going_on is not None:  # «“…,” Sadiq said. His father works as a cook. “…,” he added.»
+        if going_on is None and q.subject is not None and _same_group(q, last, last_subject):
+            quote.speaker, quote.speaker_name, actor = last[1].speaker, last[1].speaker_name, last[2]
+            quote.speaker_span = [q.subject.idx, q.subject.idx + len(q.subject)]
+        elif going_on is not None:  # «“…,” Sadiq said. His father works as a cook. “…,” he added.»
             actor = going_on
             quote.speaker, quote.speaker_name = resolver.adopt(actor), resolver.spoken_name(actor)
             quote.speaker_span = [q.subject.idx, q.subject.idx + len(q.subject)]
         elif q.subject is not None:
             actor, name, span = _resolve(resolver, q.subject, voices, quotes[-1].span[1] if quotes else 0)
             actor, name = resolver.fullest_name(actor, name, span[0])
+            if actor is None and not name and _same_body(q, last, last_subject):  # "It now estimates …"
+                actor, name = last[2], last[1].speaker_name
             quote.speaker = resolver.adopt(actor)
             quote.speaker_name = name
             quote.speaker_span = list(span)
@@ -226,7 +267,7 @@ def attribute(found: list[Found], resolver: Referents, text: str) -> list[Quote]
         if unsigned and _is_organization(actor, q):
             unsigned = _sign(unsigned, quote)
         if quote.speaker_name:
-            last = (q.end, quote, actor)
+            last, last_subject = (q.end, quote, actor), q.subject
             resolver.note_speaker(actor, q.end, q.subject)
         quotes.append(quote)
     return quotes
@@ -244,6 +285,47 @@ def _continues(resolver: Referents, q: Found):
     if q.subject.lower_ not in SINGULAR_PRONOUNS or not q.cue or verb.idx != q.cue[0] or cue_lemma(verb) not in CONTINUING:
         return None
     return resolver.last_speaker_for(q.subject, CONTINUE_REACH, speaks=speaks_or_takes_side)
+
+
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _same_group(q: Found, last, last_subject) -> bool:
+    """«Navy officials said the sale could pass because Chile signed the treaty. But they said …»: "they" as the
+    subject of a cue soon after a quote of a group (a plural noun, or names joined by "and") is that group,
+    unless another plural subject stands between them outside that quote («… Protesters gathered. They said»)."""
+    if q.subject.lower_ != "they" or last is None or last_subject is None or q.subject.idx - last[0] > CONTINUE_REACH:
+        return False
+    if last_subject.tag_ not in PLURAL_TAGS and not any(c.dep_ == "conj" for c in last_subject.children):
+        return False
+    if last_subject.lower_ in ("they", "both"):
+        return False
+    doc = q.subject.doc
+    dep, tag, idx, low = column(doc, "dep_"), column(doc, "tag_"), column(doc, "idx"), column(doc, "lower_")
+    quoted = last[1].span
+    return not any(dep[i] in SUBJECTS and (tag[i] in PLURAL_TAGS or low[i] == "they")
+                   and not quoted[0] <= idx[i] < quoted[1] for i in range(last_subject.i + 1, q.subject.i))
+
+
+BODY_NAME_ENTS = frozenset({"ORG", "GPE", "NORP", ""})
+
+
+def _same_body(q: Found, last, last_subject) -> bool:
+    """«According to research firm Pollwise, shoppers doubled. It now estimates …»: "it" as the subject of a cue
+    soon after a quote of a body the article names (not a person), when the people table finds no one for it
+    (a name it does not know as an organisation), is that body, unless a noun or a name became a subject
+    outside that quote in between («… Its rival Datamark grew. It says …»)."""
+    if q.subject.lower_ != "it" or last is None or last_subject is None or q.subject.idx - last[0] > CONTINUE_REACH:
+        return False
+    actor = last[2]
+    if (actor is not None and actor.kind == "person") or last_subject.pos_ != "PROPN" or last_subject.ent_type_ not in BODY_NAME_ENTS:
+        return False
+    doc = q.subject.doc
+    dep, pos, idx = column(doc, "dep_"), column(doc, "pos_"), column(doc, "idx")
+    quoted = last[1].span
+    return not any(dep[i] in SUBJECTS and pos[i] not in ("PRON", "PUNCT") and not quoted[0] <= idx[i] < quoted[1]
+                   for i in range(last_subject.i + 1, q.subject.i))
 
 
 def _is_organization(actor, q: Found) -> bool:

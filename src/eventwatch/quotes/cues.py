@@ -173,15 +173,37 @@ def _inverted_name(verb: Token) -> Token | None:
     return None
 
 
+ASIDE_DEPS = frozenset({"appos", "prep", "amod", "acl"})  # «Ann Vance, its treasurer,», «Tom Adler, formerly of Elm,»
+
+
 def _reported_subject(verb: Token, name: Token) -> bool:
     """«Arkon Corp, a unit of Delmont, said Ann Vance, its treasurer, has been named chief executive»: a name
-    after the cue, described by an apposition, that is the subject of the clause the cue reports, when the cue
-    has a subject of its own before it, is what was said about, not the speaker («And the mayor, said Dana
-    Whitfield, who knew him, never forgives»: no apposition, a parenthetical speaker)."""
+    after the cue, described by an aside set off by a comma (an apposition, "formerly of X"), that is the
+    subject of the clause the cue reports, when the cue has a subject of its own before it (or a name opening
+    the sentence with a description, ``reduced_relative_subject``), is what was said about, not the speaker
+    («And the mayor, said Dana Whitfield, who knew him, never forgives»: a relative clause, a parenthetical speaker)."""
     clause = name.head
     return (name.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and clause.head == verb
-            and clause.i > name.i and any(c.dep_ == "appos" for c in name.children)
-            and any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children))
+            and clause.i > name.i and any(c.dep_ in ASIDE_DEPS and c.i > name.i for c in name.children)
+            and name.i + 1 < len(name.doc) and name.doc[name.i + 1].text == ","
+            and (any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children) or reduced_relative_subject(verb) is not None))
+
+
+def reduced_relative_subject(verb: Token) -> Token | None:
+    """«Norland Corp, recently formed from the merger of A with B, said …»: a name opening the sentence, then a
+    bare past participle set off by a comma, which the parser read as a clause reported by the cue ("Norland
+    Corp formed …") instead of the name's description; the name is the cue's subject."""
+    doc = verb.doc
+    for k in child_ids(verb, ("ccomp",)):
+        part = doc[k]
+        if k > verb.i or part.tag_ != "VBN" or has_child(part, ("aux", "auxpass")):
+            continue
+        subj = next((c for c in part.children if c.dep_ == "nsubj" and c.i < part.i), None)
+        if (subj is not None and subj.pos_ == "PROPN" and subj.left_edge.i == part.sent.start
+                and any(t.text == "," for t in doc[subj.i + 1:part.i])
+                and "," in (doc[part.right_edge.i].text, doc[part.right_edge.i + 1].text)):
+            return subj
+    return None
 
 
 def _out_of_quotes(verb: Token, quoted: list[tuple[int, int]]) -> Token:
@@ -293,6 +315,8 @@ def _subject(verb: Token, depth: int, outside: tuple[int, int] | None) -> Token 
                     and not _is_time(child))]
     if subjects:
         return _unrelative(_out_of_parenthesis(_nearest_subject(subjects, verb)))
+    if depth == 0 and (described := reduced_relative_subject(verb)) is not None:
+        return described
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "xcomp":  # object control: "heard students shout" -> students
@@ -481,8 +505,24 @@ def according_to(tok: Token) -> tuple[Token, Token] | None:
         return None
     objs = [c for c in nxt.children if c.dep_ == "pobj"]
     if not objs:
-        return None
+        named = _name_in_misparse(nxt)
+        return (nxt, named) if named is not None else None
     return nxt, _named_after_description(objs[0]) or source_of(objs[0])
+
+
+MISPARSE_REACH = 6  # words after "according to" within which its source ends (before a comma)
+
+
+def _name_in_misparse(to: Token) -> Token | None:
+    """«According to blog analysis firm Trendix, …»: the parser read a noun after "to" as a verb ("blog") and
+    left "to" with no object; the source is the last word of the name that ends the phrase before the comma."""
+    if not any(c.dep_ == "pcomp" for c in to.children):
+        return None
+    doc = to.doc
+    stop = next((k for k in range(to.i + 1, min(len(doc), to.i + 2 + MISPARSE_REACH)) if doc[k].text == ","), None)
+    if stop is None or stop == to.i + 1 or doc[stop - 1].pos_ != "PROPN":
+        return None
+    return doc[stop - 1]
 
 
 DESCRIPTION_RUN = frozenset({"NOUN", "ADJ", "PROPN"})

@@ -82,7 +82,8 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
         cue = _reporting_cue(doc, cue, qa, inside)
     found = Found(m.start, m.end, "direct")
     if cue is None:
-        found.floating = True
+        found.subject = _colon_subject(doc, starts, qa, inside)
+        found.floating = found.subject is None
         return found
     found.cue = (cue.idx, cue.idx + len(cue))
     found.cue_class = cue_class(cue)
@@ -96,6 +97,35 @@ def _attribute(doc: Doc, starts: list[int], m: Marked, inside: list[tuple[int, i
     if subj is not None:
         found.subject = subj
     return found
+
+
+COLON_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NO_ONE = frozenset({"it", "this", "that", "there", "what", "which"})
+SPEAKER_CLASSES = frozenset({"org", "orgname", "agent", "trade"})
+COLON_REACH = 40  # characters of space (a paragraph break) between the colon and the opening mark
+
+
+def _colon_subject(doc: Doc, starts: list[int], qa: int, inside) -> Token | None:
+    """«Opposition leader Tom Greer was blunt: “…”», «Kay Brown put it simply:¶“…”»: a quote with no verb of
+    saying that a clause introduces with a colon is said by that clause's subject, when it is someone (a name,
+    a personal pronoun, a person's or an organisation's noun), not «The rules are clear: “No entry.”»."""
+    from eventwatch.actors.lexicon import description_heads
+    from eventwatch.actors.referents import is_office
+
+    lo = max(0, qa - COLON_REACH)
+    before = doc_text(doc)[lo:qa].rstrip()
+    if not before.endswith(":"):
+        return None
+    j = bisect.bisect_right(starts, lo + len(before) - 1) - 1
+    if j < 0 or doc[j].text != ":":
+        return None
+    head = doc[j].head
+    subj = next((c for c in head.children if c.dep_ in COLON_SUBJECT_DEPS and c.i < j), None)
+    if subj is None or _in_any(subj.idx, inside) or subj.lower_ in NO_ONE:
+        return None
+    if subj.pos_ in ("PROPN", "PRON") or is_office(subj) or description_heads().get(subj.lemma_.lower()) in SPEAKER_CLASSES:
+        return subj
+    return None
 
 
 def _choose(doc, m: Marked, qa: int, qb: int, pre: Token | None, post: Token | None) -> Token | None:

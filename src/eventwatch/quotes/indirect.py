@@ -7,7 +7,8 @@ from itertools import compress
 from spacy.tokens import Doc, Token
 
 from eventwatch.actors.lexicon import description_heads
-from eventwatch.quotes.cues import according_to, child_ids, cue_class, cue_class_at, has_child, subject_of
+from eventwatch.quotes.cues import (according_to, child_ids, cue_class, cue_class_at, has_child, reduced_relative_subject,
+                                   subject_of)
 from eventwatch.nlp.cache import column
 from eventwatch.quotes.found import Found, doc_text
 from eventwatch.quotes.lexicon import cue_forms
@@ -76,7 +77,9 @@ def _contents(verb: Token) -> list[Token]:
     """The content clauses of a verb of saying; a clause before it that a dash cuts off from its subject
     is narration when another clause follows the verb («X took the stage — he said crime fell»)."""
     doc = verb.doc
-    clauses = [doc[c] for c in child_ids(verb, CONTENT_DEPS) if not _own_report(doc[c])]
+    described = reduced_relative_subject(verb)
+    clauses = [doc[c] for c in child_ids(verb, CONTENT_DEPS) if not _own_report(doc[c])
+               and not (described is not None and described.head.i == c)]  # the speaker's description
     if not any(c.i > verb.i for c in clauses):
         return clauses
     return [c for c in clauses if c.i > verb.i

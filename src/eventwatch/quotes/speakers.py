@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from eventwatch.actors.lexicon import description_heads
 from eventwatch.actors.phrases import entity_of, source_of
 from eventwatch.nlp.cache import column
+from eventwatch.quotes.found import doc_text
 from eventwatch.quotes.lexicon import speaker_nouns
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "CARDINAL", "QUANTITY"})
@@ -31,7 +32,8 @@ MAX_CLIMB = 6
 
 def speaker_token(subj: Token) -> Token:
     """The token that names who is speaking through the cue subject ``subj`` (``subj`` itself if none other does)."""
-    for step in (_relative_antecedent, _content_source, _body_of_voice, _named_example, _issuer, _name_before_suffix):
+    for step in (_relative_antecedent, _content_source, _body_of_voice, _named_example, _issuer, _name_before_suffix,
+                 _name_after_office):
         other = step(subj)
         if other is not None and other is not subj:
             return other
@@ -47,6 +49,37 @@ def _name_before_suffix(subj: Token) -> Token | None:
     if prev.ent_type_ == "PERSON" and prev.dep_ == "compound" and prev.head.i == subj.i:
         return prev
     return None
+
+
+OFFICE_PREPS = frozenset({"of", "at", "for"})
+
+
+def _name_after_office(subj: Token) -> Token | None:
+    """«The chairman of the Green Party, Maria Lopes, said», «the head of the nurses' union, Gail Porter, told»:
+    a person's name set off by commas after an office and the body it is held in, which the parser hung on
+    the body instead of on the office, names the holder of the office (the name's last word)."""
+    from eventwatch.actors.referents import is_office
+
+    if subj.pos_ != "NOUN" or subj.tag_ != "NN" or not is_office(subj):
+        return None
+    for prep in subj.children:
+        if prep.dep_ != "prep" or prep.lower_ not in OFFICE_PREPS or prep.i < subj.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            name = next((c for c in obj.children if c.dep_ == "appos" and _names_person(c)
+                         and c.i > obj.i and subj.doc[c.left_edge.i - 1].text == ","), None)
+            if name is not None and name.right_edge.i + 1 < len(subj.doc) and subj.doc[name.right_edge.i + 1].text == ",":
+                return name
+    return None
+
+
+def _names_person(tok: Token) -> bool:
+    """The tagger's PERSON, or a proper noun whose phrase opens with a given name («Ines Roth» tagged a place)."""
+    from eventwatch.actors.lexicon import first_names
+
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.doc[tok.left_edge.i].lower_ in first_names())
 
 
 def _relative_antecedent(subj: Token) -> Token | None:
@@ -251,3 +284,144 @@ def is_bare_agent(tok: Token) -> bool:
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or description_heads().get(tok.lemma_.lower()) != "agent":
         return False
     return not any(c.dep_ in ("poss", "prep", "compound", "nmod", "appos", "amod") for c in tok.children)
+
+
+
+GROUP_REACH = 800  # characters back "the papers" looks for the names it stands for
+GROUP_DETS = frozenset({"the", "these", "those", "both"})
+GROUP_BODY_CLASSES = frozenset({"org", "orgname", "doc", "trade"})
+NAME_GLUE = frozenset({"of", "&"})  # inside a name: "Bank of Japan", "Marks & Spencer"
+GAP_WORDS = frozenset({",", "and", "the"})  # between coordinated names
+GAP_DESCRIPTION = frozenset({"ADJ", "NOUN", "PROPN"})  # "… and central bank governor Paul Egan", "Green leader"
+MAX_GAP = 5
+
+
+def group_named_before(tok: Token) -> tuple[int, int, bool] | None:
+    """«… the stories in the Sunday Herald and the Sunday Mail. The papers suggest …», «a joint statement by
+    Finance Minister Carl Dunne and Energy Minister Ruth Obi. The ministers said …»: a definite plural noun
+    with nothing of its own ("the papers", "the two ministers") stands for the names listed nearest before
+    it ("A, B and C"), of its kind: people whose titles hold the noun for a person's noun, names of bodies
+    for an organisation's, an outlet's or a document's. The guide names the first of several speakers: the
+    character span of the first name and whether the names are people's (None if no list is in reach)."""
+    from eventwatch.actors.referents import is_office
+
+    if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+        return None
+    if not any(c.dep_ in ("det", "predet") and c.lower_ in GROUP_DETS for c in tok.children) or any(
+            c.dep_ not in ("det", "predet", "nummod") for c in tok.children if c.i < tok.i):
+        return None
+    if any(c.dep_ in ("prep", "appos", "acl", "relcl") for c in tok.children):
+        return None  # "the papers in Rome", "the ministers who …": a group of their own
+    lemma = tok.lemma_.lower()
+    people = is_office(tok)
+    if not people and description_heads().get(lemma) not in GROUP_BODY_CLASSES and speaker_nouns().get(lemma) != "press":
+        return None
+    doc = tok.doc
+    runs = [r for r in _names_before(doc, tok.i, tok.idx - GROUP_REACH) if _is_person_name(doc, *r) == people]
+    for chain in _listed(doc, runs):
+        if people and lemma not in doc_text(doc)[doc[chain[0][0]].idx:doc[chain[-1][0]].idx].lower():
+            continue  # «Police arrested Tom Bell and Sam Hood. The officers said»: not the men arrested
+        a, b = chain[0]
+        a += doc[a].lower_ == "the"
+        return doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), people
+    return None
+
+
+def _is_person_name(doc, a: int, b: int) -> bool:
+    """A run of proper nouns names a person: it ends in the tagger's PERSON, which holds a given name or two
+    words ("Sunday Herald", a paper the tagger may call a person by its last word, is none)."""
+    from eventwatch.actors.lexicon import first_names
+
+    if doc[b - 1].ent_type_ != "PERSON":
+        return False
+    person = [k for k in range(a, b) if doc[k].ent_type_ == "PERSON"]
+    return len(person) > 1 or any(doc[k].lower_ in first_names() for k in person)
+
+
+def _names_before(doc, end: int, floor: int) -> list[tuple[int, int]]:
+    """Runs of proper nouns (token ranges, with a "the" before them) before token ``end`` back to character
+    ``floor``, nearest first."""
+    pos, low, idx = column(doc, "pos_"), column(doc, "lower_"), column(doc, "idx")
+    runs: list[tuple[int, int]] = []
+    i = end - 1
+    while i >= 0 and idx[i] >= floor:
+        if pos[i] != "PROPN":
+            i -= 1
+            continue
+        b = i + 1
+        while i - 1 >= 0 and (pos[i - 1] == "PROPN" or (low[i - 1] in NAME_GLUE and i - 2 >= 0 and pos[i - 2] == "PROPN")):
+            i -= 1
+        runs.append((i - (i > 0 and low[i - 1] == "the"), b))
+        i -= 1
+    return runs
+
+
+def _listed(doc, runs: list[tuple[int, int]]):
+    """The lists of two or more names ("A, B and C", "A and the B") among ``runs`` (nearest first), each in
+    text order: names separated only by commas, "and", "the" or a few words of description."""
+    pos, low = column(doc, "pos_"), column(doc, "lower_")
+    k = 0
+    while k < len(runs):
+        chain = [runs[k]]
+        while k + 1 < len(runs):
+            gap = range(runs[k + 1][1], chain[-1][0])
+            if not any(low[g] == "and" or low[g] == "," for g in gap) or len(gap) > MAX_GAP or not all(
+                    low[g] in GAP_WORDS or pos[g] in GAP_DESCRIPTION for g in gap):
+                break
+            k += 1
+            chain.append(runs[k])
+        k += 1
+        if len(chain) > 1:
+            yield chain[::-1]
+
+
+def first_of_shared_head(tok: Token) -> str | None:
+    """«The State and Defense Departments said», «the health and finance ministries said»: two bodies sharing one
+    plural head noun speak together; the guide names the first, so its modifier with the head in the singular
+    ("State Department", "health ministry"); None for any other subject."""
+    head = _singular(tok)
+    if tok.tag_ not in ("NNS", "NNPS") or description_heads().get(head) not in ("org", "orgname"):
+        return None
+    first = next((c for c in tok.children if c.dep_ in ("nmod", "compound") and c.i < tok.i
+                  and any(g.dep_ == "conj" for g in c.children)), None)
+    if first is None or first.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return f"{first.text} {head.capitalize() if tok.text[:1].isupper() else head}"
+
+
+def _singular(tok: Token) -> str:
+    """The lower-case singular of a plural noun, also of one the tagger took for a name ("Departments")."""
+    lemma = tok.lemma_.lower()
+    if lemma != tok.lower_ or not lemma.endswith("s"):
+        return lemma
+    return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+
+
+ONE_REACH = 400  # characters back "said one" looks for the group it is one of
+NOT_PEOPLE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+def one_of_group(tok: Token, quoted: list[tuple[int, int]], is_people) -> str | None:
+    """«Workers on the picket line vowed to stay out. “…,” said one.», «one of the residents said»: "one" as the
+    speaker is one member of a group of people, named by the group's noun in the singular ("worker"): the
+    noun of its own "of" phrase, else the nearest plural subject before it outside quotes (``quoted``; a pronoun
+    passed over) that ``is_people`` says is a group of people (the actor stage read it so), not «The talks failed»."""
+    if tok.lower_ != "one" or tok.pos_ not in ("PRON", "NUM", "NOUN"):
+        return None
+    own = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                if o.dep_ == "pobj"), None)
+    if own is not None:
+        return own.lemma_.lower() if own.tag_ == "NNS" and own.ent_type_ not in NOT_PEOPLE_ENTS else None
+    if any(c.dep_ in ("amod", "compound", "det") for c in tok.children):
+        return None  # "the one", "a young one": a description of its own
+    doc = tok.doc
+    idx, dep, tag, ent = column(doc, "idx"), column(doc, "dep_"), column(doc, "tag_"), column(doc, "ent_type_")
+    for i in range(tok.i - 1, -1, -1):
+        if idx[i] < tok.idx - ONE_REACH:
+            return None
+        if any(a <= idx[i] < b for a, b in quoted) or dep[i] not in ("nsubj", "nsubjpass") or tag[i] == "PRP":
+            continue
+        if tag[i] == "NNS" and ent[i] not in NOT_PEOPLE_ENTS and doc[i].pos_ == "NOUN" and is_people(doc[i]):
+            return doc[i].lemma_.lower()
+        return None  # the nearest subject is no group of people («The talks failed. “…,” said one.»)
+    return None
