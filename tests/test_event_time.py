@@ -308,3 +308,16 @@ def test_a_named_past_event_does_not_date_other_acts_or_a_place(nlp):
         == "1987-03-01"
     assert _time_of(nlp, "Relations soured after the invasion of Iraq by foreign troops.", "invasion", PUB).date \
         == "2003-01-01"
+
+
+@pytest.mark.parametrize("text,lemma,date", [
+    ("Kenya expelled two foreign journalists on Monday after a court ruled their visas invalid.", "expel", "2026-11-02"),
+    ("The ministry recalled its ambassador on Tuesday after a row over fishing rights.", "recall", "2026-11-03"),
+])
+def test_a_weekday_before_an_after_clause_dates_the_main_act(nlp, text, lemma, date):
+    assert _time_of(nlp, text, lemma, "2026-11-04").date == date
+
+
+def test_the_act_of_the_after_clause_is_not_dated_by_the_main_clause_day(nlp):
+    when = _time_of(nlp, "The bloc expelled the country on Tuesday after the army seized power.", "seize", "2026-11-04")
+    assert when.date != "2026-11-03"

@@ -333,12 +333,17 @@ def _sent_ents(sent: Span) -> list[Span]:
 
 def _after_clause(ent: Span, trigger: Token) -> bool | None:
     """For a span followed by "after" ("18 years after Washington invaded"): True when the trigger's clause is the
-    one "after" introduces, False when it is another; None when no "after" follows the span."""
+    one "after" introduces, False when it is another; None when no "after" follows the span, or the time is not a
+    length but a day or date ("deported them ON TUESDAY after a court ruled": Tuesday dates the deporting)."""
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if nxt is None or nxt.lower_ != "after":
         return None
     verb = _clause_verb(trigger)
-    return nxt.head.i == verb.i or (nxt.dep_ == "prep" and any(t.i == trigger.i for t in nxt.subtree))
+    inside = nxt.head.i == verb.i or (nxt.dep_ == "prep" and any(t.i == trigger.i for t in nxt.subtree))
+    if not AGO.match(" ".join(ent.text.lower().split())):  # a day dates its own clause, not the earlier act "after"
+        earlier = any(t.i == trigger.i for t in nxt.subtree) if nxt.dep_ == "prep" else nxt.head.i == verb.i
+        return False if earlier else None  # introduces ("on Tuesday after the army SEIZED power")
+    return inside
 
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
