@@ -321,3 +321,18 @@ def test_a_weekday_before_an_after_clause_dates_the_main_act(nlp, text, lemma, d
 def test_the_act_of_the_after_clause_is_not_dated_by_the_main_clause_day(nlp):
     when = _time_of(nlp, "The bloc expelled the country on Tuesday after the army seized power.", "seize", "2026-11-04")
     assert when.date != "2026-11-03"
+
+
+@pytest.mark.parametrize("text,lemma,date", [
+    ("The minister will raise the dispute when he meets the envoy on Friday.", "meet", "2021-08-20"),
+    ("Officials said their main demand when the delegation arrives for talks on Thursday would be a ceasefire.",
+     "talk", "2021-08-19"),
+])
+def test_a_present_time_clause_of_a_future_names_the_next_day(nlp, text, lemma, date):
+    when = _time_of(nlp, text, lemma, PUB)
+    assert when.date == date and when.ahead
+
+
+def test_a_present_time_clause_of_a_past_keeps_the_last_day(nlp):
+    when = _time_of(nlp, "Police say the men fled when officers arrive at the scene on Friday.", "flee", PUB)
+    assert when.date != "2021-08-20"

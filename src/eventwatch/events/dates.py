@@ -354,7 +354,19 @@ def _future(trigger: Token) -> bool:
     verb = _clause_verb(trigger)
     if any(c.lower_ in FUTURE_AUX for c in auxiliaries(verb)):  # "will make a visit and HOLD talks": shared
         return True
+    if _present_time_clause(verb):  # "will raise it when he MEETS the envoy on Friday": the clause's future
+        head = verb.head
+        return any(c.lower_ in FUTURE_AUX or c.lower_ == "would" for c in auxiliaries(head)) or _future(head)
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ in ("be", "due")
+
+
+def _present_time_clause(verb: Token) -> bool:
+    """VERB heads a present-tense time clause ("when he ARRIVES", "once they MEET"), which English tells in the present
+    for a future of the clause it modifies."""
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in ("when", "once"))
+             and c.i < verb.i]
+    return verb.dep_ == "advcl" and verb.head.i != verb.i and verb.tag_ in ("VBZ", "VBP") and bool(marks) \
+        and marks[0] in ("when", "once", "before", "after", "until", "as")
 
 
 @dataclass(frozen=True)
