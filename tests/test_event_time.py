@@ -336,3 +336,10 @@ def test_a_present_time_clause_of_a_future_names_the_next_day(nlp, text, lemma, 
 def test_a_present_time_clause_of_a_past_keeps_the_last_day(nlp):
     when = _time_of(nlp, "Police say the men fled when officers arrive at the scene on Friday.", "flee", PUB)
     assert when.date != "2021-08-20"
+
+
+def test_a_month_is_background_only_when_all_of_it_lies_a_season_back():
+    assert not is_background(dt.date(1986, 12, 1), "month", dt.date(1987, 3, 27))  # its end is 86 days back
+    assert is_background(dt.date(1986, 12, 1), "month", dt.date(1987, 4, 2))
+    assert not is_background(dt.date(2016, 7, 1), "month", dt.date(2016, 10, 7))
+    assert is_background(dt.date(2016, 6, 1), "month", dt.date(2016, 10, 7))
