@@ -343,3 +343,12 @@ def test_a_month_is_background_only_when_all_of_it_lies_a_season_back():
     assert is_background(dt.date(1986, 12, 1), "month", dt.date(1987, 4, 2))
     assert not is_background(dt.date(2016, 7, 1), "month", dt.date(2016, 10, 7))
     assert is_background(dt.date(2016, 6, 1), "month", dt.date(2016, 10, 7))
+
+
+def test_a_named_past_event_is_matched_as_a_whole_name(nlp):
+    from eventwatch.events.dates import known_history
+
+    doc = nlp("The minister resigned 11 days after the vote, and 7 officials were sacked on 9 September.")
+    assert known_history(doc, dt.date(2021, 8, 14)) == []  # "11" or "7" alone is no 9/11 nor 7/7
+    doc = nlp("Security laws were tightened after the 9/11 attacks and again after the 7/7 bombings.")
+    assert [s.text for s in known_history(doc, dt.date(2021, 8, 14))] == ["9/11", "7/7"]

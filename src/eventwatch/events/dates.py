@@ -385,7 +385,7 @@ def _history() -> tuple[re.Pattern, dict[str, list[HistoryRow]]]:
     rows: dict[str, list[HistoryRow]] = {}
     for _n, (names, year, nouns) in read_rows(Path(__file__).parent / "data" / "history.tsv", columns=3):
         row = HistoryRow(int(year), frozenset() if nouns.strip() == "-" else frozenset(nouns.split("|")))
-        for name in names.split("/"):
+        for name in names.split(";"):
             rows.setdefault(" ".join(name.split()), []).append(row)
     alternation = "|".join(r"\s+".join(re.escape(w) for w in name.split()) for name in sorted(rows, key=len, reverse=True))
     return re.compile(rf"(?<![\w/])(?:{alternation})(?![\w/])", re.I), rows
