@@ -352,3 +352,11 @@ def test_a_named_past_event_is_matched_as_a_whole_name(nlp):
     assert known_history(doc, dt.date(2021, 8, 14)) == []  # "11" or "7" alone is no 9/11 nor 7/7
     doc = nlp("Security laws were tightened after the 9/11 attacks and again after the 7/7 bombings.")
     assert [s.text for s in known_history(doc, dt.date(2021, 8, 14))] == ["9/11", "7/7"]
+
+
+@pytest.mark.parametrize("text,lemma,date", [
+    ("Three policemen were killed when their patrol hit a landmine near the border on Monday.", "kill", "2026-11-02"),
+    ("The opposition walked out when the speaker suspended the debate on Tuesday.", "walk", "2026-11-03"),
+])
+def test_a_past_when_clause_tells_the_moment_of_its_main_clause(nlp, text, lemma, date):
+    assert _time_of(nlp, text, lemma, "2026-11-04").date == date

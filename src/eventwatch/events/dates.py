@@ -264,17 +264,27 @@ def _attached_to(ent: Span, trigger: Token) -> int | None:
 
 def _same_time_verb(anchor: Token) -> int | None:
     """The verb whose act ANCHOR's clause is done in, at its time: the head of an xcomp under a ``same_time`` verb,
-    or of the gerund of a "by" ("started the war BY invading"), one or two levels up ("refused to try to ...")."""
+    of the gerund of a "by" ("started the war BY invading") or of a past "when" clause, one or two levels up
+    ("refused to try to ...")."""
     t, found = anchor, None
     for _ in range(2):
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in words().same_time:
             t = t.head
         elif t.dep_ == "pcomp" and t.head.lower_ == "by" and t.head.dep_ == "prep":
             t = t.head.head
+        elif _past_when_clause(t):
+            t = t.head
         else:
             break
         found = t.i
     return found
+
+
+def _past_when_clause(verb: Token) -> bool:
+    """VERB heads a past "when" clause, which tells the moment of the clause it modifies: "two soldiers were KILLED
+    when their vehicle STRUCK a mine on Tuesday" (the killing was on Tuesday)."""
+    return verb.dep_ == "advcl" and verb.head.i != verb.i and verb.tag_ == "VBD" and any(
+        c.lower_ == "when" and c.dep_ in ("advmod", "mark") and c.i < verb.i for c in verb.children)
 
 
 def _inside_argument(ent: Span, trigger: Token) -> bool:
