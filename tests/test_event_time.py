@@ -338,12 +338,6 @@ def test_a_present_time_clause_of_a_past_keeps_the_last_day(nlp):
     assert when.date != "2021-08-20"
 
 
-def test_a_month_is_background_only_when_all_of_it_lies_a_season_back():
-    assert not is_background(dt.date(1986, 12, 1), "month", dt.date(1987, 3, 27))  # its end is 86 days back
-    assert is_background(dt.date(1986, 12, 1), "month", dt.date(1987, 4, 2))
-    assert not is_background(dt.date(2016, 7, 1), "month", dt.date(2016, 10, 7))
-    assert is_background(dt.date(2016, 6, 1), "month", dt.date(2016, 10, 7))
-
 
 def test_a_named_past_event_is_matched_as_a_whole_name(nlp):
     from eventwatch.events.dates import known_history

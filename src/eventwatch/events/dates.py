@@ -224,14 +224,12 @@ def resolve(expr: str, published: dt.date) -> dt.date | None:
 
 
 def is_background(day: dt.date, precision: str, published: dt.date | None) -> bool:
-    """The named time is history before the article's story: a day, or a month's last day, three months or more before
-    its day ("in July 2019", not "last month", "on 25 July" of an August story or "in December" of a late-March one), a year or decade before its year
+    """The named time is history before the article's story: a day or month three months or more before its day
+    ("in July 2019", not "last month" or "on 25 July" of an August story), a year or decade before its year
     ("last year", "in 2003", "the 1990s")."""
     if published is None:
         return False
-    if precision == "month":  # the whole month lies a season back: "in December" of a late-March story is not
-        return _months_back(day, -1) - dt.timedelta(days=1) < published - dt.timedelta(days=BACKGROUND_DAYS)
-    if precision in ("day", "week"):
+    if precision in ("day", "week", "month"):
         return day < published - dt.timedelta(days=BACKGROUND_DAYS)
     end = day.year + (9 if precision == "decade" else 0)
     return end < published.year
