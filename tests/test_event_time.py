@@ -216,3 +216,141 @@ def test_a_month_three_months_back_is_history_and_last_month_is_not():
     pub = dt.date(2016, 9, 12)
     assert is_background(dt.date(2016, 4, 1), "month", pub) and is_background(dt.date(2016, 6, 1), "day", pub)
     assert not is_background(dt.date(2016, 8, 1), "month", pub) and not is_background(dt.date(2016, 7, 1), "month", pub)
+
+
+# --- tenth session (issue 17, time of events): own sentences, two wordings per rule
+
+@pytest.mark.parametrize("text,lemma,date", [
+    ("Police arrested dozens of activists in July and August 2019.", "arrest", "2019-07-01"),
+    ("Rebels attacked army posts between March and April 2019, the army said.", "attack", "2019-03-01"),
+])
+def test_coordinated_months_share_the_year_of_the_last(nlp, text, lemma, date):
+    when = _time_of(nlp, text, lemma, PUB)
+    assert (when.date, when.precision, when.background) == (date, "month", True)
+
+
+def test_coordinated_days_and_months_read_by_the_resolver():
+    pub = dt.date(2021, 8, 14)
+    assert resolve_time("in July and August 2024", pub) == (dt.date(2024, 7, 1), "month")
+    assert resolve_time("June 3 and July 5, 2019", pub) == (dt.date(2019, 6, 3), "day")
+    assert resolve_time("July 2023 and August 2024", pub)[0].year == 2023  # a month with its own year keeps it
+
+
+@pytest.mark.parametrize("text,lemma,date", [
+    ("Workers announced a 23 March walkout against the government.", "walkout", "2022-03-23"),
+    ("Nurses are being balloted about a planned 2 February strike over the pay freeze.", "strike", "2022-02-02"),
+])
+def test_a_day_in_a_noun_phrase_of_an_act_ahead_is_the_next_one(nlp, text, lemma, date):
+    when = _time_of(nlp, text, lemma, "2021-12-20")
+    assert (when.date, when.background, when.ahead) == (date, False, True)
+
+
+def test_a_day_of_an_act_noun_in_a_past_clause_stays_the_last_one(nlp):
+    when = _time_of(nlp, "The leaders quarrelled at the 23 March summit in Brussels.", "summit", "2021-12-20")
+    assert when.date == "2021-03-23" and not when.ahead
+
+
+@pytest.mark.parametrize("text,lemma,date,precision", [
+    ("The two presidents will hold talks next week.", "talk", "2021-08-16", "week"),
+    ("Government troops will launch an offensive on the town next month.", "offensive", "2021-09-01", "month"),
+    ("The envoy holds talks with rebel leaders on 2 September.", "talk", "2021-09-02", "day"),
+])
+def test_next_week_and_next_month_are_not_the_article_day(nlp, text, lemma, date, precision):
+    when = _time_of(nlp, text, lemma, PUB)
+    assert (when.date, when.precision, when.background, when.ahead) == (date, precision, False, True)
+
+
+def test_a_past_act_is_not_dated_by_the_next_week_of_a_noun(nlp):
+    when = _time_of(nlp, "The chancellor met the prime minister ahead of her visit to Moscow next week.", "meet", PUB)
+    assert when.date == PUB and not when.ahead
+    assert resolve_time("this week", dt.date(2021, 8, 14)) == (dt.date(2021, 8, 9), "week")
+
+
+def test_an_act_dated_after_the_article_is_hypothetical(pipeline):
+    r = pipeline.process_text("The envoy holds talks with rebel leaders on 2 September.", published=PUB)
+    talks = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "talks"]
+    assert talks and all(e.hypothetical and e.date == "2021-09-02" for e in talks)
+    r = pipeline.process_text("The envoy held talks with rebel leaders on 2 August.", published=PUB)
+    talks = [e for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == "talks"]
+    assert talks and not any(e.hypothetical for e in talks)
+
+
+@pytest.mark.parametrize("text,lemma", [
+    ("The journalist remains in detention.", "detention"),
+    ("The opposition leader is still under house arrest.", "arrest"),
+])
+def test_an_ongoing_state_is_not_a_new_act_of_the_article_day(nlp, text, lemma):
+    when = _time_of(nlp, text, lemma, PUB)
+    assert (when.date, when.precision, when.background) == (None, None, False)
+
+
+def test_an_ongoing_state_with_a_time_of_its_own_keeps_it(nlp):
+    when = _time_of(nlp, "The journalist has remained in detention since 2019.", "detention", PUB)
+    assert when.date == "2019-01-01" and when.background
+
+
+@pytest.mark.parametrize("text,lemma,date", [
+    ("The European Union imposed an arms embargo on China after the Tiananmen Square massacre.", "impose", "1989-01-01"),
+    ("Protesters have rallied outside the embassy every week since the Arab Spring.", "rally", "2011-01-01"),
+    ("China's crackdown on students in Tiananmen Square drew sanctions from Washington.", "crackdown", "1989-01-01"),
+])
+def test_a_named_past_event_dates_its_act_and_acts_set_after_it(nlp, text, lemma, date):
+    when = _time_of(nlp, text, lemma, PUB)
+    assert (when.date, when.precision, when.background) == (date, "year", True)
+
+
+def test_a_named_past_event_does_not_date_other_acts_or_a_place(nlp):
+    text = "Police arrested activists ahead of the anniversary of the Tiananmen crackdown."
+    assert _time_of(nlp, text, "arrest", PUB).date == PUB
+    assert _time_of(nlp, "Police detained protesters in Tiananmen Square on Monday.", "detain", PUB).date == "2021-08-09"
+    # an article older than the event cannot name it: "the invasion of Iraq" of 1987 is another one
+    assert _time_of(nlp, "Relations soured after the invasion of Iraq by foreign troops.", "invasion", "1987-03-01").date \
+        == "1987-03-01"
+    assert _time_of(nlp, "Relations soured after the invasion of Iraq by foreign troops.", "invasion", PUB).date \
+        == "2003-01-01"
+
+
+@pytest.mark.parametrize("text,lemma,date", [
+    ("Kenya expelled two foreign journalists on Monday after a court ruled their visas invalid.", "expel", "2026-11-02"),
+    ("The ministry recalled its ambassador on Tuesday after a row over fishing rights.", "recall", "2026-11-03"),
+])
+def test_a_weekday_before_an_after_clause_dates_the_main_act(nlp, text, lemma, date):
+    assert _time_of(nlp, text, lemma, "2026-11-04").date == date
+
+
+def test_the_act_of_the_after_clause_is_not_dated_by_the_main_clause_day(nlp):
+    when = _time_of(nlp, "The bloc expelled the country on Tuesday after the army seized power.", "seize", "2026-11-04")
+    assert when.date != "2026-11-03"
+
+
+@pytest.mark.parametrize("text,lemma,date", [
+    ("The minister will raise the dispute when he meets the envoy on Friday.", "meet", "2021-08-20"),
+    ("Officials said their main demand when the delegation arrives for talks on Thursday would be a ceasefire.",
+     "talk", "2021-08-19"),
+])
+def test_a_present_time_clause_of_a_future_names_the_next_day(nlp, text, lemma, date):
+    when = _time_of(nlp, text, lemma, PUB)
+    assert when.date == date and when.ahead
+
+
+def test_a_present_time_clause_of_a_past_keeps_the_last_day(nlp):
+    when = _time_of(nlp, "Police say the men fled when officers arrive at the scene on Friday.", "flee", PUB)
+    assert when.date != "2021-08-20"
+
+
+
+def test_a_named_past_event_is_matched_as_a_whole_name(nlp):
+    from eventwatch.events.dates import known_history
+
+    doc = nlp("The minister resigned 11 days after the vote, and 7 officials were sacked on 9 September.")
+    assert known_history(doc, dt.date(2021, 8, 14)) == []  # "11" or "7" alone is no 9/11 nor 7/7
+    doc = nlp("Security laws were tightened after the 9/11 attacks and again after the 7/7 bombings.")
+    assert [s.text for s in known_history(doc, dt.date(2021, 8, 14))] == ["9/11", "7/7"]
+
+
+@pytest.mark.parametrize("text,lemma,date", [
+    ("Three policemen were killed when their patrol hit a landmine near the border on Monday.", "kill", "2026-11-02"),
+    ("The opposition walked out when the speaker suspended the debate on Tuesday.", "walk", "2026-11-03"),
+])
+def test_a_past_when_clause_tells_the_moment_of_its_main_clause(nlp, text, lemma, date):
+    assert _time_of(nlp, text, lemma, "2026-11-04").date == date

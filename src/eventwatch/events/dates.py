@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
@@ -23,15 +25,26 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
                  "this morning": 0, "this afternoon": 0, "this evening": 0, "overnight": -1}
 RELATIVE_SPANS = {"last week": -7, "past week": -7, "last weekend": None}
+# a week ahead or this one: the Monday it begins, told at "week" precision (no day of it is named)
+RELATIVE_WEEKS = {"next week": 1, "this week": 0}
 # (phrase, months back, precision): "last month" is the calendar month before the article's
 RELATIVE_PERIODS = {"last month": (1, "month"), "this month": (0, "month"), "past month": (1, "month"),
-                    "last year": (12, "year"), "this year": (0, "year"), "past year": (12, "year")}
+                    "last year": (12, "year"), "this year": (0, "year"), "past year": (12, "year"),
+                    "next month": (-1, "month"), "next year": (-12, "year")}
 EXPLICIT = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
     re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<year>\d{4}))?", re.I),
     re.compile(_MON + r"\s+(?P<day>\d{1,2})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?", re.I),
 ]
-MONTH_ONLY = re.compile(r"^(?:(?:in|early|late|mid|the|end of|beginning of)[\s-]+)*" + _MON + r"(?:,?\s+(?P<year>\d{4}))?$", re.I)
+MONTH_ONLY = re.compile(r"^(?:(?:in|early|late|mid|the|end of|beginning of|between|from)[\s-]+)*" + _MON + r"(?:,?\s+(?P<year>\d{4}))?$", re.I)
+_MON_ANY = _MON.replace("(?P<mon>", "(?:")
+# months (or days of a month) coordinated before the year they share: "July and August 2024", "March to May 2019",
+# "June 3 and July 5, 2019": the first is read with the last one's year ("in July and August 2024" is July 2024)
+_SHARED = r"\s*(?:,|and|or|to|through|until|till|-|–|/)\s*(?:(?:early|late|mid)[\s-]+)?" + _MON_ANY + \
+    r"(?:\s+\d{1,2}\b(?:st|nd|rd|th)?)?,?\s+(?P<year>1[5-9]\d\d|20\d\d)\b"
+COORDINATED = re.compile(r"\b(?P<first>" + _MON_ANY + r"(?:\s+\d{1,2}\b(?:st|nd|rd|th)?)?)" + _SHARED, re.I)
+SHARED_YEAR = re.compile(r"^" + _SHARED, re.I)
+_MONTH_WORD = re.compile(r"\b" + _MON_ANY + r"\b", re.I)
 DECADE = re.compile(r"\b(?P<y>1[5-9]\d0|20\d0)'?s\b")
 YEAR = re.compile(r"(?<![\d,.])(?P<y>1[5-9]\d\d|20\d\d)(?![\d,.%])")
 AGO = re.compile(r"^(?:some\s+|about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?(?P<n>\w+|\d+)\s+(?P<unit>day|week|month|year|decade)s?$", re.I)
@@ -54,8 +67,9 @@ class When:
     """An event's time: the first day of the named period, its precision, and whether it precedes the news."""
 
     date: str | None
-    precision: str | None = None  # "day" | "month" | "year"
+    precision: str | None = None  # "day" | "week" | "month" | "year"
     background: bool = False
+    ahead: bool = False  # the named time begins after the article's day: an act not yet done ("talks on 30 March")
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -181,6 +195,7 @@ def resolve_time(expr: str, published: dt.date | None, after: bool = False,
     ``after``: the expression is a span before "after" whose clause holds the event ("18 years after X invaded");
     ``future``: the clause is in the future tense ("will meet on 16 March"), so a day or month without a year
     is the next one, not the last one."""
+    expr = COORDINATED.sub(lambda m: f"{m.group('first')} {m.group('year')}", expr)
     low = " ".join(expr.lower().split())
     if low.endswith(" ago") or after:
         return _span_back(low.removesuffix(" ago"), published)
@@ -190,6 +205,9 @@ def resolve_time(expr: str, published: dt.date | None, after: bool = False,
         for phrase, delta in RELATIVE_SPANS.items():
             if phrase in low:
                 return (published + dt.timedelta(days=delta), "day") if delta is not None else None
+        for phrase, ahead in RELATIVE_WEEKS.items():
+            if re.search(rf"\b{phrase}\b", low):  # "next week", not "next weekend" nor "in the next weeks"
+                return published + dt.timedelta(days=7 * ahead - published.weekday()), "week"
         if day := _relative_day(low, published, future):
             return day, "day"
     if day := _explicit_day(expr, published, future):
@@ -211,7 +229,7 @@ def is_background(day: dt.date, precision: str, published: dt.date | None) -> bo
     ("last year", "in 2003", "the 1990s")."""
     if published is None:
         return False
-    if precision in ("day", "month"):
+    if precision in ("day", "week", "month"):
         return day < published - dt.timedelta(days=BACKGROUND_DAYS)
     end = day.year + (9 if precision == "decade" else 0)
     return end < published.year
@@ -244,17 +262,27 @@ def _attached_to(ent: Span, trigger: Token) -> int | None:
 
 def _same_time_verb(anchor: Token) -> int | None:
     """The verb whose act ANCHOR's clause is done in, at its time: the head of an xcomp under a ``same_time`` verb,
-    or of the gerund of a "by" ("started the war BY invading"), one or two levels up ("refused to try to ...")."""
+    of the gerund of a "by" ("started the war BY invading") or of a past "when" clause, one or two levels up
+    ("refused to try to ...")."""
     t, found = anchor, None
     for _ in range(2):
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in words().same_time:
             t = t.head
         elif t.dep_ == "pcomp" and t.head.lower_ == "by" and t.head.dep_ == "prep":
             t = t.head.head
+        elif _past_when_clause(t):
+            t = t.head
         else:
             break
         found = t.i
     return found
+
+
+def _past_when_clause(verb: Token) -> bool:
+    """VERB heads a past "when" clause, which tells the moment of the clause it modifies: "two soldiers were KILLED
+    when their vehicle STRUCK a mine on Tuesday" (the killing was on Tuesday)."""
+    return verb.dep_ == "advcl" and verb.head.i != verb.i and verb.tag_ == "VBD" and any(
+        c.lower_ == "when" and c.dep_ in ("advmod", "mark") and c.i < verb.i for c in verb.children)
 
 
 def _inside_argument(ent: Span, trigger: Token) -> bool:
@@ -273,11 +301,18 @@ def _inside_argument(ent: Span, trigger: Token) -> bool:
 ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd"}
 
 
-def _time_phrases(sent: Span):
-    """Time expressions of the sentence: DATE and TIME entities, named events with a year ("the 1967 war"), and
-    seasons the entity recogniser leaves out ("in the autumn")."""
+def _time_phrases(sent: Span, pub: dt.date | None = None):
+    """Time expressions of the sentence: past events named without a date (data/history.tsv: "the Tiananmen
+    massacre"), DATE and TIME entities, named events with a year ("the 1967 war"), and seasons the entity recogniser
+    leaves out ("in the autumn")."""
     covered: set[int] = set()
+    for span in known_history(sent.doc, pub):
+        if sent.start <= span.start and span.end <= sent.end:
+            covered.update(range(span.start, span.end))
+            yield span
     for ent in _sent_ents(sent):
+        if any(i in covered for i in range(ent.start, ent.end)):
+            continue  # "the September 11 attacks": the event's year, not the last 11 September
         if ent.label_ in ("DATE", "TIME") or (ent.label_ == "EVENT" and YEAR.search(ent.text)):
             covered.update(range(ent.start, ent.end))
             yield ent
@@ -308,12 +343,17 @@ def _sent_ents(sent: Span) -> list[Span]:
 
 def _after_clause(ent: Span, trigger: Token) -> bool | None:
     """For a span followed by "after" ("18 years after Washington invaded"): True when the trigger's clause is the
-    one "after" introduces, False when it is another; None when no "after" follows the span."""
+    one "after" introduces, False when it is another; None when no "after" follows the span, or the time is not a
+    length but a day or date ("deported them ON TUESDAY after a court ruled": Tuesday dates the deporting)."""
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if nxt is None or nxt.lower_ != "after":
         return None
     verb = _clause_verb(trigger)
-    return nxt.head.i == verb.i or (nxt.dep_ == "prep" and any(t.i == trigger.i for t in nxt.subtree))
+    inside = nxt.head.i == verb.i or (nxt.dep_ == "prep" and any(t.i == trigger.i for t in nxt.subtree))
+    if not AGO.match(" ".join(ent.text.lower().split())):  # a day dates its own clause, not the earlier act "after"
+        earlier = any(t.i == trigger.i for t in nxt.subtree) if nxt.dep_ == "prep" else nxt.head.i == verb.i
+        return False if earlier else None  # introduces ("on Tuesday after the army SEIZED power")
+    return inside
 
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -324,16 +364,150 @@ def _future(trigger: Token) -> bool:
     verb = _clause_verb(trigger)
     if any(c.lower_ in FUTURE_AUX for c in auxiliaries(verb)):  # "will make a visit and HOLD talks": shared
         return True
+    if _present_time_clause(verb):  # "will raise it when he MEETS the envoy on Friday": the clause's future
+        head = verb.head
+        return any(c.lower_ in FUTURE_AUX or c.lower_ == "would" for c in auxiliaries(head)) or _future(head)
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ in ("be", "due")
 
 
+def _present_time_clause(verb: Token) -> bool:
+    """VERB heads a present-tense time clause ("when he ARRIVES", "once they MEET"), which English tells in the present
+    for a future of the clause it modifies."""
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in ("when", "once"))
+             and c.i < verb.i]
+    return verb.dep_ == "advcl" and verb.head.i != verb.i and verb.tag_ in ("VBZ", "VBP") and bool(marks) \
+        and marks[0] in ("when", "once", "before", "after", "until", "as")
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    year: int
+    nouns: frozenset[str]  # empty: the name alone is the event
+
+
+@lru_cache(maxsize=1)
+def _history() -> tuple[re.Pattern, dict[str, list[HistoryRow]]]:
+    """data/history.tsv as one pattern of its names and the rows of each name."""
+    from eventwatch.resources import read_rows
+
+    rows: dict[str, list[HistoryRow]] = {}
+    for _n, (names, year, nouns) in read_rows(Path(__file__).parent / "data" / "history.tsv", columns=3):
+        row = HistoryRow(int(year), frozenset() if nouns.strip() == "-" else frozenset(nouns.split("|")))
+        for name in names.split(";"):
+            rows.setdefault(" ".join(name.split()), []).append(row)
+    alternation = "|".join(r"\s+".join(re.escape(w) for w in name.split()) for name in sorted(rows, key=len, reverse=True))
+    return re.compile(rf"(?<![\w/])(?:{alternation})(?![\w/])", re.I), rows
+
+
+def known_history(doc, pub: dt.date | None = None) -> list[Span]:
+    """Spans of the document that name a past event of data/history.tsv, once per document; each carries its year in
+    ``doc.user_data`` (see ``_history_time``), and the label HISTORY. A name of act nouns counts only inside such a noun ("the Tiananmen
+    MASSACRE", not "in Tiananmen Square"); a name whose event is later than the article's year names something else."""
+    key = ("eventwatch", "history", pub.year if pub else None)
+    if key in doc.user_data:
+        return doc.user_data[key]
+    pattern, rows = _history()
+    found: list[Span] = []
+    for m in pattern.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        fits = [r for r in rows[" ".join(m.group().lower().split())] if (pub is None or r.year <= pub.year)
+                and (not r.nouns or _act_noun(span, r.nouns) is not None)]
+        if fits:
+            doc.user_data[("eventwatch", "history", "year", span.start)] = max(r.year for r in fits)
+            found.append(Span(doc, span.start, span.end, label="HISTORY"))
+    doc.user_data[key] = found
+    return found
+
+
+def _act_noun(span: Span, nouns: frozenset[str]) -> Token | None:
+    """The act noun of NOUNS that SPAN is inside of: its own head noun ("the Tiananmen Square MASSACRE") or a noun a few
+    steps up through nouns and prepositions ("China's CRACKDOWN on protesters in Tiananmen Square")."""
+    t, n = span.root, 0
+    while n < 7:
+        if t.lemma_.lower() in nouns or t.lower_ in nouns:
+            return t
+        if t.head.i == t.i or t.head.pos_ not in ("NOUN", "PROPN", "ADP", "DET", "ADJ"):
+            return None
+        t, n = t.head, n + 1
+    return None
+
+
+SETTING_PREPS = {"after", "since", "following"}
+
+
+def _history_time(span: Span, trigger: Token) -> tuple[dt.date, str] | None:
+    """The year of a named past event (data/history.tsv) for TRIGGER: the act it names or one inside its words ("the
+    Tiananmen MASSACRE", "China's CRACKDOWN on protesters in Tiananmen Square"), or an act set after or since it
+    ("the embargo IMPOSED after the Tiananmen Square massacre", "has RULED since the Islamic Revolution"): that
+    act began in the year, as far as the text says. Any other act of the clause is not dated by it ("police
+    arrested activists ahead of the anniversary of the Tiananmen crackdown")."""
+    year = span.doc.user_data.get(("eventwatch", "history", "year", span.start))
+    if year is None:
+        return None
+    head = span.root
+    while head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "ADP", "DET", "ADJ") and head.i != trigger.i:
+        if head.dep_ == "pobj" and head.head.lower_ in SETTING_PREPS:
+            break
+        head = head.head
+    inside = head.i == trigger.i or any(t.i == trigger.i for t in span)
+    setting = head.dep_ == "pobj" and head.head.lower_ in SETTING_PREPS and (
+        head.head.head.i == trigger.i or _clause_verb(head.head).i == _clause_verb(trigger).i)
+    return (dt.date(year, 1, 1), "year") if inside or setting else None
+
+
+END_PREPS = {"until", "till", "til", "through"}
+
+
 def _ent_time(ent: Span, trigger: Token, pub: dt.date | None) -> tuple[dt.date, str] | None:
+    if ent.label_ == "HISTORY":
+        return _history_time(ent, trigger)
+    first = ent.doc[ent.start]
+    if first.lower_ in END_PREPS or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in END_PREPS
+                                     and ent.root.head.i == ent.start - 1):
+        return None  # "extended its support UNTIL 2007": when the act ends, not when it is done
     after = _after_clause(ent, trigger)
     if after is False:
         return None  # "returned 18 years after ...": the span dates the other clause's event
     # the tense of the clause the time modifies decides last or next: "X will not send troops, Y said ON THURSDAY"
     # is last Thursday, though the act itself is future
-    return resolve_time(ent.text, pub, after=bool(after), future=_future(ent.root))
+    text = ent.text
+    if not YEAR.search(text):  # "in March and April 2019": March shares April's year (the entity may end in "and")
+        first = re.sub(r"\s*(?:,|and|or|to|through|until|till|-|–|/)\s*$", "", text, flags=re.I)
+        if m := SHARED_YEAR.match(ent.doc.text[ent.start_char + len(first):ent.end_char + 40]):
+            text = f"{first} {m.group('year')}"
+    future = _future(ent.root) or _planned_noun(ent) or (_scheduled_present(ent.root) and _MONTH_WORD.search(text))
+    return resolve_time(text, pub, after=bool(after), future=bool(future))
+
+
+def _scheduled_present(tok: Token) -> bool:
+    """TOK's clause is a plain present of a scheduled act ("the envoy HOLDS talks on 2 September", "the trial OPENS on
+    2 September"): news tells the calendar in the present, so a day without a year is the next one. Not "is", "has" or
+    a progressive, perfect or passive (those have auxiliaries); only for a day of a named month, as headlines tell
+    past acts in the present too ("Police arrest three on Friday")."""
+    verb = _clause_verb(tok)
+    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "have") and not auxiliaries(verb)
+
+
+def _planned_noun(ent: Span) -> bool:
+    """The time is an attribute of an act noun that lies ahead: "balloted about A 23 MARCH walkout", "a deal at A JUNE
+    summit", "the PLANNED 1 May strike", "ANNOUNCED a Friday protest". A noun with the indefinite article is one not
+    yet held, unless its clause is told in the past ("leaders agreed at a June summit"), where only a verb of
+    announcing (modality.tsv ``announcing``) or a modifier of ``prospective_mod`` still sets it ahead."""
+    noun, w = ent.root.head, words()
+    if ent.root.dep_ not in ("compound", "nmod", "npadvmod", "nummod", "amod") or noun.pos_ != "NOUN" \
+            or noun.i < ent.end or noun.i == ent.root.i:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in w.prospective_mod for c in noun.children):
+        return True
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return False
+    verb = _clause_verb(noun)
+    if verb.lemma_.lower() in w.announcing:
+        return True
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries(verb)))
+    return not past
 
 
 def event_time(sent: Span, trigger: Token, published: str | None) -> When:
@@ -341,7 +515,7 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
     pub = parse_published(published)
     best: tuple[tuple[int, bool], dt.date, str] | None = None
     elsewhere = False
-    for ent in _time_phrases(sent):
+    for ent in _time_phrases(sent, pub):
         dist = _attached_to(ent, trigger)
         if dist is None:
             continue
@@ -349,6 +523,8 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
         if best is not None and rank >= best[0]:
             continue
         found = _ent_time(ent, trigger, pub) or (_perfect_length(ent, trigger, pub) if dist == 0 else None)
+        if isinstance(found, tuple) and pub is not None and found[0] > pub and _done(trigger) and _of_a_noun(ent, trigger):
+            continue  # "MET Kohl ahead of her visit NEXT WEEK": the time of the visit, not of the meeting
         if found == "history":
             return When(None, None, True)  # "had been held for three years" with no article day to count back from
         if found:
@@ -356,6 +532,8 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
         elif dist == 0 and _anchored_elsewhere(ent):
             elsewhere = True
     if best is None:
+        if ongoing(trigger):
+            return When(None)  # "remains in detention", "the siege continues": begun before, on a day not named
         if told_as_history(trigger):
             return When(None, None, True)  # history without a time of its own: not the article's day
         if elsewhere:
@@ -365,7 +543,46 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
     background = is_background(day, precision, pub) or (
         persists(trigger) and (pub is None or day < pub - dt.timedelta(days=NEWS_DAYS))) or (
         pub is None and _before_newest_year(day, precision, sent.doc))
-    return When(day.isoformat(), "year" if precision == "decade" else precision, background)
+    return When(day.isoformat(), "year" if precision == "decade" else precision, background,
+                ahead=pub is not None and day > pub)
+
+
+def _done(trigger: Token) -> bool:
+    """TRIGGER is a verb told in the simple or perfect past ("met", "has signed"): an act already done."""
+    return trigger.tag_ == "VBD" or (trigger.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries(trigger)))
+
+
+def _of_a_noun(ent: Span, trigger: Token) -> bool:
+    """The time modifies a noun of the clause other than the trigger ("ahead of her VISIT next week", "before next
+    month's VOTE"), not the clause's verb."""
+    t, n = ent.root, 0
+    while t.head.i != t.i and n < 8:
+        t, n = t.head, n + 1
+        if t.i == trigger.i or t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
+
+
+def ongoing(trigger: Token) -> bool:
+    """The act noun is a state the sentence says still holds, begun before at a time it does not name: "REMAINS in
+    detention", "is STILL under house arrest", "the siege CONTINUES", "the blockade PERSISTS" (modality.tsv
+    ``persistence`` verbs and adverbs). It is no new act of the article's day. A future one is ("the strike will
+    continue"), and so is a verb or any other noun of the clause."""
+    if trigger.pos_ != "NOUN":
+        return False
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.lower_ in ("in", "under", "on"):
+        verb = trigger.head.head
+    elif trigger.dep_ == "nsubj":
+        verb = trigger.head
+    else:
+        return False
+    w = words()
+    if verb.pos_ not in ("VERB", "AUX") or any(c.lower_ in FUTURE_AUX for c in auxiliaries(verb)):
+        return False
+    return verb.lemma_.lower() in w.persistence or any(
+        c.dep_ == "advmod" and c.lower_ in w.persistence_adverb for c in verb.children)
 
 
 def _perfect_length(ent: Span, trigger: Token, pub: dt.date | None) -> tuple[dt.date, str] | str | None:

@@ -50,6 +50,7 @@ class Words:
     persistence_adverb: frozenset[str]
     same_time: frozenset[str]
     count_after_once: frozenset[str]
+    announcing: frozenset[str]
     background_phrase: tuple[str, ...]
 
 

@@ -176,7 +176,7 @@ class EventsStage:
                 quad_class=info.quad_class, goldstein=info.goldstein,
                 sentence=[sent.start_char, sent.end_char],
                 trigger=[cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text)],
-                date=when.date, date_precision=when.precision, background=when.background, place=place, negated=cand.modality.negated, hypothetical=hypothetical_flag(cand.modality, cand.absorbed),
+                date=when.date, date_precision=when.precision, background=when.background, place=place, negated=cand.modality.negated, hypothetical=hypothetical_flag(cand.modality, cand.absorbed) or (when.ahead and not cand.absorbed),
                 confidence=confidence(ev), plover_mode=info.plover_mode, plover_context=list(info.plover_context),
                 method="classifier" if clf is not None and clf.only else ("both" if clf and clf.agrees else "pattern"),
                 source_span=src_span, target_span=tgt_span,
