@@ -124,7 +124,7 @@ class Event:
     plover_mode: str | None = None
     plover_context: list[str] = field(default_factory=list)
     method: str | None = None  # how it was found: "pattern", "classifier", "both"
-    date_precision: str | None = None  # (added field) "day" | "month" | "year" of ``date``; None when undated
+    date_precision: str | None = None  # (added field) "day" | "week" | "month" | "year" of ``date`` ("week": the Monday of that week); None when undated
     background: bool = False  # (added field) the clause names a time before the article's news ("in 1967")
     source_span: list[int] | None = None  # (added field) the source's words in the sentence, [start, end)
     target_span: list[int] | None = None  # (added field) the target's words in the sentence

@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS events (
     is_first BOOLEAN,           -- the group's first mention (one row per cross-article event)
     num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER,  -- the group's counts (copied)
     background BOOLEAN,         -- the clause dates the event before the article's news (record field)
-    date_precision VARCHAR,     -- day | month | year of date; NULL when undated
+    date_precision VARCHAR,     -- day | week | month | year of date; NULL when undated
     -- the evidence: the source's and the target's words in the sentence (record source_span/target_span,
     -- offsets into the article text like trigger_start); NULL when the sentence does not name that side
     source_start INTEGER, source_end INTEGER, target_start INTEGER, target_end INTEGER
