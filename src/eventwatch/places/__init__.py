@@ -128,6 +128,7 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None, d
         if c is None:
             continue
         if attacked_there(doc, g):
+            g.choice = own_name_reading(g)
             kept.append(g)
             continue
         if c.postal_only:  # a village known only to the post: its state named or holding another place of the article
@@ -179,6 +180,18 @@ def attacked_there(doc, g) -> bool:
     if c.population < MIN_POPULATION_WEAK and not any(m.from_entity for m in g.mentions):
         return False
     return any(attacked_at(doc, *m.tokens) for m in g.mentions)
+
+
+def own_name_reading(g) -> Candidate:
+    """G's reading, or, when that is a town known by G's name only as a former or alternate name (Pokrovsk, the old
+    name of Engels), the biggest town that bears the name as its own: the attacker's demonym that drew the
+    reading to its country says nothing of where the attacked town is."""
+    c = g.choice
+    if c.name_kind != NAME_ALT or spelling_of(g.name, c.name):
+        return c
+    own = [k for k in g.candidates if k.feature == "city" and k.name_kind != NAME_ALT
+           and k.population >= MIN_POPULATION_WEAK]
+    return max(own, key=lambda k: k.population) if own else c
 
 
 def lone_town(g, countries: Counter) -> bool:

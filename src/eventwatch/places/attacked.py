@@ -22,7 +22,7 @@ MAX_CONJ = 4  # "shelled Kherson, Mykolaiv and Nikopol": up a list of this many 
 
 @lru_cache(maxsize=1)
 def cue_words() -> dict[str, frozenset[str]]:
-    """kind ('verb', 'noun', 'settlement') -> its words."""
+    """kind ('verb', 'doer_verb', 'doer', 'noun', 'settlement') -> its words."""
     out: dict[str, set[str]] = {}
     for row in read_tsv(DATA / "attacked_place_cues.tsv"):
         if len(row) >= 2:
@@ -44,6 +44,32 @@ def _is(tok: Token, kind: str) -> bool:
     return tok.lower_ in words or tok.lemma_.lower() in words
 
 
+COUNTRY_LABELS = {"GPE", "NORP"}  # "Russia attacked X", "Russian drones struck X"
+
+
+def _doers(verb: Token) -> list[Token]:
+    """The doer of VERB: its subject, the agent of its passive ("by Russian drones"), or those of the verb it is
+    joined to ("launched drones and struck X")."""
+    for _ in range(MAX_CONJ):
+        found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        found += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if found or verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            return found
+        verb = verb.head
+    return []
+
+
+def _military_doer(verb: Token) -> bool:
+    """VERB's doer is armed forces or a weapon ("drones", "troops"), a country ("Russia") or a national
+    group ("Turkish jets"): "Russia attacked X" is a place, "critics attacked Lincoln" a person."""
+    for d in _doers(verb):
+        if _is(d, "doer") or d.ent_type_ in COUNTRY_LABELS:
+            return True
+        if any(c.ent_type_ in COUNTRY_LABELS and c.dep_ in ("amod", "compound", "nmod") for c in d.children):
+            return True
+    return False
+
+
 def attacked_at(doc: Doc, start: int, end: int) -> bool:
     """Tokens start..end name what an attack was done to, or a settlement ("the town of X")."""
     if end <= start:
@@ -51,7 +77,9 @@ def attacked_at(doc: Doc, start: int, end: int) -> bool:
     tok = _list_head(doc[start:end].root)
     head = tok.head
     if tok.dep_ in OBJECT_DEPS:
-        return head.pos_ == "VERB" and _is(head, "verb")
+        if head.pos_ != "VERB":
+            return False
+        return _is(head, "verb") or (_is(head, "doer_verb") and _military_doer(head))
     if tok.dep_ == "pobj" and head.lower_ in NOUN_PREPS and head.dep_ == "prep":
         noun = head.head
         if head.lower_ == "of" and _is(noun, "settlement"):
