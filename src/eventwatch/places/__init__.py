@@ -18,6 +18,8 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
 - ``nonplaces``: a town's name that the sentence shows to be a thing or a person ("Brent crude",
   "Chelsea beat", "Mayor Mullins", "drove a Mustang") or that a data list names as one (Titan, Sterling)
   is dropped after resolution;
+- ``attacked``: a town the sentence names as what an attack was done to ("shelled X", "strikes on X", "the
+  town of X") is a place on that evidence alone, even where nothing else in the article points to its country;
 - ``build``: the one-off build of the GeoNames index (``gazetteer`` is the lookup used on every document).
 
 The index is built on first use (one to two minutes and ~330 MB peak, once) or ahead of time with
