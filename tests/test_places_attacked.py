@@ -112,3 +112,27 @@ def test_attacked_town_is_no_speaker(analyse, text, town):
 ])
 def test_attacked_person_is_no_place(analyse, text, name):
     assert _place(analyse(text), name) is None
+
+
+# the town whose building or district an armed force hit
+@pytest.mark.parametrize("text, town", [
+    ("Russian drones struck Izium's railway station on Monday, officials said.", "Izium"),
+    ("Israeli tanks shelled Jabalia's main market, killing six people.", "Jabalia"),
+])
+def test_town_owning_the_target(analyse, text, town):
+    record = analyse(text)
+    place = _place(record, town)
+    assert place is not None and place.feature == "city"
+    assert town not in _actor_names(record)
+
+
+# "X came under heavy shelling": a place, and "the governor said" is not the town's
+@pytest.mark.parametrize("text, town, speaker", [
+    ("Chernihiv came under heavy shelling overnight, the regional governor said.", "Chernihiv", "the regional governor"),
+    ("Kostiantynivka came under artillery bombardment on Friday, the mayor said.", "Kostiantynivka", "the mayor"),
+])
+def test_town_under_shelling(analyse, text, town, speaker):
+    record = analyse(text)
+    assert _place(record, town) is not None
+    assert town not in _actor_names(record)
+    assert [q.speaker_name for q in record.quotes] == [speaker]

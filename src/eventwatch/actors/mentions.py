@@ -131,6 +131,9 @@ class MentionTable:
         text = doc_text(self.doc)
         out = [Mention(s, e, self._as_named(a, s, e)) for a in self.record.actors for s, e in a.mentions]
         covered = [(m.start, m.end) for m in out]
+        # a town the places stage resolved is no person, however tagged ("Chernihiv came under shelling, the
+        # governor said": not the governor); the actor stage blocks the same words (recognition.blocked_tokens)
+        towns = [(s, e) for p in self.record.places if p.feature != "country" for s, e in p.mentions]
         for ent in ents(self.doc):  # names the actor stage left out: people may become actors, others stay names
             kind = ENT_KINDS.get(ent.label_)
             if kind is None:
@@ -144,6 +147,8 @@ class MentionTable:
                 continue  # "The Canadian Dental Association" is a name, whatever actor "Canadian" is
             if (_without_article(text, start), end) in covered:
                 continue  # "the Harbour Workers Union": the actor "Harbour Workers Union" with its article
+            if any(s <= start and end <= e for s, e in towns):
+                continue
             name = text[start:end]  # ent.text, without a pass over its tokens
             actor = self._new_person(_capitalised(name)) if kind == "person" else self._new_name(name, kind)
             out.append(Mention(start, end, actor))

@@ -1,7 +1,7 @@
 """A town's name that the sentence shows to be a place: what an attack was done to, or "the town of X".
 
 "Russian drones struck Mykolaiv", "Kherson was shelled", "missile strikes on Zaporizhzhia", "the siege of X",
-"troops raided the town of X": the name is the place attacked (the event's place), whatever the model tagged it
+"troops raided the town of X", "drones struck X's railway station", "X came under heavy shelling": the name is the place attacked (the event's place), whatever the model tagged it
 (often PERSON or ORG when the town is unfamiliar to it) and even when the article names nothing else in the
 town's country (cross-border attacks are told by the attacker's side: "Russian forces shelled X"). Such a
 mention is support enough for the town (``places.supported``), so the actor stage never makes an actor, nor
@@ -80,6 +80,15 @@ def attacked_at(doc: Doc, start: int, end: int) -> bool:
         if head.pos_ != "VERB":
             return False
         return _is(head, "verb") or (_is(head, "doer_verb") and _military_doer(head))
+    if tok.dep_ == "poss" and head.dep_ in OBJECT_DEPS and head.head.pos_ == "VERB":
+        # the town whose building or district was hit: "Russian drones struck X's railway station" (an armed doer
+        # only: "police raided Smith's home" names a person)
+        verb = head.head
+        return (_is(verb, "verb") or _is(verb, "doer_verb")) and _military_doer(verb)
+    if tok.dep_ == "nsubj" and head.pos_ == "VERB":
+        # "X came under heavy shelling" (an attack noun that is not said of people: "came under fire" is)
+        return any(c.dep_ == "prep" and c.lower_ == "under" and any(
+            p.dep_ == "pobj" and _is(p, "noun") for p in c.children) for c in head.children)
     if tok.dep_ == "pobj" and head.lower_ in NOUN_PREPS and head.dep_ == "prep":
         noun = head.head
         if head.lower_ == "of" and _is(noun, "settlement"):
