@@ -54,6 +54,7 @@ from eventwatch.actors.names import (HONORIFICS, captions, merge_spans, name_slu
                                      plain_name, proper_name)
 from eventwatch.actors.phrases import right_after
 from eventwatch.model import Actor, Record
+from eventwatch.places.attacked import attacked_mention
 from eventwatch.nlp.cache import children, column, ents, lemma_lower, sentences
 from eventwatch.nlp.cache import text as doc_text
 
@@ -131,9 +132,12 @@ class MentionTable:
         text = doc_text(self.doc)
         out = [Mention(s, e, self._as_named(a, s, e)) for a in self.record.actors for s, e in a.mentions]
         covered = [(m.start, m.end) for m in out]
-        # a town the places stage resolved is no person, however tagged ("Chernihiv came under shelling, the
-        # governor said": not the governor); the actor stage blocks the same words (recognition.blocked_tokens)
-        towns = [(s, e) for p in self.record.places if p.feature != "country" for s, e in p.mentions]
+        # a town the places stage resolved and the sentence names as attacked is no person or organisation,
+        # however tagged ("Chernihiv came under shelling, the governor said": not the governor); the actor stage
+        # blocks the same words (recognition.blocked_tokens). Only where an attack shows it: a company named
+        # after a town ("Wembley" the gaming firm) stays a name
+        towns = [(s, e) for p in self.record.places if p.feature != "country" for s, e in p.mentions
+                 if attacked_mention(self.doc, s, e)]
         for ent in ents(self.doc):  # names the actor stage left out: people may become actors, others stay names
             kind = ENT_KINDS.get(ent.label_)
             if kind is None:

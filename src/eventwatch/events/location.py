@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwatch.model import Place, Record
-from eventwatch.places.attacked import attacked_at
+from eventwatch.places.attacked import attacked_mention
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "within", "on",
             "along", "off", "from", "over"}
@@ -49,10 +49,7 @@ def _locative(sent: Span, start: int, end: int) -> bool:
 
 def _attacked(sent: Span, place: Place, start: int, end: int) -> bool:
     """The mention at [start, end) names a town or region (no country) as what an attack was done to."""
-    if place.feature == "country":
-        return False
-    span = sent.doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and attacked_at(sent.doc, span.start, span.end)
+    return place.feature != "country" and attacked_mention(sent.doc, start, end)
 
 
 def _in_clause(sent: Span, start: int, end: int, trigger: Token) -> bool:

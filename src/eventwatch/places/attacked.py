@@ -95,3 +95,9 @@ def attacked_at(doc: Doc, start: int, end: int) -> bool:
             return True
         return noun.pos_ in ("NOUN", "PROPN") and _is(noun, "noun")
     return False
+
+
+def attacked_mention(doc: Doc, start_char: int, end_char: int) -> bool:
+    """``attacked_at`` for the characters [start_char, end_char) of the text (a place's mention)."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return span is not None and attacked_at(doc, span.start, span.end)
