@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from eventwatch.actors.codes import TRANSNATIONAL, compose, generic_id, parse_code
 from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, slug
 from eventwatch.actors.labels import actor_label
-from eventwatch.actors.lexicon import first_names, org_heads, region_at, region_codes
+from eventwatch.actors.lexicon import first_names, org_heads, region_at, region_codes, sport_heads, sport_state_words
 from eventwatch.actors.mentions import without_honorific
 from eventwatch.actors.names import spelled_by
 from eventwatch.actors.recognition import SURNAME_PARTICLES, Mention, folded_tokens, surname_forms
@@ -578,18 +578,6 @@ class Resolver:
 
 STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "IGO"})
 UNNAMED_OWNERS = frozenset({"country", "nation", "state"})  # "the COUNTRY's president": the article's country
-
-
-@lru_cache(maxsize=1)
-def sport_heads() -> frozenset[str]:
-    """Words of the names of sports bodies and clubs (data/sport_heads.txt)."""
-    return frozenset(fold(w) for w in read_words(DATA / "sport_heads.txt"))
-
-
-@lru_cache(maxsize=1)
-def sport_state_words() -> frozenset[str]:
-    """Words that keep a state's office for sport the state's (data/sport_state_words.txt): "Ministry of Sport"."""
-    return frozenset(fold(w) for w in read_words(DATA / "sport_state_words.txt"))
 
 
 def name_region(name: str, dic: Dictionary) -> str | None:
