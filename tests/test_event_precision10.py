@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from eventwatch.model import Document, Event, Record
-from eventwatch.events.stage import INTENT_MIN_CONFIDENCE, _without_weak_intents
+from eventwatch.events.stage import INTENT_MIN_CONFIDENCE, _bare_intent, _without_weak_intents
 
 
 def events(pipeline, text: str):
@@ -88,14 +88,25 @@ def _intent(conf: float) -> Event:
                  sentence=[0, 10], trigger=[0, 5], confidence=conf)
 
 
-def test_weak_intents_are_dropped_and_other_roots_kept():
-    low, high = _intent(INTENT_MIN_CONFIDENCE - 0.05), _intent(INTENT_MIN_CONFIDENCE + 0.05)
-    other = Event(source="A1", target=None, cameo="046", root="04", plover="CONSULT", quad_class=1, goldstein=1.0,
-                  sentence=[0, 10], trigger=[0, 5], confidence=0.1)
+def test_weak_bare_intents_are_dropped_and_others_kept():
+    low, high, low_with_act = _intent(INTENT_MIN_CONFIDENCE - 0.05), _intent(INTENT_MIN_CONFIDENCE + 0.05), \
+        _intent(INTENT_MIN_CONFIDENCE - 0.05)
     rec = Record(text="x" * 10, id="t")
-    rec.events = [low, high, other]
-    _without_weak_intents(rec)
-    assert rec.events == [high, other]
+    rec.events = [low, high, low_with_act]
+    _without_weak_intents(rec, {id(low): low, id(high): high})
+    assert rec.events == [high, low_with_act]
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("Mr Grant agreed, saying the plan was sensible.", True),
+    ("The chain renewed its commitment to lower prices.", True),
+    ("Russia offered to mediate between Armenia and Azerbaijan.", False),
+    ("Japan agreed to hold talks on its rice market.", False),
+])
+def test_an_intent_is_bare_without_an_act_after_it(nlp, text, bare):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.lemma_ in ("agree", "commitment", "offer"))
+    assert _bare_intent(tok) is bare
 
 
 @pytest.mark.parametrize("text, root", [
@@ -140,3 +151,25 @@ def test_a_war_argued_about_is_no_act(pipeline, text):
 
 def test_a_war_ended_is_still_coded(pipeline):
     assert "19" in roots(pipeline, "The UN is working to end the civil war in Syria.")
+
+
+@pytest.mark.parametrize("text", [
+    "Unions pressed for higher wages at the talks with the ministry.",
+    "Washington pressed Tokyo for a quick cut in its trade surplus.",
+])
+def test_pressing_is_a_demand(pipeline, text):
+    got = roots(pipeline, text)
+    assert "10" in got and "02" not in got, events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Assad has relied on Russian air support to retake the city.",
+    "The rebels advanced with the support of Turkish troops.",
+])
+def test_support_of_armed_forces_is_military_aid(pipeline, text):
+    got = [c for c, _ in events(pipeline, text)]
+    assert "072" in got and "051" not in got, got
+
+
+def test_support_for_a_bill_stays_an_endorsement(pipeline):
+    assert "051" in [c for c, _ in events(pipeline, "Labour's support for the bill surprised the Tories.")]
