@@ -4,6 +4,8 @@ people of one code counted once per person, an anti-doping body's bans, and weak
 """
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from eventwatch.model import Document, Event, Record
@@ -106,7 +108,10 @@ def test_weak_bare_intents_are_dropped_and_others_kept():
 def test_an_intent_is_bare_without_an_act_after_it(nlp, text, bare):
     doc = nlp(text)
     tok = next(t for t in doc if t.lemma_ in ("agree", "commitment", "offer"))
-    assert _bare_intent(tok) is bare
+    assert _bare_intent(SimpleNamespace(trigger=tok, composed=False, specificity=0)) is bare
+    # an intent composed with its act, or read by a specific pattern, is never bare
+    assert not _bare_intent(SimpleNamespace(trigger=tok, composed=True, specificity=0))
+    assert not _bare_intent(SimpleNamespace(trigger=tok, composed=False, specificity=1))
 
 
 @pytest.mark.parametrize("text, root", [

@@ -112,7 +112,7 @@ class EventsStage:
             for cand, clf in _with_votes(cands, votes):
                 for e in self._events(cand, clf, sent, record, fallback_place, provisional):
                     found.append((e, cand.subordinate))
-                    if e.root == INTENT_ROOT and _bare_intent(cand.trigger):
+                    if e.root == INTENT_ROOT and _bare_intent(cand):
                         bare_intents[id(e)] = e
             if any((e.source or e.target) and not sub for e, sub in found):
                 # actorless readings only when no main-clause event has actors
@@ -218,9 +218,13 @@ INTENT_ROOT = "03"
 INTENT_MIN_CONFIDENCE = 0.3
 
 
-def _bare_intent(tok) -> bool:
-    """An intent's trigger that names no act after it: a noun, or a verb with no clausal complement."""
-    return tok.pos_ in ("NOUN", "PROPN") or not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+def _bare_intent(cand: Candidate) -> bool:
+    """An intent read from its word alone: not composed with an act ("will release" -> 0353), matched by the bare
+    lemma (no object or preposition the pattern asks for: "accepted a FORMULA", "agreed TO mediation" are specific),
+    and a noun or a verb with no clausal complement."""
+    tok = cand.trigger
+    return not cand.composed and cand.specificity == 0 and (
+        tok.pos_ in ("NOUN", "PROPN") or not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children))
 
 
 def _without_weak_intents(record: Record, bare: dict[int, Event]) -> None:
