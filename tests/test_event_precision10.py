@@ -178,3 +178,46 @@ def test_support_of_armed_forces_is_military_aid(pipeline, text):
 
 def test_support_for_a_bill_stays_an_endorsement(pipeline):
     assert "051" in [c for c, _ in events(pipeline, "Labour's support for the bill surprised the Tories.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Canada removed tariffs on Chinese steel last week.",
+    "Tokyo scrapped tariffs on Brazilian beef on Monday.",
+    "Brussels lifted sanctions on Myanmar's timber trade on Friday.",
+])
+def test_ending_a_measure_is_no_imposition(pipeline, text):
+    got = [c for c, _ in events(pipeline, text)]
+    assert "085" in got and not any(c.startswith("16") for c in got), got
+
+
+def test_imposing_tariffs_stays(pipeline):
+    assert any(c.startswith("16") for c, _ in events(pipeline, "Washington imposed new tariffs on Mexican steel."))
+
+
+@pytest.mark.parametrize("text", [
+    "The president fired his defence minister on Monday after a row over spending.",
+    "The king fired the army chief on Sunday.",
+])
+def test_firing_an_official_is_no_shooting(pipeline, text):
+    assert "19" not in roots(pipeline, text), events(pipeline, text)
+
+
+def test_firing_on_a_crowd_stays_a_shooting(pipeline):
+    assert "19" in roots(pipeline, "Soldiers fired on protesters in the capital on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Presidential elections will be held in March, officials said.",
+    "The assembly will hold its next session in March.",
+])
+def test_a_month_is_no_march(pipeline, text):
+    assert "14" not in roots(pipeline, text), events(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said they had foiled a plot to bomb the embassy.",
+    "Security services thwarted a plan to assassinate the governor, the ministry said.",
+])
+def test_a_foiled_plot_is_no_act(pipeline, text):
+    got = roots(pipeline, text)
+    assert "18" not in got and "13" not in got, events(pipeline, text)

@@ -116,6 +116,8 @@ class Words:
     drift: frozenset[str] = frozenset()
     manned: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
+    reversal: frozenset[str] = frozenset()
+    foiling: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -127,7 +129,7 @@ def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
              "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining", "unmeant", "peril", "consequence",
-             "stance", "sportbody", "sport", "sportname", "venue", "speaking", "drift", "manned", "topic")
+             "stance", "sportbody", "sport", "sportname", "venue", "speaking", "drift", "manned", "topic", "reversal", "foiling")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -161,6 +163,8 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
     """
     if tok.ent_type_ in NAME_LABELS and tok.pos_ == "PROPN" or tok.ent_type_ in ("WORK_OF_ART", "PRODUCT", "LAW"):
         return DROP
+    if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ == "PROPN":
+        return DROP  # a month, not a march: "elections will be held in MARCH", "to hold a referendum in March"
     if not noun and tok.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
         return DROP  # a participle used as a noun names people, not an act: "the accused", "the wounded"
     words = load_words()
