@@ -120,7 +120,8 @@ class EventsStage:
             protesting = scope.protesters([e for e, _ in found])
             found = [(e, sub) for e, sub in found if scope.in_scope(e, actors, domain, protesting, text=record.text)]
             for event, _ in found:
-                key = (_side_key(event.source, actors), _side_key(event.target, actors, patient=True), event.cameo,
+                key = (_side_key(event.source, actors), _side_key(event.target, actors, patient=event.root in ONE_ACT_ON_MANY),
+                       event.cameo,
                        event.sentence[0], event.trigger[0])
                 if key not in seen:
                     seen.add(key)
@@ -383,13 +384,18 @@ def _names_political(doc: Doc, span: list[int], mentions, words: frozenset[str])
     return sent is not None and any(fold(t.lemma_) in words or fold(t.text) in words for t in sent)
 
 
+# Coercion (17: arrested, charged, held, tried) of a list of people is one act of the state's on them all; a threat or
+# a criticism of two named men stays two events (the seed: the Taliban spokesman threatened Noor and Dostum)
+ONE_ACT_ON_MANY = frozenset({"17"})
+
+
 def _side_key(actor_id: str | None, actors: dict, patient: bool = False) -> str | None:
     """What makes one side of an act distinct: for bodies and groups the actor's code when it has one (the
     guide: coordinated parties with the same code make one event, "the mayor and the council" -> one), else
     the actor itself. A named person who acts is always their own side: "Noor and Dostum vowed to resist" is two
     events even when both carry one code, so no one's act is lost from the record. Named people who undergo one
-    act (PATIENT: the target side) with one code are one event, as the guide has it: "police charged Ann Lee,
-    Bo Park and Cy Moss" is one arrest (on the tune waves 1, 3 and 5 such lists gave one false event a name)."""
+    act of coercion (PATIENT: the target side of a root in ONE_ACT_ON_MANY) with one code are one event, as the guide
+    has it: "police charged Ann Lee, Bo Park and Cy Moss" is one arrest (on the tune waves 1, 3 and 5 such lists gave one false event a name)."""
     actor = actors.get(actor_id) if actor_id else None
     if actor is not None and actor.kind == "person" and patient:
         return f"person:{actor.code}"  # people of no known code alike: the coder gives them one code (---CRM ...)
