@@ -221,3 +221,9 @@ def test_a_month_is_no_march(pipeline, text):
 def test_a_foiled_plot_is_no_act(pipeline, text):
     got = roots(pipeline, text)
     assert "18" not in got and "13" not in got, events(pipeline, text)
+
+
+def test_a_thwarted_attempt_was_made(pipeline):
+    # an attempt is the act itself, however it ended (the guide, section 4; CAMEO 185)
+    got = roots(pipeline, "An attempt to assassinate the deputy mayor of Lviv, Petro Koval, was thwarted in the city.")
+    assert "18" in got, got

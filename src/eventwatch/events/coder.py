@@ -401,6 +401,9 @@ def _planned_in(tok: Token) -> Token | None:
     return None
 
 
+MADE_ATTEMPTS = frozenset({"attempt", "bid"})
+
+
 def _opposed_plan(frame: Token | None, triggers: list[Trigger]) -> bool:
     """FRAME is a noun of intent ("plan", "proposal", "decision") that is the object of another trigger verb of
     rejection or reduced relations in the sentence ("a judge BLOCKED the administration's plan to deport 500
@@ -409,8 +412,10 @@ def _opposed_plan(frame: Token | None, triggers: list[Trigger]) -> bool:
     if frame is None or frame.pos_ not in ("NOUN", "PROPN") or frame.dep_ not in ("dobj", "obj", "nsubjpass", "pobj"):
         return False
     head = frame.head.head if frame.dep_ == "pobj" else frame.head
-    if head.lemma_.lower() in literal.load_words().foiling:
-        return True  # "police FOILED a plot to bomb the embassy": the act was prevented (REVIEW12 #2)
+    if head.lemma_.lower() in literal.load_words().foiling and frame.lemma_.lower() not in MADE_ATTEMPTS:
+        # "police FOILED a plot to bomb the embassy": the act was prevented (REVIEW12 #2); but a thwarted ATTEMPT was
+        # made (the guide, section 4; CAMEO 185 "attempt to assassinate" is coded however it ended)
+        return True
     return any(t.token.i == head.i and t.frame is None and not t.pattern.noun and t.pattern.code[:2] in OPPOSED_ROOTS
                for t in triggers)
 
