@@ -87,6 +87,9 @@ class EventsStage:
         # events no actor is placed for, kept only when the calibrated confidence is high (see _settle_actorless)
         provisional: dict[int, Event] | None = {} if self.calibration is not None else None
         bare_intents: dict[int, Event] = {}  # intents (03) named by a noun or a verb with no act after it
+        # acts hypothetical only because their own date lies after the article's day ("the talks begin tomorrow"):
+        # flagged after calibration, whose 'hypothetical' feature was fit on hypotheticals read from the wording
+        ahead: dict[int, Event] = {}
         for sent in doc.sents:
             cands = code_sentence(sent, self.lexicon, index, ctx) if self.mode != "classifier" else []
             if all(c.free for c in cands) and self.mode != "classifier":
@@ -110,7 +113,7 @@ class EventsStage:
                     index.last_group = cand.sources
             found = []
             for cand, clf in _with_votes(cands, votes):
-                for e in self._events(cand, clf, sent, record, fallback_place, provisional):
+                for e in self._events(cand, clf, sent, record, fallback_place, provisional, ahead):
                     found.append((e, cand.subordinate))
                     if e.root == INTENT_ROOT and _bare_intent(cand):
                         bare_intents[id(e)] = e
@@ -136,6 +139,9 @@ class EventsStage:
             self._calibrate(doc, record, index)
             _settle_actorless(record, provisional or {})
             _without_weak_intents(record, bare_intents)
+        for event in record.events:
+            if id(event) in ahead:
+                event.hypothetical = True
         _without_apolitical_speech(doc, record, self.political_words, self.shared_sanctions, self.agent_words)
         # after scoring and calibration, so no event's confidence or rank changes:
         args.place_targets(record.events, doc, index)  # an act on a place: on whoever holds it
@@ -153,7 +159,7 @@ class EventsStage:
         self.calibration.apply(record.events, probs)
 
     def _events(self, cand: Candidate, clf, sent: Span, record: Record, fallback_place,
-                provisional: dict[int, Event] | None = None):
+                provisional: dict[int, Event] | None = None, ahead: dict[int, Event] | None = None):
         """The candidate's events, one per (source, target) pair. A pair with no placed actor on either side (and
         no agentive subject) is skipped, or, when PROVISIONAL is a dict, yielded and recorded there by id (the dict
         holds the event, so no later event can take over a dropped one's id): the
@@ -183,13 +189,18 @@ class EventsStage:
                 quad_class=info.quad_class, goldstein=info.goldstein,
                 sentence=[sent.start_char, sent.end_char],
                 trigger=[cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text)],
-                date=when.date, date_precision=when.precision, background=when.background, place=place, negated=cand.modality.negated, hypothetical=hypothetical_flag(cand.modality, cand.absorbed) or (when.ahead and not cand.absorbed),
+                date=when.date, date_precision=when.precision, background=when.background, place=place, negated=cand.modality.negated, hypothetical=hypothetical_flag(cand.modality, cand.absorbed),
                 confidence=confidence(ev), plover_mode=info.plover_mode, plover_context=list(info.plover_context),
                 method="classifier" if clf is not None and clf.only else ("both" if clf and clf.agrees else "pattern"),
                 source_span=src_span, target_span=tgt_span,
             )
             if actorless:
                 provisional[id(event)] = event
+            if when.ahead and not cand.absorbed and not event.hypothetical:
+                if ahead is None:
+                    event.hypothetical = True
+                else:
+                    ahead[id(event)] = event  # the dict holds the event, so no later event can take over its id
             yield event
 
 
