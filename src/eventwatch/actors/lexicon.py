@@ -27,6 +27,24 @@ def first_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def sport_heads() -> frozenset[str]:
+    """Words of the names of sports bodies and clubs (data/sport_heads.txt), folded as names are."""
+    from eventwatch.actors.dictionary import fold
+    from eventwatch.resources import read_words
+
+    return frozenset(fold(w) for w in read_words(DATA / "sport_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def sport_state_words() -> frozenset[str]:
+    """Words that keep a state's office for sport the state's (data/sport_state_words.txt): "Ministry of Sport"."""
+    from eventwatch.actors.dictionary import fold
+    from eventwatch.resources import read_words
+
+    return frozenset(fold(w) for w in read_words(DATA / "sport_state_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def sport_roles() -> frozenset[str]:
     """Nouns of a sports person's role ("striker", "manager", "sprinter"; data/sport_roles.txt)."""
     from eventwatch.resources import read_words

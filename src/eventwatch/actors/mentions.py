@@ -54,6 +54,7 @@ from eventwatch.actors.names import (HONORIFICS, captions, merge_spans, name_slu
                                      plain_name, proper_name)
 from eventwatch.actors.phrases import right_after
 from eventwatch.model import Actor, Record
+from eventwatch.places.attacked import attacked_mention
 from eventwatch.nlp.cache import children, column, ents, lemma_lower, sentences
 from eventwatch.nlp.cache import text as doc_text
 
@@ -131,6 +132,12 @@ class MentionTable:
         text = doc_text(self.doc)
         out = [Mention(s, e, self._as_named(a, s, e)) for a in self.record.actors for s, e in a.mentions]
         covered = [(m.start, m.end) for m in out]
+        # a town the places stage resolved and the sentence names as attacked is no person or organisation,
+        # however tagged ("Chernihiv came under shelling, the governor said": not the governor); the actor stage
+        # blocks the same words (recognition.blocked_tokens). Only where an attack shows it: a company named
+        # after a town ("Wembley" the gaming firm) stays a name
+        towns = [(s, e) for p in self.record.places if p.feature != "country" for s, e in p.mentions
+                 if attacked_mention(self.doc, s, e)]
         for ent in ents(self.doc):  # names the actor stage left out: people may become actors, others stay names
             kind = ENT_KINDS.get(ent.label_)
             if kind is None:
@@ -144,6 +151,8 @@ class MentionTable:
                 continue  # "The Canadian Dental Association" is a name, whatever actor "Canadian" is
             if (_without_article(text, start), end) in covered:
                 continue  # "the Harbour Workers Union": the actor "Harbour Workers Union" with its article
+            if any(s <= start and end <= e for s, e in towns):
+                continue
             name = text[start:end]  # ent.text, without a pass over its tokens
             actor = self._new_person(_capitalised(name)) if kind == "person" else self._new_name(name, kind)
             out.append(Mention(start, end, actor))

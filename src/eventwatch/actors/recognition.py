@@ -615,8 +615,7 @@ def _sports_person(doc: Doc, start: int, end: int, dic: Dictionary, ft: list[str
     capitalised words, none a word that names a body, right after a sports person's role noun
     (``data/sport_roles.txt``) or with one in apposition; in an article that uses such nouns, also a name that
     opens with a known given name ("Kylian Mbappe said" in a football story)."""
-    from eventwatch.actors.lexicon import org_heads, sport_roles
-    from eventwatch.actors.resolution import sport_heads
+    from eventwatch.actors.lexicon import org_heads, sport_heads, sport_roles
 
     if not 2 <= end - start <= 3 or not all(doc[k].pos_ == "PROPN" and doc[k].text.istitle() for k in range(start, end)):
         return False

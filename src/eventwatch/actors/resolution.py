@@ -19,11 +19,11 @@ from spacy.tokens import Doc
 from eventwatch.actors.codes import TRANSNATIONAL, compose, generic_id, parse_code
 from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, slug
 from eventwatch.actors.labels import actor_label
-from eventwatch.actors.lexicon import first_names, org_heads, region_at, region_codes
+from eventwatch.actors.lexicon import first_names, org_heads, region_at, region_codes, sport_heads, sport_state_words
 from eventwatch.actors.mentions import without_honorific
 from eventwatch.actors.names import spelled_by
 from eventwatch.actors.recognition import SURNAME_PARTICLES, Mention, folded_tokens, surname_forms
-from eventwatch.actors.roles import COLLECTIVE_SECTORS, TextRole, find_agents, role_of_mention, title_ending_at
+from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import span_chars, span_text
 from eventwatch.resources import read_table, read_words
@@ -361,20 +361,11 @@ class Resolver:
                     holders = self.people_with_role(a.role)
                     if len(holders) == 1:
                         self.add(self.clusters[holders[0]], a.start, a.end)
-                    elif not holders and a.sector and self.unnamed_holder(a):
-                        self.add_unnamed_holder(a)
-                elif a.role and a.sector and not a.indefinite and self.unnamed_holder(a) \
-                        and not self.people_with_role(a.role):
-                    self.add_unnamed_holder(a)
                 continue
             if info.region and not info.country and info.affiliation is None and a.sector:
                 c = self.cluster(f"{info.region}-{a.sector}", "organization", None, self.doc[a.start:a.end].text)
                 c.fixed.update(country=None, sector=[a.sector], code=f"{info.region}{a.sector}")
                 self.add(c, a.start, a.end)
-                continue
-            if info.affiliation is None and not info.country and a.sector and a.sector not in COLLECTIVE_SECTORS \
-                    and self.doc[a.end - 1].tag_ == "NN" and self.unnamed_holder(a):
-                self.add_unnamed_holder(a)  # "the FORMER PRIME MINISTER" (an agent noun of one person: ELI)
                 continue
             if info.affiliation is not None or not info.country or not a.sector:
                 continue  # "Taliban fighters" are the Taliban; "the government" alone is unknown
@@ -383,29 +374,6 @@ class Resolver:
             c = self.cluster(cid, "organization", None, text)
             c.fixed.update(country=info.country, sector=[a.sector])
             self.add(c, a.start, a.end)
-
-    def unnamed_holder(self, a) -> bool:
-        """A definite title no name, country or body goes with ("police arrested THE FORMER PRIME MINISTER",
-        "soldiers detained THE COUNTRY'S PRESIDENT"): "the", a possessive or "the" + adjectives before it, and no
-        name after it or in apposition (those are handled as the named person's)."""
-        k = a.start - 1
-        while k >= 0 and self.doc[k].pos_ == "ADJ":
-            k -= 1  # "the FORMER prime minister", "the OUSTED president"
-        if k < 0:
-            return False
-        before = self.doc[k]
-        definite = before.lower_ == "the" or before.tag_ == "POS" and k >= 1 and self.doc[k - 1].lower_ in UNNAMED_OWNERS
-        after = self.doc[a.end] if a.end < len(self.doc) else None
-        return definite and (after is None or after.pos_ != "PROPN")
-
-    def add_unnamed_holder(self, a) -> None:
-        """One person known only by a definite title: the title's sector, the article's country later
-        (``generic.place_unplaced``)."""
-        what = self.doc[a.head:a.end].text
-        c = self.cluster(f"---{a.sector}/{slug(what)}", "person", None, self.doc[a.start:a.end].text)
-        c.fixed.setdefault("agent", True)
-        c.fixed.setdefault("sector", [a.sector])
-        self.add(c, a.start, a.end, TextRole(role=a.role, sector=a.sector))
 
     def person_of_body(self, body: Entry) -> str | None:
         """The one named person the article has given an office of BODY (by its name or the acronym it spells):
@@ -577,19 +545,6 @@ class Resolver:
 
 
 STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "IGO"})
-UNNAMED_OWNERS = frozenset({"country", "nation", "state"})  # "the COUNTRY's president": the article's country
-
-
-@lru_cache(maxsize=1)
-def sport_heads() -> frozenset[str]:
-    """Words of the names of sports bodies and clubs (data/sport_heads.txt)."""
-    return frozenset(fold(w) for w in read_words(DATA / "sport_heads.txt"))
-
-
-@lru_cache(maxsize=1)
-def sport_state_words() -> frozenset[str]:
-    """Words that keep a state's office for sport the state's (data/sport_state_words.txt): "Ministry of Sport"."""
-    return frozenset(fold(w) for w in read_words(DATA / "sport_state_words.txt"))
 
 
 def name_region(name: str, dic: Dictionary) -> str | None:

@@ -908,13 +908,14 @@ PLACE_PREPS = ("in", "on", "at", "into", "near", "across")
 
 def place_target(verb: Token, index: ActorIndex) -> list[str]:
     """An attack on a place is done to whoever holds it: "bombs exploded IN Kabul", "air strikes hit the
-    rebel-held town of X" (the place's actor, else its country's)."""
-    spots = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    rebel-held town of X", "X was shelled" (the place's actor, else its country's)."""
+    spots = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     for s in spots:
         for c in s.children:
             # an act named by a noun is done to the place of its "of" phrase ("the bombardment OF Aleppo")
             preps = PLACE_PREPS + (("of",) if s.pos_ == "NOUN" else ())
-            if c.dep_ == "prep" and c.lower_ in preps or c.dep_ in ("dobj", "obj") and s is verb:
+            # the place as object or passive subject: "shelled X", "X was shelled"
+            if c.dep_ == "prep" and c.lower_ in preps or c.dep_ in ("dobj", "obj", "nsubjpass") and s is verb:
                 nouns = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
                 for n in nouns:
                     for t in n.subtree:

@@ -363,13 +363,17 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
             continue  # a second toll verb of an act already coded ("strikes KILLED nine and DESTROYED two depots")
         if trig.frame is not None and trig.frame_name in ADDRESSEE_FRAMES and _asks_question(trig.token):
             continue  # "asked WHY the army was deployed": a question about the act, not a request for it
-        if _opposed_plan(trig.frame if trig.frame_name == "intent" else _planned_in(trig.token) if trig.frame is None
+        if _opposed_plan(trig.frame if trig.frame_name in ("intent", "threat") else _planned_in(trig.token) if trig.frame is None
                          else None, triggers):
             continue  # "the court BLOCKED the government's plan TO DEPORT them": no act of the court's, nor done
         if trig.pattern.noun and trig.frame is None and trig.light is not None and trig.light.i in verbs:
             continue  # "fought battles", "took control": the verb already codes it
         if trig.pattern.free and trig.light is None and _governed_by(trig.token, harm):
             continue
+        if trig.token.dep_ == "xcomp" and trig.token.head.lemma_.lower() in literal.load_words().foiling:
+            continue  # "FOILED a plot to BOMB the embassy" (the parser hangs the act on the verb): prevented, not done
+        if trig.pattern.free and trig.light is None and trig.pattern.code[:2] in MEASURE_ROOTS and _ended_measure(trig.token):
+            continue  # "LIFTED sanctions on X", "SCRAPPED tariffs on Y": the measure is ended, not imposed (REVIEW12 #5)
         if _by_sport_body(trig):
             continue  # "Argentina's football federation paid tribute to him", "the FA fined the club": sport, guide §1
         if trig.pattern.free and trig.light is None and _amount_of_act(trig.token, verbs):
@@ -403,6 +407,14 @@ def _by_sport_body(trig: Trigger) -> bool:
     return sport_doer(trig.frame if trig.frame is not None else (trig.light if trig.light is not None else trig.token))
 
 
+MEASURE_ROOTS = ("16", "17")  # sanctions, embargoes, tariffs (163), bans (172): measures that can be ended
+
+
+def _ended_measure(noun: Token) -> bool:
+    """NOUN (a sanction, a tariff) is the object of a verb that ends or eases it (literal.tsv ``reversal`` rows)."""
+    return noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.lemma_.lower() in literal.load_words().reversal
+
+
 def sport_doer(verb: Token) -> bool:
     """VERB's subject or by-agent is a body of sport (literal.sport_body)."""
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -417,6 +429,9 @@ def _planned_in(tok: Token) -> Token | None:
     return None
 
 
+MADE_ATTEMPTS = frozenset({"attempt", "bid"})
+
+
 def _opposed_plan(frame: Token | None, triggers: list[Trigger]) -> bool:
     """FRAME is a noun of intent ("plan", "proposal", "decision") that is the object of another trigger verb of
     rejection or reduced relations in the sentence ("a judge BLOCKED the administration's plan to deport 500
@@ -425,6 +440,10 @@ def _opposed_plan(frame: Token | None, triggers: list[Trigger]) -> bool:
     if frame is None or frame.pos_ not in ("NOUN", "PROPN") or frame.dep_ not in ("dobj", "obj", "nsubjpass", "pobj"):
         return False
     head = frame.head.head if frame.dep_ == "pobj" else frame.head
+    if head.lemma_.lower() in literal.load_words().foiling and frame.lemma_.lower() not in MADE_ATTEMPTS:
+        # "police FOILED a plot to bomb the embassy": the act was prevented (REVIEW12 #2); but a thwarted ATTEMPT was
+        # made (the guide, section 4; CAMEO 185 "attempt to assassinate" is coded however it ended)
+        return True
     return any(t.token.i == head.i and t.frame is None and not t.pattern.noun and t.pattern.code[:2] in OPPOSED_ROOTS
                for t in triggers)
 

@@ -115,6 +115,9 @@ class Words:
     speaking: frozenset[str] = frozenset()
     drift: frozenset[str] = frozenset()
     manned: frozenset[str] = frozenset()
+    topic: frozenset[str] = frozenset()
+    reversal: frozenset[str] = frozenset()
+    foiling: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -126,7 +129,7 @@ def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
              "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining", "unmeant", "peril", "consequence",
-             "stance", "sportbody", "sport", "sportname", "venue", "speaking", "drift", "manned")
+             "stance", "sportbody", "sport", "sportname", "venue", "speaking", "drift", "manned", "topic", "reversal", "foiling")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -160,6 +163,8 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
     """
     if tok.ent_type_ in NAME_LABELS and tok.pos_ == "PROPN" or tok.ent_type_ in ("WORK_OF_ART", "PRODUCT", "LAW"):
         return DROP
+    if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ == "PROPN":
+        return DROP  # a month, not a march: "elections will be held in MARCH", "to hold a referendum in March"
     if not noun and tok.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
         return DROP  # a participle used as a noun names people, not an act: "the accused", "the wounded"
     words = load_words()
@@ -195,11 +200,29 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         if owned and not any(o.i in places or o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in words.target
                              for o in owned):
             return DROP
+    if noun and lemma in WAR_NOUNS and _war_as_topic(tok, words):
+        return DROP  # "anger OVER the Iraq war", "the legality OF the war": what is argued about, not an act told
     if constrained:
         return None
     if noun:
         return _figurative_noun(tok, lemma, words, known)
     return _figurative_verb(tok, lemma, words, known, agents)
+
+
+WAR_NOUNS = frozenset({"war"})  # a war is a state of affairs that lasts; its acts (invasion, strikes) are told apart
+TOPIC_PREPS = frozenset({"over", "about", "on"})
+
+
+def _war_as_topic(tok: Token, words: "Words") -> bool:
+    """The war is what a dispute, a view or a paper is about: the object of "over", "about" or "on" ("resigned OVER
+    the Iraq war", "his stance ON the war") or of an "of" after a ``topic`` noun ("the legality OF the war"). A war
+    ended, started or fought, or one that something happened "in" or "because of", is not a topic."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in TOPIC_PREPS:
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in words.topic
 
 
 def _figurative_noun(tok: Token, lemma: str, words: "Words", known: set[int]) -> str | None:
@@ -482,6 +505,13 @@ def _coercer_missing(tok: Token, known: set[int], agents: frozenset[str], instit
     if not doers and tok.dep_ == "advcl" and tok.tag_ == "VBG":
         # "the yen's rise hit exporters, FORCING them to cut jobs": the participle's doer is its clause's subject
         doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not doers and tok.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+        # "heavy snow cut the power and FORCED the council to close schools": the verb shares its first conjunct's
+        # subject (a relative pronoun there is left alone: its antecedent may be anyone)
+        doers = [c for c in tok.head.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP", "WP$")]
+    if not doers and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        # "rising rents FORCING families out of the city": the noun the participle describes is its doer
+        doers = [tok.head]
     if doers and not any(_participant(o, words, known, agents) or _lemmas(o) & (words.armed | words.authority)
                          or institution_act and o.lower_ == "it" for o in doers):
         # INSTITUTION_ACT: an act only a body does (arrest, deport, seize: not the generic "force", 170) makes its

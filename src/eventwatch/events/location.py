@@ -3,13 +3,16 @@
 In the sentence, a place of the event's own clause wins ("officials in Kabul said troops attacked a post in
 Kandahar": the attack is in Kandahar); then a place in a locative phrase ("in Kabul", "near the border of X")
 wins over a bare mention; a mention that is one of the event's actors ("Britain warned ...") is never its
-place. Nearest the trigger first. The article's dateline comes only when the sentence names no place.
+place, except a town or region that the sentence names as what an attack was done to ("Russian drones struck
+X", "strikes on X", "raided the town of X": ``places.attacked``): its country stands in as the target, the town
+is where it happened. Nearest the trigger first. The article's dateline comes only when the sentence names no place.
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventwatch.model import Record
+from eventwatch.model import Place, Record
+from eventwatch.places.attacked import attacked_mention
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "into", "within", "on",
             "along", "off", "from", "over"}
@@ -44,6 +47,11 @@ def _locative(sent: Span, start: int, end: int) -> bool:
     return False
 
 
+def _attacked(sent: Span, place: Place, start: int, end: int) -> bool:
+    """The mention at [start, end) names a town or region (no country) as what an attack was done to."""
+    return place.feature != "country" and attacked_mention(sent.doc, start, end)
+
+
 def _in_clause(sent: Span, start: int, end: int, trigger: Token) -> bool:
     """The words at [start, end) hang from the trigger without passing through another clause's verb."""
     span = sent.doc.char_span(start, end, alignment_mode="expand")
@@ -69,7 +77,7 @@ def sentence_place(record: Record, sent: Span, trigger: Token, actor_spans: list
         for start, end in place.mentions:
             if not (sent.start_char <= start and end <= sent.end_char):
                 continue
-            locative = _locative(sent, start, end)
+            locative = _locative(sent, start, end) or _attacked(sent, place, start, end)
             if any(s < end and start < e for s, e in actor_spans) and not locative:
                 continue  # a participant ("Britain warned"), not a location
             key = (not _in_clause(sent, start, end, trigger), not locative, abs(start - trigger.idx), place.id)

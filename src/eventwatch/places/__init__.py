@@ -18,6 +18,8 @@ The stage runs first (before actors). It works from the spaCy entities, gazettee
 - ``nonplaces``: a town's name that the sentence shows to be a thing or a person ("Brent crude",
   "Chelsea beat", "Mayor Mullins", "drove a Mustang") or that a data list names as one (Titan, Sterling)
   is dropped after resolution;
+- ``attacked``: a town the sentence names as what an attack was done to ("shelled X", "strikes on X", "the
+  town of X") is a place on that evidence alone, even where nothing else in the article points to its country;
 - ``build``: the one-off build of the GeoNames index (``gazetteer`` is the lookup used on every document).
 
 The index is built on first use (one to two minutes and ~330 MB peak, once) or ahead of time with
@@ -45,7 +47,8 @@ from collections import Counter
 from eventwatch.model import Place, Record
 from eventwatch.nlp.cache import column
 from eventwatch.nlp.cache import text as doc_text
-from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, detect
+from eventwatch.places.attacked import attacked_at
+from eventwatch.places.detect import MIN_POPULATION_IN_PERSON, MIN_POPULATION_WEAK, detect
 from eventwatch.places.gazetteer import NAME_ALT, Candidate, load_gazetteer, normalise
 from eventwatch.places.nonplaces import PERSON_MAX_POPULATION, article_surnames, thing_not_place
 from eventwatch.places.resolve import cue_countries, resolve, resolve_dateline
@@ -108,7 +111,9 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None, d
     A tagged one-word name read as a small town in a country nothing else of the article points to,
     in an article that points to other countries, is a given name or a word the model took for a
     place ("his girlfriend Olivia" in a London story is not Olivia, Mauritius), unless the sentence puts
-    something there ("drones hit a refinery IN Tuapse" in a story told by Ukrainian officials): see ``lone_town``."""
+    something there ("drones hit a refinery IN Tuapse" in a story told by Ukrainian officials): see ``lone_town``.
+    A town the sentence shows to be a place ("shelled Kherson", "strikes on X", "the town of X": ``attacked_there``)
+    needs no other support: such attacks are often told by the attacker's side only."""
     countries, divisions = Counter(demonym_countries), {}
     countries.update(cue_countries(doc_text(doc)) if doc is not None else ())
     if dateline is not None:
@@ -124,6 +129,10 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None, d
     for g in groups:
         c = g.choice
         if c is None:
+            continue
+        if attacked_there(doc, g):
+            g.choice = own_name_reading(g)
+            kept.append(g)
             continue
         if c.postal_only:  # a village known only to the post: its state named or holding another place of the article
             if divisions.get((c.cc, c.admin1), set()) - {g.key}:
@@ -185,6 +194,29 @@ def said_to_be_there(doc, g) -> bool:
     Cross-border acts are told by the other side ("Ukrainian drones hit ... in Tuapse"), so the place's country is
     often named by nothing else."""
     return doc is not None and any(m.tokens[0] > 0 and doc[m.tokens[0] - 1].lower_ in LOCATIVES for m in g.mentions)
+
+
+def attacked_there(doc, g) -> bool:
+    """G is a populated place that a mention names as what an attack was done to, or as a settlement ("Russian
+    drones struck X", "X was shelled", "raids on X", "the town of X": ``places.attacked``)."""
+    c = g.choice
+    if doc is None or c.feature != "city" or c.postal_only:
+        return False
+    if c.population < MIN_POPULATION_WEAK and not any(m.from_entity for m in g.mentions):
+        return False
+    return any(attacked_at(doc, *m.tokens) for m in g.mentions)
+
+
+def own_name_reading(g) -> Candidate:
+    """G's reading, or, when that is a town known by G's name only as a former or alternate name (Pokrovsk, the old
+    name of Engels), the biggest town that bears the name as its own: the attacker's demonym that drew the
+    reading to its country says nothing of where the attacked town is."""
+    c = g.choice
+    if c.name_kind != NAME_ALT or spelling_of(g.name, c.name):
+        return c
+    own = [k for k in g.candidates if k.feature == "city" and k.name_kind != NAME_ALT
+           and k.population >= MIN_POPULATION_WEAK]
+    return max(own, key=lambda k: k.population) if own else c
 
 
 def lone_town(g, countries: Counter) -> bool:
