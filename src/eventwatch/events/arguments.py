@@ -800,6 +800,62 @@ def conducted_by_subject(noun: Token, index: ActorIndex) -> list[str]:
     return [a for a in subject_actors(verb, index) if a not in done_to]
 
 
+REACTED_PREPS = frozenset({"against", "over", "at"})  # "PROTESTED AGAINST the arrest", "protested OVER the raid"
+
+
+def reacting_verb(noun: Token) -> Token | None:
+    """The verb of reaction (data/argument_verbs.tsv "react") whose object names the act NOUN: "X CONDEMNED the
+    arrest of Y", "X welcomed the release AND RETURN of Y" (a conjunct of that object), "X PROTESTED AGAINST the
+    expulsion", "the raid was CONDEMNED by X". None for any other noun (not "X ORDERED the arrest of Y")."""
+    n = noun
+    for _ in range(4):
+        if n.dep_ != "conj" or n.head.i == n.i:
+            break
+        n = n.head
+    if n.dep_ in ("dobj", "obj", "nsubjpass"):
+        verb = n.head
+    elif n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in REACTED_PREPS:
+        verb = n.head.head
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in argument_verbs("react"):
+        return None
+    if (n.dep_ == "nsubjpass") != is_passive(verb):
+        return None
+    return verb
+
+
+def act_place_holders(noun: Token, index: ActorIndex) -> list[str]:
+    """The countries (else the actors) holding the places named inside an act noun's phrases, in order: "the arrest
+    of a French aid worker IN IRAN" -> Iran (not the aid worker, whose name the place is part of), "the expulsion of
+    diplomats FROM VENEZUELA" -> Venezuela."""
+    out = []
+    for c in noun.children:
+        if c.dep_ != "prep":
+            continue
+        for t in c.subtree:
+            found = index.place_span.get(t.i)
+            if found is None:
+                continue
+            aid = index.table.place_actor(*found) or index.at(t)
+            if aid and aid not in out:
+                index.kind.setdefault(aid, "country")
+                out.append(aid)
+    return out
+
+
+def reactor_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """Who reacts by VERB: its subject, or its by-agent when passive ("the raid was condemned BY X")."""
+    return agent_actors(verb, index) if is_passive(verb) else subject_actors(verb, index)
+
+
+def object_agents(noun: Token, index: ActorIndex) -> list[str]:
+    """A by-phrase the parser hung on the "of" object of an act noun: "the detention of a fisherman BY Russian border
+    guards" (the guards detained him)."""
+    return [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children if o.dep_ == "pobj" for a in own_agents(o, index)]
+
+
 def traveller_actors(noun: Token, index: ActorIndex) -> list[str]:
     """Who goes to a meeting named in the "for" phrase of a noun of travel ("the ARRIVAL of X FOR talks with Y",
     "X's VISIT to Paris FOR talks with Y", data/argument_verbs.tsv "trip"): the traveller, the noun's possessive or
@@ -983,6 +1039,8 @@ def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None
     for i, ev in enumerate(ordered):
         if bool(ev.target) == bool(ev.source):
             continue
+        if doc is not None and _reacted(ev, doc):
+            continue  # "France condemned the raid by X": the reaction's parties are not the act's
         back = [j for j in reversed(range(i)) if sent_no[i] - sent_no[j] <= CARRY_SENTENCES]
         word = _slot_word(ev, doc, subject=not ev.source) if doc is not None else None
         if word is not None:  # only within the sentence, or an actor the word can describe
@@ -1007,6 +1065,12 @@ def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None
         elif not (doc is not None and ev.root == "11" and _accusing_participle(ev, doc)):
             ev.source = next((p.source for p in earlier if p.target == ev.target and p.source
                               and p.source != ev.target), None)
+
+
+def _reacted(ev, doc: Doc) -> bool:
+    """The event is an act named by the object of a verb of reaction ("condemned the RAID by X": reacting_verb)."""
+    span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    return span is not None and span.root.pos_ in ("NOUN", "PROPN") and reacting_verb(span.root) is not None
 
 
 def _accusing_participle(ev, doc: Doc) -> bool:
