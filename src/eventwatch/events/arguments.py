@@ -1070,7 +1070,10 @@ def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None
 def _reacted(ev, doc: Doc) -> bool:
     """The event is an act named by the object of a verb of reaction ("condemned the RAID by X": reacting_verb)."""
     span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
-    return span is not None and span.root.pos_ in ("NOUN", "PROPN") and reacting_verb(span.root) is not None
+    if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = reacting_verb(span.root)  # (with a reactor named: "the assistance of X is welcomed" names none)
+    return verb is not None and any(c.dep_ in ("nsubj", "agent") for c in verb.children)
 
 
 def _accusing_participle(ev, doc: Doc) -> bool:

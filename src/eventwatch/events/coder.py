@@ -408,12 +408,12 @@ STATE_ACT_ROOTS = frozenset({"08", "16", "17"})
 
 
 def _reacted_acts(cands: list[Candidate], index: args.ActorIndex) -> list[Candidate]:
-    """An act named by the object of a verb of reaction ("France CONDEMNED the arrest of a French aid worker in Iran",
-    "the EU WELCOMED the release of prisoners in Belarus": args.reacting_verb) is not the reactor's: it stays only when
-    its own phrase names its doer ("the raid BY Ruritanian troops", "Russia's invasion", "the Israeli raid"), with that
-    doer; else it is dropped (REVIEW12 #2; the own set's coders code the reaction alone). The reaction is aimed at the
-    act's doer, else, for an act of state, at whoever holds the place it was done in (Iran, Belarus), not at its
-    victim; a violent act with no named doer keeps the reaction's target."""
+    """An act named by the object of a verb of reaction ("France CONDEMNED the arrest of a French aid worker in
+    Iran", "the EU WELCOMED the release of prisoners in Belarus": args.reacting_verb) is not the reactor's (REVIEW12
+    #2): its source is a doer its own phrase names ("the raid BY Ruritanian troops", "Russia's invasion", "the Israeli
+    raid"), else none (the guide: an act of an unknown doer is coded with no source), and no reactor is its target.
+    The reaction is aimed at the act's doer, else, for an act of state, at the state holding the place it was done
+    in (Iran, Belarus), not at its victim; a violent act with no named doer leaves the reaction's target as it was."""
     out = []
     for c in cands:
         verb = args.reacting_verb(c.trigger) if c.noun and c.trigger.i == c.action.i and not c.composed else None
@@ -421,6 +421,9 @@ def _reacted_acts(cands: list[Candidate], index: args.ActorIndex) -> list[Candid
             out.append(c)
             continue
         reactors = args.reactor_actors(verb, index)
+        if not reactors:  # "the assistance of X is welcomed": no reactor to take the act over
+            out.append(c)
+            continue
         own = [a for a in dict.fromkeys(c.sources + args.object_agents(c.trigger, index)) if a not in reactors]
         aim_at = own
         if not aim_at and c.root in STATE_ACT_ROOTS:
@@ -428,9 +431,8 @@ def _reacted_acts(cands: list[Candidate], index: args.ActorIndex) -> list[Candid
         for reaction in (r for r in cands if r.trigger.i == verb.i and not r.composed):
             if aim_at:
                 reaction.targets = [a for a in aim_at if a not in reaction.sources]
-        if own:
-            c.sources, c.targets = own, [t for t in c.targets if t not in own and t not in reactors]
-            out.append(c)
+        c.sources, c.targets = own, [t for t in c.targets if t not in own and t not in reactors]
+        out.append(c)
     return out
 
 
