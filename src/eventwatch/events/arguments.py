@@ -705,7 +705,7 @@ def destination_actors(verb: Token, index: ActorIndex) -> list[str]:
     return _prep_object_actors(verb, DESTINATION_PREPS, index)
 
 
-@lru_cache(maxsize=32)  # one entry per kind of data/argument_verbs.tsv (eleven now)
+@lru_cache(maxsize=32)  # one entry per kind of data/argument_verbs.tsv (twelve now)
 def argument_verbs(kind: str) -> frozenset[str]:
     """The lemmas of one KIND of data/argument_verbs.tsv: "partake" (a passive subject takes part in the act of the
     verb's "in" phrase), "making" (a set-off participle whose by-agent made the act)."""
