@@ -79,3 +79,15 @@ def test_reacted_act_takes_no_party_from_the_reaction(pipeline):
 def test_ordering_or_announcing_an_act_is_doing_it(pipeline, text, doer, act_root):
     got = coded(pipeline, text)
     assert any(c[:2] == act_root and s == doer for c, s, _ in got), got
+
+
+@pytest.mark.parametrize("text,reactor,aimed", [
+    ("Spain's condemnation of the arrest of a Spanish journalist in Morocco angered Rabat.", "ESP", "MAR"),
+    ("Britain voiced concern about the detention of a British lawyer in Egypt.", "GBR", "EGY"),
+    ("Australia voiced alarm over the detention of an Australian writer in Beijing.", "AUS", "CHN"),
+])
+def test_noun_of_reaction_does_not_make_the_reactor_the_doer(pipeline, text, reactor, aimed):
+    got = coded(pipeline, text)
+    arrests = [(c, s, t) for c, s, t in got if c[:2] == "17"]
+    assert all(s != reactor for _, s, _ in arrests), got
+    assert any(c[:2] in ("01", "11") and s == reactor and t == aimed for c, s, t in got), got

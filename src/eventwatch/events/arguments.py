@@ -801,17 +801,28 @@ def conducted_by_subject(noun: Token, index: ActorIndex) -> list[str]:
 
 
 REACTED_PREPS = frozenset({"against", "over", "at"})  # "PROTESTED AGAINST the arrest", "protested OVER the raid"
+REACTION_NOUN_PREPS = frozenset({"of", "over", "about", "at", "against"})  # "CONCERN ABOUT the detention"
 
 
 def reacting_verb(noun: Token) -> Token | None:
-    """The verb of reaction (data/argument_verbs.tsv "react") whose object names the act NOUN: "X CONDEMNED the
-    arrest of Y", "X welcomed the release AND RETURN of Y" (a conjunct of that object), "X PROTESTED AGAINST the
-    expulsion", "the raid was CONDEMNED by X". None for any other noun (not "X ORDERED the arrest of Y")."""
+    """The word of reaction whose object names the act NOUN: a verb (data/argument_verbs.tsv "react": "X CONDEMNED
+    the arrest of Y", "X welcomed the release AND RETURN of Y" (a conjunct of that object), "X PROTESTED AGAINST the
+    expulsion", "the raid was CONDEMNED by X") or a noun ("reaction": "X's CONDEMNATION of the arrest", "voiced
+    CONCERN about the detention"). None for any other noun (not "X ORDERED the arrest of Y")."""
     n = noun
     for _ in range(4):
         if n.dep_ != "conj" or n.head.i == n.i:
             break
         n = n.head
+    if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in REACTION_NOUN_PREPS \
+            and n.head.head.pos_ == "NOUN" and n.head.head.lemma_.lower() in argument_verbs("reaction"):
+        return n.head.head
+    if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in REACTION_NOUN_PREPS:
+        # the phrase hung on the verb whose object the noun of reaction is: "voiced ALARM over the detention"
+        said = next((c for c in n.head.head.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"
+                     and c.lemma_.lower() in argument_verbs("reaction")), None)
+        if said is not None:
+            return said
     if n.dep_ in ("dobj", "obj", "nsubjpass"):
         verb = n.head
     elif n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in REACTED_PREPS:
@@ -844,9 +855,16 @@ def act_place_holders(noun: Token, index: ActorIndex) -> list[str]:
     return out
 
 
-def reactor_actors(verb: Token, index: ActorIndex) -> list[str]:
-    """Who reacts by VERB: its subject, or its by-agent when passive ("the raid was condemned BY X")."""
-    return agent_actors(verb, index) if is_passive(verb) else subject_actors(verb, index)
+def reactor_actors(word: Token, index: ActorIndex) -> list[str]:
+    """Who reacts by WORD (see reacting_verb): a verb's subject, or its by-agent when passive ("the raid was condemned
+    BY X"); a noun's possessive ("X's condemnation"), else the subject of the verb it is the object of ("X voiced
+    concern")."""
+    if word.pos_ == "NOUN":
+        poss = [a for c in word.children if c.dep_ == "poss" for a in np_actors(c, index)]
+        if poss or word.dep_ not in ("dobj", "obj") or word.head.pos_ not in ("VERB", "AUX"):
+            return poss
+        return subject_actors(word.head, index)
+    return agent_actors(word, index) if is_passive(word) else subject_actors(word, index)
 
 
 def object_agents(noun: Token, index: ActorIndex) -> list[str]:
@@ -1072,8 +1090,11 @@ def _reacted(ev, doc: Doc) -> bool:
     span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
     if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
         return False
-    verb = reacting_verb(span.root)  # (with a reactor named: "the assistance of X is welcomed" names none)
-    return verb is not None and any(c.dep_ in ("nsubj", "agent") for c in verb.children)
+    word = reacting_verb(span.root)  # (with a reactor named: "the assistance of X is welcomed" names none)
+    if word is not None and word.pos_ == "NOUN":  # "X's condemnation of", "X voiced concern about"
+        return any(c.dep_ == "poss" for c in word.children) or word.dep_ in ("dobj", "obj") \
+            and any(c.dep_ == "nsubj" for c in word.head.children)
+    return word is not None and any(c.dep_ in ("nsubj", "agent") for c in word.children)
 
 
 def _accusing_participle(ev, doc: Doc) -> bool:

@@ -428,7 +428,8 @@ def _reacted_acts(cands: list[Candidate], index: args.ActorIndex) -> list[Candid
         aim_at = own
         if not aim_at and c.root in STATE_ACT_ROOTS:
             aim_at = index.others(args.act_place_holders(c.trigger, index), reactors)[:1]
-        for reaction in (r for r in cands if r.trigger.i == verb.i and not r.composed):
+        for reaction in (r for r in cands if verb.i in (r.trigger.i, r.action.i) and not r.composed
+                         or verb.pos_ == "NOUN" and r.trigger.i == verb.head.i and r is not c):
             if aim_at:
                 reaction.targets = [a for a in aim_at if a not in reaction.sources]
         c.sources, c.targets = own, [t for t in c.targets if t not in own and t not in reactors]
