@@ -141,6 +141,15 @@ def test_an_abbreviated_title_and_a_place_code_the_person(run, text, name, code)
     assert a is not None and a.kind == "person" and a.code == code
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Senator Ortiz met Minister R. Bhandari in Washington on Monday.", "R. Bhandari"),
+    ("The envoy received Minister T. Okonkwo in Paris on Friday.", "T. Okonkwo"),
+])
+def test_in_place_after_a_titled_person_is_where_he_is_not_his_country(run, text, name):
+    a = actor_at(run(text), name)  # only "of PLACE" codes the person ("Rep. X of Nebraska")
+    assert a is not None and a.kind == "person" and (a.code or "")[:3] not in ("USA", "FRA")
+
+
 def test_a_councillor_is_local_government(run):
     a = actor_at(run("Councillor Janet Ogden criticised the police over the raid in Leeds, England."), "Janet Ogden")
     assert a is not None and a.sector[:1] == ["GOV"]

@@ -354,3 +354,17 @@ def test_a_named_past_event_is_matched_as_a_whole_name(nlp):
 ])
 def test_a_past_when_clause_tells_the_moment_of_its_main_clause(nlp, text, lemma, date):
     assert _time_of(nlp, text, lemma, "2026-11-04").date == date
+
+
+@pytest.mark.parametrize("sentence, trigger, date, precision", [
+    # a governing verb's own time weeks back: the clause's "next week" was counted from then (REVIEW13 #7)
+    ("In an interview in May, the minister said he would travel to Kyiv next week.", "travel", "2026-05-01", "month"),
+    ("Last year the Iranian foreign minister said talks with the EU would begin next week.", "talks", "2025-01-01", "year"),
+    # said this week, or with no time of its own: "next week" is the article's next week
+    ("On Monday the president said he would visit Brazil next week.", "visit", "2026-08-24", "week"),
+    ("The Kenyan president will visit Uganda next week.", "visit", "2026-08-24", "week"),
+])
+def test_a_deictic_time_under_a_verb_told_weeks_ago_is_not_the_articles(pipeline, sentence, trigger, date, precision):
+    r = pipeline.process_text(sentence, published="2026-08-19")
+    got = [(e.date, e.date_precision) for e in r.events if r.text[e.trigger[0]:e.trigger[1]] == trigger]
+    assert got == [(date, precision)], [(r.text[e.trigger[0]:e.trigger[1]], e.date) for e in r.events]

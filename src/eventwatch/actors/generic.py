@@ -239,6 +239,7 @@ class Context:
                     for t in span:
                         self.place_at[t.i] = place.country
         self.article_country = article_country(record)
+        self.placed = {p.country for p in record.places if evidence_country(p) and place_mentions(p, record)}
         self.named_words = {w for a in record.actors if a.kind in ("organization", "group") and not is_generic_id(a.id)
                             for w in fold(a.name).split()}  # "the ministry" after "the Foreign Ministry", not
         # "the government" after "the French government" (a country-sector actor, no name of its own)
@@ -305,8 +306,9 @@ def _spans(doc: Doc, mentions) -> list[Span]:
     return out
 
 
-def own_country(tok: Token, ctx: Context) -> tuple[str | None, int]:
-    """Country from the phrase itself, and the last token index the phrase takes with it."""
+def own_country(tok: Token, ctx: Context, skip=()) -> tuple[str | None, int]:
+    """Country from the phrase itself, and the last token index the phrase takes with it (not from the tokens of
+    SKIP: a place of stationing, :func:`stationing_place`)."""
     backers = backer_tokens(tok.lefts)
     for c in tok.lefts:
         if c.dep_ in MODIFIER_DEPS and not any(t.lower_ in STANCE for t in c.subtree) and not _after_stance(c) \
@@ -318,7 +320,7 @@ def own_country(tok: Token, ctx: Context) -> tuple[str | None, int]:
     for p in tok.rights:
         if p.dep_ == "prep" and p.lower_ in PLACE_PREPS:
             for o in p.children:
-                if o.dep_ == "pobj":
+                if o.dep_ == "pobj" and o.i not in skip:
                     country = ctx.country_of(o) or next((ctx.country_of(c) for c in o.children
                                                          if c.dep_ == "compound" and ctx.country_of(c)), None)
                     if country:
@@ -337,25 +339,125 @@ def phrase_region(tok: Token, dic: Dictionary) -> str | None:
     return None
 
 
+STATE_NOUNS = frozenset({"country", "state", "nation", "government", "member"})
+
+
+def member_region(tok: Token, dic: Dictionary) -> str | None:
+    """The region of the states an "of" phrase names as TOK's ("the governments OF TWENTY WESTERN COUNTRIES",
+    "officials OF SEVERAL ARAB STATES"): a group of many countries' people is the region's, not of a country the
+    clause names (the target's, the meeting place's)."""
+    for p in tok.rights:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj" and fold(o.lemma_) in STATE_NOUNS:
+                    found = phrase_region(o, dic)
+                    if found:
+                        return found
+    return None
+
+
 def _after_stance(tok: Token) -> bool:
     """"anti-Syria" parsed flat: the country word right after "anti-" or "pro-"."""
     doc = tok.doc
     return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE
 
 
-def clause_country(tok: Token, ctx: Context) -> str | None:
+def clause_country(tok: Token, ctx: Context, skip=()) -> str | None:
     """The one country of the places named in the sentence of TOK (none when they name two), leaving out the
     places the group goes to or acts on and the venue where it meets (:func:`not_its_place`), the country that
     owns the doer of the group's clause when the group is not the doer and the sentence names another place
     (:func:`doer_owners`; "China's crackdown on protesters" names no other: they are China's) and the backers
     of a "US-backed" phrase (:func:`backer_tokens`)."""
     sent = tok.sent
-    away = not_its_place(tok) | backer_tokens(sent)
+    away = not_its_place(tok) | backer_tokens(sent) | backer_act_owners(tok) | set(skip)
     found = {c for i, c in ctx.place_at.items() if sent.start <= i < sent.end and i not in away}
     if len(found) > 1:  # "Russia's bombardment of ALEPPO killed civilians": the place of the act, not the doer's
         doer = doer_owners(tok)
         found = {c for i, c in ctx.place_at.items() if sent.start <= i < sent.end and i not in away | doer} or found
     return next(iter(found)) if len(found) == 1 else None
+
+
+ARMED_DOER_SECTORS = frozenset({"MIL"})
+
+
+def _doers(tok: Token) -> list[Token]:
+    """The subject (or "by" agent) of TOK's clause, climbing from a participial clause without a subject to the
+    clause it hangs on; empty when TOK is itself in the doer."""
+    verb = governing_verb(tok)
+    doers: list[Token] = []
+    for _ in range(3):
+        if verb is None:
+            break
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        doers += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if doers or verb.dep_ not in CARRY_DEPS or verb.head is verb:
+            break
+        verb = verb.head
+    if any(tok.i in {t.i for t in d.subtree} for d in doers):
+        return []
+    return doers
+CARRY_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})  # ", KILLING three civilians": the clause of "shelled"
+
+
+def armed_doer_countries(tok: Token, ctx: Context) -> set[str]:
+    """The countries of the doer of TOK's clause when TOK is not the doer and the doer is a state's armed force or
+    the state itself ("RUSSIAN FORCES shelled the town, killing three civilians", "civilians were killed by ISRAELI
+    strikes", "RUSSIA bombed the city, wounding residents"): the doer's nationality names the attacker, and lends no
+    country to the victims when no place of that country is named. A participial clause without a subject
+    ("..., killing ...") takes the subject of the clause it hangs on."""
+    out: set[str] = set()
+    for d in _doers(tok):
+        actor = ctx.actor_at.get(d.i)
+        if actor is not None and actor.country and (actor.kind == "country" or set(actor.sector or []) & ARMED_DOER_SECTORS):
+            out.add(actor.country)
+            continue
+        if d.pos_ in NOUN_POS and noun_sector(d, ctx.dic) in ARMED_DOER_SECTORS:
+            country = own_country(d, ctx)[0]
+            if country:
+                out.add(country)
+    return out
+
+
+@lru_cache(maxsize=1)
+def backer_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in read_words(DATA / "backer_nouns.txt"))
+
+
+def backer_act_owners(tok: Token) -> set[int]:
+    """The words naming who backs TOK when TOK is the object of an act of backing (``data/backer_nouns.txt``):
+    "MOSCOW's support for the rebels", "TEHRAN's arming of the militias" (the backer is not the group's country;
+    "China's crackdown ON protesters" is no backing: they stay China's)."""
+    up = tok
+    for _ in range(3):
+        if up.dep_ not in ("pobj", "prep") or up.head is up:
+            return set()
+        up = up.head
+        if up.pos_ == "NOUN":
+            return _owners(up) if fold(up.lemma_) in backer_nouns() or fold(up.lower_) in backer_nouns() else set()
+    return set()
+
+
+def stationing_place(tok: Token, sector: str, ctx: Context) -> set[int]:
+    """"Healey visited troops IN ESTONIA", "the French president met soldiers IN CHAD": an armed group named as the
+    object of a clause whose doer is of another country is only stationed in the place of its "in" phrase; that
+    place does not make the troops its country's. The tokens of that place (empty when the rule does not apply:
+    "Troops in Estonia held an exercise", "Estonian officials visited troops in Estonia")."""
+    if sector not in ARMED_DOER_SECTORS or tok.dep_ in SUBJECT_DEPS:
+        return set()
+    heads = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])  # "visited troops [in Estonia]" hangs on the verb
+    places = {k for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "in" and p.i > tok.i
+              for o in p.children if o.dep_ == "pobj" for k in _named(o) if k in ctx.place_at}
+    if not places:
+        return set()
+    doers = {c for d in _doers(tok) for c in _doer_country(d, ctx)}
+    return places if doers and not doers & {ctx.place_at[k] for k in places} else set()
+
+
+def _doer_country(d: Token, ctx: Context) -> set[str]:
+    actor = ctx.actor_at.get(d.i)
+    if actor is not None and actor.country:
+        return {actor.country}
+    return {c for c in [own_country(d, ctx)[0]] if c} if d.pos_ in NOUN_POS else set()
 
 
 OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
@@ -559,11 +661,16 @@ def generic_actors(doc: Doc, record: Record, dic: Dictionary) -> None:
             if span not in firm.mentions:
                 firm.mentions = sorted(firm.mentions + [span])
             continue
-        country, end = own_country(tok, ctx)
-        region = None if country else phrase_region(tok, dic)  # "an Arab diplomat": the region's, no place's
+        stationed = stationing_place(tok, sector, ctx)
+        country, end = own_country(tok, ctx, stationed)
+        region = None if country else phrase_region(tok, dic) or member_region(tok, dic)  # "an Arab diplomat"
         if not country and not region and not stateless(tok, sector, dic):  # "… detained three men in X. The men were charged": X's
-            country = (clause_country(tok, ctx) or _same_group(known.values(), sector)
-                       or _same_group(known.values(), noun) or ctx.article_country)
+            country = clause_country(tok, ctx, stationed)
+            if not country:
+                country = (_same_group(known.values(), sector) or _same_group(known.values(), noun)
+                           or ctx.article_country)
+                if country and country in armed_doer_countries(tok, ctx) and country not in ctx.placed:
+                    country = None  # "Russian forces shelled X, killing civilians": not Russian civilians
         start = phrase_start(tok)
         span = [doc[start].idx, doc[end].idx + len(doc[end].text)]
         aid = f"{country}-{sector}" if country else f"{region}-{sector}" if region else f"---{sector}"

@@ -253,10 +253,11 @@ def _title_owner(doc: Doc, ft: list[str], k: int, dic: Dictionary, mentions_in: 
     return end < len(doc) and (doc[end].tag_ == "POS" or doc[end].lower_ in ("'s", "’s", "'")) or ft[k] in dic.demonyms
 
 
-def located_in(doc: Doc, ft: list[str], m: Mention, dic: Dictionary, mentions_in) -> str | None:
+def located_in(doc: Doc, ft: list[str], m: Mention, dic: Dictionary, mentions_in,
+               words: tuple[str, ...] = ("in", "of")) -> str | None:
     """"the National Movement in northern Afghanistan": the country right after an unknown organisation, in a phrase
-    that hangs on its name."""
-    if m.end >= len(doc) or doc[m.end].lower_ not in ("in", "of"):
+    that hangs on its name (WORDS: the prepositions that may open it)."""
+    if m.end >= len(doc) or doc[m.end].lower_ not in words:
         return None
     if not m.start <= doc[m.end].head.i < m.end:
         return None  # "attacked a vessel of shipping firm Maersk IN the Red Sea": the act's place, not the firm's
@@ -278,7 +279,8 @@ def role_of_mention(doc, ft, m: Mention, dic, mentions_by_end, mentions_in) -> T
     if m.kind == "person":
         info.merge(apposition(doc, ft, m, dic, mentions_in))
         if info.role and info.country is None and m.entry is None:  # "Rep. Hal Daub OF NEBRASKA", "Mayor X of Lyon"
-            info.country = located_in(doc, ft, m, dic, mentions_in)
+            # only "of": "IN Washington" after a person is where he is ("met Minister S. Jaishankar in Washington")
+            info.country = located_in(doc, ft, m, dic, mentions_in, words=("of",))
     elif m.entry is None and info.country is None:
         info.country = located_in(doc, ft, m, dic, mentions_in)
     return info

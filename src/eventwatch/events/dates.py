@@ -515,10 +515,13 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
     pub = parse_published(published)
     best: tuple[tuple[int, bool], dt.date, str] | None = None
     elsewhere = False
-    for ent in _time_phrases(sent, pub):
-        dist = _attached_to(ent, trigger)
+    phrases = [(ent, _attached_to(ent, trigger)) for ent in _time_phrases(sent, pub)]
+    told_then = _told_weeks_ago(phrases, trigger, pub)
+    for ent, dist in phrases:
         if dist is None:
             continue
+        if told_then and dist == 0 and any(t.lower_ in DEICTIC_WORDS for t in ent):
+            continue  # "said IN MAY he would travel NEXT WEEK": counted from the day he said it, not the article's
         rank = (dist, _inside_argument(ent, trigger))
         if best is not None and rank >= best[0]:
             continue
@@ -545,6 +548,23 @@ def event_time(sent: Span, trigger: Token, published: str | None) -> When:
         pub is None and _before_newest_year(day, precision, sent.doc))
     return When(day.isoformat(), "year" if precision == "decade" else precision, background,
                 ahead=pub is not None and day > pub)
+
+
+SPEECH_WEEKS_AGO = 14  # days: a governing verb's time this far back makes the clause's "next week" its own
+
+
+def _told_weeks_ago(phrases: list[tuple[Span, int | None]], trigger: Token, pub: dt.date | None) -> bool:
+    """A verb governing TRIGGER's clause names its own time, two weeks or more before the article's day ("IN AN
+    INTERVIEW IN MAY, the minister said he would travel next week"; "LAST YEAR he said the talks would begin next
+    week"): a deictic word of the clause ("next week", "tomorrow") was counted from then, not from the article."""
+    if pub is None:
+        return False
+    for ent, dist in phrases:
+        if dist and dist > 0:
+            found = _ent_time(ent, trigger, pub)
+            if isinstance(found, tuple) and found[0] <= pub - dt.timedelta(days=SPEECH_WEEKS_AGO):
+                return True
+    return False
 
 
 def _done(trigger: Token) -> bool:
