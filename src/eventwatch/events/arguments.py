@@ -705,7 +705,7 @@ def destination_actors(verb: Token, index: ActorIndex) -> list[str]:
     return _prep_object_actors(verb, DESTINATION_PREPS, index)
 
 
-@lru_cache(maxsize=32)  # one entry per kind of data/argument_verbs.tsv (eleven now)
+@lru_cache(maxsize=32)  # one entry per kind of data/argument_verbs.tsv (twelve now)
 def argument_verbs(kind: str) -> frozenset[str]:
     """The lemmas of one KIND of data/argument_verbs.tsv: "partake" (a passive subject takes part in the act of the
     verb's "in" phrase), "making" (a set-off participle whose by-agent made the act)."""
@@ -798,6 +798,80 @@ def conducted_by_subject(noun: Token, index: ActorIndex) -> list[str]:
         return []
     done_to = object_actors(noun, index)  # (a subject read as the very party acted on names no doer)
     return [a for a in subject_actors(verb, index) if a not in done_to]
+
+
+REACTED_PREPS = frozenset({"against", "over", "at"})  # "PROTESTED AGAINST the arrest", "protested OVER the raid"
+REACTION_NOUN_PREPS = frozenset({"of", "over", "about", "at", "against"})  # "CONCERN ABOUT the detention"
+
+
+def reacting_verb(noun: Token) -> Token | None:
+    """The word of reaction whose object names the act NOUN: a verb (data/argument_verbs.tsv "react": "X CONDEMNED
+    the arrest of Y", "X welcomed the release AND RETURN of Y" (a conjunct of that object), "X PROTESTED AGAINST the
+    expulsion", "the raid was CONDEMNED by X") or a noun ("reaction": "X's CONDEMNATION of the arrest", "voiced
+    CONCERN about the detention"). None for any other noun (not "X ORDERED the arrest of Y")."""
+    n = noun
+    for _ in range(4):
+        if n.dep_ != "conj" or n.head.i == n.i:
+            break
+        n = n.head
+    if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in REACTION_NOUN_PREPS \
+            and n.head.head.pos_ == "NOUN" and n.head.head.lemma_.lower() in argument_verbs("reaction"):
+        return n.head.head
+    if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in REACTION_NOUN_PREPS:
+        # the phrase hung on the verb whose object the noun of reaction is: "voiced ALARM over the detention"
+        said = next((c for c in n.head.head.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"
+                     and c.lemma_.lower() in argument_verbs("reaction")), None)
+        if said is not None:
+            return said
+    if n.dep_ in ("dobj", "obj", "nsubjpass"):
+        verb = n.head
+    elif n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ in REACTED_PREPS:
+        verb = n.head.head
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in argument_verbs("react"):
+        return None
+    if (n.dep_ == "nsubjpass") != is_passive(verb):
+        return None
+    return verb
+
+
+def act_place_holders(noun: Token, index: ActorIndex) -> list[str]:
+    """The countries (else the actors) holding the places named inside an act noun's phrases, in order: "the arrest
+    of a French aid worker IN IRAN" -> Iran (not the aid worker, whose name the place is part of), "the expulsion of
+    diplomats FROM VENEZUELA" -> Venezuela."""
+    out = []
+    for c in noun.children:
+        if c.dep_ != "prep":
+            continue
+        for t in c.subtree:
+            found = index.place_span.get(t.i)
+            if found is None:
+                continue
+            aid = index.table.place_actor(*found) or index.at(t)
+            if aid and aid not in out:
+                index.kind.setdefault(aid, "country")
+                out.append(aid)
+    return out
+
+
+def reactor_actors(word: Token, index: ActorIndex) -> list[str]:
+    """Who reacts by WORD (see reacting_verb): a verb's subject, or its by-agent when passive ("the raid was condemned
+    BY X"); a noun's possessive ("X's condemnation"), else the subject of the verb it is the object of ("X voiced
+    concern")."""
+    if word.pos_ == "NOUN":
+        poss = [a for c in word.children if c.dep_ == "poss" for a in np_actors(c, index)]
+        if poss or word.dep_ not in ("dobj", "obj") or word.head.pos_ not in ("VERB", "AUX"):
+            return poss
+        return subject_actors(word.head, index)
+    return agent_actors(word, index) if is_passive(word) else subject_actors(word, index)
+
+
+def object_agents(noun: Token, index: ActorIndex) -> list[str]:
+    """A by-phrase the parser hung on the "of" object of an act noun: "the detention of a fisherman BY Russian border
+    guards" (the guards detained him)."""
+    return [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children if o.dep_ == "pobj" for a in own_agents(o, index)]
 
 
 def traveller_actors(noun: Token, index: ActorIndex) -> list[str]:
@@ -983,6 +1057,8 @@ def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None
     for i, ev in enumerate(ordered):
         if bool(ev.target) == bool(ev.source):
             continue
+        if doc is not None and _reacted(ev, doc):
+            continue  # "France condemned the raid by X": the reaction's parties are not the act's
         back = [j for j in reversed(range(i)) if sent_no[i] - sent_no[j] <= CARRY_SENTENCES]
         word = _slot_word(ev, doc, subject=not ev.source) if doc is not None else None
         if word is not None:  # only within the sentence, or an actor the word can describe
@@ -1007,6 +1083,18 @@ def carry_dyads(events: list, sentence_starts: list[int], doc: Doc | None = None
         elif not (doc is not None and ev.root == "11" and _accusing_participle(ev, doc)):
             ev.source = next((p.source for p in earlier if p.target == ev.target and p.source
                               and p.source != ev.target), None)
+
+
+def _reacted(ev, doc: Doc) -> bool:
+    """The event is an act named by the object of a verb of reaction ("condemned the RAID by X": reacting_verb)."""
+    span = doc.char_span(ev.trigger[0], ev.trigger[1], alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    word = reacting_verb(span.root)  # (with a reactor named: "the assistance of X is welcomed" names none)
+    if word is not None and word.pos_ == "NOUN":  # "X's condemnation of", "X voiced concern about"
+        return any(c.dep_ == "poss" for c in word.children) or word.dep_ in ("dobj", "obj") \
+            and any(c.dep_ == "nsubj" for c in word.head.children)
+    return word is not None and any(c.dep_ in ("nsubj", "agent") for c in word.children)
 
 
 def _accusing_participle(ev, doc: Doc) -> bool:

@@ -389,6 +389,7 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
         cand.light = trig.light if trig.pattern.noun and trig.frame is None else None
         cand.free = trig.pattern.free and trig.light is None and trig.frame is None
         out.append(cand)
+    out = _reacted_acts(out, index)
     anchors = {c.trigger.i for c in out} | {c.light.i for c in out if c.light is not None}
     for c in out:
         own = anchors - {c.light.i} if c.light is not None else anchors
@@ -399,6 +400,41 @@ def code_sentence(sent: Span, lex: Lexicon, index: args.ActorIndex, ctx: MatchCo
 # reject, block (12), reduce relations (16): not criticism ("moves to lift the ban were condemned": the moves are
 # real and coded), not an appeal frame ("rejected calls for an inquiry": the calls were made by others)
 OPPOSED_ROOTS = frozenset({"12", "16"})
+
+
+# acts of state whose place names the doer ("the arrest of X IN IRAN", "the release of prisoners IN BELARUS", "the
+# expulsion of diplomats FROM VENEZUELA"); the place of a violent act names its victim, not its unknown doer
+STATE_ACT_ROOTS = frozenset({"08", "16", "17"})
+
+
+def _reacted_acts(cands: list[Candidate], index: args.ActorIndex) -> list[Candidate]:
+    """An act named by the object of a verb of reaction ("France CONDEMNED the arrest of a French aid worker in
+    Iran", "the EU WELCOMED the release of prisoners in Belarus": args.reacting_verb) is not the reactor's (REVIEW12
+    #2): its source is a doer its own phrase names ("the raid BY Ruritanian troops", "Russia's invasion", "the Israeli
+    raid"), else none (the guide: an act of an unknown doer is coded with no source), and no reactor is its target.
+    The reaction is aimed at the act's doer, else, for an act of state, at the state holding the place it was done
+    in (Iran, Belarus), not at its victim; a violent act with no named doer leaves the reaction's target as it was."""
+    out = []
+    for c in cands:
+        verb = args.reacting_verb(c.trigger) if c.noun and c.trigger.i == c.action.i and not c.composed else None
+        if verb is None:
+            out.append(c)
+            continue
+        reactors = args.reactor_actors(verb, index)
+        if not reactors:  # "the assistance of X is welcomed": no reactor to take the act over
+            out.append(c)
+            continue
+        own = [a for a in dict.fromkeys(c.sources + args.object_agents(c.trigger, index)) if a not in reactors]
+        aim_at = own
+        if not aim_at and c.root in STATE_ACT_ROOTS:
+            aim_at = index.others(args.act_place_holders(c.trigger, index), reactors)[:1]
+        for reaction in (r for r in cands if verb.i in (r.trigger.i, r.action.i) and not r.composed
+                         or verb.pos_ == "NOUN" and r.trigger.i == verb.head.i and r is not c):
+            if aim_at:
+                reaction.targets = [a for a in aim_at if a not in reaction.sources]
+        c.sources, c.targets = own, [t for t in c.targets if t not in own and t not in reactors]
+        out.append(c)
+    return out
 
 
 def _by_sport_body(trig: Trigger) -> bool:
