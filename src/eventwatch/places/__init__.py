@@ -214,7 +214,8 @@ def attacked_reading(doc, g, groups, countries: Counter) -> Candidate | None:
     ("the town of X in eastern COUNTRY", "in COUNTRY's east") wins: G's biggest town there, else no place. With no
     such phrase, and an article that points to no country but G's own reading (no country, division, demonym or
     dateline), a name borne by towns of several countries is no place rather than the biggest far namesake
-    ("militias burned the village of X"). Else G's own-name reading (``own_name_reading``)."""
+    ("militias burned the village of X"); a nation or other place the model tagged is a cue (``national_cue``).
+    Else G's own-name reading (``own_name_reading``)."""
     located = located_countries(doc, g, groups)
     if located:
         if g.choice.cc in located:
@@ -224,10 +225,18 @@ def attacked_reading(doc, g, groups, countries: Counter) -> Candidate | None:
     others = Counter(countries)
     if evidence(g):
         others[g.choice.cc] -= 1
-    if not +others and (len({k.cc for k in g.candidates if k.feature == "city"}) > 1 or (
+    namesakes = len({k.cc for k in g.candidates if k.feature == "city"}) > 1
+    if not +others and not national_cue(doc, g) and (namesakes or (
             g.choice.name_kind == NAME_ALT and not spelling_of(g.name, g.choice.name))):
         return None  # nothing points to a country: a far namesake, or a town once called so, is a guess
     return own_name_reading(g)
+
+
+def national_cue(doc, g) -> bool:
+    """The text names a nation or a place other than G that the model tagged ("Saudi-led jets bombed X"): the
+    resolver's reading of G had something to go on."""
+    own = {i for m in g.mentions for i in range(*m.tokens)}
+    return any(ent.label_ in ("GPE", "NORP") and ent.start not in own for ent in doc.ents)
 
 
 def located_countries(doc, g, groups) -> set[str]:
