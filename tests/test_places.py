@@ -919,3 +919,17 @@ def test_a_landmark_tagged_as_a_person_does_not_hide_its_places_name(nlp, text, 
 def test_a_name_listed_beside_tagged_towns_is_a_town_of_their_division(nlp, text, word, admin1):
     place = place_named(run(nlp, text), word)
     assert place is not None and place.admin1 == admin1
+
+
+# a list holding capitals or big cities is no list of neighbours: their namesakes in one province do not pull them
+# (nor the list's small town) there
+@pytest.mark.parametrize("text, expected", [
+    ("The bank has branches in Madrid, Berlin, Rome and Lincoln.", {"Madrid": "ESP", "Berlin": "DEU", "Rome": "ITA"}),
+    ("The bank opened branches in London, Paris, Tokyo and Stratford.", {"London": "GBR", "Paris": "FRA"}),
+    ("The studio has desks in Paris, London, Madrid and Lincoln.", {"Paris": "FRA", "London": "GBR"}),
+])
+def test_a_list_of_world_cities_keeps_their_own_countries(nlp, text, expected):
+    record = run(nlp, text)
+    for word, country in expected.items():
+        place = place_named(record, word)
+        assert place is not None and place.country == country, (word, place)

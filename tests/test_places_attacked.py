@@ -136,3 +136,36 @@ def test_town_under_shelling(analyse, text, town, speaker):
     assert _place(record, town) is not None
     assert town not in _actor_names(record)
     assert [q.speaker_name for q in record.quotes] == [speaker]
+
+
+# the country the town's own phrase locates it in wins over a bigger namesake or the town that bears a former name
+@pytest.mark.parametrize("text, town, country", [
+    ("Rebels attacked the town of Salisbury in eastern Zimbabwe.", "Salisbury", "ZWE"),
+    ("Gunmen raided the town of Albertville in eastern Congo.", "Albertville", "COD"),
+])
+def test_attacked_town_in_the_country_its_phrase_names(analyse, text, town, country):
+    record = analyse(text)
+    place = _place(record, town)
+    assert place is not None and place.country == country, [(p.name, p.country) for p in record.places]
+    assert all(e.target in (None, f"country:{country}") or country in (e.target or "") for e in record.events)
+
+
+# nothing in the article points to a country: a name of towns in several countries, or a town's former name, is no
+# place rather than a far guess
+@pytest.mark.parametrize("text, town", [
+    ("Armed men torched the village of Tura, witnesses said.", "Tura"),
+    ("Militants raided the village of Aliabad overnight.", "Aliabad"),
+])
+def test_attacked_village_with_no_country_is_no_far_guess(analyse, text, town):
+    assert _place(analyse(text), town) is None
+
+
+# a capital's or town's possessive before people, forces or interests is the state that owns them: no place
+@pytest.mark.parametrize("text, town", [
+    ("Gunmen attacked Abuja's envoy in the north.", "Abuja"),
+    ("Insurgents attacked Nairobi's troops near the border.", "Nairobi"),
+])
+def test_owner_city_is_no_attacked_place(analyse, text, town):
+    record = analyse(text)
+    place = _place(record, town)
+    assert record.events and not any(place is not None and e.place == place.id for e in record.events)

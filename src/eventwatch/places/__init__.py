@@ -131,8 +131,10 @@ def supported(groups, demonym_countries: set[str], dateline: Candidate | None, d
         if c is None:
             continue
         if attacked_there(doc, g):
-            g.choice = own_name_reading(g)
-            kept.append(g)
+            reading = attacked_reading(doc, g, groups, countries)
+            if reading is not None:
+                g.choice = reading
+                kept.append(g)
             continue
         if c.postal_only:  # a village known only to the post: its state named or holding another place of the article
             if divisions.get((c.cc, c.admin1), set()) - {g.key}:
@@ -205,6 +207,59 @@ def attacked_there(doc, g) -> bool:
     if c.population < MIN_POPULATION_WEAK and not any(m.from_entity for m in g.mentions):
         return False
     return any(attacked_at(doc, *m.tokens) for m in g.mentions)
+
+
+def attacked_reading(doc, g, groups, countries: Counter) -> Candidate | None:
+    """The reading of G, a town named as attacked, or None for no place. A country its own phrase locates it in
+    ("the town of X in eastern COUNTRY", "in COUNTRY's east") wins: G's biggest town there, else no place. With no
+    such phrase, and an article that points to no country but G's own reading (no country, division, demonym or
+    dateline), a name borne by towns of several countries is no place rather than the biggest far namesake
+    ("militias burned the village of X"); a nation or other place the model tagged is a cue (``national_cue``).
+    Else G's own-name reading (``own_name_reading``)."""
+    located = located_countries(doc, g, groups)
+    if located:
+        if g.choice.cc in located:
+            return g.choice
+        there = [k for k in g.candidates if k.feature == "city" and k.cc in located]
+        return max(there, key=lambda k: k.population) if there else None
+    others = Counter(countries)
+    if evidence(g):
+        others[g.choice.cc] -= 1
+    namesakes = len({k.cc for k in g.candidates if k.feature == "city"}) > 1
+    if not +others and not national_cue(doc, g) and (namesakes or (
+            g.choice.name_kind == NAME_ALT and not spelling_of(g.name, g.choice.name))):
+        return None  # nothing points to a country: a far namesake, or a town once called so, is a guess
+    return own_name_reading(g)
+
+
+def national_cue(doc, g) -> bool:
+    """The text names a nation or a place other than G that the model tagged ("Saudi-led jets bombed X"): the
+    resolver's reading of G had something to go on."""
+    own = {i for m in g.mentions for i in range(*m.tokens)}
+    return any(ent.label_ in ("GPE", "NORP") and ent.start not in own for ent in doc.ents)
+
+
+def located_countries(doc, g, groups) -> set[str]:
+    """Countries named right after a mention of G in a locating phrase of its sentence: "X in (northern) COUNTRY",
+    "X in COUNTRY's east", "X in the far north of COUNTRY" (no verb between)."""
+    starts = {}
+    for h in groups:
+        if h is not g and h.choice is not None and h.choice.feature == "country":
+            for m in h.mentions:
+                starts[m.tokens[0]] = h.choice.cc
+    out = set()
+    for m in g.mentions:
+        e = m.tokens[1]
+        end = min(e + 7, doc[m.tokens[0]].sent.end)
+        if e >= len(doc) or doc[e].lower_ != "in":
+            continue
+        for k in range(e + 1, end):
+            if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in (",", ";"):
+                break
+            if k in starts:
+                out.add(starts[k])
+                break
+    return out
 
 
 def own_name_reading(g) -> Candidate:

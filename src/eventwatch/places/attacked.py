@@ -22,7 +22,7 @@ MAX_CONJ = 4  # "shelled Kherson, Mykolaiv and Nikopol": up a list of this many 
 
 @lru_cache(maxsize=1)
 def cue_words() -> dict[str, frozenset[str]]:
-    """kind ('verb', 'doer_verb', 'doer', 'noun', 'settlement') -> its words."""
+    """kind ('verb', 'doer_verb', 'doer', 'noun', 'settlement', 'owned') -> its words."""
     out: dict[str, set[str]] = {}
     for row in read_tsv(DATA / "attacked_place_cues.tsv"):
         if len(row) >= 2:
@@ -83,7 +83,11 @@ def attacked_at(doc: Doc, start: int, end: int) -> bool:
     if tok.dep_ == "poss" and head.dep_ in OBJECT_DEPS and head.head.pos_ == "VERB":
         # the town whose building or district was hit: "Russian drones struck X's railway station" (an armed doer
         # only: "police raided Smith's home" names a person)
+        # not the state as owner: "attacked Washington's allies", "Moscow's interests" (people, forces, bodies or
+        # interests a state owns name no place)
         verb = head.head
+        if _is(head, "owned"):
+            return False
         return (_is(verb, "verb") or _is(verb, "doer_verb")) and _military_doer(verb)
     if tok.dep_ == "nsubj" and head.pos_ == "VERB":
         # "X came under heavy shelling" (an attack noun that is not said of people: "came under fire" is)

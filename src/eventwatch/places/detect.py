@@ -54,6 +54,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MIN_POPULATION = 15000           # towns found by the gazetteer alone (no GPE/LOC tag) must be this big
 MIN_POPULATION_IN_PERSON = 100000  # a PERSON entity that is really a place ("Balkh")
 MIN_POPULATION_WEAK = 1000       # smaller towns found by the gazetteer alone are never considered
+MIN_POPULATION_BIG_CITY = 500000  # a city this big (or a capital) listed with towns is itself, not a namesake
 MAX_NGRAM = 4
 
 
@@ -512,6 +513,11 @@ def listed_town_mentions(doc: Doc, ranges, keys: dict, found: dict, mentions: li
              if m.from_entity and any(c.feature == "city" for c in m.candidates)}
     if not towns:
         return []
+    # a list holding a capital or a big city ("London, Paris, Frankfurt and Lincoln") is no list of neighbours
+    # unless that city is in the shared division too: its namesakes elsewhere do not make one
+    big = {m.tokens: (c.cc, c.admin1) for m in mentions if m.tokens in towns
+           for c in [max((k for k in m.candidates if k.feature == "city"), key=lambda k: k.population)]
+           if c.capital or c.population >= MIN_POPULATION_BIG_CITY}
     ends = {e: (s, divs) for (s, e), divs in towns.items()}
     starts = {s: (e, divs) for (s, e), divs in towns.items()}
     out = []
@@ -525,6 +531,8 @@ def listed_town_mentions(doc: Doc, ranges, keys: dict, found: dict, mentions: li
         shared = Counter(d for divs in neighbours for d in divs)
         divisions = {d for d, n in shared.items() if n >= 2} or (
             neighbours[0] if len(neighbours) == 1 and len(neighbours[0]) == 1 else set())
+        if any(r in big and big[r] not in divisions for r in _list_neighbours(words, s, e, ends, starts, ranges=True)):
+            continue
         within = [c for c in found.get(keys[(s, e)], []) if c.feature == "city" and c.name_kind != NAME_ALT
                   and (c.cc, c.admin1) in divisions]
         if within:
@@ -534,9 +542,10 @@ def listed_town_mentions(doc: Doc, ranges, keys: dict, found: dict, mentions: li
     return out
 
 
-def _list_neighbours(words: list[str], s: int, e: int, ends: dict, starts: dict, limit: int = 4) -> list[set]:
+def _list_neighbours(words: list[str], s: int, e: int, ends: dict, starts: dict, limit: int = 4,
+                     ranges: bool = False) -> list:
     """The divisions of the tagged towns listed before and after tokens s..e, up to ``limit`` on each side, joined
-    by commas, "and" or "or"."""
+    by commas, "and" or "or" (with ``ranges``: their token ranges)."""
     out = []
     i = s
     for _ in range(limit):  # leftwards: "Tunkhannock, Wyalusing, | Laceyville"
@@ -548,7 +557,7 @@ def _list_neighbours(words: list[str], s: int, e: int, ends: dict, starts: dict,
         if j + 1 not in ends:
             break
         i, divs = ends[j + 1]
-        out.append(divs)
+        out.append((i, j + 1) if ranges else divs)
     i = e
     for _ in range(limit):  # rightwards: "Laceyville | and Towanda"
         j = i
@@ -559,7 +568,7 @@ def _list_neighbours(words: list[str], s: int, e: int, ends: dict, starts: dict,
         if j not in starts:
             break
         i, divs = starts[j]
-        out.append(divs)
+        out.append((j, i) if ranges else divs)
     return out
 
 
