@@ -69,69 +69,10 @@ class Candidate:
 
 
 def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str], list[str]]:
+    """(sources, targets) of a trigger from its own syntax: a noun's (see ``_nominal_arguments``) or a verb's."""
     tok = trig.token
     if trig.pattern.noun:
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        verb = trig.light
-        # the act's own by-agent first ("the re-taking BY X of Y"), and a possessive beside it is the one it was done
-        # to ("Karlov's assassination BY a gunman"); else a possessive is its doer ("Syria's bombardment", "Russia's
-        # invasion backed by X": a participle's agent only backs it), else a participle's agent ("the attack carried
-        # out BY X")
-        sources = args.own_agents(tok, index) if poss else []
-        patients = args.np_actors(poss[0], index) if sources else []
-        if not sources and poss:
-            sources = args.np_actors(poss[0], index)
-        if not sources:
-            sources = args.nominal_agents(tok, index)
-        if trig.pattern.undergo:  # "the minister faces charges", "he will stand trial": the subject is charged
-            # (by whom only when a "from"/"by" phrase names it: "drew criticism FROM the unions")
-            targets = args.subject_actors(verb, index) if verb is not None else []
-            doers = args.undergone_from(tok, index) or (args.undergone_from(verb, index) if verb is not None else [])
-            return [a for a in doers if a not in targets], targets
-        if not sources:  # "the visit OF X to Y": X goes
-            sources = args.trip_of_actors(tok, index)
-        received = args.received_from(tok, index, trig.pattern.code[:2] in GIVEN_ROOTS) if not sources else None
-        if received is not None:  # "X won the backing OF Y", "X received aid FROM Y": Y gives, X gets
-            return received
-        pair = args.hyphen_pair(tok, index) if not sources else None
-        if pair is not None:  # "the Russia-Ukraine war", "US-China talks": one event, the first named the source
-            return [pair[0]], [pair[1]]
-        if not sources and verb is not None:
-            sources = args.agent_actors(verb, index) if args.is_passive(verb) else args.subject_actors(verb, index)
-            if tok.dep_ == "nsubj":  # "fighting erupted between X and Y"
-                sources = []
-            if not sources and tok.dep_ == "nsubjpass":
-                sources = _modifier_actors(tok, index)  # "a Chinese offer was made": the offer's own modifier
-        if not sources and tok.dep_ == "pobj":  # "X was locked in talks with Y", "X was ENGAGED IN fighting with Y"
-            sources = args.light_passive_participants(tok.head.head, tok, index)
-        if not sources and verb is None and (trig.pattern.code[:2] in MEETING_ROOTS or args.with_party(tok)
-                                             or args.in_act_of_being(tok)):
-            # "X said AFTER talks with Y": X took part; an act done WITH a party ("retook the town AFTER fighting
-            # WITH Y", "FOLLOWING clashes WITH Y") is the clause subject's act with Y
-            sources = args.attendee_actors(tok, index)
-        if not sources and verb is None:  # "the arrival OF X FOR talks with Y", "X's visit for talks with Y"
-            sources = args.traveller_actors(tok, index)
-        if not sources and verb is None and trig.pattern.free:  # "PKK attack", "talks BY the two sides"
-            sources = (_agent_phrase_actors(trig, index) or _modifier_actors(tok, index)
-                       or args.nominal_agents(tok, index))
-        if not sources and verb is None:  # "X ANNOUNCED the expulsion of Y", "X ORDERED the arrest of Y"
-            sources = args.conducted_by_subject(tok, index)
-        if not sources:  # "X claimed responsibility FOR the bombing": X made it
-            sources = args.claimed_by(tok, index)
-        targets = patients or args.object_actors(tok, index)
-        if not sources and len(targets) < 2 and verb is not None and args.is_passive(verb):
-            # "an accord was reached / signed BETWEEN X and Y": the parties hang on the passive light verb
-            between = args.between_actors(verb, index)
-            targets = between if len(between) >= 2 else targets
-        if not sources and len(targets) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between"
-                                                     for t in (tok, verb) if t is not None for c in t.children):
-            sources, targets = targets[:1], targets[1:2]  # "talks BETWEEN X and Y": X the source, Y the target (one
-            # event, as for "X and Y met"; a longer list is one multilateral act, not one per member)
-        if not targets and verb is not None:
-            targets = [a for a in args.object_actors(verb, index, skip=tok) if a not in sources]
-        if not targets and tok.dep_ == "nsubj":
-            targets = [a for a in _harmed(tok.head, index) if a not in sources]
-        return sources, targets
+        return _nominal_arguments(trig, index)
     if trig.pattern.undergo:  # "X came under fire FROM Y": X undergoes the act Y does
         targets = args.subject_actors(tok, index)
         return [a for a in args.undergone_from(tok, index) if a not in targets], targets
@@ -158,6 +99,73 @@ def _direct_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str],
     if not targets and trig.pattern.code[:2] in PATIENT_ROOTS:
         targets = args.reduced_passive_patient(tok, index)  # "soldiers KILLED in the attack"
     return args.subject_actors(tok, index), targets
+
+
+def _nominal_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str], list[str]]:
+    """(sources, targets) of an act noun: its by-agent or possessive, a light verb's subject or agent, the
+    clause it is named in ("after fighting WITH Y", "talks BETWEEN X and Y"), then its objects."""
+    tok = trig.token
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    verb = trig.light
+    # the act's own by-agent first ("the re-taking BY X of Y"), and a possessive beside it is the one it was done
+    # to ("Karlov's assassination BY a gunman"); else a possessive is its doer ("Syria's bombardment", "Russia's
+    # invasion backed by X": a participle's agent only backs it), else a participle's agent ("the attack carried
+    # out BY X")
+    sources = args.own_agents(tok, index) if poss else []
+    patients = args.np_actors(poss[0], index) if sources else []
+    if not sources and poss:
+        sources = args.np_actors(poss[0], index)
+    if not sources:
+        sources = args.nominal_agents(tok, index)
+    if trig.pattern.undergo:  # "the minister faces charges", "he will stand trial": the subject is charged
+        # (by whom only when a "from"/"by" phrase names it: "drew criticism FROM the unions")
+        targets = args.subject_actors(verb, index) if verb is not None else []
+        doers = args.undergone_from(tok, index) or (args.undergone_from(verb, index) if verb is not None else [])
+        return [a for a in doers if a not in targets], targets
+    if not sources:  # "the visit OF X to Y": X goes
+        sources = args.trip_of_actors(tok, index)
+    received = args.received_from(tok, index, trig.pattern.code[:2] in GIVEN_ROOTS) if not sources else None
+    if received is not None:  # "X won the backing OF Y", "X received aid FROM Y": Y gives, X gets
+        return received
+    pair = args.hyphen_pair(tok, index) if not sources else None
+    if pair is not None:  # "the Russia-Ukraine war", "US-China talks": one event, the first named the source
+        return [pair[0]], [pair[1]]
+    if not sources and verb is not None:
+        sources = args.agent_actors(verb, index) if args.is_passive(verb) else args.subject_actors(verb, index)
+        if tok.dep_ == "nsubj":  # "fighting erupted between X and Y"
+            sources = []
+        if not sources and tok.dep_ == "nsubjpass":
+            sources = _modifier_actors(tok, index)  # "a Chinese offer was made": the offer's own modifier
+    if not sources and tok.dep_ == "pobj":  # "X was locked in talks with Y", "X was ENGAGED IN fighting with Y"
+        sources = args.light_passive_participants(tok.head.head, tok, index)
+    if not sources and verb is None and (trig.pattern.code[:2] in MEETING_ROOTS or args.with_party(tok)
+                                         or args.in_act_of_being(tok)):
+        # "X said AFTER talks with Y": X took part; an act done WITH a party ("retook the town AFTER fighting
+        # WITH Y", "FOLLOWING clashes WITH Y") is the clause subject's act with Y
+        sources = args.attendee_actors(tok, index)
+    if not sources and verb is None:  # "the arrival OF X FOR talks with Y", "X's visit for talks with Y"
+        sources = args.traveller_actors(tok, index)
+    if not sources and verb is None and trig.pattern.free:  # "PKK attack", "talks BY the two sides"
+        sources = (_agent_phrase_actors(trig, index) or _modifier_actors(tok, index)
+                   or args.nominal_agents(tok, index))
+    if not sources and verb is None:  # "X ANNOUNCED the expulsion of Y", "X ORDERED the arrest of Y"
+        sources = args.conducted_by_subject(tok, index)
+    if not sources:  # "X claimed responsibility FOR the bombing": X made it
+        sources = args.claimed_by(tok, index)
+    targets = patients or args.object_actors(tok, index)
+    if not sources and len(targets) < 2 and verb is not None and args.is_passive(verb):
+        # "an accord was reached / signed BETWEEN X and Y": the parties hang on the passive light verb
+        between = args.between_actors(verb, index)
+        targets = between if len(between) >= 2 else targets
+    if not sources and len(targets) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between"
+                                                 for t in (tok, verb) if t is not None for c in t.children):
+        sources, targets = targets[:1], targets[1:2]  # "talks BETWEEN X and Y": X the source, Y the target (one
+        # event, as for "X and Y met"; a longer list is one multilateral act, not one per member)
+    if not targets and verb is not None:
+        targets = [a for a in args.object_actors(verb, index, skip=tok) if a not in sources]
+    if not targets and tok.dep_ == "nsubj":
+        targets = [a for a in _harmed(tok.head, index) if a not in sources]
+    return sources, targets
 
 
 HARM_PARTICIPLES = frozenset({"kill", "wound", "injure", "maim", "hurt"})
@@ -221,34 +229,41 @@ def _modifier_actors(noun: Token, index: args.ActorIndex) -> list[str]:
     return [a for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for a in args.np_actors(c, index)]
 
 
+def _framed_candidate(trig: Trigger, lex: Lexicon, index: args.ActorIndex, mod: Modality) -> Candidate:
+    """The candidate of an act inside a frame ("threatened TO invade", "demanded that X withdraw"): the code
+    composed from the frame, the frame's holder the source, the addressee or the act's own party the target."""
+    tok, pat, frame = trig.token, trig.pattern, trig.frame
+    code = compose_code(lex.frames, trig.frame_name or "intent", pat.code)
+    fverb = frame if frame.pos_ in ("VERB", "AUX") else args_head_verb(frame)
+    sources = args.frame_noun_owner(frame, index)  # "BEIJING's threat to invade X", "the refusal BY X to"
+    if fverb is not None and not sources:
+        sources = args.subject_actors(fverb, index)
+        if args.is_passive(fverb):  # "X was committed to talks": the passive subject holds the intent
+            sources = args.agent_actors(fverb, index) or args.passive_subject_actors(fverb, index)
+    own_targets = args.object_actors(tok, index)
+    if not own_targets and trig.light is not None:  # "promised to continue [military aid] TO Mozambique"
+        own_targets = args.object_actors(trig.light, index)
+    frame_targets = args.object_actors(fverb, index) if fverb is not None else []
+    if trig.frame_name in ADDRESSEE_FRAMES:
+        # "said Somalia must withdraw", "demanded that the US cancel": the embedded subject is the addressee
+        embedded_subj = [a for c in tok.children if c.dep_ in ("nsubj",) for a in args.np_actors(c, index)]
+        targets = embedded_subj or frame_targets or own_targets
+        if not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in (tok, frame) for c in t.children):
+            mod.hypothetical = False  # the obligation is the demand itself, not a hedge
+    else:
+        targets = own_targets or frame_targets
+    if not targets and fverb is not None:  # "X wrote to Y DEMANDING an apology": of Y
+        targets = args.addressee_actors(fverb, index)
+    return Candidate(code, frame, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
+                     composed=True, noun=pat.noun, pattern_code=pat.code)
+
+
 def _code_trigger(trig: Trigger, lex: Lexicon, index: args.ActorIndex, ctx: MatchContext) -> Candidate:
     tok, pat = trig.token, trig.pattern
     frame = trig.frame
     mod = modality_of(tok, lex.frames, frame)
     if frame is not None:
-        code = compose_code(lex.frames, trig.frame_name or "intent", pat.code)
-        fverb = frame if frame.pos_ in ("VERB", "AUX") else args_head_verb(frame)
-        sources = args.frame_noun_owner(frame, index)  # "BEIJING's threat to invade X", "the refusal BY X to"
-        if fverb is not None and not sources:
-            sources = args.subject_actors(fverb, index)
-            if args.is_passive(fverb):  # "X was committed to talks": the passive subject holds the intent
-                sources = args.agent_actors(fverb, index) or args.passive_subject_actors(fverb, index)
-        own_targets = args.object_actors(tok, index)
-        if not own_targets and trig.light is not None:  # "promised to continue [military aid] TO Mozambique"
-            own_targets = args.object_actors(trig.light, index)
-        frame_targets = args.object_actors(fverb, index) if fverb is not None else []
-        if trig.frame_name in ADDRESSEE_FRAMES:
-            # "said Somalia must withdraw", "demanded that the US cancel": the embedded subject is the addressee
-            embedded_subj = [a for c in tok.children if c.dep_ in ("nsubj",) for a in args.np_actors(c, index)]
-            targets = embedded_subj or frame_targets or own_targets
-            if not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for t in (tok, frame) for c in t.children):
-                mod.hypothetical = False  # the obligation is the demand itself, not a hedge
-        else:
-            targets = own_targets or frame_targets
-        if not targets and fverb is not None:  # "X wrote to Y DEMANDING an apology": of Y
-            targets = args.addressee_actors(fverb, index)
-        return Candidate(code, frame, tok, sources, [t for t in targets if t not in sources], mod, pat.specificity,
-                         composed=True, noun=pat.noun, pattern_code=pat.code)
+        return _framed_candidate(trig, lex, index, mod)
     sources, targets = _direct_arguments(trig, index)
     accused = _accused_noun(tok, pat)
     if accused is not None:  # "a businessman ACCUSED of bribing police officials": the businessman is accused
