@@ -784,6 +784,8 @@ def _phrase_governor(noun: Token) -> tuple[Token, Token] | None:
 def in_act_of_being(noun: Token) -> bool:
     """The act noun is where the subject of a copula is: "teachers ARE ON strike", "nurses are IN the third week of
     a walkout", "the two sides are IN talks": the subject does it."""
+    if noun.lemma_.lower() in argument_verbs("undergone"):
+        return False  # "who has been IN DETENTION since January": a state the subject undergoes, not its act
     found = _phrase_governor(noun)
     return found is not None and found[0].lower_ in ("in", "on") and found[1].lemma_.lower() == "be" \
         and any(c.dep_ == "nsubj" for c in found[1].children)
