@@ -180,7 +180,7 @@ def test_a_weapon_striking_a_named_town_is_an_attack(pipeline):
     ("The students, who had been banned from protesting on campus, held a vigil instead.", "protesting"),
     ("Journalists were banned from protesting outside parliament.", "protesting"),
     ("Analysts say talks could begin in the autumn.", "talks"),
-    ("Few believe talks can succeed without the rebels.", "talks"),
+    ("Officials said talks could begin as early as next week.", "talks"),
 ])
 def test_barred_or_doubted_acts_are_no_events(pipeline, text, trigger):
     assert trigger not in [t for _, t in roots(process(pipeline, text))], roots(process(pipeline, text))

@@ -125,6 +125,7 @@ class Words:
     political: frozenset[str] = frozenset()
     civiluse: frozenset[str] = frozenset()
     craft: frozenset[str] = frozenset()
+    onset: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -137,7 +138,7 @@ def load_words(path: str | None = None) -> Words:
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
              "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining", "unmeant", "peril", "consequence",
              "stance", "sportbody", "sport", "sportname", "venue", "speaking", "drift", "manned", "topic", "reversal", "foiling",
-             "success", "ownside", "doubt", "barring", "political", "civiluse", "craft")
+             "success", "ownside", "doubt", "barring", "political", "civiluse", "craft", "onset")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -864,8 +865,13 @@ def _own_claim(tok: Token, lemma: str, words: "Words", known: set[int], agents: 
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        foretold = any(a.dep_ == "aux" and a.lower_ in FORETELLING for a in clause.children)
         for subj in subjects:
-            if subj.lower_ in words.ownside or any(c.dep_ == "poss" and c.lower_ in words.ownside for c in subj.children):
+            # "it" or "they" is the claimant when it agrees in number and tells a deed, not a forecast ("Labour and
+            # the Liberal Democrats claim IT WOULD cut services": the other party)
+            pron = subj if subj.lower_ in words.ownside else next(
+                (c for c in subj.children if c.dep_ == "poss" and c.lower_ in words.ownside), None)
+            if pron is not None and not foretold and _same_number(pron, claimants):
                 return DROP
             if sides & {m.lower_ for m in subj.children if m.dep_ in ("amod", "compound")}:
                 return DROP
@@ -874,6 +880,18 @@ def _own_claim(tok: Token, lemma: str, words: "Words", known: set[int], agents: 
                 _lemmas(o) & (words.armed | words.weapon | words.military | words.success) for o in objs):
             return DROP
     return None
+
+
+FORETELLING = frozenset({"will", "would", "'ll", "shall"})
+SINGULAR_OWN = frozenset({"it", "its"})
+
+
+def _same_number(pron: Token, claimants: list[Token]) -> bool:
+    """"it"/"its" for one claimant ("the army"), "they"/"their" for several ("the rebels", "Labour and the Greens")."""
+    if not claimants:
+        return False
+    plural = any(c.tag_ in ("NNS", "NNPS") or c.conjuncts for c in claimants)
+    return (pron.lower_ in SINGULAR_OWN) != plural or pron.lower_ in ("we", "our", "i")
 
 
 MODALS = frozenset({"will", "would", "shall", "should", "must", "'ll", "can", "could"})
@@ -923,10 +941,11 @@ def _not_told(tok: Token, noun: bool, words: "Words", known: set[int]) -> bool:
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = tok.head
-    if any(c.dep_ == "aux" and c.lower_ in GUESS_MODALS for c in verb.children):
-        return True
-    if any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words.doubt for c in verb.children):
-        return True
+    if verb.lemma_.lower() in words.onset and any(c.dep_ == "aux" and c.lower_ in GUESS_MODALS for c in verb.children):
+        return True  # "talks COULD BEGIN in the autumn"; not "the negotiations could be quickly resolved" (they are on)
+    if any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words.doubt and not any(
+            x.dep_ in ("xcomp", "ccomp") for x in c.children) for c in verb.children):
+        return True  # "talks WERE POSSIBLE"; not "the boycott is likely TO BE overshadowed" (it is on)
     gov = verb.head if verb.dep_ in ("ccomp", "xcomp") else None
     return gov is not None and gov.lemma_.lower() in words.doubt
 
