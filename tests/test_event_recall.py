@@ -186,7 +186,7 @@ def test_barred_or_doubted_acts_are_no_events(pipeline, text, trigger):
     assert trigger not in [t for _, t in roots(process(pipeline, text))], roots(process(pipeline, text))
 
 
-# REVIEW13 #4: the subject of "has been in detention/custody" is held, it arrests no one
+# REVIEW13 #4: the subject of "has been in detention/custody" is held (the target), it arrests no one
 @pytest.mark.parametrize("text", [
     "Mr Okafor, who has been in detention since July, denies any wrongdoing.",
     "The blogger, who has been in custody since April, began a hunger strike.",
@@ -196,3 +196,9 @@ def test_being_in_detention_makes_no_arrester(pipeline, text):
     r = process(pipeline, text)
     assert not [e for e in r.events if e.root == "17" and e.source is not None], \
         [(e.cameo, e.source, e.target) for e in r.events]
+
+
+def test_the_detainee_is_the_target_of_the_detention(pipeline):
+    r = process(pipeline, "Mr Okafor, who has been in detention since July, denies any wrongdoing.")
+    held = [e for e in r.events if e.root == "17"]
+    assert held and all(e.source is None and e.target for e in held), [(e.cameo, e.source, e.target) for e in r.events]
