@@ -116,3 +116,89 @@ def test_a_weapon_or_force_hitting_a_target_is_an_attack(pipeline, text, root, t
 ])
 def test_hit_by_no_weapon_is_no_attack(pipeline, text):
     assert not [r for r, t in roots(process(pipeline, text)) if r in ("18", "19")], roots(process(pipeline, text))
+
+
+# REVIEW13 #2: a side's claim about itself, its own forces or its own military success is no criticism (111); a claim
+# that blames another party still is (the positives above)
+@pytest.mark.parametrize("text", [
+    "The defence ministry claimed its soldiers had pushed back four assaults near the river.",
+    "The navy claimed it had sunk two enemy patrol boats overnight.",
+    "Ukrainian troops retook the village, the Ukrainian general staff claimed.",
+    "The rebel command claimed its fighters had shot down a government helicopter.",
+])
+def test_a_claim_of_ones_own_success_is_no_criticism(pipeline, text):
+    assert not [r for r, t in roots(process(pipeline, text)) if r == "11" and t.startswith("claim")], \
+        roots(process(pipeline, text))
+
+
+def test_a_claim_that_blames_another_party_is_criticism(pipeline):
+    r = process(pipeline, "The government claimed the rebels had poisoned the wells in two villages.")
+    assert ("11", "claimed") in roots(r), roots(r)
+
+
+# REVIEW13 #10: agreeing with a party that an opinion holds is a shared view (019), not an agreement (057)
+@pytest.mark.parametrize("text", [
+    "Several economists agreed with the central bank that inflation had peaked.",
+    "Many farmers agreed with the Labour MP that the subsidy cuts were unfair.",
+    "Kenya agreed with Tanzania that the border dispute had dragged on too long.",
+])
+def test_agreeing_with_a_party_on_an_opinion_is_no_agreement(pipeline, text):
+    assert ("05", "agreed") not in roots(process(pipeline, text)), roots(process(pipeline, text))
+
+
+# REVIEW13 #9: a party or politician attacking someone over or for a policy criticises (111); a crowd or gunmen still
+# attack (190)
+@pytest.mark.parametrize("text, root", [
+    ("Members of the Social Democratic party attacked the finance minister over the budget cuts.", "11"),
+    ("The Greens attacked the prime minister for his handling of the floods.", "11"),
+    ("Conservative lawmakers attacked the president for vetoing the bill.", "11"),
+    ("A mob attacked the mayor for closing the market.", "19"),
+    ("Protesters attacked a police station over the death of a teenager.", "19"),
+    ("Gunmen attacked a police station in Zamfara over the weekend.", "19"),
+])
+def test_attacking_someone_over_a_policy_is_criticism(pipeline, text, root):
+    assert (root, "attacked") in roots(process(pipeline, text)), roots(process(pipeline, text))
+
+
+# REVIEW13 #8: a weapon that strikes a thing nobody attacks, or that has a civil owner, is no attack
+@pytest.mark.parametrize("text", [
+    "The missile he launched from the garden struck the roof of the shed.",
+    "A weather drone struck a wind turbine in Ohio.",
+    "A drone flown by a university research group struck a tree in Oregon.",
+])
+def test_a_weapon_with_no_war_in_it_is_no_attack(pipeline, text):
+    assert not [r for r, t in roots(process(pipeline, text)) if r in ("18", "19")], roots(process(pipeline, text))
+
+
+def test_a_weapon_striking_a_named_town_is_an_attack(pipeline):
+    r = process(pipeline, "Russian missiles struck an energy plant in Lviv overnight.")
+    assert ("19", "struck") in roots(r), roots(r)
+
+
+# REVIEW13 #5: a protest one is banned from, or talks only doubted or thought possible, are no events
+@pytest.mark.parametrize("text, trigger", [
+    ("The students, who had been banned from protesting on campus, held a vigil instead.", "protesting"),
+    ("Journalists were banned from protesting outside parliament.", "protesting"),
+    ("Analysts say talks could begin in the autumn.", "talks"),
+    ("Officials said talks could begin as early as next week.", "talks"),
+])
+def test_barred_or_doubted_acts_are_no_events(pipeline, text, trigger):
+    assert trigger not in [t for _, t in roots(process(pipeline, text))], roots(process(pipeline, text))
+
+
+# REVIEW13 #4: the subject of "has been in detention/custody" is held (the target), it arrests no one
+@pytest.mark.parametrize("text", [
+    "Mr Okafor, who has been in detention since July, denies any wrongdoing.",
+    "The blogger, who has been in custody since April, began a hunger strike.",
+    "Former minister Ana Duarte, who has been in detention since last year, denies the charges.",
+])
+def test_being_in_detention_makes_no_arrester(pipeline, text):
+    r = process(pipeline, text)
+    assert not [e for e in r.events if e.root == "17" and e.source is not None], \
+        [(e.cameo, e.source, e.target) for e in r.events]
+
+
+def test_the_detainee_is_the_target_of_the_detention(pipeline):
+    r = process(pipeline, "Mr Okafor, who has been in detention since July, denies any wrongdoing.")
+    held = [e for e in r.events if e.root == "17"]
+    assert held and all(e.source is None and e.target for e in held), [(e.cameo, e.source, e.target) for e in r.events]

@@ -781,9 +781,21 @@ def _phrase_governor(noun: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def held_in(noun: Token) -> bool:
+    """The subject of a copula is held in the act noun: "X, who has BEEN IN DETENTION since January", "X REMAINS IN
+    custody" (argument_verbs.tsv 'undergone'): X is the act's target, not its doer."""
+    if noun.lemma_.lower() not in argument_verbs("undergone"):
+        return False
+    found = _phrase_governor(noun)
+    return found is not None and found[0].lower_ == "in" and found[1].lemma_.lower() in ("be", "remain") \
+        and any(c.dep_ == "nsubj" for c in found[1].children)
+
+
 def in_act_of_being(noun: Token) -> bool:
     """The act noun is where the subject of a copula is: "teachers ARE ON strike", "nurses are IN the third week of
     a walkout", "the two sides are IN talks": the subject does it."""
+    if noun.lemma_.lower() in argument_verbs("undergone"):
+        return False  # "who has been IN DETENTION since January": a state the subject undergoes, not its act
     found = _phrase_governor(noun)
     return found is not None and found[0].lower_ in ("in", "on") and found[1].lemma_.lower() == "be" \
         and any(c.dep_ == "nsubj" for c in found[1].children)

@@ -138,6 +138,8 @@ def _nominal_arguments(trig: Trigger, index: args.ActorIndex) -> tuple[list[str]
             sources = _modifier_actors(tok, index)  # "a Chinese offer was made": the offer's own modifier
     if not sources and tok.dep_ == "pobj":  # "X was locked in talks with Y", "X was ENGAGED IN fighting with Y"
         sources = args.light_passive_participants(tok.head.head, tok, index)
+    if not sources and verb is None and args.held_in(tok):
+        return [], args.attendee_actors(tok, index)  # "X, who has been IN DETENTION since May": X is held
     if not sources and verb is None and (trig.pattern.code[:2] in MEETING_ROOTS or args.with_party(tok)
                                          or args.in_act_of_being(tok)):
         # "X said AFTER talks with Y": X took part; an act done WITH a party ("retook the town AFTER fighting

@@ -118,6 +118,14 @@ class Words:
     topic: frozenset[str] = frozenset()
     reversal: frozenset[str] = frozenset()
     foiling: frozenset[str] = frozenset()
+    success: frozenset[str] = frozenset()
+    ownside: frozenset[str] = frozenset()
+    doubt: frozenset[str] = frozenset()
+    barring: frozenset[str] = frozenset()
+    political: frozenset[str] = frozenset()
+    civiluse: frozenset[str] = frozenset()
+    craft: frozenset[str] = frozenset()
+    onset: frozenset[str] = frozenset()
 
     @property
     def participants(self) -> frozenset[str]:
@@ -129,7 +137,8 @@ def load_words(path: str | None = None) -> Words:
     kinds = ("human", "armed", "authority", "target", "weapon", "modifier", "adjective", "effort", "mishap", "abstract",
              "intransitive", "plea", "obligation", "requirement", "contest", "victory", "military", "standing", "degree", "describe",
              "forcemod", "bygone", "hazard", "labour", "retort", "hostile", "fining", "unmeant", "peril", "consequence",
-             "stance", "sportbody", "sport", "sportname", "venue", "speaking", "drift", "manned", "topic", "reversal", "foiling")
+             "stance", "sportbody", "sport", "sportname", "venue", "speaking", "drift", "manned", "topic", "reversal", "foiling",
+             "success", "ownside", "doubt", "barring", "political", "civiluse", "craft", "onset")
     sets: dict[str, set[str]] = {k: set() for k in kinds}
     verbal: dict[str, str] = {}
     cause: dict[str, str] = {}
@@ -186,8 +195,12 @@ def figurative(tok: Token, code: str, noun: bool, constrained: bool, lemma: str,
         return DROP  # "told reporters AT the bank's annual meeting", "in a speech TO the summit": where it was said
     if noun and code[:2] == THREAT_ROOT and _of_hazard(tok, words):
         return DROP  # "a flood warning", "a warning of landslides": a forecast of a hazard, not a threat
+    if code[:2] in UNTOLD_ROOTS and _not_told(tok, noun, words, known):
+        return DROP  # "analysts doubt talks can resume", "described the talks as constructive", "banned from protesting"
     if code[:2] not in VIOLENCE_ROOTS:
         return None
+    if constrained and not noun and _no_war_use(tok, words, known, agents):
+        return DROP  # "a rocket launched by a university team hit its target", "a police drone struck a power line"
     if any(SCORE.match(c.text) for c in tok.children) or _mishap(tok, words) or _won_contest(tok, lemma, words):
         return DROP
     caused = _cause_code(tok, words)
@@ -267,6 +280,8 @@ def _figurative_verb(tok: Token, lemma: str, words: "Words", known: set[int], ag
     # "scores OF refugees", "part OF a stronghold": a quantity or part stands for what it is of
     aimed += [o for obj in aimed for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
               if o.dep_ == "pobj"]
+    if _political_quarrel(tok, words, known):
+        return words.verbal.get(lemma, DROP)  # "Labour attacked the Conservatives OVER waiting lists": criticism
     if any(_participant(o, words, known, agents) for o in aimed):
         return None
     if any(_criticisable(o, words, known, agents) for o in aimed):
@@ -834,7 +849,145 @@ def _penalty(tok: Token, lemma: str, words: "Words", known: set[int], agents: fr
     return DROP
 
 
-SENSES = {"charge": _charge, "forecast": _forecast, "onstrike": _on_strike, "retort": _retort, "penalty": _penalty, "backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
+def _own_claim(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"X claimed (that) ..." is criticism (111) only of another party's conduct. A side's claim about itself or its
+    own forces ("the army claimed IT had killed 40 militants", "the ministry claimed ITS troops had repelled five
+    attacks", "Russian forces took the village, the RUSSIAN defence ministry claimed") or about a military success
+    over an enemy ("claimed the brigade had repelled an assault") is its own statement: no event (guide: a claim of
+    success is no criticism). A passive clause ("claimed THEY had been tortured") is about what others did."""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return None
+    claimants = [c for c in tok.children if c.dep_ == "nsubj"]
+    sides = {m.lower_ for h in claimants for m in h.children if m.dep_ in ("amod", "compound") and
+             m.ent_type_ in ("NORP", "GPE", "ORG")}
+    for clause in clauses:
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        foretold = any(a.dep_ == "aux" and a.lower_ in FORETELLING for a in clause.children)
+        for subj in subjects:
+            # "it" or "they" is the claimant when it agrees in number and tells a deed, not a forecast ("Labour and
+            # the Liberal Democrats claim IT WOULD cut services": the other party)
+            pron = subj if subj.lower_ in words.ownside else next(
+                (c for c in subj.children if c.dep_ == "poss" and c.lower_ in words.ownside), None)
+            if pron is not None and not foretold and _same_number(pron, claimants):
+                return DROP
+            if sides & {m.lower_ for m in subj.children if m.dep_ in ("amod", "compound")}:
+                return DROP
+        objs = [c for c in clause.children if c.dep_ in ("dobj", "obj")]
+        if clause.lemma_.lower() in words.success and any(
+                _lemmas(o) & (words.armed | words.weapon | words.military | words.success) for o in objs):
+            return DROP
+    return None
+
+
+FORETELLING = frozenset({"will", "would", "'ll", "shall"})
+SINGULAR_OWN = frozenset({"it", "its"})
+
+
+def _same_number(pron: Token, claimants: list[Token]) -> bool:
+    """"it"/"its" for one claimant ("the army"), "they"/"their" for several ("the rebels", "Labour and the Greens")."""
+    if not claimants:
+        return False
+    plural = any(c.tag_ in ("NNS", "NNPS") or c.conjuncts for c in claimants)
+    return (pron.lower_ in SINGULAR_OWN) != plural or pron.lower_ in ("we", "our", "i")
+
+
+MODALS = frozenset({"will", "would", "shall", "should", "must", "'ll", "can", "could"})
+SHARED_VIEW = "019"
+
+
+def _joint_act(tok: Token, lemma: str, words: "Words", known: set[int], agents: frozenset[str]) -> str | None:
+    """"Agreed WITH X THAT ..." is an agreement (057) only when the clause is something the two will do ("agreed with
+    the government that the refugees WILL stay", "that they WOULD share intelligence"); an opinion ("agreed with the
+    opposition that the reform HAD GONE too far", "that he WAS right") is a shared view (019)."""
+    if not _pobjs(tok, ("with",)) or _pobjs(tok, ("on", "for", "to", "upon")) or any(
+            c.dep_ in ("dobj", "obj", "xcomp") for c in tok.children):
+        return None
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return None
+    if any(a.lower_ in MODALS or a.tag_ == "MD" for c in clauses for a in c.children if a.dep_ == "aux") \
+            or any(c.tag_ == "VB" for c in clauses):
+        return None
+    return SHARED_VIEW
+
+
+UNTOLD_ROOTS = frozenset({"04", "05", "14"})
+GUESS_MODALS = frozenset({"can", "could", "may", "might"})
+PARTY_PREPS = frozenset({"with", "between", "by", "among", "of"})
+
+
+def _no_party(tok: Token, known: set[int]) -> bool:
+    """The noun names no party of its own: no possessive, modifier of a party or party phrase ("talks WITH Y")."""
+    return not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and (
+        c.i in known or c.ent_type_ in PARTICIPANT_LABELS)) or (c.dep_ == "prep" and c.lower_ in PARTY_PREPS)
+        for c in tok.children)
+
+
+def _not_told(tok: Token, noun: bool, words: "Words", known: set[int]) -> bool:
+    """A talk, agreement or protest word that tells no act: one that is barred ("banned FROM protesting", "barred from
+    the rally"), one that is only doubted or thought possible ("analysts DOUBT talks CAN resume", "said talks WERE
+    POSSIBLE"), or a partyless one that is judged ("DESCRIBED the talks AS constructive": the talks are told elsewhere)."""
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in words.barring:
+        return True
+    if not noun or not _no_party(tok, known):
+        return False
+    if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in words.describe and (
+            any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.head.children)
+            or any(c.dep_ in COMPLEMENT_DEPS for c in tok.head.children)):
+        return True
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() in words.onset and any(c.dep_ == "aux" and c.lower_ in GUESS_MODALS for c in verb.children):
+        return True  # "talks COULD BEGIN in the autumn"; not "the negotiations could be quickly resolved" (they are on)
+    if any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words.doubt and not any(
+            x.dep_ in ("xcomp", "ccomp") for x in c.children) for c in verb.children):
+        return True  # "talks WERE POSSIBLE"; not "the boycott is likely TO BE overshadowed" (it is on)
+    gov = verb.head if verb.dep_ in ("ccomp", "xcomp") else None
+    return gov is not None and gov.lemma_.lower() in words.doubt
+
+
+def _no_war_use(tok: Token, words: "Words", known: set[int], agents: frozenset[str]) -> bool:
+    """A weapon or craft that hits or strikes with no war in it, one with a civil owner ("a POLICE drone", "a rocket
+    launched by a UNIVERSITY TEAM", "a WEATHER drone": ``civiluse`` rows, on its modifiers or the agent of the
+    participle on it). (What it strikes is the pattern's: patterns_extra.tsv names the attackable objects.)"""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and _lemmas(c) & (words.weapon | words.craft)]
+    if not subjects:
+        return False
+    owners = [m for s in subjects for m in s.children if m.dep_ in ("amod", "compound", "poss")]
+    owners += [o for s in subjects for v in s.children if v.dep_ == "acl" for a in v.children if a.dep_ == "agent"
+               for o in a.children if o.dep_ == "pobj"]
+    if any(_lemmas(o) & words.civiluse for o in owners):
+        return True
+    return False
+
+
+POLICY_REASON_LABELS = frozenset({"DATE", "TIME"})
+POLITICAL_LABELS = frozenset({"ORG", "NORP"})
+PLACE_OR_PERSON = frozenset({"GPE", "LOC", "PERSON"})  # "members OF the AfD" names a party; "of Kenya" does not
+
+
+def _political_quarrel(tok: Token, words: "Words", known: set[int]) -> bool:
+    """A party or politician that attacks someone OVER or FOR a policy or an act, named or told ("Labour attacked the Conservatives
+    over hospital waiting lists", "members of the AfD attacked the chancellor over migration policy"): criticism.
+    Not an attack with a weapon ("attacked him WITH knives") and not "over the weekend"; armed subjects never get here."""
+    reasons = [o for o in _pobjs(tok, ("over", "for")) if o.ent_type_ not in POLICY_REASON_LABELS]
+    reasons += [c for p in tok.children if p.dep_ == "prep" and p.lower_ in ("over", "for") for c in p.children
+                if c.dep_ == "pcomp"]  # "attacked the coalition FOR APPROVING new coal mines"
+    reasons += [o for d in tok.children if d.dep_ in ("dobj", "obj") for o in _pobjs(d, ("over",))
+                if o.ent_type_ not in POLICY_REASON_LABELS]  # the parser may hang "over X" on the person attacked
+    if not reasons or _pobjs(tok, ("with",)):
+        return False
+    subjects = [_antecedent(tok, c) for c in tok.children if c.dep_ == "nsubj"]
+    heads = subjects + [o for s in subjects for o in _pobjs(s, ("of",))]
+    return any(_lemmas(h) & words.political or h.ent_type_ in POLITICAL_LABELS for h in heads) or any(
+        o.pos_ == "PROPN" and o.i in known and o.ent_type_ not in PLACE_OR_PERSON for s in subjects for o in _pobjs(s, ("of",)))
+
+
+SENSES = {"ownclaim": _own_claim, "jointact": _joint_act, "charge": _charge, "forecast": _forecast, "onstrike": _on_strike, "retort": _retort, "penalty": _penalty, "backing": _backing, "satisfy": _satisfied, "question": _question, "attempt": _attempt, "facilitate": _facilitate,
           "plea": _plea, "assertion": _assertion, "prediction": _prediction,
           "description": _description}
 

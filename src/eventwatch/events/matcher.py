@@ -119,6 +119,8 @@ def _obj_ok_among(objs: list[Token], want: frozenset[str], actor_tokens: set[int
             return True
         if "*place" in want and _covers(o, place_tokens):
             return True
+        if "*name" in want and o.pos_ == "PROPN":
+            return True  # a name the gazetteer may not know ("drones struck Qamishli")
         if _obj_lemmas(o) & want:
             return True
     return False

@@ -105,7 +105,8 @@ class EventsStage:
                     # the sentence's violence word was read as figurative: the classifier does not bring it back
                     # nor any word the lexicon read as no event ("warned OF FAMINE": a forecast, no threat)
                     votes = [(c, v) for c, v in votes
-                             if not (v.only and (c.root in literal.VIOLENCE_ROOTS or c.trigger.i in ctx.vetoed))]
+                             if not (v.only and (c.root in literal.VIOLENCE_ROOTS or c.trigger.i in ctx.vetoed
+                                                 or c.root in literal.UNTOLD_ROOTS))]
             if votes:  # the classifier's own reading of a sport body's act is sport too (coder.sport_doer)
                 votes = [(c, v) for c, v in votes if not (v.only and sport_doer(c.trigger))]
             for cand in cands:
