@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwatch.actors import agent_words, fold, people_of, political_actor, political_words, resolve_pronoun
 from eventwatch.events import arguments as args
@@ -87,6 +87,7 @@ class EventsStage:
         # events no actor is placed for, kept only when the calibrated confidence is high (see _settle_actorless)
         provisional: dict[int, Event] | None = {} if self.calibration is not None else None
         bare_intents: dict[int, Event] = {}  # intents (03) named by a noun or a verb with no act after it
+        settings: set[int] = set()  # ids of actorless events whose noun only sets another thing's scene
         # acts hypothetical only because their own date lies after the article's day ("the talks begin tomorrow"):
         # flagged after calibration, whose 'hypothetical' feature was fit on hypotheticals read from the wording
         ahead: dict[int, Event] = {}
@@ -115,6 +116,8 @@ class EventsStage:
             found = []
             for cand, clf in _with_votes(cands, votes):
                 for e in self._events(cand, clf, sent, record, fallback_place, provisional, ahead):
+                    if provisional is not None and id(e) in provisional and names_a_setting(cand.trigger):
+                        settings.add(id(e))
                     found.append((e, cand.subordinate))
                     if e.root == INTENT_ROOT and _bare_intent(cand):
                         bare_intents[id(e)] = e
@@ -138,7 +141,7 @@ class EventsStage:
         _state_force(record, _deadly(doc, record))
         if self.calibration is not None:
             self._calibrate(doc, record, index)
-            _settle_actorless(record, provisional or {})
+            _settle_actorless(record, provisional or {}, settings)
             _without_weak_intents(record, bare_intents)
         for event in record.events:
             if id(event) in ahead:
@@ -221,16 +224,25 @@ ACTORLESS_MIN_CONFIDENCE = 0.6
 ACTORLESS_ROOT_MIN = {"04": 0.45, "05": 0.45, "14": 0.45}
 
 
-def actorless_bar(root: str) -> float:
-    """The calibrated confidence an actorless event of ROOT needs to stay."""
-    return ACTORLESS_ROOT_MIN.get(root, ACTORLESS_MIN_CONFIDENCE)
+def actorless_bar(root: str, setting: bool = False) -> float:
+    """The calibrated confidence an actorless event of ROOT needs to stay; SETTING: its noun only sets the scene of
+    another thing (see ``names_a_setting``), which the lower bar of ACTORLESS_ROOT_MIN was not measured on."""
+    return ACTORLESS_MIN_CONFIDENCE if setting else ACTORLESS_ROOT_MIN.get(root, ACTORLESS_MIN_CONFIDENCE)
 
 
-def _settle_actorless(record: Record, provisional: dict[int, Event]) -> None:
-    """Drop the actorless events (ids in PROVISIONAL) whose calibrated confidence is below their root's bar."""
+def names_a_setting(trigger: Token) -> bool:
+    """An act noun in a phrase hanging on another noun, which it only places or times: "the food AT THE SUMMIT was
+    appalling", "the hotel FOR THE TALKS" -- a mention of the act, no report of it."""
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" \
+        and trigger.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _settle_actorless(record: Record, provisional: dict[int, Event], settings: frozenset[int] | set[int] = frozenset()) -> None:
+    """Drop the actorless events (ids in PROVISIONAL) whose calibrated confidence is below their root's bar (ids in
+    SETTINGS: triggers that only set the scene, ``names_a_setting``)."""
     if provisional:
         record.events = [e for e in record.events
-                         if id(e) not in provisional or e.confidence >= actorless_bar(e.root)]
+                         if id(e) not in provisional or e.confidence >= actorless_bar(e.root, id(e) in settings)]
 
 
 # Intents (root 03: offered, agreed, pledged, promised, plans) are the coder's weakest root: on the tune waves 1, 3
