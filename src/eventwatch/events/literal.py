@@ -950,6 +950,11 @@ def _not_told(tok: Token, noun: bool, words: "Words", known: set[int]) -> bool:
     return gov is not None and gov.lemma_.lower() in words.doubt
 
 
+# verbs by whose agent a weapon or craft is used ("a rocket LAUNCHED by a university team"); one that reports, sees or
+# confirms the act ("the attack, CONFIRMED by Israeli police") names no owner
+LAUNCHING = frozenset({"launch", "fire", "fly", "pilot", "operate", "build", "make", "own", "use", "send", "deploy"})
+
+
 def _no_war_use(tok: Token, words: "Words", known: set[int], agents: frozenset[str]) -> bool:
     """A weapon or craft that hits or strikes with no war in it, one with a civil owner ("a POLICE drone", "a rocket
     launched by a UNIVERSITY TEAM", "a WEATHER drone": ``civiluse`` rows, on its modifiers or the agent of the
@@ -958,8 +963,8 @@ def _no_war_use(tok: Token, words: "Words", known: set[int], agents: frozenset[s
     if not subjects:
         return False
     owners = [m for s in subjects for m in s.children if m.dep_ in ("amod", "compound", "poss")]
-    owners += [o for s in subjects for v in s.children if v.dep_ == "acl" for a in v.children if a.dep_ == "agent"
-               for o in a.children if o.dep_ == "pobj"]
+    owners += [o for s in subjects for v in s.children if v.dep_ == "acl" and v.lemma_.lower() in LAUNCHING
+               for a in v.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     if any(_lemmas(o) & words.civiluse for o in owners):
         return True
     return False
