@@ -246,3 +246,17 @@ def test_a_protest_lodged_with_the_party_itself_stays_against_it(pipeline):
     r = process(pipeline, "Morocco lodged a formal protest with Algeria on Monday.")
     hits = [e for e in r.events if e.root == "11"]
     assert hits and (code_of(r, hits[0].target) or "").startswith("DZA"), dyads(r)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The rebels of the Northern Front seized two towns in Ghana on Monday. Officials said on Tuesday that President "
+     "Mahama and other Ghanaian government leaders were committed to peace talks.", "committed"),
+    ("Insurgents attacked a police post in Mali on Sunday. Interim President Goita and other Malian government "
+     "ministers were committed to talks, a spokesman said.", "committed"),
+])
+def test_two_subjects_of_one_side_do_not_make_an_intent_to_talk_mutual(pipeline, text, word):
+    # "X and other government leaders were committed to talks": one side's intent toward someone else, not two
+    # parties talking with each other (the seed's two 036 events; the frame's act noun "talks" is a reciprocal word)
+    r = process(pipeline, text)
+    ev = event_on(r, word)
+    assert ev is not None and ev.cameo.startswith("03"), dyads(r)

@@ -653,14 +653,19 @@ def _in_condition(tok: Token) -> bool:
     return False
 
 
-def expand(c: Candidate, reciprocal: frozenset[str] = frozenset()) -> list[tuple[str | None, str | None]]:
+def expand(c: Candidate, reciprocal: frozenset[str] = frozenset(),
+           codes: dict[str, str | None] | None = None) -> list[tuple[str | None, str | None]]:
     """(source, target) pairs: compound actors give one event each; 'X and Y met' gives X→Y and Y→X; 'X, Y and Z
-    met' gives X→Y and X→Z."""
+    met' gives X→Y and X→Z. CODES (actor id -> code): two subjects of one code are one side, not a pair acting on
+    each other ("President X and other government leaders were committed to talks": with someone else)."""
     sources, targets = c.sources or [None], c.targets or [None]
     # the act is mutual by its word ("met", "clashed"), by the light verb carrying its noun ("SIGNED a truce"), or by
     # its object ("accused EACH OTHER", "blamed ONE ANOTHER")
     mutual = any(t is not None and t.lemma_.lower() in reciprocal for t in (c.trigger, c.action, c.light)) \
         or args.mutual_object(c.action) or args.mutual_object(c.trigger)
+    if mutual and codes and len(c.sources) == 2 and codes.get(c.sources[0]) \
+            and codes.get(c.sources[0]) == codes.get(c.sources[1]) and c.trigger.lemma_.lower() not in reciprocal:
+        mutual = False  # one side named twice; a word mutual in itself ("the two ministers met") still pairs them
     if mutual and len(c.sources) == 2 and not c.targets:
         return [(a, b) for a in c.sources for b in c.sources if a != b]
     if mutual and len(c.sources) > 2 and not c.targets:

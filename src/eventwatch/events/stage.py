@@ -174,7 +174,7 @@ class EventsStage:
             return
         when = event_time(sent, cand.trigger, record.published)
         mentions = {a.id: a.mentions for a in record.actors}
-        for source, target in expand(cand, self.lexicon.frames.reciprocal):
+        for source, target in expand(cand, self.lexicon.frames.reciprocal, {a.id: a.code for a in record.actors}):
             src_span = evidence_span(mentions.get(source), sent, cand.trigger.idx)
             tgt_span = evidence_span(mentions.get(target), sent, cand.trigger.idx)
             actorless = _unplaced(source, src_span) and _unplaced(target, tgt_span) \
