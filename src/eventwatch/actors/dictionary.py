@@ -100,6 +100,14 @@ def fold(name: str) -> str:
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=None)
+def folded_words(path: Path) -> frozenset[str]:
+    """The words of a one-column data file (provenance header checked), folded as names are: read once per file."""
+    from eventwatch.resources import read_words
+
+    return frozenset(fold(w) for w in read_words(path))
+
+
 def slug(name: str) -> str:
     return fold(name).replace(" ", "-")
 

@@ -26,13 +26,13 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from eventwatch.actors.codes import SECTORS, split_code
-from eventwatch.actors.dictionary import Dictionary, fold
+from eventwatch.actors.dictionary import Dictionary, fold, folded_words
 from eventwatch.actors.labels import generic_name, is_generic_id
 from eventwatch.actors.recognition import folded_tokens, part_of_longer_name
 from eventwatch.actors.lexicon import region_at, region_codes
 from eventwatch.model import Actor, Place, Record
 from eventwatch.nlp.cache import column
-from eventwatch.resources import read_table, read_words
+from eventwatch.resources import read_table
 
 DATA = Path(__file__).parent / "data"
 PEOPLE_SECTOR = "CVL"           # Phoenix codes "people", "man" as PPL: ordinary people, the guide's CVL
@@ -72,17 +72,17 @@ def ngec_agents() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def not_agents() -> frozenset[str]:
-    return frozenset(fold(w) for w in read_words(DATA / "not_agents.txt"))
+    return folded_words(DATA / "not_agents.txt")
 
 
 @lru_cache(maxsize=1)
 def mass_nouns() -> frozenset[str]:
-    return frozenset(fold(w) for w in read_words(DATA / "mass_nouns.txt"))
+    return folded_words(DATA / "mass_nouns.txt")
 
 
 @lru_cache(maxsize=1)
 def suspect_acts() -> frozenset[str]:
-    return frozenset(fold(w) for w in read_words(DATA / "suspect_acts.txt"))
+    return folded_words(DATA / "suspect_acts.txt")
 
 
 SUSPECT_SECTOR = "CRM"
@@ -140,7 +140,7 @@ def mark_suspects(doc: Doc, record: Record) -> None:
 
 @lru_cache(maxsize=1)
 def stateless_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in read_words(DATA / "stateless_words.txt"))
+    return folded_words(DATA / "stateless_words.txt")
 
 
 UNIDENTIFIED = "UAF"   # "gunmen", "armed men": the guide's ---UAF, whatever the place
@@ -161,7 +161,7 @@ def stateless(tok: Token, sector: str, dic: Dictionary) -> bool:
 
 @lru_cache(maxsize=1)
 def group_heads() -> frozenset[str]:
-    return frozenset(fold(w) for w in read_words(DATA / "group_heads.txt"))
+    return folded_words(DATA / "group_heads.txt")
 
 
 def agent_sector(variants: list[list[str]], dic: Dictionary) -> str | None:
@@ -420,7 +420,7 @@ def armed_doer_countries(tok: Token, ctx: Context) -> set[str]:
 
 @lru_cache(maxsize=1)
 def backer_nouns() -> frozenset[str]:
-    return frozenset(fold(w) for w in read_words(DATA / "backer_nouns.txt"))
+    return folded_words(DATA / "backer_nouns.txt")
 
 
 def backer_act_owners(tok: Token) -> set[int]:
@@ -512,7 +512,7 @@ def doer_owners(tok: Token) -> set[int]:
 @lru_cache(maxsize=1)
 def backer_words() -> frozenset[str]:
     """Participles that make a modifier's country a backer, not the group's ("US-BACKED government")."""
-    return frozenset(fold(w) for w in read_words(DATA / "backer_words.txt"))
+    return folded_words(DATA / "backer_words.txt")
 
 
 def backer_tokens(span) -> set[int]:
@@ -529,7 +529,7 @@ MOTION_PREPS = frozenset({"to", "into", "toward", "towards"})
 
 @lru_cache(maxsize=1)
 def venue_verbs() -> frozenset[str]:
-    return frozenset(fold(w) for w in read_words(DATA / "venue_verbs.txt"))
+    return folded_words(DATA / "venue_verbs.txt")
 
 
 def _named(tok: Token) -> set[int]:
@@ -605,7 +605,7 @@ def is_group_head(tok: Token, ctx: Context) -> bool:
 
 @lru_cache(maxsize=1)
 def counsel_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in read_words(DATA / "counsel_words.txt"))
+    return folded_words(DATA / "counsel_words.txt")
 
 
 DEFENCE = frozenset({"defence", "defense"})

@@ -29,19 +29,17 @@ def first_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def sport_heads() -> frozenset[str]:
     """Words of the names of sports bodies and clubs (data/sport_heads.txt), folded as names are."""
-    from eventwatch.actors.dictionary import fold
-    from eventwatch.resources import read_words
+    from eventwatch.actors.dictionary import folded_words
 
-    return frozenset(fold(w) for w in read_words(DATA / "sport_heads.txt"))
+    return folded_words(DATA / "sport_heads.txt")
 
 
 @lru_cache(maxsize=1)
 def sport_state_words() -> frozenset[str]:
     """Words that keep a state's office for sport the state's (data/sport_state_words.txt): "Ministry of Sport"."""
-    from eventwatch.actors.dictionary import fold
-    from eventwatch.resources import read_words
+    from eventwatch.actors.dictionary import folded_words
 
-    return frozenset(fold(w) for w in read_words(DATA / "sport_state_words.txt"))
+    return folded_words(DATA / "sport_state_words.txt")
 
 
 @lru_cache(maxsize=1)

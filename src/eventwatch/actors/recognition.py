@@ -16,12 +16,12 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from eventwatch.actors.dictionary import Dictionary, Entry, fold
+from eventwatch.actors.dictionary import Dictionary, Entry, fold, folded_words
 from eventwatch.actors.lexicon import description_heads, first_names, region_at
 from eventwatch.actors.names import HONORIFICS
 from eventwatch.model import Record
 from eventwatch.nlp.cache import column, ents, per_doc
-from eventwatch.resources import read_words
+
 
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "country"}
 NAME_CONNECTORS = frozenset("al el bin ibn bint de del da di von van der den la le ul ud abu".split())
@@ -110,7 +110,7 @@ def inside_longer_place(doc: Doc, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     """Nouns that name places or things (data/not_agents.txt: "state", "province", "city")."""
-    return frozenset(fold(w) for w in read_words(Path(__file__).parent / "data" / "not_agents.txt"))
+    return folded_words(Path(__file__).parent / "data" / "not_agents.txt")
 
 
 def title_case(sent) -> bool:
@@ -356,16 +356,11 @@ def capital_as_actor(span) -> bool:
 POLICY_DEPS = frozenset({"compound", "prep", "acl", "relcl"})
 
 
-@lru_cache(maxsize=1)
-def _place_nouns() -> frozenset[str]:
-    return frozenset(fold(w) for w in read_words(Path(__file__).parent / "data" / "not_agents.txt"))
-
-
 def policy_of_capital(noun) -> bool:
     """"WASHINGTON's Taiwan arms sales", "MOSCOW's support for the rebels": a capital's act or policy (a noun
     that says what of, for or to whom) is its government's; not "Kabul's residents", "London's mayor", "the
     city's streets" (people, office holders and places of the city: a noun with nothing of its own)."""
-    if noun.pos_ != "NOUN" or fold(noun.lemma_) in _place_nouns():
+    if noun.pos_ != "NOUN" or fold(noun.lemma_) in place_words():
         return False
     return any(c.dep_ in POLICY_DEPS for c in noun.children)
 

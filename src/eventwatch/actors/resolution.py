@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from eventwatch.actors.codes import TRANSNATIONAL, compose, generic_id, parse_code
-from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, slug
+from eventwatch.actors.dictionary import Dictionary, Entry, Role, fold, folded_words, slug
 from eventwatch.actors.labels import actor_label
 from eventwatch.actors.lexicon import first_names, org_heads, region_at, region_codes, sport_heads, sport_state_words
 from eventwatch.actors.mentions import without_honorific
@@ -26,7 +26,7 @@ from eventwatch.actors.recognition import SURNAME_PARTICLES, Mention, folded_tok
 from eventwatch.actors.roles import TextRole, find_agents, role_of_mention, title_ending_at
 from eventwatch.model import Actor
 from eventwatch.nlp.cache import span_chars, span_text
-from eventwatch.resources import read_table, read_words
+from eventwatch.resources import read_words
 
 COUNTRY_ADJ_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 DATA = Path(__file__).parent / "data"
@@ -35,7 +35,7 @@ DATA = Path(__file__).parent / "data"
 @lru_cache(maxsize=1)
 def state_force_words() -> frozenset[str]:
     """Words a state's own armed forces may have in their name beside country words (data/state_force_words.txt)."""
-    return frozenset(fold(w) for w in read_words(DATA / "state_force_words.txt"))
+    return folded_words(DATA / "state_force_words.txt")
 
 
 @lru_cache(maxsize=1)
